@@ -1,0 +1,99 @@
+# fundsim - what a package of industrial subsidies will cost.
+# make deps | make | make check | make asan | make leakcheck | make bench
+
+CC ?= cc
+BUILD ?= build
+OPT ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wno-format-truncation
+PKGS = gsl inih
+CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L
+CFLAGS += $(OPT) $(WARN) -fopenmp -MMD -MP $(SANFLAGS)
+LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -fopenmp $(SANFLAGS)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+DEBS = libgsl-dev libcsv-dev libinih-dev check pkg-config gnuplot-nox valgrind
+
+LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_scenario.o
+TEST_SRC = $(wildcard tests/check_*.c)
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+all: bin/fundsim
+
+bin/fundsim: $(BUILD)/main.o $(BUILD)/libfundsim.a
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libfundsim.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+# The default scenario is compiled in, so fundsim runs from any folder.
+$(BUILD)/builtin_scenario.c: scenarios/suzhou-draft.ini
+	@mkdir -p $(@D)
+	{ echo '/* generated from $< by make: do not edit */'; \
+	  echo '#include "scenario.h"'; \
+	  echo 'const char scenario_builtin_name[] = "suzhou-draft.ini";'; \
+	  echo 'static const unsigned char text[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00};'; \
+	  echo 'const char *scenario_builtin_text(void) { return (const char *)text; }'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/builtin_scenario.o: $(BUILD)/builtin_scenario.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libfundsim.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(CHECK_LIBS) $(LDLIBS)
+
+# Unit tests (Check), then the end-to-end cases under tests/e2e.
+check: bin/fundsim $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do $$t; done
+	@sh tests/e2e.sh bin/fundsim
+
+# AddressSanitizer + UBSan over the whole suite, in its own build folder.
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  FUNDSIM=build-asan/fundsim check-with
+
+# valgrind over every unit test and the e2e cases (no fork: valgrind sees all).
+leakcheck: bin/fundsim $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do \
+	  CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full $$t; done
+	@VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full" sh tests/e2e.sh bin/fundsim
+
+check-with: $(FUNDSIM) $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do $$t; done
+	@sh tests/e2e.sh $(FUNDSIM)
+
+$(BUILD)/fundsim: $(BUILD)/main.o $(BUILD)/libfundsim.a
+	$(CC) -o $@ $^ $(LDLIBS)
+
+bench: bin/fundsim
+	@sh tests/bench.sh bin/fundsim
+
+# Installs the Debian packages fundsim needs; does nothing when present.
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	else echo "deps: all present"; fi
+
+format:
+	clang-format -i src/*.c src/*.h include/*.h tests/*.c
+
+clean:
+	rm -rf build build-asan bin
+
+.PHONY: all check asan leakcheck check-with bench deps format clean
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

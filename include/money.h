@@ -1,0 +1,47 @@
+/* money.h - exact money and the policy's way of writing numbers.
+ *
+ * Money is kept in fen (0.01 yuan) as int64_t so sums over millions of
+ * awards stay exact; an award is rounded to the fen once, when made.
+ * Parsers write into *out and return 0, or return -1 and write a
+ * one-line reason into err (never longer than errlen). */
+#ifndef FUNDSIM_MONEY_H
+#define FUNDSIM_MONEY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int64_t fen_t;
+
+#define FEN_PER_WAN ((fen_t)1000000)   /* 1万元 */
+#define FEN_PER_YI ((fen_t)10000000000) /* 1亿元 */
+
+/* Round an amount in yuan to the nearest fen (half away from zero). */
+fen_t money_round(double yuan);
+
+/* "100万", "2亿", "1000万元", "5000", "1.5e7": an amount in yuan.
+ * Percent and per-mille signs are rejected here. */
+int money_parse(const char *s, double *out, char *err, size_t errlen);
+
+/* "5%", "2‰", "0.05": a share, returned as a fraction (5% -> 0.05). */
+int share_parse(const char *s, double *out, char *err, size_t errlen);
+
+/* A plain real number with no suffix. */
+int number_parse(const char *s, double *out, char *err, size_t errlen);
+
+/* A whole number (no fraction, no suffix) that fits an int. */
+int int_parse(const char *s, int *out, char *err, size_t errlen);
+
+/* Yuan for people: "100万", "2.5亿", "12.345万", "800元" - the shortest
+ * exact form, as the policy writes amounts. Writes into buf. */
+void money_words(double yuan, char *buf, size_t n);
+
+/* A share for people: "5%", "2‰", "50%". */
+void share_words(double frac, char *buf, size_t n);
+
+/* Fen as 万元 with two decimals ("1234.56"), for tables. */
+void fen_wan(fen_t f, char *buf, size_t n);
+
+/* Fen as yuan with two decimals ("1000000.00"), for ledgers. */
+void fen_yuan(fen_t f, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,123 @@
+/* policy.h - the award lines of the Suzhou draft and their parameters.
+ *
+ * struct policy holds every number of the policy as a plain value; it is
+ * filled by scenario.c from INI files and read by the rules engine. It
+ * owns no memory, so it can be copied by assignment. */
+#ifndef FUNDSIM_POLICY_H
+#define FUNDSIM_POLICY_H
+
+#include <stdbool.h>
+
+/* The 26 cash award lines, in the policy's order. */
+enum line_id {
+	L_M1A, L_M1B, L_M2, L_M3A, L_M3B, L_M3C,
+	L_M4, L_M5A, L_M5B, L_M6A, L_M6B, L_M6C, L_M7A, L_M7B,
+	L_M8A, L_M8B, L_M9, L_M10A, L_M10B, L_M10C, L_M11,
+	L_M12A, L_M12B, L_M12C, L_M13A, L_M13B,
+	N_LINES
+};
+#define N_FIRM_LINES (L_M3C + 1)
+
+/* How the engine computes an entity line (M4 ... M13B). */
+enum rule_kind {
+	RK_FIRM,      /* M1A-M3C: rules_firm.c */
+	RK_LEVEL,     /* amount by rating level, once per level (M4, M13A) */
+	RK_INCREMENT, /* rate x yearly increment of base, capped (M5A, M5B) */
+	RK_RATE,      /* rate x base, capped, once per entity */
+	RK_FIXED,     /* fixed amount, once per entity */
+	RK_UPTO,      /* granted amount up to cap, max_awards per entity */
+	RK_LIFETIME,  /* granted amounts up to a cap over the whole period */
+	RK_YEARLY,    /* up to cap (or amount) a year, consecutive years */
+	RK_TEAM       /* project funding + housing, each capped (M12A) */
+};
+
+enum funding { FUND_MUNICIPAL, FUND_POOLED };
+enum m2_mode { M2_TOPUP, M2_EACH, M2_ONCE };
+enum level { LEVEL_NONE, LEVEL_MUNICIPAL, LEVEL_PROVINCIAL, LEVEL_NATIONAL };
+
+struct line_info {
+	const char *name;    /* "M1A" */
+	const char *section; /* "m1a" */
+	const char *clause;  /* "第1条" */
+	enum rule_kind kind;
+	const char *who;     /* one line, English */
+	const char *zh;      /* measure name as the policy says it */
+};
+
+/* Borrowed pointer to a static table; line must be < N_LINES. */
+const struct line_info *line_info(enum line_id line);
+/* Line by its name or section, any case ("M3A", "m3a"); -1 if none. */
+int line_by_name(const char *name);
+
+#define MAX_TIERS 6
+
+struct tier {
+	double employees; /* M2 only */
+	double revenue;   /* yuan */
+	double amount;    /* yuan */
+};
+
+struct line_common {
+	bool enabled;
+	enum funding funding;
+	double provincial_share; /* NaN: take [funding] default */
+	double district_share;   /* NaN: take [funding] default */
+};
+
+/* Parameters of the entity lines; each line uses the keys its kind
+ * needs (see params.c for which key belongs to which line). */
+struct eline {
+	double rate, cap, amount, payout;
+	double national, provincial, municipal; /* RK_LEVEL amounts */
+	double project_cap, housing_cap;        /* RK_TEAM */
+	int max_years;                          /* RK_YEARLY */
+	int max_awards;                         /* RK_UPTO: 0 = no limit */
+};
+
+struct policy {
+	int start_year, years, payment_lag;
+	double provincial_share, district_share; /* [funding] */
+	struct line_common line[N_LINES];
+
+	struct {
+		double min_paid_capital, min_employees, rate, cap;
+		int employee_window_years;
+	} m1a;
+	struct {
+		int window_years;
+		double min_cumulative_revenue, amount, payout;
+		bool requires_m1a;
+	} m1b;
+	struct {
+		int ntiers;
+		struct tier tier[MAX_TIERS];
+		int window_years;
+		enum m2_mode mode;
+		bool exclude_m1;
+	} m2;
+	struct {
+		int ntiers;
+		struct tier tier[MAX_TIERS];
+		bool pre_policy_credit;
+	} m3a;
+	struct {
+		double amount;
+	} m3b;
+	struct {
+		double min_growth, amount, payout;
+		int max_awards;
+	} m3c;
+	struct eline e[N_LINES]; /* entity lines; firm lines leave it zero */
+};
+
+/* The shares that apply to a line, after [funding] defaults. */
+double policy_provincial_share(const struct policy *p, enum line_id line);
+double policy_district_share(const struct policy *p, enum line_id line);
+
+/* True when qualifying year y is inside the policy window. */
+static inline bool policy_in_window(const struct policy *p, int y)
+{
+	return y >= p->start_year && y < p->start_year + p->years;
+}
+
+#endif

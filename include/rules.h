@@ -1,0 +1,75 @@
+/* rules.h - the rules engine: every award line, as pure functions.
+ *
+ * The engine reads an entity's yearly rows and calls a sink for each
+ * award it makes; it does no I/O and allocates nothing, so `award` on
+ * real data and the Monte Carlo simulator run the very same code. */
+#ifndef FUNDSIM_RULES_H
+#define FUNDSIM_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "money.h"
+#include "policy.h"
+
+enum origin { ORIGIN_EXISTING, ORIGIN_NEW, ORIGIN_SPINOFF, ORIGIN_ATTRACTED };
+
+/* One row of the firm panel. founded, origin and industrial describe the
+ * firm and are read from its first row. */
+struct firm_year {
+	int year, founded;
+	enum origin origin;
+	bool industrial, key_db, top100;
+	int employees;
+	double paid_capital, revenue; /* yuan */
+};
+
+/* One row of the entities file: an entity (park, project, centre,
+ * district, talent, base, enterprise) applying under one line in one
+ * year. Optional numbers are NaN when not given. */
+struct entity_year {
+	enum line_id line;
+	int year;
+	enum level level;  /* M4, M5A/M5B designation, M7A, M13A */
+	double base;       /* what a rate applies to (investment, revenue, sales) */
+	double granted;    /* amount granted for "up to" lines; NaN: payout x cap */
+	double housing;    /* M12A housing subsidy granted; NaN: payout x cap */
+	bool passed;       /* annual review passed (M7A, M13B) */
+};
+
+#define REASON_LEN 120
+
+struct award {
+	enum line_id line;
+	int year, paid_year; /* qualifying year, year paid */
+	fen_t amount, provincial, municipal, district;
+	char reason[REASON_LEN]; /* empty unless the sink asks for reasons */
+};
+
+typedef void (*award_fn)(void *ctx, const struct award *a);
+
+/* Where awards go. The engine fills every field of the award it passes;
+ * the award is only borrowed for the call. */
+struct award_sink {
+	award_fn fn;
+	void *ctx;
+	bool reasons; /* write human reasons (slower; off in Monte Carlo) */
+};
+
+/* The firm lines (M1A, M1B, M2, M3A, M3B, M3C) on one firm's rows.
+ * rows: sorted by year, one row per year, n >= 1. Rows before
+ * p->start_year are history: no award, but they count for "first time"
+ * rules and growth. Awards come in order of year, then line. */
+void rules_firm(const struct policy *p, const struct firm_year *rows, size_t n,
+		const struct award_sink *sink);
+
+/* One entity's rows under one entity line (all rows share rows[0].line),
+ * sorted by year, one row per year. */
+void rules_entity(const struct policy *p, const struct entity_year *rows, size_t n,
+		  const struct award_sink *sink);
+
+/* Fill provincial, municipal and district from amount by the line's
+ * funding; the three always add up to amount exactly. */
+void rules_split(const struct policy *p, struct award *a);
+
+#endif

@@ -1,0 +1,49 @@
+/* scenario.h - scenario files: INI (libinih) on top of the built-in
+ * draft policy, with --set overrides.
+ *
+ * A scenario without "base" builds on the built-in scenario
+ * (scenarios/suzhou-draft.ini, compiled in); "base = other.ini" builds on
+ * another file, relative to the file that names it. Every value records
+ * where it was set. Errors are written to err as
+ * "file:line: [section] key: what is wrong (what is valid)". */
+#ifndef FUNDSIM_SCENARIO_H
+#define FUNDSIM_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "params.h"
+#include "policy.h"
+
+#define SRC_LEN 96
+#define ERR_LEN 512
+
+struct scenario {
+	char name[64];
+	char path[256];           /* the file loaded last ("" for built-in) */
+	struct policy pol;
+	bool set[MAX_PARAMS];     /* value given somewhere */
+	char src[MAX_PARAMS][SRC_LEN]; /* where: "my.ini:12", "--set", ... */
+};
+
+/* The built-in scenario's text and name (borrowed, static). */
+const char *scenario_builtin_text(void);
+extern const char scenario_builtin_name[];
+
+/* Load a scenario into s (which it overwrites): path, or NULL for the
+ * built-in one. Returns 0, or -1 with err filled. Does not validate
+ * tiers; call scenario_finish after any --set. */
+int scenario_load(struct scenario *s, const char *path, char *err, size_t errlen);
+
+/* Apply "section.key=value" (a --set). Returns 0 or -1 with err. */
+int scenario_set(struct scenario *s, const char *assignment, char *err, size_t errlen);
+
+/* Validate the whole scenario and derive tier counts. 0 or -1 with err. */
+int scenario_finish(struct scenario *s, char *err, size_t errlen);
+
+/* Load path (NULL: built-in), apply n assignments, finish: the usual
+ * sequence for a command. s is heap-allocated by the caller. */
+int scenario_open(struct scenario *s, const char *path, char *const *sets, int n, char *err,
+		  size_t errlen);
+
+#endif

@@ -1,0 +1,55 @@
+/* award.c - making one award: window, enabled, split, reason. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rules_impl.h"
+
+void rules_split(const struct policy *p, struct award *a)
+{
+	double ps = policy_provincial_share(p, a->line);
+	double ds = policy_district_share(p, a->line);
+	a->provincial = (fen_t)llround((double)a->amount * ps);
+	fen_t rest = a->amount - a->provincial;
+	a->district = (fen_t)llround((double)rest * ds);
+	a->municipal = rest - a->district;
+}
+
+bool award_due(const struct policy *p, enum line_id line, int year, fen_t amount)
+{
+	return amount > 0 && p->line[line].enabled && policy_in_window(p, year);
+}
+
+bool award_make(const struct policy *p, const struct award_sink *s, enum line_id line,
+		int year, fen_t amount, const char *why)
+{
+	struct award a = {.line = line, .year = year, .paid_year = year + p->payment_lag,
+			  .amount = amount};
+	rules_split(p, &a);
+	snprintf(a.reason, sizeof a.reason, "%s", why);
+	s->fn(s->ctx, &a);
+	return true;
+}
+
+const char *reason_fmt(const char *fmt, ...)
+{
+	static _Thread_local char buf[REASON_LEN];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return buf;
+}
+
+const char *words(double yuan, char *buf)
+{
+	money_words(yuan, buf, WORDS_LEN);
+	return buf;
+}
+
+const char *share_fmt(double frac, char *buf)
+{
+	share_words(frac, buf, WORDS_LEN);
+	return buf;
+}

@@ -1,0 +1,173 @@
+/* money.c - amounts as the policy writes them, and exact fen. */
+#include "money.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+fen_t money_round(double yuan)
+{
+	return (fen_t)llround(yuan * 100.0);
+}
+
+/* strtod, but only decimal numbers: no hex, inf or nan, no overflow.
+ * Returns a pointer past the number, or NULL. */
+static const char *read_number(const char *s, double *out, char *err, size_t errlen)
+{
+	const char *p = s;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9'))) {
+		snprintf(err, errlen, "\"%s\" is not a number", s);
+		return NULL;
+	}
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		snprintf(err, errlen, "\"%s\": hexadecimal is not accepted", s);
+		return NULL;
+	}
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno == ERANGE || !isfinite(v)) {
+		snprintf(err, errlen, "\"%s\" is out of the range of numbers", s);
+		return NULL;
+	}
+	*out = v;
+	return end;
+}
+
+static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
+			  const char *const *sfx, const double *mul, const char *expect)
+{
+	double v;
+	const char *end = read_number(s, &v, err, errlen);
+	if (!end) {
+		size_t k = strlen(err);
+		snprintf(err + k, errlen - k, " (expected %s)", expect);
+		return -1;
+	}
+	for (int i = 0; sfx[i]; i++) {
+		if (strcmp(end, sfx[i]) == 0) {
+			*out = v * mul[i];
+			if (!isfinite(*out)) {
+				snprintf(err, errlen, "\"%s\" is out of the range of numbers", s);
+				return -1;
+			}
+			return 0;
+		}
+	}
+	snprintf(err, errlen, "\"%s\" is not %s", s, expect);
+	return -1;
+}
+
+int money_parse(const char *s, double *out, char *err, size_t errlen)
+{
+	static const char *const sfx[] = {"", "元", "万", "万元", "亿", "亿元", NULL};
+	static const double mul[] = {1, 1, 1e4, 1e4, 1e8, 1e8};
+	return parse_suffixed(s, out, err, errlen, sfx, mul,
+			      "an amount in yuan with optional 万/亿, e.g. 100万");
+}
+
+int share_parse(const char *s, double *out, char *err, size_t errlen)
+{
+	static const char *const sfx[] = {"", "%", "‰", NULL};
+	static const double mul[] = {1, 0.01, 0.001};
+	return parse_suffixed(s, out, err, errlen, sfx, mul,
+			      "a share such as 5%, 2‰ or 0.05");
+}
+
+int number_parse(const char *s, double *out, char *err, size_t errlen)
+{
+	static const char *const sfx[] = {"", NULL};
+	static const double mul[] = {1};
+	return parse_suffixed(s, out, err, errlen, sfx, mul, "a plain number");
+}
+
+int int_parse(const char *s, int *out, char *err, size_t errlen)
+{
+	const char *p = s;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p < '0' || *p > '9') {
+		snprintf(err, errlen, "\"%s\" is not a whole number", s);
+		return -1;
+	}
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (*end) {
+		snprintf(err, errlen, "\"%s\" is not a whole number", s);
+		return -1;
+	}
+	if (errno == ERANGE || v < INT_MIN || v > INT_MAX) {
+		snprintf(err, errlen, "\"%s\" is too large", s);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+/* v in units, with at most maxdec decimals, trailing zeros trimmed. */
+static void trimmed(double v, int maxdec, const char *unit, char *buf, size_t n)
+{
+	char t[64];
+	snprintf(t, sizeof t, "%.*f", maxdec, v);
+	char *dot = strchr(t, '.');
+	if (dot) {
+		char *e = t + strlen(t) - 1;
+		while (e > dot && *e == '0')
+			*e-- = '\0';
+		if (e == dot)
+			*e = '\0';
+	}
+	snprintf(buf, n, "%s%s", t, unit);
+}
+
+void money_words(double yuan, char *buf, size_t n)
+{
+	static const double unit[] = {1e8, 1e4, 1};
+	static const char *const name[] = {"亿", "万", "元"};
+	static const int dec[] = {10, 6, 2};
+	char best[64] = "";
+	for (int i = 0; i < 3; i++) {
+		if (fabs(yuan) < unit[i] && i < 2)
+			continue;
+		char t[64];
+		trimmed(yuan / unit[i], dec[i], name[i], t, sizeof t);
+		if (!best[0] || strlen(t) < strlen(best))
+			snprintf(best, sizeof best, "%s", t);
+	}
+	snprintf(buf, n, "%s", best);
+}
+
+void share_words(double frac, char *buf, size_t n)
+{
+	char pc[64], pm[64];
+	trimmed(frac * 100, 6, "%", pc, sizeof pc);
+	trimmed(frac * 1000, 5, "‰", pm, sizeof pm);
+	/* ‰ only where it is shorter, as the policy writes 2‰ but 5% */
+	snprintf(buf, n, "%s", strlen(pm) < strlen(pc) ? pm : pc);
+}
+
+static void fen_scaled(fen_t f, fen_t per, char *buf, size_t n)
+{
+	/* two decimals of f/per, rounded half away from zero, in integers */
+	fen_t step = per / 100;
+	fen_t a = f < 0 ? -f : f;
+	fen_t q = (a + step / 2) / step;
+	snprintf(buf, n, "%s%lld.%02lld", f < 0 && q ? "-" : "", (long long)(q / 100),
+		 (long long)(q % 100));
+}
+
+void fen_wan(fen_t f, char *buf, size_t n)
+{
+	fen_scaled(f, FEN_PER_WAN, buf, n);
+}
+
+void fen_yuan(fen_t f, char *buf, size_t n)
+{
+	fen_scaled(f, 100, buf, n);
+}

@@ -1,0 +1,492 @@
+/* params.c - the table of scenario parameters, and reading values. */
+#include "params.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "money.h"
+
+static const char *const funding_names[] = {"municipal", "pooled", NULL};
+static const char *const mode_names[] = {"topup", "each", "once", NULL};
+
+#define OFF(m) offsetof(struct policy, m)
+#define MAXMONEY 1e12 /* 1万亿: far above any single award */
+
+#define P(sec, key, type, m, lo, hi, unit, clause, desc, line) \
+	{sec, key, type, OFF(m), lo, hi, NULL, unit, clause, desc, false, line}
+#define MONEY(sec, key, m, clause, desc, line) \
+	P(sec, key, PT_MONEY, m, 0, MAXMONEY, "yuan", clause, desc, line)
+#define BOOL(sec, key, m, clause, desc, line) P(sec, key, PT_BOOL, m, 0, 1, "", clause, desc, line)
+#define SHARE(sec, key, m, clause, desc, line) \
+	P(sec, key, PT_SHARE, m, 0, 1, "share", clause, desc, line)
+
+/* Keys every line takes. */
+#define COMMON(l, sec, clause)                                                              \
+	BOOL(sec, "enabled", line[l].enabled, clause, "whether the line is paid at all", l),   \
+	{sec, "funding", PT_ENUM, OFF(line[l].funding), 0, 1, funding_names, "", clause,   \
+	 "municipal, or pooled provincial+municipal money (统筹省、市资金)", false, l},     \
+	{sec, "provincial_share", PT_SHARE, OFF(line[l].provincial_share), 0, 1, NULL,      \
+	 "share", clause, "provincial part of pooled money (default: [funding])", true, l}, \
+	{sec, "district_share", PT_SHARE, OFF(line[l].district_share), 0, 1, NULL, "share", \
+	 clause, "district part of the non-provincial money (default: [funding])", true, l}
+
+/* One tier's keys; tiers past the policy's are optional. */
+#define TIER_KEY(sec, n, key, type, m, lo, hi, unit, clause, desc, l, opt) \
+	{sec, "tier" #n "_" key, type, OFF(m), lo, hi, NULL, unit, clause, desc, opt, l}
+#define M2_TIER(n, opt)                                                                     \
+	TIER_KEY("m2", n, "employees", PT_NUMBER, m2.tier[n - 1].employees, 0, 1e7, "persons", \
+		 "第2条", "staff paying social insurance in Suzhou", L_M2, opt),               \
+	TIER_KEY("m2", n, "revenue", PT_MONEY, m2.tier[n - 1].revenue, 0, MAXMONEY, "yuan",    \
+		 "第2条", "revenue of the same year", L_M2, opt),                              \
+	TIER_KEY("m2", n, "amount", PT_MONEY, m2.tier[n - 1].amount, 0, MAXMONEY, "yuan",      \
+		 "第2条", "award for reaching the tier", L_M2, opt)
+#define M3A_TIER(n, opt)                                                                      \
+	TIER_KEY("m3a", n, "revenue", PT_MONEY, m3a.tier[n - 1].revenue, 0, MAXMONEY, "yuan",    \
+		 "第3条", "revenue reached for the first time", L_M3A, opt),                     \
+	TIER_KEY("m3a", n, "amount", PT_MONEY, m3a.tier[n - 1].amount, 0, MAXMONEY, "yuan",      \
+		 "第3条", "award of the tier (paid as top-up)", L_M3A, opt)
+
+#define E(l, f) e[l].f
+#define RATE_CAP(l, sec, clause, what)                                              \
+	SHARE(sec, "rate", E(l, rate), clause, "share of " what, l),                  \
+	MONEY(sec, "cap", E(l, cap), clause, "cap per award", l)
+#define UPTO(l, sec, clause, what)                                                         \
+	MONEY(sec, "cap", E(l, cap), clause, what, l),                                       \
+	SHARE(sec, "payout", E(l, payout), clause,                                           \
+	      "share of the cap granted when the data give no amount (assumption)", l)
+#define MAX_AWARDS(l, sec, clause)                                                     \
+	P(sec, "max_awards", PT_INT, E(l, max_awards), 0, 100, "awards", clause,          \
+	  "awards per entity over the policy period (0 = no limit)", l)
+
+static const struct param_def table[] = {
+	P("scenario", "start_year", PT_INT, start_year, 2000, 2100, "year", "",
+	  "first qualifying year of the policy", -1),
+	P("scenario", "years", PT_INT, years, 1, 20, "years", "",
+	  "number of qualifying years the policy runs", -1),
+	P("scenario", "payment_lag", PT_INT, payment_lag, 0, 5, "years", "",
+	  "years between the qualifying year and payment", -1),
+	SHARE("funding", "provincial_share", provincial_share, "",
+	      "provincial part of pooled money (assumption: not published)", -1),
+	SHARE("funding", "district_share", district_share, "",
+	      "part of the non-provincial money borne by districts", -1),
+
+	COMMON(L_M1A, "m1a", "第1条"),
+	MONEY("m1a", "min_paid_capital", m1a.min_paid_capital, "第1条",
+	      "paid-in registered capital at least", L_M1A),
+	P("m1a", "min_employees", PT_NUMBER, m1a.min_employees, 0, 1e7, "persons", "第1条",
+	  "social-insured staff in Suzhou at least", L_M1A),
+	SHARE("m1a", "rate", m1a.rate, "第1条", "share of paid-in capital", L_M1A),
+	MONEY("m1a", "cap", m1a.cap, "第1条", "cap of the award", L_M1A),
+	P("m1a", "employee_window_years", PT_INT, m1a.employee_window_years, 1, 10, "years",
+	  "第1条", "years from settling in which staff must reach the minimum", L_M1A),
+
+	COMMON(L_M1B, "m1b", "第1条"),
+	P("m1b", "window_years", PT_INT, m1b.window_years, 1, 10, "years", "第1条",
+	  "years from settling (落户3年内) over which revenue adds up", L_M1B),
+	MONEY("m1b", "min_cumulative_revenue", m1b.min_cumulative_revenue, "第1条",
+	      "cumulative revenue over the window at least", L_M1B),
+	MONEY("m1b", "amount", m1b.amount, "第1条", "award (最高, a cap)", L_M1B),
+	SHARE("m1b", "payout", m1b.payout, "第1条", "share of the amount granted (assumption)",
+	      L_M1B),
+	BOOL("m1b", "requires_m1a", m1b.requires_m1a, "第1条",
+	     "only firms that qualified for M1A (再给予)", L_M1B),
+
+	COMMON(L_M2, "m2", "第2条"),
+	M2_TIER(1, false), M2_TIER(2, false), M2_TIER(3, true),
+	M2_TIER(4, true), M2_TIER(5, true), M2_TIER(6, true),
+	P("m2", "window_years", PT_INT, m2.window_years, 1, 10, "years", "第2条",
+	  "years from founding in which a firm counts as new", L_M2),
+	{"m2", "mode", PT_ENUM, OFF(m2.mode), 0, 2, mode_names, "", "第2条",
+	 "topup: pay differences; each: every tier in full; once: first tier only", false, L_M2},
+	BOOL("m2", "exclude_m1", m2.exclude_m1, "第2条", "attracted firms get M1 only, not M2", L_M2),
+
+	COMMON(L_M3A, "m3a", "第3条"),
+	M3A_TIER(1, false), M3A_TIER(2, false), M3A_TIER(3, false),
+	M3A_TIER(4, true), M3A_TIER(5, true), M3A_TIER(6, true),
+	BOOL("m3a", "pre_policy_credit", m3a.pre_policy_credit, "第3条",
+	     "tiers reached before the policy count as already paid", L_M3A),
+
+	COMMON(L_M3B, "m3b", "第3条"),
+	MONEY("m3b", "amount", m3b.amount, "第3条", "award for a first top-100 listing", L_M3B),
+
+	COMMON(L_M3C, "m3c", "第3条"),
+	P("m3c", "min_growth", PT_SHARE, m3c.min_growth, 0, 100, "share", "第3条",
+	  "revenue growth over the prior year must exceed this", L_M3C),
+	MONEY("m3c", "amount", m3c.amount, "第3条", "award (最高, a cap)", L_M3C),
+	SHARE("m3c", "payout", m3c.payout, "第3条", "share of the amount granted (assumption)",
+	      L_M3C),
+	P("m3c", "max_awards", PT_INT, m3c.max_awards, 0, 100, "awards", "第3条",
+	  "awards per firm over the policy period (0 = no limit)", L_M3C),
+
+	COMMON(L_M4, "m4", "第4条"),
+	MONEY("m4", "national", E(L_M4, national), "第4条", "award for a national rating", L_M4),
+	MONEY("m4", "provincial", E(L_M4, provincial), "第4条", "award for a provincial rating",
+	      L_M4),
+
+	COMMON(L_M5A, "m5a", "第5条"),
+	RATE_CAP(L_M5A, "m5a", "第5条", "the park's software revenue increment"),
+	COMMON(L_M5B, "m5b", "第5条"),
+	RATE_CAP(L_M5B, "m5b", "第5条", "the park's software revenue increment"),
+
+	COMMON(L_M6A, "m6a", "第6条"),
+	RATE_CAP(L_M6A, "m6a", "第6条", "project investment (assumption: text gives a cap only)"),
+	COMMON(L_M6B, "m6b", "第6条"),
+	UPTO(L_M6B, "m6b", "第6条", "cap per consortium"),
+	MAX_AWARDS(L_M6B, "m6b", "第6条"),
+	COMMON(L_M6C, "m6c", "第6条"),
+	RATE_CAP(L_M6C, "m6c", "第6条", "project investment matched"),
+
+	COMMON(L_M7A, "m7a", "第7条"),
+	UPTO(L_M7A, "m7a", "第7条", "cap per centre and year"),
+	P("m7a", "max_years", PT_INT, E(L_M7A, max_years), 1, 20, "years", "第7条",
+	  "consecutive years of support at most", L_M7A),
+	COMMON(L_M7B, "m7b", "第7条"),
+	RATE_CAP(L_M7B, "m7b", "第7条", "the project's software investment"),
+
+	COMMON(L_M8A, "m8a", "第8条"),
+	MONEY("m8a", "amount", E(L_M8A, amount), "第8条", "award per project", L_M8A),
+	COMMON(L_M8B, "m8b", "第8条"),
+	UPTO(L_M8B, "m8b", "第8条", "amount per platform (一事一议; assumption)"),
+	MAX_AWARDS(L_M8B, "m8b", "第8条"),
+
+	COMMON(L_M9, "m9", "第9条"),
+	UPTO(L_M9, "m9", "第9条", "cap per district and award"),
+	MAX_AWARDS(L_M9, "m9", "第9条"),
+
+	COMMON(L_M10A, "m10a", "第10条"),
+	RATE_CAP(L_M10A, "m10a", "第10条", "the provider's R&D investment"),
+	COMMON(L_M10B, "m10b", "第10条"),
+	MONEY("m10b", "amount", E(L_M10B, amount), "第10条", "award per user enterprise",
+	      L_M10B),
+	COMMON(L_M10C, "m10c", "第10条"),
+	UPTO(L_M10C, "m10c", "第10条", "cap per enterprise over the whole policy period"),
+
+	COMMON(L_M11, "m11", "第11条"),
+	RATE_CAP(L_M11, "m11", "第11条", "annual sales"),
+
+	COMMON(L_M12A, "m12a", "第12条"),
+	MONEY("m12a", "project_cap", E(L_M12A, project_cap), "第12条",
+	      "project funding per team at most", L_M12A),
+	MONEY("m12a", "housing_cap", E(L_M12A, housing_cap), "第12条",
+	      "housing subsidy per team at most", L_M12A),
+	SHARE("m12a", "payout", E(L_M12A, payout), "第12条",
+	      "share of the caps granted when the data give no amount (assumption)", L_M12A),
+	COMMON(L_M12B, "m12b", "第12条"),
+	UPTO(L_M12B, "m12b", "第12条", "housing subsidy per talent at most"),
+	MAX_AWARDS(L_M12B, "m12b", "第12条"),
+	COMMON(L_M12C, "m12c", "第12条"),
+	UPTO(L_M12C, "m12c", "第12条", "salary subsidy per talent at most"),
+	MAX_AWARDS(L_M12C, "m12c", "第12条"),
+
+	COMMON(L_M13A, "m13a", "第13条"),
+	MONEY("m13a", "provincial", E(L_M13A, provincial), "第13条",
+	      "award for a provincial training base", L_M13A),
+	MONEY("m13a", "municipal", E(L_M13A, municipal), "第13条",
+	      "award for a municipal training base", L_M13A),
+	COMMON(L_M13B, "m13b", "第13条"),
+	MONEY("m13b", "amount", E(L_M13B, amount), "第13条", "award per base and year", L_M13B),
+	P("m13b", "max_years", PT_INT, E(L_M13B, max_years), 1, 20, "years", "第13条",
+	  "consecutive years of support at most", L_M13B),
+};
+
+#define N_TABLE (sizeof table / sizeof table[0])
+_Static_assert(N_TABLE <= MAX_PARAMS, "raise MAX_PARAMS");
+
+const struct param_def *params_table(size_t *n)
+{
+	*n = N_TABLE;
+	return table;
+}
+
+int params_find(const char *section, const char *key)
+{
+	for (size_t i = 0; i < N_TABLE; i++)
+		if (strcmp(table[i].section, section) == 0 && strcmp(table[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+bool params_section_known(const char *section)
+{
+	for (size_t i = 0; i < N_TABLE; i++)
+		if (strcmp(table[i].section, section) == 0)
+			return true;
+	return false;
+}
+
+/* Levenshtein distance, bytes; names are short ASCII. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[64];
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static const char *closest(const char *section, const char *word, bool keys)
+{
+	const char *best = NULL;
+	size_t bestd = strlen(word) / 2 + 2; /* further than this is no suggestion */
+	for (size_t i = 0; i < N_TABLE; i++) {
+		if (keys && strcmp(table[i].section, section) != 0)
+			continue;
+		const char *cand = keys ? table[i].key : table[i].section;
+		size_t d = distance(word, cand);
+		if (d < bestd) {
+			bestd = d;
+			best = cand;
+		}
+	}
+	return best;
+}
+
+const char *params_suggest(const char *section, const char *key)
+{
+	return closest(section, key, true);
+}
+
+const char *params_suggest_section(const char *section)
+{
+	return closest(NULL, section, false);
+}
+
+static void *slot(struct policy *p, int i)
+{
+	return (char *)p + table[i].offset;
+}
+
+static const void *cslot(const struct policy *p, int i)
+{
+	return (const char *)p + table[i].offset;
+}
+
+static void range_words(const struct param_def *d, char *buf, size_t n)
+{
+	char lo[48], hi[48];
+	switch (d->type) {
+	case PT_MONEY:
+		money_words(d->lo, lo, sizeof lo);
+		money_words(d->hi, hi, sizeof hi);
+		break;
+	case PT_SHARE:
+		share_words(d->lo, lo, sizeof lo);
+		share_words(d->hi, hi, sizeof hi);
+		break;
+	default:
+		snprintf(lo, sizeof lo, "%g", d->lo);
+		snprintf(hi, sizeof hi, "%g", d->hi);
+	}
+	snprintf(buf, n, "%s to %s", lo, hi);
+}
+
+static bool is_tier_key(const struct param_def *d)
+{
+	return strncmp(d->key, "tier", 4) == 0;
+}
+
+int params_set(struct policy *p, int i, const char *text, char *err, size_t errlen)
+{
+	const struct param_def *d = &table[i];
+	double v = 0;
+	int iv = 0, rc = 0;
+	char why[200] = "";
+
+	if (strcmp(text, "none") == 0 && is_tier_key(d)) {
+		*(double *)slot(p, i) = NAN;
+		return 0;
+	}
+	switch (d->type) {
+	case PT_MONEY:
+		rc = money_parse(text, &v, why, sizeof why);
+		break;
+	case PT_SHARE:
+		rc = share_parse(text, &v, why, sizeof why);
+		break;
+	case PT_NUMBER:
+		rc = number_parse(text, &v, why, sizeof why);
+		break;
+	case PT_INT:
+		rc = int_parse(text, &iv, why, sizeof why);
+		v = iv;
+		break;
+	case PT_BOOL:
+		if (strcmp(text, "true") == 0) {
+			*(bool *)slot(p, i) = true;
+		} else if (strcmp(text, "false") == 0) {
+			*(bool *)slot(p, i) = false;
+		} else {
+			snprintf(err, errlen, "\"%s\" is not true or false", text);
+			return -1;
+		}
+		return 0;
+	case PT_ENUM:
+		for (int k = 0; d->names[k]; k++) {
+			if (strcmp(text, d->names[k]) == 0) {
+				*(int *)slot(p, i) = k;
+				return 0;
+			}
+		}
+		{
+			size_t k = (size_t)snprintf(err, errlen, "\"%s\" is not one of:", text);
+			for (int j = 0; d->names[j] && k < errlen; j++)
+				k += (size_t)snprintf(err + k, errlen - k, " %s", d->names[j]);
+		}
+		return -1;
+	}
+	if (rc != 0) {
+		snprintf(err, errlen, "%s", why);
+		return -1;
+	}
+	if (v < d->lo || v > d->hi) {
+		char r[120];
+		range_words(d, r, sizeof r);
+		snprintf(err, errlen, "\"%s\" is out of range (valid: %s%s%s)", text, r,
+			 *d->unit ? " " : "", d->unit);
+		return -1;
+	}
+	if (d->type == PT_INT)
+		*(int *)slot(p, i) = iv;
+	else
+		*(double *)slot(p, i) = v;
+	return 0;
+}
+
+bool params_is_none(const struct policy *p, int i)
+{
+	const struct param_def *d = &table[i];
+	return d->type != PT_INT && d->type != PT_BOOL && d->type != PT_ENUM &&
+	       isnan(*(const double *)cslot(p, i));
+}
+
+void params_format(const struct policy *p, int i, char *buf, size_t n)
+{
+	const struct param_def *d = &table[i];
+	if (params_is_none(p, i)) {
+		snprintf(buf, n, "none");
+		return;
+	}
+	switch (d->type) {
+	case PT_MONEY:
+		money_words(*(const double *)cslot(p, i), buf, n);
+		break;
+	case PT_SHARE:
+		share_words(*(const double *)cslot(p, i), buf, n);
+		break;
+	case PT_NUMBER:
+		snprintf(buf, n, "%.15g", *(const double *)cslot(p, i));
+		break;
+	case PT_INT:
+		snprintf(buf, n, "%d", *(const int *)cslot(p, i));
+		break;
+	case PT_BOOL:
+		snprintf(buf, n, "%s", *(const bool *)cslot(p, i) ? "true" : "false");
+		break;
+	case PT_ENUM:
+		snprintf(buf, n, "%s", d->names[*(const int *)cslot(p, i)]);
+		break;
+	}
+}
+
+/* Count the tiers of one line and check that they are contiguous and
+ * increasing. first: index of tier1's first key; per: keys per tier. */
+static int check_tiers(struct policy *p, const bool *isset, int first, int per,
+		       int *ntiers, char *err, size_t errlen, int *bad)
+{
+	int n = 0;
+	for (int t = 0; t < MAX_TIERS; t++) {
+		int rev = first + t * per + (per == 3); /* the revenue key */
+		bool on = isset[rev] && !params_is_none(p, rev);
+		if (!on) {
+			if (t == 0) {
+				*bad = rev;
+				snprintf(err, errlen, "tier1 is required (disable the line instead)");
+				return -1;
+			}
+			for (int u = t + 1; u < MAX_TIERS; u++) {
+				int r2 = first + u * per + (per == 3);
+				if (isset[r2] && !params_is_none(p, r2)) {
+					*bad = r2;
+					snprintf(err, errlen, "tier%d is set but tier%d is not", u + 1,
+						 t + 1);
+					return -1;
+				}
+			}
+			break;
+		}
+		for (int k = 0; k < per; k++) {
+			int j = first + t * per + k;
+			if (!isset[j] || params_is_none(p, j)) {
+				*bad = j;
+				snprintf(err, errlen, "tier%d needs %s too", t + 1, table[j].key);
+				return -1;
+			}
+		}
+		n++;
+	}
+	struct tier *tiers = (struct tier *)((char *)p + table[first].offset -
+					     (per == 3 ? offsetof(struct tier, employees)
+						       : offsetof(struct tier, revenue)));
+	for (int t = 1; t < n; t++) {
+		int rev = first + t * per + (per == 3);
+		if (!(tiers[t].revenue > tiers[t - 1].revenue)) {
+			*bad = rev;
+			snprintf(err, errlen, "tier thresholds must increase: tier%d_revenue %.0f "
+				 "is not above tier%d_revenue %.0f", t + 1, tiers[t].revenue, t,
+				 tiers[t - 1].revenue);
+			return -1;
+		}
+		if (per == 3 && tiers[t].employees < tiers[t - 1].employees) {
+			*bad = first + t * per;
+			snprintf(err, errlen, "tier thresholds must increase: tier%d_employees "
+				 "%g is below tier%d_employees %g", t + 1, tiers[t].employees, t,
+				 tiers[t - 1].employees);
+			return -1;
+		}
+	}
+	*ntiers = n;
+	return 0;
+}
+
+int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, int *bad)
+{
+	for (size_t i = 0; i < N_TABLE; i++) {
+		if (!isset[i] && !table[i].optional) {
+			*bad = (int)i;
+			snprintf(err, errlen, "no value given (every scenario needs it; "
+				 "leave out base = to build on the built-in draft policy)");
+			return -1;
+		}
+	}
+	/* unset optional shares inherit [funding]: NaN says so */
+	for (int l = 0; l < N_LINES; l++) {
+		char sec[8];
+		snprintf(sec, sizeof sec, "%s", line_info(l)->section);
+		int ip = params_find(sec, "provincial_share"), id = params_find(sec, "district_share");
+		if (!isset[ip])
+			p->line[l].provincial_share = NAN;
+		if (!isset[id])
+			p->line[l].district_share = NAN;
+	}
+	if (check_tiers(p, isset, params_find("m2", "tier1_employees"), 3, &p->m2.ntiers, err,
+			errlen, bad) != 0)
+		return -1;
+	return check_tiers(p, isset, params_find("m3a", "tier1_revenue"), 2, &p->m3a.ntiers, err,
+			   errlen, bad);
+}

@@ -1,0 +1,187 @@
+/* rules_firm.c - the firm lines: 第1条 (M1A, M1B), 第2条 (M2), 第3条 (M3A-C). */
+#include <math.h>
+
+#include "rules_impl.h"
+
+static fen_t capped(double yuan, double cap)
+{
+	return money_round(yuan < cap ? yuan : cap);
+}
+
+/* Highest M2 tier whose staff and revenue the row both meet (0: none). */
+static int m2_tier(const struct policy *p, const struct firm_year *r)
+{
+	int k = 0;
+	for (int t = 0; t < p->m2.ntiers; t++)
+		if (r->employees >= p->m2.tier[t].employees && r->revenue >= p->m2.tier[t].revenue)
+			k = t + 1;
+	return k;
+}
+
+static int m3a_tier(const struct policy *p, double revenue)
+{
+	int k = 0;
+	for (int t = 0; t < p->m3a.ntiers; t++)
+		if (revenue >= p->m3a.tier[t].revenue)
+			k = t + 1;
+	return k;
+}
+
+/* Amount of tier k (0: nothing), in fen. */
+static fen_t tier_fen(const struct tier *tiers, int k)
+{
+	return k ? money_round(tiers[k - 1].amount) : 0;
+}
+
+struct firm_state {
+	bool m1_ok;        /* attracted, industrial, settled in a policy year */
+	bool m1a_done, m1b_done;
+	int m1a_year;      /* year M1A qualified */
+	double m1b_sum;    /* revenue over the M1B window so far */
+	int m2_best;       /* highest M2 tier reached (history counts as paid) */
+	int m3a_best;      /* highest M3A tier ever reached */
+	fen_t m3a_paid;    /* what M3A has paid within the policy */
+	bool listed;       /* in a top-100 list in an earlier row */
+	int m3c_count;
+};
+
+/* 第1条: 实缴注册资本不低于1000万元, 社保员工50人以上, 按注册资本5%给予最高100万元. */
+static void m1a(const struct policy *p, struct firm_state *st, const struct firm_year *f,
+		const struct firm_year *r, const struct award_sink *s)
+{
+	if (!st->m1_ok || st->m1a_done || r->year < f->founded ||
+	    r->year >= f->founded + p->m1a.employee_window_years)
+		return;
+	if (r->paid_capital < p->m1a.min_paid_capital || r->employees < p->m1a.min_employees)
+		return;
+	st->m1a_done = true;
+	st->m1a_year = r->year;
+	fen_t amt = capped(p->m1a.rate * r->paid_capital, p->m1a.cap);
+	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN], d[WORDS_LEN];
+	AWARD(p, s, L_M1A, r->year, amt, "paid-in capital %s, staff %d: %s x %s = %s (cap %s)",
+	      words(r->paid_capital, a), r->employees, share_fmt(p->m1a.rate, b), a,
+	      words(p->m1a.rate * r->paid_capital, c), words(p->m1a.cap, d));
+}
+
+/* 第1条: 落户3年内, 累计营业收入达到2亿元的, 再给予最高200万元奖励. */
+static void m1b(const struct policy *p, struct firm_state *st, const struct firm_year *f,
+		const struct firm_year *r, const struct award_sink *s)
+{
+	if (!st->m1_ok || st->m1b_done || r->year < f->founded ||
+	    r->year >= f->founded + p->m1b.window_years)
+		return;
+	st->m1b_sum += r->revenue;
+	if (st->m1b_sum < p->m1b.min_cumulative_revenue)
+		return;
+	if (p->m1b.requires_m1a && !st->m1a_done)
+		return;
+	st->m1b_done = true;
+	char a[WORDS_LEN], b[WORDS_LEN];
+	AWARD(p, s, L_M1B, r->year, money_round(p->m1b.amount * p->m1b.payout),
+	      "revenue %s over %d-%d reached %s", words(st->m1b_sum, a), f->founded, r->year,
+	      words(p->m1b.min_cumulative_revenue, b));
+}
+
+/* 第2条: 员工数和营业收入同时达到20人和2000万元、50人和5000万元. */
+static void m2(const struct policy *p, struct firm_state *st, const struct firm_year *f,
+	       const struct firm_year *r, const struct award_sink *s)
+{
+	bool newfirm = f->origin == ORIGIN_NEW || f->origin == ORIGIN_SPINOFF ||
+		       (f->origin == ORIGIN_ATTRACTED && !p->m2.exclude_m1);
+	if (!newfirm || r->year < f->founded || r->year >= f->founded + p->m2.window_years)
+		return;
+	int k = m2_tier(p, r);
+	if (k <= st->m2_best)
+		return;
+	const struct tier *t = p->m2.tier;
+	fen_t amt = 0;
+	switch (p->m2.mode) {
+	case M2_TOPUP:
+		amt = tier_fen(t, k) - tier_fen(t, st->m2_best);
+		break;
+	case M2_EACH:
+		for (int j = st->m2_best + 1; j <= k; j++)
+			amt += tier_fen(t, j);
+		break;
+	case M2_ONCE:
+		amt = st->m2_best ? 0 : tier_fen(t, k);
+		break;
+	}
+	int before = st->m2_best;
+	st->m2_best = k; /* a tier reached in history counts as awarded */
+	char a[WORDS_LEN], b[WORDS_LEN];
+	AWARD(p, s, L_M2, r->year, amt, "staff %d, revenue %s reached tier %d (%g/%s)%s",
+	      r->employees, words(r->revenue, a), k, t[k - 1].employees,
+	      words(t[k - 1].revenue, b),
+	      p->m2.mode == M2_TOPUP && before ? "; top-up" : "");
+}
+
+/* 第3条: 营业收入首次达到1亿元、5亿元、10亿元, 给予200万元、300万元、500万元的进档补差奖励. */
+static void m3a(const struct policy *p, struct firm_state *st, const struct firm_year *r,
+		const struct award_sink *s)
+{
+	int k = m3a_tier(p, r->revenue);
+	if (k <= st->m3a_best)
+		return;
+	const struct tier *t = p->m3a.tier;
+	fen_t credit = p->m3a.pre_policy_credit ? tier_fen(t, st->m3a_best) : st->m3a_paid;
+	fen_t amt = tier_fen(t, k) - credit;
+	st->m3a_best = k;
+	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN], d[WORDS_LEN];
+	if (AWARD(p, s, L_M3A, r->year, amt,
+		  "revenue %s first reached tier %d (%s); top-up %s-%s", words(r->revenue, a), k,
+		  words(t[k - 1].revenue, b), words((double)tier_fen(t, k) / 100, c),
+		  words((double)credit / 100, d)))
+		st->m3a_paid += amt;
+}
+
+/* 第3条: 首次入选百强 500万元. */
+static void m3b(const struct policy *p, struct firm_state *st, const struct firm_year *r,
+		const struct award_sink *s)
+{
+	if (!r->top100)
+		return;
+	bool first = !st->listed;
+	st->listed = true;
+	if (first)
+		AWARD(p, s, L_M3B, r->year, money_round(p->m3b.amount),
+		      "first listed in a top-100 list in %d", r->year);
+}
+
+/* 第3条: 重点软件企业库企业, 营业收入较上一年度增幅超过50%, 最高100万元. */
+static void m3c(const struct policy *p, struct firm_state *st, const struct firm_year *r,
+		const struct firm_year *prev, const struct award_sink *s)
+{
+	if (!r->key_db || !prev || prev->year != r->year - 1 || !(prev->revenue > 0))
+		return;
+	if (p->m3c.max_awards && st->m3c_count >= p->m3c.max_awards)
+		return;
+	/* compare to the fen so that exactly +50% is not "more than 50%" */
+	if (money_round(r->revenue - prev->revenue) <= money_round(p->m3c.min_growth * prev->revenue))
+		return;
+	char a[WORDS_LEN], b[WORDS_LEN];
+	if (AWARD(p, s, L_M3C, r->year, money_round(p->m3c.amount * p->m3c.payout),
+		  "key-database firm, revenue %s after %s: +%.1f%%", words(r->revenue, a),
+		  words(prev->revenue, b), 100 * (r->revenue / prev->revenue - 1)))
+		st->m3c_count++;
+}
+
+void rules_firm(const struct policy *p, const struct firm_year *rows, size_t n,
+		const struct award_sink *sink)
+{
+	const struct firm_year *f = &rows[0];
+	struct firm_state st = {
+		.m1_ok = f->origin == ORIGIN_ATTRACTED && f->industrial && f->founded >= p->start_year,
+	};
+	for (size_t i = 0; i < n; i++) {
+		const struct firm_year *r = &rows[i];
+		if (r->year >= p->start_year + p->years)
+			break; /* nothing after the window can pay */
+		m1a(p, &st, f, r, sink);
+		m1b(p, &st, f, r, sink);
+		m2(p, &st, f, r, sink);
+		m3a(p, &st, r, sink);
+		m3b(p, &st, r, sink);
+		m3c(p, &st, r, i ? &rows[i - 1] : NULL, sink);
+	}
+}

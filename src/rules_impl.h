@@ -1,0 +1,32 @@
+/* rules_impl.h - what the rules files share; private to the engine. */
+#ifndef FUNDSIM_RULES_IMPL_H
+#define FUNDSIM_RULES_IMPL_H
+
+#include "rules.h"
+
+/* True when an award of amount fen for qualifying year is paid: the line
+ * is enabled, the year is in the policy window and amount > 0. */
+bool award_due(const struct policy *p, enum line_id line, int year, fen_t amount);
+
+/* Pass the award to the sink; why is copied. Returns true. */
+bool award_make(const struct policy *p, const struct award_sink *s, enum line_id line,
+		int year, fen_t amount, const char *why);
+
+/* printf into a per-thread buffer, valid until the next call. */
+const char *reason_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Award when due; the reason is formatted only when the sink wants it,
+ * so Monte Carlo runs pay nothing for words. Evaluates to true when paid. */
+#define AWARD(p, s, line, year, amount, ...)                               \
+	(award_due((p), (line), (year), (amount))                          \
+		 ? award_make((p), (s), (line), (year), (amount),          \
+			      (s)->reasons ? reason_fmt(__VA_ARGS__) : "") \
+		 : false)
+
+#define WORDS_LEN 32
+/* money_words into buf (WORDS_LEN bytes); returns buf, for reasons. */
+const char *words(double yuan, char *buf);
+/* share_words into buf (WORDS_LEN bytes); returns buf. */
+const char *share_fmt(double frac, char *buf);
+
+#endif

@@ -1,0 +1,317 @@
+/* scenario.c - reading scenario INI files with libinih. */
+#include "scenario.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 16
+
+struct entry {
+	char section[32], key[48], value[160];
+	int line;
+};
+
+/* One file being parsed: its text, a line counter, and what it said. */
+struct reading {
+	const char *text, *pos;
+	const char *label; /* name used in messages */
+	int line;
+	struct entry *v;
+	size_t n, cap;
+	char base[256];
+	char name[64];
+	char *err;
+	size_t errlen;
+	bool failed;
+};
+
+/* inih reads through this so we know each line's number; Debian builds
+ * inih without INI_HANDLER_LINENO. */
+static char *reader(char *str, int num, void *stream)
+{
+	struct reading *rd = stream;
+	if (!*rd->pos)
+		return NULL;
+	const char *nl = strchr(rd->pos, '\n');
+	size_t len = nl ? (size_t)(nl - rd->pos) + 1 : strlen(rd->pos);
+	rd->line++;
+	if (len >= (size_t)num && !rd->failed) {
+		snprintf(rd->err, rd->errlen, "%s:%d: line is longer than %d bytes", rd->label,
+			 rd->line, num - 2);
+		rd->failed = true;
+		len = (size_t)num - 1;
+		memcpy(str, rd->pos, len);
+		str[len] = '\0';
+		rd->pos = nl ? nl + 1 : rd->pos + strlen(rd->pos);
+		return str;
+	}
+	memcpy(str, rd->pos, len);
+	str[len] = '\0';
+	rd->pos += len;
+	return str;
+}
+
+static int fail(struct reading *rd, const char *fmt, const char *a, const char *b,
+		const char *c)
+{
+	if (!rd->failed) {
+		int k = snprintf(rd->err, rd->errlen, "%s:%d: ", rd->label, rd->line);
+		snprintf(rd->err + k, rd->errlen - (size_t)k, fmt, a, b, c);
+		rd->failed = true;
+	}
+	return 0;
+}
+
+static int handler(void *user, const char *section, const char *key, const char *value)
+{
+	struct reading *rd = user;
+	if (!*section)
+		return fail(rd, "%s%s%s: a key outside any [section]", key, "", "");
+	bool meta = strcmp(section, "scenario") == 0 &&
+		    (strcmp(key, "name") == 0 || strcmp(key, "base") == 0);
+	if (!meta && params_find(section, key) < 0) {
+		if (!params_section_known(section)) {
+			const char *sug = params_suggest_section(section);
+			char hint[80] = " (fundsim params lists the sections)";
+			if (sug)
+				snprintf(hint, sizeof hint, " (did you mean [%s]?)", sug);
+			return fail(rd, "[%s]: unknown section%s%s", section, hint, "");
+		}
+		const char *sug = params_suggest(section, key);
+		char hint[80] = "";
+		if (sug)
+			snprintf(hint, sizeof hint, " (did you mean %s?)", sug);
+		else
+			snprintf(hint, sizeof hint, " (fundsim params lists the keys)");
+		return fail(rd, "[%s] %s: unknown key%s", section, key, hint);
+	}
+	for (size_t i = 0; i < rd->n; i++) {
+		if (strcmp(rd->v[i].section, section) == 0 && strcmp(rd->v[i].key, key) == 0) {
+			char first[64];
+			snprintf(first, sizeof first, "%d", rd->v[i].line);
+			return fail(rd, "[%s] %s: set twice (first at line %s; indented lines "
+				    "are not continuations)", section, key, first);
+		}
+	}
+	if (strlen(section) >= sizeof rd->v->section || strlen(key) >= sizeof rd->v->key ||
+	    strlen(value) >= sizeof rd->v->value)
+		return fail(rd, "[%s] %s: value too long (%s)", section, key, "at most 159 bytes");
+	if (meta) {
+		char *dst = strcmp(key, "name") == 0 ? rd->name : rd->base;
+		size_t dn = strcmp(key, "name") == 0 ? sizeof rd->name : sizeof rd->base;
+		if (!*value || strlen(value) >= dn)
+			return fail(rd, "[scenario] %s: \"%s\" must be 1 to %s bytes", key, value,
+				    dn == sizeof rd->name ? "63" : "255");
+		snprintf(dst, dn, "%s", value);
+	}
+	if (rd->n == rd->cap) {
+		size_t nc = rd->cap ? rd->cap * 2 : 64;
+		struct entry *nv = realloc(rd->v, nc * sizeof *nv);
+		if (!nv)
+			return fail(rd, "%s%s%s out of memory", "", "", "");
+		rd->v = nv;
+		rd->cap = nc;
+	}
+	struct entry *e = &rd->v[rd->n++];
+	snprintf(e->section, sizeof e->section, "%s", section);
+	snprintf(e->key, sizeof e->key, "%s", key);
+	snprintf(e->value, sizeof e->value, "%s", value);
+	e->line = rd->line;
+	return 1;
+}
+
+/* Whole file into a NUL-terminated buffer (caller frees), or NULL. */
+static char *slurp(const char *path, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	size_t n = 0, cap = 4096;
+	char *buf = malloc(cap);
+	size_t got;
+	while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (n + 1 == cap) {
+			char *nb = realloc(buf, cap *= 2);
+			if (!nb) {
+				free(buf);
+				buf = NULL;
+			}
+			buf = nb;
+		}
+	}
+	bool bad = ferror(f);
+	fclose(f);
+	if (!buf || bad) {
+		free(buf);
+		snprintf(err, errlen, "%s: cannot read%s", path, buf ? "" : ": out of memory");
+		return NULL;
+	}
+	if (memchr(buf, '\0', n)) {
+		free(buf);
+		snprintf(err, errlen, "%s: not a text file (has a NUL byte)", path);
+		return NULL;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+static void dir_of(const char *path, char *dir, size_t n)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash)
+		snprintf(dir, n, "%.*s", (int)(slash - path + 1), path);
+	else
+		dir[0] = '\0';
+}
+
+static void base_name(const char *path, char *out, size_t n)
+{
+	const char *slash = strrchr(path, '/');
+	snprintf(out, n, "%s", slash ? slash + 1 : path);
+	char *dot = strrchr(out, '.');
+	if (dot && strcmp(dot, ".ini") == 0)
+		*dot = '\0';
+}
+
+/* Load path (NULL: built-in) and the chain of bases under it. chain
+ * holds the paths being loaded, to catch a loop. */
+static int load(struct scenario *s, const char *path, const char **chain, int depth, char *err,
+		size_t errlen)
+{
+	char label[300];
+	char *text = NULL;
+	if (path) {
+		for (int i = 0; i < depth; i++) {
+			if (strcmp(chain[i], path) == 0) {
+				snprintf(err, errlen, "%s: base chain loops back to this file", path);
+				return -1;
+			}
+		}
+		if (depth >= MAX_DEPTH) {
+			snprintf(err, errlen, "%s: base chain deeper than %d files", path, MAX_DEPTH);
+			return -1;
+		}
+		if (!(text = slurp(path, err, errlen)))
+			return -1;
+		snprintf(label, sizeof label, "%s", path);
+	} else {
+		snprintf(label, sizeof label, "%s (built-in)", scenario_builtin_name);
+	}
+	struct reading rd = {.text = path ? text : scenario_builtin_text(), .label = label,
+			     .err = err, .errlen = errlen};
+	rd.pos = rd.text;
+	int rc = ini_parse_stream(reader, &rd, handler, &rd);
+	if (!rd.failed && rc != 0) {
+		if (rc > 0)
+			snprintf(err, errlen, "%s:%d: not a [section] or key = value line", label, rc);
+		else
+			snprintf(err, errlen, "%s: cannot parse (%s)", label,
+				 rc == -2 ? "out of memory" : "read error");
+		rd.failed = true;
+	}
+	if (!rd.failed && path) {
+		chain[depth] = path;
+		if (!rd.base[0] || strcmp(rd.base, "builtin") == 0) {
+			rc = load(s, NULL, chain, depth + 1, err, errlen);
+		} else {
+			char full[600], dir[300];
+			dir_of(path, dir, sizeof dir);
+			snprintf(full, sizeof full, "%s%s", rd.base[0] == '/' ? "" : dir, rd.base);
+			rc = load(s, full, chain, depth + 1, err, errlen);
+		}
+		rd.failed = rc != 0;
+	} else if (!rd.failed) {
+		memset(s, 0, sizeof *s); /* the built-in is the bottom of every chain */
+	}
+	for (size_t i = 0; !rd.failed && i < rd.n; i++) {
+		const struct entry *e = &rd.v[i];
+		int k = params_find(e->section, e->key);
+		if (k < 0)
+			continue; /* name, base */
+		char why[300];
+		if (params_set(&s->pol, k, e->value, why, sizeof why) != 0) {
+			snprintf(err, errlen, "%s:%d: [%s] %s: %s", label, e->line, e->section,
+				 e->key, why);
+			rd.failed = true;
+			break;
+		}
+		s->set[k] = true;
+		snprintf(s->src[k], SRC_LEN, "%s:%d", path ? path : scenario_builtin_name, e->line);
+	}
+	if (!rd.failed) {
+		if (rd.name[0])
+			snprintf(s->name, sizeof s->name, "%s", rd.name);
+		else if (path)
+			base_name(path, s->name, sizeof s->name);
+		snprintf(s->path, sizeof s->path, "%s", path ? path : "");
+	}
+	free(rd.v);
+	free(text);
+	return rd.failed ? -1 : 0;
+}
+
+int scenario_load(struct scenario *s, const char *path, char *err, size_t errlen)
+{
+	const char *chain[MAX_DEPTH + 1];
+	return load(s, path, chain, 0, err, errlen);
+}
+
+int scenario_set(struct scenario *s, const char *assignment, char *err, size_t errlen)
+{
+	char sec[32], key[48];
+	const char *dot = strchr(assignment, '.');
+	const char *eq = strchr(assignment, '=');
+	if (!dot || !eq || dot > eq || (size_t)(dot - assignment) >= sizeof sec ||
+	    (size_t)(eq - dot - 1) >= sizeof key) {
+		snprintf(err, errlen, "--set %s: expected section.key=value, e.g. m1a.cap=200万",
+			 assignment);
+		return -1;
+	}
+	snprintf(sec, sizeof sec, "%.*s", (int)(dot - assignment), assignment);
+	snprintf(key, sizeof key, "%.*s", (int)(eq - dot - 1), dot + 1);
+	int k = params_find(sec, key);
+	if (k < 0) {
+		const char *sug = params_section_known(sec) ? params_suggest(sec, key) : NULL;
+		snprintf(err, errlen, "--set %s: unknown parameter %s.%s%s%s%s", assignment, sec, key,
+			 sug ? " (did you mean " : "", sug ? sug : "", sug ? "?)" : "");
+		return -1;
+	}
+	char why[300];
+	if (params_set(&s->pol, k, eq + 1, why, sizeof why) != 0) {
+		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, sec, key, why);
+		return -1;
+	}
+	s->set[k] = true;
+	snprintf(s->src[k], SRC_LEN, "--set");
+	return 0;
+}
+
+int scenario_finish(struct scenario *s, char *err, size_t errlen)
+{
+	char why[300];
+	int bad = -1;
+	if (params_check(&s->pol, s->set, why, sizeof why, &bad) == 0)
+		return 0;
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	snprintf(err, errlen, "%s: [%s] %s: %s", s->set[bad] ? s->src[bad] : "scenario",
+		 d[bad].section, d[bad].key, why);
+	return -1;
+}
+
+int scenario_open(struct scenario *s, const char *path, char *const *sets, int n, char *err,
+		  size_t errlen)
+{
+	if (scenario_load(s, path, err, errlen) != 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (scenario_set(s, sets[i], err, errlen) != 0)
+			return -1;
+	return scenario_finish(s, err, errlen);
+}
