@@ -145,11 +145,12 @@ void money_words(double yuan, char *buf, size_t n)
 
 void share_words(double frac, char *buf, size_t n)
 {
-	char pc[64], pm[64];
-	trimmed(frac * 100, 6, "%", pc, sizeof pc);
-	trimmed(frac * 1000, 5, "‰", pm, sizeof pm);
-	/* ‰ only where it is shorter, as the policy writes 2‰ but 5% */
-	snprintf(buf, n, "%s", strlen(pm) < strlen(pc) ? pm : pc);
+	/* ‰ below 1% where it is exact, as the policy writes 2‰ but 5% */
+	double pm = frac * 1000;
+	if (frac != 0 && fabs(frac) < 0.01 && fabs(pm - round(pm * 1e4) / 1e4) < 1e-9)
+		trimmed(pm, 4, "‰", buf, n);
+	else
+		trimmed(frac * 100, 6, "%", buf, n);
 }
 
 static void fen_scaled(fen_t f, fen_t per, char *buf, size_t n)

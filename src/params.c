@@ -357,8 +357,9 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 	if (v < d->lo || v > d->hi) {
 		char r[120];
 		range_words(d, r, sizeof r);
+		bool unit = d->type == PT_INT || d->type == PT_NUMBER; /* others carry 万/% */
 		snprintf(err, errlen, "\"%s\" is out of range (valid: %s%s%s)", text, r,
-			 *d->unit ? " " : "", d->unit);
+			 unit ? " " : "", unit ? d->unit : "");
 		return -1;
 	}
 	if (d->type == PT_INT)

@@ -1,0 +1,35 @@
+/* ledger.h - the award ledger: awards with who got them, written as CSV
+ * (POLICY.md, "The award ledger CSV"). */
+#ifndef FUNDSIM_LEDGER_H
+#define FUNDSIM_LEDGER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "rules.h"
+#include "totals.h"
+
+struct ledger_row {
+	const char *id; /* borrowed from the inputs, which must outlive the ledger */
+	struct award a;
+};
+
+struct ledger {
+	struct ledger_row *v;
+	size_t n, cap;
+	const char *current; /* id that the next awards belong to */
+	bool oom;            /* an append failed: the ledger is incomplete */
+};
+
+/* A sink that appends to l, with reasons, under l->current. */
+struct award_sink ledger_sink(struct ledger *l);
+void ledger_free(struct ledger *l);
+
+/* Write the ledger CSV to f. Returns 0, or -1 on a write error. */
+int ledger_write(const struct ledger *l, FILE *f);
+
+/* The terminal summary: per line and per paid year, in 万元, split by
+ * funding level. */
+void totals_print(const struct totals *t, FILE *f);
+
+#endif

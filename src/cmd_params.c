@@ -1,0 +1,109 @@
+/* cmd_params.c - `fundsim params` and `fundsim diff`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_impl.h"
+#include "money.h"
+#include "text.h"
+
+static const char *funding_word(const struct policy *p, int line)
+{
+	return p->line[line].funding == FUND_POOLED ? "pooled provincial+municipal" : "municipal";
+}
+
+static void source_of(const struct scenario *s, int i, const struct param_def *d, char *buf,
+		      size_t n)
+{
+	if (!s->set[i])
+		snprintf(buf, n, "%s", strstr(d->key, "share") ? "inherits [funding]" : "unset");
+	else if (strncmp(s->src[i], scenario_builtin_name, strlen(scenario_builtin_name)) == 0)
+		snprintf(buf, n, "%s (built-in)", s->src[i]);
+	else
+		snprintf(buf, n, "%s", s->src[i]);
+}
+
+static void section_head(const struct scenario *s, const struct param_def *d)
+{
+	if (d->line < 0) {
+		printf("\n[%s]\n", d->section);
+		return;
+	}
+	const struct line_info *li = line_info(d->line);
+	printf("\n[%s] %s %s, %s: %s\n      %s\n", d->section, li->name, li->clause,
+	       funding_word(&s->pol, d->line), li->who, li->zh);
+}
+
+int cmd_params(const struct cli *c)
+{
+	if (no_positionals(c))
+		return EXIT_USAGE;
+	struct scenario *s = open_scenario(c->scenario, c);
+	if (!s)
+		return EXIT_USAGE;
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	printf("scenario %s: %d award lines, qualifying years %d-%d, paid with a lag of %d\n",
+	       s->name, N_LINES, s->pol.start_year, s->pol.start_year + s->pol.years - 1,
+	       s->pol.payment_lag);
+	printf("%-24s %-12s %-8s %-7s %-34s %s\n", "key", "value", "unit", "clause", "set in",
+	       "meaning");
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || strcmp(d[i].section, d[i - 1].section) != 0)
+			section_head(s, &d[i]);
+		if (!s->set[i] && d[i].optional && !strstr(d[i].key, "share"))
+			continue; /* an unused extra tier */
+		char val[48] = "", src[SRC_LEN + 16];
+		if (s->set[i])
+			params_format(&s->pol, (int)i, val, sizeof val);
+		source_of(s, (int)i, &d[i], src, sizeof src);
+		printf("  %-22s ", d[i].key);
+		text_pad(stdout, val, 11);
+		printf("%-8s ", d[i].unit);
+		text_pad(stdout, d[i].clause, 7);
+		printf("%-34s %s\n", src, d[i].desc);
+	}
+	printf("\nNon-cash measures, listed and not costed:\n"
+	       "  M14 第14条 全方位加大资金支持力度: government funds, 苏信贷 white list, "
+	       "IP pledge financing\n"
+	       "  M15 第15条 充分发挥行业协会作用: industry associations\n");
+	free(s);
+	return EXIT_OK;
+}
+
+int cmd_diff(const struct cli *c)
+{
+	if (c->npos != 2) {
+		fprintf(stderr, "fundsim diff: needs two scenarios: fundsim diff A.ini B.ini "
+			"(builtin names the draft policy)\n");
+		return EXIT_USAGE;
+	}
+	struct scenario *a = open_scenario(c->pos[0], c), *b = a ? open_scenario(c->pos[1], c) : NULL;
+	if (!a || !b) {
+		free(a);
+		return EXIT_USAGE;
+	}
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	int differ = 0;
+	printf("%-32s %-20s %-20s\n", "parameter", a->name, b->name);
+	for (size_t i = 0; i < n; i++) {
+		char va[48] = "(inherits)", vb[48] = "(inherits)";
+		if (a->set[i])
+			params_format(&a->pol, (int)i, va, sizeof va);
+		if (b->set[i])
+			params_format(&b->pol, (int)i, vb, sizeof vb);
+		if (strcmp(va, vb) == 0)
+			continue;
+		char key[64];
+		snprintf(key, sizeof key, "%s.%s", d[i].section, d[i].key);
+		printf("%-32s ", key);
+		text_pad(stdout, va, 19);
+		printf("%s\n", vb);
+		differ++;
+	}
+	printf("%d parameter%s differ%s\n", differ, differ == 1 ? "" : "s", differ == 1 ? "s" : "");
+	free(a);
+	free(b);
+	return EXIT_OK;
+}

@@ -1,0 +1,31 @@
+/* commands.h - the parsed command line and the commands it runs. */
+#ifndef FUNDSIM_COMMANDS_H
+#define FUNDSIM_COMMANDS_H
+
+#include <stdbool.h>
+
+#define FUNDSIM_VERSION "0.1.0"
+
+enum exit_code { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+#define MAX_SETS 64
+#define MAX_POS 8
+
+struct cli {
+	const char *command;
+	const char *scenario, *firms, *entities, *output;
+	char *sets[MAX_SETS];
+	int nsets;
+	const char *pos[MAX_POS];
+	int npos;
+	bool help;
+};
+
+/* Run c->command; returns an exit code. Prints its own messages. */
+int command_run(const struct cli *c);
+
+int cmd_params(const struct cli *c);
+int cmd_diff(const struct cli *c);
+int cmd_award(const struct cli *c);
+
+#endif

@@ -1,0 +1,291 @@
+/* csvread.c - CSV tables with libcsv, with line numbers for messages. */
+#include "csvread.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+
+#define MAX_FIELDS 64
+
+struct state {
+	const struct csv_col *cols;
+	int ncols;
+	csv_row_fn fn;
+	void *ctx;
+	struct csv_where w;
+	int line;      /* line being fed to the parser */
+	int nl_inside; /* newlines inside the fields of the current record */
+	char *field[MAX_FIELDS];
+	int nfield;
+	bool too_many;
+	int map[MAX_FIELDS]; /* file column -> cols index */
+	bool header_done;
+	int header_fields;
+	bool failed;
+	long rows;
+};
+
+int csv_fail(const struct csv_where *w, const char *fmt, ...)
+{
+	int k = snprintf(w->err, w->errlen, "%s:%d: ", w->path, w->line);
+	va_list ap;
+	va_start(ap, fmt);
+	if (k > 0 && (size_t)k < w->errlen)
+		vsnprintf(w->err + k, w->errlen - (size_t)k, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static bool utf8_ok(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+		if (!len || i + len > n)
+			return false;
+		for (size_t k = 1; k < len; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+		i += len;
+	}
+	return true;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct state *st = data;
+	if (st->failed)
+		return;
+	const char *text = s ? s : "";
+	for (size_t i = 0; i < len; i++)
+		st->nl_inside += text[i] == '\n';
+	if (st->nfield == MAX_FIELDS) {
+		st->too_many = true;
+		return;
+	}
+	char *copy = malloc(len + 1);
+	if (!copy) {
+		st->w.line = st->line;
+		csv_fail(&st->w, "out of memory");
+		st->failed = true;
+		return;
+	}
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	st->field[st->nfield++] = copy;
+}
+
+static void clear_fields(struct state *st)
+{
+	for (int i = 0; i < st->nfield; i++)
+		free(st->field[i]);
+	st->nfield = 0;
+	st->too_many = false;
+	st->nl_inside = 0;
+}
+
+static int take_header(struct state *st)
+{
+	if (st->too_many)
+		return csv_fail(&st->w, "more than %d columns", MAX_FIELDS);
+	for (int i = 0; i < st->nfield; i++) {
+		st->map[i] = -1;
+		for (int c = 0; c < st->ncols; c++)
+			if (strcmp(st->field[i], st->cols[c].name) == 0)
+				st->map[i] = c;
+		if (st->map[i] < 0) {
+			char list[512] = "";
+			size_t k = 0;
+			for (int c = 0; c < st->ncols && k < sizeof list; c++)
+				k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", c ? "," : "",
+						      st->cols[c].name);
+			return csv_fail(&st->w, "unknown column \"%s\" (valid columns: %s)",
+					st->field[i], list);
+		}
+		for (int j = 0; j < i; j++)
+			if (st->map[j] == st->map[i])
+				return csv_fail(&st->w, "column \"%s\" appears twice", st->field[i]);
+	}
+	for (int c = 0; c < st->ncols; c++) {
+		bool have = false;
+		for (int i = 0; i < st->nfield; i++)
+			have |= st->map[i] == c;
+		if (!have && st->cols[c].required)
+			return csv_fail(&st->w, "missing column \"%s\" in the header", st->cols[c].name);
+	}
+	st->header_fields = st->nfield;
+	return 0;
+}
+
+static int take_row(struct state *st)
+{
+	if (st->nfield != st->header_fields)
+		return csv_fail(&st->w, "%s%d fields, but the header has %d",
+				st->too_many ? "more than " : "", st->nfield, st->header_fields);
+	const char *f[MAX_FIELDS];
+	for (int c = 0; c < st->ncols; c++)
+		f[c] = NULL;
+	for (int i = 0; i < st->nfield; i++)
+		f[st->map[i]] = st->field[i];
+	st->rows++;
+	return st->fn(st->ctx, f, &st->w);
+}
+
+static void on_record(int c, void *data)
+{
+	(void)c;
+	struct state *st = data;
+	if (st->failed) {
+		clear_fields(st);
+		return;
+	}
+	st->w.line = st->line - st->nl_inside;
+	for (int i = 0; i < st->nfield; i++) {
+		if (!utf8_ok((const unsigned char *)st->field[i], strlen(st->field[i]))) {
+			csv_fail(&st->w, "field %d is not UTF-8 text (save the file as UTF-8)", i + 1);
+			st->failed = true;
+			clear_fields(st);
+			return;
+		}
+	}
+	int rc = st->header_done ? take_row(st) : take_header(st);
+	st->header_done = true;
+	st->failed = rc != 0;
+	clear_fields(st);
+}
+
+int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn fn, void *ctx,
+	     char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	struct csv_parser p;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		fclose(f);
+		snprintf(err, errlen, "%s: cannot start the CSV parser", path);
+		return -1;
+	}
+	struct state st = {.cols = cols, .ncols = ncols, .fn = fn, .ctx = ctx,
+			   .w = {.path = path, .err = err, .errlen = errlen}};
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	while (!st.failed && (len = getline(&buf, &cap, f)) > 0) {
+		st.line++;
+		char *s = buf;
+		if (st.line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3; /* UTF-8 byte order mark */
+			len -= 3;
+		}
+		if (memchr(s, '\0', (size_t)len)) {
+			st.w.line = st.line;
+			csv_fail(&st.w, "a NUL byte: this is not a text file");
+			st.failed = true;
+			break;
+		}
+		if (csv_parse(&p, s, (size_t)len, on_field, on_record, &st) != (size_t)len &&
+		    !st.failed) {
+			st.w.line = st.line;
+			csv_fail(&st.w, "%s", csv_strerror(csv_error(&p)));
+			st.failed = true;
+		}
+	}
+	bool ioerr = ferror(f);
+	if (!st.failed && csv_fini(&p, on_field, on_record, &st) != 0 && !st.failed) {
+		st.w.line = st.line;
+		csv_fail(&st.w, "the file ends inside a quoted field");
+		st.failed = true;
+	}
+	if (!st.failed && ioerr) {
+		snprintf(err, errlen, "%s: read error", path);
+		st.failed = true;
+	}
+	if (!st.failed && !st.header_done) {
+		snprintf(err, errlen, "%s: empty file (expected a header row)", path);
+		st.failed = true;
+	}
+	clear_fields(&st);
+	csv_free(&p);
+	free(buf);
+	fclose(f);
+	return st.failed ? -1 : 0;
+}
+
+static int bad(const struct csv_where *w, const char *col, const char *f, const char *expect)
+{
+	return csv_fail(w, "column %s: \"%s\" is not %s", col, f, expect);
+}
+
+int field_int(const struct csv_where *w, const char *col, const char *f, int lo, int hi, int *out)
+{
+	char why[200];
+	if (!f || !*f)
+		return csv_fail(w, "column %s: empty (a whole number is needed)", col);
+	if (int_parse(f, out, why, sizeof why) != 0 || *out < lo || *out > hi) {
+		char expect[80];
+		snprintf(expect, sizeof expect, "a whole number from %d to %d", lo, hi);
+		return bad(w, col, f, expect);
+	}
+	return 0;
+}
+
+int field_money(const struct csv_where *w, const char *col, const char *f, double *out)
+{
+	char why[200];
+	if (!f || !*f)
+		return csv_fail(w, "column %s: empty (an amount in yuan is needed)", col);
+	if (money_parse(f, out, why, sizeof why) != 0 || *out < 0 || *out > 1e15)
+		return bad(w, col, f, "an amount in yuan from 0 to 1e15 (万 and 亿 may be used)");
+	return 0;
+}
+
+int field_money_opt(const struct csv_where *w, const char *col, const char *f, double *out)
+{
+	if (!f || !*f) {
+		*out = NAN;
+		return 0;
+	}
+	return field_money(w, col, f, out);
+}
+
+int field_flag(const struct csv_where *w, const char *col, const char *f, bool dflt, bool *out)
+{
+	if (!f) { /* the file has no such column */
+		*out = dflt;
+		return 0;
+	}
+	if (strcmp(f, "0") == 0 || strcmp(f, "1") == 0) {
+		*out = f[0] == '1';
+		return 0;
+	}
+	if (!*f)
+		return csv_fail(w, "column %s: empty (0 or 1 is needed)", col);
+	return bad(w, col, f, "0 or 1");
+}
+
+int field_word(const struct csv_where *w, const char *col, const char *f,
+	       const char *const *words, int *out)
+{
+	for (int i = 0; f && words[i]; i++) {
+		if (strcmp(f, words[i]) == 0) {
+			*out = i;
+			return 0;
+		}
+	}
+	char expect[200] = "one of:";
+	size_t k = strlen(expect);
+	for (int i = 0; words[i] && k < sizeof expect; i++)
+		k += (size_t)snprintf(expect + k, sizeof expect - k, " %s", words[i]);
+	if (!f || !*f)
+		return csv_fail(w, "column %s: empty (%s)", col, expect);
+	return bad(w, col, f, expect);
+}

@@ -1,0 +1,104 @@
+/* ledger.c - collecting awards and writing them for people. */
+#include "ledger.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+
+static void append(void *ctx, const struct award *a)
+{
+	struct ledger *l = ctx;
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? l->cap * 2 : 256;
+		struct ledger_row *nv = realloc(l->v, nc * sizeof *nv);
+		if (!nv) {
+			l->oom = true;
+			return;
+		}
+		l->v = nv;
+		l->cap = nc;
+	}
+	l->v[l->n++] = (struct ledger_row){.id = l->current, .a = *a};
+}
+
+struct award_sink ledger_sink(struct ledger *l)
+{
+	return (struct award_sink){.fn = append, .ctx = l, .reasons = true};
+}
+
+void ledger_free(struct ledger *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* A text field, quoted by libcsv only when it needs to be. */
+static void text_field(FILE *f, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n"))
+		csv_fwrite(f, s, strlen(s));
+	else
+		fputs(s, f);
+}
+
+int ledger_write(const struct ledger *l, FILE *f)
+{
+	fputs("entity_id,line,year,paid_year,amount,provincial,municipal,district,reason\n", f);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct award *a = &l->v[i].a;
+		char amt[32], pr[32], mu[32], di[32];
+		fen_yuan(a->amount, amt, sizeof amt);
+		fen_yuan(a->provincial, pr, sizeof pr);
+		fen_yuan(a->municipal, mu, sizeof mu);
+		fen_yuan(a->district, di, sizeof di);
+		text_field(f, l->v[i].id);
+		fprintf(f, ",%s,%d,%d,%s,%s,%s,%s,", line_info(a->line)->name, a->year, a->paid_year,
+			amt, pr, mu, di);
+		text_field(f, a->reason);
+		fputc('\n', f);
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+static void row(FILE *f, const char *label, long count, const fen_t *v)
+{
+	char s[N_LEVELS][32];
+	for (int k = 0; k < N_LEVELS; k++)
+		fen_wan(v[k], s[k], sizeof s[k]);
+	if (count >= 0)
+		fprintf(f, "  %-6s %7ld %14s %14s %14s %14s\n", label, count, s[0], s[1], s[2], s[3]);
+	else
+		fprintf(f, "  %-6s %7s %14s %14s %14s %14s\n", label, "", s[0], s[1], s[2], s[3]);
+}
+
+void totals_print(const struct totals *t, FILE *f)
+{
+	static const char head[] = "%-8s %7s %14s %14s %14s %14s\n";
+	fprintf(f, "Spending by line (万元):\n");
+	fprintf(f, head, "  line", "awards", "total", "provincial", "municipal", "district");
+	long all = 0;
+	for (int l = 0; l < N_LINES; l++) {
+		if (!t->awards[l])
+			continue;
+		fen_t v[N_LEVELS];
+		for (int k = 0; k < N_LEVELS; k++)
+			v[k] = totals_line(t, l, (enum fund_level)k);
+		row(f, line_info(l)->name, t->awards[l], v);
+		all += t->awards[l];
+	}
+	fen_t v[N_LEVELS];
+	for (int k = 0; k < N_LEVELS; k++)
+		v[k] = totals_line(t, N_LINES, (enum fund_level)k);
+	row(f, "TOTAL", all, v);
+	fprintf(f, "\nSpending by paid year (万元):\n");
+	fprintf(f, head, "  year", "", "total", "provincial", "municipal", "district");
+	for (int y = 0; y < t->nyears; y++) {
+		char label[16];
+		snprintf(label, sizeof label, "%d", t->first_paid_year + y);
+		for (int k = 0; k < N_LEVELS; k++)
+			v[k] = totals_year(t, y, (enum fund_level)k);
+		row(f, label, -1, v);
+	}
+}

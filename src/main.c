@@ -1,0 +1,111 @@
+/* main.c - the fundsim command line. Parses arguments into a struct,
+ * runs one command, and is the only place that exits. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: fundsim COMMAND [options]\n"
+	      "\n"
+	      "Costs the Suzhou draft software-industry policy (15 measures, 26 cash award lines).\n"
+	      "\n"
+	      "commands:\n"
+	      "  award --firms PANEL.csv [--entities E.csv] [-o LEDGER.csv]\n"
+	      "        apply every award line to real data; ledger to -o or stdout,\n"
+	      "        summary in 万元 to stderr\n"
+	      "  params   print every parameter: value, unit, clause, where it was set\n"
+	      "  diff A.ini B.ini   parameters whose values differ (builtin = the draft)\n"
+	      "\n"
+	      "options for every command:\n"
+	      "  --scenario FILE     scenario INI (default: the built-in draft policy)\n"
+	      "  --set SEC.KEY=VAL   override one parameter, e.g. --set m1a.cap=200万 (repeatable)\n"
+	      "  -h, --help          this text\n"
+	      "\n"
+	      "exit codes: 0 ok, 1 failure while running, 2 bad input or usage\n",
+	      f);
+}
+
+/* "--opt VALUE" or "--opt=VALUE"; advances *i. NULL when absent. */
+static const char *value_of(int argc, char **argv, int *i, const char *name, int *bad)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "fundsim: %s needs a value\n", name);
+		*bad = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static int parse(int argc, char **argv, struct cli *c)
+{
+	int bad = 0;
+	for (int i = 2; i < argc && !bad; i++) {
+		const char *a = argv[i], *v;
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+			c->help = true;
+		else if ((v = value_of(argc, argv, &i, "--scenario", &bad)))
+			c->scenario = v;
+		else if ((v = value_of(argc, argv, &i, "--set", &bad))) {
+			if (c->nsets == MAX_SETS) {
+				fprintf(stderr, "fundsim: more than %d --set options\n", MAX_SETS);
+				return -1;
+			}
+			c->sets[c->nsets++] = (char *)v;
+		} else if ((v = value_of(argc, argv, &i, "--firms", &bad)))
+			c->firms = v;
+		else if ((v = value_of(argc, argv, &i, "--entities", &bad)))
+			c->entities = v;
+		else if ((v = value_of(argc, argv, &i, "-o", &bad)) ||
+			 (v = value_of(argc, argv, &i, "--output", &bad)))
+			c->output = v;
+		else if (bad)
+			break;
+		else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "fundsim %s: unknown option %s (see fundsim --help)\n",
+				c->command, a);
+			return -1;
+		} else if (c->npos == MAX_POS) {
+			fprintf(stderr, "fundsim %s: too many arguments at %s\n", c->command, a);
+			return -1;
+		} else
+			c->pos[c->npos++] = a;
+	}
+	return bad ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = {0};
+	int rc = EXIT_USAGE;
+	if (argc < 2) {
+		usage(stderr);
+	} else if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+		   strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		rc = EXIT_OK;
+	} else if (strcmp(argv[1], "--version") == 0) {
+		printf("fundsim %s\n", FUNDSIM_VERSION);
+		rc = EXIT_OK;
+	} else {
+		c.command = argv[1];
+		if (parse(argc, argv, &c) == 0) {
+			if (c.help) {
+				usage(stdout);
+				rc = EXIT_OK;
+			} else {
+				rc = command_run(&c);
+			}
+		}
+	}
+	return rc;
+}

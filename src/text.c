@@ -1,0 +1,32 @@
+/* text.c - display width of UTF-8 text. */
+#include "text.h"
+
+int text_width(const char *s)
+{
+	int w = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		if (*p < 0x80) {
+			w++;
+			p++;
+		} else if (*p < 0xE0) {
+			w++;
+			p += p[1] ? 2 : 1;
+		} else if (*p < 0xF0) {
+			w += *p >= 0xE3 ? 2 : 1; /* U+3000 up: CJK, full width; ‰ is not */
+			p += (p[1] && p[2]) ? 3 : 1;
+		} else {
+			w += 2;
+			p += (p[1] && p[2] && p[3]) ? 4 : 1;
+		}
+	}
+	return w;
+}
+
+void text_pad(FILE *f, const char *s, int width)
+{
+	fputs(s, f);
+	for (int w = text_width(s); w < width; w++)
+		fputc(' ', f);
+	fputc(' ', f);
+}
