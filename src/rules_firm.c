@@ -35,8 +35,7 @@ static fen_t tier_fen(const struct tier *tiers, int k)
 
 struct firm_state {
 	bool m1_ok;        /* attracted, industrial, settled in a policy year */
-	bool m1a_done, m1b_done;
-	int m1a_year;      /* year M1A qualified */
+	bool m1a_done, m1b_done; /* M1A: granted, not merely earned */
 	double m1b_sum;    /* revenue over the M1B window so far */
 	int m2_best;       /* highest M2 tier reached (history counts as paid) */
 	int m3a_best;      /* highest M3A tier ever reached */
@@ -54,13 +53,15 @@ static void m1a(const struct policy *p, struct firm_state *st, const struct firm
 		return;
 	if (r->paid_capital < p->m1a.min_paid_capital || r->employees < p->m1a.min_employees)
 		return;
-	st->m1a_done = true;
-	st->m1a_year = r->year;
 	fen_t amt = capped(p->m1a.rate * r->paid_capital, p->m1a.cap);
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN], d[WORDS_LEN];
-	AWARD(p, s, L_M1A, r->year, amt, "paid-in capital %s, staff %d: %s x %s = %s (cap %s)",
-	      words(r->paid_capital, a), r->employees, share_fmt(p->m1a.rate, b), a,
-	      words(p->m1a.rate * r->paid_capital, c), words(p->m1a.cap, d));
+	/* M1B's 再给予 needs M1A granted, not merely earned: mark it when paid */
+	st->m1a_done = AWARD(p, s, L_M1A, r->year, amt,
+			     "paid-in capital %s, staff %d: %s x %s = %s%s%s", words(r->paid_capital, a),
+			     r->employees, share_fmt(p->m1a.rate, b), a,
+			     words(p->m1a.rate * r->paid_capital, c),
+			     p->m1a.rate * r->paid_capital > p->m1a.cap ? ", capped at " : "",
+			     p->m1a.rate * r->paid_capital > p->m1a.cap ? words(p->m1a.cap, d) : "");
 }
 
 /* 第1条: 落户3年内, 累计营业收入达到2亿元的, 再给予最高200万元奖励. */
@@ -77,9 +78,10 @@ static void m1b(const struct policy *p, struct firm_state *st, const struct firm
 		return;
 	st->m1b_done = true;
 	char a[WORDS_LEN], b[WORDS_LEN];
+	char c[WORDS_LEN];
 	AWARD(p, s, L_M1B, r->year, money_round(p->m1b.amount * p->m1b.payout),
-	      "revenue %s over %d-%d reached %s", words(st->m1b_sum, a), f->founded, r->year,
-	      words(p->m1b.min_cumulative_revenue, b));
+	      "revenue %s over %d-%d reached %s: %s", words(st->m1b_sum, a), f->founded, r->year,
+	      words(p->m1b.min_cumulative_revenue, b), words(p->m1b.amount * p->m1b.payout, c));
 }
 
 /* 第2条: 员工数和营业收入同时达到20人和2000万元、50人和5000万元. */
@@ -109,11 +111,11 @@ static void m2(const struct policy *p, struct firm_state *st, const struct firm_
 	}
 	int before = st->m2_best;
 	st->m2_best = k; /* a tier reached in history counts as awarded */
-	char a[WORDS_LEN], b[WORDS_LEN];
-	AWARD(p, s, L_M2, r->year, amt, "staff %d, revenue %s reached tier %d (%g/%s)%s",
+	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN];
+	AWARD(p, s, L_M2, r->year, amt, "staff %d, revenue %s reached tier %d (%g/%s): %s%s",
 	      r->employees, words(r->revenue, a), k, t[k - 1].employees,
-	      words(t[k - 1].revenue, b),
-	      p->m2.mode == M2_TOPUP && before ? "; top-up" : "");
+	      words(t[k - 1].revenue, b), words((double)amt / 100, c),
+	      p->m2.mode == M2_TOPUP && before ? " top-up" : "");
 }
 
 /* 第3条: 营业收入首次达到1亿元、5亿元、10亿元, 给予200万元、300万元、500万元的进档补差奖励. */
@@ -145,7 +147,8 @@ static void m3b(const struct policy *p, struct firm_state *st, const struct firm
 	st->listed = true;
 	if (first)
 		AWARD(p, s, L_M3B, r->year, money_round(p->m3b.amount),
-		      "first listed in a top-100 list in %d", r->year);
+		      "first listed in a top-100 list in %d: %s", r->year,
+		      words(p->m3b.amount, (char[WORDS_LEN]){0}));
 }
 
 /* 第3条: 重点软件企业库企业, 营业收入较上一年度增幅超过50%, 最高100万元. */
@@ -159,10 +162,11 @@ static void m3c(const struct policy *p, struct firm_state *st, const struct firm
 	/* compare to the fen so that exactly +50% is not "more than 50%" */
 	if (money_round(r->revenue - prev->revenue) <= money_round(p->m3c.min_growth * prev->revenue))
 		return;
-	char a[WORDS_LEN], b[WORDS_LEN];
-	if (AWARD(p, s, L_M3C, r->year, money_round(p->m3c.amount * p->m3c.payout),
-		  "key-database firm, revenue %s after %s: +%.1f%%", words(r->revenue, a),
-		  words(prev->revenue, b), 100 * (r->revenue / prev->revenue - 1)))
+	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN];
+	double amt = p->m3c.amount * p->m3c.payout;
+	if (AWARD(p, s, L_M3C, r->year, money_round(amt),
+		  "key-database firm, revenue %s after %s: +%.1f%%: %s", words(r->revenue, a),
+		  words(prev->revenue, b), 100 * (r->revenue / prev->revenue - 1), words(amt, c)))
 		st->m3c_count++;
 }
 

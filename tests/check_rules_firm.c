@@ -715,6 +715,21 @@ START_TEST(test_m1b_m1a_only_after_the_three_year_window_pays_no_m1b)
 }
 END_TEST
 
+/* POLICY.md, M1B: "requires_m1a = true ... The M1A award must have been
+ * granted in the same or an earlier year." With M1A disabled no M1A award
+ * is granted, so no M1B either. */
+START_TEST(test_m1b_requires_m1a_pays_nothing_when_m1a_is_disabled)
+{
+	set("m1a.enabled=false");
+	finish();
+	struct firm_year r[] = {ATTR(2025, 50, 1000 * WY, 2 * YY)};
+	run(r, N(r));
+	ck_assert_int_eq(count(L_M1A), 0);
+	/* no M1A granted -> M1B 0 */
+	ck_assert_int_eq(count(L_M1B), 0);
+}
+END_TEST
+
 START_TEST(test_m1b_payout_scales_the_amount)
 {
 	set("m1b.payout=50%");
@@ -1696,6 +1711,7 @@ static Suite *rules_firm_suite(void)
 	tcase_add_test(tc, test_m1b_without_requires_m1a_still_needs_settling_in_a_policy_year);
 	tcase_add_test(tc, test_m1b_sum_reached_before_m1a_year_is_paid_in_the_m1a_year);
 	tcase_add_test(tc, test_m1b_m1a_only_after_the_three_year_window_pays_no_m1b);
+	tcase_add_test(tc, test_m1b_requires_m1a_pays_nothing_when_m1a_is_disabled);
 	tcase_add_test(tc, test_m1b_payout_scales_the_amount);
 	tcase_add_test(tc, test_m1b_is_pooled);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Benchmarks (not tests): make bench. Prints figures as ratios measured in
+# one run, with the machine they came from.
+set -eu
+bin=${1:-bin/fundsim}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), $(date -u +%Y-%m-%d)"
+
+# award on a synthetic panel of firms x 4 years: half a million and a million rows
+panel() { # $1 = rows
+	awk -v rows="$1" 'BEGIN {
+		srand(7); print "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,top100"
+		split("existing new spinoff attracted", o, " ")
+		for (i = 0; i < rows / 4; i++) {
+			f = 2018 + int(rand() * 7); og = o[1 + int(rand() * 4)]; ind = int(rand() * 2)
+			rev = 1e6 * exp(rand() * 8); cap = 1e6 * (1 + int(rand() * 50)); emp = 5 + int(rand() * 200)
+			for (y = 2024; y < 2028; y++) {
+				printf "F%07d,%d,%d,%s,%d,%d,%d,%.0f,%d,%d\n", i, y, f, og, ind, cap, emp, rev, rand() < 0.2, rand() < 0.0005
+				rev *= 0.8 + rand() * 1.0; emp += int(rand() * 20)
+			}
+		}
+	}' > "$2"
+}
+for rows in 500000 1000000; do
+	panel $rows "$tmp/panel.csv"
+	n=$(($(wc -l < "$tmp/panel.csv") - 1))
+	/usr/bin/time -f "%e %M" -o "$tmp/time" "$bin" award --firms "$tmp/panel.csv" -o "$tmp/ledger.csv" 2>/dev/null
+	read -r secs kb < "$tmp/time"
+	echo "award: $n firm-year rows in ${secs} s, peak memory $((kb / 1024)) MiB ($(awk -v k="$kb" -v n="$n" 'BEGIN {printf "%.0f", k * 1024 / n}') bytes/row), $(($(wc -l < "$tmp/ledger.csv") - 1)) awards"
+done
