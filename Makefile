@@ -6,7 +6,7 @@ BUILD ?= build
 OPT ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wno-format-truncation
 PKGS = gsl inih
-CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L
+CPPFLAGS += -Iinclude -Isrc -D_XOPEN_SOURCE=700
 CFLAGS += $(OPT) $(WARN) -fopenmp -MMD -MP $(SANFLAGS)
 LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -fopenmp $(SANFLAGS)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)

@@ -8,7 +8,10 @@
 
 #include <stdbool.h>
 
-/* The 26 cash award lines, in the policy's order. */
+#include "model.h"
+
+/* The 26 cash award lines, in the policy's order (model.h sizes its
+ * per-line arrays to match). */
 enum line_id {
 	L_M1A, L_M1B, L_M2, L_M3A, L_M3B, L_M3C,
 	L_M4, L_M5A, L_M5B, L_M6A, L_M6B, L_M6C, L_M7A, L_M7B,
@@ -108,6 +111,7 @@ struct policy {
 		int max_awards;
 	} m3c;
 	struct eline e[N_LINES]; /* entity lines; firm lines leave it zero */
+	struct model model;      /* what the Monte Carlo run samples */
 };
 
 /* The shares that apply to a line, after [funding] defaults. */

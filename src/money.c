@@ -39,8 +39,11 @@ static const char *read_number(const char *s, double *out, char *err, size_t err
 	return end;
 }
 
+/* The number then one of the suffixes; a suffix scales by 10^pow10. Scaling
+ * goes through strtod ("1.1e8", "35/100") so 1.1亿 is exactly 110000000 and
+ * 35% exactly 0.35. */
 static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
-			  const char *const *sfx, const double *mul, const char *expect)
+			  const char *const *sfx, const int *pow10, const char *expect)
 {
 	double v;
 	const char *end = read_number(s, &v, err, errlen);
@@ -50,14 +53,24 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 		return -1;
 	}
 	for (int i = 0; sfx[i]; i++) {
-		if (strcmp(end, sfx[i]) == 0) {
-			*out = v * mul[i];
-			if (!isfinite(*out)) {
-				snprintf(err, errlen, "\"%s\" is out of the range of numbers", s);
-				return -1;
-			}
-			return 0;
+		if (strcmp(end, sfx[i]) != 0)
+			continue;
+		int e = pow10[i];
+		if (e > 0 && !memchr(s, 'e', (size_t)(end - s)) && !memchr(s, 'E', (size_t)(end - s))) {
+			char t[128];
+			snprintf(t, sizeof t, "%.*se%d", (int)(end - s), s, e);
+			v = strtod(t, NULL);
+		} else if (e > 0) {
+			v *= e == 4 ? 1e4 : 1e8;
+		} else if (e < 0) {
+			v /= e == -2 ? 100 : 1000;
 		}
+		if (!isfinite(v)) {
+			snprintf(err, errlen, "\"%s\" is out of the range of numbers", s);
+			return -1;
+		}
+		*out = v;
+		return 0;
 	}
 	snprintf(err, errlen, "\"%s\" is not %s", s, expect);
 	return -1;
@@ -66,24 +79,24 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 int money_parse(const char *s, double *out, char *err, size_t errlen)
 {
 	static const char *const sfx[] = {"", "元", "万", "万元", "亿", "亿元", NULL};
-	static const double mul[] = {1, 1, 1e4, 1e4, 1e8, 1e8};
-	return parse_suffixed(s, out, err, errlen, sfx, mul,
+	static const int pow10[] = {0, 0, 4, 4, 8, 8};
+	return parse_suffixed(s, out, err, errlen, sfx, pow10,
 			      "an amount in yuan with optional 万/亿, e.g. 100万");
 }
 
 int share_parse(const char *s, double *out, char *err, size_t errlen)
 {
 	static const char *const sfx[] = {"", "%", "‰", NULL};
-	static const double mul[] = {1, 0.01, 0.001};
-	return parse_suffixed(s, out, err, errlen, sfx, mul,
+	static const int pow10[] = {0, -2, -3};
+	return parse_suffixed(s, out, err, errlen, sfx, pow10,
 			      "a share such as 5%, 2‰ or 0.05");
 }
 
 int number_parse(const char *s, double *out, char *err, size_t errlen)
 {
 	static const char *const sfx[] = {"", NULL};
-	static const double mul[] = {1};
-	return parse_suffixed(s, out, err, errlen, sfx, mul, "a plain number");
+	static const int pow10[] = {0};
+	return parse_suffixed(s, out, err, errlen, sfx, pow10, "a plain number");
 }
 
 int int_parse(const char *s, int *out, char *err, size_t errlen)
@@ -123,7 +136,8 @@ static void trimmed(double v, int maxdec, const char *unit, char *buf, size_t n)
 		if (e == dot)
 			*e = '\0';
 	}
-	snprintf(buf, n, "%s%s", t, unit);
+	/* -0.001 rounds to "-0"; a budget reader wants "0" */
+	snprintf(buf, n, "%s%s", strcmp(t, "-0") == 0 ? "0" : t, unit);
 }
 
 void money_words(double yuan, char *buf, size_t n)

@@ -447,10 +447,12 @@ static int check_tiers(struct policy *p, const bool *isset, int first, int per,
 	for (int t = 1; t < n; t++) {
 		int rev = first + t * per + (per == 3);
 		if (!(tiers[t].revenue > tiers[t - 1].revenue)) {
+			char a[48], b[48];
+			money_words(tiers[t].revenue, a, sizeof a);
+			money_words(tiers[t - 1].revenue, b, sizeof b);
 			*bad = rev;
-			snprintf(err, errlen, "tier thresholds must increase: tier%d_revenue %.0f "
-				 "is not above tier%d_revenue %.0f", t + 1, tiers[t].revenue, t,
-				 tiers[t - 1].revenue);
+			snprintf(err, errlen, "tier thresholds must increase: tier%d_revenue %s "
+				 "is not above tier%d_revenue %s", t + 1, a, t, b);
 			return -1;
 		}
 		if (per == 3 && tiers[t].employees < tiers[t - 1].employees) {

@@ -6,9 +6,20 @@
 
 static const char *const level_word[] = {"none", "municipal", "provincial", "national"};
 
+/* NaN or negative (no figure) pays nothing, never the cap. */
 static fen_t capped(double yuan, double cap)
 {
-	return money_round(yuan < cap ? yuan : cap);
+	return yuan > 0 ? money_round(yuan < cap ? yuan : cap) : 0;
+}
+
+/* Rows before the policy: the entity was already supported (首贯标,
+ * 首版次 and other once-only awards are not paid twice). */
+static size_t history_rows(const struct policy *p, const struct entity_year *rows, size_t n)
+{
+	size_t h = 0;
+	while (h < n && rows[h].year < p->start_year)
+		h++;
+	return h;
 }
 
 /* A granted amount from the data, or payout x cap when none is given. */
@@ -76,6 +87,8 @@ static void once(const struct policy *p, const struct entity_year *rows, size_t 
 {
 	const struct eline *e = &p->e[rows[0].line];
 	enum rule_kind kind = line_info(rows[0].line)->kind;
+	if (history_rows(p, rows, n))
+		return;
 	for (size_t i = 0; i < n; i++) {
 		const struct entity_year *r = &rows[i];
 		char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN];
@@ -105,7 +118,7 @@ static void up_to(const struct policy *p, const struct entity_year *rows, size_t
 		  const struct award_sink *s)
 {
 	const struct eline *e = &p->e[rows[0].line];
-	int count = 0;
+	int count = (int)history_rows(p, rows, n);
 	for (size_t i = 0; i < n && (!e->max_awards || count < e->max_awards); i++) {
 		const struct entity_year *r = &rows[i];
 		double amt = granted_or(r->granted, e->payout, e->cap);

@@ -5,7 +5,7 @@
 
 static fen_t capped(double yuan, double cap)
 {
-	return money_round(yuan < cap ? yuan : cap);
+	return yuan > 0 ? money_round(yuan < cap ? yuan : cap) : 0;
 }
 
 /* Highest M2 tier whose staff and revenue the row both meet (0: none). */

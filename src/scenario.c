@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <ini.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,30 @@ struct reading {
 	char *err;
 	size_t errlen;
 	bool failed;
+	int fail_line; /* line of the first error found by the handler */
 };
+
+static int fail(struct reading *rd, const char *fmt, const char *a, const char *b,
+		const char *c);
+
+/* A [section] line with no keys never reaches the handler (Debian builds
+ * inih without INI_CALL_HANDLER_ON_NEW_SECTION): check names here. */
+static void check_header(struct reading *rd, const char *line)
+{
+	const char *p = line + strspn(line, " \t");
+	const char *close = strchr(p, ']');
+	if (*p != '[' || !close || close - p - 1 >= 32)
+		return;
+	char name[32];
+	snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
+	if (strcmp(name, "scenario") == 0 || params_section_known(name))
+		return;
+	const char *sug = params_suggest_section(name);
+	char hint[80] = " (fundsim params lists the sections)";
+	if (sug)
+		snprintf(hint, sizeof hint, " (did you mean [%s]?)", sug);
+	fail(rd, "[%s]: unknown section%s%s", name, hint, "");
+}
 
 /* inih reads through this so we know each line's number; Debian builds
  * inih without INI_HANDLER_LINENO. */
@@ -38,10 +62,13 @@ static char *reader(char *str, int num, void *stream)
 	const char *nl = strchr(rd->pos, '\n');
 	size_t len = nl ? (size_t)(nl - rd->pos) + 1 : strlen(rd->pos);
 	rd->line++;
-	if (len >= (size_t)num && !rd->failed) {
-		snprintf(rd->err, rd->errlen, "%s:%d: line is longer than %d bytes", rd->label,
-			 rd->line, num - 2);
-		rd->failed = true;
+	if (len >= (size_t)num) { /* always cut: inih's buffer holds num bytes */
+		if (!rd->failed) {
+			snprintf(rd->err, rd->errlen, "%s:%d: line is longer than %d bytes",
+				 rd->label, rd->line, num - 2);
+			rd->failed = true;
+			rd->fail_line = rd->line;
+		}
 		len = (size_t)num - 1;
 		memcpy(str, rd->pos, len);
 		str[len] = '\0';
@@ -51,6 +78,7 @@ static char *reader(char *str, int num, void *stream)
 	memcpy(str, rd->pos, len);
 	str[len] = '\0';
 	rd->pos += len;
+	check_header(rd, str);
 	return str;
 }
 
@@ -61,6 +89,7 @@ static int fail(struct reading *rd, const char *fmt, const char *a, const char *
 		int k = snprintf(rd->err, rd->errlen, "%s:%d: ", rd->label, rd->line);
 		snprintf(rd->err + k, rd->errlen - (size_t)k, fmt, a, b, c);
 		rd->failed = true;
+		rd->fail_line = rd->line;
 	}
 	return 0;
 }
@@ -186,9 +215,12 @@ static int load(struct scenario *s, const char *path, const char **chain, int de
 {
 	char label[300];
 	char *text = NULL;
+	char real[PATH_MAX];
 	if (path) {
+		if (!realpath(path, real))
+			snprintf(real, sizeof real, "%s", path); /* slurp will say why */
 		for (int i = 0; i < depth; i++) {
-			if (strcmp(chain[i], path) == 0) {
+			if (strcmp(chain[i], real) == 0) {
 				snprintf(err, errlen, "%s: base chain loops back to this file", path);
 				return -1;
 			}
@@ -207,7 +239,8 @@ static int load(struct scenario *s, const char *path, const char **chain, int de
 			     .err = err, .errlen = errlen};
 	rd.pos = rd.text;
 	int rc = ini_parse_stream(reader, &rd, handler, &rd);
-	if (!rd.failed && rc != 0) {
+	/* inih goes on after a syntax error: report whichever error came first */
+	if (rc != 0 && (!rd.failed || (rc > 0 && rc < rd.fail_line))) {
 		if (rc > 0)
 			snprintf(err, errlen, "%s:%d: not a [section] or key = value line", label, rc);
 		else
@@ -216,7 +249,7 @@ static int load(struct scenario *s, const char *path, const char **chain, int de
 		rd.failed = true;
 	}
 	if (!rd.failed && path) {
-		chain[depth] = path;
+		chain[depth] = real;
 		if (!rd.base[0] || strcmp(rd.base, "builtin") == 0) {
 			rc = load(s, NULL, chain, depth + 1, err, errlen);
 		} else {
