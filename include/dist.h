@@ -10,7 +10,7 @@
  *   triangular(min, mode, max)
  *   pert(min, mode, max)      beta-PERT, lambda 4
  *   beta(a, b)                on [0, 1]
- *   poisson(mean)
+ *   poisson(mean)             mean is a plain count
  *   pareto(scale, alpha)      scale = the minimum
  * Arguments may be named as above, e.g. lognormal(median=800万, sigma=1.5).
  * The struct owns no memory. */
@@ -45,6 +45,7 @@ int dist_parse(const char *text, dist_num_fn num, struct dist *out, char *err, s
 
 /* Check that draws stay in [lo, hi]: bounded forms must lie inside;
  * normal needs mean +- 4 sd inside (draws are then clamped to [lo, hi]);
+ * poisson needs lo <= 0 and mean + 4 sd <= hi;
  * lognormal and pareto need lo <= 0 or their minimum >= lo, and hi
  * infinite-ish (hi >= 1e12) or fail. 0 or -1 with err. */
 int dist_check_range(const struct dist *d, double lo, double hi, char *err, size_t errlen);

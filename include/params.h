@@ -18,7 +18,10 @@ enum ptype {
 	PT_NUMBER, /* plain real number */
 	PT_INT,    /* whole number (counts, years) */
 	PT_BOOL,   /* true / false */
-	PT_ENUM    /* one word of a list */
+	PT_ENUM,   /* one word of a list */
+	PT_DIST_MONEY,  /* struct dist over yuan */
+	PT_DIST_SHARE,  /* struct dist over fractions */
+	PT_DIST_NUMBER  /* struct dist over plain numbers */
 };
 
 struct param_def {
@@ -32,9 +35,10 @@ struct param_def {
 	const char *desc;   /* one line */
 	bool optional;      /* may be left unset (extra tiers) */
 	int line;           /* enum line_id, or -1 for [scenario]/[funding] */
+	bool per_entity;    /* a dist drawn per entity, not once per replication */
 };
 
-#define MAX_PARAMS 256
+#define MAX_PARAMS 512
 
 /* The table (borrowed, static) and its length. */
 const struct param_def *params_table(size_t *n);

@@ -15,6 +15,7 @@ struct totals {
 	int nyears;          /* paid years covered: the policy's years */
 	fen_t cell[N_LINES][MAX_YEARS][N_LEVELS];
 	long awards[N_LINES];
+	long count[N_LINES][MAX_YEARS]; /* awards by line and paid year */
 };
 
 /* Empty totals for policy p. */

@@ -5,16 +5,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dist.h"
 #include "money.h"
 
 static const char *const funding_names[] = {"municipal", "pooled", NULL};
 static const char *const mode_names[] = {"topup", "each", "once", NULL};
+static const char *const budget_rules[] = {"report", "prorata", NULL};
 
 #define OFF(m) offsetof(struct policy, m)
-#define MAXMONEY 1e12 /* 1万亿: far above any single award */
+#define MAXMONEY 1e13 /* 10万亿: far above any award or revenue */
 
 #define P(sec, key, type, m, lo, hi, unit, clause, desc, line) \
-	{sec, key, type, OFF(m), lo, hi, NULL, unit, clause, desc, false, line}
+	{sec, key, type, OFF(m), lo, hi, NULL, unit, clause, desc, false, line, false}
 #define MONEY(sec, key, m, clause, desc, line) \
 	P(sec, key, PT_MONEY, m, 0, MAXMONEY, "yuan", clause, desc, line)
 #define BOOL(sec, key, m, clause, desc, line) P(sec, key, PT_BOOL, m, 0, 1, "", clause, desc, line)
@@ -25,15 +27,15 @@ static const char *const mode_names[] = {"topup", "each", "once", NULL};
 #define COMMON(l, sec, clause)                                                              \
 	BOOL(sec, "enabled", line[l].enabled, clause, "whether the line is paid at all", l),   \
 	{sec, "funding", PT_ENUM, OFF(line[l].funding), 0, 1, funding_names, "", clause,   \
-	 "municipal, or pooled provincial+municipal money (统筹省、市资金)", false, l},     \
+	 "municipal, or pooled provincial+municipal money (统筹省、市资金)", false, l, false},     \
 	{sec, "provincial_share", PT_SHARE, OFF(line[l].provincial_share), 0, 1, NULL,      \
-	 "share", clause, "provincial part of pooled money (default: [funding])", true, l}, \
+	 "share", clause, "provincial part of pooled money (default: [funding])", true, l, false}, \
 	{sec, "district_share", PT_SHARE, OFF(line[l].district_share), 0, 1, NULL, "share", \
-	 clause, "district part of the non-provincial money (default: [funding])", true, l}
+	 clause, "district part of the non-provincial money (default: [funding])", true, l, false}
 
 /* One tier's keys; tiers past the policy's are optional. */
 #define TIER_KEY(sec, n, key, type, m, lo, hi, unit, clause, desc, l, opt) \
-	{sec, "tier" #n "_" key, type, OFF(m), lo, hi, NULL, unit, clause, desc, opt, l}
+	{sec, "tier" #n "_" key, type, OFF(m), lo, hi, NULL, unit, clause, desc, opt, l, false}
 #define M2_TIER(n, opt)                                                                     \
 	TIER_KEY("m2", n, "employees", PT_NUMBER, m2.tier[n - 1].employees, 0, 1e7, "persons", \
 		 "第2条", "staff paying social insurance in Suzhou", L_M2, opt),               \
@@ -98,7 +100,8 @@ static const struct param_def table[] = {
 	P("m2", "window_years", PT_INT, m2.window_years, 1, 10, "years", "第2条",
 	  "years from founding in which a firm counts as new", L_M2),
 	{"m2", "mode", PT_ENUM, OFF(m2.mode), 0, 2, mode_names, "", "第2条",
-	 "topup: pay differences; each: every tier in full; once: first tier only", false, L_M2},
+	 "topup: pay differences; each: every tier in full; once: first tier only", false, L_M2,
+	 false},
 	BOOL("m2", "exclude_m1", m2.exclude_m1, "第2条", "attracted firms get M1 only, not M2", L_M2),
 
 	COMMON(L_M3A, "m3a", "第3条"),
@@ -188,6 +191,8 @@ static const struct param_def table[] = {
 	MONEY("m13b", "amount", E(L_M13B, amount), "第13条", "award per base and year", L_M13B),
 	P("m13b", "max_years", PT_INT, E(L_M13B, max_years), 1, 20, "years", "第13条",
 	  "consecutive years of support at most", L_M13B),
+
+#include "params_model.inc"
 };
 
 #define N_TABLE (sizeof table / sizeof table[0])
@@ -282,10 +287,12 @@ static void range_words(const struct param_def *d, char *buf, size_t n)
 	char lo[48], hi[48];
 	switch (d->type) {
 	case PT_MONEY:
+	case PT_DIST_MONEY:
 		money_words(d->lo, lo, sizeof lo);
 		money_words(d->hi, hi, sizeof hi);
 		break;
 	case PT_SHARE:
+	case PT_DIST_SHARE:
 		share_words(d->lo, lo, sizeof lo);
 		share_words(d->hi, hi, sizeof hi);
 		break;
@@ -294,6 +301,46 @@ static void range_words(const struct param_def *d, char *buf, size_t n)
 		snprintf(hi, sizeof hi, "%g", d->hi);
 	}
 	snprintf(buf, n, "%s to %s", lo, hi);
+}
+
+static bool is_dist(const struct param_def *d)
+{
+	return d->type == PT_DIST_MONEY || d->type == PT_DIST_SHARE || d->type == PT_DIST_NUMBER;
+}
+
+static void plain_number(double v, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.15g", v);
+}
+
+static dist_num_fn dist_num_of(enum ptype t)
+{
+	return t == PT_DIST_MONEY ? money_parse : t == PT_DIST_SHARE ? share_parse : number_parse;
+}
+
+static dist_fmt_fn dist_fmt_of(enum ptype t)
+{
+	return t == PT_DIST_MONEY ? money_words : t == PT_DIST_SHARE ? share_words : plain_number;
+}
+
+/* A constant or a distribution, whose draws must stay in the valid range. */
+static int set_dist(struct policy *p, int i, const char *text, char *err, size_t errlen)
+{
+	const struct param_def *d = &table[i];
+	struct dist v;
+	char why[300];
+	if (dist_parse(text, dist_num_of(d->type), &v, why, sizeof why) != 0) {
+		snprintf(err, errlen, "%s", why);
+		return -1;
+	}
+	if (dist_check_range(&v, d->lo, d->hi, why, sizeof why) != 0) {
+		char r[120];
+		range_words(d, r, sizeof r);
+		snprintf(err, errlen, "\"%s\": %s (valid: %s)", text, why, r);
+		return -1;
+	}
+	*(struct dist *)slot(p, i) = v;
+	return 0;
 }
 
 static bool is_tier_key(const struct param_def *d)
@@ -312,6 +359,8 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 		*(double *)slot(p, i) = NAN;
 		return 0;
 	}
+	if (is_dist(d))
+		return set_dist(p, i, text, err, errlen);
 	switch (d->type) {
 	case PT_MONEY:
 		rc = money_parse(text, &v, why, sizeof why);
@@ -336,6 +385,10 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 			return -1;
 		}
 		return 0;
+	case PT_DIST_MONEY:
+	case PT_DIST_SHARE:
+	case PT_DIST_NUMBER:
+		return -1; /* handled above */
 	case PT_ENUM:
 		for (int k = 0; d->names[k]; k++) {
 			if (strcmp(text, d->names[k]) == 0) {
@@ -372,7 +425,7 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 bool params_is_none(const struct policy *p, int i)
 {
 	const struct param_def *d = &table[i];
-	return d->type != PT_INT && d->type != PT_BOOL && d->type != PT_ENUM &&
+	return (d->type == PT_MONEY || d->type == PT_SHARE || d->type == PT_NUMBER) &&
 	       isnan(*(const double *)cslot(p, i));
 }
 
@@ -384,6 +437,11 @@ void params_format(const struct policy *p, int i, char *buf, size_t n)
 		return;
 	}
 	switch (d->type) {
+	case PT_DIST_MONEY:
+	case PT_DIST_SHARE:
+	case PT_DIST_NUMBER:
+		dist_format(cslot(p, i), dist_fmt_of(d->type), buf, n);
+		break;
 	case PT_MONEY:
 		money_words(*(const double *)cslot(p, i), buf, n);
 		break;

@@ -298,8 +298,11 @@ int scenario_load(struct scenario *s, const char *path, char *err, size_t errlen
 int scenario_set(struct scenario *s, const char *assignment, char *err, size_t errlen)
 {
 	char sec[32], key[48];
-	const char *dot = strchr(assignment, '.');
 	const char *eq = strchr(assignment, '=');
+	const char *dot = NULL; /* the last dot before '=': sections may hold dots */
+	for (const char *q = assignment; eq && q < eq; q++)
+		if (*q == '.')
+			dot = q;
 	if (!dot || !eq || dot > eq || (size_t)(dot - assignment) >= sizeof sec ||
 	    (size_t)(eq - dot - 1) >= sizeof key) {
 		snprintf(err, errlen, "--set %s: expected section.key=value, e.g. m1a.cap=200万",

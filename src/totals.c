@@ -19,6 +19,7 @@ void totals_add(struct totals *t, const struct award *a)
 	c[LV_MUNICIPAL] += a->municipal;
 	c[LV_DISTRICT] += a->district;
 	t->awards[a->line]++;
+	t->count[a->line][y]++;
 }
 
 fen_t totals_line(const struct totals *t, int line, enum fund_level lv)

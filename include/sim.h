@@ -1,0 +1,84 @@
+/* sim.h - the Monte Carlo engine: synthetic populations of firms, parks,
+ * projects, centres and talent, run through the rules engine.
+ *
+ * Each replication's randomness depends only on (seed, replication
+ * index), and within it each firm and entity draws from its own stream,
+ * so results are bit-identical for any thread count and a variant of a
+ * scenario meets the same firms (common random numbers). The engine
+ * does no I/O. */
+#ifndef FUNDSIM_SIM_H
+#define FUNDSIM_SIM_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "inputs.h"
+#include "policy.h"
+#include "rules.h"
+#include "totals.h"
+
+/* One replication's results, flattened into a row of doubles:
+ *   money: (N_LINES + 1 lines incl. TOTAL) x (years + 1, last = all years)
+ *          x N_LEVELS, in yuan
+ *   recipients: (N_LINES + 1) x (years + 1) award counts
+ *   cut: years + 1, what a prorata budget rule removed, in yuan */
+struct sim_layout {
+	int years;
+	size_t money, recipients, cut, width; /* offsets and row width */
+};
+
+void sim_layout(const struct policy *p, struct sim_layout *l);
+/* Index of a money cell; line N_LINES = TOTAL, year index years = all. */
+size_t sim_money(const struct sim_layout *l, int line, int year, enum fund_level lv);
+size_t sim_recipients(const struct sim_layout *l, int line, int year);
+size_t sim_cut(const struct sim_layout *l, int year);
+
+/* Per-thread scratch; sim_work_new returns NULL when out of memory. */
+struct sim_work;
+struct sim_work *sim_work_new(void);
+void sim_work_free(struct sim_work *w);
+
+/* One replication into row (l.width doubles). stock: the bureau's firm
+ * panel as the existing firms, or NULL to sample them. extra: also
+ * receives every award paid (with reasons), e.g. for a ledger; its ctx
+ * is told each award's recipient through sim_recipient_id. */
+void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, long rep,
+	     const struct sim_layout *l, double *row, struct sim_work *w,
+	     const struct award_sink *extra);
+
+/* The recipient of the award being passed to an extra sink, e.g.
+ * "firm-000042", "new-2026-0003", "m6a-2025-0001" or a panel firm id.
+ * Valid during the sink call. */
+const char *sim_recipient_id(const struct sim_work *w);
+
+/* Called on the main thread after each block of replications. */
+typedef void (*sim_progress_fn)(void *ctx, long done, long target);
+
+struct sim_config {
+	uint64_t seed;
+	long reps;          /* replications, or the most with precision */
+	double precision;   /* > 0: stop when the 95% CI of the mean total is within it */
+	int threads;        /* 0: OpenMP's default */
+	const struct panel *stock;
+	sim_progress_fn progress;
+	void *progress_ctx;
+	volatile sig_atomic_t *stop; /* set (e.g. by SIGINT) to stop after a block */
+};
+
+struct sim_output {
+	struct sim_layout layout;
+	long reps;     /* replications run */
+	double *rows;  /* reps x layout.width, in replication order; caller frees */
+	bool stopped;  /* ended early by *stop */
+};
+
+/* Run replications in blocks; every block's replications run in parallel
+ * and land in replication order. Returns 0, or -1 with err. */
+int sim_run(const struct policy *p, const struct sim_config *c, struct sim_output *out,
+	    char *err, size_t errlen);
+
+/* The replication count a precision run checks at: blocks of this size. */
+#define SIM_BLOCK 256
+
+#endif

@@ -1,0 +1,541 @@
+/* sim_pop.c - one replication: sample the population, apply the rules.
+ *
+ * Streams: every firm and entity seeds its own GSL generator from
+ * (seed, replication, component, index), so a change to one assumption
+ * moves only the draws that depend on it (common random numbers), and
+ * no result depends on which thread ran the replication. */
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "params.h"
+#include "sim.h"
+
+/* Stream components: who draws. */
+enum {
+	S_PARAMS = 1, S_SHOCKS, S_STOCK, S_PANEL, S_ENTRY_COUNT, S_ENTRANT = S_ENTRY_COUNT + 3,
+	S_LINE_COUNT = S_ENTRANT + 3, S_ENTITY = S_LINE_COUNT + 4 * N_LINES,
+	S_TAKEUP = S_ENTITY + N_LINES
+};
+
+#define MAX_SPAN 64 /* years from the oldest entrant to the window's end */
+
+struct sim_work {
+	gsl_rng *r;
+	struct firm_year *rows; /* one firm's or entity's rows */
+	struct entity_year erows[MAX_SPAN];
+	size_t cap;
+	struct totals t;
+	struct award buf[64]; /* a firm's awards, when the tax cap applies */
+	int nbuf;
+	bool buffering;
+	/* the recipient being evaluated */
+	unsigned comp;
+	uint64_t idx;
+	const char *panel_id;
+	char id[48];
+	/* replication */
+	const struct policy *q;
+	uint64_t seed;
+	long rep;
+	double shock[MAX_SPAN]; /* city-wide log-growth shock, by year - shock_year0 */
+	int shock_year0;
+	double drift;
+	const struct award_sink *extra;
+};
+
+static uint64_t mix(uint64_t x)
+{
+	/* splitmix64's finaliser: nearby inputs give unrelated outputs */
+	x += 0x9E3779B97F4A7C15ULL;
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+	return x ^ (x >> 31);
+}
+
+static uint64_t key(uint64_t seed, long rep, unsigned comp, uint64_t idx)
+{
+	return mix(mix(mix(seed) ^ (uint64_t)rep) ^ ((uint64_t)comp << 48 ^ idx));
+}
+
+static void stream(struct sim_work *w, unsigned comp, uint64_t idx)
+{
+	gsl_rng_set(w->r, (unsigned long)key(w->seed, w->rep, comp, idx));
+	w->comp = comp;
+	w->idx = idx;
+}
+
+struct sim_work *sim_work_new(void)
+{
+	struct sim_work *w = calloc(1, sizeof *w);
+	if (!w)
+		return NULL;
+	w->r = gsl_rng_alloc(gsl_rng_taus2);
+	w->cap = 64;
+	w->rows = malloc(w->cap * sizeof *w->rows);
+	if (!w->r || !w->rows) {
+		sim_work_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void sim_work_free(struct sim_work *w)
+{
+	if (!w)
+		return;
+	if (w->r)
+		gsl_rng_free(w->r);
+	free(w->rows);
+	free(w);
+}
+
+const char *sim_recipient_id(const struct sim_work *w)
+{
+	return w->panel_id ? w->panel_id : w->id;
+}
+
+/* The value of a per-replication assumption (resolved to a constant). */
+static double val(const struct dist *d)
+{
+	return d->p[0];
+}
+
+static double draw(struct sim_work *w, const struct dist *d, double lo, double hi)
+{
+	return dist_draw(d, w->r, lo, hi);
+}
+
+static void name_recipient(struct sim_work *w)
+{
+	static const char *const comp_names[] = {"", "", "", "firm", "panel"};
+	if (w->panel_id)
+		return;
+	if (w->comp == S_STOCK)
+		snprintf(w->id, sizeof w->id, "%s-%06llu", comp_names[S_STOCK],
+			 (unsigned long long)w->idx);
+	else if (w->comp >= S_ENTRANT && w->comp < S_ENTRANT + 3)
+		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu",
+			 (const char *[]){"new", "spinoff", "attracted"}[w->comp - S_ENTRANT],
+			 (unsigned long long)(w->idx >> 20), (unsigned long long)(w->idx & 0xFFFFF));
+	else
+		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu",
+			 line_info((w->comp - S_ENTITY) % N_LINES)->section,
+			 (unsigned long long)(w->idx >> 20), (unsigned long long)(w->idx & 0xFFFFF));
+}
+
+static void book(struct sim_work *w, const struct award *a)
+{
+	totals_add(&w->t, a);
+	if (w->extra) {
+		name_recipient(w);
+		w->extra->fn(w->extra->ctx, a);
+	}
+}
+
+/* Each award is claimed with the line's take-up probability, decided by a
+ * hash of who and when so that it is the same in every variant. */
+static bool claimed(const struct sim_work *w, const struct award *a)
+{
+	double share = w->q->model.takeup[a->line];
+	if (share >= 1)
+		return true;
+	uint64_t h = key(w->seed, w->rep, S_TAKEUP, mix(w->comp * 1000003ULL + w->idx) ^
+				   (uint64_t)(a->line * 4096 + a->year));
+	return (double)(h >> 11) * 0x1.0p-53 < share;
+}
+
+static void on_award(void *ctx, const struct award *a)
+{
+	struct sim_work *w = ctx;
+	if (!claimed(w, a))
+		return;
+	if (w->buffering && w->nbuf < (int)(sizeof w->buf / sizeof w->buf[0])) {
+		w->buf[w->nbuf++] = *a;
+		return;
+	}
+	book(w, a);
+}
+
+/* The earlier Suzhou rule: a firm's awards of a year at most its local
+ * retained tax that year, scaled down pro rata. */
+static void apply_taxcap(struct sim_work *w, const struct firm_year *rows, size_t n)
+{
+	for (int i = 0; i < w->nbuf;) {
+		int year = w->buf[i].year, j = i;
+		fen_t sum = 0;
+		while (j < w->nbuf && w->buf[j].year == year)
+			sum += w->buf[j++].amount;
+		double revenue = 0;
+		for (size_t k = 0; k < n; k++)
+			if (rows[k].year == year)
+				revenue = rows[k].revenue;
+		fen_t cap = money_round(w->q->model.taxcap.rate * revenue);
+		for (int k = i; k < j; k++) {
+			struct award a = w->buf[k];
+			if (sum > cap) {
+				a.amount = (fen_t)llround((double)a.amount * (double)cap / (double)sum);
+				rules_split(w->q, &a);
+			}
+			if (a.amount > 0)
+				book(w, &a);
+		}
+		i = j;
+	}
+	w->nbuf = 0;
+}
+
+static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
+{
+	struct award_sink s = {.fn = on_award, .ctx = w, .reasons = w->extra != NULL};
+	w->buffering = w->q->model.taxcap.enabled;
+	rules_firm(w->q, rows, n, &s);
+	if (w->buffering)
+		apply_taxcap(w, rows, n);
+}
+
+static void run_entity(struct sim_work *w, const struct entity_year *rows, size_t n)
+{
+	struct award_sink s = {.fn = on_award, .ctx = w, .reasons = w->extra != NULL};
+	w->buffering = false;
+	rules_entity(w->q, rows, n, &s);
+}
+
+static int last_year(const struct policy *q)
+{
+	return q->start_year + q->years - 1;
+}
+
+static double shock(const struct sim_work *w, int year)
+{
+	int k = year - w->shock_year0;
+	return k >= 0 && k < MAX_SPAN ? w->shock[k] : 0;
+}
+
+/* The firm's row for the year after prev. key_u fixes key-database
+ * membership for the firm's life. Always draws the same variates, so
+ * a changed threshold does not shift the stream. */
+static void next_year(struct sim_work *w, const struct firm_year *prev, struct firm_year *row,
+		      double key_u)
+{
+	const struct model *m = &w->q->model;
+	double e = gsl_ran_ugaussian(w->r), u = gsl_rng_uniform(w->r);
+	*row = *prev;
+	row->year = prev->year + 1;
+	bool young = row->year - row->founded < 3;
+	double g = w->drift + shock(w, row->year) + m->growth.firm_sd * e;
+	if (young)
+		g += log1p(m->growth.young_bonus);
+	row->revenue = prev->revenue * exp(g);
+	double sg = m->growth.staff_elasticity * g + (young ? log1p(m->growth.staff_ramp) : 0);
+	row->employees = (int)fmin(1e7, lround(fmax(1, prev->employees) * exp(sg)));
+	row->key_db = row->revenue >= m->firms.key_db_min_revenue && key_u < m->firms.key_db_share;
+	row->top100 = row->revenue >= m->events.top100_min_revenue && u < m->events.top100_prob;
+}
+
+/* Grow rows[0] to the window's end, with yearly exits; runs the rules. */
+static void live(struct sim_work *w, size_t n, double key_u, double exit_rate)
+{
+	int end = last_year(w->q);
+	while ((int)w->rows[n - 1].year < end && n < w->cap) {
+		if (gsl_rng_uniform(w->r) < exit_rate)
+			break;
+		next_year(w, &w->rows[n - 1], &w->rows[n], key_u);
+		n++;
+	}
+	run_firm(w, w->rows, n);
+}
+
+static void existing_firms(struct sim_work *w)
+{
+	const struct model *m = &w->q->model;
+	long count = lround(val(&m->firms.count));
+	int y0 = w->q->start_year - 1;
+	for (long i = 0; i < count; i++) {
+		stream(w, S_STOCK, (uint64_t)i);
+		double rev = draw(w, &m->firms.revenue, 0, 1e13);
+		double tail = gsl_ran_pareto(w->r, m->firms.tail_alpha > 0 ? m->firms.tail_alpha : 1,
+					     m->firms.tail_threshold > 0 ? m->firms.tail_threshold : 1);
+		if (m->firms.tail_alpha > 0 && rev > m->firms.tail_threshold)
+			rev = fmin(tail, 1e13);
+		double staff = rev / m->firms.revenue_per_employee *
+			       exp(m->firms.staff_sigma * gsl_ran_ugaussian(w->r));
+		double key_u = gsl_rng_uniform(w->r);
+		struct firm_year *f = &w->rows[0];
+		*f = (struct firm_year){
+			.year = y0,
+			.founded = y0 - (int)(gsl_rng_uniform(w->r) * m->firms.max_age),
+			.origin = ORIGIN_EXISTING,
+			.industrial = gsl_rng_uniform(w->r) < m->firms.industrial_share,
+			.employees = (int)fmin(1e7, fmax(1, lround(staff))),
+			.revenue = rev,
+		};
+		f->key_db = rev >= m->firms.key_db_min_revenue && key_u < m->firms.key_db_share;
+		f->top100 = rev >= m->events.top100_min_revenue &&
+			    gsl_rng_uniform(w->r) < m->events.top100_prob;
+		live(w, 1, key_u, val(&m->growth.exit_rate));
+	}
+}
+
+/* The bureau's own firms: their rows as given, their future sampled. */
+static void panel_firms(struct sim_work *w, const struct panel *pn)
+{
+	const struct model *m = &w->q->model;
+	for (size_t g = 0; g < pn->firms.count; g++) {
+		size_t a = pn->firms.start[g], n = pn->firms.start[g + 1] - a;
+		if (n + MAX_SPAN > w->cap) {
+			size_t nc = n + MAX_SPAN;
+			struct firm_year *nr = realloc(w->rows, nc * sizeof *nr);
+			if (!nr)
+				continue; /* cannot happen for sane panels; skip rather than crash */
+			w->rows = nr;
+			w->cap = nc;
+		}
+		memcpy(w->rows, pn->rows + a, n * sizeof *w->rows);
+		stream(w, S_PANEL, g);
+		w->panel_id = group_id(&pn->firms, g);
+		double key_u = w->rows[n - 1].key_db ? 0 : gsl_rng_uniform(w->r);
+		live(w, n, key_u, val(&m->growth.exit_rate));
+		w->panel_id = NULL;
+	}
+}
+
+/* New, spun-off and attracted firms founded from early enough that M2's
+ * window reaches into the policy, to the window's end. */
+static void entrants(struct sim_work *w)
+{
+	const struct model *m = &w->q->model;
+	const struct dist *rate[3] = {&m->entry.new_per_year, &m->entry.spinoff_per_year,
+				      &m->entry.attracted_per_year};
+	static const enum origin origin[3] = {ORIGIN_NEW, ORIGIN_SPINOFF, ORIGIN_ATTRACTED};
+	int first = w->q->start_year - (w->q->m2.window_years - 1);
+	for (int kind = 0; kind < 3; kind++) {
+		for (int t = first; t <= last_year(w->q); t++) {
+			stream(w, S_ENTRY_COUNT + (unsigned)kind, (uint64_t)t);
+			unsigned k = gsl_ran_poisson(w->r, val(rate[kind]));
+			for (unsigned j = 0; j < k; j++) {
+				stream(w, S_ENTRANT + (unsigned)kind, (uint64_t)t << 20 | j);
+				bool att = origin[kind] == ORIGIN_ATTRACTED;
+				double rev = draw(w, att ? &m->entry.attracted_revenue : &m->entry.new_revenue,
+						  0, 1e13);
+				double staff = draw(w, att ? &m->entry.attracted_staff : &m->entry.new_staff,
+						    0, 1e6);
+				double capital = draw(w, &m->entry.attracted_capital, 0, 1e13);
+				double ind = gsl_rng_uniform(w->r), key_u = gsl_rng_uniform(w->r);
+				w->rows[0] = (struct firm_year){
+					.year = t,
+					.founded = t,
+					.origin = origin[kind],
+					.industrial = ind < (att ? m->entry.attracted_industrial_share
+								 : m->firms.industrial_share),
+					.employees = (int)fmax(1, lround(staff)),
+					.paid_capital = att ? capital : 0,
+					.revenue = rev,
+				};
+				w->rows[0].key_db = rev >= m->firms.key_db_min_revenue &&
+						    key_u < m->firms.key_db_share;
+				live(w, 1, key_u, val(&m->growth.exit_rate));
+			}
+		}
+	}
+}
+
+/* Parks under M5A/M5B: software revenue growing with the city. */
+static void parks(struct sim_work *w, enum line_id l)
+{
+	const struct pop_line *pl = &w->q->model.line[l];
+	long count = lround(val(&pl->parks));
+	int y0 = w->q->start_year - 1;
+	for (long k = 0; k < count; k++) {
+		stream(w, S_ENTITY + l, (uint64_t)k);
+		double rev = draw(w, &pl->revenue, 0, 1e13);
+		size_t n = 0;
+		for (int y = y0; y <= last_year(w->q); y++) {
+			if (y > y0)
+				rev *= exp(w->drift + shock(w, y) + pl->growth_sd * gsl_ran_ugaussian(w->r));
+			w->erows[n++] = (struct entity_year){.line = l, .year = y, .base = rev,
+							     .granted = NAN, .housing = NAN,
+							     .passed = true};
+		}
+		run_entity(w, w->erows, n);
+	}
+}
+
+/* New applicants of one line in year t: Poisson(mean) of them. */
+static unsigned arrivals(struct sim_work *w, enum line_id l, int which, int t, double mean)
+{
+	stream(w, S_LINE_COUNT + 4 * (unsigned)l + (unsigned)which, (uint64_t)t);
+	return gsl_ran_poisson(w->r, mean);
+}
+
+static void level_line(struct sim_work *w, enum line_id l)
+{
+	const struct pop_line *pl = &w->q->model.line[l];
+	const struct dist *per[3] = {&pl->municipal, &pl->provincial, &pl->national};
+	enum level lo = l == L_M4 ? LEVEL_PROVINCIAL : LEVEL_MUNICIPAL;
+	enum level hi = l == L_M4 ? LEVEL_NATIONAL : LEVEL_PROVINCIAL;
+	for (enum level lv = lo; lv <= hi; lv++) {
+		for (int t = w->q->start_year; t <= last_year(w->q); t++) {
+			unsigned k = arrivals(w, l, (int)lv, t, val(per[lv - 1]));
+			for (unsigned j = 0; j < k; j++) {
+				w->comp = S_ENTITY + l;
+				w->idx = (uint64_t)t << 20 | (uint64_t)lv << 16 | j;
+				w->erows[0] = (struct entity_year){.line = l, .year = t, .level = lv,
+								   .base = NAN, .granted = NAN,
+								   .housing = NAN, .passed = true};
+				run_entity(w, w->erows, 1);
+			}
+		}
+	}
+}
+
+/* Every other entity line: applicants arrive, each with its own figures. */
+static void applicants(struct sim_work *w, enum line_id l)
+{
+	const struct pop_line *pl = &w->q->model.line[l];
+	const struct eline *e = &w->q->e[l];
+	enum rule_kind kind = line_info(l)->kind;
+	for (int t = w->q->start_year; t <= last_year(w->q); t++) {
+		unsigned k = arrivals(w, l, 0, t, val(&pl->per_year));
+		for (unsigned j = 0; j < k; j++) {
+			stream(w, S_ENTITY + l, (uint64_t)t << 20 | j);
+			struct entity_year r = {.line = l, .year = t, .base = NAN, .granted = NAN,
+						.housing = NAN, .passed = true};
+			if (kind == RK_RATE)
+				r.base = draw(w, &pl->base, 0, 1e13);
+			if (kind == RK_UPTO || kind == RK_LIFETIME || kind == RK_YEARLY ||
+			    kind == RK_TEAM) {
+				double cap = kind == RK_TEAM ? e->project_cap : e->cap;
+				if (l != L_M13B)
+					r.granted = draw(w, &pl->granted, 0, 1) * cap;
+			}
+			if (kind == RK_TEAM)
+				r.housing = draw(w, &pl->housing, 0, 1) * e->housing_cap;
+			size_t n = 0;
+			w->erows[n++] = r;
+			/* yearly lines: the centre goes on while it passes its reviews */
+			for (int y = t + 1; kind == RK_YEARLY && y <= last_year(w->q); y++) {
+				r.year = y;
+				r.passed = gsl_rng_uniform(w->r) < pl->pass;
+				w->erows[n++] = r;
+				if (!r.passed)
+					break;
+			}
+			run_entity(w, w->erows, n);
+		}
+	}
+}
+
+/* Draw every per-replication assumption once, into a private copy. */
+static void resolve(const struct policy *p, struct policy *q, struct sim_work *w)
+{
+	*q = *p;
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	stream(w, S_PARAMS, 0);
+	for (size_t i = 0; i < n; i++) {
+		if (d[i].per_entity ||
+		    (d[i].type != PT_DIST_MONEY && d[i].type != PT_DIST_SHARE &&
+		     d[i].type != PT_DIST_NUMBER))
+			continue;
+		struct dist *v = (struct dist *)((char *)q + d[i].offset);
+		*v = (struct dist){.kind = D_CONST, .p = {dist_draw(v, w->r, d[i].lo, d[i].hi)}};
+	}
+}
+
+static void fill_row(const struct policy *q, const struct totals *t, const struct sim_layout *l,
+		     double *row)
+{
+	memset(row, 0, l->width * sizeof *row);
+	int ny = l->years;
+	fen_t year_total[MAX_YEARS] = {0};
+	fen_t cell[N_LINES][MAX_YEARS][N_LEVELS];
+	memcpy(cell, t->cell, sizeof cell);
+	for (int y = 0; y < ny; y++)
+		for (int line = 0; line < N_LINES; line++)
+			year_total[y] += cell[line][y][LV_TOTAL];
+	/* 总量控制: scale each year's awards down to the annual envelope */
+	double env = q->model.budget.annual_total;
+	for (int y = 0; y < ny; y++) {
+		if (q->model.budget.rule != BUDGET_PRORATA || env <= 0 ||
+		    year_total[y] <= money_round(env))
+			continue;
+		double f = (double)money_round(env) / (double)year_total[y];
+		fen_t kept = 0;
+		for (int line = 0; line < N_LINES; line++) {
+			fen_t *c = cell[line][y];
+			fen_t tot = (fen_t)llround((double)c[LV_TOTAL] * f);
+			fen_t pr = (fen_t)llround((double)c[LV_PROVINCIAL] * f);
+			fen_t di = (fen_t)llround((double)c[LV_DISTRICT] * f);
+			c[LV_TOTAL] = tot;
+			c[LV_PROVINCIAL] = pr;
+			c[LV_DISTRICT] = di;
+			c[LV_MUNICIPAL] = tot - pr - di;
+			kept += tot;
+		}
+		row[sim_cut(l, y)] = (double)(year_total[y] - kept) / 100;
+		row[sim_cut(l, ny)] += row[sim_cut(l, y)];
+	}
+	for (int line = 0; line < N_LINES; line++) {
+		for (int y = 0; y < ny; y++) {
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				double v = (double)cell[line][y][lv] / 100;
+				row[sim_money(l, line, y, lv)] += v;
+				row[sim_money(l, line, ny, lv)] += v;
+				row[sim_money(l, N_LINES, y, lv)] += v;
+				row[sim_money(l, N_LINES, ny, lv)] += v;
+			}
+			double c = (double)t->count[line][y];
+			row[sim_recipients(l, line, y)] += c;
+			row[sim_recipients(l, line, ny)] += c;
+			row[sim_recipients(l, N_LINES, y)] += c;
+			row[sim_recipients(l, N_LINES, ny)] += c;
+		}
+	}
+}
+
+void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, long rep,
+	     const struct sim_layout *l, double *row, struct sim_work *w,
+	     const struct award_sink *extra)
+{
+	struct policy *q = malloc(sizeof *q);
+	if (!q) {
+		for (size_t i = 0; i < l->width; i++)
+			row[i] = NAN; /* seen as a failed replication by sim_run */
+		return;
+	}
+	w->seed = seed;
+	w->rep = rep;
+	w->extra = extra;
+	w->panel_id = NULL;
+	resolve(p, q, w);
+	w->q = q;
+	totals_init(&w->t, q);
+	const struct model *m = &q->model;
+	double fsd = m->growth.firm_sd, csd = m->growth.common_sd;
+	w->drift = log1p(val(&m->growth.mean)) - (fsd * fsd + csd * csd) / 2;
+	w->shock_year0 = q->start_year - MAX_SPAN / 2;
+	stream(w, S_SHOCKS, 0);
+	for (int k = 0; k < MAX_SPAN; k++)
+		w->shock[k] = gsl_ran_gaussian(w->r, csd);
+	if (stock)
+		panel_firms(w, stock);
+	else
+		existing_firms(w);
+	entrants(w);
+	for (int line = N_FIRM_LINES; line < N_LINES; line++) {
+		enum rule_kind kind = line_info(line)->kind;
+		if (kind == RK_INCREMENT)
+			parks(w, (enum line_id)line);
+		else if (kind == RK_LEVEL)
+			level_line(w, (enum line_id)line);
+		else
+			applicants(w, (enum line_id)line);
+	}
+	fill_row(q, &w->t, l, row);
+	w->q = NULL;
+	free(q);
+}
