@@ -31,6 +31,10 @@ $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
+# The manifest names the revision a run came from.
+GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+$(BUILD)/report.o: CPPFLAGS += -DFUNDSIM_GIT='"$(GIT_REV)"'
+
 # The default scenario is compiled in, so fundsim runs from any folder.
 $(BUILD)/builtin_scenario.c: scenarios/suzhou-draft.ini
 	@mkdir -p $(@D)

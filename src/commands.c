@@ -10,11 +10,12 @@ int command_run(const struct cli *c)
 	static const struct {
 		const char *name;
 		int (*fn)(const struct cli *);
-	} cmds[] = {{"params", cmd_params}, {"diff", cmd_diff}, {"award", cmd_award}};
+	} cmds[] = {{"params", cmd_params}, {"diff", cmd_diff}, {"award", cmd_award},
+		    {"run", cmd_run}};
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(c->command, cmds[i].name) == 0)
 			return cmds[i].fn(c);
-	fprintf(stderr, "fundsim: unknown command \"%s\" (commands: award, params, diff; "
+	fprintf(stderr, "fundsim: unknown command \"%s\" (commands: run, award, params, diff; "
 		"see fundsim --help)\n", c->command);
 	return EXIT_USAGE;
 }

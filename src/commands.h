@@ -14,6 +14,8 @@ enum exit_code { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 struct cli {
 	const char *command;
 	const char *scenario, *firms, *entities, *output;
+	const char *reps, *seed, *threads, *precision, *outdir; /* run: checked by the command */
+	bool ledger, quiet;
 	char *sets[MAX_SETS];
 	int nsets;
 	const char *pos[MAX_POS];
@@ -27,5 +29,6 @@ int command_run(const struct cli *c);
 int cmd_params(const struct cli *c);
 int cmd_diff(const struct cli *c);
 int cmd_award(const struct cli *c);
+int cmd_run(const struct cli *c);
 
 #endif

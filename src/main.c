@@ -13,6 +13,10 @@ static void usage(FILE *f)
 	      "Costs the Suzhou draft software-industry policy (15 measures, 26 cash award lines).\n"
 	      "\n"
 	      "commands:\n"
+	      "  run [SCENARIO.ini] [--reps N] [--seed S] [--threads T] [--precision P]\n"
+	      "      [--firms PANEL.csv] [--out DIR] [--ledger] [--quiet]\n"
+	      "        Monte Carlo: what the measures cost per line, year and funding level,\n"
+	      "        with percentiles and budget risk; results in DIR (default out/NAME/)\n"
 	      "  award --firms PANEL.csv [--entities E.csv] [-o LEDGER.csv]\n"
 	      "        apply every award line to real data; ledger to -o or stdout,\n"
 	      "        summary in 万元 to stderr\n"
@@ -65,6 +69,20 @@ static int parse(int argc, char **argv, struct cli *c)
 			c->firms = v;
 		else if ((v = value_of(argc, argv, &i, "--entities", &bad)))
 			c->entities = v;
+		else if ((v = value_of(argc, argv, &i, "--reps", &bad)))
+			c->reps = v;
+		else if ((v = value_of(argc, argv, &i, "--seed", &bad)))
+			c->seed = v;
+		else if ((v = value_of(argc, argv, &i, "--threads", &bad)))
+			c->threads = v;
+		else if ((v = value_of(argc, argv, &i, "--precision", &bad)))
+			c->precision = v;
+		else if ((v = value_of(argc, argv, &i, "--out", &bad)))
+			c->outdir = v;
+		else if (strcmp(a, "--ledger") == 0)
+			c->ledger = true;
+		else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
+			c->quiet = true;
 		else if ((v = value_of(argc, argv, &i, "-o", &bad)) ||
 			 (v = value_of(argc, argv, &i, "--output", &bad)))
 			c->output = v;

@@ -1,0 +1,37 @@
+/* report.h - what a Monte Carlo run writes: CSV files, a manifest, the
+ * resolved scenario, and a table for the terminal. */
+#ifndef FUNDSIM_REPORT_H
+#define FUNDSIM_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ledger.h"
+#include "scenario.h"
+#include "sim.h"
+
+struct run_info {
+	const struct scenario *s;
+	const char *command;  /* the command line, for the manifest */
+	const char *firms;    /* panel path or NULL */
+	uint64_t seed;
+	int threads;
+	double precision;     /* 0: fixed count */
+	double seconds;       /* wall time */
+};
+
+/* Write summary.csv, by_year.csv, recipients.csv, budget.csv (when an
+ * envelope is set), ledger.csv (when ledger is given), manifest.txt and
+ * scenario.resolved.ini into dir (created if needed). Each file is
+ * written whole or not at all. Returns 0, or -1 with err. */
+int report_write(const char *dir, const struct run_info *ri, const struct sim_output *o,
+		 const struct ledger *ledger, char *err, size_t errlen);
+
+/* The table for people: mean and 90% interval per line, year and level
+ * in 万元/亿元, and the chance of exceeding each envelope. */
+void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o);
+
+/* Every parameter of s as an INI file that loads back to the same values. */
+void report_resolved_ini(FILE *f, const struct scenario *s);
+
+#endif

@@ -1,0 +1,368 @@
+/* report.c - writing a run's results for people and for other tools. */
+#include "report.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "atomic.h"
+#include "money.h"
+#include "stats.h"
+
+#ifndef FUNDSIM_GIT
+#define FUNDSIM_GIT "unknown"
+#endif
+
+static const char *const level_names[N_LEVELS] = {"total", "provincial", "municipal", "district"};
+
+static const char *line_name(int line)
+{
+	return line == N_LINES ? "TOTAL" : line_info(line)->name;
+}
+
+/* Statistics of one column of the results. */
+static void column(const struct sim_output *o, size_t col, double *scratch, struct summary *st)
+{
+	stats_of(o->rows + col, o->layout.width, (size_t)o->reps, scratch, st);
+}
+
+static void put_stat(FILE *f, const struct summary *st)
+{
+	fprintf(f, ",%.2f,%.2f,%.2f", st->mean, st->sd, st->se);
+	for (int k = 0; k < N_PCT; k++)
+		fprintf(f, ",%.2f", st->pct[k]);
+	fputc('\n', f);
+}
+
+static void stat_head(FILE *f, const char *first)
+{
+	fprintf(f, "%s,mean,sd,se,p5,p25,p50,p75,p95\n", first);
+}
+
+static void write_summary(FILE *f, const struct sim_output *o, double *scratch)
+{
+	stat_head(f, "line,level");
+	for (int line = 0; line <= N_LINES; line++) {
+		for (int lv = 0; lv < N_LEVELS; lv++) {
+			struct summary st;
+			column(o, sim_money(&o->layout, line, o->layout.years, lv), scratch, &st);
+			fprintf(f, "%s,%s", line_name(line), level_names[lv]);
+			put_stat(f, &st);
+		}
+	}
+}
+
+static int first_paid(const struct scenario *s)
+{
+	return s->pol.start_year + s->pol.payment_lag;
+}
+
+static void write_by_year(FILE *f, const struct sim_output *o, const struct scenario *s,
+			  double *scratch)
+{
+	stat_head(f, "line,paid_year,level");
+	for (int line = 0; line <= N_LINES; line++) {
+		for (int y = 0; y < o->layout.years; y++) {
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				struct summary st;
+				column(o, sim_money(&o->layout, line, y, lv), scratch, &st);
+				fprintf(f, "%s,%d,%s", line_name(line), first_paid(s) + y, level_names[lv]);
+				put_stat(f, &st);
+			}
+		}
+	}
+}
+
+static void write_recipients(FILE *f, const struct sim_output *o, const struct scenario *s,
+			     double *scratch)
+{
+	stat_head(f, "line,paid_year");
+	for (int line = 0; line <= N_LINES; line++) {
+		for (int y = 0; y <= o->layout.years; y++) {
+			struct summary st;
+			column(o, sim_recipients(&o->layout, line, y), scratch, &st);
+			if (y == o->layout.years)
+				fprintf(f, "%s,all", line_name(line));
+			else
+				fprintf(f, "%s,%d", line_name(line), first_paid(s) + y);
+			put_stat(f, &st);
+		}
+	}
+}
+
+/* The envelopes that are set: name, level, per year (or over the horizon). */
+struct envelope {
+	const char *name;
+	enum fund_level lv;
+	bool annual;
+	double limit;
+};
+
+static int envelopes(const struct model *m, struct envelope *e)
+{
+	const struct envelope all[] = {
+		{"annual_total", LV_TOTAL, true, m->budget.annual_total},
+		{"annual_provincial", LV_PROVINCIAL, true, m->budget.annual_provincial},
+		{"annual_municipal", LV_MUNICIPAL, true, m->budget.annual_municipal},
+		{"annual_district", LV_DISTRICT, true, m->budget.annual_district},
+		{"total", LV_TOTAL, false, m->budget.total},
+	};
+	int n = 0;
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (all[i].limit > 0)
+			e[n++] = all[i];
+	return n;
+}
+
+static void write_budget(FILE *f, const struct sim_output *o, const struct scenario *s,
+			 double *scratch)
+{
+	struct envelope e[5];
+	int ne = envelopes(&s->pol.model, e);
+	fprintf(f, "envelope,paid_year,level,limit,p_exceed,expected_overrun,mean_cut\n");
+	for (int i = 0; i < ne; i++) {
+		int y0 = e[i].annual ? 0 : o->layout.years;
+		int y1 = e[i].annual ? o->layout.years - 1 : o->layout.years;
+		for (int y = y0; y <= y1; y++) {
+			double prob, over;
+			stats_exceed(o->rows + sim_money(&o->layout, N_LINES, y, e[i].lv),
+				     o->layout.width, (size_t)o->reps, e[i].limit, &prob, &over);
+			struct summary cut;
+			column(o, sim_cut(&o->layout, y), scratch, &cut);
+			if (y == o->layout.years)
+				fprintf(f, "%s,all", e[i].name);
+			else
+				fprintf(f, "%s,%d", e[i].name, first_paid(s) + y);
+			fprintf(f, ",%s,%.2f,%.6f,%.2f,%.2f\n", level_names[e[i].lv], e[i].limit, prob,
+				over, e[i].name[0] == 'a' && e[i].lv == LV_TOTAL ? cut.mean : 0.0);
+		}
+	}
+}
+
+/* FNV-1a over a file: enough to tell whether an input changed. */
+static int file_hash(const char *path, uint64_t *h)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	*h = 1469598103934665603ULL;
+	int c;
+	while ((c = getc(f)) != EOF)
+		*h = (*h ^ (uint64_t)c) * 1099511628211ULL;
+	fclose(f);
+	return 0;
+}
+
+static void write_manifest(FILE *f, const struct run_info *ri, const struct sim_output *o)
+{
+	char when[32];
+	time_t now = time(NULL);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	fprintf(f, "fundsim %s (git %s)\n", "0.1.0", FUNDSIM_GIT);
+	fprintf(f, "command: %s\n", ri->command);
+	fprintf(f, "scenario: %s (%s)\n", ri->s->name, ri->s->path[0] ? ri->s->path : "built-in");
+	uint64_t h;
+	if (ri->s->path[0] && file_hash(ri->s->path, &h) == 0)
+		fprintf(f, "scenario file fnv1a64: %016llx\n", (unsigned long long)h);
+	if (ri->firms && file_hash(ri->firms, &h) == 0)
+		fprintf(f, "firms: %s fnv1a64: %016llx\n", ri->firms, (unsigned long long)h);
+	fprintf(f, "resolved scenario: scenario.resolved.ini\n");
+	fprintf(f, "seed: %llu\n", (unsigned long long)ri->seed);
+	fprintf(f, "replications: %ld%s\n", o->reps, o->stopped ? " (interrupted)" : "");
+	if (ri->precision > 0)
+		fprintf(f, "precision: %g (95%% interval of the mean total within it)\n", ri->precision);
+	fprintf(f, "threads: %d (results do not depend on it)\n", ri->threads);
+	fprintf(f, "wall time: %.2f s\n", ri->seconds);
+	fprintf(f, "date: %s\n", when);
+}
+
+void report_resolved_ini(FILE *f, const struct scenario *s)
+{
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	fprintf(f, "; every parameter of scenario %s as run, written by fundsim\n", s->name);
+	fprintf(f, "[scenario]\nname = %s\n", s->name);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || strcmp(d[i].section, d[i - 1].section) != 0) {
+			if (strcmp(d[i].section, "scenario") != 0)
+				fprintf(f, "\n[%s]\n", d[i].section);
+		}
+		if (!s->set[i])
+			continue;
+		char v[160];
+		params_format(&s->pol, (int)i, v, sizeof v);
+		fprintf(f, "%s = %s\n", d[i].key, v);
+	}
+}
+
+static int mkdirs(const char *dir, char *err, size_t errlen)
+{
+	char p[4096];
+	snprintf(p, sizeof p, "%s", dir);
+	for (char *q = p + 1;; q++) {
+		if (*q == '/' || !*q) {
+			char c = *q;
+			*q = '\0';
+			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+				snprintf(err, errlen, "%s: cannot create the folder: %s", p, strerror(errno));
+				return -1;
+			}
+			*q = c;
+			if (!c)
+				break;
+		}
+	}
+	return 0;
+}
+
+struct outputs {
+	const struct run_info *ri;
+	const struct sim_output *o;
+	const struct ledger *ledger;
+	double *scratch;
+};
+
+static void put_file(FILE *f, int which, const struct outputs *x)
+{
+	switch (which) {
+	case 0:
+		write_summary(f, x->o, x->scratch);
+		break;
+	case 1:
+		write_by_year(f, x->o, x->ri->s, x->scratch);
+		break;
+	case 2:
+		write_recipients(f, x->o, x->ri->s, x->scratch);
+		break;
+	case 3:
+		write_budget(f, x->o, x->ri->s, x->scratch);
+		break;
+	case 4:
+		ledger_write(x->ledger, f);
+		break;
+	case 5:
+		write_manifest(f, x->ri, x->o);
+		break;
+	case 6:
+		report_resolved_ini(f, x->ri->s);
+		break;
+	}
+}
+
+int report_write(const char *dir, const struct run_info *ri, const struct sim_output *o,
+		 const struct ledger *ledger, char *err, size_t errlen)
+{
+	static const char *const names[] = {"summary.csv", "by_year.csv", "recipients.csv",
+					    "budget.csv", "ledger.csv", "manifest.txt",
+					    "scenario.resolved.ini"};
+	struct envelope e[5];
+	bool want[7] = {true, true, true, envelopes(&ri->s->pol.model, e) > 0, ledger != NULL,
+			true, true};
+	if (mkdirs(dir, err, errlen) != 0)
+		return -1;
+	struct outputs x = {ri, o, ledger, malloc((size_t)(o->reps ? o->reps : 1) * sizeof(double))};
+	if (!x.scratch) {
+		snprintf(err, errlen, "out of memory writing the results");
+		return -1;
+	}
+	int rc = 0;
+	for (int i = 0; i < 7 && rc == 0; i++) {
+		if (!want[i])
+			continue;
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		struct atomic_file af;
+		if (atomic_open(&af, path, err, errlen) != 0) {
+			rc = -1;
+			break;
+		}
+		put_file(af.f, i, &x);
+		rc = atomic_commit(&af, err, errlen);
+	}
+	free(x.scratch);
+	return rc;
+}
+
+/* Yuan as 万元 with one decimal, or 亿元 with two from 1亿. */
+static void wan(double yuan, char *buf, size_t n)
+{
+	if (fabs(yuan) >= 1e8)
+		snprintf(buf, n, "%.2f亿", yuan / 1e8);
+	else
+		snprintf(buf, n, "%.1f万", yuan / 1e4);
+}
+
+static void print_row(FILE *f, const char *label, const struct summary *st)
+{
+	char m[32], lo[32], hi[32];
+	wan(st->mean, m, sizeof m);
+	wan(st->pct[0], lo, sizeof lo);
+	wan(st->pct[4], hi, sizeof hi);
+	fprintf(f, "  %-10s %14s   [%s, %s]\n", label, m, lo, hi);
+}
+
+void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o)
+{
+	const struct sim_layout *l = &o->layout;
+	const struct policy *p = &ri->s->pol;
+	double *scratch = malloc((size_t)o->reps * sizeof *scratch);
+	if (!scratch)
+		return;
+	struct summary st;
+	fprintf(f, "fundsim run: scenario %s, %ld replications, seed %llu, %d threads, %.1f s\n",
+		ri->s->name, o->reps, (unsigned long long)ri->seed, ri->threads, ri->seconds);
+	fprintf(f, "qualifying years %d-%d, paid %d-%d; mean and 90%% interval [5%%, 95%%]\n\n",
+		p->start_year, p->start_year + p->years - 1, first_paid(ri->s),
+		first_paid(ri->s) + p->years - 1);
+	fprintf(f, "By measure, all paid years:\n");
+	for (int line = 0; line <= N_LINES; line++) {
+		column(o, sim_money(l, line, l->years, LV_TOTAL), scratch, &st);
+		if (line < N_LINES && st.pct[4] == 0 && st.mean == 0)
+			continue;
+		print_row(f, line_name(line), &st);
+	}
+	fprintf(f, "\nBy paid year, all measures:\n");
+	for (int y = 0; y < l->years; y++) {
+		char label[16];
+		snprintf(label, sizeof label, "%d", first_paid(ri->s) + y);
+		column(o, sim_money(l, N_LINES, y, LV_TOTAL), scratch, &st);
+		print_row(f, label, &st);
+	}
+	fprintf(f, "\nBy funding level, all paid years:\n");
+	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
+		column(o, sim_money(l, N_LINES, l->years, lv), scratch, &st);
+		print_row(f, level_names[lv], &st);
+	}
+	struct envelope e[5];
+	int ne = envelopes(&p->model, e);
+	if (ne)
+		fprintf(f, "\nBudget envelopes (%s):\n",
+			p->model.budget.rule == BUDGET_PRORATA ? "prorata: annual_total caps awards"
+							       : "report");
+	for (int i = 0; i < ne; i++) {
+		int y0 = e[i].annual ? 0 : l->years, y1 = e[i].annual ? l->years - 1 : l->years;
+		for (int y = y0; y <= y1; y++) {
+			double prob, over;
+			char lim[32], ov[32];
+			stats_exceed(o->rows + sim_money(l, N_LINES, y, e[i].lv), l->width,
+				     (size_t)o->reps, e[i].limit, &prob, &over);
+			wan(e[i].limit, lim, sizeof lim);
+			wan(over, ov, sizeof ov);
+			fprintf(f, "  %-18s %-5s limit %-10s P(exceed) %5.1f%%, expected overrun %s",
+				e[i].name, y == l->years ? "all" : "", lim, 100 * prob, ov);
+			if (y < l->years)
+				fprintf(f, " (%d)", first_paid(ri->s) + y);
+			if (e[i].annual && e[i].lv == LV_TOTAL &&
+			    p->model.budget.rule == BUDGET_PRORATA) {
+				column(o, sim_cut(l, y), scratch, &st);
+				wan(st.mean, ov, sizeof ov);
+				fprintf(f, "; mean cut %s", ov);
+			}
+			fputc('\n', f);
+		}
+	}
+	free(scratch);
+}
