@@ -2,6 +2,7 @@
 # End-to-end cases as data: each folder under tests/e2e holds
 #   args    - the command line, one argument per line
 #   stdout  - the exact expected standard output (optional)
+#   stdout-has - lines that must each appear in standard output (optional)
 #   stderr  - lines that must each appear in standard error (optional)
 #   exit    - the expected exit code (default 0)
 # Usage: tests/e2e.sh BINARY   (VALGRIND may hold a command prefix)
@@ -26,13 +27,15 @@ for dir in tests/e2e/*/; do
 	if [ -f "$dir/stdout" ] && ! cmp -s "$dir/stdout" "$tmp/out"; then
 		echo "FAIL $name: stdout differs:"; diff "$dir/stdout" "$tmp/out" | head -20; ok=0
 	fi
-	if [ -f "$dir/stderr" ]; then
+	for want in stdout-has:out stderr:err; do
+		file=$dir/${want%%:*}
+		[ -f "$file" ] || continue
 		while IFS= read -r line || [ -n "$line" ]; do
-			if ! grep -qF -- "$line" "$tmp/err"; then
-				echo "FAIL $name: stderr lacks: $line"; ok=0
+			if ! grep -qF -- "$line" "$tmp/${want##*:}"; then
+				echo "FAIL $name: ${want%%:*} lacks: $line"; ok=0
 			fi
-		done < "$dir/stderr"
-	fi
+		done < "$file"
+	done
 	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); sed 's/^/  stderr: /' "$tmp/err" | head -5; fi
 done
 echo "e2e: $pass passed, $fail failed"
