@@ -78,8 +78,12 @@ check-with: $(FUNDSIM) $(TEST_BIN)
 $(BUILD)/fundsim: $(BUILD)/main.o $(BUILD)/libfundsim.a
 	$(CC) -o $@ $^ $(LDLIBS)
 
-bench: bin/fundsim
+bench: bin/fundsim $(BUILD)/bench_sim
 	@sh tests/bench.sh bin/fundsim
+	@$(BUILD)/bench_sim 10000
+
+$(BUILD)/bench_sim: tests/bench_sim.c $(BUILD)/libfundsim.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
 
 # Installs the Debian packages fundsim needs; does nothing when present.
 deps:

@@ -9,11 +9,13 @@
 #ifndef FUNDSIM_SIM_H
 #define FUNDSIM_SIM_H
 
+#include <gsl/gsl_rng.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "inputs.h"
+#include "results.h"
 #include "policy.h"
 #include "rules.h"
 #include "totals.h"
@@ -34,9 +36,12 @@ size_t sim_money(const struct sim_layout *l, int line, int year, enum fund_level
 size_t sim_recipients(const struct sim_layout *l, int line, int year);
 size_t sim_cut(const struct sim_layout *l, int year);
 
-/* Per-thread scratch; sim_work_new returns NULL when out of memory. */
+/* Per-thread scratch; sim_work_new returns NULL when out of memory.
+ * sim_work_new_rng draws from generator type t instead of taus2 (the
+ * benchmark counts draws with it). */
 struct sim_work;
 struct sim_work *sim_work_new(void);
+struct sim_work *sim_work_new_rng(const gsl_rng_type *t);
 void sim_work_free(struct sim_work *w);
 
 /* One replication into row (l.width doubles). stock: the bureau's firm
@@ -46,6 +51,9 @@ void sim_work_free(struct sim_work *w);
 void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, long rep,
 	     const struct sim_layout *l, double *row, struct sim_work *w,
 	     const struct award_sink *extra);
+
+/* Firm rows that w has evaluated since it was made. */
+long long sim_work_firm_years(const struct sim_work *w);
 
 /* The recipient of the award being passed to an extra sink, e.g.
  * "firm-000042", "new-2026-0003", "m6a-2025-0001" or a panel firm id.
@@ -64,14 +72,35 @@ struct sim_config {
 	sim_progress_fn progress;
 	void *progress_ctx;
 	volatile sig_atomic_t *stop; /* set (e.g. by SIGINT) to stop after a block */
+	size_t exact_bytes; /* rows kept for exact percentiles; 0: SIM_EXACT_BYTES */
 };
 
 struct sim_output {
 	struct sim_layout layout;
 	long reps;     /* replications run */
-	double *rows;  /* reps x layout.width, in replication order; caller frees */
+	long long firm_years; /* firm rows evaluated, for throughput figures */
+	struct results *res;  /* statistics of the rows; sim_output_free frees it */
+	const double *rows;   /* reps x layout.width in replication order while
+			       * results_exact(res), else NULL; borrowed from res */
 	bool stopped;  /* ended early by *stop */
 };
+
+/* Free what sim_run made; a zeroed output is fine. */
+void sim_output_free(struct sim_output *o);
+
+/* Budget envelopes that are set (limit > 0), as (name, level, annual). */
+struct envelope {
+	const char *name;
+	enum fund_level lv;
+	bool annual; /* per paid year, or over all paid years */
+	double limit;
+};
+#define MAX_ENVELOPES 5
+int sim_envelopes(const struct model *m, struct envelope *e);
+
+/* Memory for keeping every replication's row (exact percentiles); past it
+ * statistics stream (see results.h). */
+#define SIM_EXACT_BYTES ((size_t)128 << 20)
 
 /* Run replications in blocks; every block's replications run in parallel
  * and land in replication order. Returns 0, or -1 with err. */

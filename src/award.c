@@ -27,7 +27,8 @@ bool award_make(const struct policy *p, const struct award_sink *s, enum line_id
 	struct award a = {.line = line, .year = year, .paid_year = year + p->payment_lag,
 			  .amount = amount};
 	rules_split(p, &a);
-	snprintf(a.reason, sizeof a.reason, "%s", why);
+	if (*why) /* Monte Carlo passes "": skip the copy */
+		snprintf(a.reason, sizeof a.reason, "%s", why);
 	s->fn(s->ctx, &a);
 	return true;
 }

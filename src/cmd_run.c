@@ -219,7 +219,7 @@ int cmd_run(const struct cli *c)
 	rc = EXIT_OK;
 done:
 	rep_ledger_free(&rl);
-	free(out.rows);
+	sim_output_free(&out);
 	panel_free(&pn);
 	free(s);
 	return rc;

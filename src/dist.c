@@ -390,7 +390,8 @@ double dist_draw(const struct dist *d, const gsl_rng *r, double lo, double hi)
 		x = p[0] + gsl_ran_gaussian(r, p[1]);
 		break;
 	case D_LOGNORMAL:
-		x = gsl_ran_lognormal(r, log(p[0]), p[1]);
+		/* median x e^(sigma Z), Z by ziggurat: one exp, no log or Box-Muller */
+		x = p[0] * exp(p[1] * gsl_ran_gaussian_ziggurat(r, 1));
 		break;
 	case D_TRIANGULAR:
 		x = triangular(r, p[0], p[1], p[2]);

@@ -24,9 +24,9 @@ static const char *line_name(int line)
 }
 
 /* Statistics of one column of the results. */
-static void column(const struct sim_output *o, size_t col, double *scratch, struct summary *st)
+static void column(const struct sim_output *o, size_t col, struct summary *st)
 {
-	stats_of(o->rows + col, o->layout.width, (size_t)o->reps, scratch, st);
+	results_stat(o->res, col, st);
 }
 
 static void put_stat(FILE *f, const struct summary *st)
@@ -42,13 +42,13 @@ static void stat_head(FILE *f, const char *first)
 	fprintf(f, "%s,mean,sd,se,p5,p25,p50,p75,p95\n", first);
 }
 
-static void write_summary(FILE *f, const struct sim_output *o, double *scratch)
+static void write_summary(FILE *f, const struct sim_output *o)
 {
 	stat_head(f, "line,level");
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int lv = 0; lv < N_LEVELS; lv++) {
 			struct summary st;
-			column(o, sim_money(&o->layout, line, o->layout.years, lv), scratch, &st);
+			column(o, sim_money(&o->layout, line, o->layout.years, lv), &st);
 			fprintf(f, "%s,%s", line_name(line), level_names[lv]);
 			put_stat(f, &st);
 		}
@@ -60,15 +60,14 @@ static int first_paid(const struct scenario *s)
 	return s->pol.start_year + s->pol.payment_lag;
 }
 
-static void write_by_year(FILE *f, const struct sim_output *o, const struct scenario *s,
-			  double *scratch)
+static void write_by_year(FILE *f, const struct sim_output *o, const struct scenario *s)
 {
 	stat_head(f, "line,paid_year,level");
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int y = 0; y < o->layout.years; y++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
 				struct summary st;
-				column(o, sim_money(&o->layout, line, y, lv), scratch, &st);
+				column(o, sim_money(&o->layout, line, y, lv), &st);
 				fprintf(f, "%s,%d,%s", line_name(line), first_paid(s) + y, level_names[lv]);
 				put_stat(f, &st);
 			}
@@ -76,14 +75,13 @@ static void write_by_year(FILE *f, const struct sim_output *o, const struct scen
 	}
 }
 
-static void write_recipients(FILE *f, const struct sim_output *o, const struct scenario *s,
-			     double *scratch)
+static void write_recipients(FILE *f, const struct sim_output *o, const struct scenario *s)
 {
 	stat_head(f, "line,paid_year");
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int y = 0; y <= o->layout.years; y++) {
 			struct summary st;
-			column(o, sim_recipients(&o->layout, line, y), scratch, &st);
+			column(o, sim_recipients(&o->layout, line, y), &st);
 			if (y == o->layout.years)
 				fprintf(f, "%s,all", line_name(line));
 			else
@@ -93,45 +91,20 @@ static void write_recipients(FILE *f, const struct sim_output *o, const struct s
 	}
 }
 
-/* The envelopes that are set: name, level, per year (or over the horizon). */
-struct envelope {
-	const char *name;
-	enum fund_level lv;
-	bool annual;
-	double limit;
-};
-
-static int envelopes(const struct model *m, struct envelope *e)
+static void write_budget(FILE *f, const struct sim_output *o, const struct scenario *s)
 {
-	const struct envelope all[] = {
-		{"annual_total", LV_TOTAL, true, m->budget.annual_total},
-		{"annual_provincial", LV_PROVINCIAL, true, m->budget.annual_provincial},
-		{"annual_municipal", LV_MUNICIPAL, true, m->budget.annual_municipal},
-		{"annual_district", LV_DISTRICT, true, m->budget.annual_district},
-		{"total", LV_TOTAL, false, m->budget.total},
-	};
-	int n = 0;
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		if (all[i].limit > 0)
-			e[n++] = all[i];
-	return n;
-}
-
-static void write_budget(FILE *f, const struct sim_output *o, const struct scenario *s,
-			 double *scratch)
-{
-	struct envelope e[5];
-	int ne = envelopes(&s->pol.model, e);
+	struct envelope e[MAX_ENVELOPES];
+	int ne = sim_envelopes(&s->pol.model, e);
 	fprintf(f, "envelope,paid_year,level,limit,p_exceed,expected_overrun,mean_cut\n");
 	for (int i = 0; i < ne; i++) {
 		int y0 = e[i].annual ? 0 : o->layout.years;
 		int y1 = e[i].annual ? o->layout.years - 1 : o->layout.years;
 		for (int y = y0; y <= y1; y++) {
 			double prob, over;
-			stats_exceed(o->rows + sim_money(&o->layout, N_LINES, y, e[i].lv),
-				     o->layout.width, (size_t)o->reps, e[i].limit, &prob, &over);
+			results_exceed(o->res, sim_money(&o->layout, N_LINES, y, e[i].lv), e[i].limit,
+				       &prob, &over);
 			struct summary cut;
-			column(o, sim_cut(&o->layout, y), scratch, &cut);
+			column(o, sim_cut(&o->layout, y), &cut);
 			if (y == o->layout.years)
 				fprintf(f, "%s,all", e[i].name);
 			else
@@ -222,23 +195,22 @@ struct outputs {
 	const struct run_info *ri;
 	const struct sim_output *o;
 	const struct ledger *ledger;
-	double *scratch;
 };
 
 static void put_file(FILE *f, int which, const struct outputs *x)
 {
 	switch (which) {
 	case 0:
-		write_summary(f, x->o, x->scratch);
+		write_summary(f, x->o);
 		break;
 	case 1:
-		write_by_year(f, x->o, x->ri->s, x->scratch);
+		write_by_year(f, x->o, x->ri->s);
 		break;
 	case 2:
-		write_recipients(f, x->o, x->ri->s, x->scratch);
+		write_recipients(f, x->o, x->ri->s);
 		break;
 	case 3:
-		write_budget(f, x->o, x->ri->s, x->scratch);
+		write_budget(f, x->o, x->ri->s);
 		break;
 	case 4:
 		ledger_write(x->ledger, f);
@@ -258,16 +230,12 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 	static const char *const names[] = {"summary.csv", "by_year.csv", "recipients.csv",
 					    "budget.csv", "ledger.csv", "manifest.txt",
 					    "scenario.resolved.ini"};
-	struct envelope e[5];
-	bool want[7] = {true, true, true, envelopes(&ri->s->pol.model, e) > 0, ledger != NULL,
+	struct envelope e[MAX_ENVELOPES];
+	bool want[7] = {true, true, true, sim_envelopes(&ri->s->pol.model, e) > 0, ledger != NULL,
 			true, true};
 	if (mkdirs(dir, err, errlen) != 0)
 		return -1;
-	struct outputs x = {ri, o, ledger, malloc((size_t)(o->reps ? o->reps : 1) * sizeof(double))};
-	if (!x.scratch) {
-		snprintf(err, errlen, "out of memory writing the results");
-		return -1;
-	}
+	struct outputs x = {ri, o, ledger};
 	int rc = 0;
 	for (int i = 0; i < 7 && rc == 0; i++) {
 		if (!want[i])
@@ -282,7 +250,6 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 		put_file(af.f, i, &x);
 		rc = atomic_commit(&af, err, errlen);
 	}
-	free(x.scratch);
 	return rc;
 }
 
@@ -308,9 +275,6 @@ void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o
 {
 	const struct sim_layout *l = &o->layout;
 	const struct policy *p = &ri->s->pol;
-	double *scratch = malloc((size_t)o->reps * sizeof *scratch);
-	if (!scratch)
-		return;
 	struct summary st;
 	fprintf(f, "fundsim run: scenario %s, %ld replications, seed %llu, %d threads, %.1f s\n",
 		ri->s->name, o->reps, (unsigned long long)ri->seed, ri->threads, ri->seconds);
@@ -319,7 +283,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o
 		first_paid(ri->s) + p->years - 1);
 	fprintf(f, "By measure, all paid years:\n");
 	for (int line = 0; line <= N_LINES; line++) {
-		column(o, sim_money(l, line, l->years, LV_TOTAL), scratch, &st);
+		column(o, sim_money(l, line, l->years, LV_TOTAL), &st);
 		if (line < N_LINES && st.pct[4] == 0 && st.mean == 0)
 			continue;
 		print_row(f, line_name(line), &st);
@@ -328,16 +292,16 @@ void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o
 	for (int y = 0; y < l->years; y++) {
 		char label[16];
 		snprintf(label, sizeof label, "%d", first_paid(ri->s) + y);
-		column(o, sim_money(l, N_LINES, y, LV_TOTAL), scratch, &st);
+		column(o, sim_money(l, N_LINES, y, LV_TOTAL), &st);
 		print_row(f, label, &st);
 	}
 	fprintf(f, "\nBy funding level, all paid years:\n");
 	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
-		column(o, sim_money(l, N_LINES, l->years, lv), scratch, &st);
+		column(o, sim_money(l, N_LINES, l->years, lv), &st);
 		print_row(f, level_names[lv], &st);
 	}
-	struct envelope e[5];
-	int ne = envelopes(&p->model, e);
+	struct envelope e[MAX_ENVELOPES];
+	int ne = sim_envelopes(&p->model, e);
 	if (ne)
 		fprintf(f, "\nBudget envelopes (%s):\n",
 			p->model.budget.rule == BUDGET_PRORATA ? "prorata: annual_total caps awards"
@@ -347,8 +311,8 @@ void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o
 		for (int y = y0; y <= y1; y++) {
 			double prob, over;
 			char lim[32], ov[32];
-			stats_exceed(o->rows + sim_money(l, N_LINES, y, e[i].lv), l->width,
-				     (size_t)o->reps, e[i].limit, &prob, &over);
+			results_exceed(o->res, sim_money(l, N_LINES, y, e[i].lv), e[i].limit, &prob,
+				       &over);
 			wan(e[i].limit, lim, sizeof lim);
 			wan(over, ov, sizeof ov);
 			fprintf(f, "  %-18s %-5s limit %-10s P(exceed) %5.1f%%, expected overrun %s",
@@ -357,12 +321,11 @@ void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o
 				fprintf(f, " (%d)", first_paid(ri->s) + y);
 			if (e[i].annual && e[i].lv == LV_TOTAL &&
 			    p->model.budget.rule == BUDGET_PRORATA) {
-				column(o, sim_cut(l, y), scratch, &st);
+				column(o, sim_cut(l, y), &st);
 				wan(st.mean, ov, sizeof ov);
 				fprintf(f, "; mean cut %s", ov);
 			}
 			fputc('\n', f);
 		}
 	}
-	free(scratch);
 }

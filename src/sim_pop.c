@@ -44,7 +44,9 @@ struct sim_work {
 	double shock[MAX_SPAN]; /* city-wide log-growth shock, by year - shock_year0 */
 	int shock_year0;
 	double drift;
+	double ln_young, ln_ramp; /* log1p of the young-firm bonuses, once a replication */
 	const struct award_sink *extra;
+	long long firm_years;
 };
 
 static uint64_t mix(uint64_t x)
@@ -70,10 +72,20 @@ static void stream(struct sim_work *w, unsigned comp, uint64_t idx)
 
 struct sim_work *sim_work_new(void)
 {
+	return sim_work_new_rng(gsl_rng_taus2);
+}
+
+long long sim_work_firm_years(const struct sim_work *w)
+{
+	return w->firm_years;
+}
+
+struct sim_work *sim_work_new_rng(const gsl_rng_type *t)
+{
 	struct sim_work *w = calloc(1, sizeof *w);
 	if (!w)
 		return NULL;
-	w->r = gsl_rng_alloc(gsl_rng_taus2);
+	w->r = gsl_rng_alloc(t);
 	w->cap = 64;
 	w->rows = malloc(w->cap * sizeof *w->rows);
 	if (!w->r || !w->rows) {
@@ -191,6 +203,7 @@ static void apply_taxcap(struct sim_work *w, const struct firm_year *rows, size_
 static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
 {
 	struct award_sink s = {.fn = on_award, .ctx = w, .reasons = w->extra != NULL};
+	w->firm_years += (long long)n;
 	w->buffering = w->q->model.taxcap.enabled;
 	rules_firm(w->q, rows, n, &s);
 	if (w->buffering)
@@ -222,16 +235,19 @@ static void next_year(struct sim_work *w, const struct firm_year *prev, struct f
 		      double key_u)
 {
 	const struct model *m = &w->q->model;
-	double e = gsl_ran_ugaussian(w->r), u = gsl_rng_uniform(w->r);
+	/* ziggurat: the same normal variates at a fraction of the cost */
+	double e = gsl_ran_gaussian_ziggurat(w->r, 1), u = gsl_rng_uniform(w->r);
 	*row = *prev;
 	row->year = prev->year + 1;
 	bool young = row->year - row->founded < 3;
 	double g = w->drift + shock(w, row->year) + m->growth.firm_sd * e;
 	if (young)
-		g += log1p(m->growth.young_bonus);
+		g += w->ln_young;
 	row->revenue = prev->revenue * exp(g);
-	double sg = m->growth.staff_elasticity * g + (young ? log1p(m->growth.staff_ramp) : 0);
-	row->employees = (int)fmin(1e7, lround(fmax(1, prev->employees) * exp(sg)));
+	/* staff is a head count: single precision is ample */
+	float sg = (float)(m->growth.staff_elasticity * g + (young ? w->ln_ramp : 0));
+	row->employees = (int)fminf(1e7f, rintf((float)(prev->employees > 1 ? prev->employees : 1) *
+						 expf(sg)));
 	row->key_db = row->revenue >= m->firms.key_db_min_revenue && key_u < m->firms.key_db_share;
 	row->top100 = row->revenue >= m->events.top100_min_revenue && u < m->events.top100_prob;
 }
@@ -257,12 +273,13 @@ static void existing_firms(struct sim_work *w)
 	for (long i = 0; i < count; i++) {
 		stream(w, S_STOCK, (uint64_t)i);
 		double rev = draw(w, &m->firms.revenue, 0, 1e13);
-		double tail = gsl_ran_pareto(w->r, m->firms.tail_alpha > 0 ? m->firms.tail_alpha : 1,
-					     m->firms.tail_threshold > 0 ? m->firms.tail_threshold : 1);
+		/* above the threshold a Pareto tail, by inverse CDF from one
+		 * uniform that is always drawn, so streams stay aligned */
+		double u_tail = gsl_rng_uniform_pos(w->r);
 		if (m->firms.tail_alpha > 0 && rev > m->firms.tail_threshold)
-			rev = fmin(tail, 1e13);
+			rev = fmin(m->firms.tail_threshold * pow(u_tail, -1 / m->firms.tail_alpha), 1e13);
 		double staff = rev / m->firms.revenue_per_employee *
-			       exp(m->firms.staff_sigma * gsl_ran_ugaussian(w->r));
+			       exp(m->firms.staff_sigma * gsl_ran_gaussian_ziggurat(w->r, 1));
 		double key_u = gsl_rng_uniform(w->r);
 		struct firm_year *f = &w->rows[0];
 		*f = (struct firm_year){
@@ -355,7 +372,8 @@ static void parks(struct sim_work *w, enum line_id l)
 		size_t n = 0;
 		for (int y = y0; y <= last_year(w->q); y++) {
 			if (y > y0)
-				rev *= exp(w->drift + shock(w, y) + pl->growth_sd * gsl_ran_ugaussian(w->r));
+				rev *= exp(w->drift + shock(w, y) +
+					   pl->growth_sd * gsl_ran_gaussian_ziggurat(w->r, 1));
 			w->erows[n++] = (struct entity_year){.line = l, .year = y, .base = rev,
 							     .granted = NAN, .housing = NAN,
 							     .passed = true};
@@ -517,6 +535,8 @@ void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, l
 	const struct model *m = &q->model;
 	double fsd = m->growth.firm_sd, csd = m->growth.common_sd;
 	w->drift = log1p(val(&m->growth.mean)) - (fsd * fsd + csd * csd) / 2;
+	w->ln_young = log1p(m->growth.young_bonus);
+	w->ln_ramp = log1p(m->growth.staff_ramp);
 	w->shock_year0 = q->start_year - MAX_SPAN / 2;
 	stream(w, S_SHOCKS, 0);
 	for (int k = 0; k < MAX_SPAN; k++)

@@ -33,14 +33,53 @@ size_t sim_cut(const struct sim_layout *l, int year)
 	return l->cut + (size_t)year;
 }
 
+void sim_output_free(struct sim_output *o)
+{
+	results_free(o->res);
+	memset(o, 0, sizeof *o);
+}
+
+int sim_envelopes(const struct model *m, struct envelope *e)
+{
+	const struct envelope all[MAX_ENVELOPES] = {
+		{"annual_total", LV_TOTAL, true, m->budget.annual_total},
+		{"annual_provincial", LV_PROVINCIAL, true, m->budget.annual_provincial},
+		{"annual_municipal", LV_MUNICIPAL, true, m->budget.annual_municipal},
+		{"annual_district", LV_DISTRICT, true, m->budget.annual_district},
+		{"total", LV_TOTAL, false, m->budget.total},
+	};
+	int n = 0;
+	for (int i = 0; i < MAX_ENVELOPES; i++)
+		if (all[i].limit > 0)
+			e[n++] = all[i];
+	return n;
+}
+
+/* Ask the results to count overruns of every envelope, so that they are
+ * known even once statistics stream. */
+static int track_envelopes(const struct policy *p, struct sim_output *o)
+{
+	struct envelope e[MAX_ENVELOPES];
+	int ne = sim_envelopes(&p->model, e);
+	for (int i = 0; i < ne; i++) {
+		int y0 = e[i].annual ? 0 : o->layout.years;
+		int y1 = e[i].annual ? o->layout.years - 1 : o->layout.years;
+		for (int y = y0; y <= y1; y++)
+			if (results_track(o->res, sim_money(&o->layout, N_LINES, y, e[i].lv),
+					  e[i].limit) != 0)
+				return -1;
+	}
+	return 0;
+}
+
 /* Whether the 95% interval of the mean total is within precision of it. */
 static bool converged(const struct sim_output *o, double precision)
 {
 	if (o->reps < 2 * SIM_BLOCK)
 		return false;
-	size_t col = sim_money(&o->layout, N_LINES, o->layout.years, LV_TOTAL);
-	double mean = gsl_stats_mean(o->rows + col, o->layout.width, (size_t)o->reps);
-	double sd = gsl_stats_sd_m(o->rows + col, o->layout.width, (size_t)o->reps, mean);
+	double mean, sd;
+	results_mean_sd(o->res, sim_money(&o->layout, N_LINES, o->layout.years, LV_TOTAL), &mean,
+			&sd);
 	return 1.96 * sd / sqrt((double)o->reps) <= precision * fabs(mean);
 }
 
@@ -51,36 +90,24 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 	sim_layout(p, &out->layout);
 	const struct sim_layout *l = &out->layout;
 	int threads = c->threads > 0 ? c->threads : omp_get_max_threads();
-	long cap = c->precision > 0 ? SIM_BLOCK * 8 : c->reps;
-	if (cap > c->reps)
-		cap = c->reps;
-	out->rows = malloc((size_t)cap * l->width * sizeof(double));
+	double *block = malloc((size_t)SIM_BLOCK * l->width * sizeof *block);
 	struct sim_work **work = calloc((size_t)threads, sizeof *work);
-	bool ok = out->rows && work;
+	out->res = results_new(l->width, c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES);
+	bool ok = block && work && out->res && track_envelopes(p, out) == 0;
 	for (int t = 0; ok && t < threads; t++)
 		ok = (work[t] = sim_work_new()) != NULL;
 	while (ok && out->reps < c->reps) {
 		long n = c->reps - out->reps < SIM_BLOCK ? c->reps - out->reps : SIM_BLOCK;
-		if (out->reps + n > cap) {
-			long nc = cap * 2 < c->reps ? cap * 2 : c->reps;
-			double *nr = realloc(out->rows, (size_t)nc * l->width * sizeof(double));
-			if (!nr) {
-				ok = false;
-				break;
-			}
-			out->rows = nr;
-			cap = nc;
-		}
 		long base = out->reps;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
 		for (long i = 0; i < n; i++) {
 			struct sim_work *w = work[omp_get_thread_num()];
-			sim_rep(p, c->stock, c->seed, base + i, l, out->rows + (size_t)(base + i) * l->width,
-				w, NULL);
+			sim_rep(p, c->stock, c->seed, base + i, l, block + (size_t)i * l->width, w, NULL);
 		}
+		for (long i = 0; ok && i < n; i++)
+			ok = !isnan(block[(size_t)i * l->width]);
+		ok = ok && results_add(out->res, block, (size_t)n) == 0;
 		out->reps += n;
-		for (long i = base; ok && i < out->reps; i++)
-			ok = !isnan(out->rows[(size_t)i * l->width]);
 		if (c->progress)
 			c->progress(c->progress_ctx, out->reps, c->reps);
 		if (c->stop && *c->stop) {
@@ -90,14 +117,18 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 		if (c->precision > 0 && converged(out, c->precision))
 			break;
 	}
-	for (int t = 0; work && t < threads; t++)
+	for (int t = 0; work && t < threads; t++) {
+		if (work[t])
+			out->firm_years += sim_work_firm_years(work[t]);
 		sim_work_free(work[t]);
+	}
 	free(work);
+	free(block);
 	if (!ok) {
-		free(out->rows);
-		out->rows = NULL;
+		sim_output_free(out);
 		snprintf(err, errlen, "out of memory after %ld replications", out->reps);
 		return -1;
 	}
+	out->rows = results_rows(out->res);
 	return 0;
 }

@@ -1,0 +1,45 @@
+/* results.h - statistics of replications without keeping them all.
+ *
+ * Up to a memory budget every replication's row is kept, and statistics
+ * are exact (GSL sort and quantiles). Past it, each column feeds GSL's
+ * running statistics: mean and sd stay exact, percentiles come from the
+ * P-square algorithm (gsl_rstat_quantile), whose error is documented in
+ * README. Rows are added in replication order, so both give the same
+ * numbers for any thread count. */
+#ifndef FUNDSIM_RESULTS_H
+#define FUNDSIM_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "stats.h"
+
+struct results;
+
+/* width doubles a row; rows are kept while count x width x 8 <= budget
+ * bytes. NULL when out of memory. */
+struct results *results_new(size_t width, size_t budget);
+void results_free(struct results *r);
+
+/* Add n rows (n x width doubles) in replication order. 0, or -1 when out
+ * of memory. */
+int results_add(struct results *r, const double *rows, size_t n);
+
+size_t results_count(const struct results *r);
+/* True while every row is kept (exact percentiles). */
+bool results_exact(const struct results *r);
+/* The kept rows (count x width), or NULL once streaming. Borrowed. */
+const double *results_rows(const struct results *r);
+
+/* Statistics of column col. */
+void results_stat(const struct results *r, size_t col, struct summary *out);
+/* Mean and sd only (cheap; exact in both modes). */
+void results_mean_sd(const struct results *r, size_t col, double *mean, double *sd);
+
+/* Ask, before adding rows, for the share of rows whose column col
+ * exceeds limit and the mean excess; answered by results_exceed. */
+int results_track(struct results *r, size_t col, double limit);
+void results_exceed(const struct results *r, size_t col, double limit, double *prob,
+		    double *mean_excess);
+
+#endif

@@ -1,0 +1,205 @@
+/* results.c - exact statistics while rows fit, running ones after. */
+#include "results.h"
+
+#include <gsl/gsl_rstat.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TRACK 64
+
+struct column {
+	gsl_rstat_workspace *moments;
+	gsl_rstat_quantile_workspace *q[N_PCT];
+};
+
+struct tracked {
+	size_t col;
+	double limit, excess;
+	size_t over;
+};
+
+struct results {
+	size_t width, budget, n;
+	double *rows; /* while exact */
+	size_t cap;
+	struct column *cols; /* once streaming */
+	struct tracked track[MAX_TRACK];
+	int ntrack;
+};
+
+struct results *results_new(size_t width, size_t budget)
+{
+	struct results *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->width = width;
+	r->budget = budget;
+	return r;
+}
+
+static void free_cols(struct results *r)
+{
+	for (size_t c = 0; r->cols && c < r->width; c++) {
+		if (r->cols[c].moments)
+			gsl_rstat_free(r->cols[c].moments);
+		for (int k = 0; k < N_PCT; k++)
+			if (r->cols[c].q[k])
+				gsl_rstat_quantile_free(r->cols[c].q[k]);
+	}
+	free(r->cols);
+	r->cols = NULL;
+}
+
+void results_free(struct results *r)
+{
+	if (!r)
+		return;
+	free(r->rows);
+	free_cols(r);
+	free(r);
+}
+
+int results_track(struct results *r, size_t col, double limit)
+{
+	if (r->ntrack == MAX_TRACK)
+		return -1;
+	r->track[r->ntrack++] = (struct tracked){.col = col, .limit = limit};
+	return 0;
+}
+
+/* Feed rows to the running statistics, column by column in parallel:
+ * each column sees its values in replication order. */
+static void stream_rows(struct results *r, const double *rows, size_t n)
+{
+	long width = (long)r->width;
+#pragma omp parallel for schedule(static)
+	for (long c = 0; c < width; c++) {
+		struct column *col = &r->cols[c];
+		for (size_t i = 0; i < n; i++) {
+			double x = rows[i * r->width + (size_t)c];
+			gsl_rstat_add(x, col->moments);
+			for (int k = 0; k < N_PCT; k++)
+				gsl_rstat_quantile_add(x, col->q[k]);
+		}
+	}
+}
+
+static int start_streaming(struct results *r)
+{
+	r->cols = calloc(r->width, sizeof *r->cols);
+	if (!r->cols)
+		return -1;
+	for (size_t c = 0; c < r->width; c++) {
+		if (!(r->cols[c].moments = gsl_rstat_alloc()))
+			return -1;
+		for (int k = 0; k < N_PCT; k++)
+			if (!(r->cols[c].q[k] = gsl_rstat_quantile_alloc(stats_pct[k])))
+				return -1;
+	}
+	stream_rows(r, r->rows, r->n);
+	free(r->rows);
+	r->rows = NULL;
+	return 0;
+}
+
+int results_add(struct results *r, const double *rows, size_t n)
+{
+	for (int t = 0; t < r->ntrack; t++) {
+		struct tracked *k = &r->track[t];
+		for (size_t i = 0; i < n; i++) {
+			double x = rows[i * r->width + k->col];
+			if (x > k->limit) {
+				k->over++;
+				k->excess += x - k->limit;
+			}
+		}
+	}
+	if (!r->cols && (r->n + n) * r->width * sizeof(double) > r->budget &&
+	    start_streaming(r) != 0)
+		return -1;
+	if (r->cols) {
+		stream_rows(r, rows, n);
+		r->n += n;
+		return 0;
+	}
+	if (r->n + n > r->cap) {
+		size_t nc = r->cap ? r->cap * 2 : 1024;
+		while (nc < r->n + n)
+			nc *= 2;
+		double *nr = realloc(r->rows, nc * r->width * sizeof *nr);
+		if (!nr)
+			return -1;
+		r->rows = nr;
+		r->cap = nc;
+	}
+	memcpy(r->rows + r->n * r->width, rows, n * r->width * sizeof *rows);
+	r->n += n;
+	return 0;
+}
+
+size_t results_count(const struct results *r)
+{
+	return r->n;
+}
+
+bool results_exact(const struct results *r)
+{
+	return !r->cols;
+}
+
+const double *results_rows(const struct results *r)
+{
+	return r->rows;
+}
+
+void results_stat(const struct results *r, size_t col, struct summary *out)
+{
+	if (r->cols) {
+		const struct column *c = &r->cols[col];
+		out->mean = gsl_rstat_mean(c->moments);
+		out->sd = gsl_rstat_sd(c->moments);
+		out->se = out->sd / sqrt((double)r->n);
+		for (int k = 0; k < N_PCT; k++)
+			out->pct[k] = gsl_rstat_quantile_get(c->q[k]);
+		return;
+	}
+	double *scratch = malloc((r->n ? r->n : 1) * sizeof *scratch);
+	if (!scratch) {
+		memset(out, 0, sizeof *out);
+		out->mean = NAN;
+		return;
+	}
+	stats_of(r->rows + col, r->width, r->n, scratch, out);
+	free(scratch);
+}
+
+void results_mean_sd(const struct results *r, size_t col, double *mean, double *sd)
+{
+	if (r->cols) {
+		*mean = gsl_rstat_mean(r->cols[col].moments);
+		*sd = gsl_rstat_sd(r->cols[col].moments);
+		return;
+	}
+	*mean = gsl_stats_mean(r->rows + col, r->width, r->n);
+	*sd = r->n > 1 ? gsl_stats_sd_m(r->rows + col, r->width, r->n, *mean) : 0;
+}
+
+void results_exceed(const struct results *r, size_t col, double limit, double *prob,
+		    double *mean_excess)
+{
+	for (int t = 0; t < r->ntrack; t++) {
+		const struct tracked *k = &r->track[t];
+		if (k->col == col && k->limit == limit) {
+			*prob = (double)k->over / (double)r->n;
+			*mean_excess = k->excess / (double)r->n;
+			return;
+		}
+	}
+	if (r->rows) {
+		stats_exceed(r->rows + col, r->width, r->n, limit, prob, mean_excess);
+		return;
+	}
+	*prob = *mean_excess = NAN; /* not tracked: cannot be known once streaming */
+}

@@ -1,0 +1,102 @@
+/* bench_sim.c - make bench: Monte Carlo throughput on the default
+ * scenario with 1 and 2 threads, against the floor of drawing the same
+ * number of random variates alone. Not a test: it prints figures. */
+#include <gsl/gsl_rng.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "scenario.h"
+#include "sim.h"
+
+/* taus2 that counts its draws: how many variates the engine takes. */
+static unsigned long long draws;
+struct counted {
+	unsigned char inner[64];
+};
+
+static void c_set(void *s, unsigned long seed)
+{
+	gsl_rng_taus2->set(((struct counted *)s)->inner, seed);
+}
+
+static unsigned long c_get(void *s)
+{
+	draws++;
+	return gsl_rng_taus2->get(((struct counted *)s)->inner);
+}
+
+static double c_get_double(void *s)
+{
+	draws++;
+	return gsl_rng_taus2->get_double(((struct counted *)s)->inner);
+}
+
+static const gsl_rng_type counted_type = {"counted-taus2", 0xffffffffUL, 0,
+					  sizeof(struct counted), c_set, c_get, c_get_double};
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+	long reps = argc > 1 ? atol(argv[1]) : 10000;
+	struct scenario *s = calloc(1, sizeof *s);
+	char err[ERR_LEN];
+	if (!s || scenario_open(s, NULL, NULL, 0, err, sizeof err) != 0) {
+		fprintf(stderr, "bench: %s\n", s ? err : "out of memory");
+		return 1;
+	}
+	double secs[3] = {0};
+	long long fy = 0;
+	for (int threads = 2; threads >= 1; threads--) {
+		struct sim_config c = {.seed = 1, .reps = reps, .threads = threads};
+		struct sim_output o;
+		double t0 = now();
+		if (sim_run(&s->pol, &c, &o, err, sizeof err) != 0) {
+			fprintf(stderr, "bench: %s\n", err);
+			return 1;
+		}
+		secs[threads] = now() - t0;
+		fy = o.firm_years;
+		sim_output_free(&o);
+		printf("run, default scenario, %ld replications, %d thread%s: %.2f s, %.0f "
+		       "replications/s, %.2f million firm-years/s\n", reps, threads,
+		       threads > 1 ? "s" : "", secs[threads], reps / secs[threads],
+		       fy / secs[threads] / 1e6);
+	}
+	printf("speed-up 2 threads vs 1: %.2fx\n", secs[1] / secs[2]);
+
+	/* count the engine's draws on a share of the replications, single thread */
+	long sample = reps < 2000 ? reps : 2000;
+	struct sim_layout l;
+	sim_layout(&s->pol, &l);
+	struct sim_work *w = sim_work_new_rng(&counted_type);
+	double *row = malloc(l.width * sizeof *row);
+	for (long r = 0; r < sample; r++)
+		sim_rep(&s->pol, NULL, 1, r, &l, row, w, NULL);
+	unsigned long long n = draws * (unsigned long long)reps / (unsigned long long)sample;
+	sim_work_free(w);
+	free(row);
+
+	gsl_rng *g = gsl_rng_alloc(gsl_rng_taus2);
+	double sink = 0, t0 = now();
+	for (unsigned long long i = 0; i < n; i++)
+		sink += gsl_rng_uniform(g);
+	double floor_secs = now() - t0;
+	gsl_rng_free(g);
+	printf("random-draw floor: %.3g draws (counted on %ld replications) take %.2f s alone "
+	       "(checksum %.3g); engine, 1 thread = %.1fx the floor\n", (double)n, sample,
+	       floor_secs, sink, secs[1] / floor_secs);
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("peak memory: %ld MiB (results kept for exact percentiles: %zu bytes a "
+	       "replication)\n", ru.ru_maxrss / 1024, l.width * sizeof(double));
+	free(s);
+	return 0;
+}
