@@ -17,6 +17,9 @@ struct summary {
  * (sorted in place for exact quantiles). n >= 1. */
 void stats_of(const double *x, size_t stride, size_t n, double *scratch, struct summary *out);
 
+/* Yuan sums of fen carry float noise: "above" means by more than this. */
+#define HALF_FEN 0.005
+
 /* Share of values above limit, and the mean excess above it. */
 void stats_exceed(const double *x, size_t stride, size_t n, double limit, double *prob,
 		  double *mean_excess);

@@ -95,7 +95,7 @@ static void write_budget(FILE *f, const struct sim_output *o, const struct scena
 {
 	struct envelope e[MAX_ENVELOPES];
 	int ne = sim_envelopes(&s->pol.model, e);
-	fprintf(f, "envelope,paid_year,level,limit,p_exceed,expected_overrun,mean_cut\n");
+	fprintf(f, "envelope,paid_year,level,limit,p_exceed,expected_overrun,p_cap_binds,mean_cut\n");
 	for (int i = 0; i < ne; i++) {
 		int y0 = e[i].annual ? 0 : o->layout.years;
 		int y1 = e[i].annual ? o->layout.years - 1 : o->layout.years;
@@ -103,14 +103,16 @@ static void write_budget(FILE *f, const struct sim_output *o, const struct scena
 			double prob, over;
 			results_exceed(o->res, sim_money(&o->layout, N_LINES, y, e[i].lv), e[i].limit,
 				       &prob, &over);
-			struct summary cut;
-			column(o, sim_cut(&o->layout, y), &cut);
+			double bind = 0, cut = 0;
+			if (e[i].annual && e[i].lv == LV_TOTAL &&
+			    s->pol.model.budget.rule == BUDGET_PRORATA)
+				results_exceed(o->res, sim_cut(&o->layout, y), 0, &bind, &cut);
 			if (y == o->layout.years)
 				fprintf(f, "%s,all", e[i].name);
 			else
 				fprintf(f, "%s,%d", e[i].name, first_paid(s) + y);
-			fprintf(f, ",%s,%.2f,%.6f,%.2f,%.2f\n", level_names[e[i].lv], e[i].limit, prob,
-				over, e[i].name[0] == 'a' && e[i].lv == LV_TOTAL ? cut.mean : 0.0);
+			fprintf(f, ",%s,%.2f,%.6f,%.2f,%.6f,%.2f\n", level_names[e[i].lv], e[i].limit,
+				prob, over, bind, cut);
 		}
 	}
 }
@@ -315,15 +317,19 @@ void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o
 				       &over);
 			wan(e[i].limit, lim, sizeof lim);
 			wan(over, ov, sizeof ov);
-			fprintf(f, "  %-18s %-5s limit %-10s P(exceed) %5.1f%%, expected overrun %s",
-				e[i].name, y == l->years ? "all" : "", lim, 100 * prob, ov);
+			bool capped = e[i].annual && p->model.budget.rule == BUDGET_PRORATA;
+			fprintf(f, "  %-18s %-5s limit %-10s %s %5.1f%%, expected overrun %s",
+				e[i].name, y == l->years ? "all" : "", lim,
+				capped ? "P(exceed after the cap)" : "P(exceed)", 100 * prob, ov);
 			if (y < l->years)
 				fprintf(f, " (%d)", first_paid(ri->s) + y);
 			if (e[i].annual && e[i].lv == LV_TOTAL &&
 			    p->model.budget.rule == BUDGET_PRORATA) {
-				column(o, sim_cut(l, y), &st);
-				wan(st.mean, ov, sizeof ov);
-				fprintf(f, "; mean cut %s", ov);
+				double bind, cut;
+				results_exceed(o->res, sim_cut(l, y), 0, &bind, &cut);
+				wan(cut, ov, sizeof ov);
+				fprintf(f, "; the cap binds in %.1f%% of replications, mean cut %s",
+					100 * bind, ov);
 			}
 			fputc('\n', f);
 		}

@@ -110,7 +110,7 @@ int results_add(struct results *r, const double *rows, size_t n)
 		struct tracked *k = &r->track[t];
 		for (size_t i = 0; i < n; i++) {
 			double x = rows[i * r->width + k->col];
-			if (x > k->limit) {
+			if (x - k->limit > HALF_FEN) {
 				k->over++;
 				k->excess += x - k->limit;
 			}

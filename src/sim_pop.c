@@ -481,8 +481,10 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 		if (q->model.budget.rule != BUDGET_PRORATA || env <= 0 ||
 		    year_total[y] <= money_round(env))
 			continue;
-		double f = (double)money_round(env) / (double)year_total[y];
+		fen_t envf = money_round(env);
+		double f = (double)envf / (double)year_total[y];
 		fen_t kept = 0;
+		int big = 0;
 		for (int line = 0; line < N_LINES; line++) {
 			fen_t *c = cell[line][y];
 			fen_t tot = (fen_t)llround((double)c[LV_TOTAL] * f);
@@ -493,6 +495,13 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 			c[LV_DISTRICT] = di;
 			c[LV_MUNICIPAL] = tot - pr - di;
 			kept += tot;
+			if (tot > cell[big][y][LV_TOTAL])
+				big = line;
+		}
+		if (kept > envf) { /* rounding up by a few fen: take it off the largest line */
+			cell[big][y][LV_TOTAL] -= kept - envf;
+			cell[big][y][LV_MUNICIPAL] -= kept - envf;
+			kept = envf;
 		}
 		row[sim_cut(l, y)] = (double)(year_total[y] - kept) / 100;
 		row[sim_cut(l, ny)] += row[sim_cut(l, y)];

@@ -69,6 +69,10 @@ static int track_envelopes(const struct policy *p, struct sim_output *o)
 					  e[i].limit) != 0)
 				return -1;
 	}
+	/* under prorata: how often the cap binds, and what it cuts */
+	for (int y = 0; ne && y <= o->layout.years; y++)
+		if (results_track(o->res, sim_cut(&o->layout, y), 0) != 0)
+			return -1;
 	return 0;
 }
 

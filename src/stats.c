@@ -26,7 +26,7 @@ void stats_exceed(const double *x, size_t stride, size_t n, double limit, double
 	double excess = 0;
 	for (size_t i = 0; i < n; i++) {
 		double v = x[i * stride];
-		if (v > limit) {
+		if (v - limit > HALF_FEN) {
 			over++;
 			excess += v - limit;
 		}
