@@ -83,6 +83,13 @@ struct sim_output {
 	const double *rows;   /* reps x layout.width in replication order while
 			       * results_exact(res), else NULL; borrowed from res */
 	bool stopped;  /* ended early by *stop */
+	struct sim_trace *trace; /* the mean total after each block (convergence) */
+	int ntrace;
+};
+
+struct sim_trace {
+	long reps;
+	double mean, se; /* of the total over all paid years, all levels */
 };
 
 /* Free what sim_run made; a zeroed output is fine. */

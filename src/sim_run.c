@@ -36,6 +36,7 @@ size_t sim_cut(const struct sim_layout *l, int year)
 void sim_output_free(struct sim_output *o)
 {
 	results_free(o->res);
+	free(o->trace);
 	memset(o, 0, sizeof *o);
 }
 
@@ -76,15 +77,27 @@ static int track_envelopes(const struct policy *p, struct sim_output *o)
 	return 0;
 }
 
+/* Record the mean total and its standard error after a block. */
+static int trace(struct sim_output *o)
+{
+	struct sim_trace *nt = realloc(o->trace, (size_t)(o->ntrace + 1) * sizeof *nt);
+	if (!nt)
+		return -1;
+	o->trace = nt;
+	double mean, sd;
+	results_mean_sd(o->res, sim_money(&o->layout, N_LINES, o->layout.years, LV_TOTAL), &mean,
+			&sd);
+	o->trace[o->ntrace++] = (struct sim_trace){o->reps, mean, sd / sqrt((double)o->reps)};
+	return 0;
+}
+
 /* Whether the 95% interval of the mean total is within precision of it. */
 static bool converged(const struct sim_output *o, double precision)
 {
 	if (o->reps < 2 * SIM_BLOCK)
 		return false;
-	double mean, sd;
-	results_mean_sd(o->res, sim_money(&o->layout, N_LINES, o->layout.years, LV_TOTAL), &mean,
-			&sd);
-	return 1.96 * sd / sqrt((double)o->reps) <= precision * fabs(mean);
+	const struct sim_trace *t = &o->trace[o->ntrace - 1];
+	return 1.96 * t->se <= precision * fabs(t->mean);
 }
 
 int sim_run(const struct policy *p, const struct sim_config *c, struct sim_output *out,
@@ -112,6 +125,7 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 			ok = !isnan(block[(size_t)i * l->width]);
 		ok = ok && results_add(out->res, block, (size_t)n) == 0;
 		out->reps += n;
+		ok = ok && trace(out) == 0;
 		if (c->progress)
 			c->progress(c->progress_ctx, out->reps, c->reps);
 		if (c->stop && *c->stop) {
