@@ -1,5 +1,6 @@
 /* main.c - the fundsim command line. Parses arguments into a struct,
  * runs one command, and is the only place that exits. */
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,5 +126,7 @@ int main(int argc, char **argv)
 			}
 		}
 	}
+	/* let valgrind see OpenMP's idle threads gone, not "possibly lost" */
+	omp_pause_resource_all(omp_pause_hard);
 	return rc;
 }

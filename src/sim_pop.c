@@ -498,9 +498,14 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 			if (tot > cell[big][y][LV_TOTAL])
 				big = line;
 		}
-		if (kept > envf) { /* rounding up by a few fen: take it off the largest line */
-			cell[big][y][LV_TOTAL] -= kept - envf;
-			cell[big][y][LV_MUNICIPAL] -= kept - envf;
+		if (kept > envf) { /* rounding up by a few fen: take it off the largest line, */
+			fen_t *c = cell[big][y]; /* from its largest level so none goes negative */
+			int lv = LV_PROVINCIAL;
+			for (int k = LV_MUNICIPAL; k <= LV_DISTRICT; k++)
+				if (c[k] > c[lv])
+					lv = k;
+			c[LV_TOTAL] -= kept - envf;
+			c[lv] -= kept - envf;
 			kept = envf;
 		}
 		row[sim_cut(l, y)] = (double)(year_total[y] - kept) / 100;
