@@ -35,6 +35,10 @@ int int_parse(const char *s, int *out, char *err, size_t errlen);
  * exact form, as the policy writes amounts. Writes into buf. */
 void money_words(double yuan, char *buf, size_t n);
 
+/* Yuan for a sentence: 亿 to four decimals, 万 to two, else yuan to the
+ * fen ("9.3794亿", "3471.68万"); not exact, for figures from data. */
+void money_brief(double yuan, char *buf, size_t n);
+
 /* A share for people: "5%", "2‰", "50%". */
 void share_words(double frac, char *buf, size_t n);
 

@@ -45,7 +45,7 @@ const char *reason_fmt(const char *fmt, ...)
 
 const char *words(double yuan, char *buf)
 {
-	money_words(yuan, buf, WORDS_LEN);
+	money_brief(yuan, buf, WORDS_LEN);
 	return buf;
 }
 

@@ -157,6 +157,16 @@ void money_words(double yuan, char *buf, size_t n)
 	snprintf(buf, n, "%s", best);
 }
 
+void money_brief(double yuan, char *buf, size_t n)
+{
+	if (fabs(yuan) >= 1e8)
+		trimmed(yuan / 1e8, 4, "亿", buf, n);
+	else if (fabs(yuan) >= 1e4)
+		trimmed(yuan / 1e4, 2, "万", buf, n);
+	else
+		trimmed(yuan, 2, "元", buf, n);
+}
+
 void share_words(double frac, char *buf, size_t n)
 {
 	/* ‰ below 1% where it is exact, as the policy writes 2‰ but 5% */

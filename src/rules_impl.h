@@ -24,7 +24,7 @@ const char *reason_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 		 : false)
 
 #define WORDS_LEN 32
-/* money_words into buf (WORDS_LEN bytes); returns buf, for reasons. */
+/* money_brief into buf (WORDS_LEN bytes); returns buf, for reasons. */
 const char *words(double yuan, char *buf);
 /* share_words into buf (WORDS_LEN bytes); returns buf. */
 const char *share_fmt(double frac, char *buf);

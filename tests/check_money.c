@@ -407,6 +407,24 @@ END_TEST
 
 /* ---- money_words ---- */
 
+START_TEST(money_brief_rounds_data_figures_for_a_sentence)
+{
+	char b[64];
+	money_brief(937942499.88, b, sizeof b); /* 9.3794249988亿: 亿 to 4 decimals */
+	ck_assert_str_eq(b, "9.3794亿");
+	money_brief(34716758.19, b, sizeof b); /* 3471.675819万: 万 to 2 decimals */
+	ck_assert_str_eq(b, "3471.68万");
+	money_brief(105000000, b, sizeof b);
+	ck_assert_str_eq(b, "1.05亿");
+	money_brief(20000000, b, sizeof b);
+	ck_assert_str_eq(b, "2000万");
+	money_brief(9999.5, b, sizeof b);
+	ck_assert_str_eq(b, "9999.5元");
+	money_brief(0, b, sizeof b);
+	ck_assert_str_eq(b, "0元");
+}
+END_TEST
+
 START_TEST(money_words_writes_round_amounts_in_wan_and_yi)
 {
 	ck_assert_str_eq(words(1e6), "100万");
@@ -631,6 +649,7 @@ static Suite *money_suite(void)
 	tcase_add_test(tc, fen_wan_writes_negative_values_without_a_negative_zero);
 	tcase_add_test(tc, fen_yuan_writes_yuan_with_two_decimals);
 	tcase_add_test(tc, fen_yuan_writes_negative_values);
+	tcase_add_test(tc, money_brief_rounds_data_figures_for_a_sentence);
 	suite_add_tcase(s, tc);
 
 	return s;
