@@ -68,4 +68,49 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 /* True when parameter i is a tier key dropped with "none". */
 bool params_is_none(const struct policy *p, int i);
 
+/* ---- single values and ranges (sensitivity studies) ---- */
+
+/* True for parameters that hold a number: amounts, shares, plain and
+ * whole numbers, and distributions (not true/false or enum words). */
+bool params_numeric(int i);
+
+/* "section.key" (sections may hold dots: pop.m4.national_per_year) to
+ * the index of the parameter, or -1 with err ("unknown parameter m1a.cpa
+ * (did you mean cap?)"). */
+int params_key(const char *key, char *err, size_t errlen);
+
+/* One number in parameter i's unit ("100万", "5%", "2‰", "3"; for a
+ * distribution parameter, a number in its unit), no range check. 0, or
+ * -1 with err. */
+int params_parse_number(int i, const char *text, double *out, char *err, size_t errlen);
+/* The same, then the value must be valid for i: checked by params_set,
+ * so the message is --set's ("\"150%\" is out of range (valid: 0% to
+ * 100%)"). A distribution parameter takes it as a constant. */
+int params_parse_value(int i, const char *text, double *out, char *err, size_t errlen);
+
+/* Parameter i's valid range in words: "0% to 100%", "1 to 20 years". */
+void params_range_words(int i, char *buf, size_t n);
+/* v in parameter i's unit for people: "100万", "5%", "3", "0.25". */
+void params_value_words(int i, double v, char *buf, size_t n);
+
+/* "LO:HI" in parameter i's unit, each end valid (params_parse_value)
+ * and LO < HI. 0, or -1 with err ("HI \"150%\" is out of range ..."). */
+int params_range_parse(int i, const char *text, double *lo, double *hi, char *err,
+		       size_t errlen);
+
+/* The [sensitivity] section: uncertain parameters declared with ranges,
+ * one key a parameter ("growth.mean = 5%:13%"), for fundsim sobol (and
+ * tornado when given no keys). Not part of any run. */
+#define PARAMS_SENSITIVITY "sensitivity"
+#define MAX_SENSITIVITY 20 /* Saltelli sampling: 2 of gsl_qrng_sobol's 40 dimensions each */
+struct param_range {
+	int param;     /* index in the table; params_numeric */
+	double lo, hi; /* in the parameter's unit (yuan, fraction, count), lo < hi */
+};
+/* Declare key = text in r[0..*n): a new key is appended, a known one
+ * replaced (a scenario overrides its base's range), "none" removes it.
+ * 0, or -1 with err (the key is not named: callers prefix it). */
+int params_range_set(struct param_range *r, int *n, const char *key, const char *text,
+		     char *err, size_t errlen);
+
 #endif

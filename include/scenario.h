@@ -24,6 +24,8 @@ struct scenario {
 	struct policy pol;
 	bool set[MAX_PARAMS];     /* value given somewhere */
 	char src[MAX_PARAMS][SRC_LEN]; /* where: "my.ini:12", "--set", ... */
+	struct param_range sens[MAX_SENSITIVITY]; /* [sensitivity], in declared order */
+	int nsens;
 };
 
 /* The built-in scenario's text and name (borrowed, static). */
@@ -34,6 +36,12 @@ extern const char scenario_builtin_name[];
  * built-in one. Returns 0, or -1 with err filled. Does not validate
  * tiers; call scenario_finish after any --set. */
 int scenario_load(struct scenario *s, const char *path, char *err, size_t errlen);
+
+/* Load a scenario from text as if it were the file label: messages name
+ * label, and a relative base is read from label's folder. text is
+ * borrowed (NUL-terminated). Otherwise as scenario_load. */
+int scenario_load_text(struct scenario *s, const char *label, const char *text, char *err,
+		       size_t errlen);
 
 /* Apply "section.key=value" (a --set). Returns 0 or -1 with err. */
 int scenario_set(struct scenario *s, const char *assignment, char *err, size_t errlen);

@@ -2,6 +2,9 @@
 #ifndef FUNDSIM_CMD_IMPL_H
 #define FUNDSIM_CMD_IMPL_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #include "commands.h"
 #include "scenario.h"
 
@@ -12,5 +15,13 @@ struct scenario *open_scenario(const char *path, const struct cli *c);
 
 /* Complain about positional arguments to a command that takes none. */
 int no_positionals(const struct cli *c);
+
+/* Parameter i of s as diff shows it: its value, or "(inherits)" unset. */
+void param_words(const struct scenario *s, int i, char *buf, size_t n);
+/* True when parameter i reads differently in any of s[1..n) than in s[0]. */
+bool param_differs(struct scenario *const *s, int n, int i);
+/* The parameters that differ (param_differs), side by side under the
+ * scenarios' names, as `fundsim diff` prints them; returns how many. */
+int print_param_diff(FILE *f, struct scenario *const *s, int n);
 
 #endif

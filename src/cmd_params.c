@@ -63,12 +63,69 @@ int cmd_params(const struct cli *c)
 		text_pad(stdout, d[i].clause, 7);
 		printf("%-34s %s\n", src, d[i].desc);
 	}
+	if (s->nsens)
+		printf("\n[sensitivity] uncertain parameters for fundsim sobol and tornado\n");
+	for (int k = 0; k < s->nsens; k++) {
+		char key[64], lo[48], hi[48];
+		const struct param_range *r = &s->sens[k];
+		snprintf(key, sizeof key, "%s.%s", d[r->param].section, d[r->param].key);
+		params_value_words(r->param, r->lo, lo, sizeof lo);
+		params_value_words(r->param, r->hi, hi, sizeof hi);
+		printf("  %-30s %s to %s\n", key, lo, hi);
+	}
 	printf("\nNon-cash measures, listed and not costed:\n"
 	       "  M14 第14条 全方位加大资金支持力度: government funds, 苏信贷 white list, "
 	       "IP pledge financing\n"
 	       "  M15 第15条 充分发挥行业协会作用: industry associations\n");
 	free(s);
 	return EXIT_OK;
+}
+
+void param_words(const struct scenario *s, int i, char *buf, size_t n)
+{
+	if (s->set[i])
+		params_format(&s->pol, i, buf, n);
+	else
+		snprintf(buf, n, "(inherits)");
+}
+
+bool param_differs(struct scenario *const *s, int n, int i)
+{
+	char first[160], other[160];
+	param_words(s[0], i, first, sizeof first);
+	for (int k = 1; k < n; k++) {
+		param_words(s[k], i, other, sizeof other);
+		if (strcmp(first, other) != 0)
+			return true;
+	}
+	return false;
+}
+
+int print_param_diff(FILE *f, struct scenario *const *s, int n)
+{
+	size_t np;
+	const struct param_def *d = params_table(&np);
+	int differ = 0;
+	fprintf(f, "%-32s", "parameter");
+	for (int k = 0; k < n; k++)
+		fprintf(f, " %-20s", s[k]->name);
+	fputc('\n', f);
+	for (size_t i = 0; i < np; i++) {
+		if (!param_differs(s, n, (int)i))
+			continue;
+		char key[64], v[48];
+		snprintf(key, sizeof key, "%s.%s", d[i].section, d[i].key);
+		fprintf(f, "%-32s ", key);
+		for (int k = 0; k < n; k++) {
+			param_words(s[k], (int)i, v, sizeof v);
+			if (k < n - 1)
+				text_pad(f, v, 20); /* under its " %-20s" name */
+			else
+				fprintf(f, "%s\n", v);
+		}
+		differ++;
+	}
+	return differ;
 }
 
 int cmd_diff(const struct cli *c)
@@ -83,25 +140,8 @@ int cmd_diff(const struct cli *c)
 		free(a);
 		return EXIT_USAGE;
 	}
-	size_t n;
-	const struct param_def *d = params_table(&n);
-	int differ = 0;
-	printf("%-32s %-20s %-20s\n", "parameter", a->name, b->name);
-	for (size_t i = 0; i < n; i++) {
-		char va[48] = "(inherits)", vb[48] = "(inherits)";
-		if (a->set[i])
-			params_format(&a->pol, (int)i, va, sizeof va);
-		if (b->set[i])
-			params_format(&b->pol, (int)i, vb, sizeof vb);
-		if (strcmp(va, vb) == 0)
-			continue;
-		char key[64];
-		snprintf(key, sizeof key, "%s.%s", d[i].section, d[i].key);
-		printf("%-32s ", key);
-		text_pad(stdout, va, 19);
-		printf("%s\n", vb);
-		differ++;
-	}
+	struct scenario *both[2] = {a, b};
+	int differ = print_param_diff(stdout, both, 2);
 	printf("%d parameter%s differ%s\n", differ, differ == 1 ? "" : "s", differ == 1 ? "s" : "");
 	free(a);
 	free(b);

@@ -11,11 +11,13 @@ int command_run(const struct cli *c)
 		const char *name;
 		int (*fn)(const struct cli *);
 	} cmds[] = {{"params", cmd_params}, {"diff", cmd_diff}, {"award", cmd_award},
-		    {"run", cmd_run}};
+		    {"run", cmd_run}, {"sweep", cmd_sweep}, {"tornado", cmd_tornado},
+		    {"compare", cmd_compare}, {"sobol", cmd_sobol}};
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(c->command, cmds[i].name) == 0)
 			return cmds[i].fn(c);
-	fprintf(stderr, "fundsim: unknown command \"%s\" (commands: run, award, params, diff; "
+	fprintf(stderr, "fundsim: unknown command \"%s\" (commands: run, award, params, diff, "
+		"sweep, tornado, compare, sobol; "
 		"see fundsim --help)\n", c->command);
 	return EXIT_USAGE;
 }

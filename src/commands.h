@@ -16,6 +16,12 @@ struct cli {
 	const char *scenario, *firms, *entities, *output;
 	const char *reps, *seed, *threads, *precision, *outdir; /* run: checked by the command */
 	bool ledger, quiet;
+	const char *lang; /* run: chart labels, "en" or "zh" */
+	bool no_charts;   /* run: chart CSV files and scripts, no gnuplot */
+	const char *keys, *points, *bootstrap; /* tornado --keys; sobol --n, --bootstrap */
+	bool policy;                           /* tornado --policy */
+	const char *ranges[MAX_SETS];          /* tornado --range KEY=LO:HI */
+	int nranges;
 	char *sets[MAX_SETS];
 	int nsets;
 	const char *pos[MAX_POS];
@@ -30,5 +36,9 @@ int cmd_params(const struct cli *c);
 int cmd_diff(const struct cli *c);
 int cmd_award(const struct cli *c);
 int cmd_run(const struct cli *c);
+int cmd_sweep(const struct cli *c);
+int cmd_tornado(const struct cli *c);
+int cmd_compare(const struct cli *c);
+int cmd_sobol(const struct cli *c);
 
 #endif

@@ -1,5 +1,6 @@
 /* main.c - the fundsim command line. Parses arguments into a struct,
  * runs one command, and is the only place that exits. */
+#include <gsl/gsl_errno.h>
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,13 +17,31 @@ static void usage(FILE *f)
 	      "commands:\n"
 	      "  run [SCENARIO.ini] [--reps N] [--seed S] [--threads T] [--precision P]\n"
 	      "      [--firms PANEL.csv] [--out DIR] [--ledger] [--quiet]\n"
+	      "      [--lang en|zh] [--no-charts]\n"
 	      "        Monte Carlo: what the measures cost per line, year and funding level,\n"
 	      "        with percentiles and budget risk; results in DIR (default out/NAME/)\n"
+	      "        with charts (PNG and SVG, by gnuplot) labelled in English or Chinese;\n"
+	      "        --no-charts writes their CSV files and scripts only\n"
 	      "  award --firms PANEL.csv [--entities E.csv] [-o LEDGER.csv]\n"
 	      "        apply every award line to real data; ledger to -o or stdout,\n"
 	      "        summary in 万元 to stderr\n"
 	      "  params   print every parameter: value, unit, clause, where it was set\n"
 	      "  diff A.ini B.ini   parameters whose values differ (builtin = the draft)\n"
+	      "\n"
+	      "sensitivity studies (every variant meets the base case's random draws, so\n"
+	      "differences are paired; common options --reps --seed --threads --firms --out):\n"
+	      "  sweep KEY=LO:HI:STEP [KEY2=LO:HI:STEP]\n"
+	      "        spending over a grid of one or two parameters, e.g. m1a.cap=50万:200万:50万,\n"
+	      "        and the change from the base case with its standard error\n"
+	      "  tornado [--keys K1,K2,... | --policy] [--range KEY=LO:HI ...]\n"
+	      "        each parameter to its low and high value (given, or -+20%), sorted by\n"
+	      "        swing; with spider data. No keys: the [sensitivity] ranges, else --policy\n"
+	      "  compare BASE.ini ALT.ini [ALT2.ini ...]\n"
+	      "        ALT - BASE per line, paid year and funding level with 95% intervals,\n"
+	      "        and the parameters that differ\n"
+	      "  sobol [--n N] [--reps R] [--bootstrap B]\n"
+	      "        first-order and total Sobol indices of total spending to the ranges in\n"
+	      "        the scenario's [sensitivity] section (Saltelli sampling)\n"
 	      "\n"
 	      "options for every command:\n"
 	      "  --scenario FILE     scenario INI (default: the built-in draft policy)\n"
@@ -44,7 +63,8 @@ static const char *value_of(int argc, char **argv, int *i, const char *name, int
 	if (argv[*i][n] != '\0')
 		return NULL;
 	if (*i + 1 >= argc) {
-		fprintf(stderr, "fundsim: %s needs a value\n", name);
+		fprintf(stderr, "fundsim %s: %s needs a value (%s VALUE or %s=VALUE)\n", argv[1],
+			name, name, name);
 		*bad = 1;
 		return NULL;
 	}
@@ -84,6 +104,24 @@ static int parse(int argc, char **argv, struct cli *c)
 			c->ledger = true;
 		else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
 			c->quiet = true;
+		else if ((v = value_of(argc, argv, &i, "--lang", &bad)))
+			c->lang = v;
+		else if (strcmp(a, "--no-charts") == 0)
+			c->no_charts = true;
+		else if ((v = value_of(argc, argv, &i, "--keys", &bad)))
+			c->keys = v;
+		else if (strcmp(a, "--policy") == 0)
+			c->policy = true;
+		else if ((v = value_of(argc, argv, &i, "--range", &bad))) {
+			if (c->nranges == MAX_SETS) {
+				fprintf(stderr, "fundsim: more than %d --range options\n", MAX_SETS);
+				return -1;
+			}
+			c->ranges[c->nranges++] = v;
+		} else if ((v = value_of(argc, argv, &i, "--n", &bad)))
+			c->points = v;
+		else if ((v = value_of(argc, argv, &i, "--bootstrap", &bad)))
+			c->bootstrap = v;
 		else if ((v = value_of(argc, argv, &i, "-o", &bad)) ||
 			 (v = value_of(argc, argv, &i, "--output", &bad)))
 			c->output = v;
@@ -106,6 +144,7 @@ int main(int argc, char **argv)
 {
 	struct cli c = {0};
 	int rc = EXIT_USAGE;
+	gsl_set_error_handler_off(); /* GSL's default aborts, even when only out of memory */
 	if (argc < 2) {
 		usage(stderr);
 	} else if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||

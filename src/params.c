@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dist.h"
@@ -214,6 +215,8 @@ int params_find(const char *section, const char *key)
 
 bool params_section_known(const char *section)
 {
+	if (strcmp(section, PARAMS_SENSITIVITY) == 0)
+		return true; /* its keys name other parameters: params_range_set */
 	for (size_t i = 0; i < N_TABLE; i++)
 		if (strcmp(table[i].section, section) == 0)
 			return true;
@@ -269,7 +272,11 @@ const char *params_suggest(const char *section, const char *key)
 
 const char *params_suggest_section(const char *section)
 {
-	return closest(NULL, section, false);
+	const char *best = closest(NULL, section, false);
+	size_t d = distance(section, PARAMS_SENSITIVITY);
+	if (d < strlen(section) / 2 + 2 && (!best || d < distance(section, best)))
+		best = PARAMS_SENSITIVITY;
+	return best;
 }
 
 static void *slot(struct policy *p, int i)
@@ -308,9 +315,36 @@ static bool is_dist(const struct param_def *d)
 	return d->type == PT_DIST_MONEY || d->type == PT_DIST_SHARE || d->type == PT_DIST_NUMBER;
 }
 
+/* A scenario's values are written so that they read back exactly (the
+ * resolved INI "loads back to the same run"): as the policy writes them
+ * where that is exact, else as the shortest exact plain number (an
+ * amount below the fen, a share finer than 0.000001%). */
 static void plain_number(double v, char *buf, size_t n)
 {
-	snprintf(buf, n, "%.15g", v);
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, n, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+}
+
+static void exact_words(double v, dist_fmt_fn words, dist_num_fn parse, char *buf, size_t n)
+{
+	char err[200];
+	double back;
+	words(v, buf, n);
+	if (parse(buf, &back, err, sizeof err) != 0 || back != v)
+		plain_number(v, buf, n);
+}
+
+static void exact_money(double v, char *buf, size_t n)
+{
+	exact_words(v, money_words, money_parse, buf, n);
+}
+
+static void exact_share(double v, char *buf, size_t n)
+{
+	exact_words(v, share_words, share_parse, buf, n);
 }
 
 static dist_num_fn dist_num_of(enum ptype t)
@@ -320,7 +354,7 @@ static dist_num_fn dist_num_of(enum ptype t)
 
 static dist_fmt_fn dist_fmt_of(enum ptype t)
 {
-	return t == PT_DIST_MONEY ? money_words : t == PT_DIST_SHARE ? share_words : plain_number;
+	return t == PT_DIST_MONEY ? exact_money : t == PT_DIST_SHARE ? exact_share : plain_number;
 }
 
 /* A constant or a distribution, whose draws must stay in the valid range. */
@@ -443,13 +477,13 @@ void params_format(const struct policy *p, int i, char *buf, size_t n)
 		dist_format(cslot(p, i), dist_fmt_of(d->type), buf, n);
 		break;
 	case PT_MONEY:
-		money_words(*(const double *)cslot(p, i), buf, n);
+		exact_money(*(const double *)cslot(p, i), buf, n);
 		break;
 	case PT_SHARE:
-		share_words(*(const double *)cslot(p, i), buf, n);
+		exact_share(*(const double *)cslot(p, i), buf, n);
 		break;
 	case PT_NUMBER:
-		snprintf(buf, n, "%.15g", *(const double *)cslot(p, i));
+		plain_number(*(const double *)cslot(p, i), buf, n);
 		break;
 	case PT_INT:
 		snprintf(buf, n, "%d", *(const int *)cslot(p, i));
@@ -550,4 +584,164 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 		return -1;
 	return check_tiers(p, isset, params_find("m3a", "tier1_revenue"), 2, &p->m3a.ntiers, err,
 			   errlen, bad);
+}
+
+/* ---- single values and ranges, for studies and [sensitivity] ---- */
+
+bool params_numeric(int i)
+{
+	return table[i].type != PT_BOOL && table[i].type != PT_ENUM;
+}
+
+int params_parse_number(int i, const char *text, double *out, char *err, size_t errlen)
+{
+	const struct param_def *d = &table[i];
+	char why[200];
+	int rc, iv = 0;
+	switch (d->type) {
+	case PT_MONEY:
+	case PT_DIST_MONEY:
+		rc = money_parse(text, out, why, sizeof why);
+		break;
+	case PT_SHARE:
+	case PT_DIST_SHARE:
+		rc = share_parse(text, out, why, sizeof why);
+		break;
+	case PT_NUMBER:
+	case PT_DIST_NUMBER:
+		rc = number_parse(text, out, why, sizeof why);
+		break;
+	case PT_INT:
+		rc = int_parse(text, &iv, why, sizeof why);
+		if (rc == 0)
+			*out = iv;
+		break;
+	default:
+		snprintf(err, errlen, "\"%s\": the parameter is %s, not a number", text,
+			 d->type == PT_BOOL ? "true or false" : "one word of a list");
+		return -1;
+	}
+	if (rc != 0) {
+		snprintf(err, errlen, "%s", why);
+		return -1;
+	}
+	return 0;
+}
+
+int params_parse_value(int i, const char *text, double *out, char *err, size_t errlen)
+{
+	if (params_parse_number(i, text, out, err, errlen) != 0)
+		return -1;
+	/* the same check and message as --set: a distribution as a constant */
+	struct policy scratch;
+	return params_set(&scratch, i, text, err, errlen);
+}
+
+void params_range_words(int i, char *buf, size_t n)
+{
+	const struct param_def *d = &table[i];
+	char r[120];
+	range_words(d, r, sizeof r);
+	bool unit = (d->type == PT_INT || d->type == PT_NUMBER || d->type == PT_DIST_NUMBER) &&
+		    d->unit[0];
+	snprintf(buf, n, "%s%s%s", r, unit ? " " : "", unit ? d->unit : "");
+}
+
+void params_value_words(int i, double v, char *buf, size_t n)
+{
+	switch (table[i].type) {
+	case PT_MONEY:
+	case PT_DIST_MONEY:
+		money_words(v, buf, n);
+		break;
+	case PT_SHARE:
+	case PT_DIST_SHARE:
+		share_words(v, buf, n);
+		break;
+	case PT_INT:
+		snprintf(buf, n, "%.0f", v);
+		break;
+	default:
+		snprintf(buf, n, "%.10g", v);
+	}
+}
+
+int params_key(const char *key, char *err, size_t errlen)
+{
+	const char *dot = strrchr(key, '.'); /* sections may hold dots (pop.m4) */
+	char sec[32];
+	if (!dot || dot == key || !dot[1] || (size_t)(dot - key) >= sizeof sec) {
+		snprintf(err, errlen, "\"%s\" is not section.key, e.g. m1a.cap or growth.mean", key);
+		return -1;
+	}
+	snprintf(sec, sizeof sec, "%.*s", (int)(dot - key), key);
+	int i = params_find(sec, dot + 1);
+	if (i < 0) {
+		const char *sug = params_section_known(sec) ? params_suggest(sec, dot + 1) : NULL;
+		snprintf(err, errlen, "unknown parameter %s%s%s%s", key, sug ? " (did you mean " : "",
+			 sug ? sug : "", sug ? "?)" : " (fundsim params lists them)");
+		return -1;
+	}
+	return i;
+}
+
+int params_range_parse(int i, const char *text, double *lo, double *hi, char *err, size_t errlen)
+{
+	const char *colon = strchr(text, ':');
+	char a[64], b[64], why[300];
+	if (!colon || strchr(colon + 1, ':') || (size_t)(colon - text) >= sizeof a ||
+	    strlen(colon + 1) >= sizeof b) {
+		snprintf(err, errlen, "\"%s\" is not a range LO:HI, e.g. 5%%:13%% or 50万:200万",
+			 text);
+		return -1;
+	}
+	snprintf(a, sizeof a, "%.*s", (int)(colon - text), text);
+	snprintf(b, sizeof b, "%s", colon + 1);
+	if (params_parse_value(i, a, lo, why, sizeof why) != 0) {
+		snprintf(err, errlen, "LO %s", why);
+		return -1;
+	}
+	if (params_parse_value(i, b, hi, why, sizeof why) != 0) {
+		snprintf(err, errlen, "HI %s", why);
+		return -1;
+	}
+	if (!(*lo < *hi)) {
+		snprintf(err, errlen, "\"%s\": LO %s is not below HI %s", text, a, b);
+		return -1;
+	}
+	return 0;
+}
+
+int params_range_set(struct param_range *r, int *n, const char *key, const char *text,
+		     char *err, size_t errlen)
+{
+	int i = params_key(key, err, errlen);
+	if (i < 0)
+		return -1;
+	if (!params_numeric(i)) {
+		snprintf(err, errlen, "%s is %s: only a number can have a range", key,
+			 table[i].type == PT_BOOL ? "true or false" : "one word of a list");
+		return -1;
+	}
+	int at = 0;
+	while (at < *n && r[at].param != i)
+		at++;
+	if (strcmp(text, "none") == 0) { /* drop a range a base scenario declared */
+		if (at < *n)
+			memmove(&r[at], &r[at + 1], (size_t)(*n - at - 1) * sizeof *r);
+		*n -= at < *n;
+		return 0;
+	}
+	struct param_range v = {.param = i};
+	if (params_range_parse(i, text, &v.lo, &v.hi, err, errlen) != 0)
+		return -1;
+	if (at == *n && *n == MAX_SENSITIVITY) {
+		snprintf(err, errlen, "more than %d ranges (Saltelli sampling takes 2 of the %d "
+			 "dimensions of the Sobol sequence per parameter)", MAX_SENSITIVITY,
+			 2 * MAX_SENSITIVITY);
+		return -1;
+	}
+	r[at] = v;
+	*n += at == *n;
+	return 0;
 }

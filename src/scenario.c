@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 #define MAX_DEPTH 16
+#define MAX_FILE (4 << 20) /* a scenario is a few KB; this stops /dev/zero */
 
 struct entry {
 	char section[32], key[48], value[160];
@@ -23,6 +26,7 @@ struct reading {
 	struct entry *v;
 	size_t n, cap;
 	char base[256];
+	int base_line;
 	char name[64];
 	char *err;
 	size_t errlen;
@@ -99,9 +103,13 @@ static int handler(void *user, const char *section, const char *key, const char 
 	struct reading *rd = user;
 	if (!*section)
 		return fail(rd, "%s%s%s: a key outside any [section]", key, "", "");
+	if (!*key)
+		return fail(rd, "[%s]: \"= %s\" has no key name (write key = value)%s", section, value,
+			    "");
 	bool meta = strcmp(section, "scenario") == 0 &&
 		    (strcmp(key, "name") == 0 || strcmp(key, "base") == 0);
-	if (!meta && params_find(section, key) < 0) {
+	bool sens = strcmp(section, PARAMS_SENSITIVITY) == 0; /* keys name parameters */
+	if (!meta && !sens && params_find(section, key) < 0) {
 		if (!params_section_known(section)) {
 			const char *sug = params_suggest_section(section);
 			char hint[80] = " (fundsim params lists the sections)";
@@ -135,6 +143,8 @@ static int handler(void *user, const char *section, const char *key, const char 
 			return fail(rd, "[scenario] %s: \"%s\" must be 1 to %s bytes", key, value,
 				    dn == sizeof rd->name ? "63" : "255");
 		snprintf(dst, dn, "%s", value);
+		if (dst == rd->base)
+			rd->base_line = rd->line;
 	}
 	if (rd->n == rd->cap) {
 		size_t nc = rd->cap ? rd->cap * 2 : 64;
@@ -163,7 +173,7 @@ static char *slurp(const char *path, char *err, size_t errlen)
 	size_t n = 0, cap = 4096;
 	char *buf = malloc(cap);
 	size_t got;
-	while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+	while (buf && n < MAX_FILE && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
 		n += got;
 		if (n + 1 == cap) {
 			char *nb = realloc(buf, cap *= 2);
@@ -176,6 +186,12 @@ static char *slurp(const char *path, char *err, size_t errlen)
 	}
 	bool bad = ferror(f);
 	fclose(f);
+	if (buf && !bad && n >= MAX_FILE) {
+		free(buf);
+		snprintf(err, errlen, "%s: larger than %d MiB: not a scenario file", path,
+			 MAX_FILE >> 20);
+		return NULL;
+	}
 	if (!buf || bad) {
 		free(buf);
 		snprintf(err, errlen, "%s: cannot read%s", path, buf ? "" : ": out of memory");
@@ -208,10 +224,35 @@ static void base_name(const char *path, char *out, size_t n)
 		*dot = '\0';
 }
 
+/* What is wrong with line n of text, which inih could not read. */
+static void syntax_error(const char *text, const char *label, int n, char *err, size_t errlen)
+{
+	const char *p = text;
+	for (int i = 1; i < n && p; i++)
+		if ((p = strchr(p, '\n')))
+			p++;
+	char line[64] = "";
+	if (p) {
+		p += strspn(p, " \t");
+		size_t len = strcspn(p, "\r\n"), cut = len < 40 ? len : 40;
+		while (cut < len && cut && ((unsigned char)p[cut] & 0xC0) == 0x80)
+			cut--; /* not inside a UTF-8 character */
+		snprintf(line, sizeof line, "%.*s%s", (int)cut, p, cut < len ? "..." : "");
+	}
+	if (line[0] == '[')
+		snprintf(err, errlen, "%s:%d: \"%s\": a [section] line needs its closing ]", label, n,
+			 line);
+	else
+		snprintf(err, errlen, "%s:%d: \"%s\": not a [section] or key = value line (a "
+			 "comment starts with ;)", label, n, line);
+}
+
 /* Load path (NULL: built-in) and the chain of bases under it. chain
- * holds the paths being loaded, to catch a loop. */
-static int load(struct scenario *s, const char *path, const char **chain, int depth, char *err,
-		size_t errlen)
+ * holds the paths being loaded, to catch a loop. mem, when given, is
+ * path's text (path is then only a name). from is where the file that
+ * names path as its base does so ("a.ini:2"), NULL for the first. */
+static int load(struct scenario *s, const char *path, const char *mem, const char *from,
+		const char **chain, int depth, char *err, size_t errlen)
 {
 	char label[300];
 	char *text = NULL;
@@ -221,28 +262,40 @@ static int load(struct scenario *s, const char *path, const char **chain, int de
 			snprintf(real, sizeof real, "%s", path); /* slurp will say why */
 		for (int i = 0; i < depth; i++) {
 			if (strcmp(chain[i], real) == 0) {
-				snprintf(err, errlen, "%s: base chain loops back to this file", path);
+				snprintf(err, errlen, "%s: [scenario] base: %s loops back to a file "
+					 "already in the chain of bases (a chain ends at a file "
+					 "without base, or at base = builtin)", from, path);
 				return -1;
 			}
 		}
 		if (depth >= MAX_DEPTH) {
-			snprintf(err, errlen, "%s: base chain deeper than %d files", path, MAX_DEPTH);
+			snprintf(err, errlen, "%s: [scenario] base: %s: the chain of bases is deeper "
+				 "than %d files", from, path, MAX_DEPTH);
 			return -1;
 		}
-		if (!(text = slurp(path, err, errlen)))
+		if (!mem && !(text = slurp(path, err, errlen))) {
+			if (from) { /* the file that names it is where to fix it */
+				char why[ERR_LEN];
+				snprintf(why, sizeof why, "%s", err);
+				snprintf(err, errlen, "%s: [scenario] base: %s (a relative base is read "
+					 "from the folder of the file that names it)", from, why);
+			}
 			return -1;
+		}
 		snprintf(label, sizeof label, "%s", path);
 	} else {
 		snprintf(label, sizeof label, "%s (built-in)", scenario_builtin_name);
 	}
-	struct reading rd = {.text = path ? text : scenario_builtin_text(), .label = label,
-			     .err = err, .errlen = errlen};
+	struct reading rd = {.text = mem    ? mem
+				     : path ? text
+					    : scenario_builtin_text(),
+			     .label = label, .err = err, .errlen = errlen};
 	rd.pos = rd.text;
 	int rc = ini_parse_stream(reader, &rd, handler, &rd);
 	/* inih goes on after a syntax error: report whichever error came first */
 	if (rc != 0 && (!rd.failed || (rc > 0 && rc < rd.fail_line))) {
 		if (rc > 0)
-			snprintf(err, errlen, "%s:%d: not a [section] or key = value line", label, rc);
+			syntax_error(rd.text, label, rc, err, errlen);
 		else
 			snprintf(err, errlen, "%s: cannot parse (%s)", label,
 				 rc == -2 ? "out of memory" : "read error");
@@ -251,12 +304,13 @@ static int load(struct scenario *s, const char *path, const char **chain, int de
 	if (!rd.failed && path) {
 		chain[depth] = real;
 		if (!rd.base[0] || strcmp(rd.base, "builtin") == 0) {
-			rc = load(s, NULL, chain, depth + 1, err, errlen);
+			rc = load(s, NULL, NULL, NULL, chain, depth + 1, err, errlen);
 		} else {
-			char full[600], dir[300];
+			char full[600], dir[300], here[320];
 			dir_of(path, dir, sizeof dir);
 			snprintf(full, sizeof full, "%s%s", rd.base[0] == '/' ? "" : dir, rd.base);
-			rc = load(s, full, chain, depth + 1, err, errlen);
+			snprintf(here, sizeof here, "%s:%d", label, rd.base_line);
+			rc = load(s, full, NULL, here, chain, depth + 1, err, errlen);
 		}
 		rd.failed = rc != 0;
 	} else if (!rd.failed) {
@@ -265,9 +319,16 @@ static int load(struct scenario *s, const char *path, const char **chain, int de
 	for (size_t i = 0; !rd.failed && i < rd.n; i++) {
 		const struct entry *e = &rd.v[i];
 		int k = params_find(e->section, e->key);
-		if (k < 0)
-			continue; /* name, base */
 		char why[300];
+		if (strcmp(e->section, PARAMS_SENSITIVITY) == 0 &&
+		    params_range_set(s->sens, &s->nsens, e->key, e->value, why, sizeof why) != 0) {
+			snprintf(err, errlen, "%s:%d: [%s] %s: %s", label, e->line, e->section,
+				 e->key, why);
+			rd.failed = true;
+			break;
+		}
+		if (k < 0)
+			continue; /* name, base, [sensitivity] */
 		if (params_set(&s->pol, k, e->value, why, sizeof why) != 0) {
 			snprintf(err, errlen, "%s:%d: [%s] %s: %s", label, e->line, e->section,
 				 e->key, why);
@@ -289,16 +350,43 @@ static int load(struct scenario *s, const char *path, const char **chain, int de
 	return rd.failed ? -1 : 0;
 }
 
+/* rc, having made err one printable line: values may hold a CR or
+ * control bytes. */
+static int escaped(int rc, char *err, size_t errlen)
+{
+	if (rc != 0)
+		text_escape(err, errlen);
+	return rc;
+}
+
 int scenario_load(struct scenario *s, const char *path, char *err, size_t errlen)
 {
 	const char *chain[MAX_DEPTH + 1];
-	return load(s, path, chain, 0, err, errlen);
+	return escaped(load(s, path, NULL, NULL, chain, 0, err, errlen), err, errlen);
 }
 
-int scenario_set(struct scenario *s, const char *assignment, char *err, size_t errlen)
+int scenario_load_text(struct scenario *s, const char *label, const char *text, char *err,
+		       size_t errlen)
+{
+	const char *chain[MAX_DEPTH + 1];
+	return escaped(load(s, label, text, NULL, chain, 0, err, errlen), err, errlen);
+}
+
+static int set_one(struct scenario *s, const char *assignment, char *err, size_t errlen)
 {
 	char sec[32], key[48];
 	const char *eq = strchr(assignment, '=');
+	size_t ns = strlen(PARAMS_SENSITIVITY);
+	if (eq && strncmp(assignment, PARAMS_SENSITIVITY ".", ns + 1) == 0) {
+		char name[96], why[300];
+		snprintf(name, sizeof name, "%.*s", (int)(eq - assignment - (ptrdiff_t)ns - 1),
+			 assignment + ns + 1);
+		if (params_range_set(s->sens, &s->nsens, name, eq + 1, why, sizeof why) == 0)
+			return 0;
+		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, PARAMS_SENSITIVITY, name,
+			 why);
+		return -1;
+	}
 	const char *dot = NULL; /* the last dot before '=': sections may hold dots */
 	for (const char *q = assignment; eq && q < eq; q++)
 		if (*q == '.')
@@ -326,6 +414,11 @@ int scenario_set(struct scenario *s, const char *assignment, char *err, size_t e
 	s->set[k] = true;
 	snprintf(s->src[k], SRC_LEN, "--set");
 	return 0;
+}
+
+int scenario_set(struct scenario *s, const char *assignment, char *err, size_t errlen)
+{
+	return escaped(set_one(s, assignment, err, errlen), err, errlen);
 }
 
 int scenario_finish(struct scenario *s, char *err, size_t errlen)

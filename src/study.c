@@ -1,0 +1,882 @@
+/* study.c - sensitivity studies on common random numbers: grids, swings,
+ * paired statistics and Sobol indices. No I/O. */
+#include "study.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_qrng.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dist.h"
+
+/* ---- paired statistics ---- */
+
+void study_paired(const double *alt, size_t as, const double *base, size_t bs, size_t n,
+		  struct study_diff *out)
+{
+	double m = 0, ss = 0;
+	for (size_t i = 0; i < n; i++)
+		m += alt[i * as] - base[i * bs];
+	m /= (double)n;
+	for (size_t i = 0; i < n; i++) {
+		double e = alt[i * as] - base[i * bs] - m;
+		ss += e * e;
+	}
+	double se = n > 1 ? sqrt(ss / (double)(n - 1) / (double)n) : 0;
+	double t = n > 1 ? gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) : 0;
+	*out = (struct study_diff){m, se, m - t * se, m + t * se};
+}
+
+/* Column col of o against column bcol of the base run b. */
+static void cell_of(const struct sim_output *o, size_t col, const struct sim_output *b,
+		    size_t bcol, struct study_cell *c)
+{
+	struct summary st;
+	results_stat(o->res, col, &st);
+	c->mean = st.mean;
+	c->p5 = st.pct[0];
+	c->p95 = st.pct[N_PCT - 1];
+	study_paired(o->rows + col, o->layout.width, b->rows + bcol, b->layout.width,
+		     (size_t)o->reps, &c->d);
+}
+
+/* Every line and TOTAL at every level, all paid years. */
+static void cells_of(const struct sim_output *o, const struct sim_output *b,
+		     struct study_cell cell[N_LINES + 1][N_LEVELS])
+{
+	for (int line = 0; line <= N_LINES; line++)
+		for (int lv = 0; lv < N_LEVELS; lv++)
+			cell_of(o, sim_money(&o->layout, line, o->layout.years, lv), b,
+				sim_money(&b->layout, line, b->layout.years, lv), &cell[line][lv]);
+}
+
+static size_t total_col(const struct sim_output *o)
+{
+	return sim_money(&o->layout, N_LINES, o->layout.years, LV_TOTAL);
+}
+
+/* ---- running variants ---- */
+
+long study_max_reps(const struct policy *p)
+{
+	struct sim_layout l;
+	sim_layout(p, &l);
+	return (long)(SIM_EXACT_BYTES / (l.width * sizeof(double)));
+}
+
+enum study_status study_run(const struct policy *p, const struct study_cfg *c,
+			    struct sim_output *o, char *err, size_t errlen)
+{
+	struct sim_config sc = {.seed = c->seed, .reps = c->reps, .threads = c->threads,
+				.stock = c->stock, .stop = c->stop};
+	if (sim_run(p, &sc, o, err, errlen) != 0)
+		return STUDY_FAILED;
+	if (o->stopped) {
+		sim_output_free(o);
+		snprintf(err, errlen, "interrupted");
+		return STUDY_STOPPED;
+	}
+	if (!o->rows) {
+		long most = study_max_reps(p);
+		sim_output_free(o);
+		snprintf(err, errlen, "%ld replications do not fit in memory to be paired "
+			 "(at most %ld)", c->reps, most);
+		return STUDY_INVALID;
+	}
+	return STUDY_OK;
+}
+
+static void progress(const struct study_cfg *c, long done, long total)
+{
+	if (c->progress)
+		c->progress(c->progress_ctx, done, total);
+}
+
+/* ---- parameters as numbers ---- */
+
+static const struct param_def *def(int i)
+{
+	size_t n;
+	return &params_table(&n)[i];
+}
+
+static bool is_dist(const struct param_def *d)
+{
+	return d->type == PT_DIST_MONEY || d->type == PT_DIST_SHARE || d->type == PT_DIST_NUMBER;
+}
+
+static void *slot(struct policy *p, int i)
+{
+	return (char *)p + def(i)->offset; /* the table locates values by offset */
+}
+
+double study_value(const struct policy *p, int i)
+{
+	const struct param_def *d = def(i);
+	const void *at = (const char *)p + d->offset;
+	if (is_dist(d))
+		return dist_mean(at);
+	if (d->type == PT_INT)
+		return *(const int *)at;
+	if (d->type == PT_BOOL)
+		return *(const bool *)at;
+	if (d->type == PT_ENUM)
+		return *(const int *)at;
+	return *(const double *)at;
+}
+
+static void key_words(int i, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s.%s", def(i)->section, def(i)->key);
+}
+
+/* scenario_finish after a change; its message gets the change in front. */
+static enum study_status refinish(struct scenario *s, const char *what, char *err,
+				  size_t errlen)
+{
+	char why[ERR_LEN];
+	if (scenario_finish(s, why, sizeof why) == 0)
+		return STUDY_OK;
+	snprintf(err, errlen, "with %s: %s", what, why);
+	return STUDY_INVALID;
+}
+
+enum study_status study_set(struct scenario *s, int i, double v, char *err, size_t errlen)
+{
+	const struct param_def *d = def(i);
+	char key[96], words[64], text[64], why[300], what[200];
+	key_words(i, key, sizeof key);
+	if (d->type == PT_INT)
+		v = round(v);
+	params_value_words(i, v, words, sizeof words);
+	if (!(v >= d->lo && v <= d->hi)) {
+		char r[128];
+		params_range_words(i, r, sizeof r);
+		snprintf(err, errlen, "%s = %s: out of range (valid: %s)", key, words, r);
+		return STUDY_INVALID;
+	}
+	snprintf(text, sizeof text, "%.17g", v); /* exact, and read by every unit's parser */
+	if (params_set(&s->pol, i, text, why, sizeof why) != 0) {
+		snprintf(err, errlen, "%s = %s: %s", key, words, why);
+		return STUDY_INVALID;
+	}
+	s->set[i] = true;
+	snprintf(what, sizeof what, "%s = %s", key, words);
+	snprintf(s->src[i], SRC_LEN, "%s", what);
+	return refinish(s, what, err, errlen);
+}
+
+/* A distribution scaled by f, its shape kept (see study.h). */
+static struct dist scaled(struct dist v, double f)
+{
+	switch (v.kind) {
+	case D_CONST:
+	case D_LOGNORMAL:
+	case D_POISSON:
+	case D_PARETO:
+		v.p[0] *= f; /* the value, median, mean or minimum */
+		break;
+	case D_UNIFORM:
+	case D_TRIANGULAR:
+	case D_PERT:
+		for (int k = 0; k < 3; k++)
+			v.p[k] *= f;
+		break;
+	case D_NORMAL:
+		v.p[0] *= f;
+		v.p[1] *= fabs(f);
+		break;
+	case D_BETA: {
+		double sum = v.p[0] + v.p[1], a = fmin(v.p[0] * f, 0.999 * sum);
+		v.p[0] = a;
+		v.p[1] = sum - a;
+		break;
+	}
+	}
+	return v;
+}
+
+enum study_status study_scale(struct scenario *s, int i, double f, double *v, char *err,
+			      size_t errlen)
+{
+	const struct param_def *d = def(i);
+	char key[96], what[200];
+	key_words(i, key, sizeof key);
+	if (is_dist(d) && !dist_is_const(slot(&s->pol, i))) {
+		struct dist *at = slot(&s->pol, i);
+		*at = scaled(*at, f);
+		*v = dist_mean(at);
+		snprintf(what, sizeof what, "%s x %g", key, f);
+		s->set[i] = true;
+		snprintf(s->src[i], SRC_LEN, "%s", what);
+		return refinish(s, what, err, errlen);
+	}
+	double b = study_value(&s->pol, i), x = b * f;
+	if (!s->set[i] || isnan(b)) {
+		snprintf(err, errlen, "%s is not set (or none): it has no value to move", key);
+		return STUDY_INVALID;
+	}
+	if (d->type == PT_INT) {
+		x = f < 1 ? floor(x + 1e-9) : f > 1 ? ceil(x - 1e-9) : b;
+		if (b >= 1 && x < 1)
+			x = 1; /* 0 often means "no limit" */
+	}
+	x += 0.0; /* no -0 from ceil(-1e-9) */
+	*v = fmin(fmax(x, d->lo), d->hi);
+	return study_set(s, i, *v, err, errlen);
+}
+
+/* ---- sweep ---- */
+
+int study_axis_parse(const char *spec, int max_points, struct study_axis *ax, char *err,
+		     size_t errlen)
+{
+	const char *eq = strchr(spec, '=');
+	char key[96], part[3][64], why[300];
+	if (!eq || (size_t)(eq - spec) >= sizeof key) {
+		snprintf(err, errlen, "%s: expected KEY=LO:HI:STEP, e.g. m1a.cap=50万:200万:50万",
+			 spec);
+		return -1;
+	}
+	snprintf(key, sizeof key, "%.*s", (int)(eq - spec), spec);
+	int i = params_key(key, why, sizeof why);
+	if (i < 0) {
+		snprintf(err, errlen, "%s: %s", spec, why);
+		return -1;
+	}
+	if (!params_numeric(i)) {
+		snprintf(err, errlen, "%s: %s is %s, not a number: compare two scenarios instead",
+			 spec, key, def(i)->type == PT_BOOL ? "true or false" : "one word of a list");
+		return -1;
+	}
+	const char *c1 = strchr(eq + 1, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+	if (!c2 || strchr(c2 + 1, ':') || (size_t)(c1 - eq - 1) >= sizeof part[0] ||
+	    (size_t)(c2 - c1 - 1) >= sizeof part[1] || strlen(c2 + 1) >= sizeof part[2]) {
+		snprintf(err, errlen, "%s: expected %s=LO:HI:STEP, e.g. m1a.cap=50万:200万:50万", spec,
+			 key);
+		return -1;
+	}
+	snprintf(part[0], sizeof part[0], "%.*s", (int)(c1 - eq - 1), eq + 1);
+	snprintf(part[1], sizeof part[1], "%.*s", (int)(c2 - c1 - 1), c1 + 1);
+	snprintf(part[2], sizeof part[2], "%s", c2 + 1);
+	static const char *const names[] = {"LO", "HI", "STEP"};
+	double v[3];
+	for (int k = 0; k < 3; k++) {
+		int rc = k < 2 ? params_parse_value(i, part[k], &v[k], why, sizeof why)
+			       : params_parse_number(i, part[k], &v[k], why, sizeof why);
+		if (rc != 0) {
+			snprintf(err, errlen, "%s: %s %s", spec, names[k], why);
+			return -1;
+		}
+	}
+	if (v[0] > v[1]) {
+		snprintf(err, errlen, "%s: LO %s is above HI %s", spec, part[0], part[1]);
+		return -1;
+	}
+	if (!(v[2] > 0)) {
+		snprintf(err, errlen, "%s: STEP %s must be above 0", spec, part[2]);
+		return -1;
+	}
+	double n = floor((v[1] - v[0]) / v[2] + 1e-9) + 1;
+	if (n > max_points) {
+		snprintf(err, errlen, "%s: %.0f values, at most %d: take a larger STEP", spec, n,
+			 max_points);
+		return -1;
+	}
+	*ax = (struct study_axis){.param = i, .lo = v[0], .hi = v[1], .step = v[2], .n = (int)n};
+	return 0;
+}
+
+double study_axis_value(const struct study_axis *ax, int k)
+{
+	double v = ax->lo + k * ax->step;
+	if (fabs(v - ax->hi) <= 1e-9 * fmax(fabs(ax->hi), ax->step))
+		return ax->hi;
+	char t[40];
+	snprintf(t, sizeof t, "%.12g", v);
+	return fmin(strtod(t, NULL), ax->hi);
+}
+
+/* The scenario of grid point p, into s. */
+static enum study_status sweep_point(const struct scenario *base, const struct study_axis *ax,
+				     int naxes, int p, struct scenario *s, double *value,
+				     char *err, size_t errlen)
+{
+	*s = *base;
+	int stride = naxes > 1 ? ax[1].n : 1;
+	int at[2] = {p / stride, p % stride};
+	for (int a = 0; a < naxes; a++) {
+		value[a] = study_axis_value(&ax[a], at[a]);
+		enum study_status rc = study_set(s, ax[a].param, value[a], err, errlen);
+		if (rc != STUDY_OK)
+			return rc;
+	}
+	return STUDY_OK;
+}
+
+enum study_status study_sweep(const struct scenario *base, const struct study_axis *axes,
+			      int naxes, const struct study_cfg *c, struct study_sweep *out,
+			      char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	if (naxes < 1 || naxes > 2 || (naxes == 2 && axes[0].param == axes[1].param)) {
+		snprintf(err, errlen, "a sweep takes one or two different keys");
+		return STUDY_INVALID;
+	}
+	long np = (long)axes[0].n * (naxes > 1 ? axes[1].n : 1);
+	if (np > STUDY_MAX_POINTS) {
+		snprintf(err, errlen, "%d x %d = %ld grid points, at most %d: take larger steps",
+			 axes[0].n, axes[1].n, np, STUDY_MAX_POINTS);
+		return STUDY_INVALID;
+	}
+	out->naxes = naxes;
+	out->reps = c->reps;
+	for (int a = 0; a < naxes; a++) {
+		out->axis[a] = axes[a];
+		out->base_value[a] = study_value(&base->pol, axes[a].param);
+	}
+	struct scenario *s = malloc(sizeof *s);
+	out->point = calloc((size_t)np, sizeof *out->point);
+	enum study_status rc = s && out->point ? STUDY_OK : STUDY_FAILED;
+	if (rc != STUDY_OK)
+		snprintf(err, errlen, "out of memory");
+	for (int p = 0; rc == STUDY_OK && p < np; p++) /* every point valid before any run */
+		rc = sweep_point(base, axes, naxes, p, s, out->point[p].value, err, errlen);
+	struct sim_output b = {0}, o = {0};
+	if (rc == STUDY_OK)
+		rc = study_run(&base->pol, c, &b, err, errlen);
+	if (rc == STUDY_OK) {
+		cells_of(&b, &b, out->base);
+		progress(c, 1, np + 1);
+	}
+	for (int p = 0; rc == STUDY_OK && p < np; p++) {
+		rc = sweep_point(base, axes, naxes, p, s, out->point[p].value, err, errlen);
+		if (rc == STUDY_OK)
+			rc = study_run(&s->pol, c, &o, err, errlen);
+		if (rc == STUDY_OK)
+			cells_of(&o, &b, out->point[p].cell);
+		sim_output_free(&o);
+		progress(c, p + 2, np + 1);
+	}
+	out->npoints = (int)np;
+	sim_output_free(&b);
+	free(s);
+	if (rc != STUDY_OK)
+		study_sweep_free(out);
+	return rc;
+}
+
+void study_sweep_free(struct study_sweep *s)
+{
+	free(s->point);
+	memset(s, 0, sizeof *s);
+}
+
+/* ---- tornado and spider ---- */
+
+int study_range_parse(const char *spec, struct study_range *r, char *err, size_t errlen)
+{
+	const char *eq = strchr(spec, '=');
+	char key[96], why[300];
+	if (!eq || (size_t)(eq - spec) >= sizeof key) {
+		snprintf(err, errlen, "%s: expected KEY=LO:HI, e.g. m1a.cap=50万:200万", spec);
+		return -1;
+	}
+	snprintf(key, sizeof key, "%.*s", (int)(eq - spec), spec);
+	int i = params_key(key, why, sizeof why);
+	if (i < 0) {
+		snprintf(err, errlen, "%s: %s", spec, why);
+		return -1;
+	}
+	if (!params_numeric(i)) {
+		snprintf(err, errlen, "%s: %s is not a number", spec, key);
+		return -1;
+	}
+	*r = (struct study_range){.param = i, .given = true};
+	if (params_range_parse(i, eq + 1, &r->lo, &r->hi, why, sizeof why) != 0) {
+		snprintf(err, errlen, "%s: %s", spec, why);
+		return -1;
+	}
+	return 0;
+}
+
+int study_policy_keys(const struct scenario *s, int *keys, int max)
+{
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	int k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (d[i].line < 0 || !s->pol.line[d[i].line].enabled || !params_numeric((int)i) ||
+		    !s->set[i] || params_is_none(&s->pol, (int)i) ||
+		    strcmp(d[i].key, "provincial_share") == 0 ||
+		    strcmp(d[i].key, "district_share") == 0)
+			continue;
+		if (k < max)
+			keys[k] = (int)i;
+		k++;
+	}
+	return k;
+}
+
+static int by_swing(const void *a, const void *b)
+{
+	const struct study_bar *x = a, *y = b;
+	if (x->swing != y->swing)
+		return x->swing < y->swing ? 1 : -1;
+	return (x->param > y->param) - (x->param < y->param);
+}
+
+void study_sort_bars(struct study_bar *b, int n)
+{
+	qsort(b, (size_t)n, sizeof *b, by_swing);
+}
+
+/* The scenario with r's parameter at its low (side 0) or high end. */
+static enum study_status move(const struct scenario *base, const struct study_range *r,
+			      int side, double pct, struct scenario *s, double *v, char *err,
+			      size_t errlen)
+{
+	*s = *base;
+	if (r->given) {
+		*v = side ? r->hi : r->lo;
+		return study_set(s, r->param, *v, err, errlen);
+	}
+	return study_scale(s, r->param, side ? 1 + pct : 1 - pct, v, err, errlen);
+}
+
+/* Run s and compare its mean total with the base run b. */
+static enum study_status total_vs(const struct scenario *s, const struct sim_output *b,
+				  const struct study_cfg *c, double *mean, struct study_diff *d,
+				  char *err, size_t errlen)
+{
+	struct sim_output o = {0};
+	enum study_status rc = study_run(&s->pol, c, &o, err, errlen);
+	if (rc != STUDY_OK)
+		return rc;
+	struct study_cell cell;
+	cell_of(&o, total_col(&o), b, total_col(b), &cell);
+	*mean = cell.mean;
+	*d = cell.d;
+	sim_output_free(&o);
+	return STUDY_OK;
+}
+
+static enum study_status spider(const struct scenario *base, const struct study_cfg *c,
+				const struct sim_output *b, int top, struct scenario *s,
+				struct study_tornado *t, long *done, char *err, size_t errlen)
+{
+	t->spider = calloc((size_t)top * 5, sizeof *t->spider);
+	if (!t->spider && top) {
+		snprintf(err, errlen, "out of memory");
+		return STUDY_FAILED;
+	}
+	long total = *done;
+	for (int k = 0; k < top; k++)
+		total += t->bar[k].given ? 4 : 2; /* -+pct are the bar's own runs unless given */
+	for (int k = 0; k < top; k++) {
+		const struct study_bar *bar = &t->bar[k];
+		for (int step = -2; step <= 2; step++) {
+			struct study_spider *sp = &t->spider[t->nspider];
+			*sp = (struct study_spider){.param = bar->param, .pct = 50.0 * step * t->pct};
+			if (step == 0) {
+				sp->value = bar->base;
+				sp->mean = t->base.mean;
+				t->nspider++;
+				continue;
+			}
+			if (!bar->given && (step == -2 || step == 2)) { /* the bar's own run */
+				sp->value = step < 0 ? bar->low : bar->high;
+				sp->mean = step < 0 ? bar->mean_low : bar->mean_high;
+				sp->d = step < 0 ? bar->d_low : bar->d_high;
+				t->nspider++;
+				continue;
+			}
+			char why[ERR_LEN];
+			*s = *base;
+			if (study_scale(s, bar->param, 1 + sp->pct / 100, &sp->value, why,
+					sizeof why) != STUDY_OK) {
+				t->spider_skipped++; /* e.g. a tier threshold past the next one */
+				progress(c, ++*done, total);
+				continue;
+			}
+			enum study_status rc = total_vs(s, b, c, &sp->mean, &sp->d, err, errlen);
+			if (rc != STUDY_OK)
+				return rc;
+			t->nspider++;
+			progress(c, ++*done, total);
+		}
+	}
+	return STUDY_OK;
+}
+
+enum study_status study_tornado(const struct scenario *base, const struct study_range *keys,
+				int nkeys, double pct, int spider_keys,
+				const struct study_cfg *c, struct study_tornado *out, char *err,
+				size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	out->pct = pct;
+	out->reps = c->reps;
+	struct scenario *s = malloc(sizeof *s);
+	out->bar = calloc(nkeys > 0 ? (size_t)nkeys : 1, sizeof *out->bar);
+	enum study_status rc = s && out->bar ? STUDY_OK : STUDY_FAILED;
+	if (rc != STUDY_OK)
+		snprintf(err, errlen, "out of memory");
+	for (int k = 0; rc == STUDY_OK && k < nkeys; k++) { /* every variant valid first */
+		struct study_bar *bar = &out->bar[k];
+		*bar = (struct study_bar){.param = keys[k].param, .given = keys[k].given,
+					  .base = study_value(&base->pol, keys[k].param)};
+		for (int side = 0; rc == STUDY_OK && side < 2; side++)
+			rc = move(base, &keys[k], side, pct, s, side ? &bar->high : &bar->low, err,
+				  errlen);
+	}
+	struct sim_output b = {0};
+	int top = spider_keys < nkeys ? spider_keys : nkeys;
+	long done = 0, total = 1 + 2L * nkeys + 2L * top; /* spider: 2 or 4 runs a key */
+	if (rc == STUDY_OK)
+		rc = study_run(&base->pol, c, &b, err, errlen);
+	if (rc == STUDY_OK) {
+		cell_of(&b, total_col(&b), &b, total_col(&b), &out->base);
+		progress(c, ++done, total);
+	}
+	for (int k = 0; rc == STUDY_OK && k < nkeys; k++) {
+		struct study_bar *bar = &out->bar[k];
+		for (int side = 0; rc == STUDY_OK && side < 2; side++) {
+			double v;
+			rc = move(base, &keys[k], side, pct, s, &v, err, errlen);
+			if (rc == STUDY_OK)
+				rc = total_vs(s, &b, c, side ? &bar->mean_high : &bar->mean_low,
+					      side ? &bar->d_high : &bar->d_low, err, errlen);
+			progress(c, ++done, total);
+		}
+		bar->swing = fabs(bar->mean_high - bar->mean_low);
+	}
+	out->nbars = nkeys;
+	if (rc == STUDY_OK) {
+		study_sort_bars(out->bar, nkeys);
+		rc = spider(base, c, &b, top, s, out, &done, err, errlen);
+	}
+	sim_output_free(&b);
+	free(s);
+	if (rc != STUDY_OK)
+		study_tornado_free(out);
+	return rc;
+}
+
+void study_tornado_free(struct study_tornado *t)
+{
+	free(t->bar);
+	free(t->spider);
+	memset(t, 0, sizeof *t);
+}
+
+/* ---- compare ---- */
+
+/* Line's money at calendar year y (or all years: y < 0) and level, per
+ * replication, into v; 0 where o pays nothing that year. */
+static void series(const struct sim_output *o, int first_paid, int line, int y,
+		   enum fund_level lv, double *v)
+{
+	const struct sim_layout *l = &o->layout;
+	int yi = y < 0 ? l->years : y - first_paid;
+	bool in = y < 0 || (yi >= 0 && yi < l->years);
+	size_t col = in ? sim_money(l, line, yi, lv) : 0;
+	for (long r = 0; r < o->reps; r++)
+		v[r] = in ? o->rows[(size_t)r * l->width + col] : 0;
+}
+
+static size_t cindex(const struct study_compare *c, int line, int year, enum fund_level lv)
+{
+	return ((size_t)line * (size_t)(c->nyears + 1) + (size_t)year) * N_LEVELS + lv;
+}
+
+enum study_status study_compare(const struct sim_output *base, int base_first_paid,
+				const struct sim_output *alt, int alt_first_paid,
+				struct study_compare *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	if (base->reps != alt->reps || !base->rows || !alt->rows || base->reps < 1) {
+		snprintf(err, errlen, "compare needs two runs with their rows and the same "
+			 "replications (%ld and %ld)", base->reps, alt->reps);
+		return STUDY_FAILED;
+	}
+	int first = base_first_paid < alt_first_paid ? base_first_paid : alt_first_paid;
+	int end_b = base_first_paid + base->layout.years, end_a = alt_first_paid + alt->layout.years;
+	out->first_year = first;
+	out->nyears = (end_b > end_a ? end_b : end_a) - first;
+	out->reps = base->reps;
+	size_t ncell = (size_t)(N_LINES + 1) * (size_t)(out->nyears + 1) * N_LEVELS;
+	out->cell = calloc(ncell, sizeof *out->cell);
+	double *vb = malloc((size_t)base->reps * sizeof *vb);
+	double *va = malloc((size_t)base->reps * sizeof *va);
+	if (!out->cell || !vb || !va) {
+		free(vb);
+		free(va);
+		study_compare_free(out);
+		snprintf(err, errlen, "out of memory");
+		return STUDY_FAILED;
+	}
+	size_t n = (size_t)base->reps;
+	for (int line = 0; line <= N_LINES; line++) {
+		for (int y = 0; y <= out->nyears; y++) {
+			int cal = y == out->nyears ? -1 : first + y;
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				struct study_ccell *cc = &out->cell[cindex(out, line, y, lv)];
+				series(base, base_first_paid, line, cal, lv, vb);
+				series(alt, alt_first_paid, line, cal, lv, va);
+				cc->base = gsl_stats_mean(vb, 1, n);
+				cc->alt = gsl_stats_mean(va, 1, n);
+				study_paired(va, 1, vb, 1, n, &cc->d);
+			}
+		}
+	}
+	free(vb);
+	free(va);
+	return STUDY_OK;
+}
+
+const struct study_ccell *study_compare_at(const struct study_compare *c, int line, int year,
+					   enum fund_level lv)
+{
+	return &c->cell[cindex(c, line, year, lv)];
+}
+
+void study_compare_free(struct study_compare *c)
+{
+	free(c->cell);
+	memset(c, 0, sizeof *c);
+}
+
+/* ---- Sobol indices ---- */
+
+/* Indices over the points idx[0..n) (NULL: all, in order). */
+static void estimate(const struct study_sobol *s, const long *idx, double *s1, double *st,
+		     double *mean, double *var)
+{
+	long n = s->n;
+	double m = 0, v = 0;
+	for (long j = 0; j < n; j++) {
+		long p = idx ? idx[j] : j;
+		m += s->fa[p] + s->fb[p];
+	}
+	m /= 2.0 * (double)n;
+	for (long j = 0; j < n; j++) {
+		long p = idx ? idx[j] : j;
+		v += (s->fa[p] - m) * (s->fa[p] - m) + (s->fb[p] - m) * (s->fb[p] - m);
+	}
+	v /= 2.0 * (double)n - 1;
+	*mean = m;
+	*var = v;
+	for (int i = 0; i < s->k; i++) {
+		const double *fab = s->fab + (size_t)i * (size_t)n;
+		double a = 0, t = 0;
+		for (long j = 0; j < n; j++) {
+			long p = idx ? idx[j] : j;
+			double d = fab[p] - s->fa[p];
+			a += (s->fb[p] - m) * d;
+			t += d * d;
+		}
+		s1[i] = v > 0 ? a / (double)n / v : 0;
+		st[i] = v > 0 ? t / (2.0 * (double)n) / v : 0;
+	}
+}
+
+enum study_status study_sobol_indices(struct study_sobol *s, uint64_t seed)
+{
+	int k = s->k;
+	estimate(s, NULL, s->s1, s->st, &s->mean, &s->var);
+	s->flat = !(s->var > 0);
+	long *idx = malloc((size_t)s->n * sizeof *idx);
+	size_t nb = (size_t)(s->boot > 0 ? s->boot : 1) * (size_t)k;
+	double *b1 = malloc(nb * sizeof *b1), *bt = malloc(nb * sizeof *bt);
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
+	enum study_status rc = idx && b1 && bt && r ? STUDY_OK : STUDY_FAILED;
+	if (rc == STUDY_OK && s->boot > 0) {
+		gsl_rng_set(r, (unsigned long)seed);
+		for (int b = 0; b < s->boot; b++) {
+			double m, v, one[STUDY_MAX_SOBOL], tot[STUDY_MAX_SOBOL];
+			for (long j = 0; j < s->n; j++)
+				idx[j] = (long)gsl_rng_uniform_int(r, (unsigned long)s->n);
+			estimate(s, idx, one, tot, &m, &v);
+			for (int i = 0; i < k; i++) {
+				b1[(size_t)i * (size_t)s->boot + (size_t)b] = one[i];
+				bt[(size_t)i * (size_t)s->boot + (size_t)b] = tot[i];
+			}
+		}
+		for (int i = 0; i < k; i++) {
+			double *x = b1 + (size_t)i * (size_t)s->boot, *y = bt + (size_t)i * (size_t)s->boot;
+			gsl_sort(x, 1, (size_t)s->boot);
+			gsl_sort(y, 1, (size_t)s->boot);
+			s->s1_lo[i] = gsl_stats_quantile_from_sorted_data(x, 1, (size_t)s->boot, 0.025);
+			s->s1_hi[i] = gsl_stats_quantile_from_sorted_data(x, 1, (size_t)s->boot, 0.975);
+			s->st_lo[i] = gsl_stats_quantile_from_sorted_data(y, 1, (size_t)s->boot, 0.025);
+			s->st_hi[i] = gsl_stats_quantile_from_sorted_data(y, 1, (size_t)s->boot, 0.975);
+		}
+	} else if (rc == STUDY_OK) {
+		for (int i = 0; i < k; i++) {
+			s->s1_lo[i] = s->s1_hi[i] = s->s1[i];
+			s->st_lo[i] = s->st_hi[i] = s->st[i];
+		}
+	}
+	if (r)
+		gsl_rng_free(r);
+	free(idx);
+	free(b1);
+	free(bt);
+	return rc;
+}
+
+enum study_status study_sobol(int k, long n, int boot, uint64_t seed, study_fn f, void *ctx,
+			      study_progress_fn prog, void *progress_ctx,
+			      struct study_sobol *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	if (k < 1 || k > STUDY_MAX_SOBOL || n < 2 || boot < 0) {
+		snprintf(err, errlen, "Sobol indices need 1 to %d parameters, 2 or more points "
+			 "and 0 or more resamples (got %d, %ld, %d)", STUDY_MAX_SOBOL, k, n, boot);
+		return STUDY_INVALID;
+	}
+	out->k = k;
+	out->n = n;
+	out->boot = boot;
+	size_t dim = 2 * (size_t)k, un = (size_t)n;
+	out->u = malloc(un * dim * sizeof *out->u);
+	out->fa = malloc(un * sizeof *out->fa);
+	out->fb = malloc(un * sizeof *out->fb);
+	out->fab = malloc(un * (size_t)k * sizeof *out->fab);
+	double *x = malloc(dim * sizeof *x);
+	gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)dim);
+	enum study_status rc = out->u && out->fa && out->fb && out->fab && x && q ? STUDY_OK
+										  : STUDY_FAILED;
+	if (rc != STUDY_OK)
+		snprintf(err, errlen, "out of memory");
+	for (size_t j = 0; rc == STUDY_OK && j < un; j++)
+		if (gsl_qrng_get(q, out->u + j * dim) != 0) {
+			snprintf(err, errlen, "the Sobol sequence failed at point %zu", j);
+			rc = STUDY_FAILED;
+		}
+	long done = 0, total = n * (k + 2);
+	/* A, then B, then each A_B^i: the design in the order of study.h */
+	for (int m = 0; rc == STUDY_OK && m < k + 2; m++) {
+		for (size_t j = 0; rc == STUDY_OK && j < un; j++) {
+			const double *a = out->u + j * dim, *b = a + k;
+			double *y;
+			if (m == 0) {
+				memcpy(x, a, (size_t)k * sizeof *x);
+				y = &out->fa[j];
+			} else if (m == 1) {
+				memcpy(x, b, (size_t)k * sizeof *x);
+				y = &out->fb[j];
+			} else {
+				memcpy(x, a, (size_t)k * sizeof *x);
+				x[m - 2] = b[m - 2];
+				y = &out->fab[(size_t)(m - 2) * un + j];
+			}
+			rc = f(x, y, ctx);
+			if (rc == STUDY_OK && !isfinite(*y)) {
+				snprintf(err, errlen, "the model gave %g at point %zu", *y, j);
+				rc = STUDY_FAILED;
+			} else if (rc != STUDY_OK) {
+				snprintf(err, errlen, "the model failed at point %zu", j);
+			}
+			if (prog)
+				prog(progress_ctx, ++done, total);
+		}
+	}
+	if (rc == STUDY_OK && study_sobol_indices(out, seed) != STUDY_OK) {
+		snprintf(err, errlen, "out of memory");
+		rc = STUDY_FAILED;
+	}
+	if (q)
+		gsl_qrng_free(q);
+	free(x);
+	if (rc != STUDY_OK)
+		study_sobol_free(out);
+	return rc;
+}
+
+void study_sobol_free(struct study_sobol *s)
+{
+	free(s->u);
+	free(s->fa);
+	free(s->fb);
+	free(s->fab);
+	memset(s, 0, sizeof *s);
+}
+
+/* The simulator as a study_fn: mean total at a point of the ranges. */
+struct sim_model {
+	const struct scenario *base;
+	struct scenario *s;
+	const struct study_cfg *c;
+	char err[ERR_LEN];
+	long done, total;
+};
+
+static enum study_status at_point(struct sim_model *m, const double *u)
+{
+	*m->s = *m->base;
+	for (int i = 0; i < m->base->nsens; i++) {
+		const struct param_range *r = &m->base->sens[i];
+		double v = r->lo + u[i] * (r->hi - r->lo);
+		enum study_status rc = study_set(m->s, r->param, v, m->err, sizeof m->err);
+		if (rc != STUDY_OK)
+			return rc;
+	}
+	return STUDY_OK;
+}
+
+static enum study_status sim_point(const double *u, double *y, void *ctx)
+{
+	struct sim_model *m = ctx;
+	enum study_status rc = at_point(m, u);
+	struct sim_output o = {0};
+	if (rc == STUDY_OK)
+		rc = study_run(&m->s->pol, m->c, &o, m->err, sizeof m->err);
+	if (rc != STUDY_OK)
+		return rc;
+	double sd;
+	results_mean_sd(o.res, total_col(&o), y, &sd);
+	sim_output_free(&o);
+	progress(m->c, ++m->done, m->total);
+	return STUDY_OK;
+}
+
+enum study_status study_sobol_sim(const struct scenario *s, long n, int boot,
+				  const struct study_cfg *c, struct study_sobol *out, char *err,
+				  size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	if (s->nsens < 1) {
+		snprintf(err, errlen, "scenario %s declares no uncertain parameters: add a "
+			 "[sensitivity] section, e.g. growth.mean = 5%%:13%% (one key a "
+			 "parameter, its range LO:HI)", s->name);
+		return STUDY_INVALID;
+	}
+	struct sim_model m = {.base = s, .s = malloc(sizeof *m.s), .c = c,
+			      .total = n * (s->nsens + 2)};
+	if (!m.s) {
+		snprintf(err, errlen, "out of memory");
+		return STUDY_FAILED;
+	}
+	/* the corners where every key is at its low or its high end */
+	enum study_status rc = STUDY_OK;
+	for (int side = 0; rc == STUDY_OK && side < 2; side++) {
+		double u[STUDY_MAX_SOBOL];
+		for (int i = 0; i < s->nsens; i++)
+			u[i] = side;
+		rc = at_point(&m, u);
+	}
+	if (rc == STUDY_OK)
+		rc = study_sobol(s->nsens, n, boot, c->seed, sim_point, &m, NULL, NULL, out, err,
+				 errlen);
+	if (rc != STUDY_OK && m.err[0])
+		snprintf(err, errlen, "%s", m.err);
+	free(m.s);
+	return rc;
+}
