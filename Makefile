@@ -11,10 +11,10 @@ CFLAGS += $(OPT) $(WARN) -fopenmp -MMD -MP $(SANFLAGS)
 LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -fopenmp $(SANFLAGS)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-DEBS = libgsl-dev libcsv-dev libinih-dev check pkg-config gnuplot-nox valgrind
+DEBS = libgsl-dev libcsv-dev libinih-dev check pkg-config gnuplot-nox fonts-noto-cjk valgrind
 
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_scenario.o
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_scenario.o $(BUILD)/chart_scripts.o
 TEST_SRC = $(wildcard tests/check_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
@@ -50,6 +50,31 @@ $(BUILD)/builtin_scenario.c: scenarios/suzhou-draft.ini
 $(BUILD)/builtin_scenario.o: $(BUILD)/builtin_scenario.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
+# The chart scripts too (charts.h: one per chart kind, copied beside its CSV).
+CHART_GP = plots/fan.gp plots/stacked.gp plots/distribution.gp plots/ranked.gp \
+	plots/convergence.gp
+$(BUILD)/chart_scripts.c: $(CHART_GP)
+	@mkdir -p $(@D)
+	{ echo '/* generated from $(CHART_GP) by make: do not edit */'; \
+	  echo '#include "charts.h"'; \
+	  for f in $(CHART_GP); do \
+	    echo "static const unsigned char gp_$$(basename $$f .gp)[] = {"; \
+	    od -An -v -tx1 $$f | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo '0x00};'; \
+	  done; \
+	  echo 'const char *chart_script(enum chart_kind k)'; \
+	  echo '{'; \
+	  echo '	static const unsigned char *const gp[N_CHARTS] = {'; \
+	  for f in $(CHART_GP); do n=$$(basename $$f .gp); \
+	    echo "		[CHART_$$(echo $$n | tr a-z A-Z)] = gp_$$n,"; done; \
+	  echo '	};'; \
+	  echo '	return (const char *)gp[k];'; \
+	  echo '}'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/chart_scripts.o: $(BUILD)/chart_scripts.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libfundsim.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(CHECK_LIBS) $(LDLIBS)
@@ -58,6 +83,7 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libfundsim.a
 check: bin/fundsim $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
 	@sh tests/e2e.sh bin/fundsim
+	@sh tests/interrupt.sh bin/fundsim
 
 # AddressSanitizer + UBSan over the whole suite, in its own build folder.
 asan:
@@ -74,6 +100,7 @@ leakcheck: bin/fundsim $(TEST_BIN)
 check-with: $(FUNDSIM) $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
 	@sh tests/e2e.sh $(FUNDSIM)
+	@sh tests/interrupt.sh $(FUNDSIM)
 
 $(BUILD)/fundsim: $(BUILD)/main.o $(BUILD)/libfundsim.a
 	$(CC) -o $@ $^ $(LDLIBS)
@@ -96,12 +123,57 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	else echo "deps: all present"; fi
 
+# libFuzzer (clang) over the number parsers, the scenario reader and the
+# CSV loaders: `make deps-fuzz` once, then `make fuzz` (FUZZ_SECONDS per
+# harness). Seeds and a minimized corpus live in tests/fuzz/corpus/NAME
+# (read only); new inputs go to build-fuzz/corpus/NAME, crashes to
+# build-fuzz/crash-NAME-*. `make fuzz-merge` folds the new inputs into
+# the committed corpus, minimized.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZERS = amount scenario panel entities
+FUZZ_DEBS = clang libclang-rt-14-dev libomp-dev
+FUZZ_FLAGS = -print_final_stats=1 -timeout=10 -rss_limit_mb=2048
+fuzz_len = case $(1) in amount) echo 256;; scenario) echo 20000;; *) echo 4096;; esac
+
+fuzz: fuzz-build
+	@set -e; for h in $(FUZZERS); do \
+	  mkdir -p build-fuzz/corpus/$$h; \
+	  dict=; [ -f tests/fuzz/$$h.dict ] && dict=-dict=tests/fuzz/$$h.dict; \
+	  echo "fuzz_$$h: $(FUZZ_SECONDS) s"; \
+	  build-fuzz/fuzz_$$h $(FUZZ_FLAGS) $$dict -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=$$($(call fuzz_len,$$h)) -artifact_prefix=build-fuzz/crash-$$h- \
+	    build-fuzz/corpus/$$h tests/fuzz/corpus/$$h; \
+	done
+
+fuzz-merge: fuzz-build
+	@set -e; for h in $(FUZZERS); do \
+	  rm -rf build-fuzz/merged-$$h; mkdir -p build-fuzz/merged-$$h build-fuzz/corpus/$$h; \
+	  build-fuzz/fuzz_$$h -merge=1 -max_len=$$($(call fuzz_len,$$h)) build-fuzz/merged-$$h \
+	    tests/fuzz/corpus/$$h build-fuzz/corpus/$$h; \
+	  rm -rf tests/fuzz/corpus/$$h; mv build-fuzz/merged-$$h tests/fuzz/corpus/$$h; \
+	done
+
+fuzz-build:
+	$(MAKE) BUILD=build-fuzz CC=$(FUZZ_CC) OPT="-O1 -g -fno-omit-frame-pointer" \
+	  WARN="$(filter-out -Wno-format-truncation,$(WARN))" \
+	  SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	  $(FUZZERS:%=build-fuzz/fuzz_%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(BUILD)/libfundsim.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
+
+# clang's libFuzzer runtime; not part of deps (CI does not fuzz).
+deps-fuzz:
+	@$(MAKE) --no-print-directory deps DEBS="$(FUZZ_DEBS)"
+
 format:
 	clang-format -i src/*.c src/*.h include/*.h tests/*.c
 
 clean:
-	rm -rf build build-asan bin
+	rm -rf build build-asan build-fuzz bin
 
-.PHONY: all check asan leakcheck check-with bench deps format clean
+.PHONY: all check asan leakcheck check-with bench deps format clean fuzz fuzz-build fuzz-merge \
+	deps-fuzz
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

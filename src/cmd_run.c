@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "charts.h"
 #include "cmd_impl.h"
 #include "inputs.h"
 #include "money.h"
@@ -51,6 +52,7 @@ struct run_opts {
 	double precision;
 	const char *scenario;
 	char outdir[4096];
+	int lang; /* enum chart_lang */
 };
 
 static int options(const struct cli *c, struct run_opts *o)
@@ -70,6 +72,11 @@ static int options(const struct cli *c, struct run_opts *o)
 		return -1;
 	}
 	o->scenario = c->npos ? c->pos[0] : c->scenario;
+	o->lang = c->lang ? chart_lang_parse(c->lang) : CHART_EN;
+	if (o->lang < 0) {
+		fprintf(stderr, "fundsim run: --lang %s: expected en or zh\n", c->lang);
+		return -1;
+	}
 	if (c->reps && int_option("--reps", c->reps, 1, 100000000, &o->reps))
 		return -1;
 	if (c->seed && int_option("--seed", c->seed, 0, INT_MAX, &o->seed))
@@ -164,6 +171,10 @@ int cmd_run(const struct cli *c)
 	snprintf(o.outdir, sizeof o.outdir, "%s", c->outdir ? c->outdir : "out/");
 	if (!c->outdir)
 		snprintf(o.outdir + 4, sizeof o.outdir - 4, "%s", s->name[0] ? s->name : "scenario");
+	if (report_prepare(o.outdir, err, sizeof err) != 0) { /* before the work, not after */
+		fprintf(stderr, "fundsim run: %s (--out names the folder for the results)\n", err);
+		goto done;
+	}
 	struct sigaction sa = {.sa_handler = on_sigint};
 	sigaction(SIGINT, &sa, NULL);
 	struct sim_config cfg = {
@@ -210,6 +221,16 @@ int cmd_run(const struct cli *c)
 	};
 	if (report_write(o.outdir, &ri, &out, c->ledger ? &rl.l : NULL, err, sizeof err) != 0) {
 		fprintf(stderr, "fundsim run: %s\n", err);
+		goto done;
+	}
+	struct chart_opts co = {.s = s, .seed = (uint64_t)o.seed, .lang = o.lang,
+				.draw = !c->no_charts};
+	struct chart_notes notes;
+	int crc = charts_write(o.outdir, &co, &out, &notes, err, sizeof err);
+	for (int i = 0; i < notes.n; i++)
+		fprintf(stderr, "fundsim run: %s\n", notes.text[i]);
+	if (crc != 0) {
+		fprintf(stderr, "fundsim run: charts: %s\n", err);
 		goto done;
 	}
 	if (!c->quiet) {

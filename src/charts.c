@@ -1,0 +1,531 @@
+/* charts.c - chart data as CSV, and gnuplot to draw it.
+ *
+ * The numbers of each chart are worked out first (pure, from the sim
+ * output), then written as CSV in yuan; the scripts in plots/ choose
+ * 万元 or 亿元 from the data and read labels in either language from the
+ * CSV. gnuplot is run without a shell, in the output folder, so no file
+ * name ever passes through a command line or a gnuplot string. */
+#include "charts.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "stats.h"
+
+static const char *const names[N_CHARTS] = {
+	[CHART_FAN] = "fan",
+	[CHART_STACKED] = "stacked",
+	[CHART_DISTRIBUTION] = "distribution",
+	[CHART_RANKED] = "ranked",
+	[CHART_CONVERGENCE] = "convergence",
+};
+
+static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal",
+						 "district"};
+
+/* The 95% interval of a mean, as sim_run's --precision judges it. */
+#define Z95 1.96
+
+/* Stacked bars show this many measures by name, the rest as one. */
+#define STACK_NAMED 8
+
+const char *chart_name(enum chart_kind k)
+{
+	return names[k];
+}
+
+int chart_lang_parse(const char *s)
+{
+	if (strcmp(s, "en") == 0)
+		return CHART_EN;
+	if (strcmp(s, "zh") == 0)
+		return CHART_ZH;
+	return -1;
+}
+
+double chart_envelope(const struct policy *p, bool *annual)
+{
+	*annual = false;
+	if (p->model.budget.total > 0)
+		return p->model.budget.total;
+	*annual = p->model.budget.annual_total > 0;
+	return *annual ? p->model.budget.annual_total * p->years : 0;
+}
+
+/* ---- histogram (pure) ---- */
+
+/* Round widths: 1, 2, 2.5, 5 times a power of ten, the k-th from 10^e. */
+static double nice_width(int e, int k)
+{
+	static const double m[4] = {1, 2, 2.5, 5};
+	int q = k >= 0 ? k / 4 : -((-k + 3) / 4);
+	return m[k - 4 * q] * pow(10, e + q);
+}
+
+/* Bins of width w from below lo to hi, with an edge at anchor; without
+ * one, edges fall on multiples of w, or one bin is centred on equal values. */
+static int bin_count(double lo, double hi, double w, double anchor, double *from)
+{
+	double at = !isnan(anchor) ? anchor : hi > lo ? ceil(hi / w) * w : lo + w / 2;
+	*from = at - (floor((at - lo) / w) + 1) * w;
+	int nb = (int)ceil((hi - CHART_TOL - *from) / w); /* as values are binned below */
+	return nb < 1 ? 1 : nb;
+}
+
+void chart_histogram(const double *x, size_t stride, size_t n, double iqr, double anchor,
+		     struct chart_bins *b)
+{
+	memset(b, 0, sizeof *b);
+	if (n == 0)
+		return;
+	double lo = x[0], hi = x[0];
+	for (size_t i = 1; i < n; i++) {
+		double v = x[i * stride];
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+	}
+	double span = hi - lo;
+	/* Freedman-Diaconis; a spread-out sample with iqr 0 falls back on range/30 */
+	double raw = iqr > 0 ? 2 * iqr / cbrt((double)n) : span / 30;
+	if (span <= 0) /* all equal: one bin around the value (1万 around 0) */
+		raw = fabs(lo) > 0 ? fabs(lo) / 10 : 1e4;
+	if (raw < 10 * CHART_TOL) /* bins finer than the tolerance would mislead */
+		raw = 10 * CHART_TOL;
+	int e = (int)floor(log10(raw)), k = 0;
+	while (nice_width(e, k + 1) <= raw)
+		k++;
+	while (nice_width(e, k) > raw)
+		k--;
+	double w = nice_width(e, k);
+	int nb = bin_count(lo, hi, w, anchor, &b->from);
+	while (nb > CHART_MAX_BINS) {
+		w = nice_width(e, ++k);
+		nb = bin_count(lo, hi, w, anchor, &b->from);
+	}
+	while (span > 0 && nb < CHART_MIN_BINS && nice_width(e, k - 1) >= 10 * CHART_TOL) {
+		double w2 = nice_width(e, k - 1), from2;
+		int nb2 = bin_count(lo, hi, w2, anchor, &from2);
+		if (nb2 > CHART_MAX_BINS)
+			break;
+		k--, w = w2, nb = nb2, b->from = from2;
+	}
+	b->width = w;
+	b->n = nb;
+	for (size_t i = 0; i < n; i++) {
+		/* right-closed: a value within CHART_TOL of an edge counts as on it */
+		int j = (int)ceil((x[i * stride] - CHART_TOL - b->from) / w) - 1;
+		j = j < 0 ? 0 : j >= nb ? nb - 1 : j; /* float edge cases stay inside */
+		b->count[j]++;
+	}
+}
+
+/* ---- chart data (pure) ---- */
+
+static int first_paid(const struct policy *p)
+{
+	return p->start_year + p->payment_lag;
+}
+
+/* Measure labels for the CSV: gnuplot's CSV reader ends a string at a
+ * comma even inside quotes, so "centre, yearly" becomes "centre (yearly)". */
+static void label_en(int line, char *buf, size_t n)
+{
+	const struct line_info *li = line_info(line);
+	const char *comma = strchr(li->who, ',');
+	if (comma)
+		snprintf(buf, n, "%s %.*s (%s)", li->name, (int)(comma - li->who), li->who,
+			 comma[1] == ' ' ? comma + 2 : comma + 1);
+	else
+		snprintf(buf, n, "%s %s", li->name, li->who);
+	for (char *c = buf; *c; c++)
+		if (*c == ',' || *c == '"' || *c == '\n')
+			*c = ';';
+}
+
+static void label_zh(int line, char *buf, size_t n)
+{
+	const struct line_info *li = line_info(line);
+	snprintf(buf, n, "%s %s", li->clause, li->zh);
+	for (char *c = buf; *c; c++)
+		if (*c == ',' || *c == '"' || *c == '\n')
+			*c = ';';
+}
+
+struct ranked {
+	int line;
+	struct summary st; /* over all paid years, all levels */
+};
+
+static int by_mean_desc(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	if (x->st.mean != y->st.mean)
+		return x->st.mean < y->st.mean ? 1 : -1;
+	return x->line - y->line; /* ties keep the policy's order */
+}
+
+/* Lines that pay anything, dearest first; returns how many. */
+static int rank_lines(const struct sim_output *o, struct ranked *r)
+{
+	int n = 0;
+	for (int line = 0; line < N_LINES; line++) {
+		struct summary st;
+		results_stat(o->res, sim_money(&o->layout, line, o->layout.years, LV_TOTAL), &st);
+		if (st.mean > 0 || st.pct[N_PCT - 1] > 0)
+			r[n++] = (struct ranked){line, st};
+	}
+	qsort(r, (size_t)n, sizeof *r, by_mean_desc);
+	return n;
+}
+
+/* ---- CSV files ---- */
+
+static void write_fan(FILE *f, const struct chart_opts *co, const struct sim_output *o)
+{
+	fprintf(f, "level,paid_year,mean,p5,p25,p50,p75,p95\n");
+	for (int lv = 0; lv < N_LEVELS; lv++) {
+		for (int y = 0; y < o->layout.years; y++) {
+			struct summary st;
+			results_stat(o->res, sim_money(&o->layout, N_LINES, y, lv), &st);
+			fprintf(f, "%s,%d,%.2f", level_keys[lv], first_paid(&co->s->pol) + y, st.mean);
+			for (int k = 0; k < N_PCT; k++)
+				fprintf(f, ",%.2f", st.pct[k]);
+			fputc('\n', f);
+		}
+	}
+}
+
+static void write_stacked(FILE *f, const struct chart_opts *co, const struct sim_output *o)
+{
+	struct ranked r[N_LINES];
+	int n = rank_lines(o, r);
+	int named = n <= STACK_NAMED + 1 ? n : STACK_NAMED; /* "1 other" would waste a name */
+	fprintf(f, "paid_year,segment,line,label_en,label_zh,mean,base,top\n");
+	for (int y = 0; y < o->layout.years; y++) {
+		double base = 0, mean, sd;
+		int year = first_paid(&co->s->pol) + y;
+		for (int i = 0; i < named; i++) {
+			char en[200], zh[200];
+			results_mean_sd(o->res, sim_money(&o->layout, r[i].line, y, LV_TOTAL), &mean,
+					&sd);
+			label_en(r[i].line, en, sizeof en);
+			label_zh(r[i].line, zh, sizeof zh);
+			fprintf(f, "%d,%d,%s,%s,%s,%.2f,%.2f,%.2f\n", year, i + 1,
+				line_info(r[i].line)->name, en, zh, mean, base, base + mean);
+			base += mean;
+		}
+		if (named < n) {
+			double other = 0;
+			for (int i = named; i < n; i++) {
+				results_mean_sd(o->res, sim_money(&o->layout, r[i].line, y, LV_TOTAL),
+						&mean, &sd);
+				other += mean;
+			}
+			fprintf(f, "%d,%d,OTHER,%d other measures,其他%d项措施,%.2f,%.2f,%.2f\n", year,
+				named + 1, n - named, n - named, other, base, base + other);
+		}
+	}
+}
+
+/* Share of replications whose column col is above v by more than CHART_TOL. */
+static void above(const struct sim_output *o, size_t col, double v, double *share)
+{
+	size_t n = 0;
+	for (long i = 0; i < o->reps; i++)
+		n += o->rows[(size_t)i * o->layout.width + col] - v > CHART_TOL;
+	*share = (double)n / (double)o->reps;
+}
+
+static void write_distribution(FILE *f, const struct chart_opts *co, const struct sim_output *o)
+{
+	size_t col = sim_money(&o->layout, N_LINES, o->layout.years, LV_TOTAL);
+	struct summary st;
+	results_stat(o->res, col, &st);
+	bool annual;
+	double env = chart_envelope(&co->s->pol, &annual);
+	struct chart_bins b;
+	chart_histogram(o->rows + col, o->layout.width, (size_t)o->reps, st.pct[3] - st.pct[1],
+			env > 0 ? env : NAN, &b);
+	fprintf(f, "kind,from,to,replications,share\n");
+	for (int j = 0; j < b.n; j++)
+		fprintf(f, "bin,%.2f,%.2f,%zu,%.6f\n", b.from + j * b.width,
+			b.from + (j + 1) * b.width, b.count[j], (double)b.count[j] / (double)o->reps);
+	/* markers: from = to = the value; share = replications above it */
+	struct marker {
+		const char *kind;
+		double v;
+	} m[5] = {{"mean", st.mean}, {"p5", st.pct[0]}, {"p50", st.pct[2]}, {"p95", st.pct[4]}};
+	int nm = 4;
+	if (env > 0)
+		m[nm++] = (struct marker){annual ? "budget_annual_sum" : "budget", env};
+	for (int i = 0; i < nm; i++) {
+		double share;
+		above(o, col, m[i].v, &share);
+		fprintf(f, "%s,%.2f,%.2f,%.0f,%.6f\n", m[i].kind, m[i].v, m[i].v,
+			share * (double)o->reps, share);
+	}
+}
+
+static void write_ranked(FILE *f, const struct chart_opts *co, const struct sim_output *o)
+{
+	(void)co;
+	struct ranked r[N_LINES];
+	int n = rank_lines(o, r);
+	double total, sd;
+	results_mean_sd(o->res, sim_money(&o->layout, N_LINES, o->layout.years, LV_TOTAL), &total,
+			&sd);
+	fprintf(f, "rank,line,label_en,label_zh,mean,p5,p50,p95,share\n");
+	for (int i = 0; i < n; i++) {
+		char en[200], zh[200];
+		label_en(r[i].line, en, sizeof en);
+		label_zh(r[i].line, zh, sizeof zh);
+		fprintf(f, "%d,%s,%s,%s,%.2f,%.2f,%.2f,%.2f,%.6f\n", i + 1,
+			line_info(r[i].line)->name, en, zh, r[i].st.mean, r[i].st.pct[0],
+			r[i].st.pct[2], r[i].st.pct[4], total > 0 ? r[i].st.mean / total : 0);
+	}
+}
+
+static void write_convergence(FILE *f, const struct chart_opts *co, const struct sim_output *o)
+{
+	(void)co;
+	fprintf(f, "replications,mean,se,lo95,hi95\n");
+	for (int i = 0; i < o->ntrace; i++) {
+		const struct sim_trace *t = &o->trace[i];
+		fprintf(f, "%ld,%.2f,%.2f,%.2f,%.2f\n", t->reps, t->mean, t->se,
+			t->mean - Z95 * t->se, t->mean + Z95 * t->se);
+	}
+}
+
+typedef void (*csv_writer)(FILE *, const struct chart_opts *, const struct sim_output *);
+static const csv_writer writers[N_CHARTS] = {
+	[CHART_FAN] = write_fan,
+	[CHART_STACKED] = write_stacked,
+	[CHART_DISTRIBUTION] = write_distribution,
+	[CHART_RANKED] = write_ranked,
+	[CHART_CONVERGENCE] = write_convergence,
+};
+
+/* s as a gnuplot single-quoted string: quotes doubled, control bytes out. */
+static void gp_string(FILE *f, const char *s)
+{
+	fputc('\'', f);
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("''", f);
+		else if ((unsigned char)*s >= 0x20)
+			fputc(*s, f);
+	}
+	fputc('\'', f);
+}
+
+/* Thousands separators for a footnote: 20000 -> "20,000". */
+static void grouped(long v, char *buf, size_t n)
+{
+	char d[32];
+	int len = snprintf(d, sizeof d, "%ld", v), k = 0;
+	for (int i = 0; i < len && (size_t)k + 2 < n; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = d[i];
+	}
+	buf[k] = '\0';
+}
+
+/* The script as shipped, after lines that set this run's defaults. */
+static void write_script(FILE *f, enum chart_kind k, const struct chart_opts *co,
+			 const struct sim_output *o)
+{
+	char reps[32], en[400], zh[400];
+	grouped(o->reps, reps, sizeof reps);
+	const char *name = co->s->name[0] ? co->s->name : "scenario";
+	snprintf(en, sizeof en, "Scenario %s  ·  %s replications  ·  seed %llu  ·  fundsim", name,
+		 reps, (unsigned long long)co->seed);
+	snprintf(zh, sizeof zh, "情景 %s  ·  蒙特卡洛模拟 %s 次  ·  随机种子 %llu  ·  fundsim",
+		 name, reps, (unsigned long long)co->seed);
+	fprintf(f, "# Written by fundsim run beside %s.csv: plots/%s.gp after defaults for\n"
+		"# this run. Redraw: gnuplot %s.gp   or, in Chinese, as SVG:\n"
+		"#   gnuplot -e \"lang='zh'; outfile='%s-zh.svg'\" %s.gp\n",
+		names[k], names[k], names[k], names[k], names[k]);
+	fprintf(f, "if (!exists(\"lang\")) lang = '%s'\n", co->lang == CHART_ZH ? "zh" : "en");
+	fprintf(f, "if (!exists(\"footnote_en\")) footnote_en = ");
+	gp_string(f, en);
+	fprintf(f, "\nif (!exists(\"footnote_zh\")) footnote_zh = ");
+	gp_string(f, zh);
+	fprintf(f, "\n\n%s", chart_script(k));
+}
+
+/* Write dir/file whole: the k-th CSV (script false) or script. */
+static int write_file(const char *dir, enum chart_kind k, bool script, const struct chart_opts *co,
+		      const struct sim_output *o, char *err, size_t errlen)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s.%s", dir, names[k], script ? "gp" : "csv");
+	struct atomic_file af;
+	if (atomic_open(&af, path, err, errlen) != 0)
+		return -1;
+	if (script)
+		write_script(af.f, k, co, o);
+	else
+		writers[k](af.f, co, o);
+	return atomic_commit(&af, err, errlen);
+}
+
+/* ---- gnuplot ---- */
+
+enum spawn_result { SPAWN_OK, SPAWN_MISSING, SPAWN_FAILED };
+
+/* Run prog with argv in folder dir and wait for it. A pipe closed on
+ * exec tells the parent whether exec itself failed, and why. */
+static enum spawn_result spawn(const char *prog, char *const argv[], const char *dir,
+			       char *err, size_t errlen)
+{
+	int fds[2];
+	if (pipe(fds) != 0) {
+		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(errno));
+		return SPAWN_FAILED;
+	}
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	pid_t pid = fork();
+	if (pid < 0) {
+		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return SPAWN_FAILED;
+	}
+	if (pid == 0) { /* child: only async-signal-safe calls until exec */
+		close(fds[0]);
+		int in = open("/dev/null", O_RDONLY);
+		if (in >= 0)
+			dup2(in, 0);
+		int why[2] = {0, 0}; /* {0: chdir, 1: exec; errno} */
+		if (chdir(dir) != 0)
+			why[1] = errno;
+		else if (execvp(prog, argv) != 0)
+			why[0] = 1, why[1] = errno;
+		ssize_t w = write(fds[1], why, sizeof why);
+		(void)w;
+		_exit(127);
+	}
+	close(fds[1]);
+	int why[2];
+	ssize_t got;
+	while ((got = read(fds[0], why, sizeof why)) < 0 && errno == EINTR)
+		;
+	close(fds[0]);
+	int status;
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			snprintf(err, errlen, "%s: %s", prog, strerror(errno));
+			return SPAWN_FAILED;
+		}
+	}
+	if (got == (ssize_t)sizeof why && why[0] == 0) {
+		snprintf(err, errlen, "cannot enter %s: %s", dir, strerror(why[1]));
+		return SPAWN_FAILED;
+	}
+	if (got == (ssize_t)sizeof why) {
+		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(why[1]));
+		return why[1] == ENOENT || why[1] == EACCES ? SPAWN_MISSING : SPAWN_FAILED;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return SPAWN_OK;
+	if (WIFEXITED(status))
+		snprintf(err, errlen, "%s exited with status %d", prog, WEXITSTATUS(status));
+	else
+		snprintf(err, errlen, "%s was killed by signal %d", prog,
+			 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	return SPAWN_FAILED;
+}
+
+/* Draw NAME.EXT in dir from NAME.gp and NAME.csv there: into a
+ * temporary name, renamed into place when gnuplot succeeds, so that an
+ * image is whole or not there at all. */
+static enum spawn_result draw(const char *dir, const char *prog, enum chart_kind k,
+			      const char *ext, char *err, size_t errlen)
+{
+	char vars[200], script[64], tmp[4200], path[4200];
+	snprintf(tmp, sizeof tmp, ".%s.%ld.tmp.%s", names[k], (long)getpid(), ext);
+	snprintf(vars, sizeof vars, "datafile='%s.csv'; outfile='%s'", names[k], tmp);
+	snprintf(script, sizeof script, "%s.gp", names[k]);
+	char *argv[] = {(char *)prog, "-e", vars, script, NULL};
+	char why[300];
+	enum spawn_result r = spawn(prog, argv, dir, why, sizeof why);
+	snprintf(path, sizeof path, "%s/%s.%s", dir, names[k], ext);
+	snprintf(tmp, sizeof tmp, "%s/.%s.%ld.tmp.%s", dir, names[k], (long)getpid(), ext);
+	if (r == SPAWN_OK && rename(tmp, path) != 0) {
+		snprintf(why, sizeof why, "cannot rename the image into place: %s", strerror(errno));
+		r = SPAWN_FAILED;
+	}
+	if (r != SPAWN_OK)
+		unlink(tmp);
+	if (r == SPAWN_FAILED)
+		snprintf(err, errlen, "%s: %s", path, why);
+	else if (r == SPAWN_MISSING)
+		snprintf(err, errlen, "%s", why);
+	return r;
+}
+
+static void note(struct chart_notes *notes, const char *text)
+{
+	if (notes && notes->n < (int)(sizeof notes->text / sizeof notes->text[0]))
+		snprintf(notes->text[notes->n++], sizeof notes->text[0], "%s", text);
+}
+
+int charts_write(const char *dir, const struct chart_opts *co, const struct sim_output *o,
+		 struct chart_notes *notes, char *err, size_t errlen)
+{
+	if (notes)
+		notes->n = 0;
+	bool have[N_CHARTS], draw_it[N_CHARTS];
+	struct ranked lines[N_LINES];
+	bool paying = rank_lines(o, lines) > 0;
+	for (int k = 0; k < N_CHARTS; k++) {
+		/* a histogram needs every replication's total */
+		have[k] = k != CHART_DISTRIBUTION || (o->rows && o->reps > 0);
+		if (!have[k]) {
+			char msg[320];
+			snprintf(msg, sizeof msg, "no %s chart: with %ld replications the run keeps "
+				 "percentiles, not every total (see README)", names[k], o->reps);
+			note(notes, msg);
+			continue;
+		}
+		if (write_file(dir, k, false, co, o, err, errlen) != 0 ||
+		    write_file(dir, k, true, co, o, err, errlen) != 0)
+			return -1;
+		/* measures by name: an empty CSV, nothing to draw */
+		draw_it[k] = paying || (k != CHART_STACKED && k != CHART_RANKED);
+	}
+	if (!paying)
+		note(notes, "no stacked or ranked chart: no measure pays anything in this scenario");
+	if (!co->draw)
+		return 0;
+	const char *prog = co->gnuplot ? co->gnuplot : "gnuplot";
+	static const char *const exts[] = {"png", "svg"};
+	for (int k = 0; k < N_CHARTS; k++) {
+		for (int x = 0; have[k] && draw_it[k] && x < 2; x++) {
+			char why[600];
+			enum spawn_result r = draw(dir, prog, k, exts[x], why, sizeof why);
+			if (r == SPAWN_MISSING) {
+				char msg[320];
+				snprintf(msg, sizeof msg, "no charts drawn (%.200s); the chart CSV files "
+					 "and gnuplot scripts are written: install gnuplot (make deps) "
+					 "to draw them", why);
+				note(notes, msg);
+				return 0;
+			}
+			if (r == SPAWN_FAILED) {
+				snprintf(err, errlen, "%s", why);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}

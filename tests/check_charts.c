@@ -1,0 +1,860 @@
+/* check_charts.c - the charts of a run (charts_write): the numbers in each
+ * chart CSV against the statistics they come from, the histogram's
+ * boundaries, the images gnuplot draws from them, and what happens when
+ * gnuplot is missing or fails.
+ *
+ * One small run of the built-in draft (a few hundred firms, districts
+ * paying half the city's part, a 15亿 budget) is shared by the tests;
+ * each writes into its own mkdtemp folder and removes it. The image tests
+ * need gnuplot (make deps installs it) and say so when it is absent. */
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "charts.h"
+#include "results.h"
+#include "scenario.h"
+#include "sim.h"
+#include "stats.h"
+
+#define CENT 0.0051 /* the CSV writes yuan with two decimals */
+#define REPS 300
+#define YI 1e8
+
+/* ---- the shared run ---- */
+
+static struct scenario *scen;
+static struct sim_output run_out;
+
+static void make_run(void)
+{
+	char err[ERR_LEN] = "";
+	char *sets[] = {"firms.count=uniform(300, 500)", "funding.district_share=50%",
+			"budget.total=15亿"};
+	scen = calloc(1, sizeof *scen);
+	ck_assert_ptr_nonnull(scen);
+	ck_assert_msg(scenario_open(scen, NULL, sets, 3, err, sizeof err) == 0, "%s", err);
+	/* one thread: no OpenMP pool for the forked tests to inherit */
+	struct sim_config c = {.seed = 11, .reps = REPS, .threads = 1};
+	ck_assert_msg(sim_run(&scen->pol, &c, &run_out, err, sizeof err) == 0, "%s", err);
+	ck_assert_ptr_nonnull(run_out.rows);
+}
+
+static void free_run(void)
+{
+	sim_output_free(&run_out);
+	memset(&run_out, 0, sizeof run_out);
+	free(scen);
+	scen = NULL;
+}
+
+/* ---- folders and files ---- */
+
+static char dir[4096];
+
+static void make_dir(const char *name)
+{
+	snprintf(dir, sizeof dir, "/tmp/fundsim-charts-%sXXXXXX", name);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void remove_dir(void)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char p[8192];
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		unlink(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static long file_size(const char *name)
+{
+	char p[8192];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	struct stat st;
+	return stat(p, &st) == 0 ? (long)st.st_size : -1;
+}
+
+/* The whole of dir/name, NUL-terminated; caller frees. */
+static char *slurp(const char *name, long *len)
+{
+	char p[8192];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	FILE *f = fopen(p, "rb");
+	ck_assert_msg(f != NULL, "%s: %s", p, strerror(errno));
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = malloc((size_t)n + 1);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_int_eq((long)fread(buf, 1, (size_t)n, f), n);
+	buf[n] = '\0';
+	fclose(f);
+	if (len)
+		*len = n;
+	return buf;
+}
+
+/* A chart CSV as rows of fields (no field holds a comma or a quote:
+ * charts.c writes them so because gnuplot cannot read them). */
+#define MAX_ROWS 256
+#define MAX_FIELDS 12
+struct csv {
+	char *text;
+	char *f[MAX_ROWS][MAX_FIELDS];
+	int nf[MAX_ROWS];
+	int n; /* data rows; row 0 is the header */
+};
+
+static void csv_read(const char *name, struct csv *c)
+{
+	memset(c, 0, sizeof *c);
+	c->text = slurp(name, NULL);
+	char *save = NULL;
+	int r = 0;
+	for (char *line = strtok_r(c->text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		ck_assert_int_lt(r, MAX_ROWS);
+		ck_assert_msg(!strchr(line, '"'), "%s: a quote in: %s", name, line);
+		char *p = line;
+		for (;;) {
+			ck_assert_int_lt(c->nf[r], MAX_FIELDS);
+			c->f[r][c->nf[r]++] = p;
+			char *comma = strchr(p, ',');
+			if (!comma)
+				break;
+			*comma = '\0';
+			p = comma + 1;
+		}
+		ck_assert_msg(r == 0 || c->nf[r] == c->nf[0], "%s row %d: %d fields, header has %d",
+			      name, r, c->nf[r], c->nf[0]);
+		r++;
+	}
+	ck_assert_int_gt(r, 0);
+	c->n = r - 1;
+}
+
+static int csv_col(const struct csv *c, const char *head)
+{
+	for (int i = 0; i < c->nf[0]; i++)
+		if (strcmp(c->f[0][i], head) == 0)
+			return i;
+	ck_abort_msg("no column %s", head);
+	return -1;
+}
+
+/* Field head of data row r (1-based) as text or number. */
+static const char *str(const struct csv *c, int r, const char *head)
+{
+	return c->f[r][csv_col(c, head)];
+}
+
+static double num(const struct csv *c, int r, const char *head)
+{
+	char *end;
+	const char *s = str(c, r, head);
+	double v = strtod(s, &end);
+	ck_assert_msg(*s && !*end, "%s: %s is not a number", head, s);
+	return v;
+}
+
+static int first_paid(void)
+{
+	return scen->pol.start_year + scen->pol.payment_lag;
+}
+
+static struct chart_opts csv_only(void)
+{
+	return (struct chart_opts){.s = scen, .seed = 11, .lang = CHART_EN, .draw = false};
+}
+
+static void write_csv_only(const char *name)
+{
+	make_dir(name);
+	struct chart_opts co = csv_only();
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(notes.n, 0);
+}
+
+/* ---- the histogram (pure) ---- */
+
+static void ck_round_width(double w)
+{
+	double m = w / pow(10, floor(log10(w)));
+	ck_assert_msg(fabs(m - 1) < 1e-9 || fabs(m - 2) < 1e-9 || fabs(m - 2.5) < 1e-9 ||
+			      fabs(m - 5) < 1e-9,
+		      "width %g is not 1, 2, 2.5 or 5 times a power of ten", w);
+}
+
+static size_t bins_total(const struct chart_bins *b)
+{
+	size_t t = 0;
+	for (int j = 0; j < b->n; j++)
+		t += b->count[j];
+	return t;
+}
+
+START_TEST(histogram_of_equal_values_is_one_bin_holding_them_all)
+{
+	double x[7] = {3e8, 3e8, 3e8, 3e8, 3e8, 3e8, 3e8};
+	struct chart_bins b;
+	chart_histogram(x, 1, 7, 0, NAN, &b);
+	ck_assert_int_eq(b.n, 1);
+	ck_assert_uint_eq(b.count[0], 7);
+	ck_assert(b.from < 3e8 && b.from + b.width >= 3e8);
+	ck_round_width(b.width);
+}
+END_TEST
+
+START_TEST(histogram_of_all_zeros_is_one_bin)
+{
+	double x[3] = {0, 0, 0};
+	struct chart_bins b;
+	chart_histogram(x, 1, 3, 0, NAN, &b);
+	ck_assert_int_eq(b.n, 1);
+	ck_assert_uint_eq(b.count[0], 3);
+}
+END_TEST
+
+START_TEST(histogram_of_nothing_has_no_bins)
+{
+	struct chart_bins b;
+	chart_histogram(NULL, 1, 0, 0, NAN, &b);
+	ck_assert_int_eq(b.n, 0);
+}
+END_TEST
+
+START_TEST(histogram_of_a_single_value_is_one_bin)
+{
+	double x = 123456.78;
+	struct chart_bins b;
+	chart_histogram(&x, 1, 1, 0, NAN, &b);
+	ck_assert_int_eq(b.n, 1);
+	ck_assert_uint_eq(b.count[0], 1);
+}
+END_TEST
+
+START_TEST(histogram_keeps_between_10_and_60_round_bins_and_every_value)
+{
+	/* a uniform spread, a very wide one (tiny iqr), a very narrow one */
+	static double x[2000];
+	const double iqrs[3] = {5e8, 1e3, 2e10};
+	for (int t = 0; t < 3; t++) {
+		for (int i = 0; i < 2000; i++)
+			x[i] = 10e8 + 10e8 * i / 1999.0;
+		struct chart_bins b;
+		chart_histogram(x, 1, 2000, iqrs[t], NAN, &b);
+		ck_assert_msg(b.n >= CHART_MIN_BINS && b.n <= CHART_MAX_BINS, "iqr %g: %d bins",
+			      iqrs[t], b.n);
+		ck_round_width(b.width);
+		ck_assert_uint_eq(bins_total(&b), 2000);
+		ck_assert(b.from < x[0] && b.from + b.n * b.width >= x[1999]);
+	}
+}
+END_TEST
+
+START_TEST(histogram_reads_a_strided_column)
+{
+	double rows[10][3];
+	for (int i = 0; i < 10; i++)
+		rows[i][0] = -1, rows[i][1] = i * 1e6, rows[i][2] = 1e12;
+	struct chart_bins b;
+	chart_histogram(&rows[0][1], 3, 10, 4.5e6, NAN, &b);
+	ck_assert_uint_eq(bins_total(&b), 10);
+	ck_assert(b.from < 0 && b.from + b.n * b.width >= 9e6 && b.from + b.n * b.width < 20e6);
+}
+END_TEST
+
+START_TEST(histogram_bins_are_closed_on_the_right)
+{
+	/* in 万元, width 100万 from 0: 100万 belongs to (0, 100万], 200万 to (100万, 200万] */
+	double x[] = {0.5, 1.0, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0, 5.5, 6.0, 6.5,
+		      7.0, 7.5, 8.0, 8.5, 9.0, 9.5};
+	size_t n = sizeof x / sizeof x[0];
+	for (size_t i = 0; i < n; i++)
+		x[i] *= 1e6;
+	struct chart_bins b;
+	chart_histogram(x, 1, n, 4.5e6, 0, &b);
+	ck_assert_double_eq_tol(b.width, 1e6, 1e-6);
+	ck_assert_double_eq_tol(b.from, 0, 1e-6);
+	ck_assert_uint_eq(b.count[0], 3); /* 50万, 100万, 100万 */
+	ck_assert_uint_eq(b.count[1], 2); /* 150万, 200万 */
+	ck_assert_uint_eq(bins_total(&b), n);
+}
+END_TEST
+
+START_TEST(histogram_puts_an_edge_on_the_budget_so_the_bins_above_hold_the_overruns)
+{
+	const double *col = run_out.rows + sim_money(&run_out.layout, N_LINES,
+						     run_out.layout.years, LV_TOTAL);
+	size_t w = run_out.layout.width, n = (size_t)run_out.reps;
+	struct summary st;
+	results_stat(run_out.res, sim_money(&run_out.layout, N_LINES, run_out.layout.years,
+					    LV_TOTAL), &st);
+	/* budgets at the median, at a value itself, and off any round number */
+	double budgets[3] = {st.pct[2], col[5 * w], st.pct[2] + 1234567.89};
+	for (int t = 0; t < 3; t++) {
+		struct chart_bins b;
+		chart_histogram(col, w, n, st.pct[3] - st.pct[1], budgets[t], &b);
+		double k = (budgets[t] - b.from) / b.width;
+		ck_assert_msg(fabs(k - round(k)) < 1e-6, "budget %.2f is not an edge", budgets[t]);
+		size_t above = 0, over = 0;
+		for (int j = (int)round(k); j < b.n; j++)
+			above += b.count[j];
+		for (size_t i = 0; i < n; i++)
+			over += col[i * w] - budgets[t] > CHART_TOL;
+		ck_assert_uint_eq(above, over);
+	}
+}
+END_TEST
+
+/* Regression: under suzhou-budget-cap.ini the capped totals come out at
+ * 1499999999.99 and 1500000000.00 (fen rounding of the prorata cut), and
+ * the chart said 4.4% of outcomes were above a 95th percentile of 15.00亿
+ * while 0% exceeded the 15亿 envelope. */
+START_TEST(histogram_counts_totals_a_fen_above_the_budget_as_at_it)
+{
+	double x[40];
+	for (int i = 0; i < 40; i++)
+		x[i] = 12e8 + 3e8 * i / 39.0;                 /* up to the cap */
+	x[37] = 15e8 - 0.01, x[38] = 15e8 + 0.01, x[39] = 15e8 + 0.99; /* float noise */
+	struct chart_bins b;
+	chart_histogram(x, 1, 40, 1.5e8, 15e8, &b);
+	double k = (15e8 - b.from) / b.width;
+	ck_assert_double_eq_tol(k, round(k), 1e-9);
+	ck_assert_int_eq(b.n, (int)round(k)); /* no bin above the cap */
+	ck_assert_uint_eq(bins_total(&b), 40);
+}
+END_TEST
+
+/* ---- budget envelope, language ---- */
+
+START_TEST(envelope_is_the_total_budget_when_set)
+{
+	struct policy p = {.years = 3};
+	p.model.budget.total = 15 * YI;
+	p.model.budget.annual_total = 4 * YI;
+	bool annual = true;
+	ck_assert_double_eq(chart_envelope(&p, &annual), 15 * YI);
+	ck_assert(!annual);
+}
+END_TEST
+
+START_TEST(envelope_sums_the_annual_envelopes_over_the_years_when_only_they_are_set)
+{
+	struct policy p = {.years = 3};
+	p.model.budget.annual_total = 5 * YI;
+	p.model.budget.annual_municipal = 4.5 * YI; /* a level's envelope is not the total */
+	bool annual = false;
+	ck_assert_double_eq(chart_envelope(&p, &annual), 15 * YI);
+	ck_assert(annual);
+}
+END_TEST
+
+START_TEST(envelope_is_zero_without_a_budget)
+{
+	struct policy p = {.years = 3};
+	p.model.budget.annual_district = 1 * YI;
+	bool annual = true;
+	ck_assert_double_eq(chart_envelope(&p, &annual), 0);
+	ck_assert(!annual);
+}
+END_TEST
+
+START_TEST(lang_accepts_en_and_zh_only)
+{
+	ck_assert_int_eq(chart_lang_parse("en"), CHART_EN);
+	ck_assert_int_eq(chart_lang_parse("zh"), CHART_ZH);
+	ck_assert_int_eq(chart_lang_parse("ZH"), -1);
+	ck_assert_int_eq(chart_lang_parse("cn"), -1);
+	ck_assert_int_eq(chart_lang_parse(""), -1);
+}
+END_TEST
+
+START_TEST(every_chart_kind_has_a_name_and_a_script)
+{
+	for (int k = 0; k < N_CHARTS; k++) {
+		ck_assert_ptr_nonnull(chart_name(k));
+		const char *gp = chart_script(k);
+		ck_assert_ptr_nonnull(gp);
+		char want[64];
+		snprintf(want, sizeof want, "# %s.gp - ", chart_name(k));
+		ck_assert_msg(strncmp(gp, want, strlen(want)) == 0, "script %d starts: %.40s", k, gp);
+		ck_assert_ptr_nonnull(strstr(gp, "datafile"));
+	}
+}
+END_TEST
+
+/* ---- the chart CSV files ---- */
+
+START_TEST(fan_csv_holds_the_percentiles_of_every_year_and_level)
+{
+	write_csv_only("fan");
+	struct csv c;
+	csv_read("fan.csv", &c);
+	static const char *const lv[N_LEVELS] = {"total", "provincial", "municipal", "district"};
+	ck_assert_int_eq(c.n, N_LEVELS * run_out.layout.years);
+	for (int r = 1; r <= c.n; r++) {
+		int l = (r - 1) / run_out.layout.years, y = (r - 1) % run_out.layout.years;
+		ck_assert_str_eq(str(&c, r, "level"), lv[l]);
+		ck_assert_int_eq((int)num(&c, r, "paid_year"), first_paid() + y);
+		struct summary st;
+		results_stat(run_out.res, sim_money(&run_out.layout, N_LINES, y, l), &st);
+		ck_assert_double_eq_tol(num(&c, r, "mean"), st.mean, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p5"), st.pct[0], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p25"), st.pct[1], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p50"), st.pct[2], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p75"), st.pct[3], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p95"), st.pct[4], CENT);
+	}
+	/* districts pay half the city's part here: their band is not empty */
+	ck_assert(num(&c, 3 * run_out.layout.years + 1, "p95") > 0);
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(ranked_csv_lists_the_paying_measures_dearest_first_with_their_intervals)
+{
+	write_csv_only("ranked");
+	struct csv c;
+	csv_read("ranked.csv", &c);
+	double total, sd;
+	results_mean_sd(run_out.res,
+			sim_money(&run_out.layout, N_LINES, run_out.layout.years, LV_TOTAL), &total,
+			&sd);
+	int paying = 0;
+	for (int line = 0; line < N_LINES; line++) {
+		struct summary st;
+		results_stat(run_out.res, sim_money(&run_out.layout, line, run_out.layout.years,
+						    LV_TOTAL), &st);
+		paying += st.mean > 0 || st.pct[4] > 0;
+	}
+	ck_assert_int_eq(c.n, paying);
+	double shares = 0;
+	for (int r = 1; r <= c.n; r++) {
+		ck_assert_int_eq((int)num(&c, r, "rank"), r);
+		if (r > 1)
+			ck_assert(num(&c, r, "mean") <= num(&c, r - 1, "mean"));
+		int line = line_by_name(str(&c, r, "line"));
+		ck_assert_int_ge(line, 0);
+		struct summary st;
+		results_stat(run_out.res, sim_money(&run_out.layout, line, run_out.layout.years,
+						    LV_TOTAL), &st);
+		ck_assert_double_eq_tol(num(&c, r, "mean"), st.mean, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p5"), st.pct[0], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p50"), st.pct[2], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p95"), st.pct[4], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "share"), st.mean / total, 1e-6);
+		shares += num(&c, r, "share");
+		/* the policy's words: code first in English, clause first in Chinese */
+		ck_assert_ptr_eq(strstr(str(&c, r, "label_en"), line_info(line)->name),
+				 str(&c, r, "label_en"));
+		ck_assert_ptr_eq(strstr(str(&c, r, "label_zh"), line_info(line)->clause),
+				 str(&c, r, "label_zh"));
+		ck_assert_ptr_nonnull(strstr(str(&c, r, "label_zh"), line_info(line)->zh));
+	}
+	ck_assert_double_eq_tol(shares, 1, 1e-4);
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(stacked_csv_segments_add_up_to_each_years_total_mean)
+{
+	write_csv_only("stacked");
+	struct csv c;
+	csv_read("stacked.csv", &c);
+	int years = run_out.layout.years, per = c.n / years;
+	ck_assert_int_eq(c.n, per * years);
+	ck_assert_int_le(per, 9); /* 8 measures by name and the rest together */
+	for (int y = 0; y < years; y++) {
+		double sum = 0, mean, sd;
+		for (int i = 0; i < per; i++) {
+			int r = 1 + y * per + i;
+			ck_assert_int_eq((int)num(&c, r, "paid_year"), first_paid() + y);
+			ck_assert_int_eq((int)num(&c, r, "segment"), i + 1);
+			ck_assert_double_eq_tol(num(&c, r, "base"), sum, CENT * (i + 1));
+			ck_assert_double_eq_tol(num(&c, r, "top"), num(&c, r, "base") + num(&c, r, "mean"),
+						2 * CENT);
+			int line = line_by_name(str(&c, r, "line"));
+			if (line >= 0) {
+				results_mean_sd(run_out.res, sim_money(&run_out.layout, line, y, LV_TOTAL),
+						&mean, &sd);
+				ck_assert_double_eq_tol(num(&c, r, "mean"), mean, CENT);
+			} else {
+				ck_assert_str_eq(str(&c, r, "line"), "OTHER");
+				ck_assert_int_eq(i, per - 1);
+			}
+			sum += num(&c, r, "mean");
+		}
+		results_mean_sd(run_out.res, sim_money(&run_out.layout, N_LINES, y, LV_TOTAL), &mean,
+				&sd);
+		ck_assert_double_eq_tol(sum, mean, CENT * per);
+	}
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(distribution_csv_counts_every_replication_and_marks_the_budget_and_p95)
+{
+	write_csv_only("distribution");
+	struct csv c;
+	csv_read("distribution.csv", &c);
+	size_t col = sim_money(&run_out.layout, N_LINES, run_out.layout.years, LV_TOTAL);
+	struct summary st;
+	results_stat(run_out.res, col, &st);
+	double counted = 0, prev_to = NAN, budget = NAN, budget_n = NAN, over_bins = 0;
+	int bins = 0, seen = 0;
+	for (int r = 1; r <= c.n; r++) {
+		const char *k = str(&c, r, "kind");
+		if (strcmp(k, "bin") == 0) {
+			bins++;
+			counted += num(&c, r, "replications");
+			ck_assert_double_eq_tol(num(&c, r, "share"), num(&c, r, "replications") / REPS,
+						1e-6);
+			if (bins > 1)
+				ck_assert_double_eq_tol(num(&c, r, "from"), prev_to, CENT);
+			prev_to = num(&c, r, "to");
+			if (num(&c, r, "from") >= 15 * YI - CENT)
+				over_bins += num(&c, r, "replications");
+			continue;
+		}
+		ck_assert_double_eq(num(&c, r, "from"), num(&c, r, "to"));
+		double v = num(&c, r, "from");
+		if (strcmp(k, "mean") == 0) {
+			ck_assert_double_eq_tol(v, st.mean, CENT);
+			seen |= 1;
+		} else if (strcmp(k, "p95") == 0) {
+			ck_assert_double_eq_tol(v, st.pct[4], CENT);
+			seen |= 2;
+		} else if (strcmp(k, "budget") == 0) {
+			budget = v, budget_n = num(&c, r, "replications"), seen |= 4;
+			double prob, over;
+			results_exceed(run_out.res, col, 15 * YI, &prob, &over);
+			ck_assert_double_eq_tol(num(&c, r, "share"), prob, 1e-6);
+		}
+	}
+	ck_assert_int_eq(seen, 7);
+	ck_assert_int_ge(bins, CHART_MIN_BINS);
+	ck_assert_int_le(bins, CHART_MAX_BINS);
+	ck_assert_double_eq(counted, REPS);
+	ck_assert_double_eq_tol(budget, 15 * YI, CENT);
+	ck_assert_double_eq(over_bins, budget_n); /* the dark bars are the overruns */
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(convergence_csv_follows_the_trace_to_the_last_replication)
+{
+	write_csv_only("convergence");
+	struct csv c;
+	csv_read("convergence.csv", &c);
+	ck_assert_int_eq(c.n, run_out.ntrace);
+	ck_assert_int_eq(c.n, (REPS + SIM_BLOCK - 1) / SIM_BLOCK);
+	for (int r = 1; r <= c.n; r++) {
+		const struct sim_trace *t = &run_out.trace[r - 1];
+		ck_assert_int_eq((long)num(&c, r, "replications"), t->reps);
+		ck_assert_double_eq_tol(num(&c, r, "mean"), t->mean, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "lo95"), t->mean - 1.96 * t->se, 2 * CENT);
+		ck_assert_double_eq_tol(num(&c, r, "hi95"), t->mean + 1.96 * t->se, 2 * CENT);
+	}
+	ck_assert_int_eq((long)num(&c, c.n, "replications"), REPS);
+	double mean, sd;
+	results_mean_sd(run_out.res,
+			sim_money(&run_out.layout, N_LINES, run_out.layout.years, LV_TOTAL), &mean,
+			&sd);
+	ck_assert_double_eq_tol(num(&c, c.n, "mean"), mean, CENT);
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(scripts_beside_the_csv_are_the_shipped_ones_after_this_runs_defaults)
+{
+	write_csv_only("scripts");
+	for (int k = 0; k < N_CHARTS; k++) {
+		char name[64];
+		snprintf(name, sizeof name, "%s.gp", chart_name(k));
+		long n;
+		char *text = slurp(name, &n);
+		size_t gl = strlen(chart_script(k));
+		ck_assert_int_gt(n, (long)gl);
+		ck_assert_str_eq(text + n - (long)gl, chart_script(k));
+		ck_assert_ptr_nonnull(strstr(text, "footnote_en = 'Scenario suzhou-draft"));
+		ck_assert_ptr_nonnull(strstr(text, "300 replications"));
+		ck_assert_ptr_nonnull(strstr(text, "seed 11"));
+		ck_assert_ptr_nonnull(strstr(text, "if (!exists(\"lang\")) lang = 'en'"));
+		free(text);
+	}
+	remove_dir();
+}
+END_TEST
+
+START_TEST(a_streaming_run_writes_every_chart_but_the_histogram_and_says_why)
+{
+	char err[600] = "";
+	struct sim_output o = {0};
+	/* a row budget of one byte: statistics stream from the first block */
+	struct sim_config c = {.seed = 3, .reps = 40, .threads = 1, .exact_bytes = 1};
+	ck_assert_msg(sim_run(&scen->pol, &c, &o, err, sizeof err) == 0, "%s", err);
+	ck_assert_ptr_null(o.rows);
+	make_dir("stream");
+	struct chart_opts co = csv_only();
+	struct chart_notes notes;
+	ck_assert_msg(charts_write(dir, &co, &o, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(notes.n, 1);
+	ck_assert_ptr_nonnull(strstr(notes.text[0], "distribution"));
+	ck_assert_int_eq(file_size("distribution.csv"), -1);
+	ck_assert_int_gt(file_size("fan.csv"), 0);
+	ck_assert_int_gt(file_size("ranked.csv"), 0);
+	sim_output_free(&o);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(a_missing_folder_is_an_error_naming_the_file)
+{
+	struct chart_opts co = csv_only();
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_int_eq(charts_write("/nonexistent/fundsim/out", &co, &run_out, &notes, err,
+				      sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/fundsim/out/fan.csv"));
+}
+END_TEST
+
+/* ---- gnuplot ---- */
+
+static bool have_gnuplot(void)
+{
+	const char *path = getenv("PATH");
+	if (!path)
+		return false;
+	char *copy = strdup(path), *save = NULL;
+	bool found = false;
+	for (char *d = strtok_r(copy, ":", &save); d && !found; d = strtok_r(NULL, ":", &save)) {
+		char p[4096];
+		snprintf(p, sizeof p, "%s/gnuplot", d);
+		found = access(p, X_OK) == 0;
+	}
+	free(copy);
+	return found;
+}
+
+static void ck_png(const char *name)
+{
+	long n;
+	char *b = slurp(name, &n);
+	ck_assert_msg(n > 10 * 1024, "%s: %ld bytes, a chart is more", name, n);
+	ck_assert_msg(memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0, "%s: no PNG signature", name);
+	/* 1280 x 720: the IHDR chunk's width and height, big-endian */
+	const unsigned char *u = (const unsigned char *)b + 16;
+	ck_assert_int_eq((u[0] << 24) | (u[1] << 16) | (u[2] << 8) | u[3], 1280);
+	ck_assert_int_eq((u[4] << 24) | (u[5] << 16) | (u[6] << 8) | u[7], 720);
+	free(b);
+}
+
+static void ck_svg(const char *name, const char *must_hold)
+{
+	long n;
+	char *b = slurp(name, &n);
+	ck_assert_msg(n > 5 * 1024, "%s: %ld bytes, a chart is more", name, n);
+	ck_assert_msg(strncmp(b, "<?xml", 5) == 0 || strncmp(b, "<svg", 4) == 0,
+		      "%s does not start as SVG", name);
+	ck_assert_msg(strstr(b, "</svg>") != NULL, "%s has no </svg>", name);
+	ck_assert_msg(strstr(b, must_hold) != NULL, "%s lacks \"%s\"", name, must_hold);
+	free(b);
+}
+
+/* Every chart as PNG and SVG, each with its language's footnote. */
+static void draw_all(enum chart_lang lang, const char *folder_name)
+{
+	if (!have_gnuplot()) {
+		fprintf(stderr, "check_charts: gnuplot is not installed: image checks skipped "
+			"(make deps installs it)\n");
+		return;
+	}
+	make_dir(folder_name);
+	struct chart_opts co = {.s = scen, .seed = 11, .lang = lang, .draw = true};
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(notes.n, 0);
+	for (int k = 0; k < N_CHARTS; k++) {
+		char name[64];
+		snprintf(name, sizeof name, "%s.png", chart_name(k));
+		ck_png(name);
+		snprintf(name, sizeof name, "%s.svg", chart_name(k));
+		ck_svg(name, lang == CHART_ZH ? "随机种子 11" : "seed 11");
+	}
+	/* nothing left behind but the CSV, the scripts and the images */
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int files = 0;
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.')
+			files++;
+		else
+			ck_assert_msg(strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0,
+				      "left behind: %s", e->d_name);
+	closedir(d);
+	ck_assert_int_eq(files, 4 * N_CHARTS);
+	remove_dir();
+}
+
+START_TEST(every_chart_is_drawn_as_a_slide_png_and_a_print_svg_in_english)
+{
+	draw_all(CHART_EN, "en");
+}
+END_TEST
+
+START_TEST(every_chart_is_drawn_in_chinese_with_the_policys_measure_names)
+{
+	draw_all(CHART_ZH, "zh");
+	if (!have_gnuplot())
+		return;
+	make_dir("zh-names");
+	struct chart_opts co = {.s = scen, .seed = 11, .lang = CHART_ZH, .draw = true};
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_svg("ranked.svg", "第3条 营收首次达1/5/10亿元进档补差奖励");
+	ck_svg("fan.svg", "区级资金");
+	remove_dir();
+}
+END_TEST
+
+START_TEST(charts_draw_in_a_folder_whose_name_would_break_a_shell_or_a_gnuplot_string)
+{
+	if (!have_gnuplot())
+		return;
+	make_dir("odd 'name' \"q\" $(x) ;");
+	struct chart_opts co = {.s = scen, .seed = 11, .lang = CHART_EN, .draw = true};
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_png("fan.png");
+	ck_svg("convergence.svg", "</svg>");
+	remove_dir();
+}
+END_TEST
+
+START_TEST(without_gnuplot_every_csv_is_written_and_a_note_says_so_once)
+{
+	make_dir("nognuplot");
+	struct chart_opts co = {.s = scen, .seed = 11, .draw = true,
+				.gnuplot = "/nonexistent/bin/gnuplot"};
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(notes.n, 1);
+	ck_assert_ptr_nonnull(strstr(notes.text[0], "no charts drawn"));
+	ck_assert_ptr_nonnull(strstr(notes.text[0], "gnuplot"));
+	for (int k = 0; k < N_CHARTS; k++) {
+		char name[64];
+		snprintf(name, sizeof name, "%s.csv", chart_name(k));
+		ck_assert_int_gt(file_size(name), 0);
+		snprintf(name, sizeof name, "%s.gp", chart_name(k));
+		ck_assert_int_gt(file_size(name), 0);
+		snprintf(name, sizeof name, "%s.png", chart_name(k));
+		ck_assert_int_eq(file_size(name), -1);
+	}
+	remove_dir();
+}
+END_TEST
+
+START_TEST(a_failing_gnuplot_is_an_error_and_leaves_no_image)
+{
+	make_dir("failing");
+	/* "false" runs and exits 1, as gnuplot does on a script error */
+	struct chart_opts co = {.s = scen, .seed = 11, .draw = true, .gnuplot = "false"};
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_int_eq(charts_write(dir, &co, &run_out, &notes, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "fan.png") && strstr(err, "exited with status 1"), "%s", err);
+	ck_assert_int_eq(file_size("fan.png"), -1);
+	ck_assert_int_gt(file_size("convergence.csv"), 0);
+	remove_dir();
+}
+END_TEST
+
+static Suite *charts_suite(void)
+{
+	Suite *s = suite_create("charts");
+	TCase *tc = tcase_create("chart_histogram");
+	tcase_add_unchecked_fixture(tc, make_run, free_run);
+	tcase_add_test(tc, histogram_of_equal_values_is_one_bin_holding_them_all);
+	tcase_add_test(tc, histogram_of_all_zeros_is_one_bin);
+	tcase_add_test(tc, histogram_of_nothing_has_no_bins);
+	tcase_add_test(tc, histogram_of_a_single_value_is_one_bin);
+	tcase_add_test(tc, histogram_keeps_between_10_and_60_round_bins_and_every_value);
+	tcase_add_test(tc, histogram_reads_a_strided_column);
+	tcase_add_test(tc, histogram_bins_are_closed_on_the_right);
+	tcase_add_test(tc, histogram_puts_an_edge_on_the_budget_so_the_bins_above_hold_the_overruns);
+	tcase_add_test(tc, histogram_counts_totals_a_fen_above_the_budget_as_at_it);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("envelope, language, scripts");
+	tcase_add_test(tc, envelope_is_the_total_budget_when_set);
+	tcase_add_test(tc, envelope_sums_the_annual_envelopes_over_the_years_when_only_they_are_set);
+	tcase_add_test(tc, envelope_is_zero_without_a_budget);
+	tcase_add_test(tc, lang_accepts_en_and_zh_only);
+	tcase_add_test(tc, every_chart_kind_has_a_name_and_a_script);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("chart CSV files");
+	tcase_add_unchecked_fixture(tc, make_run, free_run);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, fan_csv_holds_the_percentiles_of_every_year_and_level);
+	tcase_add_test(tc, ranked_csv_lists_the_paying_measures_dearest_first_with_their_intervals);
+	tcase_add_test(tc, stacked_csv_segments_add_up_to_each_years_total_mean);
+	tcase_add_test(tc, distribution_csv_counts_every_replication_and_marks_the_budget_and_p95);
+	tcase_add_test(tc, convergence_csv_follows_the_trace_to_the_last_replication);
+	tcase_add_test(tc, scripts_beside_the_csv_are_the_shipped_ones_after_this_runs_defaults);
+	tcase_add_test(tc, a_streaming_run_writes_every_chart_but_the_histogram_and_says_why);
+	tcase_add_test(tc, a_missing_folder_is_an_error_naming_the_file);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("gnuplot");
+	tcase_add_unchecked_fixture(tc, make_run, free_run);
+	tcase_set_timeout(tc, 120); /* 10 gnuplot runs a test; slower under valgrind */
+	tcase_add_test(tc, every_chart_is_drawn_as_a_slide_png_and_a_print_svg_in_english);
+	tcase_add_test(tc, every_chart_is_drawn_in_chinese_with_the_policys_measure_names);
+	tcase_add_test(tc, charts_draw_in_a_folder_whose_name_would_break_a_shell_or_a_gnuplot_string);
+	tcase_add_test(tc, without_gnuplot_every_csv_is_written_and_a_note_says_so_once);
+	tcase_add_test(tc, a_failing_gnuplot_is_an_error_and_leaves_no_image);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	gsl_set_error_handler_off();
+	SRunner *sr = srunner_create(charts_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	/* join OpenMP's pool (the streaming test's): valgrind sees no threads */
+	omp_pause_resource_all(omp_pause_hard);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
