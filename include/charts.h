@@ -1,4 +1,5 @@
-/* charts.h - the charts of a Monte Carlo run, drawn by gnuplot.
+/* charts.h - the charts of a Monte Carlo run and of the sensitivity
+ * studies, drawn by gnuplot.
  *
  * Each chart kind has a CSV holding exactly what is drawn (NAME.csv, in
  * yuan, labels in English and Chinese) and a gnuplot script (plots/NAME.gp,
@@ -9,8 +10,12 @@
  *
  * gnuplot runs without a shell (fork and execvp with an argument vector)
  * in the output folder, once per image: NAME.png (1280x720, slides) and
- * NAME.svg (print). Computing a chart's numbers is pure; only
- * charts_write touches files and processes. */
+ * NAME.svg (print). Computing a chart's numbers is pure; only the
+ * charts_* functions touch files and processes.
+ *
+ * Ownership, for the whole API: every pointer passed in is borrowed for
+ * the call and never kept; what is returned (names, scripts) is static.
+ * The caller owns the output folder, which must exist. */
 #ifndef FUNDSIM_CHARTS_H
 #define FUNDSIM_CHARTS_H
 
@@ -20,18 +25,29 @@
 
 #include "scenario.h"
 #include "sim.h"
+#include "study.h"
 
+/* The run's charts come first: N_CHARTS counts them (charts_write draws
+ * them all). The studies' charts follow, up to N_CHART_KINDS. */
 enum chart_kind {
 	CHART_FAN,          /* annual spending by paid year, 50% and 90% bands, per level */
 	CHART_STACKED,      /* mean spending per measure per paid year */
 	CHART_DISTRIBUTION, /* histogram of the total, budget envelope, p95 */
 	CHART_RANKED,       /* measures by expected cost with 90% intervals */
 	CHART_CONVERGENCE,  /* running mean of the total with its 95% interval */
-	N_CHARTS
+	N_CHARTS,
+	CHART_SWEEP = N_CHARTS, /* spending against a swept parameter, 90% bands, per level */
+	CHART_TORNADO,      /* mean total at each parameter's low and high value, by swing */
+	CHART_SPIDER,       /* mean total against the % change of each top parameter */
+	CHART_SOBOL,        /* first-order and total Sobol indices with 95% intervals */
+	CHART_COMPARE,      /* ALT - BASE per paid year and funding level, 95% intervals */
+	N_CHART_KINDS
 };
 
-/* "fan", "stacked", "distribution", "ranked", "convergence": the stem of
- * the chart's files. Static. */
+/* The stem of the chart's files: "fan", "stacked", "distribution",
+ * "ranked", "convergence"; the studies' "sweep_chart", "tornado_chart",
+ * "spider_chart", "sobol_chart", "compare_chart" (beside the studies' own
+ * sweep.csv, tornado.csv, ...). Static. */
 const char *chart_name(enum chart_kind k);
 
 /* The gnuplot script of kind k as shipped in plots/ (compiled in). Static. */
@@ -43,7 +59,7 @@ enum chart_lang { CHART_EN, CHART_ZH };
 int chart_lang_parse(const char *s);
 
 struct chart_opts {
-	const struct scenario *s; /* borrowed: its name, years and budget */
+	const struct scenario *s; /* borrowed: its name, years and budget (a study: the base) */
 	uint64_t seed;
 	enum chart_lang lang;
 	bool draw;           /* false: CSV files and scripts only */
@@ -65,6 +81,48 @@ struct chart_notes {
  * run kept no rows (past SIM_EXACT_BYTES). The sim output is borrowed. */
 int charts_write(const char *dir, const struct chart_opts *co, const struct sim_output *o,
 		 struct chart_notes *notes, char *err, size_t errlen);
+
+/* ---- the studies' charts ----
+ *
+ * Each writes its chart CSV and script into dir beside the study's own
+ * files, then draws them as charts_write does: 0, or -1 with err when a
+ * file cannot be written or gnuplot fails; gnuplot missing is a note,
+ * said once. The study results are borrowed. */
+
+/* sweep_chart: mean spending over all paid years with its 90% band (p5 to
+ * p95) against the swept value, total and per funding level, the base
+ * case marked; a 2-D sweep draws one line per value of the second key. */
+int charts_sweep(const char *dir, const struct chart_opts *co, const struct study_sweep *w,
+		 struct chart_notes *notes, char *err, size_t errlen);
+
+/* tornado_chart: the change of the mean total with each parameter at its
+ * low and at its high value (light and dark bars), the CHART_TORNADO_BARS
+ * largest swings in t's order, each end labelled with the value; the base
+ * case and the ranges above. spider_chart (when t has spider data): the
+ * mean total against the % change each value took. */
+#define CHART_TORNADO_BARS 20
+int charts_tornado(const char *dir, const struct chart_opts *co, const struct study_tornado *t,
+		   struct chart_notes *notes, char *err, size_t errlen);
+
+/* sobol_chart: S1 and ST of each parameter of co->s's [sensitivity]
+ * section with their bootstrap intervals, by ST. reps: replications per
+ * design point (for the footnote). */
+int charts_sobol(const char *dir, const struct chart_opts *co, const struct study_sobol *b,
+		 long reps, struct chart_notes *notes, char *err, size_t errlen);
+
+/* compare_chart: ALT - BASE of total spending per paid year with its 95%
+ * interval, one bar per alternative, total and per funding level. s[0]
+ * is the base (co->s too), s[1..ns) the alternatives, cmp[a - 1] the
+ * comparison of s[a] with s[0]. */
+int charts_compare(const char *dir, const struct chart_opts *co, struct scenario *const *s,
+		   int ns, const struct study_compare *cmp, struct chart_notes *notes, char *err,
+		   size_t errlen);
+
+/* Parameter i (params_table) for a chart, into buf (n bytes, the
+ * caller's): its key and what it means in lang, e.g. "m1a.cap (cap of
+ * the award)", "m1a.cap（第1条 奖励上限）"; no commas or quotes, which
+ * gnuplot's CSV reader would split on. */
+void chart_param_label(int i, enum chart_lang lang, char *buf, size_t n);
 
 /* A histogram of n values (x[0], x[stride], ...): bins of a round width
  * (1, 2, 2.5 or 5 times a power of ten) near the Freedman-Diaconis width

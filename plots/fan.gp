@@ -36,6 +36,7 @@ if (svg) {
 	set terminal pngcairo size width,height noenhanced background '#ffffff' font font.','.fontsize
 }
 set output outfile
+set encoding utf8   # legends measure Chinese text by characters, not bytes
 set datafile separator comma
 set datafile columnheaders
 fnt(n) = sprintf('%s,%d', font, n)

@@ -1,4 +1,6 @@
-/* charts.c - chart data as CSV, and gnuplot to draw it.
+/* charts.c - chart data as CSV, and gnuplot to draw it: the run's
+ * charts, and what every chart shares (charts_impl.h; the studies' charts
+ * are in charts_study.c).
  *
  * The numbers of each chart are worked out first (pure, from the sim
  * output), then written as CSV in yuan; the scripts in plots/ choose
@@ -18,14 +20,20 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "charts_impl.h"
 #include "stats.h"
 
-static const char *const names[N_CHARTS] = {
+static const char *const names[N_CHART_KINDS] = {
 	[CHART_FAN] = "fan",
 	[CHART_STACKED] = "stacked",
 	[CHART_DISTRIBUTION] = "distribution",
 	[CHART_RANKED] = "ranked",
 	[CHART_CONVERGENCE] = "convergence",
+	[CHART_SWEEP] = "sweep_chart",
+	[CHART_TORNADO] = "tornado_chart",
+	[CHART_SPIDER] = "spider_chart",
+	[CHART_SOBOL] = "sobol_chart",
+	[CHART_COMPARE] = "compare_chart",
 };
 
 static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal",
@@ -145,18 +153,14 @@ static void label_en(int line, char *buf, size_t n)
 			 comma[1] == ' ' ? comma + 2 : comma + 1);
 	else
 		snprintf(buf, n, "%s %s", li->name, li->who);
-	for (char *c = buf; *c; c++)
-		if (*c == ',' || *c == '"' || *c == '\n')
-			*c = ';';
+	chart_clean(buf);
 }
 
 static void label_zh(int line, char *buf, size_t n)
 {
 	const struct line_info *li = line_info(line);
 	snprintf(buf, n, "%s %s", li->clause, li->zh);
-	for (char *c = buf; *c; c++)
-		if (*c == ',' || *c == '"' || *c == '\n')
-			*c = ';';
+	chart_clean(buf);
 }
 
 struct ranked {
@@ -313,6 +317,25 @@ static const csv_writer writers[N_CHARTS] = {
 	[CHART_CONVERGENCE] = write_convergence,
 };
 
+/* ---- what every chart shares ---- */
+
+void chart_clean(char *s)
+{
+	char *w = s;
+	for (char *c = s; *c; c++) {
+		if (*c == '"')
+			continue;
+		*w++ = *c == ',' || *c == '\n' || *c == '\r' ? ';' : *c;
+	}
+	*w = '\0';
+}
+
+void chart_note(struct chart_notes *notes, const char *text)
+{
+	if (notes && notes->n < (int)(sizeof notes->text / sizeof notes->text[0]))
+		snprintf(notes->text[notes->n++], sizeof notes->text[0], "%s", text);
+}
+
 /* s as a gnuplot single-quoted string: quotes doubled, control bytes out. */
 static void gp_string(FILE *f, const char *s)
 {
@@ -326,56 +349,70 @@ static void gp_string(FILE *f, const char *s)
 	fputc('\'', f);
 }
 
-/* Thousands separators for a footnote: 20000 -> "20,000". */
-static void grouped(long v, char *buf, size_t n)
+void chart_grouped(long v, char *buf, size_t n)
 {
 	char d[32];
 	int len = snprintf(d, sizeof d, "%ld", v), k = 0;
 	for (int i = 0; i < len && (size_t)k + 2 < n; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
+		if (i > 0 && d[i - 1] != '-' && (len - i) % 3 == 0)
 			buf[k++] = ',';
 		buf[k++] = d[i];
 	}
 	buf[k] = '\0';
 }
 
-/* The script as shipped, after lines that set this run's defaults. */
-static void write_script(FILE *f, enum chart_kind k, const struct chart_opts *co,
-			 const struct sim_output *o)
+void chart_footnote(const struct chart_opts *co, long reps, const char *what_en,
+		    const char *what_zh, const char *cmd, struct chart_foot *ft)
 {
-	char reps[32], en[400], zh[400];
-	grouped(o->reps, reps, sizeof reps);
+	char n[32], en[200], zh[200];
+	chart_grouped(reps, n, sizeof n);
 	const char *name = co->s->name[0] ? co->s->name : "scenario";
-	snprintf(en, sizeof en, "Scenario %s  ·  %s replications  ·  seed %llu  ·  fundsim", name,
-		 reps, (unsigned long long)co->seed);
-	snprintf(zh, sizeof zh, "情景 %s  ·  蒙特卡洛模拟 %s 次  ·  随机种子 %llu  ·  fundsim",
-		 name, reps, (unsigned long long)co->seed);
-	fprintf(f, "# Written by fundsim run beside %s.csv: plots/%s.gp after defaults for\n"
-		"# this run. Redraw: gnuplot %s.gp   or, in Chinese, as SVG:\n"
+	/* what_en and what_zh are the charts modules' own formats, with one %s */
+	snprintf(en, sizeof en, what_en ? what_en : "%s replications", n);
+	snprintf(zh, sizeof zh, what_zh ? what_zh : "蒙特卡洛模拟 %s 次", n);
+	ft->cmd = cmd;
+	snprintf(ft->en, sizeof ft->en, "Scenario %s  ·  %s  ·  seed %llu  ·  fundsim%s%s", name,
+		 en, (unsigned long long)co->seed, strcmp(cmd, "run") ? " " : "",
+		 strcmp(cmd, "run") ? cmd : "");
+	snprintf(ft->zh, sizeof ft->zh, "情景 %s  ·  %s  ·  随机种子 %llu  ·  fundsim%s%s", name,
+		 zh, (unsigned long long)co->seed, strcmp(cmd, "run") ? " " : "",
+		 strcmp(cmd, "run") ? cmd : "");
+}
+
+/* The script as shipped, after lines that set this chart's defaults. */
+static void write_script(FILE *f, enum chart_kind k, const struct chart_opts *co,
+			 const struct chart_foot *ft)
+{
+	fprintf(f, "# Written by fundsim %s beside %s.csv: plots/%s.gp after defaults for\n"
+		"# this chart. Redraw: gnuplot %s.gp   or, in Chinese, as SVG:\n"
 		"#   gnuplot -e \"lang='zh'; outfile='%s-zh.svg'\" %s.gp\n",
-		names[k], names[k], names[k], names[k], names[k]);
+		ft->cmd, names[k], names[k], names[k], names[k], names[k]);
 	fprintf(f, "if (!exists(\"lang\")) lang = '%s'\n", co->lang == CHART_ZH ? "zh" : "en");
 	fprintf(f, "if (!exists(\"footnote_en\")) footnote_en = ");
-	gp_string(f, en);
+	gp_string(f, ft->en);
 	fprintf(f, "\nif (!exists(\"footnote_zh\")) footnote_zh = ");
-	gp_string(f, zh);
+	gp_string(f, ft->zh);
 	fprintf(f, "\n\n%s", chart_script(k));
 }
 
-/* Write dir/file whole: the k-th CSV (script false) or script. */
-static int write_file(const char *dir, enum chart_kind k, bool script, const struct chart_opts *co,
-		      const struct sim_output *o, char *err, size_t errlen)
+int chart_files(const char *dir, enum chart_kind k, chart_csv_fn csv, const void *ctx,
+		const struct chart_opts *co, const struct chart_foot *ft, char *err,
+		size_t errlen)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/%s.%s", dir, names[k], script ? "gp" : "csv");
-	struct atomic_file af;
-	if (atomic_open(&af, path, err, errlen) != 0)
-		return -1;
-	if (script)
-		write_script(af.f, k, co, o);
-	else
-		writers[k](af.f, co, o);
-	return atomic_commit(&af, err, errlen);
+	for (int script = 0; script < 2; script++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s.%s", dir, names[k], script ? "gp" : "csv");
+		struct atomic_file af;
+		if (atomic_open(&af, path, err, errlen) != 0)
+			return -1;
+		if (script)
+			write_script(af.f, k, co, ft);
+		else
+			csv(af.f, ctx);
+		if (atomic_commit(&af, err, errlen) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* ---- gnuplot ---- */
@@ -473,52 +510,23 @@ static enum spawn_result draw(const char *dir, const char *prog, enum chart_kind
 	return r;
 }
 
-static void note(struct chart_notes *notes, const char *text)
+int chart_draw(const char *dir, const struct chart_opts *co, const enum chart_kind *k, int n,
+	       struct chart_notes *notes, char *err, size_t errlen)
 {
-	if (notes && notes->n < (int)(sizeof notes->text / sizeof notes->text[0]))
-		snprintf(notes->text[notes->n++], sizeof notes->text[0], "%s", text);
-}
-
-int charts_write(const char *dir, const struct chart_opts *co, const struct sim_output *o,
-		 struct chart_notes *notes, char *err, size_t errlen)
-{
-	if (notes)
-		notes->n = 0;
-	bool have[N_CHARTS], draw_it[N_CHARTS];
-	struct ranked lines[N_LINES];
-	bool paying = rank_lines(o, lines) > 0;
-	for (int k = 0; k < N_CHARTS; k++) {
-		/* a histogram needs every replication's total */
-		have[k] = k != CHART_DISTRIBUTION || (o->rows && o->reps > 0);
-		if (!have[k]) {
-			char msg[320];
-			snprintf(msg, sizeof msg, "no %s chart: with %ld replications the run keeps "
-				 "percentiles, not every total (see README)", names[k], o->reps);
-			note(notes, msg);
-			continue;
-		}
-		if (write_file(dir, k, false, co, o, err, errlen) != 0 ||
-		    write_file(dir, k, true, co, o, err, errlen) != 0)
-			return -1;
-		/* measures by name: an empty CSV, nothing to draw */
-		draw_it[k] = paying || (k != CHART_STACKED && k != CHART_RANKED);
-	}
-	if (!paying)
-		note(notes, "no stacked or ranked chart: no measure pays anything in this scenario");
 	if (!co->draw)
 		return 0;
 	const char *prog = co->gnuplot ? co->gnuplot : "gnuplot";
 	static const char *const exts[] = {"png", "svg"};
-	for (int k = 0; k < N_CHARTS; k++) {
-		for (int x = 0; have[k] && draw_it[k] && x < 2; x++) {
+	for (int i = 0; i < n; i++) {
+		for (int x = 0; x < 2; x++) {
 			char why[600];
-			enum spawn_result r = draw(dir, prog, k, exts[x], why, sizeof why);
+			enum spawn_result r = draw(dir, prog, k[i], exts[x], why, sizeof why);
 			if (r == SPAWN_MISSING) {
 				char msg[320];
 				snprintf(msg, sizeof msg, "no charts drawn (%.200s); the chart CSV files "
 					 "and gnuplot scripts are written: install gnuplot (make deps) "
 					 "to draw them", why);
-				note(notes, msg);
+				chart_note(notes, msg);
 				return 0;
 			}
 			if (r == SPAWN_FAILED) {
@@ -528,4 +536,50 @@ int charts_write(const char *dir, const struct chart_opts *co, const struct sim_
 		}
 	}
 	return 0;
+}
+
+/* ---- the run's charts ---- */
+
+struct run_chart {
+	enum chart_kind k;
+	const struct chart_opts *co;
+	const struct sim_output *o;
+};
+
+static void run_csv(FILE *f, const void *ctx)
+{
+	const struct run_chart *rc = ctx;
+	writers[rc->k](f, rc->co, rc->o);
+}
+
+int charts_write(const char *dir, const struct chart_opts *co, const struct sim_output *o,
+		 struct chart_notes *notes, char *err, size_t errlen)
+{
+	if (notes)
+		notes->n = 0;
+	struct ranked lines[N_LINES];
+	bool paying = rank_lines(o, lines) > 0;
+	struct chart_foot ft;
+	chart_footnote(co, o->reps, NULL, NULL, "run", &ft);
+	enum chart_kind todo[N_CHARTS];
+	int ntodo = 0;
+	for (int k = 0; k < N_CHARTS; k++) {
+		/* a histogram needs every replication's total */
+		if (k == CHART_DISTRIBUTION && !(o->rows && o->reps > 0)) {
+			char msg[320];
+			snprintf(msg, sizeof msg, "no %s chart: with %ld replications the run keeps "
+				 "percentiles, not every total (see README)", names[k], o->reps);
+			chart_note(notes, msg);
+			continue;
+		}
+		struct run_chart rc = {k, co, o};
+		if (chart_files(dir, k, run_csv, &rc, co, &ft, err, errlen) != 0)
+			return -1;
+		/* measures by name: an empty CSV, nothing to draw */
+		if (paying || (k != CHART_STACKED && k != CHART_RANKED))
+			todo[ntodo++] = k;
+	}
+	if (!paying)
+		chart_note(notes, "no stacked or ranked chart: no measure pays anything in this scenario");
+	return chart_draw(dir, co, todo, ntodo, notes, err, errlen);
 }

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "charts.h"
 #include "cmd_impl.h"
 #include "inputs.h"
 #include "money.h"
@@ -46,6 +47,7 @@ static void on_sigint(int sig)
 struct sopts {
 	const char *cmd; /* "sweep", ... */
 	long reps, seed, threads;
+	int lang; /* enum chart_lang: the charts' labels */
 	struct study_cfg cfg;
 	struct panel pn;
 	struct timespec t0;
@@ -98,6 +100,11 @@ static int options(const struct cli *c, const char *cmd, long reps, struct sopts
 		   "--keys/--policy/--range", "tornado") ||
 	    unused(cmd, !sobol && (c->points || c->bootstrap), "--n/--bootstrap", "sobol"))
 		return -1;
+	o->lang = c->lang ? chart_lang_parse(c->lang) : CHART_EN;
+	if (o->lang < 0) {
+		fprintf(stderr, "fundsim %s: --lang %s: expected en or zh\n", cmd, c->lang);
+		return -1;
+	}
 	if (c->reps && int_option(cmd, "--reps", c->reps, 2, 100000000, &o->reps))
 		return -1;
 	if (c->seed && int_option(cmd, "--seed", c->seed, 0, INT_MAX, &o->seed))
@@ -361,6 +368,26 @@ static int write_files(const char *dir, const char *const *names, const writer_f
 	return rc;
 }
 
+/* The options of a study's charts: labels in --lang, drawn unless
+ * --no-charts. s is the base scenario (borrowed). */
+static struct chart_opts chart_options(const struct cli *c, const struct sopts *o,
+				       const struct scenario *s)
+{
+	return (struct chart_opts){.s = s, .seed = (uint64_t)o->seed, .lang = o->lang,
+				   .draw = !c->no_charts};
+}
+
+/* Print what the charts could not do, and their error when rc != 0. */
+static int charts_said(const struct sopts *o, int rc, const struct chart_notes *notes,
+		       const char *err)
+{
+	for (int i = 0; i < notes->n; i++)
+		fprintf(stderr, "fundsim %s: %s\n", o->cmd, notes->text[i]);
+	if (rc != 0)
+		fprintf(stderr, "fundsim %s: charts: %s\n", o->cmd, err);
+	return rc;
+}
+
 /* ---- sweep ---- */
 
 /* Parameter i's value v in words, or the base scenario's own text. */
@@ -554,6 +581,10 @@ int cmd_sweep(const struct cli *c)
 	out_dir(c, s, "sweep", dir, sizeof dir);
 	rc = EXIT_FAIL;
 	if (write_files(dir, names, fns, 2, &j) != 0)
+		goto done;
+	struct chart_opts co = chart_options(c, &o, s);
+	struct chart_notes notes = {0};
+	if (charts_said(&o, charts_sweep(dir, &co, &w, &notes, err, sizeof err), &notes, err))
 		goto done;
 	if (!c->quiet) {
 		print_sweep(&j);
@@ -755,6 +786,10 @@ int cmd_tornado(const struct cli *c)
 	rc = EXIT_FAIL;
 	if (write_files(dir, names, fns, 3, &j) != 0)
 		goto done;
+	struct chart_opts co = chart_options(c, &o, s);
+	struct chart_notes notes = {0};
+	if (charts_said(&o, charts_tornado(dir, &co, &t, &notes, err, sizeof err), &notes, err))
+		goto done;
 	if (!c->quiet) {
 		print_tornado(&j);
 		printf("\nresults in %s/ (spider.csv: the %d largest swings at -20, -10, 0, +10, "
@@ -919,6 +954,11 @@ int cmd_compare(const struct cli *c)
 	rc = EXIT_FAIL;
 	if (write_files(dir, names, fns, 3, &j) != 0)
 		goto done;
+	struct chart_opts co = chart_options(c, &o, s[0]);
+	struct chart_notes notes = {0};
+	if (charts_said(&o, charts_compare(dir, &co, s, ns, cmp, &notes, err, sizeof err), &notes,
+			err))
+		goto done;
 	if (!c->quiet) {
 		print_compare(&j);
 		printf("\nresults in %s/\n", dir);
@@ -1054,6 +1094,11 @@ int cmd_sobol(const struct cli *c)
 	out_dir(c, s, "sobol", dir, sizeof dir);
 	rc = EXIT_FAIL;
 	if (write_files(dir, names, fns, 3, &j) != 0)
+		goto done;
+	struct chart_opts co = chart_options(c, &o, s);
+	struct chart_notes notes = {0};
+	if (charts_said(&o, charts_sobol(dir, &co, &b, o.reps, &notes, err, sizeof err), &notes,
+			err))
 		goto done;
 	if (!c->quiet) {
 		print_sobol(&j);

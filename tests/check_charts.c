@@ -1,11 +1,14 @@
-/* check_charts.c - the charts of a run (charts_write): the numbers in each
- * chart CSV against the statistics they come from, the histogram's
- * boundaries, the images gnuplot draws from them, and what happens when
- * gnuplot is missing or fails.
+/* check_charts.c - the charts of a run (charts_write) and of the
+ * sensitivity studies (charts_sweep, charts_tornado, charts_sobol,
+ * charts_compare): the numbers in each chart CSV against the statistics
+ * or study results they come from, the histogram's boundaries, the images
+ * gnuplot draws from them, and what happens when gnuplot is missing or
+ * fails.
  *
  * One small run of the built-in draft (a few hundred firms, districts
- * paying half the city's part, a 15亿 budget) is shared by the tests;
- * each writes into its own mkdtemp folder and removes it. The image tests
+ * paying half the city's part, a 15亿 budget) is shared by the run's
+ * tests, and small studies of the same scenario by the studies'; each
+ * test writes into its own mkdtemp folder and removes it. The image tests
  * need gnuplot (make deps installs it) and say so when it is absent. */
 #include <check.h>
 #include <dirent.h>
@@ -20,10 +23,12 @@
 #include <unistd.h>
 
 #include "charts.h"
+#include "params.h"
 #include "results.h"
 #include "scenario.h"
 #include "sim.h"
 #include "stats.h"
+#include "study.h"
 
 #define CENT 0.0051 /* the CSV writes yuan with two decimals */
 #define REPS 300
@@ -114,7 +119,7 @@ static char *slurp(const char *name, long *len)
 /* A chart CSV as rows of fields (no field holds a comma or a quote:
  * charts.c writes them so because gnuplot cannot read them). */
 #define MAX_ROWS 256
-#define MAX_FIELDS 12
+#define MAX_FIELDS 32
 struct csv {
 	char *text;
 	char *f[MAX_ROWS][MAX_FIELDS];
@@ -390,7 +395,7 @@ END_TEST
 
 START_TEST(every_chart_kind_has_a_name_and_a_script)
 {
-	for (int k = 0; k < N_CHARTS; k++) {
+	for (int k = 0; k < N_CHART_KINDS; k++) {
 		ck_assert_ptr_nonnull(chart_name(k));
 		const char *gp = chart_script(k);
 		ck_assert_ptr_nonnull(gp);
@@ -798,6 +803,529 @@ START_TEST(a_failing_gnuplot_is_an_error_and_leaves_no_image)
 }
 END_TEST
 
+/* ---- the studies' charts ---- */
+
+#define STUDY_REPS 40
+
+static struct scenario *alt_scen;
+static struct study_sweep sweep1, sweep2;
+static struct study_tornado tornado;
+static struct study_compare compare;
+static struct study_sobol sobol;
+
+static int key_index(const char *key)
+{
+	char err[ERR_LEN];
+	int i = params_key(key, err, sizeof err);
+	ck_assert_msg(i >= 0, "%s", err);
+	return i;
+}
+
+static void key_words(int i, char *buf, size_t n)
+{
+	size_t np;
+	const struct param_def *d = params_table(&np);
+	snprintf(buf, n, "%s.%s", d[i].section, d[i].key);
+}
+
+/* A sweep of one key and of two, a tornado of three keys with its spider
+ * data, a comparison and Sobol indices of two ranges: small, one thread. */
+static void make_studies(void)
+{
+	char err[ERR_LEN] = "";
+	char *sets[] = {"firms.count=uniform(300, 500)", "funding.district_share=50%",
+			"sensitivity.growth.mean=5%:13%", "sensitivity.m3c.amount=50万:150万"};
+	scen = calloc(1, sizeof *scen);
+	alt_scen = calloc(1, sizeof *alt_scen);
+	ck_assert(scen && alt_scen);
+	ck_assert_msg(scenario_open(scen, NULL, sets, 4, err, sizeof err) == 0, "%s", err);
+	char *alt_sets[] = {"firms.count=uniform(300, 500)", "funding.district_share=0%",
+			    "m3c.amount=150万"};
+	ck_assert_msg(scenario_open(alt_scen, NULL, alt_sets, 3, err, sizeof err) == 0, "%s", err);
+	snprintf(alt_scen->name, sizeof alt_scen->name, "draft-m3c-150");
+	struct study_cfg c = {.seed = 5, .reps = STUDY_REPS, .threads = 1};
+	struct study_axis ax[2];
+	ck_assert(study_axis_parse("m1a.cap=50万:150万:50万", 200, &ax[0], err, sizeof err) == 0);
+	ck_assert_int_eq(study_sweep(scen, ax, 1, &c, &sweep1, err, sizeof err), STUDY_OK);
+	ck_assert(study_axis_parse("m3c.amount=50万:100万:50万", 200, &ax[1], err, sizeof err) == 0);
+	ck_assert_int_eq(study_sweep(scen, ax, 2, &c, &sweep2, err, sizeof err), STUDY_OK);
+	struct study_range keys[3] = {{.param = key_index("m1a.cap")},
+				      {.param = key_index("m3c.amount")},
+				      {.param = key_index("growth.mean"), .given = true, .lo = 0.05,
+				       .hi = 0.13}};
+	ck_assert_int_eq(study_tornado(scen, keys, 3, 0.2, 10, &c, &tornado, err, sizeof err),
+			 STUDY_OK);
+	struct sim_output b = {0}, a = {0};
+	ck_assert_int_eq(study_run(&scen->pol, &c, &b, err, sizeof err), STUDY_OK);
+	ck_assert_int_eq(study_run(&alt_scen->pol, &c, &a, err, sizeof err), STUDY_OK);
+	int fp = scen->pol.start_year + scen->pol.payment_lag;
+	ck_assert_int_eq(study_compare(&b, fp, &a, fp, &compare, err, sizeof err), STUDY_OK);
+	sim_output_free(&a);
+	sim_output_free(&b);
+	struct study_cfg sc = {.seed = 5, .reps = 10, .threads = 1};
+	ck_assert_int_eq(study_sobol_sim(scen, 8, 50, &sc, &sobol, err, sizeof err), STUDY_OK);
+}
+
+static void free_studies(void)
+{
+	study_sweep_free(&sweep1);
+	study_sweep_free(&sweep2);
+	study_tornado_free(&tornado);
+	study_compare_free(&compare);
+	study_sobol_free(&sobol);
+	free(scen);
+	free(alt_scen);
+	scen = alt_scen = NULL;
+}
+
+static struct chart_opts study_opts(bool draw, enum chart_lang lang)
+{
+	return (struct chart_opts){.s = scen, .seed = 5, .lang = lang, .draw = draw};
+}
+
+/* Row r's cell against a study cell of TOTAL at some level. */
+static void ck_cell(const struct csv *c, int r, const struct study_cell *cell)
+{
+	ck_assert_double_eq_tol(num(c, r, "mean"), cell->mean, CENT);
+	ck_assert_double_eq_tol(num(c, r, "p5"), cell->p5, CENT);
+	ck_assert_double_eq_tol(num(c, r, "p95"), cell->p95, CENT);
+	ck_assert_double_eq_tol(num(c, r, "diff"), cell->d.mean, CENT);
+	ck_assert_double_eq_tol(num(c, r, "diff_lo"), cell->d.lo, CENT);
+	ck_assert_double_eq_tol(num(c, r, "diff_hi"), cell->d.hi, CENT);
+}
+
+static int level_of(const char *name)
+{
+	static const char *const lv[N_LEVELS] = {"total", "provincial", "municipal", "district"};
+	for (int i = 0; i < N_LEVELS; i++)
+		if (strcmp(name, lv[i]) == 0)
+			return i;
+	ck_abort_msg("no level %s", name);
+	return -1;
+}
+
+START_TEST(sweep_chart_csv_holds_each_values_mean_and_band_per_level_base_first)
+{
+	make_dir("sweep");
+	struct chart_opts co = study_opts(false, CHART_EN);
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_sweep(dir, &co, &sweep1, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(notes.n, 0);
+	ck_assert_int_eq(file_size("sweep_chart.png"), -1); /* draw false: no gnuplot */
+	ck_assert_int_gt(file_size("sweep_chart.gp"), 0);
+	struct csv c;
+	csv_read("sweep_chart.csv", &c);
+	ck_assert_int_eq(c.n, N_LEVELS * (1 + sweep1.npoints));
+	for (int r = 1; r <= c.n; r++) {
+		int lv = level_of(str(&c, r, "level")), p = (int)num(&c, r, "point");
+		ck_assert_int_eq(lv, (r - 1) / (1 + sweep1.npoints)); /* a level's rows together */
+		ck_assert_int_eq(p, (r - 1) % (1 + sweep1.npoints)); /* the base case first */
+		ck_assert_str_eq(str(&c, r, "key1"), "m1a.cap");
+		ck_assert_str_eq(str(&c, r, "unit1"), "yuan");
+		ck_assert_str_eq(str(&c, r, "label1_en"), "m1a.cap (cap of the award)");
+		ck_assert_str_eq(str(&c, r, "label1_zh"), "m1a.cap（第1条 奖励上限）");
+		ck_assert_str_eq(str(&c, r, "key2"), "");
+		if (p == 0) {
+			ck_assert_double_eq(num(&c, r, "value1"), sweep1.base_value[0]);
+			ck_assert_str_eq(str(&c, r, "text1"), "100万");
+			ck_cell(&c, r, &sweep1.base[N_LINES][lv]);
+			ck_assert_double_eq(num(&c, r, "diff"), 0);
+		} else {
+			ck_assert_double_eq(num(&c, r, "value1"), sweep1.point[p - 1].value[0]);
+			ck_assert_int_eq((int)num(&c, r, "index1"), p);
+			ck_cell(&c, r, &sweep1.point[p - 1].cell[N_LINES][lv]);
+		}
+	}
+	ck_assert_str_eq(str(&c, 2, "text1"), "50万");
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(sweep_chart_csv_of_two_keys_keeps_each_line_of_the_second_key_together)
+{
+	make_dir("sweep2");
+	struct chart_opts co = study_opts(false, CHART_EN);
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_sweep(dir, &co, &sweep2, &notes, err, sizeof err) == 0, "%s", err);
+	struct csv c;
+	csv_read("sweep_chart.csv", &c);
+	int n1 = sweep2.axis[0].n, n2 = sweep2.axis[1].n, per = 1 + n1 * n2;
+	ck_assert_int_eq(n2, 2);
+	ck_assert_int_eq(c.n, N_LEVELS * per);
+	for (int r = 1; r <= c.n; r++) {
+		int lv = level_of(str(&c, r, "level")), k = (r - 1) % per;
+		ck_assert_int_eq(lv, (r - 1) / per);
+		ck_assert_str_eq(str(&c, r, "key2"), "m3c.amount");
+		if (k == 0) {
+			ck_assert_int_eq((int)num(&c, r, "point"), 0);
+			ck_assert_str_eq(str(&c, r, "text2"), "100万"); /* the scenario's own value */
+			ck_cell(&c, r, &sweep2.base[N_LINES][lv]);
+			continue;
+		}
+		/* line i2 holds rows k = 1 + i2 n1 ... with the first key rising */
+		int i2 = (k - 1) / n1, i1 = (k - 1) % n1, p = i1 * n2 + i2;
+		ck_assert_int_eq((int)num(&c, r, "index1"), i1 + 1);
+		ck_assert_int_eq((int)num(&c, r, "index2"), i2 + 1);
+		ck_assert_int_eq((int)num(&c, r, "point"), p + 1);
+		ck_assert_double_eq(num(&c, r, "value1"), sweep2.point[p].value[0]);
+		ck_assert_double_eq(num(&c, r, "value2"), sweep2.point[p].value[1]);
+		ck_cell(&c, r, &sweep2.point[p].cell[N_LINES][lv]);
+	}
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(tornado_chart_csv_keeps_the_bars_in_order_of_swing_with_their_values)
+{
+	make_dir("tornado");
+	struct chart_opts co = study_opts(false, CHART_EN);
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_tornado(dir, &co, &tornado, &notes, err, sizeof err) == 0, "%s", err);
+	struct csv c;
+	csv_read("tornado_chart.csv", &c);
+	ck_assert_int_eq(tornado.nbars, 3);
+	ck_assert_int_eq(c.n, 3);
+	for (int r = 1; r <= c.n; r++) {
+		const struct study_bar *b = &tornado.bar[r - 1];
+		char key[96];
+		key_words(b->param, key, sizeof key);
+		ck_assert_int_eq((int)num(&c, r, "rank"), r);
+		ck_assert_str_eq(str(&c, r, "key"), key);
+		if (r > 1)
+			ck_assert(num(&c, r, "swing") <= num(&c, r - 1, "swing"));
+		ck_assert_double_eq_tol(num(&c, r, "swing"),
+					fabs(num(&c, r, "mean_high") - num(&c, r, "mean_low")), 2 * CENT);
+		ck_assert_double_eq_tol(num(&c, r, "swing"), b->swing, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "mean_base"), tornado.base.mean, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p5_base"), tornado.base.p5, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "mean_low"), b->mean_low, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "mean_high"), b->mean_high, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "diff_low"), b->d_low.mean, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "diff_high_hi"), b->d_high.hi, CENT);
+		ck_assert_double_eq(num(&c, r, "low"), b->low);
+		ck_assert_double_eq(num(&c, r, "high"), b->high);
+		ck_assert_str_eq(str(&c, r, "range"), b->given ? "given" : "-20%:+20%");
+		ck_assert_int_eq((int)num(&c, r, "bars"), 3);
+		if (strcmp(key, "m1a.cap") == 0) {
+			ck_assert_str_eq(str(&c, r, "low_text"), "80万");
+			ck_assert_str_eq(str(&c, r, "high_text"), "120万");
+		} else if (strcmp(key, "growth.mean") == 0) {
+			ck_assert_str_eq(str(&c, r, "low_text"), "5%");
+			ck_assert_str_eq(str(&c, r, "high_text"), "13%");
+		}
+	}
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(tornado_chart_shows_the_20_largest_swings_and_says_how_many_there_were)
+{
+	int keys[64];
+	int nk = study_policy_keys(scen, keys, 64);
+	ck_assert_int_ge(nk, 25);
+	struct study_tornado t = {.pct = 0.2, .reps = 10, .nbars = 25};
+	t.base.mean = 10e8;
+	t.bar = calloc(25, sizeof *t.bar);
+	ck_assert_ptr_nonnull(t.bar);
+	for (int k = 0; k < 25; k++) {
+		double d = (25 - k) * 1e6;
+		t.bar[k] = (struct study_bar){.param = keys[k], .base = 1, .low = 0.8, .high = 1.2,
+					      .mean_low = 10e8 - d, .mean_high = 10e8 + d,
+					      .d_low = {-d, 0, -d, -d}, .d_high = {d, 0, d, d},
+					      .swing = 2 * d};
+	}
+	make_dir("tornado25");
+	struct chart_opts co = study_opts(false, CHART_EN);
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_tornado(dir, &co, &t, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(file_size("spider_chart.csv"), -1); /* no spider data, no spider */
+	struct csv c;
+	csv_read("tornado_chart.csv", &c);
+	ck_assert_int_eq(c.n, CHART_TORNADO_BARS);
+	ck_assert_int_eq((int)num(&c, 1, "bars"), 25);
+	ck_assert_double_eq_tol(num(&c, CHART_TORNADO_BARS, "swing"), 12e6, CENT);
+	free(c.text);
+	free(t.bar);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(spider_chart_csv_follows_the_tornados_order_and_measures_the_real_change)
+{
+	make_dir("spider");
+	struct chart_opts co = study_opts(false, CHART_EN);
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_tornado(dir, &co, &tornado, &notes, err, sizeof err) == 0, "%s", err);
+	struct csv c;
+	csv_read("spider_chart.csv", &c);
+	ck_assert_int_eq(c.n, tornado.nspider);
+	for (int r = 1; r <= c.n; r++) {
+		const struct study_spider *sp = &tornado.spider[r - 1];
+		int rank = (int)num(&c, r, "rank");
+		const struct study_bar *b = &tornado.bar[rank - 1];
+		char key[96];
+		key_words(b->param, key, sizeof key);
+		ck_assert_str_eq(str(&c, r, "key"), key); /* rank k is the tornado's k-th bar */
+		ck_assert_int_eq(sp->param, b->param);
+		ck_assert_double_eq(num(&c, r, "pct"), sp->pct);
+		ck_assert_double_eq_tol(num(&c, r, "mean"), sp->mean, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "diff"), sp->d.mean, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "change"), 100 * (sp->value / b->base - 1), 1e-4);
+		if (sp->pct == 0) {
+			ck_assert_double_eq(num(&c, r, "change"), 0);
+			ck_assert_double_eq_tol(num(&c, r, "mean"), tornado.base.mean, CENT);
+		}
+		if (strcmp(key, "m1a.cap") == 0) /* an amount moves by exactly the step */
+			ck_assert_double_eq_tol(num(&c, r, "change"), sp->pct, 1e-4);
+	}
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(sobol_chart_csv_lists_the_ranges_by_total_index_with_their_intervals)
+{
+	make_dir("sobol");
+	struct chart_opts co = study_opts(false, CHART_EN);
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_sobol(dir, &co, &sobol, 10, &notes, err, sizeof err) == 0, "%s", err);
+	struct csv c;
+	csv_read("sobol_chart.csv", &c);
+	ck_assert_int_eq(c.n, sobol.k);
+	ck_assert_int_eq(c.n, 2);
+	for (int r = 1; r <= c.n; r++) {
+		int i = -1;
+		for (int q = 0; q < scen->nsens; q++) {
+			char key[96];
+			key_words(scen->sens[q].param, key, sizeof key);
+			if (strcmp(key, str(&c, r, "key")) == 0)
+				i = q;
+		}
+		ck_assert_int_ge(i, 0);
+		if (r > 1)
+			ck_assert(num(&c, r, "ST") <= num(&c, r - 1, "ST"));
+		ck_assert_double_eq_tol(num(&c, r, "S1"), sobol.s1[i], 1e-6);
+		ck_assert_double_eq_tol(num(&c, r, "S1_lo"), sobol.s1_lo[i], 1e-6);
+		ck_assert_double_eq_tol(num(&c, r, "S1_hi"), sobol.s1_hi[i], 1e-6);
+		ck_assert_double_eq_tol(num(&c, r, "ST"), sobol.st[i], 1e-6);
+		ck_assert_double_eq_tol(num(&c, r, "ST_lo"), sobol.st_lo[i], 1e-6);
+		ck_assert_double_eq_tol(num(&c, r, "ST_hi"), sobol.st_hi[i], 1e-6);
+		ck_assert_double_eq(num(&c, r, "lo"), scen->sens[i].lo);
+		ck_assert_double_eq(num(&c, r, "hi"), scen->sens[i].hi);
+		ck_assert_int_eq((int)num(&c, r, "points"), 8);
+		ck_assert_int_eq((int)num(&c, r, "bootstrap"), 50);
+		ck_assert_int_eq((int)num(&c, r, "reps"), 10);
+		ck_assert_int_eq((int)num(&c, r, "flat"), 0);
+	}
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(compare_chart_csv_holds_alt_minus_base_per_paid_year_and_level)
+{
+	make_dir("compare");
+	struct scenario *s[2] = {scen, alt_scen};
+	struct chart_opts co = study_opts(false, CHART_EN);
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_compare(dir, &co, s, 2, &compare, &notes, err, sizeof err) == 0, "%s",
+		      err);
+	struct csv c;
+	csv_read("compare_chart.csv", &c);
+	ck_assert_int_eq(c.n, (compare.nyears + 1) * N_LEVELS);
+	bool district_fell = false;
+	for (int r = 1; r <= c.n; r++) {
+		int y = (r - 1) / N_LEVELS, lv = level_of(str(&c, r, "level"));
+		ck_assert_int_eq(lv, (r - 1) % N_LEVELS);
+		ck_assert_int_eq((int)num(&c, r, "alt"), 1);
+		ck_assert_str_eq(str(&c, r, "base_name"), "suzhou-draft");
+		ck_assert_str_eq(str(&c, r, "alt_name"), "draft-m3c-150");
+		if (y == compare.nyears) {
+			ck_assert_str_eq(str(&c, r, "period"), "all");
+			ck_assert_str_eq(str(&c, r, "paid_year"), "");
+		} else {
+			ck_assert_int_eq((int)num(&c, r, "paid_year"), compare.first_year + y);
+		}
+		const struct study_ccell *cc = study_compare_at(&compare, N_LINES, y, lv);
+		ck_assert_double_eq_tol(num(&c, r, "base_mean"), cc->base, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "alt_mean"), cc->alt, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "diff"), cc->d.mean, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "diff_lo"), cc->d.lo, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "diff_hi"), cc->d.hi, CENT);
+		district_fell |= lv == LV_DISTRICT && num(&c, r, "diff") < 0;
+	}
+	ck_assert(district_fell); /* the alternative leaves districts out */
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(parameter_labels_read_in_both_languages_without_what_gnuplot_would_split)
+{
+	char buf[256];
+	chart_param_label(key_index("firms.count"), CHART_ZH, buf, sizeof buf);
+	ck_assert_str_eq(buf, "firms.count（软件企业数量）");
+	chart_param_label(key_index("takeup.m3c"), CHART_ZH, buf, sizeof buf);
+	ck_assert_str_eq(buf, "takeup.m3c（第3条 申领比例）");
+	chart_param_label(key_index("m3a.tier2_amount"), CHART_ZH, buf, sizeof buf);
+	ck_assert_str_eq(buf, "m3a.tier2_amount（第3条 第2档奖励金额）");
+	chart_param_label(key_index("pop.m12c.per_year"), CHART_ZH, buf, sizeof buf);
+	ck_assert_str_eq(buf, "pop.m12c.per_year（第12条 每年新增数量）");
+	chart_param_label(key_index("takeup.m3c"), CHART_EN, buf, sizeof buf);
+	ck_assert_str_eq(buf, "takeup.m3c (share of m3c awards claimed)"); /* quotes dropped */
+	size_t np;
+	params_table(&np);
+	for (int i = 0; i < (int)np; i++) {
+		for (int lang = CHART_EN; lang <= CHART_ZH; lang++) {
+			chart_param_label(i, lang, buf, sizeof buf);
+			ck_assert_msg(!strpbrk(buf, ",\"\n"), "label of %d: %s", i, buf);
+			ck_assert_int_lt(strlen(buf), 120);
+		}
+	}
+}
+END_TEST
+
+/* The part of every script between its common-part markers. */
+static const char *common_part(const char *gp, size_t *len)
+{
+	const char *a = strstr(gp, "# ---- common part");
+	const char *b = a ? strstr(a, "# ---- end of common part") : NULL;
+	ck_assert_msg(a && b, "%.40s: no common part", gp);
+	*len = (size_t)(b - a);
+	return a;
+}
+
+START_TEST(every_chart_script_shares_the_same_common_part)
+{
+	size_t n0;
+	const char *c0 = common_part(chart_script(0), &n0);
+	for (int k = 1; k < N_CHART_KINDS; k++) {
+		size_t n;
+		const char *c = common_part(chart_script(k), &n);
+		ck_assert_msg(n == n0 && memcmp(c, c0, n) == 0, "%s.gp: its common part differs",
+			      chart_name(k));
+	}
+}
+END_TEST
+
+/* Every study chart into one folder, drawn in lang; checks the images. */
+static void draw_studies(enum chart_lang lang, const char *folder, const char *foot,
+			 const char *zh_label)
+{
+	make_dir(folder);
+	struct chart_opts co = study_opts(true, lang);
+	struct chart_notes notes;
+	char err[600] = "";
+	struct scenario *s[2] = {scen, alt_scen};
+	ck_assert_msg(charts_sweep(dir, &co, &sweep1, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(notes.n, 0);
+	ck_assert_msg(charts_tornado(dir, &co, &tornado, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(charts_sobol(dir, &co, &sobol, 10, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(charts_compare(dir, &co, s, 2, &compare, &notes, err, sizeof err) == 0, "%s",
+		      err);
+	ck_assert_int_eq(notes.n, 0);
+	static const enum chart_kind k[] = {CHART_SWEEP, CHART_TORNADO, CHART_SPIDER, CHART_SOBOL,
+					    CHART_COMPARE};
+	for (int i = 0; i < 5; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "%s.png", chart_name(k[i]));
+		ck_png(name);
+		snprintf(name, sizeof name, "%s.svg", chart_name(k[i]));
+		ck_svg(name, foot);
+	}
+	if (zh_label)
+		ck_svg("sweep_chart.svg", zh_label);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int files = 0;
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.')
+			files++;
+		else
+			ck_assert_msg(strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0,
+				      "left behind: %s", e->d_name);
+	closedir(d);
+	ck_assert_int_eq(files, 4 * 5);
+	remove_dir();
+}
+
+START_TEST(study_charts_are_drawn_as_slide_pngs_and_print_svgs_in_english)
+{
+	if (!have_gnuplot())
+		return;
+	draw_studies(CHART_EN, "studies-en", "seed 5", NULL);
+}
+END_TEST
+
+START_TEST(study_charts_are_drawn_in_chinese_with_the_parameters_named)
+{
+	if (!have_gnuplot())
+		return;
+	draw_studies(CHART_ZH, "studies-zh", "随机种子 5", "m1a.cap（第1条 奖励上限）");
+}
+END_TEST
+
+/* Regression: with one parameter every value label sits on one side, a
+ * label plot of the tornado had no point at all, and gnuplot 5.4 died of
+ * a segmentation fault on it. */
+START_TEST(a_tornado_of_one_parameter_is_drawn)
+{
+	if (!have_gnuplot())
+		return;
+	struct study_tornado t = tornado;
+	t.nbars = 1;
+	t.nspider = 0;
+	make_dir("tornado1");
+	struct chart_opts co = study_opts(true, CHART_EN);
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_tornado(dir, &co, &t, &notes, err, sizeof err) == 0, "%s", err);
+	ck_png("tornado_chart.png");
+	ck_assert_int_eq(file_size("spider_chart.png"), -1);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(without_gnuplot_a_study_writes_its_chart_files_and_says_so_once)
+{
+	make_dir("study-nognuplot");
+	struct chart_opts co = study_opts(true, CHART_EN);
+	co.gnuplot = "/nonexistent/bin/gnuplot";
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_tornado(dir, &co, &tornado, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(notes.n, 1);
+	ck_assert_ptr_nonnull(strstr(notes.text[0], "no charts drawn"));
+	ck_assert_int_gt(file_size("tornado_chart.csv"), 0);
+	ck_assert_int_gt(file_size("tornado_chart.gp"), 0);
+	ck_assert_int_gt(file_size("spider_chart.csv"), 0);
+	ck_assert_int_gt(file_size("spider_chart.gp"), 0);
+	ck_assert_int_eq(file_size("tornado_chart.png"), -1);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(a_study_chart_into_a_missing_folder_is_an_error_naming_the_file)
+{
+	struct chart_opts co = study_opts(false, CHART_EN);
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_int_eq(charts_sweep("/nonexistent/fundsim/out", &co, &sweep1, &notes, err,
+				      sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/fundsim/out/sweep_chart.csv"));
+}
+END_TEST
+
 static Suite *charts_suite(void)
 {
 	Suite *s = suite_create("charts");
@@ -843,6 +1371,25 @@ static Suite *charts_suite(void)
 	tcase_add_test(tc, charts_draw_in_a_folder_whose_name_would_break_a_shell_or_a_gnuplot_string);
 	tcase_add_test(tc, without_gnuplot_every_csv_is_written_and_a_note_says_so_once);
 	tcase_add_test(tc, a_failing_gnuplot_is_an_error_and_leaves_no_image);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("the studies' charts");
+	tcase_add_unchecked_fixture(tc, make_studies, free_studies);
+	tcase_set_timeout(tc, 120); /* 20 gnuplot runs a test; slower under valgrind */
+	tcase_add_test(tc, sweep_chart_csv_holds_each_values_mean_and_band_per_level_base_first);
+	tcase_add_test(tc, sweep_chart_csv_of_two_keys_keeps_each_line_of_the_second_key_together);
+	tcase_add_test(tc, tornado_chart_csv_keeps_the_bars_in_order_of_swing_with_their_values);
+	tcase_add_test(tc, tornado_chart_shows_the_20_largest_swings_and_says_how_many_there_were);
+	tcase_add_test(tc, spider_chart_csv_follows_the_tornados_order_and_measures_the_real_change);
+	tcase_add_test(tc, sobol_chart_csv_lists_the_ranges_by_total_index_with_their_intervals);
+	tcase_add_test(tc, compare_chart_csv_holds_alt_minus_base_per_paid_year_and_level);
+	tcase_add_test(tc, parameter_labels_read_in_both_languages_without_what_gnuplot_would_split);
+	tcase_add_test(tc, every_chart_script_shares_the_same_common_part);
+	tcase_add_test(tc, study_charts_are_drawn_as_slide_pngs_and_print_svgs_in_english);
+	tcase_add_test(tc, study_charts_are_drawn_in_chinese_with_the_parameters_named);
+	tcase_add_test(tc, a_tornado_of_one_parameter_is_drawn);
+	tcase_add_test(tc, without_gnuplot_a_study_writes_its_chart_files_and_says_so_once);
+	tcase_add_test(tc, a_study_chart_into_a_missing_folder_is_an_error_naming_the_file);
 	suite_add_tcase(s, tc);
 	return s;
 }
