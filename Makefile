@@ -33,7 +33,7 @@ $(BUILD)/%.o: src/%.c
 
 # The manifest names the revision a run came from.
 GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
-$(BUILD)/report.o: CPPFLAGS += -DFUNDSIM_GIT='"$(GIT_REV)"'
+$(BUILD)/report.o $(BUILD)/cmd_report.o: CPPFLAGS += -DFUNDSIM_GIT='"$(GIT_REV)"'
 
 # The default scenario is compiled in, so fundsim runs from any folder.
 $(BUILD)/builtin_scenario.c: scenarios/suzhou-draft.ini
@@ -52,7 +52,8 @@ $(BUILD)/builtin_scenario.o: $(BUILD)/builtin_scenario.c
 
 # The chart scripts too (charts.h: one per chart kind, copied beside its CSV).
 CHART_GP = plots/fan.gp plots/stacked.gp plots/distribution.gp plots/ranked.gp \
-	plots/convergence.gp
+	plots/convergence.gp plots/sweep_chart.gp plots/tornado_chart.gp \
+	plots/spider_chart.gp plots/sobol_chart.gp plots/compare_chart.gp
 $(BUILD)/chart_scripts.c: $(CHART_GP)
 	@mkdir -p $(@D)
 	{ echo '/* generated from $(CHART_GP) by make: do not edit */'; \
@@ -64,9 +65,9 @@ $(BUILD)/chart_scripts.c: $(CHART_GP)
 	  done; \
 	  echo 'const char *chart_script(enum chart_kind k)'; \
 	  echo '{'; \
-	  echo '	static const unsigned char *const gp[N_CHARTS] = {'; \
+	  echo '	static const unsigned char *const gp[N_CHART_KINDS] = {'; \
 	  for f in $(CHART_GP); do n=$$(basename $$f .gp); \
-	    echo "		[CHART_$$(echo $$n | tr a-z A-Z)] = gp_$$n,"; done; \
+	    echo "		[CHART_$$(echo $${n%_chart} | tr a-z A-Z)] = gp_$$n,"; done; \
 	  echo '	};'; \
 	  echo '	return (const char *)gp[k];'; \
 	  echo '}'; \
@@ -78,6 +79,9 @@ $(BUILD)/chart_scripts.o: $(BUILD)/chart_scripts.c
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libfundsim.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(CHECK_LIBS) $(LDLIBS)
+
+# The out-of-memory tests fail fundsim's allocations one by one.
+$(BUILD)/tests/check_oom: LDLIBS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 # Unit tests (Check), then the end-to-end cases under tests/e2e.
 check: bin/fundsim $(TEST_BIN)
@@ -125,16 +129,19 @@ deps:
 
 # libFuzzer (clang) over the number parsers, the scenario reader and the
 # CSV loaders: `make deps-fuzz` once, then `make fuzz` (FUZZ_SECONDS per
-# harness). Seeds and a minimized corpus live in tests/fuzz/corpus/NAME
-# (read only); new inputs go to build-fuzz/corpus/NAME, crashes to
-# build-fuzz/crash-NAME-*. `make fuzz-merge` folds the new inputs into
-# the committed corpus, minimized.
+# harness). Seeds are scenarios/ and tests/data/, and a minimized corpus
+# lives in tests/fuzz/corpus/NAME (read only); new inputs go to
+# build-fuzz/corpus/NAME, crashes to build-fuzz/crash-NAME-*. Inputs are
+# cut to a few KB when merged, to keep the committed corpus small:
+# `make fuzz-merge` folds the new inputs into it, minimized.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZERS = amount scenario panel entities
 FUZZ_DEBS = clang libclang-rt-14-dev libomp-dev
 FUZZ_FLAGS = -print_final_stats=1 -timeout=10 -rss_limit_mb=2048
 fuzz_len = case $(1) in amount) echo 256;; scenario) echo 20000;; *) echo 4096;; esac
+fuzz_merge_len = case $(1) in amount) echo 256;; scenario) echo 2048;; *) echo 1024;; esac
+fuzz_seeds = case $(1) in scenario) echo scenarios tests/data/bad;; amount) ;; *) echo tests/data;; esac
 
 fuzz: fuzz-build
 	@set -e; for h in $(FUZZERS); do \
@@ -143,14 +150,14 @@ fuzz: fuzz-build
 	  echo "fuzz_$$h: $(FUZZ_SECONDS) s"; \
 	  build-fuzz/fuzz_$$h $(FUZZ_FLAGS) $$dict -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=$$($(call fuzz_len,$$h)) -artifact_prefix=build-fuzz/crash-$$h- \
-	    build-fuzz/corpus/$$h tests/fuzz/corpus/$$h; \
+	    build-fuzz/corpus/$$h tests/fuzz/corpus/$$h $$($(call fuzz_seeds,$$h)); \
 	done
 
 fuzz-merge: fuzz-build
 	@set -e; for h in $(FUZZERS); do \
 	  rm -rf build-fuzz/merged-$$h; mkdir -p build-fuzz/merged-$$h build-fuzz/corpus/$$h; \
-	  build-fuzz/fuzz_$$h -merge=1 -max_len=$$($(call fuzz_len,$$h)) build-fuzz/merged-$$h \
-	    tests/fuzz/corpus/$$h build-fuzz/corpus/$$h; \
+	  build-fuzz/fuzz_$$h -merge=1 -max_len=$$($(call fuzz_merge_len,$$h)) \
+	    build-fuzz/merged-$$h tests/fuzz/corpus/$$h build-fuzz/corpus/$$h; \
 	  rm -rf tests/fuzz/corpus/$$h; mv build-fuzz/merged-$$h tests/fuzz/corpus/$$h; \
 	done
 

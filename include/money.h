@@ -39,6 +39,10 @@ void money_words(double yuan, char *buf, size_t n);
  * fen ("9.3794亿", "3471.68万"); not exact, for figures from data. */
 void money_brief(double yuan, char *buf, size_t n);
 
+/* Yuan for a table of results: 亿 with two decimals from 1亿, else 万
+ * with one ("14.83亿", "823.2万"), as fundsim run prints them. */
+void money_table(double yuan, char *buf, size_t n);
+
 /* A share for people: "5%", "2‰", "50%". */
 void share_words(double frac, char *buf, size_t n);
 

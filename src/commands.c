@@ -12,12 +12,13 @@ int command_run(const struct cli *c)
 		int (*fn)(const struct cli *);
 	} cmds[] = {{"params", cmd_params}, {"diff", cmd_diff}, {"award", cmd_award},
 		    {"run", cmd_run}, {"sweep", cmd_sweep}, {"tornado", cmd_tornado},
-		    {"compare", cmd_compare}, {"sobol", cmd_sobol}};
+		    {"compare", cmd_compare}, {"sobol", cmd_sobol},
+		    {"report", cmd_report}};
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(c->command, cmds[i].name) == 0)
 			return cmds[i].fn(c);
 	fprintf(stderr, "fundsim: unknown command \"%s\" (commands: run, award, params, diff, "
-		"sweep, tornado, compare, sobol; "
+		"sweep, tornado, compare, sobol, report; "
 		"see fundsim --help)\n", c->command);
 	return EXIT_USAGE;
 }

@@ -16,8 +16,8 @@ struct cli {
 	const char *scenario, *firms, *entities, *output;
 	const char *reps, *seed, *threads, *precision, *outdir; /* run: checked by the command */
 	bool ledger, quiet;
-	const char *lang; /* run: chart labels, "en" or "zh" */
-	bool no_charts;   /* run: chart CSV files and scripts, no gnuplot */
+	const char *lang; /* run and the studies: chart labels, "en" or "zh" */
+	bool no_charts;   /* run and the studies: chart CSV files and scripts, no gnuplot */
 	const char *keys, *points, *bootstrap; /* tornado --keys; sobol --n, --bootstrap */
 	bool policy;                           /* tornado --policy */
 	const char *ranges[MAX_SETS];          /* tornado --range KEY=LO:HI */
@@ -40,5 +40,6 @@ int cmd_sweep(const struct cli *c);
 int cmd_tornado(const struct cli *c);
 int cmd_compare(const struct cli *c);
 int cmd_sobol(const struct cli *c);
+int cmd_report(const struct cli *c);
 
 #endif

@@ -20,6 +20,10 @@ static const char *read_number(const char *s, double *out, char *err, size_t err
 	const char *p = s;
 	if (*p == '+' || *p == '-')
 		p++;
+	if (!*s) {
+		snprintf(err, errlen, "\"\" is not a number: the value is empty");
+		return NULL;
+	}
 	if (!((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9'))) {
 		snprintf(err, errlen, "\"%s\" is not a number", s);
 		return NULL;
@@ -31,7 +35,8 @@ static const char *read_number(const char *s, double *out, char *err, size_t err
 	char *end;
 	errno = 0;
 	double v = strtod(s, &end);
-	if (errno == ERANGE || !isfinite(v)) {
+	/* ERANGE on underflow is fine: 1e-320 reads as the double nearest it */
+	if ((errno == ERANGE && fabs(v) >= 1) || !isfinite(v)) {
 		snprintf(err, errlen, "\"%s\" is out of the range of numbers", s);
 		return NULL;
 	}
@@ -40,8 +45,8 @@ static const char *read_number(const char *s, double *out, char *err, size_t err
 }
 
 /* The number then one of the suffixes; a suffix scales by 10^pow10. Scaling
- * goes through strtod ("1.1e8", "35/100") so 1.1亿 is exactly 110000000 and
- * 35% exactly 0.35. */
+ * goes through strtod ("1.1e8", "1.1e-2") so 1.1亿 is exactly 110000000 and
+ * 1.1% exactly the double of 0.011. */
 static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 			  const char *const *sfx, const int *pow10, const char *expect)
 {
@@ -56,7 +61,9 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 		if (strcmp(end, sfx[i]) != 0)
 			continue;
 		int e = pow10[i];
-		if (e > 0 && !memchr(s, 'e', (size_t)(end - s)) && !memchr(s, 'E', (size_t)(end - s))) {
+		size_t len = (size_t)(end - s);
+		if (e != 0 && !memchr(s, 'e', len) && !memchr(s, 'E', len) && len < 100) {
+			/* 1.1% reads as 1.1e-2, the very double that 0.011 gives */
 			char t[128];
 			snprintf(t, sizeof t, "%.*se%d", (int)(end - s), s, e);
 			v = strtod(t, NULL);
@@ -69,7 +76,7 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 			snprintf(err, errlen, "\"%s\" is out of the range of numbers", s);
 			return -1;
 		}
-		*out = v;
+		*out = v == 0 ? 0 : v; /* "-0" is 0: written back as 0, it must read so */
 		return 0;
 	}
 	snprintf(err, errlen, "\"%s\" is not %s", s, expect);
@@ -123,11 +130,16 @@ int int_parse(const char *s, int *out, char *err, size_t errlen)
 	return 0;
 }
 
+static void shortest(double v, const char *unit, char *buf, size_t n);
+
 /* v in units, with at most maxdec decimals, trailing zeros trimmed. */
 static void trimmed(double v, int maxdec, const char *unit, char *buf, size_t n)
 {
 	char t[64];
-	snprintf(t, sizeof t, "%.*f", maxdec, v);
+	if (snprintf(t, sizeof t, "%.*f", maxdec, v) >= (int)sizeof t) {
+		shortest(v, unit, buf, n); /* 1e80 has 81 digits: never cut them */
+		return;
+	}
 	char *dot = strchr(t, '.');
 	if (dot) {
 		char *e = t + strlen(t) - 1;
@@ -140,8 +152,28 @@ static void trimmed(double v, int maxdec, const char *unit, char *buf, size_t n)
 	snprintf(buf, n, "%s%s", strcmp(t, "-0") == 0 ? "0" : t, unit);
 }
 
+/* The shortest %g form of v that reads back exactly, then unit. */
+static void shortest(double v, const char *unit, char *buf, size_t n)
+{
+	char t[40];
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(t, sizeof t, "%.*g", prec, v);
+		if (strtod(t, NULL) == v)
+			break;
+	}
+	snprintf(buf, n, "%s%s", t, unit);
+}
+
+/* Past this, fixed decimals would not fit trimmed's buffer, and a double
+ * no longer holds fen anyway. */
+#define WORDS_MAX 1e15
+
 void money_words(double yuan, char *buf, size_t n)
 {
+	if (!(fabs(yuan) < WORDS_MAX)) {
+		shortest(yuan, "元", buf, n);
+		return;
+	}
 	static const double unit[] = {1e8, 1e4, 1};
 	static const char *const name[] = {"亿", "万", "元"};
 	static const int dec[] = {10, 6, 2};
@@ -167,11 +199,21 @@ void money_brief(double yuan, char *buf, size_t n)
 		trimmed(yuan, 2, "元", buf, n);
 }
 
+void money_table(double yuan, char *buf, size_t n)
+{
+	if (fabs(yuan) >= 1e8)
+		snprintf(buf, n, "%.2f亿", yuan / 1e8);
+	else
+		snprintf(buf, n, "%.1f万", yuan / 1e4);
+}
+
 void share_words(double frac, char *buf, size_t n)
 {
 	/* ‰ below 1% where it is exact, as the policy writes 2‰ but 5% */
 	double pm = frac * 1000;
-	if (frac != 0 && fabs(frac) < 0.01 && fabs(pm - round(pm * 1e4) / 1e4) < 1e-9)
+	if (!(fabs(frac * 100) < WORDS_MAX))
+		shortest(frac, "", buf, n); /* a plain fraction reads back exactly */
+	else if (frac != 0 && fabs(frac) < 0.01 && fabs(pm - round(pm * 1e4) / 1e4) < 1e-9)
 		trimmed(pm, 4, "‰", buf, n);
 	else
 		trimmed(frac * 100, 6, "%", buf, n);

@@ -1,0 +1,430 @@
+/* cmd_report.c - `fundsim report`: a Monte Carlo run, its charts and a
+ * tornado study, written up as one self-contained HTML page for a policy
+ * briefing (briefing.h).
+ *
+ * The run's files (run's CSV files, manifest, resolved scenario, charts)
+ * are written into the same folder as report.html, so that every number
+ * in the page can be traced to a file beside it. Nothing is written when
+ * the work is interrupted; report.html is written whole or not at all. */
+#include <limits.h>
+#include <omp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "briefing.h"
+#include "charts.h"
+#include "cmd_impl.h"
+#include "inputs.h"
+#include "money.h"
+#include "report.h"
+#include "sim.h"
+#include "study.h"
+
+#ifndef FUNDSIM_GIT
+#define FUNDSIM_GIT "unknown"
+#endif
+
+#define REPORT_REPS 1000  /* as fundsim run */
+#define TORNADO_REPS 200  /* per variant: paired differences need few */
+#define TORNADO_PCT 0.2   /* without [sensitivity] ranges: -+20% */
+
+/* Without [sensitivity] ranges, these assumptions go into the tornado:
+ * the size and growth of the firm population and the entity flows that
+ * pay the dearest lines (M6A, M12A, M12C, M7B). */
+static const char *const default_keys[] = {
+	"growth.mean",      "firms.count",      "firms.revenue",    "entry.new_per_year",
+	"growth.exit_rate", "pop.m6a.per_year", "pop.m12a.per_year", "pop.m12c.per_year",
+	"pop.m7b.per_year", "takeup.m3c",
+};
+#define N_DEFAULT_KEYS (sizeof default_keys / sizeof default_keys[0])
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static void progress(void *ctx, long done, long target)
+{
+	int width = 30, fill = (int)(width * done / (target ? target : 1));
+	fprintf(stderr, "\r[%.*s%*s] %ld/%ld %s", fill, "==============================",
+		width - fill, "", done, target, (const char *)ctx);
+	if (done >= target)
+		fputc('\n', stderr);
+}
+
+struct report_opts {
+	long reps, seed, threads;
+	const char *scenario;
+	enum chart_lang lang;
+	char outdir[4096];
+};
+
+static int int_option(const char *name, const char *text, long lo, long hi, long *out)
+{
+	char err[200];
+	int v;
+	if (int_parse(text, &v, err, sizeof err) != 0 || v < lo || v > hi) {
+		fprintf(stderr, "fundsim report: %s %s: expected a whole number from %ld to %ld\n",
+			name, text, lo, hi);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* An option that fundsim report does not take. */
+static int unused(bool given, const char *opt, const char *who)
+{
+	if (given)
+		fprintf(stderr, "fundsim report: %s is for %s (see fundsim --help)\n", opt, who);
+	return given ? -1 : 0;
+}
+
+static int options(const struct cli *c, struct report_opts *o)
+{
+	o->reps = REPORT_REPS;
+	o->seed = 1;
+	o->threads = omp_get_max_threads();
+	if (unused(c->precision, "--precision", "run") || unused(c->ledger, "--ledger", "run") ||
+	    unused(c->no_charts, "--no-charts", "run: a report embeds the charts") ||
+	    unused(c->entities || c->output, "--entities/-o", "award") ||
+	    unused(c->keys || c->policy || c->nranges, "--keys/--policy/--range", "tornado") ||
+	    unused(c->points || c->bootstrap, "--n/--bootstrap", "sobol"))
+		return -1;
+	if (c->npos > 1 || (c->npos && c->scenario)) {
+		fprintf(stderr, "fundsim report: one scenario at most, got %s and %s\n", c->pos[0],
+			c->npos > 1 ? c->pos[1] : c->scenario);
+		return -1;
+	}
+	o->scenario = c->npos ? c->pos[0] : c->scenario;
+	int lang = c->lang ? chart_lang_parse(c->lang) : CHART_EN;
+	if (lang < 0) {
+		fprintf(stderr, "fundsim report: --lang %s: expected en or zh\n", c->lang);
+		return -1;
+	}
+	o->lang = (enum chart_lang)lang;
+	if (c->reps && int_option("--reps", c->reps, 2, 100000000, &o->reps))
+		return -1;
+	if (c->seed && int_option("--seed", c->seed, 0, INT_MAX, &o->seed))
+		return -1;
+	if (c->threads && int_option("--threads", c->threads, 1, 1024, &o->threads))
+		return -1;
+	return 0;
+}
+
+/* The command that makes this report again. */
+static void command_line(const struct cli *c, const struct report_opts *o, char *buf, size_t n)
+{
+	size_t k = (size_t)snprintf(buf, n, "fundsim report%s%s --reps %ld --seed %ld",
+				    o->scenario ? " " : "", o->scenario ? o->scenario : "", o->reps,
+				    o->seed);
+	if (c->firms && k < n)
+		k += (size_t)snprintf(buf + k, n - k, " --firms %s", c->firms);
+	for (int i = 0; i < c->nsets && k < n; i++)
+		k += (size_t)snprintf(buf + k, n - k, " --set %s", c->sets[i]);
+	if (o->lang == CHART_ZH && k < n)
+		k += (size_t)snprintf(buf + k, n - k, " --lang zh");
+	if (c->outdir && k < n)
+		snprintf(buf + k, n - k, " --out %s", c->outdir);
+}
+
+/* The tornado's assumptions: the scenario's [sensitivity] ranges, else
+ * those of default_keys that the scenario can move. Returns how many;
+ * *given tells which. */
+static int tornado_keys(const struct scenario *s, struct study_range *k, bool *given)
+{
+	int n = 0;
+	*given = s->nsens > 0;
+	for (int q = 0; q < s->nsens; q++)
+		k[n++] = (struct study_range){.param = s->sens[q].param, .given = true,
+					      .lo = s->sens[q].lo, .hi = s->sens[q].hi};
+	for (size_t q = 0; !*given && q < N_DEFAULT_KEYS; q++) {
+		char err[ERR_LEN];
+		int i = params_key(default_keys[q], err, sizeof err);
+		if (i >= 0 && params_numeric(i) && s->set[i])
+			k[n++] = (struct study_range){.param = i};
+	}
+	return n;
+}
+
+/* The parameters of s that differ from the draft's, as `fundsim diff`
+ * tells them. Returns how many, or -1 when out of memory; *out is the
+ * caller's to free. */
+static int differences(struct scenario *draft, struct scenario *s, struct briefing_diff **out)
+{
+	size_t np;
+	params_table(&np);
+	struct scenario *both[2] = {draft, s};
+	struct briefing_diff *d = calloc(np ? np : 1, sizeof *d);
+	*out = d;
+	if (!d)
+		return -1;
+	int n = 0;
+	for (size_t i = 0; i < np; i++) {
+		if (!param_differs(both, 2, (int)i))
+			continue;
+		d[n].param = (int)i;
+		param_words(draft, (int)i, d[n].draft, sizeof d[n].draft);
+		param_words(s, (int)i, d[n].here, sizeof d[n].here);
+		n++;
+	}
+	return n;
+}
+
+/* An image file's identity: gnuplot draws into a new file and renames it
+ * into place, so a drawn image is a new inode; one left from an earlier
+ * run keeps its own. */
+struct image_id {
+	bool exists;
+	dev_t dev;
+	ino_t ino;
+};
+
+static void image_id(const char *dir, const char *name, struct image_id *id)
+{
+	char path[4200];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/%s.svg", dir, name);
+	id->exists = stat(path, &st) == 0;
+	id->dev = id->exists ? st.st_dev : 0;
+	id->ino = id->exists ? st.st_ino : 0;
+}
+
+/* The text of dir/NAME.svg when this run drew it (its identity changed
+ * from before), else NULL. Caller frees. */
+static char *drawn_svg(const char *dir, const char *name, const struct image_id *before)
+{
+	struct image_id now;
+	image_id(dir, name, &now);
+	if (!now.exists || (before->exists && before->dev == now.dev && before->ino == now.ino))
+		return NULL;
+	char path[4200];
+	snprintf(path, sizeof path, "%s/%s.svg", dir, name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+	do {
+		if (n + 65536 + 1 > cap) {
+			cap = cap ? 2 * cap : 262144;
+			char *nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	bool bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* "YYYY-MM-DD" of SOURCE_DATE_EPOCH when set (reproducible builds), else
+ * of today, in UTC. */
+static void today(char *buf, size_t n)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v = e ? strtoll(e, &end, 10) : 0;
+	time_t t = e && *e && !*end ? (time_t)v : time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) || strftime(buf, n, "%Y-%m-%d", &tm) == 0)
+		snprintf(buf, n, "?");
+}
+
+int cmd_report(const struct cli *c)
+{
+	struct report_opts o;
+	if (options(c, &o) != 0)
+		return EXIT_USAGE;
+	struct scenario *s = open_scenario(o.scenario, c);
+	struct scenario *draft = s ? open_scenario(NULL, NULL) : NULL;
+	struct panel pn = {0};
+	struct sim_output out = {0};
+	struct study_tornado t = {0};
+	struct study_range *keys = calloc(MAX_PARAMS, sizeof *keys);
+	struct briefing_diff *diff = NULL;
+	char *svg[N_CHARTS] = {0}, *tornado_svg = NULL;
+	char err[ERR_LEN], cmdline[4096], tnote[ERR_LEN + 64] = "", cnote[400] = "";
+	int rc = EXIT_USAGE;
+	if (!s || !draft)
+		goto done;
+	rc = EXIT_FAIL;
+	if (!keys) {
+		fprintf(stderr, "fundsim report: out of memory\n");
+		goto done;
+	}
+	rc = EXIT_USAGE;
+	if (c->firms && panel_load(c->firms, &pn, err, sizeof err) != 0) {
+		fprintf(stderr, "fundsim report: %s\n", err);
+		goto done;
+	}
+	if (c->outdir)
+		snprintf(o.outdir, sizeof o.outdir, "%s", c->outdir);
+	else
+		snprintf(o.outdir, sizeof o.outdir, "out/%s", s->name[0] ? s->name : "scenario");
+	if (report_prepare(o.outdir, err, sizeof err) != 0) {
+		fprintf(stderr, "fundsim report: %s (--out names the folder for the report)\n", err);
+		goto done;
+	}
+	struct sigaction sa = {.sa_handler = on_sigint};
+	sigaction(SIGINT, &sa, NULL);
+	bool show = !c->quiet && isatty(2);
+	struct sim_config cfg = {
+		.seed = (uint64_t)o.seed, .reps = o.reps, .threads = (int)o.threads,
+		.stock = c->firms ? &pn : NULL, .progress = show ? progress : NULL,
+		.progress_ctx = (void *)"replications", .stop = &interrupted,
+	};
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = EXIT_FAIL;
+	if (sim_run(&s->pol, &cfg, &out, err, sizeof err) != 0) {
+		fprintf(stderr, "fundsim report: %s\n", err);
+		goto done;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+
+	/* the assumptions that most move the total, on fewer replications */
+	bool given = false;
+	int nkeys = out.stopped ? 0 : tornado_keys(s, keys, &given);
+	struct study_cfg sc = {
+		.seed = (uint64_t)o.seed, .reps = o.reps < TORNADO_REPS ? o.reps : TORNADO_REPS,
+		.threads = (int)o.threads, .stock = cfg.stock, .stop = &interrupted,
+		.progress = show ? progress : NULL, .progress_ctx = (void *)"tornado runs",
+	};
+	long most = study_max_reps(&s->pol); /* a study keeps every row to pair them */
+	if (sc.reps > most)
+		sc.reps = most;
+	enum study_status st = STUDY_OK;
+	if (nkeys > 0) {
+		st = study_tornado(s, keys, nkeys, TORNADO_PCT, 0, &sc, &t, err, sizeof err);
+		if (st == STUDY_FAILED) {
+			fprintf(stderr, "fundsim report: tornado: %s\n", err);
+			goto done;
+		}
+		if (st == STUDY_INVALID) /* a variant the rules refuse: say so in the page */
+			snprintf(tnote, sizeof tnote, "%s", err);
+	} else {
+		snprintf(tnote, sizeof tnote, "%s", "no assumption to move");
+	}
+	if (out.stopped || st == STUDY_STOPPED || interrupted) {
+		fprintf(stderr, "\nfundsim report: interrupted; nothing written, earlier results in "
+			"%s are untouched\n", o.outdir);
+		rc = 130;
+		goto done;
+	}
+
+	command_line(c, &o, cmdline, sizeof cmdline);
+	struct run_info ri = {
+		.s = s, .command = cmdline, .firms = c->firms, .seed = (uint64_t)o.seed,
+		.threads = (int)o.threads,
+		.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+	};
+	if (report_write(o.outdir, &ri, &out, NULL, err, sizeof err) != 0) {
+		fprintf(stderr, "fundsim report: %s\n", err);
+		goto done;
+	}
+	struct image_id before[N_CHARTS], tornado_before;
+	for (int k = 0; k < N_CHARTS; k++)
+		image_id(o.outdir, chart_name(k), &before[k]);
+	image_id(o.outdir, chart_name(CHART_TORNADO), &tornado_before);
+	struct chart_opts co = {.s = s, .seed = (uint64_t)o.seed, .lang = o.lang, .draw = true};
+	struct chart_notes notes;
+	int crc = charts_write(o.outdir, &co, &out, &notes, err, sizeof err);
+	for (int i = 0; i < notes.n; i++)
+		fprintf(stderr, "fundsim report: %s\n", notes.text[i]);
+	if (crc != 0) {
+		fprintf(stderr, "fundsim report: charts: %s\n", err);
+		goto done;
+	}
+	if (notes.n) /* the first is the one that explains a missing chart */
+		snprintf(cnote, sizeof cnote, "%s", notes.text[0]);
+	if (t.nbars > 0) {
+		notes.n = 0;
+		if (charts_tornado(o.outdir, &co, &t, &notes, err, sizeof err) != 0) {
+			fprintf(stderr, "fundsim report: tornado chart: %s\n", err);
+			goto done;
+		}
+		tornado_svg = drawn_svg(o.outdir, chart_name(CHART_TORNADO), &tornado_before);
+	}
+	for (int k = 0; k < N_CHARTS; k++)
+		svg[k] = drawn_svg(o.outdir, chart_name(k), &before[k]);
+
+	int ndiff = differences(draft, s, &diff);
+	if (ndiff < 0) {
+		fprintf(stderr, "fundsim report: out of memory\n");
+		goto done;
+	}
+	char date[32];
+	today(date, sizeof date);
+	struct briefing b = {
+		.s = s, .o = &out, .seed = (uint64_t)o.seed, .threads = (int)o.threads,
+		.lang = o.lang, .version = FUNDSIM_VERSION, .git = FUNDSIM_GIT,
+		.command = cmdline, .date = date, .chart_note = cnote[0] ? cnote : NULL,
+		.tornado = t.nbars > 0 ? &t : NULL, .tornado_given = given,
+		.tornado_svg = tornado_svg, .tornado_note = tnote[0] ? tnote : NULL,
+		.diff = diff, .ndiff = ndiff,
+	};
+	for (int k = 0; k < N_CHARTS; k++)
+		b.svg[k] = svg[k];
+	char path[4200];
+	snprintf(path, sizeof path, "%s/report.html", o.outdir);
+	struct atomic_file af;
+	if (atomic_open(&af, path, err, sizeof err) != 0) {
+		fprintf(stderr, "fundsim report: %s\n", err);
+		goto done;
+	}
+	if (briefing_write(af.f, &b) != 0) {
+		atomic_abort(&af);
+		fprintf(stderr, "fundsim report: %s: out of memory computing the statistics\n", path);
+		goto done;
+	}
+	if (atomic_commit(&af, err, sizeof err) != 0) {
+		fprintf(stderr, "fundsim report: %s\n", err);
+		goto done;
+	}
+	if (!c->quiet) {
+		struct summary tot;
+		char m[32], lo[32], hi[32];
+		results_stat(out.res, sim_money(&out.layout, N_LINES, out.layout.years, LV_TOTAL),
+			     &tot);
+		money_table(tot.mean, m, sizeof m);
+		money_table(tot.pct[0], lo, sizeof lo);
+		money_table(tot.pct[N_PCT - 1], hi, sizeof hi);
+		printf("fundsim report: scenario %s, %ld replications, seed %ld: total %s [%s, %s]\n",
+		       s->name, out.reps, o.seed, m, lo, hi);
+		printf("report in %s\n", path);
+	}
+	rc = EXIT_OK;
+done:
+	for (int k = 0; k < N_CHARTS; k++)
+		free(svg[k]);
+	free(tornado_svg);
+	free(diff);
+	free(keys);
+	study_tornado_free(&t);
+	sim_output_free(&out);
+	panel_free(&pn);
+	free(draft);
+	free(s);
+	return rc;
+}

@@ -1,0 +1,556 @@
+/* check_report.c - the briefing report: the escaping writer and SVG
+ * inlining of html.c, the draft's readings, and `fundsim report` run on a
+ * small scenario into a mkdtemp folder, its page checked for what a
+ * reader and a browser need: balanced tags, the run's headline total,
+ * the charts inline with ids apart and nothing fetched from elsewhere,
+ * escaped names, the parameters that differ from the draft.
+ *
+ * The chart checks need gnuplot (make deps installs it) and say so when
+ * it is absent. */
+#include <check.h>
+#include <dirent.h>
+#include <gsl/gsl_errno.h>
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "briefing.h"
+#include "charts.h"
+#include "commands.h"
+#include "html.h"
+#include "money.h"
+#include "params.h"
+
+/* ---- capturing what a writer writes ---- */
+
+struct capture {
+	char *buf;
+	size_t len;
+	FILE *f;
+};
+
+static void cap_open(struct capture *c)
+{
+	c->buf = NULL;
+	c->len = 0;
+	c->f = open_memstream(&c->buf, &c->len);
+	ck_assert_ptr_nonnull(c->f);
+}
+
+static char *cap_close(struct capture *c)
+{
+	fclose(c->f);
+	return c->buf;
+}
+
+/* ---- html_text and html_printf ---- */
+
+START_TEST(text_escapes_the_five_characters_that_html_reads_as_markup)
+{
+	struct capture c;
+	cap_open(&c);
+	html_text(c.f, "R&D <pilot> \"a\" 'b'");
+	char *s = cap_close(&c);
+	ck_assert_str_eq(s, "R&amp;D &lt;pilot&gt; &quot;a&quot; &#39;b&#39;");
+	free(s);
+}
+END_TEST
+
+START_TEST(text_keeps_chinese_tabs_and_newlines_and_drops_other_control_characters)
+{
+	struct capture c;
+	cap_open(&c);
+	html_text(c.f, "第3条\t进档\n补差\x01\x1b[1m\x7f");
+	html_text(c.f, NULL); /* writes nothing */
+	char *s = cap_close(&c);
+	ck_assert_str_eq(s, "第3条\t进档\n补差[1m");
+	free(s);
+}
+END_TEST
+
+START_TEST(printf_escapes_every_string_argument_and_prints_numbers_as_printf_does)
+{
+	struct capture c;
+	cap_open(&c);
+	html_printf(c.f, "<td class=\"n\">%s|%d|%5.2f|%ld|%lld|%zu|%u|%x|%c|%%|%-4d|%*d|%.*s|%g</td>",
+		    "<&>", -3, 3.14159, 1234567890L, -9876543210LL, (size_t)42, 7u, 255u, 'q', 5,
+		    3, 7, 3, "a<bcdef", 0.5);
+	char *s = cap_close(&c);
+	ck_assert_str_eq(s, "<td class=\"n\">&lt;&amp;&gt;|-3| 3.14|1234567890|-9876543210|42|7|ff|q|"
+			    "%|5   |  7|a&lt;b|0.5</td>");
+	free(s);
+}
+END_TEST
+
+/* ---- html_svg ---- */
+
+static const char *const svg_in =
+	"<?xml version=\"1.0\" encoding=\"utf-8\"  standalone=\"no\"?>\n"
+	"<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/"
+	"DTD/svg11.dtd\">\n"
+	"<svg \n viewBox=\"0 0 1280 720\"\n xmlns=\"http://www.w3.org/2000/svg\"\n"
+	" xmlns:xlink=\"http://www.w3.org/1999/xlink\"\n>\n"
+	"<title>Gnuplot</title>\n<!-- a comment with <g id=\"no\"> -->\n"
+	"<g id=\"gnuplot_canvas\" onclick=\"gnuplot_svg.toggleVisibility(evt)\">\n"
+	"<defs><path id='gpPt1' d='M-1,0 h2'/><pattern id=\"gpPat1\"/></defs>\n"
+	"<use xlink:href='#gpPt1' x='3'/><use href=\"#gpPt1\"/>\n"
+	"<rect fill=\"url(#gpPat1)\" style=\"fill:url('#gpPat1')\"/>\n"
+	"<image xlink:href=\"logo.png\" width=\"2\"/><image src=\"http://example.com/x.png\"/>\n"
+	"<a href=\"https://example.com/\">link</a>\n"
+	"<script type=\"text/javascript\" xlink:href=\"gnuplot_svg.js\"/>\n"
+	"<script type=\"text/javascript\"><![CDATA[ alert('<svg>'); ]]></script>\n"
+	"<text>R&amp;D &lt;pilot> url(#gpPat1)</text>\n"
+	"</g>\n</svg>\n";
+
+START_TEST(svg_loses_its_prolog_and_comments_and_keeps_its_drawing)
+{
+	struct capture c;
+	cap_open(&c);
+	ck_assert_int_eq(html_svg(c.f, svg_in, "fig1-", NULL), 0);
+	char *s = cap_close(&c);
+	ck_assert_msg(strncmp(s, "<svg role=\"img\" viewBox=\"0 0 1280 720\">", 39) == 0, "%s", s);
+	ck_assert_ptr_null(strstr(s, "<?xml"));
+	ck_assert_ptr_null(strstr(s, "DOCTYPE"));
+	ck_assert_ptr_null(strstr(s, "<!--"));
+	ck_assert_ptr_nonnull(strstr(s, "<title>Gnuplot</title>"));
+	ck_assert_ptr_nonnull(strstr(s, "<text>R&amp;D &lt;pilot> url(#fig1-gpPat1)</text>"));
+	ck_assert_ptr_nonnull(strstr(s, "</g>\n</svg>\n"));
+	free(s);
+}
+END_TEST
+
+START_TEST(svg_ids_and_the_references_to_them_get_the_prefix)
+{
+	struct capture c;
+	cap_open(&c);
+	ck_assert_int_eq(html_svg(c.f, svg_in, "fig2-", NULL), 0);
+	char *s = cap_close(&c);
+	ck_assert_ptr_nonnull(strstr(s, "<g id=\"fig2-gnuplot_canvas\">"));
+	ck_assert_ptr_nonnull(strstr(s, "<path id='fig2-gpPt1' d='M-1,0 h2'/>"));
+	ck_assert_ptr_nonnull(strstr(s, "<pattern id=\"fig2-gpPat1\"/>"));
+	ck_assert_ptr_nonnull(strstr(s, "<use xlink:href='#fig2-gpPt1' x='3'/>"));
+	ck_assert_ptr_nonnull(strstr(s, "<use href=\"#fig2-gpPt1\"/>"));
+	ck_assert_ptr_nonnull(strstr(s, "fill=\"url(#fig2-gpPat1)\""));
+	ck_assert_ptr_nonnull(strstr(s, "style=\"fill:url('#fig2-gpPat1')\""));
+	ck_assert_ptr_null(strstr(s, "\"#gp"));
+	ck_assert_ptr_null(strstr(s, "'#gp"));
+	free(s);
+}
+END_TEST
+
+START_TEST(svg_fetches_nothing_from_elsewhere_and_runs_no_code)
+{
+	struct capture c;
+	cap_open(&c);
+	ck_assert_int_eq(html_svg(c.f, svg_in, "f-", NULL), 0);
+	char *s = cap_close(&c);
+	ck_assert_ptr_null(strstr(s, "http"));
+	ck_assert_ptr_null(strstr(s, "logo.png"));
+	ck_assert_ptr_null(strstr(s, "src="));
+	ck_assert_ptr_null(strstr(s, "xmlns"));
+	ck_assert_ptr_null(strstr(s, "script"));
+	ck_assert_ptr_null(strstr(s, "alert"));
+	ck_assert_ptr_null(strstr(s, "onclick"));
+	ck_assert_ptr_nonnull(strstr(s, "<image width=\"2\"/>"));
+	ck_assert_ptr_nonnull(strstr(s, "<a>link</a>"));
+	free(s);
+}
+END_TEST
+
+START_TEST(svg_title_is_replaced_by_the_given_one_escaped)
+{
+	struct capture c;
+	cap_open(&c);
+	ck_assert_int_eq(html_svg(c.f, svg_in, "f-", "Cost of R&D <pilot>"), 0);
+	char *s = cap_close(&c);
+	ck_assert_ptr_nonnull(strstr(s, "<title>Cost of R&amp;D &lt;pilot&gt;</title>"));
+	ck_assert_ptr_null(strstr(s, "Gnuplot"));
+	free(s);
+}
+END_TEST
+
+START_TEST(text_without_an_svg_element_is_refused_and_nothing_written)
+{
+	static const char *const bad[] = {"", "<?xml version=\"1.0\"?>", "<svgx></svgx>",
+					  "<svg viewBox=\"0 0 1 1\">", "<html><p>no</p></html>"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct capture c;
+		cap_open(&c);
+		ck_assert_int_eq(html_svg(c.f, bad[i], "f-", NULL), -1);
+		char *s = cap_close(&c);
+		ck_assert_msg(c.len == 0, "wrote \"%s\" for \"%s\"", s, bad[i]);
+		free(s);
+	}
+}
+END_TEST
+
+/* ---- readings ---- */
+
+START_TEST(readings_are_the_parameters_the_draft_marks_as_readings)
+{
+	struct briefing_reading r[64];
+	int n = briefing_readings(r, 64);
+	ck_assert_int_ge(n, 10);
+	ck_assert_int_le(n, 64);
+	int mode = params_find("m2", "mode"), lag = params_find("scenario", "payment_lag");
+	bool seen_mode = false, seen_lag = false;
+	for (int k = 0; k < n; k++) {
+		ck_assert_int_ge(r[k].param, 0);
+		ck_assert_msg(r[k].why[0] != '\0', "reading %d has no words", k);
+		if (r[k].param == mode) {
+			seen_mode = true;
+			ck_assert_str_eq(r[k].why, "tier 2 pays the difference to tier 1");
+		}
+		seen_lag |= r[k].param == lag;
+		/* a value the text gives is cited, not read: never a reading */
+		ck_assert_int_ne(r[k].param, params_find("m1a", "cap"));
+	}
+	ck_assert(seen_mode && seen_lag);
+	ck_assert_int_eq(briefing_readings(r, 2), n); /* counts past max, writes max */
+}
+END_TEST
+
+/* ---- fundsim report ---- */
+
+static char dir[4096];
+
+static void make_dir(const char *name)
+{
+	snprintf(dir, sizeof dir, "/tmp/fundsim-report-%sXXXXXX", name);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void remove_dir(void)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char p[8192];
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		unlink(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static char *slurp(const char *name)
+{
+	char p[8192];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	FILE *f = fopen(p, "rb");
+	ck_assert_msg(f != NULL, "%s is missing", p);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *b = malloc((size_t)n + 1);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq((long)fread(b, 1, (size_t)n, f), n);
+	b[n] = '\0';
+	fclose(f);
+	return b;
+}
+
+static bool have_gnuplot(void)
+{
+	const char *path = getenv("PATH");
+	if (!path)
+		return false;
+	char *copy = strdup(path), *save = NULL;
+	bool found = false;
+	for (char *d = strtok_r(copy, ":", &save); d && !found; d = strtok_r(NULL, ":", &save)) {
+		char p[4096];
+		snprintf(p, sizeof p, "%s/gnuplot", d);
+		found = access(p, X_OK) == 0;
+	}
+	free(copy);
+	return found;
+}
+
+static int count(const char *s, const char *what)
+{
+	int n = 0;
+	for (const char *p = s; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+/* cmd_report(c) with its standard error caught in err (what it said). */
+static int run_report(const struct cli *c, char *err, size_t n)
+{
+	fflush(stderr);
+	FILE *t = tmpfile();
+	ck_assert_ptr_nonnull(t);
+	int saved = dup(2);
+	dup2(fileno(t), 2);
+	int rc = cmd_report(c);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	rewind(t);
+	size_t got = fread(err, 1, n - 1, t);
+	err[got] = '\0';
+	fclose(t);
+	return rc;
+}
+
+/* A small scenario whose name needs escaping, in dir. */
+static void write_scenario(void)
+{
+	char p[8192];
+	snprintf(p, sizeof p, "%s/pilot.ini", dir);
+	FILE *f = fopen(p, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("[scenario]\nname = R&D <pilot> \"x\"\n\n[firms]\ncount = uniform(300, 500)\n\n"
+	      "[budget]\ntotal = 12亿\n", f);
+	fclose(f);
+}
+
+/* fundsim report pilot.ini --reps 24 --seed 5 --threads 1 --out dir
+ * --set m1a.cap=150万 [--lang lang]: its exit code; err gets what it
+ * said. */
+static char said[4096];
+static int report(const char *lang)
+{
+	char ini[8192];
+	snprintf(ini, sizeof ini, "%s/pilot.ini", dir);
+	struct cli c = {.command = "report", .reps = "24", .seed = "5", .threads = "1",
+			.outdir = dir, .quiet = true, .lang = lang};
+	c.pos[c.npos++] = ini;
+	c.sets[c.nsets++] = "m1a.cap=150万";
+	return run_report(&c, said, sizeof said);
+}
+
+/* The page's skeleton: each main element opened and closed as often. */
+static void ck_balanced(const char *html)
+{
+	static const char *const tags[][2] = {
+		{"<html", "</html>"},     {"<head>", "</head>"},   {"<body>", "</body>"},
+		{"<main>", "</main>"},    {"<section", "</section>"}, {"<table", "</table>"},
+		{"<thead>", "</thead>"},  {"<tbody>", "</tbody>"}, {"<tr>", "</tr>"},
+		{"<figure", "</figure>"}, {"<svg", "</svg>"},      {"<style>", "</style>"},
+		{"<ul>", "</ul>"},        {"<li>", "</li>"},
+	};
+	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+		ck_assert_msg(count(html, tags[i][0]) == count(html, tags[i][1]),
+			      "%d %s but %d %s", count(html, tags[i][0]), tags[i][0],
+			      count(html, tags[i][1]), tags[i][1]);
+	ck_assert_int_eq(count(html, "<p>") + count(html, "<p "), count(html, "</p>"));
+	ck_assert_int_eq(count(html, "<html"), 1);
+	ck_assert_int_eq(count(html, "<main>"), 1);
+	ck_assert(strncmp(html, "<!DOCTYPE html>\n", 16) == 0);
+	ck_assert_ptr_nonnull(strstr(html, "<meta charset=\"utf-8\">"));
+}
+
+/* Every id once, every href local, no src, nothing from the network. */
+static void ck_self_contained(const char *html)
+{
+	ck_assert_ptr_null(strstr(html, "http:"));
+	ck_assert_ptr_null(strstr(html, "https:"));
+	ck_assert_ptr_null(strstr(html, " src="));
+	ck_assert_ptr_null(strstr(html, "<script"));
+	ck_assert_ptr_null(strstr(html, "<link"));
+	for (const char *p = html; (p = strstr(p, "href=")); p += 5)
+		ck_assert_msg(p[6] == '#', "a reference out of the page: %.60s", p);
+	for (const char *p = html; (p = strstr(p, " id=")); p += 4) {
+		char q = p[4], id[200];
+		const char *end = strchr(p + 5, q);
+		ck_assert_ptr_nonnull(end);
+		snprintf(id, sizeof id, " id=%c%.*s%c", q, (int)(end - p - 5), p + 5, q);
+		ck_assert_msg(count(html, id) == 1, "id %s appears %d times", id, count(html, id));
+	}
+}
+
+START_TEST(a_report_is_one_well_formed_self_contained_page_with_the_runs_numbers)
+{
+	make_dir("en");
+	write_scenario();
+	ck_assert_int_eq(report(NULL), EXIT_OK);
+	ck_assert_msg(!have_gnuplot() || said[0] == '\0', "said: %s", said);
+	char *html = slurp("report.html");
+	ck_balanced(html);
+	ck_self_contained(html);
+	ck_assert_ptr_nonnull(strstr(html, "<html lang=\"en\">"));
+
+	/* the headline total is the run's mean, as fundsim run prints it */
+	char *sum = slurp("summary.csv"), *row = strstr(sum, "\nTOTAL,total,");
+	ck_assert_ptr_nonnull(row);
+	double mean = strtod(row + strlen("\nTOTAL,total,"), NULL);
+	char words[64], want[128];
+	money_table(mean, words, sizeof words);
+	snprintf(want, sizeof want, "id=\"headline-total\">%s元</p>", words);
+	ck_assert_msg(strstr(html, want) != NULL, "no headline %s", want);
+	ck_assert_ptr_nonnull(strstr(html, "Budget for the whole period"));
+
+	/* every measure in the table, with its clause */
+	ck_assert_ptr_nonnull(strstr(html, "<td>第1条</td>"));
+	ck_assert_ptr_nonnull(strstr(html, "<span class=\"code\">M13B</span>"));
+	ck_assert_ptr_nonnull(strstr(html, "营收首次达1/5/10亿元进档补差奖励"));
+
+	/* the scenario's name, escaped wherever it appears */
+	ck_assert_ptr_null(strstr(html, "R&D"));
+	ck_assert_ptr_null(strstr(html, "<pilot>"));
+	ck_assert_ptr_nonnull(strstr(html, "R&amp;D &lt;pilot&gt; &quot;x&quot;"));
+
+	/* the --set change among the parameters that differ from the draft */
+	char *diff = strstr(html, "<section id=\"differences\"");
+	ck_assert_ptr_nonnull(diff);
+	ck_assert_ptr_nonnull(strstr(diff, "<code>m1a.cap</code>"));
+	ck_assert_ptr_nonnull(strstr(diff, "<td>100万</td><td class=\"changed\">150万</td>"
+					   "<td><code>--set</code></td>"));
+	ck_assert_ptr_nonnull(strstr(diff, "<code>firms.count</code>"));
+	ck_assert_ptr_nonnull(strstr(diff, "<code>budget.total</code>"));
+
+	/* the tornado of the default assumptions, and the method note */
+	ck_assert_ptr_nonnull(strstr(html, "<code>growth.mean</code>"));
+	ck_assert_ptr_nonnull(strstr(html, "Seed 5, 24 replications"));
+	ck_assert_ptr_nonnull(strstr(html, "bit-identical"));
+	ck_assert_ptr_nonnull(strstr(html, "m2.mode"));
+
+	if (!have_gnuplot()) {
+		fprintf(stderr, "check_report: gnuplot is not installed: chart checks skipped\n");
+	} else { /* the run's five charts and the tornado's, each inline */
+		for (int k = 0; k < N_CHARTS; k++) {
+			char fig[64];
+			snprintf(fig, sizeof fig, "<figure id=\"fig-%s\">\n<svg role=\"img\"",
+				 chart_name(k));
+			ck_assert_msg(strstr(html, fig) != NULL, "no inline %s chart", chart_name(k));
+		}
+		ck_assert_int_eq(count(html, "<svg"), N_CHARTS + 1);
+		ck_assert_int_eq(count(html, "id=\"fig1-gnuplot_canvas\""), 1);
+		ck_assert_int_eq(count(html, "id=\"fig5-gnuplot_canvas\""), 1);
+	}
+	/* no temporary file left behind */
+	DIR *d = opendir(dir);
+	for (struct dirent *e; (e = readdir(d));)
+		ck_assert_msg(!strstr(e->d_name, "tmp"), "left behind: %s", e->d_name);
+	closedir(d);
+	free(sum);
+	free(html);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(a_report_in_chinese_has_chinese_headings_and_the_same_numbers)
+{
+	make_dir("zh");
+	write_scenario();
+	ck_assert_int_eq(report("en"), EXIT_OK);
+	char *en = slurp("report.html");
+	ck_assert_int_eq(report("zh"), EXIT_OK);
+	char *zh = slurp("report.html");
+	ck_balanced(zh);
+	ck_self_contained(zh);
+	ck_assert_ptr_nonnull(strstr(zh, "<html lang=\"zh-CN\">"));
+	ck_assert_ptr_nonnull(strstr(zh, "<h2>摘要</h2>"));
+	ck_assert_ptr_nonnull(strstr(zh, "<h2>分措施资金需求</h2>"));
+	ck_assert_ptr_nonnull(strstr(zh, "<th>条款</th><th>措施</th>"));
+	ck_assert_ptr_null(strstr(zh, "<h2>Summary</h2>"));
+	/* the same seed gives the same headline */
+	const char *a = strstr(en, "id=\"headline-total\">"), *b = strstr(zh, "id=\"headline-total\">");
+	ck_assert(a && b);
+	ck_assert_int_eq(strncmp(a, b, (size_t)(strstr(a, "</p>") - a)), 0);
+	free(en);
+	free(zh);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(without_gnuplot_a_report_says_so_and_never_shows_an_earlier_runs_charts)
+{
+	make_dir("nognuplot");
+	write_scenario();
+	bool drew = have_gnuplot();
+	ck_assert_int_eq(report(NULL), EXIT_OK); /* charts of an earlier run, if gnuplot */
+	char *path = strdup(getenv("PATH") ? getenv("PATH") : "");
+	setenv("PATH", "/nonexistent-fundsim-test", 1);
+	int rc = report(NULL);
+	setenv("PATH", path, 1);
+	free(path);
+	ck_assert_int_eq(rc, EXIT_OK);
+	ck_assert_msg(strstr(said, "fundsim report: no charts drawn") && strstr(said, "install gnuplot"),
+		      "said: %s", said);
+	char *html = slurp("report.html");
+	ck_balanced(html);
+	ck_assert_int_eq(count(html, "<svg"), 0);
+	ck_assert_ptr_nonnull(strstr(html, "(Chart fan not drawn: no charts drawn"));
+	ck_assert_ptr_nonnull(strstr(html, "install gnuplot"));
+	if (drew) { /* the earlier images are still there, but not in the page */
+		char *svg = slurp("fan.svg");
+		ck_assert_ptr_nonnull(strstr(svg, "</svg>"));
+		free(svg);
+	}
+	free(html);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(bad_options_are_refused_before_any_work)
+{
+	make_dir("bad");
+	struct cli c = {.command = "report", .lang = "fr", .outdir = dir, .quiet = true};
+	ck_assert_int_eq(run_report(&c, said, sizeof said), EXIT_USAGE);
+	ck_assert_str_eq(said, "fundsim report: --lang fr: expected en or zh\n");
+	c = (struct cli){.command = "report", .reps = "1", .outdir = dir, .quiet = true};
+	ck_assert_int_eq(run_report(&c, said, sizeof said), EXIT_USAGE); /* a study needs two */
+	ck_assert_str_eq(said, "fundsim report: --reps 1: expected a whole number from 2 to "
+			       "100000000\n");
+	c = (struct cli){.command = "report", .ledger = true, .outdir = dir, .quiet = true};
+	ck_assert_int_eq(run_report(&c, said, sizeof said), EXIT_USAGE);
+	ck_assert_str_eq(said, "fundsim report: --ledger is for run (see fundsim --help)\n");
+	c = (struct cli){.command = "report", .outdir = dir, .quiet = true, .npos = 2};
+	c.pos[0] = "a.ini";
+	c.pos[1] = "b.ini";
+	ck_assert_int_eq(run_report(&c, said, sizeof said), EXIT_USAGE);
+	ck_assert_str_eq(said, "fundsim report: one scenario at most, got a.ini and b.ini\n");
+	DIR *d = opendir(dir);
+	int files = 0;
+	for (struct dirent *e; (e = readdir(d));)
+		files += e->d_name[0] != '.';
+	closedir(d);
+	ck_assert_int_eq(files, 0);
+	remove_dir();
+}
+END_TEST
+
+static Suite *report_suite(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("html");
+	tcase_add_test(tc, text_escapes_the_five_characters_that_html_reads_as_markup);
+	tcase_add_test(tc, text_keeps_chinese_tabs_and_newlines_and_drops_other_control_characters);
+	tcase_add_test(tc, printf_escapes_every_string_argument_and_prints_numbers_as_printf_does);
+	tcase_add_test(tc, svg_loses_its_prolog_and_comments_and_keeps_its_drawing);
+	tcase_add_test(tc, svg_ids_and_the_references_to_them_get_the_prefix);
+	tcase_add_test(tc, svg_fetches_nothing_from_elsewhere_and_runs_no_code);
+	tcase_add_test(tc, svg_title_is_replaced_by_the_given_one_escaped);
+	tcase_add_test(tc, text_without_an_svg_element_is_refused_and_nothing_written);
+	tcase_add_test(tc, readings_are_the_parameters_the_draft_marks_as_readings);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("fundsim report");
+	tcase_set_timeout(tc, 300); /* runs, a tornado and 12 gnuplot runs; valgrind is slow */
+	tcase_add_test(tc, a_report_is_one_well_formed_self_contained_page_with_the_runs_numbers);
+	tcase_add_test(tc, a_report_in_chinese_has_chinese_headings_and_the_same_numbers);
+	tcase_add_test(tc, without_gnuplot_a_report_says_so_and_never_shows_an_earlier_runs_charts);
+	tcase_add_test(tc, bad_options_are_refused_before_any_work);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	gsl_set_error_handler_off();
+	SRunner *sr = srunner_create(report_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	omp_pause_resource_all(omp_pause_hard);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
