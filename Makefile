@@ -13,14 +13,26 @@ CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 DEBS = libgsl-dev libcsv-dev libinih-dev check pkg-config gnuplot-nox fonts-noto-cjk valgrind
 
+# make MPI=1: the same code built with mpicc into bin/fundsim-mpi
+# (comm_mpi.c registers MPI's world); the plain build stays MPI-free.
+ifeq ($(MPI),1)
+CC = mpicc
+BUILD = build-mpi
+CPPFLAGS += -DFUNDSIM_MPI
+DEBS += libopenmpi-dev openmpi-bin
+BIN = bin/fundsim-mpi
+else
+BIN = bin/fundsim
+endif
+
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_scenario.o $(BUILD)/chart_scripts.o
 TEST_SRC = $(wildcard tests/check_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-all: bin/fundsim
+all: $(BIN)
 
-bin/fundsim: $(BUILD)/main.o $(BUILD)/libfundsim.a
+$(BIN): $(BUILD)/main.o $(BUILD)/libfundsim.a
 	@mkdir -p $(@D)
 	$(CC) -o $@ $^ $(LDLIBS)
 
@@ -174,13 +186,22 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(BUILD)/libfundsi
 deps-fuzz:
 	@$(MAKE) --no-print-directory deps DEBS="$(FUZZ_DEBS)"
 
+# make MPI=1 check-mpi: byte-identical outputs for -np 1, 2 and 3 against
+# the plain binary (tests/mpi.sh).
+check-mpi: $(BIN)
+	$(MAKE) MPI= bin/fundsim
+	sh tests/mpi.sh bin/fundsim $(BIN)
+
+bench-mpi: $(BIN)
+	sh tests/mpi.sh bin/fundsim $(BIN) bench
+
 format:
 	clang-format -i src/*.c src/*.h include/*.h tests/*.c
 
 clean:
 	rm -rf build build-asan build-fuzz bin
 
-.PHONY: all check asan leakcheck check-with bench deps format clean fuzz fuzz-build fuzz-merge \
+.PHONY: all check-mpi bench-mpi check asan leakcheck check-with bench deps format clean fuzz fuzz-build fuzz-merge \
 	deps-fuzz
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

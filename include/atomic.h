@@ -3,6 +3,7 @@
 #ifndef FUNDSIM_ATOMIC_H
 #define FUNDSIM_ATOMIC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -10,7 +11,12 @@ struct atomic_file {
 	FILE *f;
 	char tmp[4096];
 	char path[4096];
+	bool discard; /* not MPI rank 0: written to /dev/null */
 };
+
+/* mkdir -p dir. 0, or -1 with err. On MPI ranks other than 0 a no-op:
+ * rank 0 writes every output. */
+int atomic_mkdirs(const char *dir, char *err, size_t errlen);
 
 /* Open a temporary beside path. 0, or -1 with err. */
 int atomic_open(struct atomic_file *a, const char *path, char *err, size_t errlen);

@@ -19,6 +19,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "comm.h"
+
 #include "atomic.h"
 #include "charts_impl.h"
 #include "stats.h"
@@ -513,8 +515,8 @@ static enum spawn_result draw(const char *dir, const char *prog, enum chart_kind
 int chart_draw(const char *dir, const struct chart_opts *co, const enum chart_kind *k, int n,
 	       struct chart_notes *notes, char *err, size_t errlen)
 {
-	if (!co->draw)
-		return 0;
+	if (!co->draw || !comm_is_root())
+		return 0; /* MPI ranks other than 0 write nothing */
 	const char *prog = co->gnuplot ? co->gnuplot : "gnuplot";
 	static const char *const exts[] = {"png", "svg"};
 	for (int i = 0; i < n; i++) {

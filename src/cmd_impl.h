@@ -13,6 +13,11 @@
  * on failure; caller frees. */
 struct scenario *open_scenario(const char *path, const struct cli *c);
 
+/* panel_load, but under MPI only rank 0 reads and the others receive
+ * the panel. Same contract as panel_load. */
+struct panel;
+int panel_load_shared(const char *path, struct panel *pn, char *err, size_t errlen);
+
 /* Complain about positional arguments to a command that takes none. */
 int no_positionals(const struct cli *c);
 

@@ -274,7 +274,7 @@ int cmd_report(const struct cli *c)
 		goto done;
 	}
 	rc = EXIT_USAGE;
-	if (c->firms && panel_load(c->firms, &pn, err, sizeof err) != 0) {
+	if (c->firms && panel_load_shared(c->firms, &pn, err, sizeof err) != 0) {
 		fprintf(stderr, "fundsim report: %s\n", err);
 		goto done;
 	}

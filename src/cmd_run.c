@@ -164,7 +164,7 @@ int cmd_run(const struct cli *c)
 	struct rep_ledger rl = {0};
 	char err[ERR_LEN], cmdline[2048];
 	int rc = EXIT_USAGE;
-	if (c->firms && panel_load(c->firms, &pn, err, sizeof err) != 0) {
+	if (c->firms && panel_load_shared(c->firms, &pn, err, sizeof err) != 0) {
 		fprintf(stderr, "fundsim run: %s\n", err);
 		goto done;
 	}

@@ -112,7 +112,7 @@ static int options(const struct cli *c, const char *cmd, long reps, struct sopts
 	if (c->threads && int_option(cmd, "--threads", c->threads, 1, 1024, &o->threads))
 		return -1;
 	char err[ERR_LEN];
-	if (c->firms && panel_load(c->firms, &o->pn, err, sizeof err) != 0) {
+	if (c->firms && panel_load_shared(c->firms, &o->pn, err, sizeof err) != 0) {
 		fprintf(stderr, "fundsim %s: %s\n", cmd, err);
 		return -1;
 	}
@@ -254,26 +254,6 @@ static void diff_csv(FILE *f, const struct study_diff *d)
 	fprintf(f, ",%.2f,%.2f,%.2f,%.2f", d->mean, d->se, d->lo, d->hi);
 }
 
-static int mkdirs(const char *dir, char *err, size_t errlen)
-{
-	char p[4096];
-	snprintf(p, sizeof p, "%s", dir);
-	for (char *q = p + 1;; q++) {
-		if (*q == '/' || !*q) {
-			char ch = *q;
-			*q = '\0';
-			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-				snprintf(err, errlen, "%s: cannot create the folder: %s", p, strerror(errno));
-				return -1;
-			}
-			*q = ch;
-			if (!ch)
-				break;
-		}
-	}
-	return 0;
-}
-
 static void out_dir(const struct cli *c, const struct scenario *s, const char *study, char *buf,
 		    size_t n)
 {
@@ -352,7 +332,7 @@ static int write_files(const char *dir, const char *const *names, const writer_f
 		       const struct job *j)
 {
 	char err[ERR_LEN];
-	int rc = mkdirs(dir, err, sizeof err);
+	int rc = atomic_mkdirs(dir, err, sizeof err);
 	for (int i = 0; rc == 0 && i < n; i++) {
 		char path[4200];
 		struct atomic_file af;

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cmd_impl.h"
+#include "comm.h"
+#include "inputs.h"
 
 int command_run(const struct cli *c)
 {
@@ -27,18 +29,72 @@ struct scenario *open_scenario(const char *path, const struct cli *c)
 {
 	struct scenario *s = calloc(1, sizeof *s);
 	char err[ERR_LEN];
-	if (!s) {
+	int ok = s != NULL;
+	if (!s)
 		fprintf(stderr, "fundsim: out of memory\n");
-		return NULL;
-	}
 	if (path && strcmp(path, "builtin") == 0)
 		path = NULL;
-	if (scenario_open(s, path, c ? c->sets : NULL, c ? c->nsets : 0, err, sizeof err) != 0) {
+	/* under MPI only rank 0 reads; the scenario is plain data, sent whole */
+	if (ok && comm_is_root() &&
+	    scenario_open(s, path, c ? c->sets : NULL, c ? c->nsets : 0, err, sizeof err) != 0) {
 		fprintf(stderr, "fundsim: %s\n", err);
+		ok = 0;
+	}
+	const struct comm *cw = comm_world();
+	if (cw->bcast(&ok, sizeof ok) != 0 || !ok || (s && cw->bcast(s, sizeof *s) != 0)) {
 		free(s);
 		return NULL;
 	}
 	return s;
+}
+
+/* Send a loaded panel's arrays from rank 0 to the others. */
+static int share_panel(struct panel *pn)
+{
+	const struct comm *cw = comm_world();
+	size_t ids = 0;
+	for (size_t g = 0; comm_is_root() && g < pn->firms.count; g++) {
+		size_t end = pn->firms.id_off[g] + strlen(group_id(&pn->firms, g)) + 1;
+		ids = end > ids ? end : ids;
+	}
+	size_t dims[3] = {pn->n, pn->firms.count, ids};
+	if (cw->bcast(dims, sizeof dims) != 0)
+		return -1;
+	if (!comm_is_root()) {
+		pn->n = dims[0];
+		pn->firms.count = dims[1];
+		pn->rows = malloc((dims[0] ? dims[0] : 1) * sizeof *pn->rows);
+		pn->src_line = malloc((dims[0] ? dims[0] : 1) * sizeof *pn->src_line);
+		pn->firms.start = malloc((dims[1] + 1) * sizeof *pn->firms.start);
+		pn->firms.id_off = malloc((dims[1] + 1) * sizeof *pn->firms.id_off);
+		pn->firms.ids = malloc(dims[2] ? dims[2] : 1);
+	}
+	int ok = pn->rows && pn->src_line && pn->firms.start && pn->firms.id_off && pn->firms.ids;
+	if (comm_world()->first_failure(ok) >= 0)
+		return -1;
+	return cw->bcast(pn->rows, dims[0] * sizeof *pn->rows) != 0 ||
+			       cw->bcast(pn->src_line, dims[0] * sizeof *pn->src_line) != 0 ||
+			       cw->bcast(pn->firms.start, (dims[1] + 1) * sizeof *pn->firms.start) != 0 ||
+			       cw->bcast(pn->firms.id_off, dims[1] * sizeof *pn->firms.id_off) != 0 ||
+			       cw->bcast(pn->firms.ids, dims[2]) != 0
+		       ? -1
+		       : 0;
+}
+
+int panel_load_shared(const char *path, struct panel *pn, char *err, size_t errlen)
+{
+	int ok = 1;
+	memset(pn, 0, sizeof *pn);
+	if (comm_is_root())
+		ok = panel_load(path, pn, err, errlen) == 0;
+	if (comm_world()->bcast(&ok, sizeof ok) != 0 || !ok)
+		return -1;
+	if (comm_world()->size > 1 && share_panel(pn) != 0) {
+		panel_free(pn);
+		snprintf(err, errlen, "%s: cannot send the panel to every rank", path);
+		return -1;
+	}
+	return 0;
 }
 
 int no_positionals(const struct cli *c)

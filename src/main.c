@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "comm.h"
 
 static void usage(FILE *f)
 {
@@ -151,6 +152,10 @@ int main(int argc, char **argv)
 	struct cli c = {0};
 	int rc = EXIT_USAGE;
 	gsl_set_error_handler_off(); /* GSL's default aborts, even when only out of memory */
+	if (comm_start(&argc, &argv) != 0) {
+		fprintf(stderr, "fundsim: cannot start MPI\n");
+		return EXIT_FAIL;
+	}
 	if (argc < 2) {
 		usage(stderr);
 	} else if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
@@ -171,6 +176,10 @@ int main(int argc, char **argv)
 			}
 		}
 	}
+	/* under MPI: if any rank failed, no rank reports success */
+	if (comm_world()->first_failure(rc == EXIT_OK) >= 0 && rc == EXIT_OK)
+		rc = EXIT_FAIL;
+	comm_finish();
 	/* let valgrind see OpenMP's idle threads gone, not "possibly lost" */
 	omp_pause_resource_all(omp_pause_hard);
 	return rc;

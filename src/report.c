@@ -23,10 +23,10 @@ static const char *line_name(int line)
 	return line == N_LINES ? "TOTAL" : line_info(line)->name;
 }
 
-/* Statistics of one column of the results. */
-static void column(const struct sim_output *o, size_t col, struct summary *st)
+/* Statistics of one column of the results; -1 when out of memory. */
+static int column(const struct sim_output *o, size_t col, struct summary *st)
 {
-	results_stat(o->res, col, st);
+	return results_stat(o->res, col, st);
 }
 
 static void put_stat(FILE *f, const struct summary *st)
@@ -42,17 +42,19 @@ static void stat_head(FILE *f, const char *first)
 	fprintf(f, "%s,mean,sd,se,p5,p25,p50,p75,p95\n", first);
 }
 
-static void write_summary(FILE *f, const struct sim_output *o)
+static int write_summary(FILE *f, const struct sim_output *o)
 {
+	int bad = 0;
 	stat_head(f, "line,level");
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int lv = 0; lv < N_LEVELS; lv++) {
 			struct summary st;
-			column(o, sim_money(&o->layout, line, o->layout.years, lv), &st);
+			bad |= column(o, sim_money(&o->layout, line, o->layout.years, lv), &st);
 			fprintf(f, "%s,%s", line_name(line), level_names[lv]);
 			put_stat(f, &st);
 		}
 	}
+	return bad;
 }
 
 static int first_paid(const struct scenario *s)
@@ -60,28 +62,31 @@ static int first_paid(const struct scenario *s)
 	return s->pol.start_year + s->pol.payment_lag;
 }
 
-static void write_by_year(FILE *f, const struct sim_output *o, const struct scenario *s)
+static int write_by_year(FILE *f, const struct sim_output *o, const struct scenario *s)
 {
+	int bad = 0;
 	stat_head(f, "line,paid_year,level");
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int y = 0; y < o->layout.years; y++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
 				struct summary st;
-				column(o, sim_money(&o->layout, line, y, lv), &st);
+				bad |= column(o, sim_money(&o->layout, line, y, lv), &st);
 				fprintf(f, "%s,%d,%s", line_name(line), first_paid(s) + y, level_names[lv]);
 				put_stat(f, &st);
 			}
 		}
 	}
+	return bad;
 }
 
-static void write_recipients(FILE *f, const struct sim_output *o, const struct scenario *s)
+static int write_recipients(FILE *f, const struct sim_output *o, const struct scenario *s)
 {
+	int bad = 0;
 	stat_head(f, "line,paid_year");
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int y = 0; y <= o->layout.years; y++) {
 			struct summary st;
-			column(o, sim_recipients(&o->layout, line, y), &st);
+			bad |= column(o, sim_recipients(&o->layout, line, y), &st);
 			if (y == o->layout.years)
 				fprintf(f, "%s,all", line_name(line));
 			else
@@ -89,6 +94,7 @@ static void write_recipients(FILE *f, const struct sim_output *o, const struct s
 			put_stat(f, &st);
 		}
 	}
+	return bad;
 }
 
 static void write_budget(FILE *f, const struct sim_output *o, const struct scenario *s)
@@ -173,23 +179,16 @@ void report_resolved_ini(FILE *f, const struct scenario *s)
 	}
 }
 
-static int mkdirs(const char *dir, char *err, size_t errlen)
+int report_prepare(const char *dir, char *err, size_t errlen)
 {
-	char p[4096];
-	snprintf(p, sizeof p, "%s", dir);
-	for (char *q = p + 1;; q++) {
-		if (*q == '/' || !*q) {
-			char c = *q;
-			*q = '\0';
-			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-				snprintf(err, errlen, "%s: cannot create the folder: %s", p, strerror(errno));
-				return -1;
-			}
-			*q = c;
-			if (!c)
-				break;
-		}
-	}
+	if (atomic_mkdirs(dir, err, errlen) != 0)
+		return -1;
+	char probe[4096];
+	struct atomic_file af;
+	snprintf(probe, sizeof probe, "%s/.fundsim-write-test", dir);
+	if (atomic_open(&af, probe, err, errlen) != 0)
+		return -1;
+	atomic_abort(&af);
 	return 0;
 }
 
@@ -199,18 +198,16 @@ struct outputs {
 	const struct ledger *ledger;
 };
 
-static void put_file(FILE *f, int which, const struct outputs *x)
+/* -1 when a statistic could not be computed (out of memory). */
+static int put_file(FILE *f, int which, const struct outputs *x)
 {
 	switch (which) {
 	case 0:
-		write_summary(f, x->o);
-		break;
+		return write_summary(f, x->o);
 	case 1:
-		write_by_year(f, x->o, x->ri->s);
-		break;
+		return write_by_year(f, x->o, x->ri->s);
 	case 2:
-		write_recipients(f, x->o, x->ri->s);
-		break;
+		return write_recipients(f, x->o, x->ri->s);
 	case 3:
 		write_budget(f, x->o, x->ri->s);
 		break;
@@ -224,6 +221,7 @@ static void put_file(FILE *f, int which, const struct outputs *x)
 		report_resolved_ini(f, x->ri->s);
 		break;
 	}
+	return 0;
 }
 
 int report_write(const char *dir, const struct run_info *ri, const struct sim_output *o,
@@ -235,22 +233,35 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 	struct envelope e[MAX_ENVELOPES];
 	bool want[7] = {true, true, true, sim_envelopes(&ri->s->pol.model, e) > 0, ledger != NULL,
 			true, true};
-	if (mkdirs(dir, err, errlen) != 0)
+	if (atomic_mkdirs(dir, err, errlen) != 0)
 		return -1;
 	struct outputs x = {ri, o, ledger};
+	static struct atomic_file af[7]; /* 8 KiB each: off the stack */
 	int rc = 0;
+	for (int i = 0; i < 7; i++)
+		af[i].f = NULL;
 	for (int i = 0; i < 7 && rc == 0; i++) {
 		if (!want[i])
 			continue;
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		struct atomic_file af;
-		if (atomic_open(&af, path, err, errlen) != 0) {
+		if (atomic_open(&af[i], path, err, errlen) != 0) {
 			rc = -1;
-			break;
+		} else if (put_file(af[i].f, i, &x) != 0) {
+			snprintf(err, errlen, "%s: out of memory computing the statistics", path);
+			rc = -1;
+		} else if (fflush(af[i].f) != 0 || ferror(af[i].f)) {
+			snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+			rc = -1;
 		}
-		put_file(af.f, i, &x);
-		rc = atomic_commit(&af, err, errlen);
+	}
+	/* Every file is written in full before the first replaces an earlier
+	 * run's: a failure leaves the earlier set as it was. */
+	for (int i = 0; i < 7; i++) {
+		if (rc == 0 && af[i].f)
+			rc = atomic_commit(&af[i], err, errlen);
+		else
+			atomic_abort(&af[i]);
 	}
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "comm.h"
 #include "sim.h"
 
 void sim_layout(const struct policy *p, struct sim_layout *l)
@@ -100,40 +101,77 @@ static bool converged(const struct sim_output *o, double precision)
 	return 1.96 * t->se <= precision * fabs(t->mean);
 }
 
+/* Replications [lo, hi) into rows, in parallel; false if one failed. */
+static bool compute(const struct policy *p, const struct sim_config *c, const struct sim_layout *l,
+		    struct sim_work **work, int threads, long lo, long hi, double *rows)
+{
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+	for (long i = lo; i < hi; i++) {
+		struct sim_work *w = work[omp_get_thread_num()];
+		sim_rep(p, c->stock, c->seed, i, l, rows + (size_t)(i - lo) * l->width, w, NULL);
+	}
+	for (long i = lo; i < hi; i++)
+		if (isnan(rows[(size_t)(i - lo) * l->width]))
+			return false;
+	return true;
+}
+
+/* Add n rows in blocks of SIM_BLOCK, as one process would: the same
+ * checkpoints for the trace and --precision whatever the rank count.
+ * Sets *done when precision is reached. */
+static bool add_rows(const struct sim_config *c, struct sim_output *out, const double *rows,
+		     long n, bool *done)
+{
+	for (long off = 0; off < n && !*done; off += SIM_BLOCK) {
+		long k = n - off < SIM_BLOCK ? n - off : SIM_BLOCK;
+		if (results_add(out->res, rows + (size_t)off * out->layout.width, (size_t)k) != 0)
+			return false;
+		out->reps += k;
+		if (trace(out) != 0)
+			return false;
+		if (c->progress)
+			c->progress(c->progress_ctx, out->reps, c->reps);
+		*done = c->precision > 0 && converged(out, c->precision);
+	}
+	return true;
+}
+
 int sim_run(const struct policy *p, const struct sim_config *c, struct sim_output *out,
 	    char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	sim_layout(p, &out->layout);
 	const struct sim_layout *l = &out->layout;
+	const struct comm *cw = comm_world();
 	int threads = c->threads > 0 ? c->threads : omp_get_max_threads();
-	double *block = malloc((size_t)SIM_BLOCK * l->width * sizeof *block);
+	/* with R ranks a step is R blocks; each rank makes a contiguous share */
+	long step = (long)SIM_BLOCK * cw->size;
+	double *block = malloc((size_t)step * l->width * sizeof *block);
+	double *mine = cw->size > 1 ? malloc((size_t)SIM_BLOCK * l->width * sizeof *mine) : block;
+	size_t *counts = calloc((size_t)cw->size, sizeof *counts);
 	struct sim_work **work = calloc((size_t)threads, sizeof *work);
 	out->res = results_new(l->width, c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES);
-	bool ok = block && work && out->res && track_envelopes(p, out) == 0;
+	bool ok = block && mine && counts && work && out->res && track_envelopes(p, out) == 0;
 	for (int t = 0; ok && t < threads; t++)
 		ok = (work[t] = sim_work_new()) != NULL;
-	while (ok && out->reps < c->reps) {
-		long n = c->reps - out->reps < SIM_BLOCK ? c->reps - out->reps : SIM_BLOCK;
-		long base = out->reps;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-		for (long i = 0; i < n; i++) {
-			struct sim_work *w = work[omp_get_thread_num()];
-			sim_rep(p, c->stock, c->seed, base + i, l, block + (size_t)i * l->width, w, NULL);
-		}
-		for (long i = 0; ok && i < n; i++)
-			ok = !isnan(block[(size_t)i * l->width]);
-		ok = ok && results_add(out->res, block, (size_t)n) == 0;
-		out->reps += n;
-		ok = ok && trace(out) == 0;
-		if (c->progress)
-			c->progress(c->progress_ctx, out->reps, c->reps);
-		if (c->stop && *c->stop) {
+	int failed = cw->first_failure(ok);
+	bool done = false;
+	while (failed < 0 && out->reps < c->reps && !done) {
+		long base = out->reps, n = c->reps - base < step ? c->reps - base : step;
+		for (int r = 0; r < cw->size; r++)
+			counts[r] = (size_t)(n * (r + 1) / cw->size - n * r / cw->size) * l->width;
+		long lo = base + n * cw->rank / cw->size, hi = base + n * (cw->rank + 1) / cw->size;
+		ok = compute(p, c, l, work, threads, lo, hi, mine);
+		if ((failed = cw->first_failure(ok)) >= 0)
+			break;
+		ok = cw->allgather(mine, block, counts) == 0 && add_rows(c, out, block, n, &done);
+		if ((failed = cw->first_failure(ok)) >= 0)
+			break;
+		int stop = c->stop && *c->stop; /* rank 0's Ctrl-C decides for all */
+		if (cw->bcast(&stop, sizeof stop) == 0 && stop) {
 			out->stopped = true;
 			break;
 		}
-		if (c->precision > 0 && converged(out, c->precision))
-			break;
 	}
 	for (int t = 0; work && t < threads; t++) {
 		if (work[t])
@@ -141,10 +179,18 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 		sim_work_free(work[t]);
 	}
 	free(work);
+	if (mine != block)
+		free(mine);
 	free(block);
-	if (!ok) {
+	free(counts);
+	if (failed >= 0) {
+		long made = out->reps; /* sim_output_free clears it */
 		sim_output_free(out);
-		snprintf(err, errlen, "out of memory after %ld replications", out->reps);
+		if (cw->size > 1)
+			snprintf(err, errlen, "rank %d: out of memory after %ld replications", failed,
+				 made);
+		else
+			snprintf(err, errlen, "out of memory after %ld replications", made);
 		return -1;
 	}
 	out->rows = results_rows(out->res);
