@@ -20,6 +20,10 @@ struct run_info {
 	double seconds;       /* wall time */
 };
 
+/* Create dir (and its parents) and check that a file can be written in
+ * it: a run finds out before its work, not after. 0, or -1 with err. */
+int report_prepare(const char *dir, char *err, size_t errlen);
+
 /* Write summary.csv, by_year.csv, recipients.csv, budget.csv (when an
  * envelope is set), ledger.csv (when ledger is given), manifest.txt and
  * scenario.resolved.ini into dir (created if needed). Each file is

@@ -31,8 +31,9 @@ bool results_exact(const struct results *r);
 /* The kept rows (count x width), or NULL once streaming. Borrowed. */
 const double *results_rows(const struct results *r);
 
-/* Statistics of column col. */
-void results_stat(const struct results *r, size_t col, struct summary *out);
+/* Statistics of column col. 0, or -1 when out of memory for the exact
+ * percentiles (out is then NaN). */
+int results_stat(const struct results *r, size_t col, struct summary *out);
 /* Mean and sd only (cheap; exact in both modes). */
 void results_mean_sd(const struct results *r, size_t col, double *mean, double *sd);
 

@@ -82,6 +82,8 @@ int cmd_award(const struct cli *c)
 	if (rc == EXIT_OK) {
 		struct totals *t = malloc(sizeof *t);
 		if (!t) {
+			fprintf(stderr, "fundsim award: out of memory for the summary (the ledger "
+				"is written)\n");
 			rc = EXIT_FAIL;
 			goto done;
 		}

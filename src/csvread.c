@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "money.h"
+#include "text.h"
 
 #define MAX_FIELDS 64
 
@@ -29,7 +30,18 @@ struct state {
 	int header_fields;
 	bool failed;
 	long rows;
+	bool in_quote;  /* inside a quoted field at the end of the last line */
+	int quote_line; /* where that field's opening quote is */
 };
+
+/* Field i of the current record, for messages: its column when known. */
+static void field_name(const struct state *st, int i, char *buf, size_t n)
+{
+	if (st->header_done && i < st->header_fields)
+		snprintf(buf, n, "column %s", st->cols[st->map[i]].name);
+	else
+		snprintf(buf, n, "field %d", i + 1);
+}
 
 int csv_fail(const struct csv_where *w, const char *fmt, ...)
 {
@@ -39,6 +51,7 @@ int csv_fail(const struct csv_where *w, const char *fmt, ...)
 	if (k > 0 && (size_t)k < w->errlen)
 		vsnprintf(w->err + k, w->errlen - (size_t)k, fmt, ap);
 	va_end(ap);
+	text_escape(w->err, w->errlen); /* a quoted cell may hold a newline */
 	return -1;
 }
 
@@ -116,8 +129,16 @@ static int take_header(struct state *st)
 		bool have = false;
 		for (int i = 0; i < st->nfield; i++)
 			have |= st->map[i] == c;
-		if (!have && st->cols[c].required)
-			return csv_fail(&st->w, "missing column \"%s\" in the header", st->cols[c].name);
+		if (!have && st->cols[c].required) {
+			char list[512] = "";
+			size_t k = 0;
+			for (int r = 0; r < st->ncols && k < sizeof list; r++)
+				if (st->cols[r].required)
+					k += (size_t)snprintf(list + k, sizeof list - k, "%s%s",
+							      k ? "," : "", st->cols[r].name);
+			return csv_fail(&st->w, "missing column \"%s\" in the header (required "
+					"columns: %s)", st->cols[c].name, list);
+		}
 	}
 	st->header_fields = st->nfield;
 	return 0;
@@ -126,8 +147,10 @@ static int take_header(struct state *st)
 static int take_row(struct state *st)
 {
 	if (st->nfield != st->header_fields)
-		return csv_fail(&st->w, "%s%d fields, but the header has %d",
-				st->too_many ? "more than " : "", st->nfield, st->header_fields);
+		return csv_fail(&st->w, "%s%d field%s, but the header has %d (one per column; an "
+				"empty value is an empty cell between commas)",
+				st->too_many ? "more than " : "", st->nfield, st->nfield == 1 ? "" : "s",
+				st->header_fields);
 	const char *f[MAX_FIELDS];
 	for (int c = 0; c < st->ncols; c++)
 		f[c] = NULL;
@@ -148,7 +171,10 @@ static void on_record(int c, void *data)
 	st->w.line = st->line - st->nl_inside;
 	for (int i = 0; i < st->nfield; i++) {
 		if (!utf8_ok((const unsigned char *)st->field[i], strlen(st->field[i]))) {
-			csv_fail(&st->w, "field %d is not UTF-8 text (save the file as UTF-8)", i + 1);
+			char name[80];
+			field_name(st, i, name, sizeof name);
+			csv_fail(&st->w, "%s is not UTF-8 text (the file may be GBK or another "
+				 "legacy encoding: save it as UTF-8)", name);
 			st->failed = true;
 			clear_fields(st);
 			return;
@@ -179,6 +205,7 @@ int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn
 	char *buf = NULL;
 	size_t cap = 0;
 	ssize_t len;
+	errno = 0;
 	while (!st.failed && (len = getline(&buf, &cap, f)) > 0) {
 		st.line++;
 		char *s = buf;
@@ -192,21 +219,38 @@ int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn
 			st.failed = true;
 			break;
 		}
+		/* quotes pair up ("" inside a field too): an odd count leaves a field open */
+		for (ssize_t i = 0; i < len; i++) {
+			if (s[i] == '"' && !st.in_quote)
+				st.quote_line = st.line;
+			st.in_quote ^= s[i] == '"';
+		}
 		if (csv_parse(&p, s, (size_t)len, on_field, on_record, &st) != (size_t)len &&
 		    !st.failed) {
 			st.w.line = st.line;
-			csv_fail(&st.w, "%s", csv_strerror(csv_error(&p)));
+			char name[80];
+			field_name(&st, st.nfield, name, sizeof name);
+			if (csv_error(&p) == CSV_EPARSE)
+				csv_fail(&st.w, "%s: a quote inside a field that is not quoted, or text "
+					 "after a closing quote (quote the whole field, and write a "
+					 "quote inside it as \"\")", name);
+			else
+				csv_fail(&st.w, "%s", csv_strerror(csv_error(&p)));
 			st.failed = true;
 		}
 	}
-	bool ioerr = ferror(f);
-	if (!st.failed && csv_fini(&p, on_field, on_record, &st) != 0 && !st.failed) {
-		st.w.line = st.line;
-		csv_fail(&st.w, "the file ends inside a quoted field");
+	/* getline stops on end of file, a read error or no memory */
+	bool ioerr = !st.failed && !feof(f);
+	int ioerrno = errno;
+	if (!st.failed && ioerr) {
+		snprintf(err, errlen, "%s:%d: cannot read: %s", path, st.line + 1,
+			 ioerrno ? strerror(ioerrno) : "read error");
 		st.failed = true;
 	}
-	if (!st.failed && ioerr) {
-		snprintf(err, errlen, "%s: read error", path);
+	if (!st.failed && csv_fini(&p, on_field, on_record, &st) != 0 && !st.failed) {
+		st.w.line = st.quote_line;
+		csv_fail(&st.w, "a quoted field opens here and is never closed: the file ends "
+			 "inside it (close it with \", and write a quote inside a field as \"\")");
 		st.failed = true;
 	}
 	if (!st.failed && !st.header_done) {

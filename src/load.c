@@ -5,6 +5,7 @@
 
 #include "load_impl.h"
 #include "policy.h"
+#include "text.h"
 
 int load_id(const struct csv_where *w, const char *f, const char *col)
 {
@@ -76,6 +77,7 @@ int load_run(struct loading *ld, const char *path, const struct csv_col *cols, i
 				 "other is line %d)", path, b->src_line, what, ld->pool.buf + b->id,
 				 by_line ? " under " : "", by_line ? line_info(b->group)->name : "",
 				 b->year, a->src_line);
+			text_escape(err, errlen); /* the id may hold a newline */
 		} else {
 			snprintf(err, errlen, "%s: out of memory", path);
 		}

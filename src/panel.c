@@ -5,6 +5,7 @@
 #include "csvread.h"
 #include "inputs.h"
 #include "load_impl.h"
+#include "text.h"
 
 enum { C_ID, C_YEAR, C_FOUNDED, C_ORIGIN, C_INDUSTRIAL, C_CAPITAL, C_EMPLOYEES, C_REVENUE,
        C_KEYDB, C_TOP100, NCOLS };
@@ -56,6 +57,7 @@ static int consistent(const struct panel *p, const char *path, char *err, size_t
 				snprintf(err, errlen, "%s:%d: firm %s: %s differs from line %d",
 					 path, p->src_line[i], group_id(&p->firms, g), what,
 					 p->src_line[p->firms.start[g]]);
+				text_escape(err, errlen); /* the id may hold a newline */
 				return -1;
 			}
 		}

@@ -54,7 +54,8 @@ long rowkey_group(struct rowkey *k, size_t n, const struct strpool *sp, size_t *
 		  size_t *dup)
 {
 	pool = sp->buf;
-	qsort(k, n, sizeof *k, cmp);
+	if (n) /* a header-only file has no keys: k is NULL, which qsort may not take */
+		qsort(k, n, sizeof *k, cmp);
 	size_t *s = malloc((n + 1) * sizeof *s);
 	if (!s)
 		return -2;

@@ -150,7 +150,7 @@ static int handler(void *user, const char *section, const char *key, const char 
 		size_t nc = rd->cap ? rd->cap * 2 : 64;
 		struct entry *nv = realloc(rd->v, nc * sizeof *nv);
 		if (!nv)
-			return fail(rd, "%s%s%s out of memory", "", "", "");
+			return fail(rd, "%s%s%sout of memory", "", "", "");
 		rd->v = nv;
 		rd->cap = nc;
 	}

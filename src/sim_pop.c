@@ -297,8 +297,9 @@ static void existing_firms(struct sim_work *w)
 	}
 }
 
-/* The bureau's own firms: their rows as given, their future sampled. */
-static void panel_firms(struct sim_work *w, const struct panel *pn)
+/* The bureau's own firms: their rows as given, their future sampled.
+ * -1 when out of memory: a firm left out would understate the cost. */
+static int panel_firms(struct sim_work *w, const struct panel *pn)
 {
 	const struct model *m = &w->q->model;
 	for (size_t g = 0; g < pn->firms.count; g++) {
@@ -307,7 +308,7 @@ static void panel_firms(struct sim_work *w, const struct panel *pn)
 			size_t nc = n + MAX_SPAN;
 			struct firm_year *nr = realloc(w->rows, nc * sizeof *nr);
 			if (!nr)
-				continue; /* cannot happen for sane panels; skip rather than crash */
+				return -1;
 			w->rows = nr;
 			w->cap = nc;
 		}
@@ -318,6 +319,7 @@ static void panel_firms(struct sim_work *w, const struct panel *pn)
 		live(w, n, key_u, val(&m->growth.exit_rate));
 		w->panel_id = NULL;
 	}
+	return 0;
 }
 
 /* New, spun-off and attracted firms founded from early enough that M2's
@@ -555,9 +557,14 @@ void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, l
 	stream(w, S_SHOCKS, 0);
 	for (int k = 0; k < MAX_SPAN; k++)
 		w->shock[k] = gsl_ran_gaussian(w->r, csd);
-	if (stock)
-		panel_firms(w, stock);
-	else
+	if (stock && panel_firms(w, stock) != 0) {
+		for (size_t i = 0; i < l->width; i++)
+			row[i] = NAN; /* seen as a failed replication by sim_run */
+		w->q = NULL;
+		free(q);
+		return;
+	}
+	if (!stock)
 		existing_firms(w);
 	entrants(w);
 	for (int line = N_FIRM_LINES; line < N_LINES; line++) {

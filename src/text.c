@@ -30,3 +30,21 @@ void text_pad(FILE *f, const char *s, int width)
 		fputc(' ', f);
 	fputc(' ', f);
 }
+
+void text_escape(char *s, size_t n)
+{
+	char t[1024];
+	size_t k = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p && k + 5 < sizeof t; p++) {
+		if (*p >= 0x20 && *p != 0x7f) {
+			t[k++] = (char)*p;
+		} else if (*p == '\n' || *p == '\r') {
+			t[k++] = '\\';
+			t[k++] = *p == '\n' ? 'n' : 'r';
+		} else {
+			k += (size_t)snprintf(t + k, sizeof t - k, "\\x%02x", *p);
+		}
+	}
+	t[k] = '\0';
+	snprintf(s, n, "%s", t);
+}

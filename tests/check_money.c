@@ -581,6 +581,90 @@ START_TEST(fen_yuan_writes_negative_values)
 }
 END_TEST
 
+/* ---- found by fuzzing (tests/fuzz/fuzz_amount.c) ---- */
+
+/* money_words wrote 1e77 through a 64-byte buffer: the 78 digits were
+ * cut, and "1000...亿" read back as 1e62. */
+START_TEST(money_words_of_an_amount_too_long_for_fixed_decimals_reads_back)
+{
+	static const double v[] = {1e77, -1e77, 1e15, 123456789012345678.0, 1e300, 1.5e16};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		char w[64], err[256];
+		double back;
+		money_words(v[i], w, sizeof w);
+		ck_assert_msg(money_parse(w, &back, err, sizeof err) == 0, "%g -> %s: %s", v[i], w,
+			      err);
+		ck_assert_msg(back == v[i], "%.17g -> %s -> %.17g", v[i], w, back);
+	}
+	char w[64];
+	share_words(1e300, w, sizeof w); /* a share goes the same way */
+	double back;
+	char err[256];
+	ck_assert_int_eq(share_parse(w, &back, err, sizeof err), 0);
+	ck_assert_double_eq(back, 1e300);
+}
+END_TEST
+
+/* 1.1% was 1.1 / 100 = 0.011000000000000001, not the 0.011 of "0.011":
+ * the same share written two ways gave two runs. */
+START_TEST(a_percent_or_per_mille_is_the_same_double_as_the_decimal_fraction)
+{
+	static const char *const pct[] = {"1.1%", "0.7%", "2.9‰", "12.345%", "0.3%", "7%"};
+	static const char *const dec[] = {"0.011", "0.007", "0.0029", "0.12345", "0.003", "0.07"};
+	for (size_t i = 0; i < sizeof pct / sizeof pct[0]; i++)
+		ck_assert_msg(ok(K_SHARE, pct[i]) == ok(K_SHARE, dec[i]), "%s != %s", pct[i],
+			      dec[i]);
+	char w[64];
+	share_words(0.011, w, sizeof w);
+	ck_assert_str_eq(w, "1.1%");
+	ck_assert(ok(K_SHARE, w) == 0.011);
+}
+END_TEST
+
+/* "-0" parsed as -0.0, which is written "0" and reads back as +0.0: a
+ * resolved scenario then differed from the run in the sign of zero. */
+START_TEST(minus_zero_reads_as_zero)
+{
+	static const char *const z[] = {"-0", "-0万", "-0.0亿", "-0e5"};
+	for (size_t i = 0; i < sizeof z / sizeof z[0]; i++) {
+		double v = ok(K_MONEY, z[i]);
+		ck_assert_msg(v == 0 && !signbit(v), "%s gave %g", z[i], v);
+	}
+	ck_assert(!signbit(ok(K_SHARE, "-0%")));
+	ck_assert(!signbit(ok(K_NUMBER, "-0")));
+}
+END_TEST
+
+/* A number longer than the scaling buffer was cut before its exponent:
+ * 0.000...1万 with 130 zeros read as 0. */
+START_TEST(a_long_number_with_a_suffix_is_scaled_not_cut)
+{
+	char text[200] = "0.";
+	memset(text + 2, '0', 130);
+	snprintf(text + 132, sizeof text - 132, "1万");
+	double v = ok(K_MONEY, text);
+	ck_assert_double_eq_tol(v, 1e-127, 1e-140);
+}
+END_TEST
+
+/* "-.8e-306%" parsed (the division by 100 gave the subnormal -8e-309),
+ * but "-8.0000000000000003e-309", the very same number written out, was
+ * "out of the range of numbers": strtod's underflow ERANGE was taken for
+ * overflow. A value written back must read back. */
+START_TEST(a_number_too_small_for_a_normal_double_reads_like_any_other)
+{
+	double v = ok(K_SHARE, "-.8e-306%");
+	char text[64], err[256];
+	snprintf(text, sizeof text, "%.17g", v);
+	double back;
+	ck_assert_msg(share_parse(text, &back, err, sizeof err) == 0, "%s: %s", text, err);
+	ck_assert(back == v);
+	ck_assert_double_eq(ok(K_MONEY, "1e-400"), 0);
+	ck_assert(ok(K_NUMBER, "4.9e-324") > 0);
+	rejected(K_MONEY, "1e400", "out of the range", NULL); /* overflow still is */
+}
+END_TEST
+
 static Suite *money_suite(void)
 {
 	Suite *s = suite_create("money");
@@ -650,6 +734,14 @@ static Suite *money_suite(void)
 	tcase_add_test(tc, fen_yuan_writes_yuan_with_two_decimals);
 	tcase_add_test(tc, fen_yuan_writes_negative_values);
 	tcase_add_test(tc, money_brief_rounds_data_figures_for_a_sentence);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("found by fuzzing");
+	tcase_add_test(tc, money_words_of_an_amount_too_long_for_fixed_decimals_reads_back);
+	tcase_add_test(tc, a_percent_or_per_mille_is_the_same_double_as_the_decimal_fraction);
+	tcase_add_test(tc, minus_zero_reads_as_zero);
+	tcase_add_test(tc, a_long_number_with_a_suffix_is_scaled_not_cut);
+	tcase_add_test(tc, a_number_too_small_for_a_normal_double_reads_like_any_other);
 	suite_add_tcase(s, tc);
 
 	return s;

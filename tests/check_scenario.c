@@ -12,6 +12,7 @@
 #include "money.h"
 #include "params.h"
 #include "policy.h"
+#include "report.h"
 #include "scenario.h"
 
 #define ck_assert_has(hay, needle)                                                      \
@@ -1018,6 +1019,62 @@ START_TEST(a_middle_tier_dropped_under_a_later_one_is_an_error)
 }
 END_TEST
 
+/* ---- the resolved scenario (found by tests/fuzz/fuzz_scenario.c) ---- */
+
+/* Values that the policy's way of writing rounds: params_format wrote
+ * 1000.001 yuan as "1000元", uniform(0.001, 0.004) as "uniform(0元, 0元)"
+ * (which does not load), 12.3456789% as "12.345679%" and a 17-digit
+ * number with 15. The resolved INI must load back to the very same run. */
+START_TEST(a_resolved_scenario_loads_back_to_the_same_values_to_the_last_bit)
+{
+	char *sets[] = {"m1a.min_paid_capital=1000.001", "m1a.rate=12.3456789%",
+			"m1a.min_employees=50.123456789012344", "firms.revenue=uniform(0.001, 0.004)",
+			"firms.count=uniform(1200.1234567890123, 2000)", "m5a.rate=1.1%"};
+	struct scenario *s = open_ok(NULL, sets, 6);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	ck_assert_ptr_nonnull(f);
+	report_resolved_ini(f, s);
+	fclose(f);
+	struct scenario *back = new_scenario();
+	char err[ERR_LEN] = "";
+	ck_assert_msg(scenario_load_text(back, "resolved.ini", text, err, sizeof err) == 0 &&
+			      scenario_finish(back, err, sizeof err) == 0,
+		      "the resolved scenario does not load: %s\n%s", err, text);
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	for (size_t i = 0; i < n; i++) {
+		char a[160], b[160];
+		params_format(&s->pol, (int)i, a, sizeof a);
+		params_format(&back->pol, (int)i, b, sizeof b);
+		ck_assert_msg(strcmp(a, b) == 0, "[%s] %s: %s, then %s", d[i].section, d[i].key, a, b);
+	}
+	ck_assert(back->pol.m1a.min_paid_capital == 1000.001);
+	ck_assert(back->pol.m1a.rate == s->pol.m1a.rate);
+	ck_assert(back->pol.m1a.min_employees == 50.123456789012344);
+	ck_assert(back->pol.e[L_M5A].rate == 0.011);
+	free(text);
+	free(s);
+	free(back);
+}
+END_TEST
+
+START_TEST(a_scenario_read_from_text_names_its_label_in_messages)
+{
+	struct scenario *s = new_scenario();
+	char err[ERR_LEN] = "";
+	ck_assert_int_eq(scenario_load_text(s, "typed.ini", "[m1a]\ncap = 200万\n", err,
+					    sizeof err), 0);
+	ck_assert_double_eq(s->pol.m1a.cap, 2e6);
+	ck_assert_str_eq(s->name, "typed");
+	ck_assert_int_eq(scenario_load_text(s, "typed.ini", "[m1a]\ncapp = 1\n", err, sizeof err),
+			 -1);
+	ck_assert_has(err, "typed.ini:2: [m1a] capp: unknown key");
+	free(s);
+}
+END_TEST
+
 static Suite *scenario_suite(void)
 {
 	Suite *s = suite_create("scenario");
@@ -1085,6 +1142,11 @@ static Suite *scenario_suite(void)
 	tcase_add_test(tc, a_fractional_number_of_years_is_not_a_whole_number);
 	tcase_add_test(tc, zero_years_is_out_of_range_1_to_20);
 	tcase_add_test(tc, a_start_year_outside_2000_to_2100_is_out_of_range);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("resolved scenario");
+	tcase_add_test(tc, a_resolved_scenario_loads_back_to_the_same_values_to_the_last_bit);
+	tcase_add_test(tc, a_scenario_read_from_text_names_its_label_in_messages);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("tiers");

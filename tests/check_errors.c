@@ -1,0 +1,392 @@
+/* check_errors.c - every kind of bad input, as a table: the text, which
+ * loader reads it, and what its message must say. A message names the
+ * file and line (and the key or column), what was wrong and what is
+ * valid, on one printable line. Inputs that look odd but are fine (a
+ * UTF-8 BOM, CRLF, quoted commas and newlines) load, with their rows. */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "inputs.h"
+#include "scenario.h"
+
+enum loader {
+	SCENARIO, /* text is the file case.ini, opened with scenario_open */
+	SET,      /* text is one --set assignment on the built-in scenario */
+	PANEL,    /* text is the file case.csv, read with panel_load */
+	ENTITIES  /* text is the file case.csv, read with entities_load */
+};
+
+#define MAX_WANT 4
+
+struct bad_input {
+	const char *name;
+	enum loader loader;
+	const char *text;
+	int line; /* the message starts "FILE:line: "; 0: "FILE: "; -1: no file (--set) */
+	const char *want[MAX_WANT]; /* substrings; none: the input must load */
+	long rows;                  /* when it loads: rows (panel, entities) */
+	const char *other_name, *other_text; /* a second file beside it (bases) */
+	size_t len; /* bytes of text when it holds a NUL; 0: strlen */
+};
+
+#define H "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,top100\n"
+#define ROW(id, year) id "," #year ",2025,new,0,100,20,3000万,0,0\n"
+#define EH "entity_id,line,year,level,base,granted,housing,passed\n"
+
+/* A case that must fail with want... in its message; one that must load
+ * with rows rows; one whose base is the file other (text other_text)
+ * and whose message is about that file; one whose text holds a NUL. */
+#define FAILS(name, loader, text, line, ...) \
+	{name, loader, text, line, {__VA_ARGS__}, 0, NULL, NULL, 0}
+#define LOADS(name, loader, text, rows) {name, loader, text, 0, {NULL}, rows, NULL, NULL, 0}
+#define FAILS_WITH(name, other, other_text, text, ...) \
+	{name, SCENARIO, text, -2, {__VA_ARGS__}, 0, other, other_text, 0}
+#define FAILS_NUL(name, loader, text, line, ...) \
+	{name, loader, text, line, {__VA_ARGS__}, 0, NULL, NULL, sizeof(text) - 1}
+
+static const struct bad_input cases[] = {
+	/* ---- scenario files ---- */
+	FAILS("syntax: a line that is neither [section] nor key = value", SCENARIO,
+	      "[m1a]\ncap = 1\ngarbage without equals\n", 3, "\"garbage without equals\"",
+	      "not a [section] or key = value line"),
+	FAILS("syntax: a section header without its ]", SCENARIO, "[m1a\ncap = 1\n", 1, "\"[m1a\"",
+	      "needs its closing ]"),
+	FAILS("syntax: a value without a key", SCENARIO, "[m1a]\n= 5\n", 2, "[m1a]", "no key name",
+	      "key = value"),
+	FAILS("syntax: a key before any section", SCENARIO, "; c\ncap = 1\n", 2, "cap",
+	      "outside any [section]"),
+	FAILS("an unknown section, with the closest known one", SCENARIO, "[m1x]\ncap = 2\n", 1,
+	      "[m1x]", "unknown section", "did you mean [m1a]?"),
+	FAILS("an unknown section with no keys", SCENARIO, "[m1a]\ncap = 1\n[m3x]\n", 3,
+	      "[m3x]: unknown section", "did you mean [m3a]?"),
+	FAILS("an unknown key, with the closest known one", SCENARIO, "[m1a]\ncap = 1\ncapp = 2\n",
+	      3, "[m1a] capp", "unknown key", "did you mean cap?"),
+	FAILS("an unknown key with no close one names the list", SCENARIO, "[m1a]\nzzzzzzzz = 2\n",
+	      2, "[m1a] zzzzzzzz", "unknown key", "fundsim params lists the keys"),
+	FAILS("a key set twice", SCENARIO, "[m1a]\ncap = 1\nrate = 5%\ncap = 2\n", 4, "[m1a] cap",
+	      "set twice", "first at line 2"),
+	FAILS("an amount with junk in it", SCENARIO, "[m1a]\ncap = 100x万\n", 2, "[m1a] cap: ",
+	      "\"100x万\" is not an amount", "e.g. 100万"),
+	FAILS("an amount too large for a number", SCENARIO, "[m1a]\ncap = 1e400\n", 2,
+	      "[m1a] cap: ", "\"1e400\"", "out of the range of numbers", "e.g. 100万"),
+	FAILS("a negative share", SCENARIO, "[m1a]\nrate = -5%\n", 2, "[m1a] rate: ",
+	      "\"-5%\" is out of range", "valid: 0% to 100%"),
+	FAILS("an empty amount", SCENARIO, "[m1a]\ncap =\n", 2, "[m1a] cap: ", "empty",
+	      "expected an amount in yuan"),
+	FAILS("an amount in hexadecimal", SCENARIO, "[m1a]\ncap = 0x10\n", 2, "[m1a] cap: ",
+	      "hexadecimal is not accepted"),
+	FAILS("a share above 100%", SCENARIO, "[m1a]\nrate = 150%\n", 2, "\"150%\" is out of range",
+	      "valid: 0% to 100%"),
+	FAILS("a whole number out of range", SCENARIO, "[scenario]\nyears = 0\n", 2,
+	      "[scenario] years: ", "\"0\" is out of range", "1 to 20 years"),
+	FAILS("a fraction where a whole number is needed", SCENARIO, "[scenario]\nyears = 2.5\n", 2,
+	      "[scenario] years: ", "\"2.5\" is not a whole number"),
+	FAILS("a bool other than true or false", SCENARIO, "[m1b]\nrequires_m1a = yes\n", 2,
+	      "[m1b] requires_m1a: ", "\"yes\" is not true or false"),
+	FAILS("a word not in the list", SCENARIO, "[m2]\nmode = bogus\n", 2, "[m2] mode: ",
+	      "\"bogus\" is not one of: topup each once"),
+	FAILS("tier thresholds that do not increase", SCENARIO,
+	      "[m2]\ntier1_revenue = 2000万\ntier2_revenue = 2000万\n", 3, "[m2] tier2_revenue: ",
+	      "must increase", "is not above tier1_revenue"),
+	FAILS("a tier after a missing one", SCENARIO, "[m3a]\ntier2_revenue = none\n", -1,
+	      "[m3a] tier3_revenue: ", "tier3 is set but tier2 is not"),
+	FAILS_WITH("a base chain that loops", "other.ini", "; loops\n[scenario]\nbase = case.ini\n",
+	           "[scenario]\nbase = other.ini\n", "other.ini:3: [scenario] base: ",
+	           "case.ini loops back", "chain of bases"),
+	FAILS("a base that names a missing file", SCENARIO,
+	      "[m1a]\ncap = 1\n[scenario]\nbase = gone.ini\n", 4, "[scenario] base: ",
+	      "gone.ini: cannot open: No such file", "relative base"),
+	FAILS_WITH("an error in a base names the base and its line", "other.ini",
+	           "[m1a]\ncap = lots\n", "[scenario]\nbase = other.ini\n",
+	           "other.ini:2: [m1a] cap: ", "\"lots\""),
+	FAILS("lognormal with a median of 0", SCENARIO, "[firms]\ncount = lognormal(0, 1)\n", 2,
+	      "[firms] count: ", "lognormal(0, 1)", "median must be > 0"),
+	FAILS("uniform with lo above hi", SCENARIO, "[firms]\ncount = uniform(5, 1)\n", 2,
+	      "[firms] count: ", "uniform(5, 1)", "lo must be below hi"),
+	FAILS("beta with a negative shape", SCENARIO, "[firms]\ncount = beta(-1, 2)\n", 2,
+	      "[firms] count: ", "beta(-1, 2)", "a must be > 0"),
+	FAILS("an unknown distribution lists the forms", SCENARIO, "[firms]\ncount = logn(1, 2)\n",
+	      2, "[firms] count: ", "unknown distribution \"logn\"", "forms: uniform(lo, hi)"),
+	FAILS("a distribution with too few arguments", SCENARIO, "[firms]\ncount = uniform(5)\n", 2,
+	      "uniform(5)", "takes 2 arguments, got 1"),
+	FAILS("a distribution whose draws leave the range", SCENARIO,
+	      "[m1a]\nenabled = true\n[firms]\ncount = normal(10, 5)\n", 4, "[firms] count: ",
+	      "draws go down to", "valid: 0 to"),
+	FAILS("a control character in a value stays on one line", SCENARIO, "[m1a]\ncap = 1\r2\n",
+	      2, "[m1a] cap: ", "\\r"),
+	/* ---- --set ---- */
+	FAILS("--set without =", SET, "m1a.cap", -1, "--set m1a.cap", "expected section.key=value"),
+	FAILS("--set of an unknown key", SET, "m1a.capp=1", -1, "unknown parameter m1a.capp",
+	      "did you mean cap?"),
+	FAILS("--set of a bad amount", SET, "m1a.cap=100x万", -1, "--set m1a.cap=100x万: [m1a] cap: ",
+	      "is not an amount", "e.g. 100万"),
+	FAILS("--set out of range", SET, "m1a.rate=150%", -1, "\"150%\" is out of range",
+	      "0% to 100%"),
+	FAILS("--set with a newline stays on one line", SET, "m1a.cap=1\n2", -1, "1\\n2"),
+	/* ---- the firm panel ---- */
+	FAILS("a missing column lists the required ones", PANEL, "firm_id,year\n" ROW("F1", 2025),
+	      1, "missing column \"founded\"", "required columns: firm_id,year,founded"),
+	FAILS("an unknown column lists the valid ones", PANEL,
+	      "firm_id,year,founded,origin,industrial,paid_capital,employees,revenu,"
+	      "key_db,top100\n",
+	      1, "unknown column \"revenu\"", "valid columns: firm_id,"),
+	FAILS("a column given twice", PANEL,
+	      "firm_id,year,year,founded,origin,industrial,paid_capital,employees,revenue,"
+	      "key_db,top100\n",
+	      1, "column \"year\" appears twice"),
+	FAILS("a bad whole number", PANEL,
+	      H ROW("F1", 2025) "F1,2026,2025,new,0,100,2x0,3000万,0,0\n", 3,
+	      "column employees: \"2x0\" is not a whole number from 0 to 10000000"),
+	FAILS("a bad amount", PANEL, H "F1,2025,2025,new,0,100,20,lots,0,0\n", 2,
+	      "column revenue: \"lots\" is not an amount in yuan from 0 to 1e15", "万 and 亿"),
+	FAILS("a negative amount", PANEL, H "F1,2025,2025,new,0,-100,20,3000万,0,0\n", 2,
+	      "column paid_capital: \"-100\"", "from 0 to 1e15"),
+	FAILS("a year out of range", PANEL, H "F1,1800,1800,new,0,100,20,3000万,0,0\n", 2,
+	      "column year: \"1800\" is not a whole number from 1900 to 2200"),
+	FAILS("an empty amount", PANEL, H "F1,2025,2025,new,0,100,20,,0,0\n", 2,
+	      "column revenue: empty", "an amount in yuan is needed"),
+	FAILS("an empty identifier", PANEL, H ",2025,2025,new,0,100,20,3000万,0,0\n", 2,
+	      "column firm_id: empty", "an identifier is needed"),
+	FAILS("an empty flag", PANEL, H "F1,2025,2025,new,,100,20,3000万,0,0\n", 2,
+	      "column industrial: empty", "0 or 1"),
+	FAILS("a flag other than 0 or 1", PANEL, H "F1,2025,2025,new,yes,100,20,3000万,0,0\n", 2,
+	      "column industrial: \"yes\" is not 0 or 1"),
+	FAILS("an origin not in the list", PANEL, H "F1,2025,2025,old,0,100,20,3000万,0,0\n", 2,
+	      "column origin: \"old\" is not one of: existing new spinoff attracted"),
+	FAILS("two rows for one firm and year", PANEL,
+	      H ROW("F1", 2025) ROW("F2", 2025) ROW("F1", 2025), 4,
+	      "firm F1 has two rows for year 2025 (the other is line 2)"),
+	FAILS("a year before the firm was founded", PANEL,
+	      H "F1,2024,2025,new,0,100,20,3000万,0,0\n", 2, "year 2024 is before founded 2025"),
+	FAILS("rows of one firm that disagree", PANEL,
+	      H ROW("F1", 2025) "F1,2026,2024,new,0,100,20,3000万,0,0\n", 3,
+	      "firm F1: founded differs from line 2"),
+	LOADS("a UTF-8 byte order mark is fine", PANEL, "\xEF\xBB\xBF" H ROW("F1", 2025), 1),
+	LOADS("CRLF line ends are fine", PANEL,
+	      "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,"
+	      "key_db,top100\r\n"
+	 "F1,2025,2025,new,0,100,20,3000万,0,0\r\nF1,2026,2025,new,0,100,20,3000万,0,0\r\n",
+	      2),
+	LOADS("quoted fields with commas and newlines are fine", PANEL,
+	      H "\"F,1\",2025,2025,new,0,100,20,3000万,0,0\n"
+		"\"F\n2\",2025,2025,new,0,100,20,\"3000万\",0,0\n",
+	      2),
+	LOADS("a quoted field with a doubled quote is fine", PANEL,
+	      H "\"F\"\"1\",2025,2025,new,0,100,20,3000万,0,0\n", 1),
+	FAILS("the line of an error after a quoted field with newlines", PANEL,
+	      H "\"F\n\n1\",2025,2025,new,0,100,20,3000万,0,0\n" ROW("F2", 2025)
+	   "F3,2025,2025,new,0,100,20,3000万,0,oops\n",
+	      6, "column top100: \"oops\" is not 0 or 1"),
+	FAILS("a bad cell inside a multi-line record names the record's first line", PANEL,
+	      H ROW("F1", 2025) "\"F\n2\",2025,2025,new,0,100,x,3000万,0,0\n", 3,
+	      "column employees: \"x\""),
+	FAILS("a newline in a quoted cell stays on one line in the message", PANEL,
+	      H "F1,2025,2025,new,0,100,\"2\n0\",3000万,0,0\n", 2,
+	      "\"2\\n0\" is not a whole number"),
+	FAILS("a truncated last line: too few fields", PANEL, H ROW("F1", 2025) "F2,2025,2025,new",
+	      3, "4 fields, but the header has 10", "one per column"),
+	FAILS("a truncated last line: a quote never closed", PANEL,
+	      H ROW("F1", 2025) "F2,2025,2025,new,0,100,20,\"3000万,0,0\n", 3,
+	      "a quoted field opens here and is never closed", "the file ends inside it"),
+	FAILS("a quote never closed, opened on an earlier line", PANEL, H "\"F1\n,2025\n,2025", 2,
+	      "opens here and is never closed"),
+	FAILS("a stray quote inside a field", PANEL, H "F1,2025,2025,n\"ew,0,100,20,3000万,0,0\n", 2,
+	      "column origin: a quote inside a field that is not quoted", "\"\""),
+	FAILS("text after a closing quote", PANEL, H "\"F1\"x,2025,2025,new,0,100,20,3000万,0,0\n",
+	      2, "column firm_id: ", "text after a closing quote"),
+	FAILS("GBK bytes in a cell", PANEL, H "F1,2025,2025,new,0,100,20,3000\xCD\xF2,0,0\n", 2,
+	      "column revenue is not UTF-8 text", "GBK", "save it as UTF-8"),
+	FAILS("GBK bytes in the header", PANEL, "\xC6\xF3\xD2\xB5,year\n", 1,
+	      "field 1 is not UTF-8 text", "save it as UTF-8"),
+	FAILS_NUL("a NUL byte", PANEL, H "F1,2025\0,x\n", 2, "a NUL byte", "not a text file"),
+	FAILS("an empty file", PANEL, "", 0, "empty file (expected a header row)"),
+	/* regression (fuzz_panel, fuzz_entities): no rows meant qsort(NULL, 0), which UBSan
+	 * reports: qsort's pointer must not be null */
+	LOADS("a header and no rows loads as no firms", PANEL, H, 0),
+	LOADS("a header and no rows loads as no entities", ENTITIES, EH, 0),
+	/* regression (fuzz_panel): an id with a control character broke the message */
+	FAILS("two rows of an id with a control character", PANEL,
+	      H "\x06" ROW("F1", 2025) "\x06" ROW("F1", 2025), 3,
+	      "firm \\x06F1 has two rows for year 2025"),
+	FAILS("disagreeing rows of an id with a newline", PANEL,
+	      H "\"F\n1\",2025,2025,new,0,100,20,3000万,0,0\n"
+		"\"F\n1\",2026,2024,new,0,100,20,3000万,0,0\n",
+	      4, "firm F\\n1: founded differs from line 2"),
+	FAILS("too many columns", PANEL, H "F1,2025,2025,new,0,100,20,3000万,0,0,1,2\n", 2,
+	      "12 fields, but the header has 10"),
+	/* ---- the entities file ---- */
+	FAILS("a level not in the list", ENTITIES, EH "P1,M4,2025,county,,,,\n", 2,
+	      "column level: \"county\" is not one of:", "national"),
+	FAILS("a level a line does not have", ENTITIES, EH "P1,M4,2025,municipal,,,,\n", 2,
+	      "column level: M4 has no municipal level (valid: provincial to national)"),
+	FAILS("an unknown award line", ENTITIES, EH "P1,M99,2025,,,,,\n", 2,
+	      "column line: \"M99\" is not an award line (expected M4 ... M13B)"),
+	FAILS("a firm line in the entities file", ENTITIES, EH "P1,M1A,2025,,,,,\n", 2,
+	      "column line: M1A is a firm line", "--firms"),
+	FAILS("a level left empty where the line needs it", ENTITIES, EH "P1,M4,2025,,,,,\n", 2,
+	      "column level: empty, but M4 needs it (provincial to national)"),
+	FAILS("a value in a column the line does not use", ENTITIES, EH "O1,M8A,2025,,100万,,,\n", 2,
+	      "column base: M8A does not use it (leave the cell empty)"),
+	FAILS("a bad amount in an entity's base", ENTITIES, EH "R1,M6A,2025,,abc,,,\n", 2,
+	      "column base: \"abc\" is not an amount"),
+	FAILS("two rows for one entity, line and year", ENTITIES,
+	      EH "P1,M4,2025,national,,,,\nP1,M4,2025,provincial,,,,\n", 3,
+	      "entity P1 under M4 has two rows for year 2025 (the other is line 2)"),
+	FAILS("a missing required column", ENTITIES, "entity_id,year\nP1,2025\n", 1,
+	      "missing column \"line\"", "required columns: entity_id,line,year"),
+	LOADS("the optional columns may be left out", ENTITIES,
+	      "entity_id,line,year\nO1,M8A,2025\n", 1),
+};
+
+#define NCASES (sizeof cases / sizeof cases[0])
+
+/* ---- a folder per run ---- */
+
+static char root[64];
+
+static void make_root(void)
+{
+	snprintf(root, sizeof root, "/tmp/check_errors-XXXXXX");
+	if (!mkdtemp(root)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+}
+
+static void remove_root(void)
+{
+	DIR *d = opendir(root);
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			char sub[256];
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			snprintf(sub, sizeof sub, "%s/%s", root, e->d_name);
+			unlink(sub);
+		}
+		closedir(d);
+	}
+	rmdir(root);
+}
+
+/* Write len bytes of text (NULs included) to root/name; path gets it. */
+static void put(const char *name, const char *text, size_t len, char *path, size_t n)
+{
+	snprintf(path, n, "%s/%s", root, name);
+	FILE *f = fopen(path, "wb");
+	ck_assert_msg(f != NULL, "cannot write %s", path);
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+	fclose(f);
+}
+
+
+/* Load c's input; 0 or -1 with the message in err; *rows when it loads. */
+static int load(const struct bad_input *c, char *path, size_t pathlen, char *err, size_t errlen,
+		long *rows)
+{
+	err[0] = '\0';
+	*rows = -1;
+	if (c->other_name) {
+		char other[512];
+		put(c->other_name, c->other_text, strlen(c->other_text), other, sizeof other);
+	}
+	int rc;
+	switch (c->loader) {
+	case SCENARIO:
+	case SET: {
+		struct scenario *s = calloc(1, sizeof *s);
+		ck_assert_ptr_nonnull(s);
+		char *sets[1] = {(char *)c->text};
+		if (c->loader == SCENARIO) {
+			put("case.ini", c->text, strlen(c->text), path, pathlen);
+			rc = scenario_open(s, path, NULL, 0, err, errlen);
+		} else {
+			path[0] = '\0';
+			rc = scenario_open(s, NULL, sets, 1, err, errlen);
+		}
+		free(s);
+		return rc;
+	}
+	case PANEL: {
+		struct panel p;
+		put("case.csv", c->text, c->len ? c->len : strlen(c->text), path, pathlen);
+		rc = panel_load(path, &p, err, errlen);
+		*rows = (long)p.n;
+		panel_free(&p);
+		return rc;
+	}
+	case ENTITIES: {
+		struct entities e;
+		put("case.csv", c->text, strlen(c->text), path, pathlen);
+		rc = entities_load(path, &e, err, errlen);
+		*rows = (long)e.n;
+		entities_free(&e);
+		return rc;
+	}
+	}
+	return -1;
+}
+
+START_TEST(each_bad_input_gets_a_message_that_says_where_what_and_what_is_valid)
+{
+	const struct bad_input *c = &cases[_i];
+	char path[512], err[ERR_LEN];
+	long rows;
+	int rc = load(c, path, sizeof path, err, sizeof err, &rows);
+	if (!c->want[0]) {
+		ck_assert_msg(rc == 0, "%s: should load, got: %s", c->name, err);
+		ck_assert_msg(rows == c->rows, "%s: %ld rows, expected %ld", c->name, rows,
+			      c->rows);
+		return;
+	}
+	ck_assert_msg(rc != 0, "%s: loaded, but should fail", c->name);
+	ck_assert_msg(err[0] != '\0', "%s: no message", c->name);
+	for (const unsigned char *p = (const unsigned char *)err; *p; p++)
+		ck_assert_msg(*p >= 0x20 && *p != 0x7f, "%s: not one printable line: \"%s\"",
+			      c->name, err);
+	if (c->line >= 0) {
+		char at[600];
+		if (c->line)
+			snprintf(at, sizeof at, "%s:%d: ", path, c->line);
+		else
+			snprintf(at, sizeof at, "%s", path);
+		ck_assert_msg(strncmp(err, at, strlen(at)) == 0, "%s: \"%s\" should start \"%s\"",
+			      c->name, err, at);
+	} else if (c->line == -2) { /* the message is about the other file */
+		char at[600];
+		snprintf(at, sizeof at, "%s/", root);
+		ck_assert_msg(strncmp(err, at, strlen(at)) == 0, "%s: \"%s\" should start \"%s\"",
+			      c->name, err, at);
+	}
+	for (int k = 0; k < MAX_WANT && c->want[k]; k++)
+		ck_assert_msg(strstr(err, c->want[k]) != NULL, "%s: expected \"%s\" in \"%s\"",
+			      c->name, c->want[k], err);
+}
+END_TEST
+
+static Suite *errors_suite(void)
+{
+	Suite *s = suite_create("errors");
+	TCase *tc = tcase_create("bad input");
+	tcase_add_unchecked_fixture(tc, make_root, remove_root);
+	tcase_add_loop_test(tc,
+			    each_bad_input_gets_a_message_that_says_where_what_and_what_is_valid, 0,
+			    (int)NCASES);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(errors_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
