@@ -100,6 +100,7 @@ check: bin/fundsim $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
 	@sh tests/e2e.sh bin/fundsim
 	@sh tests/interrupt.sh bin/fundsim
+	@sh tests/determinism.sh bin/fundsim
 
 # AddressSanitizer + UBSan over the whole suite, in its own build folder.
 asan:
@@ -117,6 +118,7 @@ check-with: $(FUNDSIM) $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
 	@sh tests/e2e.sh $(FUNDSIM)
 	@sh tests/interrupt.sh $(FUNDSIM)
+	@sh tests/determinism.sh $(FUNDSIM)
 
 $(BUILD)/fundsim: $(BUILD)/main.o $(BUILD)/libfundsim.a
 	$(CC) -o $@ $^ $(LDLIBS)
