@@ -17,4 +17,7 @@ void text_pad(FILE *f, const char *s, int width);
  * at most n bytes and is cut to fit. */
 void text_escape(char *s, size_t n);
 
+/* v with thousands separators ("20,000") into buf (n bytes); returns buf. */
+const char *text_grouped(long v, char *buf, size_t n);
+
 #endif

@@ -5,6 +5,7 @@
  * 万 with one). Text from outside goes through html_printf's %s, which
  * escapes it; markup is only ever in format strings. */
 #include "briefing.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -49,20 +50,6 @@ static const char *yuan(double v, char *buf, size_t n)
 		snprintf(buf, n, "0");
 	else
 		money_table(v, buf, n);
-	return buf;
-}
-
-/* Thousands separators: 20000 -> "20,000". */
-static const char *grouped(long v, char *buf, size_t n)
-{
-	char d[32];
-	int len = snprintf(d, sizeof d, "%ld", v), k = 0;
-	for (int i = 0; i < len && (size_t)k + 2 < n; i++) {
-		if (i > 0 && d[i - 1] != '-' && (len - i) % 3 == 0)
-			buf[k++] = ',';
-		buf[k++] = d[i];
-	}
-	buf[k] = '\0';
 	return buf;
 }
 
@@ -207,7 +194,7 @@ static void header(struct page *pg)
 			 "<p class=\"meta\">情景 <strong>%s</strong> · 申报年度 %d–%d 年，兑付年度 "
 			 "%d–%d 年 · 蒙特卡洛模拟 %s 次，随机种子 %llu"),
 		    b->s->name, p->start_year, p->start_year + p->years - 1, pg->first_paid,
-		    pg->first_paid + p->years - 1, grouped(b->o->reps, reps, sizeof reps),
+		    pg->first_paid + p->years - 1, text_grouped(b->o->reps, reps, sizeof reps),
 		    (unsigned long long)b->seed);
 	if (b->date)
 		html_printf(f, " · <span class=\"nowrap\">%s</span>", b->date);
@@ -959,7 +946,7 @@ static void method(struct page *pg)
 	const struct policy *p = &b->s->pol;
 	FILE *f = pg->f;
 	char reps[32];
-	grouped(b->o->reps, reps, sizeof reps);
+	text_grouped(b->o->reps, reps, sizeof reps);
 	fputs("<section id=\"method\">\n", f);
 	html_printf(f, L(b, "<h2>Method</h2>\n", "<h2>方法说明</h2>\n"));
 	html_printf(f, L(b, "<p>fundsim simulates Suzhou's software firms, parks, projects, "

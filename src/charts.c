@@ -23,6 +23,7 @@
 
 #include "atomic.h"
 #include "charts_impl.h"
+#include "text.h"
 #include "stats.h"
 
 static const char *const names[N_CHART_KINDS] = {
@@ -351,23 +352,11 @@ static void gp_string(FILE *f, const char *s)
 	fputc('\'', f);
 }
 
-void chart_grouped(long v, char *buf, size_t n)
-{
-	char d[32];
-	int len = snprintf(d, sizeof d, "%ld", v), k = 0;
-	for (int i = 0; i < len && (size_t)k + 2 < n; i++) {
-		if (i > 0 && d[i - 1] != '-' && (len - i) % 3 == 0)
-			buf[k++] = ',';
-		buf[k++] = d[i];
-	}
-	buf[k] = '\0';
-}
-
 void chart_footnote(const struct chart_opts *co, long reps, const char *what_en,
 		    const char *what_zh, const char *cmd, struct chart_foot *ft)
 {
 	char n[32], en[200], zh[200];
-	chart_grouped(reps, n, sizeof n);
+	text_grouped(reps, n, sizeof n);
 	const char *name = co->s->name[0] ? co->s->name : "scenario";
 	/* what_en and what_zh are the charts modules' own formats, with one %s */
 	snprintf(en, sizeof en, what_en ? what_en : "%s replications", n);

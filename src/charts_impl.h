@@ -44,7 +44,5 @@ void chart_note(struct chart_notes *notes, const char *text);
  * quotes, line breaks) with ';' or nothing, in place. */
 void chart_clean(char *s);
 
-/* Thousands separators: 20000 -> "20,000". */
-void chart_grouped(long v, char *buf, size_t n);
 
 #endif

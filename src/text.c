@@ -48,3 +48,16 @@ void text_escape(char *s, size_t n)
 	t[k] = '\0';
 	snprintf(s, n, "%s", t);
 }
+
+const char *text_grouped(long v, char *buf, size_t n)
+{
+	char d[32];
+	int len = snprintf(d, sizeof d, "%ld", v), k = 0;
+	for (int i = 0; i < len && (size_t)k + 2 < n; i++) {
+		if (i > 0 && d[i - 1] != '-' && (len - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = d[i];
+	}
+	buf[k] = '\0';
+	return buf;
+}
