@@ -121,22 +121,27 @@ static double draw(struct sim_work *w, const struct dist *d, double lo, double h
 	return dist_draw(d, w->r, lo, hi);
 }
 
+/* A ledger name for the recipient: firm-000042, new-2026-0003 (entrant of
+ * 2026), m6a-2025-0001 (applicant of 2025), m4-2026-national-0000,
+ * m5a-0-0002 (park 2). */
 static void name_recipient(struct sim_work *w)
 {
-	static const char *const comp_names[] = {"", "", "", "firm", "panel"};
+	static const char *const entrant[] = {"new", "spinoff", "attracted"};
+	unsigned long long year = w->idx >> 20, n = w->idx & 0xFFFFF;
 	if (w->panel_id)
 		return;
 	if (w->comp == S_STOCK)
-		snprintf(w->id, sizeof w->id, "%s-%06llu", comp_names[S_STOCK],
-			 (unsigned long long)w->idx);
+		snprintf(w->id, sizeof w->id, "firm-%06llu", (unsigned long long)w->idx);
 	else if (w->comp >= S_ENTRANT && w->comp < S_ENTRANT + 3)
-		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu",
-			 (const char *[]){"new", "spinoff", "attracted"}[w->comp - S_ENTRANT],
-			 (unsigned long long)(w->idx >> 20), (unsigned long long)(w->idx & 0xFFFFF));
+		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu", entrant[w->comp - S_ENTRANT], year, n);
+	else if (n >> 16) /* level lines: m4-2026-national-0000 */
+		snprintf(w->id, sizeof w->id, "%s-%llu-%s-%04llu",
+			 line_info((w->comp - S_ENTITY) % N_LINES)->section, year,
+			 (const char *[]){"", "municipal", "provincial", "national"}[(n >> 16) & 3],
+			 n & 0xFFFF);
 	else
 		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu",
-			 line_info((w->comp - S_ENTITY) % N_LINES)->section,
-			 (unsigned long long)(w->idx >> 20), (unsigned long long)(w->idx & 0xFFFFF));
+			 line_info((w->comp - S_ENTITY) % N_LINES)->section, year, n);
 }
 
 static void book(struct sim_work *w, const struct award *a)
