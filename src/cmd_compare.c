@@ -1,0 +1,181 @@
+/* cmd_compare.c - `fundsim compare`: scenarios against a base, paired. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "cmd_study_impl.h"
+#include "money.h"
+#include "text.h"
+
+/* ---- compare ---- */
+
+static void put_compare(FILE *f, const struct job *j)
+{
+	fputs("base,alt,line,paid_year,level,base_mean,alt_mean,diff,diff_se,diff_lo,diff_hi\n", f);
+	for (int a = 1; a < j->ns; a++) {
+		const struct study_compare *cmp = &j->compare[a - 1];
+		for (int line = 0; line <= N_LINES; line++) {
+			for (int y = 0; y <= cmp->nyears; y++) {
+				for (int lv = 0; lv < N_LEVELS; lv++) {
+					const struct study_ccell *cc = study_compare_at(cmp, line, y, lv);
+					sc_csv_str(f, j->s[0]->name);
+					fputc(',', f);
+					sc_csv_str(f, j->s[a]->name);
+					fprintf(f, ",%s,", sc_line_name(line));
+					if (y == cmp->nyears)
+						fputs("all", f);
+					else
+						fprintf(f, "%d", cmp->first_year + y);
+					fprintf(f, ",%s,%.2f,%.2f", sc_level_names[lv], cc->base, cc->alt);
+					sc_diff_csv(f, &cc->d);
+					fputc('\n', f);
+				}
+			}
+		}
+	}
+}
+
+static void put_compare_params(FILE *f, const struct job *j)
+{
+	size_t np;
+	params_table(&np);
+	fputs("parameter", f);
+	for (int k = 0; k < j->ns; k++) {
+		fputc(',', f);
+		sc_csv_str(f, j->s[k]->name);
+	}
+	fputc('\n', f);
+	for (size_t i = 0; i < np; i++) {
+		if (!param_differs(j->s, j->ns, (int)i))
+			continue;
+		char key[96], v[160];
+		sc_key_name((int)i, key, sizeof key);
+		fputs(key, f);
+		for (int k = 0; k < j->ns; k++) {
+			param_words(j->s[k], (int)i, v, sizeof v);
+			fputc(',', f);
+			sc_csv_str(f, v);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void print_compare(const struct job *j)
+{
+	printf("fundsim compare: base %s, %d alternative%s, %ld paired replications, seed %ld, "
+	       "%.1f s\n\n", j->s[0]->name, j->ns - 1, j->ns == 2 ? "" : "s", j->o->reps,
+	       j->o->seed, j->seconds);
+	int differ = print_param_diff(stdout, j->s, j->ns);
+	printf("%d parameter%s differ%s\n", differ, differ == 1 ? "" : "s", differ == 1 ? "s" : "");
+	for (int a = 1; a < j->ns; a++) {
+		const struct study_compare *cmp = &j->compare[a - 1];
+		char w[4][100];
+		printf("\n%s - %s: change in mean spending, all paid years, by funding level\n",
+		       j->s[a]->name, j->s[0]->name);
+		printf("  %-8s %-16s %-16s %-16s %s\n", "measure", "total", "provincial", "municipal",
+		       "district");
+		int shown = 0;
+		for (int line = 0; line <= N_LINES; line++) {
+			bool any = false;
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				const struct study_ccell *cc = study_compare_at(cmp, line, cmp->nyears, lv);
+				any |= cc->d.mean != 0 || cc->d.se != 0;
+				sc_wan_signed(cc->d.mean, w[lv], sizeof w[lv]);
+			}
+			if (!any && line < N_LINES)
+				continue;
+			shown += line < N_LINES;
+			printf("  %-8s ", sc_line_name(line));
+			for (int lv = 0; lv < N_LEVELS - 1; lv++)
+				text_pad(stdout, w[lv], 16);
+			puts(w[N_LEVELS - 1]);
+		}
+		if (!shown)
+			printf("  (no measure changes)\n");
+		printf("TOTAL with 95%% intervals from the paired replications:\n");
+		for (int y = 0; y <= cmp->nyears; y++) {
+			char label[16], iv[160];
+			if (y == cmp->nyears)
+				snprintf(label, sizeof label, "all years");
+			else
+				snprintf(label, sizeof label, "paid %d", cmp->first_year + y);
+			sc_interval_words(&study_compare_at(cmp, N_LINES, y, LV_TOTAL)->d, iv, sizeof iv);
+			printf("  %-12s %s\n", label, iv);
+		}
+		for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
+			char iv[160];
+			sc_interval_words(&study_compare_at(cmp, N_LINES, cmp->nyears, lv)->d, iv,
+				       sizeof iv);
+			printf("  %-12s %s\n", sc_level_names[lv], iv);
+		}
+	}
+}
+
+int cmd_compare(const struct cli *c)
+{
+	struct sopts o;
+	struct scenario *s[MAX_POS] = {0};
+	struct study_compare cmp[MAX_POS] = {{0}};
+	struct sim_output base = {0}, alt = {0};
+	char err[ERR_LEN];
+	int rc = EXIT_USAGE, ns = c->npos;
+	if (sc_options(c, "compare", DEFAULT_REPS, &o) != 0)
+		goto done;
+	if (c->npos < 2 || c->scenario) {
+		fprintf(stderr, "fundsim compare: needs a base and one or more alternatives as "
+			"arguments: fundsim compare BASE.ini ALT.ini [ALT2.ini ...] (builtin names "
+			"the draft policy)\n");
+		goto done;
+	}
+	for (int i = 0; i < ns; i++)
+		if (!(s[i] = open_scenario(c->pos[i], c)) || sc_check_reps(&o, s[i]) != 0)
+			goto done;
+	sc_start(&o);
+	enum study_status st = study_run(&s[0]->pol, &o.cfg, &base, err, sizeof err);
+	if (o.cfg.progress)
+		o.cfg.progress(o.cfg.progress_ctx, 1, ns);
+	for (int i = 1; st == STUDY_OK && i < ns; i++) {
+		st = study_run(&s[i]->pol, &o.cfg, &alt, err, sizeof err);
+		if (st == STUDY_OK)
+			st = study_compare(&base, s[0]->pol.start_year + s[0]->pol.payment_lag, &alt,
+					   s[i]->pol.start_year + s[i]->pol.payment_lag, &cmp[i - 1],
+					   err, sizeof err);
+		sim_output_free(&alt);
+		if (o.cfg.progress)
+			o.cfg.progress(o.cfg.progress_ctx, i + 1, ns);
+	}
+	if (st != STUDY_OK) {
+		rc = sc_failed(&o, st, err);
+		goto done;
+	}
+	struct job j = {.c = c, .o = &o, .s = s, .ns = ns, .seconds = sc_seconds_since(&o.t0),
+			.compare = cmp};
+	char dir[4096];
+	static const char *const names[] = {"compare.csv", "compare_params.csv", "manifest.txt"};
+	static const writer_fn fns[] = {put_compare, put_compare_params, sc_put_manifest};
+	sc_out_dir(c, s[0], "compare", dir, sizeof dir);
+	rc = EXIT_FAIL;
+	if (sc_write_files(dir, names, fns, 3, &j) != 0)
+		goto done;
+	struct chart_opts co = sc_chart_options(c, &o, s[0]);
+	struct chart_notes notes = {0};
+	if (sc_charts_said(&o, charts_compare(dir, &co, s, ns, cmp, &notes, err, sizeof err), &notes,
+			err))
+		goto done;
+	if (!c->quiet) {
+		print_compare(&j);
+		printf("\nresults in %s/\n", dir);
+	}
+	rc = EXIT_OK;
+done:
+	for (int i = 0; i < MAX_POS; i++) {
+		study_compare_free(&cmp[i]);
+		free(s[i]);
+	}
+	sim_output_free(&base);
+	panel_free(&o.pn);
+	return rc;
+}
+

@@ -1,0 +1,148 @@
+/* cmd_sobol.c - `fundsim sobol`: global sensitivity, Saltelli sampling. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "cmd_study_impl.h"
+#include "money.h"
+#include "text.h"
+
+/* ---- sobol ---- */
+
+static void put_sobol(FILE *f, const struct job *j)
+{
+	const struct study_sobol *b = j->sobol;
+	const struct scenario *s = j->s[0];
+	size_t np;
+	const struct param_def *d = params_table(&np);
+	fputs("key,unit,lo,hi,lo_label,hi_label,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi\n", f);
+	for (int i = 0; i < b->k; i++) {
+		const struct param_range *r = &s->sens[i];
+		char key[96], lo[64], hi[64];
+		sc_key_name(r->param, key, sizeof key);
+		params_value_words(r->param, r->lo, lo, sizeof lo);
+		params_value_words(r->param, r->hi, hi, sizeof hi);
+		fprintf(f, "%s,%s,%.10g,%.10g,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", key,
+			d[r->param].unit, r->lo, r->hi, lo, hi, b->s1[i], b->s1_lo[i], b->s1_hi[i],
+			b->st[i], b->st_lo[i], b->st_hi[i]);
+	}
+}
+
+/* Every design point: its parameter values and mean total. */
+static void put_sobol_points(FILE *f, const struct job *j)
+{
+	const struct study_sobol *b = j->sobol;
+	const struct scenario *s = j->s[0];
+	fputs("matrix,point", f);
+	for (int i = 0; i < b->k; i++) {
+		char key[96];
+		sc_key_name(s->sens[i].param, key, sizeof key);
+		fprintf(f, ",%s", key);
+	}
+	fputs(",mean_total\n", f);
+	for (int m = 0; m < b->k + 2; m++) {
+		for (long p = 0; p < b->n; p++) {
+			const double *u = b->u + (size_t)p * 2 * (size_t)b->k;
+			if (m < 2)
+				fprintf(f, "%s,%ld", m ? "B" : "A", p + 1);
+			else
+				fprintf(f, "AB%d,%ld", m - 1, p + 1);
+			for (int i = 0; i < b->k; i++) {
+				const struct param_range *r = &s->sens[i];
+				double x = m == 1 || m - 2 == i ? u[b->k + i] : u[i];
+				double v = r->lo + x * (r->hi - r->lo);
+				size_t np;
+				if (params_table(&np)[r->param].type == PT_INT)
+					v = round(v);
+				fprintf(f, ",%.10g", v);
+			}
+			double y = m == 0 ? b->fa[p] : m == 1 ? b->fb[p]
+							     : b->fab[(size_t)(m - 2) * (size_t)b->n + (size_t)p];
+			fprintf(f, ",%.2f\n", y);
+		}
+	}
+}
+
+static void print_sobol(const struct job *j)
+{
+	const struct study_sobol *b = j->sobol;
+	const struct scenario *s = j->s[0];
+	char m[40], sd[40];
+	sc_wan(b->mean, m, sizeof m);
+	sc_wan(sqrt(b->var), sd, sizeof sd);
+	printf("fundsim sobol: scenario %s, %d parameter%s, %ld base points: %ld runs of %ld "
+	       "replications (seed %ld), %d bootstrap resamples, %.1f s\n", s->name, b->k,
+	       b->k == 1 ? "" : "s", b->n, b->n * (b->k + 2), j->o->reps, j->o->seed, b->boot,
+	       j->seconds);
+	printf("mean total spending over the design %s, sd %s between points\n", m, sd);
+	if (b->n < 64)
+		printf("few base points: the indices are rough (--n 128 or more for a study)\n");
+	if (b->flat) {
+		printf("the mean total does not vary over these ranges: every index is 0\n");
+		return;
+	}
+	printf("S1: share of the variance due to the parameter alone; ST: with all its "
+	       "interactions\n\n");
+	printf("  %-30s %-24s %-22s %s\n", "parameter", "range", "S1 [95%]", "ST [95%]");
+	for (int i = 0; i < b->k; i++) {
+		const struct param_range *r = &s->sens[i];
+		char key[96], lo[64], hi[64], range[160], s1[64], st[64];
+		sc_key_name(r->param, key, sizeof key);
+		params_value_words(r->param, r->lo, lo, sizeof lo);
+		params_value_words(r->param, r->hi, hi, sizeof hi);
+		snprintf(range, sizeof range, "%s to %s", lo, hi);
+		snprintf(s1, sizeof s1, "%.3f [%.3f, %.3f]", b->s1[i], b->s1_lo[i], b->s1_hi[i]);
+		snprintf(st, sizeof st, "%.3f [%.3f, %.3f]", b->st[i], b->st_lo[i], b->st_hi[i]);
+		printf("  %-30s ", key);
+		text_pad(stdout, range, 24);
+		printf("%-22s %s\n", s1, st);
+	}
+}
+
+int cmd_sobol(const struct cli *c)
+{
+	struct sopts o;
+	const char *path;
+	struct scenario *s = NULL;
+	struct study_sobol b = {0};
+	long n = SOBOL_POINTS, boot = SOBOL_BOOT;
+	char err[ERR_LEN];
+	int rc = EXIT_USAGE;
+	if (sc_options(c, "sobol", SOBOL_REPS, &o) != 0 || sc_scenario_arg(c, "sobol", &path) != 0 ||
+	    (c->points && sc_int_option("sobol", "--n", c->points, 2, 1000000, &n)) ||
+	    (c->bootstrap && sc_int_option("sobol", "--bootstrap", c->bootstrap, 0, 100000, &boot)) ||
+	    !(s = open_scenario(path, c)) || sc_check_reps(&o, s) != 0)
+		goto done;
+	sc_start(&o);
+	enum study_status st = study_sobol_sim(s, n, (int)boot, &o.cfg, &b, err, sizeof err);
+	if (st != STUDY_OK) {
+		rc = sc_failed(&o, st, err);
+		goto done;
+	}
+	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = sc_seconds_since(&o.t0),
+			.sobol = &b};
+	char dir[4096];
+	static const char *const names[] = {"sobol.csv", "sobol_points.csv", "manifest.txt"};
+	static const writer_fn fns[] = {put_sobol, put_sobol_points, sc_put_manifest};
+	sc_out_dir(c, s, "sobol", dir, sizeof dir);
+	rc = EXIT_FAIL;
+	if (sc_write_files(dir, names, fns, 3, &j) != 0)
+		goto done;
+	struct chart_opts co = sc_chart_options(c, &o, s);
+	struct chart_notes notes = {0};
+	if (sc_charts_said(&o, charts_sobol(dir, &co, &b, o.reps, &notes, err, sizeof err), &notes,
+			err))
+		goto done;
+	if (!c->quiet) {
+		print_sobol(&j);
+		printf("\nresults in %s/\n", dir);
+	}
+	rc = EXIT_OK;
+done:
+	study_sobol_free(&b);
+	panel_free(&o.pn);
+	free(s);
+	return rc;
+}
