@@ -10,33 +10,18 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "tmpdir.h"
 
 static char dir[64];
 
 static void make_dir(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/check_atomic-XXXXXX");
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
-		exit(2);
-	}
+	tmpdir_make(dir, sizeof dir, "check_atomic-");
 }
 
 static void remove_dir(void)
 {
-	DIR *d = opendir(dir);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d)) != NULL) {
-			char sub[256];
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
-			unlink(sub);
-		}
-		closedir(d);
-	}
-	rmdir(dir);
+	tmpdir_remove(dir);
 }
 
 static void write_file(const char *path, const char *text)

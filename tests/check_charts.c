@@ -29,6 +29,7 @@
 #include "sim.h"
 #include "stats.h"
 #include "study.h"
+#include "tmpdir.h"
 
 #define CENT 0.0051 /* the CSV writes yuan with two decimals */
 #define REPS 300
@@ -67,25 +68,14 @@ static char dir[4096];
 
 static void make_dir(const char *name)
 {
-	snprintf(dir, sizeof dir, "/tmp/fundsim-charts-%sXXXXXX", name);
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "fundsim-charts-%s", name);
+	tmpdir_make(dir, sizeof dir, prefix);
 }
 
 static void remove_dir(void)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		char p[8192];
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
+	tmpdir_remove(dir);
 }
 
 static long file_size(const char *name)

@@ -13,6 +13,7 @@
 
 #include "inputs.h"
 #include "scenario.h"
+#include "tmpdir.h"
 
 enum loader {
 	SCENARIO, /* text is the file case.ini, opened with scenario_open */
@@ -251,28 +252,12 @@ static char root[64];
 
 static void make_root(void)
 {
-	snprintf(root, sizeof root, "/tmp/check_errors-XXXXXX");
-	if (!mkdtemp(root)) {
-		perror("mkdtemp");
-		exit(2);
-	}
+	tmpdir_make(root, sizeof root, "check_errors-");
 }
 
 static void remove_root(void)
 {
-	DIR *d = opendir(root);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d)) != NULL) {
-			char sub[256];
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(sub, sizeof sub, "%s/%s", root, e->d_name);
-			unlink(sub);
-		}
-		closedir(d);
-	}
-	rmdir(root);
+	tmpdir_remove(root);
 }
 
 /* Write len bytes of text (NULs included) to root/name; path gets it. */

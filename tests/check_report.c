@@ -23,6 +23,7 @@
 #include "html.h"
 #include "money.h"
 #include "params.h"
+#include "tmpdir.h"
 
 /* ---- capturing what a writer writes ---- */
 
@@ -219,25 +220,14 @@ static char dir[4096];
 
 static void make_dir(const char *name)
 {
-	snprintf(dir, sizeof dir, "/tmp/fundsim-report-%sXXXXXX", name);
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char prefix[64];
+	snprintf(prefix, sizeof prefix, "fundsim-report-%s", name);
+	tmpdir_make(dir, sizeof dir, prefix);
 }
 
 static void remove_dir(void)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		char p[8192];
-		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-		unlink(p);
-	}
-	closedir(d);
-	rmdir(dir);
+	tmpdir_remove(dir);
 }
 
 static char *slurp(const char *name)

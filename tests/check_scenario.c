@@ -14,6 +14,7 @@
 #include "policy.h"
 #include "report.h"
 #include "scenario.h"
+#include "tmpdir.h"
 
 #define ck_assert_has(hay, needle)                                                      \
 	ck_assert_msg(strstr((hay), (needle)) != NULL, "expected \"%s\" in \"%s\"", (needle), \
@@ -23,42 +24,15 @@
 
 static char root[64]; /* made by the fixture, removed with all it holds */
 
-static void rm_tree(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) != 0)
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *d = opendir(path);
-		if (d) {
-			struct dirent *e;
-			while ((e = readdir(d)) != NULL) {
-				if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-					continue;
-				char sub[1024];
-				snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-				rm_tree(sub);
-			}
-			closedir(d);
-		}
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 static void make_root(void)
 {
-	snprintf(root, sizeof root, "/tmp/check_scenario-XXXXXX");
-	if (!mkdtemp(root)) {
-		perror("mkdtemp");
-		exit(2);
-	}
+	tmpdir_make(root, sizeof root, "check_scenario-");
 }
 
 static void remove_root(void)
 {
-	rm_tree(root);
+	tmpdir_remove(root);
 }
 
 /* A fresh folder for one test, under root. */

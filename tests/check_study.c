@@ -23,6 +23,7 @@
 #include "scenario.h"
 #include "sim.h"
 #include "study.h"
+#include "tmpdir.h"
 
 #define WAN 1e4
 #define REPS 40 /* enough for sign and order checks; exact checks need any */
@@ -505,19 +506,12 @@ static char dir[64];
 
 static void make_dir(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/check_study-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	tmpdir_make(dir, sizeof dir, "check_study-");
 }
 
 static void remove_dir(void)
 {
-	char path[128];
-	static const char *const names[] = {"base.ini", "child.ini", "bad.ini"};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		unlink(path);
-	}
-	rmdir(dir);
+	tmpdir_remove(dir);
 }
 
 static const char *write_file(const char *name, const char *text)
