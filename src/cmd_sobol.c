@@ -70,8 +70,8 @@ static void print_sobol(const struct job *j)
 	const struct study_sobol *b = j->sobol;
 	const struct scenario *s = j->s[0];
 	char m[40], sd[40];
-	sc_wan(b->mean, m, sizeof m);
-	sc_wan(sqrt(b->var), sd, sizeof sd);
+	money_table(b->mean, m, sizeof m);
+	money_table(sqrt(b->var), sd, sizeof sd);
 	printf("fundsim sobol: scenario %s, %d parameter%s, %ld base points: %ld runs of %ld "
 	       "replications (seed %ld), %d bootstrap resamples, %.1f s\n", s->name, b->k,
 	       b->k == 1 ? "" : "s", b->n, b->n * (b->k + 2), j->o->reps, j->o->seed, b->boot,

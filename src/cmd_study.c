@@ -177,15 +177,6 @@ void sc_key_name(int i, char *buf, size_t n)
 	snprintf(buf, n, "%s.%s", d[i].section, d[i].key);
 }
 
-/* Yuan as 万元 with one decimal, or 亿元 with two from 1亿 (as run prints). */
-void sc_wan(double yuan, char *buf, size_t n)
-{
-	if (fabs(yuan) >= 1e8)
-		snprintf(buf, n, "%.2f亿", yuan / 1e8);
-	else
-		snprintf(buf, n, "%.1f万", yuan / 1e4);
-}
-
 /* A change: signed, and "0" when exactly nothing moved. */
 void sc_wan_signed(double yuan, char *buf, size_t n)
 {
@@ -194,7 +185,7 @@ void sc_wan_signed(double yuan, char *buf, size_t n)
 		snprintf(buf, n, "0");
 		return;
 	}
-	sc_wan(fabs(yuan), t, sizeof t);
+	money_table(fabs(yuan), t, sizeof t);
 	snprintf(buf, n, "%s%s", yuan < 0 ? "-" : "+", t);
 }
 
@@ -203,7 +194,7 @@ void sc_change_words(const struct study_diff *d, char *buf, size_t n)
 {
 	char m[40], se[40];
 	sc_wan_signed(d->mean, m, sizeof m);
-	sc_wan(d->se, se, sizeof se);
+	money_table(d->se, se, sizeof se);
 	if (d->mean == 0 && d->se == 0)
 		snprintf(buf, n, "0");
 	else

@@ -66,7 +66,6 @@ void sc_put_manifest(FILE *f, const struct job *j);
 int sc_scenario_arg(const struct cli *c, const char *cmd, const char **path);
 double sc_seconds_since(const struct timespec *t0);
 void sc_start(struct sopts *o);
-void sc_wan(double yuan, char *buf, size_t n);
 void sc_wan_signed(double yuan, char *buf, size_t n);
 int sc_write_files(const char *dir, const char *const *names, const writer_fn *fns, int n,
 		   const struct job *j);

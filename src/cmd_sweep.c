@@ -75,9 +75,9 @@ static void sweep_row(const struct study_sweep *w, const struct scenario *s, int
 	}
 	char m[40], lo[40], hi[40], band[100], ch[100];
 	const struct study_cell *tot = &cell[N_LINES][LV_TOTAL];
-	sc_wan(tot->mean, m, sizeof m);
-	sc_wan(tot->p5, lo, sizeof lo);
-	sc_wan(tot->p95, hi, sizeof hi);
+	money_table(tot->mean, m, sizeof m);
+	money_table(tot->p5, lo, sizeof lo);
+	money_table(tot->p95, hi, sizeof hi);
 	snprintf(band, sizeof band, "%s [%s, %s]", m, lo, hi);
 	text_pad(stdout, band, 30);
 	if (p < 0)
@@ -86,7 +86,7 @@ static void sweep_row(const struct study_sweep *w, const struct scenario *s, int
 		sc_change_words(&tot->d, ch, sizeof ch);
 	text_pad(stdout, ch, 22);
 	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
-		sc_wan(cell[N_LINES][lv].mean, m, sizeof m);
+		money_table(cell[N_LINES][lv].mean, m, sizeof m);
 		if (lv < N_LEVELS - 1)
 			text_pad(stdout, m, 11);
 		else

@@ -57,9 +57,9 @@ static void print_tornado(const struct job *j)
 {
 	const struct study_tornado *t = j->tornado;
 	char m[40], lo[40], hi[40];
-	sc_wan(t->base.mean, m, sizeof m);
-	sc_wan(t->base.p5, lo, sizeof lo);
-	sc_wan(t->base.p95, hi, sizeof hi);
+	money_table(t->base.mean, m, sizeof m);
+	money_table(t->base.p5, lo, sizeof lo);
+	money_table(t->base.p95, hi, sizeof hi);
 	printf("fundsim tornado: scenario %s, %d parameter%s, %ld replications each, seed %ld, "
 	       "%.1f s\n", j->s[0]->name, t->nbars, t->nbars == 1 ? "" : "s", t->reps, j->o->seed,
 	       j->seconds);
@@ -78,7 +78,7 @@ static void print_tornado(const struct job *j)
 		snprintf(range, sizeof range, "%s -> %s%s", l, h, b->given ? " (given)" : "");
 		sc_change_words(&b->d_low, cl, sizeof cl);
 		sc_change_words(&b->d_high, chh, sizeof chh);
-		sc_wan(b->swing, sw, sizeof sw);
+		money_table(b->swing, sw, sizeof sw);
 		printf("  %-30s ", key);
 		text_pad(stdout, range, 26);
 		text_pad(stdout, cl, 22);

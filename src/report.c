@@ -266,21 +266,12 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 	return rc;
 }
 
-/* Yuan as 万元 with one decimal, or 亿元 with two from 1亿. */
-static void wan(double yuan, char *buf, size_t n)
-{
-	if (fabs(yuan) >= 1e8)
-		snprintf(buf, n, "%.2f亿", yuan / 1e8);
-	else
-		snprintf(buf, n, "%.1f万", yuan / 1e4);
-}
-
 static void print_row(FILE *f, const char *label, const struct summary *st)
 {
 	char m[32], lo[32], hi[32];
-	wan(st->mean, m, sizeof m);
-	wan(st->pct[0], lo, sizeof lo);
-	wan(st->pct[4], hi, sizeof hi);
+	money_table(st->mean, m, sizeof m);
+	money_table(st->pct[0], lo, sizeof lo);
+	money_table(st->pct[4], hi, sizeof hi);
 	fprintf(f, "  %-10s %14s   [%s, %s]\n", label, m, lo, hi);
 }
 
@@ -326,8 +317,8 @@ void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o
 			char lim[32], ov[32];
 			results_exceed(o->res, sim_money(l, N_LINES, y, e[i].lv), e[i].limit, &prob,
 				       &over);
-			wan(e[i].limit, lim, sizeof lim);
-			wan(over, ov, sizeof ov);
+			money_table(e[i].limit, lim, sizeof lim);
+			money_table(over, ov, sizeof ov);
 			bool capped = e[i].annual && p->model.budget.rule == BUDGET_PRORATA;
 			fprintf(f, "  %-18s %-5s limit %-10s %s %5.1f%%, expected overrun %s",
 				e[i].name, y == l->years ? "all" : "", lim,
@@ -338,7 +329,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o
 			    p->model.budget.rule == BUDGET_PRORATA) {
 				double bind, cut;
 				results_exceed(o->res, sim_cut(l, y), 0, &bind, &cut);
-				wan(cut, ov, sizeof ov);
+				money_table(cut, ov, sizeof ov);
 				fprintf(f, "; the cap binds in %.1f%% of replications, mean cut %s",
 					100 * bind, ov);
 			}
