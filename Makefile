@@ -101,6 +101,7 @@ check: bin/fundsim $(TEST_BIN)
 	@sh tests/e2e.sh bin/fundsim
 	@sh tests/interrupt.sh bin/fundsim
 	@sh tests/determinism.sh bin/fundsim
+	@sh tests/hostile.sh bin/fundsim
 
 # AddressSanitizer + UBSan over the whole suite, in its own build folder.
 asan:
@@ -119,6 +120,7 @@ check-with: $(FUNDSIM) $(TEST_BIN)
 	@sh tests/e2e.sh $(FUNDSIM)
 	@sh tests/interrupt.sh $(FUNDSIM)
 	@sh tests/determinism.sh $(FUNDSIM)
+	@sh tests/hostile.sh $(FUNDSIM)
 
 $(BUILD)/fundsim: $(BUILD)/main.o $(BUILD)/libfundsim.a
 	$(CC) -o $@ $^ $(LDLIBS)
