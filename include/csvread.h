@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct csv_col {
 	const char *name;
@@ -28,7 +29,20 @@ struct csv_where {
  * on, -1 to stop (after writing err through the field helpers). */
 typedef int (*csv_row_fn)(void *ctx, const char *const *f, const struct csv_where *w);
 
-/* Read path. Returns 0, or -1 with err filled. */
+/* Open path for reading if it is a regular file (never blocks on a FIFO,
+ * never takes a terminal); NULL with err saying what it is ("is a
+ * folder", "is not a regular file (a FIFO)") or why it cannot be
+ * opened. Caller closes. Used for every input file: scenarios, their
+ * bases, panels and entities files. */
+FILE *input_open(const char *path, char *err, size_t errlen);
+
+/* Limits on a CSV input (csvread.c says why these sizes). */
+#define CSV_MAX_BYTES (4LL << 30)
+#define CSV_MAX_LINE (64 << 10)
+#define CSV_MAX_ROWS 10000000L
+
+/* Read path (CR, CRLF and LF all end a line). Returns 0, or -1 with err
+ * filled. */
 int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn fn, void *ctx,
 	     char *err, size_t errlen);
 

@@ -9,18 +9,19 @@
 #ifndef FUNDSIM_SCENARIO_H
 #define FUNDSIM_SCENARIO_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "params.h"
 #include "policy.h"
 
-#define SRC_LEN 96
-#define ERR_LEN 512
+#define SRC_LEN 256 /* a longer "file:line" keeps the end of the path */
+#define ERR_LEN 8192 /* room for a path of PATH_MAX bytes and the message */
 
 struct scenario {
 	char name[64];
-	char path[256];           /* the file loaded last ("" for built-in) */
+	char path[PATH_MAX];      /* the file loaded last ("" for built-in) */
 	struct policy pol;
 	bool set[MAX_PARAMS];     /* value given somewhere */
 	char src[MAX_PARAMS][SRC_LEN]; /* where: "my.ini:12", "--set", ... */
@@ -42,6 +43,12 @@ int scenario_load(struct scenario *s, const char *path, char *err, size_t errlen
  * borrowed (NUL-terminated). Otherwise as scenario_load. */
 int scenario_load_text(struct scenario *s, const char *label, const char *text, char *err,
 		       size_t errlen);
+
+/* Write text as a scenario file value into buf (n bytes): as it is when
+ * the reader gives it back unchanged, else in double quotes with \\, \",
+ * \n, \r, \t and \xHH escapes (which the reader understands). The
+ * result is cut at a character boundary, never inside an escape. */
+void scenario_quote(const char *text, char *buf, size_t n);
 
 /* Apply "section.key=value" (a --set). Returns 0 or -1 with err. */
 int scenario_set(struct scenario *s, const char *assignment, char *err, size_t errlen);

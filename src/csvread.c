@@ -3,16 +3,26 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "money.h"
 #include "text.h"
 
 #define MAX_FIELDS 64
+/* Limits (csvread.h): a bureau's panel is tens of thousands of firm-years
+ * (Suzhou has some 10,000 software firms), so 10 million rows and 4 GiB
+ * leave room for a whole province while stopping /dev/zero-like input
+ * before memory runs out; no real cell comes near 64 KiB. Lines are
+ * counted in an int: 100 million leaves room for blank lines and cells
+ * that span lines. */
+#define MAX_LINES 100000000
 
 struct state {
 	const struct csv_col *cols;
@@ -21,7 +31,8 @@ struct state {
 	void *ctx;
 	struct csv_where w;
 	int line;      /* line being fed to the parser */
-	int nl_inside; /* newlines inside the fields of the current record */
+	int nl_inside; /* line ends inside the fields of the current record */
+	long long rec_bytes; /* bytes fed since the current record began */
 	char *field[MAX_FIELDS];
 	int nfield;
 	bool too_many;
@@ -76,8 +87,8 @@ static void on_field(void *s, size_t len, void *data)
 	if (st->failed)
 		return;
 	const char *text = s ? s : "";
-	for (size_t i = 0; i < len; i++)
-		st->nl_inside += text[i] == '\n';
+	for (size_t i = 0; i < len; i++) /* \n, \r\n or a lone \r: one line end */
+		st->nl_inside += text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
 	if (st->nfield == MAX_FIELDS) {
 		st->too_many = true;
 		return;
@@ -151,6 +162,9 @@ static int take_row(struct state *st)
 				"empty value is an empty cell between commas)",
 				st->too_many ? "more than " : "", st->nfield, st->nfield == 1 ? "" : "s",
 				st->header_fields);
+	if (st->rows >= CSV_MAX_ROWS)
+		return csv_fail(&st->w, "more than %ld data rows: larger than fundsim reads from "
+				"one file", CSV_MAX_ROWS);
 	const char *f[MAX_FIELDS];
 	for (int c = 0; c < st->ncols; c++)
 		f[c] = NULL;
@@ -183,15 +197,85 @@ static void on_record(int c, void *data)
 	int rc = st->header_done ? take_row(st) : take_header(st);
 	st->header_done = true;
 	st->failed = rc != 0;
+	st->rec_bytes = 0;
 	clear_fields(st);
 }
 
-int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn fn, void *ctx,
-	     char *err, size_t errlen)
+FILE *input_open(const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
 		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct stat sb;
+	const char *what = NULL;
+	if (fstat(fd, &sb) != 0)
+		what = strerror(errno);
+	else if (S_ISDIR(sb.st_mode))
+		what = "is a folder, not a file";
+	else if (S_ISFIFO(sb.st_mode))
+		what = "is not a regular file (a FIFO)";
+	else if (S_ISCHR(sb.st_mode))
+		what = "is not a regular file (a character device)";
+	else if (S_ISBLK(sb.st_mode))
+		what = "is not a regular file (a block device)";
+	else if (S_ISSOCK(sb.st_mode))
+		what = "is not a regular file (a socket)";
+	else if (!S_ISREG(sb.st_mode))
+		what = "is not a regular file";
+	int fl = what ? 0 : fcntl(fd, F_GETFL);
+	if (!what && (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0))
+		what = strerror(errno);
+	FILE *f = what ? NULL : fdopen(fd, "rb");
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, what ? what : strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
+/* The next line of f into buf (max + 3 bytes), with its end (\n, \r\n or
+ * a lone \r, so classic Mac files read too), NUL-terminated. Returns its
+ * length, 0 at the end of the file, -1 on a read error, -2 when the line
+ * has more than max bytes before its end. */
+static long next_line(FILE *f, char *buf, long max)
+{
+	long n = 0;
+	int c;
+	while ((c = getc_unlocked(f)) != EOF) {
+		if (n == max && c != '\n' && c != '\r')
+			return -2;
+		buf[n++] = (char)c;
+		if (c == '\n')
+			break;
+		if (c == '\r') {
+			int d = getc_unlocked(f);
+			if (d == '\n')
+				buf[n++] = '\n';
+			else if (d != EOF)
+				ungetc(d, f);
+			break;
+		}
+	}
+	if (c == EOF && ferror(f))
+		return -1;
+	buf[n] = '\0';
+	return n;
+}
+
+static int read_all(const char *path, const struct csv_col *cols, int ncols, csv_row_fn fn,
+		    void *ctx, char *err, size_t errlen)
+{
+	FILE *f = input_open(path, err, errlen);
+	if (!f)
+		return -1;
+	struct stat sb;
+	if (fstat(fileno(f), &sb) == 0 && sb.st_size > CSV_MAX_BYTES) {
+		snprintf(err, errlen, "%s: larger than %lld GiB: more than fundsim reads from one "
+			 "file", path, CSV_MAX_BYTES >> 30);
+		fclose(f);
 		return -1;
 	}
 	struct csv_parser p;
@@ -202,12 +286,40 @@ int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn
 	}
 	struct state st = {.cols = cols, .ncols = ncols, .fn = fn, .ctx = ctx,
 			   .w = {.path = path, .err = err, .errlen = errlen}};
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	char *buf = malloc(CSV_MAX_LINE + 3);
+	long len = 0;
+	long long total = 0;
 	errno = 0;
-	while (!st.failed && (len = getline(&buf, &cap, f)) > 0) {
+	if (!buf) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		st.failed = true;
+	}
+	while (!st.failed && (len = next_line(f, buf, CSV_MAX_LINE)) != 0) {
 		st.line++;
+		st.w.line = st.line;
+		if (len == -1)
+			break;
+		if (len == -2) {
+			csv_fail(&st.w, "line longer than %d KiB: more than fundsim reads in one line",
+				 CSV_MAX_LINE >> 10);
+			st.failed = true;
+			break;
+		}
+		total += len;
+		st.rec_bytes += len;
+		if (total > CSV_MAX_BYTES || st.line > MAX_LINES) { /* the file grew while read */
+			csv_fail(&st.w, "more than %s: more than fundsim reads from one file",
+				 st.line > MAX_LINES ? "100,000,000 lines" : "4 GiB");
+			st.failed = true;
+			break;
+		}
+		if (st.rec_bytes > CSV_MAX_LINE) {
+			st.w.line = st.quote_line;
+			csv_fail(&st.w, "a quoted cell opens here and runs on for more than %d KiB "
+				 "(is its closing quote missing?)", CSV_MAX_LINE >> 10);
+			st.failed = true;
+			break;
+		}
 		char *s = buf;
 		if (st.line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 			s += 3; /* UTF-8 byte order mark */
@@ -220,7 +332,7 @@ int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn
 			break;
 		}
 		/* quotes pair up ("" inside a field too): an odd count leaves a field open */
-		for (ssize_t i = 0; i < len; i++) {
+		for (long i = 0; i < len; i++) {
 			if (s[i] == '"' && !st.in_quote)
 				st.quote_line = st.line;
 			st.in_quote ^= s[i] == '"';
@@ -239,11 +351,9 @@ int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn
 			st.failed = true;
 		}
 	}
-	/* getline stops on end of file, a read error or no memory */
-	bool ioerr = !st.failed && !feof(f);
 	int ioerrno = errno;
-	if (!st.failed && ioerr) {
-		snprintf(err, errlen, "%s:%d: cannot read: %s", path, st.line + 1,
+	if (!st.failed && len == -1) {
+		snprintf(err, errlen, "%s:%d: cannot read: %s", path, st.line,
 			 ioerrno ? strerror(ioerrno) : "read error");
 		st.failed = true;
 	}
@@ -262,6 +372,15 @@ int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn
 	free(buf);
 	fclose(f);
 	return st.failed ? -1 : 0;
+}
+
+int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn fn, void *ctx,
+	     char *err, size_t errlen)
+{
+	if (read_all(path, cols, ncols, fn, ctx, err, errlen) == 0)
+		return 0;
+	text_escape(err, errlen); /* the path may hold control characters */
+	return -1;
 }
 
 static int bad(const struct csv_where *w, const char *col, const char *f, const char *expect)
@@ -287,8 +406,9 @@ int field_money(const struct csv_where *w, const char *col, const char *f, doubl
 	char why[200];
 	if (!f || !*f)
 		return csv_fail(w, "column %s: empty (an amount in yuan is needed)", col);
-	if (money_parse(f, out, why, sizeof why) != 0 || *out < 0 || *out > 1e15)
-		return bad(w, col, f, "an amount in yuan from 0 to 1e15 (万 and 亿 may be used)");
+	if (money_parse(f, out, why, sizeof why) != 0 || *out < 0 || *out > MONEY_MAX)
+		return bad(w, col, f, "an amount in yuan from 0 to " MONEY_MAX_WORDS
+			   " (万 and 亿 may be used)");
 	return 0;
 }
 

@@ -80,6 +80,7 @@ int load_run(struct loading *ld, const char *path, const struct csv_col *cols, i
 			text_escape(err, errlen); /* the id may hold a newline */
 		} else {
 			snprintf(err, errlen, "%s: out of memory", path);
+			text_escape(err, errlen);
 		}
 		loading_free(ld);
 		return -1;
@@ -94,6 +95,7 @@ int load_run(struct loading *ld, const char *path, const struct csv_col *cols, i
 		free(starts);
 		loading_free(ld);
 		snprintf(err, errlen, "%s: out of memory", path);
+		text_escape(err, errlen);
 		return -1;
 	}
 	for (size_t i = 0; i < ld->n; i++) {

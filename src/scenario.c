@@ -2,120 +2,111 @@
 #include "scenario.h"
 
 #include <errno.h>
-#include <ini.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvread.h"
 #include "text.h"
 
 #define MAX_DEPTH 16
-#define MAX_FILE (4 << 20) /* a scenario is a few KB; this stops /dev/zero */
+#define MAX_FILE (4 << 20) /* a scenario is a few KB; this stops a runaway file */
+#define MAX_LINE 8192      /* a base of PATH_MAX bytes fits on its line */
+/* A scenario sets each of MAX_PARAMS parameters and MAX_SENSITIVITY
+ * ranges at most once, so more keys than this is never a valid file. */
+#define MAX_KEYS 2048
+#define SLOTS 4096 /* hash set of (section, key): a power of two, 2 * MAX_KEYS */
 
 struct entry {
-	char section[32], key[48], value[160];
+	char section[32], key[48];
+	char *value; /* owned */
 	int line;
 };
 
-/* One file being parsed: its text, a line counter, and what it said. */
+/* One file being parsed: its label, a line counter, and what it said. */
 struct reading {
-	const char *text, *pos;
 	const char *label; /* name used in messages */
 	int line;
 	struct entry *v;
 	size_t n, cap;
-	char base[256];
+	int slot[SLOTS]; /* entry index + 1 by hash of (section, key); 0 empty */
+	const char *base; /* borrowed from v */
 	int base_line;
 	char name[64];
 	char *err;
 	size_t errlen;
 	bool failed;
-	int fail_line; /* line of the first error found by the handler */
 };
 
-static int fail(struct reading *rd, const char *fmt, const char *a, const char *b,
-		const char *c);
-
-/* A [section] line with no keys never reaches the handler (Debian builds
- * inih without INI_CALL_HANDLER_ON_NEW_SECTION): check names here. */
-static void check_header(struct reading *rd, const char *line)
-{
-	const char *p = line + strspn(line, " \t");
-	const char *close = strchr(p, ']');
-	if (*p != '[' || !close || close - p - 1 >= 32)
-		return;
-	char name[32];
-	snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
-	if (strcmp(name, "scenario") == 0 || params_section_known(name))
-		return;
-	const char *sug = params_suggest_section(name);
-	char hint[80] = " (fundsim params lists the sections)";
-	if (sug)
-		snprintf(hint, sizeof hint, " (did you mean [%s]?)", sug);
-	fail(rd, "[%s]: unknown section%s%s", name, hint, "");
-}
-
-/* inih reads through this so we know each line's number; Debian builds
- * inih without INI_HANDLER_LINENO. */
-static char *reader(char *str, int num, void *stream)
-{
-	struct reading *rd = stream;
-	if (!*rd->pos)
-		return NULL;
-	const char *nl = strchr(rd->pos, '\n');
-	size_t len = nl ? (size_t)(nl - rd->pos) + 1 : strlen(rd->pos);
-	rd->line++;
-	if (len >= (size_t)num) { /* always cut: inih's buffer holds num bytes */
-		if (!rd->failed) {
-			snprintf(rd->err, rd->errlen, "%s:%d: line is longer than %d bytes",
-				 rd->label, rd->line, num - 2);
-			rd->failed = true;
-			rd->fail_line = rd->line;
-		}
-		len = (size_t)num - 1;
-		memcpy(str, rd->pos, len);
-		str[len] = '\0';
-		rd->pos = nl ? nl + 1 : rd->pos + strlen(rd->pos);
-		return str;
-	}
-	memcpy(str, rd->pos, len);
-	str[len] = '\0';
-	rd->pos += len;
-	check_header(rd, str);
-	return str;
-}
-
-static int fail(struct reading *rd, const char *fmt, const char *a, const char *b,
-		const char *c)
+__attribute__((format(printf, 2, 3))) static int fail(struct reading *rd, const char *fmt, ...)
 {
 	if (!rd->failed) {
 		int k = snprintf(rd->err, rd->errlen, "%s:%d: ", rd->label, rd->line);
-		snprintf(rd->err + k, rd->errlen - (size_t)k, fmt, a, b, c);
+		va_list ap;
+		va_start(ap, fmt);
+		if (k > 0 && (size_t)k < rd->errlen)
+			vsnprintf(rd->err + k, rd->errlen - (size_t)k, fmt, ap);
+		va_end(ap);
 		rd->failed = true;
-		rd->fail_line = rd->line;
 	}
 	return 0;
 }
 
-static int handler(void *user, const char *section, const char *key, const char *value)
+static int hexval(char c)
 {
-	struct reading *rd = user;
+	return c >= '0' && c <= '9' ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+				      : -1;
+}
+
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
+
+/* Up to 40 bytes of a line for a message, cut at a character. */
+static void snippet(const char *a, size_t len, char *out, size_t n)
+{
+	size_t cut = text_utf8_cut(a, len < 40 ? len : 40);
+	snprintf(out, n, "%.*s%s", (int)cut, a, cut < len ? "..." : "");
+}
+
+static void unknown_section(struct reading *rd, const char *name)
+{
+	const char *sug = params_suggest_section(name);
+	char hint[80] = " (fundsim params lists the sections)";
+	if (sug)
+		snprintf(hint, sizeof hint, " (did you mean [%s]?)", sug);
+	fail(rd, "[%s]: unknown section%s", name, hint);
+}
+
+static unsigned hash(const char *section, const char *key)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+	for (const char *p = section; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h = (h ^ 0xff) * 16777619u; /* a byte no name holds, between the two */
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h;
+}
+
+static int handler(struct reading *rd, const char *section, const char *key, const char *value)
+{
 	if (!*section)
-		return fail(rd, "%s%s%s: a key outside any [section]", key, "", "");
+		return fail(rd, "%s: a key outside any [section]", key);
 	if (!*key)
-		return fail(rd, "[%s]: \"= %s\" has no key name (write key = value)%s", section, value,
-			    "");
+		return fail(rd, "[%s]: \"= %s\" has no key name (write key = value)", section, value);
 	bool meta = strcmp(section, "scenario") == 0 &&
 		    (strcmp(key, "name") == 0 || strcmp(key, "base") == 0);
 	bool sens = strcmp(section, PARAMS_SENSITIVITY) == 0; /* keys name parameters */
 	if (!meta && !sens && params_find(section, key) < 0) {
 		if (!params_section_known(section)) {
-			const char *sug = params_suggest_section(section);
-			char hint[80] = " (fundsim params lists the sections)";
-			if (sug)
-				snprintf(hint, sizeof hint, " (did you mean [%s]?)", sug);
-			return fail(rd, "[%s]: unknown section%s%s", section, hint, "");
+			unknown_section(rd, section);
+			return 0;
 		}
 		const char *sug = params_suggest(section, key);
 		char hint[80] = "";
@@ -125,51 +116,222 @@ static int handler(void *user, const char *section, const char *key, const char 
 			snprintf(hint, sizeof hint, " (fundsim params lists the keys)");
 		return fail(rd, "[%s] %s: unknown key%s", section, key, hint);
 	}
-	for (size_t i = 0; i < rd->n; i++) {
-		if (strcmp(rd->v[i].section, section) == 0 && strcmp(rd->v[i].key, key) == 0) {
-			char first[64];
-			snprintf(first, sizeof first, "%d", rd->v[i].line);
-			return fail(rd, "[%s] %s: set twice (first at line %s; indented lines "
-				    "are not continuations)", section, key, first);
-		}
+	char why[300];
+	if (sens && params_key(key, why, sizeof why) < 0) /* now, not after every line */
+		return fail(rd, "[%s] %s: %s", section, key, why);
+	if (strlen(key) >= sizeof rd->v->key)
+		return fail(rd, "[%s] %s: name too long (at most %zu bytes)", section, key,
+			    sizeof rd->v->key - 1);
+	unsigned h = hash(section, key) & (SLOTS - 1);
+	for (; rd->slot[h]; h = (h + 1) & (SLOTS - 1)) {
+		const struct entry *e = &rd->v[rd->slot[h] - 1];
+		if (strcmp(e->section, section) == 0 && strcmp(e->key, key) == 0)
+			return fail(rd, "[%s] %s: set twice (first at line %d; indented lines "
+				    "are not continuations)", section, key, e->line);
 	}
-	if (strlen(section) >= sizeof rd->v->section || strlen(key) >= sizeof rd->v->key ||
-	    strlen(value) >= sizeof rd->v->value)
-		return fail(rd, "[%s] %s: value too long (%s)", section, key, "at most 159 bytes");
+	if (rd->n == MAX_KEYS)
+		return fail(rd, "[%s] %s: more than %d keys in one file (a scenario has %d "
+			    "parameters at most)", section, key, MAX_KEYS, MAX_PARAMS);
 	if (meta) {
-		char *dst = strcmp(key, "name") == 0 ? rd->name : rd->base;
-		size_t dn = strcmp(key, "name") == 0 ? sizeof rd->name : sizeof rd->base;
-		if (!*value || strlen(value) >= dn)
-			return fail(rd, "[scenario] %s: \"%s\" must be 1 to %s bytes", key, value,
-				    dn == sizeof rd->name ? "63" : "255");
-		snprintf(dst, dn, "%s", value);
-		if (dst == rd->base)
-			rd->base_line = rd->line;
+		bool name = strcmp(key, "name") == 0;
+		size_t most = name ? sizeof rd->name - 1 : PATH_MAX - 1;
+		if (!*value || strlen(value) > most)
+			return fail(rd, "[scenario] %s: \"%s\" must be 1 to %zu bytes", key, value,
+				    most);
+	} else if (strlen(value) >= 160) {
+		return fail(rd, "[%s] %s: value too long (at most 159 bytes)", section, key);
 	}
 	if (rd->n == rd->cap) {
 		size_t nc = rd->cap ? rd->cap * 2 : 64;
 		struct entry *nv = realloc(rd->v, nc * sizeof *nv);
 		if (!nv)
-			return fail(rd, "%s%s%sout of memory", "", "", "");
+			return fail(rd, "out of memory");
 		rd->v = nv;
 		rd->cap = nc;
 	}
+	char *copy = strdup(value);
+	if (!copy)
+		return fail(rd, "out of memory");
 	struct entry *e = &rd->v[rd->n++];
 	snprintf(e->section, sizeof e->section, "%s", section);
 	snprintf(e->key, sizeof e->key, "%s", key);
-	snprintf(e->value, sizeof e->value, "%s", value);
+	e->value = copy;
 	e->line = rd->line;
+	rd->slot[h] = (int)rd->n;
+	if (meta && strcmp(key, "name") == 0) {
+		snprintf(rd->name, sizeof rd->name, "%s", value);
+	} else if (meta) {
+		rd->base = copy;
+		rd->base_line = rd->line;
+	}
 	return 1;
+}
+
+/* The value of a quoted value starting at a (a '"'), into out; NULL, or
+ * why it cannot be read. The escapes are those scenario_quote writes. */
+static const char *unquote(const char *a, const char *e, char *out)
+{
+	const char *p = a + 1;
+	size_t k = 0;
+	while (p < e && *p != '"') {
+		char c = *p++;
+		if (c == '\\') {
+			char x = p < e ? *p++ : '\0';
+			int hi, lo;
+			switch (x) {
+			case 'n': c = '\n'; break;
+			case 'r': c = '\r'; break;
+			case 't': c = '\t'; break;
+			case '\\':
+			case '"': c = x; break;
+			case 'x':
+				hi = p + 1 < e ? hexval(p[0]) : -1;
+				lo = p + 1 < e ? hexval(p[1]) : -1;
+				if (hi < 0 || lo < 0 || hi + lo == 0)
+					return "\\x takes two hex digits, 01 to ff";
+				c = (char)(hi * 16 + lo);
+				p += 2;
+				break;
+			default:
+				return "unknown escape after \\ (valid: \\\\ \\\" \\n \\r \\t \\xHH)";
+			}
+		}
+		out[k++] = c;
+	}
+	out[k] = '\0';
+	if (p == e)
+		return "a quoted value needs its closing \"";
+	for (p++; p < e && blank(*p); p++)
+		;
+	if (p < e && *p != ';' && *p != '#')
+		return "text after the closing quote (a comment starts with ;)";
+	return NULL;
+}
+
+/* One line, a .. e (without its end), in section (updated); prev is
+ * the last key, for an indented line that looks like a continuation;
+ * vbuf holds MAX_LINE + 1 bytes. */
+static void parse_line(struct reading *rd, const char *a, const char *e, char *section,
+		       char *prev, char *vbuf)
+{
+	const char *s = a;
+	while (a < e && blank(*a))
+		a++;
+	bool indented = a > s;
+	while (e > a && (blank(e[-1]) || e[-1] == '\r'))
+		e--;
+	if (a == e || *a == ';' || *a == '#')
+		return;
+	char snip[64];
+	if (*a == '[') {
+		const char *close = memchr(a, ']', (size_t)(e - a));
+		if (!close) {
+			snippet(a, (size_t)(e - a), snip, sizeof snip);
+			fail(rd, "\"%s\": a [section] line needs its closing ]", snip);
+			return;
+		}
+		const char *rest = close + 1;
+		while (rest < e && blank(*rest))
+			rest++;
+		size_t nlen = (size_t)(close - a - 1);
+		char name[32];
+		snippet(a + 1, nlen, name, sizeof name);
+		if (rest < e && *rest != ';' && *rest != '#') {
+			snippet(rest, (size_t)(e - rest), snip, sizeof snip);
+			fail(rd, "text after the section header \"[%s]\": \"%s\" (put each key on its "
+			     "own line)", name, snip);
+			return;
+		}
+		if (nlen >= 32 || (strcmp(name, "scenario") != 0 && !params_section_known(name))) {
+			unknown_section(rd, name);
+			return;
+		}
+		snprintf(section, 32, "%s", name);
+		prev[0] = '\0';
+		return;
+	}
+	/* the key ends at the first = or :, unless a comment comes first */
+	const char *sep = a;
+	while (sep < e && *sep != '=' && *sep != ':' && !(*sep == ';' && sep > a && blank(sep[-1])))
+		sep++;
+	if (sep == e || *sep == ';') {
+		if (indented && *prev) { /* what inih took for a continuation */
+			fail(rd, "[%s] %s: set twice (first at line %d; indented lines are not "
+			     "continuations)", section, prev, rd->v[rd->n - 1].line);
+			return;
+		}
+		snippet(a, (size_t)(e - a), snip, sizeof snip);
+		fail(rd, "\"%s\": not a [section] or key = value line (a comment starts with ;)",
+		     snip);
+		return;
+	}
+	const char *kend = sep;
+	while (kend > a && blank(kend[-1]))
+		kend--;
+	char key[64];
+	if ((size_t)(kend - a) >= sizeof key) {
+		snippet(a, (size_t)(kend - a), snip, sizeof snip);
+		fail(rd, "[%s] %s: not a key (names are short)", section, snip);
+		return;
+	}
+	snprintf(key, sizeof key, "%.*s", (int)(kend - a), a);
+	const char *v = sep + 1;
+	while (v < e && blank(*v))
+		v++;
+	if (v < e && *v == '"') {
+		const char *why = unquote(v, e, vbuf);
+		if (why) {
+			fail(rd, "[%s] %s: %s", section, key, why);
+			return;
+		}
+	} else {
+		const char *ve = v; /* an inline comment starts with ; after a space */
+		while (ve < e && !(*ve == ';' && ve > v && blank(ve[-1])))
+			ve++;
+		while (ve > v && blank(ve[-1]))
+			ve--;
+		snprintf(vbuf, MAX_LINE + 1, "%.*s", (int)(ve - v), v);
+	}
+	handler(rd, section, key, vbuf);
+	snprintf(prev, 64, "%s", key);
+}
+
+/* Read text line by line: \n, \r\n and a lone \r (classic Mac) each end
+ * a line, so no key is lost and line numbers count what editors show. */
+static void parse(struct reading *rd, const char *text)
+{
+	char section[32] = "", prev[64] = "";
+	char *vbuf = malloc(MAX_LINE + 1);
+	if (!vbuf) {
+		fail(rd, "out of memory");
+		return;
+	}
+	const char *p = text;
+	if (memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3; /* UTF-8 byte order mark */
+	while (*p && !rd->failed) {
+		size_t len = strcspn(p, "\r\n");
+		const char *next = p + len;
+		if (*next == '\r')
+			next += next[1] == '\n' ? 2 : 1;
+		else if (*next == '\n')
+			next++;
+		rd->line++;
+		if (len > MAX_LINE)
+			fail(rd, "line is longer than %d bytes", MAX_LINE);
+		else
+			parse_line(rd, p, p + len, section, prev, vbuf);
+		p = next;
+	}
+	free(vbuf);
 }
 
 /* Whole file into a NUL-terminated buffer (caller frees), or NULL. */
 static char *slurp(const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+	FILE *f = input_open(path, err, errlen); /* a regular file: never a FIFO */
+	if (!f)
 		return NULL;
-	}
 	size_t n = 0, cap = 4096;
 	char *buf = malloc(cap);
 	size_t got;
@@ -177,10 +339,8 @@ static char *slurp(const char *path, char *err, size_t errlen)
 		n += got;
 		if (n + 1 == cap) {
 			char *nb = realloc(buf, cap *= 2);
-			if (!nb) {
+			if (!nb)
 				free(buf);
-				buf = NULL;
-			}
 			buf = nb;
 		}
 	}
@@ -206,45 +366,67 @@ static char *slurp(const char *path, char *err, size_t errlen)
 	return buf;
 }
 
-static void dir_of(const char *path, char *dir, size_t n)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash)
-		snprintf(dir, n, "%.*s", (int)(slash - path + 1), path);
-	else
-		dir[0] = '\0';
-}
-
+/* The scenario's name from its file: the base name without .ini, cut at
+ * a character to fit name (n bytes). */
 static void base_name(const char *path, char *out, size_t n)
 {
 	const char *slash = strrchr(path, '/');
-	snprintf(out, n, "%s", slash ? slash + 1 : path);
-	char *dot = strrchr(out, '.');
-	if (dot && strcmp(dot, ".ini") == 0)
-		*dot = '\0';
+	const char *b = slash ? slash + 1 : path;
+	size_t len = strlen(b);
+	if (len >= 4 && strcmp(b + len - 4, ".ini") == 0)
+		len -= 4;
+	len = text_utf8_cut(b, len < n - 1 ? len : n - 1);
+	snprintf(out, n, "%.*s", (int)len, b);
 }
 
-/* What is wrong with line n of text, which inih could not read. */
-static void syntax_error(const char *text, const char *label, int n, char *err, size_t errlen)
+/* "path:line" into dst (SRC_LEN bytes); a long path keeps its end. */
+static void where(char *dst, const char *path, int line)
 {
-	const char *p = text;
-	for (int i = 1; i < n && p; i++)
-		if ((p = strchr(p, '\n')))
-			p++;
-	char line[64] = "";
-	if (p) {
-		p += strspn(p, " \t");
-		size_t len = strcspn(p, "\r\n"), cut = len < 40 ? len : 40;
-		while (cut < len && cut && ((unsigned char)p[cut] & 0xC0) == 0x80)
-			cut--; /* not inside a UTF-8 character */
-		snprintf(line, sizeof line, "%.*s%s", (int)cut, p, cut < len ? "..." : "");
+	char num[16];
+	int k = snprintf(num, sizeof num, ":%d", line);
+	size_t len = strlen(path), room = SRC_LEN - 1 - (size_t)k;
+	if (len <= room) {
+		snprintf(dst, SRC_LEN, "%s%s", path, num);
+		return;
 	}
-	if (line[0] == '[')
-		snprintf(err, errlen, "%s:%d: \"%s\": a [section] line needs its closing ]", label, n,
-			 line);
-	else
-		snprintf(err, errlen, "%s:%d: \"%s\": not a [section] or key = value line (a "
-			 "comment starts with ;)", label, n, line);
+	const char *t = path + len - (room - 3);
+	while (((unsigned char)*t & 0xC0) == 0x80)
+		t++; /* start on a whole character */
+	snprintf(dst, SRC_LEN, "...%s%s", t, num);
+}
+
+void scenario_quote(const char *text, char *buf, size_t n)
+{
+	size_t len = strlen(text);
+	bool plain = len > 0 && !blank(text[0]) && !blank(text[len - 1]) && text[0] != '"';
+	for (const unsigned char *p = (const unsigned char *)text; plain && *p; p++)
+		plain = *p >= 0x20 && *p != 0x7f && *p != ';' && *p != '#' && *p != '\\';
+	if (plain || n < 3) {
+		snprintf(buf, n, "%s", text);
+		buf[text_utf8_cut(buf, strlen(buf))] = '\0';
+		return;
+	}
+	size_t k = 0;
+	buf[k++] = '"';
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		char e[8];
+		int m = 1;
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			m = snprintf(e, sizeof e, "\\%c", *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't');
+		else if (*p < 0x20 || *p == 0x7f)
+			m = snprintf(e, sizeof e, "\\x%02x", *p);
+		else if (*p == '"' || *p == '\\')
+			m = snprintf(e, sizeof e, "\\%c", *p);
+		else
+			e[0] = (char)*p;
+		if (k + (size_t)m + 2 > n)
+			break; /* room for the closing quote and NUL */
+		memcpy(buf + k, e, (size_t)m);
+		k += (size_t)m;
+	}
+	k = text_utf8_cut(buf, k);
+	buf[k++] = '"';
+	buf[k] = '\0';
 }
 
 /* Load path (NULL: built-in) and the chain of bases under it. chain
@@ -254,7 +436,8 @@ static void syntax_error(const char *text, const char *label, int n, char *err, 
 static int load(struct scenario *s, const char *path, const char *mem, const char *from,
 		const char **chain, int depth, char *err, size_t errlen)
 {
-	char label[300];
+	char builtin[96];
+	const char *label = path;
 	char *text = NULL;
 	char real[PATH_MAX];
 	if (path) {
@@ -274,57 +457,61 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 			return -1;
 		}
 		if (!mem && !(text = slurp(path, err, errlen))) {
-			if (from) { /* the file that names it is where to fix it */
-				char why[ERR_LEN];
-				snprintf(why, sizeof why, "%s", err);
+			char *why = from ? strdup(err) : NULL;
+			if (why) /* the file that names it is where to fix it */
 				snprintf(err, errlen, "%s: [scenario] base: %s (a relative base is read "
 					 "from the folder of the file that names it)", from, why);
-			}
+			free(why);
 			return -1;
 		}
-		snprintf(label, sizeof label, "%s", path);
 	} else {
-		snprintf(label, sizeof label, "%s (built-in)", scenario_builtin_name);
+		snprintf(builtin, sizeof builtin, "%s (built-in)", scenario_builtin_name);
+		label = builtin;
 	}
-	struct reading rd = {.text = mem    ? mem
-				     : path ? text
-					    : scenario_builtin_text(),
-			     .label = label, .err = err, .errlen = errlen};
-	rd.pos = rd.text;
-	int rc = ini_parse_stream(reader, &rd, handler, &rd);
-	/* inih goes on after a syntax error: report whichever error came first */
-	if (rc != 0 && (!rd.failed || (rc > 0 && rc < rd.fail_line))) {
-		if (rc > 0)
-			syntax_error(rd.text, label, rc, err, errlen);
-		else
-			snprintf(err, errlen, "%s: cannot parse (%s)", label,
-				 rc == -2 ? "out of memory" : "read error");
-		rd.failed = true;
+	struct reading *rd = calloc(1, sizeof *rd);
+	if (!rd) {
+		free(text);
+		snprintf(err, errlen, "%s: out of memory", label);
+		return -1;
 	}
-	if (!rd.failed && path) {
+	rd->label = label;
+	rd->err = err;
+	rd->errlen = errlen;
+	parse(rd, mem ? mem : path ? text : scenario_builtin_text());
+	if (!rd->failed && path) {
+		int rc;
 		chain[depth] = real;
-		if (!rd.base[0] || strcmp(rd.base, "builtin") == 0) {
+		if (!rd->base || strcmp(rd->base, "builtin") == 0) {
 			rc = load(s, NULL, NULL, NULL, chain, depth + 1, err, errlen);
 		} else {
-			char full[600], dir[300], here[320];
-			dir_of(path, dir, sizeof dir);
-			snprintf(full, sizeof full, "%s%s", rd.base[0] == '/' ? "" : dir, rd.base);
-			snprintf(here, sizeof here, "%s:%d", label, rd.base_line);
-			rc = load(s, full, NULL, here, chain, depth + 1, err, errlen);
+			const char *slash = strrchr(path, '/');
+			size_t dlen = rd->base[0] == '/' || !slash ? 0 : (size_t)(slash - path + 1);
+			size_t fl = dlen + strlen(rd->base) + 1, hl = strlen(label) + 16;
+			char *full = malloc(fl), *here = malloc(hl);
+			if (full && here) {
+				snprintf(full, fl, "%.*s%s", (int)dlen, path, rd->base);
+				snprintf(here, hl, "%s:%d", label, rd->base_line);
+				rc = load(s, full, NULL, here, chain, depth + 1, err, errlen);
+			} else {
+				snprintf(err, errlen, "%s: out of memory", label);
+				rc = -1;
+			}
+			free(full);
+			free(here);
 		}
-		rd.failed = rc != 0;
-	} else if (!rd.failed) {
+		rd->failed = rc != 0;
+	} else if (!rd->failed) {
 		memset(s, 0, sizeof *s); /* the built-in is the bottom of every chain */
 	}
-	for (size_t i = 0; !rd.failed && i < rd.n; i++) {
-		const struct entry *e = &rd.v[i];
+	for (size_t i = 0; !rd->failed && i < rd->n; i++) {
+		const struct entry *e = &rd->v[i];
 		int k = params_find(e->section, e->key);
 		char why[300];
 		if (strcmp(e->section, PARAMS_SENSITIVITY) == 0 &&
 		    params_range_set(s->sens, &s->nsens, e->key, e->value, why, sizeof why) != 0) {
 			snprintf(err, errlen, "%s:%d: [%s] %s: %s", label, e->line, e->section,
 				 e->key, why);
-			rd.failed = true;
+			rd->failed = true;
 			break;
 		}
 		if (k < 0)
@@ -332,22 +519,26 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 		if (params_set(&s->pol, k, e->value, why, sizeof why) != 0) {
 			snprintf(err, errlen, "%s:%d: [%s] %s: %s", label, e->line, e->section,
 				 e->key, why);
-			rd.failed = true;
+			rd->failed = true;
 			break;
 		}
 		s->set[k] = true;
-		snprintf(s->src[k], SRC_LEN, "%s:%d", path ? path : scenario_builtin_name, e->line);
+		where(s->src[k], path ? path : scenario_builtin_name, e->line);
 	}
-	if (!rd.failed) {
-		if (rd.name[0])
-			snprintf(s->name, sizeof s->name, "%s", rd.name);
+	if (!rd->failed) {
+		if (rd->name[0])
+			snprintf(s->name, sizeof s->name, "%s", rd->name);
 		else if (path)
 			base_name(path, s->name, sizeof s->name);
 		snprintf(s->path, sizeof s->path, "%s", path ? path : "");
 	}
-	free(rd.v);
+	bool failed = rd->failed;
+	for (size_t i = 0; i < rd->n; i++)
+		free(rd->v[i].value);
+	free(rd->v);
+	free(rd);
 	free(text);
-	return rd.failed ? -1 : 0;
+	return failed ? -1 : 0;
 }
 
 /* rc, having made err one printable line: values may hold a CR or

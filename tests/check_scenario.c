@@ -14,6 +14,7 @@
 #include "policy.h"
 #include "report.h"
 #include "scenario.h"
+#include "text.h"
 #include "tmpdir.h"
 
 #define ck_assert_has(hay, needle)                                                      \
@@ -784,8 +785,9 @@ static void long_line(char *buf, size_t len)
 
 START_TEST(a_line_longer_than_the_parser_allows_is_an_error)
 {
-	char path[512], err[ERR_LEN], text[400], l[260];
-	long_line(l, 250);
+	static char text[20000], l[9000];
+	char path[512], err[ERR_LEN];
+	long_line(l, 8500);
 	snprintf(text, sizeof text, "[m1a]\ncap = 1\n%s\nrate = 5%%\n", l);
 	file_fails(text, path, sizeof path, err, sizeof err);
 	ck_at(err, path, 3);
@@ -794,26 +796,104 @@ START_TEST(a_line_longer_than_the_parser_allows_is_an_error)
 }
 END_TEST
 
-START_TEST(a_line_of_198_bytes_is_read_and_199_is_too_long)
+/* The limit is the reader's own (8192 bytes, room for a base path of
+ * PATH_MAX), no longer inih's 198. */
+START_TEST(a_line_of_8192_bytes_is_read_and_8193_is_too_long)
 {
-	char dir[256], path[512], err[ERR_LEN], text[400], l[260];
+	static char text[20000], l[9000];
+	char dir[256], path[512], err[ERR_LEN];
 	new_dir(dir, sizeof dir);
-	long_line(l, 198);
+	long_line(l, 8192);
 	snprintf(text, sizeof text, "[m1a]\n%s\ncap = 200万\n", l);
 	put(dir, "ok.ini", text, path, sizeof path);
 	struct scenario *s = open_ok(path, NULL, 0);
 	ck_assert_double_eq(s->pol.m1a.cap, 2e6);
 	free(s);
-	long_line(l, 199);
+	long_line(l, 8193);
 	snprintf(text, sizeof text, "[m1a]\n%s\ncap = 200万\n", l);
 	file_fails(text, path, sizeof path, err, sizeof err);
 	ck_at(err, path, 2);
-	ck_assert_has(err, "longer than 198 bytes");
+	ck_assert_has(err, "longer than 8192 bytes");
 }
 END_TEST
 
 /* After an error in one line, a long line later must neither crash nor
  * hide the first error. */
+/* A name with a tab, ESC, backslash, quotes, a comment sign and edge
+ * spaces is written quoted (scenario.resolved.ini) and reads back the same. */
+START_TEST(a_quoted_name_with_escapes_reads_back_as_the_same_name)
+{
+	static const char *const names[] = {"a\tb\x1b[31mc\\d\"e\"", " lead", "x ;y", "#z",
+					    "line\nbreak\r", "plain 情景"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		char q[300], text[400], dir[256], path[512];
+		scenario_quote(names[i], q, sizeof q);
+		ck_assert_msg(!strpbrk(q, "\n\r\t\x1b"), "quoted form holds a control byte: %s", q);
+		snprintf(text, sizeof text, "[scenario]\nname = %s\n", q);
+		new_dir(dir, sizeof dir);
+		put(dir, "q.ini", text, path, sizeof path);
+		struct scenario *s = open_ok(path, NULL, 0);
+		ck_assert_str_eq(s->name, names[i]);
+		free(s);
+	}
+}
+END_TEST
+
+START_TEST(a_quoted_value_with_an_unknown_escape_or_no_closing_quote_is_an_error)
+{
+	char path[512], err[ERR_LEN];
+	file_fails("[scenario]\nname = \"a\\qb\"\n", path, sizeof path, err, sizeof err);
+	ck_at(err, path, 2);
+	ck_assert_has(err, "unknown escape");
+	file_fails("[scenario]\nname = \"ab\n", path, sizeof path, err, sizeof err);
+	ck_at(err, path, 2);
+	ck_assert_has(err, "closing \"");
+	file_fails("[scenario]\nname = \"a\\x00\"\n", path, sizeof path, err, sizeof err);
+	ck_at(err, path, 2);
+	ck_assert_has(err, "\\x");
+}
+END_TEST
+
+START_TEST(a_base_that_is_a_folder_says_it_is_a_folder)
+{
+	char dir[256], path[512], sub[600], err[ERR_LEN];
+	new_dir(dir, sizeof dir);
+	snprintf(sub, sizeof sub, "%s/folder", dir);
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	put(dir, "a.ini", "[scenario]\nbase = folder\n", path, sizeof path);
+	open_fails(path, NULL, 0, err, sizeof err);
+	ck_at(err, path, 2);
+	ck_assert_has(err, "folder: is a folder");
+}
+END_TEST
+
+/* 70 Chinese characters: the name is cut to at most 63 bytes at a character. */
+START_TEST(a_name_from_a_long_file_name_is_cut_at_a_character)
+{
+	char dir[256], path[512], file[400] = "a";
+	for (int i = 0; i < 70; i++)
+		strcat(file, "情");
+	strcat(file, ".ini");
+	new_dir(dir, sizeof dir);
+	put(dir, file, "[m1a]\ncap = 150万\n", path, sizeof path);
+	struct scenario *s = open_ok(path, NULL, 0);
+	ck_assert_uint_eq(strlen(s->name), 61); /* a and 20 characters of 3 bytes */
+	ck_assert_int_eq(strncmp(s->name, file, 61), 0);
+	ck_assert_str_eq(s->path, path);
+	free(s);
+}
+END_TEST
+
+/* A message longer than its buffer ends on a whole character. */
+START_TEST(a_cut_message_ends_on_a_whole_character)
+{
+	char msg[64];
+	snprintf(msg, sizeof msg, "情情情情情情情情情情情情情情情情情情情情情情");
+	text_escape(msg, 8); /* room for two characters and a half */
+	ck_assert_str_eq(msg, "情情");
+}
+END_TEST
+
 START_TEST(a_long_line_after_an_earlier_error_is_read_safely)
 {
 	char path[512], err[ERR_LEN], text[600], l[400];
@@ -1110,8 +1190,13 @@ static Suite *scenario_suite(void)
 	tcase_add_test(tc,
 		       the_first_error_in_a_file_is_reported_even_when_a_later_line_is_also_wrong);
 	tcase_add_test(tc, a_line_longer_than_the_parser_allows_is_an_error);
-	tcase_add_test(tc, a_line_of_198_bytes_is_read_and_199_is_too_long);
+	tcase_add_test(tc, a_line_of_8192_bytes_is_read_and_8193_is_too_long);
 	tcase_add_test(tc, a_long_line_after_an_earlier_error_is_read_safely);
+	tcase_add_test(tc, a_quoted_name_with_escapes_reads_back_as_the_same_name);
+	tcase_add_test(tc, a_quoted_value_with_an_unknown_escape_or_no_closing_quote_is_an_error);
+	tcase_add_test(tc, a_base_that_is_a_folder_says_it_is_a_folder);
+	tcase_add_test(tc, a_name_from_a_long_file_name_is_cut_at_a_character);
+	tcase_add_test(tc, a_cut_message_ends_on_a_whole_character);
 	tcase_add_test(tc, a_value_too_long_for_a_scenario_name_is_an_error);
 	tcase_add_test(tc, a_fractional_number_of_years_is_not_a_whole_number);
 	tcase_add_test(tc, zero_years_is_out_of_range_1_to_20);
