@@ -14,11 +14,20 @@ typedef int64_t fen_t;
 
 #define FEN_PER_WAN ((fen_t)1000000)   /* 1万元 */
 #define FEN_PER_YI ((fen_t)10000000000) /* 1亿元 */
+#define FEN_MAX INT64_MAX               /* 92233720368547758.07 yuan */
 
-/* Round an amount in yuan to the nearest fen (half away from zero). */
+/* The largest amount a scenario parameter or a panel/entities cell takes:
+ * 10万亿 yuan, above any firm's revenue or any award. 1e15 fen < 2^53, so
+ * every such amount is exact to the fen in a double, and one award (at
+ * most 6 tiers of such amounts) is below FEN_MAX / 1500. */
+#define MONEY_MAX 1e13
+#define MONEY_MAX_WORDS "10万亿"
+
+/* Round an amount in yuan to the nearest fen (half away from zero).
+ * Saturates: past +-FEN_MAX fen it gives +-FEN_MAX; NaN gives 0. */
 fen_t money_round(double yuan);
 
-/* "100万", "2亿", "1000万元", "5000", "1.5e7": an amount in yuan.
+/* "100万", "2亿", "1000万元", "10万亿", "5000", "1.5e7": an amount in yuan.
  * Percent and per-mille signs are rejected here. */
 int money_parse(const char *s, double *out, char *err, size_t errlen);
 

@@ -39,6 +39,9 @@ struct entity_year {
 
 #define REASON_LEN 120
 
+/* 0 < amount <= 6 x MONEY_MAX in fen: every line pays at most a parameter
+ * amount or cap (<= MONEY_MAX), M12A two of them, M2 `each` six tiers.
+ * The three parts are each in [0, amount]. */
 struct award {
 	enum line_id line;
 	int year, paid_year; /* qualifying year, year paid */

@@ -52,6 +52,10 @@ void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, l
 	     const struct sim_layout *l, double *row, struct sim_work *w,
 	     const struct award_sink *extra);
 
+/* Whether a replication w ran had awards summing past FEN_MAX; its row
+ * is then NaN, as for a failed replication. */
+bool sim_work_overflow(const struct sim_work *w);
+
 /* Firm rows that w has evaluated since it was made. */
 long long sim_work_firm_years(const struct sim_work *w);
 

@@ -3,6 +3,8 @@
 #ifndef FUNDSIM_TOTALS_H
 #define FUNDSIM_TOTALS_H
 
+#include <stdbool.h>
+
 #include "policy.h"
 #include "rules.h"
 
@@ -10,18 +12,29 @@
 
 enum fund_level { LV_TOTAL, LV_PROVINCIAL, LV_MUNICIPAL, LV_DISTRICT, N_LEVELS };
 
+/* Every part of every award added is >= 0 and all[lv] <= FEN_MAX is
+ * checked on each add; any cell, line or year sum adds a subset of the
+ * same parts, so it is <= all[lv] and cannot overflow either. */
 struct totals {
 	int first_paid_year; /* start_year + payment_lag */
 	int nyears;          /* paid years covered: the policy's years */
 	fen_t cell[N_LINES][MAX_YEARS][N_LEVELS];
+	fen_t all[N_LEVELS]; /* over every line and year */
 	long awards[N_LINES];
 	long count[N_LINES][MAX_YEARS]; /* awards by line and paid year */
+	bool overflow; /* an award was refused: the sums are incomplete */
 };
+
+/* What to tell the user when t->overflow is set. */
+#define TOTALS_OVERFLOW_MSG                                                    \
+	"the awards add up to more than 92233720368547758.07 yuan, past what " \
+	"fundsim sums to the fen (check the amounts, caps and counts)"
 
 /* Empty totals for policy p. */
 void totals_init(struct totals *t, const struct policy *p);
-/* Add one award (borrowed). */
-void totals_add(struct totals *t, const struct award *a);
+/* Add one award (borrowed). Returns 0, or -1 and adds nothing, setting
+ * t->overflow, when a sum would pass FEN_MAX (or a part is negative). */
+int totals_add(struct totals *t, const struct award *a);
 /* Sum over years for a line (line = N_LINES: all lines) at level lv. */
 fen_t totals_line(const struct totals *t, int line, enum fund_level lv);
 /* Sum over lines for paid-year index y at level lv. */

@@ -10,7 +10,15 @@
 
 fen_t money_round(double yuan)
 {
-	return (fen_t)llround(yuan * 100.0);
+	double f = yuan * 100.0;
+	/* llround is undefined past int64: a grown revenue can get there */
+	if (isnan(f))
+		return 0;
+	if (f >= 0x1p63)
+		return FEN_MAX;
+	if (f <= -0x1p63)
+		return -FEN_MAX;
+	return (fen_t)llround(f);
 }
 
 /* strtod, but only decimal numbers: no hex, inf or nan, no overflow.
@@ -68,7 +76,7 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 			snprintf(t, sizeof t, "%.*se%d", (int)(end - s), s, e);
 			v = strtod(t, NULL);
 		} else if (e > 0) {
-			v *= e == 4 ? 1e4 : 1e8;
+			v *= e == 4 ? 1e4 : e == 8 ? 1e8 : 1e12;
 		} else if (e < 0) {
 			v /= e == -2 ? 100 : 1000;
 		}
@@ -85,8 +93,9 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 
 int money_parse(const char *s, double *out, char *err, size_t errlen)
 {
-	static const char *const sfx[] = {"", "元", "万", "万元", "亿", "亿元", NULL};
-	static const int pow10[] = {0, 0, 4, 4, 8, 8};
+	/* 万亿 too: the bound of inputs is written 10万亿 */
+	static const char *const sfx[] = {"", "元", "万", "万元", "亿", "亿元", "万亿", "万亿元", NULL};
+	static const int pow10[] = {0, 0, 4, 4, 8, 8, 12, 12};
 	return parse_suffixed(s, out, err, errlen, sfx, pow10,
 			      "an amount in yuan with optional 万/亿, e.g. 100万");
 }
@@ -221,12 +230,13 @@ void share_words(double frac, char *buf, size_t n)
 
 static void fen_scaled(fen_t f, fen_t per, char *buf, size_t n)
 {
-	/* two decimals of f/per, rounded half away from zero, in integers */
-	fen_t step = per / 100;
-	fen_t a = f < 0 ? -f : f;
-	fen_t q = (a + step / 2) / step;
-	snprintf(buf, n, "%s%lld.%02lld", f < 0 && q ? "-" : "", (long long)(q / 100),
-		 (long long)(q % 100));
+	/* two decimals of f/per, rounded half away from zero, in unsigned
+	 * integers: -INT64_MIN and a + step / 2 near FEN_MAX do not fit fen_t */
+	uint64_t step = (uint64_t)per / 100;
+	uint64_t a = f < 0 ? -(uint64_t)f : (uint64_t)f;
+	uint64_t q = a / step + (a % step * 2 >= step);
+	snprintf(buf, n, "%s%llu.%02llu", f < 0 && q ? "-" : "", (unsigned long long)(q / 100),
+		 (unsigned long long)(q % 100));
 }
 
 void fen_wan(fen_t f, char *buf, size_t n)

@@ -14,7 +14,7 @@ static const char *const mode_names[] = {"topup", "each", "once", NULL};
 static const char *const budget_rules[] = {"report", "prorata", NULL};
 
 #define OFF(m) offsetof(struct policy, m)
-#define MAXMONEY 1e13 /* 10万亿: far above any award or revenue */
+#define MAXMONEY MONEY_MAX /* 10万亿: far above any award or revenue (money.h) */
 
 #define P(sec, key, type, m, lo, hi, unit, clause, desc, line) \
 	{sec, key, type, OFF(m), lo, hi, NULL, unit, clause, desc, false, line, false}

@@ -101,7 +101,7 @@ static void m2(const struct policy *p, struct firm_state *st, const struct firm_
 	case M2_TOPUP:
 		amt = tier_fen(t, k) - tier_fen(t, st->m2_best);
 		break;
-	case M2_EACH:
+	case M2_EACH: /* at most 6 tiers of MONEY_MAX: no overflow */
 		for (int j = st->m2_best + 1; j <= k; j++)
 			amt += tier_fen(t, j);
 		break;
@@ -159,8 +159,10 @@ static void m3c(const struct policy *p, struct firm_state *st, const struct firm
 		return;
 	if (p->m3c.max_awards && st->m3c_count >= p->m3c.max_awards)
 		return;
-	/* compare to the fen so that exactly +50% is not "more than 50%" */
-	if (money_round(r->revenue - prev->revenue) <= money_round(p->m3c.min_growth * prev->revenue))
+	/* compare to the fen so that exactly +50% is not "more than 50%"; in
+	 * doubles, as a simulated revenue can grow past what fen_t holds */
+	double gain = round((r->revenue - prev->revenue) * 100);
+	if (!(gain > round(p->m3c.min_growth * prev->revenue * 100)))
 		return;
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN];
 	double amt = p->m3c.amount * p->m3c.payout;

@@ -47,6 +47,7 @@ struct sim_work {
 	double ln_young, ln_ramp; /* log1p of the young-firm bonuses, once a replication */
 	const struct award_sink *extra;
 	long long firm_years;
+	bool overflow; /* a replication's totals passed FEN_MAX */
 };
 
 static uint64_t mix(uint64_t x)
@@ -73,6 +74,11 @@ static void stream(struct sim_work *w, unsigned comp, uint64_t idx)
 struct sim_work *sim_work_new(void)
 {
 	return sim_work_new_rng(gsl_rng_taus2);
+}
+
+bool sim_work_overflow(const struct sim_work *w)
+{
+	return w->overflow;
 }
 
 long long sim_work_firm_years(const struct sim_work *w)
@@ -183,7 +189,7 @@ static void apply_taxcap(struct sim_work *w, const struct firm_year *rows, size_
 {
 	for (int i = 0; i < w->nbuf;) {
 		int year = w->buf[i].year, j = i;
-		fen_t sum = 0;
+		fen_t sum = 0; /* <= 64 awards of <= 6 x MONEY_MAX: no overflow */
 		while (j < w->nbuf && w->buf[j].year == year)
 			sum += w->buf[j++].amount;
 		double revenue = 0;
@@ -479,7 +485,7 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 	fen_t year_total[MAX_YEARS] = {0};
 	fen_t cell[N_LINES][MAX_YEARS][N_LEVELS];
 	memcpy(cell, t->cell, sizeof cell);
-	for (int y = 0; y < ny; y++)
+	for (int y = 0; y < ny; y++) /* <= t->all[LV_TOTAL]: no overflow (totals.h) */
 		for (int line = 0; line < N_LINES; line++)
 			year_total[y] += cell[line][y][LV_TOTAL];
 	/* 总量控制: scale each year's awards down to the annual envelope */
@@ -582,6 +588,11 @@ void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, l
 			applicants(w, (enum line_id)line);
 	}
 	fill_row(q, &w->t, l, row);
+	if (w->t.overflow) { /* sums missing awards would be wrong numbers */
+		w->overflow = true;
+		for (size_t i = 0; i < l->width; i++)
+			row[i] = NAN;
+	}
 	w->q = NULL;
 	free(q);
 }

@@ -173,9 +173,12 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 			break;
 		}
 	}
+	bool overflow = false;
 	for (int t = 0; work && t < threads; t++) {
-		if (work[t])
+		if (work[t]) {
 			out->firm_years += sim_work_firm_years(work[t]);
+			overflow |= sim_work_overflow(work[t]);
+		}
 		sim_work_free(work[t]);
 	}
 	free(work);
@@ -186,7 +189,9 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 	if (failed >= 0) {
 		long made = out->reps; /* sim_output_free clears it */
 		sim_output_free(out);
-		if (cw->size > 1)
+		if (overflow)
+			snprintf(err, errlen, "%s", TOTALS_OVERFLOW_MSG);
+		else if (cw->size > 1)
 			snprintf(err, errlen, "rank %d: out of memory after %ld replications", failed,
 				 made);
 		else

@@ -10,24 +10,35 @@ void totals_init(struct totals *t, const struct policy *p)
 	t->nyears = p->years;
 }
 
-void totals_add(struct totals *t, const struct award *a)
+int totals_add(struct totals *t, const struct award *a)
 {
+	const fen_t part[N_LEVELS] = {a->amount, a->provincial, a->municipal, a->district};
+	fen_t all[N_LEVELS];
+	/* checking the grand totals is enough: see struct totals */
+	for (int k = 0; k < N_LEVELS; k++) {
+		if (part[k] < 0 || __builtin_add_overflow(t->all[k], part[k], &all[k])) {
+			t->overflow = true;
+			return -1;
+		}
+	}
 	int y = a->paid_year - t->first_paid_year;
 	fen_t *c = t->cell[a->line][y];
-	c[LV_TOTAL] += a->amount;
-	c[LV_PROVINCIAL] += a->provincial;
-	c[LV_MUNICIPAL] += a->municipal;
-	c[LV_DISTRICT] += a->district;
+	for (int k = 0; k < N_LEVELS; k++) {
+		c[k] += part[k];
+		t->all[k] = all[k];
+	}
 	t->awards[a->line]++;
 	t->count[a->line][y]++;
+	return 0;
 }
 
 fen_t totals_line(const struct totals *t, int line, enum fund_level lv)
 {
+	if (line == N_LINES)
+		return t->all[lv];
 	fen_t s = 0;
-	for (int l = line == N_LINES ? 0 : line; l < (line == N_LINES ? N_LINES : line + 1); l++)
-		for (int y = 0; y < t->nyears; y++)
-			s += t->cell[l][y][lv];
+	for (int y = 0; y < t->nyears; y++)
+		s += t->cell[line][y][lv];
 	return s;
 }
 

@@ -405,6 +405,41 @@ START_TEST(money_round_keeps_large_budgets_exact)
 }
 END_TEST
 
+/* The largest amount an input takes, 10万亿, is exact to the fen as a
+ * double, and one award of six such amounts leaves room for 1500 awards
+ * before the sum passes FEN_MAX (issue 9, class 7). */
+START_TEST(money_round_keeps_the_largest_input_amount_exact_to_the_fen)
+{
+	ck_assert_int_eq(money_round(MONEY_MAX), (fen_t)1000000000000000);
+	ck_assert_int_eq(money_round(MONEY_MAX - 0.01), (fen_t)999999999999999);
+	ck_assert(MONEY_MAX * 100 < 0x1p53);
+	ck_assert_int_le((fen_t)1500 * 6 * money_round(MONEY_MAX), FEN_MAX);
+}
+END_TEST
+
+/* The bound in messages, "from 0 to 10万亿", reads back as written. */
+START_TEST(wan_yi_reads_as_ten_to_the_twelfth)
+{
+	ck_assert_double_eq(ok(K_MONEY, "10万亿"), MONEY_MAX);
+	ck_assert_double_eq(ok(K_MONEY, "1.5万亿元"), 1.5e12);
+	ck_assert_double_eq(ok(K_MONEY, "0.3万亿"), 3e11);
+}
+END_TEST
+
+/* llround of 1e19 fen is undefined: it gave INT64_MIN, so a tax cap on a
+ * grown revenue of 1e17 yuan came out negative and dropped every award
+ * (issue 9, class 7). Past the range it saturates; NaN is no money. */
+START_TEST(money_round_saturates_past_the_range_of_fen)
+{
+	ck_assert_int_eq(money_round(1e17), FEN_MAX);
+	ck_assert_int_eq(money_round(-1e17), -FEN_MAX);
+	ck_assert_int_eq(money_round(INFINITY), FEN_MAX);
+	ck_assert_int_eq(money_round(-INFINITY), -FEN_MAX);
+	ck_assert_int_eq(money_round(NAN), 0);
+	ck_assert_int_eq(money_round(9e16), (fen_t)9000000000000000000); /* still in range */
+}
+END_TEST
+
 /* ---- money_words ---- */
 
 START_TEST(money_brief_rounds_data_figures_for_a_sentence)
@@ -573,6 +608,18 @@ START_TEST(fen_yuan_writes_yuan_with_two_decimals)
 }
 END_TEST
 
+/* fen_wan(INT64_MAX) added half a step past INT64_MAX and printed a
+ * negative total; fen_yuan(INT64_MIN) negated INT64_MIN (issue 9, class 7). */
+START_TEST(fen_wan_and_fen_yuan_write_the_extremes_of_fen_exactly)
+{
+	ck_assert_str_eq(wan(INT64_MAX), "9223372036854.78");
+	ck_assert_str_eq(wan(INT64_MIN), "-9223372036854.78");
+	ck_assert_str_eq(yuan(INT64_MAX), "92233720368547758.07");
+	ck_assert_str_eq(yuan(INT64_MIN), "-92233720368547758.08");
+	ck_assert_str_eq(yuan(-INT64_MAX), "-92233720368547758.07");
+}
+END_TEST
+
 START_TEST(fen_yuan_writes_negative_values)
 {
 	ck_assert_str_eq(yuan(-1), "-0.01");
@@ -711,6 +758,9 @@ static Suite *money_suite(void)
 	tcase_add_test(tc, money_round_rounds_below_half_a_fen_towards_zero);
 	tcase_add_test(tc, money_round_gives_five_percent_of_1000wan_as_exactly_50wan);
 	tcase_add_test(tc, money_round_keeps_large_budgets_exact);
+	tcase_add_test(tc, money_round_keeps_the_largest_input_amount_exact_to_the_fen);
+	tcase_add_test(tc, money_round_saturates_past_the_range_of_fen);
+	tcase_add_test(tc, wan_yi_reads_as_ten_to_the_twelfth);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("money_words and share_words");
@@ -733,6 +783,7 @@ static Suite *money_suite(void)
 	tcase_add_test(tc, fen_wan_writes_negative_values_without_a_negative_zero);
 	tcase_add_test(tc, fen_yuan_writes_yuan_with_two_decimals);
 	tcase_add_test(tc, fen_yuan_writes_negative_values);
+	tcase_add_test(tc, fen_wan_and_fen_yuan_write_the_extremes_of_fen_exactly);
 	tcase_add_test(tc, money_brief_rounds_data_figures_for_a_sentence);
 	suite_add_tcase(s, tc);
 

@@ -896,6 +896,21 @@ START_TEST(m12a_each_part_has_its_own_cap)
 }
 END_TEST
 
+/* The largest amounts the data and the scenario take (10万亿 each) pay
+ * to the fen in one award of 2e15 fen, well inside int64 (issue 9,
+ * class 7); a lifetime line granted the largest amount pays its cap. */
+START_TEST(the_largest_accepted_amounts_pay_exactly)
+{
+	char err[ERR_LEN] = "";
+	ck_assert_int_eq(scenario_set(sc, "m12a.project_cap=10万亿", err, sizeof err), 0);
+	tweak("m12a.housing_cap=10万亿");
+	ck_assert_uint_eq(RUN(team(2025, 1e13, 1e13)), 1);
+	CK_AWARD(0, L_M12A, 2025, (fen_t)2000000000000000);
+	ck_assert_uint_eq(RUN(grant(L_M10C, 2025, 1e13)), 1);
+	CK_AWARD(0, L_M10C, 2025, 50 * WAN); /* 第10条: at most 50万 per enterprise */
+}
+END_TEST
+
 START_TEST(m12a_a_missing_housing_amount_is_payout_times_its_cap)
 {
 	ck_assert_uint_eq(RUN(team(2025, 400 * W, NAN)), 1);
@@ -1416,6 +1431,7 @@ static Suite *rules_entity_suite(void)
 	    m12a_both_parts_one_yuan_below_their_caps_are_paid_as_granted,
 	    m12a_both_parts_at_or_above_their_caps_pay_1300wan,
 	    m12a_each_part_has_its_own_cap,
+	    the_largest_accepted_amounts_pay_exactly,
 	    m12a_a_missing_housing_amount_is_payout_times_its_cap,
 	    m12a_payout_50_percent_halves_both_caps,
 	    m12a_pays_a_team_once);

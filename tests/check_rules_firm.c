@@ -6,6 +6,7 @@
  * expected value. The default scenario is the built-in draft:
  * start_year 2025, years 3 (qualifying years 2025-2027), payment_lag 1. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "policy.h"
 #include "rules.h"
 #include "scenario.h"
+#include "totals.h"
 
 #define WAN ((fen_t)1000000) /* 1万元 in fen */
 #define WY 10000.0           /* 1万元 in yuan */
@@ -1512,6 +1514,127 @@ START_TEST(test_m3c_payout_scales_the_amount)
 }
 END_TEST
 
+/* A simulated revenue grows without bound (lognormal growth over 20
+ * years): the growth in fen passed int64, llround gave INT64_MIN, and a
+ * firm that grew tenfold was "not growing" (issue 9, class 7). */
+START_TEST(test_m3c_growth_of_a_revenue_past_the_range_of_fen_pays)
+{
+	struct firm_year r[] = {KEY(2025, 1e17, true), KEY(2026, 1e18, true)};
+	run(r, N(r));
+	ck_assert_int_eq(only(L_M3C)->amount, 100 * WAN);
+}
+END_TEST
+
+START_TEST(test_m3c_growth_below_the_bar_of_a_revenue_past_the_range_of_fen_pays_nothing)
+{
+	set("m3c.min_growth=10000%"); /* the bar itself, 100 x 1e17 yuan, is past int64 fen */
+	finish();
+	struct firm_year r[] = {KEY(2025, 1e17, true), KEY(2026, 1e18, true)};
+	run(r, N(r));
+	ck_assert_int_eq(count(L_M3C), 0);
+}
+END_TEST
+
+/* The largest amount a parameter takes, 10万亿, pays to the fen; one yuan
+ * more is refused when the scenario is read. */
+START_TEST(test_m3b_at_the_largest_amount_pays_it_to_the_fen_and_one_yuan_more_is_refused)
+{
+	set("m3b.amount=10万亿");
+	finish();
+	struct firm_year r[] = {TOP(2025, true)};
+	run(r, N(r));
+	ck_assert_int_eq(only(L_M3B)->amount, (fen_t)1000000000000000);
+	char err[ERR_LEN];
+	ck_assert_int_ne(scenario_set(S, "m3b.amount=10000000000001", err, sizeof err), 0);
+}
+END_TEST
+
+/* The dearest single award any line makes: M2 `each`, six tiers of 10万亿
+ * reached at once, 6e15 fen; the bound in rules.h that totals.h relies on. */
+START_TEST(test_m2_each_six_tiers_of_the_largest_amount_pay_6e15_fen_exactly)
+{
+	set("m2.mode=each");
+	char kv[80];
+	for (int t = 1; t <= 6; t++) {
+		snprintf(kv, sizeof kv, "m2.tier%d_employees=%d", t, t);
+		set(kv);
+		snprintf(kv, sizeof kv, "m2.tier%d_revenue=%d", t, t);
+		set(kv);
+		snprintf(kv, sizeof kv, "m2.tier%d_amount=10万亿", t);
+		set(kv);
+	}
+	finish();
+	struct firm_year r[] = {NEWCO(2025, 2025, 50, 5000 * WY)};
+	run(r, N(r));
+	ck_assert_int_eq(only(L_M2)->amount, (fen_t)6000000000000000);
+}
+END_TEST
+
+/* ============================== totals ============================== */
+
+/* An award of amount fen, all municipal, paid in the first paid year. */
+static struct award municipal_award(const struct totals *t, fen_t amount)
+{
+	return (struct award){.line = L_M3B, .year = 2025, .paid_year = t->first_paid_year,
+			      .amount = amount, .municipal = amount};
+}
+
+/* 10,000 awards of 10万亿 printed a total of -84467万亿: the int64 sum
+ * wrapped (issue 9, class 7). Sums up to INT64_MAX fen are exact; one fen
+ * more is refused and the totals say so. */
+START_TEST(test_totals_sum_to_the_largest_fen_and_refuse_one_fen_more)
+{
+	finish();
+	struct totals *t = malloc(sizeof *t);
+	ck_assert_ptr_nonnull(t);
+	totals_init(t, &S->pol);
+	struct award a = municipal_award(t, INT64_MAX - 1);
+	ck_assert_int_eq(totals_add(t, &a), 0);
+	a = municipal_award(t, 1);
+	ck_assert_int_eq(totals_add(t, &a), 0);
+	ck_assert(!t->overflow);
+	ck_assert_int_eq(totals_line(t, N_LINES, LV_TOTAL), INT64_MAX);
+	ck_assert_int_eq(totals_line(t, L_M3B, LV_MUNICIPAL), INT64_MAX);
+	ck_assert_int_eq(totals_year(t, 0, LV_TOTAL), INT64_MAX);
+	ck_assert_int_eq(totals_add(t, &a), -1);
+	ck_assert(t->overflow);
+	/* the refused award is not half added */
+	ck_assert_int_eq(totals_line(t, N_LINES, LV_TOTAL), INT64_MAX);
+	ck_assert_int_eq(t->awards[L_M3B], 2);
+	free(t);
+}
+END_TEST
+
+START_TEST(test_totals_of_many_awards_of_the_largest_amount_never_go_negative)
+{
+	finish();
+	struct totals *t = malloc(sizeof *t);
+	ck_assert_ptr_nonnull(t);
+	totals_init(t, &S->pol);
+	struct award a = municipal_award(t, (fen_t)1000000000000000); /* 10万亿 */
+	int added = 0;
+	for (int i = 0; i < 10000; i++)
+		added += totals_add(t, &a) == 0;
+	ck_assert_int_eq(added, 9223); /* 9223 x 1e15 fen <= INT64_MAX < 9224 x 1e15 */
+	ck_assert(t->overflow);
+	ck_assert_int_eq(totals_line(t, N_LINES, LV_TOTAL), (fen_t)9223 * 1000000000000000);
+	free(t);
+}
+END_TEST
+
+START_TEST(test_totals_refuse_an_award_with_a_negative_part)
+{
+	finish();
+	struct totals t;
+	totals_init(&t, &S->pol);
+	struct award a = municipal_award(&t, 5);
+	a.provincial = -1;
+	a.municipal = 6;
+	ck_assert_int_eq(totals_add(&t, &a), -1);
+	ck_assert(t.overflow);
+}
+END_TEST
+
 /* ====================== policy window, lag, order ===================== */
 
 START_TEST(test_qualifying_year_after_policy_window_pays_nothing)
@@ -1799,6 +1922,19 @@ static Suite *rules_firm_suite(void)
 	tcase_add_test(tc, test_m3c_max_awards_two_pays_two_growth_years);
 	tcase_add_test(tc, test_m3c_max_awards_counts_only_paid_awards);
 	tcase_add_test(tc, test_m3c_payout_scales_the_amount);
+	tcase_add_test(tc, test_m3c_growth_of_a_revenue_past_the_range_of_fen_pays);
+	tcase_add_test(tc,
+		       test_m3c_growth_below_the_bar_of_a_revenue_past_the_range_of_fen_pays_nothing);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("overflow");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc,
+		       test_m3b_at_the_largest_amount_pays_it_to_the_fen_and_one_yuan_more_is_refused);
+	tcase_add_test(tc, test_m2_each_six_tiers_of_the_largest_amount_pay_6e15_fen_exactly);
+	tcase_add_test(tc, test_totals_sum_to_the_largest_fen_and_refuse_one_fen_more);
+	tcase_add_test(tc, test_totals_of_many_awards_of_the_largest_amount_never_go_negative);
+	tcase_add_test(tc, test_totals_refuse_an_award_with_a_negative_part);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("window");
