@@ -10,8 +10,11 @@
  *
  * gnuplot runs without a shell (fork and execvp with an argument vector)
  * in the output folder, once per image: NAME.png (1280x720, slides) and
- * NAME.svg (print). Computing a chart's numbers is pure; only the
- * charts_* functions touch files and processes.
+ * NAME.svg (print), each written into a private mkdtemp folder there,
+ * checked complete and fsynced, then renamed into place; an incomplete
+ * image is an error. Text from data (scenario names, labels) is only ever
+ * a value to gnuplot, never code. Computing a chart's numbers is pure;
+ * only the charts_* functions touch files and processes.
  *
  * Ownership, for the whole API: every pointer passed in is borrowed for
  * the call and never kept; what is returned (names, scripts) is static.

@@ -3,6 +3,12 @@
 # interval, total and per funding level, one bar per alternative
 # (fundsim compare).
 #
+# Safety: data is only ever read as data here. No eval, no @macros, no
+# backquotes, no system, load or call: text from the CSV (scenario names,
+# labels) is read with strcol into variables and used as string values
+# (set label 901 title ...), which gnuplot never parses as code. A file or
+# output name that would start with '<' or '|' (a pipe) gets './' first.
+#
 # Data: compare_chart.csv, written by `fundsim compare` into its output folder:
 #   alt,base_name,alt_name,period,paid_year,level,base_mean,alt_mean,diff,
 #   diff_lo,diff_hi
@@ -27,6 +33,7 @@ if (!exists("lang")) lang = 'en'
 zh = (lang eq 'zh')
 here = ''
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq '' && ARG0[i:i] eq '/') { here = ARG0[1:i] } } }
+if (here[1:1] eq '<' || here[1:1] eq '|') { here = './'.here }
 if (!exists("datafile")) datafile = here.chart.'.csv'
 if (!exists("outfile")) outfile = here.chart.'.png'
 if (!exists("footnote")) footnote = zh ? (exists("footnote_zh") ? footnote_zh : '') : (exists("footnote_en") ? footnote_en : '')
@@ -62,7 +69,6 @@ set tics nomirror textcolor rgb ink
 set grid ytics lc rgb rule lw 1 dt 1
 set key noautotitle
 set style fill solid 1.0 noborder
-header(t, s) = sprintf('set label 901 "%s" at screen 0.025, 0.945 left font "%s" tc rgb "%s"; set label 902 "%s" at screen 0.025, 0.895 left font "%s" tc rgb "%s"', t, fntb(fontsize + 9), ink, s, fnt(fontsize + 1), grey)
 set label 903 footnote at screen 0.025, 0.03 left font fnt(fontsize - 2) tc rgb grey
 # ---- end of common part ----
 
@@ -84,7 +90,8 @@ if (!exists("title")) title = zh ? sprintf('各方案相对基准情景（%s）�
 if (!exists("subtitle")) subtitle = zh \
 	? '方案减基准：各兑付年度支出平均值之差，线段为95%置信区间（按模拟配对）' \
 	: 'ALT - BASE: difference in mean spending by paid year; lines: 95% intervals (paired replications)'
-eval header(title, subtitle)
+set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
+set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 
 levels = 'total provincial municipal district'
 if (zh) { array lname[4] = ['合计（全部资金）', '省级资金', '市级资金', '区级资金'] } \

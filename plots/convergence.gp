@@ -2,6 +2,12 @@
 # interval, after each block of replications: has the run settled?
 # (fundsim chart 5 of 5)
 #
+# Safety: data is only ever read as data here. No eval, no @macros, no
+# backquotes, no system, load or call: text from the CSV (scenario names,
+# labels) is read with strcol into variables and used as string values
+# (set label 901 title ...), which gnuplot never parses as code. A file or
+# output name that would start with '<' or '|' (a pipe) gets './' first.
+#
 # Data: convergence.csv, written by `fundsim run` into its output folder:
 #   replications,mean,se,lo95,hi95   (yuan; lo95/hi95 = mean -/+ 1.96 se),
 #   one row per block of 256 replications and one for the last
@@ -21,6 +27,7 @@ if (!exists("lang")) lang = 'en'
 zh = (lang eq 'zh')
 here = ''
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq '' && ARG0[i:i] eq '/') { here = ARG0[1:i] } } }
+if (here[1:1] eq '<' || here[1:1] eq '|') { here = './'.here }
 if (!exists("datafile")) datafile = here.chart.'.csv'
 if (!exists("outfile")) outfile = here.chart.'.png'
 if (!exists("footnote")) footnote = zh ? (exists("footnote_zh") ? footnote_zh : '') : (exists("footnote_en") ? footnote_en : '')
@@ -56,7 +63,6 @@ set tics nomirror textcolor rgb ink
 set grid ytics lc rgb rule lw 1 dt 1
 set key noautotitle
 set style fill solid 1.0 noborder
-header(t, s) = sprintf('set label 901 "%s" at screen 0.025, 0.945 left font "%s" tc rgb "%s"; set label 902 "%s" at screen 0.025, 0.895 left font "%s" tc rgb "%s"', t, fntb(fontsize + 9), ink, s, fnt(fontsize + 1), grey)
 set label 903 footnote at screen 0.025, 0.03 left font fnt(fontsize - 2) tc rgb grey
 # ---- end of common part ----
 
@@ -76,7 +82,8 @@ if (!exists("title")) title = zh ? '模拟收敛情况：支出总额的累计�
 if (!exists("subtitle")) subtitle = zh \
 	? sprintf('%s 次模拟后：%s ± %s（95%%置信区间，±%.2f%%）', grouped(nmax), amount(last), amount(half), 100 * rel) \
 	: sprintf('After %s replications: %s ± %s (95%% confidence interval, ±%.2f%%)', grouped(nmax), amount(last), amount(half), 100 * rel)
-eval header(title, subtitle)
+set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
+set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 
 set lmargin at screen 0.08; set rmargin at screen 0.96
 set tmargin at screen 0.80; set bmargin at screen 0.14

@@ -1,6 +1,12 @@
 # fan.gp - annual spending by paid year: the median with 50% and 90% bands,
 # for the total and for each funding level (fundsim chart 1 of 5).
 #
+# Safety: data is only ever read as data here. No eval, no @macros, no
+# backquotes, no system, load or call: text from the CSV (scenario names,
+# labels) is read with strcol into variables and used as string values
+# (set label 901 title ...), which gnuplot never parses as code. A file or
+# output name that would start with '<' or '|' (a pipe) gets './' first.
+#
 # Data: fan.csv, written by `fundsim run` into its output folder:
 #   level,paid_year,mean,p5,p25,p50,p75,p95   (yuan; level is total,
 #   provincial, municipal or district)
@@ -20,6 +26,7 @@ if (!exists("lang")) lang = 'en'
 zh = (lang eq 'zh')
 here = ''
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq '' && ARG0[i:i] eq '/') { here = ARG0[1:i] } } }
+if (here[1:1] eq '<' || here[1:1] eq '|') { here = './'.here }
 if (!exists("datafile")) datafile = here.chart.'.csv'
 if (!exists("outfile")) outfile = here.chart.'.png'
 if (!exists("footnote")) footnote = zh ? (exists("footnote_zh") ? footnote_zh : '') : (exists("footnote_en") ? footnote_en : '')
@@ -55,13 +62,13 @@ set tics nomirror textcolor rgb ink
 set grid ytics lc rgb rule lw 1 dt 1
 set key noautotitle
 set style fill solid 1.0 noborder
-header(t, s) = sprintf('set label 901 "%s" at screen 0.025, 0.945 left font "%s" tc rgb "%s"; set label 902 "%s" at screen 0.025, 0.895 left font "%s" tc rgb "%s"', t, fntb(fontsize + 9), ink, s, fnt(fontsize + 1), grey)
 set label 903 footnote at screen 0.025, 0.03 left font fnt(fontsize - 2) tc rgb grey
 # ---- end of common part ----
 
 if (!exists("title")) title = zh ? '政策资金年度支出（按兑付年度）' : 'Annual spending by paid year'
 if (!exists("subtitle")) subtitle = zh ? '中位数，以及50%和90%的可能区间（蒙特卡洛模拟）' : 'Median, with the range of 50% and 90% of outcomes (Monte Carlo)'
-eval header(title, subtitle)
+set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
+set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 
 band90 = '#c6dbef'; band50 = '#6baed6'; mid = '#08306b'   # light / mid / dark: reads in grey
 levels = 'total provincial municipal district'

@@ -1,6 +1,12 @@
 # ranked.gp - the measures (award lines) ranked by expected cost over the
 # policy period, each with its 90% interval (fundsim chart 4 of 5).
 #
+# Safety: data is only ever read as data here. No eval, no @macros, no
+# backquotes, no system, load or call: text from the CSV (scenario names,
+# labels) is read with strcol into variables and used as string values
+# (set label 901 title ...), which gnuplot never parses as code. A file or
+# output name that would start with '<' or '|' (a pipe) gets './' first.
+#
 # Data: ranked.csv, written by `fundsim run` into its output folder:
 #   rank,line,label_en,label_zh,mean,p5,p50,p95,share   (yuan; share of
 #   the expected total), dearest first; measures that pay nothing are left out
@@ -20,6 +26,7 @@ if (!exists("lang")) lang = 'en'
 zh = (lang eq 'zh')
 here = ''
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq '' && ARG0[i:i] eq '/') { here = ARG0[1:i] } } }
+if (here[1:1] eq '<' || here[1:1] eq '|') { here = './'.here }
 if (!exists("datafile")) datafile = here.chart.'.csv'
 if (!exists("outfile")) outfile = here.chart.'.png'
 if (!exists("footnote")) footnote = zh ? (exists("footnote_zh") ? footnote_zh : '') : (exists("footnote_en") ? footnote_en : '')
@@ -55,13 +62,13 @@ set tics nomirror textcolor rgb ink
 set grid ytics lc rgb rule lw 1 dt 1
 set key noautotitle
 set style fill solid 1.0 noborder
-header(t, s) = sprintf('set label 901 "%s" at screen 0.025, 0.945 left font "%s" tc rgb "%s"; set label 902 "%s" at screen 0.025, 0.895 left font "%s" tc rgb "%s"', t, fntb(fontsize + 9), ink, s, fnt(fontsize + 1), grey)
 set label 903 footnote at screen 0.025, 0.03 left font fnt(fontsize - 2) tc rgb grey
 # ---- end of common part ----
 
 if (!exists("title")) title = zh ? '各项措施预期支出排序（政策期合计）' : 'Measures ranked by expected cost over the policy period'
 if (!exists("subtitle")) subtitle = zh ? '圆点为平均值，横线为90%可能区间（第5至第95百分位）' : 'Dot: mean; bar: 90% interval (5th to 95th percentile); right: mean and share of the total'
-eval header(title, subtitle)
+set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
+set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 
 stats datafile using 'rank' nooutput
 n = int(STATS_max)

@@ -2,6 +2,12 @@
 # first-order and total Sobol indices of the mean total over the policy
 # period, with 95% bootstrap intervals (fundsim sobol).
 #
+# Safety: data is only ever read as data here. No eval, no @macros, no
+# backquotes, no system, load or call: text from the CSV (scenario names,
+# labels) is read with strcol into variables and used as string values
+# (set label 901 title ...), which gnuplot never parses as code. A file or
+# output name that would start with '<' or '|' (a pipe) gets './' first.
+#
 # Data: sobol_chart.csv, written by `fundsim sobol` into its output folder:
 #   rank,key,label_en,label_zh,unit,lo,hi,lo_text,hi_text,S1,S1_lo,S1_hi,
 #   ST,ST_lo,ST_hi,points,bootstrap,reps,mean_total,sd_total,flat
@@ -27,6 +33,7 @@ if (!exists("lang")) lang = 'en'
 zh = (lang eq 'zh')
 here = ''
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq '' && ARG0[i:i] eq '/') { here = ARG0[1:i] } } }
+if (here[1:1] eq '<' || here[1:1] eq '|') { here = './'.here }
 if (!exists("datafile")) datafile = here.chart.'.csv'
 if (!exists("outfile")) outfile = here.chart.'.png'
 if (!exists("footnote")) footnote = zh ? (exists("footnote_zh") ? footnote_zh : '') : (exists("footnote_en") ? footnote_en : '')
@@ -62,7 +69,6 @@ set tics nomirror textcolor rgb ink
 set grid ytics lc rgb rule lw 1 dt 1
 set key noautotitle
 set style fill solid 1.0 noborder
-header(t, s) = sprintf('set label 901 "%s" at screen 0.025, 0.945 left font "%s" tc rgb "%s"; set label 902 "%s" at screen 0.025, 0.895 left font "%s" tc rgb "%s"', t, fntb(fontsize + 9), ink, s, fnt(fontsize + 1), grey)
 set label 903 footnote at screen 0.025, 0.03 left font fnt(fontsize - 2) tc rgb grey
 # ---- end of common part ----
 
@@ -81,7 +87,8 @@ if (!exists("title")) title = zh ? '哪些不确定假设决定支出总额（So
 if (!exists("subtitle")) subtitle = zh \
 	? '各参数在其区间内同时变动时，政策期支出总额平均值的方差中各参数所占份额' \
 	: 'Share of the variance of mean total spending as the parameters vary together over their ranges'
-eval header(title, subtitle)
+set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
+set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 set label 904 (zh ? sprintf('%s 个基准点 × %d = %s 次运行，每次模拟 %s 次；线段为95%%自助法区间（%s 次重抽样）；总额平均 %s，标准差 %s', \
 			   grouped(npts), n + 2, grouped(npts * (n + 2)), grouped(reps), grouped(boot), amount(mtot), amount(sdtot)) \
 		  : sprintf('%s base points × %d = %s runs of %s replications; lines: 95%% bootstrap intervals (%s resamples); mean total %s, sd %s', \

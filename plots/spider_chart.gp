@@ -3,6 +3,12 @@
 # tornado moves by -20% to +20% of its base value, the others at base
 # (fundsim tornado).
 #
+# Safety: data is only ever read as data here. No eval, no @macros, no
+# backquotes, no system, load or call: text from the CSV (scenario names,
+# labels) is read with strcol into variables and used as string values
+# (set label 901 title ...), which gnuplot never parses as code. A file or
+# output name that would start with '<' or '|' (a pipe) gets './' first.
+#
 # Data: spider_chart.csv, written by `fundsim tornado` into its output folder:
 #   rank,key,label_en,label_zh,unit,pct,change,value,text,mean,mean_base,
 #   diff,diff_lo,diff_hi
@@ -27,6 +33,7 @@ if (!exists("lang")) lang = 'en'
 zh = (lang eq 'zh')
 here = ''
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq '' && ARG0[i:i] eq '/') { here = ARG0[1:i] } } }
+if (here[1:1] eq '<' || here[1:1] eq '|') { here = './'.here }
 if (!exists("datafile")) datafile = here.chart.'.csv'
 if (!exists("outfile")) outfile = here.chart.'.png'
 if (!exists("footnote")) footnote = zh ? (exists("footnote_zh") ? footnote_zh : '') : (exists("footnote_en") ? footnote_en : '')
@@ -62,7 +69,6 @@ set tics nomirror textcolor rgb ink
 set grid ytics lc rgb rule lw 1 dt 1
 set key noautotitle
 set style fill solid 1.0 noborder
-header(t, s) = sprintf('set label 901 "%s" at screen 0.025, 0.945 left font "%s" tc rgb "%s"; set label 902 "%s" at screen 0.025, 0.895 left font "%s" tc rgb "%s"', t, fntb(fontsize + 9), ink, s, fnt(fontsize + 1), grey)
 set label 903 footnote at screen 0.025, 0.03 left font fnt(fontsize - 2) tc rgb grey
 # ---- end of common part ----
 
@@ -85,7 +91,8 @@ if (!exists("title")) title = zh ? '支出总额对各参数的敏感度' : 'How
 if (!exists("subtitle")) subtitle = zh \
 	? sprintf('每次只变动一个参数（基准值的 -20%% 至 +20%%）、其余保持基准，政策期支出总额的平均值；基准情形 %s', amount(base)) \
 	: sprintf('Mean total over the policy period as one parameter moves from -20%% to +20%% of its base value, the others at base; base case %s', amount(base))
-eval header(title, subtitle)
+set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
+set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 
 # each line its own colour, dash and mark, so that they part in grey too
 array col[10] = ['#08306b', '#cb181d', '#238b45', '#6a51a3', '#d94801', '#2171b5', '#737373', '#8c6d31', '#e7298a', '#000000']

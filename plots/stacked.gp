@@ -2,6 +2,12 @@
 # stacked bars: the dearest measures by name, the rest as one segment
 # (fundsim chart 2 of 5).
 #
+# Safety: data is only ever read as data here. No eval, no @macros, no
+# backquotes, no system, load or call: text from the CSV (scenario names,
+# labels) is read with strcol into variables and used as string values
+# (set label 901 title ...), which gnuplot never parses as code. A file or
+# output name that would start with '<' or '|' (a pipe) gets './' first.
+#
 # Data: stacked.csv, written by `fundsim run` into its output folder:
 #   paid_year,segment,line,label_en,label_zh,mean,base,top   (yuan)
 #   segment 1 is the bottom of each bar; base and top are where it starts
@@ -22,6 +28,7 @@ if (!exists("lang")) lang = 'en'
 zh = (lang eq 'zh')
 here = ''
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq '' && ARG0[i:i] eq '/') { here = ARG0[1:i] } } }
+if (here[1:1] eq '<' || here[1:1] eq '|') { here = './'.here }
 if (!exists("datafile")) datafile = here.chart.'.csv'
 if (!exists("outfile")) outfile = here.chart.'.png'
 if (!exists("footnote")) footnote = zh ? (exists("footnote_zh") ? footnote_zh : '') : (exists("footnote_en") ? footnote_en : '')
@@ -57,7 +64,6 @@ set tics nomirror textcolor rgb ink
 set grid ytics lc rgb rule lw 1 dt 1
 set key noautotitle
 set style fill solid 1.0 noborder
-header(t, s) = sprintf('set label 901 "%s" at screen 0.025, 0.945 left font "%s" tc rgb "%s"; set label 902 "%s" at screen 0.025, 0.895 left font "%s" tc rgb "%s"', t, fntb(fontsize + 9), ink, s, fnt(fontsize + 1), grey)
 set label 903 footnote at screen 0.025, 0.03 left font fnt(fontsize - 2) tc rgb grey
 # ---- end of common part ----
 
@@ -88,7 +94,8 @@ if (!exists("title")) title = zh ? '各项措施年度平均支出（按兑付�
 if (!exists("subtitle")) subtitle = zh \
 	? (has_other ? sprintf('平均支出最多的%d项措施单列，其余合并；柱顶为年度合计', named) : '各项措施平均支出；柱顶为年度合计') \
 	: (has_other ? sprintf('The %d dearest measures by name, the rest together; yearly totals above the bars', named) : 'Every measure that pays; yearly totals above the bars')
-eval header(title, subtitle)
+set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
+set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 
 set lmargin at screen 0.08; set rmargin at screen 0.43
 set bmargin at screen 0.12; set tmargin at screen 0.80

@@ -2,6 +2,12 @@
 # mean over all paid years with its 90% band, total and per funding level;
 # a sweep of two keys draws one line per value of the second (fundsim sweep).
 #
+# Safety: data is only ever read as data here. No eval, no @macros, no
+# backquotes, no system, load or call: text from the CSV (scenario names,
+# labels) is read with strcol into variables and used as string values
+# (set label 901 title ...), which gnuplot never parses as code. A file or
+# output name that would start with '<' or '|' (a pipe) gets './' first.
+#
 # Data: sweep_chart.csv, written by `fundsim sweep` into its output folder:
 #   point,index1,key1,label1_en,label1_zh,unit1,value1,text1,
 #   index2,key2,label2_en,label2_zh,unit2,value2,text2,
@@ -28,6 +34,7 @@ if (!exists("lang")) lang = 'en'
 zh = (lang eq 'zh')
 here = ''
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq '' && ARG0[i:i] eq '/') { here = ARG0[1:i] } } }
+if (here[1:1] eq '<' || here[1:1] eq '|') { here = './'.here }
 if (!exists("datafile")) datafile = here.chart.'.csv'
 if (!exists("outfile")) outfile = here.chart.'.png'
 if (!exists("footnote")) footnote = zh ? (exists("footnote_zh") ? footnote_zh : '') : (exists("footnote_en") ? footnote_en : '')
@@ -63,7 +70,6 @@ set tics nomirror textcolor rgb ink
 set grid ytics lc rgb rule lw 1 dt 1
 set key noautotitle
 set style fill solid 1.0 noborder
-header(t, s) = sprintf('set label 901 "%s" at screen 0.025, 0.945 left font "%s" tc rgb "%s"; set label 902 "%s" at screen 0.025, 0.895 left font "%s" tc rgb "%s"', t, fntb(fontsize + 9), ink, s, fnt(fontsize + 1), grey)
 set label 903 footnote at screen 0.025, 0.03 left font fnt(fontsize - 2) tc rgb grey
 # ---- end of common part ----
 
@@ -96,7 +102,8 @@ if (!exists("subtitle")) subtitle = two \
 	      : sprintf('Mean over the policy period, one line per value of %s; base case (circle): %s %s, %s %s', key2, key1, btext1, key2, btext2)) \
 	: (zh ? '政策期支出平均值，以及90%的可能区间（第5至第95百分位）' \
 	      : 'Mean over the policy period, with the range of 90% of outcomes')
-eval header(title, subtitle)
+set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
+set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 base_title = two ? (zh ? '基准情形' : 'Base case') : (zh ? sprintf('基准情形 %s', btext1) : sprintf('Base case %s', btext1))
 
 band90 = '#c6dbef'; mid = '#08306b'

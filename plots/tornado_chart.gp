@@ -2,6 +2,12 @@
 # the policy period with each parameter at its low and at its high value,
 # the others at base, largest swing first (fundsim tornado).
 #
+# Safety: data is only ever read as data here. No eval, no @macros, no
+# backquotes, no system, load or call: text from the CSV (scenario names,
+# labels) is read with strcol into variables and used as string values
+# (set label 901 title ...), which gnuplot never parses as code. A file or
+# output name that would start with '<' or '|' (a pipe) gets './' first.
+#
 # Data: tornado_chart.csv, written by `fundsim tornado` into its output folder:
 #   rank,key,label_en,label_zh,unit,range,base,low,high,base_text,low_text,
 #   high_text,mean_base,p5_base,p95_base,mean_low,mean_high,diff_low,
@@ -28,6 +34,7 @@ if (!exists("lang")) lang = 'en'
 zh = (lang eq 'zh')
 here = ''
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq '' && ARG0[i:i] eq '/') { here = ARG0[1:i] } } }
+if (here[1:1] eq '<' || here[1:1] eq '|') { here = './'.here }
 if (!exists("datafile")) datafile = here.chart.'.csv'
 if (!exists("outfile")) outfile = here.chart.'.png'
 if (!exists("footnote")) footnote = zh ? (exists("footnote_zh") ? footnote_zh : '') : (exists("footnote_en") ? footnote_en : '')
@@ -63,7 +70,6 @@ set tics nomirror textcolor rgb ink
 set grid ytics lc rgb rule lw 1 dt 1
 set key noautotitle
 set style fill solid 1.0 noborder
-header(t, s) = sprintf('set label 901 "%s" at screen 0.025, 0.945 left font "%s" tc rgb "%s"; set label 902 "%s" at screen 0.025, 0.895 left font "%s" tc rgb "%s"', t, fntb(fontsize + 9), ink, s, fnt(fontsize + 1), grey)
 set label 903 footnote at screen 0.025, 0.03 left font fnt(fontsize - 2) tc rgb grey
 # ---- end of common part ----
 
@@ -85,7 +91,8 @@ if (!exists("title")) title = zh ? '哪些参数最影响支出总额' : 'What m
 if (!exists("subtitle")) subtitle = zh \
 	? '一个参数取低值或高值、其余保持基准时，政策期支出总额的平均值' \
 	: 'Mean total over the policy period, one parameter at its low or high value, the others at base'
-eval header(title, subtitle)
+set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
+set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 ranges = ngiven == n ? (zh ? '区间为情景或 --range 给定' : 'ranges as given in the scenario or --range') \
 	: ngiven == 0 ? (zh ? sprintf('区间为基准值 ±%s', pct) : sprintf('ranges: base value ±%s', pct)) \
 	: (zh ? sprintf('区间为给定值，其余为基准值 ±%s', pct) : sprintf('ranges as given, else base value ±%s', pct))

@@ -6,15 +6,21 @@
  * output), then written as CSV in yuan; the scripts in plots/ choose
  * 万元 or 亿元 from the data and read labels in either language from the
  * CSV. gnuplot is run without a shell, in the output folder, so no file
- * name ever passes through a command line or a gnuplot string. */
+ * name ever passes through a command line. No text from data is ever
+ * gnuplot code: the scripts read labels from the CSV as values, and the
+ * only text written into a script or -e (the footnotes, the image's name)
+ * goes through chart_gp_quote. Images are drawn into a private folder and
+ * checked whole before they are renamed into place. */
 #include "charts.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -339,17 +345,31 @@ void chart_note(struct chart_notes *notes, const char *text)
 		snprintf(notes->text[notes->n++], sizeof notes->text[0], "%s", text);
 }
 
-/* s as a gnuplot single-quoted string: quotes doubled, control bytes out. */
-static void gp_string(FILE *f, const char *s)
+size_t chart_gp_quote(char *buf, size_t n, const char *s)
 {
-	fputc('\'', f);
+	static const char quote[] = "'.sprintf('%c',39).'"; /* ' as a value, between literals */
+	size_t k = 0;
+	bool after_text = false; /* the literal's last byte is not a quote */
+	/* appends c when it fits, counting it either way */
+#define PUT(c) (k + 1 < n ? (void)(buf[k] = (c)) : (void)0, k++)
+	PUT('\'');
 	for (; *s; s++) {
-		if (*s == '\'')
-			fputs("''", f);
-		else if ((unsigned char)*s >= 0x20)
-			fputc(*s, f);
+		if (*s == '\'' && after_text) {
+			PUT('\''), PUT('\'');
+			after_text = false;
+		} else if (*s == '\'') { /* gnuplot would read '' here as the literal's end */
+			for (const char *q = quote; *q; q++)
+				PUT(*q);
+		} else if ((unsigned char)*s >= 0x20 && *s != 0x7f) { /* a line break would end it */
+			PUT(*s);
+			after_text = true;
+		}
 	}
-	fputc('\'', f);
+	PUT('\'');
+#undef PUT
+	if (n > 0)
+		buf[k < n ? k : 0] = '\0'; /* cut: nothing rather than half a string */
+	return k;
 }
 
 void chart_footnote(const struct chart_opts *co, long reps, const char *what_en,
@@ -379,11 +399,13 @@ static void write_script(FILE *f, enum chart_kind k, const struct chart_opts *co
 		"#   gnuplot -e \"lang='zh'; outfile='%s-zh.svg'\" %s.gp\n",
 		ft->cmd, names[k], names[k], names[k], names[k], names[k]);
 	fprintf(f, "if (!exists(\"lang\")) lang = '%s'\n", co->lang == CHART_ZH ? "zh" : "en");
-	fprintf(f, "if (!exists(\"footnote_en\")) footnote_en = ");
-	gp_string(f, ft->en);
-	fprintf(f, "\nif (!exists(\"footnote_zh\")) footnote_zh = ");
-	gp_string(f, ft->zh);
-	fprintf(f, "\n\n%s", chart_script(k));
+	/* the only data in the script: each footnote as one quoted literal */
+	char en[CHART_GP_QUOTED(sizeof ft->en)], zh[CHART_GP_QUOTED(sizeof ft->zh)];
+	chart_gp_quote(en, sizeof en, ft->en);
+	chart_gp_quote(zh, sizeof zh, ft->zh);
+	fprintf(f, "if (!exists(\"footnote_en\")) footnote_en = %s\n", en);
+	fprintf(f, "if (!exists(\"footnote_zh\")) footnote_zh = %s\n", zh);
+	fprintf(f, "\n%s", chart_script(k));
 }
 
 int chart_files(const char *dir, enum chart_kind k, chart_csv_fn csv, const void *ctx,
@@ -473,27 +495,93 @@ static enum spawn_result spawn(const char *prog, char *const argv[], const char 
 	return SPAWN_FAILED;
 }
 
-/* Draw NAME.EXT in dir from NAME.gp and NAME.csv there: into a
- * temporary name, renamed into place when gnuplot succeeds, so that an
- * image is whole or not there at all. */
+/* Whether the n bytes at the end of an image (all of it when short) close
+ * it: PNG's IEND chunk (length 0, type, CRC) or SVG's </svg> and white space. */
+static bool image_ends(const unsigned char *tail, size_t n, bool png)
+{
+	static const unsigned char iend[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
+	if (png)
+		return n >= sizeof iend && memcmp(tail + n - sizeof iend, iend, sizeof iend) == 0;
+	while (n > 0 && strchr(" \t\r\n", tail[n - 1]))
+		n--;
+	return n >= 6 && memcmp(tail + n - 6, "</svg>", 6) == 0;
+}
+
+int chart_image_check(const char *path, char *err, size_t errlen)
+{
+	static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+	const char *dot = strrchr(path, '.');
+	bool png = dot && strcmp(dot, ".png") == 0;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(err, errlen, "gnuplot wrote no image: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	unsigned char head[sizeof sig], tail[64];
+	size_t nt = 0;
+	bool whole = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+	if (whole) {
+		nt = st.st_size < (off_t)sizeof tail ? (size_t)st.st_size : sizeof tail;
+		whole = pread(fd, tail, nt, st.st_size - (off_t)nt) == (ssize_t)nt &&
+			image_ends(tail, nt, png);
+	}
+	if (whole && png)
+		whole = pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head &&
+			memcmp(head, sig, sizeof sig) == 0;
+	if (!whole) {
+		snprintf(err, errlen, "gnuplot wrote an incomplete image (disk full?)");
+		close(fd);
+		return -1;
+	}
+	/* on disk before it is renamed into place: a crash keeps the old image */
+	if (fsync(fd) != 0) {
+		snprintf(err, errlen, "cannot write the image: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Draw NAME.EXT in dir from NAME.gp and NAME.csv there. gnuplot writes
+ * into a private folder (mkdtemp, 0700) in dir, so no name it writes can
+ * be planted beforehand; the image is checked whole and renamed into
+ * place (over a symlink too, never through it). */
 static enum spawn_result draw(const char *dir, const char *prog, enum chart_kind k,
 			      const char *ext, char *err, size_t errlen)
 {
-	char vars[200], script[64], tmp[4200], path[4200];
-	snprintf(tmp, sizeof tmp, ".%s.%ld.tmp.%s", names[k], (long)getpid(), ext);
-	snprintf(vars, sizeof vars, "datafile='%s.csv'; outfile='%s'", names[k], tmp);
+	char priv[4200], tmp[4300], path[4200], rel[64], data[64], script[64], why[300];
+	char qdata[CHART_GP_QUOTED(64)], qout[CHART_GP_QUOTED(64)], vars[sizeof qdata * 2 + 32];
+	snprintf(path, sizeof path, "%s/%s.%s", dir, names[k], ext);
+	if (snprintf(priv, sizeof priv, "%s/.draw-XXXXXX", dir) >= (int)sizeof priv) {
+		snprintf(err, errlen, "%s: path too long", path);
+		return SPAWN_FAILED;
+	}
+	if (!mkdtemp(priv)) {
+		snprintf(err, errlen, "%s: cannot make a private folder to draw in: %s", path,
+			 strerror(errno));
+		return SPAWN_FAILED;
+	}
+	/* gnuplot runs in dir: the folder's own name, then the image's */
+	snprintf(rel, sizeof rel, "%s/%s.%s", strrchr(priv, '/') + 1, names[k], ext);
+	snprintf(tmp, sizeof tmp, "%s/%s.%s", priv, names[k], ext);
+	snprintf(data, sizeof data, "%s.csv", names[k]);
+	chart_gp_quote(qdata, sizeof qdata, data);
+	chart_gp_quote(qout, sizeof qout, rel);
+	snprintf(vars, sizeof vars, "datafile=%s; outfile=%s", qdata, qout);
 	snprintf(script, sizeof script, "%s.gp", names[k]);
 	char *argv[] = {(char *)prog, "-e", vars, script, NULL};
-	char why[300];
 	enum spawn_result r = spawn(prog, argv, dir, why, sizeof why);
-	snprintf(path, sizeof path, "%s/%s.%s", dir, names[k], ext);
-	snprintf(tmp, sizeof tmp, "%s/.%s.%ld.tmp.%s", dir, names[k], (long)getpid(), ext);
+	if (r == SPAWN_OK && chart_image_check(tmp, why, sizeof why) != 0)
+		r = SPAWN_FAILED;
 	if (r == SPAWN_OK && rename(tmp, path) != 0) {
 		snprintf(why, sizeof why, "cannot rename the image into place: %s", strerror(errno));
 		r = SPAWN_FAILED;
 	}
 	if (r != SPAWN_OK)
 		unlink(tmp);
+	rmdir(priv);
 	if (r == SPAWN_FAILED)
 		snprintf(err, errlen, "%s: %s", path, why);
 	else if (r == SPAWN_MISSING)

@@ -40,6 +40,24 @@ int chart_draw(const char *dir, const struct chart_opts *co, const enum chart_ki
 /* Add a sentence to notes (NULL: nothing); the fifth on are dropped. */
 void chart_note(struct chart_notes *notes, const char *text);
 
+/* s as a gnuplot string expression into buf (n bytes, the caller's), for
+ * a script or -e: single-quoted literals, in which nothing is substituted
+ * (no backquotes, no @macros, no backslash escapes). gnuplot reads '' in
+ * a literal as a quote only after another byte of it; a quote that opens
+ * the text or follows a quote becomes sprintf('%c',39) between literals.
+ * Control bytes are dropped, so the expression stays on its line. Returns
+ * the length it needs, as snprintf; when that is n or more buf holds ""
+ * (a cut expression could end early). CHART_GP_QUOTED(strlen(s)) bytes
+ * always do. */
+#define CHART_GP_QUOTED(len) (20 * (len) + 3)
+size_t chart_gp_quote(char *buf, size_t n, const char *s);
+
+/* Whether gnuplot finished the image at path (.png: PNG signature at the
+ * start, IEND chunk at the end; else SVG: </svg> at the end) and, if so,
+ * fsync it. 0, or -1 with err saying why without the path, e.g. "gnuplot
+ * wrote an incomplete image (disk full?)". A symlink is not followed. */
+int chart_image_check(const char *path, char *err, size_t errlen);
+
 /* Replace what gnuplot's CSV reader cannot read inside a field (commas,
  * quotes, line breaks) with ';' or nothing, in place. */
 void chart_clean(char *s);

@@ -11,6 +11,7 @@
  * test writes into its own mkdtemp folder and removes it. The image tests
  * need gnuplot (make deps installs it) and say so when it is absent. */
 #include <check.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <gsl/gsl_errno.h>
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 #include "charts.h"
+#include "charts_impl.h"
 #include "params.h"
 #include "results.h"
 #include "scenario.h"
@@ -793,6 +795,362 @@ START_TEST(a_failing_gnuplot_is_an_error_and_leaves_no_image)
 }
 END_TEST
 
+/* ---- what gnuplot is given: quoted literals, whole images ---- */
+
+static void ck_quote(const char *s, const char *want)
+{
+	char buf[512];
+	size_t n = chart_gp_quote(buf, sizeof buf, s);
+	ck_assert_str_eq(buf, want);
+	ck_assert_uint_eq(n, strlen(want));
+	ck_assert_uint_le(n + 1, CHART_GP_QUOTED(strlen(s)));
+}
+
+START_TEST(gp_quote_doubles_a_quote_after_text_and_leaves_everything_else_as_it_is)
+{
+	ck_quote("", "''");
+	ck_quote("suzhou-draft", "'suzhou-draft'");
+	ck_quote("it's", "'it''s'");
+	ck_quote("a`touch pwned`b", "'a`touch pwned`b'");
+	ck_quote("x\"; system(\"touch pwned\"); \"", "'x\"; system(\"touch pwned\"); \"'");
+	ck_quote("@m \\ # $(x) 情景", "'@m \\ # $(x) 情景'");
+}
+END_TEST
+
+/* gnuplot's scanner reads '' as a quote only after another byte of the
+ * literal: '''' is an empty string and a stray '', not "'". */
+START_TEST(gp_quote_gives_a_leading_or_doubled_quote_as_a_value_between_literals)
+{
+	ck_quote("'", "''.sprintf('%c',39).''");
+	ck_quote("'a", "''.sprintf('%c',39).'a'");
+	ck_quote("a''b", "'a'''.sprintf('%c',39).'b'");
+	ck_quote("'; system('touch pwned'); '",
+		 "''.sprintf('%c',39).'; system(''touch pwned''); '''");
+}
+END_TEST
+
+START_TEST(gp_quote_drops_line_breaks_and_control_bytes_so_the_string_keeps_its_line)
+{
+	ck_quote("a\nsystem('touch pwned')\rb", "'asystem(''touch pwned'')b'");
+	ck_quote("\t\x01\x1b\x7f"
+		 "end",
+		 "'end'");
+}
+END_TEST
+
+START_TEST(gp_quote_too_long_for_its_buffer_gives_nothing_rather_than_half_a_string)
+{
+	char buf[6] = "xxxxx";
+	ck_assert_uint_eq(chart_gp_quote(buf, sizeof buf, "ab'c"), 7);
+	ck_assert_str_eq(buf, "");
+	ck_assert_uint_eq(chart_gp_quote(buf, sizeof buf, "abc"), 5);
+	ck_assert_str_eq(buf, "'abc'");
+}
+END_TEST
+
+/* Every string of up to 4 of these pieces, quoted, then printed back by
+ * gnuplot: it must read each as itself (line breaks dropped) and run
+ * nothing. x is a string variable, so an @x expanded would show. */
+START_TEST(every_short_string_of_quotes_and_specials_reads_back_in_gnuplot_as_itself)
+{
+	if (!have_gnuplot())
+		return;
+	static const char *const piece[] = {"'", "a", "@x", "`touch pwned`", "\"", "\\", "\n", "#"};
+	enum { NP = sizeof piece / sizeof *piece, MAXLEN = 4 };
+	make_dir("quote");
+	char path[8192];
+	snprintf(path, sizeof path, "%s/t.gp", dir);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("set print '-'\nx = 'EXPANDED'\n", f);
+	int total = 0;
+	for (int len = 0; len <= MAXLEN; len++) {
+		int count = 1;
+		for (int i = 0; i < len; i++)
+			count *= NP;
+		for (int c = 0; c < count; c++, total++) {
+			char s[64] = "", q[CHART_GP_QUOTED(64)];
+			for (int i = 0, v = c; i < len; i++, v /= NP)
+				strcat(s, piece[v % NP]);
+			ck_assert_uint_lt(chart_gp_quote(q, sizeof q, s), sizeof q);
+			fprintf(f, "v = %s\nprint '<'.v.'>'\n", q);
+		}
+	}
+	fclose(f);
+	char cmd[9000];
+	snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot t.gp > t.out 2>&1", dir);
+	int status = system(cmd);
+	char *got = slurp("t.out", NULL), *line = got;
+	for (int len = 0, n = 0; len <= MAXLEN; len++) {
+		int count = 1;
+		for (int i = 0; i < len; i++)
+			count *= NP;
+		for (int c = 0; c < count; c++, n++) {
+			char want[80] = "<";
+			for (int i = 0, v = c; i < len; i++, v /= NP)
+				if (strcmp(piece[v % NP], "\n") != 0)
+					strcat(want, piece[v % NP]);
+			strcat(want, ">");
+			size_t wl = strlen(want);
+			ck_assert_msg(strncmp(line, want, wl) == 0 && line[wl] == '\n',
+				      "string %d: want %s, gnuplot printed: %.200s", n, want, line);
+			line += wl + 1;
+		}
+	}
+	ck_assert_str_eq(line, "");
+	ck_assert_int_eq(status, 0);
+	free(got);
+	ck_assert_int_eq(file_size("pwned"), -1);
+	remove_dir();
+}
+END_TEST
+
+/* Words and characters that make gnuplot run text as code or a command. */
+static const char *const code_words[] = {"eval", "system", "load", "call", "exec", "@", "`"};
+
+static bool word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+/* Regression: every script built a `set label` command from the title
+ * (which can hold a scenario name from the CSV) and ran it with eval, so
+ * a name with backquotes ran a shell command. Outside comments and
+ * single-quoted strings, no script names any of code_words. */
+START_TEST(no_chart_script_evaluates_text_as_code)
+{
+	for (int k = 0; k < N_CHART_KINDS; k++) {
+		const char *gp = chart_script(k);
+		ck_assert_msg(strstr(gp, "# Safety: data is only ever read as data here"),
+			      "%s.gp does not state the rule", chart_name(k));
+		int line = 1;
+		char quote = 0;
+		for (const char *c = gp; *c; c++) {
+			if (*c == '\n') {
+				line++, quote = 0;
+				continue;
+			}
+			if (!quote && *c == '#') { /* a comment, to the end of the line */
+				c += strcspn(c, "\n") - 1;
+				continue;
+			}
+			if (quote == '"' && *c == '\\' && c[1]) {
+				c++;
+				continue;
+			}
+			if (*c == '\'' || *c == '"') {
+				quote = !quote ? *c : quote == *c ? 0 : quote;
+				continue;
+			}
+			if (quote == '\'') /* nothing is substituted between single quotes */
+				continue;
+			for (size_t w = 0; w < sizeof code_words / sizeof *code_words; w++) {
+				size_t n = strlen(code_words[w]);
+				bool word = n > 1;
+				if (strncmp(c, code_words[w], n) != 0)
+					continue;
+				if (word && ((c > gp && word_char(c[-1])) || word_char(c[n])))
+					continue;
+				if (!quote || !word)
+					ck_abort_msg("%s.gp:%d: %s", chart_name(k), line, code_words[w]);
+			}
+		}
+	}
+}
+END_TEST
+
+static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+static const unsigned char png_iend[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
+
+/* dir/name holding na bytes of a, then nb of b. */
+static void put_file(const char *name, const void *a, size_t na, const void *b, size_t nb)
+{
+	char p[8192];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	FILE *f = fopen(p, "wb");
+	ck_assert_ptr_nonnull(f);
+	if (na)
+		fwrite(a, 1, na, f);
+	if (nb)
+		fwrite(b, 1, nb, f);
+	fclose(f);
+}
+
+static int check_image(const char *name, char *err, size_t errlen)
+{
+	char p[8192];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	err[0] = '\0';
+	return chart_image_check(p, err, errlen);
+}
+
+START_TEST(image_check_passes_a_whole_png_and_svg)
+{
+	make_dir("image-ok");
+	unsigned char png[8 + 13 + 12];
+	memcpy(png, png_sig, 8);
+	memset(png + 8, 7, 13); /* stands for the chunks between */
+	memcpy(png + 21, png_iend, 12);
+	put_file("a.png", png, sizeof png, NULL, 0);
+	const char svg[] = "<?xml version=\"1.0\"?>\n<svg>\n</svg>\n\n";
+	put_file("a.svg", svg, strlen(svg), NULL, 0);
+	char err[300];
+	ck_assert_msg(check_image("a.png", err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(check_image("a.svg", err, sizeof err) == 0, "%s", err);
+	remove_dir();
+}
+END_TEST
+
+START_TEST(image_check_finds_a_truncated_empty_or_unsigned_png_and_an_svg_without_its_end)
+{
+	make_dir("image-bad");
+	unsigned char body[4000];
+	memset(body, 0x5a, sizeof body);
+	put_file("cut.png", png_sig, 8, body, sizeof body); /* a full disk cut it */
+	put_file("empty.png", NULL, 0, NULL, 0);
+	put_file("sig-only.png", png_sig, 8, NULL, 0);
+	put_file("unsigned.png", body, 100, png_iend, 12);
+	put_file("cut-iend.png", png_sig, 8, png_iend, 11);
+	const char svg[] = "<?xml version=\"1.0\"?>\n<svg>\n<g>\n";
+	put_file("cut.svg", svg, strlen(svg), NULL, 0);
+	put_file("empty.svg", NULL, 0, NULL, 0);
+	put_file("after.svg", "<svg></svg>x", 12, NULL, 0);
+	static const char *const bad[] = {"cut.png",	  "empty.png", "sig-only.png",
+					  "unsigned.png", "cut-iend.png", "cut.svg",
+					  "empty.svg",	  "after.svg"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char err[300];
+		ck_assert_int_eq(check_image(bad[i], err, sizeof err), -1);
+		ck_assert_msg(strstr(err, "gnuplot wrote an incomplete image (disk full?)"),
+			      "%s: %s", bad[i], err);
+	}
+	char err[300];
+	ck_assert_int_eq(check_image("missing.png", err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "no image"));
+	remove_dir();
+}
+END_TEST
+
+START_TEST(image_check_does_not_follow_a_symlink)
+{
+	make_dir("image-link");
+	unsigned char png[20];
+	memcpy(png, png_sig, 8);
+	memcpy(png + 8, png_iend, 12);
+	put_file("real.png", png, sizeof png, NULL, 0);
+	char p[8192];
+	snprintf(p, sizeof p, "%s/link.png", dir);
+	ck_assert_int_eq(symlink("real.png", p), 0);
+	char err[300];
+	ck_assert_int_eq(check_image("real.png", err, sizeof err), 0);
+	ck_assert_int_eq(check_image("link.png", err, sizeof err), -1);
+	remove_dir();
+}
+END_TEST
+
+/* A file beside dir (outside it) that must stay as it is: its path into buf. */
+static void make_victim(char *buf, size_t n)
+{
+	snprintf(buf, n, "%s.victim", dir);
+	FILE *f = fopen(buf, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("the user's own file\n", f);
+	fclose(f);
+}
+
+static void ck_victim_untouched(const char *victim)
+{
+	FILE *f = fopen(victim, "r");
+	ck_assert_ptr_nonnull(f);
+	char line[100] = "";
+	ck_assert_ptr_nonnull(fgets(line, sizeof line, f));
+	ck_assert_str_eq(line, "the user's own file\n");
+	ck_assert_int_eq(fgetc(f), EOF);
+	fclose(f);
+	unlink(victim);
+}
+
+static void plant(const char *name, const char *target)
+{
+	char p[8192];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	ck_assert_int_eq(symlink(target, p), 0);
+}
+
+/* Regression: gnuplot wrote .NAME.PID.tmp.EXT in the output folder, a
+ * name anyone could guess and plant a symlink at; the image went through
+ * it into the file it pointed to. */
+START_TEST(symlinks_planted_at_the_images_names_are_not_written_through)
+{
+	if (!have_gnuplot())
+		return;
+	make_dir("planted");
+	char victim[8192];
+	make_victim(victim, sizeof victim);
+	long pid = (long)getpid(); /* draw() runs in this process */
+	static const char *const ext[] = {"png", "svg", "csv", "gp"};
+	for (int k = 0; k < N_CHARTS; k++) {
+		for (int x = 0; x < 4; x++) {
+			char name[128];
+			snprintf(name, sizeof name, ".%s.%ld.tmp.%s", chart_name(k), pid, ext[x]);
+			plant(name, victim);
+			snprintf(name, sizeof name, "%s.%s", chart_name(k), ext[x]);
+			plant(name, victim);
+		}
+	}
+	struct chart_opts co = {.s = scen, .seed = 11, .lang = CHART_EN, .draw = true};
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_png("fan.png");
+	char p[8192];
+	snprintf(p, sizeof p, "%s/fan.png", dir);
+	struct stat st;
+	ck_assert_int_eq(lstat(p, &st), 0);
+	ck_assert(S_ISREG(st.st_mode));
+	ck_victim_untouched(victim);
+	remove_dir();
+}
+END_TEST
+
+/* A stand-in for gnuplot that exits 0 after writing the first bytes of a
+ * PNG only, as gnuplot does on a full disk. */
+static void make_cut_gnuplot(char *prog, size_t n)
+{
+	snprintf(prog, n, "%s/cut-gnuplot", dir);
+	FILE *f = fopen(prog, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("#!/bin/sh\n"
+	      "out=$(printf '%s\\n' \"$2\" | sed -n \"s/.*outfile='\\([^']*\\)'.*/\\1/p\")\n"
+	      "printf '\\211PNG\\r\\n\\032\\nIHDR' > \"$out\"\n",
+	      f);
+	fclose(f);
+	ck_assert_int_eq(chmod(prog, 0755), 0);
+}
+
+START_TEST(an_incomplete_image_is_an_error_naming_it_and_is_not_put_in_place)
+{
+	make_dir("cut");
+	char prog[8192];
+	make_cut_gnuplot(prog, sizeof prog);
+	struct chart_opts co = {.s = scen, .seed = 11, .draw = true, .gnuplot = prog};
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_int_eq(charts_write(dir, &co, &run_out, &notes, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "/fan.png: gnuplot wrote an incomplete image (disk full?)"),
+		      "%s", err);
+	ck_assert_int_eq(file_size("fan.png"), -1);
+	DIR *d = opendir(dir); /* and no private folder is left behind */
+	struct dirent *e;
+	while ((e = readdir(d)))
+		ck_assert_msg(strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+				      e->d_name[0] != '.',
+			      "left behind: %s", e->d_name);
+	closedir(d);
+	remove_dir();
+}
+END_TEST
+
 /* ---- the studies' charts ---- */
 
 #define STUDY_REPS 40
@@ -1316,6 +1674,39 @@ START_TEST(a_study_chart_into_a_missing_folder_is_an_error_naming_the_file)
 }
 END_TEST
 
+/* Regression: compare_chart.gp put the base scenario's name into its
+ * title and ran the title through eval: a name with backquotes or with
+ * "; system(...)" ran a shell command as the chart was drawn. */
+START_TEST(hostile_scenario_names_in_a_compare_chart_run_no_command)
+{
+	if (!have_gnuplot())
+		return;
+	static const char *const hostile[] = {
+		"x`touch pwned`y", "\"; system(\"touch pwned\"); \"", "'; system('touch pwned'); '",
+		"@x `touch pwned`", "a\\"};
+	enum { N_HOSTILE = sizeof hostile / sizeof *hostile };
+	char base_name[sizeof scen->name], alt_name[sizeof alt_scen->name];
+	memcpy(base_name, scen->name, sizeof base_name);
+	memcpy(alt_name, alt_scen->name, sizeof alt_name);
+	for (int h = 0; h < N_HOSTILE; h++) {
+		make_dir("hostile-compare");
+		snprintf(scen->name, sizeof scen->name, "%s", hostile[h]);
+		snprintf(alt_scen->name, sizeof alt_scen->name, "%s", hostile[(h + 1) % N_HOSTILE]);
+		struct chart_opts co = study_opts(true, h % 2 ? CHART_ZH : CHART_EN);
+		struct chart_notes notes;
+		char err[600] = "";
+		struct scenario *s[2] = {scen, alt_scen};
+		int r = charts_compare(dir, &co, s, 2, &compare, &notes, err, sizeof err);
+		ck_assert_msg(file_size("pwned") == -1, "%s ran a command", hostile[h]);
+		ck_assert_msg(r == 0, "%s: %s", hostile[h], err);
+		ck_png("compare_chart.png");
+		remove_dir();
+	}
+	memcpy(scen->name, base_name, sizeof base_name);
+	memcpy(alt_scen->name, alt_name, sizeof alt_name);
+}
+END_TEST
+
 static Suite *charts_suite(void)
 {
 	Suite *s = suite_create("charts");
@@ -1361,6 +1752,21 @@ static Suite *charts_suite(void)
 	tcase_add_test(tc, charts_draw_in_a_folder_whose_name_would_break_a_shell_or_a_gnuplot_string);
 	tcase_add_test(tc, without_gnuplot_every_csv_is_written_and_a_note_says_so_once);
 	tcase_add_test(tc, a_failing_gnuplot_is_an_error_and_leaves_no_image);
+	tcase_add_test(tc, symlinks_planted_at_the_images_names_are_not_written_through);
+	tcase_add_test(tc, an_incomplete_image_is_an_error_naming_it_and_is_not_put_in_place);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("what gnuplot is given");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, gp_quote_doubles_a_quote_after_text_and_leaves_everything_else_as_it_is);
+	tcase_add_test(tc, gp_quote_gives_a_leading_or_doubled_quote_as_a_value_between_literals);
+	tcase_add_test(tc, gp_quote_drops_line_breaks_and_control_bytes_so_the_string_keeps_its_line);
+	tcase_add_test(tc, gp_quote_too_long_for_its_buffer_gives_nothing_rather_than_half_a_string);
+	tcase_add_test(tc, every_short_string_of_quotes_and_specials_reads_back_in_gnuplot_as_itself);
+	tcase_add_test(tc, no_chart_script_evaluates_text_as_code);
+	tcase_add_test(tc, image_check_passes_a_whole_png_and_svg);
+	tcase_add_test(tc, image_check_finds_a_truncated_empty_or_unsigned_png_and_an_svg_without_its_end);
+	tcase_add_test(tc, image_check_does_not_follow_a_symlink);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("the studies' charts");
@@ -1380,6 +1786,7 @@ static Suite *charts_suite(void)
 	tcase_add_test(tc, a_tornado_of_one_parameter_is_drawn);
 	tcase_add_test(tc, without_gnuplot_a_study_writes_its_chart_files_and_says_so_once);
 	tcase_add_test(tc, a_study_chart_into_a_missing_folder_is_an_error_naming_the_file);
+	tcase_add_test(tc, hostile_scenario_names_in_a_compare_chart_run_no_command);
 	suite_add_tcase(s, tc);
 	return s;
 }
