@@ -23,21 +23,35 @@ void html_text(FILE *f, const char *s);
 void html_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Write svg, the text of an SVG file (e.g. one gnuplot wrote), as an
- * element of an HTML page:
- *  - what precedes the <svg> element (XML prolog, doctype, comments) and
- *    comments inside it are left out;
+ * element of an HTML page. The image is parsed as XML and written again
+ * from an allowlist, never copied (defence in depth: a tampered image
+ * must not run code in the page or fetch anything):
+ *  - before the root <svg>: the XML declaration, comments and a DOCTYPE
+ *    without an internal subset, all left out; after it, blanks and
+ *    comments only;
+ *  - elements: the shapes, text, groups, definitions, patterns and
+ *    filters gnuplot's svg terminal writes (html.c lists them), case as
+ *    XML spells them. Any other (script, style, foreignObject, a, image,
+ *    animate, set, <SCRIPT> ...) is left out with all it holds, and so is
+ *    an element inside title or desc;
+ *  - attributes: geometry and presentation only; no on..., no src, no
+ *    xmlns. href and xlink:href must be "#id"; url() only url(#id); a
+ *    style only sets presentation properties; a value naming
+ *    javascript:, vbscript:, data: or expression(, or holding a CSS
+ *    escape, @, { } or a comment, is left out. Values and text are
+ *    decoded (XML's five entities and character references) before they
+ *    are checked and escaped again after, so "&#106;avascript:" is
+ *    caught; CDATA is text;
  *  - every id gets prefix in front ("fig1-" + "gnuplot_canvas"), and so
- *    does every reference to one inside the image (href="#x",
- *    xlink:href='#x', url(#x)), so that several images on one page keep
- *    their ids apart and each still points at its own definitions;
- *  - references to anything outside the image (href or src naming a file
- *    or a URL), xmlns declarations (an HTML page needs none), event
- *    handlers (on...) and <script> elements are removed: the page needs
- *    nothing but itself and runs no code;
+ *    does every reference to one (href="#x", url(#x)), so that several
+ *    images on one page keep their ids apart;
  *  - title, when not NULL, replaces the text of the image's first <title>
  *    (escaped): screen readers and tooltips say what the chart is.
  * prefix must be a valid id start (letters, digits, '-', '_'). Returns 0,
- * or -1 when svg holds no <svg ...> ... </svg> element (nothing written). */
+ * or -1 with nothing written when svg is not well-formed XML with one
+ * <svg> root (unclosed or mismatched tags, unquoted or repeated
+ * attributes, an entity XML does not define, a processing instruction or
+ * DOCTYPE inside, nesting deeper than 64) or memory ran out. */
 int html_svg(FILE *f, const char *svg, const char *prefix, const char *title);
 
 #endif

@@ -652,7 +652,12 @@ static void charts(struct page *pg)
 		html_printf(f, "<figure id=\"fig-%s\">\n", chart_name(k));
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "fig%d-", fig);
-		if (!b->svg[k] || html_svg(f, b->svg[k], prefix, cap) != 0) {
+		if (b->svg[k] && html_svg(f, b->svg[k], prefix, cap) != 0) {
+			html_printf(f, L(b, "<p class=\"note\">(Chart %s is not plain SVG: left "
+					    "out.)</p>\n",
+					 "<p class=\"note\">（图表 %s 不是普通的 SVG，未收入。）</p>\n"),
+				    chart_name(k));
+		} else if (!b->svg[k]) {
 			html_printf(f, L(b, "<p class=\"note\">(Chart %s not drawn%s%s)</p>\n",
 					 "<p class=\"note\">（未绘制图表 %s%s%s）</p>\n"),
 				    chart_name(k), b->chart_note ? L(b, ": ", "：") : "",
@@ -740,8 +745,11 @@ static void sensitivity(struct page *pg)
 	int n = t->nbars < BRIEFING_TOP_BARS ? t->nbars : BRIEFING_TOP_BARS;
 	if (b->tornado_svg) {
 		fputs("<figure id=\"fig-tornado\">\n", f);
-		html_svg(f, b->tornado_svg, "tornado-",
-			 L(b, "Tornado chart of the total", "总额龙卷风图"));
+		if (html_svg(f, b->tornado_svg, "tornado-",
+			     L(b, "Tornado chart of the total", "总额龙卷风图")) != 0)
+			html_printf(f, L(b, "<p class=\"note\">(The tornado chart is not plain "
+					    "SVG: left out.)</p>\n",
+					 "<p class=\"note\">（龙卷风图不是普通的 SVG，未收入。）</p>\n"));
 		fputs("</figure>\n", f);
 	}
 	double top = 0;

@@ -12,6 +12,7 @@
 
 #include "charts.h"
 #include "charts_impl.h"
+#include "csvout.h"
 #include "params.h"
 
 static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal",
@@ -453,7 +454,11 @@ static void compare_csv(FILE *f, const void *ctx)
 		for (int y = 0; y <= cmp->nyears; y++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
 				const struct study_ccell *cc = study_compare_at(cmp, N_LINES, y, lv);
-				fprintf(f, "%d,%s,%s,", a, base, name);
+				fprintf(f, "%d,", a);
+				csv_text(f, base);
+				fputc(',', f);
+				csv_text(f, name);
+				fputc(',', f);
 				if (y == cmp->nyears)
 					fputs("all,", f);
 				else

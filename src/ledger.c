@@ -1,10 +1,10 @@
 /* ledger.c - collecting awards and writing them for people. */
 #include "ledger.h"
 
-#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvout.h"
 #include "money.h"
 
 static void append(void *ctx, const struct award *a)
@@ -34,15 +34,6 @@ void ledger_free(struct ledger *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* A text field, quoted by libcsv only when it needs to be. */
-static void text_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n"))
-		csv_fwrite(f, s, strlen(s));
-	else
-		fputs(s, f);
-}
-
 int ledger_write(const struct ledger *l, FILE *f)
 {
 	fputs("entity_id,line,year,paid_year,amount,provincial,municipal,district,reason\n", f);
@@ -53,10 +44,10 @@ int ledger_write(const struct ledger *l, FILE *f)
 		fen_yuan(a->provincial, pr, sizeof pr);
 		fen_yuan(a->municipal, mu, sizeof mu);
 		fen_yuan(a->district, di, sizeof di);
-		text_field(f, l->v[i].id);
+		csv_text(f, l->v[i].id); /* ids and reasons come from inputs */
 		fprintf(f, ",%s,%d,%d,%s,%s,%s,%s,", line_info(a->line)->name, a->year, a->paid_year,
 			amt, pr, mu, di);
-		text_field(f, a->reason);
+		csv_text(f, a->reason);
 		fputc('\n', f);
 	}
 	return ferror(f) ? -1 : 0;

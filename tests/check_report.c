@@ -1,5 +1,8 @@
 /* check_report.c - the briefing report: the escaping writer and SVG
- * inlining of html.c, the draft's readings, and `fundsim report` run on a
+ * inlining of html.c (with hostile images: script, foreignObject, event
+ * attributes, javascript: and external url() however spelled, malformed
+ * XML), CSV text cells a spreadsheet must not run (csvout.c), the
+ * draft's readings, and `fundsim report` run on a
  * small scenario into a mkdtemp folder, its page checked for what a
  * reader and a browser need: balanced tags, the run's headline total,
  * the charts inline with ids apart and nothing fetched from elsewhere,
@@ -14,12 +17,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "briefing.h"
 #include "charts.h"
 #include "commands.h"
+#include "csvout.h"
 #include "html.h"
 #include "money.h"
 #include "params.h"
@@ -117,7 +122,8 @@ START_TEST(svg_loses_its_prolog_and_comments_and_keeps_its_drawing)
 	ck_assert_ptr_null(strstr(s, "DOCTYPE"));
 	ck_assert_ptr_null(strstr(s, "<!--"));
 	ck_assert_ptr_nonnull(strstr(s, "<title>Gnuplot</title>"));
-	ck_assert_ptr_nonnull(strstr(s, "<text>R&amp;D &lt;pilot> url(#fig1-gpPat1)</text>"));
+	/* text is text: decoded, escaped again, never rewritten */
+	ck_assert_ptr_nonnull(strstr(s, "<text>R&amp;D &lt;pilot&gt; url(#gpPat1)</text>"));
 	ck_assert_ptr_nonnull(strstr(s, "</g>\n</svg>\n"));
 	free(s);
 }
@@ -130,12 +136,12 @@ START_TEST(svg_ids_and_the_references_to_them_get_the_prefix)
 	ck_assert_int_eq(html_svg(c.f, svg_in, "fig2-", NULL), 0);
 	char *s = cap_close(&c);
 	ck_assert_ptr_nonnull(strstr(s, "<g id=\"fig2-gnuplot_canvas\">"));
-	ck_assert_ptr_nonnull(strstr(s, "<path id='fig2-gpPt1' d='M-1,0 h2'/>"));
+	ck_assert_ptr_nonnull(strstr(s, "<path id=\"fig2-gpPt1\" d=\"M-1,0 h2\"/>"));
 	ck_assert_ptr_nonnull(strstr(s, "<pattern id=\"fig2-gpPat1\"/>"));
-	ck_assert_ptr_nonnull(strstr(s, "<use xlink:href='#fig2-gpPt1' x='3'/>"));
+	ck_assert_ptr_nonnull(strstr(s, "<use xlink:href=\"#fig2-gpPt1\" x=\"3\"/>"));
 	ck_assert_ptr_nonnull(strstr(s, "<use href=\"#fig2-gpPt1\"/>"));
 	ck_assert_ptr_nonnull(strstr(s, "fill=\"url(#fig2-gpPat1)\""));
-	ck_assert_ptr_nonnull(strstr(s, "style=\"fill:url('#fig2-gpPat1')\""));
+	ck_assert_ptr_nonnull(strstr(s, "style=\"fill:url(&#39;#fig2-gpPat1&#39;)\""));
 	ck_assert_ptr_null(strstr(s, "\"#gp"));
 	ck_assert_ptr_null(strstr(s, "'#gp"));
 	free(s);
@@ -155,8 +161,9 @@ START_TEST(svg_fetches_nothing_from_elsewhere_and_runs_no_code)
 	ck_assert_ptr_null(strstr(s, "script"));
 	ck_assert_ptr_null(strstr(s, "alert"));
 	ck_assert_ptr_null(strstr(s, "onclick"));
-	ck_assert_ptr_nonnull(strstr(s, "<image width=\"2\"/>"));
-	ck_assert_ptr_nonnull(strstr(s, "<a>link</a>"));
+	ck_assert_ptr_null(strstr(s, "<image")); /* not on the list: gone with what it holds */
+	ck_assert_ptr_null(strstr(s, ">link<"));
+	ck_assert_ptr_nonnull(strstr(s, "\n\n\n<text>"));
 	free(s);
 }
 END_TEST
@@ -183,6 +190,300 @@ START_TEST(text_without_an_svg_element_is_refused_and_nothing_written)
 		ck_assert_int_eq(html_svg(c.f, bad[i], "f-", NULL), -1);
 		char *s = cap_close(&c);
 		ck_assert_msg(c.len == 0, "wrote \"%s\" for \"%s\"", s, bad[i]);
+		free(s);
+	}
+}
+END_TEST
+
+/* ---- html_svg against hostile images: an allowlist, strict XML ---- */
+
+/* body inside <svg viewBox="0 0 1 1">...</svg> through html_svg: what it
+ * wrote (caller frees), or NULL when refused (then nothing was written). */
+static char *sanitized(const char *body)
+{
+	char *in = NULL;
+	size_t n = 0;
+	FILE *m = open_memstream(&in, &n);
+	fprintf(m, "<svg viewBox=\"0 0 1 1\">%s</svg>", body);
+	fclose(m);
+	struct capture c;
+	cap_open(&c);
+	int rc = html_svg(c.f, in, "f-", NULL);
+	char *s = cap_close(&c);
+	free(in);
+	if (rc != 0) {
+		ck_assert_msg(c.len == 0, "refused \"%s\" but wrote \"%s\"", body, s);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static bool has_ci(const char *s, const char *what)
+{
+	for (; *s; s++)
+		if (strncasecmp(s, what, strlen(what)) == 0)
+			return true;
+	return false;
+}
+
+/* Each body passes, and its output holds none of the words. */
+static void ck_dropped(const char *const *bodies, size_t n, const char *const *words, size_t nw)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *s = sanitized(bodies[i]);
+		ck_assert_msg(s != NULL, "refused: %s", bodies[i]);
+		for (size_t w = 0; w < nw; w++)
+			ck_assert_msg(!has_ci(s, words[w]), "\"%s\" from %s: %s", words[w], bodies[i],
+				      s);
+		ck_assert_msg(strncmp(s, "<svg role=\"img\" viewBox=\"0 0 1 1\">", 33) == 0, "%s", s);
+		free(s);
+	}
+}
+#define N(a) (sizeof a / sizeof a[0])
+
+START_TEST(svg_drops_script_in_any_letter_case)
+{
+	static const char *const in[] = {
+		"<script>alert(1)</script>",
+		"<SCRIPT>alert(1)</SCRIPT>",
+		"<ScRiPt type=\"text/javascript\">alert(1)</ScRiPt>",
+		"<script xlink:href=\"gnuplot_svg.js\"/>",
+		"<g><g><script><![CDATA[ alert('<svg>'); ]]></script></g></g>",
+		"<svg:script>alert(1)</svg:script>",
+		"<g><script>if (a &lt; b) alert(1)</script><text>kept</text></g>",
+	};
+	static const char *const words[] = {"script", "alert"};
+	ck_dropped(in, N(in), words, N(words));
+	char *s = sanitized(in[6]);
+	ck_assert_str_eq(s, "<svg role=\"img\" viewBox=\"0 0 1 1\"><g><text>kept</text></g></svg>\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(svg_drops_foreign_objects_links_images_animations_and_style_sheets)
+{
+	static const char *const in[] = {
+		"<foreignObject><iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>"
+		"</foreignObject>",
+		"<FOREIGNOBJECT><p>x</p></FOREIGNOBJECT>",
+		"<foreignobject><body onload=\"alert(1)\"></body></foreignobject>",
+		"<a href=\"javascript:alert(1)\"><text>x</text></a>",
+		"<image href=\"http://example.com/x.png\" width=\"2\"/>",
+		"<animate attributeName=\"href\" values=\"javascript:alert(1)\"/>",
+		"<set attributeName=\"href\" to=\"javascript:alert(1)\"/>",
+		"<use href=\"#a\"><set attributeName=\"href\" to=\"JAVASCRIPT:alert(1)\"/></use>",
+		"<animateTransform attributeName=\"transform\" from=\"0\" to=\"javascript:alert(1)\"/>",
+		"<style>@import url(http://example.com/x.css);</style>",
+		"<STYLE>g { fill: url(http://example.com/x) }</STYLE>",
+		"<iframe src=\"http://example.com/\"></iframe>",
+		"<img src=\"x\" onerror=\"alert(1)\"/>",
+		"<title><img src=\"x\" onerror=\"alert(1)\"/></title>",
+		"<desc><p>a</p><a href=\"http://example.com/\">b</a></desc>",
+		"<svg><script>alert(1)</script></svg>",
+		"<filter id=\"x\"><feImage href=\"http://example.com/x.svg\"/></filter>",
+	};
+	static const char *const words[] = {"foreignobject", "iframe", "<a", "image", "animate",
+					    "<set", "style", "import", "<img", "<p", "<body",
+					    "alert", "javascript", "http", "feImage"};
+	ck_dropped(in, N(in), words, N(words));
+}
+END_TEST
+
+START_TEST(svg_drops_event_attributes_in_any_letter_case)
+{
+	char *s = sanitized("<g onclick=\"alert(1)\" ONLOAD=\"alert(1)\" OnMouseOver=\"alert(1)\" "
+			    "id=\"a\"><rect onfocus=\"alert(1)\" width=\"1\" onbegin='x'/></g>");
+	ck_assert_str_eq(s, "<svg role=\"img\" viewBox=\"0 0 1 1\"><g id=\"f-a\"><rect width=\"1\"/>"
+			    "</g></svg>\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(svg_drops_javascript_urls_however_they_are_spelled)
+{
+	static const char *const in[] = {
+		"<use href=\"javascript:alert(1)\"/>",
+		"<use xlink:href=\"JaVaScRiPt:alert(1)\"/>",
+		"<use xlink:href=\" javascript:alert(1)\"/>",
+		"<use href=\"java&#x09;script:alert(1)\"/>",
+		"<use href=\"java&#10;script:alert(1)\"/>",
+		"<use href=\"&#106;avascript:alert(1)\"/>",
+		"<use href=\"&#x6A;avascript&#x3A;alert(1)\"/>",
+		"<use href=\"&#0000106;avascript:alert(1)\"/>",
+		"<use href=\"javascript&#58;alert(1)\"/>",
+		"<use href=\"data:image/svg+xml,&lt;svg onload=alert(1)&gt;\"/>",
+		"<use href=\"vbscript:msgbox(1)\"/>",
+		"<rect fill=\"url(javascript:alert(1))\"/>",
+		"<rect style=\"fill:url(&#x27;javascript:alert(1)&#x27;)\"/>",
+		"<rect fill=\"expression(alert(1))\"/>",
+	};
+	static const char *const words[] = {"alert", "script", "msgbox", "href", "data:", "fill",
+					    "style"};
+	ck_dropped(in, N(in), words, N(words));
+}
+END_TEST
+
+START_TEST(svg_url_references_stay_inside_the_image_and_style_imports_nothing)
+{
+	static const char *const in[] = {
+		"<rect fill=\"url(http://example.com/x#a)\"/>",
+		"<rect fill=\"URL(http://example.com/x)\"/>",
+		"<rect fill=\"url('//example.com/x')\"/>",
+		"<rect fill=\"url(x.svg#a)\"/>",
+		"<rect filter=\"url(#a) url(http://example.com/x)\"/>",
+		"<rect style=\"fill:url(http://example.com/x)\"/>",
+		"<rect style=\"background-image:url(#a)\"/>",
+		"<rect style=\"@import 'http://example.com/x.css'\"/>",
+		"<rect style=\"fill:red;@import url(#a)\"/>",
+		"<rect style=\"fill:\\75rl(http://example.com/x)\"/>",
+		"<rect style=\"fill:red}body{background:url(http://example.com/x)\"/>",
+		"<rect style=\"fill:u/**/rl(#a)\"/>",
+		"<rect clip-path=\"url(#a&quot;)\"/>",
+	};
+	static const char *const words[] = {"http", "import", "example", "fill", "style",
+					    "filter", "clip", "url"};
+	ck_dropped(in, N(in), words, N(words));
+	char *s = sanitized("<rect fill=\"url(#a)\" style=\"fill:URL(&quot;#b&quot;); "
+			    "stroke:rgb(1,2,3)\" filter='url(#c)'/>");
+	ck_assert_str_eq(s, "<svg role=\"img\" viewBox=\"0 0 1 1\"><rect fill=\"url(#f-a)\" "
+			    "style=\"fill:URL(&quot;#f-b&quot;); stroke:rgb(1,2,3)\" "
+			    "filter=\"url(#f-c)\"/></svg>\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(svg_cdata_comments_and_references_inside_stay_text)
+{
+	char *s = sanitized("<text><![CDATA[</text><script>alert(1)</script>]]></text>"
+			    "<!-- <script>alert(2)</script> -->"
+			    "<text>&#60;script&#x3E;a&amp;b&apos;</text>"
+			    "<title>a<g>b</g>c</title><desc>d<text>e</text></desc>");
+	ck_assert_str_eq(s, "<svg role=\"img\" viewBox=\"0 0 1 1\">"
+			    "<text>&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;</text>"
+			    "<text>&lt;script&gt;a&amp;b&#39;</text>"
+			    "<title>ac</title><desc>d</desc></svg>\n");
+	free(s);
+}
+END_TEST
+
+START_TEST(svg_malformed_markup_is_refused_and_nothing_written)
+{
+	static const char *const body[] = {
+		"<g>",                        /* left open */
+		"<g></G>",                    /* another element's end */
+		"</g>",                       /* an end with no start */
+		"<g id=\"a\"",                /* tag without its end */
+		"<g id=\"a></g>",             /* value without its quote */
+		"<g id=a></g>",               /* value without quotes */
+		"<g hidden></g>",             /* attribute without a value */
+		"<g id=\"a\" id=\"b\"></g>",  /* twice */
+		"<g id=\"a\"fill=\"b\"></g>", /* no blank between */
+		"<g id=\"<\"></g>",
+		"<g/ id=\"a\">",
+		"<text>a<b</text>",
+		"<script>a<b</script>",       /* even where it is dropped */
+		"<!-- never closed",
+		"<![CDATA[ never closed",
+		"<?php echo 1; ?>",
+		"<!DOCTYPE x>",
+		"<!ENTITY x \"javascript:alert(1)\">",
+		"<use href=\"&x;\"/>",        /* an entity XML does not define */
+		"<text>&nbsp;</text>",
+		"<text>a & b</text>",
+		"<text>&#0;</text>",
+		"<text>&#xD800;</text>",
+		"<text>&#x110000;</text>",
+		"<text>&#1;</text>",
+		"<text>&#;</text>",
+	};
+	for (size_t i = 0; i < N(body); i++) {
+		char *s = sanitized(body[i]);
+		ck_assert_msg(s == NULL, "not refused: %s -> %s", body[i], s);
+	}
+	static const char *const doc[] = {
+		"<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x \"javascript:alert(1)\">]>"
+		"<svg><use href=\"&x;\"/></svg>",
+		"<!DOCTYPE svg [<!ENTITY % p SYSTEM \"http://example.com/x.dtd\"> %p;]><svg></svg>",
+		"<svg></svg><script>alert(1)</script>",
+		"<svg></svg>text after",
+		"<svg></svg><svg></svg>",
+		"<g><svg></svg></g>",
+		"<SVG></SVG>",
+		"<?xml version=\"1.0\"<svg></svg>",
+		"<svg",
+		"<svg></svg><!-- open",
+	};
+	for (size_t i = 0; i < N(doc); i++) {
+		struct capture c;
+		cap_open(&c);
+		ck_assert_msg(html_svg(c.f, doc[i], "f-", NULL) == -1, "not refused: %s", doc[i]);
+		char *s = cap_close(&c);
+		ck_assert_msg(c.len == 0, "wrote %s", s);
+		free(s);
+	}
+	/* nesting beyond any chart's */
+	char deep[64 * 7 + 1] = "";
+	for (int i = 0; i < 64; i++)
+		strcat(deep, "<g>");
+	ck_assert_ptr_null(sanitized(deep));
+}
+END_TEST
+
+/* ---- csv_text ---- */
+
+static char *csv_of(const char *field)
+{
+	struct capture c;
+	cap_open(&c);
+	csv_text(c.f, field);
+	return cap_close(&c);
+}
+
+START_TEST(csv_text_that_a_spreadsheet_reads_as_a_formula_gets_a_quote_in_front)
+{
+	static const char *const cases[][2] = {
+		{"=1+1", "'=1+1"},
+		{"+1+1", "'+1+1"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tTAB", "'\tTAB"},
+		{"\rCR", "\"'\rCR\""},
+		{"\nLF", "\"'\nLF\""},
+		{"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+		{"-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"},
+		{"a,=1+1", "\"a,=1+1\""},
+		{"a;=1+1", "\"a;=1+1\""},
+		{"say \"hi\"", "\"say \"\"hi\"\"\""},
+		{"F01", "F01"},
+		{"苏州 a=1", "苏州 a=1"},
+		{"", ""},
+	};
+	for (size_t i = 0; i < N(cases); i++) {
+		char *s = csv_of(cases[i][0]);
+		ck_assert_msg(strcmp(s, cases[i][1]) == 0, "[%s] gave [%s], not [%s]", cases[i][0],
+			      s, cases[i][1]);
+		free(s);
+	}
+	char *s = csv_of(NULL);
+	ck_assert_str_eq(s, "");
+	free(s);
+}
+END_TEST
+
+START_TEST(csv_text_that_is_a_plain_number_stays_a_number)
+{
+	static const char *const same[] = {"-5.00", "+12", "-0.5", "1e3", "-2.5E-3", "-.5", "0"};
+	for (size_t i = 0; i < N(same); i++) {
+		char *s = csv_of(same[i]);
+		ck_assert_str_eq(s, same[i]);
+		free(s);
+	}
+	static const char *const not_numbers[] = {"-", "+", "-e5", "-5e", "-5.0.1", "-1-1",
+						  "-5 ", "-inf", "-0x10"};
+	for (size_t i = 0; i < N(not_numbers); i++) {
+		char *s = csv_of(not_numbers[i]);
+		ck_assert_msg(s[0] == '\'', "[%s] gave [%s]", not_numbers[i], s);
 		free(s);
 	}
 }
@@ -216,13 +517,14 @@ END_TEST
 
 /* ---- fundsim report ---- */
 
-static char dir[4096];
+static char dir[4096], out[4200]; /* the scenario in dir, the results in out */
 
 static void make_dir(const char *name)
 {
 	char prefix[64];
 	snprintf(prefix, sizeof prefix, "fundsim-report-%s", name);
 	tmpdir_make(dir, sizeof dir, prefix);
+	snprintf(out, sizeof out, "%s/out", dir);
 }
 
 static void remove_dir(void)
@@ -233,7 +535,7 @@ static void remove_dir(void)
 static char *slurp(const char *name)
 {
 	char p[8192];
-	snprintf(p, sizeof p, "%s/%s", dir, name);
+	snprintf(p, sizeof p, "%s/%s", out, name);
 	FILE *f = fopen(p, "rb");
 	ck_assert_msg(f != NULL, "%s is missing", p);
 	fseek(f, 0, SEEK_END);
@@ -311,7 +613,7 @@ static int report(const char *lang)
 	char ini[8192];
 	snprintf(ini, sizeof ini, "%s/pilot.ini", dir);
 	struct cli c = {.command = "report", .reps = "24", .seed = "5", .threads = "1",
-			.outdir = dir, .quiet = true, .lang = lang};
+			.outdir = out, .quiet = true, .lang = lang};
 	c.pos[c.npos++] = ini;
 	c.sets[c.nsets++] = "m1a.cap=150万";
 	return run_report(&c, said, sizeof said);
@@ -427,6 +729,62 @@ START_TEST(a_report_is_one_well_formed_self_contained_page_with_the_runs_numbers
 }
 END_TEST
 
+/* Start tags of elements (not comments, prolog, end tags) and attribute
+ * values in s, from its <svg on; xmlns declarations not counted. */
+static void svg_counts(const char *s, int *tags, int *attrs)
+{
+	*tags = *attrs = 0;
+	for (const char *p = strstr(s, "<svg"); p && *p; p++) {
+		if (p[0] == '<' && ((p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z')))
+			++*tags;
+		const char *q = p + 1; /* gnuplot writes fill = 'x' too */
+		while (*q == ' ')
+			q++;
+		bool xmlns = (p - s >= 5 && strncmp(p - 5, "xmlns", 5) == 0) ||
+			     (p - s >= 11 && strncmp(p - 11, "xmlns:xlink", 11) == 0);
+		if (p[0] == '=' && (*q == '"' || *q == '\'') && !xmlns)
+			++*attrs;
+	}
+}
+
+START_TEST(every_chart_gnuplot_draws_passes_the_svg_allowlist_whole)
+{
+	if (!have_gnuplot()) {
+		fprintf(stderr, "check_report: gnuplot is not installed: chart checks skipped\n");
+		return;
+	}
+	make_dir("allowlist");
+	write_scenario();
+	for (int lang = 0; lang < 2; lang++) {
+		ck_assert_int_eq(report(lang ? "zh" : "en"), EXIT_OK);
+		for (int k = 0; k <= N_CHARTS; k++) {
+			char name[64];
+			snprintf(name, sizeof name, "%s.svg",
+				 k < N_CHARTS ? chart_name(k) : "tornado_chart");
+			char *in = slurp(name);
+			struct capture c;
+			cap_open(&c);
+			ck_assert_msg(html_svg(c.f, in, "f-", NULL) == 0, "%s refused", name);
+			char *s = cap_close(&c);
+			/* every element and attribute kept (the root gains role="img") */
+			int tags_in, attrs_in, tags_out, attrs_out;
+			svg_counts(in, &tags_in, &attrs_in);
+			svg_counts(s, &tags_out, &attrs_out);
+			ck_assert_msg(tags_in > 50, "%s: %d elements", name, tags_in);
+			ck_assert_msg(tags_out == tags_in, "%s: %d of %d elements", name, tags_out,
+				      tags_in);
+			ck_assert_msg(attrs_out == attrs_in + 1, "%s: %d of %d attributes", name,
+				      attrs_out - 1, attrs_in);
+			ck_assert_int_eq(count(s, "<text>"), count(in, "<text>"));
+			ck_assert_int_eq(count(s, " id=\"f-"), count(in, " id="));
+			free(s);
+			free(in);
+		}
+	}
+	remove_dir();
+}
+END_TEST
+
 START_TEST(a_report_in_chinese_has_chinese_headings_and_the_same_numbers)
 {
 	make_dir("zh");
@@ -452,7 +810,7 @@ START_TEST(a_report_in_chinese_has_chinese_headings_and_the_same_numbers)
 }
 END_TEST
 
-START_TEST(without_gnuplot_a_report_says_so_and_never_shows_an_earlier_runs_charts)
+START_TEST(without_gnuplot_a_report_says_so_and_leaves_no_earlier_runs_charts)
 {
 	make_dir("nognuplot");
 	write_scenario();
@@ -471,10 +829,10 @@ START_TEST(without_gnuplot_a_report_says_so_and_never_shows_an_earlier_runs_char
 	ck_assert_int_eq(count(html, "<svg"), 0);
 	ck_assert_ptr_nonnull(strstr(html, "(Chart fan not drawn: no charts drawn"));
 	ck_assert_ptr_nonnull(strstr(html, "install gnuplot"));
-	if (drew) { /* the earlier images are still there, but not in the page */
-		char *svg = slurp("fan.svg");
-		ck_assert_ptr_nonnull(strstr(svg, "</svg>"));
-		free(svg);
+	if (drew) { /* the earlier images went with the earlier result set */
+		char p[8192];
+		snprintf(p, sizeof p, "%s/fan.svg", out);
+		ck_assert_int_ne(access(p, F_OK), 0);
 	}
 	free(html);
 	remove_dir();
@@ -521,6 +879,15 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, svg_fetches_nothing_from_elsewhere_and_runs_no_code);
 	tcase_add_test(tc, svg_title_is_replaced_by_the_given_one_escaped);
 	tcase_add_test(tc, text_without_an_svg_element_is_refused_and_nothing_written);
+	tcase_add_test(tc, svg_drops_script_in_any_letter_case);
+	tcase_add_test(tc, svg_drops_foreign_objects_links_images_animations_and_style_sheets);
+	tcase_add_test(tc, svg_drops_event_attributes_in_any_letter_case);
+	tcase_add_test(tc, svg_drops_javascript_urls_however_they_are_spelled);
+	tcase_add_test(tc, svg_url_references_stay_inside_the_image_and_style_imports_nothing);
+	tcase_add_test(tc, svg_cdata_comments_and_references_inside_stay_text);
+	tcase_add_test(tc, svg_malformed_markup_is_refused_and_nothing_written);
+	tcase_add_test(tc, csv_text_that_a_spreadsheet_reads_as_a_formula_gets_a_quote_in_front);
+	tcase_add_test(tc, csv_text_that_is_a_plain_number_stays_a_number);
 	tcase_add_test(tc, readings_are_the_parameters_the_draft_marks_as_readings);
 	suite_add_tcase(s, tc);
 
@@ -528,7 +895,8 @@ static Suite *report_suite(void)
 	tcase_set_timeout(tc, 300); /* runs, a tornado and 12 gnuplot runs; valgrind is slow */
 	tcase_add_test(tc, a_report_is_one_well_formed_self_contained_page_with_the_runs_numbers);
 	tcase_add_test(tc, a_report_in_chinese_has_chinese_headings_and_the_same_numbers);
-	tcase_add_test(tc, without_gnuplot_a_report_says_so_and_never_shows_an_earlier_runs_charts);
+	tcase_add_test(tc, every_chart_gnuplot_draws_passes_the_svg_allowlist_whole);
+	tcase_add_test(tc, without_gnuplot_a_report_says_so_and_leaves_no_earlier_runs_charts);
 	tcase_add_test(tc, bad_options_are_refused_before_any_work);
 	suite_add_tcase(s, tc);
 	return s;
