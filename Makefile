@@ -152,12 +152,12 @@ deps:
 # `make fuzz-merge` folds the new inputs into it, minimized.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
-FUZZERS = amount scenario panel entities
+FUZZERS = amount scenario panel entities cli
 FUZZ_DEBS = clang libclang-rt-14-dev libomp-dev
 FUZZ_FLAGS = -print_final_stats=1 -timeout=10 -rss_limit_mb=2048
-fuzz_len = case $(1) in amount) echo 256;; scenario) echo 20000;; *) echo 4096;; esac
-fuzz_merge_len = case $(1) in amount) echo 256;; scenario) echo 2048;; *) echo 1024;; esac
-fuzz_seeds = case $(1) in scenario) echo scenarios tests/data/bad;; amount) ;; *) echo tests/data;; esac
+fuzz_len = case $(1) in amount) echo 256;; scenario) echo 20000;; cli) echo 1024;; *) echo 4096;; esac
+fuzz_merge_len = case $(1) in amount|cli) echo 256;; scenario) echo 2048;; *) echo 1024;; esac
+fuzz_seeds = case $(1) in scenario) echo scenarios tests/data/bad;; amount|cli) ;; *) echo tests/data;; esac
 
 fuzz: fuzz-build
 	@set -e; for h in $(FUZZERS); do \

@@ -12,10 +12,23 @@ int text_width(const char *s);
 /* Print s left-aligned in width columns (at least one space after). */
 void text_pad(FILE *f, const char *s, int width);
 
-/* Make s, a message that quotes input, one printable line: newlines and
- * other control characters become \n, \r, \x01 ..., in place; s holds
- * at most n bytes and is cut to fit. */
+/* Copy src into dst (n bytes) as one printable line: \n, \r, \t for
+ * those, \xNN for each byte of other C0 and C1 control characters, DEL
+ * and bytes that are not valid UTF-8; valid UTF-8 (Chinese) stays as it
+ * is. A backslash stays as it is, so escaping escaped text changes
+ * nothing: a reader may escape the name it quotes and say() the whole
+ * message again. When dst is too small the text is cut before a whole
+ * character or escape, never inside one. Returns strlen(dst). */
+size_t text_escape_to(char *dst, size_t n, const char *src);
+
+/* text_escape_to in place: s holds at most n bytes. A string that fills
+ * its buffer is taken as cut by snprintf and loses a partial character
+ * at its end first. */
 void text_escape(char *s, size_t n);
+
+/* len, or less so that s[0..len) does not end inside a UTF-8 character
+ * (as snprintf leaves a message it cut to fit). */
+size_t text_utf8_cut(const char *s, size_t len);
 
 /* v with thousands separators ("20,000") into buf (n bytes); returns buf. */
 const char *text_grouped(long v, char *buf, size_t n);

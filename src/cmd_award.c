@@ -1,9 +1,15 @@
 /* cmd_award.c - `fundsim award`: every award line on real data. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "atomic.h"
 #include "cmd_impl.h"
+#include "comm.h"
 #include "inputs.h"
 #include "ledger.h"
 
@@ -24,28 +30,114 @@ static void evaluate(const struct policy *p, const struct panel *pn, const struc
 	}
 }
 
-static int write_ledger(const struct ledger *l, const char *path)
+/* Where -o may write, checked before any work. A new or regular file is
+ * written whole (a temporary renamed over it); a link to a regular file
+ * the same way at the file it names (path becomes that), so the link
+ * stays; a device, FIFO or socket (/dev/null, /dev/stdout on a terminal
+ * or pipe) is written through, never replaced: *through. A folder, a link
+ * to nothing and any of the inputs are refused. 0, or EXIT_USAGE. */
+static int check_output(const struct cli *c, char *path, size_t n, bool *through)
+{
+	const char *o = c->output;
+	const char *inputs[] = {c->firms, c->entities, c->scenario};
+	struct stat st, in;
+	*through = false;
+	snprintf(path, n, "%s", o);
+	if (stat(o, &st) != 0) {
+		if (lstat(o, &in) == 0) {
+			say("award", "-o %s: a symbolic link to nothing (expected a file, or a link "
+			    "to one)", o);
+			return EXIT_USAGE;
+		}
+		return 0; /* a new file; atomic_open says when its folder is missing */
+	}
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		if (inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == st.st_dev &&
+		    in.st_ino == st.st_ino) {
+			say("award", "-o %s is the input %s: the ledger would overwrite it (write it "
+			    "to another file)", o, inputs[i]);
+			return EXIT_USAGE;
+		}
+	}
+	if (S_ISDIR(st.st_mode)) {
+		say("award", "-o %s is a folder (expected a file)", o);
+		return EXIT_USAGE;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*through = true;
+		return 0;
+	}
+	if (lstat(o, &in) == 0 && S_ISLNK(in.st_mode)) {
+		char *real = realpath(o, NULL);
+		if (!real || strlen(real) >= n) {
+			say("award", "-o %s: cannot follow the link: %s", o,
+			    real ? "path too long" : strerror(errno));
+			free(real);
+			return EXIT_USAGE;
+		}
+		snprintf(path, n, "%s", real);
+		free(real);
+	}
+	return 0;
+}
+
+/* Write the ledger straight into a device, FIFO or socket: no temporary,
+ * no rename (a rename over /dev/null, as root, replaces the device). */
+static int write_through(const struct ledger *l, const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		say("award", "%s: cannot write: %s", path, strerror(errno));
+		return EXIT_FAIL;
+	}
+	if (fstat(fd, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
+		close(fd); /* replaced since it was checked: write nothing into it */
+		say("award", "%s: changed while it was opened; nothing written", path);
+		return EXIT_FAIL;
+	}
+	FILE *f = fdopen(fd, "w");
+	if (!f) {
+		say("award", "%s: cannot write: %s", path, strerror(errno));
+		close(fd);
+		return EXIT_FAIL;
+	}
+	errno = 0;
+	bool bad = ledger_write(l, f) != 0;
+	bad |= fflush(f) != 0 || ferror(f);
+	int e = errno;
+	if (fclose(f) != 0 && !bad) {
+		bad = true;
+		e = errno;
+	}
+	if (bad) {
+		say("award", "%s: cannot write: %s", path, strerror(e ? e : EIO));
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+static int write_ledger(const struct ledger *l, const char *path, bool through)
 {
 	char err[ERR_LEN];
-	if (!path) {
-		if (ledger_write(l, stdout) != 0 || fflush(stdout) != 0) {
-			fprintf(stderr, "fundsim award: cannot write the ledger to stdout\n");
-			return EXIT_FAIL;
-		}
-		return EXIT_OK;
+	if (!path) { /* a failed write leaves stdout's error flag: the check says why */
+		ledger_write(l, stdout);
+		return stdout_check("award", EXIT_OK, false);
 	}
+	if (through && comm_is_root())
+		return write_through(l, path);
 	struct atomic_file af;
 	if (atomic_open(&af, path, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim award: %s\n", err);
+		say("award", "%s", err);
 		return EXIT_USAGE;
 	}
 	if (ledger_write(l, af.f) != 0) {
 		atomic_abort(&af);
-		fprintf(stderr, "fundsim award: %s: write error\n", path);
+		say("award", "%s: write error", path);
 		return EXIT_FAIL;
 	}
 	if (atomic_commit(&af, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim award: %s\n", err);
+		say("award", "%s", err);
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -56,9 +148,13 @@ int cmd_award(const struct cli *c)
 	if (no_positionals(c))
 		return EXIT_USAGE;
 	if (!c->firms && !c->entities) {
-		fprintf(stderr, "fundsim award: needs --firms PANEL.csv and/or --entities FILE.csv\n");
+		say("award", "needs --firms PANEL.csv and/or --entities FILE.csv");
 		return EXIT_USAGE;
 	}
+	char out[4096];
+	bool through = false;
+	if (c->output && check_output(c, out, sizeof out, &through) != 0)
+		return EXIT_USAGE;
 	struct scenario *s = open_scenario(c->scenario, c);
 	if (!s)
 		return EXIT_USAGE;
@@ -69,30 +165,36 @@ int cmd_award(const struct cli *c)
 	int rc = EXIT_USAGE;
 	if ((c->firms && panel_load(c->firms, &pn, err, sizeof err) != 0) ||
 	    (c->entities && entities_load(c->entities, &en, err, sizeof err) != 0)) {
-		fprintf(stderr, "fundsim award: %s\n", err);
+		say("award", "%s", err);
 		goto done;
 	}
 	evaluate(&s->pol, &pn, &en, &l);
 	if (l.oom) {
-		fprintf(stderr, "fundsim award: out of memory collecting awards\n");
+		say("award", "out of memory collecting awards");
 		rc = EXIT_FAIL;
 		goto done;
 	}
-	rc = write_ledger(&l, c->output);
+	rc = write_ledger(&l, c->output ? out : NULL, through);
 	if (rc == EXIT_OK) {
 		struct totals *t = malloc(sizeof *t);
 		if (!t) {
-			fprintf(stderr, "fundsim award: out of memory for the summary (the ledger "
-				"is written)\n");
+			say("award", "out of memory for the summary (the ledger is written)");
 			rc = EXIT_FAIL;
 			goto done;
 		}
 		totals_init(t, &s->pol);
-		for (size_t i = 0; i < l.n; i++)
+		for (size_t i = 0; i < l.n && !t->overflow; i++)
 			totals_add(t, &l.v[i].a);
-		fprintf(stderr, "fundsim award: scenario %s; %zu firms (%zu rows), %zu entity "
-			"applications (%zu rows); %zu awards\n\n", s->name, pn.firms.count, pn.n,
-			en.groups.count, en.n, l.n);
+		if (t->overflow) { /* a summary of part of the awards would mislead */
+			say("award", "no summary: %s (the ledger is written; each award in it is "
+			    "exact)", TOTALS_OVERFLOW_MSG);
+			free(t);
+			rc = EXIT_FAIL;
+			goto done;
+		}
+		say("award", "scenario %s; %zu firms (%zu rows), %zu entity applications (%zu "
+		    "rows); %zu awards", s->name, pn.firms.count, pn.n, en.groups.count, en.n, l.n);
+		fputc('\n', stderr);
 		totals_print(t, stderr);
 		free(t);
 	}

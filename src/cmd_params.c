@@ -12,15 +12,19 @@ static const char *funding_word(const struct policy *p, int line)
 	return p->line[line].funding == FUND_POOLED ? "pooled provincial+municipal" : "municipal";
 }
 
+/* Where parameter i was set, escaped: the path is the user's and may hold
+ * a newline or an escape sequence. */
 static void source_of(const struct scenario *s, int i, const struct param_def *d, char *buf,
 		      size_t n)
 {
+	char raw[SRC_LEN + 16];
 	if (!s->set[i])
-		snprintf(buf, n, "%s", strstr(d->key, "share") ? "inherits [funding]" : "unset");
+		snprintf(raw, sizeof raw, "%s", strstr(d->key, "share") ? "inherits [funding]" : "unset");
 	else if (strncmp(s->src[i], scenario_builtin_name, strlen(scenario_builtin_name)) == 0)
-		snprintf(buf, n, "%s (built-in)", s->src[i]);
+		snprintf(raw, sizeof raw, "%s (built-in)", s->src[i]);
 	else
-		snprintf(buf, n, "%s", s->src[i]);
+		snprintf(raw, sizeof raw, "%s", s->src[i]);
+	text_escape_to(buf, n, raw);
 }
 
 static void section_head(const struct scenario *s, const struct param_def *d)
@@ -43,8 +47,10 @@ int cmd_params(const struct cli *c)
 		return EXIT_USAGE;
 	size_t n;
 	const struct param_def *d = params_table(&n);
+	char name[4 * sizeof s->name];
+	text_escape_to(name, sizeof name, s->name);
 	printf("scenario %s: %d award lines, qualifying years %d-%d, paid with a lag of %d\n",
-	       s->name, N_LINES, s->pol.start_year, s->pol.start_year + s->pol.years - 1,
+	       name, N_LINES, s->pol.start_year, s->pol.start_year + s->pol.years - 1,
 	       s->pol.payment_lag);
 	printf("%-24s %-12s %-8s %-7s %-34s %s\n", "key", "value", "unit", "clause", "set in",
 	       "meaning");
@@ -53,7 +59,7 @@ int cmd_params(const struct cli *c)
 			section_head(s, &d[i]);
 		if (!s->set[i] && d[i].optional && !strstr(d[i].key, "share"))
 			continue; /* an unused extra tier */
-		char val[48] = "", src[SRC_LEN + 16];
+		char val[48] = "", src[4 * SRC_LEN + 64];
 		if (s->set[i])
 			params_format(&s->pol, (int)i, val, sizeof val);
 		source_of(s, (int)i, &d[i], src, sizeof src);
@@ -107,8 +113,11 @@ int print_param_diff(FILE *f, struct scenario *const *s, int n)
 	const struct param_def *d = params_table(&np);
 	int differ = 0;
 	fprintf(f, "%-32s", "parameter");
-	for (int k = 0; k < n; k++)
-		fprintf(f, " %-20s", s[k]->name);
+	for (int k = 0; k < n; k++) {
+		char name[4 * sizeof s[k]->name];
+		text_escape_to(name, sizeof name, s[k]->name);
+		fprintf(f, " %-20s", name);
+	}
 	fputc('\n', f);
 	for (size_t i = 0; i < np; i++) {
 		if (!param_differs(s, n, (int)i))
@@ -131,8 +140,8 @@ int print_param_diff(FILE *f, struct scenario *const *s, int n)
 int cmd_diff(const struct cli *c)
 {
 	if (c->npos != 2) {
-		fprintf(stderr, "fundsim diff: needs two scenarios: fundsim diff A.ini B.ini "
-			"(builtin names the draft policy)\n");
+		say("diff", "needs two scenarios: fundsim diff A.ini B.ini (builtin names the "
+		    "draft policy)");
 		return EXIT_USAGE;
 	}
 	struct scenario *a = open_scenario(c->pos[0], c), *b = a ? open_scenario(c->pos[1], c) : NULL;

@@ -1,4 +1,6 @@
 /* commands.c - dispatch, and what every command shares. */
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,23 +8,63 @@
 #include "cmd_impl.h"
 #include "comm.h"
 #include "inputs.h"
+#include "text.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(const struct cli *);
+} cmds[] = {{"params", cmd_params}, {"diff", cmd_diff}, {"award", cmd_award},
+	    {"run", cmd_run}, {"sweep", cmd_sweep}, {"tornado", cmd_tornado},
+	    {"compare", cmd_compare}, {"sobol", cmd_sobol},
+	    {"report", cmd_report}};
+
+bool command_exists(const char *name)
+{
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(name, cmds[i].name) == 0)
+			return true;
+	return false;
+}
 
 int command_run(const struct cli *c)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(const struct cli *);
-	} cmds[] = {{"params", cmd_params}, {"diff", cmd_diff}, {"award", cmd_award},
-		    {"run", cmd_run}, {"sweep", cmd_sweep}, {"tornado", cmd_tornado},
-		    {"compare", cmd_compare}, {"sobol", cmd_sobol},
-		    {"report", cmd_report}};
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(c->command, cmds[i].name) == 0)
 			return cmds[i].fn(c);
-	fprintf(stderr, "fundsim: unknown command \"%s\" (commands: run, award, params, diff, "
-		"sweep, tornado, compare, sobol, report; "
-		"see fundsim --help)\n", c->command);
+	say(NULL, "unknown command \"%s\" (commands: run, award, params, diff, sweep, tornado, "
+	    "compare, sobol, report; see fundsim --help)", c->command);
 	return EXIT_USAGE;
+}
+
+void say(const char *cmd, const char *fmt, ...)
+{
+	char msg[4096], line[8192], who[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int len = vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (len >= (int)sizeof msg) /* cut to fit: not inside a character */
+		msg[text_utf8_cut(msg, sizeof msg - 1)] = '\0';
+	text_escape_to(line, sizeof line, msg);
+	text_escape_to(who, sizeof who, cmd ? cmd : "");
+	fprintf(stderr, "fundsim%s%s: %s\n", cmd ? " " : "", who, line);
+}
+
+int stdout_check(const char *cmd, int rc, bool close)
+{
+	static bool told; /* once: a second flush of the same lost bytes fails again */
+	errno = 0;
+	bool bad = fflush(stdout) != 0 || ferror(stdout);
+	int e = errno;
+	if (close && fclose(stdout) != 0 && !bad) {
+		bad = true;
+		e = errno;
+	}
+	if (!bad || told)
+		return bad && rc == EXIT_OK ? EXIT_FAIL : rc;
+	told = true;
+	say(cmd, "cannot write to standard output: %s", strerror(e ? e : EIO));
+	return rc == EXIT_OK ? EXIT_FAIL : rc;
 }
 
 struct scenario *open_scenario(const char *path, const struct cli *c)
@@ -31,13 +73,13 @@ struct scenario *open_scenario(const char *path, const struct cli *c)
 	char err[ERR_LEN];
 	int ok = s != NULL;
 	if (!s)
-		fprintf(stderr, "fundsim: out of memory\n");
+		say(c ? c->command : NULL, "out of memory");
 	if (path && strcmp(path, "builtin") == 0)
 		path = NULL;
 	/* under MPI only rank 0 reads; the scenario is plain data, sent whole */
 	if (ok && comm_is_root() &&
 	    scenario_open(s, path, c ? c->sets : NULL, c ? c->nsets : 0, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim: %s\n", err);
+		say(NULL, "%s", err);
 		ok = 0;
 	}
 	const struct comm *cw = comm_world();
@@ -100,8 +142,7 @@ int panel_load_shared(const char *path, struct panel *pn, char *err, size_t errl
 int no_positionals(const struct cli *c)
 {
 	if (c->npos) {
-		fprintf(stderr, "fundsim %s: unexpected argument %s (see fundsim --help)\n",
-			c->command, c->pos[0]);
+		say(c->command, "unexpected argument %s (see fundsim --help)", c->pos[0]);
 		return -1;
 	}
 	return 0;

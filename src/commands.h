@@ -3,6 +3,7 @@
 #define FUNDSIM_COMMANDS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #define FUNDSIM_VERSION "0.1.0"
 
@@ -29,8 +30,29 @@ struct cli {
 	bool help;
 };
 
+/* Parse argv (argv[1] the command) into c, which the caller zeroed; c
+ * borrows argv's strings. Returns CLI_RUN to run c->command, CLI_DONE
+ * when it printed what was asked (--help, --version: exit 0), or
+ * CLI_BAD after saying what is wrong (exit 2). Runs nothing else. */
+enum { CLI_BAD = -1, CLI_RUN = 0, CLI_DONE = 1 };
+int cli_parse(int argc, char **argv, struct cli *c);
+/* The usage text, to stdout for --help, to stderr on misuse. */
+void cli_usage(FILE *f);
+
 /* Run c->command; returns an exit code. Prints its own messages. */
 int command_run(const struct cli *c);
+/* True when name is one of the commands. */
+bool command_exists(const char *name);
+
+/* Print "fundsim CMD: MESSAGE" (cmd NULL: "fundsim: MESSAGE") on stderr
+ * as one line, escaped (text_escape_to): the one place a command's
+ * message reaches the terminal, so a name or path from input cannot
+ * move the cursor, recolour it or forge a line. */
+void say(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* rc, unless what was printed to stdout did not all get there (a full
+ * disk, a pipe closed): then says so once and returns EXIT_FAIL (rc when
+ * that already failed). close: fclose stdout too, at the very end. */
+int stdout_check(const char *cmd, int rc, bool close);
 
 int cmd_params(const struct cli *c);
 int cmd_diff(const struct cli *c);

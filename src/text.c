@@ -1,5 +1,8 @@
-/* text.c - display width of UTF-8 text. */
+/* text.c - display width of UTF-8 text; text quoted in messages. */
 #include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 int text_width(const char *s)
 {
@@ -31,22 +34,76 @@ void text_pad(FILE *f, const char *s, int width)
 	fputc(' ', f);
 }
 
+size_t text_utf8_cut(const char *s, size_t len)
+{
+	size_t i = len, back = 0;
+	while (i > 0 && back < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) {
+		i--;
+		back++;
+	}
+	if (i == 0)
+		return len;
+	unsigned c = (unsigned char)s[i - 1];
+	size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	return need > back + 1 ? i - 1 : len; /* a lead byte short of its tail */
+}
+
+/* Bytes in the valid UTF-8 character at p (1 to 4), 0 when p starts no
+ * valid one (a stray continuation, an overlong form, a surrogate, a cut). */
+static int utf8_len(const unsigned char *p)
+{
+	if (p[0] < 0x80)
+		return 1;
+	int len = p[0] < 0xC2 ? 0 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : p[0] < 0xF5 ? 4 : 0;
+	unsigned lo = p[0] == 0xE0 ? 0xA0 : p[0] == 0xF0 ? 0x90 : 0x80;
+	unsigned hi = p[0] == 0xED ? 0x9F : p[0] == 0xF4 ? 0x8F : 0xBF;
+	if (!len || p[1] < lo || p[1] > hi)
+		return 0; /* a NUL stops here too: no read past the end */
+	for (int i = 2; i < len; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+size_t text_escape_to(char *dst, size_t n, const char *src)
+{
+	size_t k = 0;
+	if (n == 0)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)src; *p;) {
+		char piece[16];
+		size_t m = 0;
+		int len = utf8_len(p), adv = len ? len : 1;
+		if (len == 1 && *p >= 0x20 && *p != 0x7f) {
+			piece[m++] = (char)*p;
+		} else if (*p == '\n' || *p == '\r' || *p == '\t') {
+			piece[m++] = '\\';
+			piece[m++] = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
+		} else if (len > 1 && !(p[0] == 0xC2 && p[1] < 0xA0)) {
+			memcpy(piece, p, (size_t)len); /* a printable character: as it is */
+			m = (size_t)len;
+		} else { /* C0, DEL, C1 (a terminal may obey U+009B as CSI), invalid */
+			for (int i = 0; i < adv; i++)
+				m += (size_t)snprintf(piece + m, sizeof piece - m, "\\x%02x", p[i]);
+		}
+		if (k + m >= n)
+			break; /* cut before the character, never inside it */
+		memcpy(dst + k, piece, m);
+		k += m;
+		p += adv;
+	}
+	dst[k] = '\0';
+	return k;
+}
+
 void text_escape(char *s, size_t n)
 {
-	char t[1024];
-	size_t k = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p && k + 5 < sizeof t; p++) {
-		if (*p >= 0x20 && *p != 0x7f) {
-			t[k++] = (char)*p;
-		} else if (*p == '\n' || *p == '\r') {
-			t[k++] = '\\';
-			t[k++] = *p == '\n' ? 'n' : 'r';
-		} else {
-			k += (size_t)snprintf(t + k, sizeof t - k, "\\x%02x", *p);
-		}
-	}
-	t[k] = '\0';
-	snprintf(s, n, "%s", t);
+	char t[4096];
+	snprintf(t, sizeof t, "%s", s);
+	size_t len = strlen(t);
+	if (len + 1 >= n || len + 1 == sizeof t) /* filled its buffer: maybe cut mid-character */
+		t[text_utf8_cut(t, len)] = '\0';
+	text_escape_to(s, n, t);
 }
 
 const char *text_grouped(long v, char *buf, size_t n)
