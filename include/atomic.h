@@ -12,6 +12,7 @@ struct atomic_file {
 	char tmp[4096];
 	char path[4096];
 	bool discard; /* not MPI rank 0: written to /dev/null */
+	bool sync;    /* fsync before the rename (set after atomic_open) */
 };
 
 /* mkdir -p dir. 0, or -1 with err. On MPI ranks other than 0 a no-op:

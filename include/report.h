@@ -20,16 +20,16 @@ struct run_info {
 	double seconds;       /* wall time */
 };
 
-/* Create dir (and its parents) and check that a file can be written in
- * it: a run finds out before its work, not after. 0, or -1 with err. */
-int report_prepare(const char *dir, char *err, size_t errlen);
-
 /* Write summary.csv, by_year.csv, recipients.csv, budget.csv (when an
  * envelope is set), ledger.csv (when ledger is given), manifest.txt and
  * scenario.resolved.ini into dir (created if needed). Each file is
  * written whole or not at all. Returns 0, or -1 with err. */
 int report_write(const char *dir, const struct run_info *ri, const struct sim_output *o,
 		 const struct ledger *ledger, char *err, size_t errlen);
+
+/* The half-width of the 95% interval of the mean total, as a share of
+ * it, after the last block (INFINITY before any). */
+double report_halfwidth(const struct sim_output *o);
 
 /* The table for people: mean and 90% interval per line, year and level
  * in 万元/亿元, and the chance of exceeding each envelope. */

@@ -35,6 +35,7 @@ int atomic_mkdirs(const char *dir, char *err, size_t errlen)
 int atomic_open(struct atomic_file *a, const char *path, char *err, size_t errlen)
 {
 	a->f = NULL;
+	a->sync = false;
 	a->discard = !comm_is_root();
 	if (a->discard) { /* another rank: compute the same, write nothing */
 		a->f = fopen("/dev/null", "w");
@@ -80,7 +81,9 @@ int atomic_commit(struct atomic_file *a, char *err, size_t errlen)
 		a->f = NULL;
 		return 0;
 	}
-	bool bad = fflush(a->f) != 0 || ferror(a->f);
+	/* synced before the rename when asked: after a crash the name holds the
+	 * whole file (a result set syncs its files once, in outset_commit) */
+	bool bad = fflush(a->f) != 0 || ferror(a->f) || (a->sync && fsync(fileno(a->f)) != 0);
 	int e = errno;
 	bad |= fclose(a->f) != 0;
 	a->f = NULL;

@@ -6,6 +6,7 @@
 
 #include "atomic.h"
 #include "cmd_study_impl.h"
+#include "outset.h"
 #include "money.h"
 #include "text.h"
 
@@ -20,9 +21,9 @@ static void put_compare(FILE *f, const struct job *j)
 			for (int y = 0; y <= cmp->nyears; y++) {
 				for (int lv = 0; lv < N_LEVELS; lv++) {
 					const struct study_ccell *cc = study_compare_at(cmp, line, y, lv);
-					sc_csv_str(f, j->s[0]->name);
+					csv_text(f, j->s[0]->name);
 					fputc(',', f);
-					sc_csv_str(f, j->s[a]->name);
+					csv_text(f, j->s[a]->name);
 					fprintf(f, ",%s,", sc_line_name(line));
 					if (y == cmp->nyears)
 						fputs("all", f);
@@ -44,7 +45,7 @@ static void put_compare_params(FILE *f, const struct job *j)
 	fputs("parameter", f);
 	for (int k = 0; k < j->ns; k++) {
 		fputc(',', f);
-		sc_csv_str(f, j->s[k]->name);
+		csv_text(f, j->s[k]->name);
 	}
 	fputc('\n', f);
 	for (size_t i = 0; i < np; i++) {
@@ -56,7 +57,7 @@ static void put_compare_params(FILE *f, const struct job *j)
 		for (int k = 0; k < j->ns; k++) {
 			param_words(j->s[k], (int)i, v, sizeof v);
 			fputc(',', f);
-			sc_csv_str(f, v);
+			csv_text(f, v);
 		}
 		fputc('\n', f);
 	}
@@ -73,7 +74,7 @@ static void print_compare(const struct job *j)
 		const struct study_compare *cmp = &j->compare[a - 1];
 		char w[4][100];
 		printf("\n%s - %s: change in mean spending, all paid years, by funding level\n",
-		       j->s[a]->name, j->s[0]->name);
+		       SHOWN(j->s[a]->name), SHOWN(j->s[0]->name));
 		printf("  %-8s %-16s %-16s %-16s %s\n", "measure", "total", "provincial", "municipal",
 		       "district");
 		int shown = 0;
@@ -121,17 +122,20 @@ int cmd_compare(const struct cli *c)
 	struct sim_output base = {0}, alt = {0};
 	char err[ERR_LEN];
 	int rc = EXIT_USAGE, ns = c->npos;
+	struct outset os = {0};
 	if (sc_options(c, "compare", DEFAULT_REPS, &o) != 0)
 		goto done;
 	if (c->npos < 2 || c->scenario) {
-		fprintf(stderr, "fundsim compare: needs a base and one or more alternatives as "
+		say("compare", "needs a base and one or more alternatives as "
 			"arguments: fundsim compare BASE.ini ALT.ini [ALT2.ini ...] (builtin names "
-			"the draft policy)\n");
+			"the draft policy)");
 		goto done;
 	}
 	for (int i = 0; i < ns; i++)
 		if (!(s[i] = open_scenario(c->pos[i], c)) || sc_check_reps(&o, s[i]) != 0)
 			goto done;
+	if (sc_begin(&o, c, s[0], &os) != 0)
+		goto done;
 	sc_start(&o);
 	enum study_status st = study_run(&s[0]->pol, &o.cfg, &base, err, sizeof err);
 	if (o.cfg.progress)
@@ -152,24 +156,25 @@ int cmd_compare(const struct cli *c)
 	}
 	struct job j = {.c = c, .o = &o, .s = s, .ns = ns, .seconds = sc_seconds_since(&o.t0),
 			.compare = cmp};
-	char dir[4096];
 	static const char *const names[] = {"compare.csv", "compare_params.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_compare, put_compare_params, sc_put_manifest};
-	sc_out_dir(c, s[0], "compare", dir, sizeof dir);
 	rc = EXIT_FAIL;
-	if (sc_write_files(dir, names, fns, 3, &j) != 0)
+	if (sc_write_files(os.stage, names, fns, 3, &j) != 0)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s[0]);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_compare(dir, &co, s, ns, cmp, &notes, err, sizeof err), &notes,
+	if (sc_charts_said(&o, charts_compare(os.stage, &co, s, ns, cmp, &notes, err, sizeof err), &notes,
 			err))
+		goto done;
+	if ((rc = sc_commit(&o, &os)) != EXIT_OK)
 		goto done;
 	if (!c->quiet) {
 		print_compare(&j);
-		printf("\nresults in %s/\n", dir);
+		printf("\nresults in %s/\n", SHOWN(os.dir));
 	}
 	rc = EXIT_OK;
 done:
+	outset_abort(&os);
 	for (int i = 0; i < MAX_POS; i++) {
 		study_compare_free(&cmp[i]);
 		free(s[i]);

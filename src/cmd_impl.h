@@ -29,4 +29,16 @@ bool param_differs(struct scenario *const *s, int n, int i);
  * scenarios' names, as `fundsim diff` prints them; returns how many. */
 int print_param_diff(FILE *f, struct scenario *const *s, int n);
 
+/* The output folder: given (--out), else out/NAME[/study] with NAME made
+ * safe from the scenario's name (outset_safe_name). */
+void cmd_out_dir(const char *given, const struct scenario *s, const char *study, char *buf,
+		 size_t n);
+/* fn on SIGINT, SIGTERM and SIGHUP: stop cleanly, write nothing. */
+void cmd_catch_signals(void (*fn)(int));
+/* Append " ARG" to buf[n] at *k, quoted for a POSIX shell so that the
+ * line pastes safely: plain words as they are, else '...' with control
+ * characters as $'\NNN'. cmd_opt appends " OPT ARG" (ARG may be NULL). */
+void cmd_arg(char *buf, size_t n, size_t *k, const char *arg);
+void cmd_opt(char *buf, size_t n, size_t *k, const char *opt, const char *arg);
+
 #endif

@@ -22,9 +22,11 @@
 #include "cmd_impl.h"
 #include "inputs.h"
 #include "money.h"
+#include "outset.h"
 #include "report.h"
 #include "sim.h"
 #include "study.h"
+#include "text.h"
 
 #ifndef FUNDSIM_GIT
 #define FUNDSIM_GIT "unknown"
@@ -73,7 +75,7 @@ static int int_option(const char *name, const char *text, long lo, long hi, long
 	char err[200];
 	int v;
 	if (int_parse(text, &v, err, sizeof err) != 0 || v < lo || v > hi) {
-		fprintf(stderr, "fundsim report: %s %s: expected a whole number from %ld to %ld\n",
+		say("report", "%s %s: expected a whole number from %ld to %ld",
 			name, text, lo, hi);
 		return -1;
 	}
@@ -85,7 +87,7 @@ static int int_option(const char *name, const char *text, long lo, long hi, long
 static int unused(bool given, const char *opt, const char *who)
 {
 	if (given)
-		fprintf(stderr, "fundsim report: %s is for %s (see fundsim --help)\n", opt, who);
+		say("report", "%s is for %s (see fundsim --help)", opt, who);
 	return given ? -1 : 0;
 }
 
@@ -101,14 +103,14 @@ static int options(const struct cli *c, struct report_opts *o)
 	    unused(c->points || c->bootstrap, "--n/--bootstrap", "sobol"))
 		return -1;
 	if (c->npos > 1 || (c->npos && c->scenario)) {
-		fprintf(stderr, "fundsim report: one scenario at most, got %s and %s\n", c->pos[0],
+		say("report", "one scenario at most, got %s and %s", c->pos[0],
 			c->npos > 1 ? c->pos[1] : c->scenario);
 		return -1;
 	}
 	o->scenario = c->npos ? c->pos[0] : c->scenario;
 	int lang = c->lang ? chart_lang_parse(c->lang) : CHART_EN;
 	if (lang < 0) {
-		fprintf(stderr, "fundsim report: --lang %s: expected en or zh\n", c->lang);
+		say("report", "--lang %s: expected en or zh", c->lang);
 		return -1;
 	}
 	o->lang = (enum chart_lang)lang;
@@ -121,20 +123,25 @@ static int options(const struct cli *c, struct report_opts *o)
 	return 0;
 }
 
-/* The command that makes this report again. */
+/* The command that makes this report again, quoted to paste into a shell. */
 static void command_line(const struct cli *c, const struct report_opts *o, char *buf, size_t n)
 {
-	size_t k = (size_t)snprintf(buf, n, "fundsim report%s%s --reps %ld --seed %ld",
-				    o->scenario ? " " : "", o->scenario ? o->scenario : "", o->reps,
-				    o->seed);
-	if (c->firms && k < n)
-		k += (size_t)snprintf(buf + k, n - k, " --firms %s", c->firms);
-	for (int i = 0; i < c->nsets && k < n; i++)
-		k += (size_t)snprintf(buf + k, n - k, " --set %s", c->sets[i]);
-	if (o->lang == CHART_ZH && k < n)
-		k += (size_t)snprintf(buf + k, n - k, " --lang zh");
-	if (c->outdir && k < n)
-		snprintf(buf + k, n - k, " --out %s", c->outdir);
+	size_t k = (size_t)snprintf(buf, n, "fundsim report");
+	char num[64];
+	if (o->scenario)
+		cmd_arg(buf, n, &k, o->scenario);
+	snprintf(num, sizeof num, "%ld", o->reps);
+	cmd_opt(buf, n, &k, "--reps", num);
+	snprintf(num, sizeof num, "%ld", o->seed);
+	cmd_opt(buf, n, &k, "--seed", num);
+	if (c->firms)
+		cmd_opt(buf, n, &k, "--firms", c->firms);
+	for (int i = 0; i < c->nsets; i++)
+		cmd_opt(buf, n, &k, "--set", c->sets[i]);
+	if (o->lang == CHART_ZH)
+		cmd_opt(buf, n, &k, "--lang", "zh");
+	if (c->outdir)
+		cmd_opt(buf, n, &k, "--out", c->outdir);
 }
 
 /* The tornado's assumptions: the scenario's [sensitivity] ranges, else
@@ -259,35 +266,32 @@ int cmd_report(const struct cli *c)
 	struct scenario *s = open_scenario(o.scenario, c);
 	struct scenario *draft = s ? open_scenario(NULL, NULL) : NULL;
 	struct panel pn = {0};
+	struct outset os = {0};
 	struct sim_output out = {0};
 	struct study_tornado t = {0};
 	struct study_range *keys = calloc(MAX_PARAMS, sizeof *keys);
 	struct briefing_diff *diff = NULL;
 	char *svg[N_CHARTS] = {0}, *tornado_svg = NULL;
-	char err[ERR_LEN], cmdline[4096], tnote[ERR_LEN + 64] = "", cnote[400] = "";
+	char err[ERR_LEN], cmdline[8192], tnote[ERR_LEN + 64] = "", cnote[400] = "";
 	int rc = EXIT_USAGE;
 	if (!s || !draft)
 		goto done;
 	rc = EXIT_FAIL;
 	if (!keys) {
-		fprintf(stderr, "fundsim report: out of memory\n");
+		say("report", "out of memory");
 		goto done;
 	}
 	rc = EXIT_USAGE;
 	if (c->firms && panel_load_shared(c->firms, &pn, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim report: %s\n", err);
+		say("report", "%s", err);
 		goto done;
 	}
-	if (c->outdir)
-		snprintf(o.outdir, sizeof o.outdir, "%s", c->outdir);
-	else
-		snprintf(o.outdir, sizeof o.outdir, "out/%s", s->name[0] ? s->name : "scenario");
-	if (report_prepare(o.outdir, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim report: %s (--out names the folder for the report)\n", err);
+	cmd_out_dir(c->outdir, s, NULL, o.outdir, sizeof o.outdir);
+	if (outset_begin(&os, o.outdir, err, sizeof err) != 0) {
+		say("report", "%s (--out names the folder for the report)", err);
 		goto done;
 	}
-	struct sigaction sa = {.sa_handler = on_sigint};
-	sigaction(SIGINT, &sa, NULL);
+	cmd_catch_signals(on_sigint);
 	bool show = !c->quiet && isatty(2);
 	struct sim_config cfg = {
 		.seed = (uint64_t)o.seed, .reps = o.reps, .threads = (int)o.threads,
@@ -298,7 +302,7 @@ int cmd_report(const struct cli *c)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = EXIT_FAIL;
 	if (sim_run(&s->pol, &cfg, &out, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim report: %s\n", err);
+		say("report", "%s", err);
 		goto done;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -318,7 +322,7 @@ int cmd_report(const struct cli *c)
 	if (nkeys > 0) {
 		st = study_tornado(s, keys, nkeys, TORNADO_PCT, 0, &sc, &t, err, sizeof err);
 		if (st == STUDY_FAILED) {
-			fprintf(stderr, "fundsim report: tornado: %s\n", err);
+			say("report", "tornado: %s", err);
 			goto done;
 		}
 		if (st == STUDY_INVALID) /* a variant the rules refuse: say so in the page */
@@ -327,8 +331,8 @@ int cmd_report(const struct cli *c)
 		snprintf(tnote, sizeof tnote, "%s", "no assumption to move");
 	}
 	if (out.stopped || st == STUDY_STOPPED || interrupted) {
-		fprintf(stderr, "\nfundsim report: interrupted; nothing written, earlier results in "
-			"%s are untouched\n", o.outdir);
+		(fputc('\n', stderr), say("report", "interrupted; nothing written, earlier results in "
+			"%s are untouched", o.outdir));
 		rc = 130;
 		goto done;
 	}
@@ -339,39 +343,40 @@ int cmd_report(const struct cli *c)
 		.threads = (int)o.threads,
 		.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 	};
-	if (report_write(o.outdir, &ri, &out, NULL, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim report: %s\n", err);
+	const char *dir = os.stage; /* every file goes into the staged set */
+	if (report_write(dir, &ri, &out, NULL, err, sizeof err) != 0) {
+		say("report", "%s", err);
 		goto done;
 	}
 	struct image_id before[N_CHARTS], tornado_before;
 	for (int k = 0; k < N_CHARTS; k++)
-		image_id(o.outdir, chart_name(k), &before[k]);
-	image_id(o.outdir, chart_name(CHART_TORNADO), &tornado_before);
+		image_id(dir, chart_name(k), &before[k]);
+	image_id(dir, chart_name(CHART_TORNADO), &tornado_before);
 	struct chart_opts co = {.s = s, .seed = (uint64_t)o.seed, .lang = o.lang, .draw = true};
 	struct chart_notes notes;
-	int crc = charts_write(o.outdir, &co, &out, &notes, err, sizeof err);
+	int crc = charts_write(dir, &co, &out, &notes, err, sizeof err);
 	for (int i = 0; i < notes.n; i++)
-		fprintf(stderr, "fundsim report: %s\n", notes.text[i]);
+		say("report", "%s", notes.text[i]);
 	if (crc != 0) {
-		fprintf(stderr, "fundsim report: charts: %s\n", err);
+		say("report", "charts: %s", err);
 		goto done;
 	}
 	if (notes.n) /* the first is the one that explains a missing chart */
 		snprintf(cnote, sizeof cnote, "%s", notes.text[0]);
 	if (t.nbars > 0) {
 		notes.n = 0;
-		if (charts_tornado(o.outdir, &co, &t, &notes, err, sizeof err) != 0) {
-			fprintf(stderr, "fundsim report: tornado chart: %s\n", err);
+		if (charts_tornado(dir, &co, &t, &notes, err, sizeof err) != 0) {
+			say("report", "tornado chart: %s", err);
 			goto done;
 		}
-		tornado_svg = drawn_svg(o.outdir, chart_name(CHART_TORNADO), &tornado_before);
+		tornado_svg = drawn_svg(dir, chart_name(CHART_TORNADO), &tornado_before);
 	}
 	for (int k = 0; k < N_CHARTS; k++)
-		svg[k] = drawn_svg(o.outdir, chart_name(k), &before[k]);
+		svg[k] = drawn_svg(dir, chart_name(k), &before[k]);
 
 	int ndiff = differences(draft, s, &diff);
 	if (ndiff < 0) {
-		fprintf(stderr, "fundsim report: out of memory\n");
+		say("report", "out of memory");
 		goto done;
 	}
 	char date[32];
@@ -387,21 +392,32 @@ int cmd_report(const struct cli *c)
 	for (int k = 0; k < N_CHARTS; k++)
 		b.svg[k] = svg[k];
 	char path[4200];
-	snprintf(path, sizeof path, "%s/report.html", o.outdir);
+	snprintf(path, sizeof path, "%s/report.html", dir);
 	struct atomic_file af;
 	if (atomic_open(&af, path, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim report: %s\n", err);
+		say("report", "%s", err);
 		goto done;
 	}
 	if (briefing_write(af.f, &b) != 0) {
 		atomic_abort(&af);
-		fprintf(stderr, "fundsim report: %s: out of memory computing the statistics\n", path);
+		say("report", "%s: out of memory computing the statistics", path);
 		goto done;
 	}
 	if (atomic_commit(&af, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim report: %s\n", err);
+		say("report", "%s", err);
 		goto done;
 	}
+	if (interrupted) {
+		(fputc('\n', stderr), say("report", "interrupted while writing; nothing written, "
+			"earlier results in %s are untouched", o.outdir));
+		rc = 130;
+		goto done;
+	}
+	if (outset_commit(&os, err, sizeof err) != 0) {
+		say("report", "%s", err);
+		goto done;
+	}
+	snprintf(path, sizeof path, "%s/report.html", o.outdir);
 	if (!c->quiet) {
 		struct summary tot;
 		char m[32], lo[32], hi[32];
@@ -411,11 +427,12 @@ int cmd_report(const struct cli *c)
 		money_table(tot.pct[0], lo, sizeof lo);
 		money_table(tot.pct[N_PCT - 1], hi, sizeof hi);
 		printf("fundsim report: scenario %s, %ld replications, seed %ld: total %s [%s, %s]\n",
-		       s->name, out.reps, o.seed, m, lo, hi);
-		printf("report in %s\n", path);
+		       SHOWN(s->name), out.reps, o.seed, m, lo, hi);
+		printf("report in %s\n", SHOWN(path));
 	}
 	rc = EXIT_OK;
 done:
+	outset_abort(&os);
 	for (int k = 0; k < N_CHARTS; k++)
 		free(svg[k]);
 	free(tornado_svg);

@@ -12,8 +12,10 @@
 #include "cmd_impl.h"
 #include "inputs.h"
 #include "money.h"
+#include "outset.h"
 #include "report.h"
 #include "sim.h"
+#include "text.h"
 
 static volatile sig_atomic_t interrupted;
 
@@ -39,7 +41,7 @@ static int int_option(const char *name, const char *text, long lo, long hi, long
 	char err[200];
 	int v;
 	if (int_parse(text, &v, err, sizeof err) != 0 || v < lo || v > hi) {
-		fprintf(stderr, "fundsim run: %s %s: expected a whole number from %ld to %ld\n", name,
+		say("run", "%s %s: expected a whole number from %ld to %ld", name,
 			text, lo, hi);
 		return -1;
 	}
@@ -62,19 +64,19 @@ static int options(const struct cli *c, struct run_opts *o)
 	o->threads = omp_get_max_threads();
 	o->precision = 0;
 	if (c->npos > 1) {
-		fprintf(stderr, "fundsim run: one scenario at most, got %s and %s\n", c->pos[0],
+		say("run", "one scenario at most, got %s and %s", c->pos[0],
 			c->pos[1]);
 		return -1;
 	}
 	if (c->npos && c->scenario) {
-		fprintf(stderr, "fundsim run: give the scenario once: %s or --scenario %s\n",
+		say("run", "give the scenario once: %s or --scenario %s",
 			c->pos[0], c->scenario);
 		return -1;
 	}
 	o->scenario = c->npos ? c->pos[0] : c->scenario;
 	o->lang = c->lang ? chart_lang_parse(c->lang) : CHART_EN;
 	if (o->lang < 0) {
-		fprintf(stderr, "fundsim run: --lang %s: expected en or zh\n", c->lang);
+		say("run", "--lang %s: expected en or zh", c->lang);
 		return -1;
 	}
 	if (c->reps && int_option("--reps", c->reps, 1, 100000000, &o->reps))
@@ -87,8 +89,8 @@ static int options(const struct cli *c, struct run_opts *o)
 		char err[200];
 		if (share_parse(c->precision, &o->precision, err, sizeof err) != 0 ||
 		    !(o->precision > 0 && o->precision < 1)) {
-			fprintf(stderr, "fundsim run: --precision %s: expected a share above 0 and "
-				"below 100%%, e.g. 1%% or 0.01\n", c->precision);
+			say("run", "--precision %s: expected a share above 0 and "
+				"below 100%%, e.g. 1%% or 0.01", c->precision);
 			return -1;
 		}
 		if (!c->reps)
@@ -139,16 +141,31 @@ static void rep_ledger_free(struct rep_ledger *rl)
 	sim_work_free(rl->w);
 }
 
+/* The command that makes this run again, quoted to paste into a shell. */
 static void command_line(const struct cli *c, const struct run_opts *o, char *buf, size_t n)
 {
-	size_t k = (size_t)snprintf(buf, n, "fundsim run %s --reps %ld --seed %ld",
-				    o->scenario ? o->scenario : "", o->reps, o->seed);
-	if (o->precision > 0 && k < n)
-		k += (size_t)snprintf(buf + k, n - k, " --precision %g", o->precision);
-	if (c->firms && k < n)
-		k += (size_t)snprintf(buf + k, n - k, " --firms %s", c->firms);
-	for (int i = 0; i < c->nsets && k < n; i++)
-		k += (size_t)snprintf(buf + k, n - k, " --set %s", c->sets[i]);
+	size_t k = (size_t)snprintf(buf, n, "fundsim run");
+	char num[64];
+	if (o->scenario)
+		cmd_arg(buf, n, &k, o->scenario);
+	snprintf(num, sizeof num, "%ld", o->reps);
+	cmd_opt(buf, n, &k, "--reps", num);
+	snprintf(num, sizeof num, "%ld", o->seed);
+	cmd_opt(buf, n, &k, "--seed", num);
+	if (o->precision > 0) {
+		snprintf(num, sizeof num, "%g", o->precision);
+		cmd_opt(buf, n, &k, "--precision", num);
+	}
+	if (c->firms)
+		cmd_opt(buf, n, &k, "--firms", c->firms);
+	for (int i = 0; i < c->nsets; i++)
+		cmd_opt(buf, n, &k, "--set", c->sets[i]);
+	if (c->ledger)
+		cmd_opt(buf, n, &k, "--ledger", NULL);
+	if (o->lang == CHART_ZH)
+		cmd_opt(buf, n, &k, "--lang", "zh");
+	if (c->outdir)
+		cmd_opt(buf, n, &k, "--out", c->outdir);
 }
 
 int cmd_run(const struct cli *c)
@@ -162,21 +179,19 @@ int cmd_run(const struct cli *c)
 	struct panel pn = {0};
 	struct sim_output out = {0};
 	struct rep_ledger rl = {0};
-	char err[ERR_LEN], cmdline[2048];
+	struct outset os = {0};
+	char err[ERR_LEN], cmdline[8192];
 	int rc = EXIT_USAGE;
 	if (c->firms && panel_load_shared(c->firms, &pn, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim run: %s\n", err);
+		say("run", "%s", err);
 		goto done;
 	}
-	snprintf(o.outdir, sizeof o.outdir, "%s", c->outdir ? c->outdir : "out/");
-	if (!c->outdir)
-		snprintf(o.outdir + 4, sizeof o.outdir - 4, "%s", s->name[0] ? s->name : "scenario");
-	if (report_prepare(o.outdir, err, sizeof err) != 0) { /* before the work, not after */
-		fprintf(stderr, "fundsim run: %s (--out names the folder for the results)\n", err);
+	cmd_out_dir(c->outdir, s, NULL, o.outdir, sizeof o.outdir);
+	if (outset_begin(&os, o.outdir, err, sizeof err) != 0) { /* before the work, not after */
+		say("run", "%s (--out names the folder for the results)", err);
 		goto done;
 	}
-	struct sigaction sa = {.sa_handler = on_sigint};
-	sigaction(SIGINT, &sa, NULL);
+	cmd_catch_signals(on_sigint);
 	struct sim_config cfg = {
 		.seed = (uint64_t)o.seed, .reps = o.reps, .precision = o.precision,
 		.threads = (int)o.threads, .stock = c->firms ? &pn : NULL,
@@ -186,21 +201,25 @@ int cmd_run(const struct cli *c)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = EXIT_FAIL;
 	if (sim_run(&s->pol, &cfg, &out, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim run: %s\n", err);
+		say("run", "%s", err);
 		goto done;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (out.stopped) {
-		fprintf(stderr, "\nfundsim run: interrupted after %ld of %ld replications; "
-			"nothing written, earlier results in %s are untouched\n", out.reps, o.reps,
-			o.outdir);
+		(fputc('\n', stderr), say("run", "interrupted after %ld of %ld replications; "
+			"nothing written, earlier results in %s are untouched", out.reps, o.reps,
+			o.outdir));
 		rc = 130;
 		goto done;
 	}
+	if (o.precision > 0 && report_halfwidth(&out) > o.precision) /* said even with --quiet */
+		say("run", "--precision %g%% NOT reached: after %ld replications "
+			"(the most --reps allows) the 95%% interval of the mean total is within "
+			"%.3g%% of it", 100 * o.precision, out.reps, 100 * report_halfwidth(&out));
 	if (c->ledger) {
 		rl.w = sim_work_new();
 		if (!rl.w) {
-			fprintf(stderr, "fundsim run: out of memory\n");
+			say("run", "out of memory");
 			goto done;
 		}
 		struct award_sink sink = {.fn = to_ledger, .ctx = &rl, .reasons = true};
@@ -209,7 +228,7 @@ int cmd_run(const struct cli *c)
 			sim_rep(&s->pol, cfg.stock, cfg.seed, 0, &out.layout, row, rl.w, &sink);
 		free(row);
 		if (!row || rl.l.oom) {
-			fprintf(stderr, "fundsim run: out of memory writing the ledger\n");
+			say("run", "out of memory writing the ledger");
 			goto done;
 		}
 	}
@@ -219,26 +238,38 @@ int cmd_run(const struct cli *c)
 		.threads = (int)o.threads, .precision = o.precision,
 		.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 	};
-	if (report_write(o.outdir, &ri, &out, c->ledger ? &rl.l : NULL, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim run: %s\n", err);
+	if (report_write(os.stage, &ri, &out, c->ledger ? &rl.l : NULL, err, sizeof err) != 0) {
+		say("run", "%s", err);
 		goto done;
 	}
 	struct chart_opts co = {.s = s, .seed = (uint64_t)o.seed, .lang = o.lang,
 				.draw = !c->no_charts};
 	struct chart_notes notes;
-	int crc = charts_write(o.outdir, &co, &out, &notes, err, sizeof err);
+	int crc = charts_write(os.stage, &co, &out, &notes, err, sizeof err);
 	for (int i = 0; i < notes.n; i++)
-		fprintf(stderr, "fundsim run: %s\n", notes.text[i]);
+		say("run", "%s", notes.text[i]);
 	if (crc != 0) {
-		fprintf(stderr, "fundsim run: charts: %s\n", err);
+		say("run", "charts: %s; nothing written, earlier results in %s "
+			"are untouched", err, o.outdir);
+		goto done;
+	}
+	if (interrupted) {
+		(fputc('\n', stderr), say("run", "interrupted while writing; nothing written, earlier "
+			"results in %s are untouched", o.outdir));
+		rc = 130;
+		goto done;
+	}
+	if (outset_commit(&os, err, sizeof err) != 0) {
+		say("run", "%s", err);
 		goto done;
 	}
 	if (!c->quiet) {
 		report_print(stdout, &ri, &out);
-		printf("\nresults in %s/\n", o.outdir);
+		printf("\nresults in %s/\n", SHOWN(o.outdir));
 	}
 	rc = EXIT_OK;
 done:
+	outset_abort(&os);
 	rep_ledger_free(&rl);
 	sim_output_free(&out);
 	panel_free(&pn);

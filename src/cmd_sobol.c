@@ -6,6 +6,7 @@
 
 #include "atomic.h"
 #include "cmd_study_impl.h"
+#include "outset.h"
 #include "money.h"
 #include "text.h"
 
@@ -73,7 +74,7 @@ static void print_sobol(const struct job *j)
 	money_table(b->mean, m, sizeof m);
 	money_table(sqrt(b->var), sd, sizeof sd);
 	printf("fundsim sobol: scenario %s, %d parameter%s, %ld base points: %ld runs of %ld "
-	       "replications (seed %ld), %d bootstrap resamples, %.1f s\n", s->name, b->k,
+	       "replications (seed %ld), %d bootstrap resamples, %.1f s\n", SHOWN(s->name), b->k,
 	       b->k == 1 ? "" : "s", b->n, b->n * (b->k + 2), j->o->reps, j->o->seed, b->boot,
 	       j->seconds);
 	printf("mean total spending over the design %s, sd %s between points\n", m, sd);
@@ -110,10 +111,13 @@ int cmd_sobol(const struct cli *c)
 	long n = SOBOL_POINTS, boot = SOBOL_BOOT;
 	char err[ERR_LEN];
 	int rc = EXIT_USAGE;
+	struct outset os = {0};
 	if (sc_options(c, "sobol", SOBOL_REPS, &o) != 0 || sc_scenario_arg(c, "sobol", &path) != 0 ||
 	    (c->points && sc_int_option("sobol", "--n", c->points, 2, 1000000, &n)) ||
 	    (c->bootstrap && sc_int_option("sobol", "--bootstrap", c->bootstrap, 0, 100000, &boot)) ||
 	    !(s = open_scenario(path, c)) || sc_check_reps(&o, s) != 0)
+		goto done;
+	if (sc_begin(&o, c, s, &os) != 0)
 		goto done;
 	sc_start(&o);
 	enum study_status st = study_sobol_sim(s, n, (int)boot, &o.cfg, &b, err, sizeof err);
@@ -123,24 +127,25 @@ int cmd_sobol(const struct cli *c)
 	}
 	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = sc_seconds_since(&o.t0),
 			.sobol = &b};
-	char dir[4096];
 	static const char *const names[] = {"sobol.csv", "sobol_points.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_sobol, put_sobol_points, sc_put_manifest};
-	sc_out_dir(c, s, "sobol", dir, sizeof dir);
 	rc = EXIT_FAIL;
-	if (sc_write_files(dir, names, fns, 3, &j) != 0)
+	if (sc_write_files(os.stage, names, fns, 3, &j) != 0)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_sobol(dir, &co, &b, o.reps, &notes, err, sizeof err), &notes,
+	if (sc_charts_said(&o, charts_sobol(os.stage, &co, &b, o.reps, &notes, err, sizeof err), &notes,
 			err))
+		goto done;
+	if ((rc = sc_commit(&o, &os)) != EXIT_OK)
 		goto done;
 	if (!c->quiet) {
 		print_sobol(&j);
-		printf("\nresults in %s/\n", dir);
+		printf("\nresults in %s/\n", SHOWN(os.dir));
 	}
 	rc = EXIT_OK;
 done:
+	outset_abort(&os);
 	study_sobol_free(&b);
 	panel_free(&o.pn);
 	free(s);

@@ -23,6 +23,7 @@
 #include "cmd_study_impl.h"
 #include "inputs.h"
 #include "money.h"
+#include "outset.h"
 #include "study.h"
 #include "text.h"
 
@@ -56,7 +57,7 @@ int sc_int_option(const char *cmd, const char *name, const char *text, long lo, 
 	char err[200];
 	int v;
 	if (int_parse(text, &v, err, sizeof err) != 0 || v < lo || v > hi) {
-		fprintf(stderr, "fundsim %s: %s %s: expected a whole number from %ld to %ld\n", cmd,
+		say(cmd, "%s %s: expected a whole number from %ld to %ld",
 			name, text, lo, hi);
 		return -1;
 	}
@@ -68,7 +69,7 @@ int sc_int_option(const char *cmd, const char *name, const char *text, long lo, 
 static int unused(const char *cmd, bool given, const char *opt, const char *who)
 {
 	if (given)
-		fprintf(stderr, "fundsim %s: %s is for %s (see fundsim --help)\n", cmd, opt, who);
+		say(cmd, "%s is for %s (see fundsim --help)", opt, who);
 	return given ? -1 : 0;
 }
 
@@ -89,7 +90,7 @@ int sc_options(const struct cli *c, const char *cmd, long reps, struct sopts *o)
 		return -1;
 	o->lang = c->lang ? chart_lang_parse(c->lang) : CHART_EN;
 	if (o->lang < 0) {
-		fprintf(stderr, "fundsim %s: --lang %s: expected en or zh\n", cmd, c->lang);
+		say(cmd, "--lang %s: expected en or zh", c->lang);
 		return -1;
 	}
 	if (c->reps && sc_int_option(cmd, "--reps", c->reps, 2, 100000000, &o->reps))
@@ -100,7 +101,7 @@ int sc_options(const struct cli *c, const char *cmd, long reps, struct sopts *o)
 		return -1;
 	char err[ERR_LEN];
 	if (c->firms && panel_load_shared(c->firms, &o->pn, err, sizeof err) != 0) {
-		fprintf(stderr, "fundsim %s: %s\n", cmd, err);
+		say(cmd, "%s", err);
 		return -1;
 	}
 	o->cfg = (struct study_cfg){
@@ -118,16 +119,40 @@ int sc_check_reps(const struct sopts *o, const struct scenario *s)
 	long most = study_max_reps(&s->pol);
 	if (o->reps <= most)
 		return 0;
-	fprintf(stderr, "fundsim %s: --reps %ld: a study keeps every replication to pair it "
-		"with the base case; at most %ld for scenario %s\n", o->cmd, o->reps, most, s->name);
+	say(o->cmd, "--reps %ld: a study keeps every replication to pair it "
+		"with the base case; at most %ld for scenario %s", o->reps, most, s->name);
 	return -1;
 }
 
 void sc_start(struct sopts *o)
 {
-	struct sigaction sa = {.sa_handler = on_sigint};
-	sigaction(SIGINT, &sa, NULL);
+	cmd_catch_signals(on_sigint);
 	clock_gettime(CLOCK_MONOTONIC, &o->t0);
+}
+
+int sc_begin(const struct sopts *o, const struct cli *c, const struct scenario *s,
+	     struct outset *os)
+{
+	char dir[OUTSET_PATH], err[ERR_LEN];
+	cmd_out_dir(c->outdir, s, o->cmd, dir, sizeof dir);
+	if (outset_begin(os, dir, err, sizeof err) == 0)
+		return 0;
+	say(o->cmd, "%s (--out names the folder for the results)", err);
+	return -1;
+}
+
+int sc_commit(const struct sopts *o, struct outset *os)
+{
+	char err[ERR_LEN];
+	if (interrupted) {
+		(fputc('\n', stderr), say(o->cmd, "interrupted while writing; nothing written, earlier "
+			"results in %s are untouched", os->dir));
+		return 130;
+	}
+	if (outset_commit(os, err, sizeof err) == 0)
+		return EXIT_OK;
+	say(o->cmd, "%s", err);
+	return EXIT_FAIL;
 }
 
 double sc_seconds_since(const struct timespec *t0)
@@ -141,10 +166,10 @@ double sc_seconds_since(const struct timespec *t0)
 int sc_failed(const struct sopts *o, enum study_status rc, const char *err)
 {
 	if (rc == STUDY_STOPPED) {
-		fprintf(stderr, "\nfundsim %s: interrupted; nothing written\n", o->cmd);
+		(fputc('\n', stderr), say(o->cmd, "interrupted; nothing written"));
 		return 130;
 	}
-	fprintf(stderr, "fundsim %s: %s\n", o->cmd, err);
+	say(o->cmd, "%s", err);
 	return rc == STUDY_INVALID ? EXIT_USAGE : EXIT_FAIL;
 }
 
@@ -154,7 +179,7 @@ int sc_scenario_arg(const struct cli *c, const char *cmd, const char **path)
 	*path = c->scenario;
 	for (int i = 0; i < c->npos; i++) {
 		if (*path) {
-			fprintf(stderr, "fundsim %s: one scenario at most, got %s and %s\n", cmd, *path,
+			say(cmd, "one scenario at most, got %s and %s", *path,
 				c->pos[i]);
 			return -1;
 		}
@@ -211,34 +236,9 @@ void sc_interval_words(const struct study_diff *d, char *buf, size_t n)
 	snprintf(buf, n, "%s [%s, %s]", m, lo, hi);
 }
 
-/* A CSV field, quoted when it holds a comma, a quote or a line break. */
-void sc_csv_str(FILE *f, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 void sc_diff_csv(FILE *f, const struct study_diff *d)
 {
 	fprintf(f, ",%.2f,%.2f,%.2f,%.2f", d->mean, d->se, d->lo, d->hi);
-}
-
-void sc_out_dir(const struct cli *c, const struct scenario *s, const char *study, char *buf,
-		size_t n)
-{
-	if (c->outdir)
-		snprintf(buf, n, "%s", c->outdir);
-	else
-		snprintf(buf, n, "out/%s/%s", s->name[0] ? s->name : "scenario", study);
 }
 
 /* What the writers need; each command fills its part. */
@@ -258,33 +258,45 @@ static void append(char *buf, size_t n, size_t *k, const char *fmt, ...)
 void sc_put_manifest(FILE *f, const struct job *j)
 {
 	const struct cli *c = j->c;
-	char cmd[4096], when[32];
+	char cmd[8192], when[32];
 	size_t k = 0;
+	char num[64];
 	append(cmd, sizeof cmd, &k, "fundsim %s", c->command);
 	for (int i = 0; i < c->npos; i++)
-		append(cmd, sizeof cmd, &k, " %s", c->pos[i]);
+		cmd_arg(cmd, sizeof cmd, &k, c->pos[i]);
 	if (c->scenario)
-		append(cmd, sizeof cmd, &k, " --scenario %s", c->scenario);
-	append(cmd, sizeof cmd, &k, " --reps %ld --seed %ld", j->o->reps, j->o->seed);
+		cmd_opt(cmd, sizeof cmd, &k, "--scenario", c->scenario);
+	snprintf(num, sizeof num, "%ld", j->o->reps);
+	cmd_opt(cmd, sizeof cmd, &k, "--reps", num);
+	snprintf(num, sizeof num, "%ld", j->o->seed);
+	cmd_opt(cmd, sizeof cmd, &k, "--seed", num);
 	if (c->keys)
-		append(cmd, sizeof cmd, &k, " --keys %s", c->keys);
+		cmd_opt(cmd, sizeof cmd, &k, "--keys", c->keys);
 	if (c->policy)
-		append(cmd, sizeof cmd, &k, " --policy");
+		cmd_opt(cmd, sizeof cmd, &k, "--policy", NULL);
 	for (int i = 0; i < c->nranges; i++)
-		append(cmd, sizeof cmd, &k, " --range %s", c->ranges[i]);
-	if (j->sobol)
-		append(cmd, sizeof cmd, &k, " --n %ld --bootstrap %d", j->sobol->n, j->sobol->boot);
+		cmd_opt(cmd, sizeof cmd, &k, "--range", c->ranges[i]);
+	if (j->sobol) {
+		snprintf(num, sizeof num, "%ld", j->sobol->n);
+		cmd_opt(cmd, sizeof cmd, &k, "--n", num);
+		snprintf(num, sizeof num, "%d", j->sobol->boot);
+		cmd_opt(cmd, sizeof cmd, &k, "--bootstrap", num);
+	}
 	if (c->firms)
-		append(cmd, sizeof cmd, &k, " --firms %s", c->firms);
+		cmd_opt(cmd, sizeof cmd, &k, "--firms", c->firms);
 	for (int i = 0; i < c->nsets; i++)
-		append(cmd, sizeof cmd, &k, " --set %s", c->sets[i]);
+		cmd_opt(cmd, sizeof cmd, &k, "--set", c->sets[i]);
+	if (c->lang)
+		cmd_opt(cmd, sizeof cmd, &k, "--lang", c->lang);
+	if (c->outdir)
+		cmd_opt(cmd, sizeof cmd, &k, "--out", c->outdir);
 	time_t now = time(NULL);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	fprintf(f, "fundsim %s %s\n", FUNDSIM_VERSION, c->command);
 	fprintf(f, "command: %s\n", cmd);
 	for (int i = 0; i < j->ns; i++)
-		fprintf(f, "scenario: %s (%s)\n", j->s[i]->name,
-			j->s[i]->path[0] ? j->s[i]->path : "built-in");
+		fprintf(f, "scenario: %s (%s)\n", SHOWN(j->s[i]->name),
+			j->s[i]->path[0] ? SHOWN(j->s[i]->path) : "built-in");
 	fprintf(f, "seed: %ld\n", j->o->seed);
 	fprintf(f, "replications: %ld per run, every run with the same seed (common random "
 		"numbers: differences are paired by replication)\n", j->o->reps);
@@ -310,7 +322,7 @@ int sc_write_files(const char *dir, const char *const *names, const writer_fn *f
 		}
 	}
 	if (rc != 0)
-		fprintf(stderr, "fundsim %s: %s\n", j->o->cmd, err);
+		say(j->o->cmd, "%s", err);
 	return rc;
 }
 
@@ -328,9 +340,9 @@ int sc_charts_said(const struct sopts *o, int rc, const struct chart_notes *note
 		   const char *err)
 {
 	for (int i = 0; i < notes->n; i++)
-		fprintf(stderr, "fundsim %s: %s\n", o->cmd, notes->text[i]);
+		say(o->cmd, "%s", notes->text[i]);
 	if (rc != 0)
-		fprintf(stderr, "fundsim %s: charts: %s\n", o->cmd, err);
+		say(o->cmd, "charts: %s", err);
 	return rc;
 }
 

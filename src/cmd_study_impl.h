@@ -10,6 +10,7 @@
 
 #include "charts.h"
 #include "cmd_impl.h"
+#include "csvout.h"
 #include "inputs.h"
 #include "study.h"
 
@@ -51,7 +52,6 @@ struct chart_opts sc_chart_options(const struct cli *c, const struct sopts *o,
 int sc_charts_said(const struct sopts *o, int rc, const struct chart_notes *notes,
 		   const char *err);
 int sc_check_reps(const struct sopts *o, const struct scenario *s);
-void sc_csv_str(FILE *f, const char *s);
 void sc_diff_csv(FILE *f, const struct study_diff *d);
 int sc_failed(const struct sopts *o, enum study_status rc, const char *err);
 int sc_int_option(const char *cmd, const char *name, const char *text, long lo, long hi,
@@ -60,12 +60,17 @@ void sc_interval_words(const struct study_diff *d, char *buf, size_t n);
 void sc_key_name(int i, char *buf, size_t n);
 const char *sc_line_name(int line);
 int sc_options(const struct cli *c, const char *cmd, long reps, struct sopts *o);
-void sc_out_dir(const struct cli *c, const struct scenario *s, const char *study, char *buf,
-		size_t n);
 void sc_put_manifest(FILE *f, const struct job *j);
 int sc_scenario_arg(const struct cli *c, const char *cmd, const char **path);
 double sc_seconds_since(const struct timespec *t0);
 void sc_start(struct sopts *o);
+/* The study's result set: out/NAME/STUDY or --out, staged (outset.h)
+ * before the work; sc_commit puts it in place unless interrupted and
+ * returns the exit code. Both print their errors. */
+struct outset;
+int sc_begin(const struct sopts *o, const struct cli *c, const struct scenario *s,
+	     struct outset *os);
+int sc_commit(const struct sopts *o, struct outset *os);
 void sc_wan_signed(double yuan, char *buf, size_t n);
 int sc_write_files(const char *dir, const char *const *names, const writer_fn *fns, int n,
 		   const struct job *j);

@@ -6,6 +6,7 @@
 
 #include "atomic.h"
 #include "cmd_study_impl.h"
+#include "outset.h"
 #include "money.h"
 #include "text.h"
 
@@ -42,7 +43,7 @@ static void put_sweep(FILE *f, const struct job *j)
 					sc_key_name(w->axis[a].param, key, sizeof key);
 					value_label(j->s[0], w->axis[a].param, v, p < 0, label, sizeof label);
 					fprintf(f, ",%s,%.10g,", key, v);
-					sc_csv_str(f, label);
+					csv_text(f, label);
 				}
 				fprintf(f, ",%s,%s,%.2f,%.2f,%.2f", sc_line_name(line), sc_level_names[lv],
 					cell->mean, cell->p5, cell->p95);
@@ -99,7 +100,7 @@ static void print_sweep(const struct job *j)
 {
 	const struct study_sweep *w = j->sweep;
 	printf("fundsim sweep: scenario %s, %d value%s, %ld replications each, seed %ld, %.1f s\n",
-	       j->s[0]->name, w->npoints, w->npoints == 1 ? "" : "s", w->reps, j->o->seed,
+	       SHOWN(j->s[0]->name), w->npoints, w->npoints == 1 ? "" : "s", w->reps, j->o->seed,
 	       j->seconds);
 	for (int a = 0; a < w->naxes; a++) {
 		char key[96], lo[64], hi[64], step[64];
@@ -152,6 +153,7 @@ int cmd_sweep(const struct cli *c)
 	}
 	const char *spec[2], *path = c->scenario;
 	int nspec = 0, rc = EXIT_USAGE;
+	struct outset os = {0};
 	struct study_axis ax[2];
 	char err[ERR_LEN];
 	struct scenario *s = NULL;
@@ -160,10 +162,10 @@ int cmd_sweep(const struct cli *c)
 		if (strchr(c->pos[i], '=') && nspec < 2) {
 			spec[nspec++] = c->pos[i];
 		} else if (strchr(c->pos[i], '=')) {
-			fprintf(stderr, "fundsim sweep: two keys at most, got a third: %s\n", c->pos[i]);
+			say("sweep", "two keys at most, got a third: %s", c->pos[i]);
 			goto done;
 		} else if (path) {
-			fprintf(stderr, "fundsim sweep: one scenario at most, got %s and %s\n", path,
+			say("sweep", "one scenario at most, got %s and %s", path,
 				c->pos[i]);
 			goto done;
 		} else {
@@ -171,22 +173,24 @@ int cmd_sweep(const struct cli *c)
 		}
 	}
 	if (!nspec) {
-		fprintf(stderr, "fundsim sweep: give KEY=LO:HI:STEP in the key's unit, e.g. "
-			"fundsim sweep m1a.cap=50万:200万:50万\n");
+		say("sweep", "give KEY=LO:HI:STEP in the key's unit, e.g. "
+			"fundsim sweep m1a.cap=50万:200万:50万");
 		goto done;
 	}
 	for (int a = 0; a < nspec; a++) {
 		if (study_axis_parse(spec[a], STUDY_MAX_POINTS, &ax[a], err, sizeof err) != 0) {
-			fprintf(stderr, "fundsim sweep: %s\n", err);
+			say("sweep", "%s", err);
 			goto done;
 		}
 	}
 	if (nspec == 2 && ax[0].n * ax[1].n > STUDY_MAX_POINTS) {
-		fprintf(stderr, "fundsim sweep: %d x %d = %d grid points, at most %d: take larger "
-			"steps\n", ax[0].n, ax[1].n, ax[0].n * ax[1].n, STUDY_MAX_POINTS);
+		say("sweep", "%d x %d = %d grid points, at most %d: take larger "
+			"steps", ax[0].n, ax[1].n, ax[0].n * ax[1].n, STUDY_MAX_POINTS);
 		goto done;
 	}
 	if (!(s = open_scenario(path, c)) || sc_check_reps(&o, s) != 0)
+		goto done;
+	if (sc_begin(&o, c, s, &os) != 0)
 		goto done;
 	sc_start(&o);
 	enum study_status st = study_sweep(s, ax, nspec, &o.cfg, &w, err, sizeof err);
@@ -196,23 +200,24 @@ int cmd_sweep(const struct cli *c)
 	}
 	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = sc_seconds_since(&o.t0),
 			.sweep = &w};
-	char dir[4096];
 	static const char *const names[] = {"sweep.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_sweep, sc_put_manifest};
-	sc_out_dir(c, s, "sweep", dir, sizeof dir);
 	rc = EXIT_FAIL;
-	if (sc_write_files(dir, names, fns, 2, &j) != 0)
+	if (sc_write_files(os.stage, names, fns, 2, &j) != 0)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_sweep(dir, &co, &w, &notes, err, sizeof err), &notes, err))
+	if (sc_charts_said(&o, charts_sweep(os.stage, &co, &w, &notes, err, sizeof err), &notes, err))
+		goto done;
+	if ((rc = sc_commit(&o, &os)) != EXIT_OK)
 		goto done;
 	if (!c->quiet) {
 		print_sweep(&j);
-		printf("\nresults in %s/\n", dir);
+		printf("\nresults in %s/\n", SHOWN(os.dir));
 	}
 	rc = EXIT_OK;
 done:
+	outset_abort(&os);
 	study_sweep_free(&w);
 	panel_free(&o.pn);
 	free(s);

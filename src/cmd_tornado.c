@@ -6,6 +6,7 @@
 
 #include "atomic.h"
 #include "cmd_study_impl.h"
+#include "outset.h"
 #include "money.h"
 #include "text.h"
 
@@ -31,7 +32,7 @@ static void put_tornado(FILE *f, const struct job *j)
 		else
 			fprintf(f, "-%g%%:+%g%%", 100 * t->pct, 100 * t->pct);
 		fprintf(f, ",%.10g,%.10g,%.10g,", b->base, b->low, b->high);
-		sc_csv_str(f, base);
+		csv_text(f, base);
 		fprintf(f, ",%s,%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f\n", low, high, t->base.mean,
 			b->mean_low, b->mean_high, b->d_low.mean, b->d_low.se, b->d_high.mean,
 			b->d_high.se, b->swing);
@@ -61,7 +62,7 @@ static void print_tornado(const struct job *j)
 	money_table(t->base.p5, lo, sizeof lo);
 	money_table(t->base.p95, hi, sizeof hi);
 	printf("fundsim tornado: scenario %s, %d parameter%s, %ld replications each, seed %ld, "
-	       "%.1f s\n", j->s[0]->name, t->nbars, t->nbars == 1 ? "" : "s", t->reps, j->o->seed,
+	       "%.1f s\n", SHOWN(j->s[0]->name), t->nbars, t->nbars == 1 ? "" : "s", t->reps, j->o->seed,
 	       j->seconds);
 	printf("base case: total %s [%s, %s]; each parameter to its low and high value, the "
 	       "others at base,\non the same random draws; change of the mean total ± its "
@@ -104,7 +105,7 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 	char err[ERR_LEN];
 	int n = 0;
 	if (c->keys && c->policy) {
-		fprintf(stderr, "fundsim tornado: give --keys or --policy, not both\n");
+		say("tornado", "give --keys or --policy, not both");
 		return -1;
 	}
 	if (c->keys) {
@@ -116,7 +117,7 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 			snprintf(key, sizeof key, "%.*s", (int)(len < sizeof key ? len : sizeof key - 1), p);
 			int i = params_key(key, err, sizeof err);
 			if (i < 0 || !params_numeric(i)) {
-				fprintf(stderr, "fundsim tornado: --keys %s: %s\n", key,
+				say("tornado", "--keys %s: %s", key,
 					i < 0 ? err : "not a number: it has no low and high value");
 				return -1;
 			}
@@ -139,7 +140,7 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 	for (int r = 0; r < c->nranges; r++) {
 		struct study_range g;
 		if (study_range_parse(c->ranges[r], &g, err, sizeof err) != 0) {
-			fprintf(stderr, "fundsim tornado: --range %s\n", err);
+			say("tornado", "--range %s", err);
 			return -1;
 		}
 		int q = 0;
@@ -160,7 +161,7 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 		}
 	}
 	if (!n)
-		fprintf(stderr, "fundsim tornado: no parameters to move\n");
+		say("tornado", "no parameters to move");
 	return n ? n : -1;
 }
 
@@ -173,13 +174,16 @@ int cmd_tornado(const struct cli *c)
 	struct study_tornado t = {0};
 	char err[ERR_LEN];
 	int rc = EXIT_USAGE, n;
+	struct outset os = {0};
 	if (!keys) {
-		fprintf(stderr, "fundsim tornado: out of memory\n");
+		say("tornado", "out of memory");
 		return EXIT_FAIL;
 	}
 	if (sc_options(c, "tornado", DEFAULT_REPS, &o) != 0 ||
 	    sc_scenario_arg(c, "tornado", &path) != 0 || !(s = open_scenario(path, c)) ||
 	    sc_check_reps(&o, s) != 0 || (n = tornado_keys(c, s, keys)) < 0)
+		goto done;
+	if (sc_begin(&o, c, s, &os) != 0)
 		goto done;
 	sc_start(&o);
 	enum study_status st =
@@ -190,24 +194,25 @@ int cmd_tornado(const struct cli *c)
 	}
 	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = sc_seconds_since(&o.t0),
 			.tornado = &t};
-	char dir[4096];
 	static const char *const names[] = {"tornado.csv", "spider.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_tornado, put_spider, sc_put_manifest};
-	sc_out_dir(c, s, "tornado", dir, sizeof dir);
 	rc = EXIT_FAIL;
-	if (sc_write_files(dir, names, fns, 3, &j) != 0)
+	if (sc_write_files(os.stage, names, fns, 3, &j) != 0)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_tornado(dir, &co, &t, &notes, err, sizeof err), &notes, err))
+	if (sc_charts_said(&o, charts_tornado(os.stage, &co, &t, &notes, err, sizeof err), &notes, err))
+		goto done;
+	if ((rc = sc_commit(&o, &os)) != EXIT_OK)
 		goto done;
 	if (!c->quiet) {
 		print_tornado(&j);
 		printf("\nresults in %s/ (spider.csv: the %d largest swings at -20, -10, 0, +10, "
-		       "+20%%)\n", dir, n < SPIDER_KEYS ? n : SPIDER_KEYS);
+		       "+20%%)\n", SHOWN(os.dir), n < SPIDER_KEYS ? n : SPIDER_KEYS);
 	}
 	rc = EXIT_OK;
 done:
+	outset_abort(&os);
 	study_tornado_free(&t);
 	panel_free(&o.pn);
 	free(keys);

@@ -11,6 +11,7 @@
 #include "atomic.h"
 #include "money.h"
 #include "stats.h"
+#include "text.h"
 
 #ifndef FUNDSIM_GIT
 #define FUNDSIM_GIT "unknown"
@@ -137,6 +138,14 @@ static int file_hash(const char *path, uint64_t *h)
 	return 0;
 }
 
+double report_halfwidth(const struct sim_output *o)
+{
+	if (o->ntrace == 0)
+		return INFINITY;
+	const struct sim_trace *t = &o->trace[o->ntrace - 1];
+	return t->mean != 0 ? 1.96 * t->se / fabs(t->mean) : t->se == 0 ? 0 : INFINITY;
+}
+
 static void write_manifest(FILE *f, const struct run_info *ri, const struct sim_output *o)
 {
 	char when[32];
@@ -144,17 +153,22 @@ static void write_manifest(FILE *f, const struct run_info *ri, const struct sim_
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	fprintf(f, "fundsim %s (git %s)\n", "0.1.0", FUNDSIM_GIT);
 	fprintf(f, "command: %s\n", ri->command);
-	fprintf(f, "scenario: %s (%s)\n", ri->s->name, ri->s->path[0] ? ri->s->path : "built-in");
+	fprintf(f, "scenario: %s (%s)\n", SHOWN(ri->s->name),
+		ri->s->path[0] ? SHOWN(ri->s->path) : "built-in");
 	uint64_t h;
 	if (ri->s->path[0] && file_hash(ri->s->path, &h) == 0)
 		fprintf(f, "scenario file fnv1a64: %016llx\n", (unsigned long long)h);
 	if (ri->firms && file_hash(ri->firms, &h) == 0)
-		fprintf(f, "firms: %s fnv1a64: %016llx\n", ri->firms, (unsigned long long)h);
+		fprintf(f, "firms: %s fnv1a64: %016llx\n", SHOWN(ri->firms), (unsigned long long)h);
 	fprintf(f, "resolved scenario: scenario.resolved.ini\n");
 	fprintf(f, "seed: %llu\n", (unsigned long long)ri->seed);
 	fprintf(f, "replications: %ld%s\n", o->reps, o->stopped ? " (interrupted)" : "");
-	if (ri->precision > 0)
-		fprintf(f, "precision: %g (95%% interval of the mean total within it)\n", ri->precision);
+	if (ri->precision > 0) {
+		double hw = report_halfwidth(o);
+		fprintf(f, "precision: %g asked, %s: the 95%% interval of the mean total is within "
+			"%.3g%% of it after %ld replications\n", ri->precision,
+			hw <= ri->precision ? "reached" : "NOT reached", 100 * hw, o->reps);
+	}
 	fprintf(f, "threads: %d (results do not depend on it)\n", ri->threads);
 	fprintf(f, "wall time: %.2f s\n", ri->seconds);
 	fprintf(f, "date: %s\n", when);
@@ -164,8 +178,10 @@ void report_resolved_ini(FILE *f, const struct scenario *s)
 {
 	size_t n;
 	const struct param_def *d = params_table(&n);
-	fprintf(f, "; every parameter of scenario %s as run, written by fundsim\n", s->name);
-	fprintf(f, "[scenario]\nname = %s\n", s->name);
+	char name[4 * sizeof s->name + 3]; /* every byte may become \xHH */
+	scenario_quote(s->name, name, sizeof name); /* reads back as the same name */
+	fprintf(f, "; every parameter of scenario %s as run, written by fundsim\n", name);
+	fprintf(f, "[scenario]\nname = %s\n", name);
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || strcmp(d[i].section, d[i - 1].section) != 0) {
 			if (strcmp(d[i].section, "scenario") != 0)
@@ -177,19 +193,6 @@ void report_resolved_ini(FILE *f, const struct scenario *s)
 		params_format(&s->pol, (int)i, v, sizeof v);
 		fprintf(f, "%s = %s\n", d[i].key, v);
 	}
-}
-
-int report_prepare(const char *dir, char *err, size_t errlen)
-{
-	if (atomic_mkdirs(dir, err, errlen) != 0)
-		return -1;
-	char probe[4096];
-	struct atomic_file af;
-	snprintf(probe, sizeof probe, "%s/.fundsim-write-test", dir);
-	if (atomic_open(&af, probe, err, errlen) != 0)
-		return -1;
-	atomic_abort(&af);
-	return 0;
 }
 
 struct outputs {
@@ -281,7 +284,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o
 	const struct policy *p = &ri->s->pol;
 	struct summary st;
 	fprintf(f, "fundsim run: scenario %s, %ld replications, seed %llu, %d threads, %.1f s\n",
-		ri->s->name, o->reps, (unsigned long long)ri->seed, ri->threads, ri->seconds);
+		SHOWN(ri->s->name), o->reps, (unsigned long long)ri->seed, ri->threads, ri->seconds);
 	fprintf(f, "qualifying years %d-%d, paid %d-%d; mean and 90%% interval [5%%, 95%%]\n\n",
 		p->start_year, p->start_year + p->years - 1, first_paid(ri->s),
 		first_paid(ri->s) + p->years - 1);

@@ -283,6 +283,7 @@ static Suite *oom_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("report");
+	tcase_set_timeout(tc, 120); /* Check's default 4 s is too tight on a loaded machine */
 	tcase_add_checked_fixture(tc, make_outdir, remove_outdir);
 	tcase_add_test(tc,
 		       writing_a_report_survives_every_allocation_failing_and_keeps_the_earlier_files);

@@ -12,6 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)/hostile
 pass=0
 fail=0
 for case in "$@"; do
+	case=$(cd "$(dirname "$case")" && pwd)/$(basename "$case")
 	name=$(basename "$case" .sh)
 	[ "$name" = lib ] && continue
 	tmp=$(mktemp -d)

@@ -20,3 +20,14 @@ for n in '..' '../../escaped' '../x' '.hidden' 'a/b' '/tmp/abs'; do
 		rm -rf out
 	fi
 done
+# Chinese letters stay; separators go; studies stay inside out/ too
+scenario zh.ini '[scenario]' 'name = 苏州/园区..方案'
+fs run zh.ini --reps 20 --quiet --no-charts
+expect_exit 0
+present "out/苏州_园区..方案/summary.csv"
+scenario evil.ini '[scenario]' 'name = ../../escaped'
+fs sweep evil.ini m1a.cap=50万:100万:50万 --reps 10 --quiet --no-charts
+expect_exit 0
+absent ../escaped
+absent ../../escaped
+[ -n "$(find out -path '*/sweep/sweep.csv')" ] || fail "the sweep is not under out/"

@@ -1,0 +1,20 @@
+# Class 4: a full disk (a small tmpfs) while the set is written: exit
+# non-zero, say so, earlier set whole (it gave exit 0 with empty and
+# truncated PNGs). Needs root to mount; says so and passes without.
+mkdir disk
+if ! mount -t tmpfs -o size=300k tmpfs disk 2>/dev/null; then
+	echo "c4-full-disk: cannot mount a tmpfs here (not root): skipped"
+	exit 0
+fi
+trap 'umount disk' EXIT
+fs run --reps 20 --quiet --no-charts --out disk/r
+expect_exit 0
+snap disk/r before
+fs run --reps 20 --quiet --seed 2 --out disk/r
+[ "$rc" != 0 ] || fail "exit 0 on a full disk"
+same_as disk/r before
+[ -z "$(ls -A disk | grep '^\.fundsim-')" ] || fail "staging folders left: $(ls -A disk)"
+fs sweep m1a.cap=50万:200万:50万 --reps 10 --quiet --out disk/r/sweep
+[ "$rc" != 0 ] || fail "sweep: exit 0 on a full disk"
+absent disk/r/sweep
+same_as disk/r before
