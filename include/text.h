@@ -21,6 +21,11 @@ void text_pad(FILE *f, const char *s, int width);
  * character or escape, never inside one. Returns strlen(dst). */
 size_t text_escape_to(char *dst, size_t n, const char *src);
 
+/* src escaped as text_escape_to does, into buf (n bytes); returns buf.
+ * SHOWN(s) does it into a buffer of its own, for one printf argument. */
+const char *text_shown(const char *src, char *buf, size_t n);
+#define SHOWN(s) text_shown((s), (char[1024]){0}, 1024)
+
 /* text_escape_to in place: s holds at most n bytes. A string that fills
  * its buffer is taken as cut by snprintf and loses a partial character
  * at its end first. */

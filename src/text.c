@@ -118,3 +118,9 @@ const char *text_grouped(long v, char *buf, size_t n)
 	buf[k] = '\0';
 	return buf;
 }
+
+const char *text_shown(const char *src, char *buf, size_t n)
+{
+	text_escape_to(buf, n, src);
+	return buf;
+}
