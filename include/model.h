@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "dist.h"
+#include "lines.h"
 
 /* Entities applying under one entity line (M4 ... M13B). */
 struct pop_line {
@@ -49,8 +50,8 @@ struct model {
 	struct {
 		double top100_min_revenue, top100_prob;
 	} events;
-	struct pop_line line[26]; /* indexed by enum line_id; firm lines unused */
-	double takeup[26];        /* share of awards claimed, by line */
+	struct pop_line line[N_LINES]; /* indexed by enum line_id; firm lines unused */
+	double takeup[N_LINES];   /* share of awards claimed, by line */
 	struct {
 		double annual_total, annual_provincial, annual_municipal, annual_district, total;
 		enum budget_rule rule;

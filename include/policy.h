@@ -8,36 +8,20 @@
 
 #include <stdbool.h>
 
+#include "lines.h"
 #include "model.h"
-
-/* The 26 cash award lines, in the policy's order (model.h sizes its
- * per-line arrays to match). */
-enum line_id {
-	L_M1A, L_M1B, L_M2, L_M3A, L_M3B, L_M3C,
-	L_M4, L_M5A, L_M5B, L_M6A, L_M6B, L_M6C, L_M7A, L_M7B,
-	L_M8A, L_M8B, L_M9, L_M10A, L_M10B, L_M10C, L_M11,
-	L_M12A, L_M12B, L_M12C, L_M13A, L_M13B,
-	N_LINES
-};
-#define N_FIRM_LINES (L_M3C + 1)
-
-/* How the engine computes an entity line (M4 ... M13B). */
-enum rule_kind {
-	RK_FIRM,      /* M1A-M3C: rules_firm.c */
-	RK_LEVEL,     /* amount by rating level, once per level (M4, M13A) */
-	RK_INCREMENT, /* rate x yearly increment of base, capped (M5A, M5B) */
-	RK_RATE,      /* rate x base, capped, once per entity */
-	RK_FIXED,     /* fixed amount, once per entity */
-	RK_UPTO,      /* granted amount up to cap, max_awards per entity */
-	RK_LIFETIME,  /* granted amounts up to a cap over the whole period */
-	RK_YEARLY,    /* up to cap (or amount) a year, consecutive years */
-	RK_TEAM       /* project funding + housing, each capped (M12A) */
-};
 
 enum funding { FUND_MUNICIPAL, FUND_POOLED };
 enum m2_mode { M2_TOPUP, M2_EACH, M2_ONCE };
 enum level { LEVEL_NONE, LEVEL_MUNICIPAL, LEVEL_PROVINCIAL, LEVEL_NATIONAL };
+/* How a line's amount comes about (lines.def, pay). */
+enum pay {
+	PAY_FIXED,   /* the policy's amount */
+	PAY_GRANTED, /* granted up to a cap: the data's figure, else payout x cap */
+	PAY_RATE     /* rate x a base, up to a cap */
+};
 
+/* One row of the registry (lines.def). */
 struct line_info {
 	const char *name;    /* "M1A" */
 	const char *section; /* "m1a" */
@@ -45,6 +29,10 @@ struct line_info {
 	enum rule_kind kind;
 	const char *who;     /* one line, English */
 	const char *zh;      /* measure name as the policy says it */
+	enum pay pay;
+	enum level lo, hi;   /* levels an entity may hold; NONE..NONE: none */
+	enum funding funding; /* the policy's reading; scenarios may change it */
+	const char *owner;   /* budget owner (placeholder until the districts issue) */
 };
 
 /* Borrowed pointer to a static table; line must be < N_LINES. */

@@ -7,14 +7,15 @@
 #include <string.h>
 
 #include "commands.h"
+#include "lines.h"
 
 void cli_usage(FILE *f)
 {
-	fputs("usage: fundsim COMMAND [options]\n"
-	      "\n"
-	      "Costs the Suzhou draft software-industry policy (15 measures, 26 cash award lines).\n"
-	      "\n"
-	      "commands:\n"
+	fprintf(f, "usage: fundsim COMMAND [options]\n"
+		"\n"
+		"Costs the Suzhou draft software-industry policy (15 measures, %d cash award "
+		"lines).\n\n", N_LINES);
+	fputs("commands:\n"
 	      "  run [SCENARIO.ini] [--reps N] [--seed S] [--threads T] [--precision P]\n"
 	      "      [--firms PANEL.csv] [--out DIR] [--ledger] [--quiet]\n"
 	      "      [--lang en|zh] [--no-charts]\n"

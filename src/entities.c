@@ -29,17 +29,15 @@ struct needs {
 
 static struct needs needs_of(enum line_id l)
 {
-	struct needs n = {0};
-	switch (line_info(l)->kind) {
+	const struct line_info *li = line_info(l);
+	/* the levels an entity of the line may hold (lines.def) */
+	struct needs n = {.min_level = li->lo, .max_level = li->hi};
+	switch (li->kind) {
 	case RK_LEVEL:
 		n.level = true;
-		n.min_level = l == L_M4 ? LEVEL_PROVINCIAL : LEVEL_MUNICIPAL;
-		n.max_level = l == L_M4 ? LEVEL_NATIONAL : LEVEL_PROVINCIAL;
 		break;
 	case RK_INCREMENT:
 		n.base = true; /* 市级及以上 special park; 省级及以上 软件名园 */
-		n.min_level = l == L_M5A ? LEVEL_MUNICIPAL : LEVEL_PROVINCIAL;
-		n.max_level = LEVEL_NATIONAL;
 		break;
 	case RK_RATE:
 		n.base = true;
@@ -49,10 +47,8 @@ static struct needs needs_of(enum line_id l)
 		n.granted = true;
 		break;
 	case RK_YEARLY:
-		n.granted = l == L_M7A;
+		n.granted = li->pay == PAY_GRANTED; /* a fixed amount a year takes none */
 		n.passed = true;
-		n.min_level = LEVEL_MUNICIPAL; /* M7A: 国家级、省级、市级 centres */
-		n.max_level = l == L_M7A ? LEVEL_NATIONAL : LEVEL_NONE;
 		break;
 	case RK_TEAM:
 		n.granted = n.housing = true;

@@ -62,6 +62,100 @@ static const char *const budget_rules[] = {"report", "prorata", NULL};
 	P(sec, "max_awards", PT_INT, E(l, max_awards), 0, 100, "awards", clause,          \
 	  "awards per entity over the policy period (0 = no limit)", l)
 
+/* The firm lines' own keys: each firm line is its own rule (rules_firm.c).
+ * A firm row in lines.def without its FIRM_PARAMS_<id> does not compile. */
+#define FIRM_PARAMS_M1A \
+	MONEY("m1a", "min_paid_capital", m1a.min_paid_capital, "第1条", \
+	      "paid-in registered capital at least", L_M1A), \
+	P("m1a", "min_employees", PT_NUMBER, m1a.min_employees, 0, 1e7, "persons", "第1条", \
+	  "social-insured staff in Suzhou at least", L_M1A), \
+	SHARE("m1a", "rate", m1a.rate, "第1条", "share of paid-in capital", L_M1A), \
+	MONEY("m1a", "cap", m1a.cap, "第1条", "cap of the award", L_M1A), \
+	P("m1a", "employee_window_years", PT_INT, m1a.employee_window_years, 1, 10, "years", \
+	  "第1条", "years from settling in which staff must reach the minimum", L_M1A),
+
+#define FIRM_PARAMS_M1B \
+	P("m1b", "window_years", PT_INT, m1b.window_years, 1, 10, "years", "第1条", \
+	  "years from settling (落户3年内) over which revenue adds up", L_M1B), \
+	MONEY("m1b", "min_cumulative_revenue", m1b.min_cumulative_revenue, "第1条", \
+	      "cumulative revenue over the window at least", L_M1B), \
+	MONEY("m1b", "amount", m1b.amount, "第1条", "award (最高, a cap)", L_M1B), \
+	SHARE("m1b", "payout", m1b.payout, "第1条", "share of the amount granted (assumption)", \
+	      L_M1B), \
+	BOOL("m1b", "requires_m1a", m1b.requires_m1a, "第1条", \
+	     "only firms that qualified for M1A (再给予)", L_M1B),
+
+#define FIRM_PARAMS_M2 \
+	M2_TIER(1, false), M2_TIER(2, false), M2_TIER(3, true), \
+	M2_TIER(4, true), M2_TIER(5, true), M2_TIER(6, true), \
+	P("m2", "window_years", PT_INT, m2.window_years, 1, 10, "years", "第2条", \
+	  "years from founding in which a firm counts as new", L_M2), \
+	{"m2", "mode", PT_ENUM, OFF(m2.mode), 0, 2, mode_names, "", "第2条", \
+	 "topup: pay differences; each: every tier in full; once: first tier only", false, L_M2, \
+	 false}, \
+	BOOL("m2", "exclude_m1", m2.exclude_m1, "第2条", "attracted firms get M1 only, not M2", L_M2),
+
+#define FIRM_PARAMS_M3A \
+	M3A_TIER(1, false), M3A_TIER(2, false), M3A_TIER(3, false), \
+	M3A_TIER(4, true), M3A_TIER(5, true), M3A_TIER(6, true), \
+	BOOL("m3a", "pre_policy_credit", m3a.pre_policy_credit, "第3条", \
+	     "tiers reached before the policy count as already paid", L_M3A),
+
+#define FIRM_PARAMS_M3B \
+	MONEY("m3b", "amount", m3b.amount, "第3条", "award for a first top-100 listing", L_M3B),
+
+#define FIRM_PARAMS_M3C \
+	P("m3c", "min_growth", PT_SHARE, m3c.min_growth, 0, 100, "share", "第3条", \
+	  "revenue growth over the prior year must exceed this", L_M3C), \
+	MONEY("m3c", "amount", m3c.amount, "第3条", "award (最高, a cap)", L_M3C), \
+	SHARE("m3c", "payout", m3c.payout, "第3条", "share of the amount granted (assumption)", \
+	      L_M3C), \
+	P("m3c", "max_awards", PT_INT, m3c.max_awards, 0, 100, "awards", "第3条", \
+	  "awards per firm over the policy period (0 = no limit)", L_M3C),
+
+#define KIND_FIRM_RATE(l, id, ...) FIRM_PARAMS_##id
+#define KIND_FIRM_GRANTED(l, id, ...) FIRM_PARAMS_##id
+#define KIND_FIRM_FIXED(l, id, ...) FIRM_PARAMS_##id
+
+/* The levels lo..hi of a line, highest first: F(level, ...) for each. */
+#define LEVELS_MUNICIPAL_MUNICIPAL(F, ...) F(municipal, __VA_ARGS__)
+#define LEVELS_MUNICIPAL_PROVINCIAL(F, ...) F(provincial, __VA_ARGS__) F(municipal, __VA_ARGS__)
+#define LEVELS_MUNICIPAL_NATIONAL(F, ...) \
+	F(national, __VA_ARGS__) F(provincial, __VA_ARGS__) F(municipal, __VA_ARGS__)
+#define LEVELS_PROVINCIAL_PROVINCIAL(F, ...) F(provincial, __VA_ARGS__)
+#define LEVELS_PROVINCIAL_NATIONAL(F, ...) F(national, __VA_ARGS__) F(provincial, __VA_ARGS__)
+#define LEVELS_NATIONAL_NATIONAL(F, ...) F(national, __VA_ARGS__)
+
+/* An entity line's keys by its kind and pay (lines.def): a combination
+ * with no macro here is a kind the engine cannot pay, and does not
+ * compile. what: the words of lines.def for the kind. */
+#define LEVEL_AMOUNT(lv, l, sec, clause, what) \
+	MONEY(sec, #lv, E(l, lv), clause, "award for a " #lv " " what, l),
+#define KIND_LEVEL_FIXED(l, id, sec, clause, lo, hi, what) \
+	LEVELS_##lo##_##hi(LEVEL_AMOUNT, l, sec, clause, what)
+#define KIND_INCREMENT_RATE(l, id, sec, clause, lo, hi, what) RATE_CAP(l, sec, clause, what),
+#define KIND_RATE_RATE(l, id, sec, clause, lo, hi, what) RATE_CAP(l, sec, clause, what),
+#define KIND_FIXED_FIXED(l, id, sec, clause, lo, hi, what) \
+	MONEY(sec, "amount", E(l, amount), clause, what, l),
+#define KIND_UPTO_GRANTED(l, id, sec, clause, lo, hi, what) \
+	UPTO(l, sec, clause, what), MAX_AWARDS(l, sec, clause),
+#define KIND_LIFETIME_GRANTED(l, id, sec, clause, lo, hi, what) UPTO(l, sec, clause, what),
+#define MAX_YEARS(l, sec, clause)                                                 \
+	P(sec, "max_years", PT_INT, E(l, max_years), 1, 20, "years", clause,        \
+	  "consecutive years of support at most", l)
+#define KIND_YEARLY_GRANTED(l, id, sec, clause, lo, hi, what) \
+	UPTO(l, sec, clause, what), MAX_YEARS(l, sec, clause),
+#define KIND_YEARLY_FIXED(l, id, sec, clause, lo, hi, what) \
+	MONEY(sec, "amount", E(l, amount), clause, what, l), MAX_YEARS(l, sec, clause),
+/* 第12条: 最高1000万元项目资助和最高300万元购房补贴 */
+#define KIND_TEAM_GRANTED(l, id, sec, clause, lo, hi, what)                                 \
+	MONEY(sec, "project_cap", E(l, project_cap), clause, "project funding per team at most", \
+	      l),                                                                              \
+	MONEY(sec, "housing_cap", E(l, housing_cap), clause, "housing subsidy per team at most", \
+	      l),                                                                              \
+	SHARE(sec, "payout", E(l, payout), clause,                                             \
+	      "share of the caps granted when the data give no amount (assumption)", l),
+
 static const struct param_def table[] = {
 	P("scenario", "start_year", PT_INT, start_year, 2000, 2100, "year", "",
 	  "first qualifying year of the policy", -1),
@@ -74,124 +168,11 @@ static const struct param_def table[] = {
 	SHARE("funding", "district_share", district_share, "",
 	      "part of the non-provincial money borne by districts", -1),
 
-	COMMON(L_M1A, "m1a", "第1条"),
-	MONEY("m1a", "min_paid_capital", m1a.min_paid_capital, "第1条",
-	      "paid-in registered capital at least", L_M1A),
-	P("m1a", "min_employees", PT_NUMBER, m1a.min_employees, 0, 1e7, "persons", "第1条",
-	  "social-insured staff in Suzhou at least", L_M1A),
-	SHARE("m1a", "rate", m1a.rate, "第1条", "share of paid-in capital", L_M1A),
-	MONEY("m1a", "cap", m1a.cap, "第1条", "cap of the award", L_M1A),
-	P("m1a", "employee_window_years", PT_INT, m1a.employee_window_years, 1, 10, "years",
-	  "第1条", "years from settling in which staff must reach the minimum", L_M1A),
-
-	COMMON(L_M1B, "m1b", "第1条"),
-	P("m1b", "window_years", PT_INT, m1b.window_years, 1, 10, "years", "第1条",
-	  "years from settling (落户3年内) over which revenue adds up", L_M1B),
-	MONEY("m1b", "min_cumulative_revenue", m1b.min_cumulative_revenue, "第1条",
-	      "cumulative revenue over the window at least", L_M1B),
-	MONEY("m1b", "amount", m1b.amount, "第1条", "award (最高, a cap)", L_M1B),
-	SHARE("m1b", "payout", m1b.payout, "第1条", "share of the amount granted (assumption)",
-	      L_M1B),
-	BOOL("m1b", "requires_m1a", m1b.requires_m1a, "第1条",
-	     "only firms that qualified for M1A (再给予)", L_M1B),
-
-	COMMON(L_M2, "m2", "第2条"),
-	M2_TIER(1, false), M2_TIER(2, false), M2_TIER(3, true),
-	M2_TIER(4, true), M2_TIER(5, true), M2_TIER(6, true),
-	P("m2", "window_years", PT_INT, m2.window_years, 1, 10, "years", "第2条",
-	  "years from founding in which a firm counts as new", L_M2),
-	{"m2", "mode", PT_ENUM, OFF(m2.mode), 0, 2, mode_names, "", "第2条",
-	 "topup: pay differences; each: every tier in full; once: first tier only", false, L_M2,
-	 false},
-	BOOL("m2", "exclude_m1", m2.exclude_m1, "第2条", "attracted firms get M1 only, not M2", L_M2),
-
-	COMMON(L_M3A, "m3a", "第3条"),
-	M3A_TIER(1, false), M3A_TIER(2, false), M3A_TIER(3, false),
-	M3A_TIER(4, true), M3A_TIER(5, true), M3A_TIER(6, true),
-	BOOL("m3a", "pre_policy_credit", m3a.pre_policy_credit, "第3条",
-	     "tiers reached before the policy count as already paid", L_M3A),
-
-	COMMON(L_M3B, "m3b", "第3条"),
-	MONEY("m3b", "amount", m3b.amount, "第3条", "award for a first top-100 listing", L_M3B),
-
-	COMMON(L_M3C, "m3c", "第3条"),
-	P("m3c", "min_growth", PT_SHARE, m3c.min_growth, 0, 100, "share", "第3条",
-	  "revenue growth over the prior year must exceed this", L_M3C),
-	MONEY("m3c", "amount", m3c.amount, "第3条", "award (最高, a cap)", L_M3C),
-	SHARE("m3c", "payout", m3c.payout, "第3条", "share of the amount granted (assumption)",
-	      L_M3C),
-	P("m3c", "max_awards", PT_INT, m3c.max_awards, 0, 100, "awards", "第3条",
-	  "awards per firm over the policy period (0 = no limit)", L_M3C),
-
-	COMMON(L_M4, "m4", "第4条"),
-	MONEY("m4", "national", E(L_M4, national), "第4条", "award for a national rating", L_M4),
-	MONEY("m4", "provincial", E(L_M4, provincial), "第4条", "award for a provincial rating",
-	      L_M4),
-
-	COMMON(L_M5A, "m5a", "第5条"),
-	RATE_CAP(L_M5A, "m5a", "第5条", "the park's software revenue increment"),
-	COMMON(L_M5B, "m5b", "第5条"),
-	RATE_CAP(L_M5B, "m5b", "第5条", "the park's software revenue increment"),
-
-	COMMON(L_M6A, "m6a", "第6条"),
-	RATE_CAP(L_M6A, "m6a", "第6条", "project investment (assumption: text gives a cap only)"),
-	COMMON(L_M6B, "m6b", "第6条"),
-	UPTO(L_M6B, "m6b", "第6条", "cap per consortium"),
-	MAX_AWARDS(L_M6B, "m6b", "第6条"),
-	COMMON(L_M6C, "m6c", "第6条"),
-	RATE_CAP(L_M6C, "m6c", "第6条", "project investment matched"),
-
-	COMMON(L_M7A, "m7a", "第7条"),
-	UPTO(L_M7A, "m7a", "第7条", "cap per centre and year"),
-	P("m7a", "max_years", PT_INT, E(L_M7A, max_years), 1, 20, "years", "第7条",
-	  "consecutive years of support at most", L_M7A),
-	COMMON(L_M7B, "m7b", "第7条"),
-	RATE_CAP(L_M7B, "m7b", "第7条", "the project's software investment"),
-
-	COMMON(L_M8A, "m8a", "第8条"),
-	MONEY("m8a", "amount", E(L_M8A, amount), "第8条", "award per project", L_M8A),
-	COMMON(L_M8B, "m8b", "第8条"),
-	UPTO(L_M8B, "m8b", "第8条", "amount per platform (一事一议; assumption)"),
-	MAX_AWARDS(L_M8B, "m8b", "第8条"),
-
-	COMMON(L_M9, "m9", "第9条"),
-	UPTO(L_M9, "m9", "第9条", "cap per district and award"),
-	MAX_AWARDS(L_M9, "m9", "第9条"),
-
-	COMMON(L_M10A, "m10a", "第10条"),
-	RATE_CAP(L_M10A, "m10a", "第10条", "the provider's R&D investment"),
-	COMMON(L_M10B, "m10b", "第10条"),
-	MONEY("m10b", "amount", E(L_M10B, amount), "第10条", "award per user enterprise",
-	      L_M10B),
-	COMMON(L_M10C, "m10c", "第10条"),
-	UPTO(L_M10C, "m10c", "第10条", "cap per enterprise over the whole policy period"),
-
-	COMMON(L_M11, "m11", "第11条"),
-	RATE_CAP(L_M11, "m11", "第11条", "annual sales"),
-
-	COMMON(L_M12A, "m12a", "第12条"),
-	MONEY("m12a", "project_cap", E(L_M12A, project_cap), "第12条",
-	      "project funding per team at most", L_M12A),
-	MONEY("m12a", "housing_cap", E(L_M12A, housing_cap), "第12条",
-	      "housing subsidy per team at most", L_M12A),
-	SHARE("m12a", "payout", E(L_M12A, payout), "第12条",
-	      "share of the caps granted when the data give no amount (assumption)", L_M12A),
-	COMMON(L_M12B, "m12b", "第12条"),
-	UPTO(L_M12B, "m12b", "第12条", "housing subsidy per talent at most"),
-	MAX_AWARDS(L_M12B, "m12b", "第12条"),
-	COMMON(L_M12C, "m12c", "第12条"),
-	UPTO(L_M12C, "m12c", "第12条", "salary subsidy per talent at most"),
-	MAX_AWARDS(L_M12C, "m12c", "第12条"),
-
-	COMMON(L_M13A, "m13a", "第13条"),
-	MONEY("m13a", "provincial", E(L_M13A, provincial), "第13条",
-	      "award for a provincial training base", L_M13A),
-	MONEY("m13a", "municipal", E(L_M13A, municipal), "第13条",
-	      "award for a municipal training base", L_M13A),
-	COMMON(L_M13B, "m13b", "第13条"),
-	MONEY("m13b", "amount", E(L_M13B, amount), "第13条", "award per base and year", L_M13B),
-	P("m13b", "max_years", PT_INT, E(L_M13B, max_years), 1, 20, "years", "第13条",
-	  "consecutive years of support at most", L_M13B),
+	/* every line: its common keys, then its kind's (firm lines: their own) */
+#define LINE(id, sec, clause, kind, pay, lo, hi, funding, owner, what, pop, en, zh) \
+	COMMON(L_##id, #sec, clause), KIND_##kind##_##pay(L_##id, id, #sec, clause, lo, hi, what)
+#include "lines.def"
+#undef LINE
 
 #include "params_model.inc"
 };

@@ -66,7 +66,7 @@ static void by_increment(const struct policy *p, const struct entity_year *rows,
 			 const struct award_sink *s)
 {
 	const struct eline *e = &p->e[rows[0].line];
-	enum level need = rows[0].line == L_M5A ? LEVEL_MUNICIPAL : LEVEL_PROVINCIAL;
+	enum level need = line_info(rows[0].line)->lo; /* the lowest designation that qualifies */
 	for (size_t i = 1; i < n; i++) {
 		const struct entity_year *r = &rows[i], *q = &rows[i - 1];
 		if (q->year != r->year - 1 || (r->level != LEVEL_NONE && r->level < need))
@@ -153,7 +153,7 @@ static void yearly(const struct policy *p, const struct entity_year *rows, size_
 		   const struct award_sink *s)
 {
 	const struct eline *e = &p->e[rows[0].line];
-	bool fixed = rows[0].line == L_M13B;
+	bool fixed = line_info(rows[0].line)->pay == PAY_FIXED;
 	int paid = 0, last = 0;
 	for (size_t i = 0; i < n && paid < e->max_years; i++) {
 		const struct entity_year *r = &rows[i];

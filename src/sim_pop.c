@@ -406,9 +406,7 @@ static void level_line(struct sim_work *w, enum line_id l)
 {
 	const struct pop_line *pl = &w->q->model.line[l];
 	const struct dist *per[3] = {&pl->municipal, &pl->provincial, &pl->national};
-	enum level lo = l == L_M4 ? LEVEL_PROVINCIAL : LEVEL_MUNICIPAL;
-	enum level hi = l == L_M4 ? LEVEL_NATIONAL : LEVEL_PROVINCIAL;
-	for (enum level lv = lo; lv <= hi; lv++) {
+	for (enum level lv = line_info(l)->lo; lv <= line_info(l)->hi; lv++) {
 		for (int t = w->q->start_year; t <= last_year(w->q); t++) {
 			unsigned k = arrivals(w, l, (int)lv, t, val(per[lv - 1]));
 			for (unsigned j = 0; j < k; j++) {
@@ -429,6 +427,7 @@ static void applicants(struct sim_work *w, enum line_id l)
 	const struct pop_line *pl = &w->q->model.line[l];
 	const struct eline *e = &w->q->e[l];
 	enum rule_kind kind = line_info(l)->kind;
+	bool granted = line_info(l)->pay == PAY_GRANTED;
 	for (int t = w->q->start_year; t <= last_year(w->q); t++) {
 		unsigned k = arrivals(w, l, 0, t, val(&pl->per_year));
 		for (unsigned j = 0; j < k; j++) {
@@ -437,12 +436,9 @@ static void applicants(struct sim_work *w, enum line_id l)
 						.housing = NAN, .passed = true};
 			if (kind == RK_RATE)
 				r.base = draw(w, &pl->base, 0, 1e13);
-			if (kind == RK_UPTO || kind == RK_LIFETIME || kind == RK_YEARLY ||
-			    kind == RK_TEAM) {
-				double cap = kind == RK_TEAM ? e->project_cap : e->cap;
-				if (l != L_M13B)
-					r.granted = draw(w, &pl->granted, 0, 1) * cap;
-			}
+			if (granted) /* the part of the cap granted (RK_TEAM: of the project cap) */
+				r.granted = draw(w, &pl->granted, 0, 1) *
+					    (kind == RK_TEAM ? e->project_cap : e->cap);
 			if (kind == RK_TEAM)
 				r.housing = draw(w, &pl->housing, 0, 1) * e->housing_cap;
 			size_t n = 0;

@@ -1530,7 +1530,7 @@ START_TEST(parameter_labels_read_in_both_languages_without_what_gnuplot_would_sp
 	chart_param_label(key_index("pop.m12c.per_year"), CHART_ZH, buf, sizeof buf);
 	ck_assert_str_eq(buf, "pop.m12c.per_year（第12条 每年新增数量）");
 	chart_param_label(key_index("takeup.m3c"), CHART_EN, buf, sizeof buf);
-	ck_assert_str_eq(buf, "takeup.m3c (share of m3c awards claimed)"); /* quotes dropped */
+	ck_assert_str_eq(buf, "takeup.m3c (share of M3C awards claimed)"); /* quotes dropped */
 	size_t np;
 	params_table(&np);
 	for (int i = 0; i < (int)np; i++) {

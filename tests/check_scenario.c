@@ -212,6 +212,40 @@ START_TEST(the_built_in_scenario_has_the_policy_window_and_funding_defaults)
 }
 END_TEST
 
+/* The registry (lines.def) records how the policy funds each line; the
+ * shipped draft must read it the same way. */
+START_TEST(the_built_in_scenario_funds_every_line_as_the_registry_says)
+{
+	struct scenario *s = builtin();
+	for (int l = 0; l < N_LINES; l++)
+		ck_assert_msg(s->pol.line[l].funding == line_info(l)->funding,
+			      "%s: funding %d in suzhou-draft.ini, %d in lines.def",
+			      line_info(l)->name, s->pol.line[l].funding, line_info(l)->funding);
+	free(s);
+}
+END_TEST
+
+/* Every line has a name, section, clause, words and owner: a row left out
+ * of lines.def cannot compile, and none prints as (null). */
+START_TEST(every_registry_row_is_complete_and_found_by_its_name)
+{
+	for (int l = 0; l < N_LINES; l++) {
+		const struct line_info *li = line_info(l);
+		ck_assert(li->name && *li->name && li->section && *li->section);
+		ck_assert(li->clause && *li->clause && li->who && *li->who && li->zh && *li->zh);
+		ck_assert(li->owner && *li->owner);
+		ck_assert_int_eq(line_by_name(li->name), l);
+		ck_assert_int_eq(line_by_name(li->section), l);
+		ck_assert_int_eq(li->kind == RK_FIRM, l < N_FIRM_LINES);
+		ck_assert_int_ge(idx(li->section, "enabled"), 0);
+		char pop[32];
+		snprintf(pop, sizeof pop, "pop.%s", li->section);
+		ck_assert_int_eq(params_section_known(pop), li->kind != RK_FIRM);
+		ck_assert_int_ge(idx("takeup", li->section), 0);
+	}
+}
+END_TEST
+
 START_TEST(the_built_in_scenario_has_the_numbers_of_clauses_1_to_3)
 {
 	struct scenario *s = builtin();
@@ -1139,6 +1173,8 @@ static Suite *scenario_suite(void)
 		tc,
 		every_required_parameter_of_the_built_in_scenario_is_set_at_a_line_of_suzhou_draft_ini);
 	tcase_add_test(tc, the_built_in_scenario_has_the_policy_window_and_funding_defaults);
+	tcase_add_test(tc, the_built_in_scenario_funds_every_line_as_the_registry_says);
+	tcase_add_test(tc, every_registry_row_is_complete_and_found_by_its_name);
 	tcase_add_test(tc, the_built_in_scenario_has_the_numbers_of_clauses_1_to_3);
 	tcase_add_test(tc, the_built_in_scenario_has_the_numbers_of_clauses_4_to_13);
 	tcase_add_test(tc, the_built_in_scenario_formats_values_as_the_policy_writes_them);
