@@ -25,6 +25,13 @@ else
 BIN = bin/fundsim
 endif
 
+# make DUMMY_LINE=1: the same code with one more award line (lines.def's
+# MZZ row) in its own folder, for check-dummy-line.
+ifeq ($(DUMMY_LINE),1)
+BUILD = build-dummy
+CPPFLAGS += -DFUNDSIM_DUMMY_LINE
+endif
+
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_scenario.o $(BUILD)/chart_scripts.o
 TEST_SRC = $(wildcard tests/check_*.c)
@@ -101,7 +108,18 @@ check: bin/fundsim $(TEST_BIN)
 	@sh tests/e2e.sh bin/fundsim
 	@sh tests/interrupt.sh bin/fundsim
 	@sh tests/determinism.sh bin/fundsim
+	@$(MAKE) --no-print-directory check-dummy-line
 	@sh tests/hostile.sh bin/fundsim
+
+# Stable streams: adding a line changes no other line's draws. The normal
+# build and the DUMMY_LINE=1 build (a line more, mid-registry) must agree
+# bit for bit on every other line of every replication.
+check-dummy-line: $(BUILD)/line_draws
+	@$(MAKE) --no-print-directory DUMMY_LINE=1 build-dummy/line_draws
+	@sh tests/dummy_line.sh $(BUILD)/line_draws build-dummy/line_draws
+
+$(BUILD)/line_draws: tests/line_draws.c $(BUILD)/libfundsim.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
 
 # AddressSanitizer + UBSan over the whole suite, in its own build folder.
 asan:
@@ -203,9 +221,9 @@ format:
 	clang-format -i src/*.c src/*.h include/*.h tests/*.c
 
 clean:
-	rm -rf build build-asan build-fuzz bin
+	rm -rf build build-asan build-fuzz build-dummy bin
 
-.PHONY: all check-mpi bench-mpi check asan leakcheck check-with bench deps format clean fuzz fuzz-build fuzz-merge \
+.PHONY: all check-mpi bench-mpi check check-dummy-line asan leakcheck check-with bench deps format clean fuzz fuzz-build fuzz-merge \
 	deps-fuzz
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

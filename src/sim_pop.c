@@ -3,7 +3,10 @@
  * Streams: every firm and entity seeds its own GSL generator from
  * (seed, replication, component, index), so a change to one assumption
  * moves only the draws that depend on it (common random numbers), and
- * no result depends on which thread ran the replication. */
+ * no result depends on which thread ran the replication. A component is
+ * keyed by a hash of its name ("stock", "m6a/entity", "param/growth.mean"),
+ * never by its position, so adding a line, a parameter or a component
+ * changes no other draw (make check-dummy-line proves it for a line). */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
@@ -14,11 +17,24 @@
 #include "params.h"
 #include "sim.h"
 
-/* Stream components: who draws. */
+/* Stream components that are not a line's: who draws. Their keys are
+ * hashes of these names; a line's are of its section (line_keys). */
 enum {
-	S_PARAMS = 1, S_SHOCKS, S_STOCK, S_PANEL, S_ENTRY_COUNT, S_ENTRANT = S_ENTRY_COUNT + 3,
-	S_LINE_COUNT = S_ENTRANT + 3, S_ENTITY = S_LINE_COUNT + 4 * N_LINES,
-	S_TAKEUP = S_ENTITY + N_LINES
+	S_SHOCKS, S_STOCK, S_PANEL, S_ENTRY_COUNT, S_ENTRANT = S_ENTRY_COUNT + 3,
+	S_TAKEUP = S_ENTRANT + 3, N_COMPONENTS
+};
+static const char *const component_name[N_COMPONENTS] = {
+	"shocks", "stock", "panel", "entry-count/new", "entry-count/spinoff",
+	"entry-count/attracted", "entrant/new", "entrant/spinoff", "entrant/attracted", "takeup",
+};
+
+/* Who is drawing, for ledger names (the stream key is a hash). */
+enum who { WHO_OTHER, WHO_STOCK, WHO_ENTRANT, WHO_ENTITY };
+
+/* A line's stream keys: its entities, and its arrivals of each level
+ * (LEVEL_NONE: the applicants of a line without levels). */
+struct line_keys {
+	uint64_t entity, arrivals[LEVEL_NATIONAL + 1];
 };
 
 #define MAX_SPAN 64 /* years from the oldest entrant to the window's end */
@@ -32,9 +48,15 @@ struct sim_work {
 	struct award buf[64]; /* a firm's awards, when the tax cap applies */
 	int nbuf;
 	bool buffering;
+	/* stream keys, hashed from names once when w is made */
+	uint64_t comp_key[N_COMPONENTS];
+	struct line_keys line_key[N_LINES];
+	uint64_t *param_key; /* by parameter table index */
 	/* the recipient being evaluated */
-	unsigned comp;
+	uint64_t comp; /* its stream's key */
 	uint64_t idx;
+	enum who who;
+	int sub;       /* WHO_ENTRANT: which kind; WHO_ENTITY: its line */
 	const char *panel_id;
 	char id[48];
 	/* replication */
@@ -59,16 +81,60 @@ static uint64_t mix(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-static uint64_t key(uint64_t seed, long rep, unsigned comp, uint64_t idx)
+static uint64_t key(uint64_t seed, long rep, uint64_t comp, uint64_t idx)
 {
-	return mix(mix(mix(seed) ^ (uint64_t)rep) ^ ((uint64_t)comp << 48 ^ idx));
+	return mix(mix(mix(mix(seed) ^ (uint64_t)rep) ^ comp) ^ idx);
 }
 
-static void stream(struct sim_work *w, unsigned comp, uint64_t idx)
+/* FNV-1a, 64 bits: a stable key from a name, the same on every machine. */
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The key of "prefix/suffix". */
+static uint64_t name_key(const char *prefix, const char *suffix)
+{
+	char name[96];
+	snprintf(name, sizeof name, "%s/%s", prefix, suffix);
+	return fnv1a(name);
+}
+
+static void stream(struct sim_work *w, uint64_t comp, uint64_t idx)
 {
 	gsl_rng_set(w->r, (unsigned long)key(w->seed, w->rep, comp, idx));
 	w->comp = comp;
 	w->idx = idx;
+}
+
+/* Every key w will use, from the names of components, lines and
+ * parameters. -1 when out of memory. */
+static int make_keys(struct sim_work *w)
+{
+	static const char *const arrivals[] = {"arrivals", "arrivals/municipal",
+					       "arrivals/provincial", "arrivals/national"};
+	for (int c = 0; c < N_COMPONENTS; c++)
+		w->comp_key[c] = fnv1a(component_name[c]);
+	for (int l = 0; l < N_LINES; l++) {
+		const char *sec = line_info(l)->section;
+		w->line_key[l].entity = name_key(sec, "entity");
+		for (int lv = LEVEL_NONE; lv <= LEVEL_NATIONAL; lv++)
+			w->line_key[l].arrivals[lv] = name_key(sec, arrivals[lv]);
+	}
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	w->param_key = calloc(n, sizeof *w->param_key);
+	if (!w->param_key)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char name[96];
+		snprintf(name, sizeof name, "%s.%s", d[i].section, d[i].key);
+		w->param_key[i] = name_key("param", name);
+	}
+	return 0;
 }
 
 struct sim_work *sim_work_new(void)
@@ -94,7 +160,7 @@ struct sim_work *sim_work_new_rng(const gsl_rng_type *t)
 	w->r = gsl_rng_alloc(t);
 	w->cap = 64;
 	w->rows = malloc(w->cap * sizeof *w->rows);
-	if (!w->r || !w->rows) {
+	if (!w->r || !w->rows || make_keys(w) != 0) {
 		sim_work_free(w);
 		return NULL;
 	}
@@ -108,6 +174,7 @@ void sim_work_free(struct sim_work *w)
 	if (w->r)
 		gsl_rng_free(w->r);
 	free(w->rows);
+	free(w->param_key);
 	free(w);
 }
 
@@ -136,18 +203,16 @@ static void name_recipient(struct sim_work *w)
 	unsigned long long year = w->idx >> 20, n = w->idx & 0xFFFFF;
 	if (w->panel_id)
 		return;
-	if (w->comp == S_STOCK)
+	if (w->who == WHO_STOCK)
 		snprintf(w->id, sizeof w->id, "firm-%06llu", (unsigned long long)w->idx);
-	else if (w->comp >= S_ENTRANT && w->comp < S_ENTRANT + 3)
-		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu", entrant[w->comp - S_ENTRANT], year, n);
+	else if (w->who == WHO_ENTRANT)
+		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu", entrant[w->sub], year, n);
 	else if (n >> 16) /* level lines: m4-2026-national-0000 */
-		snprintf(w->id, sizeof w->id, "%s-%llu-%s-%04llu",
-			 line_info((w->comp - S_ENTITY) % N_LINES)->section, year,
+		snprintf(w->id, sizeof w->id, "%s-%llu-%s-%04llu", line_info(w->sub)->section, year,
 			 (const char *[]){"", "municipal", "provincial", "national"}[(n >> 16) & 3],
 			 n & 0xFFFF);
 	else
-		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu",
-			 line_info((w->comp - S_ENTITY) % N_LINES)->section, year, n);
+		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu", line_info(w->sub)->section, year, n);
 }
 
 static void book(struct sim_work *w, const struct award *a)
@@ -166,8 +231,8 @@ static bool claimed(const struct sim_work *w, const struct award *a)
 	double share = w->q->model.takeup[a->line];
 	if (share >= 1)
 		return true;
-	uint64_t h = key(w->seed, w->rep, S_TAKEUP, mix(w->comp * 1000003ULL + w->idx) ^
-				   (uint64_t)(a->line * 4096 + a->year));
+	uint64_t h = key(w->seed, w->rep, w->comp_key[S_TAKEUP], mix(w->comp ^ mix(w->idx)) ^
+				 mix(w->line_key[a->line].entity ^ (uint64_t)a->year));
 	return (double)(h >> 11) * 0x1.0p-53 < share;
 }
 
@@ -282,7 +347,8 @@ static void existing_firms(struct sim_work *w)
 	long count = lround(val(&m->firms.count));
 	int y0 = w->q->start_year - 1;
 	for (long i = 0; i < count; i++) {
-		stream(w, S_STOCK, (uint64_t)i);
+		stream(w, w->comp_key[S_STOCK], (uint64_t)i);
+		w->who = WHO_STOCK;
 		double rev = draw(w, &m->firms.revenue, 0, 1e13);
 		/* above the threshold a Pareto tail, by inverse CDF from one
 		 * uniform that is always drawn, so streams stay aligned */
@@ -324,7 +390,8 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 			w->cap = nc;
 		}
 		memcpy(w->rows, pn->rows + a, n * sizeof *w->rows);
-		stream(w, S_PANEL, g);
+		stream(w, w->comp_key[S_PANEL], g);
+		w->who = WHO_OTHER;
 		w->panel_id = group_id(&pn->firms, g);
 		double key_u = w->rows[n - 1].key_db ? 0 : gsl_rng_uniform(w->r);
 		live(w, n, key_u, val(&m->growth.exit_rate));
@@ -344,10 +411,12 @@ static void entrants(struct sim_work *w)
 	int first = w->q->start_year - (w->q->m2.window_years - 1);
 	for (int kind = 0; kind < 3; kind++) {
 		for (int t = first; t <= last_year(w->q); t++) {
-			stream(w, S_ENTRY_COUNT + (unsigned)kind, (uint64_t)t);
+			stream(w, w->comp_key[S_ENTRY_COUNT + kind], (uint64_t)t);
 			unsigned k = gsl_ran_poisson(w->r, val(rate[kind]));
 			for (unsigned j = 0; j < k; j++) {
-				stream(w, S_ENTRANT + (unsigned)kind, (uint64_t)t << 20 | j);
+				stream(w, w->comp_key[S_ENTRANT + kind], (uint64_t)t << 20 | j);
+				w->who = WHO_ENTRANT;
+				w->sub = kind;
 				bool att = origin[kind] == ORIGIN_ATTRACTED;
 				double rev = draw(w, att ? &m->entry.attracted_revenue : &m->entry.new_revenue,
 						  0, 1e13);
@@ -380,7 +449,9 @@ static void parks(struct sim_work *w, enum line_id l)
 	long count = lround(val(&pl->parks));
 	int y0 = w->q->start_year - 1;
 	for (long k = 0; k < count; k++) {
-		stream(w, S_ENTITY + l, (uint64_t)k);
+		stream(w, w->line_key[l].entity, (uint64_t)k);
+		w->who = WHO_ENTITY;
+		w->sub = l;
 		double rev = draw(w, &pl->revenue, 0, 1e13);
 		size_t n = 0;
 		for (int y = y0; y <= last_year(w->q); y++) {
@@ -395,10 +466,10 @@ static void parks(struct sim_work *w, enum line_id l)
 	}
 }
 
-/* New applicants of one line in year t: Poisson(mean) of them. */
-static unsigned arrivals(struct sim_work *w, enum line_id l, int which, int t, double mean)
+/* New applicants of one line (of one level) in year t: Poisson(mean) of them. */
+static unsigned arrivals(struct sim_work *w, enum line_id l, enum level lv, int t, double mean)
 {
-	stream(w, S_LINE_COUNT + 4 * (unsigned)l + (unsigned)which, (uint64_t)t);
+	stream(w, w->line_key[l].arrivals[lv], (uint64_t)t);
 	return gsl_ran_poisson(w->r, mean);
 }
 
@@ -408,10 +479,12 @@ static void level_line(struct sim_work *w, enum line_id l)
 	const struct dist *per[3] = {&pl->municipal, &pl->provincial, &pl->national};
 	for (enum level lv = line_info(l)->lo; lv <= line_info(l)->hi; lv++) {
 		for (int t = w->q->start_year; t <= last_year(w->q); t++) {
-			unsigned k = arrivals(w, l, (int)lv, t, val(per[lv - 1]));
+			unsigned k = arrivals(w, l, lv, t, val(per[lv - 1]));
 			for (unsigned j = 0; j < k; j++) {
-				w->comp = S_ENTITY + l;
+				w->comp = w->line_key[l].entity; /* no draws: a name and a take-up key */
 				w->idx = (uint64_t)t << 20 | (uint64_t)lv << 16 | j;
+				w->who = WHO_ENTITY;
+				w->sub = l;
 				w->erows[0] = (struct entity_year){.line = l, .year = t, .level = lv,
 								   .base = NAN, .granted = NAN,
 								   .housing = NAN, .passed = true};
@@ -429,9 +502,11 @@ static void applicants(struct sim_work *w, enum line_id l)
 	enum rule_kind kind = line_info(l)->kind;
 	bool granted = line_info(l)->pay == PAY_GRANTED;
 	for (int t = w->q->start_year; t <= last_year(w->q); t++) {
-		unsigned k = arrivals(w, l, 0, t, val(&pl->per_year));
+		unsigned k = arrivals(w, l, LEVEL_NONE, t, val(&pl->per_year));
 		for (unsigned j = 0; j < k; j++) {
-			stream(w, S_ENTITY + l, (uint64_t)t << 20 | j);
+			stream(w, w->line_key[l].entity, (uint64_t)t << 20 | j);
+			w->who = WHO_ENTITY;
+			w->sub = l;
 			struct entity_year r = {.line = l, .year = t, .base = NAN, .granted = NAN,
 						.housing = NAN, .passed = true};
 			if (kind == RK_RATE)
@@ -456,18 +531,20 @@ static void applicants(struct sim_work *w, enum line_id l)
 	}
 }
 
-/* Draw every per-replication assumption once, into a private copy. */
+/* Draw every per-replication assumption once, into a private copy; each
+ * from its own stream, so that a parameter added to the table moves no
+ * other parameter's draw. */
 static void resolve(const struct policy *p, struct policy *q, struct sim_work *w)
 {
 	*q = *p;
 	size_t n;
 	const struct param_def *d = params_table(&n);
-	stream(w, S_PARAMS, 0);
 	for (size_t i = 0; i < n; i++) {
 		if (d[i].per_entity ||
 		    (d[i].type != PT_DIST_MONEY && d[i].type != PT_DIST_SHARE &&
 		     d[i].type != PT_DIST_NUMBER))
 			continue;
+		stream(w, w->param_key[i], 0);
 		struct dist *v = (struct dist *)((char *)q + d[i].offset);
 		*v = (struct dist){.kind = D_CONST, .p = {dist_draw(v, w->r, d[i].lo, d[i].hi)}};
 	}
@@ -561,7 +638,7 @@ void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, l
 	w->ln_young = log1p(m->growth.young_bonus);
 	w->ln_ramp = log1p(m->growth.staff_ramp);
 	w->shock_year0 = q->start_year - MAX_SPAN / 2;
-	stream(w, S_SHOCKS, 0);
+	stream(w, w->comp_key[S_SHOCKS], 0);
 	for (int k = 0; k < MAX_SPAN; k++)
 		w->shock[k] = gsl_ran_gaussian(w->r, csd);
 	if (stock && panel_firms(w, stock) != 0) {
