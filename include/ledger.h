@@ -25,6 +25,17 @@ struct ledger {
 struct award_sink ledger_sink(struct ledger *l);
 void ledger_free(struct ledger *l);
 
+/* The policy on a year's awards (rules.h), applied to the ledger; awards
+ * cut to nothing leave it. Both return 0, or -1 when out of memory (the
+ * ledger is then unchanged). */
+/* [taxcap] on the awards from index first on: one firm's, rows its rows. */
+int ledger_taxcap(struct ledger *l, size_t first, const struct policy *p,
+		  const struct firm_year *rows, size_t n);
+/* [budget] rule = prorata on every paid year the ledger covers; cut, when
+ * not NULL, gets what was cut from paid year y at cut[y - first paid year]
+ * (p->years entries). */
+int ledger_prorata(struct ledger *l, const struct policy *p, fen_t *cut);
+
 /* Write the ledger CSV to f. Returns 0, or -1 on a write error. */
 int ledger_write(const struct ledger *l, FILE *f);
 

@@ -75,4 +75,29 @@ void rules_entity(const struct policy *p, const struct entity_year *rows, size_t
  * funding; the three always add up to amount exactly. */
 void rules_split(const struct policy *p, struct award *a);
 
+/* ---- policy on the awards of a year, after the lines have made them:
+ * `award` applies it to each award, the Monte Carlo run to what each line
+ * adds up to in a year. Both borrow a (an array of pointers) and change
+ * the awards in place; an award's levels still add up to its amount. A
+ * reason with words gets a note of what was done. ---- */
+
+/* [taxcap]: an earlier Suzhou rule capped a firm's awards of a qualifying
+ * year at its local retained tax that year, taxcap.rate x that year's
+ * revenue (no row that year: nothing). Over the cap, each award of the
+ * year is scaled by cap / sum, to the fen. a: one firm's awards in order
+ * of year, as rules_firm makes them; rows: that firm's rows. An award
+ * scaled to 0 fen stays in a with amount 0: the caller drops it. Does
+ * nothing when [taxcap] is off. */
+void rules_taxcap(const struct policy *p, const struct firm_year *rows, size_t n,
+		  struct award *const *a, size_t na);
+
+/* 总量控制 ([budget] rule = prorata): when the awards paid in one year add
+ * up to more than budget.annual_total, every one is scaled by the same
+ * factor, to the fen, and any rounding excess comes off the largest
+ * award's largest funding level, so the year never exceeds the envelope
+ * and no level goes negative. a: all awards paid in one year. Returns
+ * what was cut, in fen: 0 when the rule is off, no annual_total is set or
+ * it does not bind. */
+fen_t rules_prorata(const struct policy *p, struct award *const *a, size_t n);
+
 #endif

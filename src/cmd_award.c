@@ -13,21 +13,27 @@
 #include "inputs.h"
 #include "ledger.h"
 
-/* Run the engine over every firm and entity; awards land in l and t. */
+/* Run the engine over every firm and entity, then the policy on a year's
+ * awards (tax cap per firm, 总量控制 per paid year, cut into cut[]); awards
+ * land in l. */
 static void evaluate(const struct policy *p, const struct panel *pn, const struct entities *en,
-		     struct ledger *l)
+		     struct ledger *l, fen_t *cut)
 {
 	struct award_sink sink = ledger_sink(l);
 	for (size_t g = 0; g < pn->firms.count; g++) {
 		l->current = group_id(&pn->firms, g);
-		size_t a = pn->firms.start[g], b = pn->firms.start[g + 1];
+		size_t a = pn->firms.start[g], b = pn->firms.start[g + 1], first = l->n;
 		rules_firm(p, pn->rows + a, b - a, &sink);
+		if (ledger_taxcap(l, first, p, pn->rows + a, b - a) != 0)
+			l->oom = true;
 	}
 	for (size_t g = 0; g < en->groups.count; g++) {
 		l->current = group_id(&en->groups, g);
 		size_t a = en->groups.start[g], b = en->groups.start[g + 1];
 		rules_entity(p, en->rows + a, b - a, &sink);
 	}
+	if (ledger_prorata(l, p, cut) != 0)
+		l->oom = true;
 }
 
 /* Where -o may write, checked before any work. A new or regular file is
@@ -168,7 +174,8 @@ int cmd_award(const struct cli *c)
 		say("award", "%s", err);
 		goto done;
 	}
-	evaluate(&s->pol, &pn, &en, &l);
+	fen_t cut[MAX_YEARS];
+	evaluate(&s->pol, &pn, &en, &l, cut);
 	if (l.oom) {
 		say("award", "out of memory collecting awards");
 		rc = EXIT_FAIL;
@@ -196,6 +203,14 @@ int cmd_award(const struct cli *c)
 		    "rows); %zu awards", s->name, pn.firms.count, pn.n, en.groups.count, en.n, l.n);
 		fputc('\n', stderr);
 		totals_print(t, stderr);
+		for (int y = 0; y < s->pol.years; y++) {
+			char cw[32], e[32];
+			fen_wan(cut[y], cw, sizeof cw);
+			money_words(s->pol.model.budget.annual_total, e, sizeof e);
+			if (cut[y] > 0)
+				fprintf(stderr, "总量控制 (budget.rule = prorata): awards paid in %d scaled "
+					"to the %s envelope, %s万 cut\n", t->first_paid_year + y, e, cw);
+		}
 		free(t);
 	}
 done:

@@ -227,6 +227,9 @@ int cmd_run(const struct cli *c)
 		if (row)
 			sim_rep(&s->pol, cfg.stock, cfg.seed, 0, &out.layout, row, rl.w, &sink);
 		free(row);
+		/* the envelope cut the run's totals (by line); the ledger's awards too */
+		if (row && ledger_prorata(&rl.l, &s->pol, NULL) != 0)
+			rl.l.oom = true;
 		if (!row || rl.l.oom) {
 			say("run", "out of memory writing the ledger");
 			goto done;

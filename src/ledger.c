@@ -28,6 +28,56 @@ struct award_sink ledger_sink(struct ledger *l)
 	return (struct award_sink){.fn = append, .ctx = l, .reasons = true};
 }
 
+/* Drop the awards from index first on that were cut to nothing. */
+static void drop_unpaid(struct ledger *l, size_t first)
+{
+	size_t k = first;
+	for (size_t i = first; i < l->n; i++)
+		if (l->v[i].a.amount > 0)
+			l->v[k++] = l->v[i];
+	l->n = k;
+}
+
+int ledger_taxcap(struct ledger *l, size_t first, const struct policy *p,
+		  const struct firm_year *rows, size_t n)
+{
+	if (!p->model.taxcap.enabled || first >= l->n)
+		return 0;
+	struct award **a = malloc((l->n - first) * sizeof *a);
+	if (!a)
+		return -1;
+	for (size_t i = first; i < l->n; i++)
+		a[i - first] = &l->v[i].a;
+	rules_taxcap(p, rows, n, a, l->n - first);
+	free(a);
+	drop_unpaid(l, first);
+	return 0;
+}
+
+int ledger_prorata(struct ledger *l, const struct policy *p, fen_t *cut)
+{
+	int y0 = p->start_year + p->payment_lag;
+	if (cut)
+		memset(cut, 0, (size_t)p->years * sizeof *cut);
+	if (p->model.budget.rule != BUDGET_PRORATA || l->n == 0)
+		return 0;
+	struct award **a = malloc(l->n * sizeof *a);
+	if (!a)
+		return -1;
+	for (int y = 0; y < p->years; y++) {
+		size_t k = 0;
+		for (size_t i = 0; i < l->n; i++)
+			if (l->v[i].a.paid_year == y0 + y)
+				a[k++] = &l->v[i].a;
+		fen_t c = rules_prorata(p, a, k);
+		if (cut)
+			cut[y] = c;
+	}
+	free(a);
+	drop_unpaid(l, 0);
+	return 0;
+}
+
 void ledger_free(struct ledger *l)
 {
 	free(l->v);

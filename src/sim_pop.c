@@ -45,7 +45,10 @@ struct sim_work {
 	struct entity_year erows[MAX_SPAN];
 	size_t cap;
 	struct totals t;
-	struct award buf[64]; /* a firm's awards, when the tax cap applies */
+	/* a firm's awards, when the tax cap applies: at most 1 a year for
+	 * M3C and 1 a tier for M2 and M3A, + M1A, M1B, M3B (20 years, 6 tiers) */
+	struct award buf[64];
+	struct award *bufp[64];
 	int nbuf;
 	bool buffering;
 	/* stream keys, hashed from names once when w is made */
@@ -248,31 +251,15 @@ static void on_award(void *ctx, const struct award *a)
 	book(w, a);
 }
 
-/* The earlier Suzhou rule: a firm's awards of a year at most its local
- * retained tax that year, scaled down pro rata. */
+/* The tax cap (rules_taxcap) on the firm's claimed awards, then book them. */
 static void apply_taxcap(struct sim_work *w, const struct firm_year *rows, size_t n)
 {
-	for (int i = 0; i < w->nbuf;) {
-		int year = w->buf[i].year, j = i;
-		fen_t sum = 0; /* <= 64 awards of <= 6 x MONEY_MAX: no overflow */
-		while (j < w->nbuf && w->buf[j].year == year)
-			sum += w->buf[j++].amount;
-		double revenue = 0;
-		for (size_t k = 0; k < n; k++)
-			if (rows[k].year == year)
-				revenue = rows[k].revenue;
-		fen_t cap = money_round(w->q->model.taxcap.rate * revenue);
-		for (int k = i; k < j; k++) {
-			struct award a = w->buf[k];
-			if (sum > cap) {
-				a.amount = (fen_t)llround((double)a.amount * (double)cap / (double)sum);
-				rules_split(w->q, &a);
-			}
-			if (a.amount > 0)
-				book(w, &a);
-		}
-		i = j;
-	}
+	for (int i = 0; i < w->nbuf; i++)
+		w->bufp[i] = &w->buf[i];
+	rules_taxcap(w->q, rows, n, w->bufp, (size_t)w->nbuf);
+	for (int i = 0; i < w->nbuf; i++)
+		if (w->buf[i].amount > 0)
+			book(w, &w->buf[i]);
 	w->nbuf = 0;
 }
 
@@ -555,46 +542,30 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 {
 	memset(row, 0, l->width * sizeof *row);
 	int ny = l->years;
-	fen_t year_total[MAX_YEARS] = {0};
 	fen_t cell[N_LINES][MAX_YEARS][N_LEVELS];
 	memcpy(cell, t->cell, sizeof cell);
-	for (int y = 0; y < ny; y++) /* <= t->all[LV_TOTAL]: no overflow (totals.h) */
-		for (int line = 0; line < N_LINES; line++)
-			year_total[y] += cell[line][y][LV_TOTAL];
-	/* 总量控制: scale each year's awards down to the annual envelope */
-	double env = q->model.budget.annual_total;
-	for (int y = 0; y < ny; y++) {
-		if (q->model.budget.rule != BUDGET_PRORATA || env <= 0 ||
-		    year_total[y] <= money_round(env))
-			continue;
-		fen_t envf = money_round(env);
-		double f = (double)envf / (double)year_total[y];
-		fen_t kept = 0;
-		int big = 0;
+	/* 总量控制 (rules_prorata) on what each line adds up to in a paid year */
+	for (int y = 0; y < ny && q->model.budget.rule == BUDGET_PRORATA; y++) {
+		struct award sum[N_LINES], *ptr[N_LINES];
 		for (int line = 0; line < N_LINES; line++) {
 			fen_t *c = cell[line][y];
-			fen_t tot = (fen_t)llround((double)c[LV_TOTAL] * f);
-			fen_t pr = (fen_t)llround((double)c[LV_PROVINCIAL] * f);
-			fen_t di = (fen_t)llround((double)c[LV_DISTRICT] * f);
-			c[LV_TOTAL] = tot;
-			c[LV_PROVINCIAL] = pr;
-			c[LV_DISTRICT] = di;
-			c[LV_MUNICIPAL] = tot - pr - di;
-			kept += tot;
-			if (tot > cell[big][y][LV_TOTAL])
-				big = line;
+			sum[line] = (struct award){.line = (enum line_id)line,
+						   .paid_year = t->first_paid_year + y,
+						   .amount = c[LV_TOTAL], .provincial = c[LV_PROVINCIAL],
+						   .municipal = c[LV_MUNICIPAL], .district = c[LV_DISTRICT]};
+			ptr[line] = &sum[line];
 		}
-		if (kept > envf) { /* rounding up by a few fen: take it off the largest line, */
-			fen_t *c = cell[big][y]; /* from its largest level so none goes negative */
-			int lv = LV_PROVINCIAL;
-			for (int k = LV_MUNICIPAL; k <= LV_DISTRICT; k++)
-				if (c[k] > c[lv])
-					lv = k;
-			c[LV_TOTAL] -= kept - envf;
-			c[lv] -= kept - envf;
-			kept = envf;
+		fen_t cut = rules_prorata(q, ptr, N_LINES);
+		if (!cut)
+			continue;
+		for (int line = 0; line < N_LINES; line++) {
+			fen_t *c = cell[line][y];
+			c[LV_TOTAL] = sum[line].amount;
+			c[LV_PROVINCIAL] = sum[line].provincial;
+			c[LV_MUNICIPAL] = sum[line].municipal;
+			c[LV_DISTRICT] = sum[line].district;
 		}
-		row[sim_cut(l, y)] = (double)(year_total[y] - kept) / 100;
+		row[sim_cut(l, y)] = (double)cut / 100;
 		row[sim_cut(l, ny)] += row[sim_cut(l, y)];
 	}
 	for (int line = 0; line < N_LINES; line++) {

@@ -9,31 +9,6 @@
 #include "comm.h"
 #include "sim.h"
 
-void sim_layout(const struct policy *p, struct sim_layout *l)
-{
-	l->years = p->years;
-	size_t cells = (size_t)(N_LINES + 1) * (size_t)(p->years + 1);
-	l->money = 0;
-	l->recipients = cells * N_LEVELS;
-	l->cut = l->recipients + cells;
-	l->width = l->cut + (size_t)p->years + 1;
-}
-
-size_t sim_money(const struct sim_layout *l, int line, int year, enum fund_level lv)
-{
-	return l->money + ((size_t)line * (size_t)(l->years + 1) + (size_t)year) * N_LEVELS + lv;
-}
-
-size_t sim_recipients(const struct sim_layout *l, int line, int year)
-{
-	return l->recipients + (size_t)line * (size_t)(l->years + 1) + (size_t)year;
-}
-
-size_t sim_cut(const struct sim_layout *l, int year)
-{
-	return l->cut + (size_t)year;
-}
-
 void sim_output_free(struct sim_output *o)
 {
 	results_free(o->res);

@@ -1,0 +1,303 @@
+/* check_rules_budget.c - the policy on a year's awards (rules_budget.c):
+ * the tax cap ([taxcap]) and 总量控制 ([budget] rule = prorata), which
+ * `award` and the Monte Carlo run share.
+ *
+ * Expected amounts are worked out by hand and written in fen. The policy
+ * is the built-in draft: qualifying years 2025-2027, paid a year later. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+#include "policy.h"
+#include "rules.h"
+#include "scenario.h"
+
+#define WAN ((fen_t)1000000) /* 1万元 in fen */
+#define WY 10000.0           /* 1万元 in yuan */
+#define YY 100000000.0       /* 1亿元 in yuan */
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static struct scenario *S;
+
+static void setup(void)
+{
+	char err[ERR_LEN];
+	S = calloc(1, sizeof *S);
+	ck_assert_ptr_nonnull(S);
+	ck_assert_msg(scenario_open(S, NULL, NULL, 0, err, sizeof err) == 0, "draft: %s", err);
+}
+
+static void teardown(void)
+{
+	free(S);
+	S = NULL;
+}
+
+static void set(const char *assignment)
+{
+	char err[ERR_LEN];
+	ck_assert_msg(scenario_set(S, assignment, err, sizeof err) == 0, "%s: %s", assignment,
+		      err);
+	ck_assert_msg(scenario_finish(S, err, sizeof err) == 0, "%s", err);
+}
+
+/* ---- a firm's awards through rules_firm, then the tax cap ---- */
+
+struct got {
+	struct award a[32];
+	struct award *p[32];
+	size_t n;
+};
+
+static void collect(void *ctx, const struct award *a)
+{
+	struct got *g = ctx;
+	ck_assert_uint_lt(g->n, N(g->a));
+	g->a[g->n] = *a;
+	g->p[g->n] = &g->a[g->n];
+	g->n++;
+}
+
+static void firm_capped(const struct firm_year *rows, size_t n, struct got *g)
+{
+	memset(g, 0, sizeof *g);
+	struct award_sink sink = {.fn = collect, .ctx = g, .reasons = true};
+	rules_firm(&S->pol, rows, n, &sink);
+	rules_taxcap(&S->pol, rows, n, g->p, g->n);
+}
+
+static const struct award *of_line(const struct got *g, enum line_id l)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (g->a[i].line == l)
+			return &g->a[i];
+	ck_abort_msg("no %s award", line_info(l)->name);
+	return NULL;
+}
+
+/* An existing firm first reaching 1亿 in 2025: M3A pays 200万 (tier 1). */
+static const struct firm_year m3a_firm[] = {
+	{.year = 2024, .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,
+	 .revenue = 0.5 * YY},
+	{.year = 2025, .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,
+	 .revenue = 1 * YY},
+};
+
+START_TEST(the_tax_cap_above_the_award_pays_the_award_in_full)
+{
+	set("taxcap.enabled=true");
+	set("taxcap.rate=5%"); /* 5% of 1亿 = 500万 > 200万 */
+	struct got g;
+	firm_capped(m3a_firm, N(m3a_firm), &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_int_eq(g.a[0].amount, 200 * WAN);
+	ck_assert_ptr_null(strstr(g.a[0].reason, "tax cap"));
+}
+END_TEST
+
+START_TEST(the_tax_cap_equal_to_the_award_pays_the_award_in_full)
+{
+	set("taxcap.enabled=true");
+	set("taxcap.rate=2%"); /* 2% of 1亿 = 200万, the award exactly */
+	struct got g;
+	firm_capped(m3a_firm, N(m3a_firm), &g);
+	ck_assert_int_eq(g.a[0].amount, 200 * WAN);
+	ck_assert_ptr_null(strstr(g.a[0].reason, "tax cap"));
+}
+END_TEST
+
+START_TEST(the_tax_cap_below_the_award_pays_the_tax_and_says_so)
+{
+	set("taxcap.enabled=true");
+	set("taxcap.rate=0.1%"); /* 0.1% of 1亿 = 10万 */
+	struct got g;
+	firm_capped(m3a_firm, N(m3a_firm), &g);
+	ck_assert_int_eq(g.a[0].amount, 10 * WAN);
+	ck_assert_int_eq(g.a[0].municipal, 10 * WAN); /* M3A: municipal money */
+	ck_assert_ptr_nonnull(strstr(g.a[0].reason, "; tax cap 10万"));
+}
+END_TEST
+
+START_TEST(the_tax_cap_off_changes_nothing)
+{
+	set("taxcap.rate=0.1%");
+	struct got g;
+	firm_capped(m3a_firm, N(m3a_firm), &g);
+	ck_assert_int_eq(g.a[0].amount, 200 * WAN);
+}
+END_TEST
+
+/* An attracted industrial firm of 2026 with 1000万 paid in, 50 staff and
+ * 1亿 revenue: M1A 50万, M2 100万 (tier 2), M3A 200万 in 2026: 350万. */
+static const struct firm_year three_awards[] = {
+	{.year = 2026, .founded = 2026, .origin = ORIGIN_ATTRACTED, .industrial = true,
+	 .employees = 50, .paid_capital = 1000 * WY, .revenue = 1 * YY},
+};
+
+START_TEST(the_tax_cap_scales_a_years_awards_by_the_same_factor_to_the_fen)
+{
+	set("taxcap.enabled=true");
+	set("taxcap.rate=0.1%"); /* 10万 of 350万: x 2/70 */
+	struct got g;
+	firm_capped(three_awards, N(three_awards), &g);
+	ck_assert_uint_eq(g.n, 3);
+	/* 50万 x 10/350 = 14285.714 -> 14285.71; 100万 -> 28571.43; 200万 -> 57142.86 */
+	ck_assert_int_eq(of_line(&g, L_M1A)->amount, 1428571);
+	ck_assert_int_eq(of_line(&g, L_M2)->amount, 2857143);
+	ck_assert_int_eq(of_line(&g, L_M3A)->amount, 5714286);
+	/* pooled lines still split 50/50 (rules_split: municipal takes the fen) */
+	ck_assert_int_eq(of_line(&g, L_M1A)->provincial, 714286);
+	ck_assert_int_eq(of_line(&g, L_M1A)->municipal, 714285);
+	fen_t sum = 0;
+	for (size_t i = 0; i < g.n; i++) {
+		sum += g.a[i].amount;
+		ck_assert_int_eq(g.a[i].provincial + g.a[i].municipal + g.a[i].district,
+				 g.a[i].amount);
+	}
+	ck_assert_int_eq(sum, 10 * WAN);
+}
+END_TEST
+
+START_TEST(the_tax_cap_applies_to_each_qualifying_year_on_its_own_revenue)
+{
+	/* M3A tier 1 in 2025 (1亿: cap 10万), tier 2 in 2026 (5亿: cap 50万, the
+	 * 100万 top-up cut to 50万) */
+	static const struct firm_year rows[] = {
+		{.year = 2024, .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,
+		 .revenue = 0.5 * YY},
+		{.year = 2025, .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,
+		 .revenue = 1 * YY},
+		{.year = 2026, .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,
+		 .revenue = 5 * YY},
+	};
+	set("taxcap.enabled=true");
+	set("taxcap.rate=0.1%");
+	struct got g;
+	firm_capped(rows, N(rows), &g);
+	ck_assert_uint_eq(g.n, 2);
+	ck_assert_int_eq(g.a[0].year, 2025);
+	ck_assert_int_eq(g.a[0].amount, 10 * WAN);
+	ck_assert_int_eq(g.a[1].year, 2026);
+	ck_assert_int_eq(g.a[1].amount, 50 * WAN);
+}
+END_TEST
+
+/* ---- 总量控制 on the awards paid in one year ---- */
+
+static struct award make(enum line_id l, fen_t amount)
+{
+	struct award a = {.line = l, .year = 2025, .paid_year = 2026, .amount = amount};
+	rules_split(&S->pol, &a);
+	snprintf(a.reason, sizeof a.reason, "why");
+	return a;
+}
+
+static fen_t prorata(struct award *a, size_t n)
+{
+	struct award *p[8];
+	for (size_t i = 0; i < n; i++)
+		p[i] = &a[i];
+	return rules_prorata(&S->pol, p, n);
+}
+
+START_TEST(prorata_below_or_at_the_envelope_changes_nothing)
+{
+	set("budget.annual_total=1000万");
+	set("budget.rule=prorata");
+	struct award a[] = {make(L_M1A, 500 * WAN), make(L_M3A, 500 * WAN)};
+	ck_assert_int_eq(prorata(a, 1), 0); /* 500万 below */
+	ck_assert_int_eq(prorata(a, 2), 0); /* 1000万: at */
+	ck_assert_int_eq(a[0].amount, 500 * WAN);
+	ck_assert_int_eq(a[1].amount, 500 * WAN);
+	ck_assert_str_eq(a[0].reason, "why");
+}
+END_TEST
+
+START_TEST(prorata_above_the_envelope_scales_every_award_by_the_same_factor)
+{
+	set("budget.annual_total=1000万");
+	set("budget.rule=prorata");
+	/* 2000万 paid: x 0.5 */
+	struct award a[] = {make(L_M1A, 1000 * WAN), make(L_M3A, 500 * WAN),
+			    make(L_M6A, 500 * WAN)};
+	ck_assert_int_eq(prorata(a, 3), 1000 * WAN);
+	ck_assert_int_eq(a[0].amount, 500 * WAN);
+	ck_assert_int_eq(a[0].provincial, 250 * WAN); /* M1A pooled, 50% provincial */
+	ck_assert_int_eq(a[0].municipal, 250 * WAN);
+	ck_assert_int_eq(a[1].amount, 250 * WAN);
+	ck_assert_int_eq(a[2].amount, 250 * WAN);
+	ck_assert_str_eq(a[1].reason, "why; 总量控制 x0.5000");
+}
+END_TEST
+
+START_TEST(prorata_rounding_never_exceeds_the_envelope_nor_leaves_a_level_negative)
+{
+	S->pol.model.budget.annual_total = 0.90; /* 90 fen */
+	S->pol.model.budget.rule = BUDGET_PRORATA;
+	/* four M1A awards of 25 fen (provincial 13, municipal 12), x 0.9: each
+	 * 22.5 -> 23 fen, 92 in all; the 2 fen over come off the first largest
+	 * award's largest level: provincial 12 -> 10 */
+	struct award a[4];
+	for (int i = 0; i < 4; i++)
+		a[i] = make(L_M1A, 25);
+	ck_assert_int_eq(prorata(a, 4), 10);
+	ck_assert_int_eq(a[0].amount, 21);
+	ck_assert_int_eq(a[0].provincial, 10);
+	ck_assert_int_eq(a[0].municipal, 11);
+	fen_t sum = 0;
+	for (int i = 0; i < 4; i++) {
+		sum += a[i].amount;
+		ck_assert_int_ge(a[i].provincial, 0);
+		ck_assert_int_ge(a[i].municipal, 0);
+		ck_assert_int_ge(a[i].district, 0);
+		ck_assert_int_eq(a[i].provincial + a[i].municipal + a[i].district, a[i].amount);
+	}
+	ck_assert_int_eq(sum, 90);
+}
+END_TEST
+
+START_TEST(the_report_rule_or_no_envelope_cuts_nothing)
+{
+	set("budget.annual_total=1000万"); /* rule = report in the draft */
+	struct award a[] = {make(L_M1A, 2000 * WAN)};
+	ck_assert_int_eq(prorata(a, 1), 0);
+	ck_assert_int_eq(a[0].amount, 2000 * WAN);
+	set("budget.annual_total=0");
+	set("budget.rule=prorata");
+	ck_assert_int_eq(prorata(a, 1), 0);
+	ck_assert_int_eq(a[0].amount, 2000 * WAN);
+}
+END_TEST
+
+static Suite *rules_budget_suite(void)
+{
+	Suite *s = suite_create("rules_budget");
+	TCase *tc = tcase_create("taxcap");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, the_tax_cap_above_the_award_pays_the_award_in_full);
+	tcase_add_test(tc, the_tax_cap_equal_to_the_award_pays_the_award_in_full);
+	tcase_add_test(tc, the_tax_cap_below_the_award_pays_the_tax_and_says_so);
+	tcase_add_test(tc, the_tax_cap_off_changes_nothing);
+	tcase_add_test(tc, the_tax_cap_scales_a_years_awards_by_the_same_factor_to_the_fen);
+	tcase_add_test(tc, the_tax_cap_applies_to_each_qualifying_year_on_its_own_revenue);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("prorata");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, prorata_below_or_at_the_envelope_changes_nothing);
+	tcase_add_test(tc, prorata_above_the_envelope_scales_every_award_by_the_same_factor);
+	tcase_add_test(tc, prorata_rounding_never_exceeds_the_envelope_nor_leaves_a_level_negative);
+	tcase_add_test(tc, the_report_rule_or_no_envelope_cuts_nothing);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(rules_budget_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
