@@ -19,6 +19,10 @@ static void scale(struct award *a, double f)
 	a->provincial = pr;
 	a->district = di;
 	a->municipal = tot - pr - di;
+	if (a->municipal < 0) { /* both halves rounded up (x.5 each), municipal had 0 */
+		*(pr >= di ? &a->provincial : &a->district) += a->municipal;
+		a->municipal = 0;
+	}
 }
 
 /* Add a note to a reason that has words (Monte Carlo passes none); whole

@@ -257,6 +257,23 @@ START_TEST(prorata_rounding_never_exceeds_the_envelope_nor_leaves_a_level_negati
 }
 END_TEST
 
+/* Regression: provincial and district each x.5 fen after scaling, so both
+ * rounded up past the amount and municipal went to -1 fen. */
+START_TEST(prorata_never_leaves_municipal_negative_when_both_other_levels_round_up)
+{
+	set("m1a.district_share=100%");
+	S->pol.model.budget.annual_total = 0.01; /* 1 fen */
+	S->pol.model.budget.rule = BUDGET_PRORATA;
+	struct award a[] = {make(L_M1A, 2)}; /* provincial 1, district 1, municipal 0 */
+	ck_assert_int_eq(a[0].provincial, 1);
+	ck_assert_int_eq(a[0].district, 1);
+	ck_assert_int_eq(prorata(a, 1), 1);
+	ck_assert_int_eq(a[0].amount, 1);
+	ck_assert_int_eq(a[0].municipal, 0);
+	ck_assert_int_eq(a[0].provincial + a[0].district, 1);
+}
+END_TEST
+
 START_TEST(the_report_rule_or_no_envelope_cuts_nothing)
 {
 	set("budget.annual_total=1000万"); /* rule = report in the draft */
@@ -288,6 +305,7 @@ static Suite *rules_budget_suite(void)
 	tcase_add_test(tc, prorata_below_or_at_the_envelope_changes_nothing);
 	tcase_add_test(tc, prorata_above_the_envelope_scales_every_award_by_the_same_factor);
 	tcase_add_test(tc, prorata_rounding_never_exceeds_the_envelope_nor_leaves_a_level_negative);
+	tcase_add_test(tc, prorata_never_leaves_municipal_negative_when_both_other_levels_round_up);
 	tcase_add_test(tc, the_report_rule_or_no_envelope_cuts_nothing);
 	suite_add_tcase(s, tc);
 	return s;
