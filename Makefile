@@ -5,13 +5,13 @@ CC ?= cc
 BUILD ?= build
 OPT ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wno-format-truncation
-PKGS = gsl inih
+PKGS = gsl
 CPPFLAGS += -Iinclude -Isrc -D_XOPEN_SOURCE=700
 CFLAGS += $(OPT) $(WARN) -fopenmp -MMD -MP $(SANFLAGS)
 LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -fopenmp $(SANFLAGS)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-DEBS = libgsl-dev libcsv-dev libinih-dev check pkg-config gnuplot-nox fonts-noto-cjk valgrind
+DEBS = libgsl-dev libcsv-dev check pkg-config gnuplot-nox fonts-noto-cjk valgrind
 
 # make MPI=1: the same code built with mpicc into bin/fundsim-mpi
 # (comm_mpi.c registers MPI's world); the plain build stays MPI-free.
@@ -33,7 +33,8 @@ CPPFLAGS += -DFUNDSIM_DUMMY_LINE
 endif
 
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_scenario.o $(BUILD)/chart_scripts.o
+GEN_SRC = $(BUILD)/builtin_scenario.c $(BUILD)/chart_scripts.c $(BUILD)/version.c
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
 TEST_SRC = $(wildcard tests/check_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
@@ -50,49 +51,29 @@ $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
-# The manifest names the revision a run came from.
-GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
-$(BUILD)/report.o $(BUILD)/cmd_report.o: CPPFLAGS += -DFUNDSIM_GIT='"$(GIT_REV)"'
-
-# The default scenario is compiled in, so fundsim runs from any folder.
-$(BUILD)/builtin_scenario.c: scenarios/suzhou-draft.ini
+# Generated sources, each a Make prerequisite of the script that writes it (as SQLite's
+# mkopcodeh.tcl), so a change to the script or to any input regenerates it. Each script
+# writes its file only when the text changes.
+#
+# The version (VERSION) and git revision, for the manifests, the report and --version. The
+# script runs at every make (FORCE: HEAD, its branch, packed-refs or a worktree may move) and
+# costs a `git rev-parse` and a `git diff`; nothing rebuilds unless the revision moved.
+$(BUILD)/version.c: tools/version.sh VERSION FORCE
 	@mkdir -p $(@D)
-	{ echo '/* generated from $< by make: do not edit */'; \
-	  echo '#include "scenario.h"'; \
-	  echo 'const char scenario_builtin_name[] = "suzhou-draft.ini";'; \
-	  echo 'static const unsigned char text[] = {'; \
-	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	  echo '0x00};'; \
-	  echo 'const char *scenario_builtin_text(void) { return (const char *)text; }'; \
-	} > $@.tmp && mv $@.tmp $@
+	@sh tools/version.sh $@
 
-$(BUILD)/builtin_scenario.o: $(BUILD)/builtin_scenario.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
-
-# The chart scripts too (charts.h: one per chart kind, copied beside its CSV).
-CHART_GP = plots/fan.gp plots/stacked.gp plots/distribution.gp plots/ranked.gp \
-	plots/convergence.gp plots/sweep_chart.gp plots/tornado_chart.gp \
-	plots/spider_chart.gp plots/sobol_chart.gp plots/compare_chart.gp
-$(BUILD)/chart_scripts.c: $(CHART_GP)
+# The default scenario is compiled in, so fundsim runs from any folder; so are the chart
+# scripts (charts.h: plots/NAME.gp is CHART_NAME's, "_chart" dropped, copied beside its CSV).
+CHART_GP = $(sort $(wildcard plots/*.gp))
+$(BUILD)/builtin_scenario.c: tools/embed.sh scenarios/suzhou-draft.ini
 	@mkdir -p $(@D)
-	{ echo '/* generated from $(CHART_GP) by make: do not edit */'; \
-	  echo '#include "charts.h"'; \
-	  for f in $(CHART_GP); do \
-	    echo "static const unsigned char gp_$$(basename $$f .gp)[] = {"; \
-	    od -An -v -tx1 $$f | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	    echo '0x00};'; \
-	  done; \
-	  echo 'const char *chart_script(enum chart_kind k)'; \
-	  echo '{'; \
-	  echo '	static const unsigned char *const gp[N_CHART_KINDS] = {'; \
-	  for f in $(CHART_GP); do n=$$(basename $$f .gp); \
-	    echo "		[CHART_$$(echo $${n%_chart} | tr a-z A-Z)] = gp_$$n,"; done; \
-	  echo '	};'; \
-	  echo '	return (const char *)gp[k];'; \
-	  echo '}'; \
-	} > $@.tmp && mv $@.tmp $@
+	sh tools/embed.sh scenario $@ scenarios/suzhou-draft.ini
 
-$(BUILD)/chart_scripts.o: $(BUILD)/chart_scripts.c
+$(BUILD)/chart_scripts.c: tools/embed.sh $(CHART_GP)
+	@mkdir -p $(@D)
+	sh tools/embed.sh charts $@ $(CHART_GP)
+
+$(BUILD)/%.o: $(BUILD)/%.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libfundsim.a
@@ -223,7 +204,9 @@ format:
 clean:
 	rm -rf build build-asan build-fuzz build-dummy bin
 
-.PHONY: all check-mpi bench-mpi check check-dummy-line asan leakcheck check-with bench deps format clean fuzz fuzz-build fuzz-merge \
+FORCE:
+
+.PHONY: FORCE all check-mpi bench-mpi check check-dummy-line asan leakcheck check-with bench deps format clean fuzz fuzz-build fuzz-merge \
 	deps-fuzz
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

@@ -1,4 +1,4 @@
-/* scenario.h - scenario files: INI (libinih) on top of the built-in
+/* scenario.h - scenario files: INI (read by scenario.c) on top of the built-in
  * draft policy, with --set overrides.
  *
  * A scenario without "base" builds on the built-in scenario

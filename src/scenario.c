@@ -1,4 +1,6 @@
-/* scenario.c - reading scenario INI files with libinih. */
+/* scenario.c - reading scenario INI files: a small line reader of our own, since
+ * libinih cut lines at 198 bytes, dropped keys on CR-only files and took text
+ * after "]" (issue 9). */
 #include "scenario.h"
 
 #include <errno.h>
