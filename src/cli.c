@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "lines.h"
+#include "version.h"
 
 void cli_usage(FILE *f)
 {
@@ -188,7 +189,7 @@ int cli_parse(int argc, char **argv, struct cli *c)
 		return CLI_DONE;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
-		printf("fundsim %s\n", FUNDSIM_VERSION);
+		printf("fundsim %s (git %s)\n", fundsim_version, fundsim_git);
 		return CLI_DONE;
 	}
 	c->command = argv[1];

@@ -27,10 +27,7 @@
 #include "sim.h"
 #include "study.h"
 #include "text.h"
-
-#ifndef FUNDSIM_GIT
-#define FUNDSIM_GIT "unknown"
-#endif
+#include "version.h"
 
 #define REPORT_REPS 1000  /* as fundsim run */
 #define TORNADO_REPS 200  /* per variant: paired differences need few */
@@ -383,7 +380,7 @@ int cmd_report(const struct cli *c)
 	today(date, sizeof date);
 	struct briefing b = {
 		.s = s, .o = &out, .seed = (uint64_t)o.seed, .threads = (int)o.threads,
-		.lang = o.lang, .version = FUNDSIM_VERSION, .git = FUNDSIM_GIT,
+		.lang = o.lang, .version = fundsim_version, .git = fundsim_git,
 		.command = cmdline, .date = date, .chart_note = cnote[0] ? cnote : NULL,
 		.tornado = t.nbars > 0 ? &t : NULL, .tornado_given = given,
 		.tornado_svg = tornado_svg, .tornado_note = tnote[0] ? tnote : NULL,

@@ -26,6 +26,7 @@
 #include "outset.h"
 #include "study.h"
 #include "text.h"
+#include "version.h"
 
 
 const char *const sc_level_names[N_LEVELS] = {"total", "provincial", "municipal", "district"};
@@ -292,7 +293,7 @@ void sc_put_manifest(FILE *f, const struct job *j)
 		cmd_opt(cmd, sizeof cmd, &k, "--out", c->outdir);
 	time_t now = time(NULL);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	fprintf(f, "fundsim %s %s\n", FUNDSIM_VERSION, c->command);
+	fprintf(f, "fundsim %s (git %s) %s\n", fundsim_version, fundsim_git, c->command);
 	fprintf(f, "command: %s\n", cmd);
 	for (int i = 0; i < j->ns; i++)
 		fprintf(f, "scenario: %s (%s)\n", SHOWN(j->s[i]->name),

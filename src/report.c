@@ -12,10 +12,7 @@
 #include "money.h"
 #include "stats.h"
 #include "text.h"
-
-#ifndef FUNDSIM_GIT
-#define FUNDSIM_GIT "unknown"
-#endif
+#include "version.h"
 
 static const char *const level_names[N_LEVELS] = {"total", "provincial", "municipal", "district"};
 
@@ -151,7 +148,7 @@ static void write_manifest(FILE *f, const struct run_info *ri, const struct sim_
 	char when[32];
 	time_t now = time(NULL);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	fprintf(f, "fundsim %s (git %s)\n", "0.1.0", FUNDSIM_GIT);
+	fprintf(f, "fundsim %s (git %s)\n", fundsim_version, fundsim_git);
 	fprintf(f, "command: %s\n", ri->command);
 	fprintf(f, "scenario: %s (%s)\n", SHOWN(ri->s->name),
 		ri->s->path[0] ? SHOWN(ri->s->path) : "built-in");

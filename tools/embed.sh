@@ -1,0 +1,84 @@
+#!/bin/sh
+# embed.sh - files compiled into fundsim as C byte arrays, so that it runs from any folder.
+#
+#   tools/embed.sh scenario OUT.c FILE.ini    the built-in scenario (scenario.h:
+#                                             scenario_builtin_name, scenario_builtin_text)
+#   tools/embed.sh charts OUT.c NAME.gp...    the chart scripts (charts.h: chart_script);
+#                                             plots/NAME.gp is chart kind CHART_<NAME>, a
+#                                             trailing "_chart" dropped (sweep_chart.gp is
+#                                             CHART_SWEEP); a script without its kind, or
+#                                             a kind without its script, does not compile
+#
+# Each array is the file's bytes and a NUL. The Makefile lists this script as a prerequisite
+# of what it generates, so a change here or to any input regenerates it. OUT.c appears whole
+# (written beside it, then renamed).
+set -eu
+usage() {
+	echo "usage: $0 scenario OUT.c FILE.ini | charts OUT.c FILE.gp..." >&2
+	exit 2
+}
+[ $# -ge 3 ] || usage
+kind=$1
+out=$2
+shift 2
+trap 'rm -f "$out.tmp"' EXIT
+
+# The bytes of file $1 as a C initializer, 16 to a line, ending in a NUL.
+bytes() {
+	od -An -v -tx1 "$1" | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'
+	echo '0x00};'
+}
+
+# The C name of a chart script: its file name without .gp, which must be one.
+ident() {
+	n=$(basename "$1" .gp)
+	case $n in
+	'' | [0-9]* | *[!a-z0-9_]*) echo "$0: $1: \"$n\" is not a chart name ([a-z0-9_])" >&2; exit 1 ;;
+	esac
+	echo "$n"
+}
+
+case $kind in
+scenario)
+	[ $# = 1 ] || usage
+	{
+		echo "/* generated from $1 by tools/embed.sh: do not edit */"
+		echo '#include "scenario.h"'
+		echo "const char scenario_builtin_name[] = \"$(basename "$1")\";"
+		echo 'static const unsigned char text[] = {'
+		bytes "$1"
+		echo 'const char *scenario_builtin_text(void) { return (const char *)text; }'
+	} > "$out.tmp"
+	;;
+charts)
+	dup=$(for f; do basename "$f" .gp; done | sed 's/_chart$//' | sort | uniq -d)
+	if [ -n "$dup" ]; then
+		echo "$0: two scripts for the chart kind \"$dup\"" >&2
+		exit 1
+	fi
+	{
+		echo "/* generated from $* by tools/embed.sh: do not edit */"
+		echo '#include "charts.h"'
+		for f; do
+			n=$(ident "$f")
+			echo "static const unsigned char gp_$n[] = {"
+			bytes "$f"
+		done
+		echo 'const char *chart_script(enum chart_kind k)'
+		echo '{'
+		echo '	static const unsigned char *const gp[N_CHART_KINDS] = {'
+		for f; do
+			n=$(ident "$f")
+			echo "		[CHART_$(echo "${n%_chart}" | tr a-z A-Z)] = gp_$n,"
+		done
+		echo '	};'
+		echo '	return (const char *)gp[k];'
+		echo '}'
+		echo "_Static_assert(N_CHART_KINDS == $#, \"one script in plots/ for each chart kind\");"
+	} > "$out.tmp"
+	;;
+*)
+	usage
+	;;
+esac
+mv "$out.tmp" "$out"
