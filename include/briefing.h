@@ -23,6 +23,7 @@
 #include "scenario.h"
 #include "sim.h"
 #include "study.h"
+#include "summary.h"
 
 /* A parameter whose value differs from the draft policy's, in words as
  * `fundsim diff` shows them. */
@@ -33,7 +34,7 @@ struct briefing_diff {
 
 struct briefing {
 	const struct scenario *s;   /* the scenario run */
-	const struct sim_output *o; /* its run */
+	const struct summary *sm;   /* its run's statistics */
 	uint64_t seed;
 	int threads;
 	enum chart_lang lang;     /* labels and headings */
@@ -53,9 +54,8 @@ struct briefing {
 /* The most bars the sensitivity table shows. */
 #define BRIEFING_TOP_BARS 8 /* with the tornado chart, one A4 page */
 
-/* Write the page. 0, or -1 when a statistic could not be computed (out
- * of memory); f's error state tells write errors. */
-int briefing_write(FILE *f, const struct briefing *b);
+/* Write the page; f's error state tells write errors. */
+void briefing_write(FILE *f, const struct briefing *b);
 
 /* One of the draft's readings of what the policy text leaves open: a
  * parameter the built-in scenario marks "; reading: why" (POLICY.md,

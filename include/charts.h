@@ -29,6 +29,7 @@
 #include "scenario.h"
 #include "sim.h"
 #include "study.h"
+#include "summary.h"
 
 /* The run's charts come first: N_CHARTS counts them (charts_write draws
  * them all). The studies' charts follow, up to N_CHART_KINDS. */
@@ -81,9 +82,11 @@ struct chart_notes {
  * gnuplot. Returns 0, or -1 with err when a file cannot be written or
  * gnuplot fails on a chart. Not failures, but told in notes: gnuplot not
  * found (nothing drawn, said once), and no distribution chart when the
- * run kept no rows (past SIM_EXACT_BYTES). The sim output is borrowed. */
+ * run kept no rows (past SIM_EXACT_BYTES). The statistics are sm's
+ * (summary_of o); o gives the histogram its rows and the convergence
+ * chart its trace. Both are borrowed. */
 int charts_write(const char *dir, const struct chart_opts *co, const struct sim_output *o,
-		 struct chart_notes *notes, char *err, size_t errlen);
+		 const struct summary *sm, struct chart_notes *notes, char *err, size_t errlen);
 
 /* ---- the studies' charts ----
  *
@@ -130,7 +133,7 @@ void chart_param_label(int i, enum chart_lang lang, char *buf, size_t n);
 /* A histogram of n values (x[0], x[stride], ...): bins of a round width
  * (1, 2, 2.5 or 5 times a power of ten) near the Freedman-Diaconis width
  * 2 iqr / cbrt(n), kept to CHART_MIN_BINS...CHART_MAX_BINS bins. iqr is
- * p75 - p25 of the values (results_stat). Bins are (from + j width,
+ * p75 - p25 of the values (summary.h). Bins are (from + j width,
  * from + (j + 1) width], closed on the right, and anchor (e.g. a budget;
  * NaN for none) is an edge, so the bins above it hold exactly the values
  * that exceed it by more than CHART_TOL. Bins are never narrower than

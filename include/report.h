@@ -9,6 +9,7 @@
 #include "ledger.h"
 #include "scenario.h"
 #include "sim.h"
+#include "summary.h"
 
 struct run_info {
 	const struct scenario *s;
@@ -23,17 +24,19 @@ struct run_info {
 /* Write summary.csv, by_year.csv, recipients.csv, budget.csv (when an
  * envelope is set), ledger.csv (when ledger is given), manifest.txt and
  * scenario.resolved.ini into dir (created if needed). Each file is
- * written whole or not at all. Returns 0, or -1 with err. */
+ * written whole or not at all. The statistics are sm's (summary_of o);
+ * o gives the manifest its count and precision. Everything is borrowed.
+ * Returns 0, or -1 with err. */
 int report_write(const char *dir, const struct run_info *ri, const struct sim_output *o,
-		 const struct ledger *ledger, char *err, size_t errlen);
+		 const struct summary *sm, const struct ledger *ledger, char *err, size_t errlen);
 
 /* The half-width of the 95% interval of the mean total, as a share of
  * it, after the last block (INFINITY before any). */
 double report_halfwidth(const struct sim_output *o);
 
 /* The table for people: mean and 90% interval per line, year and level
- * in 万元/亿元, and the chance of exceeding each envelope. */
-void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o);
+ * in 万元/亿元, and the chance of exceeding each envelope, from sm. */
+void report_print(FILE *f, const struct run_info *ri, const struct summary *sm);
 
 /* Every parameter of s as an INI file that loads back to the same values. */
 void report_resolved_ini(FILE *f, const struct scenario *s);

@@ -1,7 +1,7 @@
 /* results.h - statistics of replications without keeping them all.
  *
  * Up to a memory budget every replication's row is kept, and statistics
- * are exact (GSL sort and quantiles). Past it, each column feeds GSL's
+ * are exact (percentiles by selection, stats.h). Past it, each column feeds GSL's
  * running statistics: mean and sd stay exact, percentiles come from the
  * P-square algorithm (gsl_rstat_quantile), whose error is documented in
  * README. Rows are added in replication order, so both give the same
@@ -31,9 +31,10 @@ bool results_exact(const struct results *r);
 /* The kept rows (count x width), or NULL once streaming. Borrowed. */
 const double *results_rows(const struct results *r);
 
-/* Statistics of column col. 0, or -1 when out of memory for the exact
- * percentiles (out is then NaN). */
-int results_stat(const struct results *r, size_t col, struct summary *out);
+/* Statistics of column col. scratch: results_count(r) doubles (at least
+ * one), the caller's, used while exact. summary.h computes every column
+ * once after a run: outputs read that, not this. */
+void results_stat(const struct results *r, size_t col, double *scratch, struct stats *out);
 /* Mean and sd only (cheap; exact in both modes). */
 void results_mean_sd(const struct results *r, size_t col, double *mean, double *sd);
 

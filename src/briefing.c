@@ -1,6 +1,6 @@
 /* briefing.c - the briefing report as one HTML page.
  *
- * Every number comes from the run's statistics (results_stat) and is
+ * Every number comes from the run's summary (summary.h) and is
  * written as fundsim run prints it (money_table: 亿 with two decimals,
  * 万 with one). Text from outside goes through html_printf's %s, which
  * escapes it; markup is only ever in format strings. */
@@ -27,20 +27,12 @@ struct page {
 	const struct briefing *b;
 	const struct sim_layout *l;
 	int first_paid; /* calendar year of paid-year index 0 */
-	int bad;        /* a statistic could not be computed */
-	struct summary total; /* TOTAL over all paid years and levels */
+	const struct stats *total; /* TOTAL over all paid years and levels */
 };
 
-static void stat(struct page *pg, size_t col, struct summary *st)
+static const struct stats *money(const struct page *pg, int line, int year, enum fund_level lv)
 {
-	if (results_stat(pg->b->o->res, col, st) != 0)
-		pg->bad = 1;
-}
-
-static void money_stat(struct page *pg, int line, int year, enum fund_level lv,
-		       struct summary *st)
-{
-	stat(pg, sim_money(pg->l, line, year, lv), st);
+	return summary_money(pg->b->sm, line, year, lv);
 }
 
 /* Yuan as fundsim run prints it (a sentence adds 元); exactly 0 as "0". */
@@ -194,7 +186,7 @@ static void header(struct page *pg)
 			 "<p class=\"meta\">情景 <strong>%s</strong> · 申报年度 %d–%d 年，兑付年度 "
 			 "%d–%d 年 · 蒙特卡洛模拟 %s 次，随机种子 %llu"),
 		    b->s->name, p->start_year, p->start_year + p->years - 1, pg->first_paid,
-		    pg->first_paid + p->years - 1, text_grouped(b->o->reps, reps, sizeof reps),
+		    pg->first_paid + p->years - 1, text_grouped(b->sm->reps, reps, sizeof reps),
 		    (unsigned long long)b->seed);
 	if (b->date)
 		html_printf(f, " · <span class=\"nowrap\">%s</span>", b->date);
@@ -205,26 +197,12 @@ static void header(struct page *pg)
 
 #define SUMMARY_MEASURES 5 /* the dearest measures on the first page */
 
-/* Lines by mean cost over all paid years, dearest first. */
-struct ranked {
-	int line;
-	double mean;
-};
-
-static int by_mean_desc(const void *x, const void *y)
-{
-	const struct ranked *a = x, *c = y;
-	if (a->mean != c->mean)
-		return a->mean < c->mean ? 1 : -1;
-	return a->line - c->line;
-}
-
-static void interval_cell(FILE *f, const struct summary *st)
+static void interval_cell(FILE *f, const struct stats *st)
 {
 	char m[32], lo[32], hi[32];
 	html_printf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
-		    yuan(st->mean, m, sizeof m), yuan(st->pct[0], lo, sizeof lo),
-		    yuan(st->pct[N_PCT - 1], hi, sizeof hi));
+		    yuan(st->mean, m, sizeof m), yuan(st->pct[P5], lo, sizeof lo),
+		    yuan(st->pct[P95], hi, sizeof hi));
 }
 
 static void interval_head(struct page *pg, const char *first)
@@ -255,8 +233,8 @@ static void budget_items(struct page *pg)
 	const struct briefing *b = pg->b;
 	const struct policy *p = &b->s->pol;
 	FILE *f = pg->f;
-	struct envelope e[MAX_ENVELOPES];
-	int ne = sim_envelopes(&p->model, e);
+	const struct envelope *e = b->sm->env;
+	int ne = b->sm->nenv;
 	bool prorata = p->model.budget.rule == BUDGET_PRORATA;
 	fputs("<ul>\n", f);
 	for (int i = 0; i < ne; i++) {
@@ -269,9 +247,7 @@ static void budget_items(struct page *pg)
 			    e[i].annual ? L(b, " a year", "/年") : "",
 			    capped ? L(b, " after the pro-rata cap", "（按比例压减后）") : "");
 		for (int y = y0; y <= y1; y++) {
-			double prob, over;
-			results_exceed(b->o->res, sim_money(pg->l, N_LINES, y, e[i].lv), e[i].limit,
-				       &prob, &over);
+			double prob = summary_over(b->sm, i, y)->prob;
 			if (e[i].annual && b->lang == CHART_ZH)
 				html_printf(f, "%s%d年 <span class=\"risk\">%.1f%%</span>",
 					    y == y0 ? "" : "，", pg->first_paid + y, 100 * prob);
@@ -293,8 +269,8 @@ static void budget_table(struct page *pg)
 	const struct briefing *b = pg->b;
 	const struct policy *p = &b->s->pol;
 	FILE *f = pg->f;
-	struct envelope e[MAX_ENVELOPES];
-	int ne = sim_envelopes(&p->model, e);
+	const struct envelope *e = b->sm->env;
+	int ne = b->sm->nenv;
 	bool prorata = p->model.budget.rule == BUDGET_PRORATA;
 	html_printf(f, L(b, "<h3>Budget envelopes</h3>\n<p>%s</p>\n",
 			 "<h3>预算额度</h3>\n<p>%s</p>\n"),
@@ -314,10 +290,8 @@ static void budget_table(struct page *pg)
 	for (int i = 0; i < ne; i++) {
 		int y0 = e[i].annual ? 0 : pg->l->years, y1 = e[i].annual ? pg->l->years - 1 : y0;
 		for (int y = y0; y <= y1; y++) {
-			double prob, over;
+			const struct risk *over = summary_over(b->sm, i, y);
 			char lim[32], ov[32];
-			results_exceed(b->o->res, sim_money(pg->l, N_LINES, y, e[i].lv), e[i].limit,
-				       &prob, &over);
 			html_printf(f, "<tr><td>%s</td>", envelope_name(b, &e[i]));
 			if (e[i].annual)
 				html_printf(f, "<td>%d</td>", pg->first_paid + y);
@@ -326,8 +300,8 @@ static void budget_table(struct page *pg)
 					    pg->first_paid + pg->l->years - 1);
 			html_printf(f, "<td class=\"n\">%s</td><td class=\"n\">%.1f%%</td>"
 				       "<td class=\"n\">%s</td></tr>\n",
-				    yuan(e[i].limit, lim, sizeof lim), 100 * prob,
-				    yuan(over, ov, sizeof ov));
+				    yuan(e[i].limit, lim, sizeof lim), 100 * over->prob,
+				    yuan(over->mean, ov, sizeof ov));
 		}
 	}
 	fputs("</tbody></table>\n", f);
@@ -342,11 +316,11 @@ static void budget_table(struct page *pg)
 			 "<th class=\"n\">触发压减的概率</th><th class=\"n\">平均压减金额</th>"
 			 "</tr></thead>\n<tbody>\n"));
 	for (int y = 0; y < pg->l->years; y++) {
-		double bind, cut;
+		const struct risk *cut = summary_cut(b->sm, y);
 		char c[32];
-		results_exceed(b->o->res, sim_cut(pg->l, y), 0, &bind, &cut);
 		html_printf(f, "<tr><td>%d</td><td class=\"n\">%.1f%%</td><td class=\"n\">%s</td>"
-			       "</tr>\n", pg->first_paid + y, 100 * bind, yuan(cut, c, sizeof c));
+			       "</tr>\n", pg->first_paid + y, 100 * cut->prob,
+			    yuan(cut->mean, c, sizeof c));
 	}
 	fputs("</tbody></table>\n", f);
 	html_printf(f, L(b, "<p class=\"note\">Chance of exceeding: the share of simulated "
@@ -363,18 +337,11 @@ static void summary(struct page *pg)
 	const struct policy *p = &b->s->pol;
 	FILE *f = pg->f;
 	char m[32], lo[32], hi[32];
-	const struct summary *t = &pg->total;
+	const struct stats *t = pg->total;
 	int enabled = 0;
 	for (int line = 0; line < N_LINES; line++)
 		enabled += p->line[line].enabled;
-	struct ranked r[N_LINES];
-	for (int line = 0; line < N_LINES; line++) {
-		double sd;
-		r[line].line = line;
-		results_mean_sd(b->o->res, sim_money(pg->l, line, pg->l->years, LV_TOTAL),
-				&r[line].mean, &sd);
-	}
-	qsort(r, N_LINES, sizeof *r, by_mean_desc);
+	const int *r = b->sm->by_cost; /* dearest first */
 	fputs("<section id=\"summary\" class=\"first\">\n", f);
 	html_printf(f, L(b, "<h2>Summary</h2>\n", "<h2>摘要</h2>\n"));
 	html_printf(f, "<div class=\"headline\">\n");
@@ -386,7 +353,7 @@ static void summary(struct page *pg)
 		    yuan(t->mean, m, sizeof m));
 	html_printf(f, L(b, "<p class=\"range\">90%% interval: %s – %s元</p>\n</div>\n",
 			 "<p class=\"range\">90%%区间：%s – %s元</p>\n</div>\n"),
-		    yuan(t->pct[0], lo, sizeof lo), yuan(t->pct[N_PCT - 1], hi, sizeof hi));
+		    yuan(t->pct[P5], lo, sizeof lo), yuan(t->pct[P95], hi, sizeof hi));
 
 	/* the lead: what, how sure, which measures, who pays */
 	if (b->lang == CHART_ZH)
@@ -405,24 +372,22 @@ static void summary(struct page *pg)
 	if (t->mean > 0) {
 		double top = 0;
 		int nt = 0;
-		while (nt < 3 && r[nt].mean > 0)
+		while (nt < 3 && money(pg, r[nt], pg->l->years, LV_TOTAL)->mean > 0)
 			nt++;
 		html_printf(f, L(b, " The dearest measures are ", "成本最高的措施为"));
 		for (int k = 0; k < nt; k++) {
-			top += r[k].mean;
+			double mean = money(pg, r[k], pg->l->years, LV_TOTAL)->mean;
+			top += mean;
 			html_printf(f, L(b, "%s%s %s (%.1f%%)", "%s%s %s（%.1f%%）"),
 				    k == 0 ? "" : k == nt - 1 ? L(b, " and ", "和") : L(b, ", ", "、"),
-				    line_info(r[k].line)->name, measure_name(b, r[k].line),
-				    100 * r[k].mean / t->mean);
+				    line_info(r[k])->name, measure_name(b, r[k]), 100 * mean / t->mean);
 		}
 		html_printf(f, L(b, ", together %.1f%% of the total.", "，合计占 %.1f%%。"),
 			    100 * top / t->mean);
 		html_printf(f, L(b, " By funding level: ", "按出资层级："));
 		for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
-			double mean, sd;
+			double mean = money(pg, N_LINES, pg->l->years, lv)->mean;
 			char v[32];
-			results_mean_sd(b->o->res, sim_money(pg->l, N_LINES, pg->l->years, lv), &mean,
-					&sd);
 			html_printf(f, L(b, "%s%s %s元 (%.1f%%)", "%s%s %s元（%.1f%%）"),
 				    lv == LV_PROVINCIAL ? "" : L(b, ", ", "，"), level_name(b, lv),
 				    yuan(mean, v, sizeof v), 100 * mean / t->mean);
@@ -437,10 +402,8 @@ static void summary(struct page *pg)
 	interval_head(pg, L(b, "Year", "年度"));
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int y = 0; y < pg->l->years; y++) {
-		struct summary st;
-		money_stat(pg, N_LINES, y, LV_TOTAL, &st);
 		html_printf(f, "<tr><td>%d</td>", pg->first_paid + y);
-		interval_cell(f, &st);
+		interval_cell(f, money(pg, N_LINES, y, LV_TOTAL));
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody></table>\n</div>\n<div>\n", f);
@@ -449,16 +412,14 @@ static void summary(struct page *pg)
 	interval_head(pg, L(b, "Level", "层级"));
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
-		struct summary st;
-		money_stat(pg, N_LINES, pg->l->years, lv, &st);
 		html_printf(f, "<tr><td>%s</td>", level_name(b, lv));
-		interval_cell(f, &st);
+		interval_cell(f, money(pg, N_LINES, pg->l->years, lv));
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody></table>\n</div>\n</div>\n", f);
 
 	int ntop = 0;
-	while (ntop < SUMMARY_MEASURES && r[ntop].mean > 0)
+	while (ntop < SUMMARY_MEASURES && money(pg, r[ntop], pg->l->years, LV_TOTAL)->mean > 0)
 		ntop++;
 	if (ntop > 0) {
 		html_printf(f, L(b, "<h3>The %d dearest measures</h3>\n", "<h3>成本最高的 %d 项措施</h3>\n"),
@@ -468,18 +429,16 @@ static void summary(struct page *pg)
 		html_printf(f, L(b, "<th class=\"n\">Share</th></tr></thead>\n<tbody>\n",
 				 "<th class=\"n\">占比</th></tr></thead>\n<tbody>\n"));
 		for (int k = 0; k < ntop; k++) {
-			struct summary st;
-			money_stat(pg, r[k].line, pg->l->years, LV_TOTAL, &st);
+			const struct stats *st = money(pg, r[k], pg->l->years, LV_TOTAL);
 			html_printf(f, "<tr><td><span class=\"code\">%s</span> %s</td>",
-				    line_info(r[k].line)->name, measure_name(b, r[k].line));
-			interval_cell(f, &st);
-			html_printf(f, "<td class=\"n\">%.1f%%</td></tr>\n", 100 * st.mean / t->mean);
+				    line_info(r[k])->name, measure_name(b, r[k]));
+			interval_cell(f, st);
+			html_printf(f, "<td class=\"n\">%.1f%%</td></tr>\n", 100 * st->mean / t->mean);
 		}
 		fputs("</tbody></table>\n", f);
 	}
 
-	struct envelope e[MAX_ENVELOPES];
-	if (sim_envelopes(&p->model, e) > 0) {
+	if (b->sm->nenv > 0) {
 		html_printf(f, L(b, "<h3>Budget envelopes</h3>\n", "<h3>预算额度</h3>\n"));
 		budget_items(pg);
 	} else {
@@ -520,9 +479,8 @@ static void measures(struct page *pg)
 	fputs("<tbody>\n", f);
 	for (int line = 0; line < N_LINES; line++) {
 		const struct line_info *li = line_info(line);
-		struct summary st, n;
-		money_stat(pg, line, pg->l->years, LV_TOTAL, &st);
-		stat(pg, sim_recipients(pg->l, line, pg->l->years), &n);
+		const struct stats *st = money(pg, line, pg->l->years, LV_TOTAL);
+		const struct stats *n = summary_recipients(b->sm, line, pg->l->years);
 		html_printf(f, "<tr><td>%s</td><td><span class=\"code\">%s</span> %s", li->clause,
 			    li->name, measure_name(b, line));
 		if (b->lang != CHART_ZH)
@@ -534,18 +492,17 @@ static void measures(struct page *pg)
 			continue;
 		}
 		fputs("</td>", f);
-		interval_cell(f, &st);
+		interval_cell(f, st);
 		html_printf(f, "<td class=\"n\">%.1f%%</td><td class=\"n\">%.*f</td></tr>\n",
-			    pg->total.mean > 0 ? 100 * st.mean / pg->total.mean : 0.0,
-			    n.mean > 0 && n.mean < 9.95 ? 1 : 0, n.mean); /* 0.2, not 0 */
+			    pg->total->mean > 0 ? 100 * st->mean / pg->total->mean : 0.0,
+			    n->mean > 0 && n->mean < 9.95 ? 1 : 0, n->mean); /* 0.2, not 0 */
 	}
-	struct summary n;
-	stat(pg, sim_recipients(pg->l, N_LINES, pg->l->years), &n);
+	const struct stats *n = summary_recipients(b->sm, N_LINES, pg->l->years);
 	html_printf(f, L(b, "</tbody>\n<tfoot><tr><td></td><td>Total</td>",
 			 "</tbody>\n<tfoot><tr><td></td><td>合计</td>"));
-	interval_cell(f, &pg->total);
+	interval_cell(f, pg->total);
 	html_printf(f, "<td class=\"n\">100%%</td><td class=\"n\">%.0f</td></tr></tfoot>\n"
-		       "</table>\n", n.mean);
+		       "</table>\n", n->mean);
 	html_printf(f, L(b, "<p class=\"note\">Measures 14 (funds, credit, IP pledge financing) "
 			    "and 15 (industry associations) pay no cash award and are not costed. "
 			    "The 5%% and 95%% columns of the measures do not add up to the total's: "
@@ -557,16 +514,16 @@ static void measures(struct page *pg)
 }
 
 /* Mean, then the 90% interval under it. */
-static void stacked_cell(FILE *f, const struct summary *st)
+static void stacked_cell(FILE *f, const struct stats *st)
 {
 	char m[32], lo[32], hi[32];
-	if (st->mean == 0 && st->pct[N_PCT - 1] == 0) {
+	if (st->mean == 0 && st->pct[P95] == 0) {
 		fputs("<td class=\"n\">0</td>", f);
 		return;
 	}
 	html_printf(f, "<td class=\"n\">%s<span class=\"alt\">%s – %s</span></td>",
-		    yuan(st->mean, m, sizeof m), yuan(st->pct[0], lo, sizeof lo),
-		    yuan(st->pct[N_PCT - 1], hi, sizeof hi));
+		    yuan(st->mean, m, sizeof m), yuan(st->pct[P5], lo, sizeof lo),
+		    yuan(st->pct[P95], hi, sizeof hi));
 }
 
 static void years_levels(struct page *pg)
@@ -595,9 +552,7 @@ static void years_levels(struct page *pg)
 		else
 			html_printf(f, "<tr><td>%d</td>", pg->first_paid + y);
 		for (int lv = 0; lv < N_LEVELS; lv++) {
-			struct summary st;
-			money_stat(pg, N_LINES, y, lv, &st);
-			stacked_cell(f, &st);
+			stacked_cell(f, money(pg, N_LINES, y, lv));
 		}
 		fputs("</tr>\n", f);
 	}
@@ -954,7 +909,7 @@ static void method(struct page *pg)
 	const struct policy *p = &b->s->pol;
 	FILE *f = pg->f;
 	char reps[32];
-	text_grouped(b->o->reps, reps, sizeof reps);
+	text_grouped(b->sm->reps, reps, sizeof reps);
 	fputs("<section id=\"method\">\n", f);
 	html_printf(f, L(b, "<h2>Method</h2>\n", "<h2>方法说明</h2>\n"));
 	html_printf(f, L(b, "<p>fundsim simulates Suzhou's software firms, parks, projects, "
@@ -969,7 +924,7 @@ static void method(struct page *pg)
 			 "进档补差、“首次”规则、多年限制及出资层级）。不确定的数量与比率每次模拟抽取"
 			 "一次，因此区间包含参数本身的不确定性。百分位数%s。</p>\n"),
 		    p->start_year, p->start_year + p->years - 1, reps,
-		    results_exact(b->o->res)
+		    b->sm->exact
 			    ? L(b, "exact (every replication kept)", "为精确值（保留全部模拟结果）")
 			    : L(b, "estimated by the P-square algorithm (too many replications to "
 				   "keep; within about 0.5%)",
@@ -1013,11 +968,11 @@ static void method(struct page *pg)
 	fputs("</section>\n", f);
 }
 
-int briefing_write(FILE *f, const struct briefing *b)
+void briefing_write(FILE *f, const struct briefing *b)
 {
-	struct page pg = {.f = f, .b = b, .l = &b->o->layout,
+	struct page pg = {.f = f, .b = b, .l = &b->sm->layout,
 			  .first_paid = b->s->pol.start_year + b->s->pol.payment_lag};
-	money_stat(&pg, N_LINES, pg.l->years, LV_TOTAL, &pg.total);
+	pg.total = money(&pg, N_LINES, pg.l->years, LV_TOTAL);
 	head(&pg);
 	header(&pg);
 	summary(&pg);
@@ -1028,5 +983,4 @@ int briefing_write(FILE *f, const struct briefing *b)
 	differences(&pg);
 	method(&pg);
 	fputs("</main>\n</body>\n</html>\n", f);
-	return pg.bad ? -1 : 0;
 }

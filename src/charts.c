@@ -31,6 +31,7 @@
 #include "charts_impl.h"
 #include "text.h"
 #include "stats.h"
+#include "summary.h"
 
 static const char *const names[N_CHART_KINDS] = {
 	[CHART_FAN] = "fan",
@@ -172,76 +173,63 @@ static void label_zh(int line, char *buf, size_t n)
 	chart_clean(buf);
 }
 
-struct ranked {
-	int line;
-	struct summary st; /* over all paid years, all levels */
-};
-
-static int by_mean_desc(const void *a, const void *b)
-{
-	const struct ranked *x = a, *y = b;
-	if (x->st.mean != y->st.mean)
-		return x->st.mean < y->st.mean ? 1 : -1;
-	return x->line - y->line; /* ties keep the policy's order */
-}
-
-/* Lines that pay anything, dearest first; returns how many. */
-static int rank_lines(const struct sim_output *o, struct ranked *r)
+/* Lines that pay anything, dearest first (sm->by_cost); returns how many. */
+static int paying_lines(const struct summary *sm, int *r)
 {
 	int n = 0;
-	for (int line = 0; line < N_LINES; line++) {
-		struct summary st;
-		results_stat(o->res, sim_money(&o->layout, line, o->layout.years, LV_TOTAL), &st);
-		if (st.mean > 0 || st.pct[N_PCT - 1] > 0)
-			r[n++] = (struct ranked){line, st};
+	for (int i = 0; i < N_LINES; i++) {
+		const struct stats *st = summary_money(sm, sm->by_cost[i], sm->layout.years, LV_TOTAL);
+		if (st->mean > 0 || st->pct[P95] > 0)
+			r[n++] = sm->by_cost[i];
 	}
-	qsort(r, (size_t)n, sizeof *r, by_mean_desc);
 	return n;
 }
 
 /* ---- CSV files ---- */
 
-static void write_fan(FILE *f, const struct chart_opts *co, const struct sim_output *o)
+static void write_fan(FILE *f, const struct chart_opts *co, const struct sim_output *o,
+		      const struct summary *sm)
 {
-	fprintf(f, "level,paid_year,mean,p5,p25,p50,p75,p95\n");
+	(void)o;
+	fprintf(f, "level,paid_year,mean");
+	for (int k = 0; k < N_SHOWN; k++)
+		fprintf(f, ",%s", stats_pct_name[stats_shown[k]]);
+	fputc('\n', f);
 	for (int lv = 0; lv < N_LEVELS; lv++) {
-		for (int y = 0; y < o->layout.years; y++) {
-			struct summary st;
-			results_stat(o->res, sim_money(&o->layout, N_LINES, y, lv), &st);
-			fprintf(f, "%s,%d,%.2f", level_keys[lv], first_paid(&co->s->pol) + y, st.mean);
-			for (int k = 0; k < N_PCT; k++)
-				fprintf(f, ",%.2f", st.pct[k]);
+		for (int y = 0; y < sm->layout.years; y++) {
+			const struct stats *st = summary_money(sm, N_LINES, y, lv);
+			fprintf(f, "%s,%d,%.2f", level_keys[lv], first_paid(&co->s->pol) + y, st->mean);
+			for (int k = 0; k < N_SHOWN; k++)
+				fprintf(f, ",%.2f", st->pct[stats_shown[k]]);
 			fputc('\n', f);
 		}
 	}
 }
 
-static void write_stacked(FILE *f, const struct chart_opts *co, const struct sim_output *o)
+static void write_stacked(FILE *f, const struct chart_opts *co, const struct sim_output *o,
+			  const struct summary *sm)
 {
-	struct ranked r[N_LINES];
-	int n = rank_lines(o, r);
+	(void)o;
+	int r[N_LINES];
+	int n = paying_lines(sm, r);
 	int named = n <= STACK_NAMED + 1 ? n : STACK_NAMED; /* "1 other" would waste a name */
 	fprintf(f, "paid_year,segment,line,label_en,label_zh,mean,base,top\n");
-	for (int y = 0; y < o->layout.years; y++) {
-		double base = 0, mean, sd;
+	for (int y = 0; y < sm->layout.years; y++) {
+		double base = 0;
 		int year = first_paid(&co->s->pol) + y;
 		for (int i = 0; i < named; i++) {
 			char en[200], zh[200];
-			results_mean_sd(o->res, sim_money(&o->layout, r[i].line, y, LV_TOTAL), &mean,
-					&sd);
-			label_en(r[i].line, en, sizeof en);
-			label_zh(r[i].line, zh, sizeof zh);
+			double mean = summary_money(sm, r[i], y, LV_TOTAL)->mean;
+			label_en(r[i], en, sizeof en);
+			label_zh(r[i], zh, sizeof zh);
 			fprintf(f, "%d,%d,%s,%s,%s,%.2f,%.2f,%.2f\n", year, i + 1,
-				line_info(r[i].line)->name, en, zh, mean, base, base + mean);
+				line_info(r[i])->name, en, zh, mean, base, base + mean);
 			base += mean;
 		}
 		if (named < n) {
 			double other = 0;
-			for (int i = named; i < n; i++) {
-				results_mean_sd(o->res, sim_money(&o->layout, r[i].line, y, LV_TOTAL),
-						&mean, &sd);
-				other += mean;
-			}
+			for (int i = named; i < n; i++)
+				other += summary_money(sm, r[i], y, LV_TOTAL)->mean;
 			fprintf(f, "%d,%d,OTHER,%d other measures,其他%d项措施,%.2f,%.2f,%.2f\n", year,
 				named + 1, n - named, n - named, other, base, base + other);
 		}
@@ -257,15 +245,16 @@ static void above(const struct sim_output *o, size_t col, double v, double *shar
 	*share = (double)n / (double)o->reps;
 }
 
-static void write_distribution(FILE *f, const struct chart_opts *co, const struct sim_output *o)
+/* The histogram reads every replication's total: o's rows. */
+static void write_distribution(FILE *f, const struct chart_opts *co, const struct sim_output *o,
+			       const struct summary *sm)
 {
 	size_t col = sim_money(&o->layout, N_LINES, o->layout.years, LV_TOTAL);
-	struct summary st;
-	results_stat(o->res, col, &st);
+	const struct stats st = *summary_money(sm, N_LINES, sm->layout.years, LV_TOTAL);
 	bool annual;
 	double env = chart_envelope(&co->s->pol, &annual);
 	struct chart_bins b;
-	chart_histogram(o->rows + col, o->layout.width, (size_t)o->reps, st.pct[3] - st.pct[1],
+	chart_histogram(o->rows + col, o->layout.width, (size_t)o->reps, st.pct[P75] - st.pct[P25],
 			env > 0 ? env : NAN, &b);
 	fprintf(f, "kind,from,to,replications,share\n");
 	for (int j = 0; j < b.n; j++)
@@ -275,7 +264,7 @@ static void write_distribution(FILE *f, const struct chart_opts *co, const struc
 	struct marker {
 		const char *kind;
 		double v;
-	} m[5] = {{"mean", st.mean}, {"p5", st.pct[0]}, {"p50", st.pct[2]}, {"p95", st.pct[4]}};
+	} m[5] = {{"mean", st.mean}, {"p5", st.pct[P5]}, {"p50", st.pct[P50]}, {"p95", st.pct[P95]}};
 	int nm = 4;
 	if (env > 0)
 		m[nm++] = (struct marker){annual ? "budget_annual_sum" : "budget", env};
@@ -287,28 +276,30 @@ static void write_distribution(FILE *f, const struct chart_opts *co, const struc
 	}
 }
 
-static void write_ranked(FILE *f, const struct chart_opts *co, const struct sim_output *o)
+static void write_ranked(FILE *f, const struct chart_opts *co, const struct sim_output *o,
+			 const struct summary *sm)
 {
-	(void)co;
-	struct ranked r[N_LINES];
-	int n = rank_lines(o, r);
-	double total, sd;
-	results_mean_sd(o->res, sim_money(&o->layout, N_LINES, o->layout.years, LV_TOTAL), &total,
-			&sd);
+	(void)co, (void)o;
+	int r[N_LINES];
+	int n = paying_lines(sm, r);
+	double total = summary_money(sm, N_LINES, sm->layout.years, LV_TOTAL)->mean;
 	fprintf(f, "rank,line,label_en,label_zh,mean,p5,p50,p95,share\n");
 	for (int i = 0; i < n; i++) {
 		char en[200], zh[200];
-		label_en(r[i].line, en, sizeof en);
-		label_zh(r[i].line, zh, sizeof zh);
-		fprintf(f, "%d,%s,%s,%s,%.2f,%.2f,%.2f,%.2f,%.6f\n", i + 1,
-			line_info(r[i].line)->name, en, zh, r[i].st.mean, r[i].st.pct[0],
-			r[i].st.pct[2], r[i].st.pct[4], total > 0 ? r[i].st.mean / total : 0);
+		const struct stats *st = summary_money(sm, r[i], sm->layout.years, LV_TOTAL);
+		label_en(r[i], en, sizeof en);
+		label_zh(r[i], zh, sizeof zh);
+		fprintf(f, "%d,%s,%s,%s,%.2f,%.2f,%.2f,%.2f,%.6f\n", i + 1, line_info(r[i])->name, en,
+			zh, st->mean, st->pct[P5], st->pct[P50], st->pct[P95],
+			total > 0 ? st->mean / total : 0);
 	}
 }
 
-static void write_convergence(FILE *f, const struct chart_opts *co, const struct sim_output *o)
+/* The trace sim_run kept after each block: o's, not the summary's. */
+static void write_convergence(FILE *f, const struct chart_opts *co, const struct sim_output *o,
+			      const struct summary *sm)
 {
-	(void)co;
+	(void)co, (void)sm;
 	fprintf(f, "replications,mean,se,lo95,hi95\n");
 	for (int i = 0; i < o->ntrace; i++) {
 		const struct sim_trace *t = &o->trace[i];
@@ -317,7 +308,8 @@ static void write_convergence(FILE *f, const struct chart_opts *co, const struct
 	}
 }
 
-typedef void (*csv_writer)(FILE *, const struct chart_opts *, const struct sim_output *);
+typedef void (*csv_writer)(FILE *, const struct chart_opts *, const struct sim_output *,
+			   const struct summary *);
 static const csv_writer writers[N_CHARTS] = {
 	[CHART_FAN] = write_fan,
 	[CHART_STACKED] = write_stacked,
@@ -623,21 +615,22 @@ struct run_chart {
 	enum chart_kind k;
 	const struct chart_opts *co;
 	const struct sim_output *o;
+	const struct summary *sm;
 };
 
 static void run_csv(FILE *f, const void *ctx)
 {
 	const struct run_chart *rc = ctx;
-	writers[rc->k](f, rc->co, rc->o);
+	writers[rc->k](f, rc->co, rc->o, rc->sm);
 }
 
 int charts_write(const char *dir, const struct chart_opts *co, const struct sim_output *o,
-		 struct chart_notes *notes, char *err, size_t errlen)
+		 const struct summary *sm, struct chart_notes *notes, char *err, size_t errlen)
 {
 	if (notes)
 		notes->n = 0;
-	struct ranked lines[N_LINES];
-	bool paying = rank_lines(o, lines) > 0;
+	int lines[N_LINES];
+	bool paying = paying_lines(sm, lines) > 0;
 	struct chart_foot ft;
 	chart_footnote(co, o->reps, NULL, NULL, "run", &ft);
 	enum chart_kind todo[N_CHARTS];
@@ -651,7 +644,7 @@ int charts_write(const char *dir, const struct chart_opts *co, const struct sim_
 			chart_note(notes, msg);
 			continue;
 		}
-		struct run_chart rc = {k, co, o};
+		struct run_chart rc = {k, co, o, sm};
 		if (chart_files(dir, k, run_csv, &rc, co, &ft, err, errlen) != 0)
 			return -1;
 		/* measures by name: an empty CSV, nothing to draw */

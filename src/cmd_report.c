@@ -26,6 +26,7 @@
 #include "report.h"
 #include "sim.h"
 #include "study.h"
+#include "summary.h"
 #include "text.h"
 #include "version.h"
 
@@ -265,6 +266,7 @@ int cmd_report(const struct cli *c)
 	struct panel pn = {0};
 	struct outset os = {0};
 	struct sim_output out = {0};
+	struct summary *sm = NULL;
 	struct study_tornado t = {0};
 	struct study_range *keys = calloc(MAX_PARAMS, sizeof *keys);
 	struct briefing_diff *diff = NULL;
@@ -334,6 +336,10 @@ int cmd_report(const struct cli *c)
 		goto done;
 	}
 
+	if (!(sm = summary_of(&out, &s->pol))) {
+		say("report", "out of memory computing the statistics");
+		goto done;
+	}
 	command_line(c, &o, cmdline, sizeof cmdline);
 	struct run_info ri = {
 		.s = s, .command = cmdline, .firms = c->firms, .seed = (uint64_t)o.seed,
@@ -341,7 +347,7 @@ int cmd_report(const struct cli *c)
 		.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 	};
 	const char *dir = os.stage; /* every file goes into the staged set */
-	if (report_write(dir, &ri, &out, NULL, err, sizeof err) != 0) {
+	if (report_write(dir, &ri, &out, sm, NULL, err, sizeof err) != 0) {
 		say("report", "%s", err);
 		goto done;
 	}
@@ -351,7 +357,7 @@ int cmd_report(const struct cli *c)
 	image_id(dir, chart_name(CHART_TORNADO), &tornado_before);
 	struct chart_opts co = {.s = s, .seed = (uint64_t)o.seed, .lang = o.lang, .draw = true};
 	struct chart_notes notes;
-	int crc = charts_write(dir, &co, &out, &notes, err, sizeof err);
+	int crc = charts_write(dir, &co, &out, sm, &notes, err, sizeof err);
 	for (int i = 0; i < notes.n; i++)
 		say("report", "%s", notes.text[i]);
 	if (crc != 0) {
@@ -379,7 +385,7 @@ int cmd_report(const struct cli *c)
 	char date[32];
 	today(date, sizeof date);
 	struct briefing b = {
-		.s = s, .o = &out, .seed = (uint64_t)o.seed, .threads = (int)o.threads,
+		.s = s, .sm = sm, .seed = (uint64_t)o.seed, .threads = (int)o.threads,
 		.lang = o.lang, .version = fundsim_version, .git = fundsim_git,
 		.command = cmdline, .date = date, .chart_note = cnote[0] ? cnote : NULL,
 		.tornado = t.nbars > 0 ? &t : NULL, .tornado_given = given,
@@ -395,11 +401,7 @@ int cmd_report(const struct cli *c)
 		say("report", "%s", err);
 		goto done;
 	}
-	if (briefing_write(af.f, &b) != 0) {
-		atomic_abort(&af);
-		say("report", "%s: out of memory computing the statistics", path);
-		goto done;
-	}
+	briefing_write(af.f, &b);
 	if (atomic_commit(&af, err, sizeof err) != 0) {
 		say("report", "%s", err);
 		goto done;
@@ -416,13 +418,11 @@ int cmd_report(const struct cli *c)
 	}
 	snprintf(path, sizeof path, "%s/report.html", o.outdir);
 	if (!c->quiet) {
-		struct summary tot;
+		const struct stats *tot = summary_money(sm, N_LINES, sm->layout.years, LV_TOTAL);
 		char m[32], lo[32], hi[32];
-		results_stat(out.res, sim_money(&out.layout, N_LINES, out.layout.years, LV_TOTAL),
-			     &tot);
-		money_table(tot.mean, m, sizeof m);
-		money_table(tot.pct[0], lo, sizeof lo);
-		money_table(tot.pct[N_PCT - 1], hi, sizeof hi);
+		money_table(tot->mean, m, sizeof m);
+		money_table(tot->pct[P5], lo, sizeof lo);
+		money_table(tot->pct[P95], hi, sizeof hi);
 		printf("fundsim report: scenario %s, %ld replications, seed %ld: total %s [%s, %s]\n",
 		       SHOWN(s->name), out.reps, o.seed, m, lo, hi);
 		printf("report in %s\n", SHOWN(path));
@@ -436,6 +436,7 @@ done:
 	free(diff);
 	free(keys);
 	study_tornado_free(&t);
+	summary_free(sm);
 	sim_output_free(&out);
 	panel_free(&pn);
 	free(draft);

@@ -15,6 +15,7 @@
 #include "outset.h"
 #include "report.h"
 #include "sim.h"
+#include "summary.h"
 #include "text.h"
 
 static volatile sig_atomic_t interrupted;
@@ -178,6 +179,7 @@ int cmd_run(const struct cli *c)
 		return EXIT_USAGE;
 	struct panel pn = {0};
 	struct sim_output out = {0};
+	struct summary *sm = NULL;
 	struct rep_ledger rl = {0};
 	struct outset os = {0};
 	char err[ERR_LEN], cmdline[8192];
@@ -216,6 +218,10 @@ int cmd_run(const struct cli *c)
 		say("run", "--precision %g%% NOT reached: after %ld replications "
 			"(the most --reps allows) the 95%% interval of the mean total is within "
 			"%.3g%% of it", 100 * o.precision, out.reps, 100 * report_halfwidth(&out));
+	if (!(sm = summary_of(&out, &s->pol))) {
+		say("run", "out of memory computing the statistics");
+		goto done;
+	}
 	if (c->ledger) {
 		rl.w = sim_work_new();
 		if (!rl.w) {
@@ -241,14 +247,14 @@ int cmd_run(const struct cli *c)
 		.threads = (int)o.threads, .precision = o.precision,
 		.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 	};
-	if (report_write(os.stage, &ri, &out, c->ledger ? &rl.l : NULL, err, sizeof err) != 0) {
+	if (report_write(os.stage, &ri, &out, sm, c->ledger ? &rl.l : NULL, err, sizeof err) != 0) {
 		say("run", "%s", err);
 		goto done;
 	}
 	struct chart_opts co = {.s = s, .seed = (uint64_t)o.seed, .lang = o.lang,
 				.draw = !c->no_charts};
 	struct chart_notes notes;
-	int crc = charts_write(os.stage, &co, &out, &notes, err, sizeof err);
+	int crc = charts_write(os.stage, &co, &out, sm, &notes, err, sizeof err);
 	for (int i = 0; i < notes.n; i++)
 		say("run", "%s", notes.text[i]);
 	if (crc != 0) {
@@ -267,13 +273,14 @@ int cmd_run(const struct cli *c)
 		goto done;
 	}
 	if (!c->quiet) {
-		report_print(stdout, &ri, &out);
+		report_print(stdout, &ri, sm);
 		printf("\nresults in %s/\n", SHOWN(o.outdir));
 	}
 	rc = EXIT_OK;
 done:
 	outset_abort(&os);
 	rep_ledger_free(&rl);
+	summary_free(sm);
 	sim_output_free(&out);
 	panel_free(&pn);
 	free(s);

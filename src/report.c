@@ -11,6 +11,7 @@
 #include "atomic.h"
 #include "money.h"
 #include "stats.h"
+#include "summary.h"
 #include "text.h"
 #include "version.h"
 
@@ -21,38 +22,31 @@ static const char *line_name(int line)
 	return line == N_LINES ? "TOTAL" : line_info(line)->name;
 }
 
-/* Statistics of one column of the results; -1 when out of memory. */
-static int column(const struct sim_output *o, size_t col, struct summary *st)
-{
-	return results_stat(o->res, col, st);
-}
-
-static void put_stat(FILE *f, const struct summary *st)
+static void put_stat(FILE *f, const struct stats *st)
 {
 	fprintf(f, ",%.2f,%.2f,%.2f", st->mean, st->sd, st->se);
-	for (int k = 0; k < N_PCT; k++)
-		fprintf(f, ",%.2f", st->pct[k]);
+	for (int k = 0; k < N_SHOWN; k++)
+		fprintf(f, ",%.2f", st->pct[stats_shown[k]]);
 	fputc('\n', f);
 }
 
 static void stat_head(FILE *f, const char *first)
 {
-	fprintf(f, "%s,mean,sd,se,p5,p25,p50,p75,p95\n", first);
+	fprintf(f, "%s,mean,sd,se", first);
+	for (int k = 0; k < N_SHOWN; k++)
+		fprintf(f, ",%s", stats_pct_name[stats_shown[k]]);
+	fputc('\n', f);
 }
 
-static int write_summary(FILE *f, const struct sim_output *o)
+static void write_summary(FILE *f, const struct summary *sm)
 {
-	int bad = 0;
 	stat_head(f, "line,level");
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int lv = 0; lv < N_LEVELS; lv++) {
-			struct summary st;
-			bad |= column(o, sim_money(&o->layout, line, o->layout.years, lv), &st);
 			fprintf(f, "%s,%s", line_name(line), level_names[lv]);
-			put_stat(f, &st);
+			put_stat(f, summary_money(sm, line, sm->layout.years, lv));
 		}
 	}
-	return bad;
 }
 
 static int first_paid(const struct scenario *s)
@@ -60,63 +54,55 @@ static int first_paid(const struct scenario *s)
 	return s->pol.start_year + s->pol.payment_lag;
 }
 
-static int write_by_year(FILE *f, const struct sim_output *o, const struct scenario *s)
+static void write_by_year(FILE *f, const struct summary *sm, const struct scenario *s)
 {
-	int bad = 0;
 	stat_head(f, "line,paid_year,level");
 	for (int line = 0; line <= N_LINES; line++) {
-		for (int y = 0; y < o->layout.years; y++) {
+		for (int y = 0; y < sm->layout.years; y++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
-				struct summary st;
-				bad |= column(o, sim_money(&o->layout, line, y, lv), &st);
 				fprintf(f, "%s,%d,%s", line_name(line), first_paid(s) + y, level_names[lv]);
-				put_stat(f, &st);
+				put_stat(f, summary_money(sm, line, y, lv));
 			}
 		}
 	}
-	return bad;
 }
 
-static int write_recipients(FILE *f, const struct sim_output *o, const struct scenario *s)
+static void write_recipients(FILE *f, const struct summary *sm, const struct scenario *s)
 {
-	int bad = 0;
 	stat_head(f, "line,paid_year");
 	for (int line = 0; line <= N_LINES; line++) {
-		for (int y = 0; y <= o->layout.years; y++) {
-			struct summary st;
-			bad |= column(o, sim_recipients(&o->layout, line, y), &st);
-			if (y == o->layout.years)
+		for (int y = 0; y <= sm->layout.years; y++) {
+			if (y == sm->layout.years)
 				fprintf(f, "%s,all", line_name(line));
 			else
 				fprintf(f, "%s,%d", line_name(line), first_paid(s) + y);
-			put_stat(f, &st);
+			put_stat(f, summary_recipients(sm, line, y));
 		}
 	}
-	return bad;
 }
 
-static void write_budget(FILE *f, const struct sim_output *o, const struct scenario *s)
+/* Whether envelope e is the one a prorata rule caps awards to. */
+static bool capping(const struct envelope *e, const struct policy *p)
 {
-	struct envelope e[MAX_ENVELOPES];
-	int ne = sim_envelopes(&s->pol.model, e);
+	return e->annual && e->lv == LV_TOTAL && p->model.budget.rule == BUDGET_PRORATA;
+}
+
+static void write_budget(FILE *f, const struct summary *sm, const struct scenario *s)
+{
 	fprintf(f, "envelope,paid_year,level,limit,p_exceed,expected_overrun,p_cap_binds,mean_cut\n");
-	for (int i = 0; i < ne; i++) {
-		int y0 = e[i].annual ? 0 : o->layout.years;
-		int y1 = e[i].annual ? o->layout.years - 1 : o->layout.years;
+	for (int i = 0; i < sm->nenv; i++) {
+		const struct envelope *e = &sm->env[i];
+		int y0 = e->annual ? 0 : sm->layout.years;
+		int y1 = e->annual ? sm->layout.years - 1 : sm->layout.years;
 		for (int y = y0; y <= y1; y++) {
-			double prob, over;
-			results_exceed(o->res, sim_money(&o->layout, N_LINES, y, e[i].lv), e[i].limit,
-				       &prob, &over);
-			double bind = 0, cut = 0;
-			if (e[i].annual && e[i].lv == LV_TOTAL &&
-			    s->pol.model.budget.rule == BUDGET_PRORATA)
-				results_exceed(o->res, sim_cut(&o->layout, y), 0, &bind, &cut);
-			if (y == o->layout.years)
-				fprintf(f, "%s,all", e[i].name);
+			const struct risk *over = summary_over(sm, i, y);
+			struct risk cut = capping(e, &s->pol) ? *summary_cut(sm, y) : (struct risk){0, 0};
+			if (y == sm->layout.years)
+				fprintf(f, "%s,all", e->name);
 			else
-				fprintf(f, "%s,%d", e[i].name, first_paid(s) + y);
-			fprintf(f, ",%s,%.2f,%.6f,%.2f,%.6f,%.2f\n", level_names[e[i].lv], e[i].limit,
-				prob, over, bind, cut);
+				fprintf(f, "%s,%d", e->name, first_paid(s) + y);
+			fprintf(f, ",%s,%.2f,%.6f,%.2f,%.6f,%.2f\n", level_names[e->lv], e->limit,
+				over->prob, over->mean, cut.prob, cut.mean);
 		}
 	}
 }
@@ -195,21 +181,24 @@ void report_resolved_ini(FILE *f, const struct scenario *s)
 struct outputs {
 	const struct run_info *ri;
 	const struct sim_output *o;
+	const struct summary *sm;
 	const struct ledger *ledger;
 };
 
-/* -1 when a statistic could not be computed (out of memory). */
-static int put_file(FILE *f, int which, const struct outputs *x)
+static void put_file(FILE *f, int which, const struct outputs *x)
 {
 	switch (which) {
 	case 0:
-		return write_summary(f, x->o);
+		write_summary(f, x->sm);
+		break;
 	case 1:
-		return write_by_year(f, x->o, x->ri->s);
+		write_by_year(f, x->sm, x->ri->s);
+		break;
 	case 2:
-		return write_recipients(f, x->o, x->ri->s);
+		write_recipients(f, x->sm, x->ri->s);
+		break;
 	case 3:
-		write_budget(f, x->o, x->ri->s);
+		write_budget(f, x->sm, x->ri->s);
 		break;
 	case 4:
 		ledger_write(x->ledger, f);
@@ -221,21 +210,18 @@ static int put_file(FILE *f, int which, const struct outputs *x)
 		report_resolved_ini(f, x->ri->s);
 		break;
 	}
-	return 0;
 }
 
 int report_write(const char *dir, const struct run_info *ri, const struct sim_output *o,
-		 const struct ledger *ledger, char *err, size_t errlen)
+		 const struct summary *sm, const struct ledger *ledger, char *err, size_t errlen)
 {
 	static const char *const names[] = {"summary.csv", "by_year.csv", "recipients.csv",
 					    "budget.csv", "ledger.csv", "manifest.txt",
 					    "scenario.resolved.ini"};
-	struct envelope e[MAX_ENVELOPES];
-	bool want[7] = {true, true, true, sim_envelopes(&ri->s->pol.model, e) > 0, ledger != NULL,
-			true, true};
+	bool want[7] = {true, true, true, sm->nenv > 0, ledger != NULL, true, true};
 	if (atomic_mkdirs(dir, err, errlen) != 0)
 		return -1;
-	struct outputs x = {ri, o, ledger};
+	struct outputs x = {ri, o, sm, ledger};
 	static struct atomic_file af[7]; /* 8 KiB each: off the stack */
 	int rc = 0;
 	for (int i = 0; i < 7; i++)
@@ -247,10 +233,10 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		if (atomic_open(&af[i], path, err, errlen) != 0) {
 			rc = -1;
-		} else if (put_file(af[i].f, i, &x) != 0) {
-			snprintf(err, errlen, "%s: out of memory computing the statistics", path);
-			rc = -1;
-		} else if (fflush(af[i].f) != 0 || ferror(af[i].f)) {
+			continue;
+		}
+		put_file(af[i].f, i, &x);
+		if (fflush(af[i].f) != 0 || ferror(af[i].f)) {
 			snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
 			rc = -1;
 		}
@@ -266,72 +252,63 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 	return rc;
 }
 
-static void print_row(FILE *f, const char *label, const struct summary *st)
+static void print_row(FILE *f, const char *label, const struct stats *st)
 {
 	char m[32], lo[32], hi[32];
 	money_table(st->mean, m, sizeof m);
-	money_table(st->pct[0], lo, sizeof lo);
-	money_table(st->pct[4], hi, sizeof hi);
+	money_table(st->pct[P5], lo, sizeof lo);
+	money_table(st->pct[P95], hi, sizeof hi);
 	fprintf(f, "  %-10s %14s   [%s, %s]\n", label, m, lo, hi);
 }
 
-void report_print(FILE *f, const struct run_info *ri, const struct sim_output *o)
+void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 {
-	const struct sim_layout *l = &o->layout;
+	const struct sim_layout *l = &sm->layout;
 	const struct policy *p = &ri->s->pol;
-	struct summary st;
 	fprintf(f, "fundsim run: scenario %s, %ld replications, seed %llu, %d threads, %.1f s\n",
-		SHOWN(ri->s->name), o->reps, (unsigned long long)ri->seed, ri->threads, ri->seconds);
+		SHOWN(ri->s->name), sm->reps, (unsigned long long)ri->seed, ri->threads, ri->seconds);
 	fprintf(f, "qualifying years %d-%d, paid %d-%d; mean and 90%% interval [5%%, 95%%]\n\n",
 		p->start_year, p->start_year + p->years - 1, first_paid(ri->s),
 		first_paid(ri->s) + p->years - 1);
 	fprintf(f, "By measure, all paid years:\n");
 	for (int line = 0; line <= N_LINES; line++) {
-		column(o, sim_money(l, line, l->years, LV_TOTAL), &st);
-		if (line < N_LINES && st.pct[4] == 0 && st.mean == 0)
+		const struct stats *st = summary_money(sm, line, l->years, LV_TOTAL);
+		if (line < N_LINES && st->pct[P95] == 0 && st->mean == 0)
 			continue;
-		print_row(f, line_name(line), &st);
+		print_row(f, line_name(line), st);
 	}
 	fprintf(f, "\nBy paid year, all measures:\n");
 	for (int y = 0; y < l->years; y++) {
 		char label[16];
 		snprintf(label, sizeof label, "%d", first_paid(ri->s) + y);
-		column(o, sim_money(l, N_LINES, y, LV_TOTAL), &st);
-		print_row(f, label, &st);
+		print_row(f, label, summary_money(sm, N_LINES, y, LV_TOTAL));
 	}
 	fprintf(f, "\nBy funding level, all paid years:\n");
-	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
-		column(o, sim_money(l, N_LINES, l->years, lv), &st);
-		print_row(f, level_names[lv], &st);
-	}
-	struct envelope e[MAX_ENVELOPES];
-	int ne = sim_envelopes(&p->model, e);
-	if (ne)
+	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
+		print_row(f, level_names[lv], summary_money(sm, N_LINES, l->years, lv));
+	if (sm->nenv)
 		fprintf(f, "\nBudget envelopes (%s):\n",
 			p->model.budget.rule == BUDGET_PRORATA ? "prorata: annual_total caps awards"
 							       : "report");
-	for (int i = 0; i < ne; i++) {
-		int y0 = e[i].annual ? 0 : l->years, y1 = e[i].annual ? l->years - 1 : l->years;
+	for (int i = 0; i < sm->nenv; i++) {
+		const struct envelope *e = &sm->env[i];
+		int y0 = e->annual ? 0 : l->years, y1 = e->annual ? l->years - 1 : l->years;
 		for (int y = y0; y <= y1; y++) {
-			double prob, over;
+			const struct risk *over = summary_over(sm, i, y);
 			char lim[32], ov[32];
-			results_exceed(o->res, sim_money(l, N_LINES, y, e[i].lv), e[i].limit, &prob,
-				       &over);
-			money_table(e[i].limit, lim, sizeof lim);
-			money_table(over, ov, sizeof ov);
-			bool capped = e[i].annual && p->model.budget.rule == BUDGET_PRORATA;
+			money_table(e->limit, lim, sizeof lim);
+			money_table(over->mean, ov, sizeof ov);
+			bool capped = e->annual && p->model.budget.rule == BUDGET_PRORATA;
 			fprintf(f, "  %-18s %-5s limit %-10s %s %5.1f%%, expected overrun %s",
-				e[i].name, y == l->years ? "all" : "", lim,
-				capped ? "P(exceed after the cap)" : "P(exceed)", 100 * prob, ov);
+				e->name, y == l->years ? "all" : "", lim,
+				capped ? "P(exceed after the cap)" : "P(exceed)", 100 * over->prob, ov);
 			if (y < l->years)
 				fprintf(f, " (%d)", first_paid(ri->s) + y);
-			if (e[i].annual && e[i].lv == LV_TOTAL &&
-			    p->model.budget.rule == BUDGET_PRORATA) {
-				double bind, cut;
-				results_exceed(o->res, sim_cut(l, y), 0, &bind, &cut);
-				money_table(cut, ov, sizeof ov);
+			if (capping(e, p)) {
+				const struct risk *cut = summary_cut(sm, y);
+				money_table(cut->mean, ov, sizeof ov);
 				fprintf(f, "; the cap binds in %.1f%% of replications, mean cut %s",
-					100 * bind, ov);
+					100 * cut->prob, ov);
 			}
 			fputc('\n', f);
 		}

@@ -154,7 +154,7 @@ const double *results_rows(const struct results *r)
 	return r->rows;
 }
 
-int results_stat(const struct results *r, size_t col, struct summary *out)
+void results_stat(const struct results *r, size_t col, double *scratch, struct stats *out)
 {
 	if (r->cols) {
 		const struct column *c = &r->cols[col];
@@ -163,18 +163,9 @@ int results_stat(const struct results *r, size_t col, struct summary *out)
 		out->se = out->sd / sqrt((double)r->n);
 		for (int k = 0; k < N_PCT; k++)
 			out->pct[k] = gsl_rstat_quantile_get(c->q[k]);
-		return 0;
-	}
-	double *scratch = malloc((r->n ? r->n : 1) * sizeof *scratch);
-	if (!scratch) {
-		out->mean = out->sd = out->se = NAN;
-		for (int k = 0; k < N_PCT; k++)
-			out->pct[k] = NAN;
-		return -1;
+		return;
 	}
 	stats_of(r->rows + col, r->width, r->n, scratch, out);
-	free(scratch);
-	return 0;
 }
 
 void results_mean_sd(const struct results *r, size_t col, double *mean, double *sd)

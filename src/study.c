@@ -32,27 +32,40 @@ void study_paired(const double *alt, size_t as, const double *base, size_t bs, s
 	*out = (struct study_diff){m, se, m - t * se, m + t * se};
 }
 
-/* Column col of o against column bcol of the base run b. */
-static void cell_of(const struct sim_output *o, size_t col, const struct sim_output *b,
-		    size_t bcol, struct study_cell *c)
+/* Column col of o against column bcol of the base run b; each once per
+ * run, so no summary of every column (summary.h) is needed. -1 when out
+ * of memory (err says). */
+static int cell_of(const struct sim_output *o, size_t col, const struct sim_output *b,
+		   size_t bcol, struct study_cell *c, char *err, size_t errlen)
 {
-	struct summary st;
-	results_stat(o->res, col, &st);
+	struct stats st;
+	double *scratch = malloc((size_t)o->reps * sizeof *scratch);
+	if (!scratch) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	results_stat(o->res, col, scratch, &st);
+	free(scratch);
 	c->mean = st.mean;
-	c->p5 = st.pct[0];
-	c->p95 = st.pct[N_PCT - 1];
+	c->p5 = st.pct[P5];
+	c->p95 = st.pct[P95];
 	study_paired(o->rows + col, o->layout.width, b->rows + bcol, b->layout.width,
 		     (size_t)o->reps, &c->d);
+	return 0;
 }
 
 /* Every line and TOTAL at every level, all paid years. */
-static void cells_of(const struct sim_output *o, const struct sim_output *b,
-		     struct study_cell cell[N_LINES + 1][N_LEVELS])
+static enum study_status cells_of(const struct sim_output *o, const struct sim_output *b,
+				  struct study_cell cell[N_LINES + 1][N_LEVELS], char *err,
+				  size_t errlen)
 {
 	for (int line = 0; line <= N_LINES; line++)
 		for (int lv = 0; lv < N_LEVELS; lv++)
-			cell_of(o, sim_money(&o->layout, line, o->layout.years, lv), b,
-				sim_money(&b->layout, line, b->layout.years, lv), &cell[line][lv]);
+			if (cell_of(o, sim_money(&o->layout, line, o->layout.years, lv), b,
+				    sim_money(&b->layout, line, b->layout.years, lv), &cell[line][lv],
+				    err, errlen) != 0)
+				return STUDY_FAILED;
+	return STUDY_OK;
 }
 
 static size_t total_col(const struct sim_output *o)
@@ -350,16 +363,16 @@ enum study_status study_sweep(const struct scenario *base, const struct study_ax
 	struct sim_output b = {0}, o = {0};
 	if (rc == STUDY_OK)
 		rc = study_run(&base->pol, c, &b, err, errlen);
-	if (rc == STUDY_OK) {
-		cells_of(&b, &b, out->base);
+	if (rc == STUDY_OK)
+		rc = cells_of(&b, &b, out->base, err, errlen);
+	if (rc == STUDY_OK)
 		progress(c, 1, np + 1);
-	}
 	for (int p = 0; rc == STUDY_OK && p < np; p++) {
 		rc = sweep_point(base, axes, naxes, p, s, out->point[p].value, err, errlen);
 		if (rc == STUDY_OK)
 			rc = study_run(&s->pol, c, &o, err, errlen);
 		if (rc == STUDY_OK)
-			cells_of(&o, &b, out->point[p].cell);
+			rc = cells_of(&o, &b, out->point[p].cell, err, errlen);
 		sim_output_free(&o);
 		progress(c, p + 2, np + 1);
 	}
@@ -459,11 +472,14 @@ static enum study_status total_vs(const struct scenario *s, const struct sim_out
 	if (rc != STUDY_OK)
 		return rc;
 	struct study_cell cell;
-	cell_of(&o, total_col(&o), b, total_col(b), &cell);
-	*mean = cell.mean;
-	*d = cell.d;
+	rc = cell_of(&o, total_col(&o), b, total_col(b), &cell, err, errlen) == 0 ? STUDY_OK
+										    : STUDY_FAILED;
 	sim_output_free(&o);
-	return STUDY_OK;
+	if (rc == STUDY_OK) {
+		*mean = cell.mean;
+		*d = cell.d;
+	}
+	return rc;
 }
 
 static enum study_status spider(const struct scenario *base, const struct study_cfg *c,
@@ -540,10 +556,11 @@ enum study_status study_tornado(const struct scenario *base, const struct study_
 	long done = 0, total = 1 + 2L * nkeys + 2L * top; /* spider: 2 or 4 runs a key */
 	if (rc == STUDY_OK)
 		rc = study_run(&base->pol, c, &b, err, errlen);
-	if (rc == STUDY_OK) {
-		cell_of(&b, total_col(&b), &b, total_col(&b), &out->base);
+	if (rc == STUDY_OK && cell_of(&b, total_col(&b), &b, total_col(&b), &out->base, err,
+				      errlen) != 0)
+		rc = STUDY_FAILED;
+	if (rc == STUDY_OK)
 		progress(c, ++done, total);
-	}
 	for (int k = 0; rc == STUDY_OK && k < nkeys; k++) {
 		struct study_bar *bar = &out->bar[k];
 		for (int side = 0; rc == STUDY_OK && side < 2; side++) {

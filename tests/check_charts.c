@@ -31,6 +31,7 @@
 #include "sim.h"
 #include "stats.h"
 #include "study.h"
+#include "summary.h"
 #include "tmpdir.h"
 
 #define CENT 0.0051 /* the CSV writes yuan with two decimals */
@@ -41,6 +42,7 @@
 
 static struct scenario *scen;
 static struct sim_output run_out;
+static struct summary *run_sum; /* what charts_write formats */
 
 static void make_run(void)
 {
@@ -54,10 +56,25 @@ static void make_run(void)
 	struct sim_config c = {.seed = 11, .reps = REPS, .threads = 1};
 	ck_assert_msg(sim_run(&scen->pol, &c, &run_out, err, sizeof err) == 0, "%s", err);
 	ck_assert_ptr_nonnull(run_out.rows);
+	run_sum = summary_of(&run_out, &scen->pol);
+	ck_assert_ptr_nonnull(run_sum);
+}
+
+/* Column col of the shared run, computed directly (not the summary's). */
+static struct stats col_stat(size_t col)
+{
+	struct stats st;
+	double *scratch = malloc(REPS * sizeof *scratch);
+	ck_assert_ptr_nonnull(scratch);
+	results_stat(run_out.res, col, scratch, &st);
+	free(scratch);
+	return st;
 }
 
 static void free_run(void)
 {
+	summary_free(run_sum);
+	run_sum = NULL;
 	sim_output_free(&run_out);
 	memset(&run_out, 0, sizeof run_out);
 	free(scen);
@@ -186,7 +203,8 @@ static void write_csv_only(const char *name)
 	struct chart_opts co = csv_only();
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err) == 0, "%s",
+		      err);
 	ck_assert_int_eq(notes.n, 0);
 }
 
@@ -302,14 +320,13 @@ START_TEST(histogram_puts_an_edge_on_the_budget_so_the_bins_above_hold_the_overr
 	const double *col = run_out.rows + sim_money(&run_out.layout, N_LINES,
 						     run_out.layout.years, LV_TOTAL);
 	size_t w = run_out.layout.width, n = (size_t)run_out.reps;
-	struct summary st;
-	results_stat(run_out.res, sim_money(&run_out.layout, N_LINES, run_out.layout.years,
-					    LV_TOTAL), &st);
+	struct stats st =
+		col_stat(sim_money(&run_out.layout, N_LINES, run_out.layout.years, LV_TOTAL));
 	/* budgets at the median, at a value itself, and off any round number */
-	double budgets[3] = {st.pct[2], col[5 * w], st.pct[2] + 1234567.89};
+	double budgets[3] = {st.pct[P50], col[5 * w], st.pct[P50] + 1234567.89};
 	for (int t = 0; t < 3; t++) {
 		struct chart_bins b;
-		chart_histogram(col, w, n, st.pct[3] - st.pct[1], budgets[t], &b);
+		chart_histogram(col, w, n, st.pct[P75] - st.pct[P25], budgets[t], &b);
 		double k = (budgets[t] - b.from) / b.width;
 		ck_assert_msg(fabs(k - round(k)) < 1e-6, "budget %.2f is not an edge", budgets[t]);
 		size_t above = 0, over = 0;
@@ -412,14 +429,13 @@ START_TEST(fan_csv_holds_the_percentiles_of_every_year_and_level)
 		int l = (r - 1) / run_out.layout.years, y = (r - 1) % run_out.layout.years;
 		ck_assert_str_eq(str(&c, r, "level"), lv[l]);
 		ck_assert_int_eq((int)num(&c, r, "paid_year"), first_paid() + y);
-		struct summary st;
-		results_stat(run_out.res, sim_money(&run_out.layout, N_LINES, y, l), &st);
+		struct stats st = col_stat(sim_money(&run_out.layout, N_LINES, y, l));
 		ck_assert_double_eq_tol(num(&c, r, "mean"), st.mean, CENT);
-		ck_assert_double_eq_tol(num(&c, r, "p5"), st.pct[0], CENT);
-		ck_assert_double_eq_tol(num(&c, r, "p25"), st.pct[1], CENT);
-		ck_assert_double_eq_tol(num(&c, r, "p50"), st.pct[2], CENT);
-		ck_assert_double_eq_tol(num(&c, r, "p75"), st.pct[3], CENT);
-		ck_assert_double_eq_tol(num(&c, r, "p95"), st.pct[4], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p5"), st.pct[P5], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p25"), st.pct[P25], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p50"), st.pct[P50], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p75"), st.pct[P75], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p95"), st.pct[P95], CENT);
 	}
 	/* districts pay half the city's part here: their band is not empty */
 	ck_assert(num(&c, 3 * run_out.layout.years + 1, "p95") > 0);
@@ -439,10 +455,9 @@ START_TEST(ranked_csv_lists_the_paying_measures_dearest_first_with_their_interva
 			&sd);
 	int paying = 0;
 	for (int line = 0; line < N_LINES; line++) {
-		struct summary st;
-		results_stat(run_out.res, sim_money(&run_out.layout, line, run_out.layout.years,
-						    LV_TOTAL), &st);
-		paying += st.mean > 0 || st.pct[4] > 0;
+		struct stats st =
+			col_stat(sim_money(&run_out.layout, line, run_out.layout.years, LV_TOTAL));
+		paying += st.mean > 0 || st.pct[P95] > 0;
 	}
 	ck_assert_int_eq(c.n, paying);
 	double shares = 0;
@@ -452,13 +467,12 @@ START_TEST(ranked_csv_lists_the_paying_measures_dearest_first_with_their_interva
 			ck_assert(num(&c, r, "mean") <= num(&c, r - 1, "mean"));
 		int line = line_by_name(str(&c, r, "line"));
 		ck_assert_int_ge(line, 0);
-		struct summary st;
-		results_stat(run_out.res, sim_money(&run_out.layout, line, run_out.layout.years,
-						    LV_TOTAL), &st);
+		struct stats st =
+			col_stat(sim_money(&run_out.layout, line, run_out.layout.years, LV_TOTAL));
 		ck_assert_double_eq_tol(num(&c, r, "mean"), st.mean, CENT);
-		ck_assert_double_eq_tol(num(&c, r, "p5"), st.pct[0], CENT);
-		ck_assert_double_eq_tol(num(&c, r, "p50"), st.pct[2], CENT);
-		ck_assert_double_eq_tol(num(&c, r, "p95"), st.pct[4], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p5"), st.pct[P5], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p50"), st.pct[P50], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p95"), st.pct[P95], CENT);
 		ck_assert_double_eq_tol(num(&c, r, "share"), st.mean / total, 1e-6);
 		shares += num(&c, r, "share");
 		/* the policy's words: code first in English, clause first in Chinese */
@@ -517,8 +531,7 @@ START_TEST(distribution_csv_counts_every_replication_and_marks_the_budget_and_p9
 	struct csv c;
 	csv_read("distribution.csv", &c);
 	size_t col = sim_money(&run_out.layout, N_LINES, run_out.layout.years, LV_TOTAL);
-	struct summary st;
-	results_stat(run_out.res, col, &st);
+	struct stats st = col_stat(col);
 	double counted = 0, prev_to = NAN, budget = NAN, budget_n = NAN, over_bins = 0;
 	int bins = 0, seen = 0;
 	for (int r = 1; r <= c.n; r++) {
@@ -541,7 +554,7 @@ START_TEST(distribution_csv_counts_every_replication_and_marks_the_budget_and_p9
 			ck_assert_double_eq_tol(v, st.mean, CENT);
 			seen |= 1;
 		} else if (strcmp(k, "p95") == 0) {
-			ck_assert_double_eq_tol(v, st.pct[4], CENT);
+			ck_assert_double_eq_tol(v, st.pct[P95], CENT);
 			seen |= 2;
 		} else if (strcmp(k, "budget") == 0) {
 			budget = v, budget_n = num(&c, r, "replications"), seen |= 4;
@@ -615,15 +628,18 @@ START_TEST(a_streaming_run_writes_every_chart_but_the_histogram_and_says_why)
 	struct sim_config c = {.seed = 3, .reps = 40, .threads = 1, .exact_bytes = 1};
 	ck_assert_msg(sim_run(&scen->pol, &c, &o, err, sizeof err) == 0, "%s", err);
 	ck_assert_ptr_null(o.rows);
+	struct summary *sm = summary_of(&o, &scen->pol);
+	ck_assert_ptr_nonnull(sm);
 	make_dir("stream");
 	struct chart_opts co = csv_only();
 	struct chart_notes notes;
-	ck_assert_msg(charts_write(dir, &co, &o, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(charts_write(dir, &co, &o, sm, &notes, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(notes.n, 1);
 	ck_assert_ptr_nonnull(strstr(notes.text[0], "distribution"));
 	ck_assert_int_eq(file_size("distribution.csv"), -1);
 	ck_assert_int_gt(file_size("fan.csv"), 0);
 	ck_assert_int_gt(file_size("ranked.csv"), 0);
+	summary_free(sm);
 	sim_output_free(&o);
 	remove_dir();
 }
@@ -634,8 +650,9 @@ START_TEST(a_missing_folder_is_an_error_naming_the_file)
 	struct chart_opts co = csv_only();
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_int_eq(charts_write("/nonexistent/fundsim/out", &co, &run_out, &notes, err,
-				      sizeof err), -1);
+	ck_assert_int_eq(charts_write("/nonexistent/fundsim/out", &co, &run_out, run_sum, &notes,
+				      err, sizeof err),
+			 -1);
 	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/fundsim/out/fan.csv"));
 }
 END_TEST
@@ -695,7 +712,8 @@ static void draw_all(enum chart_lang lang, const char *folder_name)
 	struct chart_opts co = {.s = scen, .seed = 11, .lang = lang, .draw = true};
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err) == 0, "%s",
+		      err);
 	ck_assert_int_eq(notes.n, 0);
 	for (int k = 0; k < N_CHARTS; k++) {
 		char name[64];
@@ -734,7 +752,8 @@ START_TEST(every_chart_is_drawn_in_chinese_with_the_policys_measure_names)
 	struct chart_opts co = {.s = scen, .seed = 11, .lang = CHART_ZH, .draw = true};
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err) == 0, "%s",
+		      err);
 	ck_svg("ranked.svg", "第3条 营收首次达1/5/10亿元进档补差奖励");
 	ck_svg("fan.svg", "区级资金");
 	remove_dir();
@@ -749,7 +768,8 @@ START_TEST(charts_draw_in_a_folder_whose_name_would_break_a_shell_or_a_gnuplot_s
 	struct chart_opts co = {.s = scen, .seed = 11, .lang = CHART_EN, .draw = true};
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err) == 0, "%s",
+		      err);
 	ck_png("fan.png");
 	ck_svg("convergence.svg", "</svg>");
 	remove_dir();
@@ -763,7 +783,8 @@ START_TEST(without_gnuplot_every_csv_is_written_and_a_note_says_so_once)
 				.gnuplot = "/nonexistent/bin/gnuplot"};
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err) == 0, "%s",
+		      err);
 	ck_assert_int_eq(notes.n, 1);
 	ck_assert_ptr_nonnull(strstr(notes.text[0], "no charts drawn"));
 	ck_assert_ptr_nonnull(strstr(notes.text[0], "gnuplot"));
@@ -787,7 +808,8 @@ START_TEST(a_failing_gnuplot_is_an_error_and_leaves_no_image)
 	struct chart_opts co = {.s = scen, .seed = 11, .draw = true, .gnuplot = "false"};
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_int_eq(charts_write(dir, &co, &run_out, &notes, err, sizeof err), -1);
+	ck_assert_int_eq(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err),
+			 -1);
 	ck_assert_msg(strstr(err, "fan.png") && strstr(err, "exited with status 1"), "%s", err);
 	ck_assert_int_eq(file_size("fan.png"), -1);
 	ck_assert_int_gt(file_size("convergence.csv"), 0);
@@ -1101,7 +1123,8 @@ START_TEST(symlinks_planted_at_the_images_names_are_not_written_through)
 	struct chart_opts co = {.s = scen, .seed = 11, .lang = CHART_EN, .draw = true};
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_msg(charts_write(dir, &co, &run_out, &notes, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err) == 0, "%s",
+		      err);
 	ck_png("fan.png");
 	char p[8192];
 	snprintf(p, sizeof p, "%s/fan.png", dir);
@@ -1136,7 +1159,8 @@ START_TEST(an_incomplete_image_is_an_error_naming_it_and_is_not_put_in_place)
 	struct chart_opts co = {.s = scen, .seed = 11, .draw = true, .gnuplot = prog};
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_int_eq(charts_write(dir, &co, &run_out, &notes, err, sizeof err), -1);
+	ck_assert_int_eq(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err),
+			 -1);
 	ck_assert_msg(strstr(err, "/fan.png: gnuplot wrote an incomplete image (disk full?)"),
 		      "%s", err);
 	ck_assert_int_eq(file_size("fan.png"), -1);

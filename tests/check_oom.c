@@ -148,11 +148,18 @@ static int run_sim(char *err, size_t errlen)
 static char outdir[64];
 static struct sim_output run2; /* a small run to report */
 
-/* report_write of run2 into outdir. */
+/* The summary of run2, then report_write of it into outdir. */
 static int write_report(char *err, size_t errlen)
 {
 	struct run_info ri = {.s = small(), .command = "check_oom", .seed = 3, .threads = 1};
-	return report_write(outdir, &ri, &run2, NULL, err, errlen);
+	struct summary *sm = summary_of(&run2, &small()->pol);
+	if (!sm) {
+		snprintf(err, errlen, "out of memory computing the statistics");
+		return -1;
+	}
+	int rc = report_write(outdir, &ri, &run2, sm, NULL, err, errlen);
+	summary_free(sm);
+	return rc;
 }
 
 static void ck_dir_is(const char *dir, const char *summary_head)

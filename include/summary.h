@@ -1,0 +1,58 @@
+/* summary.h - a run's statistics, computed once after the run: what the
+ * terminal table, the CSV files, the charts and the briefing format.
+ *
+ * One struct stats per cell of the run's row (sim.h's layout: spending
+ * per line x paid year x funding level, awards per line x paid year, the
+ * prorata cut per paid year), so a dimension the layout gains (districts,
+ * budget owners) is summarised with its cells and needs only an accessor
+ * here. Percentiles are exact, by selection, while the run kept its rows,
+ * and P-square estimates once it streamed (results.h). Beside them: each
+ * budget envelope's risk of overrun and the lines ranked by cost.
+ *
+ * Pure: no I/O. summary_of returns a summary the caller frees with
+ * summary_free (NULL is a no-op); it borrows nothing it is given. */
+#ifndef FUNDSIM_SUMMARY_H
+#define FUNDSIM_SUMMARY_H
+
+#include <stdbool.h>
+
+#include "sim.h"
+#include "stats.h"
+
+/* How often a value is above a limit (by more than HALF_FEN), and the
+ * mean excess over all replications (those within it count 0). */
+struct risk {
+	double prob, mean;
+};
+
+struct summary {
+	struct sim_layout layout; /* which cell is which */
+	long reps;
+	bool exact;          /* exact percentiles, or P-square estimates */
+	struct stats *cell;  /* layout.width of them, one per column of the row */
+	int nenv;            /* budget envelopes set (sim_envelopes) */
+	struct envelope env[MAX_ENVELOPES];
+	struct risk *over;   /* nenv x (years + 1): env[e] in paid year y (years: all) */
+	struct risk *cut;    /* years + 1: how often the prorata cap binds, mean cut */
+	int by_cost[N_LINES]; /* lines by mean spending over all paid years, dearest
+			       * first; equal means in the registry's order */
+};
+
+/* The summary of run o of policy p, or NULL when out of memory. */
+struct summary *summary_of(const struct sim_output *o, const struct policy *p);
+void summary_free(struct summary *s);
+
+/* Spending of line (N_LINES: TOTAL) in paid-year index year (years: all
+ * paid years) at level lv, in yuan. */
+const struct stats *summary_money(const struct summary *s, int line, int year,
+				  enum fund_level lv);
+/* Awards paid of line (N_LINES: all lines) in year (years: all). */
+const struct stats *summary_recipients(const struct summary *s, int line, int year);
+/* The overrun of envelope env[e] in paid year y: an annual one for y <
+ * years, the whole period's for y = years; NaN where it does not apply. */
+const struct risk *summary_over(const struct summary *s, int e, int year);
+/* The prorata cut in year (years: all); NaN once the run streamed
+ * without an envelope set (then nothing is cut). */
+const struct risk *summary_cut(const struct summary *s, int year);
+
+#endif

@@ -1,0 +1,104 @@
+/* summary.c - every statistic of a run, once. */
+#include "summary.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+void summary_free(struct summary *s)
+{
+	if (!s)
+		return;
+	free(s->cell);
+	free(s->over);
+	free(s->cut);
+	free(s);
+}
+
+/* Lines by mean cost, dearest first, by insertion: stable, so equal
+ * means keep the registry's order. */
+static void rank_lines(struct summary *s)
+{
+	for (int i = 0; i < N_LINES; i++) {
+		int line = i, k = i;
+		double m = summary_money(s, line, s->layout.years, LV_TOTAL)->mean;
+		while (k > 0 &&
+		       summary_money(s, s->by_cost[k - 1], s->layout.years, LV_TOTAL)->mean < m) {
+			s->by_cost[k] = s->by_cost[k - 1];
+			k--;
+		}
+		s->by_cost[k] = line;
+	}
+}
+
+/* Overrun of every envelope and the prorata cut: counted during the run
+ * (sim_run tracks them with an envelope set), so known even once
+ * statistics stream; without an envelope the cut is read from the rows. */
+static void risks(struct summary *s, const struct sim_output *o)
+{
+	const struct sim_layout *l = &s->layout;
+	size_t ny = (size_t)l->years + 1;
+	for (size_t i = 0; i < (size_t)s->nenv * ny; i++)
+		s->over[i] = (struct risk){NAN, NAN};
+	for (size_t y = 0; y < ny; y++)
+		s->cut[y] = (struct risk){NAN, NAN};
+	for (int e = 0; e < s->nenv; e++) {
+		int y0 = s->env[e].annual ? 0 : l->years;
+		int y1 = s->env[e].annual ? l->years - 1 : l->years;
+		for (int y = y0; y <= y1; y++) {
+			struct risk *r = &s->over[(size_t)e * ny + (size_t)y];
+			results_exceed(o->res, sim_money(l, N_LINES, y, s->env[e].lv), s->env[e].limit,
+				       &r->prob, &r->mean);
+		}
+	}
+	for (int y = 0; y <= l->years; y++)
+		results_exceed(o->res, sim_cut(l, y), 0, &s->cut[y].prob, &s->cut[y].mean);
+}
+
+struct summary *summary_of(const struct sim_output *o, const struct policy *p)
+{
+	struct summary *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->layout = o->layout;
+	s->reps = o->reps;
+	s->exact = results_exact(o->res);
+	s->nenv = sim_envelopes(&p->model, s->env);
+	size_t width = o->layout.width, ny = (size_t)o->layout.years + 1;
+	size_t n = results_count(o->res);
+	double *scratch = s->exact ? malloc((n ? n : 1) * sizeof *scratch) : NULL;
+	s->cell = malloc(width * sizeof *s->cell);
+	s->over = malloc(((size_t)s->nenv * ny + 1) * sizeof *s->over);
+	s->cut = malloc(ny * sizeof *s->cut);
+	if ((s->exact && !scratch) || !s->cell || !s->over || !s->cut) {
+		free(scratch);
+		summary_free(s);
+		return NULL;
+	}
+	for (size_t col = 0; col < width; col++)
+		results_stat(o->res, col, scratch, &s->cell[col]);
+	free(scratch);
+	risks(s, o);
+	rank_lines(s);
+	return s;
+}
+
+const struct stats *summary_money(const struct summary *s, int line, int year,
+				  enum fund_level lv)
+{
+	return &s->cell[sim_money(&s->layout, line, year, lv)];
+}
+
+const struct stats *summary_recipients(const struct summary *s, int line, int year)
+{
+	return &s->cell[sim_recipients(&s->layout, line, year)];
+}
+
+const struct risk *summary_over(const struct summary *s, int e, int year)
+{
+	return &s->over[(size_t)e * ((size_t)s->layout.years + 1) + (size_t)year];
+}
+
+const struct risk *summary_cut(const struct summary *s, int year)
+{
+	return &s->cut[year];
+}
