@@ -309,7 +309,7 @@ static void parse(struct reading *rd, const char *text)
 		return;
 	}
 	const char *p = text;
-	if (memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+	if (strncmp(p, "\xEF\xBB\xBF", 3) == 0) /* stops at the NUL of a short text */
 		p += 3; /* UTF-8 byte order mark */
 	while (*p && !rd->failed) {
 		size_t len = strcspn(p, "\r\n");

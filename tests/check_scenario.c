@@ -1163,6 +1163,26 @@ START_TEST(a_scenario_read_from_text_names_its_label_in_messages)
 }
 END_TEST
 
+/* Found by fuzz_scenario: the byte order mark check read three bytes of
+ * a shorter text (heap overflow under ASan). Each prefix of a BOM, in a
+ * buffer of exactly its size, is read without reading past it. */
+START_TEST(a_text_shorter_than_a_byte_order_mark_is_read_within_its_bytes)
+{
+	static const char *const texts[] = {"", "\xEF", "\xEF\xBB"};
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strlen(texts[i]) + 1;
+		char *t = malloc(n); /* exactly its size: ASan sees any read past it */
+		ck_assert_ptr_nonnull(t);
+		memcpy(t, texts[i], n);
+		struct scenario *sc = calloc(1, sizeof *sc);
+		char err[ERR_LEN];
+		scenario_load_text(sc, "short.ini", t, err, sizeof err);
+		free(sc);
+		free(t);
+	}
+}
+END_TEST
+
 static Suite *scenario_suite(void)
 {
 	Suite *s = suite_create("scenario");
@@ -1181,6 +1201,7 @@ static Suite *scenario_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("files and bases");
+	tcase_add_test(tc, a_text_shorter_than_a_byte_order_mark_is_read_within_its_bytes);
 	tcase_add_unchecked_fixture(tc, make_root, remove_root);
 	tcase_add_test(tc, a_file_without_base_changes_only_what_it_sets_on_top_of_the_built_in);
 	tcase_add_test(tc, a_scenario_is_named_by_its_scenario_section);
