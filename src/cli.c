@@ -1,112 +1,252 @@
-/* cli.c - the command line: one table of options, parsed into struct
- * cli. Collecting arguments runs no code and reads no file: each command
- * checks its own values (main.c runs it, tests/fuzz/fuzz_cli.c fuzzes
- * this parser). */
+/* cli.c - the command line as one table: every command with what it does,
+ * its arguments and the options it takes (options.def says what each
+ * option is). The parser, `fundsim --help`, `fundsim CMD --help` and the
+ * dispatch are derived from it, so a command can neither take an option
+ * it ignores nor miss one from its help. Collecting arguments runs no
+ * code and reads no file: each command checks its own values (main.c runs
+ * it, tests/fuzz/fuzz_cli.c fuzzes this parser). */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd_study_impl.h"
 #include "commands.h"
 #include "lines.h"
+#include "text.h"
 #include "version.h"
 
-void cli_usage(FILE *f)
-{
-	fprintf(f, "usage: fundsim COMMAND [options]\n"
-		"\n"
-		"Costs the Suzhou draft software-industry policy (15 measures, %d cash award "
-		"lines).\n\n", N_LINES);
-	fputs("commands:\n"
-	      "  run [SCENARIO.ini] [--reps N] [--seed S] [--threads T] [--precision P]\n"
-	      "      [--firms PANEL.csv] [--out DIR] [--ledger] [--quiet]\n"
-	      "      [--lang en|zh] [--no-charts]\n"
-	      "        Monte Carlo: what the measures cost per line, year and funding level,\n"
-	      "        with percentiles and budget risk; results in DIR (default out/NAME/)\n"
-	      "        with charts (PNG and SVG, by gnuplot) labelled in English or Chinese;\n"
-	      "        --no-charts writes their CSV files and scripts only\n"
-	      "  award --firms PANEL.csv [--entities E.csv] [-o LEDGER.csv]\n"
-	      "        apply every award line to real data; ledger to -o or stdout,\n"
-	      "        summary in 万元 to stderr\n"
-	      "  report [SCENARIO.ini] [--reps N] [--seed S] [--threads T] [--firms PANEL.csv]\n"
-	      "      [--out DIR] [--lang en|zh]\n"
-	      "        a run, its charts and a tornado of the key assumptions, written up as one\n"
-	      "        self-contained HTML page for a briefing (DIR/report.html, default\n"
-	      "        out/NAME/), printable to PDF from a browser\n"
-	      "  params   print every parameter: value, unit, clause, where it was set\n"
-	      "  diff A.ini B.ini   parameters whose values differ (builtin = the draft)\n"
-	      "\n"
-	      "sensitivity studies (every variant meets the base case's random draws, so\n"
-	      "differences are paired; common options --reps --seed --threads --firms --out\n"
-	      "--lang en|zh --no-charts; each draws its charts into its folder as run does):\n"
-	      "  sweep KEY=LO:HI:STEP [KEY2=LO:HI:STEP]\n"
-	      "        spending over a grid of one or two parameters, e.g. m1a.cap=50万:200万:50万,\n"
-	      "        and the change from the base case with its standard error\n"
-	      "  tornado [--keys K1,K2,... | --policy] [--range KEY=LO:HI ...]\n"
-	      "        each parameter to its low and high value (given, or -+20%), sorted by\n"
-	      "        swing; with spider data. No keys: the [sensitivity] ranges, else --policy\n"
-	      "  compare BASE.ini ALT.ini [ALT2.ini ...]\n"
-	      "        ALT - BASE per line, paid year and funding level with 95% intervals,\n"
-	      "        and the parameters that differ\n"
-	      "  sobol [--n N] [--reps R] [--bootstrap B]\n"
-	      "        first-order and total Sobol indices of total spending to the ranges in\n"
-	      "        the scenario's [sensitivity] section (Saltelli sampling)\n"
-	      "\n"
-	      "options for every command:\n"
-	      "  --scenario FILE     scenario INI (default: the built-in draft policy)\n"
-	      "  --set SEC.KEY=VAL   override one parameter, e.g. --set m1a.cap=200万 (repeatable)\n"
-	      "  -h, --help          this text\n"
-	      "\n"
-	      "exit codes: 0 ok, 1 failure while running, 2 bad input or usage\n",
-	      f);
-}
+#define STR(x) #x
+#define XSTR(x) STR(x)
 
-enum opt_kind {
-	FLAG,  /* a bool field */
-	VALUE, /* a const char * field, given once (the last one counts) */
-	SETS,  /* appended to c->sets */
-	RANGES /* appended to c->ranges */
+/* A command takes option O_id, with its own help text (NULL: the option's). */
+#define T(id) {O_##id, NULL}
+#define TH(id, help) {O_##id, help}
+/* What run, report and the studies take alike. */
+#define RUN_OPTS T(SET), T(REPS), T(SEED), T(THREADS), T(FIRMS)
+#define CHART_OPTS T(LANG), T(NO_CHARTS), T(QUIET), T(HELP)
+#define STUDY_OUT TH(OUT, "the folder for the results (default out/NAME/STUDY/)")
+
+static const struct command commands[] = {
+	{"run", cmd_run, "[SCENARIO.ini]",
+	 "Monte Carlo: what the measures cost per line, year and funding level, with "
+	 "percentiles and budget risk; results in DIR (default out/NAME/) with charts (PNG "
+	 "and SVG, by gnuplot) labelled in English or Chinese",
+	 1000, 1,
+	 {T(SCENARIO), RUN_OPTS, T(PRECISION), T(OUT), T(LEDGER), CHART_OPTS}},
+	{"award", cmd_award, "",
+	 "apply every award line to real data: one ledger row per award with its reason, "
+	 "to -o or standard output; a summary in 万元 to standard error",
+	 0, 0,
+	 {TH(FIRMS, "the bureau's firm panel: one row per firm and year"), T(ENTITIES), T(OUTPUT),
+	  T(SCENARIO), T(SET), T(HELP)}},
+	{"report", cmd_report, "[SCENARIO.ini]",
+	 "a run, its charts and a tornado of the key assumptions, written up as one "
+	 "self-contained HTML page for a briefing (DIR/report.html, default out/NAME/), "
+	 "printable to PDF from a browser",
+	 1000, 2,
+	 {T(SCENARIO), RUN_OPTS, T(OUT), T(LANG), T(QUIET), T(HELP)}},
+	{"params", cmd_params, "",
+	 "print every parameter: value, unit, clause, where it was set",
+	 0, 0,
+	 {T(SCENARIO), T(SET), T(HELP)}},
+	{"diff", cmd_diff, "A.ini B.ini",
+	 "parameters whose values differ between two scenarios (builtin names the draft)",
+	 0, 0,
+	 {TH(SET, "override one parameter in both, e.g. --set m1a.cap=200万 (repeatable)"),
+	  T(HELP)}},
+	{"sweep", cmd_sweep, "[SCENARIO.ini] KEY=LO:HI:STEP [KEY2=LO:HI:STEP]",
+	 "spending over a grid of one or two parameters, e.g. m1a.cap=50万:200万:50万, and "
+	 "the change from the base case with its standard error (every variant meets the "
+	 "base case's random draws)",
+	 500, 2,
+	 {T(SCENARIO), RUN_OPTS, STUDY_OUT, CHART_OPTS}},
+	{"tornado", cmd_tornado, "[SCENARIO.ini]",
+	 "each parameter to its low and high value (given, or -+20%), sorted by swing; with "
+	 "spider data. No keys: the [sensitivity] ranges, else --policy",
+	 500, 2,
+	 {T(SCENARIO), T(KEYS), T(POLICY), T(RANGE), RUN_OPTS, STUDY_OUT, CHART_OPTS}},
+	{"compare", cmd_compare, "BASE.ini ALT.ini [ALT2.ini ...]",
+	 "ALT - BASE per line, paid year and funding level with 95% intervals from paired "
+	 "replications, and the parameters that differ",
+	 500, 2,
+	 {RUN_OPTS, STUDY_OUT, CHART_OPTS}},
+	{"sobol", cmd_sobol, "[SCENARIO.ini]",
+	 "first-order and total Sobol indices of total spending to the ranges in the "
+	 "scenario's [sensitivity] section (Saltelli sampling)",
+	 50, 2,
+	 {T(SCENARIO),
+	  TH(N, "base points of the design: N (k + 2) runs (default " XSTR(SOBOL_POINTS) ")"),
+	  TH(BOOTSTRAP, "bootstrap resamples of the intervals (default " XSTR(SOBOL_BOOT) ")"),
+	  TH(REPS, "replications per design point"), T(SET), T(SEED), T(THREADS), T(FIRMS),
+	  STUDY_OUT, CHART_OPTS}},
 };
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
 
-/* Every option: a new one is a row here (and its field in struct cli). */
+enum opt_kind { FLAG, VALUE, SETS, RANGES };
+
 static const struct option {
 	const char *name, *alias;
 	enum opt_kind kind;
-	size_t field;       /* offsetof(struct cli, ...) */
-	const char *expect; /* what a value looks like, for the message on an empty one */
-} options[] = {
-	{"--help", "-h", FLAG, offsetof(struct cli, help), NULL},
-	{"--scenario", NULL, VALUE, offsetof(struct cli, scenario), "a scenario file"},
-	{"--set", NULL, SETS, 0, "SECTION.KEY=VALUE"},
-	{"--firms", NULL, VALUE, offsetof(struct cli, firms), "a firm panel CSV file"},
-	{"--entities", NULL, VALUE, offsetof(struct cli, entities), "an entities CSV file"},
-	{"--reps", NULL, VALUE, offsetof(struct cli, reps), "a whole number"},
-	{"--seed", NULL, VALUE, offsetof(struct cli, seed), "a whole number"},
-	{"--threads", NULL, VALUE, offsetof(struct cli, threads), "a whole number"},
-	{"--precision", NULL, VALUE, offsetof(struct cli, precision), "a share, e.g. 1%"},
-	{"--out", NULL, VALUE, offsetof(struct cli, outdir), "a folder"},
-	{"--ledger", NULL, FLAG, offsetof(struct cli, ledger), NULL},
-	{"--quiet", "-q", FLAG, offsetof(struct cli, quiet), NULL},
-	{"--lang", NULL, VALUE, offsetof(struct cli, lang), "en or zh"},
-	{"--no-charts", NULL, FLAG, offsetof(struct cli, no_charts), NULL},
-	{"--keys", NULL, VALUE, offsetof(struct cli, keys), "K1,K2,..."},
-	{"--policy", NULL, FLAG, offsetof(struct cli, policy), NULL},
-	{"--range", NULL, RANGES, 0, "KEY=LO:HI"},
-	{"--n", NULL, VALUE, offsetof(struct cli, points), "a whole number"},
-	{"--bootstrap", NULL, VALUE, offsetof(struct cli, bootstrap), "a whole number"},
-	{"--output", "-o", VALUE, offsetof(struct cli, output), "a file"},
+	size_t field; /* offsetof(struct cli, ...) */
+	const char *arg, *expect, *help;
+} options[N_OPTS] = {
+	[O_NONE] = {NULL, NULL, FLAG, 0, NULL, NULL, NULL},
+#define OPT(id, name, alias, kind, field, arg, expect, help) \
+	[O_##id] = {name, alias, kind, offsetof(struct cli, field), arg, expect, help},
+#include "options.def"
+#undef OPT
 };
 
-/* argv[*i] as option o: "NAME", or for a value "NAME VALUE" and
- * "NAME=VALUE" (advances *i). 1 matched, 0 not this option, -1 error. */
-static int match(const struct option *o, const char *name, int argc, char **argv, int *i,
-		 const char **value)
+const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+bool command_exists(const char *name)
+{
+	return command_find(name) != NULL;
+}
+
+int command_run(const struct cli *c)
+{
+	const struct command *cmd = command_find(c->command);
+	if (cmd)
+		return cmd->fn(c);
+	say(NULL, "unknown command \"%s\" (see fundsim --help)", c->command);
+	return EXIT_USAGE;
+}
+
+/* The row of option o in cmd's list, or NULL when cmd does not take it. */
+static const struct command_opt *takes(const struct command *cmd, enum opt o)
+{
+	for (int i = 0; i < MAX_COMMAND_OPTS && cmd->opts[i].id != O_NONE; i++)
+		if (cmd->opts[i].id == o)
+			return &cmd->opts[i];
+	return NULL;
+}
+
+/* ---- help ---- */
+
+#define WIDTH 79
+
+/* text from column col on, wrapped at WIDTH with following lines at
+ * column indent; ends the last line. "[...]" is one word, so that an
+ * option and its value in a synopsis stay on one line. */
+static void wrap(FILE *f, const char *text, int indent, int col)
+{
+	bool start = true; /* of a line: no space before the word */
+	while (*text) {
+		size_t len = strcspn(text, *text == '[' ? "]" : " ");
+		len += *text == '[' && text[len] == ']';
+		char word[256];
+		snprintf(word, sizeof word, "%.*s", (int)len, text);
+		int w = text_width(word);
+		if (!start && col + 1 + w > WIDTH) {
+			fprintf(f, "\n%*s", indent, "");
+			col = indent;
+		} else if (!start) {
+			fputc(' ', f);
+			col++;
+		}
+		fputs(word, f);
+		col += w;
+		start = false;
+		text += len;
+		text += strspn(text, " ");
+	}
+	fputc('\n', f);
+}
+
+/* "--reps N", "-h, --help" */
+static void option_words(const struct option *o, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s%s%s%s%s", o->alias ? o->alias : "", o->alias ? ", " : "", o->name,
+		 o->arg ? " " : "", o->arg ? o->arg : "");
+}
+
+/* "run [SCENARIO.ini] [--scenario FILE] ...": every option but --help,
+ * from column indent. */
+static void synopsis(FILE *f, const struct command *cmd, int indent)
+{
+	char text[2048];
+	size_t k = (size_t)snprintf(text, sizeof text, "%s%s%s", cmd->name,
+				    cmd->args[0] ? " " : "", cmd->args);
+	for (int i = 0; i < MAX_COMMAND_OPTS && cmd->opts[i].id != O_NONE; i++) {
+		const struct option *o = &options[cmd->opts[i].id];
+		if (cmd->opts[i].id != O_HELP && k < sizeof text)
+			k += (size_t)snprintf(text + k, sizeof text - k, " [%s%s%s]", o->name,
+					      o->arg ? " " : "", o->arg ? o->arg : "");
+	}
+	fprintf(f, "%*s", indent, "");
+	wrap(f, text, indent + 4, indent);
+}
+
+void cli_usage(FILE *f)
+{
+	fprintf(f, "usage: fundsim COMMAND [options]\n\n"
+		   "Costs the Suzhou draft software-industry policy (15 measures, %d cash award\n"
+		   "lines).\n", N_LINES);
+	fprintf(f, "\ncommands:\n");
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		synopsis(f, &commands[i], 2);
+		fprintf(f, "%8s", "");
+		wrap(f, commands[i].what, 8, 8);
+	}
+	fprintf(f, "\nfundsim COMMAND --help tells what each option of COMMAND does.\n"
+		   "exit codes: 0 ok, 1 failure while running, 2 bad input or usage\n");
+}
+
+void cli_command_usage(FILE *f, const struct command *cmd)
+{
+	fprintf(f, "usage: fundsim %s%s%s [options]\n\n", cmd->name, cmd->args[0] ? " " : "",
+		cmd->args);
+	wrap(f, cmd->what, 0, 0);
+	fprintf(f, "\noptions:\n");
+	for (int i = 0; i < MAX_COMMAND_OPTS && cmd->opts[i].id != O_NONE; i++) {
+		const struct command_opt *u = &cmd->opts[i];
+		const struct option *o = &options[u->id];
+		char words[64], help[400];
+		option_words(o, words, sizeof words);
+		snprintf(help, sizeof help, "%s", u->help ? u->help : o->help);
+		if (u->id == O_REPS) /* the default is the command's own */
+			snprintf(help + strlen(help), sizeof help - strlen(help), " (default %ld)",
+				 cmd->reps);
+		fprintf(f, "  %-22s", words);
+		if (text_width(words) > 20) /* too long to share a line with its help */
+			fprintf(f, "\n%24s", "");
+		wrap(f, help, 24, 24);
+	}
+	fprintf(f, "\nexit codes: 0 ok, 1 failure while running, 2 bad input or usage\n");
+}
+
+/* ---- parsing ---- */
+
+/* Whether argument a names option o: "NAME", or for an option with a
+ * value also "NAME=VALUE" (the name matched, alias or not, in *name). */
+static bool names(const struct option *o, const char *a, const char **name)
+{
+	const char *both[2] = {o->name, o->alias};
+	for (int k = 0; k < 2 && both[k]; k++) {
+		size_t n = strlen(both[k]);
+		if (strncmp(a, both[k], n) == 0 && (a[n] == '\0' || (a[n] == '=' && o->kind != FLAG))) {
+			*name = both[k];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The value of option o named name at argv[*i]: after '=' or the next
+ * argument (advances *i). 0, or -1 when missing or empty (said). */
+static int value_of(const struct option *o, const char *name, int argc, char **argv, int *i,
+		    const char **value)
 {
 	const char *a = argv[*i];
 	size_t n = strlen(name);
-	if (strncmp(a, name, n) != 0 || (a[n] != '\0' && (a[n] != '=' || o->kind == FLAG)))
-		return 0;
-	if (o->kind == FLAG)
-		return 1;
 	if (a[n] == '=') {
 		*value = a + n + 1;
 	} else if (*i + 1 < argc) {
@@ -119,7 +259,7 @@ static int match(const struct option *o, const char *name, int argc, char **argv
 		say(argv[1], "%s: the value is empty (expected %s)", name, o->expect);
 		return -1;
 	}
-	return 1;
+	return 0;
 }
 
 /* Store option o's value v in c. 0, or -1 when a list is full. */
@@ -148,21 +288,45 @@ static int store(const struct option *o, struct cli *c, const char *v)
 	return -1;
 }
 
-/* One argument at argv[*i]: an option (with its value) or a positional. */
-static int parse_one(int argc, char **argv, int *i, struct cli *c)
+/* An option cmd does not take: which commands do, in the message. */
+static void not_taken(const struct command *cmd, enum opt id, const char *given)
 {
-	const char *a = argv[*i];
-	for (size_t k = 0; k < sizeof options / sizeof options[0]; k++) {
-		const struct option *o = &options[k];
+	char who[256] = "";
+	size_t k = 0, n = 0, all = 0;
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		all += takes(&commands[i], id) != NULL;
+	for (size_t i = 0; i < N_COMMANDS && k < sizeof who; i++) {
+		if (!takes(&commands[i], id))
+			continue;
+		n++;
+		k += (size_t)snprintf(who + k, sizeof who - k, "%s%s",
+				      n == 1 ? "" : n == all ? " and " : ", ", commands[i].name);
+	}
+	say(cmd->name, "%s is not an option of %s (it is for %s; see fundsim %s --help)", given,
+	    cmd->name, who, cmd->name);
+}
+
+/* One argument at argv[*i]: an option of cmd (with its value) or a
+ * positional. */
+static int parse_one(const struct command *cmd, int argc, char **argv, int *i, struct cli *c)
+{
+	const char *a = argv[*i], *name = NULL;
+	int id = O_NONE + 1;
+	while (id < N_OPTS && !names(&options[id], a, &name))
+		id++;
+	if (id < N_OPTS) {
+		const struct option *o = &options[id];
 		const char *v = NULL;
-		int m = match(o, o->name, argc, argv, i, &v);
-		if (m == 0 && o->alias)
-			m = match(o, o->alias, argc, argv, i, &v);
-		if (m != 0)
-			return m < 0 ? -1 : store(o, c, v);
+		if (!takes(cmd, (enum opt)id)) { /* before its value: that is not the point */
+			not_taken(cmd, (enum opt)id, name);
+			return -1;
+		}
+		if (o->kind != FLAG && value_of(o, name, argc, argv, i, &v) != 0)
+			return -1;
+		return store(o, c, v);
 	}
 	if (a[0] == '-' && a[1]) {
-		say(c->command, "unknown option %s (see fundsim --help)", a);
+		say(c->command, "unknown option %s (see fundsim %s --help)", a, cmd->name);
 		return -1;
 	}
 	if (!a[0]) {
@@ -185,7 +349,11 @@ int cli_parse(int argc, char **argv, struct cli *c)
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
-		cli_usage(stdout);
+		const struct command *cmd = argc > 2 ? command_find(argv[2]) : NULL;
+		if (cmd)
+			cli_command_usage(stdout, cmd); /* fundsim help run */
+		else
+			cli_usage(stdout);
 		return CLI_DONE;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
@@ -193,11 +361,16 @@ int cli_parse(int argc, char **argv, struct cli *c)
 		return CLI_DONE;
 	}
 	c->command = argv[1];
+	const struct command *cmd = command_find(c->command);
+	if (!cmd) {
+		say(NULL, "unknown command \"%s\" (see fundsim --help)", c->command);
+		return CLI_BAD;
+	}
 	for (int i = 2; i < argc; i++)
-		if (parse_one(argc, argv, &i, c) != 0)
+		if (parse_one(cmd, argc, argv, &i, c) != 0)
 			return CLI_BAD;
 	if (c->help) {
-		cli_usage(stdout);
+		cli_command_usage(stdout, cmd);
 		return CLI_DONE;
 	}
 	return CLI_RUN;

@@ -1,4 +1,5 @@
-/* commands.c - dispatch, and what every command shares. */
+/* commands.c - what every command shares: messages, stdout, scenarios
+ * and panels (the dispatch is cli.c's table). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,32 +10,6 @@
 #include "comm.h"
 #include "inputs.h"
 #include "text.h"
-
-static const struct {
-	const char *name;
-	int (*fn)(const struct cli *);
-} cmds[] = {{"params", cmd_params}, {"diff", cmd_diff}, {"award", cmd_award},
-	    {"run", cmd_run}, {"sweep", cmd_sweep}, {"tornado", cmd_tornado},
-	    {"compare", cmd_compare}, {"sobol", cmd_sobol},
-	    {"report", cmd_report}};
-
-bool command_exists(const char *name)
-{
-	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-		if (strcmp(name, cmds[i].name) == 0)
-			return true;
-	return false;
-}
-
-int command_run(const struct cli *c)
-{
-	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-		if (strcmp(c->command, cmds[i].name) == 0)
-			return cmds[i].fn(c);
-	say(NULL, "unknown command \"%s\" (commands: run, award, params, diff, sweep, tornado, "
-	    "compare, sobol, report; see fundsim --help)", c->command);
-	return EXIT_USAGE;
-}
 
 void say(const char *cmd, const char *fmt, ...)
 {

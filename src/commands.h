@@ -10,13 +10,15 @@ enum exit_code { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 #define MAX_SETS 64
 #define MAX_POS 8
 
+/* The parsed command line: each option's value as given (the command
+ * checks it), only options its command takes (cli.c's table). */
 struct cli {
 	const char *command;
 	const char *scenario, *firms, *entities, *output;
-	const char *reps, *seed, *threads, *precision, *outdir; /* run: checked by the command */
+	const char *reps, *seed, *threads, *precision, *outdir;
 	bool ledger, quiet;
-	const char *lang; /* run and the studies: chart labels, "en" or "zh" */
-	bool no_charts;   /* run and the studies: chart CSV files and scripts, no gnuplot */
+	const char *lang; /* chart labels, "en" or "zh" */
+	bool no_charts;   /* chart CSV files and scripts, no gnuplot */
 	const char *keys, *points, *bootstrap; /* tornado --keys; sobol --n, --bootstrap */
 	bool policy;                           /* tornado --policy */
 	const char *ranges[MAX_SETS];          /* tornado --range KEY=LO:HI */
@@ -28,14 +30,48 @@ struct cli {
 	bool help;
 };
 
+/* Every option (options.def): O_SCENARIO, O_SET, ... */
+enum opt {
+	O_NONE, /* ends a command's list */
+#define OPT(id, ...) O_##id,
+#include "options.def"
+#undef OPT
+	N_OPTS
+};
+
+/* A command as its row in cli.c's table declares it: what it does, its
+ * arguments, the options it takes (no other is accepted), and the
+ * replications it runs. The parser, `fundsim --help`, `fundsim CMD
+ * --help` and the dispatch all read this table. */
+#define MAX_COMMAND_OPTS 20
+struct command {
+	const char *name;
+	int (*fn)(const struct cli *);
+	const char *args; /* its arguments for the usage line, e.g. "[SCENARIO.ini]" */
+	const char *what; /* what it does, one paragraph */
+	long reps, min_reps; /* --reps: its default and the least it takes */
+	struct command_opt {
+		enum opt id;
+		const char *help; /* NULL: the option's own (options.def) */
+	} opts[MAX_COMMAND_OPTS]; /* up to the first O_NONE */
+};
+
+/* The command called name, or NULL. */
+const struct command *command_find(const char *name);
+
 /* Parse argv (argv[1] the command) into c, which the caller zeroed; c
  * borrows argv's strings. Returns CLI_RUN to run c->command, CLI_DONE
  * when it printed what was asked (--help, --version: exit 0), or
- * CLI_BAD after saying what is wrong (exit 2). Runs nothing else. */
+ * CLI_BAD after saying what is wrong (exit 2): an unknown command, or an
+ * option the command does not take, naming the command. Runs nothing
+ * else. */
 enum { CLI_BAD = -1, CLI_RUN = 0, CLI_DONE = 1 };
 int cli_parse(int argc, char **argv, struct cli *c);
-/* The usage text, to stdout for --help, to stderr on misuse. */
+/* The usage text of fundsim (every command), to stdout for --help, to
+ * stderr on misuse. */
 void cli_usage(FILE *f);
+/* The usage text of one command: its arguments and every option it takes. */
+void cli_command_usage(FILE *f, const struct command *cmd);
 
 /* Run c->command; returns an exit code. Prints its own messages. */
 int command_run(const struct cli *c);

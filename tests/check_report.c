@@ -573,15 +573,17 @@ static int count(const char *s, const char *what)
 	return n;
 }
 
-/* cmd_report(c) with its standard error caught in err (what it said). */
-static int run_report(const struct cli *c, char *err, size_t n)
+/* cmd_report(c), or with argv the parser (cli_parse), with its standard
+ * error caught in err (what it said). */
+static int said_by(const struct cli *c, int argc, const char **argv, char *err, size_t n)
 {
 	fflush(stderr);
 	FILE *t = tmpfile();
 	ck_assert_ptr_nonnull(t);
 	int saved = dup(2);
 	dup2(fileno(t), 2);
-	int rc = cmd_report(c);
+	struct cli parsed = {0};
+	int rc = argv ? cli_parse(argc, (char **)argv, &parsed) : cmd_report(c);
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
@@ -590,6 +592,11 @@ static int run_report(const struct cli *c, char *err, size_t n)
 	err[got] = '\0';
 	fclose(t);
 	return rc;
+}
+
+static int run_report(const struct cli *c, char *err, size_t n)
+{
+	return said_by(c, 0, NULL, err, n);
 }
 
 /* A small scenario whose name needs escaping, in dir. */
@@ -849,9 +856,10 @@ START_TEST(bad_options_are_refused_before_any_work)
 	ck_assert_int_eq(run_report(&c, said, sizeof said), EXIT_USAGE); /* a study needs two */
 	ck_assert_str_eq(said, "fundsim report: --reps 1: expected a whole number from 2 to "
 			       "100000000\n");
-	c = (struct cli){.command = "report", .ledger = true, .outdir = dir, .quiet = true};
-	ck_assert_int_eq(run_report(&c, said, sizeof said), EXIT_USAGE);
-	ck_assert_str_eq(said, "fundsim report: --ledger is for run (see fundsim --help)\n");
+	const char *argv[] = {"fundsim", "report", "--ledger", "--out", dir};
+	ck_assert_int_eq(said_by(NULL, 5, argv, said, sizeof said), CLI_BAD);
+	ck_assert_str_eq(said, "fundsim report: --ledger is not an option of report (it is for "
+			       "run; see fundsim report --help)\n");
 	c = (struct cli){.command = "report", .outdir = dir, .quiet = true, .npos = 2};
 	c.pos[0] = "a.ini";
 	c.pos[1] = "b.ini";

@@ -130,21 +130,79 @@ static int parse(int argc, const char **argv)
 
 START_TEST(an_empty_option_value_is_refused)
 {
-	static const char *const opts[] = {"--out", "--firms", "--entities", "--scenario", "--set",
-					   "--reps", "--seed", "--threads", "--precision", "--lang",
-					   "--keys", "--range", "--n", "--bootstrap", "-o", "--output"};
+	/* each with a command that takes it: another refuses it whatever its value */
+	static const char *const opts[][2] = {
+		{"run", "--out"},        {"run", "--firms"},     {"award", "--entities"},
+		{"run", "--scenario"},   {"run", "--set"},       {"run", "--reps"},
+		{"run", "--seed"},       {"run", "--threads"},   {"run", "--precision"},
+		{"run", "--lang"},       {"tornado", "--keys"},  {"tornado", "--range"},
+		{"sobol", "--n"},        {"sobol", "--bootstrap"}, {"award", "-o"},
+		{"award", "--output"},
+	};
 	for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {
-		const char *two[] = {"fundsim", "run", opts[i], ""};
-		ck_assert_msg(parse(4, two) == CLI_BAD, "%s \"\" was taken", opts[i]);
+		const char *two[] = {"fundsim", opts[i][0], opts[i][1], ""};
+		ck_assert_msg(parse(4, two) == CLI_BAD, "%s \"\" was taken", opts[i][1]);
 		char eq[32];
-		snprintf(eq, sizeof eq, "%s=", opts[i]);
-		const char *one[] = {"fundsim", "run", eq};
+		snprintf(eq, sizeof eq, "%s=", opts[i][1]);
+		const char *one[] = {"fundsim", opts[i][0], eq};
 		ck_assert_msg(parse(3, one) == CLI_BAD, "%s was taken", eq);
+		const char *good[] = {"fundsim", opts[i][0], opts[i][1], "x"};
+		ck_assert_msg(parse(4, good) == CLI_RUN, "%s %s x was refused", opts[i][0],
+			      opts[i][1]);
 	}
 	const char *pos[] = {"fundsim", "diff", "", "builtin"};
 	ck_assert_int_eq(parse(4, pos), CLI_BAD);
 	const char *fine[] = {"fundsim", "run", "--out", "x", "--reps=5", "--no-charts", "-q"};
 	ck_assert_int_eq(parse(7, fine), CLI_RUN);
+}
+END_TEST
+
+/* Every command's --help names exactly the options its parser takes. */
+START_TEST(each_command_takes_exactly_the_options_its_help_lists)
+{
+	static const char *const cmds[] = {"run", "award", "report", "params", "diff",
+					   "sweep", "tornado", "compare", "sobol"};
+	static const struct {
+		const char *name;
+		bool flag;
+	} opts[] = {
+		{"--scenario", false}, {"--set", false},    {"--reps", false},   {"--seed", false},
+		{"--threads", false},  {"--precision", false}, {"--firms", false}, {"--entities", false},
+		{"--output", false},   {"-o", false},       {"--out", false},    {"--ledger", true},
+		{"--lang", false},     {"--no-charts", true}, {"--quiet", true}, {"-q", true},
+		{"--keys", false},     {"--policy", true},  {"--range", false},  {"--n", false},
+		{"--bootstrap", false}, {"--help", true},   {"-h", true},
+	};
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		const struct command *cmd = command_find(cmds[i]);
+		ck_assert_ptr_nonnull(cmd);
+		char *help = NULL;
+		size_t n = 0;
+		FILE *f = open_memstream(&help, &n);
+		ck_assert_ptr_nonnull(f);
+		cli_command_usage(f, cmd);
+		fclose(f);
+		int listed = 0;
+		for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
+			char spaced[40], comma[40];
+			snprintf(spaced, sizeof spaced, " %s ", opts[k].name);
+			snprintf(comma, sizeof comma, " %s,", opts[k].name);
+			bool in_help = strstr(help, spaced) || strstr(help, comma);
+			const char *argv[] = {"fundsim", cmds[i], opts[k].name, "x"};
+			FILE *keep = stdout;
+			stdout = fopen("/dev/null", "w"); /* --help prints */
+			int rc = parse(opts[k].flag ? 3 : 4, argv);
+			fclose(stdout);
+			stdout = keep;
+			ck_assert_msg(in_help == (rc != CLI_BAD), "%s %s: %s by the parser, %s in --help",
+				      cmds[i], opts[k].name, rc != CLI_BAD ? "taken" : "refused",
+				      in_help ? "listed" : "not listed");
+			listed += in_help;
+		}
+		ck_assert_int_ge(listed, 3); /* at least --help, -h and one more */
+		free(help);
+	}
+	ck_assert_ptr_null(command_find("frobnicate"));
 }
 END_TEST
 
@@ -161,6 +219,7 @@ static Suite *text_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("command line");
 	tcase_add_test(tc, an_empty_option_value_is_refused);
+	tcase_add_test(tc, each_command_takes_exactly_the_options_its_help_lists);
 	suite_add_tcase(s, tc);
 	return s;
 }
