@@ -116,14 +116,13 @@ static void print_compare(const struct job *j)
 
 int cmd_compare(const struct cli *c)
 {
-	struct sopts o;
+	struct setup o = {0};
 	struct scenario *s[MAX_POS] = {0};
 	struct study_compare cmp[MAX_POS] = {{0}};
 	struct sim_output base = {0}, alt = {0};
 	char err[ERR_LEN];
 	int rc = EXIT_USAGE, ns = c->npos;
-	struct outset os = {0};
-	if (sc_options(c, "compare", DEFAULT_REPS, &o) != 0)
+	if (sc_options(c, &o) != 0)
 		goto done;
 	if (c->npos < 2 || c->scenario) {
 		say("compare", "needs a base and one or more alternatives as "
@@ -134,53 +133,52 @@ int cmd_compare(const struct cli *c)
 	for (int i = 0; i < ns; i++)
 		if (!(s[i] = open_scenario(c->pos[i], c)) || sc_check_reps(&o, s[i]) != 0)
 			goto done;
-	if (sc_begin(&o, c, s[0], &os) != 0)
+	if (sc_begin(&o, c, s[0]) != 0)
 		goto done;
-	sc_start(&o);
-	enum study_status st = study_run(&s[0]->pol, &o.cfg, &base, err, sizeof err);
-	if (o.cfg.progress)
-		o.cfg.progress(o.cfg.progress_ctx, 1, ns);
+	struct study_cfg cfg = setup_study(&o);
+	enum study_status st = study_run(&s[0]->pol, &cfg, &base, err, sizeof err);
+	if (cfg.progress)
+		cfg.progress(cfg.progress_ctx, 1, ns);
 	for (int i = 1; st == STUDY_OK && i < ns; i++) {
-		st = study_run(&s[i]->pol, &o.cfg, &alt, err, sizeof err);
+		st = study_run(&s[i]->pol, &cfg, &alt, err, sizeof err);
 		if (st == STUDY_OK)
 			st = study_compare(&base, s[0]->pol.start_year + s[0]->pol.payment_lag, &alt,
 					   s[i]->pol.start_year + s[i]->pol.payment_lag, &cmp[i - 1],
 					   err, sizeof err);
 		sim_output_free(&alt);
-		if (o.cfg.progress)
-			o.cfg.progress(o.cfg.progress_ctx, i + 1, ns);
+		if (cfg.progress)
+			cfg.progress(cfg.progress_ctx, i + 1, ns);
 	}
 	if (st != STUDY_OK) {
 		rc = sc_failed(&o, st, err);
 		goto done;
 	}
-	struct job j = {.c = c, .o = &o, .s = s, .ns = ns, .seconds = sc_seconds_since(&o.t0),
+	struct job j = {.c = c, .o = &o, .s = s, .ns = ns, .seconds = setup_seconds(&o),
 			.compare = cmp};
 	static const char *const names[] = {"compare.csv", "compare_params.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_compare, put_compare_params, sc_put_manifest};
 	rc = EXIT_FAIL;
-	if (sc_write_files(os.stage, names, fns, 3, &j) != 0)
+	if (sc_write_files(o.os.stage, names, fns, 3, &j) != 0)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s[0]);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_compare(os.stage, &co, s, ns, cmp, &notes, err, sizeof err), &notes,
+	if (sc_charts_said(&o, charts_compare(o.os.stage, &co, s, ns, cmp, &notes, err, sizeof err), &notes,
 			err))
 		goto done;
-	if ((rc = sc_commit(&o, &os)) != EXIT_OK)
+	if ((rc = setup_commit(&o)) != EXIT_OK)
 		goto done;
 	if (!c->quiet) {
 		print_compare(&j);
-		printf("\nresults in %s/\n", SHOWN(os.dir));
+		printf("\nresults in %s/\n", SHOWN(o.os.dir));
 	}
 	rc = EXIT_OK;
 done:
-	outset_abort(&os);
 	for (int i = 0; i < MAX_POS; i++) {
 		study_compare_free(&cmp[i]);
 		free(s[i]);
 	}
 	sim_output_free(&base);
-	panel_free(&o.pn);
+	setup_free(&o);
 	return rc;
 }
 

@@ -33,8 +33,6 @@ int print_param_diff(FILE *f, struct scenario *const *s, int n);
  * safe from the scenario's name (outset_safe_name). */
 void cmd_out_dir(const char *given, const struct scenario *s, const char *study, char *buf,
 		 size_t n);
-/* fn on SIGINT, SIGTERM and SIGHUP: stop cleanly, write nothing. */
-void cmd_catch_signals(void (*fn)(int));
 /* Append " ARG" to buf[n] at *k, quoted for a POSIX shell so that the
  * line pastes safely: plain words as they are, else '...' with control
  * characters as $'\NNN'. cmd_opt appends " OPT ARG" (ARG may be NULL). */

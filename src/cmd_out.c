@@ -1,7 +1,6 @@
 /* cmd_out.c - what the commands that write results share: the output
- * folder, signals that stop them cleanly, and the command line that
- * makes a result again (shell-quoted, safe to paste). */
-#include <signal.h>
+ * folder, and the command line that makes a result again (shell-quoted,
+ * safe to paste). */
 #include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,15 +20,6 @@ void cmd_out_dir(const char *given, const struct scenario *s, const char *study,
 	char safe[256];
 	outset_safe_name(s->name, safe, sizeof safe);
 	snprintf(buf, n, "out/%s%s%s", safe, study ? "/" : "", study ? study : "");
-}
-
-void cmd_catch_signals(void (*fn)(int))
-{
-	struct sigaction sa = {.sa_handler = fn};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
 }
 
 static void put(char *buf, size_t n, size_t *k, const char *fmt, ...)

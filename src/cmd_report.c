@@ -6,20 +6,17 @@
  * are written into the same folder as report.html, so that every number
  * in the page can be traced to a file beside it. Nothing is written when
  * the work is interrupted; report.html is written whole or not at all. */
-#include <limits.h>
-#include <omp.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "atomic.h"
 #include "briefing.h"
 #include "charts.h"
 #include "cmd_impl.h"
+#include "cmd_setup.h"
 #include "inputs.h"
 #include "money.h"
 #include "outset.h"
@@ -30,7 +27,6 @@
 #include "text.h"
 #include "version.h"
 
-#define REPORT_REPS 1000  /* as fundsim run */
 #define TORNADO_REPS 200  /* per variant: paired differences need few */
 #define TORNADO_PCT 0.2   /* without [sensitivity] ranges: -+20% */
 
@@ -44,99 +40,23 @@ static const char *const default_keys[] = {
 };
 #define N_DEFAULT_KEYS (sizeof default_keys / sizeof default_keys[0])
 
-static volatile sig_atomic_t interrupted;
-
-static void on_sigint(int sig)
-{
-	(void)sig;
-	interrupted = 1;
-}
-
-static void progress(void *ctx, long done, long target)
-{
-	int width = 30, fill = (int)(width * done / (target ? target : 1));
-	fprintf(stderr, "\r[%.*s%*s] %ld/%ld %s", fill, "==============================",
-		width - fill, "", done, target, (const char *)ctx);
-	if (done >= target)
-		fputc('\n', stderr);
-}
-
-struct report_opts {
-	long reps, seed, threads;
-	const char *scenario;
-	enum chart_lang lang;
-	char outdir[4096];
-};
-
-static int int_option(const char *name, const char *text, long lo, long hi, long *out)
-{
-	char err[200];
-	int v;
-	if (int_parse(text, &v, err, sizeof err) != 0 || v < lo || v > hi) {
-		say("report", "%s %s: expected a whole number from %ld to %ld",
-			name, text, lo, hi);
-		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
-/* An option that fundsim report does not take. */
-static int unused(bool given, const char *opt, const char *who)
-{
-	if (given)
-		say("report", "%s is for %s (see fundsim --help)", opt, who);
-	return given ? -1 : 0;
-}
-
-static int options(const struct cli *c, struct report_opts *o)
-{
-	o->reps = REPORT_REPS;
-	o->seed = 1;
-	o->threads = omp_get_max_threads();
-	if (unused(c->precision, "--precision", "run") || unused(c->ledger, "--ledger", "run") ||
-	    unused(c->no_charts, "--no-charts", "run: a report embeds the charts") ||
-	    unused(c->entities || c->output, "--entities/-o", "award") ||
-	    unused(c->keys || c->policy || c->nranges, "--keys/--policy/--range", "tornado") ||
-	    unused(c->points || c->bootstrap, "--n/--bootstrap", "sobol"))
-		return -1;
-	if (c->npos > 1 || (c->npos && c->scenario)) {
-		say("report", "one scenario at most, got %s and %s", c->pos[0],
-			c->npos > 1 ? c->pos[1] : c->scenario);
-		return -1;
-	}
-	o->scenario = c->npos ? c->pos[0] : c->scenario;
-	int lang = c->lang ? chart_lang_parse(c->lang) : CHART_EN;
-	if (lang < 0) {
-		say("report", "--lang %s: expected en or zh", c->lang);
-		return -1;
-	}
-	o->lang = (enum chart_lang)lang;
-	if (c->reps && int_option("--reps", c->reps, 2, 100000000, &o->reps))
-		return -1;
-	if (c->seed && int_option("--seed", c->seed, 0, INT_MAX, &o->seed))
-		return -1;
-	if (c->threads && int_option("--threads", c->threads, 1, 1024, &o->threads))
-		return -1;
-	return 0;
-}
-
 /* The command that makes this report again, quoted to paste into a shell. */
-static void command_line(const struct cli *c, const struct report_opts *o, char *buf, size_t n)
+static void command_line(const struct cli *c, const struct setup *su, const char *scenario,
+			 char *buf, size_t n)
 {
 	size_t k = (size_t)snprintf(buf, n, "fundsim report");
 	char num[64];
-	if (o->scenario)
-		cmd_arg(buf, n, &k, o->scenario);
-	snprintf(num, sizeof num, "%ld", o->reps);
+	if (scenario)
+		cmd_arg(buf, n, &k, scenario);
+	snprintf(num, sizeof num, "%ld", su->reps);
 	cmd_opt(buf, n, &k, "--reps", num);
-	snprintf(num, sizeof num, "%ld", o->seed);
+	snprintf(num, sizeof num, "%ld", su->seed);
 	cmd_opt(buf, n, &k, "--seed", num);
 	if (c->firms)
 		cmd_opt(buf, n, &k, "--firms", c->firms);
 	for (int i = 0; i < c->nsets; i++)
 		cmd_opt(buf, n, &k, "--set", c->sets[i]);
-	if (o->lang == CHART_ZH)
+	if (su->lang == CHART_ZH)
 		cmd_opt(buf, n, &k, "--lang", "zh");
 	if (c->outdir)
 		cmd_opt(buf, n, &k, "--out", c->outdir);
@@ -258,13 +178,9 @@ static void today(char *buf, size_t n)
 
 int cmd_report(const struct cli *c)
 {
-	struct report_opts o;
-	if (options(c, &o) != 0)
-		return EXIT_USAGE;
-	struct scenario *s = open_scenario(o.scenario, c);
-	struct scenario *draft = s ? open_scenario(NULL, NULL) : NULL;
-	struct panel pn = {0};
-	struct outset os = {0};
+	struct setup su = {0};
+	const char *scenario = NULL;
+	struct scenario *s = NULL, *draft = NULL;
 	struct sim_output out = {0};
 	struct summary *sm = NULL;
 	struct study_tornado t = {0};
@@ -272,48 +188,30 @@ int cmd_report(const struct cli *c)
 	struct briefing_diff *diff = NULL;
 	char *svg[N_CHARTS] = {0}, *tornado_svg = NULL;
 	char err[ERR_LEN], cmdline[8192], tnote[ERR_LEN + 64] = "", cnote[400] = "";
-	int rc = EXIT_USAGE;
-	if (!s || !draft)
-		goto done;
-	rc = EXIT_FAIL;
+	int rc = EXIT_FAIL;
 	if (!keys) {
 		say("report", "out of memory");
 		goto done;
 	}
 	rc = EXIT_USAGE;
-	if (c->firms && panel_load_shared(c->firms, &pn, err, sizeof err) != 0) {
-		say("report", "%s", err);
+	if (setup_options(&su, c) != 0 || setup_scenario(c, &scenario) != 0 ||
+	    !(s = open_scenario(scenario, c)) || !(draft = open_scenario(NULL, NULL)) ||
+	    setup_panel(&su, c) != 0 || setup_begin(&su, c, s, NULL) != 0)
 		goto done;
-	}
-	cmd_out_dir(c->outdir, s, NULL, o.outdir, sizeof o.outdir);
-	if (outset_begin(&os, o.outdir, err, sizeof err) != 0) {
-		say("report", "%s (--out names the folder for the report)", err);
-		goto done;
-	}
-	cmd_catch_signals(on_sigint);
-	bool show = !c->quiet && isatty(2);
-	struct sim_config cfg = {
-		.seed = (uint64_t)o.seed, .reps = o.reps, .threads = (int)o.threads,
-		.stock = c->firms ? &pn : NULL, .progress = show ? progress : NULL,
-		.progress_ctx = (void *)"replications", .stop = &interrupted,
-	};
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct sim_config cfg = setup_sim(&su);
 	rc = EXIT_FAIL;
 	if (sim_run(&s->pol, &cfg, &out, err, sizeof err) != 0) {
 		say("report", "%s", err);
 		goto done;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double seconds = setup_seconds(&su);
 
 	/* the assumptions that most move the total, on fewer replications */
 	bool given = false;
 	int nkeys = out.stopped ? 0 : tornado_keys(s, keys, &given);
-	struct study_cfg sc = {
-		.seed = (uint64_t)o.seed, .reps = o.reps < TORNADO_REPS ? o.reps : TORNADO_REPS,
-		.threads = (int)o.threads, .stock = cfg.stock, .stop = &interrupted,
-		.progress = show ? progress : NULL, .progress_ctx = (void *)"tornado runs",
-	};
+	struct study_cfg sc = setup_study(&su);
+	sc.reps = su.reps < TORNADO_REPS ? su.reps : TORNADO_REPS;
+	sc.progress_ctx = (void *)"tornado runs";
 	long most = study_max_reps(&s->pol); /* a study keeps every row to pair them */
 	if (sc.reps > most)
 		sc.reps = most;
@@ -329,10 +227,8 @@ int cmd_report(const struct cli *c)
 	} else {
 		snprintf(tnote, sizeof tnote, "%s", "no assumption to move");
 	}
-	if (out.stopped || st == STUDY_STOPPED || interrupted) {
-		(fputc('\n', stderr), say("report", "interrupted; nothing written, earlier results in "
-			"%s are untouched", o.outdir));
-		rc = 130;
+	if (out.stopped || st == STUDY_STOPPED || setup_interrupted()) {
+		rc = setup_stopped(&su, NULL);
 		goto done;
 	}
 
@@ -340,13 +236,12 @@ int cmd_report(const struct cli *c)
 		say("report", "out of memory computing the statistics");
 		goto done;
 	}
-	command_line(c, &o, cmdline, sizeof cmdline);
+	command_line(c, &su, scenario, cmdline, sizeof cmdline);
 	struct run_info ri = {
-		.s = s, .command = cmdline, .firms = c->firms, .seed = (uint64_t)o.seed,
-		.threads = (int)o.threads,
-		.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+		.s = s, .command = cmdline, .firms = c->firms, .seed = (uint64_t)su.seed,
+		.threads = (int)su.threads, .seconds = seconds,
 	};
-	const char *dir = os.stage; /* every file goes into the staged set */
+	const char *dir = su.os.stage; /* every file goes into the staged set */
 	if (report_write(dir, &ri, &out, sm, NULL, err, sizeof err) != 0) {
 		say("report", "%s", err);
 		goto done;
@@ -355,7 +250,7 @@ int cmd_report(const struct cli *c)
 	for (int k = 0; k < N_CHARTS; k++)
 		image_id(dir, chart_name(k), &before[k]);
 	image_id(dir, chart_name(CHART_TORNADO), &tornado_before);
-	struct chart_opts co = {.s = s, .seed = (uint64_t)o.seed, .lang = o.lang, .draw = true};
+	struct chart_opts co = {.s = s, .seed = (uint64_t)su.seed, .lang = su.lang, .draw = true};
 	struct chart_notes notes;
 	int crc = charts_write(dir, &co, &out, sm, &notes, err, sizeof err);
 	for (int i = 0; i < notes.n; i++)
@@ -385,8 +280,8 @@ int cmd_report(const struct cli *c)
 	char date[32];
 	today(date, sizeof date);
 	struct briefing b = {
-		.s = s, .sm = sm, .seed = (uint64_t)o.seed, .threads = (int)o.threads,
-		.lang = o.lang, .version = fundsim_version, .git = fundsim_git,
+		.s = s, .sm = sm, .seed = (uint64_t)su.seed, .threads = (int)su.threads,
+		.lang = su.lang, .version = fundsim_version, .git = fundsim_git,
 		.command = cmdline, .date = date, .chart_note = cnote[0] ? cnote : NULL,
 		.tornado = t.nbars > 0 ? &t : NULL, .tornado_given = given,
 		.tornado_svg = tornado_svg, .tornado_note = tnote[0] ? tnote : NULL,
@@ -406,17 +301,9 @@ int cmd_report(const struct cli *c)
 		say("report", "%s", err);
 		goto done;
 	}
-	if (interrupted) {
-		(fputc('\n', stderr), say("report", "interrupted while writing; nothing written, "
-			"earlier results in %s are untouched", o.outdir));
-		rc = 130;
+	if ((rc = setup_commit(&su)) != EXIT_OK)
 		goto done;
-	}
-	if (outset_commit(&os, err, sizeof err) != 0) {
-		say("report", "%s", err);
-		goto done;
-	}
-	snprintf(path, sizeof path, "%s/report.html", o.outdir);
+	snprintf(path, sizeof path, "%s/report.html", su.os.dir);
 	if (!c->quiet) {
 		const struct stats *tot = summary_money(sm, N_LINES, sm->layout.years, LV_TOTAL);
 		char m[32], lo[32], hi[32];
@@ -424,12 +311,12 @@ int cmd_report(const struct cli *c)
 		money_table(tot->pct[P5], lo, sizeof lo);
 		money_table(tot->pct[P95], hi, sizeof hi);
 		printf("fundsim report: scenario %s, %ld replications, seed %ld: total %s [%s, %s]\n",
-		       SHOWN(s->name), out.reps, o.seed, m, lo, hi);
+		       SHOWN(s->name), out.reps, su.seed, m, lo, hi);
 		printf("report in %s\n", SHOWN(path));
 	}
 	rc = EXIT_OK;
 done:
-	outset_abort(&os);
+	setup_free(&su);
 	for (int k = 0; k < N_CHARTS; k++)
 		free(svg[k]);
 	free(tornado_svg);
@@ -438,7 +325,6 @@ done:
 	study_tornado_free(&t);
 	summary_free(sm);
 	sim_output_free(&out);
-	panel_free(&pn);
 	free(draft);
 	free(s);
 	return rc;

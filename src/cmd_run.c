@@ -1,15 +1,11 @@
 /* cmd_run.c - `fundsim run`: the Monte Carlo main job. */
-#include <limits.h>
-#include <omp.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "charts.h"
 #include "cmd_impl.h"
+#include "cmd_setup.h"
 #include "inputs.h"
 #include "money.h"
 #include "outset.h"
@@ -18,73 +14,16 @@
 #include "summary.h"
 #include "text.h"
 
-static volatile sig_atomic_t interrupted;
-
-static void on_sigint(int sig)
-{
-	(void)sig;
-	interrupted = 1;
-}
-
-static void progress(void *ctx, long done, long target)
-{
-	(void)ctx;
-	int width = 30, fill = (int)(width * done / (target ? target : 1));
-	fprintf(stderr, "\r[%.*s%*s] %ld/%ld replications", fill,
-		"==============================", width - fill, "", done, target);
-	if (done >= target)
-		fputc('\n', stderr);
-}
-
-/* A whole number option in [lo, hi]; prints the error. */
-static int int_option(const char *name, const char *text, long lo, long hi, long *out)
-{
-	char err[200];
-	int v;
-	if (int_parse(text, &v, err, sizeof err) != 0 || v < lo || v > hi) {
-		say("run", "%s %s: expected a whole number from %ld to %ld", name,
-			text, lo, hi);
-		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
+/* What run takes beyond the shared setup. */
 struct run_opts {
-	long reps, seed, threads;
 	double precision;
 	const char *scenario;
-	char outdir[4096];
-	int lang; /* enum chart_lang */
 };
 
-static int options(const struct cli *c, struct run_opts *o)
+static int options(const struct cli *c, struct setup *su, struct run_opts *o)
 {
-	o->reps = 1000;
-	o->seed = 1;
-	o->threads = omp_get_max_threads();
 	o->precision = 0;
-	if (c->npos > 1) {
-		say("run", "one scenario at most, got %s and %s", c->pos[0],
-			c->pos[1]);
-		return -1;
-	}
-	if (c->npos && c->scenario) {
-		say("run", "give the scenario once: %s or --scenario %s",
-			c->pos[0], c->scenario);
-		return -1;
-	}
-	o->scenario = c->npos ? c->pos[0] : c->scenario;
-	o->lang = c->lang ? chart_lang_parse(c->lang) : CHART_EN;
-	if (o->lang < 0) {
-		say("run", "--lang %s: expected en or zh", c->lang);
-		return -1;
-	}
-	if (c->reps && int_option("--reps", c->reps, 1, 100000000, &o->reps))
-		return -1;
-	if (c->seed && int_option("--seed", c->seed, 0, INT_MAX, &o->seed))
-		return -1;
-	if (c->threads && int_option("--threads", c->threads, 1, 1024, &o->threads))
+	if (setup_options(su, c) != 0 || setup_scenario(c, &o->scenario) != 0)
 		return -1;
 	if (c->precision) {
 		char err[200];
@@ -95,7 +34,7 @@ static int options(const struct cli *c, struct run_opts *o)
 			return -1;
 		}
 		if (!c->reps)
-			o->reps = 1000000; /* the most a precision run may take */
+			su->reps = 1000000; /* the most a precision run may take */
 	}
 	return 0;
 }
@@ -143,15 +82,16 @@ static void rep_ledger_free(struct rep_ledger *rl)
 }
 
 /* The command that makes this run again, quoted to paste into a shell. */
-static void command_line(const struct cli *c, const struct run_opts *o, char *buf, size_t n)
+static void command_line(const struct cli *c, const struct setup *su, const struct run_opts *o,
+			 char *buf, size_t n)
 {
 	size_t k = (size_t)snprintf(buf, n, "fundsim run");
 	char num[64];
 	if (o->scenario)
 		cmd_arg(buf, n, &k, o->scenario);
-	snprintf(num, sizeof num, "%ld", o->reps);
+	snprintf(num, sizeof num, "%ld", su->reps);
 	cmd_opt(buf, n, &k, "--reps", num);
-	snprintf(num, sizeof num, "%ld", o->seed);
+	snprintf(num, sizeof num, "%ld", su->seed);
 	cmd_opt(buf, n, &k, "--seed", num);
 	if (o->precision > 0) {
 		snprintf(num, sizeof num, "%g", o->precision);
@@ -163,7 +103,7 @@ static void command_line(const struct cli *c, const struct run_opts *o, char *bu
 		cmd_opt(buf, n, &k, "--set", c->sets[i]);
 	if (c->ledger)
 		cmd_opt(buf, n, &k, "--ledger", NULL);
-	if (o->lang == CHART_ZH)
+	if (su->lang == CHART_ZH)
 		cmd_opt(buf, n, &k, "--lang", "zh");
 	if (c->outdir)
 		cmd_opt(buf, n, &k, "--out", c->outdir);
@@ -171,47 +111,29 @@ static void command_line(const struct cli *c, const struct run_opts *o, char *bu
 
 int cmd_run(const struct cli *c)
 {
+	struct setup su = {0};
 	struct run_opts o;
-	if (options(c, &o) != 0)
-		return EXIT_USAGE;
-	struct scenario *s = open_scenario(o.scenario, c);
-	if (!s)
-		return EXIT_USAGE;
-	struct panel pn = {0};
+	struct scenario *s = NULL;
 	struct sim_output out = {0};
 	struct summary *sm = NULL;
 	struct rep_ledger rl = {0};
-	struct outset os = {0};
 	char err[ERR_LEN], cmdline[8192];
 	int rc = EXIT_USAGE;
-	if (c->firms && panel_load_shared(c->firms, &pn, err, sizeof err) != 0) {
-		say("run", "%s", err);
+	if (options(c, &su, &o) != 0 || !(s = open_scenario(o.scenario, c)) ||
+	    setup_panel(&su, c) != 0 || setup_begin(&su, c, s, NULL) != 0)
 		goto done;
-	}
-	cmd_out_dir(c->outdir, s, NULL, o.outdir, sizeof o.outdir);
-	if (outset_begin(&os, o.outdir, err, sizeof err) != 0) { /* before the work, not after */
-		say("run", "%s (--out names the folder for the results)", err);
-		goto done;
-	}
-	cmd_catch_signals(on_sigint);
-	struct sim_config cfg = {
-		.seed = (uint64_t)o.seed, .reps = o.reps, .precision = o.precision,
-		.threads = (int)o.threads, .stock = c->firms ? &pn : NULL,
-		.progress = !c->quiet && isatty(2) ? progress : NULL, .stop = &interrupted,
-	};
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct sim_config cfg = setup_sim(&su);
+	cfg.precision = o.precision;
 	rc = EXIT_FAIL;
 	if (sim_run(&s->pol, &cfg, &out, err, sizeof err) != 0) {
 		say("run", "%s", err);
 		goto done;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double seconds = setup_seconds(&su);
 	if (out.stopped) {
-		(fputc('\n', stderr), say("run", "interrupted after %ld of %ld replications; "
-			"nothing written, earlier results in %s are untouched", out.reps, o.reps,
-			o.outdir));
-		rc = 130;
+		char how_far[80];
+		snprintf(how_far, sizeof how_far, "after %ld of %ld replications", out.reps, su.reps);
+		rc = setup_stopped(&su, how_far);
 		goto done;
 	}
 	if (o.precision > 0 && report_halfwidth(&out) > o.precision) /* said even with --quiet */
@@ -241,48 +163,39 @@ int cmd_run(const struct cli *c)
 			goto done;
 		}
 	}
-	command_line(c, &o, cmdline, sizeof cmdline);
+	command_line(c, &su, &o, cmdline, sizeof cmdline);
 	struct run_info ri = {
-		.s = s, .command = cmdline, .firms = c->firms, .seed = (uint64_t)o.seed,
-		.threads = (int)o.threads, .precision = o.precision,
-		.seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+		.s = s, .command = cmdline, .firms = c->firms, .seed = (uint64_t)su.seed,
+		.threads = (int)su.threads, .precision = o.precision, .seconds = seconds,
 	};
-	if (report_write(os.stage, &ri, &out, sm, c->ledger ? &rl.l : NULL, err, sizeof err) != 0) {
+	if (report_write(su.os.stage, &ri, &out, sm, c->ledger ? &rl.l : NULL, err,
+			 sizeof err) != 0) {
 		say("run", "%s", err);
 		goto done;
 	}
-	struct chart_opts co = {.s = s, .seed = (uint64_t)o.seed, .lang = o.lang,
+	struct chart_opts co = {.s = s, .seed = (uint64_t)su.seed, .lang = su.lang,
 				.draw = !c->no_charts};
 	struct chart_notes notes;
-	int crc = charts_write(os.stage, &co, &out, sm, &notes, err, sizeof err);
+	int crc = charts_write(su.os.stage, &co, &out, sm, &notes, err, sizeof err);
 	for (int i = 0; i < notes.n; i++)
 		say("run", "%s", notes.text[i]);
 	if (crc != 0) {
 		say("run", "charts: %s; nothing written, earlier results in %s "
-			"are untouched", err, o.outdir);
+			"are untouched", err, su.os.dir);
 		goto done;
 	}
-	if (interrupted) {
-		(fputc('\n', stderr), say("run", "interrupted while writing; nothing written, earlier "
-			"results in %s are untouched", o.outdir));
-		rc = 130;
+	if ((rc = setup_commit(&su)) != EXIT_OK)
 		goto done;
-	}
-	if (outset_commit(&os, err, sizeof err) != 0) {
-		say("run", "%s", err);
-		goto done;
-	}
 	if (!c->quiet) {
 		report_print(stdout, &ri, sm);
-		printf("\nresults in %s/\n", SHOWN(o.outdir));
+		printf("\nresults in %s/\n", SHOWN(su.os.dir));
 	}
 	rc = EXIT_OK;
 done:
-	outset_abort(&os);
+	setup_free(&su);
 	rep_ledger_free(&rl);
 	summary_free(sm);
 	sim_output_free(&out);
-	panel_free(&pn);
 	free(s);
 	return rc;
 }

@@ -104,50 +104,48 @@ static void print_sobol(const struct job *j)
 
 int cmd_sobol(const struct cli *c)
 {
-	struct sopts o;
+	struct setup o = {0};
 	const char *path;
 	struct scenario *s = NULL;
 	struct study_sobol b = {0};
 	long n = SOBOL_POINTS, boot = SOBOL_BOOT;
 	char err[ERR_LEN];
 	int rc = EXIT_USAGE;
-	struct outset os = {0};
-	if (sc_options(c, "sobol", SOBOL_REPS, &o) != 0 || sc_scenario_arg(c, "sobol", &path) != 0 ||
-	    (c->points && sc_int_option("sobol", "--n", c->points, 2, 1000000, &n)) ||
-	    (c->bootstrap && sc_int_option("sobol", "--bootstrap", c->bootstrap, 0, 100000, &boot)) ||
+	if (sc_options(c, &o) != 0 || setup_scenario(c, &path) != 0 ||
+	    (c->points && setup_int("sobol", "--n", c->points, 2, 1000000, &n)) ||
+	    (c->bootstrap && setup_int("sobol", "--bootstrap", c->bootstrap, 0, 100000, &boot)) ||
 	    !(s = open_scenario(path, c)) || sc_check_reps(&o, s) != 0)
 		goto done;
-	if (sc_begin(&o, c, s, &os) != 0)
+	if (sc_begin(&o, c, s) != 0)
 		goto done;
-	sc_start(&o);
-	enum study_status st = study_sobol_sim(s, n, (int)boot, &o.cfg, &b, err, sizeof err);
+	struct study_cfg cfg = setup_study(&o);
+	enum study_status st = study_sobol_sim(s, n, (int)boot, &cfg, &b, err, sizeof err);
 	if (st != STUDY_OK) {
 		rc = sc_failed(&o, st, err);
 		goto done;
 	}
-	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = sc_seconds_since(&o.t0),
+	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = setup_seconds(&o),
 			.sobol = &b};
 	static const char *const names[] = {"sobol.csv", "sobol_points.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_sobol, put_sobol_points, sc_put_manifest};
 	rc = EXIT_FAIL;
-	if (sc_write_files(os.stage, names, fns, 3, &j) != 0)
+	if (sc_write_files(o.os.stage, names, fns, 3, &j) != 0)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_sobol(os.stage, &co, &b, o.reps, &notes, err, sizeof err), &notes,
+	if (sc_charts_said(&o, charts_sobol(o.os.stage, &co, &b, o.reps, &notes, err, sizeof err), &notes,
 			err))
 		goto done;
-	if ((rc = sc_commit(&o, &os)) != EXIT_OK)
+	if ((rc = setup_commit(&o)) != EXIT_OK)
 		goto done;
 	if (!c->quiet) {
 		print_sobol(&j);
-		printf("\nresults in %s/\n", SHOWN(os.dir));
+		printf("\nresults in %s/\n", SHOWN(o.os.dir));
 	}
 	rc = EXIT_OK;
 done:
-	outset_abort(&os);
 	study_sobol_free(&b);
-	panel_free(&o.pn);
+	setup_free(&o);
 	free(s);
 	return rc;
 }

@@ -1,21 +1,15 @@
 /* cmd_study.c - `fundsim sweep`, `tornado`, `compare` and `sobol`: the
- * sc_options, CSV files and tables around the studies of study.c.
+ * setup, CSV files and tables around the studies of study.c.
  *
  * Each study writes its CSV files (tidy: one row per observation, amounts
  * in yuan) and a manifest into DIR (default out/<scenario>/<study>/),
  * every file whole or not at all, and prints a table in 万元/亿元. */
-#include <errno.h>
-#include <limits.h>
 #include <math.h>
-#include <omp.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "atomic.h"
 #include "charts.h"
@@ -31,91 +25,18 @@
 
 const char *const sc_level_names[N_LEVELS] = {"total", "provincial", "municipal", "district"};
 
-static volatile sig_atomic_t interrupted;
+/* ---- the setup of a study ---- */
 
-static void on_sigint(int sig)
+int sc_options(const struct cli *c, struct setup *o)
 {
-	(void)sig;
-	interrupted = 1;
-}
-
-/* ---- options shared by the studies ---- */
-
-
-static void show_progress(void *ctx, long done, long total)
-{
-	int width = 30, fill = (int)(width * done / (total ? total : 1));
-	fprintf(stderr, "\r[%.*s%*s] %ld/%ld runs (%s)", fill, "==============================",
-		width - fill, "", done, total, (const char *)ctx);
-	if (done >= total)
-		fputc('\n', stderr);
-}
-
-/* A whole number option in [lo, hi]; prints the error. */
-int sc_int_option(const char *cmd, const char *name, const char *text, long lo, long hi,
-		  long *out)
-{
-	char err[200];
-	int v;
-	if (int_parse(text, &v, err, sizeof err) != 0 || v < lo || v > hi) {
-		say(cmd, "%s %s: expected a whole number from %ld to %ld",
-			name, text, lo, hi);
+	if (setup_options(o, c) != 0)
 		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
-/* An option that this command does not take. */
-static int unused(const char *cmd, bool given, const char *opt, const char *who)
-{
-	if (given)
-		say(cmd, "%s is for %s (see fundsim --help)", opt, who);
-	return given ? -1 : 0;
-}
-
-int sc_options(const struct cli *c, const char *cmd, long reps, struct sopts *o)
-{
-	memset(o, 0, sizeof *o);
-	o->cmd = cmd;
-	o->reps = reps;
-	o->seed = 1;
-	o->threads = omp_get_max_threads();
-	bool tornado = strcmp(cmd, "tornado") == 0, sobol = strcmp(cmd, "sobol") == 0;
-	if (unused(cmd, c->precision, "--precision", "run") ||
-	    unused(cmd, c->ledger, "--ledger", "run") ||
-	    unused(cmd, c->entities || c->output, "--entities/-o", "award") ||
-	    unused(cmd, !tornado && (c->keys || c->policy || c->nranges),
-		   "--keys/--policy/--range", "tornado") ||
-	    unused(cmd, !sobol && (c->points || c->bootstrap), "--n/--bootstrap", "sobol"))
-		return -1;
-	o->lang = c->lang ? chart_lang_parse(c->lang) : CHART_EN;
-	if (o->lang < 0) {
-		say(cmd, "--lang %s: expected en or zh", c->lang);
-		return -1;
-	}
-	if (c->reps && sc_int_option(cmd, "--reps", c->reps, 2, 100000000, &o->reps))
-		return -1;
-	if (c->seed && sc_int_option(cmd, "--seed", c->seed, 0, INT_MAX, &o->seed))
-		return -1;
-	if (c->threads && sc_int_option(cmd, "--threads", c->threads, 1, 1024, &o->threads))
-		return -1;
-	char err[ERR_LEN];
-	if (c->firms && panel_load_shared(c->firms, &o->pn, err, sizeof err) != 0) {
-		say(cmd, "%s", err);
-		return -1;
-	}
-	o->cfg = (struct study_cfg){
-		.seed = (uint64_t)o->seed, .reps = o->reps, .threads = (int)o->threads,
-		.stock = c->firms ? &o->pn : NULL, .stop = &interrupted,
-		.progress = !c->quiet && isatty(2) ? show_progress : NULL,
-		.progress_ctx = (void *)cmd,
-	};
+	snprintf(o->unit, sizeof o->unit, "runs (%s)", o->cmd);
 	return 0;
 }
 
 /* Replications must fit in memory to be paired. */
-int sc_check_reps(const struct sopts *o, const struct scenario *s)
+int sc_check_reps(const struct setup *o, const struct scenario *s)
 {
 	long most = study_max_reps(&s->pol);
 	if (o->reps <= most)
@@ -125,68 +46,18 @@ int sc_check_reps(const struct sopts *o, const struct scenario *s)
 	return -1;
 }
 
-void sc_start(struct sopts *o)
+int sc_begin(struct setup *o, const struct cli *c, const struct scenario *s)
 {
-	cmd_catch_signals(on_sigint);
-	clock_gettime(CLOCK_MONOTONIC, &o->t0);
-}
-
-int sc_begin(const struct sopts *o, const struct cli *c, const struct scenario *s,
-	     struct outset *os)
-{
-	char dir[OUTSET_PATH], err[ERR_LEN];
-	cmd_out_dir(c->outdir, s, o->cmd, dir, sizeof dir);
-	if (outset_begin(os, dir, err, sizeof err) == 0)
-		return 0;
-	say(o->cmd, "%s (--out names the folder for the results)", err);
-	return -1;
-}
-
-int sc_commit(const struct sopts *o, struct outset *os)
-{
-	char err[ERR_LEN];
-	if (interrupted) {
-		(fputc('\n', stderr), say(o->cmd, "interrupted while writing; nothing written, earlier "
-			"results in %s are untouched", os->dir));
-		return 130;
-	}
-	if (outset_commit(os, err, sizeof err) == 0)
-		return EXIT_OK;
-	say(o->cmd, "%s", err);
-	return EXIT_FAIL;
-}
-
-double sc_seconds_since(const struct timespec *t0)
-{
-	struct timespec t1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+	return setup_panel(o, c) != 0 || setup_begin(o, c, s, o->cmd) != 0 ? -1 : 0;
 }
 
 /* A study that did not finish: its message and exit code. */
-int sc_failed(const struct sopts *o, enum study_status rc, const char *err)
+int sc_failed(const struct setup *o, enum study_status rc, const char *err)
 {
-	if (rc == STUDY_STOPPED) {
-		(fputc('\n', stderr), say(o->cmd, "interrupted; nothing written"));
-		return 130;
-	}
+	if (rc == STUDY_STOPPED)
+		return setup_stopped(o, NULL);
 	say(o->cmd, "%s", err);
 	return rc == STUDY_INVALID ? EXIT_USAGE : EXIT_FAIL;
-}
-
-/* The one scenario of a command: a positional argument or --scenario. */
-int sc_scenario_arg(const struct cli *c, const char *cmd, const char **path)
-{
-	*path = c->scenario;
-	for (int i = 0; i < c->npos; i++) {
-		if (*path) {
-			say(cmd, "one scenario at most, got %s and %s", *path,
-				c->pos[i]);
-			return -1;
-		}
-		*path = c->pos[i];
-	}
-	return 0;
 }
 
 /* ---- words and files ---- */
@@ -329,7 +200,7 @@ int sc_write_files(const char *dir, const char *const *names, const writer_fn *f
 
 /* The options of a study's charts: labels in --lang, drawn unless
  * --no-charts. s is the base scenario (borrowed). */
-struct chart_opts sc_chart_options(const struct cli *c, const struct sopts *o,
+struct chart_opts sc_chart_options(const struct cli *c, const struct setup *o,
 				   const struct scenario *s)
 {
 	return (struct chart_opts){.s = s, .seed = (uint64_t)o->seed, .lang = o->lang,
@@ -337,7 +208,7 @@ struct chart_opts sc_chart_options(const struct cli *c, const struct sopts *o,
 }
 
 /* Print what the charts could not do, and their error when rc != 0. */
-int sc_charts_said(const struct sopts *o, int rc, const struct chart_notes *notes,
+int sc_charts_said(const struct setup *o, int rc, const struct chart_notes *notes,
 		   const char *err)
 {
 	for (int i = 0; i < notes->n; i++)

@@ -1,5 +1,5 @@
 /* cmd_study_impl.h - what the four study commands share (cmd_study.c):
- * options, progress, words in 万元/亿元, CSV and manifest writing. The sc_
+ * setup, words in 万元/亿元, CSV and manifest writing. The sc_
  * prefix marks these; private to the CLI. */
 #ifndef FUNDSIM_CMD_STUDY_IMPL_H
 #define FUNDSIM_CMD_STUDY_IMPL_H
@@ -10,29 +10,19 @@
 
 #include "charts.h"
 #include "cmd_impl.h"
+#include "cmd_setup.h"
 #include "csvout.h"
 #include "inputs.h"
 #include "study.h"
 
-#define DEFAULT_REPS 500   /* paired differences need fewer than a run's 1000 */
-#define SOBOL_REPS 50      /* per design point; common random numbers keep noise low */
 #define SOBOL_POINTS 128   /* base points N: N (k + 2) runs; a power of 2 suits Sobol */
 #define SOBOL_BOOT 1000
 #define TORNADO_PCT 0.2    /* default range: base -+ 20% */
 #define SPIDER_KEYS 10     /* the largest swings get spider data */
 
-struct sopts {
-	const char *cmd; /* "sweep", ... */
-	long reps, seed, threads;
-	int lang; /* enum chart_lang: the charts' labels */
-	struct study_cfg cfg;
-	struct panel pn;
-	struct timespec t0;
-};
-
 struct job {
 	const struct cli *c;
-	const struct sopts *o;
+	const struct setup *o; /* the study's numbers: reps, seed, threads */
 	struct scenario *const *s; /* base first */
 	int ns;
 	double seconds;
@@ -47,32 +37,29 @@ typedef void (*writer_fn)(FILE *f, const struct job *j);
 extern const char *const sc_level_names[N_LEVELS];
 
 void sc_change_words(const struct study_diff *d, char *buf, size_t n);
-struct chart_opts sc_chart_options(const struct cli *c, const struct sopts *o,
+struct chart_opts sc_chart_options(const struct cli *c, const struct setup *o,
 				   const struct scenario *s);
-int sc_charts_said(const struct sopts *o, int rc, const struct chart_notes *notes,
+int sc_charts_said(const struct setup *o, int rc, const struct chart_notes *notes,
 		   const char *err);
-int sc_check_reps(const struct sopts *o, const struct scenario *s);
 void sc_diff_csv(FILE *f, const struct study_diff *d);
-int sc_failed(const struct sopts *o, enum study_status rc, const char *err);
-int sc_int_option(const char *cmd, const char *name, const char *text, long lo, long hi,
-		  long *out);
 void sc_interval_words(const struct study_diff *d, char *buf, size_t n);
 void sc_key_name(int i, char *buf, size_t n);
 const char *sc_line_name(int line);
-int sc_options(const struct cli *c, const char *cmd, long reps, struct sopts *o);
 void sc_put_manifest(FILE *f, const struct job *j);
-int sc_scenario_arg(const struct cli *c, const char *cmd, const char **path);
-double sc_seconds_since(const struct timespec *t0);
-void sc_start(struct sopts *o);
-/* The study's result set: out/NAME/STUDY or --out, staged (outset.h)
- * before the work; sc_commit puts it in place unless interrupted and
- * returns the exit code. Both print their errors. */
-struct outset;
-int sc_begin(const struct sopts *o, const struct cli *c, const struct scenario *s,
-	     struct outset *os);
-int sc_commit(const struct sopts *o, struct outset *os);
 void sc_wan_signed(double yuan, char *buf, size_t n);
 int sc_write_files(const char *dir, const char *const *names, const writer_fn *fns, int n,
 		   const struct job *j);
+
+/* The setup of a study (cmd_setup.h), in three steps around its own
+ * arguments: sc_options reads the numbers (its progress bar counts runs);
+ * sc_check_reps, once the scenario is open, that the replications fit to
+ * be paired; sc_begin loads the panel and stages the result set in --out
+ * or out/NAME/STUDY/, with Ctrl-C caught and the clock started. Each
+ * says what failed. sc_failed: a study that did not finish, said; its
+ * exit code. */
+int sc_options(const struct cli *c, struct setup *o);
+int sc_check_reps(const struct setup *o, const struct scenario *s);
+int sc_begin(struct setup *o, const struct cli *c, const struct scenario *s);
+int sc_failed(const struct setup *o, enum study_status rc, const char *err);
 
 #endif

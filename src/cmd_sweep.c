@@ -146,14 +146,13 @@ static void print_sweep(const struct job *j)
 
 int cmd_sweep(const struct cli *c)
 {
-	struct sopts o;
-	if (sc_options(c, "sweep", DEFAULT_REPS, &o) != 0) {
-		panel_free(&o.pn);
+	struct setup o = {0};
+	if (sc_options(c, &o) != 0) {
+		setup_free(&o);
 		return EXIT_USAGE;
 	}
 	const char *spec[2], *path = c->scenario;
 	int nspec = 0, rc = EXIT_USAGE;
-	struct outset os = {0};
 	struct study_axis ax[2];
 	char err[ERR_LEN];
 	struct scenario *s = NULL;
@@ -190,36 +189,35 @@ int cmd_sweep(const struct cli *c)
 	}
 	if (!(s = open_scenario(path, c)) || sc_check_reps(&o, s) != 0)
 		goto done;
-	if (sc_begin(&o, c, s, &os) != 0)
+	if (sc_begin(&o, c, s) != 0)
 		goto done;
-	sc_start(&o);
-	enum study_status st = study_sweep(s, ax, nspec, &o.cfg, &w, err, sizeof err);
+	struct study_cfg cfg = setup_study(&o);
+	enum study_status st = study_sweep(s, ax, nspec, &cfg, &w, err, sizeof err);
 	if (st != STUDY_OK) {
 		rc = sc_failed(&o, st, err);
 		goto done;
 	}
-	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = sc_seconds_since(&o.t0),
+	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = setup_seconds(&o),
 			.sweep = &w};
 	static const char *const names[] = {"sweep.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_sweep, sc_put_manifest};
 	rc = EXIT_FAIL;
-	if (sc_write_files(os.stage, names, fns, 2, &j) != 0)
+	if (sc_write_files(o.os.stage, names, fns, 2, &j) != 0)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_sweep(os.stage, &co, &w, &notes, err, sizeof err), &notes, err))
+	if (sc_charts_said(&o, charts_sweep(o.os.stage, &co, &w, &notes, err, sizeof err), &notes, err))
 		goto done;
-	if ((rc = sc_commit(&o, &os)) != EXIT_OK)
+	if ((rc = setup_commit(&o)) != EXIT_OK)
 		goto done;
 	if (!c->quiet) {
 		print_sweep(&j);
-		printf("\nresults in %s/\n", SHOWN(os.dir));
+		printf("\nresults in %s/\n", SHOWN(o.os.dir));
 	}
 	rc = EXIT_OK;
 done:
-	outset_abort(&os);
 	study_sweep_free(&w);
-	panel_free(&o.pn);
+	setup_free(&o);
 	free(s);
 	return rc;
 }

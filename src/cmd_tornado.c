@@ -167,54 +167,52 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 
 int cmd_tornado(const struct cli *c)
 {
-	struct sopts o;
+	struct setup o = {0};
 	const char *path;
 	struct scenario *s = NULL;
 	struct study_range *keys = calloc(2 * MAX_PARAMS, sizeof *keys);
 	struct study_tornado t = {0};
 	char err[ERR_LEN];
 	int rc = EXIT_USAGE, n;
-	struct outset os = {0};
 	if (!keys) {
 		say("tornado", "out of memory");
 		return EXIT_FAIL;
 	}
-	if (sc_options(c, "tornado", DEFAULT_REPS, &o) != 0 ||
-	    sc_scenario_arg(c, "tornado", &path) != 0 || !(s = open_scenario(path, c)) ||
+	if (sc_options(c, &o) != 0 ||
+	    setup_scenario(c, &path) != 0 || !(s = open_scenario(path, c)) ||
 	    sc_check_reps(&o, s) != 0 || (n = tornado_keys(c, s, keys)) < 0)
 		goto done;
-	if (sc_begin(&o, c, s, &os) != 0)
+	if (sc_begin(&o, c, s) != 0)
 		goto done;
-	sc_start(&o);
+	struct study_cfg cfg = setup_study(&o);
 	enum study_status st =
-		study_tornado(s, keys, n, TORNADO_PCT, SPIDER_KEYS, &o.cfg, &t, err, sizeof err);
+		study_tornado(s, keys, n, TORNADO_PCT, SPIDER_KEYS, &cfg, &t, err, sizeof err);
 	if (st != STUDY_OK) {
 		rc = sc_failed(&o, st, err);
 		goto done;
 	}
-	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = sc_seconds_since(&o.t0),
+	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = setup_seconds(&o),
 			.tornado = &t};
 	static const char *const names[] = {"tornado.csv", "spider.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_tornado, put_spider, sc_put_manifest};
 	rc = EXIT_FAIL;
-	if (sc_write_files(os.stage, names, fns, 3, &j) != 0)
+	if (sc_write_files(o.os.stage, names, fns, 3, &j) != 0)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_tornado(os.stage, &co, &t, &notes, err, sizeof err), &notes, err))
+	if (sc_charts_said(&o, charts_tornado(o.os.stage, &co, &t, &notes, err, sizeof err), &notes, err))
 		goto done;
-	if ((rc = sc_commit(&o, &os)) != EXIT_OK)
+	if ((rc = setup_commit(&o)) != EXIT_OK)
 		goto done;
 	if (!c->quiet) {
 		print_tornado(&j);
 		printf("\nresults in %s/ (spider.csv: the %d largest swings at -20, -10, 0, +10, "
-		       "+20%%)\n", SHOWN(os.dir), n < SPIDER_KEYS ? n : SPIDER_KEYS);
+		       "+20%%)\n", SHOWN(o.os.dir), n < SPIDER_KEYS ? n : SPIDER_KEYS);
 	}
 	rc = EXIT_OK;
 done:
-	outset_abort(&os);
 	study_tornado_free(&t);
-	panel_free(&o.pn);
+	setup_free(&o);
 	free(keys);
 	free(s);
 	return rc;

@@ -1,0 +1,174 @@
+/* cmd_setup.c - the setup that run, report and the studies share. */
+#include "cmd_setup.h"
+
+#include <limits.h>
+#include <omp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd_impl.h"
+#include "money.h"
+
+/* Set by a signal handler: a global, the one Ctrl-C of every command. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+int setup_int(const char *cmd, const char *name, const char *text, long lo, long hi,
+	      long *out)
+{
+	char err[200];
+	int v;
+	if (int_parse(text, &v, err, sizeof err) != 0 || v < lo || v > hi) {
+		say(cmd, "%s %s: expected a whole number from %ld to %ld", name, text, lo, hi);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int setup_options(struct setup *su, const struct cli *c)
+{
+	const struct command *cmd = command_find(c->command);
+	memset(su, 0, sizeof *su);
+	su->cmd = cmd->name;
+	su->reps = cmd->reps;
+	su->seed = 1;
+	su->threads = omp_get_max_threads();
+	su->show = !c->quiet && isatty(2);
+	snprintf(su->unit, sizeof su->unit, "%s", "replications");
+	int lang = c->lang ? chart_lang_parse(c->lang) : CHART_EN;
+	if (lang < 0) {
+		say(su->cmd, "--lang %s: expected en or zh", c->lang);
+		return -1;
+	}
+	su->lang = (enum chart_lang)lang;
+	if (c->reps && setup_int(su->cmd, "--reps", c->reps, cmd->min_reps, 100000000, &su->reps))
+		return -1;
+	if (c->seed && setup_int(su->cmd, "--seed", c->seed, 0, INT_MAX, &su->seed))
+		return -1;
+	if (c->threads && setup_int(su->cmd, "--threads", c->threads, 1, 1024, &su->threads))
+		return -1;
+	return 0;
+}
+
+int setup_scenario(const struct cli *c, const char **path)
+{
+	*path = c->npos ? c->pos[0] : c->scenario;
+	if (c->npos > 1) {
+		say(c->command, "one scenario at most, got %s and %s", c->pos[0], c->pos[1]);
+		return -1;
+	}
+	if (c->npos && c->scenario) {
+		say(c->command, "give the scenario once: %s or --scenario %s", c->pos[0],
+		    c->scenario);
+		return -1;
+	}
+	return 0;
+}
+
+int setup_panel(struct setup *su, const struct cli *c)
+{
+	char err[ERR_LEN];
+	if (!c->firms)
+		return 0;
+	if (panel_load_shared(c->firms, &su->pn, err, sizeof err) != 0) {
+		say(su->cmd, "%s", err);
+		return -1;
+	}
+	su->stock = &su->pn;
+	return 0;
+}
+
+int setup_begin(struct setup *su, const struct cli *c, const struct scenario *s,
+		const char *sub)
+{
+	char dir[OUTSET_PATH], err[ERR_LEN];
+	cmd_out_dir(c->outdir, s, sub, dir, sizeof dir);
+	if (outset_begin(&su->os, dir, err, sizeof err) != 0) {
+		say(su->cmd, "%s (--out names the folder for the results)", err);
+		return -1;
+	}
+	struct sigaction sa = {.sa_handler = on_signal};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &su->t0);
+	return 0;
+}
+
+double setup_seconds(const struct setup *su)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - su->t0.tv_sec) + (double)(t1.tv_nsec - su->t0.tv_nsec) / 1e9;
+}
+
+bool setup_interrupted(void)
+{
+	return interrupted;
+}
+
+void setup_progress(void *ctx, long done, long total)
+{
+	int width = 30, fill = (int)(width * done / (total ? total : 1));
+	fprintf(stderr, "\r[%.*s%*s] %ld/%ld %s", fill, "==============================",
+		width - fill, "", done, total, (const char *)ctx);
+	if (done >= total)
+		fputc('\n', stderr);
+}
+
+struct sim_config setup_sim(const struct setup *su)
+{
+	return (struct sim_config){
+		.seed = (uint64_t)su->seed, .reps = su->reps, .threads = (int)su->threads,
+		.stock = su->stock, .progress = su->show ? setup_progress : NULL,
+		.progress_ctx = (void *)su->unit, .stop = &interrupted,
+	};
+}
+
+struct study_cfg setup_study(const struct setup *su)
+{
+	return (struct study_cfg){
+		.seed = (uint64_t)su->seed, .reps = su->reps, .threads = (int)su->threads,
+		.stock = su->stock, .progress = su->show ? setup_progress : NULL,
+		.progress_ctx = (void *)su->unit, .stop = &interrupted,
+	};
+}
+
+int setup_stopped(const struct setup *su, const char *how_far)
+{
+	fputc('\n', stderr); /* past the progress bar */
+	say(su->cmd, "interrupted%s%s; nothing written, earlier results in %s are untouched",
+	    how_far ? " " : "", how_far ? how_far : "", su->os.dir);
+	return 130;
+}
+
+int setup_commit(struct setup *su)
+{
+	char err[ERR_LEN];
+	if (interrupted) {
+		fputc('\n', stderr);
+		say(su->cmd, "interrupted while writing; nothing written, earlier results in %s are "
+		    "untouched", su->os.dir);
+		return 130;
+	}
+	if (outset_commit(&su->os, err, sizeof err) == 0)
+		return EXIT_OK;
+	say(su->cmd, "%s", err);
+	return EXIT_FAIL;
+}
+
+void setup_free(struct setup *su)
+{
+	outset_abort(&su->os);
+	panel_free(&su->pn);
+	su->stock = NULL;
+}
