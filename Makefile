@@ -1,5 +1,5 @@
 # fundsim - what a package of industrial subsidies will cost.
-# make deps | make | make check | make asan | make leakcheck | make bench | make format
+# make deps | make | make check | make asan | make leakcheck | make bench | make format | make golden
 
 CC ?= cc
 BUILD ?= build
@@ -91,6 +91,13 @@ check: bin/fundsim $(TEST_BIN)
 	@sh tests/determinism.sh bin/fundsim
 	@$(MAKE) --no-print-directory check-dummy-line
 	@sh tests/hostile.sh bin/fundsim
+	@sh tests/golden.sh bin/fundsim
+
+# The golden run (tests/golden.sh): summary.csv and by_year.csv of run --reps 300 --seed 11,
+# byte for byte. When a change moves the numbers on purpose: make golden, review
+# git diff tests/golden, say why in the commit.
+golden: bin/fundsim
+	@sh tests/golden.sh bin/fundsim --update
 
 # Stable streams: adding a line changes no other line's draws. The normal
 # build and the DUMMY_LINE=1 build (a line more, mid-registry) must agree
@@ -120,6 +127,7 @@ check-with: $(FUNDSIM) $(TEST_BIN)
 	@sh tests/interrupt.sh $(FUNDSIM)
 	@sh tests/determinism.sh $(FUNDSIM)
 	@sh tests/hostile.sh $(FUNDSIM)
+	@sh tests/golden.sh $(FUNDSIM)
 
 $(BUILD)/fundsim: $(BUILD)/main.o $(BUILD)/libfundsim.a
 	$(CC) -o $@ $^ $(LDLIBS)
@@ -224,7 +232,7 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE all check-mpi bench-mpi check check-dummy-line asan leakcheck check-with bench deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
+.PHONY: FORCE all check-mpi bench-mpi check check-dummy-line asan leakcheck check-with golden bench deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
 	deps-fuzz
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
