@@ -29,6 +29,7 @@
 
 #include "atomic.h"
 #include "charts_impl.h"
+#include "spawn.h"
 #include "text.h"
 #include "stats.h"
 #include "summary.h"
@@ -422,71 +423,6 @@ int chart_files(const char *dir, enum chart_kind k, chart_csv_fn csv, const void
 
 /* ---- gnuplot ---- */
 
-enum spawn_result { SPAWN_OK, SPAWN_MISSING, SPAWN_FAILED };
-
-/* Run prog with argv in folder dir and wait for it. A pipe closed on
- * exec tells the parent whether exec itself failed, and why. */
-static enum spawn_result spawn(const char *prog, char *const argv[], const char *dir,
-			       char *err, size_t errlen)
-{
-	int fds[2];
-	if (pipe(fds) != 0) {
-		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(errno));
-		return SPAWN_FAILED;
-	}
-	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-	pid_t pid = fork();
-	if (pid < 0) {
-		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(errno));
-		close(fds[0]);
-		close(fds[1]);
-		return SPAWN_FAILED;
-	}
-	if (pid == 0) { /* child: only async-signal-safe calls until exec */
-		close(fds[0]);
-		int in = open("/dev/null", O_RDONLY);
-		if (in >= 0)
-			dup2(in, 0);
-		int why[2] = {0, 0}; /* {0: chdir, 1: exec; errno} */
-		if (chdir(dir) != 0)
-			why[1] = errno;
-		else if (execvp(prog, argv) != 0)
-			why[0] = 1, why[1] = errno;
-		ssize_t w = write(fds[1], why, sizeof why);
-		(void)w;
-		_exit(127);
-	}
-	close(fds[1]);
-	int why[2];
-	ssize_t got;
-	while ((got = read(fds[0], why, sizeof why)) < 0 && errno == EINTR)
-		;
-	close(fds[0]);
-	int status;
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR) {
-			snprintf(err, errlen, "%s: %s", prog, strerror(errno));
-			return SPAWN_FAILED;
-		}
-	}
-	if (got == (ssize_t)sizeof why && why[0] == 0) {
-		snprintf(err, errlen, "cannot enter %s: %s", dir, strerror(why[1]));
-		return SPAWN_FAILED;
-	}
-	if (got == (ssize_t)sizeof why) {
-		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(why[1]));
-		return why[1] == ENOENT || why[1] == EACCES ? SPAWN_MISSING : SPAWN_FAILED;
-	}
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		return SPAWN_OK;
-	if (WIFEXITED(status))
-		snprintf(err, errlen, "%s exited with status %d", prog, WEXITSTATUS(status));
-	else
-		snprintf(err, errlen, "%s was killed by signal %d", prog,
-			 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-	return SPAWN_FAILED;
-}
-
 /* Whether the n bytes at the end of an image (all of it when short) close
  * it: PNG's IEND chunk (length 0, type, CRC) or SVG's </svg> and white space. */
 static bool image_ends(const unsigned char *tail, size_t n, bool png)
@@ -564,7 +500,7 @@ static enum spawn_result draw(const char *dir, const char *prog, enum chart_kind
 	snprintf(vars, sizeof vars, "datafile=%s; outfile=%s", qdata, qout);
 	snprintf(script, sizeof script, "%s.gp", names[k]);
 	char *argv[] = {(char *)prog, "-e", vars, script, NULL};
-	enum spawn_result r = spawn(prog, argv, dir, why, sizeof why);
+	enum spawn_result r = spawn_run(prog, argv, dir, why, sizeof why);
 	if (r == SPAWN_OK && chart_image_check(tmp, why, sizeof why) != 0)
 		r = SPAWN_FAILED;
 	if (r == SPAWN_OK && rename(tmp, path) != 0) {
