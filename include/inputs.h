@@ -1,5 +1,8 @@
-/* inputs.h - the firm panel and the entities file (CSV) as engine rows.
+/* inputs.h - the firm panel and the entities file as engine rows.
  *
+ * Either file is a CSV (UTF-8, or GBK/GB18030 converted) or an .xlsx
+ * workbook (its first sheet), with English or Chinese headers and other
+ * columns besides (csvread.h; scenarios/README.md lists the headers).
  * Loaders read a whole file or nothing: on error they return -1 with a
  * message naming file, line and column, and leave *out empty. Rows come
  * out grouped (by firm; by entity and line) and sorted by year, ready
@@ -24,11 +27,18 @@ static inline const char *group_id(const struct groups *g, size_t i)
 	return g->ids + g->id_off[i];
 }
 
+/* What a loader tells the user about how it read the file ("read as
+ * GB18030: converted to UTF-8", the columns not read): lines ending in
+ * '\n', "" when nothing. The caller shows them. */
+#define INPUT_NOTE_LEN 2048
+
 struct panel {
 	struct firm_year *rows;
 	int *src_line; /* CSV line of each row */
+	unsigned char *district; /* of each row: district.h's number, 0 when not given */
 	size_t n;
 	struct groups firms;
+	char note[INPUT_NOTE_LEN];
 };
 
 struct entities {
@@ -36,6 +46,7 @@ struct entities {
 	int *src_line;
 	size_t n;
 	struct groups groups; /* one per (entity_id, line) */
+	char note[INPUT_NOTE_LEN];
 };
 
 int panel_load(const char *path, struct panel *out, char *err, size_t errlen);

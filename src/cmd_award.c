@@ -174,6 +174,8 @@ int cmd_award(const struct cli *c)
 		say("award", "%s", err);
 		goto done;
 	}
+	say_notes("award", pn.note);
+	say_notes("award", en.note);
 	fen_t cut[MAX_YEARS];
 	evaluate(&s->pol, &pn, &en, &l, cut);
 	if (l.oom) {

@@ -25,6 +25,15 @@ void say(const char *cmd, const char *fmt, ...)
 	fprintf(stderr, "fundsim%s%s: %s\n", cmd ? " " : "", who, line);
 }
 
+void say_notes(const char *cmd, const char *notes)
+{
+	while (notes && *notes) {
+		size_t k = strcspn(notes, "\n");
+		say(cmd, "%.*s", (int)k, notes);
+		notes += k + (notes[k] == '\n');
+	}
+}
+
 int stdout_check(const char *cmd, int rc, bool close)
 {
 	static bool told; /* once: a second flush of the same lost bytes fails again */
@@ -82,15 +91,18 @@ static int share_panel(struct panel *pn)
 		pn->firms.count = dims[1];
 		pn->rows = malloc((dims[0] ? dims[0] : 1) * sizeof *pn->rows);
 		pn->src_line = malloc((dims[0] ? dims[0] : 1) * sizeof *pn->src_line);
+		pn->district = malloc(dims[0] ? dims[0] : 1);
 		pn->firms.start = malloc((dims[1] + 1) * sizeof *pn->firms.start);
 		pn->firms.id_off = malloc((dims[1] + 1) * sizeof *pn->firms.id_off);
 		pn->firms.ids = malloc(dims[2] ? dims[2] : 1);
 	}
-	int ok = pn->rows && pn->src_line && pn->firms.start && pn->firms.id_off && pn->firms.ids;
+	int ok = pn->rows && pn->src_line && pn->district && pn->firms.start && pn->firms.id_off &&
+		 pn->firms.ids;
 	if (comm_world()->first_failure(ok) >= 0)
 		return -1;
 	return cw->bcast(pn->rows, dims[0] * sizeof *pn->rows) != 0 ||
 			       cw->bcast(pn->src_line, dims[0] * sizeof *pn->src_line) != 0 ||
+			       cw->bcast(pn->district, dims[0]) != 0 ||
 			       cw->bcast(pn->firms.start, (dims[1] + 1) * sizeof *pn->firms.start) != 0 ||
 			       cw->bcast(pn->firms.id_off, dims[1] * sizeof *pn->firms.id_off) != 0 ||
 			       cw->bcast(pn->firms.ids, dims[2]) != 0
@@ -102,8 +114,11 @@ int panel_load_shared(const char *path, struct panel *pn, char *err, size_t errl
 {
 	int ok = 1;
 	memset(pn, 0, sizeof *pn);
-	if (comm_is_root())
+	if (comm_is_root()) {
 		ok = panel_load(path, pn, err, errlen) == 0;
+		if (ok)
+			say_notes(NULL, pn->note);
+	}
 	if (comm_world()->bcast(&ok, sizeof ok) != 0 || !ok)
 		return -1;
 	if (comm_world()->size > 1 && share_panel(pn) != 0) {

@@ -83,6 +83,8 @@ bool command_exists(const char *name);
  * message reaches the terminal, so a name or path from input cannot
  * move the cursor, recolour it or forge a line. */
 void say(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A loader's notes (inputs.h), one say() a line. */
+void say_notes(const char *cmd, const char *notes);
 /* rc, unless what was printed to stdout did not all get there (a full
  * disk, a pipe closed): then says so once and returns EXIT_FAIL (rc when
  * that already failed). close: fclose stdout too, at the very end. */

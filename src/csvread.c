@@ -1,27 +1,35 @@
-/* csvread.c - CSV tables with libcsv, with line numbers for messages. */
+/* csvread.c - tables as bureaus keep them: CSV files via libcsv, GBK
+ * files converted, .xlsx workbooks through xlsx2csv; line numbers for
+ * messages. */
 #include "csvread.h"
 
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "money.h"
+#include "spawn.h"
 #include "text.h"
 
-#define MAX_FIELDS 64
+/* A bureau's sheet has dozens of columns besides the ones fundsim reads. */
+#define MAX_FIELDS 256
 /* Limits (csvread.h): a bureau's panel is tens of thousands of firm-years
  * (Suzhou has some 10,000 software firms), so 10 million rows and 4 GiB
  * leave room for a whole province while stopping /dev/zero-like input
  * before memory runs out; no real cell comes near 64 KiB. Lines are
  * counted in an int: 100 million leaves room for blank lines and cells
- * that span lines. */
+ * that span lines. A workbook's first sheet as CSV is held in a temporary
+ * file: 256 MiB is a million rows of 250 bytes, and Excel stops at about
+ * a million rows a sheet. */
 #define MAX_LINES 100000000
 
 struct state {
@@ -36,20 +44,46 @@ struct state {
 	char *field[MAX_FIELDS];
 	int nfield;
 	bool too_many;
-	int map[MAX_FIELDS]; /* file column -> cols index */
+	int map[MAX_FIELDS]; /* file column -> cols index, -1: not read */
+	char *hdr[MAX_FIELDS]; /* file column -> its header, trimmed */
+	const char *head[MAX_FIELDS]; /* cols index -> its header (w.head) */
+	int pow10[MAX_FIELDS];        /* cols index -> its header's unit (w.pow10) */
+	bool unnamed_data[MAX_FIELDS]; /* a column with no header holds a value */
 	bool header_done;
 	int header_fields;
 	bool failed;
 	long rows;
 	bool in_quote;  /* inside a quoted field at the end of the last line */
 	int quote_line; /* where that field's opening quote is */
+	char *note;
+	size_t notelen;
 };
+
+/* Append "path: text" and a newline to note, escaped to one line. */
+static void note_add(char *note, size_t notelen, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void note_add(char *note, size_t notelen, const char *path, const char *fmt, ...)
+{
+	if (!note || !notelen)
+		return;
+	char line[1024];
+	int k = snprintf(line, sizeof line, "%s: ", path);
+	va_list ap;
+	va_start(ap, fmt);
+	if (k > 0 && (size_t)k < sizeof line)
+		vsnprintf(line + k, sizeof line - (size_t)k, fmt, ap);
+	va_end(ap);
+	text_escape(line, sizeof line);
+	size_t used = strlen(note);
+	if (used + strlen(line) + 2 <= notelen)
+		snprintf(note + used, notelen - used, "%s\n", line);
+}
 
 /* Field i of the current record, for messages: its column when known. */
 static void field_name(const struct state *st, int i, char *buf, size_t n)
 {
-	if (st->header_done && i < st->header_fields)
-		snprintf(buf, n, "column %s", st->cols[st->map[i]].name);
+	if (st->header_done && i < st->header_fields && st->hdr[i] && *st->hdr[i])
+		snprintf(buf, n, "column %s", st->hdr[i]);
 	else
 		snprintf(buf, n, "field %d", i + 1);
 }
@@ -114,43 +148,230 @@ static void clear_fields(struct state *st)
 	st->nl_inside = 0;
 }
 
+/* Levenshtein distance of two short ASCII words, letter case ignored. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[64];
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			int ca = a[i - 1] | 0x20, cb = b[j - 1] | 0x20;
+			size_t best = diag + (ca != cb);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* s without the spaces around it (ASCII, and U+3000 as Chinese text pads
+ * with), into a new string; NULL when out of memory. */
+static char *trimmed(const char *s)
+{
+	size_t n = strlen(s);
+	for (;;) {
+		if (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
+			n -= 3;
+		else if (*s == ' ' || *s == '\t')
+			s++, n--;
+		else if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
+			s += 3, n -= 3;
+		else
+			break;
+	}
+	char *t = malloc(n + 1);
+	if (t) {
+		memcpy(t, s, n);
+		t[n] = '\0';
+	}
+	return t;
+}
+
+static bool ends_with(const char *s, size_t n, const char *end)
+{
+	size_t k = strlen(end);
+	return n >= k && strncasecmp(s + n - k, end, k) == 0;
+}
+
+/* A header's name and unit: "营业收入（万元）" is 营业收入 and 万元,
+ * "revenue (亿元)" revenue and 亿元, "revenue_wan" revenue and 万元; the
+ * unit is "" when the header gives none. */
+static void split_unit(const char *h, char *name, size_t nn, char *unit, size_t un)
+{
+	size_t n = strlen(h);
+	snprintf(name, nn, "%s", h);
+	*unit = '\0';
+	size_t close = ends_with(h, n, ")") ? 1 : ends_with(h, n, "）") ? 3 : 0;
+	if (close) {
+		const char *open = NULL;
+		for (const char *p = h; p < h + n - close; p++)
+			if (*p == '(' || strncmp(p, "（", 3) == 0)
+				open = p;
+		if (!open || open == h)
+			return;
+		size_t ol = *open == '(' ? 1 : 3, ul = (size_t)(h + n - close - open) - ol;
+		const char *u = open + ol;
+		while (ul && *u == ' ')
+			u++, ul--;
+		while (ul && u[ul - 1] == ' ')
+			ul--;
+		size_t bl = (size_t)(open - h);
+		while (bl && h[bl - 1] == ' ')
+			bl--;
+		snprintf(name, nn, "%.*s", (int)bl, h);
+		snprintf(unit, un, "%.*s", (int)ul, u);
+		return;
+	}
+	static const char *const sfx[][2] = {{"_yuan", "元"}, {"_wan", "万元"}, {"_yi", "亿元"}};
+	for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {
+		size_t k = strlen(sfx[i][0]);
+		if (n > k && ends_with(h, n, sfx[i][0])) {
+			snprintf(name, nn, "%.*s", (int)(n - k), h);
+			snprintf(unit, un, "%s", sfx[i][1]);
+			return;
+		}
+	}
+}
+
+/* The column a header name gives: its English name in any letter case,
+ * or one of its Chinese names; -1 when none. */
+static int col_match(const struct state *st, const char *name)
+{
+	for (int c = 0; c < st->ncols; c++) {
+		if (strcasecmp(name, st->cols[c].name) == 0)
+			return c;
+		for (const char *z = st->cols[c].zh; z && *z;) {
+			size_t k = strcspn(z, "|");
+			if (k && strlen(name) == k && strncmp(name, z, k) == 0)
+				return c;
+			z += k + (z[k] == '|');
+		}
+	}
+	return -1;
+}
+
+/* A header that is not a column but one letter or two from one (an ASCII
+ * word): a misspelling to stop at, not a column to skip. */
+static const char *misspelt(const struct state *st, const char *h)
+{
+	size_t n = strlen(h);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)h[i] >= 0x80)
+			return NULL;
+	for (int c = 0; c < st->ncols; c++)
+		if (distance(h, st->cols[c].name) <= (n <= 5 ? 1u : 2u))
+			return st->cols[c].name;
+	return NULL;
+}
+
+/* "firm_id,year,...": the column names, required ones only or all. */
+static void col_list(const struct state *st, bool required, char *list, size_t n)
+{
+	size_t k = 0;
+	list[0] = '\0';
+	for (int c = 0; c < st->ncols && k < n; c++)
+		if (!required || st->cols[c].required)
+			k += (size_t)snprintf(list + k, n - k, "%s%s", k ? "," : "", st->cols[c].name);
+}
+
+/* The unit a header gives its column as a power of ten; -1 when the unit
+ * is not one the column takes, with why. */
+static int unit_pow10(const struct csv_col *col, const char *unit, const char **why)
+{
+	if (col->unit == CSV_YUAN) {
+		static const char *const words[] = {"元", "万元", "亿元", "万", "亿"};
+		static const int pow10[] = {0, 4, 8, 4, 8};
+		for (int i = 0; i < 5; i++)
+			if (strcmp(unit, words[i]) == 0)
+				return pow10[i];
+		*why = "an amount's header may give 元, 万元 or 亿元";
+		return -1;
+	}
+	if (col->unit == CSV_PERSONS && strcmp(unit, "人") == 0)
+		return 0;
+	*why = col->unit == CSV_PERSONS ? "a head count's header may give 人"
+					: "only an amount or a head count has a unit";
+	return -1;
+}
+
 static int take_header(struct state *st)
 {
 	if (st->too_many)
 		return csv_fail(&st->w, "more than %d columns", MAX_FIELDS);
+	char list[512], skipped[600] = "";
+	size_t nskipped = 0;
 	for (int i = 0; i < st->nfield; i++) {
 		st->map[i] = -1;
-		for (int c = 0; c < st->ncols; c++)
-			if (strcmp(st->field[i], st->cols[c].name) == 0)
-				st->map[i] = c;
-		if (st->map[i] < 0) {
-			char list[512] = "";
-			size_t k = 0;
-			for (int c = 0; c < st->ncols && k < sizeof list; c++)
-				k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", c ? "," : "",
-						      st->cols[c].name);
-			return csv_fail(&st->w, "unknown column \"%s\" (valid columns: %s)",
-					st->field[i], list);
+		st->hdr[i] = trimmed(st->field[i]);
+		if (!st->hdr[i])
+			return csv_fail(&st->w, "out of memory");
+		const char *h = st->hdr[i];
+		if (!*h)
+			continue; /* a column without a header: read nothing from it */
+		char name[512], unit[512];
+		split_unit(h, name, sizeof name, unit, sizeof unit);
+		int c = col_match(st, name);
+		if (c < 0 && *unit)
+			c = col_match(st, h);
+		else if (c >= 0 && *unit) {
+			const char *why = "";
+			int p = unit_pow10(&st->cols[c], unit, &why);
+			if (p < 0)
+				return csv_fail(&st->w, "column \"%s\": %s is not a unit fundsim reads "
+						"there (%s)", h, unit, why);
+			st->pow10[c] = p;
 		}
-		for (int j = 0; j < i; j++)
-			if (st->map[j] == st->map[i])
-				return csv_fail(&st->w, "column \"%s\" appears twice", st->field[i]);
+		if (c < 0) {
+			const char *sug = misspelt(st, h);
+			if (sug) {
+				col_list(st, false, list, sizeof list);
+				return csv_fail(&st->w, "unknown column \"%s\" (did you mean %s? valid "
+						"columns: %s, or their Chinese names)", h, sug, list);
+			}
+			size_t k = strlen(skipped);
+			if (k + strlen(h) + 8 < sizeof skipped)
+				snprintf(skipped + k, sizeof skipped - k, "%s%s", k ? ", " : "", h);
+			nskipped++;
+			continue;
+		}
+		for (int j = 0; j < i; j++) {
+			if (st->map[j] != c)
+				continue;
+			if (strcmp(st->hdr[j], h) == 0)
+				return csv_fail(&st->w, "column \"%s\" appears twice", h);
+			return csv_fail(&st->w, "columns \"%s\" and \"%s\" are both %s: keep one",
+					st->hdr[j], h, st->cols[c].name);
+		}
+		st->map[i] = c;
+		st->head[c] = h;
 	}
 	for (int c = 0; c < st->ncols; c++) {
-		bool have = false;
-		for (int i = 0; i < st->nfield; i++)
-			have |= st->map[i] == c;
-		if (!have && st->cols[c].required) {
-			char list[512] = "";
-			size_t k = 0;
-			for (int r = 0; r < st->ncols && k < sizeof list; r++)
-				if (st->cols[r].required)
-					k += (size_t)snprintf(list + k, sizeof list - k, "%s%s",
-							      k ? "," : "", st->cols[r].name);
-			return csv_fail(&st->w, "missing column \"%s\" in the header (required "
-					"columns: %s)", st->cols[c].name, list);
-		}
+		if (st->head[c] || !st->cols[c].required)
+			continue;
+		col_list(st, true, list, sizeof list);
+		char zh[200] = "";
+		if (st->cols[c].zh)
+			snprintf(zh, sizeof zh, " (or %.*s)", (int)strcspn(st->cols[c].zh, "|"),
+				 st->cols[c].zh);
+		return csv_fail(&st->w, "missing column \"%s\"%s in the header (required columns: "
+				"%s)", st->cols[c].name, zh, list);
 	}
+	if (nskipped)
+		note_add(st->note, st->notelen, st->w.path, "not read: column%s %s%s",
+			 nskipped > 1 ? "s" : "", skipped, strlen(skipped) + 8 >= sizeof skipped
+			 ? " ..." : "");
 	st->header_fields = st->nfield;
 	return 0;
 }
@@ -162,14 +383,23 @@ static int take_row(struct state *st)
 				"empty value is an empty cell between commas)",
 				st->too_many ? "more than " : "", st->nfield, st->nfield == 1 ? "" : "s",
 				st->header_fields);
+	bool blank = true;
+	for (int i = 0; i < st->nfield && blank; i++)
+		blank = !*st->field[i];
+	if (blank)
+		return 0; /* a sheet's empty row: nothing in it to read */
 	if (st->rows >= CSV_MAX_ROWS)
 		return csv_fail(&st->w, "more than %ld data rows: larger than fundsim reads from "
 				"one file", CSV_MAX_ROWS);
 	const char *f[MAX_FIELDS];
 	for (int c = 0; c < st->ncols; c++)
 		f[c] = NULL;
-	for (int i = 0; i < st->nfield; i++)
-		f[st->map[i]] = st->field[i];
+	for (int i = 0; i < st->nfield; i++) {
+		if (st->map[i] >= 0)
+			f[st->map[i]] = st->field[i];
+		else if (!*st->hdr[i] && *st->field[i])
+			st->unnamed_data[i] = true;
+	}
 	st->rows++;
 	return st->fn(st->ctx, f, &st->w);
 }
@@ -187,8 +417,7 @@ static void on_record(int c, void *data)
 		if (!utf8_ok((const unsigned char *)st->field[i], strlen(st->field[i]))) {
 			char name[80];
 			field_name(st, i, name, sizeof name);
-			csv_fail(&st->w, "%s is not UTF-8 text (the file may be GBK or another "
-				 "legacy encoding: save it as UTF-8)", name);
+			csv_fail(&st->w, "%s is not UTF-8 text (save the file as UTF-8)", name);
 			st->failed = true;
 			clear_fields(st);
 			return;
@@ -265,8 +494,277 @@ static long next_line(FILE *f, char *buf, long max)
 	return n;
 }
 
+/* The rows of the text in f (UTF-8; path names it in messages). */
+static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncols,
+		 csv_row_fn fn, void *ctx, char *note, size_t notelen, char *err, size_t errlen)
+{
+	struct csv_parser p;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		snprintf(err, errlen, "%s: cannot start the CSV parser", path);
+		return -1;
+	}
+	/* on the heap: four arrays of MAX_FIELDS */
+	struct state *st = calloc(1, sizeof *st);
+	char *buf = malloc(CSV_MAX_LINE + 3);
+	if (!st || !buf) {
+		free(st);
+		free(buf);
+		csv_free(&p);
+		snprintf(err, errlen, "%s: out of memory", path);
+		return -1;
+	}
+	*st = (struct state){.cols = cols, .ncols = ncols, .fn = fn, .ctx = ctx,
+			     .w = {.path = path, .err = err, .errlen = errlen, .cols = cols,
+				   .ncols = ncols},
+			     .note = note, .notelen = notelen};
+	st->w.head = st->head;
+	st->w.pow10 = st->pow10;
+	long len = 0;
+	long long total = 0;
+	errno = 0;
+	while (!st->failed && (len = next_line(f, buf, CSV_MAX_LINE)) != 0) {
+		st->line++;
+		st->w.line = st->line;
+		if (len == -1)
+			break;
+		if (len == -2) {
+			csv_fail(&st->w, "line longer than %d KiB: more than fundsim reads in one line",
+				 CSV_MAX_LINE >> 10);
+			st->failed = true;
+			break;
+		}
+		total += len;
+		st->rec_bytes += len;
+		if (total > CSV_MAX_BYTES || st->line > MAX_LINES) { /* the file grew while read */
+			csv_fail(&st->w, "more than %s: more than fundsim reads from one file",
+				 st->line > MAX_LINES ? "100,000,000 lines" : "4 GiB");
+			st->failed = true;
+			break;
+		}
+		if (st->rec_bytes > CSV_MAX_LINE) {
+			st->w.line = st->quote_line;
+			csv_fail(&st->w, "a quoted cell opens here and runs on for more than %d KiB "
+				 "(is its closing quote missing?)", CSV_MAX_LINE >> 10);
+			st->failed = true;
+			break;
+		}
+		char *s = buf;
+		if (st->line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3; /* UTF-8 byte order mark */
+			len -= 3;
+		}
+		if (memchr(s, '\0', (size_t)len)) {
+			st->w.line = st->line;
+			csv_fail(&st->w, "a NUL byte: this is not a text file");
+			st->failed = true;
+			break;
+		}
+		/* quotes pair up ("" inside a field too): an odd count leaves a field open */
+		for (long i = 0; i < len; i++) {
+			if (s[i] == '"' && !st->in_quote)
+				st->quote_line = st->line;
+			st->in_quote ^= s[i] == '"';
+		}
+		if (csv_parse(&p, s, (size_t)len, on_field, on_record, st) != (size_t)len &&
+		    !st->failed) {
+			st->w.line = st->line;
+			char name[600];
+			field_name(st, st->nfield, name, sizeof name);
+			if (csv_error(&p) == CSV_EPARSE)
+				csv_fail(&st->w, "%s: a quote inside a field that is not quoted, or text "
+					 "after a closing quote (quote the whole field, and write a "
+					 "quote inside it as \"\")", name);
+			else
+				csv_fail(&st->w, "%s", csv_strerror(csv_error(&p)));
+			st->failed = true;
+		}
+	}
+	int ioerrno = errno;
+	if (!st->failed && len == -1) {
+		snprintf(err, errlen, "%s:%d: cannot read: %s", path, st->line,
+			 ioerrno ? strerror(ioerrno) : "read error");
+		st->failed = true;
+	}
+	if (!st->failed && csv_fini(&p, on_field, on_record, st) != 0 && !st->failed) {
+		st->w.line = st->quote_line;
+		csv_fail(&st->w, "a quoted field opens here and is never closed: the file ends "
+			 "inside it (close it with \", and write a quote inside a field as \"\")");
+		st->failed = true;
+	}
+	if (!st->failed && !st->header_done) {
+		snprintf(err, errlen, "%s: empty file (expected a header row)", path);
+		st->failed = true;
+	}
+	for (int i = 0; !st->failed && i < st->header_fields; i++)
+		if (st->unnamed_data[i])
+			note_add(note, notelen, path, "not read: column %d, which has no header", i + 1);
+	bool failed = st->failed;
+	clear_fields(st);
+	for (int i = 0; i < MAX_FIELDS; i++)
+		free(st->hdr[i]);
+	free(st);
+	csv_free(&p);
+	free(buf);
+	return failed ? -1 : 0;
+}
+
+/* A temporary file with no name (made with mkstemp in $TMPDIR or /tmp,
+ * then unlinked): nothing can be planted at it and nothing is left
+ * behind, whatever ends fundsim. */
+static FILE *scratch(const char *path, char *err, size_t errlen)
+{
+	const char *dir = getenv("TMPDIR");
+	char tmpl[4096];
+	if (!dir || !*dir ||
+	    snprintf(tmpl, sizeof tmpl, "%s/.fundsim-input-XXXXXX", dir) >= (int)sizeof tmpl)
+		snprintf(tmpl, sizeof tmpl, "/tmp/.fundsim-input-XXXXXX");
+	int fd = mkstemp(tmpl);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: cannot make a temporary file to read it through (%s): %s",
+			 path, tmpl, strerror(errno));
+		return NULL;
+	}
+	unlink(tmpl);
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	FILE *f = fdopen(fd, "w+b");
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
+/* The first sheet of the workbook at path as CSV, in a temporary file.
+ *
+ * Why a program and not a library: Debian has no C library that reads
+ * .xlsx (libxlsxwriter only writes); libzip and libxml2 would mean
+ * writing and keeping our own reader of the zip, shared strings, number
+ * formats and sheet XML, an attack surface of our own. xlsx2csv is a
+ * Debian tool that does exactly this; it runs as gnuplot does (spawn.h:
+ * no shell, an argument list, stdin /dev/null), and what it writes is
+ * bounded in bytes and time, so a zip bomb or a huge sheet stops with a
+ * message. Its CSV then goes through the same checks as any CSV file. */
+static FILE *from_xlsx(const char *path, char *note, size_t notelen, char *err, size_t errlen)
+{
+	FILE *out = scratch(path, err, errlen);
+	if (!out)
+		return NULL;
+	char *argv[] = {"xlsx2csv", "-s", "1", "-c", "utf-8", "--", (char *)path, NULL};
+	char why[600];
+	enum spawn_result r = spawn_capture(argv[0], argv, fileno(out), CSV_XLSX_MAX_BYTES,
+					    CSV_XLSX_SECONDS * 1000L, why, sizeof why);
+	if (r == SPAWN_MISSING)
+		snprintf(err, errlen, "%s: an .xlsx workbook, and xlsx2csv, which fundsim reads "
+			 "workbooks with, is not installed (make deps installs it; or save the "
+			 "sheet as CSV UTF-8)", path);
+	else if (r == SPAWN_FAILED)
+		snprintf(err, errlen, "%s: cannot read the workbook: %s", path, why);
+	if (r != SPAWN_OK || fseek(out, 0, SEEK_SET) != 0) {
+		if (r == SPAWN_OK)
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		fclose(out);
+		return NULL;
+	}
+	note_add(note, notelen, path, "a workbook: read its first sheet");
+	return out;
+}
+
+/* Whether f is UTF-8 throughout (f is left at its start). */
+static bool all_utf8(FILE *f)
+{
+	unsigned char buf[65536];
+	size_t got, need = 0; /* continuation bytes the last lead byte still wants */
+	bool ok = true;
+	while (ok && (got = fread(buf, 1, sizeof buf, f)) > 0) {
+		for (size_t i = 0; i < got && ok; i++) {
+			unsigned c = buf[i];
+			if (need) {
+				ok = (c & 0xC0) == 0x80;
+				need--;
+			} else if (c >= 0x80) {
+				need = (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+				ok = need != 9;
+			}
+		}
+	}
+	ok = ok && need == 0 && !ferror(f);
+	rewind(f);
+	return ok;
+}
+
+/* f, GBK or GB18030 text, as UTF-8 in a temporary file; NULL with err
+ * naming the line when f is not GB18030 either. Line ends are the same
+ * bytes in both (no GB18030 character holds \r or \n), so every line
+ * keeps its number. */
+static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1) {
+		snprintf(err, errlen, "%s: not UTF-8 text, and GB18030 cannot be read here: %s", path,
+			 strerror(errno));
+		return NULL;
+	}
+	FILE *out = scratch(path, err, errlen);
+	char *in = malloc(65536 + 8), *conv = malloc(65536 * 2);
+	size_t carry = 0;
+	long line = 1;
+	bool cr = false, failed = !out, eof = false;
+	if (!failed && (!in || !conv)) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		failed = true;
+	}
+	while (!failed && !eof) {
+		size_t got = fread(in + carry, 1, 65536, f);
+		eof = got == 0;
+		if (ferror(f)) {
+			snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+			failed = true;
+			break;
+		}
+		char *ip = in;
+		size_t il = carry + got;
+		while (il && !failed) {
+			char *op = conv, *start = ip;
+			size_t ol = 65536 * 2;
+			size_t r = iconv(cd, &ip, &il, &op, &ol);
+			int e = errno;
+			for (const char *q = start; q < ip; q++) { /* \n, \r\n or a lone \r */
+				line += *q == '\r' || (*q == '\n' && !cr);
+				cr = *q == '\r';
+			}
+			if (fwrite(conv, 1, (size_t)(op - conv), out) != (size_t)(op - conv)) {
+				snprintf(err, errlen, "%s: cannot convert it: %s", path, strerror(errno));
+				failed = true;
+			} else if (r != (size_t)-1 || e == E2BIG) {
+				continue;
+			} else if (e == EINVAL && !eof) {
+				break; /* a character cut at the end of what was read: read on */
+			} else {
+				snprintf(err, errlen, "%s:%ld: neither UTF-8 nor GBK/GB18030 text (save "
+					 "the file as CSV UTF-8)", path, line);
+				failed = true;
+			}
+		}
+		carry = il;
+		if (carry)
+			memmove(in, ip, carry);
+	}
+	iconv_close(cd);
+	free(in);
+	free(conv);
+	if (!failed && fseek(out, 0, SEEK_SET) != 0) {
+		snprintf(err, errlen, "%s: cannot convert it: %s", path, strerror(errno));
+		failed = true;
+	}
+	if (failed && out) {
+		fclose(out);
+		out = NULL;
+	}
+	return out;
+}
+
 static int read_all(const char *path, const struct csv_col *cols, int ncols, csv_row_fn fn,
-		    void *ctx, char *err, size_t errlen)
+		    void *ctx, char *note, size_t notelen, char *err, size_t errlen)
 {
 	FILE *f = input_open(path, err, errlen);
 	if (!f)
@@ -278,122 +776,114 @@ static int read_all(const char *path, const struct csv_col *cols, int ncols, csv
 		fclose(f);
 		return -1;
 	}
-	struct csv_parser p;
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		fclose(f);
-		snprintf(err, errlen, "%s: cannot start the CSV parser", path);
-		return -1;
+	unsigned char magic[8] = {0};
+	size_t nm = fread(magic, 1, sizeof magic, f);
+	rewind(f);
+	FILE *text = f;
+	if (nm >= 4 && memcmp(magic, "PK\x03\x04", 4) == 0) {
+		text = from_xlsx(path, note, notelen, err, errlen);
+	} else if (nm == 8 && memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+		snprintf(err, errlen, "%s: an Excel 97-2003 workbook (.xls): save it as .xlsx or "
+			 "as CSV UTF-8", path);
+		text = NULL;
+	} else if (nm >= 2 && (memcmp(magic, "\xFF\xFE", 2) == 0 ||
+			       memcmp(magic, "\xFE\xFF", 2) == 0)) {
+		snprintf(err, errlen, "%s: UTF-16 text (Excel's \"Unicode text\"): save it as CSV "
+			 "UTF-8", path);
+		text = NULL;
+	} else if (!all_utf8(f)) {
+		text = from_gb18030(path, f, err, errlen);
+		if (text)
+			note_add(note, notelen, path, "read as GB18030: converted to UTF-8");
 	}
-	struct state st = {.cols = cols, .ncols = ncols, .fn = fn, .ctx = ctx,
-			   .w = {.path = path, .err = err, .errlen = errlen}};
-	char *buf = malloc(CSV_MAX_LINE + 3);
-	long len = 0;
-	long long total = 0;
-	errno = 0;
-	if (!buf) {
-		snprintf(err, errlen, "%s: out of memory", path);
-		st.failed = true;
-	}
-	while (!st.failed && (len = next_line(f, buf, CSV_MAX_LINE)) != 0) {
-		st.line++;
-		st.w.line = st.line;
-		if (len == -1)
-			break;
-		if (len == -2) {
-			csv_fail(&st.w, "line longer than %d KiB: more than fundsim reads in one line",
-				 CSV_MAX_LINE >> 10);
-			st.failed = true;
-			break;
-		}
-		total += len;
-		st.rec_bytes += len;
-		if (total > CSV_MAX_BYTES || st.line > MAX_LINES) { /* the file grew while read */
-			csv_fail(&st.w, "more than %s: more than fundsim reads from one file",
-				 st.line > MAX_LINES ? "100,000,000 lines" : "4 GiB");
-			st.failed = true;
-			break;
-		}
-		if (st.rec_bytes > CSV_MAX_LINE) {
-			st.w.line = st.quote_line;
-			csv_fail(&st.w, "a quoted cell opens here and runs on for more than %d KiB "
-				 "(is its closing quote missing?)", CSV_MAX_LINE >> 10);
-			st.failed = true;
-			break;
-		}
-		char *s = buf;
-		if (st.line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-			s += 3; /* UTF-8 byte order mark */
-			len -= 3;
-		}
-		if (memchr(s, '\0', (size_t)len)) {
-			st.w.line = st.line;
-			csv_fail(&st.w, "a NUL byte: this is not a text file");
-			st.failed = true;
-			break;
-		}
-		/* quotes pair up ("" inside a field too): an odd count leaves a field open */
-		for (long i = 0; i < len; i++) {
-			if (s[i] == '"' && !st.in_quote)
-				st.quote_line = st.line;
-			st.in_quote ^= s[i] == '"';
-		}
-		if (csv_parse(&p, s, (size_t)len, on_field, on_record, &st) != (size_t)len &&
-		    !st.failed) {
-			st.w.line = st.line;
-			char name[80];
-			field_name(&st, st.nfield, name, sizeof name);
-			if (csv_error(&p) == CSV_EPARSE)
-				csv_fail(&st.w, "%s: a quote inside a field that is not quoted, or text "
-					 "after a closing quote (quote the whole field, and write a "
-					 "quote inside it as \"\")", name);
-			else
-				csv_fail(&st.w, "%s", csv_strerror(csv_error(&p)));
-			st.failed = true;
-		}
-	}
-	int ioerrno = errno;
-	if (!st.failed && len == -1) {
-		snprintf(err, errlen, "%s:%d: cannot read: %s", path, st.line,
-			 ioerrno ? strerror(ioerrno) : "read error");
-		st.failed = true;
-	}
-	if (!st.failed && csv_fini(&p, on_field, on_record, &st) != 0 && !st.failed) {
-		st.w.line = st.quote_line;
-		csv_fail(&st.w, "a quoted field opens here and is never closed: the file ends "
-			 "inside it (close it with \", and write a quote inside a field as \"\")");
-		st.failed = true;
-	}
-	if (!st.failed && !st.header_done) {
-		snprintf(err, errlen, "%s: empty file (expected a header row)", path);
-		st.failed = true;
-	}
-	clear_fields(&st);
-	csv_free(&p);
-	free(buf);
+	int rc = text ? parse(path, text, cols, ncols, fn, ctx, note, notelen, err, errlen) : -1;
+	if (text && text != f)
+		fclose(text);
 	fclose(f);
-	return st.failed ? -1 : 0;
+	return rc;
 }
 
 int csv_read(const char *path, const struct csv_col *cols, int ncols, csv_row_fn fn, void *ctx,
-	     char *err, size_t errlen)
+	     char *note, size_t notelen, char *err, size_t errlen)
 {
-	if (read_all(path, cols, ncols, fn, ctx, err, errlen) == 0)
+	if (note && notelen)
+		note[0] = '\0';
+	if (read_all(path, cols, ncols, fn, ctx, note, notelen, err, errlen) == 0)
 		return 0;
 	text_escape(err, errlen); /* the path may hold control characters */
 	return -1;
 }
 
+/* How messages name column col: as the header wrote it, with its English
+ * name when that differs ("营业收入（万元） (revenue)"). */
+static const char *col_label(const struct csv_where *w, const char *col, char *buf, size_t n)
+{
+	for (int c = 0; w->cols && c < w->ncols; c++) {
+		if (strcmp(w->cols[c].name, col) != 0 || !w->head || !w->head[c] ||
+		    strcmp(w->head[c], col) == 0)
+			continue;
+		snprintf(buf, n, "%s (%s)", w->head[c], col);
+		return buf;
+	}
+	return col;
+}
+
+/* The unit column col's header gives, as a power of ten (万元: 4). */
+static int col_pow10(const struct csv_where *w, const char *col)
+{
+	for (int c = 0; w->cols && w->pow10 && c < w->ncols; c++)
+		if (strcmp(w->cols[c].name, col) == 0)
+			return w->pow10[c];
+	return 0;
+}
+
 static int bad(const struct csv_where *w, const char *col, const char *f, const char *expect)
 {
-	return csv_fail(w, "column %s: \"%s\" is not %s", col, f, expect);
+	char label[600];
+	return csv_fail(w, "column %s: \"%s\" is not %s", col_label(w, col, label, sizeof label), f,
+			expect);
+}
+
+/* f with the commas that group its thousands taken out ("15,000,000.5万"
+ * -> "15000000.5万") into buf; -1 when its commas do not group thousands
+ * ("1,5" may be a decimal comma: never guessed at). */
+static int ungroup(const char *f, char *buf, size_t n)
+{
+	if (!strchr(f, ',')) {
+		return snprintf(buf, n, "%s", f) < (int)n ? 0 : -1;
+	}
+	const char *p = f;
+	size_t k = 0;
+	if (*p == '+' || *p == '-')
+		buf[k++] = *p++;
+	int digits = 0;
+	while (*p >= '0' && *p <= '9' && k + 1 < n)
+		buf[k++] = *p++, digits++;
+	if (digits < 1 || digits > 3)
+		return -1;
+	while (*p == ',') {
+		p++;
+		for (int i = 0; i < 3; i++, p++) {
+			if (*p < '0' || *p > '9' || k + 1 >= n)
+				return -1;
+			buf[k++] = *p;
+		}
+	}
+	if (*p >= '0' && *p <= '9')
+		return -1;
+	if (strchr(p, ',') || snprintf(buf + k, n - k, "%s", p) >= (int)(n - k))
+		return -1;
+	return 0;
 }
 
 int field_int(const struct csv_where *w, const char *col, const char *f, int lo, int hi, int *out)
 {
-	char why[200];
+	char why[200], label[600], plain[128];
 	if (!f || !*f)
-		return csv_fail(w, "column %s: empty (a whole number is needed)", col);
-	if (int_parse(f, out, why, sizeof why) != 0 || *out < lo || *out > hi) {
+		return csv_fail(w, "column %s: empty (a whole number is needed)",
+				col_label(w, col, label, sizeof label));
+	if (ungroup(f, plain, sizeof plain) != 0 || int_parse(plain, out, why, sizeof why) != 0 ||
+	    *out < lo || *out > hi) {
 		char expect[80];
 		snprintf(expect, sizeof expect, "a whole number from %d to %d", lo, hi);
 		return bad(w, col, f, expect);
@@ -403,11 +893,29 @@ int field_int(const struct csv_where *w, const char *col, const char *f, int lo,
 
 int field_money(const struct csv_where *w, const char *col, const char *f, double *out)
 {
-	char why[200];
+	char why[200], label[600], plain[128];
 	if (!f || !*f)
-		return csv_fail(w, "column %s: empty (an amount in yuan is needed)", col);
-	if (money_parse(f, out, why, sizeof why) != 0 || *out < 0 || *out > MONEY_MAX)
-		return bad(w, col, f, "an amount in yuan from 0 to " MONEY_MAX_WORDS
+		return csv_fail(w, "column %s: empty (an amount in yuan is needed)",
+				col_label(w, col, label, sizeof label));
+	int pow10 = col_pow10(w, col);
+	if (ungroup(f, plain, sizeof plain) != 0)
+		return bad(w, col, f, "an amount (thousands may be grouped with commas, as "
+			   "15,000,000; a decimal point is a point)");
+	if (pow10) {
+		/* the header's unit: the cell is a bare number, read as "1500万" reads */
+		size_t k = strlen(plain);
+		if (k && (plain[k - 1] < '0' || plain[k - 1] > '9') && plain[k - 1] != '.')
+			return csv_fail(w, "column %s: \"%s\" has a unit of its own, but the header "
+					"already gives %s (write the number only)",
+					col_label(w, col, label, sizeof label), f,
+					pow10 == 4 ? "万元" : "亿元");
+		if (k + 4 > sizeof plain)
+			return bad(w, col, f, "an amount");
+		strcat(plain, pow10 == 4 ? "万" : "亿");
+	}
+	if (money_parse(plain, out, why, sizeof why) != 0 || *out < 0 || *out > MONEY_MAX)
+		return bad(w, col, f, pow10 ? "an amount from 0 to " MONEY_MAX_WORDS " yuan in the "
+			   "header's unit" : "an amount in yuan from 0 to " MONEY_MAX_WORDS
 			   " (万 and 亿 may be used)");
 	return 0;
 }
@@ -427,13 +935,16 @@ int field_flag(const struct csv_where *w, const char *col, const char *f, bool d
 		*out = dflt;
 		return 0;
 	}
-	if (strcmp(f, "0") == 0 || strcmp(f, "1") == 0) {
-		*out = f[0] == '1';
+	if (strcmp(f, "0") == 0 || strcmp(f, "1") == 0 || strcmp(f, "否") == 0 ||
+	    strcmp(f, "是") == 0) {
+		*out = f[0] == '1' || strcmp(f, "是") == 0;
 		return 0;
 	}
+	char label[600];
 	if (!*f)
-		return csv_fail(w, "column %s: empty (0 or 1 is needed)", col);
-	return bad(w, col, f, "0 or 1");
+		return csv_fail(w, "column %s: empty (0 or 1 is needed)",
+				col_label(w, col, label, sizeof label));
+	return bad(w, col, f, "0 or 1 (or 否/是)");
 }
 
 int field_word(const struct csv_where *w, const char *col, const char *f,
@@ -445,11 +956,46 @@ int field_word(const struct csv_where *w, const char *col, const char *f,
 			return 0;
 		}
 	}
-	char expect[200] = "one of:";
+	char expect[300] = "one of:", label[600];
 	size_t k = strlen(expect);
 	for (int i = 0; words[i] && k < sizeof expect; i++)
 		k += (size_t)snprintf(expect + k, sizeof expect - k, " %s", words[i]);
 	if (!f || !*f)
-		return csv_fail(w, "column %s: empty (%s)", col, expect);
+		return csv_fail(w, "column %s: empty (%s)", col_label(w, col, label, sizeof label),
+				expect);
 	return bad(w, col, f, expect);
+}
+
+/* GB 32100-2015: the 18th character is 31 - (sum of the first 17, each
+ * weighted 3^i mod 31) mod 31, in a 31-letter alphabet without I, O, S, V
+ * and Z. */
+int field_credit_code(const struct csv_where *w, const char *col, const char *f)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	if (!f || !*f)
+		return 0;
+	char label[600];
+	size_t n = strlen(f);
+	int v[18];
+	for (size_t i = 0; i < n && n == 18; i++) {
+		const char *at = f[i] ? strchr(alphabet, f[i]) : NULL;
+		if (!at)
+			return csv_fail(w, "column %s: \"%s\": character %zu is not one a unified "
+					"social credit code has (digits and capitals but I, O, S, V, "
+					"Z)", col_label(w, col, label, sizeof label), f, i + 1);
+		v[i] = (int)(at - alphabet);
+	}
+	if (n != 18)
+		return csv_fail(w, "column %s: \"%s\" is not a unified social credit code (18 "
+				"characters, it has %zu)", col_label(w, col, label, sizeof label), f,
+				n);
+	int sum = 0, weight = 1;
+	for (int i = 0; i < 17; i++, weight = weight * 3 % 31)
+		sum += v[i] * weight;
+	int check = (31 - sum % 31) % 31;
+	if (v[17] != check)
+		return csv_fail(w, "column %s: \"%s\" is not a valid unified social credit code: "
+				"its check character is %c, but the first 17 give %c (GB 32100-2015)",
+				col_label(w, col, label, sizeof label), f, f[17], alphabet[check]);
+	return 0;
 }

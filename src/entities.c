@@ -9,11 +9,22 @@
 #include "inputs.h"
 #include "load_impl.h"
 
-enum { C_ID, C_LINE, C_YEAR, C_LEVEL, C_BASE, C_GRANTED, C_HOUSING, C_PASSED, NCOLS };
+enum { C_ID, C_LINE, C_YEAR, C_LEVEL, C_BASE, C_GRANTED, C_HOUSING, C_PASSED, C_NAME, C_CODE,
+       NCOLS };
 
+/* The English header, then the Chinese ones a bureau's sheet uses. */
 static const struct csv_col cols[NCOLS] = {
-	{"entity_id", true}, {"line", true},     {"year", true},     {"level", false},
-	{"base", false},     {"granted", false}, {"housing", false}, {"passed", false},
+	{"entity_id", true, "主体代码|主体编号|项目编号", CSV_PLAIN},
+	{"line", true, "奖补条目|政策条目", CSV_PLAIN},
+	{"year", true, "年度|年份", CSV_PLAIN},
+	{"level", false, "级别|认定级别", CSV_PLAIN},
+	{"base", false, "计算基数|基数", CSV_YUAN},
+	{"granted", false, "核定金额|核定资助金额", CSV_YUAN},
+	{"housing", false, "住房补贴", CSV_YUAN},
+	{"passed", false, "考核通过|是否通过考核", CSV_PLAIN},
+	/* read but not used by the rules */
+	{"name", false, "名称|主体名称|项目名称|企业名称", CSV_PLAIN},
+	{"credit_code", false, "统一社会信用代码|信用代码", CSV_PLAIN},
 };
 
 /* index = enum level; Chinese words as the bureau writes them */
@@ -74,7 +85,7 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 {
 	struct loading *ld = ctx;
 	struct entity_year r = {.base = NAN, .granted = NAN, .housing = NAN, .passed = true};
-	if (load_id(w, f[C_ID], "entity_id"))
+	if (load_id(w, f[C_ID], "entity_id") || field_credit_code(w, "credit_code", f[C_CODE]))
 		return -1;
 	int l = given(f[C_LINE]) ? line_by_name(f[C_LINE]) : -1;
 	if (l < 0)
@@ -127,7 +138,8 @@ int entities_load(const char *path, struct entities *out, char *err, size_t errl
 	struct loading ld = {0};
 	void *rows;
 	if (load_run(&ld, path, cols, NCOLS, row, sizeof(struct entity_year), "entity", &rows,
-		     &out->src_line, &out->n, &out->groups, err, errlen) != 0)
+		     &out->src_line, &out->n, &out->groups, out->note, sizeof out->note, err,
+		     errlen) != 0)
 		return -1;
 	out->rows = rows;
 	return 0;

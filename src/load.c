@@ -60,10 +60,10 @@ static void loading_free(struct loading *ld)
 
 int load_run(struct loading *ld, const char *path, const struct csv_col *cols, int ncols,
 	     csv_row_fn fn, size_t size, const char *what, void **rows, int **src_line,
-	     size_t *n, struct groups *g, char *err, size_t errlen)
+	     size_t *n, struct groups *g, char *note, size_t notelen, char *err, size_t errlen)
 {
 	ld->size = size;
-	if (csv_read(path, cols, ncols, fn, ld, err, errlen) != 0) {
+	if (csv_read(path, cols, ncols, fn, ld, note, notelen, err, errlen) != 0) {
 		loading_free(ld);
 		return -1;
 	}

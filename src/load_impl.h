@@ -23,11 +23,11 @@ void *load_push(struct loading *ld, const struct csv_where *w, const char *id, i
 		int year, size_t size);
 
 /* Read path with fn (which calls load_push), then sort and group the rows.
- * what names a group in messages ("firm", "entity"). On success the
- * caller owns *rows, *src_line and g. */
+ * what names a group in messages ("firm", "entity"); note as csv_read's.
+ * On success the caller owns *rows, *src_line and g. */
 int load_run(struct loading *ld, const char *path, const struct csv_col *cols, int ncols,
 	     csv_row_fn fn, size_t size, const char *what, void **rows, int **src_line,
-	     size_t *n, struct groups *g, char *err, size_t errlen);
+	     size_t *n, struct groups *g, char *note, size_t notelen, char *err, size_t errlen);
 
 void groups_free(struct groups *g);
 

@@ -1,29 +1,71 @@
-/* panel.c - the firm panel CSV (POLICY.md, "The firm panel CSV"). */
+/* panel.c - the firm panel (POLICY.md, "The firm panel CSV"), as a CSV
+ * file or a workbook, with the columns a bureau's own sheet has besides
+ * (scenarios/README.md, "The firm panel"). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvread.h"
+#include "district.h"
 #include "inputs.h"
 #include "load_impl.h"
 #include "text.h"
 
 enum { C_ID, C_YEAR, C_FOUNDED, C_ORIGIN, C_INDUSTRIAL, C_CAPITAL, C_EMPLOYEES, C_REVENUE,
-       C_KEYDB, C_TOP100, NCOLS };
+       C_KEYDB, C_TOP100, C_NAME, C_CODE, C_DISTRICT, NCOLS };
 
+/* The English header, then the Chinese ones a bureau's sheet uses. */
 static const struct csv_col cols[NCOLS] = {
-	{"firm_id", true}, {"year", true}, {"founded", true}, {"origin", true},
-	{"industrial", true}, {"paid_capital", true}, {"employees", true}, {"revenue", true},
-	{"key_db", true}, {"top100", true},
+	{"firm_id", true, "企业代码|企业编号", CSV_PLAIN},
+	{"year", true, "年度|年份", CSV_PLAIN},
+	{"founded", true, "成立年份|设立年份|落户年份", CSV_PLAIN},
+	{"origin", true, "企业来源|企业类型", CSV_PLAIN},
+	{"industrial", true, "工业软件企业|是否工业软件企业", CSV_PLAIN},
+	{"paid_capital", true, "实缴资本|实缴注册资本", CSV_YUAN},
+	{"employees", true, "从业人数|参保人数|社保缴纳人数", CSV_PERSONS},
+	{"revenue", true, "营业收入", CSV_YUAN},
+	{"key_db", true, "重点软件企业库|是否入库", CSV_PLAIN},
+	{"top100", true, "百强企业|是否百强", CSV_PLAIN},
+	/* read but not used by the rules */
+	{"name", false, "企业名称", CSV_PLAIN},
+	{"credit_code", false, "统一社会信用代码|信用代码", CSV_PLAIN},
+	{"district", false, "所属区县|区县|所在地区|所属板块", CSV_PLAIN},
 };
 
-static const char *const origins[] = {"existing", "new", "spinoff", "attracted", NULL};
+/* index % 4 = enum origin; the Chinese words as a bureau writes them */
+static const char *const origins[] = {"existing", "new", "spinoff", "attracted",
+				      "存量", "新设", "分拆", "引进", NULL};
+
+/* A row as read: the engine's row and what only the panel keeps. */
+struct panel_row {
+	struct firm_year r;
+	unsigned char district;
+};
+
+static int district_field(const struct csv_where *w, const char *f, unsigned char *out)
+{
+	*out = 0;
+	if (!f || !*f)
+		return 0;
+	int d = district_parse(f);
+	if (d) {
+		*out = (unsigned char)d;
+		return 0;
+	}
+	char list[1024];
+	district_list(list, sizeof list);
+	return csv_fail(w, "column district: \"%s\" is not one of Suzhou's districts (valid: %s)",
+			f, list);
+}
 
 static int row(void *ctx, const char *const *f, const struct csv_where *w)
 {
 	struct loading *ld = ctx;
 	struct firm_year r = {0};
+	unsigned char district;
 	int origin;
-	if (load_id(w, f[C_ID], "firm_id") || field_int(w, "year", f[C_YEAR], 1900, 2200, &r.year) ||
+	if (load_id(w, f[C_ID], "firm_id") || field_credit_code(w, "credit_code", f[C_CODE]) ||
+	    district_field(w, f[C_DISTRICT], &district) ||
+	    field_int(w, "year", f[C_YEAR], 1900, 2200, &r.year) ||
 	    field_int(w, "founded", f[C_FOUNDED], 1900, 2200, &r.founded) ||
 	    field_word(w, "origin", f[C_ORIGIN], origins, &origin) ||
 	    field_flag(w, "industrial", f[C_INDUSTRIAL], false, &r.industrial) ||
@@ -35,11 +77,11 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 		return -1;
 	if (r.year < r.founded)
 		return csv_fail(w, "year %d is before founded %d", r.year, r.founded);
-	r.origin = (enum origin)origin;
-	struct firm_year *slot = load_push(ld, w, f[C_ID], 0, r.year, sizeof r);
+	r.origin = (enum origin)(origin % 4);
+	struct panel_row *slot = load_push(ld, w, f[C_ID], 0, r.year, sizeof *slot);
 	if (!slot)
 		return -1;
-	*slot = r;
+	*slot = (struct panel_row){.r = r, .district = district};
 	return 0;
 }
 
@@ -70,10 +112,25 @@ int panel_load(const char *path, struct panel *out, char *err, size_t errlen)
 	memset(out, 0, sizeof *out);
 	struct loading ld = {0};
 	void *rows;
-	if (load_run(&ld, path, cols, NCOLS, row, sizeof(struct firm_year), "firm", &rows,
-		     &out->src_line, &out->n, &out->firms, err, errlen) != 0)
+	if (load_run(&ld, path, cols, NCOLS, row, sizeof(struct panel_row), "firm", &rows,
+		     &out->src_line, &out->n, &out->firms, out->note, sizeof out->note, err,
+		     errlen) != 0)
 		return -1;
-	out->rows = rows;
+	const struct panel_row *pr = rows;
+	out->rows = malloc((out->n ? out->n : 1) * sizeof *out->rows);
+	out->district = malloc(out->n ? out->n : 1);
+	if (!out->rows || !out->district) {
+		free(rows);
+		panel_free(out);
+		snprintf(err, errlen, "%s: out of memory", path);
+		text_escape(err, errlen);
+		return -1;
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		out->rows[i] = pr[i].r;
+		out->district[i] = pr[i].district;
+	}
+	free(rows);
 	if (consistent(out, path, err, errlen) != 0) {
 		panel_free(out);
 		return -1;
@@ -85,6 +142,7 @@ void panel_free(struct panel *p)
 {
 	free(p->rows);
 	free(p->src_line);
+	free(p->district);
 	groups_free(&p->firms);
 	memset(p, 0, sizeof *p);
 }

@@ -38,6 +38,17 @@ struct bad_input {
 #define H "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,top100\n"
 #define ROW(id, year) id "," #year ",2025,new,0,100,20,3000万,0,0\n"
 #define EH "entity_id,line,year,level,base,granted,housing,passed\n"
+#define EH_CODE "entity_id,line,year,level,base,granted,housing,passed,credit_code\n"
+/* A bureau's sheet: Chinese headers in another order, with columns fundsim does not read */
+#define ZH_HEADER "序号,企业代码,企业名称,统一社会信用代码,所属区县,年度,成立年份,企业来源," \
+		  "工业软件企业,实缴资本,从业人数（人）,营业收入（万元）,重点软件企业库,百强企业"
+/* "企业代码,年度,成立年份,企业来源,工业软件企业,实缴资本,从业人数,营业收入（万元）,
+ * 重点软件企业库,百强企业" in GBK */
+#define GBK_HEADER "\xC6\xF3\xD2\xB5\xB4\xFA\xC2\xEB,\xC4\xEA\xB6\xC8,\xB3\xC9\xC1\xA2" \
+	"\xC4\xEA\xB7\xDD,\xC6\xF3\xD2\xB5\xC0\xB4\xD4\xB4,\xB9\xA4\xD2\xB5\xC8\xED\xBC\xFE" \
+	"\xC6\xF3\xD2\xB5,\xCA\xB5\xBD\xC9\xD7\xCA\xB1\xBE,\xB4\xD3\xD2\xB5\xC8\xCB\xCA\xFD," \
+	"\xD3\xAA\xD2\xB5\xCA\xD5\xC8\xEB\xA3\xA8\xCD\xF2\xD4\xAA\xA3\xA9,\xD6\xD8\xB5\xE3" \
+	"\xC8\xED\xBC\xFE\xC6\xF3\xD2\xB5\xBF\xE2,\xB0\xD9\xC7\xBF\xC6\xF3\xD2\xB5\n"
 
 /* A case that must fail with want... in its message; one that must load
  * with rows rows; one whose base is the file other (text other_text)
@@ -209,10 +220,77 @@ static const struct bad_input cases[] = {
 	      "column origin: a quote inside a field that is not quoted", "\"\""),
 	FAILS("text after a closing quote", PANEL, H "\"F1\"x,2025,2025,new,0,100,20,3000万,0,0\n",
 	      2, "column firm_id: ", "text after a closing quote"),
-	FAILS("GBK bytes in a cell", PANEL, H "F1,2025,2025,new,0,100,20,3000\xCD\xF2,0,0\n", 2,
-	      "column revenue is not UTF-8 text", "GBK", "save it as UTF-8"),
-	FAILS("GBK bytes in the header", PANEL, "\xC6\xF3\xD2\xB5,year\n", 1,
-	      "field 1 is not UTF-8 text", "save it as UTF-8"),
+	/* ---- as bureaus keep them (issue 13, item 5) ---- */
+	LOADS("GBK bytes in a cell are converted", PANEL,
+	      H "F1,2025,2025,new,0,100,20,3000\xCD\xF2,0,0\n", 1),
+	LOADS("a GBK header in Chinese, 万元 in it, is converted and read", PANEL,
+	      GBK_HEADER "F1,2025,2025,new,0,100,20,3000,0,0\n", 1),
+	FAILS("bytes that are neither UTF-8 nor GB18030 name their line", PANEL,
+	      H "F1,2025,2025,new,0,100,20,3000,0,0\n" "F2,2025,2025,new,0,100,20,3000\x80,0,0\n", 3,
+	      "neither UTF-8 nor GBK/GB18030 text", "save the file as CSV UTF-8"),
+	LOADS("Chinese headers, a unit in one, other columns, thousands and 是/否", PANEL,
+	      ZH_HEADER ",备注\n2,F1,苏州某某软件有限公司,9144030071526726XG,昆山,2025,2025,新设,否,"
+	      "\"1,000,000\",\"1,200\",\"3,000.5\",是,否,\"a, b\"\n", 1),
+	LOADS("a row with every cell empty is skipped", PANEL, H ROW("F1", 2025) ",,,,,,,,,\n", 1),
+	LOADS("a column with no header is not read", PANEL,
+	      "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,"
+	      "top100,\n" "F1,2025,2025,new,0,100,20,3000万,0,0,x\n", 1),
+	LOADS("headers in any letter case, with spaces and revenue_wan", PANEL,
+	      " Firm_ID ,YEAR,founded,origin,industrial,paid_capital,employees,revenue_wan,"
+	      "key_db,top100\n" "F1,2025,2025,new,0,100,20,3000,0,0\n", 1),
+	FAILS("a credit code whose check character is wrong", PANEL,
+	      ZH_HEADER "\n1,F1,x,9144030071526726XA,昆山,2025,2025,新设,否,100,20,3000,否,否\n", 2,
+	      "column 统一社会信用代码 (credit_code): \"9144030071526726XA\"",
+	      "check character is A, but the first 17 give G", "GB 32100-2015"),
+	FAILS("a credit code of the wrong length", PANEL,
+	      ZH_HEADER "\n1,F1,x,914403007152672,昆山,2025,2025,新设,否,100,20,3000,否,否\n", 2,
+	      "(credit_code): \"914403007152672\" is not a unified social credit code",
+	      "it has 15"),
+	FAILS("a credit code with a letter codes never use", PANEL,
+	      ZH_HEADER "\n1,F1,x,9144030071526726OG,昆山,2025,2025,新设,否,100,20,3000,否,否\n", 2,
+	      "character 17 is not one", "but I, O, S, V, Z"),
+	FAILS("a district that is not one of Suzhou's lists them", PANEL,
+	      ZH_HEADER "\n1,F1,x,,无锡,2025,2025,新设,否,100,20,3000,否,否\n", 2,
+	      "column district: \"无锡\" is not one of Suzhou's districts", "苏州工业园区 (园区",
+	      "虎丘区 (虎丘/高新区/苏州高新区", "太仓市"),
+	FAILS("a unit in the header of a column that is not an amount", PANEL,
+	      "firm_id,year,founded(万元),origin,industrial,paid_capital,employees,revenue,key_db,"
+	      "top100\n", 1, "column \"founded(万元)\": 万元 is not a unit", "only an amount"),
+	FAILS("a head count in 万", PANEL,
+	      "firm_id,year,founded,origin,industrial,paid_capital,从业人数（万人）,revenue,key_db,"
+	      "top100\n", 1, "万人 is not a unit", "a head count's header may give 人"),
+	FAILS("a unit fundsim does not read", PANEL,
+	      "firm_id,year,founded,origin,industrial,paid_capital,employees,营业收入（美元）,"
+	      "key_db,top100\n", 1, "美元 is not a unit", "元, 万元 or 亿元"),
+	FAILS("a cell with its own unit in a 万元 column", PANEL,
+	      ZH_HEADER "\n1,F1,x,,昆山,2025,2025,新设,否,100,20,3000万,否,否\n", 2,
+	      "column 营业收入（万元） (revenue): \"3000万\" has a unit of its own",
+	      "the header already gives 万元"),
+	FAILS("commas that do not group thousands are not guessed at", PANEL,
+	      H "F1,2025,2025,new,0,\"1,5\",20,3000万,0,0\n", 2,
+	      "column paid_capital: \"1,5\" is not an amount", "15,000,000"),
+	FAILS("commas that group thousands badly in a count", PANEL,
+	      H "F1,2025,2025,new,0,100,\"1,20\",3000万,0,0\n", 2,
+	      "column employees: \"1,20\" is not a whole number"),
+	FAILS("a Chinese and an English header for one column", PANEL,
+	      "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,"
+	      "top100,营业收入\n", 1, "columns \"revenue\" and \"营业收入\" are both revenue"),
+	FAILS("a missing column gives its Chinese name", PANEL,
+	      "企业代码,年度\n", 1, "missing column \"founded\" (or 成立年份)"),
+	FAILS("an Excel 97-2003 workbook", PANEL, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest", 0,
+	      "an Excel 97-2003 workbook (.xls)", "save it as .xlsx"),
+	FAILS_NUL("UTF-16 text", PANEL, "\xFF\xFE" "f\0i\0r\0", 0, "UTF-16 text",
+		  "save it as CSV UTF-8"),
+	FAILS("a file that starts as a zip but is not a workbook", PANEL, "PK\x03\x04 not a zip", 0,
+	      "cannot read the workbook: xlsx2csv exited with status"),
+	LOADS("entities with Chinese headers, a 万元 base and a credit code", ENTITIES,
+	      "主体代码,奖补条目,年度,级别,计算基数（万元）,核定金额,住房补贴,考核通过,主体名称,"
+	      "统一社会信用代码\n"
+	      "R1,M6A,2025,,\"2,000\",,,,某项目,91330100716105852F\n"
+	      "B1,M13B,2025,,,,,是,某基地,\n", 2),
+	FAILS("a bad credit code in an entities file", ENTITIES,
+	      EH_CODE "R1,M6A,2025,,2000万,,,,91330100716105852G\n", 2,
+	      "column credit_code: \"91330100716105852G\"", "check character"),
 	FAILS_NUL("a NUL byte", PANEL, H "F1,2025\0,x\n", 2, "a NUL byte", "not a text file"),
 	FAILS("an empty file", PANEL, "", 0, "empty file (expected a header row)"),
 	/* regression (fuzz_panel, fuzz_entities): no rows meant qsort(NULL, 0), which UBSan
