@@ -11,7 +11,7 @@ CFLAGS += $(OPT) $(WARN) -fopenmp -MMD -MP $(SANFLAGS)
 LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -fopenmp $(SANFLAGS)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-DEBS = libgsl-dev libcsv-dev check pkg-config gnuplot-nox fonts-noto-cjk valgrind
+DEBS = libgsl-dev libcsv-dev check pkg-config gnuplot-nox fonts-noto-cjk valgrind xlsx2csv
 
 # make MPI=1: the same code built with mpicc into bin/fundsim-mpi
 # (comm_mpi.c registers MPI's world); the plain build stays MPI-free.
@@ -87,6 +87,7 @@ $(BUILD)/tests/check_oom: LDLIBS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=reall
 check: bin/fundsim $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
 	@sh tests/e2e.sh bin/fundsim
+	@sh tests/inputs.sh bin/fundsim
 	@sh tests/interrupt.sh bin/fundsim
 	@sh tests/determinism.sh bin/fundsim
 	@$(MAKE) --no-print-directory check-dummy-line
@@ -124,6 +125,7 @@ leakcheck: bin/fundsim $(TEST_BIN)
 check-with: $(FUNDSIM) $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
 	@sh tests/e2e.sh $(FUNDSIM)
+	@sh tests/inputs.sh $(FUNDSIM)
 	@sh tests/interrupt.sh $(FUNDSIM)
 	@sh tests/determinism.sh $(FUNDSIM)
 	@sh tests/hostile.sh $(FUNDSIM)

@@ -1,0 +1,15 @@
+# Class 1: a workbook's name is never an option to xlsx2csv. "-a.xlsx"
+# would read as "-a" (every sheet, a second sheet's rows appended) if it
+# reached xlsx2csv's options; it must be read as a file, its first sheet
+# only, and give the plain panel's ledger.
+cp "$DATA/../data/panel-bureau.xlsx" ./-a.xlsx
+cp "$DATA/../data/panel-bureau.xlsx" ./--help.xlsx
+fs award --firms "$DATA/../data/panel-example.csv" -o plain.csv
+expect_exit 0
+for name in -a.xlsx --help.xlsx; do
+	fs award --firms "$name" -o ledger.csv
+	expect_exit 0
+	expect_err "$name: a workbook: read its first sheet"
+	cmp -s plain.csv ledger.csv || fail "$name: ledger differs from the plain panel's"
+	rm ledger.csv
+done
