@@ -17,8 +17,9 @@
 struct pop_line {
 	struct dist per_year;   /* per replication: Poisson mean of new applicants a year */
 	struct dist base;       /* per entity: investment, sales, R&D (RK_RATE) */
-	struct dist granted;    /* per entity: share of the cap granted */
-	struct dist housing;    /* per entity: share of the housing cap (M12A) */
+	struct dist request;    /* per entity: amount requested, yuan ("up to" lines) */
+	struct dist approval;   /* per entity: share of the capped request approved */
+	struct dist housing;    /* per entity: housing subsidy requested, yuan (M12A) */
 	double pass;            /* annual review pass probability (RK_YEARLY) */
 	struct dist national, provincial, municipal; /* per replication: ratings a year (RK_LEVEL) */
 	struct dist parks;      /* per replication: number of parks (RK_INCREMENT) */
@@ -32,6 +33,7 @@ struct model {
 	struct {
 		struct dist count;   /* per replication */
 		struct dist revenue; /* per firm: revenue the year before the policy */
+		double min_revenue;  /* bar of the MIIT statistics: the stock is drawn above it */
 		double tail_threshold, tail_alpha; /* Pareto tail above the threshold */
 		double revenue_per_employee, staff_sigma;
 		double industrial_share, key_db_min_revenue, key_db_share;
@@ -50,7 +52,7 @@ struct model {
 	struct {
 		double top100_min_revenue, top100_prob;
 	} events;
-	struct pop_line line[N_LINES]; /* indexed by enum line_id; firm lines unused */
+	struct pop_line line[N_LINES]; /* indexed by enum line_id; firm lines: request, approval */
 	double takeup[N_LINES];   /* share of awards claimed, by line */
 	struct {
 		double annual_total, annual_provincial, annual_municipal, annual_district, total;

@@ -53,6 +53,7 @@ struct line_common {
 	enum funding funding;
 	double provincial_share; /* NaN: take [funding] default */
 	double district_share;   /* NaN: take [funding] default */
+	bool in_total;           /* false: a contingent item (一事一议), reported apart */
 };
 
 /* Parameters of the entity lines; each line uses the keys its kind

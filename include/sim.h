@@ -22,13 +22,37 @@
 
 /* One replication's results, flattened into a row of doubles:
  *   money: (N_LINES + 1 lines incl. TOTAL) x (years + 1, last = all years)
- *          x N_LEVELS, in yuan
+ *          x N_LEVELS, in yuan; TOTAL adds up the lines in the total
+ *          (line_common.in_total), not the contingent ones
  *   recipients: (N_LINES + 1) x (years + 1) award counts
- *   cut: years + 1, what a prorata budget rule removed, in yuan */
+ *   cut: years + 1, what a prorata budget rule removed, in yuan
+ *   pop: N_POPSTATS aggregates of the population (calibration) */
 struct sim_layout {
 	int years;
-	size_t money, recipients, cut, width; /* offsets and row width */
+	size_t money, recipients, cut, pop, width; /* offsets and row width */
 };
+
+/* Aggregates of one replication's population, compared with public
+ * figures by `fundsim calibrate`. Base year = start_year - 1 (the last
+ * year of data before the policy); the stock is the synthetic firms or
+ * the bureau's panel, whichever the run uses. */
+enum pop_stat {
+	PS_FIRMS,        /* firms with a row in the base year */
+	PS_REVENUE,      /* their revenue, yuan */
+	PS_MEAN_REVENUE, /* revenue per firm, yuan */
+	PS_SHARE_1YI,    /* share of them at >= 1亿 */
+	PS_SHARE_5YI,    /* at >= 5亿 */
+	PS_FIRMS_10YI,   /* firms at >= 10亿 */
+	PS_GROWTH,       /* growth of all firms' revenue a year, mean over the policy years */
+	PS_KEY_DB,       /* key-database firms in start_year (the list from base-year data) */
+	PS_GROWTH50,     /* share of key-database firm-years in the policy growing > 50% */
+	PS_TOP100_NEW,   /* first top-100 listings a policy year */
+	PS_M12A_TEAMS,   /* talent teams applying a year (M12A) */
+	PS_M12C_TALENTS, /* shortage-list talents a year (M12C) */
+	PS_M12C_MEAN,    /* mean M12C grant, yuan */
+	N_POPSTATS
+};
+size_t sim_pop(const struct sim_layout *l, enum pop_stat k);
 
 void sim_layout(const struct policy *p, struct sim_layout *l);
 /* Index of a money cell; line N_LINES = TOTAL, year index years = all. */
@@ -55,6 +79,12 @@ void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, l
 /* Whether a replication w ran had awards summing past FEN_MAX; its row
  * is then NaN, as for a failed replication. */
 bool sim_work_overflow(const struct sim_work *w);
+
+/* A hash of the population of the last replication w ran: every firm
+ * row (founding, origin, revenue, staff, flags) and every entity with
+ * its own figures (not what a policy key makes of them). No policy key
+ * (a line's section) may change it: variants meet the same firms. */
+uint64_t sim_work_fingerprint(const struct sim_work *w);
 
 /* Firm rows that w has evaluated since it was made. */
 long long sim_work_firm_years(const struct sim_work *w);

@@ -32,7 +32,10 @@ static const char *const budget_rules[] = {"report", "prorata", NULL};
 	{sec, "provincial_share", PT_SHARE, OFF(line[l].provincial_share), 0, 1, NULL,      \
 	 "share", clause, "provincial part of pooled money (default: [funding])", true, l, false}, \
 	{sec, "district_share", PT_SHARE, OFF(line[l].district_share), 0, 1, NULL, "share", \
-	 clause, "district part of the non-provincial money (default: [funding])", true, l, false}
+	 clause, "district part of the non-provincial money (default: [funding])", true, l, false}, \
+	{sec, "in_total", PT_BOOL, OFF(line[l].in_total), 0, 1, NULL, "", clause,            \
+	 "counted in the total (default true); false: a contingent item reported apart",      \
+	 true, l, false}
 
 /* One tier's keys; tiers past the policy's are optional. */
 #define TIER_KEY(sec, n, key, type, m, lo, hi, unit, clause, desc, l, opt) \
@@ -559,6 +562,8 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 			p->line[l].provincial_share = NAN;
 		if (!isset[id])
 			p->line[l].district_share = NAN;
+		if (!isset[params_find(sec, "in_total")])
+			p->line[l].in_total = true;
 	}
 	if (check_tiers(p, isset, params_find("m2", "tier1_employees"), 3, &p->m2.ntiers, err,
 			errlen, bad) != 0)

@@ -10,7 +10,8 @@ void sim_layout(const struct policy *p, struct sim_layout *l)
 	l->money = 0;
 	l->recipients = cells * N_LEVELS;
 	l->cut = l->recipients + cells;
-	l->width = l->cut + (size_t)p->years + 1;
+	l->pop = l->cut + (size_t)p->years + 1;
+	l->width = l->pop + N_POPSTATS;
 }
 
 size_t sim_money(const struct sim_layout *l, int line, int year, enum fund_level lv)
@@ -26,4 +27,9 @@ size_t sim_recipients(const struct sim_layout *l, int line, int year)
 size_t sim_cut(const struct sim_layout *l, int year)
 {
 	return l->cut + (size_t)year;
+}
+
+size_t sim_pop(const struct sim_layout *l, enum pop_stat k)
+{
+	return l->pop + (size_t)k;
 }

@@ -27,6 +27,9 @@ static const char *const component_name[N_COMPONENTS] = {
 	"shocks", "stock", "panel", "entry-count/new", "entry-count/spinoff",
 	"entry-count/attracted", "entrant/new", "entrant/spinoff", "entrant/attracted", "takeup",
 };
+/* Streams of the requests of firm lines paid "up to" a cap (M1B, M3C),
+ * keyed by firm, line and year: hash of "request" mixed with those. */
+static const char request_name[] = "request";
 
 /* Who is drawing, for ledger names (the stream key is a hash). */
 enum who { WHO_OTHER, WHO_STOCK, WHO_ENTRANT, WHO_ENTITY };
@@ -73,6 +76,12 @@ struct sim_work {
 	const struct award_sink *extra;
 	long long firm_years;
 	bool overflow; /* a replication's totals passed FEN_MAX */
+	uint64_t request_key;
+	/* the replication's population: its fingerprint and aggregates */
+	uint64_t fp;
+	double pop[N_POPSTATS];
+	double rev_year[MAX_SPAN]; /* all firms' revenue by year - (start_year - 1) */
+	double key_years, m12c_paid;
 };
 
 static uint64_t mix(uint64_t x)
@@ -121,6 +130,7 @@ static int make_keys(struct sim_work *w)
 					       "arrivals/provincial", "arrivals/national"};
 	for (int c = 0; c < N_COMPONENTS; c++)
 		w->comp_key[c] = fnv1a(component_name[c]);
+	w->request_key = fnv1a(request_name);
 	for (int l = 0; l < N_LINES; l++) {
 		const char *sec = line_info(l)->section;
 		w->line_key[l].entity = name_key(sec, "entity");
@@ -148,6 +158,19 @@ struct sim_work *sim_work_new(void)
 bool sim_work_overflow(const struct sim_work *w)
 {
 	return w->overflow;
+}
+
+uint64_t sim_work_fingerprint(const struct sim_work *w)
+{
+	return w->fp;
+}
+
+/* Fold a number into the population fingerprint, bit for bit. */
+static void fp_add(struct sim_work *w, double x)
+{
+	uint64_t b;
+	memcpy(&b, &x, sizeof b);
+	w->fp = mix(w->fp ^ b);
 }
 
 long long sim_work_firm_years(const struct sim_work *w)
@@ -239,10 +262,41 @@ static bool claimed(const struct sim_work *w, const struct award *a)
 	return (double)(h >> 11) * 0x1.0p-53 < share;
 }
 
-static void on_award(void *ctx, const struct award *a)
+/* 第1条 再给予最高200万元, 第3条 最高100万元: the firm asks for an amount
+ * and is paid min(request, cap) x approval, drawn from a stream of its
+ * own (firm, line, year), so no other draw depends on it. The rows of
+ * the firm are all made before the rules run: w->r is free here. */
+static bool firm_request(struct sim_work *w, struct award *a)
+{
+	const struct pop_line *pl = &w->q->model.line[a->line];
+	double cap = a->line == L_M1B ? w->q->m1b.amount : w->q->m3c.amount;
+	gsl_rng_set(w->r, (unsigned long)key(w->seed, w->rep, w->request_key ^ w->comp,
+					     mix(w->idx ^ mix(w->line_key[a->line].entity)) ^
+						     (uint64_t)a->year));
+	double req = draw(w, &pl->request, 0, 1e13), ok = draw(w, &pl->approval, 0, 1);
+	double amt = fmin(req, cap) * ok;
+	a->amount = money_round(amt);
+	if (a->amount <= 0)
+		return false;
+	rules_split(w->q, a);
+	if (a->reason[0]) {
+		size_t k = strlen(a->reason);
+		char r[32], c[32];
+		money_words(req, r, sizeof r);
+		money_words(a->amount / 100.0, c, sizeof c);
+		snprintf(a->reason + k, sizeof a->reason - k, "; requested %s, paid %s", r, c);
+	}
+	return true;
+}
+
+static void on_award(void *ctx, const struct award *given)
 {
 	struct sim_work *w = ctx;
-	if (!claimed(w, a))
+	struct award copy, *a = &copy;
+	if (!claimed(w, given))
+		return;
+	*a = *given;
+	if ((int)a->line < N_FIRM_LINES && line_info(a->line)->pay == PAY_GRANTED && !firm_request(w, a))
 		return;
 	if (w->buffering && w->nbuf < (int)(sizeof w->buf / sizeof w->buf[0])) {
 		w->buf[w->nbuf++] = *a;
@@ -263,9 +317,44 @@ static void apply_taxcap(struct sim_work *w, const struct firm_year *rows, size_
 	w->nbuf = 0;
 }
 
+/* The firm's rows into the fingerprint and the population aggregates. */
+static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
+{
+	int y0 = w->q->start_year - 1, end = w->q->start_year + w->q->years - 1;
+	bool listed = false;
+	fp_add(w, (double)rows[0].founded + 64.0 * rows[0].origin + 1024.0 * rows[0].industrial);
+	for (size_t i = 0; i < n; i++) {
+		const struct firm_year *r = &rows[i], *prev = i ? &rows[i - 1] : NULL;
+		fp_add(w, (double)r->year + 4096.0 * r->key_db + 8192.0 * r->top100);
+		fp_add(w, r->revenue);
+		fp_add(w, (double)r->employees);
+		fp_add(w, r->paid_capital);
+		if (r->year >= y0 && r->year - y0 < MAX_SPAN)
+			w->rev_year[r->year - y0] += r->revenue;
+		if (r->year == y0) {
+			w->pop[PS_FIRMS] += 1;
+			w->pop[PS_REVENUE] += r->revenue;
+			w->pop[PS_SHARE_1YI] += r->revenue >= 1e8;
+			w->pop[PS_SHARE_5YI] += r->revenue >= 5e8;
+			w->pop[PS_FIRMS_10YI] += r->revenue >= 1e9;
+		}
+		if (r->year == y0 + 1 && r->key_db)
+			w->pop[PS_KEY_DB] += 1;
+		bool in = r->year > y0 && r->year <= end;
+		if (in && r->key_db && prev && prev->year == r->year - 1 && prev->revenue > 0) {
+			w->key_years += 1;
+			w->pop[PS_GROWTH50] += r->revenue > 1.5 * prev->revenue;
+		}
+		if (r->top100 && !listed && in)
+			w->pop[PS_TOP100_NEW] += 1;
+		listed |= r->top100;
+	}
+}
+
 static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
 {
 	struct award_sink s = {.fn = on_award, .ctx = w, .reasons = w->extra != NULL};
+	count_firm(w, rows, n);
 	w->firm_years += (long long)n;
 	w->buffering = w->q->model.taxcap.enabled;
 	rules_firm(w->q, rows, n, &s);
@@ -276,6 +365,11 @@ static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
 static void run_entity(struct sim_work *w, const struct entity_year *rows, size_t n)
 {
 	struct award_sink s = {.fn = on_award, .ctx = w, .reasons = w->extra != NULL};
+	for (size_t i = 0; i < n; i++) {
+		fp_add(w, (double)rows[i].line + 64.0 * rows[i].year + 4.0 * rows[i].level);
+		fp_add(w, rows[i].base);
+		fp_add(w, (double)rows[i].passed);
+	}
 	w->buffering = false;
 	rules_entity(w->q, rows, n, &s);
 }
@@ -291,9 +385,19 @@ static double shock(const struct sim_work *w, int year)
 	return k >= 0 && k < MAX_SPAN ? w->shock[k] : 0;
 }
 
-/* The firm's row for the year after prev. key_u fixes key-database
- * membership for the firm's life. Always draws the same variates, so
- * a changed threshold does not shift the stream. */
+/* 第3条 重点软件企业库: the list of a year is selected on the previous
+ * year's figures (revenue at the bar) from firms that have run at least
+ * one full year (运营稳定): never on the year's own growth. key_u fixes
+ * whether the firm applies and is listed, for its life. */
+static bool key_db(const struct model *m, const struct firm_year *prev, int founded,
+		   double key_u)
+{
+	return prev->revenue >= m->firms.key_db_min_revenue && prev->year - founded >= 1 &&
+	       key_u < m->firms.key_db_share;
+}
+
+/* The firm's row for the year after prev. Always draws the same
+ * variates, so a changed threshold does not shift the stream. */
 static void next_year(struct sim_work *w, const struct firm_year *prev, struct firm_year *row,
 		      double key_u)
 {
@@ -311,7 +415,7 @@ static void next_year(struct sim_work *w, const struct firm_year *prev, struct f
 	float sg = (float)(m->growth.staff_elasticity * g + (young ? w->ln_ramp : 0));
 	row->employees = (int)fminf(1e7f, rintf((float)(prev->employees > 1 ? prev->employees : 1) *
 						 expf(sg)));
-	row->key_db = row->revenue >= m->firms.key_db_min_revenue && key_u < m->firms.key_db_share;
+	row->key_db = key_db(m, prev, row->founded, key_u);
 	row->top100 = row->revenue >= m->events.top100_min_revenue && u < m->events.top100_prob;
 }
 
@@ -336,7 +440,11 @@ static void existing_firms(struct sim_work *w)
 	for (long i = 0; i < count; i++) {
 		stream(w, w->comp_key[S_STOCK], (uint64_t)i);
 		w->who = WHO_STOCK;
+		/* the stock is the firms in the statistics: drawn above its bar */
 		double rev = draw(w, &m->firms.revenue, 0, 1e13);
+		for (int k = 0; k < 1000 && rev < m->firms.min_revenue; k++)
+			rev = draw(w, &m->firms.revenue, 0, 1e13);
+		rev = fmax(rev, m->firms.min_revenue);
 		/* above the threshold a Pareto tail, by inverse CDF from one
 		 * uniform that is always drawn, so streams stay aligned */
 		double u_tail = gsl_rng_uniform_pos(w->r);
@@ -346,15 +454,18 @@ static void existing_firms(struct sim_work *w)
 			       exp(m->firms.staff_sigma * gsl_ran_gaussian_ziggurat(w->r, 1));
 		double key_u = gsl_rng_uniform(w->r);
 		struct firm_year *f = &w->rows[0];
+		int founded = y0 - (int)(gsl_rng_uniform(w->r) * m->firms.max_age);
 		*f = (struct firm_year){
 			.year = y0,
-			.founded = y0 - (int)(gsl_rng_uniform(w->r) * m->firms.max_age),
-			.origin = ORIGIN_EXISTING,
+			.founded = founded,
+			/* 新设: the stock holds the entry cohorts before the policy;
+			 * M2's window (at most 10 years) decides which are new */
+			.origin = y0 - founded < 10 ? ORIGIN_NEW : ORIGIN_EXISTING,
 			.industrial = gsl_rng_uniform(w->r) < m->firms.industrial_share,
 			.employees = (int)fmin(1e7, fmax(1, lround(staff))),
 			.revenue = rev,
 		};
-		f->key_db = rev >= m->firms.key_db_min_revenue && key_u < m->firms.key_db_share;
+		f->key_db = key_db(m, f, founded, key_u); /* no earlier data: its own year */
 		f->top100 = rev >= m->events.top100_min_revenue &&
 			    gsl_rng_uniform(w->r) < m->events.top100_prob;
 		live(w, 1, key_u, val(&m->growth.exit_rate));
@@ -387,15 +498,16 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 	return 0;
 }
 
-/* New, spun-off and attracted firms founded from early enough that M2's
- * window reaches into the policy, to the window's end. */
+/* New, spun-off and attracted firms founded in the policy years, to the
+ * window's end. Earlier cohorts are in the stock (or the panel): no policy
+ * key decides which firms exist. */
 static void entrants(struct sim_work *w)
 {
 	const struct model *m = &w->q->model;
 	const struct dist *rate[3] = {&m->entry.new_per_year, &m->entry.spinoff_per_year,
 				      &m->entry.attracted_per_year};
 	static const enum origin origin[3] = {ORIGIN_NEW, ORIGIN_SPINOFF, ORIGIN_ATTRACTED};
-	int first = w->q->start_year - (w->q->m2.window_years - 1);
+	int first = w->q->start_year;
 	for (int kind = 0; kind < 3; kind++) {
 		for (int t = first; t <= last_year(w->q); t++) {
 			stream(w, w->comp_key[S_ENTRY_COUNT + kind], (uint64_t)t);
@@ -421,8 +533,6 @@ static void entrants(struct sim_work *w)
 					.paid_capital = att ? capital : 0,
 					.revenue = rev,
 				};
-				w->rows[0].key_db = rev >= m->firms.key_db_min_revenue &&
-						    key_u < m->firms.key_db_share;
 				live(w, 1, key_u, val(&m->growth.exit_rate));
 			}
 		}
@@ -435,6 +545,11 @@ static void parks(struct sim_work *w, enum line_id l)
 	const struct pop_line *pl = &w->q->model.line[l];
 	long count = lround(val(&pl->parks));
 	int y0 = w->q->start_year - 1;
+	/* parks grow with the city: the mean growth and the common shock, and
+	 * their own spread with its own drift correction (never the firms') */
+	double csd = w->q->model.growth.common_sd;
+	double drift = log1p(val(&w->q->model.growth.mean)) -
+		       (csd * csd + pl->growth_sd * pl->growth_sd) / 2;
 	for (long k = 0; k < count; k++) {
 		stream(w, w->line_key[l].entity, (uint64_t)k);
 		w->who = WHO_ENTITY;
@@ -443,7 +558,7 @@ static void parks(struct sim_work *w, enum line_id l)
 		size_t n = 0;
 		for (int y = y0; y <= last_year(w->q); y++) {
 			if (y > y0)
-				rev *= exp(w->drift + shock(w, y) +
+				rev *= exp(drift + shock(w, y) +
 					   pl->growth_sd * gsl_ran_gaussian_ziggurat(w->r, 1));
 			w->erows[n++] = (struct entity_year){.line = l, .year = y, .base = rev,
 							     .granted = NAN, .housing = NAN,
@@ -490,6 +605,8 @@ static void applicants(struct sim_work *w, enum line_id l)
 	bool granted = line_info(l)->pay == PAY_GRANTED;
 	for (int t = w->q->start_year; t <= last_year(w->q); t++) {
 		unsigned k = arrivals(w, l, LEVEL_NONE, t, val(&pl->per_year));
+		w->pop[PS_M12A_TEAMS] += l == L_M12A ? k : 0;
+		w->pop[PS_M12C_TALENTS] += l == L_M12C ? k : 0;
 		for (unsigned j = 0; j < k; j++) {
 			stream(w, w->line_key[l].entity, (uint64_t)t << 20 | j);
 			w->who = WHO_ENTITY;
@@ -498,11 +615,20 @@ static void applicants(struct sim_work *w, enum line_id l)
 						.housing = NAN, .passed = true};
 			if (kind == RK_RATE)
 				r.base = draw(w, &pl->base, 0, 1e13);
-			if (granted) /* the part of the cap granted (RK_TEAM: of the project cap) */
-				r.granted = draw(w, &pl->granted, 0, 1) *
-					    (kind == RK_TEAM ? e->project_cap : e->cap);
-			if (kind == RK_TEAM)
-				r.housing = draw(w, &pl->housing, 0, 1) * e->housing_cap;
+			if (granted) { /* 最高: min(request, cap) x approval */
+				double req = draw(w, &pl->request, 0, 1e13);
+				double ok = draw(w, &pl->approval, 0, 1);
+				fp_add(w, req);
+				fp_add(w, ok);
+				r.granted = fmin(req, kind == RK_TEAM ? e->project_cap : e->cap) * ok;
+				if (kind == RK_TEAM) {
+					double h = draw(w, &pl->housing, 0, 1e13);
+					fp_add(w, h);
+					r.housing = fmin(h, e->housing_cap) * ok;
+				}
+				if (l == L_M12C)
+					w->m12c_paid += r.granted;
+			}
 			size_t n = 0;
 			w->erows[n++] = r;
 			/* yearly lines: the centre goes on while it passes its reviews */
@@ -547,15 +673,17 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 	/* 总量控制 (rules_prorata) on what each line adds up to in a paid year */
 	for (int y = 0; y < ny && q->model.budget.rule == BUDGET_PRORATA; y++) {
 		struct award sum[N_LINES], *ptr[N_LINES];
+		size_t np = 0;
 		for (int line = 0; line < N_LINES; line++) {
 			fen_t *c = cell[line][y];
 			sum[line] = (struct award){.line = (enum line_id)line,
 						   .paid_year = t->first_paid_year + y,
 						   .amount = c[LV_TOTAL], .provincial = c[LV_PROVINCIAL],
 						   .municipal = c[LV_MUNICIPAL], .district = c[LV_DISTRICT]};
-			ptr[line] = &sum[line];
+			if (q->line[line].in_total) /* contingent items stay outside 总量控制 */
+				ptr[np++] = &sum[line];
 		}
-		fen_t cut = rules_prorata(q, ptr, N_LINES);
+		fen_t cut = rules_prorata(q, ptr, np);
 		if (!cut)
 			continue;
 		for (int line = 0; line < N_LINES; line++) {
@@ -574,16 +702,40 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 				double v = (double)cell[line][y][lv] / 100;
 				row[sim_money(l, line, y, lv)] += v;
 				row[sim_money(l, line, ny, lv)] += v;
+				if (!q->line[line].in_total)
+					continue; /* contingent: reported apart */
 				row[sim_money(l, N_LINES, y, lv)] += v;
 				row[sim_money(l, N_LINES, ny, lv)] += v;
 			}
 			double c = (double)t->count[line][y];
 			row[sim_recipients(l, line, y)] += c;
 			row[sim_recipients(l, line, ny)] += c;
+			if (!q->line[line].in_total)
+				continue;
 			row[sim_recipients(l, N_LINES, y)] += c;
 			row[sim_recipients(l, N_LINES, ny)] += c;
 		}
 	}
+}
+
+/* The population aggregates (enum pop_stat) into the row. */
+static void fill_pop(struct sim_work *w, const struct sim_layout *l, double *row)
+{
+	double *p = w->pop, n = p[PS_FIRMS], years = w->q->years;
+	p[PS_MEAN_REVENUE] = n > 0 ? p[PS_REVENUE] / n : 0;
+	p[PS_SHARE_1YI] = n > 0 ? p[PS_SHARE_1YI] / n : 0;
+	p[PS_SHARE_5YI] = n > 0 ? p[PS_SHARE_5YI] / n : 0;
+	double g = 0;
+	for (int k = 1; k <= w->q->years && k < MAX_SPAN; k++)
+		g += w->rev_year[k - 1] > 0 ? w->rev_year[k] / w->rev_year[k - 1] - 1 : 0;
+	p[PS_GROWTH] = g / years;
+	p[PS_GROWTH50] = w->key_years > 0 ? p[PS_GROWTH50] / w->key_years : 0;
+	p[PS_TOP100_NEW] /= years;
+	p[PS_M12C_MEAN] = p[PS_M12C_TALENTS] > 0 ? w->m12c_paid / p[PS_M12C_TALENTS] : 0;
+	p[PS_M12A_TEAMS] /= years;
+	p[PS_M12C_TALENTS] /= years;
+	for (int k = 0; k < N_POPSTATS; k++)
+		row[sim_pop(l, (enum pop_stat)k)] = p[k];
 }
 
 void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, long rep,
@@ -602,6 +754,10 @@ void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, l
 	w->panel_id = NULL;
 	resolve(p, q, w);
 	w->q = q;
+	w->fp = 0;
+	memset(w->pop, 0, sizeof w->pop);
+	memset(w->rev_year, 0, sizeof w->rev_year);
+	w->key_years = w->m12c_paid = 0;
 	totals_init(&w->t, q);
 	const struct model *m = &q->model;
 	double fsd = m->growth.firm_sd, csd = m->growth.common_sd;
@@ -632,6 +788,7 @@ void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, l
 			applicants(w, (enum line_id)line);
 	}
 	fill_row(q, &w->t, l, row);
+	fill_pop(w, l, row);
 	if (w->t.overflow) { /* sums missing awards would be wrong numbers */
 		w->overflow = true;
 		for (size_t i = 0; i < l->width; i++)
