@@ -15,6 +15,7 @@
 
 #include "params.h"
 #include "policy.h"
+#include "targets.h"
 
 #define SRC_LEN 256 /* a longer "file:line" keeps the end of the path */
 #define ERR_LEN 8192 /* room for a path of PATH_MAX bytes and the message */
@@ -27,6 +28,8 @@ struct scenario {
 	char src[MAX_PARAMS][SRC_LEN]; /* where: "my.ini:12", "--set", ... */
 	struct param_range sens[MAX_SENSITIVITY]; /* [sensitivity], in declared order */
 	int nsens;
+	struct target targets[MAX_TARGETS]; /* [targets], in declared order */
+	int ntargets;
 };
 
 /* The built-in scenario's text and name (borrowed, static). */

@@ -3,7 +3,7 @@
  *
  * One struct stats per cell of the run's row (sim.h's layout: spending
  * per line x paid year x funding level, awards per line x paid year, the
- * prorata cut per paid year), so a dimension the layout gains (districts,
+ * prorata cut per paid year, the population's aggregates), so a dimension the layout gains (districts,
  * budget owners) is summarised with its cells and needs only an accessor
  * here. Percentiles are exact, by selection, while the run kept its rows,
  * and P-square estimates once it streamed (results.h). Beside them: each
@@ -34,6 +34,8 @@ struct summary {
 	struct envelope env[MAX_ENVELOPES];
 	struct risk *over;   /* nenv x (years + 1): env[e] in paid year y (years: all) */
 	struct risk *cut;    /* years + 1: how often the prorata cap binds, mean cut */
+	bool in_total[N_LINES]; /* the lines TOTAL adds up (line_common.in_total); the
+				 * others are contingent items (一事一议), reported apart */
 	int by_cost[N_LINES]; /* lines by mean spending over all paid years, dearest
 			       * first; equal means in the registry's order */
 };
@@ -48,6 +50,8 @@ const struct stats *summary_money(const struct summary *s, int line, int year,
 				  enum fund_level lv);
 /* Awards paid of line (N_LINES: all lines) in year (years: all). */
 const struct stats *summary_recipients(const struct summary *s, int line, int year);
+/* Aggregate k of the population (calibration, sim.h's enum pop_stat). */
+const struct stats *summary_pop(const struct summary *s, enum pop_stat k);
 /* The overrun of envelope env[e] in paid year y: an annual one for y <
  * years, the whole period's for y = years; NaN where it does not apply. */
 const struct risk *summary_over(const struct summary *s, int e, int year);

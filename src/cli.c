@@ -46,6 +46,13 @@ static const struct command commands[] = {
 	 "printable to PDF from a browser",
 	 1000, 2,
 	 {T(SCENARIO), RUN_OPTS, T(OUT), T(LANG), T(QUIET), T(HELP)}},
+	{"calibrate", cmd_calibrate, "[SCENARIO.ini]",
+	 "the population against the scenario's [targets] (public aggregates, each with its "
+	 "source): calibration.csv in DIR (default out/NAME/calibrate/) and a table; exit 0 "
+	 "only when every model mean is in its range",
+	 1000, 2,
+	 {T(SCENARIO), RUN_OPTS, TH(OUT, "the folder for the results (default out/NAME/calibrate/)"),
+	  T(FIT), T(QUIET), T(HELP)}},
 	{"params", cmd_params, "",
 	 "print every parameter: value, unit, clause, where it was set",
 	 0, 0,

@@ -20,6 +20,7 @@ struct cli {
 	const char *lang; /* chart labels, "en" or "zh" */
 	bool no_charts;   /* chart CSV files and scripts, no gnuplot */
 	const char *keys, *points, *bootstrap; /* tornado --keys; sobol --n, --bootstrap */
+	const char *fit;                       /* calibrate --fit K1,K2,... */
 	bool policy;                           /* tornado --policy */
 	const char *ranges[MAX_SETS];          /* tornado --range KEY=LO:HI */
 	int nranges;
@@ -99,5 +100,6 @@ int cmd_tornado(const struct cli *c);
 int cmd_compare(const struct cli *c);
 int cmd_sobol(const struct cli *c);
 int cmd_report(const struct cli *c);
+int cmd_calibrate(const struct cli *c);
 
 #endif

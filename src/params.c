@@ -8,6 +8,7 @@
 
 #include "dist.h"
 #include "money.h"
+#include "targets.h"
 
 static const char *const funding_names[] = {"municipal", "pooled", NULL};
 static const char *const mode_names[] = {"topup", "each", "once", NULL};
@@ -199,8 +200,8 @@ int params_find(const char *section, const char *key)
 
 bool params_section_known(const char *section)
 {
-	if (strcmp(section, PARAMS_SENSITIVITY) == 0)
-		return true; /* its keys name other parameters: params_range_set */
+	if (strcmp(section, PARAMS_SENSITIVITY) == 0 || strcmp(section, TARGETS_SECTION) == 0)
+		return true; /* keys name other parameters (params_range_set) or aggregates (targets.h) */
 	for (size_t i = 0; i < N_TABLE; i++)
 		if (strcmp(table[i].section, section) == 0)
 			return true;

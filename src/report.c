@@ -38,13 +38,22 @@ static void stat_head(FILE *f, const char *first)
 	fputc('\n', f);
 }
 
+/* summary.csv ends each row with in_total: 1 for the lines TOTAL adds
+ * up, 0 for contingent items (一事一议) reported apart; TOTAL itself 1. */
 static void write_summary(FILE *f, const struct summary *sm)
 {
-	stat_head(f, "line,level");
+	fprintf(f, "line,level,mean,sd,se");
+	for (int k = 0; k < N_SHOWN; k++)
+		fprintf(f, ",%s", stats_pct_name[stats_shown[k]]);
+	fprintf(f, ",in_total\n");
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int lv = 0; lv < N_LEVELS; lv++) {
-			fprintf(f, "%s,%s", line_name(line), level_names[lv]);
-			put_stat(f, summary_money(sm, line, sm->layout.years, lv));
+			const struct stats *st = summary_money(sm, line, sm->layout.years, lv);
+			fprintf(f, "%s,%s,%.2f,%.2f,%.2f", line_name(line), level_names[lv], st->mean,
+				st->sd, st->se);
+			for (int k = 0; k < N_SHOWN; k++)
+				fprintf(f, ",%.2f", st->pct[stats_shown[k]]);
+			fprintf(f, ",%d\n", line == N_LINES || sm->in_total[line]);
 		}
 	}
 }
@@ -271,11 +280,23 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		p->start_year, p->start_year + p->years - 1, first_paid(ri->s),
 		first_paid(ri->s) + p->years - 1);
 	fprintf(f, "By measure, all paid years:\n");
+	int contingent = 0;
 	for (int line = 0; line <= N_LINES; line++) {
 		const struct stats *st = summary_money(sm, line, l->years, LV_TOTAL);
 		if (line < N_LINES && st->pct[P95] == 0 && st->mean == 0)
 			continue;
+		if (line < N_LINES && !sm->in_total[line]) {
+			contingent++;
+			continue;
+		}
 		print_row(f, line_name(line), st);
+	}
+	if (contingent)
+		fprintf(f, "\nContingent items (一事一议), not in TOTAL:\n");
+	for (int line = 0; contingent && line < N_LINES; line++) {
+		const struct stats *st = summary_money(sm, line, l->years, LV_TOTAL);
+		if (!sm->in_total[line] && !(st->pct[P95] == 0 && st->mean == 0))
+			print_row(f, line_name(line), st);
 	}
 	fprintf(f, "\nBy paid year, all measures:\n");
 	for (int y = 0; y < l->years; y++) {

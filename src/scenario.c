@@ -105,7 +105,13 @@ static int handler(struct reading *rd, const char *section, const char *key, con
 	bool meta = strcmp(section, "scenario") == 0 &&
 		    (strcmp(key, "name") == 0 || strcmp(key, "base") == 0);
 	bool sens = strcmp(section, PARAMS_SENSITIVITY) == 0; /* keys name parameters */
-	if (!meta && !sens && params_find(section, key) < 0) {
+	bool targ = strcmp(section, TARGETS_SECTION) == 0;    /* keys name aggregates */
+	if (targ && targets_find(key) < 0) {
+		char why[600];
+		targets_set(NULL, NULL, key, "", why, sizeof why);
+		return fail(rd, "[%s] %s: %s", section, key, why);
+	}
+	if (!meta && !sens && !targ && params_find(section, key) < 0) {
 		if (!params_section_known(section)) {
 			unknown_section(rd, section);
 			return 0;
@@ -140,7 +146,10 @@ static int handler(struct reading *rd, const char *section, const char *key, con
 		if (!*value || strlen(value) > most)
 			return fail(rd, "[scenario] %s: \"%s\" must be 1 to %zu bytes", key, value,
 				    most);
-	} else if (strlen(value) >= 160) {
+	} else if (targ && strlen(value) >= TARGET_SOURCE_LEN + 64) {
+		return fail(rd, "[%s] %s: value too long (at most %d bytes)", section, key,
+			    TARGET_SOURCE_LEN + 63);
+	} else if (!targ && strlen(value) >= 160) {
 		return fail(rd, "[%s] %s: value too long (at most 159 bytes)", section, key);
 	}
 	if (rd->n == rd->cap) {
@@ -508,7 +517,7 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 	for (size_t i = 0; !rd->failed && i < rd->n; i++) {
 		const struct entry *e = &rd->v[i];
 		int k = params_find(e->section, e->key);
-		char why[300];
+		char why[600];
 		if (strcmp(e->section, PARAMS_SENSITIVITY) == 0 &&
 		    params_range_set(s->sens, &s->nsens, e->key, e->value, why, sizeof why) != 0) {
 			snprintf(err, errlen, "%s:%d: [%s] %s: %s", label, e->line, e->section,
@@ -516,8 +525,15 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 			rd->failed = true;
 			break;
 		}
+		if (strcmp(e->section, TARGETS_SECTION) == 0 &&
+		    targets_set(s->targets, &s->ntargets, e->key, e->value, why, sizeof why) != 0) {
+			snprintf(err, errlen, "%s:%d: [%s] %s: %s", label, e->line, e->section,
+				 e->key, why);
+			rd->failed = true;
+			break;
+		}
 		if (k < 0)
-			continue; /* name, base, [sensitivity] */
+			continue; /* name, base, [sensitivity], [targets] */
 		if (params_set(&s->pol, k, e->value, why, sizeof why) != 0) {
 			snprintf(err, errlen, "%s:%d: [%s] %s: %s", label, e->line, e->section,
 				 e->key, why);
@@ -578,6 +594,16 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 			return 0;
 		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, PARAMS_SENSITIVITY, name,
 			 why);
+		return -1;
+	}
+	size_t nt = strlen(TARGETS_SECTION);
+	if (eq && strncmp(assignment, TARGETS_SECTION ".", nt + 1) == 0) {
+		char name[96], why[600];
+		snprintf(name, sizeof name, "%.*s", (int)(eq - assignment - (ptrdiff_t)nt - 1),
+			 assignment + nt + 1);
+		if (targets_set(s->targets, &s->ntargets, name, eq + 1, why, sizeof why) == 0)
+			return 0;
+		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, TARGETS_SECTION, name, why);
 		return -1;
 	}
 	const char *dot = NULL; /* the last dot before '=': sections may hold dots */

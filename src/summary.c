@@ -63,6 +63,8 @@ struct summary *summary_of(const struct sim_output *o, const struct policy *p)
 	s->reps = o->reps;
 	s->exact = results_exact(o->res);
 	s->nenv = sim_envelopes(&p->model, s->env);
+	for (int line = 0; line < N_LINES; line++)
+		s->in_total[line] = p->line[line].in_total;
 	size_t width = o->layout.width, ny = (size_t)o->layout.years + 1;
 	size_t n = results_count(o->res);
 	double *scratch = s->exact ? malloc((n ? n : 1) * sizeof *scratch) : NULL;
@@ -91,6 +93,11 @@ const struct stats *summary_money(const struct summary *s, int line, int year,
 const struct stats *summary_recipients(const struct summary *s, int line, int year)
 {
 	return &s->cell[sim_recipients(&s->layout, line, year)];
+}
+
+const struct stats *summary_pop(const struct summary *s, enum pop_stat k)
+{
+	return &s->cell[sim_pop(&s->layout, k)];
 }
 
 const struct risk *summary_over(const struct summary *s, int e, int year)
