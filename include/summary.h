@@ -36,8 +36,11 @@ struct summary {
 	struct risk *cut;    /* years + 1: how often the prorata cap binds, mean cut */
 	bool in_total[N_LINES]; /* the lines TOTAL adds up (line_common.in_total); the
 				 * others are contingent items (一事一议), reported apart */
-	int by_cost[N_LINES]; /* lines by mean spending over all paid years, dearest
-			       * first; equal means in the registry's order */
+	int by_cost[N_LINES]; /* the lines in the total by mean spending over all paid
+			       * years, dearest first; equal means in the registry's
+			       * order. Contingent items are not ranked: they are no
+			       * part of what TOTAL and the charts add up */
+	int nranked;          /* how many of by_cost: the lines in the total */
 };
 
 /* The summary of run o of policy p, or NULL when out of memory. */

@@ -341,7 +341,8 @@ static void summary(struct page *pg)
 	int enabled = 0;
 	for (int line = 0; line < N_LINES; line++)
 		enabled += p->line[line].enabled;
-	const int *r = b->sm->by_cost; /* dearest first */
+	const int *r = b->sm->by_cost; /* dearest first, the lines in the total */
+	int nr = b->sm->nranked;
 	fputs("<section id=\"summary\" class=\"first\">\n", f);
 	html_printf(f, L(b, "<h2>Summary</h2>\n", "<h2>摘要</h2>\n"));
 	html_printf(f, "<div class=\"headline\">\n");
@@ -372,7 +373,7 @@ static void summary(struct page *pg)
 	if (t->mean > 0) {
 		double top = 0;
 		int nt = 0;
-		while (nt < 3 && money(pg, r[nt], pg->l->years, LV_TOTAL)->mean > 0)
+		while (nt < 3 && nt < nr && money(pg, r[nt], pg->l->years, LV_TOTAL)->mean > 0)
 			nt++;
 		html_printf(f, L(b, " The dearest measures are ", "成本最高的措施为"));
 		for (int k = 0; k < nt; k++) {
@@ -419,7 +420,8 @@ static void summary(struct page *pg)
 	fputs("</tbody></table>\n</div>\n</div>\n", f);
 
 	int ntop = 0;
-	while (ntop < SUMMARY_MEASURES && money(pg, r[ntop], pg->l->years, LV_TOTAL)->mean > 0)
+	while (ntop < SUMMARY_MEASURES && ntop < nr &&
+	       money(pg, r[ntop], pg->l->years, LV_TOTAL)->mean > 0)
 		ntop++;
 	if (ntop > 0) {
 		html_printf(f, L(b, "<h3>The %d dearest measures</h3>\n", "<h3>成本最高的 %d 项措施</h3>\n"),
@@ -477,6 +479,7 @@ static void measures(struct page *pg)
 			 "<th class=\"n\">5%%分位</th><th class=\"n\">95%%分位</th>"
 			 "<th class=\"n\">占比</th><th class=\"n\">奖励笔数</th></tr></thead>\n"));
 	fputs("<tbody>\n", f);
+	int contingent = 0;
 	for (int line = 0; line < N_LINES; line++) {
 		const struct line_info *li = line_info(line);
 		const struct stats *st = money(pg, line, pg->l->years, LV_TOTAL);
@@ -493,8 +496,15 @@ static void measures(struct page *pg)
 		}
 		fputs("</td>", f);
 		interval_cell(f, st);
-		html_printf(f, "<td class=\"n\">%.1f%%</td><td class=\"n\">%.*f</td></tr>\n",
-			    pg->total->mean > 0 ? 100 * st->mean / pg->total->mean : 0.0,
+		if (!b->sm->in_total[line]) { /* 一事一议: costed, but not part of the total */
+			contingent++;
+			html_printf(f, L(b, "<td class=\"n off\">contingent</td>",
+					 "<td class=\"n off\">或有</td>"));
+		} else {
+			html_printf(f, "<td class=\"n\">%.1f%%</td>",
+				    pg->total->mean > 0 ? 100 * st->mean / pg->total->mean : 0.0);
+		}
+		html_printf(f, "<td class=\"n\">%.*f</td></tr>\n",
 			    n->mean > 0 && n->mean < 9.95 ? 1 : 0, n->mean); /* 0.2, not 0 */
 	}
 	const struct stats *n = summary_recipients(b->sm, N_LINES, pg->l->years);
@@ -510,6 +520,12 @@ static void measures(struct page *pg)
 			 "<p class=\"note\">第14条（基金、信贷、知识产权质押融资）与第15条（行业协会）"
 			 "不涉及资金奖励，不计入测算。各措施的5%%、95%%分位数之和不等于合计的分位数："
 			 "各措施不会在同一情形下同时偏高。</p>\n"));
+	if (contingent)
+		html_printf(f, L(b, "<p class=\"note\">Contingent items (一事一议, decided case by "
+				    "case) are costed as the scenario assumes but are not in the total, "
+				    "its shares or the charts.</p>\n",
+				 "<p class=\"note\">或有事项（一事一议）按情景假设测算，但不计入合计、"
+				 "占比与图表。</p>\n"));
 	fputs("</section>\n", f);
 }
 

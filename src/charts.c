@@ -174,11 +174,13 @@ static void label_zh(int line, char *buf, size_t n)
 	chart_clean(buf);
 }
 
-/* Lines that pay anything, dearest first (sm->by_cost); returns how many. */
+/* Lines in the total that pay anything, dearest first (sm->by_cost);
+ * returns how many. Contingent items (in_total false) are not part of
+ * what the charts add up: the summary leaves them out of its ranking. */
 static int paying_lines(const struct summary *sm, int *r)
 {
 	int n = 0;
-	for (int i = 0; i < N_LINES; i++) {
+	for (int i = 0; i < sm->nranked; i++) {
 		const struct stats *st = summary_money(sm, sm->by_cost[i], sm->layout.years, LV_TOTAL);
 		if (st->mean > 0 || st->pct[P95] > 0)
 			r[n++] = sm->by_cost[i];

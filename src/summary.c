@@ -14,12 +14,16 @@ void summary_free(struct summary *s)
 	free(s);
 }
 
-/* Lines by mean cost, dearest first, by insertion: stable, so equal
- * means keep the registry's order. */
+/* Lines in the total by mean cost, dearest first, by insertion: stable,
+ * so equal means keep the registry's order. Contingent items are left
+ * out (in_total false). */
 static void rank_lines(struct summary *s)
 {
-	for (int i = 0; i < N_LINES; i++) {
-		int line = i, k = i;
+	s->nranked = 0;
+	for (int line = 0; line < N_LINES; line++) {
+		if (!s->in_total[line])
+			continue;
+		int k = s->nranked++;
 		double m = summary_money(s, line, s->layout.years, LV_TOTAL)->mean;
 		while (k > 0 &&
 		       summary_money(s, s->by_cost[k - 1], s->layout.years, LV_TOTAL)->mean < m) {

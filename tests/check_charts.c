@@ -453,8 +453,10 @@ START_TEST(ranked_csv_lists_the_paying_measures_dearest_first_with_their_interva
 	results_mean_sd(run_out.res,
 			sim_money(&run_out.layout, N_LINES, run_out.layout.years, LV_TOTAL), &total,
 			&sd);
-	int paying = 0;
+	int paying = 0; /* the lines in the total: contingent items are charted apart */
 	for (int line = 0; line < N_LINES; line++) {
+		if (!scen->pol.line[line].in_total)
+			continue;
 		struct stats st =
 			col_stat(sim_money(&run_out.layout, line, run_out.layout.years, LV_TOTAL));
 		paying += st.mean > 0 || st.pct[P95] > 0;

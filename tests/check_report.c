@@ -691,6 +691,10 @@ START_TEST(a_report_is_one_well_formed_self_contained_page_with_the_runs_numbers
 	ck_assert_ptr_nonnull(strstr(html, "<td>第1条</td>"));
 	ck_assert_ptr_nonnull(strstr(html, "<span class=\"code\">M13B</span>"));
 	ck_assert_ptr_nonnull(strstr(html, "营收首次达1/5/10亿元进档补差奖励"));
+	/* a contingent item (the draft's M8B, 一事一议) is costed but has no share
+	 * of the total, and the note says why */
+	ck_assert_ptr_nonnull(strstr(html, "<td class=\"n off\">contingent</td>"));
+	ck_assert_ptr_nonnull(strstr(html, "Contingent items (一事一议"));
 
 	/* the scenario's name, escaped wherever it appears */
 	ck_assert_ptr_null(strstr(html, "R&D"));

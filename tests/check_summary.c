@@ -91,9 +91,14 @@ START_TEST(the_summary_of_a_known_matrix_has_its_percentiles_at_known_positions)
 			ck_assert_ptr_eq(summary_recipients(sm, line, y),
 					 &sm->cell[sim_recipients(l, line, y)]);
 		}
-	/* a line's mean grows with its column: the last line is the dearest */
-	for (int i = 0; i < N_LINES; i++)
-		ck_assert_int_eq(sm->by_cost[i], N_LINES - 1 - i);
+	/* a line's mean grows with its column: the last line is the dearest;
+	 * contingent items (the draft's M8B) are not ranked */
+	int k = 0;
+	for (int line = N_LINES - 1; line >= 0; line--)
+		if (s->pol.line[line].in_total)
+			ck_assert_int_eq(sm->by_cost[k++], line);
+	ck_assert_int_eq(sm->nranked, k);
+	ck_assert_int_lt(k, N_LINES);
 	summary_free(sm);
 	sim_output_free(&o);
 	free(s);
@@ -122,12 +127,52 @@ START_TEST(between_positions_the_summary_interpolates_as_gsl_does_on_sorted_data
 	ck_assert_double_eq_tol(st->pct[P5], 0.45, 1e-12);  /* 0.05 x 9 */
 	ck_assert_double_eq_tol(st->pct[P90], 8.1, 1e-12);  /* 0.90 x 9 */
 	ck_assert_double_eq(st->pct[P50], 4.5);
-	/* every line costs the same: the registry's order */
-	for (int i = 0; i < N_LINES; i++)
-		ck_assert_int_eq(sm->by_cost[i], i);
+	/* every line costs the same: the registry's order, the lines in the total */
+	int k = 0;
+	for (int line = 0; line < N_LINES; line++)
+		if (s->pol.line[line].in_total)
+			ck_assert_int_eq(sm->by_cost[k++], line);
+	ck_assert_int_eq(sm->nranked, k);
 	summary_free(sm);
 	sim_output_free(&o);
 	free(s);
+}
+END_TEST
+
+/* The column's own number: the later a line, the dearer. */
+static double column_number(long r, size_t c)
+{
+	(void)r;
+	return (double)c;
+}
+
+START_TEST(a_contingent_item_is_left_out_of_the_ranking_however_dear)
+{
+	const char *sets[] = {NULL, "m8b.in_total=true"};
+	for (int put_in = 0; put_in < 2; put_in++) {
+		struct scenario *s = open_with(sets[put_in]);
+		struct sim_output o;
+		fake_run(&s->pol, 5, column_number, &o);
+		struct summary *sm = summary_of(&o, &s->pol);
+		ck_assert_ptr_nonnull(sm);
+		int found = -1, in = 0;
+		for (int line = 0; line < N_LINES; line++) {
+			ck_assert_int_eq(sm->in_total[line], s->pol.line[line].in_total);
+			in += sm->in_total[line];
+		}
+		ck_assert_int_eq(sm->in_total[L_M8B], put_in); /* the draft: 一事一议 apart */
+		ck_assert_int_eq(sm->nranked, in);
+		for (int i = 0; i < sm->nranked; i++)
+			if (sm->by_cost[i] == L_M8B)
+				found = i;
+		if (put_in) /* all but the later lines cost less than it */
+			ck_assert_int_eq(found, N_LINES - 1 - L_M8B);
+		else
+			ck_assert_int_eq(found, -1);
+		summary_free(sm);
+		sim_output_free(&o);
+		free(s);
+	}
 }
 END_TEST
 
@@ -254,6 +299,7 @@ static Suite *summary_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, the_summary_of_a_known_matrix_has_its_percentiles_at_known_positions);
 	tcase_add_test(tc, between_positions_the_summary_interpolates_as_gsl_does_on_sorted_data);
+	tcase_add_test(tc, a_contingent_item_is_left_out_of_the_ranking_however_dear);
 	tcase_add_test(tc, the_summary_gives_each_envelope_its_chance_and_mean_overrun);
 	tcase_add_test(tc, a_streamed_run_has_estimated_planning_percentiles_in_order);
 	tcase_add_test(tc, freeing_no_summary_is_a_no_op);
