@@ -41,6 +41,7 @@ struct model {
 	} firms;
 	struct {
 		struct dist mean, exit_rate; /* per replication */
+		struct dist city;            /* per replication: the city's software revenue growth (parks) */
 		double common_sd, firm_sd, young_bonus, staff_elasticity, staff_ramp;
 	} growth;
 	struct {

@@ -548,7 +548,7 @@ static void parks(struct sim_work *w, enum line_id l)
 	/* parks grow with the city: the mean growth and the common shock, and
 	 * their own spread with its own drift correction (never the firms') */
 	double csd = w->q->model.growth.common_sd;
-	double drift = log1p(val(&w->q->model.growth.mean)) -
+	double drift = log1p(val(&w->q->model.growth.city)) -
 		       (csd * csd + pl->growth_sd * pl->growth_sd) / 2;
 	for (long k = 0; k < count; k++) {
 		stream(w, w->line_key[l].entity, (uint64_t)k);

@@ -100,6 +100,7 @@ static void simplified(struct sets *s)
 	add(s, "entry.spinoff_per_year=0");
 	add(s, "entry.attracted_per_year=0");
 	add(s, "growth.mean=10%%");
+	add(s, "growth.city=10%%");
 	add(s, "growth.common_sd=0");
 	add(s, "growth.firm_sd=0");
 	add(s, "growth.young_bonus=0");
