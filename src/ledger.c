@@ -67,8 +67,8 @@ int ledger_prorata(struct ledger *l, const struct policy *p, fen_t *cut)
 	for (int y = 0; y < p->years; y++) {
 		size_t k = 0;
 		for (size_t i = 0; i < l->n; i++)
-			if (l->v[i].a.paid_year == y0 + y)
-				a[k++] = &l->v[i].a;
+			if (l->v[i].a.paid_year == y0 + y && p->line[l->v[i].a.line].in_total)
+				a[k++] = &l->v[i].a; /* contingent items stay outside, as in run */
 		fen_t c = rules_prorata(p, a, k);
 		if (cut)
 			cut[y] = c;

@@ -2,6 +2,7 @@
  * made them: the tax cap ([taxcap]) and 总量控制 ([budget] rule = prorata).
  * Pure arithmetic in fen, shared by `award` (on each award) and the Monte
  * Carlo run (on what the lines add up to). */
+#include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -68,11 +69,17 @@ fen_t rules_prorata(const struct policy *p, struct award *const *a, size_t n)
 	if (p->model.budget.rule != BUDGET_PRORATA || env <= 0 || n == 0)
 		return 0;
 	fen_t total = 0, envf = money_round(env);
-	for (size_t i = 0; i < n; i++)
-		total += a[i]->amount;
+	double dtotal = 0; /* a ledger's year may hold more awards than int64 fen can sum */
+	bool wrapped = false;
+	for (size_t i = 0; i < n; i++) {
+		wrapped |= __builtin_add_overflow(total, a[i]->amount, &total);
+		dtotal += (double)a[i]->amount;
+	}
+	if (wrapped)
+		total = FEN_MAX;
 	if (total <= envf)
 		return 0;
-	double f = (double)envf / (double)total;
+	double f = (double)envf / (wrapped ? dtotal : (double)total);
 	fen_t kept = 0;
 	size_t big = 0;
 	for (size_t i = 0; i < n; i++) {
