@@ -6,7 +6,10 @@ BUILD ?= build
 OPT ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wno-format-truncation
 PKGS = gsl
-CPPFLAGS += -Iinclude -Isrc -D_XOPEN_SOURCE=700
+# Sources in one folder per stage of the pipeline (README: Development);
+# the library (libfundsim.a) holds no command-line code (src/cli).
+STAGES = policy inputs rules sim stats outputs util
+CPPFLAGS += -Iinclude $(addprefix -Isrc/,$(STAGES) cli) -D_XOPEN_SOURCE=700
 CFLAGS += $(OPT) $(WARN) -fopenmp -MMD -MP $(SANFLAGS)
 LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -fopenmp $(SANFLAGS)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
@@ -32,19 +35,25 @@ BUILD = build-dummy
 CPPFLAGS += -DFUNDSIM_DUMMY_LINE
 endif
 
-LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_SRC = $(foreach d,$(STAGES),$(wildcard src/$(d)/*.c))
+CLI_SRC = $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
 GEN_SRC = $(BUILD)/builtin_scenario.c $(BUILD)/chart_scripts.c $(BUILD)/version.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
+CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+LIBS_A = $(BUILD)/libfundsim-cli.a $(BUILD)/libfundsim.a
 TEST_SRC = $(wildcard tests/check_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 all: $(BIN)
 
-$(BIN): $(BUILD)/main.o $(BUILD)/libfundsim.a
+$(BIN): $(BUILD)/cli/main.o $(LIBS_A)
 	@mkdir -p $(@D)
 	$(CC) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/libfundsim.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/libfundsim-cli.a: $(CLI_OBJ)
 	$(AR) rcs $@ $^
 
 $(BUILD)/%.o: src/%.c
@@ -76,9 +85,9 @@ $(BUILD)/chart_scripts.c: tools/embed.sh $(CHART_GP)
 $(BUILD)/%.o: $(BUILD)/%.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/libfundsim.a
+$(BUILD)/tests/%: tests/%.c $(LIBS_A)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(CHECK_LIBS) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBS_A) $(CHECK_LIBS) $(LDLIBS)
 
 # The out-of-memory tests fail fundsim's allocations one by one.
 $(BUILD)/tests/check_oom: LDLIBS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
@@ -131,7 +140,7 @@ check-with: $(FUNDSIM) $(TEST_BIN)
 	@sh tests/hostile.sh $(FUNDSIM)
 	@sh tests/golden.sh $(FUNDSIM)
 
-$(BUILD)/fundsim: $(BUILD)/main.o $(BUILD)/libfundsim.a
+$(BUILD)/fundsim: $(BUILD)/cli/main.o $(LIBS_A)
 	$(CC) -o $@ $^ $(LDLIBS)
 
 bench: bin/fundsim $(BUILD)/bench_sim
@@ -192,8 +201,8 @@ fuzz-build:
 	  SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	  $(FUZZERS:%=build-fuzz/fuzz_%)
 
-$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(BUILD)/libfundsim.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(LIBS_A)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBS_A) $(LDLIBS)
 
 # clang's libFuzzer runtime; not part of deps (CI does not fuzz).
 deps-fuzz:
@@ -213,7 +222,7 @@ bench-mpi: $(BIN)
 # `make format-check` changes nothing and fails on any line that format would change.
 # Generated sources (in the build folders) are not formatted.
 CLANG_FORMAT ?= clang-format-14
-FORMAT_SRC = $(wildcard src/*.c src/*.h include/*.h tests/*.c tests/*.h tests/fuzz/*.c \
+FORMAT_SRC = $(wildcard src/*/*.c src/*/*.h include/*.h tests/*.c tests/*.h tests/fuzz/*.c \
 	tests/fuzz/*.h)
 FORMAT_DEBS = clang-format-14
 
@@ -237,4 +246,4 @@ FORCE:
 .PHONY: FORCE all check-mpi bench-mpi check check-dummy-line asan leakcheck check-with golden bench deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
 	deps-fuzz
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/tests/*.d)
