@@ -22,37 +22,42 @@ static const char *line_name(int line)
 	return line == N_LINES ? "TOTAL" : line_info(line)->name;
 }
 
-static void put_stat(FILE *f, const struct stats *st)
+/* The planning figures (P80, P90: what to appropriate so that spending
+ * overruns it in at most 20% / 10% of replications) close the row of an
+ * amount: after p95, so every column before them stays where it was for
+ * the sheets and scripts that read summary.csv and by_year.csv by
+ * position. Counts (recipients.csv) have none. */
+static const enum pct planning[] = {P80, P90};
+#define N_PLANNING (int)(sizeof planning / sizeof planning[0])
+
+static void put_stat(FILE *f, const struct stats *st, bool plan)
 {
 	fprintf(f, ",%.2f,%.2f,%.2f", st->mean, st->sd, st->se);
 	for (int k = 0; k < N_SHOWN; k++)
 		fprintf(f, ",%.2f", st->pct[stats_shown[k]]);
-	fputc('\n', f);
+	for (int k = 0; plan && k < N_PLANNING; k++)
+		fprintf(f, ",%.2f", st->pct[planning[k]]);
 }
 
-static void stat_head(FILE *f, const char *first)
+static void stat_head(FILE *f, const char *first, bool plan)
 {
 	fprintf(f, "%s,mean,sd,se", first);
 	for (int k = 0; k < N_SHOWN; k++)
 		fprintf(f, ",%s", stats_pct_name[stats_shown[k]]);
-	fputc('\n', f);
+	for (int k = 0; plan && k < N_PLANNING; k++)
+		fprintf(f, ",%s", stats_pct_name[planning[k]]);
 }
 
 /* summary.csv ends each row with in_total: 1 for the lines TOTAL adds
  * up, 0 for contingent items (一事一议) reported apart; TOTAL itself 1. */
 static void write_summary(FILE *f, const struct summary *sm)
 {
-	fprintf(f, "line,level,mean,sd,se");
-	for (int k = 0; k < N_SHOWN; k++)
-		fprintf(f, ",%s", stats_pct_name[stats_shown[k]]);
+	stat_head(f, "line,level", true);
 	fprintf(f, ",in_total\n");
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int lv = 0; lv < N_LEVELS; lv++) {
-			const struct stats *st = summary_money(sm, line, sm->layout.years, lv);
-			fprintf(f, "%s,%s,%.2f,%.2f,%.2f", line_name(line), level_names[lv], st->mean,
-				st->sd, st->se);
-			for (int k = 0; k < N_SHOWN; k++)
-				fprintf(f, ",%.2f", st->pct[stats_shown[k]]);
+			fprintf(f, "%s,%s", line_name(line), level_names[lv]);
+			put_stat(f, summary_money(sm, line, sm->layout.years, lv), true);
 			fprintf(f, ",%d\n", line == N_LINES || sm->in_total[line]);
 		}
 	}
@@ -65,12 +70,14 @@ static int first_paid(const struct scenario *s)
 
 static void write_by_year(FILE *f, const struct summary *sm, const struct scenario *s)
 {
-	stat_head(f, "line,paid_year,level");
+	stat_head(f, "line,paid_year,level", true);
+	fputc('\n', f);
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int y = 0; y < sm->layout.years; y++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
 				fprintf(f, "%s,%d,%s", line_name(line), first_paid(s) + y, level_names[lv]);
-				put_stat(f, summary_money(sm, line, y, lv));
+				put_stat(f, summary_money(sm, line, y, lv), true);
+				fputc('\n', f);
 			}
 		}
 	}
@@ -78,14 +85,16 @@ static void write_by_year(FILE *f, const struct summary *sm, const struct scenar
 
 static void write_recipients(FILE *f, const struct summary *sm, const struct scenario *s)
 {
-	stat_head(f, "line,paid_year");
+	stat_head(f, "line,paid_year", false);
+	fputc('\n', f);
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int y = 0; y <= sm->layout.years; y++) {
 			if (y == sm->layout.years)
 				fprintf(f, "%s,all", line_name(line));
 			else
 				fprintf(f, "%s,%d", line_name(line), first_paid(s) + y);
-			put_stat(f, summary_recipients(sm, line, y));
+			put_stat(f, summary_recipients(sm, line, y), false);
+			fputc('\n', f);
 		}
 	}
 }
