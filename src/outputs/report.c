@@ -270,13 +270,42 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 	return rc;
 }
 
+/* s right-aligned in width columns (万 and 亿 take two). */
+static void right(FILE *f, const char *s, int width)
+{
+	for (int w = text_width(s); w < width; w++)
+		fputc(' ', f);
+	fputs(s, f);
+}
+
+static void print_row_words(FILE *f, const char *label, const char *m, const char *band,
+			    const char *p80, const char *p90)
+{
+	fprintf(f, "  %-10s ", label);
+	right(f, m, 12);
+	fputs("  ", f);
+	text_pad(f, band, 26);
+	right(f, p80, 10);
+	fputc(' ', f);
+	right(f, p90, 10);
+	fputc('\n', f);
+}
+
 static void print_row(FILE *f, const char *label, const struct stats *st)
 {
-	char m[32], lo[32], hi[32];
+	char m[32], lo[32], hi[32], p80[32], p90[32], band[80];
 	money_table(st->mean, m, sizeof m);
 	money_table(st->pct[P5], lo, sizeof lo);
 	money_table(st->pct[P95], hi, sizeof hi);
-	fprintf(f, "  %-10s %14s   [%s, %s]\n", label, m, lo, hi);
+	money_table(st->pct[P80], p80, sizeof p80);
+	money_table(st->pct[P90], p90, sizeof p90);
+	snprintf(band, sizeof band, "[%s, %s]", lo, hi);
+	print_row_words(f, label, m, band, p80, p90);
+}
+
+static void print_head(FILE *f)
+{
+	print_row_words(f, "", "mean", "[5%, 95%]", "P80", "P90");
 }
 
 void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
@@ -285,10 +314,13 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 	const struct policy *p = &ri->s->pol;
 	fprintf(f, "fundsim run: scenario %s, %ld replications, seed %llu, %d threads, %.1f s\n",
 		SHOWN(ri->s->name), sm->reps, (unsigned long long)ri->seed, ri->threads, ri->seconds);
-	fprintf(f, "qualifying years %d-%d, paid %d-%d; mean and 90%% interval [5%%, 95%%]\n\n",
+	fprintf(f, "qualifying years %d-%d, paid %d-%d; mean and 90%% interval [5%%, 95%%];\n"
+		"planning figures P80 and P90: appropriate this much and spending overruns it "
+		"in at most 20%% / 10%% of replications\n\n",
 		p->start_year, p->start_year + p->years - 1, first_paid(ri->s),
 		first_paid(ri->s) + p->years - 1);
 	fprintf(f, "By measure, all paid years:\n");
+	print_head(f);
 	int contingent = 0;
 	for (int line = 0; line <= N_LINES; line++) {
 		const struct stats *st = summary_money(sm, line, l->years, LV_TOTAL);
@@ -300,20 +332,24 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		}
 		print_row(f, line_name(line), st);
 	}
-	if (contingent)
+	if (contingent) {
 		fprintf(f, "\nContingent items (一事一议), not in TOTAL:\n");
+		print_head(f);
+	}
 	for (int line = 0; contingent && line < N_LINES; line++) {
 		const struct stats *st = summary_money(sm, line, l->years, LV_TOTAL);
 		if (!sm->in_total[line] && !(st->pct[P95] == 0 && st->mean == 0))
 			print_row(f, line_name(line), st);
 	}
 	fprintf(f, "\nBy paid year, all measures:\n");
+	print_head(f);
 	for (int y = 0; y < l->years; y++) {
 		char label[16];
 		snprintf(label, sizeof label, "%d", first_paid(ri->s) + y);
 		print_row(f, label, summary_money(sm, N_LINES, y, LV_TOTAL));
 	}
 	fprintf(f, "\nBy funding level, all paid years:\n");
+	print_head(f);
 	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
 		print_row(f, level_names[lv], summary_money(sm, N_LINES, l->years, lv));
 	if (sm->nenv)
