@@ -199,10 +199,12 @@ static void header(struct page *pg)
 
 static void interval_cell(FILE *f, const struct stats *st)
 {
-	char m[32], lo[32], hi[32];
-	html_printf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
+	char m[32], lo[32], hi[32], p80[32], p90[32];
+	html_printf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		       "<td class=\"n\">%s</td><td class=\"n\">%s</td>",
 		    yuan(st->mean, m, sizeof m), yuan(st->pct[P5], lo, sizeof lo),
-		    yuan(st->pct[P95], hi, sizeof hi));
+		    yuan(st->pct[P95], hi, sizeof hi), yuan(st->pct[P80], p80, sizeof p80),
+		    yuan(st->pct[P90], p90, sizeof p90));
 }
 
 static void interval_head(struct page *pg, const char *first)
@@ -210,9 +212,11 @@ static void interval_head(struct page *pg, const char *first)
 	const struct briefing *b = pg->b;
 	html_printf(pg->f, "<thead><tr><th>%s</th>", first);
 	html_printf(pg->f, L(b, "<th class=\"n\">Mean</th><th class=\"n\">5%%</th>"
-			        "<th class=\"n\">95%%</th>",
+			        "<th class=\"n\">95%%</th><th class=\"n\">P80</th>"
+			        "<th class=\"n\">P90</th>",
 			     "<th class=\"n\">均值</th><th class=\"n\">5%%分位</th>"
-			     "<th class=\"n\">95%%分位</th>"));
+			     "<th class=\"n\">95%%分位</th><th class=\"n\">P80</th>"
+			     "<th class=\"n\">P90</th>"));
 }
 
 static const char *envelope_name(const struct briefing *b, const struct envelope *e)
@@ -352,9 +356,20 @@ static void summary(struct page *pg)
 		    pg->first_paid, pg->first_paid + p->years - 1);
 	html_printf(f, "<p class=\"big\" id=\"headline-total\">%s元</p>\n",
 		    yuan(t->mean, m, sizeof m));
-	html_printf(f, L(b, "<p class=\"range\">90%% interval: %s – %s元</p>\n</div>\n",
-			 "<p class=\"range\">90%%区间：%s – %s元</p>\n</div>\n"),
+	html_printf(f, L(b, "<p class=\"range\">90%% interval: %s – %s元</p>\n",
+			 "<p class=\"range\">90%%区间：%s – %s元</p>\n"),
 		    yuan(t->pct[P5], lo, sizeof lo), yuan(t->pct[P95], hi, sizeof hi));
+	{
+		char p80[32], p90[32];
+		html_printf(f, L(b, "<p class=\"range\" id=\"headline-planning\">Planning figures: "
+				    "P80 %s元, P90 %s元 (appropriate this much and spending "
+				    "overruns it in at most 20%% / 10%% of the simulated "
+				    "futures)</p>\n",
+				 "<p class=\"range\" id=\"headline-planning\">预算安排参考：P80 %s元，"
+				 "P90 %s元（按此安排，超支的概率不超过20%% / 10%%）</p>\n"),
+			    yuan(t->pct[P80], p80, sizeof p80), yuan(t->pct[P90], p90, sizeof p90));
+	}
+	fputs("</div>\n", f);
 
 	/* the lead: what, how sure, which measures, who pays */
 	if (b->lang == CHART_ZH)
@@ -452,9 +467,10 @@ static void summary(struct page *pg)
 	}
 	html_printf(f, L(b, "<p class=\"note\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million "
 			    "yuan). Mean over the replications; the 90%% interval runs from the 5th "
-			    "to the 95th percentile of the simulated outcomes.</p>\n",
+			    "to the 95th percentile of the simulated outcomes; P80 and P90, the "
+			    "planning figures, are the 80th and 90th.</p>\n",
 			 "<p class=\"note\">金额单位为万元、亿元。数值为各次模拟的均值；90%%区间为"
-			 "模拟结果的第5至第95百分位数。</p>\n"));
+			 "模拟结果的第5至第95百分位数；预算安排参考P80、P90为第80、第90百分位数。</p>\n"));
 	fputs("</section>\n", f);
 }
 
@@ -474,9 +490,11 @@ static void measures(struct page *pg)
 			 "兑付笔数的均值（按年支持的项目每年计一笔）。</p>\n"));
 	html_printf(f, L(b, "<table>\n<thead><tr><th>Clause</th><th>Measure</th>"
 			    "<th class=\"n\">Mean</th><th class=\"n\">5%%</th><th class=\"n\">95%%</th>"
+			    "<th class=\"n\">P80</th><th class=\"n\">P90</th>"
 			    "<th class=\"n\">Share</th><th class=\"n\">Awards</th></tr></thead>\n",
 			 "<table>\n<thead><tr><th>条款</th><th>措施</th><th class=\"n\">均值</th>"
 			 "<th class=\"n\">5%%分位</th><th class=\"n\">95%%分位</th>"
+			 "<th class=\"n\">P80</th><th class=\"n\">P90</th>"
 			 "<th class=\"n\">占比</th><th class=\"n\">奖励笔数</th></tr></thead>\n"));
 	fputs("<tbody>\n", f);
 	int contingent = 0;
@@ -489,9 +507,9 @@ static void measures(struct page *pg)
 		if (b->lang != CHART_ZH)
 			html_printf(f, "<span class=\"alt\" lang=\"zh-CN\">%s</span>", li->zh);
 		if (!p->line[line].enabled) {
-			html_printf(f, L(b, "</td><td class=\"n off\" colspan=\"5\">not in force in "
+			html_printf(f, L(b, "</td><td class=\"n off\" colspan=\"7\">not in force in "
 					    "this scenario</td></tr>\n",
-					 "</td><td class=\"n off\" colspan=\"5\">本情景未实施</td></tr>\n"));
+					 "</td><td class=\"n off\" colspan=\"7\">本情景未实施</td></tr>\n"));
 			continue;
 		}
 		fputs("</td>", f);
@@ -537,9 +555,12 @@ static void stacked_cell(FILE *f, const struct stats *st)
 		fputs("<td class=\"n\">0</td>", f);
 		return;
 	}
-	html_printf(f, "<td class=\"n\">%s<span class=\"alt\">%s – %s</span></td>",
+	char p80[32], p90[32];
+	html_printf(f, "<td class=\"n\">%s<span class=\"alt\">%s – %s</span>"
+		       "<span class=\"alt\">P80 %s · P90 %s</span></td>",
 		    yuan(st->mean, m, sizeof m), yuan(st->pct[P5], lo, sizeof lo),
-		    yuan(st->pct[P95], hi, sizeof hi));
+		    yuan(st->pct[P95], hi, sizeof hi), yuan(st->pct[P80], p80, sizeof p80),
+		    yuan(st->pct[P90], p90, sizeof p90));
 }
 
 static void years_levels(struct page *pg)
