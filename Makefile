@@ -5,7 +5,7 @@ CC ?= cc
 BUILD ?= build
 OPT ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wno-format-truncation
-PKGS = gsl
+PKGS = gsl xlsxwriter
 # Sources in one folder per stage of the pipeline (README: Development);
 # the library (libfundsim.a) holds no command-line code (src/cli).
 STAGES = policy inputs rules sim stats outputs util
@@ -14,7 +14,9 @@ CFLAGS += $(OPT) $(WARN) -fopenmp -MMD -MP $(SANFLAGS)
 LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -fopenmp $(SANFLAGS)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-DEBS = libgsl-dev libcsv-dev check pkg-config gnuplot-nox fonts-noto-cjk valgrind xlsx2csv
+# libxlsxwriter-dev writes results.xlsx; python3-openpyxl reads it back in make check.
+DEBS = libgsl-dev libcsv-dev check pkg-config gnuplot-nox fonts-noto-cjk valgrind xlsx2csv \
+	libxlsxwriter-dev python3-openpyxl
 
 # make MPI=1: the same code built with mpicc into bin/fundsim-mpi
 # (comm_mpi.c registers MPI's world); the plain build stays MPI-free.

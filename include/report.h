@@ -30,6 +30,11 @@ struct run_info {
 int report_write(const char *dir, const struct run_info *ri, const struct sim_output *o,
 		 const struct summary *sm, const struct ledger *ledger, char *err, size_t errlen);
 
+/* manifest.txt: version, command, scenario and input hashes, seed,
+ * replications, threads, wall time, date (the workbook's method sheet
+ * shows the same lines). Everything is borrowed. */
+void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output *o);
+
 /* The half-width of the 95% interval of the mean total, as a share of
  * it, after the last block (INFINITY before any). */
 double report_halfwidth(const struct sim_output *o);

@@ -26,6 +26,7 @@
 #include "summary.h"
 #include "text.h"
 #include "version.h"
+#include "workbook.h"
 
 #define TORNADO_REPS 200  /* per variant: paired differences need few */
 #define TORNADO_PCT 0.2   /* without [sensitivity] ranges: -+20% */
@@ -243,6 +244,12 @@ int cmd_report(const struct cli *c)
 	};
 	const char *dir = su.os.stage; /* every file goes into the staged set */
 	if (report_write(dir, &ri, &out, sm, NULL, err, sizeof err) != 0) {
+		say("report", "%s", err);
+		goto done;
+	}
+	struct wb_run wr = {.ri = &ri, .o = &out, .sm = sm, .lang = su.lang,
+			    .tornado = t.nbars > 0 ? &t : NULL};
+	if (workbook_run(dir, &wr, err, sizeof err) != 0) {
 		say("report", "%s", err);
 		goto done;
 	}

@@ -13,6 +13,7 @@
 #include "sim.h"
 #include "summary.h"
 #include "text.h"
+#include "workbook.h"
 
 /* What run takes beyond the shared setup. */
 struct run_opts {
@@ -171,6 +172,12 @@ int cmd_run(const struct cli *c)
 	if (report_write(su.os.stage, &ri, &out, sm, c->ledger ? &rl.l : NULL, err,
 			 sizeof err) != 0) {
 		say("run", "%s", err);
+		goto done;
+	}
+	struct wb_run wr = {.ri = &ri, .o = &out, .sm = sm, .lang = su.lang};
+	if (workbook_run(su.os.stage, &wr, err, sizeof err) != 0) {
+		say("run", "%s; nothing written, earlier results in %s are untouched", err,
+		    su.os.dir);
 		goto done;
 	}
 	struct chart_opts co = {.s = s, .seed = (uint64_t)su.seed, .lang = su.lang,

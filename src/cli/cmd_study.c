@@ -21,6 +21,7 @@
 #include "study.h"
 #include "text.h"
 #include "version.h"
+#include "workbook.h"
 
 
 const char *const sc_level_names[N_LEVELS] = {"total", "provincial", "municipal", "district"};
@@ -177,7 +178,45 @@ void sc_put_manifest(FILE *f, const struct job *j)
 	fprintf(f, "date: %s\n", when);
 }
 
-/* Write each file into dir, whole or not at all. Prints the error. */
+/* results.xlsx: each CSV file as a sheet and the manifest as the method
+ * sheet, from the same writers, so the workbook holds the CSV files'
+ * figures. 0, or -1 with err. */
+static int study_workbook(const char *dir, const char *const *names, const writer_fn *fns,
+			  int n, const struct job *j, char *err, size_t errlen)
+{
+	struct wb_csv tables[8];
+	char *text[8] = {0}, *manifest = NULL;
+	int nt = 0, rc = 0;
+	for (int i = 0; i < n && rc == 0; i++) {
+		size_t len = 0;
+		char **buf = strstr(names[i], ".csv") && nt < 8 ? &text[nt] : &manifest;
+		if (*buf) /* one manifest */
+			continue;
+		FILE *f = open_memstream(buf, &len);
+		if (!f) {
+			rc = -1;
+			break;
+		}
+		fns[i](f, j);
+		rc = fclose(f) != 0 ? -1 : 0;
+		if (buf != &manifest) {
+			tables[nt] = (struct wb_csv){.name = names[i], .text = text[nt]};
+			nt++;
+		}
+	}
+	if (rc != 0)
+		snprintf(err, errlen, "%s: out of memory", WORKBOOK_NAME);
+	else
+		rc = workbook_study(dir, j->o->cmd, tables, nt, manifest, j->o->lang, err,
+				    errlen);
+	for (int i = 0; i < 8; i++)
+		free(text[i]);
+	free(manifest);
+	return rc;
+}
+
+/* Write each file into dir, whole or not at all, then the workbook.
+ * Prints the error. */
 int sc_write_files(const char *dir, const char *const *names, const writer_fn *fns, int n,
 		   const struct job *j)
 {
@@ -193,6 +232,8 @@ int sc_write_files(const char *dir, const char *const *names, const writer_fn *f
 			rc = atomic_commit(&af, err, sizeof err);
 		}
 	}
+	if (rc == 0)
+		rc = study_workbook(dir, names, fns, n, j, err, sizeof err);
 	if (rc != 0)
 		say(j->o->cmd, "%s", err);
 	return rc;

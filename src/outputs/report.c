@@ -147,7 +147,7 @@ double report_halfwidth(const struct sim_output *o)
 	return t->mean != 0 ? 1.96 * t->se / fabs(t->mean) : t->se == 0 ? 0 : INFINITY;
 }
 
-static void write_manifest(FILE *f, const struct run_info *ri, const struct sim_output *o)
+void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output *o)
 {
 	char when[32];
 	time_t now = time(NULL);
@@ -222,7 +222,7 @@ static void put_file(FILE *f, int which, const struct outputs *x)
 		ledger_write(x->ledger, f);
 		break;
 	case 5:
-		write_manifest(f, x->ri, x->o);
+		report_manifest(f, x->ri, x->o);
 		break;
 	case 6:
 		report_resolved_ini(f, x->ri->s);

@@ -1,0 +1,1057 @@
+/* workbook.c - results.xlsx (workbook.h): the run's summary as sheets
+ * for the bureau, with libxlsxwriter.
+ *
+ * A workbook is a table of sheets (run_sheets), a function each; a sheet
+ * a later issue adds (districts, budget owners) is one row and one
+ * function. Every word a sheet shows is a row of WB_WORDS, English
+ * beside Chinese (a later issue moves them into gettext). */
+#include "workbook.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "params.h"
+#include "policy.h"
+#include "text.h"
+#include "version.h"
+
+/* ---- words: English, Chinese ---- */
+
+#define WB_WORDS(W)                                                                        \
+	W(S_HEADLINE, "Headline", "概览")                                                   \
+	W(S_BY_YEAR, "Measures by paid year", "分措施分年度")                               \
+	W(S_RANKED, "Measures ranked", "措施排序")                                          \
+	W(S_LEVELS, "Funding levels", "出资层级")                                           \
+	W(S_RECIPIENTS, "Recipients", "奖励笔数")                                           \
+	W(S_BUDGET, "Budget risk", "预算风险")                                              \
+	W(S_TORNADO, "Key assumptions", "关键假设")                                         \
+	W(S_PARAMS, "Parameters", "参数")                                                   \
+	W(S_METHOD, "Method and manifest", "方法与清单")                                    \
+	W(T_TITLE, "What the measures cost: scenario %s", "资金需求测算：情景 %s")          \
+	W(T_SUB, "Qualifying years %d-%d, paid %d-%d; %s replications, seed %llu; amounts "  \
+		 "in 万元",                                                                    \
+	  "申报年度 %d–%d 年，兑付年度 %d–%d 年；蒙特卡洛模拟 %s 次，随机种子 %llu；"         \
+	  "金额单位：万元")                                                                 \
+	W(H_ITEM, "Item", "项目")                                                           \
+	W(H_MEAN, "Mean (万元)", "均值（万元）")                                            \
+	W(H_P5, "5% (万元)", "5%分位（万元）")                                              \
+	W(H_P95, "95% (万元)", "95%分位（万元）")                                           \
+	W(H_P80, "P80 (万元)", "P80（万元）")                                               \
+	W(H_P90, "P90 (万元)", "P90（万元）")                                               \
+	W(H_SD, "Std dev (万元)", "标准差（万元）")                                         \
+	W(H_SE, "Std error (万元)", "标准误（万元）")                                       \
+	W(H_P25, "25% (万元)", "25%分位（万元）")                                           \
+	W(H_P50, "Median (万元)", "中位数（万元）")                                         \
+	W(H_P75, "75% (万元)", "75%分位（万元）")                                           \
+	W(H_CMEAN, "Mean (awards)", "均值（笔）")                                           \
+	W(H_CP5, "5% (awards)", "5%分位（笔）")                                             \
+	W(H_CP95, "95% (awards)", "95%分位（笔）")                                          \
+	W(H_CLAUSE, "Clause", "条款")                                                       \
+	W(H_LINE, "Line", "条线")                                                           \
+	W(H_MEASURE, "Measure", "措施")                                                     \
+	W(H_RANK, "Rank", "排序")                                                           \
+	W(H_SHARE, "Share of total", "占总额比例")                                          \
+	W(H_LEVEL, "Funding level", "出资层级")                                             \
+	W(H_YEAR, "Paid year", "兑付年度")                                                  \
+	W(H_ENVELOPE, "Envelope", "预算额度")                                               \
+	W(H_LIMIT, "Limit (万元)", "额度（万元）")                                          \
+	W(H_PEXCEED, "Chance of exceeding", "超支概率")                                     \
+	W(H_OVERRUN, "Expected overrun (万元)", "平均超支（万元）")                         \
+	W(H_PBINDS, "Chance the cap binds", "压减概率")                                     \
+	W(H_CUT, "Mean cut (万元)", "平均压减（万元）")                                     \
+	W(H_KEY, "Key", "参数键")                                                           \
+	W(H_VALUE, "Value", "取值")                                                         \
+	W(H_WRITTEN, "As written", "原文写法")                                              \
+	W(H_UNIT, "Unit", "单位")                                                           \
+	W(H_WHERE, "Where set", "设定来源")                                                 \
+	W(H_MEANING, "Meaning", "含义")                                                     \
+	W(H_BASE, "Base value", "基准值")                                                   \
+	W(H_LOW, "Low value", "低值")                                                       \
+	W(H_HIGH, "High value", "高值")                                                     \
+	W(H_MLOW, "Mean total at low (万元)", "低值时总额均值（万元）")                     \
+	W(H_MHIGH, "Mean total at high (万元)", "高值时总额均值（万元）")                   \
+	W(H_SWING, "Swing (万元)", "摆幅（万元）")                                          \
+	W(R_PERIOD, "Total %d-%d", "%d–%d 年合计")                                          \
+	W(R_ALL_YEARS, "%d-%d", "%d–%d 年")                                                 \
+	W(R_TOTAL, "Total", "合计")                                                         \
+	W(R_ENVELOPES, "Budget envelopes", "预算额度")                                      \
+	W(R_NO_ENVELOPE, "No budget envelope is set in this scenario ([budget]).",          \
+	  "本情景未设定预算额度（[budget]）。")                                            \
+	W(R_PLANNING, "P80 and P90 are the planning figures: appropriate this much and "    \
+		      "spending overruns it in at most 20% / 10% of replications.",          \
+	  "P80、P90为预算安排参考：按此安排，超支的概率不超过20% / 10%。")                  \
+	W(R_INTERVAL, "The 90% interval runs from the 5th to the 95th percentile; "         \
+		      "percentiles do not add up across measures or levels.",                \
+	  "90%区间为第5至第95百分位数；各措施、各层级的分位数之和不等于合计的分位数。")   \
+	W(R_ANNUAL, "annual", "年度")                                                       \
+	W(R_PERIOD_ENV, "whole period", "政策期")                                           \
+	W(R_UNSET, "unset", "未设定")                                                       \
+	W(R_INHERITS, "inherits [funding]", "沿用 [funding]")                               \
+	W(R_BUILTIN, "built-in", "内置")                                                    \
+	W(C_FAN, "Spending per paid year, all measures (万元)", "分兑付年度支出（万元）")   \
+	W(C_RANKED, "Measures by expected cost (万元)", "各措施期望成本（万元）")           \
+	W(M_METHOD, "Method", "方法")                                                       \
+	W(M_METHOD_TEXT, "Monte Carlo simulation of every award line over the firms, "      \
+			 "parks, projects, centres and talent of each replication; each "    \
+			 "replication a possible future drawn from the scenario's "          \
+			 "distributions. Amounts are yuan in the CSV files and 万元 here "   \
+			 "(yuan / 10,000, rounded to the fen first).",                        \
+	  "对每次模拟中的企业、园区、项目、中心与人才逐条适用全部资金奖励条线的蒙特卡洛"  \
+	  "模拟；每次模拟为按情景分布抽取的一种可能情形。CSV 文件金额单位为元，本工作簿为"  \
+	  "万元（元 ÷ 10,000，先按分取整）。")                                              \
+	W(M_FILES, "Files", "文件")                                                         \
+	W(M_FILES_TEXT, "This workbook is for Excel and WPS; the CSV files beside it "      \
+			"(UTF-8, amounts in yuan) are for other tools and hold the same "     \
+			"figures.",                                                          \
+	  "本工作簿供 Excel、WPS 使用；同一文件夹中的 CSV 文件（UTF-8 编码，金额单位为元）" \
+	  "供其他工具读取，数据相同。")                                                     \
+	W(M_VERSION, "version", "版本")                                                     \
+	W(M_COMMAND, "command", "命令")                                                     \
+	W(M_SCENARIO, "scenario", "情景")                                                   \
+	W(M_SEED, "seed", "随机种子")                                                       \
+	W(M_REPS, "replications", "模拟次数")                                               \
+	W(M_THREADS, "threads", "线程数")                                                   \
+	W(M_WALL, "wall time", "用时")                                                      \
+	W(M_DATE, "date", "日期")                                                           \
+	W(M_HASH, "scenario file fnv1a64", "情景文件哈希（FNV-1a 64）")                     \
+	W(M_FIRMS, "firms", "企业名录")                                                     \
+	W(M_RESOLVED, "resolved scenario", "完整参数情景")                                  \
+	W(M_PRECISION, "precision", "精度")
+
+#define AS_ENUM(id, en, zh) id,
+#define AS_ROW(id, en, zh) [id] = {en, zh},
+enum word { WB_WORDS(AS_ENUM) N_WORDS };
+static const char *const words[N_WORDS][2] = {WB_WORDS(AS_ROW)};
+
+static const char *const level_words[N_LEVELS][2] = {
+	{"Total", "合计"}, {"Provincial", "省级"}, {"Municipal", "市级"},
+	{"District", "区（县级市）级"},
+};
+
+/* ---- the writer: formats, checked cells, column widths ---- */
+
+#define WB_COLS 64
+#define MONEY_FMT "#,##0.00\" 万元\""
+
+struct wb {
+	lxw_workbook *book;
+	enum chart_lang lang;
+	int bad;         /* the first lxw_error, or 0 */
+	char what[160];  /* where it happened */
+	lxw_format *title, *head, *group, *text, *wrap, *money, *share, *count, *number,
+		*whole;
+	lxw_worksheet *ws; /* the sheet being written */
+	char sheet[64];    /* its name */
+	int width[WB_COLS];
+	/* a run's */
+	const struct wb_run *r;
+	int years, first; /* paid years and the first one */
+};
+
+static const char *w(const struct wb *x, enum word id)
+{
+	return words[id][x->lang == CHART_ZH];
+}
+
+static void check(struct wb *x, lxw_error e, const char *what)
+{
+	if (e != LXW_NO_ERROR && !x->bad) {
+		x->bad = (int)e;
+		snprintf(x->what, sizeof x->what, "%s, sheet %s", what, x->sheet);
+	}
+}
+
+static void widen(struct wb *x, int col, int cols)
+{
+	if (col >= 0 && col < WB_COLS && cols > x->width[col])
+		x->width[col] = cols;
+}
+
+/* Text from anywhere (names and paths from inputs too): one printable
+ * line, never a formula (a string cell). */
+static void put_text(struct wb *x, int row, int col, const char *s, lxw_format *f)
+{
+	char clean[2048];
+	text_escape_to(clean, sizeof clean, s ? s : "");
+	check(x, worksheet_write_string(x->ws, (lxw_row_t)row, (lxw_col_t)col, clean,
+					f ? f : x->text), "a text cell");
+	if (f != x->title && f != x->wrap)
+		widen(x, col, text_width(clean) + 2);
+}
+
+/* Columns a number takes as shown with decimals and a suffix of sfx
+ * columns: digits, separators, sign. */
+static int number_cols(double v, int decimals, int sfx)
+{
+	char t[64];
+	int n = snprintf(t, sizeof t, "%.*f", decimals, fabs(v));
+	int digits = n - (decimals ? decimals + 1 : 0);
+	return n + (digits - 1) / 3 + (v < 0) + sfx + 2;
+}
+
+/* An amount: yuan in, 万元 in the cell (rounded to the fen first, as the
+ * CSV files round it). */
+static void put_money(struct wb *x, int row, int col, double yuan)
+{
+	double wan = round(yuan * 100) / 1e6;
+	check(x, worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, wan, x->money),
+	      "an amount");
+	widen(x, col, number_cols(wan, 2, 5));
+}
+
+static void put_number(struct wb *x, int row, int col, double v, lxw_format *f)
+{
+	if (!isfinite(v)) {
+		put_text(x, row, col, "", NULL);
+		return;
+	}
+	check(x, worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, v, f), "a number");
+	widen(x, col, f == x->share ? 9 : number_cols(v, f == x->count ? 1 : 4, 0));
+}
+
+static void put_head(struct wb *x, int row, int col, const char *s)
+{
+	put_text(x, row, col, s, x->head);
+}
+
+static int sheet_begin(struct wb *x, const char *name)
+{
+	snprintf(x->sheet, sizeof x->sheet, "%s", name);
+	memset(x->width, 0, sizeof x->width);
+	x->ws = workbook_add_worksheet(x->book, name);
+	if (!x->ws) {
+		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "adding the sheet");
+		return -1;
+	}
+	return 0;
+}
+
+/* Column widths from what was written, within [6, 60] (longer text is
+ * cut on screen, whole in the cell). */
+static void sheet_end(struct wb *x)
+{
+	for (int c = 0; c < WB_COLS; c++) {
+		if (!x->width[c])
+			continue;
+		int cols = x->width[c] < 6 ? 6 : x->width[c] > 60 ? 60 : x->width[c];
+		check(x, worksheet_set_column(x->ws, (lxw_col_t)c, (lxw_col_t)c, cols, NULL),
+		      "a column width");
+	}
+}
+
+static void formats(struct wb *x)
+{
+	const char *font = x->lang == CHART_ZH ? "等线" : "Calibri";
+	lxw_format **all[] = {&x->title, &x->head,  &x->group, &x->text,   &x->wrap,
+			      &x->money, &x->share, &x->count, &x->number, &x->whole};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		*all[i] = workbook_add_format(x->book);
+		format_set_font_name(*all[i], font);
+	}
+	format_set_bold(x->title);
+	format_set_font_size(x->title, 14);
+	format_set_bold(x->head);
+	format_set_text_wrap(x->head);
+	format_set_align(x->head, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bottom(x->head, LXW_BORDER_THIN);
+	format_set_bg_color(x->head, 0xDDE6F0);
+	format_set_bold(x->group);
+	format_set_align(x->group, LXW_ALIGN_CENTER);
+	format_set_bg_color(x->group, 0xDDE6F0);
+	format_set_text_wrap(x->wrap);
+	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(x->money, MONEY_FMT);
+	format_set_num_format(x->share, "0.0%");
+	format_set_num_format(x->count, "#,##0.0");
+	format_set_num_format(x->whole, "0");
+}
+
+/* ---- a run's sheets ---- */
+
+static const char *level_word(const struct wb *x, int lv)
+{
+	return level_words[lv][x->lang == CHART_ZH];
+}
+
+static const char *measure_word(const struct wb *x, int line)
+{
+	if (line == N_LINES)
+		return w(x, R_TOTAL);
+	return x->lang == CHART_ZH ? line_info(line)->zh : line_info(line)->who;
+}
+
+/* Paid-year index y as a row label: the year, or the period. */
+static void year_label(const struct wb *x, int y, char *buf, size_t n)
+{
+	if (y == x->years)
+		snprintf(buf, n, w(x, R_ALL_YEARS), x->first, x->first + x->years - 1);
+	else
+		snprintf(buf, n, "%d", x->first + y);
+}
+
+/* The columns of an amount's statistics, as summary.csv orders them. */
+static const struct {
+	enum word head;
+	int pct; /* -1 mean, -2 sd, -3 se */
+} stat_cols[] = {
+	{H_MEAN, -1}, {H_SD, -2},  {H_SE, -3},  {H_P5, P5},   {H_P25, P25}, {H_P50, P50},
+	{H_P75, P75}, {H_P95, P95}, {H_P80, P80}, {H_P90, P90},
+};
+#define N_STAT_COLS (int)(sizeof stat_cols / sizeof stat_cols[0])
+
+static double stat_value(const struct stats *st, int pct)
+{
+	return pct == -1 ? st->mean : pct == -2 ? st->sd : pct == -3 ? st->se : st->pct[pct];
+}
+
+/* The headline's five figures: mean, 90% interval, planning figures. */
+static const struct {
+	enum word head;
+	int pct;
+} headline_cols[] = {{H_MEAN, -1}, {H_P5, P5}, {H_P95, P95}, {H_P80, P80}, {H_P90, P90}};
+#define N_HEADLINE_COLS 5
+
+static void headline_row(struct wb *x, int row, const char *label, const struct stats *st)
+{
+	put_text(x, row, 0, label, NULL);
+	for (int k = 0; k < N_HEADLINE_COLS; k++)
+		put_money(x, row, 1 + k, stat_value(st, headline_cols[k].pct));
+}
+
+static bool capping(const struct envelope *e, const struct policy *p)
+{
+	return e->annual && e->lv == LV_TOTAL && p->model.budget.rule == BUDGET_PRORATA;
+}
+
+/* The fan: mean, 5%, 95% and P90 of the total per paid year, from the
+ * headline's own rows. */
+static void fan_chart(struct wb *x, int row0, int row, int col)
+{
+	lxw_chart *ch = workbook_add_chart(x->book, LXW_CHART_LINE);
+	if (!ch) {
+		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "the fan chart");
+		return;
+	}
+	int r1 = row0, r2 = row0 + x->years - 1;
+	static const int cols[] = {2, 1, 3, 5}; /* 5%, mean, 95%, P90 */
+	static const uint8_t dash[] = {LXW_CHART_LINE_DASH_DASH, LXW_CHART_LINE_DASH_SOLID,
+				       LXW_CHART_LINE_DASH_DASH, LXW_CHART_LINE_DASH_ROUND_DOT};
+	static const lxw_color_t colour[] = {0x7F9FBF, 0x1F4E79, 0x7F9FBF, 0xC55A11};
+	for (int k = 0; k < 4; k++) {
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		chart_series_set_categories(se, x->sheet, (lxw_row_t)r1, 0, (lxw_row_t)r2, 0);
+		chart_series_set_values(se, x->sheet, (lxw_row_t)r1, (lxw_col_t)cols[k],
+					(lxw_row_t)r2, (lxw_col_t)cols[k]);
+		chart_series_set_name_range(se, x->sheet, 3, (lxw_col_t)cols[k]);
+		lxw_chart_line line = {.color = colour[k], .width = k == 1 ? 2.5 : 1.5,
+				       .dash_type = dash[k]};
+		chart_series_set_line(se, &line);
+		chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
+	}
+	chart_title_set_name(ch, w(x, C_FAN));
+	chart_axis_set_num_format(ch->y_axis, "#,##0");
+	chart_axis_set_name(ch->x_axis, w(x, H_YEAR));
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	lxw_chart_options o = {.x_scale = 1.4, .y_scale = 1.2};
+	check(x, worksheet_insert_chart_opt(x->ws, (lxw_row_t)row, (lxw_col_t)col, ch, &o),
+	      "the fan chart");
+}
+
+static int ranked_count(const struct wb *x)
+{
+	const struct summary *sm = x->r->sm;
+	int n = 0;
+	while (n < N_LINES && summary_money(sm, sm->by_cost[n], x->years, LV_TOTAL)->mean > 0)
+		n++;
+	return n;
+}
+
+/* The measures ranked: mean and P90 bars, from the ranked sheet's cells. */
+static void ranked_chart(struct wb *x, int row, int col)
+{
+	int n = ranked_count(x);
+	if (n == 0)
+		return;
+	lxw_chart *ch = workbook_add_chart(x->book, LXW_CHART_BAR);
+	if (!ch) {
+		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "the ranked chart");
+		return;
+	}
+	const char *sheet = w(x, S_RANKED);
+	static const int cols[] = {4, 8}; /* mean, P90 */
+	static const lxw_color_t colour[] = {0x1F4E79, 0xC55A11};
+	for (int k = 0; k < 2; k++) {
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		chart_series_set_categories(se, sheet, 1, 3, (lxw_row_t)n, 3);
+		chart_series_set_values(se, sheet, 1, (lxw_col_t)cols[k], (lxw_row_t)n,
+					(lxw_col_t)cols[k]);
+		chart_series_set_name_range(se, sheet, 0, (lxw_col_t)cols[k]);
+		lxw_chart_fill fill = {.color = colour[k]};
+		chart_series_set_fill(se, &fill);
+	}
+	chart_title_set_name(ch, w(x, C_RANKED));
+	chart_axis_set_reverse(ch->x_axis); /* the dearest on top */
+	chart_axis_set_num_format(ch->y_axis, "#,##0");
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	lxw_chart_options o = {.x_scale = 1.4, .y_scale = 1.0 + n / 12.0};
+	check(x, worksheet_insert_chart_opt(x->ws, (lxw_row_t)row, (lxw_col_t)col, ch, &o),
+	      "the ranked chart");
+}
+
+static void sheet_headline(struct wb *x)
+{
+	const struct summary *sm = x->r->sm;
+	const struct scenario *s = x->r->ri->s;
+	char t[512], reps[32];
+	snprintf(t, sizeof t, w(x, T_TITLE), s->name);
+	put_text(x, 0, 0, t, x->title);
+	snprintf(t, sizeof t, w(x, T_SUB), s->pol.start_year, s->pol.start_year + s->pol.years - 1,
+		 x->first, x->first + x->years - 1, text_grouped(sm->reps, reps, sizeof reps),
+		 (unsigned long long)x->r->ri->seed);
+	put_text(x, 1, 0, t, NULL);
+	x->width[0] = 0; /* the title and subtitle run across */
+	int row = 3;
+	put_head(x, row, 0, w(x, H_ITEM));
+	for (int k = 0; k < N_HEADLINE_COLS; k++)
+		put_head(x, row, 1 + k, w(x, headline_cols[k].head));
+	worksheet_freeze_panes(x->ws, 4, 1);
+	row++;
+	snprintf(t, sizeof t, w(x, R_PERIOD), x->first, x->first + x->years - 1);
+	headline_row(x, row++, t, summary_money(sm, N_LINES, x->years, LV_TOTAL));
+	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
+		headline_row(x, row++, level_word(x, lv), summary_money(sm, N_LINES, x->years, lv));
+	int year_row = row;
+	for (int y = 0; y < x->years; y++) {
+		year_label(x, y, t, sizeof t);
+		headline_row(x, row++, t, summary_money(sm, N_LINES, y, LV_TOTAL));
+	}
+	row++;
+	put_text(x, row++, 0, w(x, R_ENVELOPES), x->title);
+	if (sm->nenv == 0) {
+		put_text(x, row++, 0, w(x, R_NO_ENVELOPE), NULL);
+	} else {
+		enum word h[] = {H_ENVELOPE, H_YEAR, H_LIMIT, H_PEXCEED, H_OVERRUN};
+		for (int k = 0; k < 5; k++)
+			put_head(x, row, k, w(x, h[k]));
+		row++;
+		for (int i = 0; i < sm->nenv; i++) {
+			const struct envelope *e = &sm->env[i];
+			int y0 = e->annual ? 0 : x->years, y1 = e->annual ? x->years - 1 : x->years;
+			for (int y = y0; y <= y1; y++) {
+				const struct risk *over = summary_over(sm, i, y);
+				put_text(x, row, 0, e->name, NULL);
+				year_label(x, y, t, sizeof t);
+				put_text(x, row, 1, t, NULL);
+				put_money(x, row, 2, e->limit);
+				put_number(x, row, 3, over->prob, x->share);
+				put_money(x, row, 4, over->mean);
+				row++;
+			}
+		}
+	}
+	row++;
+	put_text(x, row++, 0, w(x, R_PLANNING), NULL);
+	put_text(x, row++, 0, w(x, R_INTERVAL), NULL);
+	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the notes run across */
+	widen(x, 0, 24);
+	fan_chart(x, year_row, 3, 7);
+	ranked_chart(x, 22, 7);
+}
+
+/* Lines (and the total) by paid year: a block of years and the period
+ * per statistic. counts: awards (recipients) rather than amounts. */
+static void wide_sheet(struct wb *x, bool counts)
+{
+	const struct summary *sm = x->r->sm;
+	static const struct {
+		enum word head, count_head;
+		int pct;
+	} blocks[] = {{H_MEAN, H_CMEAN, -1}, {H_P5, H_CP5, P5}, {H_P95, H_CP95, P95},
+		      {H_P80, 0, P80}, {H_P90, 0, P90}};
+	int nblocks = counts ? 3 : 5;
+	put_head(x, 1, 0, w(x, H_CLAUSE));
+	put_head(x, 1, 1, w(x, H_LINE));
+	put_head(x, 1, 2, w(x, H_MEASURE));
+	for (int c = 0; c < 3; c++)
+		put_text(x, 0, c, "", x->group);
+	for (int b = 0; b < nblocks; b++) {
+		int c0 = 3 + b * (x->years + 1);
+		const char *g = w(x, counts ? blocks[b].count_head : blocks[b].head);
+		check(x, worksheet_merge_range(x->ws, 0, (lxw_col_t)c0, 0,
+					       (lxw_col_t)(c0 + x->years), g, x->group),
+		      "a group header");
+		for (int y = 0; y <= x->years; y++) {
+			char t[32];
+			year_label(x, y, t, sizeof t);
+			put_head(x, 1, c0 + y, t);
+		}
+	}
+	worksheet_freeze_panes(x->ws, 2, 3);
+	for (int line = 0; line <= N_LINES; line++) {
+		int row = 2 + line;
+		put_text(x, row, 0, line < N_LINES ? line_info(line)->clause : "", NULL);
+		put_text(x, row, 1, line < N_LINES ? line_info(line)->name : "TOTAL", NULL);
+		put_text(x, row, 2, measure_word(x, line), NULL);
+		for (int b = 0; b < nblocks; b++) {
+			for (int y = 0; y <= x->years; y++) {
+				int col = 3 + b * (x->years + 1) + y;
+				if (counts)
+					put_number(x, row, col,
+						   stat_value(summary_recipients(sm, line, y),
+							      blocks[b].pct),
+						   x->count);
+				else
+					put_money(x, row, col,
+						  stat_value(summary_money(sm, line, y, LV_TOTAL),
+							     blocks[b].pct));
+			}
+		}
+	}
+	if (x->width[2] > 40)
+		x->width[2] = 40;
+}
+
+static void sheet_by_year(struct wb *x)
+{
+	wide_sheet(x, false);
+}
+
+static void sheet_recipients(struct wb *x)
+{
+	wide_sheet(x, true);
+}
+
+static void sheet_ranked(struct wb *x)
+{
+	const struct summary *sm = x->r->sm;
+	enum word h[] = {H_RANK, H_CLAUSE, H_LINE, H_MEASURE, H_MEAN, H_P5, H_P95, H_P80, H_P90,
+			 H_SHARE};
+	for (int k = 0; k < 10; k++)
+		put_head(x, 0, k, w(x, h[k]));
+	worksheet_freeze_panes(x->ws, 1, 4);
+	double total = summary_money(sm, N_LINES, x->years, LV_TOTAL)->mean;
+	int n = ranked_count(x);
+	for (int k = 0; k < n; k++) {
+		int line = sm->by_cost[k], row = 1 + k;
+		const struct stats *st = summary_money(sm, line, x->years, LV_TOTAL);
+		put_number(x, row, 0, k + 1, x->whole);
+		put_text(x, row, 1, line_info(line)->clause, NULL);
+		put_text(x, row, 2, line_info(line)->name, NULL);
+		put_text(x, row, 3, measure_word(x, line), NULL);
+		put_money(x, row, 4, st->mean);
+		put_money(x, row, 5, st->pct[P5]);
+		put_money(x, row, 6, st->pct[P95]);
+		put_money(x, row, 7, st->pct[P80]);
+		put_money(x, row, 8, st->pct[P90]);
+		put_number(x, row, 9, total > 0 ? st->mean / total : 0, x->share);
+	}
+	if (x->width[3] > 40)
+		x->width[3] = 40;
+}
+
+static void sheet_levels(struct wb *x)
+{
+	const struct summary *sm = x->r->sm;
+	put_head(x, 0, 0, w(x, H_LEVEL));
+	put_head(x, 0, 1, w(x, H_YEAR));
+	for (int k = 0; k < N_STAT_COLS; k++)
+		put_head(x, 0, 2 + k, w(x, stat_cols[k].head));
+	worksheet_freeze_panes(x->ws, 1, 2);
+	int row = 1;
+	for (int lv = 0; lv < N_LEVELS; lv++) {
+		for (int y = 0; y <= x->years; y++, row++) {
+			char t[32];
+			year_label(x, y, t, sizeof t);
+			put_text(x, row, 0, level_word(x, lv), NULL);
+			put_text(x, row, 1, t, NULL);
+			const struct stats *st = summary_money(sm, N_LINES, y, (enum fund_level)lv);
+			for (int k = 0; k < N_STAT_COLS; k++)
+				put_money(x, row, 2 + k, stat_value(st, stat_cols[k].pct));
+		}
+	}
+}
+
+static void sheet_budget(struct wb *x)
+{
+	const struct summary *sm = x->r->sm;
+	const struct policy *p = &x->r->ri->s->pol;
+	enum word h[] = {H_ENVELOPE, H_YEAR, H_LEVEL, H_LIMIT, H_PEXCEED, H_OVERRUN, H_PBINDS,
+			 H_CUT};
+	for (int k = 0; k < 8; k++)
+		put_head(x, 0, k, w(x, h[k]));
+	worksheet_freeze_panes(x->ws, 1, 1);
+	if (sm->nenv == 0)
+		put_text(x, 1, 0, w(x, R_NO_ENVELOPE), NULL);
+	int row = 1;
+	for (int i = 0; i < sm->nenv; i++) {
+		const struct envelope *e = &sm->env[i];
+		int y0 = e->annual ? 0 : x->years, y1 = e->annual ? x->years - 1 : x->years;
+		for (int y = y0; y <= y1; y++, row++) {
+			const struct risk *over = summary_over(sm, i, y);
+			struct risk cut = capping(e, p) ? *summary_cut(sm, y) : (struct risk){0, 0};
+			char t[32];
+			year_label(x, y, t, sizeof t);
+			put_text(x, row, 0, e->name, NULL);
+			put_text(x, row, 1, t, NULL);
+			put_text(x, row, 2, level_word(x, e->lv), NULL);
+			put_money(x, row, 3, e->limit);
+			put_number(x, row, 4, over->prob, x->share);
+			put_money(x, row, 5, over->mean);
+			put_number(x, row, 6, cut.prob, x->share);
+			put_money(x, row, 7, cut.mean);
+		}
+	}
+}
+
+static void key_of(int i, char *buf, size_t n)
+{
+	size_t np;
+	const struct param_def *d = params_table(&np);
+	snprintf(buf, n, "%s.%s", d[i].section, d[i].key);
+}
+
+/* The report's tornado: the assumptions that most move the total. */
+static void sheet_tornado(struct wb *x)
+{
+	const struct study_tornado *t = x->r->tornado;
+	enum word h[] = {H_RANK, H_KEY, H_MEANING, H_BASE, H_LOW, H_HIGH, H_MLOW, H_MHIGH,
+			 H_SWING};
+	for (int k = 0; k < 9; k++)
+		put_head(x, 0, k, w(x, h[k]));
+	worksheet_freeze_panes(x->ws, 1, 2);
+	for (int k = 0; k < t->nbars; k++) {
+		const struct study_bar *b = &t->bar[k];
+		char key[96], v[160];
+		int row = 1 + k;
+		put_number(x, row, 0, k + 1, x->whole);
+		key_of(b->param, key, sizeof key);
+		put_text(x, row, 1, key, NULL);
+		chart_param_label(b->param, x->lang, v, sizeof v);
+		put_text(x, row, 2, v, NULL);
+		params_format(&x->r->ri->s->pol, b->param, v, sizeof v);
+		put_text(x, row, 3, v, NULL);
+		params_value_words(b->param, b->low, v, sizeof v);
+		put_text(x, row, 4, v, NULL);
+		params_value_words(b->param, b->high, v, sizeof v);
+		put_text(x, row, 5, v, NULL);
+		put_money(x, row, 6, b->mean_low);
+		put_money(x, row, 7, b->mean_high);
+		put_money(x, row, 8, b->swing);
+	}
+	if (x->width[2] > 48)
+		x->width[2] = 48;
+}
+
+/* Where parameter i was set, as `fundsim params` says it. */
+static void source_words(const struct wb *x, const struct scenario *s, int i,
+			 const struct param_def *d, char *buf, size_t n)
+{
+	size_t nb = strlen(scenario_builtin_name);
+	if (!s->set[i])
+		snprintf(buf, n, "%s", w(x, strstr(d->key, "share") ? R_INHERITS : R_UNSET));
+	else if (strncmp(s->src[i], scenario_builtin_name, nb) == 0)
+		snprintf(buf, n, "%s (%s)", s->src[i], w(x, R_BUILTIN));
+	else
+		snprintf(buf, n, "%s", s->src[i]);
+}
+
+static void sheet_params(struct wb *x)
+{
+	const struct scenario *s = x->r->ri->s;
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	enum word h[] = {H_KEY, H_VALUE, H_WRITTEN, H_UNIT, H_CLAUSE, H_WHERE, H_MEANING};
+	for (int k = 0; k < 7; k++)
+		put_head(x, 0, k, w(x, h[k]));
+	worksheet_freeze_panes(x->ws, 1, 1);
+	int row = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (!s->set[i] && d[i].optional && !strstr(d[i].key, "share"))
+			continue; /* an unused extra tier, as `fundsim params` skips it */
+		char key[96], v[4 * SRC_LEN + 64];
+		key_of((int)i, key, sizeof key);
+		put_text(x, row, 0, key, NULL);
+		double num = s->set[i] && !params_is_none(&s->pol, (int)i) ? study_value(&s->pol, (int)i)
+									  : NAN;
+		switch (d[i].type) {
+		case PT_MONEY:
+		case PT_DIST_MONEY:
+			if (isfinite(num))
+				put_money(x, row, 1, num);
+			break;
+		case PT_SHARE:
+		case PT_DIST_SHARE:
+			put_number(x, row, 1, num, x->share);
+			break;
+		case PT_INT:
+			put_number(x, row, 1, num, x->whole);
+			break;
+		case PT_NUMBER:
+		case PT_DIST_NUMBER:
+			put_number(x, row, 1, num, x->number);
+			break;
+		default:
+			break;
+		}
+		v[0] = 0;
+		if (s->set[i])
+			params_format(&s->pol, (int)i, v, sizeof v);
+		put_text(x, row, 2, v, NULL);
+		put_text(x, row, 3, d[i].unit, NULL);
+		put_text(x, row, 4, d[i].clause, NULL);
+		source_words(x, s, (int)i, &d[i], v, sizeof v);
+		put_text(x, row, 5, v, NULL);
+		if (x->lang == CHART_ZH)
+			chart_param_label((int)i, CHART_ZH, v, sizeof v);
+		else
+			snprintf(v, sizeof v, "%s", d[i].desc);
+		put_text(x, row, 6, v, NULL);
+		row++;
+	}
+	if (x->width[2] > 36)
+		x->width[2] = 36;
+}
+
+/* manifest.txt's lines as rows: "key: value", the first line the version. */
+static const struct {
+	const char *key;
+	enum word word;
+} manifest_keys[] = {
+	{"command", M_COMMAND},     {"scenario", M_SCENARIO},     {"seed", M_SEED},
+	{"replications", M_REPS},   {"threads", M_THREADS},       {"wall time", M_WALL},
+	{"date", M_DATE},           {"scenario file fnv1a64", M_HASH}, {"firms", M_FIRMS},
+	{"resolved scenario", M_RESOLVED}, {"precision", M_PRECISION},
+};
+
+static void method_sheet(struct wb *x, const char *manifest)
+{
+	put_head(x, 0, 0, w(x, H_ITEM));
+	put_head(x, 0, 1, w(x, H_VALUE));
+	worksheet_freeze_panes(x->ws, 1, 1);
+	int row = 1;
+	enum word notes[][2] = {{M_METHOD, M_METHOD_TEXT}, {M_FILES, M_FILES_TEXT}};
+	for (int k = 0; k < 2; k++, row++) {
+		put_text(x, row, 0, w(x, notes[k][0]), NULL);
+		put_text(x, row, 1, w(x, notes[k][1]), x->wrap);
+		check(x, worksheet_set_row(x->ws, (lxw_row_t)row, 48, NULL), "a row height");
+	}
+	put_text(x, row, 0, "P80, P90", NULL);
+	put_text(x, row++, 1, w(x, R_PLANNING), x->wrap);
+	const char *p = manifest ? manifest : "";
+	bool first = true;
+	while (*p) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char line[4096];
+		snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1),
+			 p);
+		p += len + (end != NULL);
+		if (!line[0])
+			continue;
+		char *colon = strstr(line, ": ");
+		if (first) {
+			put_text(x, row, 0, w(x, M_VERSION), NULL);
+			put_text(x, row++, 1, line, NULL);
+		} else if (colon) {
+			*colon = 0;
+			const char *key = line;
+			for (size_t k = 0; k < sizeof manifest_keys / sizeof manifest_keys[0]; k++)
+				if (strcmp(line, manifest_keys[k].key) == 0)
+					key = w(x, manifest_keys[k].word);
+			put_text(x, row, 0, key, NULL);
+			put_text(x, row++, 1, colon + 2, NULL);
+		} else {
+			put_text(x, row++, 1, line, NULL);
+		}
+		first = false;
+	}
+	x->width[1] = 100;
+}
+
+static void sheet_method(struct wb *x)
+{
+	char *text = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&text, &n);
+	if (!f) {
+		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "the manifest");
+		return;
+	}
+	report_manifest(f, x->r->ri, x->r->o);
+	if (fclose(f) != 0)
+		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "the manifest");
+	else
+		method_sheet(x, text);
+	free(text);
+}
+
+/* The sheets of a run, in order. A sheet a later issue adds (districts,
+ * budget owners: sim.h's layout gains them) is a row here and a function:
+ *   {S_DISTRICTS, sheet_districts, NULL}, {S_OWNERS, sheet_owners, NULL}
+ * after S_LEVELS. when: NULL for always. */
+static bool has_tornado(const struct wb *x)
+{
+	return x->r->tornado && x->r->tornado->nbars > 0;
+}
+
+static const struct run_sheet {
+	enum word name;
+	void (*write)(struct wb *x);
+	bool (*when)(const struct wb *x);
+} run_sheets[] = {
+	{S_HEADLINE, sheet_headline, NULL},     {S_BY_YEAR, sheet_by_year, NULL},
+	{S_RANKED, sheet_ranked, NULL},         {S_LEVELS, sheet_levels, NULL},
+	{S_RECIPIENTS, sheet_recipients, NULL}, {S_BUDGET, sheet_budget, NULL},
+	{S_TORNADO, sheet_tornado, has_tornado}, {S_PARAMS, sheet_params, NULL},
+	{S_METHOD, sheet_method, NULL},
+};
+
+/* ---- opening and closing ---- */
+
+static int book_open(struct wb *x, const char *dir, enum chart_lang lang, char *path,
+		     size_t pathlen, char *err, size_t errlen)
+{
+	memset(x, 0, sizeof *x);
+	x->lang = lang;
+	if ((size_t)snprintf(path, pathlen, "%s/%s", dir, WORKBOOK_NAME) >= pathlen) {
+		snprintf(err, errlen, "%s/%s: path too long", dir, WORKBOOK_NAME);
+		return -1;
+	}
+	x->book = workbook_new(path);
+	if (!x->book) {
+		snprintf(err, errlen, "%s: cannot create: %s", path,
+			 errno ? strerror(errno) : "out of memory");
+		return -1;
+	}
+	lxw_doc_properties props = {.title = (char *)"fundsim results",
+				    .comments = (char *)"written by fundsim"};
+	workbook_set_properties(x->book, &props);
+	formats(x);
+	return 0;
+}
+
+/* Close the book (which writes the file) and check it all went. */
+static int book_close(struct wb *x, const char *path, char *err, size_t errlen)
+{
+	lxw_error e = workbook_close(x->book);
+	x->book = NULL;
+	if (x->bad || e != LXW_NO_ERROR) {
+		if (x->bad)
+			snprintf(err, errlen, "%s: %s (%s)", path, lxw_strerror((lxw_error)x->bad),
+				 x->what);
+		else
+			snprintf(err, errlen, "%s: cannot write: %s%s%s", path, lxw_strerror(e),
+				 errno ? ": " : "", errno ? strerror(errno) : "");
+		unlink(path);
+		return -1;
+	}
+	return 0;
+}
+
+int workbook_run(const char *dir, const struct wb_run *r, char *err, size_t errlen)
+{
+	struct wb x;
+	char path[4200];
+	if (book_open(&x, dir, r->lang, path, sizeof path, err, errlen) != 0)
+		return -1;
+	x.r = r;
+	x.years = r->sm->layout.years;
+	x.first = r->ri->s->pol.start_year + r->ri->s->pol.payment_lag;
+	for (size_t i = 0; i < sizeof run_sheets / sizeof run_sheets[0] && !x.bad; i++) {
+		if (run_sheets[i].when && !run_sheets[i].when(&x))
+			continue;
+		if (sheet_begin(&x, w(&x, run_sheets[i].name)) == 0) {
+			run_sheets[i].write(&x);
+			sheet_end(&x);
+		}
+	}
+	return book_close(&x, path, err, errlen);
+}
+
+/* ---- a study's tables ---- */
+
+/* The study CSV files' sheets. */
+static const struct {
+	const char *csv, *en, *zh;
+} study_sheets[] = {
+	{"sweep.csv", "Sweep", "参数扫描"},
+	{"tornado.csv", "Tornado", "龙卷风图"},
+	{"spider.csv", "Spider", "蛛网图"},
+	{"compare.csv", "Compare", "情景比较"},
+	{"compare_params.csv", "Parameters that differ", "参数差异"},
+	{"sobol.csv", "Sobol indices", "Sobol指数"},
+	{"sobol_points.csv", "Sobol design points", "Sobol样本点"},
+};
+
+/* How a study CSV column is shown: amounts in yuan become 万元. A column
+ * not listed is a number where its cell reads as one, else text. */
+enum col_kind { CK_AUTO, CK_MONEY, CK_INDEX, CK_TEXT };
+static const struct {
+	const char *csv;
+	enum col_kind kind;
+	const char *en, *zh;
+} study_cols[] = {
+	{"point", CK_AUTO, "Point", "取值点"},
+	{"key1", CK_TEXT, "Key 1", "参数1"},
+	{"value1", CK_AUTO, "Value 1", "取值1"},
+	{"label1", CK_TEXT, "Value 1 as written", "取值1写法"},
+	{"key2", CK_TEXT, "Key 2", "参数2"},
+	{"value2", CK_AUTO, "Value 2", "取值2"},
+	{"label2", CK_TEXT, "Value 2 as written", "取值2写法"},
+	{"line", CK_TEXT, "Line", "条线"},
+	{"level", CK_TEXT, "Funding level", "出资层级"},
+	{"paid_year", CK_AUTO, "Paid year", "兑付年度"},
+	{"mean", CK_MONEY, "Mean (万元)", "均值（万元）"},
+	{"p5", CK_MONEY, "5% (万元)", "5%分位（万元）"},
+	{"p95", CK_MONEY, "95% (万元)", "95%分位（万元）"},
+	{"diff", CK_MONEY, "Change (万元)", "变化（万元）"},
+	{"diff_se", CK_MONEY, "Change: std error (万元)", "变化标准误（万元）"},
+	{"diff_lo", CK_MONEY, "Change: 95% low (万元)", "变化95%下限（万元）"},
+	{"diff_hi", CK_MONEY, "Change: 95% high (万元)", "变化95%上限（万元）"},
+	{"rank", CK_AUTO, "Rank", "排序"},
+	{"key", CK_TEXT, "Key", "参数键"},
+	{"unit", CK_TEXT, "Unit", "单位"},
+	{"range", CK_TEXT, "Range", "范围"},
+	{"base", CK_AUTO, "Base", "基准"},
+	{"low", CK_AUTO, "Low", "低值"},
+	{"high", CK_AUTO, "High", "高值"},
+	{"base_label", CK_TEXT, "Base as written", "基准写法"},
+	{"low_label", CK_TEXT, "Low as written", "低值写法"},
+	{"high_label", CK_TEXT, "High as written", "高值写法"},
+	{"mean_base", CK_MONEY, "Mean total, base (万元)", "基准总额均值（万元）"},
+	{"mean_low", CK_MONEY, "Mean total at low (万元)", "低值时总额均值（万元）"},
+	{"mean_high", CK_MONEY, "Mean total at high (万元)", "高值时总额均值（万元）"},
+	{"diff_low", CK_MONEY, "Change at low (万元)", "低值时变化（万元）"},
+	{"diff_low_se", CK_MONEY, "Change at low: std error (万元)", "低值时变化标准误（万元）"},
+	{"diff_high", CK_MONEY, "Change at high (万元)", "高值时变化（万元）"},
+	{"diff_high_se", CK_MONEY, "Change at high: std error (万元)", "高值时变化标准误（万元）"},
+	{"swing", CK_MONEY, "Swing (万元)", "摆幅（万元）"},
+	{"pct", CK_AUTO, "Change of the parameter (%)", "参数变动（%）"},
+	{"value", CK_AUTO, "Value", "取值"},
+	{"label", CK_TEXT, "Value as written", "取值写法"},
+	{"alt", CK_TEXT, "Alternative", "比较情景"},
+	{"base_mean", CK_MONEY, "Base mean (万元)", "基准均值（万元）"},
+	{"alt_mean", CK_MONEY, "Alternative mean (万元)", "比较情景均值（万元）"},
+	{"parameter", CK_TEXT, "Parameter", "参数"},
+	{"lo", CK_AUTO, "Low end", "下限"},
+	{"hi", CK_AUTO, "High end", "上限"},
+	{"lo_label", CK_TEXT, "Low end as written", "下限写法"},
+	{"hi_label", CK_TEXT, "High end as written", "上限写法"},
+	{"S1", CK_INDEX, "First-order index S1", "一阶指数 S1"},
+	{"S1_lo", CK_INDEX, "S1: 95% low", "S1 95%下限"},
+	{"S1_hi", CK_INDEX, "S1: 95% high", "S1 95%上限"},
+	{"ST", CK_INDEX, "Total index ST", "总效应指数 ST"},
+	{"ST_lo", CK_INDEX, "ST: 95% low", "ST 95%下限"},
+	{"ST_hi", CK_INDEX, "ST: 95% high", "ST 95%上限"},
+	{"matrix", CK_TEXT, "Matrix", "矩阵"},
+	{"mean_total", CK_MONEY, "Mean total (万元)", "总额均值（万元）"},
+};
+#define N_STUDY_COLS (sizeof study_cols / sizeof study_cols[0])
+
+/* A CSV file read with libcsv, cell by cell, into the sheet. */
+struct csv_sheet {
+	struct wb *x;
+	int row, col;
+	enum col_kind kind[WB_COLS];
+};
+
+static bool plain_number(const char *s, size_t n, double *v)
+{
+	char buf[64], *end;
+	if (n == 0 || n >= sizeof buf)
+		return false;
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	errno = 0;
+	*v = strtod(buf, &end);
+	return *end == 0 && errno == 0 && isfinite(*v) && !strpbrk(buf, "xXnNiI");
+}
+
+static void csv_cell(void *data, size_t n, void *ctx)
+{
+	struct csv_sheet *cs = ctx;
+	struct wb *x = cs->x;
+	char text[2048];
+	snprintf(text, sizeof text, "%.*s", (int)(n < sizeof text ? n : sizeof text - 1),
+		 (const char *)data);
+	int col = cs->col++;
+	if (cs->row == 0) {
+		enum col_kind kind = CK_AUTO;
+		const char *head = text;
+		for (size_t k = 0; k < N_STUDY_COLS; k++)
+			if (strcmp(text, study_cols[k].csv) == 0) {
+				kind = study_cols[k].kind;
+				head = x->lang == CHART_ZH ? study_cols[k].zh : study_cols[k].en;
+			}
+		if (col < WB_COLS)
+			cs->kind[col] = kind;
+		put_head(x, 0, col, head);
+		return;
+	}
+	double v;
+	enum col_kind kind = col < WB_COLS ? cs->kind[col] : CK_AUTO;
+	if (kind != CK_TEXT && plain_number(text, n, &v)) {
+		if (kind == CK_MONEY)
+			put_money(x, cs->row, col, v);
+		else
+			put_number(x, cs->row, col, v, kind == CK_INDEX ? x->number : NULL);
+	} else {
+		put_text(x, cs->row, col, text, NULL);
+	}
+}
+
+static void csv_row(int c, void *ctx)
+{
+	(void)c;
+	struct csv_sheet *cs = ctx;
+	cs->row++;
+	cs->col = 0;
+}
+
+static void csv_sheet(struct wb *x, const char *text)
+{
+	struct csv_parser p;
+	struct csv_sheet cs = {.x = x};
+	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "reading the table");
+		return;
+	}
+	size_t n = strlen(text);
+	if (csv_parse(&p, text, n, csv_cell, csv_row, &cs) != n ||
+	    csv_fini(&p, csv_cell, csv_row, &cs) != 0)
+		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "reading the table");
+	csv_free(&p);
+	worksheet_freeze_panes(x->ws, 1, 0);
+}
+
+int workbook_study(const char *dir, const char *study, const struct wb_csv *tables, int n,
+		   const char *manifest, enum chart_lang lang, char *err, size_t errlen)
+{
+	struct wb x;
+	char path[4200];
+	(void)study;
+	if (book_open(&x, dir, lang, path, sizeof path, err, errlen) != 0)
+		return -1;
+	for (int t = 0; t < n && !x.bad; t++) {
+		const char *name = tables[t].name;
+		for (size_t k = 0; k < sizeof study_sheets / sizeof study_sheets[0]; k++)
+			if (strcmp(tables[t].name, study_sheets[k].csv) == 0)
+				name = lang == CHART_ZH ? study_sheets[k].zh : study_sheets[k].en;
+		if (sheet_begin(&x, name) == 0) {
+			csv_sheet(&x, tables[t].text);
+			sheet_end(&x);
+		}
+	}
+	if (!x.bad && sheet_begin(&x, w(&x, S_METHOD)) == 0) {
+		method_sheet(&x, manifest);
+		sheet_end(&x);
+	}
+	return book_close(&x, path, err, errlen);
+}
