@@ -94,7 +94,8 @@ $(BUILD)/tests/%: tests/%.c $(LIBS_A)
 # The out-of-memory tests fail fundsim's allocations one by one.
 $(BUILD)/tests/check_oom: LDLIBS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
-# Unit tests (Check), then the end-to-end cases under tests/e2e.
+# Unit tests (Check), then the end-to-end cases under tests/e2e; results.xlsx is read back
+# with python3-openpyxl (tests/workbook.sh).
 check: bin/fundsim $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
 	@sh tests/e2e.sh bin/fundsim
@@ -104,6 +105,7 @@ check: bin/fundsim $(TEST_BIN)
 	@$(MAKE) --no-print-directory check-dummy-line
 	@sh tests/hostile.sh bin/fundsim
 	@sh tests/golden.sh bin/fundsim
+	@sh tests/workbook.sh bin/fundsim
 
 # The golden run (tests/golden.sh): summary.csv and by_year.csv of run --reps 300 --seed 11,
 # byte for byte. When a change moves the numbers on purpose: make golden, review
@@ -141,6 +143,7 @@ check-with: $(FUNDSIM) $(TEST_BIN)
 	@sh tests/determinism.sh $(FUNDSIM)
 	@sh tests/hostile.sh $(FUNDSIM)
 	@sh tests/golden.sh $(FUNDSIM)
+	@sh tests/workbook.sh $(FUNDSIM)
 
 $(BUILD)/fundsim: $(BUILD)/cli/main.o $(LIBS_A)
 	$(CC) -o $@ $^ $(LDLIBS)

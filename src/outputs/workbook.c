@@ -148,6 +148,8 @@ struct wb {
 	lxw_format *title, *head, *group, *text, *wrap, *money, *share, *count, *number,
 		*whole;
 	lxw_worksheet *ws; /* the sheet being written */
+	int frozen;        /* its header rows (frozen, repeated on each printed page) */
+	int frozen_cols;   /* its label columns (repeated on each page of a wide sheet) */
 	char sheet[64];    /* its name */
 	int width[WB_COLS];
 	/* a run's */
@@ -196,11 +198,14 @@ static int number_cols(double v, int decimals, int sfx)
 	return n + (digits - 1) / 3 + (v < 0) + sfx + 2;
 }
 
-/* An amount: yuan in, 万元 in the cell (rounded to the fen first, as the
- * CSV files round it). */
+/* An amount: yuan in, 万元 in the cell: the CSV files' figure (printf's
+ * rounding to the fen, which round(yuan * 100) does not always agree
+ * with at a half fen) divided by 10,000. */
 static void put_money(struct wb *x, int row, int col, double yuan)
 {
-	double wan = round(yuan * 100) / 1e6;
+	char fen[64];
+	snprintf(fen, sizeof fen, "%.2f", yuan);
+	double wan = strtod(fen, NULL) / 1e4;
 	check(x, worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, wan, x->money),
 	      "an amount");
 	widen(x, col, number_cols(wan, 2, 5));
@@ -221,8 +226,16 @@ static void put_head(struct wb *x, int row, int col, const char *s)
 	put_text(x, row, col, s, x->head);
 }
 
+static void freeze(struct wb *x, int rows, int cols)
+{
+	worksheet_freeze_panes(x->ws, (lxw_row_t)rows, (lxw_col_t)cols);
+	x->frozen = rows;
+	x->frozen_cols = cols;
+}
+
 static int sheet_begin(struct wb *x, const char *name)
 {
+	x->frozen = x->frozen_cols = 0;
 	snprintf(x->sheet, sizeof x->sheet, "%s", name);
 	memset(x->width, 0, sizeof x->width);
 	x->ws = workbook_add_worksheet(x->book, name);
@@ -234,9 +247,25 @@ static int sheet_begin(struct wb *x, const char *name)
 }
 
 /* Column widths from what was written, within [6, 60] (longer text is
- * cut on screen, whole in the cell). */
+ * cut on screen, whole in the cell). Printed: A4 landscape, the header
+ * rows on every page; one page wide, unless that would shrink the text
+ * past reading (the wide sheets by year: their label columns repeat on
+ * each page instead). */
 static void sheet_end(struct wb *x)
 {
+	int total = 0;
+	for (int c = 0; c < WB_COLS; c++)
+		total += x->width[c];
+	worksheet_set_paper(x->ws, 9); /* A4 */
+	worksheet_set_landscape(x->ws);
+	if (total <= 200)
+		worksheet_fit_to_pages(x->ws, 1, 0);
+	else if (x->frozen_cols > 0)
+		check(x, worksheet_repeat_columns(x->ws, 0, (lxw_col_t)(x->frozen_cols - 1)),
+		      "the printed labels");
+	if (x->frozen > 0)
+		check(x, worksheet_repeat_rows(x->ws, 0, (lxw_row_t)(x->frozen - 1)),
+		      "the printed header");
 	for (int c = 0; c < WB_COLS; c++) {
 		if (!x->width[c])
 			continue;
@@ -359,7 +388,7 @@ static void fan_chart(struct wb *x, int row0, int row, int col)
 	chart_axis_set_num_format(ch->y_axis, "#,##0");
 	chart_axis_set_name(ch->x_axis, w(x, H_YEAR));
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	lxw_chart_options o = {.x_scale = 1.4, .y_scale = 1.2};
+	lxw_chart_options o = {.x_scale = 1.5, .y_scale = 1.4};
 	check(x, worksheet_insert_chart_opt(x->ws, (lxw_row_t)row, (lxw_col_t)col, ch, &o),
 	      "the fan chart");
 }
@@ -397,10 +426,11 @@ static void ranked_chart(struct wb *x, int row, int col)
 		chart_series_set_fill(se, &fill);
 	}
 	chart_title_set_name(ch, w(x, C_RANKED));
-	chart_axis_set_reverse(ch->x_axis); /* the dearest on top */
-	chart_axis_set_num_format(ch->y_axis, "#,##0");
+	/* a bar chart's categories run up its y axis: reversed, the dearest is on top */
+	chart_axis_set_reverse(ch->y_axis);
+	chart_axis_set_num_format(ch->x_axis, "#,##0");
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	lxw_chart_options o = {.x_scale = 1.4, .y_scale = 1.0 + n / 12.0};
+	lxw_chart_options o = {.x_scale = 1.5, .y_scale = 1.0 + n / 10.0};
 	check(x, worksheet_insert_chart_opt(x->ws, (lxw_row_t)row, (lxw_col_t)col, ch, &o),
 	      "the ranked chart");
 }
@@ -421,7 +451,8 @@ static void sheet_headline(struct wb *x)
 	put_head(x, row, 0, w(x, H_ITEM));
 	for (int k = 0; k < N_HEADLINE_COLS; k++)
 		put_head(x, row, 1 + k, w(x, headline_cols[k].head));
-	worksheet_freeze_panes(x->ws, 4, 1);
+	freeze(x, 4, 1);
+	x->frozen = 0; /* on paper the charts follow: no header over them */
 	row++;
 	snprintf(t, sizeof t, w(x, R_PERIOD), x->first, x->first + x->years - 1);
 	headline_row(x, row++, t, summary_money(sm, N_LINES, x->years, LV_TOTAL));
@@ -461,8 +492,9 @@ static void sheet_headline(struct wb *x)
 	put_text(x, row++, 0, w(x, R_INTERVAL), NULL);
 	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the notes run across */
 	widen(x, 0, 24);
-	fan_chart(x, year_row, 3, 7);
-	ranked_chart(x, 22, 7);
+	row++;
+	fan_chart(x, year_row, row, 0); /* under the tables: on screen and on paper */
+	ranked_chart(x, row + 22, 0);
 }
 
 /* Lines (and the total) by paid year: a block of years and the period
@@ -493,7 +525,7 @@ static void wide_sheet(struct wb *x, bool counts)
 			put_head(x, 1, c0 + y, t);
 		}
 	}
-	worksheet_freeze_panes(x->ws, 2, 3);
+	freeze(x, 2, 3);
 	for (int line = 0; line <= N_LINES; line++) {
 		int row = 2 + line;
 		put_text(x, row, 0, line < N_LINES ? line_info(line)->clause : "", NULL);
@@ -535,7 +567,7 @@ static void sheet_ranked(struct wb *x)
 			 H_SHARE};
 	for (int k = 0; k < 10; k++)
 		put_head(x, 0, k, w(x, h[k]));
-	worksheet_freeze_panes(x->ws, 1, 4);
+	freeze(x, 1, 4);
 	double total = summary_money(sm, N_LINES, x->years, LV_TOTAL)->mean;
 	int n = ranked_count(x);
 	for (int k = 0; k < n; k++) {
@@ -563,7 +595,7 @@ static void sheet_levels(struct wb *x)
 	put_head(x, 0, 1, w(x, H_YEAR));
 	for (int k = 0; k < N_STAT_COLS; k++)
 		put_head(x, 0, 2 + k, w(x, stat_cols[k].head));
-	worksheet_freeze_panes(x->ws, 1, 2);
+	freeze(x, 1, 2);
 	int row = 1;
 	for (int lv = 0; lv < N_LEVELS; lv++) {
 		for (int y = 0; y <= x->years; y++, row++) {
@@ -586,7 +618,7 @@ static void sheet_budget(struct wb *x)
 			 H_CUT};
 	for (int k = 0; k < 8; k++)
 		put_head(x, 0, k, w(x, h[k]));
-	worksheet_freeze_panes(x->ws, 1, 1);
+	freeze(x, 1, 1);
 	if (sm->nenv == 0)
 		put_text(x, 1, 0, w(x, R_NO_ENVELOPE), NULL);
 	int row = 1;
@@ -625,7 +657,7 @@ static void sheet_tornado(struct wb *x)
 			 H_SWING};
 	for (int k = 0; k < 9; k++)
 		put_head(x, 0, k, w(x, h[k]));
-	worksheet_freeze_panes(x->ws, 1, 2);
+	freeze(x, 1, 2);
 	for (int k = 0; k < t->nbars; k++) {
 		const struct study_bar *b = &t->bar[k];
 		char key[96], v[160];
@@ -670,7 +702,7 @@ static void sheet_params(struct wb *x)
 	enum word h[] = {H_KEY, H_VALUE, H_WRITTEN, H_UNIT, H_CLAUSE, H_WHERE, H_MEANING};
 	for (int k = 0; k < 7; k++)
 		put_head(x, 0, k, w(x, h[k]));
-	worksheet_freeze_panes(x->ws, 1, 1);
+	freeze(x, 1, 1);
 	int row = 1;
 	for (size_t i = 0; i < n; i++) {
 		if (!s->set[i] && d[i].optional && !strstr(d[i].key, "share"))
@@ -734,7 +766,7 @@ static void method_sheet(struct wb *x, const char *manifest)
 {
 	put_head(x, 0, 0, w(x, H_ITEM));
 	put_head(x, 0, 1, w(x, H_VALUE));
-	worksheet_freeze_panes(x->ws, 1, 1);
+	freeze(x, 1, 1);
 	int row = 1;
 	enum word notes[][2] = {{M_METHOD, M_METHOD_TEXT}, {M_FILES, M_FILES_TEXT}};
 	for (int k = 0; k < 2; k++, row++) {
@@ -1028,7 +1060,7 @@ static void csv_sheet(struct wb *x, const char *text)
 	    csv_fini(&p, csv_cell, csv_row, &cs) != 0)
 		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "reading the table");
 	csv_free(&p);
-	worksheet_freeze_panes(x->ws, 1, 0);
+	freeze(x, 1, 0);
 }
 
 int workbook_study(const char *dir, const char *study, const struct wb_csv *tables, int n,

@@ -1,0 +1,43 @@
+#!/bin/sh
+# results.xlsx read back (tests/check_workbook.py, with Debian's python3-openpyxl) and
+# checked against the CSV files beside it, to the yuan: a run in English and in Chinese
+# with a budget envelope and a prorata cap, a report (with its tornado sheet), and two
+# studies (sweep, compare). Sheet names, frozen headers, amounts as numbers in 万元.
+# Usage: tests/workbook.sh BINARY
+bin=${1:-bin/fundsim}
+py=${PYTHON:-/usr/bin/python3}   # Debian's, where python3-openpyxl is (make deps)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+say() { echo "FAIL workbook: $*"; fail=1; }
+if ! "$py" -c 'import openpyxl' 2> /dev/null; then
+	echo "FAIL workbook: $py has no openpyxl (make deps installs python3-openpyxl)"
+	exit 1
+fi
+check() { # what, then check_workbook.py's arguments
+	what=$1
+	shift
+	"$py" tests/check_workbook.py "$@" > "$tmp/py.out" 2>&1 ||
+		{ say "$what:"; sed 's/^/  /' "$tmp/py.out" | head -40; }
+}
+set_budget="--set budget.total=16亿 --set budget.annual_total=5亿 --set budget.rule=prorata"
+for lang in en zh; do
+	# shellcheck disable=SC2086
+	"$bin" run --reps 300 --seed 11 --no-charts --quiet --lang $lang $set_budget \
+		--out "$tmp/run-$lang" > "$tmp/out" 2>&1 || { say "run --lang $lang failed"; cat "$tmp/out"; }
+done
+check "run" run "$tmp/run-en" "$tmp/run-zh"
+
+"$bin" report --reps 60 --seed 3 --quiet --out "$tmp/report" > "$tmp/out" 2>&1 ||
+	{ say "report failed"; cat "$tmp/out"; }
+check "report" report "$tmp/report"
+
+"$bin" sweep m1a.cap=50万:150万:50万 --reps 40 --no-charts --quiet --out "$tmp/sweep" \
+	> "$tmp/out" 2>&1 || { say "sweep failed"; cat "$tmp/out"; }
+check "sweep" study "$tmp/sweep" sweep.csv
+"$bin" compare builtin scenarios/suzhou-district-1to1.ini --reps 40 --no-charts --quiet \
+	--lang zh --out "$tmp/compare" > "$tmp/out" 2>&1 || { say "compare failed"; cat "$tmp/out"; }
+check "compare" study "$tmp/compare" compare.csv compare_params.csv
+
+[ $fail = 0 ] && echo "workbook: run (en, zh), report, sweep and compare match their CSV files"
+exit $fail
