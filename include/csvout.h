@@ -16,6 +16,14 @@
 
 #include <stdio.h>
 
+/* A UTF-8 byte order mark (EF BB BF), the first bytes of a CSV file
+ * written with --csv-bom: Excel and WPS then read it as UTF-8 rather than
+ * the system's code page (GBK on a Chinese Windows), which garbles the
+ * Chinese. Tools that read UTF-8 may take it for part of the first
+ * header, so it is never the default; the files gnuplot reads (the
+ * charts' CSV files) never get it. */
+void csv_bom(FILE *f);
+
 /* Write s (borrowed; NULL writes an empty field) as one CSV field; the
  * caller writes the separators. Write errors show in ferror(f). */
 void csv_text(FILE *f, const char *s);

@@ -19,6 +19,7 @@ struct run_info {
 	int threads;
 	double precision;     /* 0: fixed count */
 	double seconds;       /* wall time */
+	bool bom;             /* --csv-bom: the CSV files start with a UTF-8 BOM */
 };
 
 /* Write summary.csv, by_year.csv, recipients.csv, budget.csv (when an

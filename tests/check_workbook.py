@@ -32,7 +32,7 @@ def fail(msg):
 
 
 def read_csv(path):
-    with open(path, newline="", encoding="utf-8") as f:
+    with open(path, newline="", encoding="utf-8-sig") as f:
         return list(csv.DictReader(f))
 
 
@@ -160,7 +160,7 @@ def run_figures(d, wb, names):
     # method and manifest: every line of manifest.txt
     ws = wb[names[7]]
     values = {str(ws.cell(row=r, column=2).value) for r in range(2, ws.max_row + 1)}
-    with open(os.path.join(d, "manifest.txt"), encoding="utf-8") as f:
+    with open(os.path.join(d, "manifest.txt"), encoding="utf-8-sig") as f:
         for line in f.read().splitlines():
             v = line.split(": ", 1)[1] if ": " in line else line
             if v not in values:
@@ -232,7 +232,7 @@ def check_study(d, csvs):
         return
     frozen(wb)
     for ws, name in zip(wb.worksheets, csvs):
-        with open(os.path.join(d, name), newline="", encoding="utf-8") as f:
+        with open(os.path.join(d, name), newline="", encoding="utf-8-sig") as f:
             rows = list(csv.reader(f))
         head = rows[0]
         if ws.max_row != len(rows):
@@ -257,7 +257,7 @@ def check_study(d, csvs):
                         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}")
     method = wb.worksheets[-1]
     values = {str(method.cell(row=r, column=2).value) for r in range(2, method.max_row + 1)}
-    with open(os.path.join(d, "manifest.txt"), encoding="utf-8") as f:
+    with open(os.path.join(d, "manifest.txt"), encoding="utf-8-sig") as f:
         for line in f.read().splitlines():
             v = line.split(": ", 1)[1] if ": " in line else line
             if v not in values:

@@ -3,6 +3,7 @@
 # checked against the CSV files beside it, to the yuan: a run in English and in Chinese
 # with a budget envelope and a prorata cap, a report (with its tornado sheet), and two
 # studies (sweep, compare). Sheet names, frozen headers, amounts as numbers in 万元.
+# And --csv-bom: a BOM on the study's CSV files, none on the chart's.
 # Usage: tests/workbook.sh BINARY
 bin=${1:-bin/fundsim}
 py=${PYTHON:-/usr/bin/python3}   # Debian's, where python3-openpyxl is (make deps)
@@ -35,9 +36,19 @@ check "report" report "$tmp/report"
 "$bin" sweep m1a.cap=50万:150万:50万 --reps 40 --no-charts --quiet --out "$tmp/sweep" \
 	> "$tmp/out" 2>&1 || { say "sweep failed"; cat "$tmp/out"; }
 check "sweep" study "$tmp/sweep" sweep.csv
+# --csv-bom: the study's own CSV files start with a UTF-8 BOM, the chart's (gnuplot reads it)
+# does not, and the workbook is the same
 "$bin" compare builtin scenarios/suzhou-district-1to1.ini --reps 40 --no-charts --quiet \
-	--lang zh --out "$tmp/compare" > "$tmp/out" 2>&1 || { say "compare failed"; cat "$tmp/out"; }
+	--lang zh --csv-bom --out "$tmp/compare" > "$tmp/out" 2>&1 ||
+	{ say "compare failed"; cat "$tmp/out"; }
 check "compare" study "$tmp/compare" compare.csv compare_params.csv
+bom=$(printf '\357\273\277')
+for f in compare.csv compare_params.csv; do
+	[ "$(head -c 3 "$tmp/compare/$f")" = "$bom" ] || say "compare --csv-bom: $f has no BOM"
+done
+[ "$(head -c 3 "$tmp/compare/compare_chart.csv")" = "$bom" ] &&
+	say "compare --csv-bom: compare_chart.csv (read by gnuplot) has a BOM"
+[ "$(head -c 3 "$tmp/sweep/sweep.csv")" = "$bom" ] && say "sweep.csv has a BOM without --csv-bom"
 
-[ $fail = 0 ] && echo "workbook: run (en, zh), report, sweep and compare match their CSV files"
+[ $fail = 0 ] && echo "workbook: run (en, zh), report, sweep and compare match their CSV files; --csv-bom"
 exit $fail

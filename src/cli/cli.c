@@ -23,7 +23,7 @@
 #define T(id) {O_##id, NULL}
 #define TH(id, help) {O_##id, help}
 /* What run, report and the studies take alike. */
-#define RUN_OPTS T(SET), T(REPS), T(SEED), T(THREADS), T(FIRMS)
+#define RUN_OPTS T(SET), T(REPS), T(SEED), T(THREADS), T(FIRMS), T(CSV_BOM)
 #define CHART_OPTS T(LANG), T(NO_CHARTS), T(QUIET), T(HELP)
 #define STUDY_OUT TH(OUT, "the folder for the results (default out/NAME/STUDY/)")
 
@@ -39,7 +39,7 @@ static const struct command commands[] = {
 	 "to -o or standard output; a summary in 万元 to standard error",
 	 0, 0,
 	 {TH(FIRMS, "the bureau's firm panel: one row per firm and year"), T(ENTITIES), T(OUTPUT),
-	  T(SCENARIO), T(SET), T(HELP)}},
+	  T(SCENARIO), T(SET), T(CSV_BOM), T(HELP)}},
 	{"report", cmd_report, "[SCENARIO.ini]",
 	 "a run, its charts and a tornado of the key assumptions, written up as one "
 	 "self-contained HTML page for a briefing (DIR/report.html, default out/NAME/), "
@@ -86,7 +86,7 @@ static const struct command commands[] = {
 	  TH(N, "base points of the design: N (k + 2) runs (default " XSTR(SOBOL_POINTS) ")"),
 	  TH(BOOTSTRAP, "bootstrap resamples of the intervals (default " XSTR(SOBOL_BOOT) ")"),
 	  TH(REPS, "replications per design point"), T(SET), T(SEED), T(THREADS), T(FIRMS),
-	  STUDY_OUT, CHART_OPTS}},
+	  T(CSV_BOM), STUDY_OUT, CHART_OPTS}},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -9,6 +9,7 @@
 
 #include "atomic.h"
 #include "cmd_impl.h"
+#include "csvout.h"
 #include "comm.h"
 #include "inputs.h"
 #include "ledger.h"
@@ -89,7 +90,7 @@ static int check_output(const struct cli *c, char *path, size_t n, bool *through
 
 /* Write the ledger straight into a device, FIFO or socket: no temporary,
  * no rename (a rename over /dev/null, as root, replaces the device). */
-static int write_through(const struct ledger *l, const char *path)
+static int write_through(const struct ledger *l, const char *path, bool bom)
 {
 	struct stat st;
 	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
@@ -109,6 +110,8 @@ static int write_through(const struct ledger *l, const char *path)
 		return EXIT_FAIL;
 	}
 	errno = 0;
+	if (bom)
+		csv_bom(f);
 	bool bad = ledger_write(l, f) != 0;
 	bad |= fflush(f) != 0 || ferror(f);
 	int e = errno;
@@ -123,20 +126,24 @@ static int write_through(const struct ledger *l, const char *path)
 	return EXIT_OK;
 }
 
-static int write_ledger(const struct ledger *l, const char *path, bool through)
+static int write_ledger(const struct ledger *l, const char *path, bool through, bool bom)
 {
 	char err[ERR_LEN];
 	if (!path) { /* a failed write leaves stdout's error flag: the check says why */
+		if (bom)
+			csv_bom(stdout);
 		ledger_write(l, stdout);
 		return stdout_check("award", EXIT_OK, false);
 	}
 	if (through && comm_is_root())
-		return write_through(l, path);
+		return write_through(l, path, bom);
 	struct atomic_file af;
 	if (atomic_open(&af, path, err, sizeof err) != 0) {
 		say("award", "%s", err);
 		return EXIT_USAGE;
 	}
+	if (bom)
+		csv_bom(af.f);
 	if (ledger_write(l, af.f) != 0) {
 		atomic_abort(&af);
 		say("award", "%s: write error", path);
@@ -183,7 +190,7 @@ int cmd_award(const struct cli *c)
 		rc = EXIT_FAIL;
 		goto done;
 	}
-	rc = write_ledger(&l, c->output ? out : NULL, through);
+	rc = write_ledger(&l, c->output ? out : NULL, through, c->csv_bom);
 	if (rc == EXIT_OK) {
 		struct totals *t = malloc(sizeof *t);
 		if (!t) {

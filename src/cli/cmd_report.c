@@ -240,7 +240,7 @@ int cmd_report(const struct cli *c)
 	command_line(c, &su, scenario, cmdline, sizeof cmdline);
 	struct run_info ri = {
 		.s = s, .command = cmdline, .firms = c->firms, .seed = (uint64_t)su.seed,
-		.threads = (int)su.threads, .seconds = seconds,
+		.threads = (int)su.threads, .seconds = seconds, .bom = c->csv_bom,
 	};
 	const char *dir = su.os.stage; /* every file goes into the staged set */
 	if (report_write(dir, &ri, &out, sm, NULL, err, sizeof err) != 0) {

@@ -168,6 +168,7 @@ int cmd_run(const struct cli *c)
 	struct run_info ri = {
 		.s = s, .command = cmdline, .firms = c->firms, .seed = (uint64_t)su.seed,
 		.threads = (int)su.threads, .precision = o.precision, .seconds = seconds,
+		.bom = c->csv_bom,
 	};
 	if (report_write(su.os.stage, &ri, &out, sm, c->ledger ? &rl.l : NULL, err,
 			 sizeof err) != 0) {

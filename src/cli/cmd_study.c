@@ -228,6 +228,8 @@ int sc_write_files(const char *dir, const char *const *names, const writer_fn *f
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		rc = atomic_open(&af, path, err, sizeof err);
 		if (rc == 0) {
+			if (j->c->csv_bom && strstr(names[i], ".csv"))
+				csv_bom(af.f);
 			fns[i](af.f, j);
 			rc = atomic_commit(&af, err, sizeof err);
 		}

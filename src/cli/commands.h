@@ -17,6 +17,7 @@ struct cli {
 	const char *scenario, *firms, *entities, *output;
 	const char *reps, *seed, *threads, *precision, *outdir;
 	bool ledger, quiet;
+	bool csv_bom;     /* a UTF-8 BOM at the start of each CSV file written */
 	const char *lang; /* chart labels, "en" or "zh" */
 	bool no_charts;   /* chart CSV files and scripts, no gnuplot */
 	const char *keys, *points, *bootstrap; /* tornado --keys; sobol --n, --bootstrap */

@@ -34,6 +34,11 @@ static bool plain_number(const char *s)
 	return *s == '\0';
 }
 
+void csv_bom(FILE *f)
+{
+	fputs("\xEF\xBB\xBF", f);
+}
+
 void csv_text(FILE *f, const char *s)
 {
 	if (!s)

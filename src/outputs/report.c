@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "atomic.h"
+#include "csvout.h"
 #include "money.h"
 #include "stats.h"
 #include "summary.h"
@@ -253,6 +254,8 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 			rc = -1;
 			continue;
 		}
+		if (ri->bom && strstr(names[i], ".csv"))
+			csv_bom(af[i].f);
 		put_file(af[i].f, i, &x);
 		if (fflush(af[i].f) != 0 || ferror(af[i].f)) {
 			snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
