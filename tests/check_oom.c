@@ -272,8 +272,7 @@ START_TEST(writing_a_report_survives_every_allocation_failing_and_keeps_the_earl
 			ck_dir_is(outdir, "an earlier run\n"); /* all or nothing */
 		}
 	}
-	ck_dir_is(outdir, "line,level,mean,sd,se,p5,p25,p50,p75,p95,p80,p90,in_total
-");
+	ck_dir_is(outdir, "line,level,mean,sd,se,p5,p25,p50,p75,p95,p80,p90,in_total\n");
 	sim_output_free(&run2);
 }
 END_TEST

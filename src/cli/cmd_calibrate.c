@@ -143,7 +143,8 @@ static void print_table(const struct calib_row *rows, int n, int within)
 	printf("\n%d of %d targets met\n", within, n);
 }
 
-static int write_file(const char *dir, const char *name, void (*fn)(FILE *, void *), void *ctx)
+static int write_file(const char *dir, const char *name, void (*fn)(FILE *, void *), void *ctx,
+		      bool bom)
 {
 	char path[4200], err[ERR_LEN];
 	struct atomic_file af;
@@ -152,6 +153,8 @@ static int write_file(const char *dir, const char *name, void (*fn)(FILE *, void
 		say("calibrate", "%s", err);
 		return -1;
 	}
+	if (bom)
+		csv_bom(af.f);
 	fn(af.f, ctx);
 	if (atomic_commit(&af, err, sizeof err) != 0) {
 		say("calibrate", "%s", err);
@@ -222,8 +225,8 @@ int cmd_calibrate(const struct cli *c)
 		goto done;
 	}
 	struct csv_ctx cx = {rows, s->ntargets};
-	if (write_file(su.os.stage, "calibration.csv", csv_fn, &cx) != 0 ||
-	    (o.nkeys && write_file(su.os.stage, "fitted.ini", fit_fn, &fo) != 0))
+	if (write_file(su.os.stage, "calibration.csv", csv_fn, &cx, c->csv_bom) != 0 ||
+	    (o.nkeys && write_file(su.os.stage, "fitted.ini", fit_fn, &fo, false) != 0))
 		goto done;
 	if ((rc = setup_commit(&su)) != EXIT_OK)
 		goto done;

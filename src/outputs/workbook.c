@@ -397,7 +397,7 @@ static int ranked_count(const struct wb *x)
 {
 	const struct summary *sm = x->r->sm;
 	int n = 0;
-	while (n < N_LINES && summary_money(sm, sm->by_cost[n], x->years, LV_TOTAL)->mean > 0)
+	while (n < sm->nranked && summary_money(sm, sm->by_cost[n], x->years, LV_TOTAL)->mean > 0)
 		n++;
 	return n;
 }
