@@ -33,21 +33,21 @@ struct briefing_diff {
 };
 
 struct briefing {
-	const struct scenario *s;   /* the scenario run */
-	const struct summary *sm;   /* its run's statistics */
+	const struct scenario *s; /* the scenario run */
+	const struct summary *sm; /* its run's statistics */
 	uint64_t seed;
 	int threads;
-	enum chart_lang lang;     /* labels and headings */
-	const char *version, *git; /* fundsim's version and git revision */
-	const char *command;      /* the command line that makes this report */
-	const char *date;         /* "2025-11-27", or NULL */
-	const char *svg[N_CHARTS]; /* each chart's SVG file text, or NULL: not drawn */
-	const char *chart_note;   /* why charts are missing, or NULL */
+	enum chart_lang lang;                /* labels and headings */
+	const char *version, *git;           /* fundsim's version and git revision */
+	const char *command;                 /* the command line that makes this report */
+	const char *date;                    /* "2025-11-27", or NULL */
+	const char *svg[N_CHARTS];           /* each chart's SVG file text, or NULL: not drawn */
+	const char *chart_note;              /* why charts are missing, or NULL */
 	const struct study_tornado *tornado; /* or NULL: see tornado_note */
-	bool tornado_given;       /* the scenario's [sensitivity] ranges, not -+pct */
-	const char *tornado_svg;  /* the tornado chart's SVG text, or NULL */
-	const char *tornado_note; /* why there is no tornado, or NULL */
-	const struct briefing_diff *diff; /* parameters that differ from the draft */
+	bool tornado_given;                  /* the scenario's [sensitivity] ranges, not -+pct */
+	const char *tornado_svg;             /* the tornado chart's SVG text, or NULL */
+	const char *tornado_note;            /* why there is no tornado, or NULL */
+	const struct briefing_diff *diff;    /* parameters that differ from the draft */
 	int ndiff;
 };
 

@@ -41,10 +41,10 @@ enum chart_kind {
 	CHART_CONVERGENCE,  /* running mean of the total with its 95% interval */
 	N_CHARTS,
 	CHART_SWEEP = N_CHARTS, /* spending against a swept parameter, 90% bands, per level */
-	CHART_TORNADO,      /* mean total at each parameter's low and high value, by swing */
-	CHART_SPIDER,       /* mean total against the % change of each top parameter */
-	CHART_SOBOL,        /* first-order and total Sobol indices with 95% intervals */
-	CHART_COMPARE,      /* ALT - BASE per paid year and funding level, 95% intervals */
+	CHART_TORNADO,          /* mean total at each parameter's low and high value, by swing */
+	CHART_SPIDER,           /* mean total against the % change of each top parameter */
+	CHART_SOBOL,            /* first-order and total Sobol indices with 95% intervals */
+	CHART_COMPARE,          /* ALT - BASE per paid year and funding level, 95% intervals */
 	N_CHART_KINDS
 };
 
@@ -120,8 +120,8 @@ int charts_sobol(const char *dir, const struct chart_opts *co, const struct stud
  * interval, one bar per alternative, total and per funding level. s[0]
  * is the base (co->s too), s[1..ns) the alternatives, cmp[a - 1] the
  * comparison of s[a] with s[0]. */
-int charts_compare(const char *dir, const struct chart_opts *co, struct scenario *const *s,
-		   int ns, const struct study_compare *cmp, struct chart_notes *notes, char *err,
+int charts_compare(const char *dir, const struct chart_opts *co, struct scenario *const *s, int ns,
+		   const struct study_compare *cmp, struct chart_notes *notes, char *err,
 		   size_t errlen);
 
 /* Parameter i (params_table) for a chart, into buf (n bytes, the

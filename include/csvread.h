@@ -84,8 +84,8 @@ int field_money(const struct csv_where *w, const char *col, const char *f, doubl
 int field_money_opt(const struct csv_where *w, const char *col, const char *f, double *out);
 int field_flag(const struct csv_where *w, const char *col, const char *f, bool dflt, bool *out);
 /* One of words (NULL-terminated); index into *out. */
-int field_word(const struct csv_where *w, const char *col, const char *f,
-	       const char *const *words, int *out);
+int field_word(const struct csv_where *w, const char *col, const char *f, const char *const *words,
+	       int *out);
 /* A unified social credit code (统一社会信用代码, GB 32100-2015): 18
  * characters, the last a check character over the first 17. Empty or
  * absent is fine (not every row has one). */

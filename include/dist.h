@@ -22,8 +22,15 @@
 #include <stddef.h>
 
 enum dist_kind {
-	D_CONST, D_UNIFORM, D_NORMAL, D_LOGNORMAL, D_TRIANGULAR, D_PERT, D_BETA,
-	D_POISSON, D_PARETO
+	D_CONST,
+	D_UNIFORM,
+	D_NORMAL,
+	D_LOGNORMAL,
+	D_TRIANGULAR,
+	D_PERT,
+	D_BETA,
+	D_POISSON,
+	D_PARETO
 };
 
 struct dist {

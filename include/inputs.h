@@ -34,7 +34,7 @@ static inline const char *group_id(const struct groups *g, size_t i)
 
 struct panel {
 	struct firm_year *rows;
-	int *src_line; /* CSV line of each row */
+	int *src_line;           /* CSV line of each row */
 	unsigned char *district; /* of each row: district.h's number, 0 when not given */
 	size_t n;
 	struct groups firms;

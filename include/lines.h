@@ -28,7 +28,7 @@ enum rule_kind {
 /* Firm lines come first (lines.c asserts it): lines [0, N_FIRM_LINES). */
 enum {
 	N_FIRM_LINES = 0
-#define LINE(id, sec, clause, kind, ...) + (RK_##kind == RK_FIRM)
+#define LINE(id, sec, clause, kind, ...) +(RK_##kind == RK_FIRM)
 #include "lines.def"
 #undef LINE
 };

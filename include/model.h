@@ -15,16 +15,17 @@
 
 /* Entities applying under one entity line (M4 ... M13B). */
 struct pop_line {
-	struct dist per_year;   /* per replication: Poisson mean of new applicants a year */
-	struct dist base;       /* per entity: investment, sales, R&D (RK_RATE) */
-	struct dist request;    /* per entity: amount requested, yuan ("up to" lines) */
-	struct dist approval;   /* per entity: share of the capped request approved */
-	struct dist housing;    /* per entity: housing subsidy requested, yuan (M12A) */
-	double pass;            /* annual review pass probability (RK_YEARLY) */
-	struct dist national, provincial, municipal; /* per replication: ratings a year (RK_LEVEL) */
-	struct dist parks;      /* per replication: number of parks (RK_INCREMENT) */
-	struct dist revenue;    /* per entity: park software revenue before the policy */
-	double growth_sd;       /* park's own yearly log-growth sd */
+	struct dist per_year; /* per replication: Poisson mean of new applicants a year */
+	struct dist base;     /* per entity: investment, sales, R&D (RK_RATE) */
+	struct dist request;  /* per entity: amount requested, yuan ("up to" lines) */
+	struct dist approval; /* per entity: share of the capped request approved */
+	struct dist housing;  /* per entity: housing subsidy requested, yuan (M12A) */
+	double pass;          /* annual review pass probability (RK_YEARLY) */
+	struct dist national, provincial,
+		municipal;   /* per replication: ratings a year (RK_LEVEL) */
+	struct dist parks;   /* per replication: number of parks (RK_INCREMENT) */
+	struct dist revenue; /* per entity: park software revenue before the policy */
+	double growth_sd;    /* park's own yearly log-growth sd */
 };
 
 enum budget_rule { BUDGET_REPORT, BUDGET_PRORATA };
@@ -41,12 +42,13 @@ struct model {
 	} firms;
 	struct {
 		struct dist mean, exit_rate; /* per replication */
-		struct dist city;            /* per replication: the city's software revenue growth (parks) */
+		struct dist city; /* per replication: the city's software revenue growth (parks) */
 		double common_sd, firm_sd, young_bonus, staff_elasticity, staff_ramp;
 	} growth;
 	struct {
-		struct dist new_per_year, spinoff_per_year, attracted_per_year; /* per replication */
-		struct dist new_revenue, new_staff;                            /* per firm */
+		struct dist new_per_year, spinoff_per_year,
+			attracted_per_year;         /* per replication */
+		struct dist new_revenue, new_staff; /* per firm */
 		struct dist attracted_revenue, attracted_capital, attracted_staff; /* per firm */
 		double attracted_industrial_share;
 	} entry;
@@ -54,7 +56,7 @@ struct model {
 		double top100_min_revenue, top100_prob;
 	} events;
 	struct pop_line line[N_LINES]; /* indexed by enum line_id; firm lines: request, approval */
-	double takeup[N_LINES];   /* share of awards claimed, by line */
+	double takeup[N_LINES];        /* share of awards claimed, by line */
 	struct {
 		double annual_total, annual_provincial, annual_municipal, annual_district, total;
 		enum budget_rule rule;

@@ -12,7 +12,7 @@
 
 typedef int64_t fen_t;
 
-#define FEN_PER_WAN ((fen_t)1000000)   /* 1万元 */
+#define FEN_PER_WAN ((fen_t)1000000)    /* 1万元 */
 #define FEN_PER_YI ((fen_t)10000000000) /* 1亿元 */
 #define FEN_MAX INT64_MAX               /* 92233720368547758.07 yuan */
 

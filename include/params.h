@@ -13,29 +13,29 @@
 #include "policy.h"
 
 enum ptype {
-	PT_MONEY,  /* yuan, written 100万 / 2亿 */
-	PT_SHARE,  /* fraction, written 5% / 2‰ / 0.05 */
-	PT_NUMBER, /* plain real number */
-	PT_INT,    /* whole number (counts, years) */
-	PT_BOOL,   /* true / false */
-	PT_ENUM,   /* one word of a list */
-	PT_DIST_MONEY,  /* struct dist over yuan */
-	PT_DIST_SHARE,  /* struct dist over fractions */
-	PT_DIST_NUMBER  /* struct dist over plain numbers */
+	PT_MONEY,      /* yuan, written 100万 / 2亿 */
+	PT_SHARE,      /* fraction, written 5% / 2‰ / 0.05 */
+	PT_NUMBER,     /* plain real number */
+	PT_INT,        /* whole number (counts, years) */
+	PT_BOOL,       /* true / false */
+	PT_ENUM,       /* one word of a list */
+	PT_DIST_MONEY, /* struct dist over yuan */
+	PT_DIST_SHARE, /* struct dist over fractions */
+	PT_DIST_NUMBER /* struct dist over plain numbers */
 };
 
 struct param_def {
 	const char *section, *key;
 	enum ptype type;
-	size_t offset;      /* into struct policy */
-	double lo, hi;      /* valid range, inclusive */
+	size_t offset;            /* into struct policy */
+	double lo, hi;            /* valid range, inclusive */
 	const char *const *names; /* PT_ENUM: NULL-terminated word list */
-	const char *unit;   /* "yuan", "share", "persons", "years", ... */
-	const char *clause; /* "第1条" */
-	const char *desc;   /* one line */
-	bool optional;      /* may be left unset (extra tiers) */
-	int line;           /* enum line_id, or -1 for [scenario]/[funding] */
-	bool per_entity;    /* a dist drawn per entity, not once per replication */
+	const char *unit;         /* "yuan", "share", "persons", "years", ... */
+	const char *clause;       /* "第1条" */
+	const char *desc;         /* one line */
+	bool optional;            /* may be left unset (extra tiers) */
+	int line;                 /* enum line_id, or -1 for [scenario]/[funding] */
+	bool per_entity;          /* a dist drawn per entity, not once per replication */
 };
 
 #define MAX_PARAMS 512
@@ -95,8 +95,7 @@ void params_value_words(int i, double v, char *buf, size_t n);
 
 /* "LO:HI" in parameter i's unit, each end valid (params_parse_value)
  * and LO < HI. 0, or -1 with err ("HI \"150%\" is out of range ..."). */
-int params_range_parse(int i, const char *text, double *lo, double *hi, char *err,
-		       size_t errlen);
+int params_range_parse(int i, const char *text, double *lo, double *hi, char *err, size_t errlen);
 
 /* The [sensitivity] section: uncertain parameters declared with ranges,
  * one key a parameter ("growth.mean = 5%:13%"), for fundsim sobol (and
@@ -110,7 +109,7 @@ struct param_range {
 /* Declare key = text in r[0..*n): a new key is appended, a known one
  * replaced (a scenario overrides its base's range), "none" removes it.
  * 0, or -1 with err (the key is not named: callers prefix it). */
-int params_range_set(struct param_range *r, int *n, const char *key, const char *text,
-		     char *err, size_t errlen);
+int params_range_set(struct param_range *r, int *n, const char *key, const char *text, char *err,
+		     size_t errlen);
 
 #endif

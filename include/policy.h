@@ -27,12 +27,12 @@ struct line_info {
 	const char *section; /* "m1a" */
 	const char *clause;  /* "第1条" */
 	enum rule_kind kind;
-	const char *who;     /* one line, English */
-	const char *zh;      /* measure name as the policy says it */
+	const char *who; /* one line, English */
+	const char *zh;  /* measure name as the policy says it */
 	enum pay pay;
-	enum level lo, hi;   /* levels an entity may hold; NONE..NONE: none */
+	enum level lo, hi;    /* levels an entity may hold; NONE..NONE: none */
 	enum funding funding; /* the policy's reading; scenarios may change it */
-	const char *owner;   /* budget owner (placeholder until the districts issue) */
+	const char *owner;    /* budget owner (placeholder until the districts issue) */
 };
 
 /* Borrowed pointer to a static table; line must be < N_LINES. */

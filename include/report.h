@@ -13,13 +13,13 @@
 
 struct run_info {
 	const struct scenario *s;
-	const char *command;  /* the command line, for the manifest */
-	const char *firms;    /* panel path or NULL */
+	const char *command; /* the command line, for the manifest */
+	const char *firms;   /* panel path or NULL */
 	uint64_t seed;
 	int threads;
-	double precision;     /* 0: fixed count */
-	double seconds;       /* wall time */
-	bool bom;             /* --csv-bom: the CSV files start with a UTF-8 BOM */
+	double precision; /* 0: fixed count */
+	double seconds;   /* wall time */
+	bool bom;         /* --csv-bom: the CSV files start with a UTF-8 BOM */
 };
 
 /* Write summary.csv, by_year.csv, recipients.csv, budget.csv (when an

@@ -30,11 +30,11 @@ struct firm_year {
 struct entity_year {
 	enum line_id line;
 	int year;
-	enum level level;  /* M4, M5A/M5B designation, M7A, M13A */
-	double base;       /* what a rate applies to (investment, revenue, sales) */
-	double granted;    /* amount granted for "up to" lines; NaN: payout x cap */
-	double housing;    /* M12A housing subsidy granted; NaN: payout x cap */
-	bool passed;       /* annual review passed (M7A, M13B) */
+	enum level level; /* M4, M5A/M5B designation, M7A, M13A */
+	double base;      /* what a rate applies to (investment, revenue, sales) */
+	double granted;   /* amount granted for "up to" lines; NaN: payout x cap */
+	double housing;   /* M12A housing subsidy granted; NaN: payout x cap */
+	bool passed;      /* annual review passed (M7A, M13B) */
 };
 
 #define REASON_LEN 120

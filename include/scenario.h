@@ -17,15 +17,15 @@
 #include "policy.h"
 #include "targets.h"
 
-#define SRC_LEN 256 /* a longer "file:line" keeps the end of the path */
+#define SRC_LEN 256  /* a longer "file:line" keeps the end of the path */
 #define ERR_LEN 8192 /* room for a path of PATH_MAX bytes and the message */
 
 struct scenario {
 	char name[64];
-	char path[PATH_MAX];      /* the file loaded last ("" for built-in) */
+	char path[PATH_MAX]; /* the file loaded last ("" for built-in) */
 	struct policy pol;
-	bool set[MAX_PARAMS];     /* value given somewhere */
-	char src[MAX_PARAMS][SRC_LEN]; /* where: "my.ini:12", "--set", ... */
+	bool set[MAX_PARAMS];                     /* value given somewhere */
+	char src[MAX_PARAMS][SRC_LEN];            /* where: "my.ini:12", "--set", ... */
 	struct param_range sens[MAX_SENSITIVITY]; /* [sensitivity], in declared order */
 	int nsens;
 	struct target targets[MAX_TARGETS]; /* [targets], in declared order */

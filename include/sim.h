@@ -99,24 +99,24 @@ typedef void (*sim_progress_fn)(void *ctx, long done, long target);
 
 struct sim_config {
 	uint64_t seed;
-	long reps;          /* replications, or the most with precision */
-	double precision;   /* > 0: stop when the 95% CI of the mean total is within it */
-	int threads;        /* 0: OpenMP's default */
+	long reps;        /* replications, or the most with precision */
+	double precision; /* > 0: stop when the 95% CI of the mean total is within it */
+	int threads;      /* 0: OpenMP's default */
 	const struct panel *stock;
 	sim_progress_fn progress;
 	void *progress_ctx;
 	volatile sig_atomic_t *stop; /* set (e.g. by SIGINT) to stop after a block */
-	size_t exact_bytes; /* rows kept for exact percentiles; 0: SIM_EXACT_BYTES */
+	size_t exact_bytes;          /* rows kept for exact percentiles; 0: SIM_EXACT_BYTES */
 };
 
 struct sim_output {
 	struct sim_layout layout;
-	long reps;     /* replications run */
-	long long firm_years; /* firm rows evaluated, for throughput figures */
-	struct results *res;  /* statistics of the rows; sim_output_free frees it */
-	const double *rows;   /* reps x layout.width in replication order while
+	long reps;               /* replications run */
+	long long firm_years;    /* firm rows evaluated, for throughput figures */
+	struct results *res;     /* statistics of the rows; sim_output_free frees it */
+	const double *rows;      /* reps x layout.width in replication order while
 			       * results_exact(res), else NULL; borrowed from res */
-	bool stopped;  /* ended early by *stop */
+	bool stopped;            /* ended early by *stop */
 	struct sim_trace *trace; /* the mean total after each block (convergence) */
 	int ntrace;
 };
@@ -145,8 +145,8 @@ int sim_envelopes(const struct model *m, struct envelope *e);
 
 /* Run replications in blocks; every block's replications run in parallel
  * and land in replication order. Returns 0, or -1 with err. */
-int sim_run(const struct policy *p, const struct sim_config *c, struct sim_output *out,
-	    char *err, size_t errlen);
+int sim_run(const struct policy *p, const struct sim_config *c, struct sim_output *out, char *err,
+	    size_t errlen);
 
 /* The replication count a precision run checks at: blocks of this size. */
 #define SIM_BLOCK 256

@@ -9,7 +9,7 @@
  * files show stats_shown; P80 and P90 are the planning figures (what a
  * budget covers four or nine years in ten), computed with the rest. */
 enum pct { P5, P25, P50, P75, P80, P90, P95, N_PCT };
-extern const double stats_pct[N_PCT];          /* 0.05, 0.25, ... 0.95 */
+extern const double stats_pct[N_PCT];           /* 0.05, 0.25, ... 0.95 */
 extern const char *const stats_pct_name[N_PCT]; /* "p5", "p25", ... "p95" */
 #define N_SHOWN 5
 extern const enum pct stats_shown[N_SHOWN]; /* P5 P25 P50 P75 P95: the CSV columns */

@@ -64,8 +64,8 @@ typedef void (*study_progress_fn)(void *ctx, long done, long total);
 
 struct study_cfg {
 	uint64_t seed;
-	long reps;          /* >= 2 and <= study_max_reps */
-	int threads;        /* 0: OpenMP's default */
+	long reps;                 /* >= 2 and <= study_max_reps */
+	int threads;               /* 0: OpenMP's default */
 	const struct panel *stock; /* borrowed: the bureau's firms, or NULL to sample them */
 	study_progress_fn progress;
 	void *progress_ctx;
@@ -77,8 +77,8 @@ long study_max_reps(const struct policy *p);
 
 /* One run with every row kept (o->rows is set). STUDY_OK, or another
  * status with err; o is then freed. Free o with sim_output_free. */
-enum study_status study_run(const struct policy *p, const struct study_cfg *c,
-			    struct sim_output *o, char *err, size_t errlen);
+enum study_status study_run(const struct policy *p, const struct study_cfg *c, struct sim_output *o,
+			    char *err, size_t errlen);
 
 /* ---- parameters as numbers ---- */
 
@@ -136,7 +136,7 @@ struct study_point {
 struct study_sweep {
 	int naxes;
 	struct study_axis axis[2];
-	double base_value[2]; /* the base case's values (study_value) */
+	double base_value[2];                          /* the base case's values (study_value) */
 	struct study_cell base[N_LINES + 1][N_LEVELS]; /* the base case (d all 0) */
 	long reps;
 	int npoints;               /* axis[0].n x axis[1].n, the last axis fastest */
@@ -146,9 +146,9 @@ struct study_sweep {
 /* Run the base case and every grid point (1 or 2 axes, at most
  * STUDY_MAX_POINTS points). Every point is validated before anything
  * runs. */
-enum study_status study_sweep(const struct scenario *base, const struct study_axis *axes,
-			      int naxes, const struct study_cfg *c, struct study_sweep *out,
-			      char *err, size_t errlen);
+enum study_status study_sweep(const struct scenario *base, const struct study_axis *axes, int naxes,
+			      const struct study_cfg *c, struct study_sweep *out, char *err,
+			      size_t errlen);
 void study_sweep_free(struct study_sweep *s);
 
 /* ---- tornado and spider ---- */
@@ -173,11 +173,11 @@ int study_policy_keys(const struct scenario *s, int *keys, int max);
 
 struct study_bar {
 	int param;
-	bool given;                 /* range given; else base -+ pct */
-	double base, low, high;     /* parameter values (a distribution: its mean) */
-	double mean_low, mean_high; /* mean total spending, all paid years and levels */
+	bool given;                      /* range given; else base -+ pct */
+	double base, low, high;          /* parameter values (a distribution: its mean) */
+	double mean_low, mean_high;      /* mean total spending, all paid years and levels */
 	struct study_diff d_low, d_high; /* to the base case, paired */
-	double swing;               /* |mean_high - mean_low| */
+	double swing;                    /* |mean_high - mean_low| */
 };
 
 /* Mean total against a % change of one parameter (spider chart). */
@@ -190,11 +190,11 @@ struct study_spider {
 };
 
 struct study_tornado {
-	double pct;                  /* default range: base -+ pct */
+	double pct; /* default range: base -+ pct */
 	long reps;
-	struct study_cell base;      /* TOTAL, all levels */
+	struct study_cell base; /* TOTAL, all levels */
 	int nbars;
-	struct study_bar *bar;       /* owned; largest swing first */
+	struct study_bar *bar; /* owned; largest swing first */
 	int nspider;
 	struct study_spider *spider; /* owned; the top bars' keys in bar order, pct rising */
 	int spider_skipped;          /* spider points that are not valid scenarios */
@@ -208,15 +208,14 @@ void study_sort_bars(struct study_bar *b, int n);
  * -pct, -pct/2, 0, +pct/2, +pct. All low and high variants are validated
  * before anything runs. */
 enum study_status study_tornado(const struct scenario *base, const struct study_range *keys,
-				int nkeys, double pct, int spider_keys,
-				const struct study_cfg *c, struct study_tornado *out, char *err,
-				size_t errlen);
+				int nkeys, double pct, int spider_keys, const struct study_cfg *c,
+				struct study_tornado *out, char *err, size_t errlen);
 void study_tornado_free(struct study_tornado *t);
 
 /* ---- compare ---- */
 
 struct study_ccell {
-	double base, alt; /* means, yuan */
+	double base, alt;    /* means, yuan */
 	struct study_diff d; /* alt - base, paired */
 };
 
@@ -250,15 +249,15 @@ typedef enum study_status (*study_fn)(const double *u, double *y, void *ctx);
 
 struct study_sobol {
 	int k;
-	long n;       /* base points */
-	int boot;     /* bootstrap resamples */
-	double mean, var;  /* of f over the A and B points */
-	bool flat;    /* var is 0: the indices mean nothing and are 0 */
+	long n;           /* base points */
+	int boot;         /* bootstrap resamples */
+	double mean, var; /* of f over the A and B points */
+	bool flat;        /* var is 0: the indices mean nothing and are 0 */
 	double s1[STUDY_MAX_SOBOL], s1_lo[STUDY_MAX_SOBOL], s1_hi[STUDY_MAX_SOBOL];
 	double st[STUDY_MAX_SOBOL], st_lo[STUDY_MAX_SOBOL], st_hi[STUDY_MAX_SOBOL];
-	double *u;    /* owned, n x 2k: A is u[j*2k + i], B is u[j*2k + k + i] */
+	double *u;       /* owned, n x 2k: A is u[j*2k + i], B is u[j*2k + k + i] */
 	double *fa, *fb; /* owned, n each */
-	double *fab;  /* owned, k x n: f at A with coordinate i taken from B */
+	double *fab;     /* owned, k x n: f at A with coordinate i taken from B */
 };
 
 /* Saltelli sampling: the first n points of gsl_qrng_sobol in 2k

@@ -28,19 +28,19 @@ struct risk {
 struct summary {
 	struct sim_layout layout; /* which cell is which */
 	long reps;
-	bool exact;          /* exact percentiles, or P-square estimates */
-	struct stats *cell;  /* layout.width of them, one per column of the row */
-	int nenv;            /* budget envelopes set (sim_envelopes) */
+	bool exact;         /* exact percentiles, or P-square estimates */
+	struct stats *cell; /* layout.width of them, one per column of the row */
+	int nenv;           /* budget envelopes set (sim_envelopes) */
 	struct envelope env[MAX_ENVELOPES];
-	struct risk *over;   /* nenv x (years + 1): env[e] in paid year y (years: all) */
-	struct risk *cut;    /* years + 1: how often the prorata cap binds, mean cut */
+	struct risk *over;      /* nenv x (years + 1): env[e] in paid year y (years: all) */
+	struct risk *cut;       /* years + 1: how often the prorata cap binds, mean cut */
 	bool in_total[N_LINES]; /* the lines TOTAL adds up (line_common.in_total); the
 				 * others are contingent items (一事一议), reported apart */
-	int by_cost[N_LINES]; /* the lines in the total by mean spending over all paid
+	int by_cost[N_LINES];   /* the lines in the total by mean spending over all paid
 			       * years, dearest first; equal means in the registry's
 			       * order. Contingent items are not ranked: they are no
 			       * part of what TOTAL and the charts add up */
-	int nranked;          /* how many of by_cost: the lines in the total */
+	int nranked;            /* how many of by_cost: the lines in the total */
 };
 
 /* The summary of run o of policy p, or NULL when out of memory. */
@@ -49,8 +49,7 @@ void summary_free(struct summary *s);
 
 /* Spending of line (N_LINES: TOTAL) in paid-year index year (years: all
  * paid years) at level lv, in yuan. */
-const struct stats *summary_money(const struct summary *s, int line, int year,
-				  enum fund_level lv);
+const struct stats *summary_money(const struct summary *s, int line, int year, enum fund_level lv);
 /* Awards paid of line (N_LINES: all lines) in year (years: all). */
 const struct stats *summary_recipients(const struct summary *s, int line, int year);
 /* Aggregate k of the population (calibration, sim.h's enum pop_stat). */

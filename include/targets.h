@@ -21,16 +21,16 @@ enum target_unit { TU_COUNT, TU_YUAN, TU_SHARE };
 
 /* One aggregate a target may name (static table). */
 struct target_def {
-	const char *key;   /* INI key: "firms" */
-	int stat;          /* enum pop_stat */
+	const char *key; /* INI key: "firms" */
+	int stat;        /* enum pop_stat */
 	enum target_unit unit;
 	const char *unit_word; /* "firms", "yuan", "share", "a year" */
 	const char *desc;
 };
 
 struct target {
-	int def;        /* index into the table */
-	double lo, hi;  /* in the unit: count, yuan, fraction; lo <= hi */
+	int def;       /* index into the table */
+	double lo, hi; /* in the unit: count, yuan, fraction; lo <= hi */
 	char source[TARGET_SOURCE_LEN];
 };
 

@@ -22,7 +22,7 @@ struct totals {
 	fen_t all[N_LEVELS]; /* over every line and year */
 	long awards[N_LINES];
 	long count[N_LINES][MAX_YEARS]; /* awards by line and paid year */
-	bool overflow; /* an award was refused: the sums are incomplete */
+	bool overflow;                  /* an award was refused: the sums are incomplete */
 };
 
 /* What to tell the user when t->overflow is set. */

@@ -33,8 +33,8 @@ static double c_get_double(void *s)
 	return gsl_rng_taus2->get_double(((struct counted *)s)->inner);
 }
 
-static const gsl_rng_type counted_type = {"counted-taus2", 0xffffffffUL, 0,
-					  sizeof(struct counted), c_set, c_get, c_get_double};
+static const gsl_rng_type counted_type =
+	{"counted-taus2", 0xffffffffUL, 0, sizeof(struct counted), c_set, c_get, c_get_double};
 
 static double now(void)
 {
@@ -66,8 +66,8 @@ int main(int argc, char **argv)
 		fy = o.firm_years;
 		sim_output_free(&o);
 		printf("run, default scenario, %ld replications, %d thread%s: %.2f s, %.0f "
-		       "replications/s, %.2f million firm-years/s\n", reps, threads,
-		       threads > 1 ? "s" : "", secs[threads], reps / secs[threads],
+		       "replications/s, %.2f million firm-years/s\n",
+		       reps, threads, threads > 1 ? "s" : "", secs[threads], reps / secs[threads],
 		       fy / secs[threads] / 1e6);
 	}
 	printf("speed-up 2 threads vs 1: %.2fx\n", secs[1] / secs[2]);
@@ -91,12 +91,13 @@ int main(int argc, char **argv)
 	double floor_secs = now() - t0;
 	gsl_rng_free(g);
 	printf("random-draw floor: %.3g draws (counted on %ld replications) take %.2f s alone "
-	       "(checksum %.3g); engine, 1 thread = %.1fx the floor\n", (double)n, sample,
-	       floor_secs, sink, secs[1] / floor_secs);
+	       "(checksum %.3g); engine, 1 thread = %.1fx the floor\n",
+	       (double)n, sample, floor_secs, sink, secs[1] / floor_secs);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("peak memory: %ld MiB (results kept for exact percentiles: %zu bytes a "
-	       "replication)\n", ru.ru_maxrss / 1024, l.width * sizeof(double));
+	       "replication)\n",
+	       ru.ru_maxrss / 1024, l.width * sizeof(double));
 	free(s);
 	return 0;
 }

@@ -142,7 +142,8 @@ static void csv_read(const char *name, struct csv *c)
 	c->text = slurp(name, NULL);
 	char *save = NULL;
 	int r = 0;
-	for (char *line = strtok_r(c->text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+	for (char *line = strtok_r(c->text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
 		ck_assert_int_lt(r, MAX_ROWS);
 		ck_assert_msg(!strchr(line, '"'), "%s: a quote in: %s", name, line);
 		char *p = line;
@@ -300,8 +301,8 @@ END_TEST
 START_TEST(histogram_bins_are_closed_on_the_right)
 {
 	/* in 万元, width 100万 from 0: 100万 belongs to (0, 100万], 200万 to (100万, 200万] */
-	double x[] = {0.5, 1.0, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0, 5.5, 6.0, 6.5,
-		      7.0, 7.5, 8.0, 8.5, 9.0, 9.5};
+	double x[] = {0.5, 1.0, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5,
+		      5.0, 5.5, 6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5};
 	size_t n = sizeof x / sizeof x[0];
 	for (size_t i = 0; i < n; i++)
 		x[i] *= 1e6;
@@ -317,11 +318,11 @@ END_TEST
 
 START_TEST(histogram_puts_an_edge_on_the_budget_so_the_bins_above_hold_the_overruns)
 {
-	const double *col = run_out.rows + sim_money(&run_out.layout, N_LINES,
-						     run_out.layout.years, LV_TOTAL);
+	const double *col = run_out.rows +
+			    sim_money(&run_out.layout, N_LINES, run_out.layout.years, LV_TOTAL);
 	size_t w = run_out.layout.width, n = (size_t)run_out.reps;
-	struct stats st =
-		col_stat(sim_money(&run_out.layout, N_LINES, run_out.layout.years, LV_TOTAL));
+	struct stats st = col_stat(
+		sim_money(&run_out.layout, N_LINES, run_out.layout.years, LV_TOTAL));
 	/* budgets at the median, at a value itself, and off any round number */
 	double budgets[3] = {st.pct[P50], col[5 * w], st.pct[P50] + 1234567.89};
 	for (int t = 0; t < 3; t++) {
@@ -347,7 +348,7 @@ START_TEST(histogram_counts_totals_a_fen_above_the_budget_as_at_it)
 {
 	double x[40];
 	for (int i = 0; i < 40; i++)
-		x[i] = 12e8 + 3e8 * i / 39.0;                 /* up to the cap */
+		x[i] = 12e8 + 3e8 * i / 39.0;                          /* up to the cap */
 	x[37] = 15e8 - 0.01, x[38] = 15e8 + 0.01, x[39] = 15e8 + 0.99; /* float noise */
 	struct chart_bins b;
 	chart_histogram(x, 1, 40, 1.5e8, 15e8, &b);
@@ -410,7 +411,8 @@ START_TEST(every_chart_kind_has_a_name_and_a_script)
 		ck_assert_ptr_nonnull(gp);
 		char want[64];
 		snprintf(want, sizeof want, "# %s.gp - ", chart_name(k));
-		ck_assert_msg(strncmp(gp, want, strlen(want)) == 0, "script %d starts: %.40s", k, gp);
+		ck_assert_msg(strncmp(gp, want, strlen(want)) == 0, "script %d starts: %.40s", k,
+			      gp);
 		ck_assert_ptr_nonnull(strstr(gp, "datafile"));
 	}
 }
@@ -457,8 +459,8 @@ START_TEST(ranked_csv_lists_the_paying_measures_dearest_first_with_their_interva
 	for (int line = 0; line < N_LINES; line++) {
 		if (!scen->pol.line[line].in_total)
 			continue;
-		struct stats st =
-			col_stat(sim_money(&run_out.layout, line, run_out.layout.years, LV_TOTAL));
+		struct stats st = col_stat(
+			sim_money(&run_out.layout, line, run_out.layout.years, LV_TOTAL));
 		paying += st.mean > 0 || st.pct[P95] > 0;
 	}
 	ck_assert_int_eq(c.n, paying);
@@ -469,8 +471,8 @@ START_TEST(ranked_csv_lists_the_paying_measures_dearest_first_with_their_interva
 			ck_assert(num(&c, r, "mean") <= num(&c, r - 1, "mean"));
 		int line = line_by_name(str(&c, r, "line"));
 		ck_assert_int_ge(line, 0);
-		struct stats st =
-			col_stat(sim_money(&run_out.layout, line, run_out.layout.years, LV_TOTAL));
+		struct stats st = col_stat(
+			sim_money(&run_out.layout, line, run_out.layout.years, LV_TOTAL));
 		ck_assert_double_eq_tol(num(&c, r, "mean"), st.mean, CENT);
 		ck_assert_double_eq_tol(num(&c, r, "p5"), st.pct[P5], CENT);
 		ck_assert_double_eq_tol(num(&c, r, "p50"), st.pct[P50], CENT);
@@ -505,11 +507,12 @@ START_TEST(stacked_csv_segments_add_up_to_each_years_total_mean)
 			ck_assert_int_eq((int)num(&c, r, "paid_year"), first_paid() + y);
 			ck_assert_int_eq((int)num(&c, r, "segment"), i + 1);
 			ck_assert_double_eq_tol(num(&c, r, "base"), sum, CENT * (i + 1));
-			ck_assert_double_eq_tol(num(&c, r, "top"), num(&c, r, "base") + num(&c, r, "mean"),
-						2 * CENT);
+			ck_assert_double_eq_tol(num(&c, r, "top"),
+						num(&c, r, "base") + num(&c, r, "mean"), 2 * CENT);
 			int line = line_by_name(str(&c, r, "line"));
 			if (line >= 0) {
-				results_mean_sd(run_out.res, sim_money(&run_out.layout, line, y, LV_TOTAL),
+				results_mean_sd(run_out.res,
+						sim_money(&run_out.layout, line, y, LV_TOTAL),
 						&mean, &sd);
 				ck_assert_double_eq_tol(num(&c, r, "mean"), mean, CENT);
 			} else {
@@ -518,8 +521,8 @@ START_TEST(stacked_csv_segments_add_up_to_each_years_total_mean)
 			}
 			sum += num(&c, r, "mean");
 		}
-		results_mean_sd(run_out.res, sim_money(&run_out.layout, N_LINES, y, LV_TOTAL), &mean,
-				&sd);
+		results_mean_sd(run_out.res, sim_money(&run_out.layout, N_LINES, y, LV_TOTAL),
+				&mean, &sd);
 		ck_assert_double_eq_tol(sum, mean, CENT * per);
 	}
 	free(c.text);
@@ -541,8 +544,8 @@ START_TEST(distribution_csv_counts_every_replication_and_marks_the_budget_and_p9
 		if (strcmp(k, "bin") == 0) {
 			bins++;
 			counted += num(&c, r, "replications");
-			ck_assert_double_eq_tol(num(&c, r, "share"), num(&c, r, "replications") / REPS,
-						1e-6);
+			ck_assert_double_eq_tol(num(&c, r, "share"),
+						num(&c, r, "replications") / REPS, 1e-6);
 			if (bins > 1)
 				ck_assert_double_eq_tol(num(&c, r, "from"), prev_to, CENT);
 			prev_to = num(&c, r, "to");
@@ -707,7 +710,7 @@ static void draw_all(enum chart_lang lang, const char *folder_name)
 {
 	if (!have_gnuplot()) {
 		fprintf(stderr, "check_charts: gnuplot is not installed: image checks skipped "
-			"(make deps installs it)\n");
+				"(make deps installs it)\n");
 		return;
 	}
 	make_dir(folder_name);
@@ -781,7 +784,9 @@ END_TEST
 START_TEST(without_gnuplot_every_csv_is_written_and_a_note_says_so_once)
 {
 	make_dir("nognuplot");
-	struct chart_opts co = {.s = scen, .seed = 11, .draw = true,
+	struct chart_opts co = {.s = scen,
+				.seed = 11,
+				.draw = true,
 				.gnuplot = "/nonexistent/bin/gnuplot"};
 	struct chart_notes notes;
 	char err[600] = "";
@@ -810,8 +815,7 @@ START_TEST(a_failing_gnuplot_is_an_error_and_leaves_no_image)
 	struct chart_opts co = {.s = scen, .seed = 11, .draw = true, .gnuplot = "false"};
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_int_eq(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err),
-			 -1);
+	ck_assert_int_eq(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err), -1);
 	ck_assert_msg(strstr(err, "fan.png") && strstr(err, "exited with status 1"), "%s", err);
 	ck_assert_int_eq(file_size("fan.png"), -1);
 	ck_assert_int_gt(file_size("convergence.csv"), 0);
@@ -976,7 +980,8 @@ START_TEST(no_chart_script_evaluates_text_as_code)
 				if (word && ((c > gp && word_char(c[-1])) || word_char(c[n])))
 					continue;
 				if (!quote || !word)
-					ck_abort_msg("%s.gp:%d: %s", chart_name(k), line, code_words[w]);
+					ck_abort_msg("%s.gp:%d: %s", chart_name(k), line,
+						     code_words[w]);
 			}
 		}
 	}
@@ -1039,9 +1044,9 @@ START_TEST(image_check_finds_a_truncated_empty_or_unsigned_png_and_an_svg_withou
 	put_file("cut.svg", svg, strlen(svg), NULL, 0);
 	put_file("empty.svg", NULL, 0, NULL, 0);
 	put_file("after.svg", "<svg></svg>x", 12, NULL, 0);
-	static const char *const bad[] = {"cut.png",	  "empty.png", "sig-only.png",
+	static const char *const bad[] = {"cut.png",      "empty.png",    "sig-only.png",
 					  "unsigned.png", "cut-iend.png", "cut.svg",
-					  "empty.svg",	  "after.svg"};
+					  "empty.svg",    "after.svg"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char err[300];
 		ck_assert_int_eq(check_image(bad[i], err, sizeof err), -1);
@@ -1161,10 +1166,9 @@ START_TEST(an_incomplete_image_is_an_error_naming_it_and_is_not_put_in_place)
 	struct chart_opts co = {.s = scen, .seed = 11, .draw = true, .gnuplot = prog};
 	struct chart_notes notes;
 	char err[600] = "";
-	ck_assert_int_eq(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err),
-			 -1);
-	ck_assert_msg(strstr(err, "/fan.png: gnuplot wrote an incomplete image (disk full?)"),
-		      "%s", err);
+	ck_assert_int_eq(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "/fan.png: gnuplot wrote an incomplete image (disk full?)"), "%s",
+		      err);
 	ck_assert_int_eq(file_size("fan.png"), -1);
 	DIR *d = opendir(dir); /* and no private folder is left behind */
 	struct dirent *e;
@@ -1221,12 +1225,13 @@ static void make_studies(void)
 	struct study_axis ax[2];
 	ck_assert(study_axis_parse("m1a.cap=50万:150万:50万", 200, &ax[0], err, sizeof err) == 0);
 	ck_assert_int_eq(study_sweep(scen, ax, 1, &c, &sweep1, err, sizeof err), STUDY_OK);
-	ck_assert(study_axis_parse("m3c.amount=50万:100万:50万", 200, &ax[1], err, sizeof err) == 0);
+	ck_assert(study_axis_parse("m3c.amount=50万:100万:50万", 200, &ax[1], err, sizeof err) ==
+		  0);
 	ck_assert_int_eq(study_sweep(scen, ax, 2, &c, &sweep2, err, sizeof err), STUDY_OK);
-	struct study_range keys[3] = {{.param = key_index("m1a.cap")},
-				      {.param = key_index("m3c.amount")},
-				      {.param = key_index("growth.mean"), .given = true, .lo = 0.05,
-				       .hi = 0.13}};
+	struct study_range keys[3] =
+		{{.param = key_index("m1a.cap")},
+		 {.param = key_index("m3c.amount")},
+		 {.param = key_index("growth.mean"), .given = true, .lo = 0.05, .hi = 0.13}};
 	ck_assert_int_eq(study_tornado(scen, keys, 3, 0.2, 10, &c, &tornado, err, sizeof err),
 			 STUDY_OK);
 	struct sim_output b = {0}, a = {0};
@@ -1294,7 +1299,7 @@ START_TEST(sweep_chart_csv_holds_each_values_mean_and_band_per_level_base_first)
 	for (int r = 1; r <= c.n; r++) {
 		int lv = level_of(str(&c, r, "level")), p = (int)num(&c, r, "point");
 		ck_assert_int_eq(lv, (r - 1) / (1 + sweep1.npoints)); /* a level's rows together */
-		ck_assert_int_eq(p, (r - 1) % (1 + sweep1.npoints)); /* the base case first */
+		ck_assert_int_eq(p, (r - 1) % (1 + sweep1.npoints));  /* the base case first */
 		ck_assert_str_eq(str(&c, r, "key1"), "m1a.cap");
 		ck_assert_str_eq(str(&c, r, "unit1"), "yuan");
 		ck_assert_str_eq(str(&c, r, "label1_en"), "m1a.cap (cap of the award)");
@@ -1335,7 +1340,8 @@ START_TEST(sweep_chart_csv_of_two_keys_keeps_each_line_of_the_second_key_togethe
 		ck_assert_str_eq(str(&c, r, "key2"), "m3c.amount");
 		if (k == 0) {
 			ck_assert_int_eq((int)num(&c, r, "point"), 0);
-			ck_assert_str_eq(str(&c, r, "text2"), "100万"); /* the scenario's own value */
+			ck_assert_str_eq(str(&c, r, "text2"),
+					 "100万"); /* the scenario's own value */
 			ck_cell(&c, r, &sweep2.base[N_LINES][lv]);
 			continue;
 		}
@@ -1373,7 +1379,8 @@ START_TEST(tornado_chart_csv_keeps_the_bars_in_order_of_swing_with_their_values)
 		if (r > 1)
 			ck_assert(num(&c, r, "swing") <= num(&c, r - 1, "swing"));
 		ck_assert_double_eq_tol(num(&c, r, "swing"),
-					fabs(num(&c, r, "mean_high") - num(&c, r, "mean_low")), 2 * CENT);
+					fabs(num(&c, r, "mean_high") - num(&c, r, "mean_low")),
+					2 * CENT);
 		ck_assert_double_eq_tol(num(&c, r, "swing"), b->swing, CENT);
 		ck_assert_double_eq_tol(num(&c, r, "mean_base"), tornado.base.mean, CENT);
 		ck_assert_double_eq_tol(num(&c, r, "p5_base"), tornado.base.p5, CENT);
@@ -1409,9 +1416,14 @@ START_TEST(tornado_chart_shows_the_20_largest_swings_and_says_how_many_there_wer
 	ck_assert_ptr_nonnull(t.bar);
 	for (int k = 0; k < 25; k++) {
 		double d = (25 - k) * 1e6;
-		t.bar[k] = (struct study_bar){.param = keys[k], .base = 1, .low = 0.8, .high = 1.2,
-					      .mean_low = 10e8 - d, .mean_high = 10e8 + d,
-					      .d_low = {-d, 0, -d, -d}, .d_high = {d, 0, d, d},
+		t.bar[k] = (struct study_bar){.param = keys[k],
+					      .base = 1,
+					      .low = 0.8,
+					      .high = 1.2,
+					      .mean_low = 10e8 - d,
+					      .mean_high = 10e8 + d,
+					      .d_low = {-d, 0, -d, -d},
+					      .d_high = {d, 0, d, d},
 					      .swing = 2 * d};
 	}
 	make_dir("tornado25");
@@ -1452,7 +1464,8 @@ START_TEST(spider_chart_csv_follows_the_tornados_order_and_measures_the_real_cha
 		ck_assert_double_eq(num(&c, r, "pct"), sp->pct);
 		ck_assert_double_eq_tol(num(&c, r, "mean"), sp->mean, CENT);
 		ck_assert_double_eq_tol(num(&c, r, "diff"), sp->d.mean, CENT);
-		ck_assert_double_eq_tol(num(&c, r, "change"), 100 * (sp->value / b->base - 1), 1e-4);
+		ck_assert_double_eq_tol(num(&c, r, "change"), 100 * (sp->value / b->base - 1),
+					1e-4);
 		if (sp->pct == 0) {
 			ck_assert_double_eq(num(&c, r, "change"), 0);
 			ck_assert_double_eq_tol(num(&c, r, "mean"), tornado.base.mean, CENT);
@@ -1695,7 +1708,8 @@ START_TEST(a_study_chart_into_a_missing_folder_is_an_error_naming_the_file)
 	struct chart_notes notes;
 	char err[600] = "";
 	ck_assert_int_eq(charts_sweep("/nonexistent/fundsim/out", &co, &sweep1, &notes, err,
-				      sizeof err), -1);
+				      sizeof err),
+			 -1);
 	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/fundsim/out/sweep_chart.csv"));
 }
 END_TEST
@@ -1707,9 +1721,9 @@ START_TEST(hostile_scenario_names_in_a_compare_chart_run_no_command)
 {
 	if (!have_gnuplot())
 		return;
-	static const char *const hostile[] = {
-		"x`touch pwned`y", "\"; system(\"touch pwned\"); \"", "'; system('touch pwned'); '",
-		"@x `touch pwned`", "a\\"};
+	static const char *const hostile[] = {"x`touch pwned`y", "\"; system(\"touch pwned\"); \"",
+					      "'; system('touch pwned'); '", "@x `touch pwned`",
+					      "a\\"};
 	enum { N_HOSTILE = sizeof hostile / sizeof *hostile };
 	char base_name[sizeof scen->name], alt_name[sizeof alt_scen->name];
 	memcpy(base_name, scen->name, sizeof base_name);
@@ -1745,13 +1759,15 @@ static Suite *charts_suite(void)
 	tcase_add_test(tc, histogram_keeps_between_10_and_60_round_bins_and_every_value);
 	tcase_add_test(tc, histogram_reads_a_strided_column);
 	tcase_add_test(tc, histogram_bins_are_closed_on_the_right);
-	tcase_add_test(tc, histogram_puts_an_edge_on_the_budget_so_the_bins_above_hold_the_overruns);
+	tcase_add_test(tc,
+		       histogram_puts_an_edge_on_the_budget_so_the_bins_above_hold_the_overruns);
 	tcase_add_test(tc, histogram_counts_totals_a_fen_above_the_budget_as_at_it);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("envelope, language, scripts");
 	tcase_add_test(tc, envelope_is_the_total_budget_when_set);
-	tcase_add_test(tc, envelope_sums_the_annual_envelopes_over_the_years_when_only_they_are_set);
+	tcase_add_test(tc,
+		       envelope_sums_the_annual_envelopes_over_the_years_when_only_they_are_set);
 	tcase_add_test(tc, envelope_is_zero_without_a_budget);
 	tcase_add_test(tc, lang_accepts_en_and_zh_only);
 	tcase_add_test(tc, every_chart_kind_has_a_name_and_a_script);
@@ -1775,7 +1791,8 @@ static Suite *charts_suite(void)
 	tcase_set_timeout(tc, 120); /* 10 gnuplot runs a test; slower under valgrind */
 	tcase_add_test(tc, every_chart_is_drawn_as_a_slide_png_and_a_print_svg_in_english);
 	tcase_add_test(tc, every_chart_is_drawn_in_chinese_with_the_policys_measure_names);
-	tcase_add_test(tc, charts_draw_in_a_folder_whose_name_would_break_a_shell_or_a_gnuplot_string);
+	tcase_add_test(tc,
+		       charts_draw_in_a_folder_whose_name_would_break_a_shell_or_a_gnuplot_string);
 	tcase_add_test(tc, without_gnuplot_every_csv_is_written_and_a_note_says_so_once);
 	tcase_add_test(tc, a_failing_gnuplot_is_an_error_and_leaves_no_image);
 	tcase_add_test(tc, symlinks_planted_at_the_images_names_are_not_written_through);
@@ -1786,12 +1803,16 @@ static Suite *charts_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, gp_quote_doubles_a_quote_after_text_and_leaves_everything_else_as_it_is);
 	tcase_add_test(tc, gp_quote_gives_a_leading_or_doubled_quote_as_a_value_between_literals);
-	tcase_add_test(tc, gp_quote_drops_line_breaks_and_control_bytes_so_the_string_keeps_its_line);
-	tcase_add_test(tc, gp_quote_too_long_for_its_buffer_gives_nothing_rather_than_half_a_string);
-	tcase_add_test(tc, every_short_string_of_quotes_and_specials_reads_back_in_gnuplot_as_itself);
+	tcase_add_test(tc,
+		       gp_quote_drops_line_breaks_and_control_bytes_so_the_string_keeps_its_line);
+	tcase_add_test(tc,
+		       gp_quote_too_long_for_its_buffer_gives_nothing_rather_than_half_a_string);
+	tcase_add_test(tc,
+		       every_short_string_of_quotes_and_specials_reads_back_in_gnuplot_as_itself);
 	tcase_add_test(tc, no_chart_script_evaluates_text_as_code);
 	tcase_add_test(tc, image_check_passes_a_whole_png_and_svg);
-	tcase_add_test(tc, image_check_finds_a_truncated_empty_or_unsigned_png_and_an_svg_without_its_end);
+	tcase_add_test(
+		tc, image_check_finds_a_truncated_empty_or_unsigned_png_and_an_svg_without_its_end);
 	tcase_add_test(tc, image_check_does_not_follow_a_symlink);
 	suite_add_tcase(s, tc);
 
@@ -1802,10 +1823,12 @@ static Suite *charts_suite(void)
 	tcase_add_test(tc, sweep_chart_csv_of_two_keys_keeps_each_line_of_the_second_key_together);
 	tcase_add_test(tc, tornado_chart_csv_keeps_the_bars_in_order_of_swing_with_their_values);
 	tcase_add_test(tc, tornado_chart_shows_the_20_largest_swings_and_says_how_many_there_were);
-	tcase_add_test(tc, spider_chart_csv_follows_the_tornados_order_and_measures_the_real_change);
+	tcase_add_test(tc,
+		       spider_chart_csv_follows_the_tornados_order_and_measures_the_real_change);
 	tcase_add_test(tc, sobol_chart_csv_lists_the_ranges_by_total_index_with_their_intervals);
 	tcase_add_test(tc, compare_chart_csv_holds_alt_minus_base_per_paid_year_and_level);
-	tcase_add_test(tc, parameter_labels_read_in_both_languages_without_what_gnuplot_would_split);
+	tcase_add_test(tc,
+		       parameter_labels_read_in_both_languages_without_what_gnuplot_would_split);
 	tcase_add_test(tc, every_chart_script_shares_the_same_common_part);
 	tcase_add_test(tc, study_charts_are_drawn_as_slide_pngs_and_print_svgs_in_english);
 	tcase_add_test(tc, study_charts_are_drawn_in_chinese_with_the_parameters_named);

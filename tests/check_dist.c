@@ -11,9 +11,8 @@
 #include "dist.h"
 #include "money.h"
 
-#define ck_assert_has(hay, needle)                                                      \
-	ck_assert_msg(strstr((hay), (needle)) != NULL, "expected \"%s\" in \"%s\"", (needle), \
-		      (hay))
+#define ck_assert_has(hay, needle) \
+	ck_assert_msg(strstr((hay), (needle)) != NULL, "expected \"%s\" in \"%s\"", (needle), (hay))
 
 #define SEED 42
 #define NDRAWS 200000
@@ -391,8 +390,7 @@ static void round_trips(dist_num_fn num, dist_fmt_fn fmt, const char *text)
 	dist_format(&a, fmt, buf, sizeof buf);
 	ck_assert_msg(dist_parse(buf, num, &b, err, sizeof err) == 0,
 		      "\"%s\" formatted as \"%s\", which does not parse: %s", text, buf, err);
-	ck_assert_msg(a.kind == b.kind && a.p[0] == b.p[0] && a.p[1] == b.p[1] &&
-			      a.p[2] == b.p[2],
+	ck_assert_msg(a.kind == b.kind && a.p[0] == b.p[0] && a.p[1] == b.p[1] && a.p[2] == b.p[2],
 		      "\"%s\" formatted as \"%s\" reads back differently", text, buf);
 }
 
@@ -420,22 +418,37 @@ END_TEST
 START_TEST(parse_of_format_gives_back_the_same_distribution_for_every_form)
 {
 	static const char *const money[] = {
-		"1500", "800万", "uniform(100万, 2亿)", "normal(500万, 50万)",
-		"lognormal(800万, 1.5)", "triangular(1万, 2.5万, 5万)", "pert(1亿, 2亿, 5.5亿)",
-		"beta(2, 5)", "poisson(12.5)", "pareto(1000万, 1.2)", "normal(-3万, 0)",
+		"1500",
+		"800万",
+		"uniform(100万, 2亿)",
+		"normal(500万, 50万)",
+		"lognormal(800万, 1.5)",
+		"triangular(1万, 2.5万, 5万)",
+		"pert(1亿, 2亿, 5.5亿)",
+		"beta(2, 5)",
+		"poisson(12.5)",
+		"pareto(1000万, 1.2)",
+		"normal(-3万, 0)",
 	};
 	for (size_t i = 0; i < sizeof money / sizeof money[0]; i++)
 		round_trips(money_parse, money_words, money[i]);
 	static const char *const share[] = {
-		"5%", "normal(5%, 1%)", "uniform(2‰, 50%)", "triangular(10%, 30%, 80%)",
-		"pert(0, 50%, 100%)", "beta(0.5, 0.5)",
+		"5%",
+		"normal(5%, 1%)",
+		"uniform(2‰, 50%)",
+		"triangular(10%, 30%, 80%)",
+		"pert(0, 50%, 100%)",
+		"beta(0.5, 0.5)",
 	};
 	for (size_t i = 0; i < sizeof share / sizeof share[0]; i++)
 		round_trips(share_parse, share_words, share[i]);
 	/* plain numbers that %.15g would not carry exactly */
 	static const char *const plain[] = {
-		"0.1", "lognormal(3, 0.30000000000000004)", "beta(0.1, 0.7)",
-		"pareto(1, 1.0000000000000002)", "uniform(1e-300, 1e300)",
+		"0.1",
+		"lognormal(3, 0.30000000000000004)",
+		"beta(0.1, 0.7)",
+		"pareto(1, 1.0000000000000002)",
+		"uniform(1e-300, 1e300)",
 		"poisson(0.33333333333333331)",
 	};
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
@@ -451,8 +464,8 @@ START_TEST(dist_mean_gives_the_analytic_mean_of_every_form)
 	ck_assert_double_eq(dist_mean(&(struct dist){D_CONST, {7, 0, 0}}), 7);
 	ck_assert_double_eq(dist_mean(&(struct dist){D_UNIFORM, {1, 3, 0}}), 2);
 	ck_assert_double_eq(dist_mean(&(struct dist){D_NORMAL, {-4, 2, 0}}), -4);
-	ck_assert_double_eq_tol(dist_mean(&(struct dist){D_LOGNORMAL, {100, 1, 0}}),
-				100 * exp(0.5), tol * 100);
+	ck_assert_double_eq_tol(dist_mean(&(struct dist){D_LOGNORMAL, {100, 1, 0}}), 100 * exp(0.5),
+				tol * 100);
 	ck_assert_double_eq_tol(dist_mean(&(struct dist){D_TRIANGULAR, {1, 2, 6}}), 3, tol);
 	ck_assert_double_eq_tol(dist_mean(&(struct dist){D_PERT, {0, 3, 12}}), 4, tol);
 	ck_assert_double_eq_tol(dist_mean(&(struct dist){D_BETA, {2, 6, 0}}), 0.25, tol);
@@ -497,7 +510,7 @@ START_TEST(the_same_seed_gives_the_same_draws_for_every_form)
 {
 	static const char *const text[] = {
 		"uniform(1, 2)", "normal(0, 1)", "lognormal(5, 1)", "triangular(0, 1, 3)",
-		"pert(0, 1, 3)", "beta(2, 3)", "poisson(4)", "pareto(1, 3)",
+		"pert(0, 1, 3)", "beta(2, 3)",   "poisson(4)",      "pareto(1, 3)",
 	};
 	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
 		struct dist d = ok(text[i]);
@@ -566,8 +579,7 @@ START_TEST(triangular_draws_match_the_mean_and_variance_and_stay_in_bounds)
 	double sd = sqrt((a * a + b * b + c * c - a * b - a * c - b * c) / 18);
 	moments_match("triangular(1, 2, 6)", sd, 0.02, 1, 6);
 	moments_match("triangular(1, 1, 6)", sqrt((1 + 36 + 1 - 6 - 1 - 6) / 18.0), 0.02, 1, 6);
-	moments_match("triangular(1, 6, 6)", sqrt((1 + 36 + 36 - 6 - 6 - 36) / 18.0), 0.02, 1,
-		      6);
+	moments_match("triangular(1, 6, 6)", sqrt((1 + 36 + 36 - 6 - 6 - 36) / 18.0), 0.02, 1, 6);
 }
 END_TEST
 
@@ -603,8 +615,8 @@ START_TEST(pareto_draws_match_the_mean_and_stay_above_the_scale)
 {
 	/* alpha 3: finite variance alpha s^2 / ((alpha-1)^2 (alpha-2)) */
 	double s = 100e4, al = 3;
-	moments_match("pareto(100万, 3)", sqrt(al * s * s / ((al - 1) * (al - 1) * (al - 2))), 0,
-		      s, HUGE_VAL);
+	moments_match("pareto(100万, 3)", sqrt(al * s * s / ((al - 1) * (al - 1) * (al - 2))), 0, s,
+		      HUGE_VAL);
 }
 END_TEST
 
@@ -684,7 +696,8 @@ static Suite *dist_suite(void)
 	tcase_add_test(tc, normal_draws_match_the_mean_and_variance);
 	tcase_add_test(tc, lognormal_draws_match_the_mean_and_stay_positive);
 	tcase_add_test(tc, triangular_draws_match_the_mean_and_variance_and_stay_in_bounds);
-	tcase_add_test(tc, pert_draws_match_the_mean_and_variance_of_lambda_four_and_stay_in_bounds);
+	tcase_add_test(tc,
+		       pert_draws_match_the_mean_and_variance_of_lambda_four_and_stay_in_bounds);
 	tcase_add_test(tc, beta_draws_match_the_mean_and_variance_and_stay_in_the_unit_interval);
 	tcase_add_test(tc, poisson_draws_match_the_mean_and_variance_and_are_whole_numbers);
 	tcase_add_test(tc, pareto_draws_match_the_mean_and_stay_above_the_scale);

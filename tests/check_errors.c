@@ -29,10 +29,10 @@ struct bad_input {
 	enum loader loader;
 	const char *text;
 	int line; /* the message starts "FILE:line: "; 0: "FILE: "; -1: no file (--set) */
-	const char *want[MAX_WANT]; /* substrings; none: the input must load */
-	long rows;                  /* when it loads: rows (panel, entities) */
+	const char *want[MAX_WANT];          /* substrings; none: the input must load */
+	long rows;                           /* when it loads: rows (panel, entities) */
 	const char *other_name, *other_text; /* a second file beside it (bases) */
-	size_t len; /* bytes of text when it holds a NUL; 0: strlen */
+	size_t len;                          /* bytes of text when it holds a NUL; 0: strlen */
 };
 
 #define H "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,top100\n"
@@ -40,26 +40,37 @@ struct bad_input {
 #define EH "entity_id,line,year,level,base,granted,housing,passed\n"
 #define EH_CODE "entity_id,line,year,level,base,granted,housing,passed,credit_code\n"
 /* A bureau's sheet: Chinese headers in another order, with columns fundsim does not read */
-#define ZH_HEADER "序号,企业代码,企业名称,统一社会信用代码,所属区县,年度,成立年份,企业来源," \
-		  "工业软件企业,实缴资本,从业人数（人）,营业收入（万元）,重点软件企业库,百强企业"
+#define ZH_HEADER                                                                                                  \
+	"序号,企业代码,企业名称,统一社会信用代码,所属区县,年度,成立年份,企业来源," \
+	"工业软件企业,实缴资本,从业人数（人）,营业收入（万元）,重点软件企业库,百强企业"
 /* "企业代码,年度,成立年份,企业来源,工业软件企业,实缴资本,从业人数,营业收入（万元）,
  * 重点软件企业库,百强企业" in GBK */
-#define GBK_HEADER "\xC6\xF3\xD2\xB5\xB4\xFA\xC2\xEB,\xC4\xEA\xB6\xC8,\xB3\xC9\xC1\xA2" \
-	"\xC4\xEA\xB7\xDD,\xC6\xF3\xD2\xB5\xC0\xB4\xD4\xB4,\xB9\xA4\xD2\xB5\xC8\xED\xBC\xFE" \
+#define GBK_HEADER                                                                            \
+	"\xC6\xF3\xD2\xB5\xB4\xFA\xC2\xEB,\xC4\xEA\xB6\xC8,\xB3\xC9\xC1\xA2"                  \
+	"\xC4\xEA\xB7\xDD,\xC6\xF3\xD2\xB5\xC0\xB4\xD4\xB4,\xB9\xA4\xD2\xB5\xC8\xED\xBC\xFE"  \
 	"\xC6\xF3\xD2\xB5,\xCA\xB5\xBD\xC9\xD7\xCA\xB1\xBE,\xB4\xD3\xD2\xB5\xC8\xCB\xCA\xFD," \
-	"\xD3\xAA\xD2\xB5\xCA\xD5\xC8\xEB\xA3\xA8\xCD\xF2\xD4\xAA\xA3\xA9,\xD6\xD8\xB5\xE3" \
+	"\xD3\xAA\xD2\xB5\xCA\xD5\xC8\xEB\xA3\xA8\xCD\xF2\xD4\xAA\xA3\xA9,\xD6\xD8\xB5\xE3"   \
 	"\xC8\xED\xBC\xFE\xC6\xF3\xD2\xB5\xBF\xE2,\xB0\xD9\xC7\xBF\xC6\xF3\xD2\xB5\n"
 
 /* A case that must fail with want... in its message; one that must load
  * with rows rows; one whose base is the file other (text other_text)
  * and whose message is about that file; one whose text holds a NUL. */
-#define FAILS(name, loader, text, line, ...) \
-	{name, loader, text, line, {__VA_ARGS__}, 0, NULL, NULL, 0}
-#define LOADS(name, loader, text, rows) {name, loader, text, 0, {NULL}, rows, NULL, NULL, 0}
-#define FAILS_WITH(name, other, other_text, text, ...) \
-	{name, SCENARIO, text, -2, {__VA_ARGS__}, 0, other, other_text, 0}
-#define FAILS_NUL(name, loader, text, line, ...) \
-	{name, loader, text, line, {__VA_ARGS__}, 0, NULL, NULL, sizeof(text) - 1}
+#define FAILS(name, loader, text, line, ...)                              \
+	{                                                                 \
+		name, loader, text, line, {__VA_ARGS__}, 0, NULL, NULL, 0 \
+	}
+#define LOADS(name, loader, text, rows)                            \
+	{                                                          \
+		name, loader, text, 0, {NULL}, rows, NULL, NULL, 0 \
+	}
+#define FAILS_WITH(name, other, other_text, text, ...)                           \
+	{                                                                        \
+		name, SCENARIO, text, -2, {__VA_ARGS__}, 0, other, other_text, 0 \
+	}
+#define FAILS_NUL(name, loader, text, line, ...)                                         \
+	{                                                                                \
+		name, loader, text, line, {__VA_ARGS__}, 0, NULL, NULL, sizeof(text) - 1 \
+	}
 
 static const struct bad_input cases[] = {
 	/* ---- scenario files ---- */
@@ -82,16 +93,16 @@ static const struct bad_input cases[] = {
 	      2, "[m1a] zzzzzzzz", "unknown key", "fundsim params lists the keys"),
 	FAILS("a key set twice", SCENARIO, "[m1a]\ncap = 1\nrate = 5%\ncap = 2\n", 4, "[m1a] cap",
 	      "set twice", "first at line 2"),
-	FAILS("an amount with junk in it", SCENARIO, "[m1a]\ncap = 100x万\n", 2, "[m1a] cap: ",
-	      "\"100x万\" is not an amount", "e.g. 100万"),
+	FAILS("an amount with junk in it", SCENARIO, "[m1a]\ncap = 100x万\n", 2,
+	      "[m1a] cap: ", "\"100x万\" is not an amount", "e.g. 100万"),
 	FAILS("an amount too large for a number", SCENARIO, "[m1a]\ncap = 1e400\n", 2,
 	      "[m1a] cap: ", "\"1e400\"", "out of the range of numbers", "e.g. 100万"),
-	FAILS("a negative share", SCENARIO, "[m1a]\nrate = -5%\n", 2, "[m1a] rate: ",
-	      "\"-5%\" is out of range", "valid: 0% to 100%"),
+	FAILS("a negative share", SCENARIO, "[m1a]\nrate = -5%\n", 2,
+	      "[m1a] rate: ", "\"-5%\" is out of range", "valid: 0% to 100%"),
 	FAILS("an empty amount", SCENARIO, "[m1a]\ncap =\n", 2, "[m1a] cap: ", "empty",
 	      "expected an amount in yuan"),
-	FAILS("an amount in hexadecimal", SCENARIO, "[m1a]\ncap = 0x10\n", 2, "[m1a] cap: ",
-	      "hexadecimal is not accepted"),
+	FAILS("an amount in hexadecimal", SCENARIO, "[m1a]\ncap = 0x10\n", 2,
+	      "[m1a] cap: ", "hexadecimal is not accepted"),
 	FAILS("a share above 100%", SCENARIO, "[m1a]\nrate = 150%\n", 2, "\"150%\" is out of range",
 	      "valid: 0% to 100%"),
 	FAILS("a whole number out of range", SCENARIO, "[scenario]\nyears = 0\n", 2,
@@ -100,22 +111,22 @@ static const struct bad_input cases[] = {
 	      "[scenario] years: ", "\"2.5\" is not a whole number"),
 	FAILS("a bool other than true or false", SCENARIO, "[m1b]\nrequires_m1a = yes\n", 2,
 	      "[m1b] requires_m1a: ", "\"yes\" is not true or false"),
-	FAILS("a word not in the list", SCENARIO, "[m2]\nmode = bogus\n", 2, "[m2] mode: ",
-	      "\"bogus\" is not one of: topup each once"),
+	FAILS("a word not in the list", SCENARIO, "[m2]\nmode = bogus\n", 2,
+	      "[m2] mode: ", "\"bogus\" is not one of: topup each once"),
 	FAILS("tier thresholds that do not increase", SCENARIO,
-	      "[m2]\ntier1_revenue = 2000万\ntier2_revenue = 2000万\n", 3, "[m2] tier2_revenue: ",
-	      "must increase", "is not above tier1_revenue"),
+	      "[m2]\ntier1_revenue = 2000万\ntier2_revenue = 2000万\n", 3,
+	      "[m2] tier2_revenue: ", "must increase", "is not above tier1_revenue"),
 	FAILS("a tier after a missing one", SCENARIO, "[m3a]\ntier2_revenue = none\n", -1,
 	      "[m3a] tier3_revenue: ", "tier3 is set but tier2 is not"),
 	FAILS_WITH("a base chain that loops", "other.ini", "; loops\n[scenario]\nbase = case.ini\n",
-	           "[scenario]\nbase = other.ini\n", "other.ini:3: [scenario] base: ",
-	           "case.ini loops back", "chain of bases"),
+		   "[scenario]\nbase = other.ini\n",
+		   "other.ini:3: [scenario] base: ", "case.ini loops back", "chain of bases"),
 	FAILS("a base that names a missing file", SCENARIO,
-	      "[m1a]\ncap = 1\n[scenario]\nbase = gone.ini\n", 4, "[scenario] base: ",
-	      "gone.ini: cannot open: No such file", "relative base"),
+	      "[m1a]\ncap = 1\n[scenario]\nbase = gone.ini\n", 4,
+	      "[scenario] base: ", "gone.ini: cannot open: No such file", "relative base"),
 	FAILS_WITH("an error in a base names the base and its line", "other.ini",
-	           "[m1a]\ncap = lots\n", "[scenario]\nbase = other.ini\n",
-	           "other.ini:2: [m1a] cap: ", "\"lots\""),
+		   "[m1a]\ncap = lots\n", "[scenario]\nbase = other.ini\n",
+		   "other.ini:2: [m1a] cap: ", "\"lots\""),
 	FAILS("lognormal with a median of 0", SCENARIO, "[firms]\ncount = lognormal(0, 1)\n", 2,
 	      "[firms] count: ", "lognormal(0, 1)", "median must be > 0"),
 	FAILS("uniform with lo above hi", SCENARIO, "[firms]\ncount = uniform(5, 1)\n", 2,
@@ -127,10 +138,12 @@ static const struct bad_input cases[] = {
 	FAILS("a distribution with too few arguments", SCENARIO, "[firms]\ncount = uniform(5)\n", 2,
 	      "uniform(5)", "takes 2 arguments, got 1"),
 	FAILS("a distribution whose draws leave the range", SCENARIO,
-	      "[m1a]\nenabled = true\n[firms]\ncount = normal(10, 5)\n", 4, "[firms] count: ",
-	      "draws go down to", "valid: 0 to"),
+	      "[m1a]\nenabled = true\n[firms]\ncount = normal(10, 5)\n", 4,
+	      "[firms] count: ", "draws go down to", "valid: 0 to"),
 	FAILS("a control character in a value stays on one line", SCENARIO,
-	      "[m1a]\ncap = 1\x1b" "2\n", 2, "[m1a] cap: ", "\\x1b"),
+	      "[m1a]\ncap = 1\x1b"
+	      "2\n",
+	      2, "[m1a] cap: ", "\\x1b"),
 	FAILS("a lone CR ends a line (classic Mac), so the line after it is read", SCENARIO,
 	      "[m1a]\rcap = 1\rcapp = 2\r", 3, "[m1a] capp", "unknown key"),
 	FAILS("text after a section header is an error, not a dropped key", SCENARIO,
@@ -139,13 +152,14 @@ static const struct bad_input cases[] = {
 	FAILS("a panel with CR-only line ends names the right line", PANEL,
 	      "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,top100"
 	      "\rF1,2026,2020,existing,1,100万,10,1000万,0,0\rF2,2026,2020,existing,1,100万,10,"
-	      "1000万,0,9\r", 3, "column top100", "\"9\""),
+	      "1000万,0,9\r",
+	      3, "column top100", "\"9\""),
 	/* ---- --set ---- */
 	FAILS("--set without =", SET, "m1a.cap", -1, "--set m1a.cap", "expected section.key=value"),
 	FAILS("--set of an unknown key", SET, "m1a.capp=1", -1, "unknown parameter m1a.capp",
 	      "did you mean cap?"),
-	FAILS("--set of a bad amount", SET, "m1a.cap=100x万", -1, "--set m1a.cap=100x万: [m1a] cap: ",
-	      "is not an amount", "e.g. 100万"),
+	FAILS("--set of a bad amount", SET, "m1a.cap=100x万", -1,
+	      "--set m1a.cap=100x万: [m1a] cap: ", "is not an amount", "e.g. 100万"),
 	FAILS("--set out of range", SET, "m1a.rate=150%", -1, "\"150%\" is out of range",
 	      "0% to 100%"),
 	FAILS("--set with a newline stays on one line", SET, "m1a.cap=1\n2", -1, "1\\n2"),
@@ -191,7 +205,7 @@ static const struct bad_input cases[] = {
 	LOADS("CRLF line ends are fine", PANEL,
 	      "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,"
 	      "key_db,top100\r\n"
-	 "F1,2025,2025,new,0,100,20,3000万,0,0\r\nF1,2026,2025,new,0,100,20,3000万,0,0\r\n",
+	      "F1,2025,2025,new,0,100,20,3000万,0,0\r\nF1,2026,2025,new,0,100,20,3000万,0,0\r\n",
 	      2),
 	LOADS("quoted fields with commas and newlines are fine", PANEL,
 	      H "\"F,1\",2025,2025,new,0,100,20,3000万,0,0\n"
@@ -200,8 +214,8 @@ static const struct bad_input cases[] = {
 	LOADS("a quoted field with a doubled quote is fine", PANEL,
 	      H "\"F\"\"1\",2025,2025,new,0,100,20,3000万,0,0\n", 1),
 	FAILS("the line of an error after a quoted field with newlines", PANEL,
-	      H "\"F\n\n1\",2025,2025,new,0,100,20,3000万,0,0\n" ROW("F2", 2025)
-	   "F3,2025,2025,new,0,100,20,3000万,0,oops\n",
+	      H "\"F\n\n1\",2025,2025,new,0,100,20,3000万,0,0\n" ROW(
+		      "F2", 2025) "F3,2025,2025,new,0,100,20,3000万,0,oops\n",
 	      6, "column top100: \"oops\" is not 0 or 1"),
 	FAILS("a bad cell inside a multi-line record names the record's first line", PANEL,
 	      H ROW("F1", 2025) "\"F\n2\",2025,2025,new,0,100,x,3000万,0,0\n", 3,
@@ -216,8 +230,8 @@ static const struct bad_input cases[] = {
 	      "a quoted field opens here and is never closed", "the file ends inside it"),
 	FAILS("a quote never closed, opened on an earlier line", PANEL, H "\"F1\n,2025\n,2025", 2,
 	      "opens here and is never closed"),
-	FAILS("a stray quote inside a field", PANEL, H "F1,2025,2025,n\"ew,0,100,20,3000万,0,0\n", 2,
-	      "column origin: a quote inside a field that is not quoted", "\"\""),
+	FAILS("a stray quote inside a field", PANEL, H "F1,2025,2025,n\"ew,0,100,20,3000万,0,0\n",
+	      2, "column origin: a quote inside a field that is not quoted", "\"\""),
 	FAILS("text after a closing quote", PANEL, H "\"F1\"x,2025,2025,new,0,100,20,3000万,0,0\n",
 	      2, "column firm_id: ", "text after a closing quote"),
 	/* ---- as bureaus keep them (issue 13, item 5) ---- */
@@ -226,18 +240,25 @@ static const struct bad_input cases[] = {
 	LOADS("a GBK header in Chinese, 万元 in it, is converted and read", PANEL,
 	      GBK_HEADER "F1,2025,2025,new,0,100,20,3000,0,0\n", 1),
 	FAILS("bytes that are neither UTF-8 nor GB18030 name their line", PANEL,
-	      H "F1,2025,2025,new,0,100,20,3000,0,0\n" "F2,2025,2025,new,0,100,20,3000\x80,0,0\n", 3,
-	      "neither UTF-8 nor GBK/GB18030 text", "save the file as CSV UTF-8"),
+	      H "F1,2025,2025,new,0,100,20,3000,0,0\n"
+		"F2,2025,2025,new,0,100,20,3000\x80,0,0\n",
+	      3, "neither UTF-8 nor GBK/GB18030 text", "save the file as CSV UTF-8"),
 	LOADS("Chinese headers, a unit in one, other columns, thousands and 是/否", PANEL,
-	      ZH_HEADER ",备注\n2,F1,苏州某某软件有限公司,9144030071526726XG,昆山,2025,2025,新设,否,"
-	      "\"1,000,000\",\"1,200\",\"3,000.5\",是,否,\"a, b\"\n", 1),
+	      ZH_HEADER
+	      ",备注\n2,F1,苏州某某软件有限公司,9144030071526726XG,昆山,2025,2025,新设,否,"
+	      "\"1,000,000\",\"1,200\",\"3,000.5\",是,否,\"a, b\"\n",
+	      1),
 	LOADS("a row with every cell empty is skipped", PANEL, H ROW("F1", 2025) ",,,,,,,,,\n", 1),
 	LOADS("a column with no header is not read", PANEL,
 	      "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,"
-	      "top100,\n" "F1,2025,2025,new,0,100,20,3000万,0,0,x\n", 1),
+	      "top100,\n"
+	      "F1,2025,2025,new,0,100,20,3000万,0,0,x\n",
+	      1),
 	LOADS("headers in any letter case, with spaces and revenue_wan", PANEL,
 	      " Firm_ID ,YEAR,founded,origin,industrial,paid_capital,employees,revenue_wan,"
-	      "key_db,top100\n" "F1,2025,2025,new,0,100,20,3000,0,0\n", 1),
+	      "key_db,top100\n"
+	      "F1,2025,2025,new,0,100,20,3000,0,0\n",
+	      1),
 	FAILS("a credit code whose check character is wrong", PANEL,
 	      ZH_HEADER "\n1,F1,x,9144030071526726XA,昆山,2025,2025,新设,否,100,20,3000,否,否\n", 2,
 	      "column 统一社会信用代码 (credit_code): \"9144030071526726XA\"",
@@ -255,13 +276,16 @@ static const struct bad_input cases[] = {
 	      "虎丘区 (虎丘/高新区/苏州高新区", "太仓市"),
 	FAILS("a unit in the header of a column that is not an amount", PANEL,
 	      "firm_id,year,founded(万元),origin,industrial,paid_capital,employees,revenue,key_db,"
-	      "top100\n", 1, "column \"founded(万元)\": 万元 is not a unit", "only an amount"),
+	      "top100\n",
+	      1, "column \"founded(万元)\": 万元 is not a unit", "only an amount"),
 	FAILS("a head count in 万", PANEL,
 	      "firm_id,year,founded,origin,industrial,paid_capital,从业人数（万人）,revenue,key_db,"
-	      "top100\n", 1, "万人 is not a unit", "a head count's header may give 人"),
+	      "top100\n",
+	      1, "万人 is not a unit", "a head count's header may give 人"),
 	FAILS("a unit fundsim does not read", PANEL,
 	      "firm_id,year,founded,origin,industrial,paid_capital,employees,营业收入（美元）,"
-	      "key_db,top100\n", 1, "美元 is not a unit", "元, 万元 or 亿元"),
+	      "key_db,top100\n",
+	      1, "美元 is not a unit", "元, 万元 or 亿元"),
 	FAILS("a cell with its own unit in a 万元 column", PANEL,
 	      ZH_HEADER "\n1,F1,x,,昆山,2025,2025,新设,否,100,20,3000万,否,否\n", 2,
 	      "column 营业收入（万元） (revenue): \"3000万\" has a unit of its own",
@@ -274,20 +298,24 @@ static const struct bad_input cases[] = {
 	      "column employees: \"1,20\" is not a whole number"),
 	FAILS("a Chinese and an English header for one column", PANEL,
 	      "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,"
-	      "top100,营业收入\n", 1, "columns \"revenue\" and \"营业收入\" are both revenue"),
-	FAILS("a missing column gives its Chinese name", PANEL,
-	      "企业代码,年度\n", 1, "missing column \"founded\" (or 成立年份)"),
+	      "top100,营业收入\n",
+	      1, "columns \"revenue\" and \"营业收入\" are both revenue"),
+	FAILS("a missing column gives its Chinese name", PANEL, "企业代码,年度\n", 1,
+	      "missing column \"founded\" (or 成立年份)"),
 	FAILS("an Excel 97-2003 workbook", PANEL, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest", 0,
 	      "an Excel 97-2003 workbook (.xls)", "save it as .xlsx"),
-	FAILS_NUL("UTF-16 text", PANEL, "\xFF\xFE" "f\0i\0r\0", 0, "UTF-16 text",
-		  "save it as CSV UTF-8"),
+	FAILS_NUL("UTF-16 text", PANEL,
+		  "\xFF\xFE"
+		  "f\0i\0r\0",
+		  0, "UTF-16 text", "save it as CSV UTF-8"),
 	FAILS("a file that starts as a zip but is not a workbook", PANEL, "PK\x03\x04 not a zip", 0,
 	      "cannot read the workbook: xlsx2csv exited with status"),
 	LOADS("entities with Chinese headers, a 万元 base and a credit code", ENTITIES,
 	      "主体代码,奖补条目,年度,级别,计算基数（万元）,核定金额,住房补贴,考核通过,主体名称,"
 	      "统一社会信用代码\n"
 	      "R1,M6A,2025,,\"2,000\",,,,某项目,91330100716105852F\n"
-	      "B1,M13B,2025,,,,,是,某基地,\n", 2),
+	      "B1,M13B,2025,,,,,是,某基地,\n",
+	      2),
 	FAILS("a bad credit code in an entities file", ENTITIES,
 	      EH_CODE "R1,M6A,2025,,2000万,,,,91330100716105852G\n", 2,
 	      "column credit_code: \"91330100716105852G\"", "check character"),
@@ -318,8 +346,8 @@ static const struct bad_input cases[] = {
 	      "column line: M1A is a firm line", "--firms"),
 	FAILS("a level left empty where the line needs it", ENTITIES, EH "P1,M4,2025,,,,,\n", 2,
 	      "column level: empty, but M4 needs it (provincial to national)"),
-	FAILS("a value in a column the line does not use", ENTITIES, EH "O1,M8A,2025,,100万,,,\n", 2,
-	      "column base: M8A does not use it (leave the cell empty)"),
+	FAILS("a value in a column the line does not use", ENTITIES, EH "O1,M8A,2025,,100万,,,\n",
+	      2, "column base: M8A does not use it (leave the cell empty)"),
 	FAILS("a bad amount in an entity's base", ENTITIES, EH "R1,M6A,2025,,abc,,,\n", 2,
 	      "column base: \"abc\" is not an amount"),
 	FAILS("two rows for one entity, line and year", ENTITIES,

@@ -44,7 +44,8 @@ START_TEST(what_the_program_writes_is_copied_whole)
 	char err[600], out[64];
 	double took;
 	ck_assert_int_eq(capture("printf 'a,b\\n1,2\\n'", 1 << 20, 5000, err, sizeof err, out,
-				 sizeof out, &took), SPAWN_OK);
+				 sizeof out, &took),
+			 SPAWN_OK);
 	ck_assert_str_eq(out, "a,b\n1,2\n");
 }
 END_TEST
@@ -77,8 +78,8 @@ START_TEST(a_program_that_closes_its_output_and_runs_on_is_stopped_too)
 {
 	char err[600], out[64];
 	double took;
-	enum spawn_result r = capture("exec >&- 2>&-; exec sleep 30", 1 << 20, 300, err,
-				      sizeof err, out, sizeof out, &took);
+	enum spawn_result r = capture("exec >&- 2>&-; exec sleep 30", 1 << 20, 300, err, sizeof err,
+				      out, sizeof out, &took);
 	ck_assert_int_eq(r, SPAWN_FAILED);
 	ck_assert_msg(strstr(err, "took longer than"), "%s", err);
 	ck_assert_msg(took < 5, "took %.1f s", took);
@@ -89,9 +90,10 @@ START_TEST(a_failure_gives_the_last_line_the_program_wrote_to_stderr)
 {
 	char err[600], out[64];
 	double took;
-	enum spawn_result r = capture("echo first >&2; printf 'zipfile: Bad \\033[31m zip\\n\\n' >&2;"
-				      " exit 3", 1 << 20, 5000, err, sizeof err, out, sizeof out,
-				      &took);
+	enum spawn_result r =
+		capture("echo first >&2; printf 'zipfile: Bad \\033[31m zip\\n\\n' >&2;"
+			" exit 3",
+			1 << 20, 5000, err, sizeof err, out, sizeof out, &took);
 	ck_assert_int_eq(r, SPAWN_FAILED);
 	ck_assert_msg(strstr(err, "sh exited with status 3 (zipfile: Bad \\x1b[31m zip)"), "%s",
 		      err);
@@ -117,14 +119,18 @@ START_TEST(districts_read_in_every_form_and_nothing_else)
 		const char *s;
 		const char *is;
 	} cases[] = {
-		{"姑苏区", "姑苏区"},     {"姑苏", "姑苏区"},         {"虎丘区", "虎丘区"},
-		{"高新区", "虎丘区"},     {"苏州高新区", "虎丘区"},   {"SND", "虎丘区"},
-		{"吴中", "吴中区"},       {"相城区", "相城区"},       {"吴江", "吴江区"},
-		{"苏州工业园区", "苏州工业园区"}, {"园区", "苏州工业园区"}, {"工业园区", "苏州工业园区"},
-		{"SIP", "苏州工业园区"},  {"sip", "苏州工业园区"},    {"常熟", "常熟市"},
-		{"张家港市", "张家港市"}, {"昆山", "昆山市"},         {"Kunshan", "昆山市"},
-		{"太仓市", "太仓市"},     {"无锡", NULL},             {"昆山区", NULL},
-		{"", NULL},               {"苏州", NULL},
+		{"姑苏区", "姑苏区"},     {"姑苏", "姑苏区"},
+		{"虎丘区", "虎丘区"},     {"高新区", "虎丘区"},
+		{"苏州高新区", "虎丘区"}, {"SND", "虎丘区"},
+		{"吴中", "吴中区"},       {"相城区", "相城区"},
+		{"吴江", "吴江区"},       {"苏州工业园区", "苏州工业园区"},
+		{"园区", "苏州工业园区"}, {"工业园区", "苏州工业园区"},
+		{"SIP", "苏州工业园区"},  {"sip", "苏州工业园区"},
+		{"常熟", "常熟市"},       {"张家港市", "张家港市"},
+		{"昆山", "昆山市"},       {"Kunshan", "昆山市"},
+		{"太仓市", "太仓市"},     {"无锡", NULL},
+		{"昆山区", NULL},         {"", NULL},
+		{"苏州", NULL},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int d = district_parse(cases[i].s);
@@ -138,7 +144,8 @@ START_TEST(districts_read_in_every_form_and_nothing_else)
 	char list[1024];
 	district_list(list, sizeof list);
 	for (int d = 1; d <= N_DISTRICTS; d++)
-		ck_assert_msg(strstr(list, district_name(d)), "%s not in %s", district_name(d), list);
+		ck_assert_msg(strstr(list, district_name(d)), "%s not in %s", district_name(d),
+			      list);
 }
 END_TEST
 

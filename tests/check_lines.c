@@ -136,11 +136,11 @@ static void expect(const struct sets *sets, enum line_id line, double want)
 		fprintf(stderr, "%-5s mean %14.0f expected %14.0f se %10.0f z %+.2f\n",
 			line_info(line)->name, mean, want, se, (mean - want) / se);
 	ck_assert_msg(want > 0, "%s: the case pays nothing", line_info(line)->name);
-	ck_assert_msg(se > 0 && se < 0.05 * want, "%s: se %.0f next to %.0f",
-		      line_info(line)->name, se, want);
+	ck_assert_msg(se > 0 && se < 0.05 * want, "%s: se %.0f next to %.0f", line_info(line)->name,
+		      se, want);
 	ck_assert_msg(fabs(mean - want) < 4 * se,
-		      "%s: mean %.0f, expected %.0f: %.1f standard errors off", line_info(line)->name,
-		      mean, want, (mean - want) / se);
+		      "%s: mean %.0f, expected %.0f: %.1f standard errors off",
+		      line_info(line)->name, mean, want, (mean - want) / se);
 }
 
 /* ---- entity lines ---- */
@@ -210,9 +210,9 @@ START_TEST(up_to_lines_pay_the_capped_request)
 		enum line_id l;
 		double lambda, m, sg;
 	} c[] = {
-		{L_M6B, 3, 150 * WAN, 0.4},  {L_M8B, 2, 80 * WAN, 0.6},  {L_M9, 6, 150 * WAN, 0.4},
-		{L_M10C, 40, 30 * WAN, 0.6}, {L_M12B, 30, 60 * WAN, 0.5},
-		{L_M12C, 200, 8 * WAN, 0.35},
+		{L_M6B, 3, 150 * WAN, 0.4},  {L_M8B, 2, 80 * WAN, 0.6},
+		{L_M9, 6, 150 * WAN, 0.4},   {L_M10C, 40, 30 * WAN, 0.6},
+		{L_M12B, 30, 60 * WAN, 0.5}, {L_M12C, 200, 8 * WAN, 0.35},
 	};
 	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
 		struct sets *s = fresh();
@@ -389,7 +389,8 @@ START_TEST(m1a_pays_five_percent_of_capital_capped)
 {
 	struct sets *s = fresh();
 	attracted(s);
-	double c = emin(0.05, 100 * WAN, 1500 * WAN, 0.8) - ebelow(0.05, 1000 * WAN, 1500 * WAN, 0.8);
+	double c = emin(0.05, 100 * WAN, 1500 * WAN, 0.8) -
+		   ebelow(0.05, 1000 * WAN, 1500 * WAN, 0.8);
 	expect(s, L_M1A, 3 * ATT_LAMBDA * ATT_Q * above(49.5, 40, 0.6) * c);
 	free(s);
 }
@@ -430,10 +431,11 @@ END_TEST
 /* Every line of the registry has a case above. */
 START_TEST(every_line_has_a_case)
 {
-	static const enum line_id covered[] = {
-		L_M1A, L_M1B, L_M2, L_M3A, L_M3B, L_M3C, L_M4, L_M5A, L_M5B, L_M6A, L_M6B, L_M6C,
-		L_M7A, L_M7B, L_M8A, L_M8B, L_M9, L_M10A, L_M10B, L_M10C, L_M11, L_M12A, L_M12B,
-		L_M12C, L_M13A, L_M13B};
+	static const enum line_id covered[] = {L_M1A,  L_M1B,  L_M2,  L_M3A,  L_M3B,  L_M3C,
+					       L_M4,   L_M5A,  L_M5B, L_M6A,  L_M6B,  L_M6C,
+					       L_M7A,  L_M7B,  L_M8A, L_M8B,  L_M9,   L_M10A,
+					       L_M10B, L_M10C, L_M11, L_M12A, L_M12B, L_M12C,
+					       L_M13A, L_M13B};
 	ck_assert_int_eq(sizeof covered / sizeof covered[0], N_LINES);
 }
 END_TEST

@@ -10,9 +10,8 @@
 #include "money.h"
 
 /* The error text must contain needle. */
-#define ck_assert_has(hay, needle)                                                      \
-	ck_assert_msg(strstr((hay), (needle)) != NULL, "expected \"%s\" in \"%s\"", (needle), \
-		      (hay))
+#define ck_assert_has(hay, needle) \
+	ck_assert_msg(strstr((hay), (needle)) != NULL, "expected \"%s\" in \"%s\"", (needle), (hay))
 
 enum kind { K_MONEY, K_SHARE, K_NUMBER };
 
@@ -144,7 +143,7 @@ START_TEST(money_parse_gives_a_decimal_amount_in_wan_or_yi_exactly_as_written_in
 	static const struct {
 		const char *suffixed, *plain;
 	} cases[] = {{"1.1亿", "110000000"}, {"2.3亿", "230000000"}, {"4.4亿", "440000000"},
-		     {"0.07万", "700"},      {"1.13万", "11300"},     {"1.23456789亿", "123456789"}};
+		     {"0.07万", "700"},      {"1.13万", "11300"},    {"1.23456789亿", "123456789"}};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		double a = ok(K_MONEY, cases[i].suffixed), b = ok(K_MONEY, cases[i].plain);
 		ck_assert_msg(a == b, "%s parsed as %.17g, but %s is %.17g", cases[i].suffixed, a,
@@ -251,8 +250,8 @@ START_TEST(share_parse_gives_the_same_share_for_percent_per_mille_and_fraction)
 {
 	static const struct {
 		const char *suffixed, *plain;
-	} cases[] = {{"5%", "0.05"},   {"20%", "0.2"},  {"35%", "0.35"},  {"70%", "0.7"},
-		     {"95%", "0.95"},  {"2‰", "0.002"}, {"1‰", "0.001"},  {"9‰", "0.009"},
+	} cases[] = {{"5%", "0.05"},   {"20%", "0.2"},  {"35%", "0.35"}, {"70%", "0.7"},
+		     {"95%", "0.95"},  {"2‰", "0.002"}, {"1‰", "0.001"}, {"9‰", "0.009"},
 		     {"13‰", "0.013"}, {"57%", "0.57"}};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		double a = ok(K_SHARE, cases[i].suffixed), b = ok(K_SHARE, cases[i].plain);
@@ -514,9 +513,9 @@ END_TEST
 
 START_TEST(money_words_output_parses_back_to_the_same_fen)
 {
-	static const double v[] = {0,     0.01,      1,       800,       12345,     123450,
-				   1e6,   4.8e6,     2e8,     2.5e8,     123456789, 1234567.89,
-				   99.99, 100000.01, 1e12,    333333.33, 7e7,       1.01e8};
+	static const double v[] = {0,     0.01,      1,    800,       12345,     123450,
+				   1e6,   4.8e6,     2e8,  2.5e8,     123456789, 1234567.89,
+				   99.99, 100000.01, 1e12, 333333.33, 7e7,       1.01e8};
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
 		char w[64], err[200];
 		double back = -1;

@@ -73,13 +73,15 @@ static void each_failure(const char *what, int (*op)(char *err, size_t errlen))
 		bool injected = failed;
 		arm(-1);
 		if (!injected) {
-			ck_assert_msg(rc == 0, "%s: fails with no allocation failing: %s", what, err);
+			ck_assert_msg(rc == 0, "%s: fails with no allocation failing: %s", what,
+				      err);
 			return;
 		}
 		if (rc != 0)
-			ck_assert_msg(strstr(err, "out of memory") != NULL,
-				      "%s, allocation %ld failing: \"%s\" does not say out of memory",
-				      what, k, err);
+			ck_assert_msg(
+				strstr(err, "out of memory") != NULL,
+				"%s, allocation %ld failing: \"%s\" does not say out of memory",
+				what, k, err);
 	}
 	ck_abort_msg("%s: more than %d allocations", what, MAX_STEPS);
 }
@@ -282,7 +284,8 @@ static Suite *oom_suite(void)
 	Suite *s = suite_create("oom");
 	TCase *tc = tcase_create("allocation failures");
 	tcase_set_timeout(tc, 120);
-	tcase_add_test(tc, reading_a_scenario_with_a_base_and_a_set_survives_every_allocation_failing);
+	tcase_add_test(tc,
+		       reading_a_scenario_with_a_base_and_a_set_survives_every_allocation_failing);
 	tcase_add_test(tc, loading_the_firm_panel_survives_every_allocation_failing);
 	tcase_add_test(tc, loading_the_entities_file_survives_every_allocation_failing);
 	tcase_add_test(tc, a_monte_carlo_run_on_a_panel_survives_every_allocation_failing);
@@ -292,8 +295,8 @@ static Suite *oom_suite(void)
 	tc = tcase_create("report");
 	tcase_set_timeout(tc, 120); /* Check's default 4 s is too tight on a loaded machine */
 	tcase_add_checked_fixture(tc, make_outdir, remove_outdir);
-	tcase_add_test(tc,
-		       writing_a_report_survives_every_allocation_failing_and_keeps_the_earlier_files);
+	tcase_add_test(
+		tc, writing_a_report_survives_every_allocation_failing_and_keeps_the_earlier_files);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -117,7 +117,8 @@ START_TEST(no_policy_key_changes_which_firms_exist_and_other_lines_differ_by_exa
 				for (int y = 0; y <= l.years; y++)
 					for (int lv = 0; lv < N_LEVELS; lv++) {
 						size_t c = sim_money(&l, line, y, lv);
-						ck_assert_msg(memcmp(&b[c], &want[c], sizeof *b) == 0,
+						ck_assert_msg(memcmp(&b[c], &want[c], sizeof *b) ==
+								      0,
 							      "%s.%s moves %s: %.2f, was %.2f",
 							      d[i].section, d[i].key,
 							      line_info(line)->name, b[c], want[c]);
@@ -145,11 +146,16 @@ END_TEST
  * exits and entry do not move M5A or M5B by a fen. */
 START_TEST(no_firm_only_key_moves_a_park_line)
 {
-	static char *const keys[] = {"growth.firm_sd=0.4", "growth.young_bonus=60%",
-				     "growth.exit_rate=10%", "growth.staff_elasticity=1",
-				     "firms.count=500", "firms.revenue=lognormal(1亿, 1.0)",
-				     "firms.key_db_share=80%", "entry.new_per_year=300",
-				     "entry.attracted_per_year=40", "firms.tail_alpha=1.5"};
+	static char *const keys[] = {"growth.firm_sd=0.4",
+				     "growth.young_bonus=60%",
+				     "growth.exit_rate=10%",
+				     "growth.staff_elasticity=1",
+				     "firms.count=500",
+				     "firms.revenue=lognormal(1亿, 1.0)",
+				     "firms.key_db_share=80%",
+				     "entry.new_per_year=300",
+				     "entry.attracted_per_year=40",
+				     "firms.tail_alpha=1.5"};
 	struct scenario *base = open_sets(0, NULL);
 	struct sim_layout l;
 	sim_layout(&base->pol, &l);
@@ -195,11 +201,13 @@ static double line_mean(const struct scenario *s, int line, long reps)
  * never raises the cost. CHECK_SIM_VERBOSE=1 prints the elasticities. */
 START_TEST(a_lower_cap_saves_less_than_proportionally)
 {
-	static const char *const caps[] = {"m1a.cap", "m1b.amount", "m3c.amount", "m5a.cap",
-					   "m5b.cap", "m6a.cap", "m6b.cap", "m6c.cap", "m7a.cap",
-					   "m7b.cap", "m8b.cap", "m9.cap", "m10a.cap", "m10c.cap",
-					   "m11.cap", "m12a.project_cap", "m12a.housing_cap",
-					   "m12b.cap", "m12c.cap"};
+	static const char *const caps[] = {"m1a.cap",          "m1b.amount",       "m3c.amount",
+					   "m5a.cap",          "m5b.cap",          "m6a.cap",
+					   "m6b.cap",          "m6c.cap",          "m7a.cap",
+					   "m7b.cap",          "m8b.cap",          "m9.cap",
+					   "m10a.cap",         "m10c.cap",         "m11.cap",
+					   "m12a.project_cap", "m12a.housing_cap", "m12b.cap",
+					   "m12c.cap"};
 	struct scenario *base = open_sets(0, NULL);
 	for (size_t k = 0; k < sizeof caps / sizeof caps[0]; k++) {
 		char err[ERR_LEN];
@@ -214,8 +222,8 @@ START_TEST(a_lower_cap_saves_less_than_proportionally)
 		double m0 = line_mean(base, line, 300), m1 = line_mean(s, line, 300);
 		double elasticity = log(m1 / m0) / log(0.8);
 		if (getenv("CHECK_SIM_VERBOSE"))
-			fprintf(stderr, "%-18s cost %.4g -> %.4g: elasticity %.3f\n", caps[k], m0, m1,
-				elasticity);
+			fprintf(stderr, "%-18s cost %.4g -> %.4g: elasticity %.3f\n", caps[k], m0,
+				m1, elasticity);
 		ck_assert_msg(m0 > 0 && m1 <= m0, "%s: %.2f -> %.2f", caps[k], m0, m1);
 		ck_assert_msg(m1 > 0.8 * m0, "%s: -20%% on the cap cuts the cost from %.2f to %.2f",
 			      caps[k], m0, m1);
@@ -245,8 +253,10 @@ START_TEST(contingent_items_stay_out_of_the_total_unless_put_in)
 					double sum = 0;
 					for (int line = 0; line < N_LINES; line++)
 						if (s->pol.line[line].in_total)
-							sum += row[sim_money(&o.layout, line, y, lv)];
-					ck_assert_double_eq_tol(row[sim_money(&o.layout, N_LINES, y, lv)],
+							sum += row[sim_money(&o.layout, line, y,
+									     lv)];
+					ck_assert_double_eq_tol(row[sim_money(&o.layout, N_LINES, y,
+									      lv)],
 								sum, 0.01);
 				}
 			paid += row[sim_money(&o.layout, L_M8B, o.layout.years, LV_TOTAL)] > 0;
@@ -349,7 +359,8 @@ static Suite *suite(void)
 	Suite *s = suite_create("population");
 	TCase *t = tcase_create("population");
 	tcase_set_timeout(t, 300);
-	tcase_add_test(t, no_policy_key_changes_which_firms_exist_and_other_lines_differ_by_exactly_0);
+	tcase_add_test(t,
+		       no_policy_key_changes_which_firms_exist_and_other_lines_differ_by_exactly_0);
 	tcase_add_test(t, no_firm_only_key_moves_a_park_line);
 	tcase_add_test(t, a_lower_cap_saves_less_than_proportionally);
 	tcase_add_test(t, contingent_items_stay_out_of_the_total_unless_put_in);

@@ -81,12 +81,14 @@ START_TEST(printf_escapes_every_string_argument_and_prints_numbers_as_printf_doe
 {
 	struct capture c;
 	cap_open(&c);
-	html_printf(c.f, "<td class=\"n\">%s|%d|%5.2f|%ld|%lld|%zu|%u|%x|%c|%%|%-4d|%*d|%.*s|%g</td>",
-		    "<&>", -3, 3.14159, 1234567890L, -9876543210LL, (size_t)42, 7u, 255u, 'q', 5,
-		    3, 7, 3, "a<bcdef", 0.5);
+	html_printf(c.f,
+		    "<td class=\"n\">%s|%d|%5.2f|%ld|%lld|%zu|%u|%x|%c|%%|%-4d|%*d|%.*s|%g</td>",
+		    "<&>", -3, 3.14159, 1234567890L, -9876543210LL, (size_t)42, 7u, 255u, 'q', 5, 3,
+		    7, 3, "a<bcdef", 0.5);
 	char *s = cap_close(&c);
-	ck_assert_str_eq(s, "<td class=\"n\">&lt;&amp;&gt;|-3| 3.14|1234567890|-9876543210|42|7|ff|q|"
-			    "%|5   |  7|a&lt;b|0.5</td>");
+	ck_assert_str_eq(s,
+			 "<td class=\"n\">&lt;&amp;&gt;|-3| 3.14|1234567890|-9876543210|42|7|ff|q|"
+			 "%|5   |  7|a&lt;b|0.5</td>");
 	free(s);
 }
 END_TEST
@@ -234,9 +236,10 @@ static void ck_dropped(const char *const *bodies, size_t n, const char *const *w
 		char *s = sanitized(bodies[i]);
 		ck_assert_msg(s != NULL, "refused: %s", bodies[i]);
 		for (size_t w = 0; w < nw; w++)
-			ck_assert_msg(!has_ci(s, words[w]), "\"%s\" from %s: %s", words[w], bodies[i],
-				      s);
-		ck_assert_msg(strncmp(s, "<svg role=\"img\" viewBox=\"0 0 1 1\">", 33) == 0, "%s", s);
+			ck_assert_msg(!has_ci(s, words[w]), "\"%s\" from %s: %s", words[w],
+				      bodies[i], s);
+		ck_assert_msg(strncmp(s, "<svg role=\"img\" viewBox=\"0 0 1 1\">", 33) == 0, "%s",
+			      s);
 		free(s);
 	}
 }
@@ -256,7 +259,8 @@ START_TEST(svg_drops_script_in_any_letter_case)
 	static const char *const words[] = {"script", "alert"};
 	ck_dropped(in, N(in), words, N(words));
 	char *s = sanitized(in[6]);
-	ck_assert_str_eq(s, "<svg role=\"img\" viewBox=\"0 0 1 1\"><g><text>kept</text></g></svg>\n");
+	ck_assert_str_eq(s,
+			 "<svg role=\"img\" viewBox=\"0 0 1 1\"><g><text>kept</text></g></svg>\n");
 	free(s);
 }
 END_TEST
@@ -283,9 +287,10 @@ START_TEST(svg_drops_foreign_objects_links_images_animations_and_style_sheets)
 		"<svg><script>alert(1)</script></svg>",
 		"<filter id=\"x\"><feImage href=\"http://example.com/x.svg\"/></filter>",
 	};
-	static const char *const words[] = {"foreignobject", "iframe", "<a", "image", "animate",
-					    "<set", "style", "import", "<img", "<p", "<body",
-					    "alert", "javascript", "http", "feImage"};
+	static const char *const words[] = {"foreignobject", "iframe", "<a",     "image",
+					    "animate",       "<set",   "style",  "import",
+					    "<img",          "<p",     "<body",  "alert",
+					    "javascript",    "http",   "feImage"};
 	ck_dropped(in, N(in), words, N(words));
 }
 END_TEST
@@ -294,8 +299,9 @@ START_TEST(svg_drops_event_attributes_in_any_letter_case)
 {
 	char *s = sanitized("<g onclick=\"alert(1)\" ONLOAD=\"alert(1)\" OnMouseOver=\"alert(1)\" "
 			    "id=\"a\"><rect onfocus=\"alert(1)\" width=\"1\" onbegin='x'/></g>");
-	ck_assert_str_eq(s, "<svg role=\"img\" viewBox=\"0 0 1 1\"><g id=\"f-a\"><rect width=\"1\"/>"
-			    "</g></svg>\n");
+	ck_assert_str_eq(s,
+			 "<svg role=\"img\" viewBox=\"0 0 1 1\"><g id=\"f-a\"><rect width=\"1\"/>"
+			 "</g></svg>\n");
 	free(s);
 }
 END_TEST
@@ -318,8 +324,8 @@ START_TEST(svg_drops_javascript_urls_however_they_are_spelled)
 		"<rect style=\"fill:url(&#x27;javascript:alert(1)&#x27;)\"/>",
 		"<rect fill=\"expression(alert(1))\"/>",
 	};
-	static const char *const words[] = {"alert", "script", "msgbox", "href", "data:", "fill",
-					    "style"};
+	static const char *const words[] = {"alert", "script", "msgbox", "href",
+					    "data:", "fill",   "style"};
 	ck_dropped(in, N(in), words, N(words));
 }
 END_TEST
@@ -341,8 +347,8 @@ START_TEST(svg_url_references_stay_inside_the_image_and_style_imports_nothing)
 		"<rect style=\"fill:u/**/rl(#a)\"/>",
 		"<rect clip-path=\"url(#a&quot;)\"/>",
 	};
-	static const char *const words[] = {"http", "import", "example", "fill", "style",
-					    "filter", "clip", "url"};
+	static const char *const words[] = {"http",  "import", "example", "fill",
+					    "style", "filter", "clip",    "url"};
 	ck_dropped(in, N(in), words, N(words));
 	char *s = sanitized("<rect fill=\"url(#a)\" style=\"fill:URL(&quot;#b&quot;); "
 			    "stroke:rgb(1,2,3)\" filter='url(#c)'/>");
@@ -382,13 +388,13 @@ START_TEST(svg_malformed_markup_is_refused_and_nothing_written)
 		"<g id=\"<\"></g>",
 		"<g/ id=\"a\">",
 		"<text>a<b</text>",
-		"<script>a<b</script>",       /* even where it is dropped */
+		"<script>a<b</script>", /* even where it is dropped */
 		"<!-- never closed",
 		"<![CDATA[ never closed",
 		"<?php echo 1; ?>",
 		"<!DOCTYPE x>",
 		"<!ENTITY x \"javascript:alert(1)\">",
-		"<use href=\"&x;\"/>",        /* an entity XML does not define */
+		"<use href=\"&x;\"/>", /* an entity XML does not define */
 		"<text>&nbsp;</text>",
 		"<text>a & b</text>",
 		"<text>&#0;</text>",
@@ -479,8 +485,8 @@ START_TEST(csv_text_that_is_a_plain_number_stays_a_number)
 		ck_assert_str_eq(s, same[i]);
 		free(s);
 	}
-	static const char *const not_numbers[] = {"-", "+", "-e5", "-5e", "-5.0.1", "-1-1",
-						  "-5 ", "-inf", "-0x10"};
+	static const char *const not_numbers[] = {"-",    "+",   "-e5",  "-5e",  "-5.0.1",
+						  "-1-1", "-5 ", "-inf", "-0x10"};
 	for (size_t i = 0; i < N(not_numbers); i++) {
 		char *s = csv_of(not_numbers[i]);
 		ck_assert_msg(s[0] == '\'', "[%s] gave [%s]", not_numbers[i], s);
@@ -607,7 +613,8 @@ static void write_scenario(void)
 	FILE *f = fopen(p, "w");
 	ck_assert_ptr_nonnull(f);
 	fputs("[scenario]\nname = R&D <pilot> \"x\"\n\n[firms]\ncount = uniform(300, 500)\n\n"
-	      "[budget]\ntotal = 12亿\n", f);
+	      "[budget]\ntotal = 12亿\n",
+	      f);
 	fclose(f);
 }
 
@@ -619,8 +626,13 @@ static int report(const char *lang)
 {
 	char ini[8192];
 	snprintf(ini, sizeof ini, "%s/pilot.ini", dir);
-	struct cli c = {.command = "report", .reps = "24", .seed = "5", .threads = "1",
-			.outdir = out, .quiet = true, .lang = lang};
+	struct cli c = {.command = "report",
+			.reps = "24",
+			.seed = "5",
+			.threads = "1",
+			.outdir = out,
+			.quiet = true,
+			.lang = lang};
 	c.pos[c.npos++] = ini;
 	c.sets[c.nsets++] = "m1a.cap=150万";
 	return run_report(&c, said, sizeof said);
@@ -630,16 +642,16 @@ static int report(const char *lang)
 static void ck_balanced(const char *html)
 {
 	static const char *const tags[][2] = {
-		{"<html", "</html>"},     {"<head>", "</head>"},   {"<body>", "</body>"},
+		{"<html", "</html>"},     {"<head>", "</head>"},      {"<body>", "</body>"},
 		{"<main>", "</main>"},    {"<section", "</section>"}, {"<table", "</table>"},
-		{"<thead>", "</thead>"},  {"<tbody>", "</tbody>"}, {"<tr>", "</tr>"},
-		{"<figure", "</figure>"}, {"<svg", "</svg>"},      {"<style>", "</style>"},
+		{"<thead>", "</thead>"},  {"<tbody>", "</tbody>"},    {"<tr>", "</tr>"},
+		{"<figure", "</figure>"}, {"<svg", "</svg>"},         {"<style>", "</style>"},
 		{"<ul>", "</ul>"},        {"<li>", "</li>"},
 	};
 	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-		ck_assert_msg(count(html, tags[i][0]) == count(html, tags[i][1]),
-			      "%d %s but %d %s", count(html, tags[i][0]), tags[i][0],
-			      count(html, tags[i][1]), tags[i][1]);
+		ck_assert_msg(count(html, tags[i][0]) == count(html, tags[i][1]), "%d %s but %d %s",
+			      count(html, tags[i][0]), tags[i][0], count(html, tags[i][1]),
+			      tags[i][1]);
 	ck_assert_int_eq(count(html, "<p>") + count(html, "<p "), count(html, "</p>"));
 	ck_assert_int_eq(count(html, "<html"), 1);
 	ck_assert_int_eq(count(html, "<main>"), 1);
@@ -723,7 +735,8 @@ START_TEST(a_report_is_one_well_formed_self_contained_page_with_the_runs_numbers
 			char fig[64];
 			snprintf(fig, sizeof fig, "<figure id=\"fig-%s\">\n<svg role=\"img\"",
 				 chart_name(k));
-			ck_assert_msg(strstr(html, fig) != NULL, "no inline %s chart", chart_name(k));
+			ck_assert_msg(strstr(html, fig) != NULL, "no inline %s chart",
+				      chart_name(k));
 		}
 		ck_assert_int_eq(count(html, "<svg"), N_CHARTS + 1);
 		ck_assert_int_eq(count(html, "id=\"fig1-gnuplot_canvas\""), 1);
@@ -812,7 +825,8 @@ START_TEST(a_report_in_chinese_has_chinese_headings_and_the_same_numbers)
 	ck_assert_ptr_nonnull(strstr(zh, "<th>条款</th><th>措施</th>"));
 	ck_assert_ptr_null(strstr(zh, "<h2>Summary</h2>"));
 	/* the same seed gives the same headline */
-	const char *a = strstr(en, "id=\"headline-total\">"), *b = strstr(zh, "id=\"headline-total\">");
+	const char *a = strstr(en, "id=\"headline-total\">"),
+		   *b = strstr(zh, "id=\"headline-total\">");
 	ck_assert(a && b);
 	ck_assert_int_eq(strncmp(a, b, (size_t)(strstr(a, "</p>") - a)), 0);
 	free(en);
@@ -833,7 +847,8 @@ START_TEST(without_gnuplot_a_report_says_so_and_leaves_no_earlier_runs_charts)
 	setenv("PATH", path, 1);
 	free(path);
 	ck_assert_int_eq(rc, EXIT_OK);
-	ck_assert_msg(strstr(said, "fundsim report: no charts drawn") && strstr(said, "install gnuplot"),
+	ck_assert_msg(strstr(said, "fundsim report: no charts drawn") &&
+			      strstr(said, "install gnuplot"),
 		      "said: %s", said);
 	char *html = slurp("report.html");
 	ck_balanced(html);

@@ -37,8 +37,7 @@ static void teardown(void)
 static void set(const char *assignment)
 {
 	char err[ERR_LEN];
-	ck_assert_msg(scenario_set(S, assignment, err, sizeof err) == 0, "%s: %s", assignment,
-		      err);
+	ck_assert_msg(scenario_set(S, assignment, err, sizeof err) == 0, "%s: %s", assignment, err);
 	ck_assert_msg(scenario_finish(S, err, sizeof err) == 0, "%s", err);
 }
 
@@ -78,9 +77,15 @@ static const struct award *of_line(const struct got *g, enum line_id l)
 
 /* An existing firm first reaching 1亿 in 2025: M3A pays 200万 (tier 1). */
 static const struct firm_year m3a_firm[] = {
-	{.year = 2024, .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,
+	{.year = 2024,
+	 .founded = 2000,
+	 .origin = ORIGIN_EXISTING,
+	 .employees = 100,
 	 .revenue = 0.5 * YY},
-	{.year = 2025, .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,
+	{.year = 2025,
+	 .founded = 2000,
+	 .origin = ORIGIN_EXISTING,
+	 .employees = 100,
 	 .revenue = 1 * YY},
 };
 
@@ -131,8 +136,13 @@ END_TEST
 /* An attracted industrial firm of 2026 with 1000万 paid in, 50 staff and
  * 1亿 revenue: M1A 50万, M2 100万 (tier 2), M3A 200万 in 2026: 350万. */
 static const struct firm_year three_awards[] = {
-	{.year = 2026, .founded = 2026, .origin = ORIGIN_ATTRACTED, .industrial = true,
-	 .employees = 50, .paid_capital = 1000 * WY, .revenue = 1 * YY},
+	{.year = 2026,
+	 .founded = 2026,
+	 .origin = ORIGIN_ATTRACTED,
+	 .industrial = true,
+	 .employees = 50,
+	 .paid_capital = 1000 * WY,
+	 .revenue = 1 * YY},
 };
 
 START_TEST(the_tax_cap_scales_a_years_awards_by_the_same_factor_to_the_fen)
@@ -164,11 +174,20 @@ START_TEST(the_tax_cap_applies_to_each_qualifying_year_on_its_own_revenue)
 	/* M3A tier 1 in 2025 (1亿: cap 10万), tier 2 in 2026 (5亿: cap 50万, the
 	 * 100万 top-up cut to 50万) */
 	static const struct firm_year rows[] = {
-		{.year = 2024, .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,
+		{.year = 2024,
+		 .founded = 2000,
+		 .origin = ORIGIN_EXISTING,
+		 .employees = 100,
 		 .revenue = 0.5 * YY},
-		{.year = 2025, .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,
+		{.year = 2025,
+		 .founded = 2000,
+		 .origin = ORIGIN_EXISTING,
+		 .employees = 100,
 		 .revenue = 1 * YY},
-		{.year = 2026, .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,
+		{.year = 2026,
+		 .founded = 2000,
+		 .origin = ORIGIN_EXISTING,
+		 .employees = 100,
 		 .revenue = 5 * YY},
 	};
 	set("taxcap.enabled=true");

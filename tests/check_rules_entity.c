@@ -92,10 +92,9 @@ static size_t run_rows(const struct entity_year *rows, size_t n)
 
 /* RUN(row, row, ...): one entity's rows under one line; the number of
  * awards made. */
-#define RUN(...)                                                   \
-	run_rows((const struct entity_year[]){__VA_ARGS__},        \
-		 sizeof((const struct entity_year[]){__VA_ARGS__}) / \
-			 sizeof(struct entity_year))
+#define RUN(...)                                            \
+	run_rows((const struct entity_year[]){__VA_ARGS__}, \
+		 sizeof((const struct entity_year[]){__VA_ARGS__}) / sizeof(struct entity_year))
 
 /* Award i is for line ln, qualifying year yr (paid yr+1 under the
  * default payment_lag = 1) and amt fen. */
@@ -111,8 +110,12 @@ static size_t run_rows(const struct entity_year *rows, size_t n)
 /* Rows. Nothing optional is given unless the test says so. */
 static struct entity_year row(enum line_id line, int year, double base)
 {
-	return (struct entity_year){.line = line, .year = year, .level = LEVEL_NONE,
-				    .base = base, .granted = NAN, .housing = NAN,
+	return (struct entity_year){.line = line,
+				    .year = year,
+				    .level = LEVEL_NONE,
+				    .base = base,
+				    .granted = NAN,
+				    .housing = NAN,
 				    .passed = true};
 }
 
@@ -156,8 +159,13 @@ static struct entity_year team(int year, double project, double housing)
  * set to garbage first so the test sees that split fills them. */
 static struct award split(enum line_id ln, fen_t amt)
 {
-	struct award a = {.line = ln, .year = 2025, .paid_year = 2026, .amount = amt,
-			  .provincial = -7, .municipal = -7, .district = -7};
+	struct award a = {.line = ln,
+			  .year = 2025,
+			  .paid_year = 2026,
+			  .amount = amt,
+			  .provincial = -7,
+			  .municipal = -7,
+			  .district = -7};
 	rules_split(&sc->pol, &a);
 	return a;
 }
@@ -226,8 +234,7 @@ END_TEST
 START_TEST(m4_a_rating_already_held_before_the_policy_pays_nothing)
 {
 	/* national since 2023: the level is held, the window rows add nothing */
-	ck_assert_uint_eq(RUN(rated(L_M4, 2023, LEVEL_NATIONAL),
-			      rated(L_M4, 2025, LEVEL_NATIONAL),
+	ck_assert_uint_eq(RUN(rated(L_M4, 2023, LEVEL_NATIONAL), rated(L_M4, 2025, LEVEL_NATIONAL),
 			      rated(L_M4, 2026, LEVEL_PROVINCIAL)),
 			  0);
 }
@@ -781,7 +788,8 @@ START_TEST(once_only_lines_do_not_pay_an_entity_already_supported_before_the_pol
 	ck_assert_uint_eq(RUN(grant(L_M12B, 2024, 60 * W), grant(L_M12B, 2025, 60 * W)), 0);
 	tweak("m12b.max_awards=2"); /* one award used before the policy, one left */
 	ck_assert_uint_eq(RUN(grant(L_M12B, 2024, 60 * W), grant(L_M12B, 2025, 60 * W),
-			      grant(L_M12B, 2026, 60 * W)), 1);
+			      grant(L_M12B, 2026, 60 * W)),
+			  1);
 	CK_AWARD(0, L_M12B, 2025, 60 * WAN);
 }
 END_TEST
@@ -1336,8 +1344,8 @@ static void add(Suite *s, const char *name, const TTest *const *tests, size_t n)
 	suite_add_tcase(s, tc);
 }
 
-#define ADD(s, name, ...)                                                 \
-	add((s), (name), (const TTest *const[]){__VA_ARGS__},              \
+#define ADD(s, name, ...)                                     \
+	add((s), (name), (const TTest *const[]){__VA_ARGS__}, \
 	    sizeof((const TTest *const[]){__VA_ARGS__}) / sizeof(TTest *))
 
 static Suite *rules_entity_suite(void)
@@ -1346,76 +1354,56 @@ static Suite *rules_entity_suite(void)
 	ADD(s, "history and missing figures",
 	    once_only_lines_do_not_pay_an_entity_already_supported_before_the_policy,
 	    a_rate_line_without_a_base_pays_nothing);
-	ADD(s, "M4",
-	    m4_a_park_rated_national_gets_300wan,
-	    m4_a_park_rated_provincial_gets_200wan,
+	ADD(s, "M4", m4_a_park_rated_national_gets_300wan, m4_a_park_rated_provincial_gets_200wan,
 	    m4_provincial_in_history_then_national_in_the_window_pays_300wan,
 	    m4_provincial_then_national_in_the_window_pays_200wan_then_300wan,
-	    m4_national_then_provincial_pays_only_once,
-	    m4_the_same_rating_every_year_pays_once,
+	    m4_national_then_provincial_pays_only_once, m4_the_same_rating_every_year_pays_once,
 	    m4_a_rating_already_held_before_the_policy_pays_nothing,
 	    m4_a_municipal_park_rating_pays_nothing);
-	ADD(s, "M13A",
-	    m13a_a_provincial_base_gets_100wan_and_a_municipal_base_50wan,
+	ADD(s, "M13A", m13a_a_provincial_base_gets_100wan_and_a_municipal_base_50wan,
 	    m13a_municipal_then_provincial_pays_50wan_then_100wan,
 	    m13a_provincial_then_municipal_pays_only_once,
 	    m13a_municipal_in_history_then_provincial_in_the_window_pays_100wan);
-	ADD(s, "M5A",
-	    m5a_pays_2_permille_of_a_1yi_increment_as_20wan,
+	ADD(s, "M5A", m5a_pays_2_permille_of_a_1yi_increment_as_20wan,
 	    m5a_an_increment_of_5yi_or_more_pays_the_100wan_cap,
 	    m5a_just_below_a_5yi_increment_pays_2_permille_rounded_to_the_fen,
 	    m5a_pays_every_window_year_on_that_years_increment,
 	    m5a_no_award_when_revenue_falls_and_the_increment_is_over_the_prior_year,
 	    m5a_a_year_without_the_prior_years_row_pays_nothing,
 	    m5a_a_municipal_or_higher_park_qualifies);
-	ADD(s, "M5B",
-	    m5b_pays_1_permille_of_a_5yi_increment_as_50wan,
+	ADD(s, "M5B", m5b_pays_1_permille_of_a_5yi_increment_as_50wan,
 	    m5b_an_increment_of_30yi_or_more_pays_the_300wan_cap,
 	    m5b_just_below_a_30yi_increment_pays_1_permille_rounded_to_the_fen,
 	    m5b_needs_a_provincial_or_higher_famous_park);
-	ADD(s, "M6A",
-	    m6a_one_yuan_below_the_binding_base_pays_30_percent,
+	ADD(s, "M6A", m6a_one_yuan_below_the_binding_base_pays_30_percent,
 	    m6a_the_binding_base_to_the_fen_pays_exactly_the_cap,
 	    m6a_rounds_to_the_nearest_fen_just_under_the_cap,
 	    m6a_one_yuan_above_the_binding_base_is_capped_at_1000wan,
-	    m6a_pays_30_percent_of_the_investment_rounded_to_the_fen,
-	    m6a_pays_once_per_project,
+	    m6a_pays_30_percent_of_the_investment_rounded_to_the_fen, m6a_pays_once_per_project,
 	    m6a_a_rate_set_directly_on_the_policy_is_used);
-	ADD(s, "M6B",
-	    m6b_a_grant_below_the_cap_is_paid_as_granted_to_the_fen,
+	ADD(s, "M6B", m6b_a_grant_below_the_cap_is_paid_as_granted_to_the_fen,
 	    m6b_a_grant_at_or_above_the_cap_pays_200wan,
-	    m6b_no_grant_given_pays_payout_times_the_cap,
-	    m6b_pays_a_consortium_once);
-	ADD(s, "M6C",
-	    m6c_one_yuan_below_2000wan_pays_half,
+	    m6b_no_grant_given_pays_payout_times_the_cap, m6b_pays_a_consortium_once);
+	ADD(s, "M6C", m6c_one_yuan_below_2000wan_pays_half,
 	    m6c_2000wan_or_one_yuan_more_pays_the_1000wan_cap);
-	ADD(s, "M7A",
-	    m7a_a_grant_one_yuan_below_480wan_is_paid_as_granted,
-	    m7a_a_grant_at_or_above_480wan_pays_480wan,
-	    m7a_no_grant_given_pays_the_cap_each_year,
+	ADD(s, "M7A", m7a_a_grant_one_yuan_below_480wan_is_paid_as_granted,
+	    m7a_a_grant_at_or_above_480wan_pays_480wan, m7a_no_grant_given_pays_the_cap_each_year,
 	    m7a_pays_at_most_3_consecutive_years_in_a_5_year_window,
 	    m7a_a_centre_starting_late_in_a_5_year_window_gets_its_3_years,
-	    m7a_stops_for_good_after_the_first_failed_review,
-	    m7a_stops_for_good_after_a_gap_year,
+	    m7a_stops_for_good_after_the_first_failed_review, m7a_stops_for_good_after_a_gap_year,
 	    m7a_a_centre_starting_in_the_last_window_year_gets_one_year,
 	    m7a_history_rows_pay_nothing_and_do_not_use_up_years);
-	ADD(s, "M7B",
-	    m7b_one_yuan_below_1200wan_pays_half,
-	    m7b_1200wan_or_one_yuan_more_pays_the_600wan_cap,
-	    m7b_pays_once_per_project);
-	ADD(s, "M8",
-	    m8a_a_leading_open_source_project_gets_200wan_once,
+	ADD(s, "M7B", m7b_one_yuan_below_1200wan_pays_half,
+	    m7b_1200wan_or_one_yuan_more_pays_the_600wan_cap, m7b_pays_once_per_project);
+	ADD(s, "M8", m8a_a_leading_open_source_project_gets_200wan_once,
 	    m8b_a_grant_one_yuan_below_the_cap_is_paid_as_granted,
 	    m8b_a_grant_at_or_above_the_cap_pays_100wan,
 	    m8b_no_grant_given_pays_the_cap_once_per_platform);
-	ADD(s, "M9",
-	    m9_a_grant_one_yuan_below_the_cap_is_paid_as_granted,
+	ADD(s, "M9", m9_a_grant_one_yuan_below_the_cap_is_paid_as_granted,
 	    m9_a_grant_at_or_above_the_cap_pays_200wan,
 	    m9_with_no_limit_a_district_is_paid_every_window_year,
-	    m9_max_awards_2_stops_after_two_awards,
-	    m9_is_pooled_half_provincial_by_default);
-	ADD(s, "M10",
-	    m10a_one_yuan_below_250wan_pays_20_percent,
+	    m9_max_awards_2_stops_after_two_awards, m9_is_pooled_half_provincial_by_default);
+	ADD(s, "M10", m10a_one_yuan_below_250wan_pays_20_percent,
 	    m10a_250wan_or_one_yuan_more_pays_the_50wan_cap,
 	    m10b_a_first_round_adopter_gets_50wan_once,
 	    m10c_two_30wan_grants_pay_30wan_then_the_20wan_left,
@@ -1423,48 +1411,32 @@ static Suite *rules_entity_suite(void)
 	    m10c_one_yuan_below_the_cap_leaves_one_yuan,
 	    m10c_no_grant_given_pays_the_whole_cap_at_once,
 	    m10c_grants_before_the_policy_do_not_use_the_cap);
-	ADD(s, "M11",
-	    m11_one_yuan_below_1000wan_pays_20_percent,
+	ADD(s, "M11", m11_one_yuan_below_1000wan_pays_20_percent,
 	    m11_1000wan_of_sales_or_one_yuan_more_pays_the_200wan_cap);
-	ADD(s, "M12A",
-	    m12a_no_amounts_given_pays_both_caps,
+	ADD(s, "M12A", m12a_no_amounts_given_pays_both_caps,
 	    m12a_both_parts_one_yuan_below_their_caps_are_paid_as_granted,
-	    m12a_both_parts_at_or_above_their_caps_pay_1300wan,
-	    m12a_each_part_has_its_own_cap,
+	    m12a_both_parts_at_or_above_their_caps_pay_1300wan, m12a_each_part_has_its_own_cap,
 	    the_largest_accepted_amounts_pay_exactly,
 	    m12a_a_missing_housing_amount_is_payout_times_its_cap,
-	    m12a_payout_50_percent_halves_both_caps,
-	    m12a_pays_a_team_once);
-	ADD(s, "M12BC",
-	    m12b_a_grant_one_yuan_below_100wan_is_paid_as_granted,
-	    m12b_a_grant_at_or_above_100wan_pays_100wan,
-	    m12b_pays_a_talent_once_by_default,
-	    m12b_max_awards_0_pays_every_year,
-	    m12c_a_grant_one_yuan_below_30wan_is_paid_as_granted,
-	    m12c_a_grant_at_or_above_30wan_pays_30wan,
-	    m12c_no_grant_given_pays_30wan_once);
-	ADD(s, "M13B",
-	    m13b_pays_200wan_a_year_for_at_most_3_years_in_a_5_year_window,
-	    m13b_stops_for_good_after_a_failed_review,
-	    m13b_stops_for_good_after_a_gap_year,
+	    m12a_payout_50_percent_halves_both_caps, m12a_pays_a_team_once);
+	ADD(s, "M12BC", m12b_a_grant_one_yuan_below_100wan_is_paid_as_granted,
+	    m12b_a_grant_at_or_above_100wan_pays_100wan, m12b_pays_a_talent_once_by_default,
+	    m12b_max_awards_0_pays_every_year, m12c_a_grant_one_yuan_below_30wan_is_paid_as_granted,
+	    m12c_a_grant_at_or_above_30wan_pays_30wan, m12c_no_grant_given_pays_30wan_once);
+	ADD(s, "M13B", m13b_pays_200wan_a_year_for_at_most_3_years_in_a_5_year_window,
+	    m13b_stops_for_good_after_a_failed_review, m13b_stops_for_good_after_a_gap_year,
 	    m13b_is_pooled_half_provincial_by_default);
-	ADD(s, "window",
-	    rows_before_start_year_or_after_the_window_pay_nothing,
+	ADD(s, "window", rows_before_start_year_or_after_the_window_pay_nothing,
 	    the_last_window_year_pays_and_is_paid_the_year_after,
-	    a_later_start_year_moves_the_window,
-	    paid_year_is_the_qualifying_year_plus_payment_lag,
-	    a_disabled_line_pays_nothing,
-	    a_line_disabled_directly_on_the_policy_pays_nothing,
+	    a_later_start_year_moves_the_window, paid_year_is_the_qualifying_year_plus_payment_lag,
+	    a_disabled_line_pays_nothing, a_line_disabled_directly_on_the_policy_pays_nothing,
 	    awards_carry_a_reason_when_the_sink_asks,
 	    awards_have_an_empty_reason_when_the_sink_does_not_ask);
-	ADD(s, "split",
-	    split_a_pooled_line_half_provincial_by_default,
+	ADD(s, "split", split_a_pooled_line_half_provincial_by_default,
 	    split_provincial_30_percent_and_district_50_percent_of_the_rest,
 	    split_a_municipal_line_ignores_provincial_share,
-	    split_a_municipal_line_still_takes_its_district_share,
-	    split_one_fen_still_adds_up,
-	    split_33_33_yuan_rounds_but_adds_up,
-	    split_always_adds_up_to_the_amount_for_odd_amounts,
+	    split_a_municipal_line_still_takes_its_district_share, split_one_fen_still_adds_up,
+	    split_33_33_yuan_rounds_but_adds_up, split_always_adds_up_to_the_amount_for_odd_amounts,
 	    split_provincial_share_100_percent_leaves_nothing_to_districts,
 	    split_funding_provincial_share_is_the_default_for_pooled_lines,
 	    split_a_lines_own_provincial_share_overrides_the_funding_default,

@@ -21,10 +21,10 @@
 #define YY 100000000.0       /* 1亿元 in yuan */
 
 /* Rows. founded, origin and industrial are read from a firm's first row. */
-#define FIRM(y, f, o, ind, emp, cap, rev)                                                   \
-	{                                                                                   \
-		.year = (y), .founded = (f), .origin = (o), .industrial = (ind),            \
-		.employees = (emp), .paid_capital = (cap), .revenue = (rev)                 \
+#define FIRM(y, f, o, ind, emp, cap, rev)                                        \
+	{                                                                        \
+		.year = (y), .founded = (f), .origin = (o), .industrial = (ind), \
+		.employees = (emp), .paid_capital = (cap), .revenue = (rev)      \
 	}
 /* An attracted industrial-software firm settled in 2025. */
 #define ATTR(y, emp, cap, rev) FIRM(y, 2025, ORIGIN_ATTRACTED, true, emp, cap, rev)
@@ -33,16 +33,16 @@
 /* An existing software firm (M3A). */
 #define CO(y, rev) FIRM(y, 2000, ORIGIN_EXISTING, false, 100, 0, rev)
 /* An existing firm with its key-database flag (M3C). */
-#define KEY(y, rev, key)                                                                    \
-	{                                                                                   \
-		.year = (y), .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,  \
-		.revenue = (rev), .key_db = (key)                                           \
+#define KEY(y, rev, key)                                                                   \
+	{                                                                                  \
+		.year = (y), .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100, \
+		.revenue = (rev), .key_db = (key)                                          \
 	}
 /* An existing firm with its top-100 flag (M3B); revenue small enough for no M3A. */
-#define TOP(y, listed)                                                                      \
-	{                                                                                   \
-		.year = (y), .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100,  \
-		.revenue = 1000 * WY, .top100 = (listed)                                    \
+#define TOP(y, listed)                                                                     \
+	{                                                                                  \
+		.year = (y), .founded = 2000, .origin = ORIGIN_EXISTING, .employees = 100, \
+		.revenue = 1000 * WY, .top100 = (listed)                                   \
 	}
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -78,8 +78,7 @@ static void teardown(void)
 static void set(const char *assignment)
 {
 	char err[ERR_LEN];
-	ck_assert_msg(scenario_set(S, assignment, err, sizeof err) == 0, "%s: %s", assignment,
-		      err);
+	ck_assert_msg(scenario_set(S, assignment, err, sizeof err) == 0, "%s: %s", assignment, err);
 }
 
 static void finish(void)
@@ -263,8 +262,7 @@ END_TEST
 START_TEST(test_m1a_qualifying_in_third_year_of_settling_pays)
 {
 	struct firm_year r[] = {
-		ATTR(2025, 10, 1000 * WY, 0),
-		ATTR(2026, 30, 1000 * WY, 0),
+		ATTR(2025, 10, 1000 * WY, 0), ATTR(2026, 30, 1000 * WY, 0),
 		ATTR(2027, 50, 1600 * WY, 0), /* year 3 of settling */
 	};
 	run(r, N(r));
@@ -280,8 +278,7 @@ START_TEST(test_m1a_qualifying_in_fourth_year_of_settling_pays_nothing)
 	set("scenario.years=5"); /* so that 2028 is inside the policy window */
 	finish();
 	struct firm_year r[] = {
-		ATTR(2025, 10, 1000 * WY, 0),
-		ATTR(2026, 30, 1000 * WY, 0),
+		ATTR(2025, 10, 1000 * WY, 0), ATTR(2026, 30, 1000 * WY, 0),
 		ATTR(2027, 40, 1000 * WY, 0),
 		ATTR(2028, 50, 1600 * WY, 0), /* year 4: outside employee_window_years = 3 */
 	};
@@ -567,8 +564,7 @@ START_TEST(test_m1b_revenue_of_fourth_year_of_settling_does_not_count)
 	set("scenario.years=5");
 	finish();
 	struct firm_year r[] = {
-		ATTR(2025, 50, 1000 * WY, 0.5 * YY),
-		ATTR(2026, 50, 1000 * WY, 0.5 * YY),
+		ATTR(2025, 50, 1000 * WY, 0.5 * YY), ATTR(2026, 50, 1000 * WY, 0.5 * YY),
 		ATTR(2027, 50, 1000 * WY, 0.5 * YY),
 		ATTR(2028, 50, 1000 * WY, 0.5 * YY), /* year 4: outside 落户3年内 */
 	};
@@ -705,8 +701,7 @@ START_TEST(test_m1b_m1a_only_after_the_three_year_window_pays_no_m1b)
 	set("m1a.employee_window_years=4");
 	finish();
 	struct firm_year r[] = {
-		ATTR(2025, 10, 1000 * WY, 2 * YY),
-		ATTR(2026, 10, 1000 * WY, 0),
+		ATTR(2025, 10, 1000 * WY, 2 * YY), ATTR(2026, 10, 1000 * WY, 0),
 		ATTR(2027, 10, 1000 * WY, 0),
 		ATTR(2028, 50, 1000 * WY, 0), /* M1A in year 4: outside M1B's window */
 	};
@@ -989,8 +984,7 @@ END_TEST
 START_TEST(test_m2_firm_founded_before_start_year_pays_inside_its_window)
 {
 	struct firm_year r[] = {
-		NEWCO(2023, 2023, 5, 100 * WY),
-		NEWCO(2024, 2023, 10, 500 * WY),
+		NEWCO(2023, 2023, 5, 100 * WY), NEWCO(2024, 2023, 10, 500 * WY),
 		NEWCO(2025, 2023, 20, 2000 * WY), /* year 3 of founding */
 	};
 	run(r, N(r));
@@ -1575,8 +1569,11 @@ END_TEST
 /* An award of amount fen, all municipal, paid in the first paid year. */
 static struct award municipal_award(const struct totals *t, fen_t amount)
 {
-	return (struct award){.line = L_M3B, .year = 2025, .paid_year = t->first_paid_year,
-			      .amount = amount, .municipal = amount};
+	return (struct award){.line = L_M3B,
+			      .year = 2025,
+			      .paid_year = t->first_paid_year,
+			      .amount = amount,
+			      .municipal = amount};
 }
 
 /* 10,000 awards of 10万亿 printed a total of -84467万亿: the int64 sum
@@ -1720,12 +1717,30 @@ END_TEST
 START_TEST(test_awards_come_in_order_of_year_then_line)
 {
 	struct firm_year r[] = {
-		{.year = 2025, .founded = 2025, .origin = ORIGIN_ATTRACTED, .industrial = true,
-		 .employees = 50, .paid_capital = 2000 * WY, .revenue = 1 * YY, .top100 = true},
-		{.year = 2026, .founded = 2025, .origin = ORIGIN_ATTRACTED, .industrial = true,
-		 .employees = 60, .paid_capital = 2000 * WY, .revenue = 1 * YY, .key_db = true},
-		{.year = 2027, .founded = 2025, .origin = ORIGIN_ATTRACTED, .industrial = true,
-		 .employees = 70, .paid_capital = 2000 * WY, .revenue = 1.6 * YY, .key_db = true},
+		{.year = 2025,
+		 .founded = 2025,
+		 .origin = ORIGIN_ATTRACTED,
+		 .industrial = true,
+		 .employees = 50,
+		 .paid_capital = 2000 * WY,
+		 .revenue = 1 * YY,
+		 .top100 = true},
+		{.year = 2026,
+		 .founded = 2025,
+		 .origin = ORIGIN_ATTRACTED,
+		 .industrial = true,
+		 .employees = 60,
+		 .paid_capital = 2000 * WY,
+		 .revenue = 1 * YY,
+		 .key_db = true},
+		{.year = 2027,
+		 .founded = 2025,
+		 .origin = ORIGIN_ATTRACTED,
+		 .industrial = true,
+		 .employees = 70,
+		 .paid_capital = 2000 * WY,
+		 .revenue = 1.6 * YY,
+		 .key_db = true},
 	};
 	run(r, N(r));
 	ck_assert_int_eq(G.n, 6);
@@ -1923,14 +1938,14 @@ static Suite *rules_firm_suite(void)
 	tcase_add_test(tc, test_m3c_max_awards_counts_only_paid_awards);
 	tcase_add_test(tc, test_m3c_payout_scales_the_amount);
 	tcase_add_test(tc, test_m3c_growth_of_a_revenue_past_the_range_of_fen_pays);
-	tcase_add_test(tc,
-		       test_m3c_growth_below_the_bar_of_a_revenue_past_the_range_of_fen_pays_nothing);
+	tcase_add_test(
+		tc, test_m3c_growth_below_the_bar_of_a_revenue_past_the_range_of_fen_pays_nothing);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("overflow");
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc,
-		       test_m3b_at_the_largest_amount_pays_it_to_the_fen_and_one_yuan_more_is_refused);
+	tcase_add_test(
+		tc, test_m3b_at_the_largest_amount_pays_it_to_the_fen_and_one_yuan_more_is_refused);
 	tcase_add_test(tc, test_m2_each_six_tiers_of_the_largest_amount_pay_6e15_fen_exactly);
 	tcase_add_test(tc, test_totals_sum_to_the_largest_fen_and_refuse_one_fen_more);
 	tcase_add_test(tc, test_totals_of_many_awards_of_the_largest_amount_never_go_negative);

@@ -17,9 +17,8 @@
 #include "text.h"
 #include "tmpdir.h"
 
-#define ck_assert_has(hay, needle)                                                      \
-	ck_assert_msg(strstr((hay), (needle)) != NULL, "expected \"%s\" in \"%s\"", (needle), \
-		      (hay))
+#define ck_assert_has(hay, needle) \
+	ck_assert_msg(strstr((hay), (needle)) != NULL, "expected \"%s\" in \"%s\"", (needle), (hay))
 
 /* ---- temporary files ---- */
 
@@ -178,8 +177,8 @@ START_TEST(every_required_parameter_of_the_built_in_scenario_is_set_at_a_line_of
 		int line = 0;
 		char rest[8] = "";
 		int got = sscanf(s->src[i], "suzhou-draft.ini:%d%7s", &line, rest);
-		ck_assert_msg(got == 1 && line > 0, "[%s] %s: source \"%s\"", d[i].section, d[i].key,
-			      s->src[i]);
+		ck_assert_msg(got == 1 && line > 0, "[%s] %s: source \"%s\"", d[i].section,
+			      d[i].key, s->src[i]);
 		/* the line it names is the one that sets the key */
 		char l[256];
 		nth_line(text, line, l, sizeof l);
@@ -554,7 +553,8 @@ START_TEST(set_assignments_apply_after_the_file_and_in_order)
 	char dir[256], path[512];
 	new_dir(dir, sizeof dir);
 	put(dir, "f.ini", "[m1a]\ncap = 200万\n", path, sizeof path);
-	char *sets[] = {"m1a.cap=300万", "m5a.rate=3‰", "m1a.cap=400万", "m2.mode=each",
+	char *sets[] = {"m1a.cap=300万",          "m5a.rate=3‰",
+			"m1a.cap=400万",          "m2.mode=each",
 			"m1b.requires_m1a=false", "scenario.years=5"};
 	struct scenario *s = open_ok(path, sets, 6);
 	ck_assert_double_eq(s->pol.m1a.cap, 4e6);
@@ -795,8 +795,7 @@ END_TEST
 START_TEST(a_line_that_is_neither_section_nor_key_is_a_syntax_error)
 {
 	char path[512], err[ERR_LEN];
-	file_fails("[m1a]\ncap = 1\ngarbage without equals\n", path, sizeof path, err,
-		   sizeof err);
+	file_fails("[m1a]\ncap = 1\ngarbage without equals\n", path, sizeof path, err, sizeof err);
 	ck_at(err, path, 3);
 	ck_assert_has(err, "not a [section] or key = value line");
 }
@@ -806,8 +805,7 @@ END_TEST
 START_TEST(the_first_error_in_a_file_is_reported_even_when_a_later_line_is_also_wrong)
 {
 	char path[512], err[ERR_LEN];
-	file_fails("[m1a]\ngarbage without equals\ncapp = 1\n", path, sizeof path, err,
-		   sizeof err);
+	file_fails("[m1a]\ngarbage without equals\ncapp = 1\n", path, sizeof path, err, sizeof err);
 	ck_at(err, path, 2);
 	ck_assert_has(err, "not a [section] or key = value line");
 }
@@ -860,8 +858,8 @@ END_TEST
  * spaces is written quoted (scenario.resolved.ini) and reads back the same. */
 START_TEST(a_quoted_name_with_escapes_reads_back_as_the_same_name)
 {
-	static const char *const names[] = {"a\tb\x1b[31mc\\d\"e\"", " lead", "x ;y", "#z",
-					    "line\nbreak\r", "plain 情景"};
+	static const char *const names[] = {"a\tb\x1b[31mc\\d\"e\"", " lead",     "x ;y", "#z",
+					    "line\nbreak\r",         "plain 情景"};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		char q[300], text[400], dir[256], path[512];
 		scenario_quote(names[i], q, sizeof q);
@@ -1059,8 +1057,8 @@ END_TEST
 
 START_TEST(adding_a_fourth_tier_with_both_keys_gives_four_tiers)
 {
-	char *sets[] = {"m3a.tier4_revenue=20亿", "m3a.tier4_amount=800万", "m2.tier3_employees=100",
-			"m2.tier3_revenue=1亿", "m2.tier3_amount=150万"};
+	char *sets[] = {"m3a.tier4_revenue=20亿", "m3a.tier4_amount=800万",
+			"m2.tier3_employees=100", "m2.tier3_revenue=1亿", "m2.tier3_amount=150万"};
 	struct scenario *s = open_ok(NULL, sets, 5);
 	ck_assert_int_eq(s->pol.m3a.ntiers, 4);
 	ck_assert_double_eq(s->pol.m3a.tier[3].revenue, 2e9);
@@ -1118,9 +1116,12 @@ END_TEST
  * number with 15. The resolved INI must load back to the very same run. */
 START_TEST(a_resolved_scenario_loads_back_to_the_same_values_to_the_last_bit)
 {
-	char *sets[] = {"m1a.min_paid_capital=1000.001", "m1a.rate=12.3456789%",
-			"m1a.min_employees=50.123456789012344", "firms.revenue=uniform(0.001, 0.004)",
-			"firms.count=uniform(1200.1234567890123, 2000)", "m5a.rate=1.1%"};
+	char *sets[] = {"m1a.min_paid_capital=1000.001",
+			"m1a.rate=12.3456789%",
+			"m1a.min_employees=50.123456789012344",
+			"firms.revenue=uniform(0.001, 0.004)",
+			"firms.count=uniform(1200.1234567890123, 2000)",
+			"m5a.rate=1.1%"};
 	struct scenario *s = open_ok(NULL, sets, 6);
 	char *text = NULL;
 	size_t len = 0;
@@ -1139,7 +1140,8 @@ START_TEST(a_resolved_scenario_loads_back_to_the_same_values_to_the_last_bit)
 		char a[160], b[160];
 		params_format(&s->pol, (int)i, a, sizeof a);
 		params_format(&back->pol, (int)i, b, sizeof b);
-		ck_assert_msg(strcmp(a, b) == 0, "[%s] %s: %s, then %s", d[i].section, d[i].key, a, b);
+		ck_assert_msg(strcmp(a, b) == 0, "[%s] %s: %s, then %s", d[i].section, d[i].key, a,
+			      b);
 	}
 	ck_assert(back->pol.m1a.min_paid_capital == 1000.001);
 	ck_assert(back->pol.m1a.rate == s->pol.m1a.rate);
@@ -1156,7 +1158,8 @@ START_TEST(a_scenario_read_from_text_names_its_label_in_messages)
 	struct scenario *s = new_scenario();
 	char err[ERR_LEN] = "";
 	ck_assert_int_eq(scenario_load_text(s, "typed.ini", "[m1a]\ncap = 200万\n", err,
-					    sizeof err), 0);
+					    sizeof err),
+			 0);
 	ck_assert_double_eq(s->pol.m1a.cap, 2e6);
 	ck_assert_str_eq(s->name, "typed");
 	ck_assert_int_eq(scenario_load_text(s, "typed.ini", "[m1a]\ncapp = 1\n", err, sizeof err),
@@ -1270,7 +1273,8 @@ static Suite *scenario_suite(void)
 
 	tc = tcase_create("tiers");
 	tcase_add_unchecked_fixture(tc, make_root, remove_root);
-	tcase_add_test(tc, tier_thresholds_must_increase_and_the_message_names_the_tier_that_does_not);
+	tcase_add_test(tc,
+		       tier_thresholds_must_increase_and_the_message_names_the_tier_that_does_not);
 	tcase_add_test(tc, tier_thresholds_in_a_file_that_do_not_increase_name_the_file_line);
 	tcase_add_test(tc, m2_tier_staff_thresholds_may_not_decrease);
 	tcase_add_test(tc, dropping_the_last_tier_with_none_leaves_two_tiers);

@@ -29,9 +29,9 @@
 #include "sim.h"
 #include "totals.h"
 
-#define WAN 1e4 /* 1万元 in yuan */
-#define YI 1e8  /* 1亿元 in yuan */
-#define FEN_TOL 0.005 /* half a fen, in yuan: "equal to the fen" */
+#define WAN 1e4                              /* 1万元 in yuan */
+#define YI 1e8                               /* 1亿元 in yuan */
+#define FEN_TOL 0.005                        /* half a fen, in yuan: "equal to the fen" */
 #define PANEL "tests/data/panel-example.csv" /* make check runs from the repo root */
 
 /* ---- helpers ---- */
@@ -209,7 +209,8 @@ START_TEST(test_m6a_alone_matches_the_closed_form_within_4_standard_errors)
 	size_t m6a = all_years(&out, L_M6A, LV_TOTAL), tot = all_years(&out, N_LINES, LV_TOTAL);
 	double mean = col_mean(&out, m6a), sd = col_sd(&out, m6a), se = sd / sqrt((double)reps);
 	note("closed form: mean %.0f, expected %.0f (E[Y] %.0f), sd %.0f vs %.0f, se %.0f, "
-	     "z = %.2f", mean, want_mean, ey, sd, want_sd, se, (mean - want_mean) / se);
+	     "z = %.2f",
+	     mean, want_mean, ey, sd, want_sd, se, (mean - want_mean) / se);
 
 	/* Measured at seed 7: mean 1.8820亿, closed form 1.8651亿, se 60.6万
 	 * (z = 2.79); sd 3835万 vs 3792万. The bound is the usual 4 se: over
@@ -288,14 +289,15 @@ START_TEST(test_panel_with_nothing_random_pays_exactly_what_award_pays)
 					double got = at(&out, r, sim_money(l, line, y, lv));
 					ck_assert_msg(fabs(got - (double)want / 100) < FEN_TOL,
 						      "rep %ld line %d paid year %d level %d: "
-						      "sim %.2f, award %.2f", r, line, y, lv, got,
-						      (double)want / 100);
+						      "sim %.2f, award %.2f",
+						      r, line, y, lv, got, (double)want / 100);
 				}
 				double got = at(&out, r, sim_money(l, line, ny, lv));
 				double want = (double)totals_line(&k->t, line, lv) / 100;
-				ck_assert_msg(fabs(got - want) < FEN_TOL,
-					      "rep %ld line %d all years level %d: sim %.2f, award %.2f",
-					      r, line, lv, got, want);
+				ck_assert_msg(
+					fabs(got - want) < FEN_TOL,
+					"rep %ld line %d all years level %d: sim %.2f, award %.2f",
+					r, line, lv, got, want);
 			}
 			if (line < N_LINES)
 				for (int y = 0; y < ny; y++)
@@ -312,8 +314,8 @@ START_TEST(test_panel_with_nothing_random_pays_exactly_what_award_pays)
 	static const struct {
 		enum line_id line;
 		double wan;
-	} hand[] = {{L_M1A, 225}, {L_M1B, 400}, {L_M2, 600}, {L_M3A, 1800}, {L_M3B, 500},
-		    {L_M3C, 400}};
+	} hand[] = {{L_M1A, 225},  {L_M1B, 400}, {L_M2, 600},
+		    {L_M3A, 1800}, {L_M3B, 500}, {L_M3C, 400}};
 	for (size_t i = 0; i < sizeof hand / sizeof hand[0]; i++)
 		ck_assert_double_eq_tol(at(&out, 0, all_years(&out, hand[i].line, LV_TOTAL)),
 					hand[i].wan * WAN, FEN_TOL);
@@ -322,10 +324,10 @@ START_TEST(test_panel_with_nothing_random_pays_exactly_what_award_pays)
 	ck_assert_double_eq_tol(at(&out, 0, all_years(&out, N_LINES, LV_TOTAL)), 3925 * WAN,
 				FEN_TOL);
 	/* pooled M1A/M1B/M2 are half provincial; M3 is municipal */
-	ck_assert_double_eq_tol(at(&out, 0, all_years(&out, N_LINES, LV_PROVINCIAL)),
-				612.5 * WAN, FEN_TOL);
-	ck_assert_double_eq_tol(at(&out, 0, all_years(&out, N_LINES, LV_MUNICIPAL)),
-				3312.5 * WAN, FEN_TOL);
+	ck_assert_double_eq_tol(at(&out, 0, all_years(&out, N_LINES, LV_PROVINCIAL)), 612.5 * WAN,
+				FEN_TOL);
+	ck_assert_double_eq_tol(at(&out, 0, all_years(&out, N_LINES, LV_MUNICIPAL)), 3312.5 * WAN,
+				FEN_TOL);
 	ck_assert_double_eq(at(&out, 0, all_years(&out, N_LINES, LV_DISTRICT)), 0);
 	/* paid 2026, 2027, 2028 */
 	static const double by_year[] = {1150, 1825, 950};
@@ -375,8 +377,8 @@ START_TEST(test_rows_do_not_depend_on_threads_and_do_depend_on_the_seed)
 	double *row = malloc(one.layout.width * sizeof *row);
 	ck_assert_ptr_nonnull(row);
 	sim_rep(&s->pol, NULL, 42, 137, &one.layout, row, w, NULL);
-	ck_assert(memcmp(row, one.rows + 137 * one.layout.width,
-			 one.layout.width * sizeof *row) == 0);
+	ck_assert(memcmp(row, one.rows + 137 * one.layout.width, one.layout.width * sizeof *row) ==
+		  0);
 	free(row);
 	sim_work_free(w);
 
@@ -398,7 +400,9 @@ START_TEST(test_streaming_statistics_equal_the_exact_ones)
 	struct sim_output exact, streamed;
 	run(s, 8, reps, 2, NULL, &exact);
 	char err[ERR_LEN] = "";
-	struct sim_config c = {.seed = 8, .reps = reps, .threads = 2,
+	struct sim_config c = {.seed = 8,
+			       .reps = reps,
+			       .threads = 2,
 			       .exact_bytes = 100 * exact.layout.width * sizeof(double)};
 	ck_assert_msg(sim_run(&s->pol, &c, &streamed, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(streamed.reps, reps);
@@ -411,10 +415,11 @@ START_TEST(test_streaming_statistics_equal_the_exact_ones)
 			double m, sd;
 			results_mean_sd(streamed.res, col, &m, &sd);
 			double want_m = col_mean(&exact, col), want_sd = col_sd(&exact, col);
-			ck_assert_msg(fabs(m - want_m) <= 1e-9 * fabs(want_m) + 1e-6 &&
-					      fabs(sd - want_sd) <= 1e-9 * want_sd + 1e-6,
-				      "line %d year %d: mean %.4f sd %.4f streamed, %.4f %.4f exact",
-				      line, y, m, sd, want_m, want_sd);
+			ck_assert_msg(
+				fabs(m - want_m) <= 1e-9 * fabs(want_m) + 1e-6 &&
+					fabs(sd - want_sd) <= 1e-9 * want_sd + 1e-6,
+				"line %d year %d: mean %.4f sd %.4f streamed, %.4f %.4f exact",
+				line, y, m, sd, want_m, want_sd);
 		}
 	/* the chance that a paid year costs more than 5亿 */
 	for (int y = 0; y < l->years; y++) {
@@ -469,15 +474,15 @@ START_TEST(test_the_common_growth_shock_widens_the_bands)
 	double sd_a = sd_of_pair(&a, L_M3A, L_M3C), sd_b = sd_of_pair(&b, L_M3A, L_M3C);
 	double tot_a = col_sd(&a, all_years(&a, N_LINES, LV_TOTAL));
 	double tot_b = col_sd(&b, all_years(&b, N_LINES, LV_TOTAL));
-	note("common shock: sd(M3A+M3C) %.0f -> %.0f (x%.3f); sd(TOTAL) %.0f -> %.0f (x%.3f)",
-	     sd_a, sd_b, sd_b / sd_a, tot_a, tot_b, tot_b / tot_a);
+	note("common shock: sd(M3A+M3C) %.0f -> %.0f (x%.3f); sd(TOTAL) %.0f -> %.0f (x%.3f)", sd_a,
+	     sd_b, sd_b / sd_a, tot_a, tot_b, tot_b / tot_a);
 	/* measured at seed 5, 600 replications: sd(M3A+M3C) 6158.6万 -> 1.545亿
 	 * (x2.51); sd(TOTAL) 1.365亿 -> 2.114亿 (x1.55). An sd from 600 draws is
 	 * good to ~5%, so the bounds leave a wide margin. */
-	ck_assert_msg(sd_b / sd_a > 1.8, "sd(M3A+M3C) %.0f without the shock, %.0f with it",
-		      sd_a, sd_b);
-	ck_assert_msg(tot_b / tot_a > 1.25, "sd(TOTAL) %.0f without the shock, %.0f with it",
-		      tot_a, tot_b);
+	ck_assert_msg(sd_b / sd_a > 1.8, "sd(M3A+M3C) %.0f without the shock, %.0f with it", sd_a,
+		      sd_b);
+	ck_assert_msg(tot_b / tot_a > 1.25, "sd(TOTAL) %.0f without the shock, %.0f with it", tot_a,
+		      tot_b);
 	sim_output_free(&a);
 	sim_output_free(&b);
 	free(calm);
@@ -515,7 +520,8 @@ static bool same_value(const struct policy *a, const struct policy *b, const str
 START_TEST(test_the_resolved_scenario_loads_back_to_the_same_values)
 {
 	struct scenario *s = open_with(4, "m1a.cap=200万", "growth.mean=normal(8%, 2%)",
-				       "budget.rule=prorata", "pop.m6a.base=lognormal(1500万, 0.75)");
+				       "budget.rule=prorata",
+				       "pop.m6a.base=lognormal(1500万, 0.75)");
 	char path[] = "/tmp/check_sim_resolved_XXXXXX";
 	int fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
@@ -540,8 +546,8 @@ START_TEST(test_the_resolved_scenario_loads_back_to_the_same_values)
 		params_format(&t->pol, (int)i, vb, sizeof vb);
 		ck_assert_msg(strcmp(va, vb) == 0, "[%s] %s: \"%s\" written, \"%s\" read back",
 			      d[i].section, d[i].key, va, vb);
-		ck_assert_msg(s->set[i] == t->set[i], "[%s] %s: set %d, read back %d",
-			      d[i].section, d[i].key, s->set[i], t->set[i]);
+		ck_assert_msg(s->set[i] == t->set[i], "[%s] %s: set %d, read back %d", d[i].section,
+			      d[i].key, s->set[i], t->set[i]);
 	}
 	/* and every number is the very same double, not merely printed alike */
 	for (size_t i = 0; i < n; i++)
@@ -648,7 +654,8 @@ START_TEST(test_prorata_scales_each_year_to_the_envelope_and_reports_the_cut)
 				      before, after, cut);
 			if (before > YI) {
 				cut_years++;
-				ck_assert_msg(YI - after <= 1, "rep %ld year %d: %.2f paid", r, y, after);
+				ck_assert_msg(YI - after <= 1, "rep %ld year %d: %.2f paid", r, y,
+					      after);
 				/* every line scaled by the same factor, to the fen, except that
 				 * up to half a fen per line of rounding (13 fen) may come off
 				 * the largest line */
@@ -671,8 +678,8 @@ START_TEST(test_prorata_scales_each_year_to_the_envelope_and_reports_the_cut)
 				double parts = at(&b, r, sim_money(l, line, y, LV_PROVINCIAL)) +
 					       at(&b, r, sim_money(l, line, y, LV_MUNICIPAL)) +
 					       at(&b, r, sim_money(l, line, y, LV_DISTRICT));
-				ck_assert_msg(fabs(t - parts) < FEN_TOL, "rep %ld year %d line %d", r, y,
-					      line);
+				ck_assert_msg(fabs(t - parts) < FEN_TOL, "rep %ld year %d line %d",
+					      r, y, line);
 			}
 			cut_sum += cut;
 		}
@@ -710,10 +717,12 @@ START_TEST(test_prorata_never_leaves_a_funding_level_negative)
 			for (int y = 0; y <= l->years; y++) {
 				for (int lv = 0; lv < N_LEVELS; lv++)
 					ck_assert_msg(at(&o, r, sim_money(l, line, y, lv)) >= 0,
-						      "rep %ld line %d year %d level %d: %.2f yuan", r,
-						      line, y, lv, at(&o, r, sim_money(l, line, y, lv)));
+						      "rep %ld line %d year %d level %d: %.2f yuan",
+						      r, line, y, lv,
+						      at(&o, r, sim_money(l, line, y, lv)));
 				/* all of it is provincial money */
-				ck_assert_double_eq_tol(at(&o, r, sim_money(l, line, y, LV_PROVINCIAL)),
+				ck_assert_double_eq_tol(at(&o, r,
+							   sim_money(l, line, y, LV_PROVINCIAL)),
 							at(&o, r, sim_money(l, line, y, LV_TOTAL)),
 							FEN_TOL);
 			}
@@ -739,10 +748,11 @@ START_TEST(test_the_tax_cap_lowers_firm_lines_and_raises_nothing)
 				for (int lv = 0; lv < N_LEVELS; lv++) {
 					size_t c = sim_money(l, line, y, lv);
 					if (line < N_FIRM_LINES)
-						ck_assert_msg(at(&b, r, c) <= at(&a, r, c) + FEN_TOL,
-							      "rep %ld line %d year %d level %d: %.2f "
-							      "capped, %.2f not", r, line, y, lv,
-							      at(&b, r, c), at(&a, r, c));
+						ck_assert_msg(
+							at(&b, r, c) <= at(&a, r, c) + FEN_TOL,
+							"rep %ld line %d year %d level %d: %.2f "
+							"capped, %.2f not",
+							r, line, y, lv, at(&b, r, c), at(&a, r, c));
 					else /* firms only: entity lines untouched */
 						ck_assert_double_eq(at(&b, r, c), at(&a, r, c));
 				}

@@ -28,9 +28,8 @@
 #define WAN 1e4
 #define REPS 40 /* enough for sign and order checks; exact checks need any */
 
-#define ck_assert_has(hay, needle)                                                      \
-	ck_assert_msg(strstr((hay), (needle)) != NULL, "expected \"%s\" in \"%s\"", (needle), \
-		      (hay))
+#define ck_assert_has(hay, needle) \
+	ck_assert_msg(strstr((hay), (needle)) != NULL, "expected \"%s\" in \"%s\"", (needle), (hay))
 
 static void note(const char *fmt, ...)
 {
@@ -93,7 +92,7 @@ START_TEST(test_paired_differences_of_equal_columns_are_exactly_zero)
 	ck_assert(is_zero(&d));
 	study_paired(a + 1, 2, b + 1, 2, 3, &d); /* 2,4,6 - 9,9,9 = -7,-5,-3 */
 	ck_assert_double_eq_tol(d.mean, -5, 1e-12);
-	ck_assert_double_eq_tol(d.se, 2 / sqrt(3), 1e-12); /* sd 2 */
+	ck_assert_double_eq_tol(d.se, 2 / sqrt(3), 1e-12);             /* sd 2 */
 	ck_assert_double_eq_tol(d.hi - d.mean, 4.302653 * d.se, 1e-5); /* t(0.975, 2) */
 }
 END_TEST
@@ -115,7 +114,8 @@ START_TEST(test_a_grid_takes_values_in_the_keys_own_unit)
 	ck_assert_double_eq(study_axis_value(&ax, 2), nine); /* 5% + 2 x 2% as parsed */
 	ck_assert_double_eq(study_axis_value(&ax, 4), 0.13);
 	/* a distribution parameter sweeps constants; HI off the grid is left out */
-	ck_assert_int_eq(study_axis_parse("firms.count=1000:2500:400", 200, &ax, err, sizeof err), 0);
+	ck_assert_int_eq(study_axis_parse("firms.count=1000:2500:400", 200, &ax, err, sizeof err),
+			 0);
 	ck_assert_int_eq(ax.n, 4);
 	ck_assert_double_eq(study_axis_value(&ax, 3), 2200);
 	ck_assert_int_eq(study_axis_parse("m7a.max_years=1:5:1", 200, &ax, err, sizeof err), 0);
@@ -130,11 +130,12 @@ START_TEST(test_grid_errors_name_the_key_and_its_valid_range)
 	static const struct {
 		const char *spec, *want[2];
 	} bad[] = {
-		{"m1a.rate=0:150%:10%", {"m1a.rate=0:150%:10%: HI \"150%\" is out of range",
-					 "(valid: 0% to 100%)"}},
+		{"m1a.rate=0:150%:10%",
+		 {"m1a.rate=0:150%:10%: HI \"150%\" is out of range", "(valid: 0% to 100%)"}},
 		{"m7a.max_years=0:3:1", {"m7a.max_years=0:3:1: LO", "(valid: 1 to 20 years)"}},
 		{"growth.mean=-60%:5%:5%", {"growth.mean", "valid: -50% to 100%"}},
-		{"m1a.cap=200万:50万:50万", {"m1a.cap=200万:50万:50万: LO 200万 is above HI 50万", ""}},
+		{"m1a.cap=200万:50万:50万",
+		 {"m1a.cap=200万:50万:50万: LO 200万 is above HI 50万", ""}},
 		{"m1a.cap=50万:200万:0", {"STEP 0 must be above 0", ""}},
 		{"m1a.cap=50万:200万:-1万", {"STEP -1万 must be above 0", ""}},
 		{"m1a.cap=1:100亿:1", {"m1a.cap=1:100亿:1: 10000000000 values, at most 200", ""}},
@@ -169,7 +170,8 @@ START_TEST(test_a_sweep_checks_every_point_before_running)
 	struct study_cfg c = cfg(REPS);
 	/* 12亿 puts tier 2 above tier 3 (10亿) */
 	ck_assert_int_eq(study_axis_parse("m3a.tier2_revenue=5亿:12亿:7亿", 200, &ax[0], err,
-					  sizeof err), 0);
+					  sizeof err),
+			 0);
 	ck_assert_int_eq(study_sweep(s, ax, 1, &c, &w, err, sizeof err), STUDY_INVALID);
 	ck_assert_has(err, "with m3a.tier2_revenue = 12亿");
 	ck_assert_has(err, "tier thresholds must increase");
@@ -214,8 +216,8 @@ START_TEST(test_a_sweep_of_the_m1a_cap_moves_m1a_alone)
 				if (line != L_M1A)
 					ck_assert_msg(is_zero(&pt->cell[line][lv].d),
 						      "%s level %d moved by %g at cap %g",
-						      line_info(line)->name, lv, pt->cell[line][lv].d.mean,
-						      pt->value[0]);
+						      line_info(line)->name, lv,
+						      pt->cell[line][lv].d.mean, pt->value[0]);
 		/* the total moves by M1A's change alone */
 		ck_assert_double_eq_tol(pt->cell[N_LINES][LV_TOTAL].d.mean,
 					pt->cell[L_M1A][LV_TOTAL].d.mean, 0.01);
@@ -241,9 +243,11 @@ START_TEST(test_a_two_key_sweep_runs_the_grid_with_the_last_key_fastest)
 	char err[ERR_LEN];
 	struct study_cfg c = cfg(10);
 	ck_assert_int_eq(study_axis_parse("m3b.amount=400万:500万:100万", 200, &ax[0], err,
-					  sizeof err), 0);
+					  sizeof err),
+			 0);
 	ck_assert_int_eq(study_axis_parse("m8a.amount=100万:300万:100万", 200, &ax[1], err,
-					  sizeof err), 0);
+					  sizeof err),
+			 0);
 	ck_assert_int_eq(study_sweep(s, ax, 2, &c, &w, err, sizeof err), STUDY_OK);
 	ck_assert_int_eq(w.npoints, 6);
 	ck_assert_double_eq(w.point[4].value[0], 500 * WAN);
@@ -271,20 +275,27 @@ START_TEST(test_default_ranges_are_the_base_value_plus_minus_20_percent)
 		const char *key;
 		double f, want;
 	} cases[] = {
-		{"m1a.cap", 0.8, 80 * WAN},   {"m1a.cap", 1.2, 120 * WAN},
-		{"m1a.rate", 0.8, 0.04},      {"m5a.rate", 1.2, 0.0024},
-		{"m7a.max_years", 0.8, 2},    {"m7a.max_years", 1.2, 4},  /* 2.4, 3.6 outward */
-		{"m6b.max_awards", 0.8, 1},   {"m6b.max_awards", 1.2, 2}, /* not down to 0: no limit */
-		{"m3c.max_awards", 1.2, 0},   {"takeup.m3b", 1.2, 1},     /* 100% stays in range */
-		{"takeup.m3a", 1.2, 1},       {"takeup.m3a", 0.8, 0.72},
-		{"growth.mean", 0.8, 0.0936}, {"firms.count", 1.2, 1920}, /* uniform(1200, 2000) */
+		{"m1a.cap", 0.8, 80 * WAN},
+		{"m1a.cap", 1.2, 120 * WAN},
+		{"m1a.rate", 0.8, 0.04},
+		{"m5a.rate", 1.2, 0.0024},
+		{"m7a.max_years", 0.8, 2},
+		{"m7a.max_years", 1.2, 4}, /* 2.4, 3.6 outward */
+		{"m6b.max_awards", 0.8, 1},
+		{"m6b.max_awards", 1.2, 2}, /* not down to 0: no limit */
+		{"m3c.max_awards", 1.2, 0},
+		{"takeup.m3b", 1.2, 1}, /* 100% stays in range */
+		{"takeup.m3a", 1.2, 1},
+		{"takeup.m3a", 0.8, 0.72},
+		{"growth.mean", 0.8, 0.0936},
+		{"firms.count", 1.2, 1920},     /* uniform(1200, 2000) */
 		{"pop.m6b.approval", 1.2, 0.6}, /* beta(2, 2): mean 0.5 */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		*s = *base;
 		int k = key(cases[i].key);
-		ck_assert_msg(study_scale(s, k, cases[i].f, &v, err, sizeof err) == STUDY_OK, "%s: %s",
-			      cases[i].key, err);
+		ck_assert_msg(study_scale(s, k, cases[i].f, &v, err, sizeof err) == STUDY_OK,
+			      "%s: %s", cases[i].key, err);
 		note("%s x %g: %.10g", cases[i].key, cases[i].f, v);
 		ck_assert_msg(fabs(v - cases[i].want) < 1e-9 * fmax(1, fabs(cases[i].want)),
 			      "%s x %g: %.10g, expected %.10g", cases[i].key, cases[i].f, v,
@@ -297,7 +308,8 @@ START_TEST(test_default_ranges_are_the_base_value_plus_minus_20_percent)
 	int g = key("growth.mean");
 	ck_assert_int_eq(study_scale(s, g, 0.8, &v, err, sizeof err), STUDY_OK);
 	size_t n;
-	const struct dist *d = (const struct dist *)((const char *)&s->pol + params_table(&n)[g].offset);
+	const struct dist *d = (const struct dist *)((const char *)&s->pol +
+						     params_table(&n)[g].offset);
 	ck_assert_int_eq(d->kind, D_NORMAL);
 	ck_assert_double_eq_tol(d->p[1], 0.8 * 0.015, 1e-15);
 	*s = *base;
@@ -337,7 +349,7 @@ END_TEST
 START_TEST(test_bars_sort_by_swing_largest_first_ties_in_table_order)
 {
 	struct study_bar b[] = {
-		{.param = 5, .swing = 1}, {.param = 9, .swing = 30}, {.param = 2, .swing = 0},
+		{.param = 5, .swing = 1},  {.param = 9, .swing = 30}, {.param = 2, .swing = 0},
 		{.param = 7, .swing = 30}, {.param = 3, .swing = 12},
 	};
 	study_sort_bars(b, 5);
@@ -437,7 +449,8 @@ static void compare(const struct scenario *a, const struct scenario *b, long rep
 	ck_assert_msg(study_run(&b->pol, &c, &ob, err, sizeof err) == STUDY_OK, "%s", err);
 	ck_assert_msg(study_compare(&oa, a->pol.start_year + a->pol.payment_lag, &ob,
 				    b->pol.start_year + b->pol.payment_lag, out, err,
-				    sizeof err) == STUDY_OK, "%s", err);
+				    sizeof err) == STUDY_OK,
+		      "%s", err);
 	sim_output_free(&oa);
 	sim_output_free(&ob);
 }
@@ -549,7 +562,8 @@ START_TEST(test_the_sensitivity_section_declares_ranges_in_each_keys_unit)
 	ck_assert_msg(load(write_file("child.ini", "[scenario]\nbase = base.ini\n[sensitivity]\n"
 						   "growth.mean = 6%:8%\nfirms.count = none\n"
 						   "m7a.max_years = 1:5\n"),
-			   s, err) == 0, "%s", err);
+			   s, err) == 0,
+		      "%s", err);
 	ck_assert_int_eq(s->nsens, 3); /* growth.mean replaced in place, firms.count dropped */
 	ck_assert_int_eq(s->sens[0].param, key("growth.mean"));
 	ck_assert_double_eq(s->sens[0].lo, 0.06);
@@ -639,12 +653,14 @@ START_TEST(test_sobol_indices_of_the_ishigami_function_match_the_analytic_ones)
 	struct study_sobol r;
 	char err[ERR_LEN];
 	ck_assert_int_eq(study_sobol(3, 20000, 300, 1, ishigami, NULL, NULL, NULL, &r, err,
-				     sizeof err), STUDY_OK);
+				     sizeof err),
+			 STUDY_OK);
 	ck_assert(!r.flat);
 	ck_assert_double_eq_tol(r.var, v, 0.05 * v);
 	for (int i = 0; i < 3; i++) {
-		note("x%d: S1 %.4f [%.4f, %.4f] (analytic %.4f); ST %.4f [%.4f, %.4f] (%.4f)", i + 1,
-		     r.s1[i], r.s1_lo[i], r.s1_hi[i], s1[i], r.st[i], r.st_lo[i], r.st_hi[i], st[i]);
+		note("x%d: S1 %.4f [%.4f, %.4f] (analytic %.4f); ST %.4f [%.4f, %.4f] (%.4f)",
+		     i + 1, r.s1[i], r.s1_lo[i], r.s1_hi[i], s1[i], r.st[i], r.st_lo[i], r.st_hi[i],
+		     st[i]);
 		ck_assert_double_eq_tol(r.s1[i], s1[i], 0.03);
 		ck_assert_double_eq_tol(r.st[i], st[i], 0.03);
 		ck_assert(r.s1_lo[i] <= s1[i] && s1[i] <= r.s1_hi[i]);
@@ -689,7 +705,8 @@ START_TEST(test_sobol_indices_of_an_additive_model_are_its_variance_shares)
 	char err[ERR_LEN];
 	int calls = 0;
 	ck_assert_int_eq(study_sobol(2, 1024, 200, 3, linear, &calls, NULL, NULL, &r, err,
-				     sizeof err), STUDY_OK);
+				     sizeof err),
+			 STUDY_OK);
 	ck_assert_int_eq(calls, 1024 * 4); /* n (k + 2) */
 	for (int i = 0; i < 2; i++) {
 		double want = i ? 0.8 : 0.2;
@@ -702,7 +719,8 @@ START_TEST(test_sobol_indices_of_an_additive_model_are_its_variance_shares)
 			 STUDY_FAILED);
 	ck_assert_ptr_null(r.u);
 	ck_assert_int_eq(study_sobol(21, 64, 10, 3, linear, &calls, NULL, NULL, &r, err,
-				     sizeof err), STUDY_INVALID);
+				     sizeof err),
+			 STUDY_INVALID);
 	ck_assert_has(err, "1 to 20 parameters");
 }
 END_TEST
@@ -760,7 +778,8 @@ static Suite *study_suite(void)
 	tcase_add_test(tc, test_a_two_key_sweep_runs_the_grid_with_the_last_key_fastest);
 	tcase_add_test(tc, test_a_tornado_sorts_by_swing_and_gives_spider_data);
 	tcase_add_test(tc, test_a_scenario_compared_with_itself_differs_by_nothing);
-	tcase_add_test(tc, test_district_1to1_moves_money_from_the_city_to_districts_total_unchanged);
+	tcase_add_test(tc,
+		       test_district_1to1_moves_money_from_the_city_to_districts_total_unchanged);
 	tcase_add_test(tc, test_compare_aligns_paid_years_of_different_horizons);
 	tcase_add_test(tc, test_sobol_on_the_simulator_ranks_the_big_line_first);
 	suite_add_tcase(s, tc);

@@ -69,8 +69,8 @@ START_TEST(the_summary_of_a_known_matrix_has_its_percentiles_at_known_positions)
 	ck_assert_ptr_nonnull(sm);
 	ck_assert(sm->exact);
 	ck_assert_int_eq(sm->reps, KNOWN_REPS);
-	static const int rank[N_PCT] = {[P5] = 1, [P25] = 5, [P50] = 10, [P75] = 15,
-					[P80] = 16, [P90] = 18, [P95] = 19};
+	static const int rank[N_PCT] =
+		{[P5] = 1, [P25] = 5, [P50] = 10, [P75] = 15, [P80] = 16, [P90] = 18, [P95] = 19};
 	double sd = sqrt(770.0 / 20); /* sum (k - 10)^2 over k = 0..20 is 770 */
 	for (size_t c = 0; c < o.layout.width; c++) {
 		const struct stats *st = &sm->cell[c];
@@ -79,8 +79,9 @@ START_TEST(the_summary_of_a_known_matrix_has_its_percentiles_at_known_positions)
 		ck_assert_double_eq_tol(st->sd, sd * scale, 1e-9 * scale);
 		ck_assert_double_eq_tol(st->se, sd * scale / sqrt(KNOWN_REPS), 1e-9 * scale);
 		for (int k = 0; k < N_PCT; k++)
-			ck_assert_msg(st->pct[k] == rank[k] * scale, "column %zu %s: %g, expected %g",
-				      c, stats_pct_name[k], st->pct[k], rank[k] * scale);
+			ck_assert_msg(st->pct[k] == rank[k] * scale,
+				      "column %zu %s: %g, expected %g", c, stats_pct_name[k],
+				      st->pct[k], rank[k] * scale);
 	}
 	/* the accessors name the cells of the layout */
 	const struct sim_layout *l = &o.layout;
@@ -122,10 +123,10 @@ START_TEST(between_positions_the_summary_interpolates_as_gsl_does_on_sorted_data
 	double sorted[10] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
 	const struct stats *st = summary_money(sm, N_LINES, o.layout.years, LV_TOTAL);
 	for (int k = 0; k < N_PCT; k++)
-		ck_assert_double_eq(st->pct[k],
-				    gsl_stats_quantile_from_sorted_data(sorted, 1, 10, stats_pct[k]));
-	ck_assert_double_eq_tol(st->pct[P5], 0.45, 1e-12);  /* 0.05 x 9 */
-	ck_assert_double_eq_tol(st->pct[P90], 8.1, 1e-12);  /* 0.90 x 9 */
+		ck_assert_double_eq(st->pct[k], gsl_stats_quantile_from_sorted_data(sorted, 1, 10,
+										    stats_pct[k]));
+	ck_assert_double_eq_tol(st->pct[P5], 0.45, 1e-12); /* 0.05 x 9 */
+	ck_assert_double_eq_tol(st->pct[P90], 8.1, 1e-12); /* 0.90 x 9 */
 	ck_assert_double_eq(st->pct[P50], 4.5);
 	/* every line costs the same: the registry's order, the lines in the total */
 	int k = 0;
@@ -208,8 +209,9 @@ static void random_column(gsl_rng *rng, double *x, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned long u = gsl_rng_uniform_int(rng, 4);
-		x[i] = u == 0 ? 0 : u == 1 ? (double)gsl_rng_uniform_int(rng, 5) * 1e5
-				 : gsl_rng_uniform(rng) * 1e8;
+		x[i] = u == 0   ? 0
+		       : u == 1 ? (double)gsl_rng_uniform_int(rng, 5) * 1e5
+				: gsl_rng_uniform(rng) * 1e8;
 	}
 }
 
@@ -251,7 +253,8 @@ START_TEST(stats_of_equals_gsl_sort_and_quantiles_bit_for_bit)
 		gsl_sort(sorted, 1, n);
 		ck_assert_double_eq(st.mean, gsl_stats_mean(x, 1, n));
 		for (int k = 0; k < N_PCT; k++) {
-			double want = gsl_stats_quantile_from_sorted_data(sorted, 1, n, stats_pct[k]);
+			double want = gsl_stats_quantile_from_sorted_data(sorted, 1, n,
+									  stats_pct[k]);
 			ck_assert_msg(memcmp(&st.pct[k], &want, sizeof want) == 0,
 				      "n %zu %s: %.17g, gsl %.17g", n, stats_pct_name[k], st.pct[k],
 				      want);

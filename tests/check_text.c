@@ -14,7 +14,11 @@ static size_t valid_utf8(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (p[i]) {
-		int len = p[i] < 0x80 ? 1 : p[i] >= 0xC2 && p[i] < 0xE0 ? 2 : p[i] >= 0xE0 && p[i] < 0xF0 ? 3 : p[i] >= 0xF0 && p[i] < 0xF5 ? 4 : 0;
+		int len = p[i] < 0x80                   ? 1
+			  : p[i] >= 0xC2 && p[i] < 0xE0 ? 2
+			  : p[i] >= 0xE0 && p[i] < 0xF0 ? 3
+			  : p[i] >= 0xF0 && p[i] < 0xF5 ? 4
+							: 0;
 		if (!len)
 			return i;
 		for (int k = 1; k < len; k++)
@@ -52,8 +56,8 @@ START_TEST(text_escape_to_never_cuts_a_character_at_any_length)
 			size_t got = text_escape_to(buf, n, samples[s]);
 			ck_assert_uint_lt(got, n);
 			ck_assert_uint_eq(got, strlen(buf));
-			ck_assert_msg(valid_utf8(buf) == got, "cut inside a character at n = %zu: %s",
-				      n, buf);
+			ck_assert_msg(valid_utf8(buf) == got,
+				      "cut inside a character at n = %zu: %s", n, buf);
 			ck_assert_msg(printable(buf), "a control byte at n = %zu", n);
 			ck_assert_msg(strncmp(buf, full, got) == 0, "not a prefix at n = %zu", n);
 			/* never inside an escape either (the samples hold no backslash) */
@@ -70,7 +74,9 @@ START_TEST(text_escape_to_writes_controls_as_escapes)
 	char buf[256];
 	text_escape_to(buf, sizeof buf, "a\nb\033[31m\tc\rd\x7f\x01");
 	ck_assert_str_eq(buf, "a\\nb\\x1b[31m\\tc\\rd\\x7f\\x01");
-	text_escape_to(buf, sizeof buf, "csi \xc2\x9b" "31m"); /* C1 CSI, as UTF-8 */
+	text_escape_to(buf, sizeof buf,
+		       "csi \xc2\x9b"
+		       "31m"); /* C1 CSI, as UTF-8 */
 	ck_assert_str_eq(buf, "csi \\xc2\\x9b31m");
 }
 END_TEST
@@ -132,11 +138,11 @@ START_TEST(an_empty_option_value_is_refused)
 {
 	/* each with a command that takes it: another refuses it whatever its value */
 	static const char *const opts[][2] = {
-		{"run", "--out"},        {"run", "--firms"},     {"award", "--entities"},
-		{"run", "--scenario"},   {"run", "--set"},       {"run", "--reps"},
-		{"run", "--seed"},       {"run", "--threads"},   {"run", "--precision"},
-		{"run", "--lang"},       {"tornado", "--keys"},  {"tornado", "--range"},
-		{"sobol", "--n"},        {"sobol", "--bootstrap"}, {"award", "-o"},
+		{"run", "--out"},      {"run", "--firms"},       {"award", "--entities"},
+		{"run", "--scenario"}, {"run", "--set"},         {"run", "--reps"},
+		{"run", "--seed"},     {"run", "--threads"},     {"run", "--precision"},
+		{"run", "--lang"},     {"tornado", "--keys"},    {"tornado", "--range"},
+		{"sobol", "--n"},      {"sobol", "--bootstrap"}, {"award", "-o"},
 		{"award", "--output"},
 	};
 	for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {
@@ -160,18 +166,20 @@ END_TEST
 /* Every command's --help names exactly the options its parser takes. */
 START_TEST(each_command_takes_exactly_the_options_its_help_lists)
 {
-	static const char *const cmds[] = {"run", "award", "report", "params", "diff",
+	static const char *const cmds[] = {"run",   "award",   "report",  "params", "diff",
 					   "sweep", "tornado", "compare", "sobol"};
 	static const struct {
 		const char *name;
 		bool flag;
 	} opts[] = {
-		{"--scenario", false}, {"--set", false},    {"--reps", false},   {"--seed", false},
-		{"--threads", false},  {"--precision", false}, {"--firms", false}, {"--entities", false},
-		{"--output", false},   {"-o", false},       {"--out", false},    {"--ledger", true},
-		{"--lang", false},     {"--no-charts", true}, {"--quiet", true}, {"-q", true},
-		{"--keys", false},     {"--policy", true},  {"--range", false},  {"--n", false},
-		{"--bootstrap", false}, {"--help", true},   {"-h", true},
+		{"--scenario", false}, {"--set", false},      {"--reps", false},
+		{"--seed", false},     {"--threads", false},  {"--precision", false},
+		{"--firms", false},    {"--entities", false}, {"--output", false},
+		{"-o", false},         {"--out", false},      {"--ledger", true},
+		{"--lang", false},     {"--no-charts", true}, {"--quiet", true},
+		{"-q", true},          {"--keys", false},     {"--policy", true},
+		{"--range", false},    {"--n", false},        {"--bootstrap", false},
+		{"--help", true},      {"-h", true},
 	};
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
 		const struct command *cmd = command_find(cmds[i]);
@@ -194,8 +202,9 @@ START_TEST(each_command_takes_exactly_the_options_its_help_lists)
 			int rc = parse(opts[k].flag ? 3 : 4, argv);
 			fclose(stdout);
 			stdout = keep;
-			ck_assert_msg(in_help == (rc != CLI_BAD), "%s %s: %s by the parser, %s in --help",
-				      cmds[i], opts[k].name, rc != CLI_BAD ? "taken" : "refused",
+			ck_assert_msg(in_help == (rc != CLI_BAD),
+				      "%s %s: %s by the parser, %s in --help", cmds[i],
+				      opts[k].name, rc != CLI_BAD ? "taken" : "refused",
 				      in_help ? "listed" : "not listed");
 			listed += in_help;
 		}

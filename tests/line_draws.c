@@ -48,7 +48,8 @@ int main(int argc, char **argv)
 				for (int lv = 0; lv < N_LEVELS; lv++)
 					printf("%ld %s %d %d %a\n", r, name, y, lv,
 					       row[sim_money(l, line, y, lv)]);
-				printf("%ld %s %d n %a\n", r, name, y, row[sim_recipients(l, line, y)]);
+				printf("%ld %s %d n %a\n", r, name, y,
+				       row[sim_recipients(l, line, y)]);
 			}
 		}
 	}

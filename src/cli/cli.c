@@ -20,68 +20,105 @@
 #define XSTR(x) STR(x)
 
 /* A command takes option O_id, with its own help text (NULL: the option's). */
-#define T(id) {O_##id, NULL}
-#define TH(id, help) {O_##id, help}
+#define T(id)                \
+	{                    \
+		O_##id, NULL \
+	}
+#define TH(id, help)         \
+	{                    \
+		O_##id, help \
+	}
 /* What run, report and the studies take alike. */
 #define RUN_OPTS T(SET), T(REPS), T(SEED), T(THREADS), T(FIRMS), T(CSV_BOM)
 #define CHART_OPTS T(LANG), T(NO_CHARTS), T(QUIET), T(HELP)
 #define STUDY_OUT TH(OUT, "the folder for the results (default out/NAME/STUDY/)")
 
 static const struct command commands[] = {
-	{"run", cmd_run, "[SCENARIO.ini]",
+	{"run",
+	 cmd_run,
+	 "[SCENARIO.ini]",
 	 "Monte Carlo: what the measures cost per line, year and funding level, with "
 	 "percentiles and budget risk; results in DIR (default out/NAME/) with charts (PNG "
 	 "and SVG, by gnuplot) labelled in English or Chinese",
-	 1000, 1,
+	 1000,
+	 1,
 	 {T(SCENARIO), RUN_OPTS, T(PRECISION), T(OUT), T(LEDGER), CHART_OPTS}},
-	{"award", cmd_award, "",
+	{"award",
+	 cmd_award,
+	 "",
 	 "apply every award line to real data: one ledger row per award with its reason, "
 	 "to -o or standard output; a summary in 万元 to standard error",
-	 0, 0,
+	 0,
+	 0,
 	 {TH(FIRMS, "the bureau's firm panel: one row per firm and year"), T(ENTITIES), T(OUTPUT),
 	  T(SCENARIO), T(SET), T(CSV_BOM), T(HELP)}},
-	{"report", cmd_report, "[SCENARIO.ini]",
+	{"report",
+	 cmd_report,
+	 "[SCENARIO.ini]",
 	 "a run, its charts and a tornado of the key assumptions, written up as one "
 	 "self-contained HTML page for a briefing (DIR/report.html, default out/NAME/), "
 	 "printable to PDF from a browser",
-	 1000, 2,
+	 1000,
+	 2,
 	 {T(SCENARIO), RUN_OPTS, T(OUT), T(LANG), T(QUIET), T(HELP)}},
-	{"calibrate", cmd_calibrate, "[SCENARIO.ini]",
+	{"calibrate",
+	 cmd_calibrate,
+	 "[SCENARIO.ini]",
 	 "the population against the scenario's [targets] (public aggregates, each with its "
 	 "source): calibration.csv in DIR (default out/NAME/calibrate/) and a table; exit 0 "
 	 "only when every model mean is in its range",
-	 1000, 2,
-	 {T(SCENARIO), RUN_OPTS, TH(OUT, "the folder for the results (default out/NAME/calibrate/)"),
-	  T(FIT), T(QUIET), T(HELP)}},
-	{"params", cmd_params, "",
+	 1000,
+	 2,
+	 {T(SCENARIO), RUN_OPTS,
+	  TH(OUT, "the folder for the results (default out/NAME/calibrate/)"), T(FIT), T(QUIET),
+	  T(HELP)}},
+	{"params",
+	 cmd_params,
+	 "",
 	 "print every parameter: value, unit, clause, where it was set",
-	 0, 0,
+	 0,
+	 0,
 	 {T(SCENARIO), T(SET), T(HELP)}},
-	{"diff", cmd_diff, "A.ini B.ini",
+	{"diff",
+	 cmd_diff,
+	 "A.ini B.ini",
 	 "parameters whose values differ between two scenarios (builtin names the draft)",
-	 0, 0,
+	 0,
+	 0,
 	 {TH(SET, "override one parameter in both, e.g. --set m1a.cap=200万 (repeatable)"),
 	  T(HELP)}},
-	{"sweep", cmd_sweep, "[SCENARIO.ini] KEY=LO:HI:STEP [KEY2=LO:HI:STEP]",
+	{"sweep",
+	 cmd_sweep,
+	 "[SCENARIO.ini] KEY=LO:HI:STEP [KEY2=LO:HI:STEP]",
 	 "spending over a grid of one or two parameters, e.g. m1a.cap=50万:200万:50万, and "
 	 "the change from the base case with its standard error (every variant meets the "
 	 "base case's random draws)",
-	 500, 2,
+	 500,
+	 2,
 	 {T(SCENARIO), RUN_OPTS, STUDY_OUT, CHART_OPTS}},
-	{"tornado", cmd_tornado, "[SCENARIO.ini]",
+	{"tornado",
+	 cmd_tornado,
+	 "[SCENARIO.ini]",
 	 "each parameter to its low and high value (given, or -+20%), sorted by swing; with "
 	 "spider data. No keys: the [sensitivity] ranges, else --policy",
-	 500, 2,
+	 500,
+	 2,
 	 {T(SCENARIO), T(KEYS), T(POLICY), T(RANGE), RUN_OPTS, STUDY_OUT, CHART_OPTS}},
-	{"compare", cmd_compare, "BASE.ini ALT.ini [ALT2.ini ...]",
+	{"compare",
+	 cmd_compare,
+	 "BASE.ini ALT.ini [ALT2.ini ...]",
 	 "ALT - BASE per line, paid year and funding level with 95% intervals from paired "
 	 "replications, and the parameters that differ",
-	 500, 2,
+	 500,
+	 2,
 	 {RUN_OPTS, STUDY_OUT, CHART_OPTS}},
-	{"sobol", cmd_sobol, "[SCENARIO.ini]",
+	{"sobol",
+	 cmd_sobol,
+	 "[SCENARIO.ini]",
 	 "first-order and total Sobol indices of total spending to the ranges in the "
 	 "scenario's [sensitivity] section (Saltelli sampling)",
-	 50, 2,
+	 50,
+	 2,
 	 {T(SCENARIO),
 	  TH(N, "base points of the design: N (k + 2) runs (default " XSTR(SOBOL_POINTS) ")"),
 	  TH(BOOTSTRAP, "bootstrap resamples of the intervals (default " XSTR(SOBOL_BOOT) ")"),
@@ -180,8 +217,8 @@ static void option_words(const struct option *o, char *buf, size_t n)
 static void synopsis(FILE *f, const struct command *cmd, int indent)
 {
 	char text[2048];
-	size_t k = (size_t)snprintf(text, sizeof text, "%s%s%s", cmd->name,
-				    cmd->args[0] ? " " : "", cmd->args);
+	size_t k = (size_t)snprintf(text, sizeof text, "%s%s%s", cmd->name, cmd->args[0] ? " " : "",
+				    cmd->args);
 	for (int i = 0; i < MAX_COMMAND_OPTS && cmd->opts[i].id != O_NONE; i++) {
 		const struct option *o = &options[cmd->opts[i].id];
 		if (cmd->opts[i].id != O_HELP && k < sizeof text)
@@ -194,9 +231,11 @@ static void synopsis(FILE *f, const struct command *cmd, int indent)
 
 void cli_usage(FILE *f)
 {
-	fprintf(f, "usage: fundsim COMMAND [options]\n\n"
-		   "Costs the Suzhou draft software-industry policy (15 measures, %d cash award\n"
-		   "lines).\n", N_LINES);
+	fprintf(f,
+		"usage: fundsim COMMAND [options]\n\n"
+		"Costs the Suzhou draft software-industry policy (15 measures, %d cash award\n"
+		"lines).\n",
+		N_LINES);
 	fprintf(f, "\ncommands:\n");
 	for (size_t i = 0; i < N_COMMANDS; i++) {
 		synopsis(f, &commands[i], 2);
@@ -239,7 +278,8 @@ static bool names(const struct option *o, const char *a, const char **name)
 	const char *both[2] = {o->name, o->alias};
 	for (int k = 0; k < 2 && both[k]; k++) {
 		size_t n = strlen(both[k]);
-		if (strncmp(a, both[k], n) == 0 && (a[n] == '\0' || (a[n] == '=' && o->kind != FLAG))) {
+		if (strncmp(a, both[k], n) == 0 &&
+		    (a[n] == '\0' || (a[n] == '=' && o->kind != FLAG))) {
 			*name = both[k];
 			return true;
 		}
@@ -307,7 +347,10 @@ static void not_taken(const struct command *cmd, enum opt id, const char *given)
 			continue;
 		n++;
 		k += (size_t)snprintf(who + k, sizeof who - k, "%s%s",
-				      n == 1 ? "" : n == all ? " and " : ", ", commands[i].name);
+				      n == 1     ? ""
+				      : n == all ? " and "
+						 : ", ",
+				      commands[i].name);
 	}
 	say(cmd->name, "%s is not an option of %s (it is for %s; see fundsim %s --help)", given,
 	    cmd->name, who, cmd->name);

@@ -52,8 +52,10 @@ static int check_output(const struct cli *c, char *path, size_t n, bool *through
 	snprintf(path, n, "%s", o);
 	if (stat(o, &st) != 0) {
 		if (lstat(o, &in) == 0) {
-			say("award", "-o %s: a symbolic link to nothing (expected a file, or a link "
-			    "to one)", o);
+			say("award",
+			    "-o %s: a symbolic link to nothing (expected a file, or a link "
+			    "to one)",
+			    o);
 			return EXIT_USAGE;
 		}
 		return 0; /* a new file; atomic_open says when its folder is missing */
@@ -61,8 +63,10 @@ static int check_output(const struct cli *c, char *path, size_t n, bool *through
 	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
 		if (inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == st.st_dev &&
 		    in.st_ino == st.st_ino) {
-			say("award", "-o %s is the input %s: the ledger would overwrite it (write it "
-			    "to another file)", o, inputs[i]);
+			say("award",
+			    "-o %s is the input %s: the ledger would overwrite it (write it "
+			    "to another file)",
+			    o, inputs[i]);
 			return EXIT_USAGE;
 		}
 	}
@@ -202,14 +206,18 @@ int cmd_award(const struct cli *c)
 		for (size_t i = 0; i < l.n && !t->overflow; i++)
 			totals_add(t, &l.v[i].a);
 		if (t->overflow) { /* a summary of part of the awards would mislead */
-			say("award", "no summary: %s (the ledger is written; each award in it is "
-			    "exact)", TOTALS_OVERFLOW_MSG);
+			say("award",
+			    "no summary: %s (the ledger is written; each award in it is "
+			    "exact)",
+			    TOTALS_OVERFLOW_MSG);
 			free(t);
 			rc = EXIT_FAIL;
 			goto done;
 		}
-		say("award", "scenario %s; %zu firms (%zu rows), %zu entity applications (%zu "
-		    "rows); %zu awards", s->name, pn.firms.count, pn.n, en.groups.count, en.n, l.n);
+		say("award",
+		    "scenario %s; %zu firms (%zu rows), %zu entity applications (%zu "
+		    "rows); %zu awards",
+		    s->name, pn.firms.count, pn.n, en.groups.count, en.n, l.n);
 		fputc('\n', stderr);
 		totals_print(t, stderr);
 		for (int y = 0; y < s->pol.years; y++) {
@@ -217,8 +225,10 @@ int cmd_award(const struct cli *c)
 			fen_wan(cut[y], cw, sizeof cw);
 			money_words(s->pol.model.budget.annual_total, e, sizeof e);
 			if (cut[y] > 0)
-				fprintf(stderr, "总量控制 (budget.rule = prorata): awards paid in %d scaled "
-					"to the %s envelope, %s万 cut\n", t->first_paid_year + y, e, cw);
+				fprintf(stderr,
+					"总量控制 (budget.rule = prorata): awards paid in %d scaled "
+					"to the %s envelope, %s万 cut\n",
+					t->first_paid_year + y, e, cw);
 		}
 		free(t);
 	}

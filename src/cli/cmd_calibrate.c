@@ -42,8 +42,10 @@ static int fit_keys(const char *list, struct calib_opts *o)
 			return -1;
 		}
 		if (!params_numeric(i)) {
-			say("calibrate", "--fit %s: not a number to fit (true/false and words are "
-			    "not)", k);
+			say("calibrate",
+			    "--fit %s: not a number to fit (true/false and words are "
+			    "not)",
+			    k);
 			return -1;
 		}
 		for (int j = 0; j < o->nkeys; j++)
@@ -58,7 +60,8 @@ static int fit_keys(const char *list, struct calib_opts *o)
 		o->keys[o->nkeys++] = i;
 	}
 	if (!o->nkeys) {
-		say("calibrate", "--fit: expected KEY,KEY,... e.g. firms.revenue,firms.key_db_share");
+		say("calibrate",
+		    "--fit: expected KEY,KEY,... e.g. firms.revenue,firms.key_db_share");
 		return -1;
 	}
 	return 0;
@@ -83,7 +86,8 @@ static void write_csv(FILE *f, const struct calib_row *rows, int n)
 	fprintf(f, "target,unit,low,high,source,model_mean,model_p5,model_p95,within\n");
 	for (int i = 0; i < n; i++) {
 		const struct target_def *td = &d[rows[i].t->def];
-		fprintf(f, "%s,%s,%.6g,%.6g,", td->key, td->unit_word, rows[i].t->lo, rows[i].t->hi);
+		fprintf(f, "%s,%s,%.6g,%.6g,", td->key, td->unit_word, rows[i].t->lo,
+			rows[i].t->hi);
 		csv_text(f, rows[i].t->source);
 		fprintf(f, ",%.6g,%.6g,%.6g,%d\n", rows[i].mean, rows[i].p5, rows[i].p95,
 			rows[i].within);
@@ -105,16 +109,16 @@ static void write_fitted(FILE *f, const struct scenario *s, const struct calib_o
 	fprintf(f, "\n; (distance from the centres of the ranges %.4g before, %.4g after)\n",
 		before, after);
 	char full[PATH_MAX];
-	scenario_quote(o->scenario ? (realpath(o->scenario, full) ? full : o->scenario)
-				   : "builtin", base, sizeof base);
+	scenario_quote(o->scenario ? (realpath(o->scenario, full) ? full : o->scenario) : "builtin",
+		       base, sizeof base);
 	snprintf(full, sizeof full, "%s-fitted", s->name);
 	scenario_quote(full, name, sizeof name);
 	fprintf(f, "[scenario]\nname = %s\nbase = %s\n", name, base);
 	for (int k = 0; k < o->nkeys; k++) {
 		char v[160];
 		params_format(&s->pol, o->keys[k], v, sizeof v);
-		fprintf(f, "\n[%s]\n%s = %s   ; fitted to the targets above\n", pd[o->keys[k]].section,
-			pd[o->keys[k]].key, v);
+		fprintf(f, "\n[%s]\n%s = %s   ; fitted to the targets above\n",
+			pd[o->keys[k]].section, pd[o->keys[k]].key, v);
 	}
 }
 
@@ -195,8 +199,10 @@ int cmd_calibrate(const struct cli *c)
 	if (options(c, &su, &o) != 0 || !(s = open_scenario(o.scenario, c)))
 		goto done;
 	if (s->ntargets == 0) {
-		say("calibrate", "scenario %s declares no [targets] (scenarios/README.md: "
-		    "KEY = LO:HI | SOURCE)", s->name);
+		say("calibrate",
+		    "scenario %s declares no [targets] (scenarios/README.md: "
+		    "KEY = LO:HI | SOURCE)",
+		    s->name);
 		goto done;
 	}
 	if (setup_panel(&su, c) != 0 || setup_begin(&su, c, s, "calibrate") != 0)

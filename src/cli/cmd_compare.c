@@ -20,7 +20,8 @@ static void put_compare(FILE *f, const struct job *j)
 		for (int line = 0; line <= N_LINES; line++) {
 			for (int y = 0; y <= cmp->nyears; y++) {
 				for (int lv = 0; lv < N_LEVELS; lv++) {
-					const struct study_ccell *cc = study_compare_at(cmp, line, y, lv);
+					const struct study_ccell *cc = study_compare_at(cmp, line,
+											y, lv);
 					csv_text(f, j->s[0]->name);
 					fputc(',', f);
 					csv_text(f, j->s[a]->name);
@@ -29,7 +30,8 @@ static void put_compare(FILE *f, const struct job *j)
 						fputs("all", f);
 					else
 						fprintf(f, "%d", cmp->first_year + y);
-					fprintf(f, ",%s,%.2f,%.2f", sc_level_names[lv], cc->base, cc->alt);
+					fprintf(f, ",%s,%.2f,%.2f", sc_level_names[lv], cc->base,
+						cc->alt);
 					sc_diff_csv(f, &cc->d);
 					fputc('\n', f);
 				}
@@ -66,8 +68,8 @@ static void put_compare_params(FILE *f, const struct job *j)
 static void print_compare(const struct job *j)
 {
 	printf("fundsim compare: base %s, %d alternative%s, %ld paired replications, seed %ld, "
-	       "%.1f s\n\n", j->s[0]->name, j->ns - 1, j->ns == 2 ? "" : "s", j->o->reps,
-	       j->o->seed, j->seconds);
+	       "%.1f s\n\n",
+	       j->s[0]->name, j->ns - 1, j->ns == 2 ? "" : "s", j->o->reps, j->o->seed, j->seconds);
 	int differ = print_param_diff(stdout, j->s, j->ns);
 	printf("%d parameter%s differ%s\n", differ, differ == 1 ? "" : "s", differ == 1 ? "s" : "");
 	for (int a = 1; a < j->ns; a++) {
@@ -75,13 +77,14 @@ static void print_compare(const struct job *j)
 		char w[4][100];
 		printf("\n%s - %s: change in mean spending, all paid years, by funding level\n",
 		       SHOWN(j->s[a]->name), SHOWN(j->s[0]->name));
-		printf("  %-8s %-16s %-16s %-16s %s\n", "measure", "total", "provincial", "municipal",
-		       "district");
+		printf("  %-8s %-16s %-16s %-16s %s\n", "measure", "total", "provincial",
+		       "municipal", "district");
 		int shown = 0;
 		for (int line = 0; line <= N_LINES; line++) {
 			bool any = false;
 			for (int lv = 0; lv < N_LEVELS; lv++) {
-				const struct study_ccell *cc = study_compare_at(cmp, line, cmp->nyears, lv);
+				const struct study_ccell *cc = study_compare_at(cmp, line,
+										cmp->nyears, lv);
 				any |= cc->d.mean != 0 || cc->d.se != 0;
 				sc_wan_signed(cc->d.mean, w[lv], sizeof w[lv]);
 			}
@@ -102,13 +105,14 @@ static void print_compare(const struct job *j)
 				snprintf(label, sizeof label, "all years");
 			else
 				snprintf(label, sizeof label, "paid %d", cmp->first_year + y);
-			sc_interval_words(&study_compare_at(cmp, N_LINES, y, LV_TOTAL)->d, iv, sizeof iv);
+			sc_interval_words(&study_compare_at(cmp, N_LINES, y, LV_TOTAL)->d, iv,
+					  sizeof iv);
 			printf("  %-12s %s\n", label, iv);
 		}
 		for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
 			char iv[160];
 			sc_interval_words(&study_compare_at(cmp, N_LINES, cmp->nyears, lv)->d, iv,
-				       sizeof iv);
+					  sizeof iv);
 			printf("  %-12s %s\n", sc_level_names[lv], iv);
 		}
 	}
@@ -125,9 +129,10 @@ int cmd_compare(const struct cli *c)
 	if (sc_options(c, &o) != 0)
 		goto done;
 	if (c->npos < 2 || c->scenario) {
-		say("compare", "needs a base and one or more alternatives as "
-			"arguments: fundsim compare BASE.ini ALT.ini [ALT2.ini ...] (builtin names "
-			"the draft policy)");
+		say("compare",
+		    "needs a base and one or more alternatives as "
+		    "arguments: fundsim compare BASE.ini ALT.ini [ALT2.ini ...] (builtin names "
+		    "the draft policy)");
 		goto done;
 	}
 	for (int i = 0; i < ns; i++)
@@ -142,9 +147,9 @@ int cmd_compare(const struct cli *c)
 	for (int i = 1; st == STUDY_OK && i < ns; i++) {
 		st = study_run(&s[i]->pol, &cfg, &alt, err, sizeof err);
 		if (st == STUDY_OK)
-			st = study_compare(&base, s[0]->pol.start_year + s[0]->pol.payment_lag, &alt,
-					   s[i]->pol.start_year + s[i]->pol.payment_lag, &cmp[i - 1],
-					   err, sizeof err);
+			st = study_compare(&base, s[0]->pol.start_year + s[0]->pol.payment_lag,
+					   &alt, s[i]->pol.start_year + s[i]->pol.payment_lag,
+					   &cmp[i - 1], err, sizeof err);
 		sim_output_free(&alt);
 		if (cfg.progress)
 			cfg.progress(cfg.progress_ctx, i + 1, ns);
@@ -153,8 +158,8 @@ int cmd_compare(const struct cli *c)
 		rc = sc_failed(&o, st, err);
 		goto done;
 	}
-	struct job j = {.c = c, .o = &o, .s = s, .ns = ns, .seconds = setup_seconds(&o),
-			.compare = cmp};
+	struct job j =
+		{.c = c, .o = &o, .s = s, .ns = ns, .seconds = setup_seconds(&o), .compare = cmp};
 	static const char *const names[] = {"compare.csv", "compare_params.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_compare, put_compare_params, sc_put_manifest};
 	rc = EXIT_FAIL;
@@ -162,8 +167,8 @@ int cmd_compare(const struct cli *c)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s[0]);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_compare(o.os.stage, &co, s, ns, cmp, &notes, err, sizeof err), &notes,
-			err))
+	if (sc_charts_said(&o, charts_compare(o.os.stage, &co, s, ns, cmp, &notes, err, sizeof err),
+			   &notes, err))
 		goto done;
 	if ((rc = setup_commit(&o)) != EXIT_OK)
 		goto done;
@@ -181,4 +186,3 @@ done:
 	setup_free(&o);
 	return rc;
 }
-

@@ -43,7 +43,8 @@ void cmd_arg(char *buf, size_t n, size_t *k, const char *arg)
 	bool plain = true;
 	for (const char *p = arg; *p && plain; p++)
 		plain = strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-			       "_-+=.,:/%@", *p) != NULL;
+			       "_-+=.,:/%@",
+			       *p) != NULL;
 	if (plain) {
 		put(buf, n, k, "%s", arg);
 		return;

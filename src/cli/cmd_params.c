@@ -19,7 +19,8 @@ static void source_of(const struct scenario *s, int i, const struct param_def *d
 {
 	char raw[SRC_LEN + 16];
 	if (!s->set[i])
-		snprintf(raw, sizeof raw, "%s", strstr(d->key, "share") ? "inherits [funding]" : "unset");
+		snprintf(raw, sizeof raw, "%s",
+			 strstr(d->key, "share") ? "inherits [funding]" : "unset");
 	else if (strncmp(s->src[i], scenario_builtin_name, strlen(scenario_builtin_name)) == 0)
 		snprintf(raw, sizeof raw, "%s (built-in)", s->src[i]);
 	else
@@ -49,8 +50,8 @@ int cmd_params(const struct cli *c)
 	const struct param_def *d = params_table(&n);
 	char name[4 * sizeof s->name];
 	text_escape_to(name, sizeof name, s->name);
-	printf("scenario %s: %d award lines, qualifying years %d-%d, paid with a lag of %d\n",
-	       name, N_LINES, s->pol.start_year, s->pol.start_year + s->pol.years - 1,
+	printf("scenario %s: %d award lines, qualifying years %d-%d, paid with a lag of %d\n", name,
+	       N_LINES, s->pol.start_year, s->pol.start_year + s->pol.years - 1,
 	       s->pol.payment_lag);
 	printf("%-24s %-12s %-8s %-7s %-34s %s\n", "key", "value", "unit", "clause", "set in",
 	       "meaning");
@@ -141,10 +142,11 @@ int cmd_diff(const struct cli *c)
 {
 	if (c->npos != 2) {
 		say("diff", "needs two scenarios: fundsim diff A.ini B.ini (builtin names the "
-		    "draft policy)");
+			    "draft policy)");
 		return EXIT_USAGE;
 	}
-	struct scenario *a = open_scenario(c->pos[0], c), *b = a ? open_scenario(c->pos[1], c) : NULL;
+	struct scenario *a = open_scenario(c->pos[0], c),
+			*b = a ? open_scenario(c->pos[1], c) : NULL;
 	if (!a || !b) {
 		free(a);
 		return EXIT_USAGE;

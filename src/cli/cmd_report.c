@@ -28,14 +28,14 @@
 #include "version.h"
 #include "workbook.h"
 
-#define TORNADO_REPS 200  /* per variant: paired differences need few */
-#define TORNADO_PCT 0.2   /* without [sensitivity] ranges: -+20% */
+#define TORNADO_REPS 200 /* per variant: paired differences need few */
+#define TORNADO_PCT 0.2  /* without [sensitivity] ranges: -+20% */
 
 /* Without [sensitivity] ranges, these assumptions go into the tornado:
  * the size and growth of the firm population and the entity flows that
  * pay the dearest lines (M6A, M12A, M12C, M7B). */
 static const char *const default_keys[] = {
-	"growth.mean",      "firms.count",      "firms.revenue",    "entry.new_per_year",
+	"growth.mean",      "firms.count",      "firms.revenue",     "entry.new_per_year",
 	"growth.exit_rate", "pop.m6a.per_year", "pop.m12a.per_year", "pop.m12c.per_year",
 	"pop.m7b.per_year", "takeup.m3c",
 };
@@ -71,8 +71,10 @@ static int tornado_keys(const struct scenario *s, struct study_range *k, bool *g
 	int n = 0;
 	*given = s->nsens > 0;
 	for (int q = 0; q < s->nsens; q++)
-		k[n++] = (struct study_range){.param = s->sens[q].param, .given = true,
-					      .lo = s->sens[q].lo, .hi = s->sens[q].hi};
+		k[n++] = (struct study_range){.param = s->sens[q].param,
+					      .given = true,
+					      .lo = s->sens[q].lo,
+					      .hi = s->sens[q].hi};
 	for (size_t q = 0; !*given && q < N_DEFAULT_KEYS; q++) {
 		char err[ERR_LEN];
 		int i = params_key(default_keys[q], err, sizeof err);
@@ -239,15 +241,23 @@ int cmd_report(const struct cli *c)
 	}
 	command_line(c, &su, scenario, cmdline, sizeof cmdline);
 	struct run_info ri = {
-		.s = s, .command = cmdline, .firms = c->firms, .seed = (uint64_t)su.seed,
-		.threads = (int)su.threads, .seconds = seconds, .bom = c->csv_bom,
+		.s = s,
+		.command = cmdline,
+		.firms = c->firms,
+		.seed = (uint64_t)su.seed,
+		.threads = (int)su.threads,
+		.seconds = seconds,
+		.bom = c->csv_bom,
 	};
 	const char *dir = su.os.stage; /* every file goes into the staged set */
 	if (report_write(dir, &ri, &out, sm, NULL, err, sizeof err) != 0) {
 		say("report", "%s", err);
 		goto done;
 	}
-	struct wb_run wr = {.ri = &ri, .o = &out, .sm = sm, .lang = su.lang,
+	struct wb_run wr = {.ri = &ri,
+			    .o = &out,
+			    .sm = sm,
+			    .lang = su.lang,
 			    .tornado = t.nbars > 0 ? &t : NULL};
 	if (workbook_run(dir, &wr, err, sizeof err) != 0) {
 		say("report", "%s", err);
@@ -287,12 +297,22 @@ int cmd_report(const struct cli *c)
 	char date[32];
 	today(date, sizeof date);
 	struct briefing b = {
-		.s = s, .sm = sm, .seed = (uint64_t)su.seed, .threads = (int)su.threads,
-		.lang = su.lang, .version = fundsim_version, .git = fundsim_git,
-		.command = cmdline, .date = date, .chart_note = cnote[0] ? cnote : NULL,
-		.tornado = t.nbars > 0 ? &t : NULL, .tornado_given = given,
-		.tornado_svg = tornado_svg, .tornado_note = tnote[0] ? tnote : NULL,
-		.diff = diff, .ndiff = ndiff,
+		.s = s,
+		.sm = sm,
+		.seed = (uint64_t)su.seed,
+		.threads = (int)su.threads,
+		.lang = su.lang,
+		.version = fundsim_version,
+		.git = fundsim_git,
+		.command = cmdline,
+		.date = date,
+		.chart_note = cnote[0] ? cnote : NULL,
+		.tornado = t.nbars > 0 ? &t : NULL,
+		.tornado_given = given,
+		.tornado_svg = tornado_svg,
+		.tornado_note = tnote[0] ? tnote : NULL,
+		.diff = diff,
+		.ndiff = ndiff,
 	};
 	for (int k = 0; k < N_CHARTS; k++)
 		b.svg[k] = svg[k];

@@ -30,8 +30,10 @@ static int options(const struct cli *c, struct setup *su, struct run_opts *o)
 		char err[200];
 		if (share_parse(c->precision, &o->precision, err, sizeof err) != 0 ||
 		    !(o->precision > 0 && o->precision < 1)) {
-			say("run", "--precision %s: expected a share above 0 and "
-				"below 100%%, e.g. 1%% or 0.01", c->precision);
+			say("run",
+			    "--precision %s: expected a share above 0 and "
+			    "below 100%%, e.g. 1%% or 0.01",
+			    c->precision);
 			return -1;
 		}
 		if (!c->reps)
@@ -133,14 +135,17 @@ int cmd_run(const struct cli *c)
 	double seconds = setup_seconds(&su);
 	if (out.stopped) {
 		char how_far[80];
-		snprintf(how_far, sizeof how_far, "after %ld of %ld replications", out.reps, su.reps);
+		snprintf(how_far, sizeof how_far, "after %ld of %ld replications", out.reps,
+			 su.reps);
 		rc = setup_stopped(&su, how_far);
 		goto done;
 	}
 	if (o.precision > 0 && report_halfwidth(&out) > o.precision) /* said even with --quiet */
-		say("run", "--precision %g%% NOT reached: after %ld replications "
-			"(the most --reps allows) the 95%% interval of the mean total is within "
-			"%.3g%% of it", 100 * o.precision, out.reps, 100 * report_halfwidth(&out));
+		say("run",
+		    "--precision %g%% NOT reached: after %ld replications "
+		    "(the most --reps allows) the 95%% interval of the mean total is within "
+		    "%.3g%% of it",
+		    100 * o.precision, out.reps, 100 * report_halfwidth(&out));
 	if (!(sm = summary_of(&out, &s->pol))) {
 		say("run", "out of memory computing the statistics");
 		goto done;
@@ -166,12 +171,17 @@ int cmd_run(const struct cli *c)
 	}
 	command_line(c, &su, &o, cmdline, sizeof cmdline);
 	struct run_info ri = {
-		.s = s, .command = cmdline, .firms = c->firms, .seed = (uint64_t)su.seed,
-		.threads = (int)su.threads, .precision = o.precision, .seconds = seconds,
+		.s = s,
+		.command = cmdline,
+		.firms = c->firms,
+		.seed = (uint64_t)su.seed,
+		.threads = (int)su.threads,
+		.precision = o.precision,
+		.seconds = seconds,
 		.bom = c->csv_bom,
 	};
-	if (report_write(su.os.stage, &ri, &out, sm, c->ledger ? &rl.l : NULL, err,
-			 sizeof err) != 0) {
+	if (report_write(su.os.stage, &ri, &out, sm, c->ledger ? &rl.l : NULL, err, sizeof err) !=
+	    0) {
 		say("run", "%s", err);
 		goto done;
 	}
@@ -181,15 +191,19 @@ int cmd_run(const struct cli *c)
 		    su.os.dir);
 		goto done;
 	}
-	struct chart_opts co = {.s = s, .seed = (uint64_t)su.seed, .lang = su.lang,
+	struct chart_opts co = {.s = s,
+				.seed = (uint64_t)su.seed,
+				.lang = su.lang,
 				.draw = !c->no_charts};
 	struct chart_notes notes;
 	int crc = charts_write(su.os.stage, &co, &out, sm, &notes, err, sizeof err);
 	for (int i = 0; i < notes.n; i++)
 		say("run", "%s", notes.text[i]);
 	if (crc != 0) {
-		say("run", "charts: %s; nothing written, earlier results in %s "
-			"are untouched", err, su.os.dir);
+		say("run",
+		    "charts: %s; nothing written, earlier results in %s "
+		    "are untouched",
+		    err, su.os.dir);
 		goto done;
 	}
 	if ((rc = setup_commit(&su)) != EXIT_OK)

@@ -20,8 +20,7 @@ static void on_signal(int sig)
 	interrupted = 1;
 }
 
-int setup_int(const char *cmd, const char *name, const char *text, long lo, long hi,
-	      long *out)
+int setup_int(const char *cmd, const char *name, const char *text, long lo, long hi, long *out)
 {
 	char err[200];
 	int v;
@@ -86,8 +85,7 @@ int setup_panel(struct setup *su, const struct cli *c)
 	return 0;
 }
 
-int setup_begin(struct setup *su, const struct cli *c, const struct scenario *s,
-		const char *sub)
+int setup_begin(struct setup *su, const struct cli *c, const struct scenario *s, const char *sub)
 {
 	char dir[OUTSET_PATH], err[ERR_LEN];
 	cmd_out_dir(c->outdir, s, sub, dir, sizeof dir);
@@ -119,8 +117,8 @@ bool setup_interrupted(void)
 void setup_progress(void *ctx, long done, long total)
 {
 	int width = 30, fill = (int)(width * done / (total ? total : 1));
-	fprintf(stderr, "\r[%.*s%*s] %ld/%ld %s", fill, "==============================",
-		width - fill, "", done, total, (const char *)ctx);
+	fprintf(stderr, "\r[%.*s%*s] %ld/%ld %s", fill,
+		"==============================", width - fill, "", done, total, (const char *)ctx);
 	if (done >= total)
 		fputc('\n', stderr);
 }
@@ -128,18 +126,26 @@ void setup_progress(void *ctx, long done, long total)
 struct sim_config setup_sim(const struct setup *su)
 {
 	return (struct sim_config){
-		.seed = (uint64_t)su->seed, .reps = su->reps, .threads = (int)su->threads,
-		.stock = su->stock, .progress = su->show ? setup_progress : NULL,
-		.progress_ctx = (void *)su->unit, .stop = &interrupted,
+		.seed = (uint64_t)su->seed,
+		.reps = su->reps,
+		.threads = (int)su->threads,
+		.stock = su->stock,
+		.progress = su->show ? setup_progress : NULL,
+		.progress_ctx = (void *)su->unit,
+		.stop = &interrupted,
 	};
 }
 
 struct study_cfg setup_study(const struct setup *su)
 {
 	return (struct study_cfg){
-		.seed = (uint64_t)su->seed, .reps = su->reps, .threads = (int)su->threads,
-		.stock = su->stock, .progress = su->show ? setup_progress : NULL,
-		.progress_ctx = (void *)su->unit, .stop = &interrupted,
+		.seed = (uint64_t)su->seed,
+		.reps = su->reps,
+		.threads = (int)su->threads,
+		.stock = su->stock,
+		.progress = su->show ? setup_progress : NULL,
+		.progress_ctx = (void *)su->unit,
+		.stop = &interrupted,
 	};
 }
 
@@ -156,8 +162,10 @@ int setup_commit(struct setup *su)
 	char err[ERR_LEN];
 	if (interrupted) {
 		fputc('\n', stderr);
-		say(su->cmd, "interrupted while writing; nothing written, earlier results in %s are "
-		    "untouched", su->os.dir);
+		say(su->cmd,
+		    "interrupted while writing; nothing written, earlier results in %s are "
+		    "untouched",
+		    su->os.dir);
 		return 130;
 	}
 	if (outset_commit(&su->os, err, sizeof err) == 0)

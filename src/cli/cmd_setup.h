@@ -18,7 +18,7 @@
 #include "study.h"
 
 struct setup {
-	const char *cmd;           /* "run", "report", "sweep", ... */
+	const char *cmd; /* "run", "report", "sweep", ... */
 	long reps, seed, threads;
 	enum chart_lang lang;
 	bool show;                 /* progress bars: on a terminal, without --quiet */
@@ -34,8 +34,7 @@ struct setup {
  * --seed, --threads (default: every core), --lang. 0, or -1. */
 int setup_options(struct setup *su, const struct cli *c);
 /* A whole number option in [lo, hi] into *out. 0, or -1. */
-int setup_int(const char *cmd, const char *name, const char *text, long lo, long hi,
-	      long *out);
+int setup_int(const char *cmd, const char *name, const char *text, long lo, long hi, long *out);
 /* The one scenario: a positional argument or --scenario, or neither
  * (NULL: the built-in). 0, or -1 when given twice. */
 int setup_scenario(const struct cli *c, const char **path);
@@ -45,8 +44,7 @@ int setup_panel(struct setup *su, const struct cli *c);
 /* Before any work: stage the result set in --out, else out/NAME/ (with
  * sub: out/NAME/SUB/), catch Ctrl-C (SIGINT, SIGTERM, SIGHUP: stop after
  * the current block, write nothing) and start the clock. 0, or -1. */
-int setup_begin(struct setup *su, const struct cli *c, const struct scenario *s,
-		const char *sub);
+int setup_begin(struct setup *su, const struct cli *c, const struct scenario *s, const char *sub);
 /* Seconds since setup_begin. */
 double setup_seconds(const struct setup *su);
 /* Whether Ctrl-C came. */

@@ -59,8 +59,9 @@ static void put_sobol_points(FILE *f, const struct job *j)
 					v = round(v);
 				fprintf(f, ",%.10g", v);
 			}
-			double y = m == 0 ? b->fa[p] : m == 1 ? b->fb[p]
-							     : b->fab[(size_t)(m - 2) * (size_t)b->n + (size_t)p];
+			double y = m == 0   ? b->fa[p]
+				   : m == 1 ? b->fb[p]
+					    : b->fab[(size_t)(m - 2) * (size_t)b->n + (size_t)p];
 			fprintf(f, ",%.2f\n", y);
 		}
 	}
@@ -74,9 +75,9 @@ static void print_sobol(const struct job *j)
 	money_table(b->mean, m, sizeof m);
 	money_table(sqrt(b->var), sd, sizeof sd);
 	printf("fundsim sobol: scenario %s, %d parameter%s, %ld base points: %ld runs of %ld "
-	       "replications (seed %ld), %d bootstrap resamples, %.1f s\n", SHOWN(s->name), b->k,
-	       b->k == 1 ? "" : "s", b->n, b->n * (b->k + 2), j->o->reps, j->o->seed, b->boot,
-	       j->seconds);
+	       "replications (seed %ld), %d bootstrap resamples, %.1f s\n",
+	       SHOWN(s->name), b->k, b->k == 1 ? "" : "s", b->n, b->n * (b->k + 2), j->o->reps,
+	       j->o->seed, b->boot, j->seconds);
 	printf("mean total spending over the design %s, sd %s between points\n", m, sd);
 	if (b->n < 64)
 		printf("few base points: the indices are rough (--n 128 or more for a study)\n");
@@ -124,8 +125,8 @@ int cmd_sobol(const struct cli *c)
 		rc = sc_failed(&o, st, err);
 		goto done;
 	}
-	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = setup_seconds(&o),
-			.sobol = &b};
+	struct job j =
+		{.c = c, .o = &o, .s = &s, .ns = 1, .seconds = setup_seconds(&o), .sobol = &b};
 	static const char *const names[] = {"sobol.csv", "sobol_points.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_sobol, put_sobol_points, sc_put_manifest};
 	rc = EXIT_FAIL;
@@ -133,8 +134,8 @@ int cmd_sobol(const struct cli *c)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_sobol(o.os.stage, &co, &b, o.reps, &notes, err, sizeof err), &notes,
-			err))
+	if (sc_charts_said(&o, charts_sobol(o.os.stage, &co, &b, o.reps, &notes, err, sizeof err),
+			   &notes, err))
 		goto done;
 	if ((rc = setup_commit(&o)) != EXIT_OK)
 		goto done;

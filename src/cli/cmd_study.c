@@ -42,8 +42,10 @@ int sc_check_reps(const struct setup *o, const struct scenario *s)
 	long most = study_max_reps(&s->pol);
 	if (o->reps <= most)
 		return 0;
-	say(o->cmd, "--reps %ld: a study keeps every replication to pair it "
-		"with the base case; at most %ld for scenario %s", o->reps, most, s->name);
+	say(o->cmd,
+	    "--reps %ld: a study keeps every replication to pair it "
+	    "with the base case; at most %ld for scenario %s",
+	    o->reps, most, s->name);
 	return -1;
 }
 
@@ -171,8 +173,10 @@ void sc_put_manifest(FILE *f, const struct job *j)
 		fprintf(f, "scenario: %s (%s)\n", SHOWN(j->s[i]->name),
 			j->s[i]->path[0] ? SHOWN(j->s[i]->path) : "built-in");
 	fprintf(f, "seed: %ld\n", j->o->seed);
-	fprintf(f, "replications: %ld per run, every run with the same seed (common random "
-		"numbers: differences are paired by replication)\n", j->o->reps);
+	fprintf(f,
+		"replications: %ld per run, every run with the same seed (common random "
+		"numbers: differences are paired by replication)\n",
+		j->o->reps);
 	fprintf(f, "threads: %ld (results do not depend on it)\n", j->o->threads);
 	fprintf(f, "wall time: %.2f s\n", j->seconds);
 	fprintf(f, "date: %s\n", when);
@@ -181,8 +185,8 @@ void sc_put_manifest(FILE *f, const struct job *j)
 /* results.xlsx: each CSV file as a sheet and the manifest as the method
  * sheet, from the same writers, so the workbook holds the CSV files'
  * figures. 0, or -1 with err. */
-static int study_workbook(const char *dir, const char *const *names, const writer_fn *fns,
-			  int n, const struct job *j, char *err, size_t errlen)
+static int study_workbook(const char *dir, const char *const *names, const writer_fn *fns, int n,
+			  const struct job *j, char *err, size_t errlen)
 {
 	struct wb_csv tables[8];
 	char *text[8] = {0}, *manifest = NULL;
@@ -207,8 +211,7 @@ static int study_workbook(const char *dir, const char *const *names, const write
 	if (rc != 0)
 		snprintf(err, errlen, "%s: out of memory", WORKBOOK_NAME);
 	else
-		rc = workbook_study(dir, j->o->cmd, tables, nt, manifest, j->o->lang, err,
-				    errlen);
+		rc = workbook_study(dir, j->o->cmd, tables, nt, manifest, j->o->lang, err, errlen);
 	for (int i = 0; i < 8; i++)
 		free(text[i]);
 	free(manifest);
@@ -246,13 +249,14 @@ int sc_write_files(const char *dir, const char *const *names, const writer_fn *f
 struct chart_opts sc_chart_options(const struct cli *c, const struct setup *o,
 				   const struct scenario *s)
 {
-	return (struct chart_opts){.s = s, .seed = (uint64_t)o->seed, .lang = o->lang,
+	return (struct chart_opts){.s = s,
+				   .seed = (uint64_t)o->seed,
+				   .lang = o->lang,
 				   .draw = !c->no_charts};
 }
 
 /* Print what the charts could not do, and their error when rc != 0. */
-int sc_charts_said(const struct setup *o, int rc, const struct chart_notes *notes,
-		   const char *err)
+int sc_charts_said(const struct setup *o, int rc, const struct chart_notes *notes, const char *err)
 {
 	for (int i = 0; i < notes->n; i++)
 		say(o->cmd, "%s", notes->text[i]);
@@ -260,4 +264,3 @@ int sc_charts_said(const struct setup *o, int rc, const struct chart_notes *note
 		say(o->cmd, "charts: %s", err);
 	return rc;
 }
-

@@ -15,14 +15,14 @@
 #include "inputs.h"
 #include "study.h"
 
-#define SOBOL_POINTS 128   /* base points N: N (k + 2) runs; a power of 2 suits Sobol */
+#define SOBOL_POINTS 128 /* base points N: N (k + 2) runs; a power of 2 suits Sobol */
 #define SOBOL_BOOT 1000
-#define TORNADO_PCT 0.2    /* default range: base -+ 20% */
-#define SPIDER_KEYS 10     /* the largest swings get spider data */
+#define TORNADO_PCT 0.2 /* default range: base -+ 20% */
+#define SPIDER_KEYS 10  /* the largest swings get spider data */
 
 struct job {
 	const struct cli *c;
-	const struct setup *o; /* the study's numbers: reps, seed, threads */
+	const struct setup *o;     /* the study's numbers: reps, seed, threads */
 	struct scenario *const *s; /* base first */
 	int ns;
 	double seconds;
@@ -39,8 +39,7 @@ extern const char *const sc_level_names[N_LEVELS];
 void sc_change_words(const struct study_diff *d, char *buf, size_t n);
 struct chart_opts sc_chart_options(const struct cli *c, const struct setup *o,
 				   const struct scenario *s);
-int sc_charts_said(const struct setup *o, int rc, const struct chart_notes *notes,
-		   const char *err);
+int sc_charts_said(const struct setup *o, int rc, const struct chart_notes *notes, const char *err);
 void sc_diff_csv(FILE *f, const struct study_diff *d);
 void sc_interval_words(const struct study_diff *d, char *buf, size_t n);
 void sc_key_name(int i, char *buf, size_t n);

@@ -13,8 +13,7 @@
 /* ---- sweep ---- */
 
 /* Parameter i's value v in words, or the base scenario's own text. */
-static void value_label(const struct scenario *s, int i, double v, bool base, char *buf,
-			size_t n)
+static void value_label(const struct scenario *s, int i, double v, bool base, char *buf, size_t n)
 {
 	if (base)
 		params_format(&s->pol, i, buf, n);
@@ -26,12 +25,13 @@ static void put_sweep(FILE *f, const struct job *j)
 {
 	const struct study_sweep *w = j->sweep;
 	fputs("point,key1,value1,label1,key2,value2,label2,line,level,mean,p5,p95,"
-	      "diff,diff_se,diff_lo,diff_hi\n", f);
+	      "diff,diff_se,diff_lo,diff_hi\n",
+	      f);
 	for (int p = -1; p < w->npoints; p++) { /* point 0: the base case */
 		for (int line = 0; line <= N_LINES; line++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
-				const struct study_cell *cell =
-					p < 0 ? &w->base[line][lv] : &w->point[p].cell[line][lv];
+				const struct study_cell *cell = p < 0 ? &w->base[line][lv]
+								      : &w->point[p].cell[line][lv];
 				fprintf(f, "%d", p + 1);
 				for (int a = 0; a < 2; a++) {
 					if (a >= w->naxes) {
@@ -41,12 +41,13 @@ static void put_sweep(FILE *f, const struct job *j)
 					char key[96], label[160];
 					double v = p < 0 ? w->base_value[a] : w->point[p].value[a];
 					sc_key_name(w->axis[a].param, key, sizeof key);
-					value_label(j->s[0], w->axis[a].param, v, p < 0, label, sizeof label);
+					value_label(j->s[0], w->axis[a].param, v, p < 0, label,
+						    sizeof label);
 					fprintf(f, ",%s,%.10g,", key, v);
 					csv_text(f, label);
 				}
-				fprintf(f, ",%s,%s,%.2f,%.2f,%.2f", sc_line_name(line), sc_level_names[lv],
-					cell->mean, cell->p5, cell->p95);
+				fprintf(f, ",%s,%s,%.2f,%.2f,%.2f", sc_line_name(line),
+					sc_level_names[lv], cell->mean, cell->p5, cell->p95);
 				sc_diff_csv(f, &cell->d);
 				fputc('\n', f);
 			}
@@ -164,8 +165,7 @@ int cmd_sweep(const struct cli *c)
 			say("sweep", "two keys at most, got a third: %s", c->pos[i]);
 			goto done;
 		} else if (path) {
-			say("sweep", "one scenario at most, got %s and %s", path,
-				c->pos[i]);
+			say("sweep", "one scenario at most, got %s and %s", path, c->pos[i]);
 			goto done;
 		} else {
 			path = c->pos[i];
@@ -173,7 +173,7 @@ int cmd_sweep(const struct cli *c)
 	}
 	if (!nspec) {
 		say("sweep", "give KEY=LO:HI:STEP in the key's unit, e.g. "
-			"fundsim sweep m1a.cap=50万:200万:50万");
+			     "fundsim sweep m1a.cap=50万:200万:50万");
 		goto done;
 	}
 	for (int a = 0; a < nspec; a++) {
@@ -183,8 +183,10 @@ int cmd_sweep(const struct cli *c)
 		}
 	}
 	if (nspec == 2 && ax[0].n * ax[1].n > STUDY_MAX_POINTS) {
-		say("sweep", "%d x %d = %d grid points, at most %d: take larger "
-			"steps", ax[0].n, ax[1].n, ax[0].n * ax[1].n, STUDY_MAX_POINTS);
+		say("sweep",
+		    "%d x %d = %d grid points, at most %d: take larger "
+		    "steps",
+		    ax[0].n, ax[1].n, ax[0].n * ax[1].n, STUDY_MAX_POINTS);
 		goto done;
 	}
 	if (!(s = open_scenario(path, c)) || sc_check_reps(&o, s) != 0)
@@ -197,8 +199,8 @@ int cmd_sweep(const struct cli *c)
 		rc = sc_failed(&o, st, err);
 		goto done;
 	}
-	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = setup_seconds(&o),
-			.sweep = &w};
+	struct job j =
+		{.c = c, .o = &o, .s = &s, .ns = 1, .seconds = setup_seconds(&o), .sweep = &w};
 	static const char *const names[] = {"sweep.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_sweep, sc_put_manifest};
 	rc = EXIT_FAIL;
@@ -206,7 +208,8 @@ int cmd_sweep(const struct cli *c)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_sweep(o.os.stage, &co, &w, &notes, err, sizeof err), &notes, err))
+	if (sc_charts_said(&o, charts_sweep(o.os.stage, &co, &w, &notes, err, sizeof err), &notes,
+			   err))
 		goto done;
 	if ((rc = setup_commit(&o)) != EXIT_OK)
 		goto done;
@@ -221,4 +224,3 @@ done:
 	free(s);
 	return rc;
 }
-

@@ -16,7 +16,8 @@ static void put_tornado(FILE *f, const struct job *j)
 {
 	const struct study_tornado *t = j->tornado;
 	fputs("rank,key,unit,range,base,low,high,base_label,low_label,high_label,mean_base,"
-	      "mean_low,mean_high,diff_low,diff_low_se,diff_high,diff_high_se,swing\n", f);
+	      "mean_low,mean_high,diff_low,diff_low_se,diff_high,diff_high_se,swing\n",
+	      f);
 	size_t np;
 	const struct param_def *d = params_table(&np);
 	for (int k = 0; k < t->nbars; k++) {
@@ -33,9 +34,9 @@ static void put_tornado(FILE *f, const struct job *j)
 			fprintf(f, "-%g%%:+%g%%", 100 * t->pct, 100 * t->pct);
 		fprintf(f, ",%.10g,%.10g,%.10g,", b->base, b->low, b->high);
 		csv_text(f, base);
-		fprintf(f, ",%s,%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f\n", low, high, t->base.mean,
-			b->mean_low, b->mean_high, b->d_low.mean, b->d_low.se, b->d_high.mean,
-			b->d_high.se, b->swing);
+		fprintf(f, ",%s,%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f\n", low, high,
+			t->base.mean, b->mean_low, b->mean_high, b->d_low.mean, b->d_low.se,
+			b->d_high.mean, b->d_high.se, b->swing);
 	}
 }
 
@@ -62,11 +63,13 @@ static void print_tornado(const struct job *j)
 	money_table(t->base.p5, lo, sizeof lo);
 	money_table(t->base.p95, hi, sizeof hi);
 	printf("fundsim tornado: scenario %s, %d parameter%s, %ld replications each, seed %ld, "
-	       "%.1f s\n", SHOWN(j->s[0]->name), t->nbars, t->nbars == 1 ? "" : "s", t->reps, j->o->seed,
+	       "%.1f s\n",
+	       SHOWN(j->s[0]->name), t->nbars, t->nbars == 1 ? "" : "s", t->reps, j->o->seed,
 	       j->seconds);
 	printf("base case: total %s [%s, %s]; each parameter to its low and high value, the "
 	       "others at base,\non the same random draws; change of the mean total ± its "
-	       "standard error, sorted by swing\n\n", m, lo, hi);
+	       "standard error, sorted by swing\n\n",
+	       m, lo, hi);
 	printf("  %-30s %-26s %-22s %-22s %s\n", "parameter", "low -> high", "total at low",
 	       "total at high", "swing");
 	double top = t->nbars ? t->bar[0].swing : 0;
@@ -94,8 +97,8 @@ static void print_tornado(const struct job *j)
 	}
 	if (t->spider_skipped)
 		printf("\nspider.csv leaves out %d point%s that are not valid scenarios (e.g. a "
-		       "tier threshold past the next)\n", t->spider_skipped,
-		       t->spider_skipped == 1 ? "" : "s");
+		       "tier threshold past the next)\n",
+		       t->spider_skipped, t->spider_skipped == 1 ? "" : "s");
 }
 
 /* The keys of a tornado: --keys, --policy, --range; else [sensitivity]
@@ -114,11 +117,12 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 			p += strspn(p, " ");
 			size_t len = strcspn(p, ", ");
 			char key[96];
-			snprintf(key, sizeof key, "%.*s", (int)(len < sizeof key ? len : sizeof key - 1), p);
+			snprintf(key, sizeof key, "%.*s",
+				 (int)(len < sizeof key ? len : sizeof key - 1), p);
 			int i = params_key(key, err, sizeof err);
 			if (i < 0 || !params_numeric(i)) {
 				say("tornado", "--keys %s: %s", key,
-					i < 0 ? err : "not a number: it has no low and high value");
+				    i < 0 ? err : "not a number: it has no low and high value");
 				return -1;
 			}
 			bool seen = false;
@@ -151,8 +155,10 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 	}
 	if (!c->keys && !c->policy && !c->nranges) {
 		for (int q = 0; q < s->nsens; q++)
-			k[n++] = (struct study_range){.param = s->sens[q].param, .given = true,
-						      .lo = s->sens[q].lo, .hi = s->sens[q].hi};
+			k[n++] = (struct study_range){.param = s->sens[q].param,
+						      .given = true,
+						      .lo = s->sens[q].lo,
+						      .hi = s->sens[q].hi};
 		if (!n) {
 			int keys[MAX_PARAMS];
 			int m = study_policy_keys(s, keys, MAX_PARAMS);
@@ -178,21 +184,21 @@ int cmd_tornado(const struct cli *c)
 		say("tornado", "out of memory");
 		return EXIT_FAIL;
 	}
-	if (sc_options(c, &o) != 0 ||
-	    setup_scenario(c, &path) != 0 || !(s = open_scenario(path, c)) ||
-	    sc_check_reps(&o, s) != 0 || (n = tornado_keys(c, s, keys)) < 0)
+	if (sc_options(c, &o) != 0 || setup_scenario(c, &path) != 0 ||
+	    !(s = open_scenario(path, c)) || sc_check_reps(&o, s) != 0 ||
+	    (n = tornado_keys(c, s, keys)) < 0)
 		goto done;
 	if (sc_begin(&o, c, s) != 0)
 		goto done;
 	struct study_cfg cfg = setup_study(&o);
-	enum study_status st =
-		study_tornado(s, keys, n, TORNADO_PCT, SPIDER_KEYS, &cfg, &t, err, sizeof err);
+	enum study_status st = study_tornado(s, keys, n, TORNADO_PCT, SPIDER_KEYS, &cfg, &t, err,
+					     sizeof err);
 	if (st != STUDY_OK) {
 		rc = sc_failed(&o, st, err);
 		goto done;
 	}
-	struct job j = {.c = c, .o = &o, .s = &s, .ns = 1, .seconds = setup_seconds(&o),
-			.tornado = &t};
+	struct job j =
+		{.c = c, .o = &o, .s = &s, .ns = 1, .seconds = setup_seconds(&o), .tornado = &t};
 	static const char *const names[] = {"tornado.csv", "spider.csv", "manifest.txt"};
 	static const writer_fn fns[] = {put_tornado, put_spider, sc_put_manifest};
 	rc = EXIT_FAIL;
@@ -200,14 +206,16 @@ int cmd_tornado(const struct cli *c)
 		goto done;
 	struct chart_opts co = sc_chart_options(c, &o, s);
 	struct chart_notes notes = {0};
-	if (sc_charts_said(&o, charts_tornado(o.os.stage, &co, &t, &notes, err, sizeof err), &notes, err))
+	if (sc_charts_said(&o, charts_tornado(o.os.stage, &co, &t, &notes, err, sizeof err), &notes,
+			   err))
 		goto done;
 	if ((rc = setup_commit(&o)) != EXIT_OK)
 		goto done;
 	if (!c->quiet) {
 		print_tornado(&j);
 		printf("\nresults in %s/ (spider.csv: the %d largest swings at -20, -10, 0, +10, "
-		       "+20%%)\n", SHOWN(o.os.dir), n < SPIDER_KEYS ? n : SPIDER_KEYS);
+		       "+20%%)\n",
+		       SHOWN(o.os.dir), n < SPIDER_KEYS ? n : SPIDER_KEYS);
 	}
 	rc = EXIT_OK;
 done:
@@ -217,4 +225,3 @@ done:
 	free(s);
 	return rc;
 }
-

@@ -103,8 +103,10 @@ static int share_panel(struct panel *pn)
 	return cw->bcast(pn->rows, dims[0] * sizeof *pn->rows) != 0 ||
 			       cw->bcast(pn->src_line, dims[0] * sizeof *pn->src_line) != 0 ||
 			       cw->bcast(pn->district, dims[0]) != 0 ||
-			       cw->bcast(pn->firms.start, (dims[1] + 1) * sizeof *pn->firms.start) != 0 ||
-			       cw->bcast(pn->firms.id_off, dims[1] * sizeof *pn->firms.id_off) != 0 ||
+			       cw->bcast(pn->firms.start,
+					 (dims[1] + 1) * sizeof *pn->firms.start) != 0 ||
+			       cw->bcast(pn->firms.id_off, dims[1] * sizeof *pn->firms.id_off) !=
+				       0 ||
 			       cw->bcast(pn->firms.ids, dims[2]) != 0
 		       ? -1
 		       : 0;

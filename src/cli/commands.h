@@ -49,8 +49,8 @@ enum opt {
 struct command {
 	const char *name;
 	int (*fn)(const struct cli *);
-	const char *args; /* its arguments for the usage line, e.g. "[SCENARIO.ini]" */
-	const char *what; /* what it does, one paragraph */
+	const char *args;    /* its arguments for the usage line, e.g. "[SCENARIO.ini]" */
+	const char *what;    /* what it does, one paragraph */
 	long reps, min_reps; /* --reps: its default and the least it takes */
 	struct command_opt {
 		enum opt id;

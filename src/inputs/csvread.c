@@ -38,16 +38,16 @@ struct state {
 	csv_row_fn fn;
 	void *ctx;
 	struct csv_where w;
-	int line;      /* line being fed to the parser */
-	int nl_inside; /* line ends inside the fields of the current record */
+	int line;            /* line being fed to the parser */
+	int nl_inside;       /* line ends inside the fields of the current record */
 	long long rec_bytes; /* bytes fed since the current record began */
 	char *field[MAX_FIELDS];
 	int nfield;
 	bool too_many;
-	int map[MAX_FIELDS]; /* file column -> cols index, -1: not read */
-	char *hdr[MAX_FIELDS]; /* file column -> its header, trimmed */
-	const char *head[MAX_FIELDS]; /* cols index -> its header (w.head) */
-	int pow10[MAX_FIELDS];        /* cols index -> its header's unit (w.pow10) */
+	int map[MAX_FIELDS];           /* file column -> cols index, -1: not read */
+	char *hdr[MAX_FIELDS];         /* file column -> its header, trimmed */
+	const char *head[MAX_FIELDS];  /* cols index -> its header (w.head) */
+	int pow10[MAX_FIELDS];         /* cols index -> its header's unit (w.pow10) */
 	bool unnamed_data[MAX_FIELDS]; /* a column with no header holds a value */
 	bool header_done;
 	int header_fields;
@@ -104,7 +104,11 @@ static bool utf8_ok(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		unsigned c = s[i];
-		size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+		size_t len = c < 0x80         ? 1
+			     : (c >> 5) == 6  ? 2
+			     : (c >> 4) == 14 ? 3
+			     : (c >> 3) == 30 ? 4
+					      : 0;
 		if (!len || i + len > n)
 			return false;
 		for (size_t k = 1; k < len; k++)
@@ -122,7 +126,8 @@ static void on_field(void *s, size_t len, void *data)
 		return;
 	const char *text = s ? s : "";
 	for (size_t i = 0; i < len; i++) /* \n, \r\n or a lone \r: one line end */
-		st->nl_inside += text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
+		st->nl_inside += text[i] == '\n' ||
+				 (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
 	if (st->nfield == MAX_FIELDS) {
 		st->too_many = true;
 		return;
@@ -283,7 +288,8 @@ static void col_list(const struct state *st, bool required, char *list, size_t n
 	list[0] = '\0';
 	for (int c = 0; c < st->ncols && k < n; c++)
 		if (!required || st->cols[c].required)
-			k += (size_t)snprintf(list + k, n - k, "%s%s", k ? "," : "", st->cols[c].name);
+			k += (size_t)snprintf(list + k, n - k, "%s%s", k ? "," : "",
+					      st->cols[c].name);
 }
 
 /* The unit a header gives its column as a power of ten; -1 when the unit
@@ -329,16 +335,20 @@ static int take_header(struct state *st)
 			const char *why = "";
 			int p = unit_pow10(&st->cols[c], unit, &why);
 			if (p < 0)
-				return csv_fail(&st->w, "column \"%s\": %s is not a unit fundsim reads "
-						"there (%s)", h, unit, why);
+				return csv_fail(&st->w,
+						"column \"%s\": %s is not a unit fundsim reads "
+						"there (%s)",
+						h, unit, why);
 			st->pow10[c] = p;
 		}
 		if (c < 0) {
 			const char *sug = misspelt(st, h);
 			if (sug) {
 				col_list(st, false, list, sizeof list);
-				return csv_fail(&st->w, "unknown column \"%s\" (did you mean %s? valid "
-						"columns: %s, or their Chinese names)", h, sug, list);
+				return csv_fail(&st->w,
+						"unknown column \"%s\" (did you mean %s? valid "
+						"columns: %s, or their Chinese names)",
+						h, sug, list);
 			}
 			size_t k = strlen(skipped);
 			if (k + strlen(h) + 8 < sizeof skipped)
@@ -365,13 +375,15 @@ static int take_header(struct state *st)
 		if (st->cols[c].zh)
 			snprintf(zh, sizeof zh, " (or %.*s)", (int)strcspn(st->cols[c].zh, "|"),
 				 st->cols[c].zh);
-		return csv_fail(&st->w, "missing column \"%s\"%s in the header (required columns: "
-				"%s)", st->cols[c].name, zh, list);
+		return csv_fail(&st->w,
+				"missing column \"%s\"%s in the header (required columns: "
+				"%s)",
+				st->cols[c].name, zh, list);
 	}
 	if (nskipped)
 		note_add(st->note, st->notelen, st->w.path, "not read: column%s %s%s",
-			 nskipped > 1 ? "s" : "", skipped, strlen(skipped) + 8 >= sizeof skipped
-			 ? " ..." : "");
+			 nskipped > 1 ? "s" : "", skipped,
+			 strlen(skipped) + 8 >= sizeof skipped ? " ..." : "");
 	st->header_fields = st->nfield;
 	return 0;
 }
@@ -379,18 +391,21 @@ static int take_header(struct state *st)
 static int take_row(struct state *st)
 {
 	if (st->nfield != st->header_fields)
-		return csv_fail(&st->w, "%s%d field%s, but the header has %d (one per column; an "
+		return csv_fail(&st->w,
+				"%s%d field%s, but the header has %d (one per column; an "
 				"empty value is an empty cell between commas)",
-				st->too_many ? "more than " : "", st->nfield, st->nfield == 1 ? "" : "s",
-				st->header_fields);
+				st->too_many ? "more than " : "", st->nfield,
+				st->nfield == 1 ? "" : "s", st->header_fields);
 	bool blank = true;
 	for (int i = 0; i < st->nfield && blank; i++)
 		blank = !*st->field[i];
 	if (blank)
 		return 0; /* a sheet's empty row: nothing in it to read */
 	if (st->rows >= CSV_MAX_ROWS)
-		return csv_fail(&st->w, "more than %ld data rows: larger than fundsim reads from "
-				"one file", CSV_MAX_ROWS);
+		return csv_fail(&st->w,
+				"more than %ld data rows: larger than fundsim reads from "
+				"one file",
+				CSV_MAX_ROWS);
 	const char *f[MAX_FIELDS];
 	for (int c = 0; c < st->ncols; c++)
 		f[c] = NULL;
@@ -495,8 +510,8 @@ static long next_line(FILE *f, char *buf, long max)
 }
 
 /* The rows of the text in f (UTF-8; path names it in messages). */
-static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncols,
-		 csv_row_fn fn, void *ctx, char *note, size_t notelen, char *err, size_t errlen)
+static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncols, csv_row_fn fn,
+		 void *ctx, char *note, size_t notelen, char *err, size_t errlen)
 {
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
@@ -513,10 +528,17 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 		snprintf(err, errlen, "%s: out of memory", path);
 		return -1;
 	}
-	*st = (struct state){.cols = cols, .ncols = ncols, .fn = fn, .ctx = ctx,
-			     .w = {.path = path, .err = err, .errlen = errlen, .cols = cols,
+	*st = (struct state){.cols = cols,
+			     .ncols = ncols,
+			     .fn = fn,
+			     .ctx = ctx,
+			     .w = {.path = path,
+				   .err = err,
+				   .errlen = errlen,
+				   .cols = cols,
 				   .ncols = ncols},
-			     .note = note, .notelen = notelen};
+			     .note = note,
+			     .notelen = notelen};
 	st->w.head = st->head;
 	st->w.pow10 = st->pow10;
 	long len = 0;
@@ -528,7 +550,8 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 		if (len == -1)
 			break;
 		if (len == -2) {
-			csv_fail(&st->w, "line longer than %d KiB: more than fundsim reads in one line",
+			csv_fail(&st->w,
+				 "line longer than %d KiB: more than fundsim reads in one line",
 				 CSV_MAX_LINE >> 10);
 			st->failed = true;
 			break;
@@ -543,8 +566,10 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 		}
 		if (st->rec_bytes > CSV_MAX_LINE) {
 			st->w.line = st->quote_line;
-			csv_fail(&st->w, "a quoted cell opens here and runs on for more than %d KiB "
-				 "(is its closing quote missing?)", CSV_MAX_LINE >> 10);
+			csv_fail(&st->w,
+				 "a quoted cell opens here and runs on for more than %d KiB "
+				 "(is its closing quote missing?)",
+				 CSV_MAX_LINE >> 10);
 			st->failed = true;
 			break;
 		}
@@ -571,9 +596,12 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 			char name[600];
 			field_name(st, st->nfield, name, sizeof name);
 			if (csv_error(&p) == CSV_EPARSE)
-				csv_fail(&st->w, "%s: a quote inside a field that is not quoted, or text "
-					 "after a closing quote (quote the whole field, and write a "
-					 "quote inside it as \"\")", name);
+				csv_fail(
+					&st->w,
+					"%s: a quote inside a field that is not quoted, or text "
+					"after a closing quote (quote the whole field, and write a "
+					"quote inside it as \"\")",
+					name);
 			else
 				csv_fail(&st->w, "%s", csv_strerror(csv_error(&p)));
 			st->failed = true;
@@ -587,7 +615,8 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 	}
 	if (!st->failed && csv_fini(&p, on_field, on_record, st) != 0 && !st->failed) {
 		st->w.line = st->quote_line;
-		csv_fail(&st->w, "a quoted field opens here and is never closed: the file ends "
+		csv_fail(&st->w,
+			 "a quoted field opens here and is never closed: the file ends "
 			 "inside it (close it with \", and write a quote inside a field as \"\")");
 		st->failed = true;
 	}
@@ -597,7 +626,8 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 	}
 	for (int i = 0; !st->failed && i < st->header_fields; i++)
 		if (st->unnamed_data[i])
-			note_add(note, notelen, path, "not read: column %d, which has no header", i + 1);
+			note_add(note, notelen, path, "not read: column %d, which has no header",
+				 i + 1);
 	bool failed = st->failed;
 	clear_fields(st);
 	for (int i = 0; i < MAX_FIELDS; i++)
@@ -620,8 +650,9 @@ static FILE *scratch(const char *path, char *err, size_t errlen)
 		snprintf(tmpl, sizeof tmpl, "/tmp/.fundsim-input-XXXXXX");
 	int fd = mkstemp(tmpl);
 	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot make a temporary file to read it through (%s): %s",
-			 path, tmpl, strerror(errno));
+		snprintf(err, errlen,
+			 "%s: cannot make a temporary file to read it through (%s): %s", path, tmpl,
+			 strerror(errno));
 		return NULL;
 	}
 	unlink(tmpl);
@@ -654,9 +685,11 @@ static FILE *from_xlsx(const char *path, char *note, size_t notelen, char *err, 
 	enum spawn_result r = spawn_capture(argv[0], argv, fileno(out), CSV_XLSX_MAX_BYTES,
 					    CSV_XLSX_SECONDS * 1000L, why, sizeof why);
 	if (r == SPAWN_MISSING)
-		snprintf(err, errlen, "%s: an .xlsx workbook, and xlsx2csv, which fundsim reads "
+		snprintf(err, errlen,
+			 "%s: an .xlsx workbook, and xlsx2csv, which fundsim reads "
 			 "workbooks with, is not installed (make deps installs it; or save the "
-			 "sheet as CSV UTF-8)", path);
+			 "sheet as CSV UTF-8)",
+			 path);
 	else if (r == SPAWN_FAILED)
 		snprintf(err, errlen, "%s: cannot read the workbook: %s", path, why);
 	if (r != SPAWN_OK || fseek(out, 0, SEEK_SET) != 0) {
@@ -682,7 +715,10 @@ static bool all_utf8(FILE *f)
 				ok = (c & 0xC0) == 0x80;
 				need--;
 			} else if (c >= 0x80) {
-				need = (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+				need = (c >> 5) == 6    ? 1
+				       : (c >> 4) == 14 ? 2
+				       : (c >> 3) == 30 ? 3
+							: 9;
 				ok = need != 9;
 			}
 		}
@@ -700,8 +736,8 @@ static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
 {
 	iconv_t cd = iconv_open("UTF-8", "GB18030");
 	if (cd == (iconv_t)-1) {
-		snprintf(err, errlen, "%s: not UTF-8 text, and GB18030 cannot be read here: %s", path,
-			 strerror(errno));
+		snprintf(err, errlen, "%s: not UTF-8 text, and GB18030 cannot be read here: %s",
+			 path, strerror(errno));
 		return NULL;
 	}
 	FILE *out = scratch(path, err, errlen);
@@ -733,15 +769,18 @@ static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
 				cr = *q == '\r';
 			}
 			if (fwrite(conv, 1, (size_t)(op - conv), out) != (size_t)(op - conv)) {
-				snprintf(err, errlen, "%s: cannot convert it: %s", path, strerror(errno));
+				snprintf(err, errlen, "%s: cannot convert it: %s", path,
+					 strerror(errno));
 				failed = true;
 			} else if (r != (size_t)-1 || e == E2BIG) {
 				continue;
 			} else if (e == EINVAL && !eof) {
 				break; /* a character cut at the end of what was read: read on */
 			} else {
-				snprintf(err, errlen, "%s:%ld: neither UTF-8 nor GBK/GB18030 text (save "
-					 "the file as CSV UTF-8)", path, line);
+				snprintf(err, errlen,
+					 "%s:%ld: neither UTF-8 nor GBK/GB18030 text (save "
+					 "the file as CSV UTF-8)",
+					 path, line);
 				failed = true;
 			}
 		}
@@ -771,8 +810,10 @@ static int read_all(const char *path, const struct csv_col *cols, int ncols, csv
 		return -1;
 	struct stat sb;
 	if (fstat(fileno(f), &sb) == 0 && sb.st_size > CSV_MAX_BYTES) {
-		snprintf(err, errlen, "%s: larger than %lld GiB: more than fundsim reads from one "
-			 "file", path, CSV_MAX_BYTES >> 30);
+		snprintf(err, errlen,
+			 "%s: larger than %lld GiB: more than fundsim reads from one "
+			 "file",
+			 path, CSV_MAX_BYTES >> 30);
 		fclose(f);
 		return -1;
 	}
@@ -783,13 +824,17 @@ static int read_all(const char *path, const struct csv_col *cols, int ncols, csv
 	if (nm >= 4 && memcmp(magic, "PK\x03\x04", 4) == 0) {
 		text = from_xlsx(path, note, notelen, err, errlen);
 	} else if (nm == 8 && memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
-		snprintf(err, errlen, "%s: an Excel 97-2003 workbook (.xls): save it as .xlsx or "
-			 "as CSV UTF-8", path);
+		snprintf(err, errlen,
+			 "%s: an Excel 97-2003 workbook (.xls): save it as .xlsx or "
+			 "as CSV UTF-8",
+			 path);
 		text = NULL;
-	} else if (nm >= 2 && (memcmp(magic, "\xFF\xFE", 2) == 0 ||
-			       memcmp(magic, "\xFE\xFF", 2) == 0)) {
-		snprintf(err, errlen, "%s: UTF-16 text (Excel's \"Unicode text\"): save it as CSV "
-			 "UTF-8", path);
+	} else if (nm >= 2 &&
+		   (memcmp(magic, "\xFF\xFE", 2) == 0 || memcmp(magic, "\xFE\xFF", 2) == 0)) {
+		snprintf(err, errlen,
+			 "%s: UTF-16 text (Excel's \"Unicode text\"): save it as CSV "
+			 "UTF-8",
+			 path);
 		text = NULL;
 	} else if (!all_utf8(f)) {
 		text = from_gb18030(path, f, err, errlen);
@@ -899,13 +944,15 @@ int field_money(const struct csv_where *w, const char *col, const char *f, doubl
 				col_label(w, col, label, sizeof label));
 	int pow10 = col_pow10(w, col);
 	if (ungroup(f, plain, sizeof plain) != 0)
-		return bad(w, col, f, "an amount (thousands may be grouped with commas, as "
+		return bad(w, col, f,
+			   "an amount (thousands may be grouped with commas, as "
 			   "15,000,000; a decimal point is a point)");
 	if (pow10) {
 		/* the header's unit: the cell is a bare number, read as "1500万" reads */
 		size_t k = strlen(plain);
 		if (k && (plain[k - 1] < '0' || plain[k - 1] > '9') && plain[k - 1] != '.')
-			return csv_fail(w, "column %s: \"%s\" has a unit of its own, but the header "
+			return csv_fail(w,
+					"column %s: \"%s\" has a unit of its own, but the header "
 					"already gives %s (write the number only)",
 					col_label(w, col, label, sizeof label), f,
 					pow10 == 4 ? "万元" : "亿元");
@@ -914,9 +961,11 @@ int field_money(const struct csv_where *w, const char *col, const char *f, doubl
 		strcat(plain, pow10 == 4 ? "万" : "亿");
 	}
 	if (money_parse(plain, out, why, sizeof why) != 0 || *out < 0 || *out > MONEY_MAX)
-		return bad(w, col, f, pow10 ? "an amount from 0 to " MONEY_MAX_WORDS " yuan in the "
-			   "header's unit" : "an amount in yuan from 0 to " MONEY_MAX_WORDS
-			   " (万 and 亿 may be used)");
+		return bad(w, col, f,
+			   pow10 ? "an amount from 0 to " MONEY_MAX_WORDS " yuan in the "
+				   "header's unit"
+				 : "an amount in yuan from 0 to " MONEY_MAX_WORDS
+				   " (万 and 亿 may be used)");
 	return 0;
 }
 
@@ -947,8 +996,8 @@ int field_flag(const struct csv_where *w, const char *col, const char *f, bool d
 	return bad(w, col, f, "0 or 1 (or 否/是)");
 }
 
-int field_word(const struct csv_where *w, const char *col, const char *f,
-	       const char *const *words, int *out)
+int field_word(const struct csv_where *w, const char *col, const char *f, const char *const *words,
+	       int *out)
 {
 	for (int i = 0; f && words[i]; i++) {
 		if (strcmp(f, words[i]) == 0) {
@@ -980,22 +1029,28 @@ int field_credit_code(const struct csv_where *w, const char *col, const char *f)
 	for (size_t i = 0; i < n && n == 18; i++) {
 		const char *at = f[i] ? strchr(alphabet, f[i]) : NULL;
 		if (!at)
-			return csv_fail(w, "column %s: \"%s\": character %zu is not one a unified "
-					"social credit code has (digits and capitals but I, O, S, V, "
-					"Z)", col_label(w, col, label, sizeof label), f, i + 1);
+			return csv_fail(
+				w,
+				"column %s: \"%s\": character %zu is not one a unified "
+				"social credit code has (digits and capitals but I, O, S, V, "
+				"Z)",
+				col_label(w, col, label, sizeof label), f, i + 1);
 		v[i] = (int)(at - alphabet);
 	}
 	if (n != 18)
-		return csv_fail(w, "column %s: \"%s\" is not a unified social credit code (18 "
-				"characters, it has %zu)", col_label(w, col, label, sizeof label), f,
-				n);
+		return csv_fail(w,
+				"column %s: \"%s\" is not a unified social credit code (18 "
+				"characters, it has %zu)",
+				col_label(w, col, label, sizeof label), f, n);
 	int sum = 0, weight = 1;
 	for (int i = 0; i < 17; i++, weight = weight * 3 % 31)
 		sum += v[i] * weight;
 	int check = (31 - sum % 31) % 31;
 	if (v[17] != check)
-		return csv_fail(w, "column %s: \"%s\" is not a valid unified social credit code: "
-				"its check character is %c, but the first 17 give %c (GB 32100-2015)",
-				col_label(w, col, label, sizeof label), f, f[17], alphabet[check]);
+		return csv_fail(
+			w,
+			"column %s: \"%s\" is not a valid unified social credit code: "
+			"its check character is %c, but the first 17 give %c (GB 32100-2015)",
+			col_label(w, col, label, sizeof label), f, f[17], alphabet[check]);
 	return 0;
 }

@@ -10,16 +10,11 @@
 static const struct {
 	const char *name, *also;
 } table[N_DISTRICTS] = {
-	{"姑苏区", "姑苏|Gusu"},
-	{"虎丘区", "虎丘|高新区|苏州高新区|Huqiu|SND"},
-	{"吴中区", "吴中|Wuzhong"},
-	{"相城区", "相城|Xiangcheng"},
-	{"吴江区", "吴江|Wujiang"},
-	{"苏州工业园区", "园区|工业园区|SIP"},
-	{"常熟市", "常熟|Changshu"},
-	{"张家港市", "张家港|Zhangjiagang"},
-	{"昆山市", "昆山|Kunshan"},
-	{"太仓市", "太仓|Taicang"},
+	{"姑苏区", "姑苏|Gusu"},     {"虎丘区", "虎丘|高新区|苏州高新区|Huqiu|SND"},
+	{"吴中区", "吴中|Wuzhong"},  {"相城区", "相城|Xiangcheng"},
+	{"吴江区", "吴江|Wujiang"},  {"苏州工业园区", "园区|工业园区|SIP"},
+	{"常熟市", "常熟|Changshu"}, {"张家港市", "张家港|Zhangjiagang"},
+	{"昆山市", "昆山|Kunshan"},  {"太仓市", "太仓|Taicang"},
 };
 
 int district_parse(const char *s)

@@ -9,8 +9,19 @@
 #include "inputs.h"
 #include "load_impl.h"
 
-enum { C_ID, C_LINE, C_YEAR, C_LEVEL, C_BASE, C_GRANTED, C_HOUSING, C_PASSED, C_NAME, C_CODE,
-       NCOLS };
+enum {
+	C_ID,
+	C_LINE,
+	C_YEAR,
+	C_LEVEL,
+	C_BASE,
+	C_GRANTED,
+	C_HOUSING,
+	C_PASSED,
+	C_NAME,
+	C_CODE,
+	NCOLS
+};
 
 /* The English header, then the Chinese ones a bureau's sheet uses. */
 static const struct csv_col cols[NCOLS] = {
@@ -28,8 +39,8 @@ static const struct csv_col cols[NCOLS] = {
 };
 
 /* index = enum level; Chinese words as the bureau writes them */
-static const char *const levels[] = {"", "municipal", "provincial", "national",
-				     "市级", "省级", "国家级", NULL};
+static const char *const levels[] = {"",     "municipal", "provincial", "national",
+				     "市级", "省级",      "国家级",     NULL};
 
 /* Which columns a line reads. A value in a column the line does not
  * read is an error: it would otherwise be silently ignored. */
@@ -89,11 +100,14 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 		return -1;
 	int l = given(f[C_LINE]) ? line_by_name(f[C_LINE]) : -1;
 	if (l < 0)
-		return csv_fail(w, "column line: \"%s\" is not an award line (expected M4 ... M13B)",
+		return csv_fail(w,
+				"column line: \"%s\" is not an award line (expected M4 ... M13B)",
 				f[C_LINE] ? f[C_LINE] : "");
 	if (l < N_FIRM_LINES)
-		return csv_fail(w, "column line: %s is a firm line: it belongs in the firm panel "
-				"(--firms)", line_info(l)->name);
+		return csv_fail(w,
+				"column line: %s is a firm line: it belongs in the firm panel "
+				"(--firms)",
+				line_info(l)->name);
 	r.line = (enum line_id)l;
 	if (field_int(w, "year", f[C_YEAR], 1900, 2200, &r.year))
 		return -1;
@@ -111,19 +125,24 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 					levels[nd.max_level]);
 	} else if (nd.level) {
 		return csv_fail(w, "column level: empty, but %s needs it (%s to %s)",
-				line_info(r.line)->name, levels[nd.min_level], levels[nd.max_level]);
+				line_info(r.line)->name, levels[nd.min_level],
+				levels[nd.max_level]);
 	}
-	if (nd.base ? field_money(w, "base", f[C_BASE], &r.base)
-		    : given(f[C_BASE]) ? unused(w, "base", r.line) : 0)
+	if (nd.base            ? field_money(w, "base", f[C_BASE], &r.base)
+	    : given(f[C_BASE]) ? unused(w, "base", r.line)
+			       : 0)
 		return -1;
-	if (nd.granted ? field_money_opt(w, "granted", f[C_GRANTED], &r.granted)
-		       : given(f[C_GRANTED]) ? unused(w, "granted", r.line) : 0)
+	if (nd.granted            ? field_money_opt(w, "granted", f[C_GRANTED], &r.granted)
+	    : given(f[C_GRANTED]) ? unused(w, "granted", r.line)
+				  : 0)
 		return -1;
-	if (nd.housing ? field_money_opt(w, "housing", f[C_HOUSING], &r.housing)
-		       : given(f[C_HOUSING]) ? unused(w, "housing", r.line) : 0)
+	if (nd.housing            ? field_money_opt(w, "housing", f[C_HOUSING], &r.housing)
+	    : given(f[C_HOUSING]) ? unused(w, "housing", r.line)
+				  : 0)
 		return -1;
 	if (nd.passed ? given(f[C_PASSED]) && field_flag(w, "passed", f[C_PASSED], true, &r.passed)
-		      : given(f[C_PASSED]) ? unused(w, "passed", r.line) : 0)
+	    : given(f[C_PASSED]) ? unused(w, "passed", r.line)
+				 : 0)
 		return -1;
 	struct entity_year *slot = load_push(ld, w, f[C_ID], l, r.year, sizeof r);
 	if (!slot)

@@ -14,8 +14,8 @@ int load_id(const struct csv_where *w, const char *f, const char *col)
 	return 0;
 }
 
-void *load_push(struct loading *ld, const struct csv_where *w, const char *id, int group,
-		int year, size_t size)
+void *load_push(struct loading *ld, const struct csv_where *w, const char *id, int group, int year,
+		size_t size)
 {
 	if (ld->n == ld->cap) {
 		size_t nc = ld->cap ? ld->cap * 2 : 1024;
@@ -38,8 +38,11 @@ void *load_push(struct loading *ld, const struct csv_where *w, const char *id, i
 		csv_fail(w, "out of memory");
 		return NULL;
 	}
-	ld->keys[ld->n] = (struct rowkey){.id = off, .group = group, .year = year,
-					  .src_line = w->line, .row = ld->n};
+	ld->keys[ld->n] = (struct rowkey){.id = off,
+					  .group = group,
+					  .year = year,
+					  .src_line = w->line,
+					  .row = ld->n};
 	return ld->rows + size * ld->n++;
 }
 
@@ -59,8 +62,8 @@ static void loading_free(struct loading *ld)
 }
 
 int load_run(struct loading *ld, const char *path, const struct csv_col *cols, int ncols,
-	     csv_row_fn fn, size_t size, const char *what, void **rows, int **src_line,
-	     size_t *n, struct groups *g, char *note, size_t notelen, char *err, size_t errlen)
+	     csv_row_fn fn, size_t size, const char *what, void **rows, int **src_line, size_t *n,
+	     struct groups *g, char *note, size_t notelen, char *err, size_t errlen)
 {
 	ld->size = size;
 	if (csv_read(path, cols, ncols, fn, ld, note, notelen, err, errlen) != 0) {
@@ -73,8 +76,10 @@ int load_run(struct loading *ld, const char *path, const struct csv_col *cols, i
 		if (ng == -1) {
 			const struct rowkey *a = &ld->keys[dup - 1], *b = &ld->keys[dup];
 			bool by_line = strcmp(what, "entity") == 0; /* groups are lines */
-			snprintf(err, errlen, "%s:%d: %s %s%s%s has two rows for year %d (the "
-				 "other is line %d)", path, b->src_line, what, ld->pool.buf + b->id,
+			snprintf(err, errlen,
+				 "%s:%d: %s %s%s%s has two rows for year %d (the "
+				 "other is line %d)",
+				 path, b->src_line, what, ld->pool.buf + b->id,
 				 by_line ? " under " : "", by_line ? line_info(b->group)->name : "",
 				 b->year, a->src_line);
 			text_escape(err, errlen); /* the id may hold a newline */
@@ -107,7 +112,9 @@ int load_run(struct loading *ld, const char *path, const struct csv_col *cols, i
 	*rows = out;
 	*src_line = lines;
 	*n = ld->n;
-	*g = (struct groups){.count = (size_t)ng, .start = starts, .id_off = idoff,
+	*g = (struct groups){.count = (size_t)ng,
+			     .start = starts,
+			     .id_off = idoff,
 			     .ids = ld->pool.buf};
 	ld->pool.buf = NULL; /* now owned by g */
 	loading_free(ld);

@@ -10,8 +10,22 @@
 #include "load_impl.h"
 #include "text.h"
 
-enum { C_ID, C_YEAR, C_FOUNDED, C_ORIGIN, C_INDUSTRIAL, C_CAPITAL, C_EMPLOYEES, C_REVENUE,
-       C_KEYDB, C_TOP100, C_NAME, C_CODE, C_DISTRICT, NCOLS };
+enum {
+	C_ID,
+	C_YEAR,
+	C_FOUNDED,
+	C_ORIGIN,
+	C_INDUSTRIAL,
+	C_CAPITAL,
+	C_EMPLOYEES,
+	C_REVENUE,
+	C_KEYDB,
+	C_TOP100,
+	C_NAME,
+	C_CODE,
+	C_DISTRICT,
+	NCOLS
+};
 
 /* The English header, then the Chinese ones a bureau's sheet uses. */
 static const struct csv_col cols[NCOLS] = {
@@ -32,8 +46,8 @@ static const struct csv_col cols[NCOLS] = {
 };
 
 /* index % 4 = enum origin; the Chinese words as a bureau writes them */
-static const char *const origins[] = {"existing", "new", "spinoff", "attracted",
-				      "存量", "新设", "分拆", "引进", NULL};
+static const char *const origins[] = {"existing", "new",  "spinoff", "attracted", "存量",
+				      "新设",     "分拆", "引进",    NULL};
 
 /* A row as read: the engine's row and what only the panel keeps. */
 struct panel_row {
@@ -91,8 +105,8 @@ static int consistent(const struct panel *p, const char *path, char *err, size_t
 	for (size_t g = 0; g < p->firms.count; g++) {
 		for (size_t i = p->firms.start[g] + 1; i < p->firms.start[g + 1]; i++) {
 			const struct firm_year *a = &p->rows[p->firms.start[g]], *b = &p->rows[i];
-			const char *what = a->founded != b->founded   ? "founded"
-					   : a->origin != b->origin   ? "origin"
+			const char *what = a->founded != b->founded         ? "founded"
+					   : a->origin != b->origin         ? "origin"
 					   : a->industrial != b->industrial ? "industrial"
 									    : NULL;
 			if (what) {

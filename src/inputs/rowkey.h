@@ -16,8 +16,8 @@ size_t strpool_add(struct strpool *sp, const char *s);
 void strpool_free(struct strpool *sp);
 
 struct rowkey {
-	size_t id;    /* offset in the pool */
-	int group;    /* second key (the line for entities, 0 for firms) */
+	size_t id; /* offset in the pool */
+	int group; /* second key (the line for entities, 0 for firms) */
 	int year;
 	int src_line; /* line in the CSV file */
 	size_t row;   /* index of the row as read */

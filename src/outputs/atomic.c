@@ -21,7 +21,8 @@ int atomic_mkdirs(const char *dir, char *err, size_t errlen)
 			char ch = *q;
 			*q = '\0';
 			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-				snprintf(err, errlen, "%s: cannot create the folder: %s", p, strerror(errno));
+				snprintf(err, errlen, "%s: cannot create the folder: %s", p,
+					 strerror(errno));
 				return -1;
 			}
 			*q = ch;
@@ -60,9 +61,10 @@ int atomic_open(struct atomic_file *a, const char *path, char *err, size_t errle
 	if (fd < 0 || !(a->f = fdopen(fd, "w"))) {
 		const char *slash = strrchr(path, '/');
 		if (errno == ENOENT) /* the file itself may be missing: it is the folder */
-			snprintf(err, errlen, "%s: cannot write: the folder %.*s does not exist "
-				 "(create it first)", path, slash ? (int)(slash - path) : 1,
-				 slash ? path : ".");
+			snprintf(err, errlen,
+				 "%s: cannot write: the folder %.*s does not exist "
+				 "(create it first)",
+				 path, slash ? (int)(slash - path) : 1, slash ? path : ".");
 		else
 			snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
 		if (fd >= 0) {

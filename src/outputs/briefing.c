@@ -26,7 +26,7 @@ struct page {
 	FILE *f;
 	const struct briefing *b;
 	const struct sim_layout *l;
-	int first_paid; /* calendar year of paid-year index 0 */
+	int first_paid;            /* calendar year of paid-year index 0 */
 	const struct stats *total; /* TOTAL over all paid years and levels */
 };
 
@@ -162,12 +162,15 @@ static void head(struct page *pg)
 {
 	const struct briefing *b = pg->b;
 	FILE *f = pg->f;
-	html_printf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	html_printf(f,
+		    "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		    "<meta name=\"generator\" content=\"fundsim %s (git %s)\">\n",
 		    L(b, "en", "zh-CN"), b->version, b->git);
-	html_printf(f, L(b, "<title>What the policy will cost: scenario %s</title>\n",
-			 "<title>政策资金需求测算：情景 %s</title>\n"), b->s->name);
+	html_printf(f,
+		    L(b, "<title>What the policy will cost: scenario %s</title>\n",
+		      "<title>政策资金需求测算：情景 %s</title>\n"),
+		    b->s->name);
 	fprintf(f, "<style>\n%s</style>\n</head>\n<body>\n", css);
 }
 
@@ -181,10 +184,12 @@ static void header(struct page *pg)
 	html_printf(f, L(b, "<h1>What Suzhou's draft software-industry policy will cost</h1>\n",
 			 "<h1>苏州软件产业集群政策措施资金需求测算</h1>\n"));
 	html_printf(f, "<p class=\"sub\" lang=\"zh-CN\">%s</p>\n", POLICY_ZH);
-	html_printf(f, L(b, "<p class=\"meta\">Scenario <strong>%s</strong> · qualifying years "
-			    "%d–%d, paid %d–%d · %s replications, seed %llu",
-			 "<p class=\"meta\">情景 <strong>%s</strong> · 申报年度 %d–%d 年，兑付年度 "
-			 "%d–%d 年 · 蒙特卡洛模拟 %s 次，随机种子 %llu"),
+	html_printf(f,
+		    L(b,
+		      "<p class=\"meta\">Scenario <strong>%s</strong> · qualifying years "
+		      "%d–%d, paid %d–%d · %s replications, seed %llu",
+		      "<p class=\"meta\">情景 <strong>%s</strong> · 申报年度 %d–%d 年，兑付年度 "
+		      "%d–%d 年 · 蒙特卡洛模拟 %s 次，随机种子 %llu"),
 		    b->s->name, p->start_year, p->start_year + p->years - 1, pg->first_paid,
 		    pg->first_paid + p->years - 1, text_grouped(b->sm->reps, reps, sizeof reps),
 		    (unsigned long long)b->seed);
@@ -200,8 +205,9 @@ static void header(struct page *pg)
 static void interval_cell(FILE *f, const struct stats *st)
 {
 	char m[32], lo[32], hi[32], p80[32], p90[32];
-	html_printf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-		       "<td class=\"n\">%s</td><td class=\"n\">%s</td>",
+	html_printf(f,
+		    "<td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		    "<td class=\"n\">%s</td><td class=\"n\">%s</td>",
 		    yuan(st->mean, m, sizeof m), yuan(st->pct[P5], lo, sizeof lo),
 		    yuan(st->pct[P95], hi, sizeof hi), yuan(st->pct[P80], p80, sizeof p80),
 		    yuan(st->pct[P90], p90, sizeof p90));
@@ -211,9 +217,10 @@ static void interval_head(struct page *pg, const char *first)
 {
 	const struct briefing *b = pg->b;
 	html_printf(pg->f, "<thead><tr><th>%s</th>", first);
-	html_printf(pg->f, L(b, "<th class=\"n\">Mean</th><th class=\"n\">5%%</th>"
-			        "<th class=\"n\">95%%</th><th class=\"n\">P80</th>"
-			        "<th class=\"n\">P90</th>",
+	html_printf(pg->f, L(b,
+			     "<th class=\"n\">Mean</th><th class=\"n\">5%%</th>"
+			     "<th class=\"n\">95%%</th><th class=\"n\">P80</th>"
+			     "<th class=\"n\">P90</th>",
 			     "<th class=\"n\">均值</th><th class=\"n\">5%%分位</th>"
 			     "<th class=\"n\">95%%分位</th><th class=\"n\">P80</th>"
 			     "<th class=\"n\">P90</th>"));
@@ -221,8 +228,11 @@ static void interval_head(struct page *pg, const char *first)
 
 static const char *envelope_name(const struct briefing *b, const struct envelope *e)
 {
-	static const char *const en[N_LEVELS] = {"Annual budget, all levels", "Annual provincial "
-						 "budget", "Annual municipal budget", "Annual district budget"};
+	static const char *const en[N_LEVELS] = {"Annual budget, all levels",
+						 "Annual provincial "
+						 "budget",
+						 "Annual municipal budget",
+						 "Annual district budget"};
 	static const char *const zh[N_LEVELS] = {"年度预算（合计）", "年度省级预算", "年度市级预算",
 						 "年度区（县级市）级预算"};
 	if (!e->annual)
@@ -245,8 +255,9 @@ static void budget_items(struct page *pg)
 		int y0 = e[i].annual ? 0 : pg->l->years, y1 = e[i].annual ? pg->l->years - 1 : y0;
 		bool capped = e[i].annual && prorata;
 		char lim[32];
-		html_printf(f, L(b, "<li>%s, %s元%s: chance of exceeding it%s ",
-				 "<li>%s %s元%s：超支概率%s"),
+		html_printf(f,
+			    L(b, "<li>%s, %s元%s: chance of exceeding it%s ",
+			      "<li>%s %s元%s：超支概率%s"),
 			    envelope_name(b, &e[i]), yuan(e[i].limit, lim, sizeof lim),
 			    e[i].annual ? L(b, " a year", "/年") : "",
 			    capped ? L(b, " after the pro-rata cap", "（按比例压减后）") : "");
@@ -276,18 +287,21 @@ static void budget_table(struct page *pg)
 	const struct envelope *e = b->sm->env;
 	int ne = b->sm->nenv;
 	bool prorata = p->model.budget.rule == BUDGET_PRORATA;
-	html_printf(f, L(b, "<h3>Budget envelopes</h3>\n<p>%s</p>\n",
-			 "<h3>预算额度</h3>\n<p>%s</p>\n"),
-		    prorata ? L(b, "Rule prorata (总量控制): when a year's awards exceed the annual "
-				   "budget, every award of that year is cut in the same proportion.",
-				"规则为按比例压减（总量控制）：某年奖励超出年度预算时，当年全部奖励按同一"
-				"比例压减。")
-			    : L(b, "The envelopes are reported, not enforced: awards are paid in "
-				   "full.",
-				"预算额度仅用于测算超支风险，不压减奖励。"));
-	html_printf(f, L(b, "<table class=\"keep\">\n<thead><tr><th>Envelope</th><th>Paid year</th>"
-			    "<th class=\"n\">Limit</th><th class=\"n\">Chance of exceeding</th>"
-			    "<th class=\"n\">Mean overrun</th></tr></thead>\n<tbody>\n",
+	html_printf(
+		f, L(b, "<h3>Budget envelopes</h3>\n<p>%s</p>\n", "<h3>预算额度</h3>\n<p>%s</p>\n"),
+		prorata ? L(b,
+			    "Rule prorata (总量控制): when a year's awards exceed the annual "
+			    "budget, every award of that year is cut in the same proportion.",
+			    "规则为按比例压减（总量控制）：某年奖励超出年度预算时，当年全部奖励按同一"
+			    "比例压减。")
+			: L(b,
+			    "The envelopes are reported, not enforced: awards are paid in "
+			    "full.",
+			    "预算额度仅用于测算超支风险，不压减奖励。"));
+	html_printf(f, L(b,
+			 "<table class=\"keep\">\n<thead><tr><th>Envelope</th><th>Paid year</th>"
+			 "<th class=\"n\">Limit</th><th class=\"n\">Chance of exceeding</th>"
+			 "<th class=\"n\">Mean overrun</th></tr></thead>\n<tbody>\n",
 			 "<table class=\"keep\">\n<thead><tr><th>预算</th><th>兑付年度</th>"
 			 "<th class=\"n\">额度</th><th class=\"n\">超支概率</th>"
 			 "<th class=\"n\">平均超支</th></tr></thead>\n<tbody>\n"));
@@ -302,8 +316,9 @@ static void budget_table(struct page *pg)
 			else
 				html_printf(f, "<td>%d–%d</td>", pg->first_paid,
 					    pg->first_paid + pg->l->years - 1);
-			html_printf(f, "<td class=\"n\">%s</td><td class=\"n\">%.1f%%</td>"
-				       "<td class=\"n\">%s</td></tr>\n",
+			html_printf(f,
+				    "<td class=\"n\">%s</td><td class=\"n\">%.1f%%</td>"
+				    "<td class=\"n\">%s</td></tr>\n",
 				    yuan(e[i].limit, lim, sizeof lim), 100 * over->prob,
 				    yuan(over->mean, ov, sizeof ov));
 		}
@@ -311,28 +326,34 @@ static void budget_table(struct page *pg)
 	fputs("</tbody></table>\n", f);
 	if (!prorata)
 		return;
-	html_printf(f, L(b, "<p>How often the pro-rata cap binds, and what it cuts from the "
-			    "awards:</p>\n", "<p>按比例压减的触发概率及压减金额：</p>\n"));
-	html_printf(f, L(b, "<table class=\"keep\">\n<thead><tr><th>Paid year</th>"
-			    "<th class=\"n\">The cap binds in</th><th class=\"n\">Mean cut</th>"
-			    "</tr></thead>\n<tbody>\n",
+	html_printf(f, L(b,
+			 "<p>How often the pro-rata cap binds, and what it cuts from the "
+			 "awards:</p>\n",
+			 "<p>按比例压减的触发概率及压减金额：</p>\n"));
+	html_printf(f, L(b,
+			 "<table class=\"keep\">\n<thead><tr><th>Paid year</th>"
+			 "<th class=\"n\">The cap binds in</th><th class=\"n\">Mean cut</th>"
+			 "</tr></thead>\n<tbody>\n",
 			 "<table class=\"keep\">\n<thead><tr><th>兑付年度</th>"
 			 "<th class=\"n\">触发压减的概率</th><th class=\"n\">平均压减金额</th>"
 			 "</tr></thead>\n<tbody>\n"));
 	for (int y = 0; y < pg->l->years; y++) {
 		const struct risk *cut = summary_cut(b->sm, y);
 		char c[32];
-		html_printf(f, "<tr><td>%d</td><td class=\"n\">%.1f%%</td><td class=\"n\">%s</td>"
-			       "</tr>\n", pg->first_paid + y, 100 * cut->prob,
-			    yuan(cut->mean, c, sizeof c));
+		html_printf(f,
+			    "<tr><td>%d</td><td class=\"n\">%.1f%%</td><td class=\"n\">%s</td>"
+			    "</tr>\n",
+			    pg->first_paid + y, 100 * cut->prob, yuan(cut->mean, c, sizeof c));
 	}
 	fputs("</tbody></table>\n", f);
-	html_printf(f, L(b, "<p class=\"note\">Chance of exceeding: the share of simulated "
-			    "futures above the limit (after the cut under prorata). Mean overrun and "
-			    "mean cut: averaged over all futures, those within the limit counting "
-			    "0.</p>\n",
-			 "<p class=\"note\">超支概率：模拟情形中超出额度的比例（按比例压减规则下为"
-			 "压减后）。平均超支与平均压减：对全部模拟情形求平均，未超出者计0。</p>\n"));
+	html_printf(f,
+		    L(b,
+		      "<p class=\"note\">Chance of exceeding: the share of simulated "
+		      "futures above the limit (after the cut under prorata). Mean overrun and "
+		      "mean cut: averaged over all futures, those within the limit counting "
+		      "0.</p>\n",
+		      "<p class=\"note\">超支概率：模拟情形中超出额度的比例（按比例压减规则下为"
+		      "压减后）。平均超支与平均压减：对全部模拟情形求平均，未超出者计0。</p>\n"));
 }
 
 static void summary(struct page *pg)
@@ -350,39 +371,46 @@ static void summary(struct page *pg)
 	fputs("<section id=\"summary\" class=\"first\">\n", f);
 	html_printf(f, L(b, "<h2>Summary</h2>\n", "<h2>摘要</h2>\n"));
 	html_printf(f, "<div class=\"headline\">\n");
-	html_printf(f, L(b, "<p class=\"label\">Expected total cost over the policy period, "
-			    "paid %d–%d</p>\n",
-			 "<p class=\"label\">政策期资金需求总额（期望值），兑付年度 %d–%d 年</p>\n"),
+	html_printf(f,
+		    L(b,
+		      "<p class=\"label\">Expected total cost over the policy period, "
+		      "paid %d–%d</p>\n",
+		      "<p class=\"label\">政策期资金需求总额（期望值），兑付年度 %d–%d 年</p>\n"),
 		    pg->first_paid, pg->first_paid + p->years - 1);
 	html_printf(f, "<p class=\"big\" id=\"headline-total\">%s元</p>\n",
 		    yuan(t->mean, m, sizeof m));
-	html_printf(f, L(b, "<p class=\"range\">90%% interval: %s – %s元</p>\n",
-			 "<p class=\"range\">90%%区间：%s – %s元</p>\n"),
+	html_printf(f,
+		    L(b, "<p class=\"range\">90%% interval: %s – %s元</p>\n",
+		      "<p class=\"range\">90%%区间：%s – %s元</p>\n"),
 		    yuan(t->pct[P5], lo, sizeof lo), yuan(t->pct[P95], hi, sizeof hi));
 	{
 		char p80[32], p90[32];
-		html_printf(f, L(b, "<p class=\"range\" id=\"headline-planning\">Planning figures: "
-				    "P80 %s元, P90 %s元 (appropriate this much and spending "
-				    "overruns it in at most 20%% / 10%% of the simulated "
-				    "futures)</p>\n",
-				 "<p class=\"range\" id=\"headline-planning\">预算安排参考：P80 %s元，"
-				 "P90 %s元（按此安排，超支的概率不超过20%% / 10%%）</p>\n"),
+		html_printf(f,
+			    L(b,
+			      "<p class=\"range\" id=\"headline-planning\">Planning figures: "
+			      "P80 %s元, P90 %s元 (appropriate this much and spending "
+			      "overruns it in at most 20%% / 10%% of the simulated "
+			      "futures)</p>\n",
+			      "<p class=\"range\" id=\"headline-planning\">预算安排参考：P80 %s元，"
+			      "P90 %s元（按此安排，超支的概率不超过20%% / 10%%）</p>\n"),
 			    yuan(t->pct[P80], p80, sizeof p80), yuan(t->pct[P90], p90, sizeof p90));
 	}
 	fputs("</div>\n", f);
 
 	/* the lead: what, how sure, which measures, who pays */
 	if (b->lang == CHART_ZH)
-		html_printf(f, "<p>在情景<strong>%s</strong>下，实施中的 %d 项资金奖励条线预计在 "
-			       "%d–%d 申报年度（%d–%d 年兑付）共需资金<strong>%s元</strong>；在 90%% "
-			       "的模拟情形中，资金需求介于 %s 至 %s元之间。",
+		html_printf(f,
+			    "<p>在情景<strong>%s</strong>下，实施中的 %d 项资金奖励条线预计在 "
+			    "%d–%d 申报年度（%d–%d 年兑付）共需资金<strong>%s元</strong>；在 90%% "
+			    "的模拟情形中，资金需求介于 %s 至 %s元之间。",
 			    b->s->name, enabled, p->start_year, p->start_year + p->years - 1,
 			    pg->first_paid, pg->first_paid + p->years - 1, m, lo, hi);
 	else
-		html_printf(f, "<p>Under scenario <strong>%s</strong>, the %d cash award lines in "
-			       "force are expected to cost <strong>%s元</strong> over qualifying "
-			       "years %d–%d (paid %d–%d). In 90%% of the simulated futures the cost "
-			       "lies between %s and %s元.",
+		html_printf(f,
+			    "<p>Under scenario <strong>%s</strong>, the %d cash award lines in "
+			    "force are expected to cost <strong>%s元</strong> over qualifying "
+			    "years %d–%d (paid %d–%d). In 90%% of the simulated futures the cost "
+			    "lies between %s and %s元.",
 			    b->s->name, enabled, m, p->start_year, p->start_year + p->years - 1,
 			    pg->first_paid, pg->first_paid + p->years - 1, lo, hi);
 	if (t->mean > 0) {
@@ -395,8 +423,11 @@ static void summary(struct page *pg)
 			double mean = money(pg, r[k], pg->l->years, LV_TOTAL)->mean;
 			top += mean;
 			html_printf(f, L(b, "%s%s %s (%.1f%%)", "%s%s %s（%.1f%%）"),
-				    k == 0 ? "" : k == nt - 1 ? L(b, " and ", "和") : L(b, ", ", "、"),
-				    line_info(r[k])->name, measure_name(b, r[k]), 100 * mean / t->mean);
+				    k == 0        ? ""
+				    : k == nt - 1 ? L(b, " and ", "和")
+						  : L(b, ", ", "、"),
+				    line_info(r[k])->name, measure_name(b, r[k]),
+				    100 * mean / t->mean);
 		}
 		html_printf(f, L(b, ", together %.1f%% of the total.", "，合计占 %.1f%%。"),
 			    100 * top / t->mean);
@@ -439,7 +470,9 @@ static void summary(struct page *pg)
 	       money(pg, r[ntop], pg->l->years, LV_TOTAL)->mean > 0)
 		ntop++;
 	if (ntop > 0) {
-		html_printf(f, L(b, "<h3>The %d dearest measures</h3>\n", "<h3>成本最高的 %d 项措施</h3>\n"),
+		html_printf(f,
+			    L(b, "<h3>The %d dearest measures</h3>\n",
+			      "<h3>成本最高的 %d 项措施</h3>\n"),
 			    ntop);
 		fputs("<table class=\"keep\">", f);
 		interval_head(pg, L(b, "Measure", "措施"));
@@ -450,7 +483,8 @@ static void summary(struct page *pg)
 			html_printf(f, "<tr><td><span class=\"code\">%s</span> %s</td>",
 				    line_info(r[k])->name, measure_name(b, r[k]));
 			interval_cell(f, st);
-			html_printf(f, "<td class=\"n\">%.1f%%</td></tr>\n", 100 * st->mean / t->mean);
+			html_printf(f, "<td class=\"n\">%.1f%%</td></tr>\n",
+				    100 * st->mean / t->mean);
 		}
 		fputs("</tbody></table>\n", f);
 	}
@@ -459,18 +493,22 @@ static void summary(struct page *pg)
 		html_printf(f, L(b, "<h3>Budget envelopes</h3>\n", "<h3>预算额度</h3>\n"));
 		budget_items(pg);
 	} else {
-		html_printf(f, L(b, "<p class=\"note\">No budget envelope is set in this scenario "
-				    "(<code>[budget]</code>), so no chance of exceeding one is "
-				    "given.</p>\n",
+		html_printf(f, L(b,
+				 "<p class=\"note\">No budget envelope is set in this scenario "
+				 "(<code>[budget]</code>), so no chance of exceeding one is "
+				 "given.</p>\n",
 				 "<p class=\"note\">本情景未设定预算额度（<code>[budget]</code>），"
 				 "故不计算超支概率。</p>\n"));
 	}
-	html_printf(f, L(b, "<p class=\"note\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million "
-			    "yuan). Mean over the replications; the 90%% interval runs from the 5th "
-			    "to the 95th percentile of the simulated outcomes; P80 and P90, the "
-			    "planning figures, are the 80th and 90th.</p>\n",
-			 "<p class=\"note\">金额单位为万元、亿元。数值为各次模拟的均值；90%%区间为"
-			 "模拟结果的第5至第95百分位数；预算安排参考P80、P90为第80、第90百分位数。</p>\n"));
+	html_printf(
+		f,
+		L(b,
+		  "<p class=\"note\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million "
+		  "yuan). Mean over the replications; the 90%% interval runs from the 5th "
+		  "to the 95th percentile of the simulated outcomes; P80 and P90, the "
+		  "planning figures, are the 80th and 90th.</p>\n",
+		  "<p class=\"note\">金额单位为万元、亿元。数值为各次模拟的均值；90%%区间为"
+		  "模拟结果的第5至第95百分位数；预算安排参考P80、P90为第80、第90百分位数。</p>\n"));
 	fputs("</section>\n", f);
 }
 
@@ -483,19 +521,22 @@ static void measures(struct page *pg)
 	FILE *f = pg->f;
 	fputs("<section id=\"measures\">\n", f);
 	html_printf(f, L(b, "<h2>Cost by measure</h2>\n", "<h2>分措施资金需求</h2>\n"));
-	html_printf(f, L(b, "<p>Every cash award line of the policy, over all paid years and "
-			    "funding levels. Awards: the mean number paid over the period (a "
-			    "yearly award counts once a year).</p>\n",
+	html_printf(f, L(b,
+			 "<p>Every cash award line of the policy, over all paid years and "
+			 "funding levels. Awards: the mean number paid over the period (a "
+			 "yearly award counts once a year).</p>\n",
 			 "<p>政策全部资金奖励条线，合计全部兑付年度与出资层级。奖励笔数：政策期内"
 			 "兑付笔数的均值（按年支持的项目每年计一笔）。</p>\n"));
-	html_printf(f, L(b, "<table>\n<thead><tr><th>Clause</th><th>Measure</th>"
-			    "<th class=\"n\">Mean</th><th class=\"n\">5%%</th><th class=\"n\">95%%</th>"
-			    "<th class=\"n\">P80</th><th class=\"n\">P90</th>"
-			    "<th class=\"n\">Share</th><th class=\"n\">Awards</th></tr></thead>\n",
-			 "<table>\n<thead><tr><th>条款</th><th>措施</th><th class=\"n\">均值</th>"
-			 "<th class=\"n\">5%%分位</th><th class=\"n\">95%%分位</th>"
-			 "<th class=\"n\">P80</th><th class=\"n\">P90</th>"
-			 "<th class=\"n\">占比</th><th class=\"n\">奖励笔数</th></tr></thead>\n"));
+	html_printf(f,
+		    L(b,
+		      "<table>\n<thead><tr><th>Clause</th><th>Measure</th>"
+		      "<th class=\"n\">Mean</th><th class=\"n\">5%%</th><th class=\"n\">95%%</th>"
+		      "<th class=\"n\">P80</th><th class=\"n\">P90</th>"
+		      "<th class=\"n\">Share</th><th class=\"n\">Awards</th></tr></thead>\n",
+		      "<table>\n<thead><tr><th>条款</th><th>措施</th><th class=\"n\">均值</th>"
+		      "<th class=\"n\">5%%分位</th><th class=\"n\">95%%分位</th>"
+		      "<th class=\"n\">P80</th><th class=\"n\">P90</th>"
+		      "<th class=\"n\">占比</th><th class=\"n\">奖励笔数</th></tr></thead>\n"));
 	fputs("<tbody>\n", f);
 	int contingent = 0;
 	for (int line = 0; line < N_LINES; line++) {
@@ -507,9 +548,12 @@ static void measures(struct page *pg)
 		if (b->lang != CHART_ZH)
 			html_printf(f, "<span class=\"alt\" lang=\"zh-CN\">%s</span>", li->zh);
 		if (!p->line[line].enabled) {
-			html_printf(f, L(b, "</td><td class=\"n off\" colspan=\"7\">not in force in "
-					    "this scenario</td></tr>\n",
-					 "</td><td class=\"n off\" colspan=\"7\">本情景未实施</td></tr>\n"));
+			html_printf(
+				f,
+				L(b,
+				  "</td><td class=\"n off\" colspan=\"7\">not in force in "
+				  "this scenario</td></tr>\n",
+				  "</td><td class=\"n off\" colspan=\"7\">本情景未实施</td></tr>\n"));
 			continue;
 		}
 		fputs("</td>", f);
@@ -529,21 +573,27 @@ static void measures(struct page *pg)
 	html_printf(f, L(b, "</tbody>\n<tfoot><tr><td></td><td>Total</td>",
 			 "</tbody>\n<tfoot><tr><td></td><td>合计</td>"));
 	interval_cell(f, pg->total);
-	html_printf(f, "<td class=\"n\">100%%</td><td class=\"n\">%.0f</td></tr></tfoot>\n"
-		       "</table>\n", n->mean);
-	html_printf(f, L(b, "<p class=\"note\">Measures 14 (funds, credit, IP pledge financing) "
-			    "and 15 (industry associations) pay no cash award and are not costed. "
-			    "The 5%% and 95%% columns of the measures do not add up to the total's: "
-			    "measures are not all dear in the same futures.</p>\n",
-			 "<p class=\"note\">第14条（基金、信贷、知识产权质押融资）与第15条（行业协会）"
-			 "不涉及资金奖励，不计入测算。各措施的5%%、95%%分位数之和不等于合计的分位数："
-			 "各措施不会在同一情形下同时偏高。</p>\n"));
+	html_printf(f,
+		    "<td class=\"n\">100%%</td><td class=\"n\">%.0f</td></tr></tfoot>\n"
+		    "</table>\n",
+		    n->mean);
+	html_printf(f,
+		    L(b,
+		      "<p class=\"note\">Measures 14 (funds, credit, IP pledge financing) "
+		      "and 15 (industry associations) pay no cash award and are not costed. "
+		      "The 5%% and 95%% columns of the measures do not add up to the total's: "
+		      "measures are not all dear in the same futures.</p>\n",
+		      "<p class=\"note\">第14条（基金、信贷、知识产权质押融资）与第15条（行业协会）"
+		      "不涉及资金奖励，不计入测算。各措施的5%%、95%%分位数之和不等于合计的分位数："
+		      "各措施不会在同一情形下同时偏高。</p>\n"));
 	if (contingent)
-		html_printf(f, L(b, "<p class=\"note\">Contingent items (一事一议, decided case by "
-				    "case) are costed as the scenario assumes but are not in the total, "
-				    "its shares or the charts.</p>\n",
-				 "<p class=\"note\">或有事项（一事一议）按情景假设测算，但不计入合计、"
-				 "占比与图表。</p>\n"));
+		html_printf(f,
+			    L(b,
+			      "<p class=\"note\">Contingent items (一事一议, decided case by "
+			      "case) are costed as the scenario assumes but are not in the total, "
+			      "its shares or the charts.</p>\n",
+			      "<p class=\"note\">或有事项（一事一议）按情景假设测算，但不计入合计、"
+			      "占比与图表。</p>\n"));
 	fputs("</section>\n", f);
 }
 
@@ -556,8 +606,9 @@ static void stacked_cell(FILE *f, const struct stats *st)
 		return;
 	}
 	char p80[32], p90[32];
-	html_printf(f, "<td class=\"n\">%s<span class=\"alt\">%s – %s</span>"
-		       "<span class=\"alt\">P80 %s · P90 %s</span></td>",
+	html_printf(f,
+		    "<td class=\"n\">%s<span class=\"alt\">%s – %s</span>"
+		    "<span class=\"alt\">P80 %s · P90 %s</span></td>",
 		    yuan(st->mean, m, sizeof m), yuan(st->pct[P5], lo, sizeof lo),
 		    yuan(st->pct[P95], hi, sizeof hi), yuan(st->pct[P80], p80, sizeof p80),
 		    yuan(st->pct[P90], p90, sizeof p90));
@@ -570,11 +621,13 @@ static void years_levels(struct page *pg)
 	fputs("<section id=\"years\">\n", f);
 	html_printf(f, L(b, "<h2>Cost by paid year and funding level</h2>\n",
 			 "<h2>分年度、分层级资金需求</h2>\n"));
-	html_printf(f, L(b, "<p>Awards are assessed on a qualifying year's figures and paid %d "
-			    "year%s later: budgets are about the paid year. Each cell: the mean, and "
-			    "under it the 90%% interval.</p>\n",
-			 "<p>奖励按申报年度数据评审，%d 年后兑付%s；预算按兑付年度安排。每格为均值，"
-			 "其下为90%%区间。</p>\n"),
+	html_printf(f,
+		    L(b,
+		      "<p>Awards are assessed on a qualifying year's figures and paid %d "
+		      "year%s later: budgets are about the paid year. Each cell: the mean, and "
+		      "under it the 90%% interval.</p>\n",
+		      "<p>奖励按申报年度数据评审，%d 年后兑付%s；预算按兑付年度安排。每格为均值，"
+		      "其下为90%%区间。</p>\n"),
 		    b->s->pol.payment_lag, L(b, b->s->pol.payment_lag == 1 ? "" : "s", ""));
 	fputs("<table class=\"keep\">\n<thead><tr>", f);
 	html_printf(f, L(b, "<th>Paid year</th>", "<th>兑付年度</th>"));
@@ -583,8 +636,9 @@ static void years_levels(struct page *pg)
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int y = 0; y <= pg->l->years; y++) {
 		if (y == pg->l->years)
-			html_printf(f, L(b, "</tbody>\n<tfoot><tr><td>%d–%d</td>",
-					 "</tbody>\n<tfoot><tr><td>%d–%d年</td>"),
+			html_printf(f,
+				    L(b, "</tbody>\n<tfoot><tr><td>%d–%d</td>",
+				      "</tbody>\n<tfoot><tr><td>%d–%d年</td>"),
 				    pg->first_paid, pg->first_paid + pg->l->years - 1);
 		else
 			html_printf(f, "<tr><td>%d</td>", pg->first_paid + y);
@@ -594,14 +648,16 @@ static void years_levels(struct page *pg)
 		fputs("</tr>\n", f);
 	}
 	fputs("</tfoot></table>\n", f);
-	html_printf(f, L(b, "<p class=\"note\">Provincial money comes from the lines paid from "
-			    "pooled provincial and municipal funds (统筹省、市资金), split by the "
-			    "scenario's provincial share; districts bear the share of the "
-			    "non-provincial part that the scenario gives them. The levels' "
-			    "percentiles do not add up to the total's.</p>\n",
-			 "<p class=\"note\">省级资金来自统筹省、市资金的条线，按情景设定的省级比例"
-			 "拆分；区（县级市）承担情景设定的非省级部分比例。各层级分位数之和不等于合计的"
-			 "分位数。</p>\n"));
+	html_printf(f,
+		    L(b,
+		      "<p class=\"note\">Provincial money comes from the lines paid from "
+		      "pooled provincial and municipal funds (统筹省、市资金), split by the "
+		      "scenario's provincial share; districts bear the share of the "
+		      "non-provincial part that the scenario gives them. The levels' "
+		      "percentiles do not add up to the total's.</p>\n",
+		      "<p class=\"note\">省级资金来自统筹省、市资金的条线，按情景设定的省级比例"
+		      "拆分；区（县级市）承担情景设定的非省级部分比例。各层级分位数之和不等于合计的"
+		      "分位数。</p>\n"));
 	struct envelope e[MAX_ENVELOPES];
 	if (sim_envelopes(&b->s->pol.model, e) > 0)
 		budget_table(pg);
@@ -617,8 +673,9 @@ static void charts(struct page *pg)
 	static const char *const en[N_CHARTS] = {
 		[CHART_FAN] = "Spending per paid year: the median with the middle 50% and 90% of "
 			      "outcomes, in total and per funding level.",
-		[CHART_STACKED] = "Mean spending per measure per paid year: the dearest measures by "
-				  "name, the rest together.",
+		[CHART_STACKED] =
+			"Mean spending per measure per paid year: the dearest measures by "
+			"name, the rest together.",
 		[CHART_DISTRIBUTION] = "The total over the policy period across the simulated "
 				       "futures, with the budget envelope (if set), the 95th "
 				       "percentile and the mean.",
@@ -628,12 +685,14 @@ static void charts(struct page *pg)
 				      "each block of replications: how settled the estimate is.",
 	};
 	static const char *const zh[N_CHARTS] = {
-		[CHART_FAN] = "按兑付年度的支出：中位数及中间50%、90%的模拟结果，合计及各出资层级。",
+		[CHART_FAN] =
+			"按兑付年度的支出：中位数及中间50%、90%的模拟结果，合计及各出资层级。",
 		[CHART_STACKED] = "各措施分兑付年度的平均支出：成本最高的措施单列，其余合并。",
 		[CHART_DISTRIBUTION] = "政策期总支出在各次模拟中的分布，标出预算额度（如设定）、"
 				       "第95百分位数与均值。",
 		[CHART_RANKED] = "有支出的各项措施按期望成本排序，附90%区间及占总额比例。",
-		[CHART_CONVERGENCE] = "总支出的累计均值及其95%置信区间（每批模拟后）：估计是否已稳定。",
+		[CHART_CONVERGENCE] =
+			"总支出的累计均值及其95%置信区间（每批模拟后）：估计是否已稳定。",
 	};
 	fputs("<section id=\"charts\">\n", f);
 	html_printf(f, L(b, "<h2>Charts</h2>\n", "<h2>图表</h2>\n"));
@@ -645,18 +704,24 @@ static void charts(struct page *pg)
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "fig%d-", fig);
 		if (b->svg[k] && html_svg(f, b->svg[k], prefix, cap) != 0) {
-			html_printf(f, L(b, "<p class=\"note\">(Chart %s is not plain SVG: left "
-					    "out.)</p>\n",
-					 "<p class=\"note\">（图表 %s 不是普通的 SVG，未收入。）</p>\n"),
-				    chart_name(k));
+			html_printf(
+				f,
+				L(b,
+				  "<p class=\"note\">(Chart %s is not plain SVG: left "
+				  "out.)</p>\n",
+				  "<p class=\"note\">（图表 %s 不是普通的 SVG，未收入。）</p>\n"),
+				chart_name(k));
 		} else if (!b->svg[k]) {
-			html_printf(f, L(b, "<p class=\"note\">(Chart %s not drawn%s%s)</p>\n",
-					 "<p class=\"note\">（未绘制图表 %s%s%s）</p>\n"),
+			html_printf(f,
+				    L(b, "<p class=\"note\">(Chart %s not drawn%s%s)</p>\n",
+				      "<p class=\"note\">（未绘制图表 %s%s%s）</p>\n"),
 				    chart_name(k), b->chart_note ? L(b, ": ", "：") : "",
 				    b->chart_note ? b->chart_note : "");
 		}
-		html_printf(f, L(b, "<figcaption><strong>Figure %d.</strong> %s</figcaption>\n",
-				 "<figcaption><strong>图%d</strong> %s</figcaption>\n"), fig, cap);
+		html_printf(f,
+			    L(b, "<figcaption><strong>Figure %d.</strong> %s</figcaption>\n",
+			      "<figcaption><strong>图%d</strong> %s</figcaption>\n"),
+			    fig, cap);
 		fputs("</figure>\n", f);
 	}
 	fputs("</section>\n", f);
@@ -704,8 +769,9 @@ static void sensitivity(struct page *pg)
 	html_printf(f, L(b, "<h2>The assumptions that most move the total</h2>\n",
 			 "<h2>对总额影响最大的假设</h2>\n"));
 	if (!t) {
-		html_printf(f, L(b, "<p class=\"note\">Not computed%s%s.</p>\n</section>\n",
-				 "<p class=\"note\">未计算%s%s。</p>\n</section>\n"),
+		html_printf(f,
+			    L(b, "<p class=\"note\">Not computed%s%s.</p>\n</section>\n",
+			      "<p class=\"note\">未计算%s%s。</p>\n</section>\n"),
 			    b->tornado_note ? L(b, ": ", "：") : "",
 			    b->tornado_note ? b->tornado_note : "");
 		return;
@@ -714,34 +780,45 @@ static void sensitivity(struct page *pg)
 	money_table(t->base.mean, base, sizeof base);
 	snprintf(pct, sizeof pct, "%g%%", 100 * t->pct);
 	if (b->tornado_given)
-		html_printf(f, L(b, "<p>Each assumption the scenario declares uncertain "
-				    "(<code>[sensitivity]</code>) is moved to the low and the high end "
-				    "of its range, one at a time, the others as in the scenario.",
-				 "<p>情景在 <code>[sensitivity]</code> 中声明的每项不确定假设，逐一取其区间"
-				 "的低端和高端，其余参数保持不变。"));
+		html_printf(
+			f,
+			L(b,
+			  "<p>Each assumption the scenario declares uncertain "
+			  "(<code>[sensitivity]</code>) is moved to the low and the high end "
+			  "of its range, one at a time, the others as in the scenario.",
+			  "<p>情景在 <code>[sensitivity]</code> 中声明的每项不确定假设，逐一取其区间"
+			  "的低端和高端，其余参数保持不变。"));
 	else
-		html_printf(f, L(b, "<p>Key assumptions of the model are moved %s down and %s up "
-				    "from the scenario's value, one at a time, the others unchanged (a "
-				    "distribution is scaled with its shape kept, so its mean moves "
-				    "%s).",
-				 "<p>模型的关键假设逐一在情景取值基础上下调 %s、上调 %s，其余参数保持不变"
-				 "（分布型参数保持形状整体缩放，其均值变动 %s）。"),
-			    pct, pct, pct);
-	html_printf(f, L(b, " Every variant runs the same %ld simulated futures as the base "
-			    "case (common random numbers), so each change is due to the assumption "
-			    "alone; it is shown ± its standard error. Expected total on these "
-			    "futures: %s元.</p>\n",
-			 "每个变体与基准情形使用同一组 %ld 次模拟（共同随机数），因此变化仅来自该"
-			 "假设，并给出其标准误（±）。这些模拟下的期望总额：%s元。</p>\n"),
+		html_printf(
+			f,
+			L(b,
+			  "<p>Key assumptions of the model are moved %s down and %s up "
+			  "from the scenario's value, one at a time, the others unchanged (a "
+			  "distribution is scaled with its shape kept, so its mean moves "
+			  "%s).",
+			  "<p>模型的关键假设逐一在情景取值基础上下调 %s、上调 %s，其余参数保持不变"
+			  "（分布型参数保持形状整体缩放，其均值变动 %s）。"),
+			pct, pct, pct);
+	html_printf(f,
+		    L(b,
+		      " Every variant runs the same %ld simulated futures as the base "
+		      "case (common random numbers), so each change is due to the assumption "
+		      "alone; it is shown ± its standard error. Expected total on these "
+		      "futures: %s元.</p>\n",
+		      "每个变体与基准情形使用同一组 %ld 次模拟（共同随机数），因此变化仅来自该"
+		      "假设，并给出其标准误（±）。这些模拟下的期望总额：%s元。</p>\n"),
 		    t->reps, base);
 	int n = t->nbars < BRIEFING_TOP_BARS ? t->nbars : BRIEFING_TOP_BARS;
 	if (b->tornado_svg) {
 		fputs("<figure id=\"fig-tornado\">\n", f);
 		if (html_svg(f, b->tornado_svg, "tornado-",
 			     L(b, "Tornado chart of the total", "总额龙卷风图")) != 0)
-			html_printf(f, L(b, "<p class=\"note\">(The tornado chart is not plain "
-					    "SVG: left out.)</p>\n",
-					 "<p class=\"note\">（龙卷风图不是普通的 SVG，未收入。）</p>\n"));
+			html_printf(
+				f,
+				L(b,
+				  "<p class=\"note\">(The tornado chart is not plain "
+				  "SVG: left out.)</p>\n",
+				  "<p class=\"note\">（龙卷风图不是普通的 SVG，未收入。）</p>\n"));
 		fputs("</figure>\n", f);
 	}
 	double top = 0;
@@ -749,10 +826,11 @@ static void sensitivity(struct page *pg)
 		top = fmax(top, fabs(t->bar[k].d_low.mean));
 		top = fmax(top, fabs(t->bar[k].d_high.mean));
 	}
-	html_printf(f, L(b, "<table class=\"tornado\">\n<thead><tr><th>#</th><th>Assumption</th>"
-			    "<th>Low → high</th><th class=\"n\">Change at low</th>"
-			    "<th class=\"n\">Change at high</th><th class=\"n\">Swing</th><th></th>"
-			    "</tr></thead>\n<tbody>\n",
+	html_printf(f, L(b,
+			 "<table class=\"tornado\">\n<thead><tr><th>#</th><th>Assumption</th>"
+			 "<th>Low → high</th><th class=\"n\">Change at low</th>"
+			 "<th class=\"n\">Change at high</th><th class=\"n\">Swing</th><th></th>"
+			 "</tr></thead>\n<tbody>\n",
 			 "<table class=\"tornado\">\n<thead><tr><th>#</th><th>假设</th>"
 			 "<th>低值 → 高值</th><th class=\"n\">低值时总额变化</th>"
 			 "<th class=\"n\">高值时总额变化</th><th class=\"n\">变动幅度</th><th></th>"
@@ -765,11 +843,15 @@ static void sensitivity(struct page *pg)
 		params_value_words(bar->param, sig4(bar->low), lo, sizeof lo);
 		params_value_words(bar->param, sig4(bar->high), hi, sizeof hi);
 		params_format(&b->s->pol, bar->param, scen, sizeof scen);
-		html_printf(f, "<tr><td>%d</td><td><code>%s</code><span class=\"alt\">%s</span></td>"
-			       "<td class=\"range\">%s → %s", k + 1, key, means, lo, hi);
+		html_printf(f,
+			    "<tr><td>%d</td><td><code>%s</code><span class=\"alt\">%s</span></td>"
+			    "<td class=\"range\">%s → %s",
+			    k + 1, key, means, lo, hi);
 		if (bar->given)
-			html_printf(f, L(b, "<span class=\"alt\">scenario: %s</span>",
-					 "<span class=\"alt\">情景取值：%s</span>"), scen);
+			html_printf(f,
+				    L(b, "<span class=\"alt\">scenario: %s</span>",
+				      "<span class=\"alt\">情景取值：%s</span>"),
+				    scen);
 		else
 			html_printf(f, "<span class=\"alt\">%s ±%s</span>", scen, pct);
 		fputs("</td><td class=\"n\">", f);
@@ -787,17 +869,20 @@ static void sensitivity(struct page *pg)
 		fputs("</div></td></tr>\n", f);
 	}
 	fputs("</tbody></table>\n", f);
-	html_printf(f, L(b, "<p class=\"note\">Change at low, at high: the change of the expected "
-			    "total when the assumption takes its low or high value, ± its standard "
-			    "error. Bars: <span class=\"key lo\"></span>at the low value, "
-			    "<span class=\"key hi\"></span>at the high value; left of the line the "
-			    "total falls, right of it the total rises.</p>\n",
-			 "<p class=\"note\">低值、高值时总额变化：该假设取低值或高值时期望总额的"
-			 "变化，± 为标准误。条形：<span class=\"key lo\"></span>低值，"
-			 "<span class=\"key hi\"></span>高值；竖线左侧为总额下降，右侧为上升。</p>\n"));
+	html_printf(
+		f, L(b,
+		     "<p class=\"note\">Change at low, at high: the change of the expected "
+		     "total when the assumption takes its low or high value, ± its standard "
+		     "error. Bars: <span class=\"key lo\"></span>at the low value, "
+		     "<span class=\"key hi\"></span>at the high value; left of the line the "
+		     "total falls, right of it the total rises.</p>\n",
+		     "<p class=\"note\">低值、高值时总额变化：该假设取低值或高值时期望总额的"
+		     "变化，± 为标准误。条形：<span class=\"key lo\"></span>低值，"
+		     "<span class=\"key hi\"></span>高值；竖线左侧为总额下降，右侧为上升。</p>\n"));
 	if (t->nbars > n)
-		html_printf(f, L(b, "<p class=\"note\">%d more assumptions move the total less.</p>\n",
-				 "<p class=\"note\">另有 %d 项假设影响更小，未列出。</p>\n"),
+		html_printf(f,
+			    L(b, "<p class=\"note\">%d more assumptions move the total less.</p>\n",
+			      "<p class=\"note\">另有 %d 项假设影响更小，未列出。</p>\n"),
 			    t->nbars - n);
 	fputs("</section>\n", f);
 }
@@ -823,20 +908,26 @@ static void differences(struct page *pg)
 	html_printf(f, L(b, "<h2>How this scenario differs from the draft policy</h2>\n",
 			 "<h2>本情景与政策草案的差异</h2>\n"));
 	if (b->ndiff == 0) {
-		html_printf(f, L(b, "<p>No parameter differs: this is the draft policy with "
-				    "fundsim's default readings and calibration "
-				    "(<code>scenarios/suzhou-draft.ini</code>).</p>\n</section>\n",
-				 "<p>无参数差异：即政策草案及 fundsim 的默认解读与校准"
-				 "（<code>scenarios/suzhou-draft.ini</code>）。</p>\n</section>\n"));
+		html_printf(f,
+			    L(b,
+			      "<p>No parameter differs: this is the draft policy with "
+			      "fundsim's default readings and calibration "
+			      "(<code>scenarios/suzhou-draft.ini</code>).</p>\n</section>\n",
+			      "<p>无参数差异：即政策草案及 fundsim 的默认解读与校准"
+			      "（<code>scenarios/suzhou-draft.ini</code>）。</p>\n</section>\n"));
 		return;
 	}
-	html_printf(f, L(b, "<p>%d parameter%s differ%s from the draft policy as fundsim reads "
-			    "it (<code>fundsim diff builtin SCENARIO</code>):</p>\n",
-			 "<p>共 %d 项参数与政策草案（fundsim 默认解读）不同%s%s"
-			 "（<code>fundsim diff builtin SCENARIO</code>）：</p>\n"),
-		    b->ndiff, L(b, b->ndiff == 1 ? "" : "s", ""), L(b, b->ndiff == 1 ? "s" : "", ""));
-	html_printf(f, L(b, "<table>\n<thead><tr><th>Parameter</th><th>Clause</th>"
-			    "<th>Draft</th><th>This scenario</th><th>Set in</th></tr></thead>\n",
+	html_printf(f,
+		    L(b,
+		      "<p>%d parameter%s differ%s from the draft policy as fundsim reads "
+		      "it (<code>fundsim diff builtin SCENARIO</code>):</p>\n",
+		      "<p>共 %d 项参数与政策草案（fundsim 默认解读）不同%s%s"
+		      "（<code>fundsim diff builtin SCENARIO</code>）：</p>\n"),
+		    b->ndiff, L(b, b->ndiff == 1 ? "" : "s", ""),
+		    L(b, b->ndiff == 1 ? "s" : "", ""));
+	html_printf(f, L(b,
+			 "<table>\n<thead><tr><th>Parameter</th><th>Clause</th>"
+			 "<th>Draft</th><th>This scenario</th><th>Set in</th></tr></thead>\n",
 			 "<table>\n<thead><tr><th>参数</th><th>条款</th><th>草案</th>"
 			 "<th>本情景</th><th>设定位置</th></tr></thead>\n"));
 	fputs("<tbody>\n", f);
@@ -845,10 +936,12 @@ static void differences(struct page *pg)
 		char key[96], means[320];
 		key_name(x->param, key, sizeof key);
 		param_meaning(b, x->param, means, sizeof means);
-		html_printf(f, "<tr><td><code>%s</code><span class=\"alt\">%s</span></td><td>%s</td>"
-			       "<td>%s</td><td class=\"changed\">%s</td><td><code>%s</code></td></tr>\n",
-			    key, means, d[x->param].clause, x->draft, x->here,
-			    b->s->set[x->param] ? b->s->src[x->param] : "");
+		html_printf(
+			f,
+			"<tr><td><code>%s</code><span class=\"alt\">%s</span></td><td>%s</td>"
+			"<td>%s</td><td class=\"changed\">%s</td><td><code>%s</code></td></tr>\n",
+			key, means, d[x->param].clause, x->draft, x->here,
+			b->s->set[x->param] ? b->s->src[x->param] : "");
 	}
 	fputs("</tbody></table>\n</section>\n", f);
 }
@@ -863,7 +956,8 @@ int briefing_readings(struct briefing_reading *r, int max)
 	while (*p) {
 		size_t len = strcspn(p, "\n");
 		char line[512];
-		snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1), p);
+		snprintf(line, sizeof line, "%.*s",
+			 (int)(len < sizeof line ? len : sizeof line - 1), p);
 		p += len + (p[len] == '\n');
 		char *s = line + strspn(line, " \t");
 		if (*s == '[') {
@@ -904,18 +998,22 @@ static void readings(struct page *pg)
 	int kept = 0;
 	for (int k = 0; k < n; k++)
 		kept += !diff_of(b, r[k].param);
-	html_printf(f, L(b, "<h3>Readings of what the policy text leaves open</h3>\n"
-			    "<p>Where the text is open, the draft scenario takes a default reading "
-			    "(POLICY.md, “Readings”). This scenario keeps %d of the %d and replaces "
-			    "%d.</p>\n",
-			 "<h3>对政策文本未明确之处的解读</h3>\n<p>政策文本未明确之处，草案情景采用默认"
-			 "解读（POLICY.md “Readings”）。本情景沿用其中 %d 项（共 %d 项），替换 %d "
-			 "项。</p>\n"),
+	html_printf(f,
+		    L(b,
+		      "<h3>Readings of what the policy text leaves open</h3>\n"
+		      "<p>Where the text is open, the draft scenario takes a default reading "
+		      "(POLICY.md, “Readings”). This scenario keeps %d of the %d and replaces "
+		      "%d.</p>\n",
+		      "<h3>对政策文本未明确之处的解读</h3>\n<p>政策文本未明确之处，草案情景采用默认"
+		      "解读（POLICY.md “Readings”）。本情景沿用其中 %d 项（共 %d 项），替换 %d "
+		      "项。</p>\n"),
 		    kept, n, n - kept);
-	html_printf(f, L(b, "<table>\n<thead><tr><th>Parameter</th><th>Default reading</th>"
-			    "<th>Value here</th></tr></thead>\n<tbody>\n",
-			 "<table>\n<thead><tr><th>参数</th><th>默认解读</th><th>本情景取值</th></tr>"
-			 "</thead>\n<tbody>\n"));
+	html_printf(f,
+		    L(b,
+		      "<table>\n<thead><tr><th>Parameter</th><th>Default reading</th>"
+		      "<th>Value here</th></tr></thead>\n<tbody>\n",
+		      "<table>\n<thead><tr><th>参数</th><th>默认解读</th><th>本情景取值</th></tr>"
+		      "</thead>\n<tbody>\n"));
 	for (int k = 0; k < n; k++) {
 		char key[96], v[160] = "";
 		const struct briefing_diff *x = diff_of(b, r[k].param);
@@ -930,11 +1028,15 @@ static void readings(struct page *pg)
 		}
 		html_printf(f, "</td><td>%s</td>", r[k].why);
 		if (x)
-			html_printf(f, L(b, "<td class=\"changed\">%s (replaced; draft: %s)</td></tr>\n",
-					 "<td class=\"changed\">%s（已替换；草案：%s）</td></tr>\n"),
+			html_printf(f,
+				    L(b,
+				      "<td class=\"changed\">%s (replaced; draft: %s)</td></tr>\n",
+				      "<td class=\"changed\">%s（已替换；草案：%s）</td></tr>\n"),
 				    x->here, x->draft);
 		else
-			html_printf(f, L(b, "<td>%s (default)</td></tr>\n", "<td>%s（默认）</td></tr>\n"),
+			html_printf(f,
+				    L(b, "<td>%s (default)</td></tr>\n",
+				      "<td>%s（默认）</td></tr>\n"),
 				    v);
 	}
 	fputs("</tbody></table>\n", f);
@@ -949,65 +1051,78 @@ static void method(struct page *pg)
 	text_grouped(b->sm->reps, reps, sizeof reps);
 	fputs("<section id=\"method\">\n", f);
 	html_printf(f, L(b, "<h2>Method</h2>\n", "<h2>方法说明</h2>\n"));
-	html_printf(f, L(b, "<p>fundsim simulates Suzhou's software firms, parks, projects, "
-			    "centres and talent over qualifying years %d–%d, %s times (Monte Carlo "
-			    "replications), and applies every award line of the policy to each: its "
-			    "rates, caps, tiers, top-ups (进档补差), “first time” rules, multi-year "
-			    "limits and who pays. Uncertain counts and rates are drawn once per "
-			    "replication, so the intervals include what is not known about them. "
-			    "Percentiles are %s.</p>\n",
-			 "<p>fundsim 对 %d–%d 申报年度苏州的软件企业、园区、项目、中心与人才进行 %s 次"
-			 "蒙特卡洛模拟，并对每次模拟逐一适用政策的全部奖励条线（比例、上限、档位、"
-			 "进档补差、“首次”规则、多年限制及出资层级）。不确定的数量与比率每次模拟抽取"
-			 "一次，因此区间包含参数本身的不确定性。百分位数%s。</p>\n"),
-		    p->start_year, p->start_year + p->years - 1, reps,
-		    b->sm->exact
-			    ? L(b, "exact (every replication kept)", "为精确值（保留全部模拟结果）")
-			    : L(b, "estimated by the P-square algorithm (too many replications to "
-				   "keep; within about 0.5%)",
-				"由 P-square 算法估计（模拟次数过多，未全部保留；误差约 0.5% 以内）"));
-	html_printf(f, L(b, "<p><strong>Reproducible.</strong> Seed %llu, %s replications, %d "
-			    "threads. Each firm and entity draws from its own random stream keyed "
-			    "by (seed, replication, component, index), so the same scenario and "
-			    "seed give bit-identical results – every number in this report and "
-			    "every file beside it – for any number of threads. To make this report "
-			    "again:</p>\n",
-			 "<p><strong>可复现。</strong>随机种子 %llu，模拟 %s 次，%d 个线程。每个企业和"
-			 "主体使用由（种子、模拟序号、组成部分、序号）确定的独立随机数流，因此相同"
-			 "情景与种子在任意线程数下得到逐位相同的结果（本报告的每个数字及同目录的全部"
-			 "文件）。重新生成本报告：</p>\n"),
+	html_printf(
+		f,
+		L(b,
+		  "<p>fundsim simulates Suzhou's software firms, parks, projects, "
+		  "centres and talent over qualifying years %d–%d, %s times (Monte Carlo "
+		  "replications), and applies every award line of the policy to each: its "
+		  "rates, caps, tiers, top-ups (进档补差), “first time” rules, multi-year "
+		  "limits and who pays. Uncertain counts and rates are drawn once per "
+		  "replication, so the intervals include what is not known about them. "
+		  "Percentiles are %s.</p>\n",
+		  "<p>fundsim 对 %d–%d 申报年度苏州的软件企业、园区、项目、中心与人才进行 %s 次"
+		  "蒙特卡洛模拟，并对每次模拟逐一适用政策的全部奖励条线（比例、上限、档位、"
+		  "进档补差、“首次”规则、多年限制及出资层级）。不确定的数量与比率每次模拟抽取"
+		  "一次，因此区间包含参数本身的不确定性。百分位数%s。</p>\n"),
+		p->start_year, p->start_year + p->years - 1, reps,
+		b->sm->exact
+			? L(b, "exact (every replication kept)", "为精确值（保留全部模拟结果）")
+			: L(b,
+			    "estimated by the P-square algorithm (too many replications to "
+			    "keep; within about 0.5%)",
+			    "由 P-square 算法估计（模拟次数过多，未全部保留；误差约 0.5% 以内）"));
+	html_printf(f,
+		    L(b,
+		      "<p><strong>Reproducible.</strong> Seed %llu, %s replications, %d "
+		      "threads. Each firm and entity draws from its own random stream keyed "
+		      "by (seed, replication, component, index), so the same scenario and "
+		      "seed give bit-identical results – every number in this report and "
+		      "every file beside it – for any number of threads. To make this report "
+		      "again:</p>\n",
+		      "<p><strong>可复现。</strong>随机种子 %llu，模拟 %s 次，%d 个线程。每个企业和"
+		      "主体使用由（种子、模拟序号、组成部分、序号）确定的独立随机数流，因此相同"
+		      "情景与种子在任意线程数下得到逐位相同的结果（本报告的每个数字及同目录的全部"
+		      "文件）。重新生成本报告：</p>\n"),
 		    (unsigned long long)b->seed, reps, b->threads);
 	html_printf(f, "<p><code>%s</code></p>\n", b->command);
-	html_printf(f, L(b, "<p>fundsim %s (git %s). Scenario <strong>%s</strong>, %s%s%s; every "
-			    "parameter as run is in <code>scenario.resolved.ini</code> beside this "
-			    "report, the numbers in <code>summary.csv</code>, "
-			    "<code>by_year.csv</code> and <code>recipients.csv</code>.</p>\n",
-			 "<p>fundsim %s（git %s）。情景<strong>%s</strong>，%s%s%s；运行时的全部参数"
-			 "见同目录 <code>scenario.resolved.ini</code>，数值见 "
-			 "<code>summary.csv</code>、<code>by_year.csv</code>、"
-			 "<code>recipients.csv</code>。</p>\n"),
+	html_printf(f,
+		    L(b,
+		      "<p>fundsim %s (git %s). Scenario <strong>%s</strong>, %s%s%s; every "
+		      "parameter as run is in <code>scenario.resolved.ini</code> beside this "
+		      "report, the numbers in <code>summary.csv</code>, "
+		      "<code>by_year.csv</code> and <code>recipients.csv</code>.</p>\n",
+		      "<p>fundsim %s（git %s）。情景<strong>%s</strong>，%s%s%s；运行时的全部参数"
+		      "见同目录 <code>scenario.resolved.ini</code>，数值见 "
+		      "<code>summary.csv</code>、<code>by_year.csv</code>、"
+		      "<code>recipients.csv</code>。</p>\n"),
 		    b->version, b->git, b->s->name,
 		    b->s->path[0] ? L(b, "file ", "文件 ") : L(b, "built in", "内置情景"),
 		    b->s->path[0] ? b->s->path : "", "");
 	if (b->tornado)
-		html_printf(f, L(b, "<p>Sensitivity: a tornado study (<code>fundsim tornado</code>) "
-				    "of %d assumption%s on %ld replications each, with the same seed "
-				    "and common random numbers; the table shows the %d largest "
-				    "swings.</p>\n",
-				 "<p>敏感性：龙卷风分析（<code>fundsim tornado</code>），共 %d 项假设%s，"
-				 "每个变体模拟 %ld 次，使用相同种子与共同随机数；表中列出变动幅度最大的 "
-				 "%d 项。</p>\n"),
-			    b->tornado->nbars, L(b, b->tornado->nbars == 1 ? "" : "s", ""),
-			    b->tornado->reps,
-			    b->tornado->nbars < BRIEFING_TOP_BARS ? b->tornado->nbars
-								 : BRIEFING_TOP_BARS);
+		html_printf(
+			f,
+			L(b,
+			  "<p>Sensitivity: a tornado study (<code>fundsim tornado</code>) "
+			  "of %d assumption%s on %ld replications each, with the same seed "
+			  "and common random numbers; the table shows the %d largest "
+			  "swings.</p>\n",
+			  "<p>敏感性：龙卷风分析（<code>fundsim tornado</code>），共 %d 项假设%s，"
+			  "每个变体模拟 %ld 次，使用相同种子与共同随机数；表中列出变动幅度最大的 "
+			  "%d 项。</p>\n"),
+			b->tornado->nbars, L(b, b->tornado->nbars == 1 ? "" : "s", ""),
+			b->tornado->reps,
+			b->tornado->nbars < BRIEFING_TOP_BARS ? b->tornado->nbars
+							      : BRIEFING_TOP_BARS);
 	readings(pg);
 	fputs("</section>\n", f);
 }
 
 void briefing_write(FILE *f, const struct briefing *b)
 {
-	struct page pg = {.f = f, .b = b, .l = &b->sm->layout,
+	struct page pg = {.f = f,
+			  .b = b,
+			  .l = &b->sm->layout,
 			  .first_paid = b->s->pol.start_year + b->s->pol.payment_lag};
 	pg.total = money(&pg, N_LINES, pg.l->years, LV_TOTAL);
 	head(&pg);

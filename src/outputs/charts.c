@@ -47,8 +47,7 @@ static const char *const names[N_CHART_KINDS] = {
 	[CHART_COMPARE] = "compare_chart",
 };
 
-static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal",
-						 "district"};
+static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal", "district"};
 
 /* The 95% interval of a mean, as sim_run's --precision judges it. */
 #define Z95 1.96
@@ -181,7 +180,8 @@ static int paying_lines(const struct summary *sm, int *r)
 {
 	int n = 0;
 	for (int i = 0; i < sm->nranked; i++) {
-		const struct stats *st = summary_money(sm, sm->by_cost[i], sm->layout.years, LV_TOTAL);
+		const struct stats *st = summary_money(sm, sm->by_cost[i], sm->layout.years,
+						       LV_TOTAL);
 		if (st->mean > 0 || st->pct[P95] > 0)
 			r[n++] = sm->by_cost[i];
 	}
@@ -201,7 +201,8 @@ static void write_fan(FILE *f, const struct chart_opts *co, const struct sim_out
 	for (int lv = 0; lv < N_LEVELS; lv++) {
 		for (int y = 0; y < sm->layout.years; y++) {
 			const struct stats *st = summary_money(sm, N_LINES, y, lv);
-			fprintf(f, "%s,%d,%.2f", level_keys[lv], first_paid(&co->s->pol) + y, st->mean);
+			fprintf(f, "%s,%d,%.2f", level_keys[lv], first_paid(&co->s->pol) + y,
+				st->mean);
 			for (int k = 0; k < N_SHOWN; k++)
 				fprintf(f, ",%.2f", st->pct[stats_shown[k]]);
 			fputc('\n', f);
@@ -233,8 +234,8 @@ static void write_stacked(FILE *f, const struct chart_opts *co, const struct sim
 			double other = 0;
 			for (int i = named; i < n; i++)
 				other += summary_money(sm, r[i], y, LV_TOTAL)->mean;
-			fprintf(f, "%d,%d,OTHER,%d other measures,其他%d项措施,%.2f,%.2f,%.2f\n", year,
-				named + 1, n - named, n - named, other, base, base + other);
+			fprintf(f, "%d,%d,OTHER,%d other measures,其他%d项措施,%.2f,%.2f,%.2f\n",
+				year, named + 1, n - named, n - named, other, base, base + other);
 		}
 	}
 }
@@ -262,12 +263,16 @@ static void write_distribution(FILE *f, const struct chart_opts *co, const struc
 	fprintf(f, "kind,from,to,replications,share\n");
 	for (int j = 0; j < b.n; j++)
 		fprintf(f, "bin,%.2f,%.2f,%zu,%.6f\n", b.from + j * b.width,
-			b.from + (j + 1) * b.width, b.count[j], (double)b.count[j] / (double)o->reps);
+			b.from + (j + 1) * b.width, b.count[j],
+			(double)b.count[j] / (double)o->reps);
 	/* markers: from = to = the value; share = replications above it */
 	struct marker {
 		const char *kind;
 		double v;
-	} m[5] = {{"mean", st.mean}, {"p5", st.pct[P5]}, {"p50", st.pct[P50]}, {"p95", st.pct[P95]}};
+	} m[5] = {{"mean", st.mean},
+		  {"p5", st.pct[P5]},
+		  {"p50", st.pct[P50]},
+		  {"p95", st.pct[P95]}};
 	int nm = 4;
 	if (env > 0)
 		m[nm++] = (struct marker){annual ? "budget_annual_sum" : "budget", env};
@@ -292,8 +297,8 @@ static void write_ranked(FILE *f, const struct chart_opts *co, const struct sim_
 		const struct stats *st = summary_money(sm, r[i], sm->layout.years, LV_TOTAL);
 		label_en(r[i], en, sizeof en);
 		label_zh(r[i], zh, sizeof zh);
-		fprintf(f, "%d,%s,%s,%s,%.2f,%.2f,%.2f,%.2f,%.6f\n", i + 1, line_info(r[i])->name, en,
-			zh, st->mean, st->pct[P5], st->pct[P50], st->pct[P95],
+		fprintf(f, "%d,%s,%s,%s,%.2f,%.2f,%.2f,%.2f,%.6f\n", i + 1, line_info(r[i])->name,
+			en, zh, st->mean, st->pct[P5], st->pct[P50], st->pct[P95],
 			total > 0 ? st->mean / total : 0);
 	}
 }
@@ -345,7 +350,7 @@ size_t chart_gp_quote(char *buf, size_t n, const char *s)
 	static const char quote[] = "'.sprintf('%c',39).'"; /* ' as a value, between literals */
 	size_t k = 0;
 	bool after_text = false; /* the literal's last byte is not a quote */
-	/* appends c when it fits, counting it either way */
+				 /* appends c when it fits, counting it either way */
 #define PUT(c) (k + 1 < n ? (void)(buf[k] = (c)) : (void)0, k++)
 	PUT('\'');
 	for (; *s; s++) {
@@ -355,7 +360,8 @@ size_t chart_gp_quote(char *buf, size_t n, const char *s)
 		} else if (*s == '\'') { /* gnuplot would read '' here as the literal's end */
 			for (const char *q = quote; *q; q++)
 				PUT(*q);
-		} else if ((unsigned char)*s >= 0x20 && *s != 0x7f) { /* a line break would end it */
+		} else if ((unsigned char)*s >= 0x20 &&
+			   *s != 0x7f) { /* a line break would end it */
 			PUT(*s);
 			after_text = true;
 		}
@@ -389,7 +395,8 @@ void chart_footnote(const struct chart_opts *co, long reps, const char *what_en,
 static void write_script(FILE *f, enum chart_kind k, const struct chart_opts *co,
 			 const struct chart_foot *ft)
 {
-	fprintf(f, "# Written by fundsim %s beside %s.csv: plots/%s.gp after defaults for\n"
+	fprintf(f,
+		"# Written by fundsim %s beside %s.csv: plots/%s.gp after defaults for\n"
 		"# this chart. Redraw: gnuplot %s.gp   or, in Chinese, as SVG:\n"
 		"#   gnuplot -e \"lang='zh'; outfile='%s-zh.svg'\" %s.gp\n",
 		ft->cmd, names[k], names[k], names[k], names[k], names[k]);
@@ -404,8 +411,7 @@ static void write_script(FILE *f, enum chart_kind k, const struct chart_opts *co
 }
 
 int chart_files(const char *dir, enum chart_kind k, chart_csv_fn csv, const void *ctx,
-		const struct chart_opts *co, const struct chart_foot *ft, char *err,
-		size_t errlen)
+		const struct chart_opts *co, const struct chart_foot *ft, char *err, size_t errlen)
 {
 	for (int script = 0; script < 2; script++) {
 		char path[4096];
@@ -429,7 +435,8 @@ int chart_files(const char *dir, enum chart_kind k, chart_csv_fn csv, const void
  * it: PNG's IEND chunk (length 0, type, CRC) or SVG's </svg> and white space. */
 static bool image_ends(const unsigned char *tail, size_t n, bool png)
 {
-	static const unsigned char iend[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
+	static const unsigned char iend[12] = {0,   0,   0,    0,    'I',  'E',
+					       'N', 'D', 0xae, 0x42, 0x60, 0x82};
 	if (png)
 		return n >= sizeof iend && memcmp(tail + n - sizeof iend, iend, sizeof iend) == 0;
 	while (n > 0 && strchr(" \t\r\n", tail[n - 1]))
@@ -478,8 +485,8 @@ int chart_image_check(const char *path, char *err, size_t errlen)
  * into a private folder (mkdtemp, 0700) in dir, so no name it writes can
  * be planted beforehand; the image is checked whole and renamed into
  * place (over a symlink too, never through it). */
-static enum spawn_result draw(const char *dir, const char *prog, enum chart_kind k,
-			      const char *ext, char *err, size_t errlen)
+static enum spawn_result draw(const char *dir, const char *prog, enum chart_kind k, const char *ext,
+			      char *err, size_t errlen)
 {
 	char priv[4200], tmp[4300], path[4200], rel[64], data[64], script[64], why[300];
 	char qdata[CHART_GP_QUOTED(64)], qout[CHART_GP_QUOTED(64)], vars[sizeof qdata * 2 + 32];
@@ -506,7 +513,8 @@ static enum spawn_result draw(const char *dir, const char *prog, enum chart_kind
 	if (r == SPAWN_OK && chart_image_check(tmp, why, sizeof why) != 0)
 		r = SPAWN_FAILED;
 	if (r == SPAWN_OK && rename(tmp, path) != 0) {
-		snprintf(why, sizeof why, "cannot rename the image into place: %s", strerror(errno));
+		snprintf(why, sizeof why, "cannot rename the image into place: %s",
+			 strerror(errno));
 		r = SPAWN_FAILED;
 	}
 	if (r != SPAWN_OK)
@@ -532,9 +540,12 @@ int chart_draw(const char *dir, const struct chart_opts *co, const enum chart_ki
 			enum spawn_result r = draw(dir, prog, k[i], exts[x], why, sizeof why);
 			if (r == SPAWN_MISSING) {
 				char msg[320];
-				snprintf(msg, sizeof msg, "no charts drawn (%.200s); the chart CSV files "
-					 "and gnuplot scripts are written: install gnuplot (make deps) "
-					 "to draw them", why);
+				snprintf(
+					msg, sizeof msg,
+					"no charts drawn (%.200s); the chart CSV files "
+					"and gnuplot scripts are written: install gnuplot (make deps) "
+					"to draw them",
+					why);
 				chart_note(notes, msg);
 				return 0;
 			}
@@ -577,8 +588,10 @@ int charts_write(const char *dir, const struct chart_opts *co, const struct sim_
 		/* a histogram needs every replication's total */
 		if (k == CHART_DISTRIBUTION && !(o->rows && o->reps > 0)) {
 			char msg[320];
-			snprintf(msg, sizeof msg, "no %s chart: with %ld replications the run keeps "
-				 "percentiles, not every total (see README)", names[k], o->reps);
+			snprintf(msg, sizeof msg,
+				 "no %s chart: with %ld replications the run keeps "
+				 "percentiles, not every total (see README)",
+				 names[k], o->reps);
 			chart_note(notes, msg);
 			continue;
 		}
@@ -590,6 +603,7 @@ int charts_write(const char *dir, const struct chart_opts *co, const struct sim_
 			todo[ntodo++] = k;
 	}
 	if (!paying)
-		chart_note(notes, "no stacked or ranked chart: no measure pays anything in this scenario");
+		chart_note(notes,
+			   "no stacked or ranked chart: no measure pays anything in this scenario");
 	return chart_draw(dir, co, todo, ntodo, notes, err, errlen);
 }

@@ -28,8 +28,7 @@ void chart_footnote(const struct chart_opts *co, long reps, const char *what_en,
  * script after this chart's defaults), each whole or not at all. 0, or -1
  * with err naming the file. */
 int chart_files(const char *dir, enum chart_kind k, chart_csv_fn csv, const void *ctx,
-		const struct chart_opts *co, const struct chart_foot *ft, char *err,
-		size_t errlen);
+		const struct chart_opts *co, const struct chart_foot *ft, char *err, size_t errlen);
 
 /* Draw NAME.png and NAME.svg of each of the n kinds in dir from their
  * files (nothing when !co->draw). gnuplot missing: a note, said once, and

@@ -15,8 +15,7 @@
 #include "csvout.h"
 #include "params.h"
 
-static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal",
-						 "district"};
+static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal", "district"};
 
 /* ---- parameter labels ---- */
 
@@ -139,7 +138,7 @@ static void zh_meaning(const struct param_def *d, char *buf, size_t n)
 		snprintf(word, sizeof word, "申领比例");
 	else if (sscanf(d->key, "tier%d_%31s", &tier, what) == 2)
 		snprintf(word, sizeof word, "第%d档%s", tier,
-			 strcmp(what, "amount") == 0	? "奖励金额"
+			 strcmp(what, "amount") == 0    ? "奖励金额"
 			 : strcmp(what, "revenue") == 0 ? "营收门槛"
 							: "员工人数门槛");
 	else if ((m = zh_find(zh_key, sizeof zh_key / sizeof zh_key[0], d->key)))
@@ -266,21 +265,23 @@ static void sweep_csv(FILE *f, const void *ctx)
 	const struct study_sweep *w = sc->w;
 	fputs("point,index1,key1,label1_en,label1_zh,unit1,value1,text1,"
 	      "index2,key2,label2_en,label2_zh,unit2,value2,text2,"
-	      "level,mean,p5,p95,diff,diff_lo,diff_hi\n", f);
+	      "level,mean,p5,p95,diff,diff_lo,diff_hi\n",
+	      f);
 	int n2 = w->naxes > 1 ? w->axis[1].n : 1, n1 = w->npoints / n2;
 	/* a level's rows together, the base case first, then each line's
 	 * points (one per value of the second key) in a run: gnuplot breaks
 	 * a line at a row it leaves out */
 	for (int lv = 0; lv < N_LEVELS; lv++) {
 		for (int q = -1; q < w->npoints; q++) {
-			int p = q < 0 ? -1 : (q % n1) * n2 + q / n1; /* the last axis runs fastest */
+			int p = q < 0 ? -1
+				      : (q % n1) * n2 + q / n1; /* the last axis runs fastest */
 			const struct study_cell *c = p < 0 ? &w->base[N_LINES][lv]
 							   : &w->point[p].cell[N_LINES][lv];
 			fprintf(f, "%d", p + 1);
 			sweep_axis(f, sc, p, 0);
 			sweep_axis(f, sc, p, 1);
-			fprintf(f, ",%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f\n", level_keys[lv], c->mean, c->p5,
-				c->p95, c->d.mean, c->d.lo, c->d.hi);
+			fprintf(f, ",%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f\n", level_keys[lv], c->mean,
+				c->p5, c->p95, c->d.mean, c->d.lo, c->d.hi);
 		}
 	}
 }
@@ -308,7 +309,8 @@ static void tornado_csv(FILE *f, const void *ctx)
 	int shown = t->nbars < CHART_TORNADO_BARS ? t->nbars : CHART_TORNADO_BARS;
 	fputs("rank,key,label_en,label_zh,unit,range,base,low,high,base_text,low_text,high_text,"
 	      "mean_base,p5_base,p95_base,mean_low,mean_high,diff_low,diff_low_lo,diff_low_hi,"
-	      "diff_high,diff_high_lo,diff_high_hi,swing,bars\n", f);
+	      "diff_high,diff_high_lo,diff_high_hi,swing,bars\n",
+	      f);
 	for (int k = 0; k < shown; k++) {
 		const struct study_bar *b = &t->bar[k];
 		char base[64], low[64], high[64], range[40];
@@ -321,11 +323,12 @@ static void tornado_csv(FILE *f, const void *ctx)
 			snprintf(range, sizeof range, "-%g%%:+%g%%", 100 * t->pct, 100 * t->pct);
 		fprintf(f, "%d,", k + 1);
 		param_fields(f, b->param);
-		fprintf(f, ",%s,%.10g,%.10g,%.10g,%s,%s,%s,%.2f,%.2f,%.2f,%.2f,%.2f", range, b->base,
-			b->low, b->high, base, low, high, t->base.mean, t->base.p5, t->base.p95,
-			b->mean_low, b->mean_high);
+		fprintf(f, ",%s,%.10g,%.10g,%.10g,%s,%s,%s,%.2f,%.2f,%.2f,%.2f,%.2f", range,
+			b->base, b->low, b->high, base, low, high, t->base.mean, t->base.p5,
+			t->base.p95, b->mean_low, b->mean_high);
 		fprintf(f, ",%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%d\n", b->d_low.mean, b->d_low.lo,
-			b->d_low.hi, b->d_high.mean, b->d_high.lo, b->d_high.hi, b->swing, t->nbars);
+			b->d_low.hi, b->d_high.mean, b->d_high.lo, b->d_high.hi, b->swing,
+			t->nbars);
 	}
 }
 
@@ -333,7 +336,8 @@ static void spider_csv(FILE *f, const void *ctx)
 {
 	const struct study_tornado *t = ctx;
 	fputs("rank,key,label_en,label_zh,unit,pct,change,value,text,mean,mean_base,diff,diff_lo,"
-	      "diff_hi\n", f);
+	      "diff_hi\n",
+	      f);
 	int rank = 0, last = -1;
 	for (int k = 0; k < t->nspider; k++) {
 		const struct study_spider *sp = &t->spider[k];
@@ -344,13 +348,14 @@ static void spider_csv(FILE *f, const void *ctx)
 			if (t->bar[b].param == sp->param)
 				base = t->bar[b].base;
 		/* whole numbers round outward: 3 -20% is 2, a change of -33% */
-		double change = base != 0 && isfinite(base) ? 100 * (sp->value / base - 1) : sp->pct;
+		double change = base != 0 && isfinite(base) ? 100 * (sp->value / base - 1)
+							    : sp->pct;
 		char text[64];
 		value_text(sp->param, sp->value, text, sizeof text);
 		fprintf(f, "%d,", rank);
 		param_fields(f, sp->param);
-		fprintf(f, ",%g,%.4f,%.10g,%s,%.2f,%.2f,%.2f,%.2f,%.2f\n", sp->pct, change, sp->value,
-			text, sp->mean, t->base.mean, sp->d.mean, sp->d.lo, sp->d.hi);
+		fprintf(f, ",%g,%.4f,%.10g,%s,%.2f,%.2f,%.2f,%.2f,%.2f\n", sp->pct, change,
+			sp->value, text, sp->mean, t->base.mean, sp->d.mean, sp->d.lo, sp->d.hi);
 	}
 }
 
@@ -399,7 +404,8 @@ static void sobol_csv(FILE *f, const void *ctx)
 		order[j] = i;
 	}
 	fputs("rank,key,label_en,label_zh,unit,lo,hi,lo_text,hi_text,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi,"
-	      "points,bootstrap,reps,mean_total,sd_total,flat\n", f);
+	      "points,bootstrap,reps,mean_total,sd_total,flat\n",
+	      f);
 	for (int r = 0; r < b->k; r++) {
 		int i = order[r];
 		const struct param_range *pr = &c->s->sens[i];
@@ -408,7 +414,8 @@ static void sobol_csv(FILE *f, const void *ctx)
 		value_text(pr->param, pr->hi, hi, sizeof hi);
 		fprintf(f, "%d,", r + 1);
 		param_fields(f, pr->param);
-		fprintf(f, ",%.10g,%.10g,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%ld,%d,%ld,%.2f,%.2f,%d\n",
+		fprintf(f,
+			",%.10g,%.10g,%s,%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%ld,%d,%ld,%.2f,%.2f,%d\n",
 			pr->lo, pr->hi, lo, hi, b->s1[i], b->s1_lo[i], b->s1_hi[i], b->st[i],
 			b->st_lo[i], b->st_hi[i], b->n, b->boot, c->reps, b->mean, sqrt(b->var),
 			b->flat ? 1 : 0);
@@ -442,7 +449,8 @@ static void compare_csv(FILE *f, const void *ctx)
 {
 	const struct compare_ctx *c = ctx;
 	fputs("alt,base_name,alt_name,period,paid_year,level,base_mean,alt_mean,diff,diff_lo,"
-	      "diff_hi\n", f);
+	      "diff_hi\n",
+	      f);
 	char base[sizeof c->s[0]->name];
 	snprintf(base, sizeof base, "%s", c->s[0]->name);
 	chart_clean(base);
@@ -453,7 +461,8 @@ static void compare_csv(FILE *f, const void *ctx)
 		chart_clean(name);
 		for (int y = 0; y <= cmp->nyears; y++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
-				const struct study_ccell *cc = study_compare_at(cmp, N_LINES, y, lv);
+				const struct study_ccell *cc = study_compare_at(cmp, N_LINES, y,
+										lv);
 				fprintf(f, "%d,", a);
 				csv_text(f, base);
 				fputc(',', f);
@@ -462,16 +471,17 @@ static void compare_csv(FILE *f, const void *ctx)
 				if (y == cmp->nyears)
 					fputs("all,", f);
 				else
-					fprintf(f, "%d,%d", cmp->first_year + y, cmp->first_year + y);
-				fprintf(f, ",%s,%.2f,%.2f,%.2f,%.2f,%.2f\n", level_keys[lv], cc->base,
-					cc->alt, cc->d.mean, cc->d.lo, cc->d.hi);
+					fprintf(f, "%d,%d", cmp->first_year + y,
+						cmp->first_year + y);
+				fprintf(f, ",%s,%.2f,%.2f,%.2f,%.2f,%.2f\n", level_keys[lv],
+					cc->base, cc->alt, cc->d.mean, cc->d.lo, cc->d.hi);
 			}
 		}
 	}
 }
 
-int charts_compare(const char *dir, const struct chart_opts *co, struct scenario *const *s,
-		   int ns, const struct study_compare *cmp, struct chart_notes *notes, char *err,
+int charts_compare(const char *dir, const struct chart_opts *co, struct scenario *const *s, int ns,
+		   const struct study_compare *cmp, struct chart_notes *notes, char *err,
 		   size_t errlen)
 {
 	if (notes)

@@ -43,9 +43,9 @@ void html_text(FILE *f, const char *s)
 
 /* One conversion of html_printf: spec is "%...c" with its '*' values in
  * star[0..nstar). */
-#define PUT(v)                                                                    \
-	(nstar == 0   ? fprintf(f, spec, v)                                           \
-	 : nstar == 1 ? fprintf(f, spec, star[0], v)                                  \
+#define PUT(v)                                       \
+	(nstar == 0   ? fprintf(f, spec, v)          \
+	 : nstar == 1 ? fprintf(f, spec, star[0], v) \
 		      : fprintf(f, spec, star[0], star[1], v))
 
 void html_printf(FILE *f, const char *fmt, ...)
@@ -161,26 +161,62 @@ void html_printf(FILE *f, const char *fmt, ...)
  * foreignObject, a, image, animate, set, feImage, and any other case of
  * a name (XML names are case-sensitive; <SCRIPT> is not <script>). */
 static const char *const svg_elements[] = {
-	"g", "defs", "title", "desc", "path", "rect", "circle", "ellipse", "line", "polyline",
-	"polygon", "text", "tspan", "use", "pattern", "clipPath", "filter", "feFlood", "feComposite",
+	"g",       "defs",     "title",    "desc",    "path",        "rect",  "circle",
+	"ellipse", "line",     "polyline", "polygon", "text",        "tspan", "use",
+	"pattern", "clipPath", "filter",   "feFlood", "feComposite",
 };
 
 /* Geometry and references: no on*, no src, no attributeName... */
 static const char *const svg_attrs[] = {
-	"id", "class", "style", "d", "x", "y", "width", "height", "cx", "cy", "r", "rx", "ry",
-	"x1", "y1", "x2", "y2", "dx", "dy", "points", "transform", "viewBox",
-	"preserveAspectRatio", "xml:space", "href", "xlink:href", "clip-path", "clipPathUnits",
-	"filter", "filterUnits", "patternUnits", "patternContentUnits", "patternTransform", "in",
-	"in2", "operator", "result", "flood-color", "flood-opacity",
+	"id",
+	"class",
+	"style",
+	"d",
+	"x",
+	"y",
+	"width",
+	"height",
+	"cx",
+	"cy",
+	"r",
+	"rx",
+	"ry",
+	"x1",
+	"y1",
+	"x2",
+	"y2",
+	"dx",
+	"dy",
+	"points",
+	"transform",
+	"viewBox",
+	"preserveAspectRatio",
+	"xml:space",
+	"href",
+	"xlink:href",
+	"clip-path",
+	"clipPathUnits",
+	"filter",
+	"filterUnits",
+	"patternUnits",
+	"patternContentUnits",
+	"patternTransform",
+	"in",
+	"in2",
+	"operator",
+	"result",
+	"flood-color",
+	"flood-opacity",
 };
 
 /* Presentation: as attributes, and the only properties a style sets. */
 static const char *const svg_props[] = {
-	"fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity",
-	"stroke-dasharray", "stroke-dashoffset", "stroke-linecap", "stroke-linejoin",
-	"stroke-miterlimit", "color", "opacity", "font-family", "font-size", "font-weight",
-	"font-style", "text-anchor", "dominant-baseline", "shape-rendering", "visibility",
-	"display",
+	"fill",           "fill-opacity",    "fill-rule",         "stroke",
+	"stroke-width",   "stroke-opacity",  "stroke-dasharray",  "stroke-dashoffset",
+	"stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "color",
+	"opacity",        "font-family",     "font-size",         "font-weight",
+	"font-style",     "text-anchor",     "dominant-baseline", "shape-rendering",
+	"visibility",     "display",
 };
 #define COUNT(a) (sizeof a / sizeof a[0])
 #define SVG_DEPTH 64  /* gnuplot nests 5 deep */
@@ -259,8 +295,11 @@ static size_t put_utf8(char *o, unsigned long c)
  * (a DOCTYPE's own, HTML's &nbsp;), a bad reference, a raw '<'. */
 static char *decode(const char *s, size_t n)
 {
-	static const char *const ent[][2] = {
-		{"amp;", "&"}, {"lt;", "<"}, {"gt;", ">"}, {"quot;", "\""}, {"apos;", "'"}};
+	static const char *const ent[][2] = {{"amp;", "&"},
+					     {"lt;", "<"},
+					     {"gt;", ">"},
+					     {"quot;", "\""},
+					     {"apos;", "'"}};
 	char *out = malloc(n + 1), *o = out; /* decoding never lengthens */
 	if (!out)
 		return NULL;
@@ -303,7 +342,8 @@ static char *decode(const char *s, size_t n)
 			c = c * (unsigned long)base + (unsigned long)d;
 		}
 		if (p >= end || *p != ';' || digits == 0 || c > 0x10ffff ||
-		    (c >= 0xd800 && c <= 0xdfff) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+		    (c >= 0xd800 && c <= 0xdfff) ||
+		    (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
 			goto bad;
 		p++;
 		o += put_utf8(o, c);

@@ -95,8 +95,8 @@ int ledger_write(const struct ledger *l, FILE *f)
 		fen_yuan(a->municipal, mu, sizeof mu);
 		fen_yuan(a->district, di, sizeof di);
 		csv_text(f, l->v[i].id); /* ids and reasons come from inputs */
-		fprintf(f, ",%s,%d,%d,%s,%s,%s,%s,", line_info(a->line)->name, a->year, a->paid_year,
-			amt, pr, mu, di);
+		fprintf(f, ",%s,%d,%d,%s,%s,%s,%s,", line_info(a->line)->name, a->year,
+			a->paid_year, amt, pr, mu, di);
 		csv_text(f, a->reason);
 		fputc('\n', f);
 	}
@@ -109,7 +109,8 @@ static void row(FILE *f, const char *label, long count, const fen_t *v)
 	for (int k = 0; k < N_LEVELS; k++)
 		fen_wan(v[k], s[k], sizeof s[k]);
 	if (count >= 0)
-		fprintf(f, "  %-6s %7ld %14s %14s %14s %14s\n", label, count, s[0], s[1], s[2], s[3]);
+		fprintf(f, "  %-6s %7ld %14s %14s %14s %14s\n", label, count, s[0], s[1], s[2],
+			s[3]);
 	else
 		fprintf(f, "  %-6s %7s %14s %14s %14s %14s\n", label, "", s[0], s[1], s[2], s[3]);
 }

@@ -118,8 +118,10 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
 	if (n + 40 >= sizeof o->dir) {
-		snprintf(err, errlen, "%.200s...: the output folder's name is too long (at most "
-			 "%d bytes)", dir, (int)sizeof o->dir - 40);
+		snprintf(err, errlen,
+			 "%.200s...: the output folder's name is too long (at most "
+			 "%d bytes)",
+			 dir, (int)sizeof o->dir - 40);
 		return -1;
 	}
 	memcpy(o->dir, dir, n);
@@ -136,7 +138,8 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 		snprintf(parent, sizeof parent, "%.*s", slash == o->dir ? 1 : (int)(slash - o->dir),
 			 o->dir);
 	if (is_name(base, ".") || is_name(base, "..") || is_name(o->dir, "/")) {
-		snprintf(err, errlen, "%s: name the output folder itself, not \"%s\"", o->dir, base);
+		snprintf(err, errlen, "%s: name the output folder itself, not \"%s\"", o->dir,
+			 base);
 		return -1;
 	}
 	if (atomic_mkdirs(parent, err, errlen) != 0)
@@ -144,8 +147,10 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 	struct stat st;
 	if (lstat(o->dir, &st) == 0) {
 		if (S_ISLNK(st.st_mode)) {
-			snprintf(err, errlen, "%s: the output folder is a symbolic link; name the "
-				 "folder it points to", o->dir);
+			snprintf(err, errlen,
+				 "%s: the output folder is a symbolic link; name the "
+				 "folder it points to",
+				 o->dir);
 			return -1;
 		}
 		if (!S_ISDIR(st.st_mode)) {
@@ -153,8 +158,10 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 			return -1;
 		}
 		if (!ours(o->dir, 0)) {
-			snprintf(err, errlen, "%s: the folder holds files fundsim did not write; "
-				 "name a new or empty folder for the results", o->dir);
+			snprintf(err, errlen,
+				 "%s: the folder holds files fundsim did not write; "
+				 "name a new or empty folder for the results",
+				 o->dir);
 			return -1;
 		}
 	} else if (errno != ENOENT) {
@@ -165,8 +172,8 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 	snprintf(o->stage, sizeof o->stage, "%s/%s%ld-XXXXXX", parent, STAGE_PREFIX,
 		 (long)getpid());
 	if (!mkdtemp(o->stage)) {
-		snprintf(err, errlen, "%s: cannot create the folder: cannot write in %s (%s)", o->dir,
-			 parent, strerror(errno));
+		snprintf(err, errlen, "%s: cannot create the folder: cannot write in %s (%s)",
+			 o->dir, parent, strerror(errno));
 		snprintf(o->stage, sizeof o->stage, "%s", o->dir);
 		return -1;
 	}
@@ -204,7 +211,7 @@ static int seal(const char *stage, char *err, size_t errlen)
 		return -1;
 	}
 	fprintf(f, "# fundsim result set: the next fundsim run into this folder replaces "
-		"these files\n");
+		   "these files\n");
 	struct dirent *e;
 	int rc = 0;
 	while (rc == 0 && (e = readdir(d))) {
@@ -295,8 +302,10 @@ int outset_commit(struct outset *o, char *err, size_t errlen)
 		if (rc == 0)
 			o->staged = false;
 	} else if (!S_ISDIR(st.st_mode) || !ours(o->dir, 0)) {
-		snprintf(err, errlen, "%s: changed while fundsim ran; the results were not "
-			 "written", o->dir);
+		snprintf(err, errlen,
+			 "%s: changed while fundsim ran; the results were not "
+			 "written",
+			 o->dir);
 		outset_abort(o);
 		return -1;
 	} else {
@@ -325,8 +334,8 @@ int outset_commit(struct outset *o, char *err, size_t errlen)
 	}
 	char parent[OUTSET_PATH];
 	const char *slash = strrchr(o->dir, '/');
-	snprintf(parent, sizeof parent, "%.*s", slash ? (slash == o->dir ? 1 : (int)(slash - o->dir)) : 1,
-		 slash ? o->dir : ".");
+	snprintf(parent, sizeof parent, "%.*s",
+		 slash ? (slash == o->dir ? 1 : (int)(slash - o->dir)) : 1, slash ? o->dir : ".");
 	sync_path(parent);
 	return 0;
 }
@@ -342,8 +351,11 @@ void outset_abort(struct outset *o)
 /* Bytes in the UTF-8 character at s, or 0 when it is not one. */
 static int utf8_len(const unsigned char *s)
 {
-	int n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3
-		: (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+	int n = s[0] < 0x80             ? 1
+		: (s[0] & 0xe0) == 0xc0 ? 2
+		: (s[0] & 0xf0) == 0xe0 ? 3
+		: (s[0] & 0xf8) == 0xf0 ? 4
+					: 0;
 	if (n == 2 && s[0] < 0xc2)
 		return 0; /* overlong */
 	for (int i = 1; i < n; i++)

@@ -76,7 +76,8 @@ static void write_by_year(FILE *f, const struct summary *sm, const struct scenar
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int y = 0; y < sm->layout.years; y++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
-				fprintf(f, "%s,%d,%s", line_name(line), first_paid(s) + y, level_names[lv]);
+				fprintf(f, "%s,%d,%s", line_name(line), first_paid(s) + y,
+					level_names[lv]);
 				put_stat(f, summary_money(sm, line, y, lv), true);
 				fputc('\n', f);
 			}
@@ -108,14 +109,16 @@ static bool capping(const struct envelope *e, const struct policy *p)
 
 static void write_budget(FILE *f, const struct summary *sm, const struct scenario *s)
 {
-	fprintf(f, "envelope,paid_year,level,limit,p_exceed,expected_overrun,p_cap_binds,mean_cut\n");
+	fprintf(f,
+		"envelope,paid_year,level,limit,p_exceed,expected_overrun,p_cap_binds,mean_cut\n");
 	for (int i = 0; i < sm->nenv; i++) {
 		const struct envelope *e = &sm->env[i];
 		int y0 = e->annual ? 0 : sm->layout.years;
 		int y1 = e->annual ? sm->layout.years - 1 : sm->layout.years;
 		for (int y = y0; y <= y1; y++) {
 			const struct risk *over = summary_over(sm, i, y);
-			struct risk cut = capping(e, &s->pol) ? *summary_cut(sm, y) : (struct risk){0, 0};
+			struct risk cut = capping(e, &s->pol) ? *summary_cut(sm, y)
+							      : (struct risk){0, 0};
 			if (y == sm->layout.years)
 				fprintf(f, "%s,all", e->name);
 			else
@@ -167,9 +170,11 @@ void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output
 	fprintf(f, "replications: %ld%s\n", o->reps, o->stopped ? " (interrupted)" : "");
 	if (ri->precision > 0) {
 		double hw = report_halfwidth(o);
-		fprintf(f, "precision: %g asked, %s: the 95%% interval of the mean total is within "
-			"%.3g%% of it after %ld replications\n", ri->precision,
-			hw <= ri->precision ? "reached" : "NOT reached", 100 * hw, o->reps);
+		fprintf(f,
+			"precision: %g asked, %s: the 95%% interval of the mean total is within "
+			"%.3g%% of it after %ld replications\n",
+			ri->precision, hw <= ri->precision ? "reached" : "NOT reached", 100 * hw,
+			o->reps);
 	}
 	fprintf(f, "threads: %d (results do not depend on it)\n", ri->threads);
 	fprintf(f, "wall time: %.2f s\n", ri->seconds);
@@ -180,7 +185,7 @@ void report_resolved_ini(FILE *f, const struct scenario *s)
 {
 	size_t n;
 	const struct param_def *d = params_table(&n);
-	char name[4 * sizeof s->name + 3]; /* every byte may become \xHH */
+	char name[4 * sizeof s->name + 3];          /* every byte may become \xHH */
 	scenario_quote(s->name, name, sizeof name); /* reads back as the same name */
 	fprintf(f, "; every parameter of scenario %s as run, written by fundsim\n", name);
 	fprintf(f, "[scenario]\nname = %s\n", name);
@@ -234,8 +239,8 @@ static void put_file(FILE *f, int which, const struct outputs *x)
 int report_write(const char *dir, const struct run_info *ri, const struct sim_output *o,
 		 const struct summary *sm, const struct ledger *ledger, char *err, size_t errlen)
 {
-	static const char *const names[] = {"summary.csv", "by_year.csv", "recipients.csv",
-					    "budget.csv", "ledger.csv", "manifest.txt",
+	static const char *const names[] = {"summary.csv",          "by_year.csv", "recipients.csv",
+					    "budget.csv",           "ledger.csv",  "manifest.txt",
 					    "scenario.resolved.ini"};
 	bool want[7] = {true, true, true, sm->nenv > 0, ledger != NULL, true, true};
 	if (atomic_mkdirs(dir, err, errlen) != 0)
@@ -316,8 +321,10 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 	const struct sim_layout *l = &sm->layout;
 	const struct policy *p = &ri->s->pol;
 	fprintf(f, "fundsim run: scenario %s, %ld replications, seed %llu, %d threads, %.1f s\n",
-		SHOWN(ri->s->name), sm->reps, (unsigned long long)ri->seed, ri->threads, ri->seconds);
-	fprintf(f, "qualifying years %d-%d, paid %d-%d; mean and 90%% interval [5%%, 95%%];\n"
+		SHOWN(ri->s->name), sm->reps, (unsigned long long)ri->seed, ri->threads,
+		ri->seconds);
+	fprintf(f,
+		"qualifying years %d-%d, paid %d-%d; mean and 90%% interval [5%%, 95%%];\n"
 		"planning figures P80 and P90: appropriate this much and spending overruns it "
 		"in at most 20%% / 10%% of replications\n\n",
 		p->start_year, p->start_year + p->years - 1, first_paid(ri->s),
@@ -370,7 +377,8 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 			bool capped = e->annual && p->model.budget.rule == BUDGET_PRORATA;
 			fprintf(f, "  %-18s %-5s limit %-10s %s %5.1f%%, expected overrun %s",
 				e->name, y == l->years ? "all" : "", lim,
-				capped ? "P(exceed after the cap)" : "P(exceed)", 100 * over->prob, ov);
+				capped ? "P(exceed after the cap)" : "P(exceed)", 100 * over->prob,
+				ov);
 			if (y < l->years)
 				fprintf(f, " (%d)", first_paid(ri->s) + y);
 			if (capping(e, p)) {

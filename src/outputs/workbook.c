@@ -24,105 +24,110 @@
 
 /* ---- words: English, Chinese ---- */
 
-#define WB_WORDS(W)                                                                        \
-	W(S_HEADLINE, "Headline", "概览")                                                   \
-	W(S_BY_YEAR, "Measures by paid year", "分措施分年度")                               \
-	W(S_RANKED, "Measures ranked", "措施排序")                                          \
-	W(S_LEVELS, "Funding levels", "出资层级")                                           \
-	W(S_RECIPIENTS, "Recipients", "奖励笔数")                                           \
-	W(S_BUDGET, "Budget risk", "预算风险")                                              \
-	W(S_TORNADO, "Key assumptions", "关键假设")                                         \
-	W(S_PARAMS, "Parameters", "参数")                                                   \
-	W(S_METHOD, "Method and manifest", "方法与清单")                                    \
-	W(T_TITLE, "What the measures cost: scenario %s", "资金需求测算：情景 %s")          \
-	W(T_SUB, "Qualifying years %d-%d, paid %d-%d; %s replications, seed %llu; amounts "  \
-		 "in 万元",                                                                    \
-	  "申报年度 %d–%d 年，兑付年度 %d–%d 年；蒙特卡洛模拟 %s 次，随机种子 %llu；"         \
-	  "金额单位：万元")                                                                 \
-	W(H_ITEM, "Item", "项目")                                                           \
-	W(H_MEAN, "Mean (万元)", "均值（万元）")                                            \
-	W(H_P5, "5% (万元)", "5%分位（万元）")                                              \
-	W(H_P95, "95% (万元)", "95%分位（万元）")                                           \
-	W(H_P80, "P80 (万元)", "P80（万元）")                                               \
-	W(H_P90, "P90 (万元)", "P90（万元）")                                               \
-	W(H_SD, "Std dev (万元)", "标准差（万元）")                                         \
-	W(H_SE, "Std error (万元)", "标准误（万元）")                                       \
-	W(H_P25, "25% (万元)", "25%分位（万元）")                                           \
-	W(H_P50, "Median (万元)", "中位数（万元）")                                         \
-	W(H_P75, "75% (万元)", "75%分位（万元）")                                           \
-	W(H_CMEAN, "Mean (awards)", "均值（笔）")                                           \
-	W(H_CP5, "5% (awards)", "5%分位（笔）")                                             \
-	W(H_CP95, "95% (awards)", "95%分位（笔）")                                          \
-	W(H_CLAUSE, "Clause", "条款")                                                       \
-	W(H_LINE, "Line", "条线")                                                           \
-	W(H_MEASURE, "Measure", "措施")                                                     \
-	W(H_RANK, "Rank", "排序")                                                           \
-	W(H_SHARE, "Share of total", "占总额比例")                                          \
-	W(H_LEVEL, "Funding level", "出资层级")                                             \
-	W(H_YEAR, "Paid year", "兑付年度")                                                  \
-	W(H_ENVELOPE, "Envelope", "预算额度")                                               \
-	W(H_LIMIT, "Limit (万元)", "额度（万元）")                                          \
-	W(H_PEXCEED, "Chance of exceeding", "超支概率")                                     \
-	W(H_OVERRUN, "Expected overrun (万元)", "平均超支（万元）")                         \
-	W(H_PBINDS, "Chance the cap binds", "压减概率")                                     \
-	W(H_CUT, "Mean cut (万元)", "平均压减（万元）")                                     \
-	W(H_KEY, "Key", "参数键")                                                           \
-	W(H_VALUE, "Value", "取值")                                                         \
-	W(H_WRITTEN, "As written", "原文写法")                                              \
-	W(H_UNIT, "Unit", "单位")                                                           \
-	W(H_WHERE, "Where set", "设定来源")                                                 \
-	W(H_MEANING, "Meaning", "含义")                                                     \
-	W(H_BASE, "Base value", "基准值")                                                   \
-	W(H_LOW, "Low value", "低值")                                                       \
-	W(H_HIGH, "High value", "高值")                                                     \
-	W(H_MLOW, "Mean total at low (万元)", "低值时总额均值（万元）")                     \
-	W(H_MHIGH, "Mean total at high (万元)", "高值时总额均值（万元）")                   \
-	W(H_SWING, "Swing (万元)", "摆幅（万元）")                                          \
-	W(R_PERIOD, "Total %d-%d", "%d–%d 年合计")                                          \
-	W(R_ALL_YEARS, "%d-%d", "%d–%d 年")                                                 \
-	W(R_TOTAL, "Total", "合计")                                                         \
-	W(R_ENVELOPES, "Budget envelopes", "预算额度")                                      \
-	W(R_NO_ENVELOPE, "No budget envelope is set in this scenario ([budget]).",          \
-	  "本情景未设定预算额度（[budget]）。")                                            \
-	W(R_PLANNING, "P80 and P90 are the planning figures: appropriate this much and "    \
-		      "spending overruns it in at most 20% / 10% of replications.",          \
-	  "P80、P90为预算安排参考：按此安排，超支的概率不超过20% / 10%。")                  \
-	W(R_INTERVAL, "The 90% interval runs from the 5th to the 95th percentile; "         \
-		      "percentiles do not add up across measures or levels.",                \
-	  "90%区间为第5至第95百分位数；各措施、各层级的分位数之和不等于合计的分位数。")   \
-	W(R_ANNUAL, "annual", "年度")                                                       \
-	W(R_PERIOD_ENV, "whole period", "政策期")                                           \
-	W(R_UNSET, "unset", "未设定")                                                       \
-	W(R_INHERITS, "inherits [funding]", "沿用 [funding]")                               \
-	W(R_BUILTIN, "built-in", "内置")                                                    \
-	W(C_FAN, "Spending per paid year, all measures (万元)", "分兑付年度支出（万元）")   \
-	W(C_RANKED, "Measures by expected cost (万元)", "各措施期望成本（万元）")           \
-	W(M_METHOD, "Method", "方法")                                                       \
-	W(M_METHOD_TEXT, "Monte Carlo simulation of every award line over the firms, "      \
-			 "parks, projects, centres and talent of each replication; each "    \
-			 "replication a possible future drawn from the scenario's "          \
-			 "distributions. Amounts are yuan in the CSV files and 万元 here "   \
-			 "(yuan / 10,000, rounded to the fen first).",                        \
+#define WB_WORDS(W)                                                                                                             \
+	W(S_HEADLINE, "Headline", "概览")                                                                                       \
+	W(S_BY_YEAR, "Measures by paid year", "分措施分年度")                                                                   \
+	W(S_RANKED, "Measures ranked", "措施排序")                                                                              \
+	W(S_LEVELS, "Funding levels", "出资层级")                                                                               \
+	W(S_RECIPIENTS, "Recipients", "奖励笔数")                                                                               \
+	W(S_BUDGET, "Budget risk", "预算风险")                                                                                  \
+	W(S_TORNADO, "Key assumptions", "关键假设")                                                                             \
+	W(S_PARAMS, "Parameters", "参数")                                                                                       \
+	W(S_METHOD, "Method and manifest", "方法与清单")                                                                        \
+	W(T_TITLE, "What the measures cost: scenario %s", "资金需求测算：情景 %s")                                              \
+	W(T_SUB,                                                                                                                \
+	  "Qualifying years %d-%d, paid %d-%d; %s replications, seed %llu; amounts "                                            \
+	  "in 万元",                                                                                                            \
+	  "申报年度 %d–%d 年，兑付年度 %d–%d 年；蒙特卡洛模拟 %s 次，随机种子 %llu；"              \
+	  "金额单位：万元")                                                                                                     \
+	W(H_ITEM, "Item", "项目")                                                                                               \
+	W(H_MEAN, "Mean (万元)", "均值（万元）")                                                                                \
+	W(H_P5, "5% (万元)", "5%分位（万元）")                                                                                  \
+	W(H_P95, "95% (万元)", "95%分位（万元）")                                                                               \
+	W(H_P80, "P80 (万元)", "P80（万元）")                                                                                   \
+	W(H_P90, "P90 (万元)", "P90（万元）")                                                                                   \
+	W(H_SD, "Std dev (万元)", "标准差（万元）")                                                                             \
+	W(H_SE, "Std error (万元)", "标准误（万元）")                                                                           \
+	W(H_P25, "25% (万元)", "25%分位（万元）")                                                                               \
+	W(H_P50, "Median (万元)", "中位数（万元）")                                                                             \
+	W(H_P75, "75% (万元)", "75%分位（万元）")                                                                               \
+	W(H_CMEAN, "Mean (awards)", "均值（笔）")                                                                               \
+	W(H_CP5, "5% (awards)", "5%分位（笔）")                                                                                 \
+	W(H_CP95, "95% (awards)", "95%分位（笔）")                                                                              \
+	W(H_CLAUSE, "Clause", "条款")                                                                                           \
+	W(H_LINE, "Line", "条线")                                                                                               \
+	W(H_MEASURE, "Measure", "措施")                                                                                         \
+	W(H_RANK, "Rank", "排序")                                                                                               \
+	W(H_SHARE, "Share of total", "占总额比例")                                                                              \
+	W(H_LEVEL, "Funding level", "出资层级")                                                                                 \
+	W(H_YEAR, "Paid year", "兑付年度")                                                                                      \
+	W(H_ENVELOPE, "Envelope", "预算额度")                                                                                   \
+	W(H_LIMIT, "Limit (万元)", "额度（万元）")                                                                              \
+	W(H_PEXCEED, "Chance of exceeding", "超支概率")                                                                         \
+	W(H_OVERRUN, "Expected overrun (万元)", "平均超支（万元）")                                                             \
+	W(H_PBINDS, "Chance the cap binds", "压减概率")                                                                         \
+	W(H_CUT, "Mean cut (万元)", "平均压减（万元）")                                                                         \
+	W(H_KEY, "Key", "参数键")                                                                                               \
+	W(H_VALUE, "Value", "取值")                                                                                             \
+	W(H_WRITTEN, "As written", "原文写法")                                                                                  \
+	W(H_UNIT, "Unit", "单位")                                                                                               \
+	W(H_WHERE, "Where set", "设定来源")                                                                                     \
+	W(H_MEANING, "Meaning", "含义")                                                                                         \
+	W(H_BASE, "Base value", "基准值")                                                                                       \
+	W(H_LOW, "Low value", "低值")                                                                                           \
+	W(H_HIGH, "High value", "高值")                                                                                         \
+	W(H_MLOW, "Mean total at low (万元)", "低值时总额均值（万元）")                                                         \
+	W(H_MHIGH, "Mean total at high (万元)", "高值时总额均值（万元）")                                                       \
+	W(H_SWING, "Swing (万元)", "摆幅（万元）")                                                                              \
+	W(R_PERIOD, "Total %d-%d", "%d–%d 年合计")                                                                              \
+	W(R_ALL_YEARS, "%d-%d", "%d–%d 年")                                                                                     \
+	W(R_TOTAL, "Total", "合计")                                                                                             \
+	W(R_ENVELOPES, "Budget envelopes", "预算额度")                                                                          \
+	W(R_NO_ENVELOPE, "No budget envelope is set in this scenario ([budget]).",                                              \
+	  "本情景未设定预算额度（[budget]）。")                                                                                 \
+	W(R_PLANNING,                                                                                                           \
+	  "P80 and P90 are the planning figures: appropriate this much and "                                                    \
+	  "spending overruns it in at most 20% / 10% of replications.",                                                         \
+	  "P80、P90为预算安排参考：按此安排，超支的概率不超过20% / 10%。")                                                      \
+	W(R_INTERVAL,                                                                                                           \
+	  "The 90% interval runs from the 5th to the 95th percentile; "                                                         \
+	  "percentiles do not add up across measures or levels.",                                                               \
+	  "90%区间为第5至第95百分位数；各措施、各层级的分位数之和不等于合计的分位数。")                                         \
+	W(R_ANNUAL, "annual", "年度")                                                                                           \
+	W(R_PERIOD_ENV, "whole period", "政策期")                                                                               \
+	W(R_UNSET, "unset", "未设定")                                                                                           \
+	W(R_INHERITS, "inherits [funding]", "沿用 [funding]")                                                                   \
+	W(R_BUILTIN, "built-in", "内置")                                                                                        \
+	W(C_FAN, "Spending per paid year, all measures (万元)", "分兑付年度支出（万元）")                                       \
+	W(C_RANKED, "Measures by expected cost (万元)", "各措施期望成本（万元）")                                               \
+	W(M_METHOD, "Method", "方法")                                                                                           \
+	W(M_METHOD_TEXT,                                                                                                        \
+	  "Monte Carlo simulation of every award line over the firms, "                                                         \
+	  "parks, projects, centres and talent of each replication; each "                                                      \
+	  "replication a possible future drawn from the scenario's "                                                            \
+	  "distributions. Amounts are yuan in the CSV files and 万元 here "                                                   \
+	  "(yuan / 10,000, rounded to the fen first).",                                                                         \
 	  "对每次模拟中的企业、园区、项目、中心与人才逐条适用全部资金奖励条线的蒙特卡洛"  \
-	  "模拟；每次模拟为按情景分布抽取的一种可能情形。CSV 文件金额单位为元，本工作簿为"  \
-	  "万元（元 ÷ 10,000，先按分取整）。")                                              \
-	W(M_FILES, "Files", "文件")                                                         \
-	W(M_FILES_TEXT, "This workbook is for Excel and WPS; the CSV files beside it "      \
-			"(UTF-8, amounts in yuan) are for other tools and hold the same "     \
-			"figures.",                                                          \
-	  "本工作簿供 Excel、WPS 使用；同一文件夹中的 CSV 文件（UTF-8 编码，金额单位为元）" \
-	  "供其他工具读取，数据相同。")                                                     \
-	W(M_VERSION, "version", "版本")                                                     \
-	W(M_COMMAND, "command", "命令")                                                     \
-	W(M_SCENARIO, "scenario", "情景")                                                   \
-	W(M_SEED, "seed", "随机种子")                                                       \
-	W(M_REPS, "replications", "模拟次数")                                               \
-	W(M_THREADS, "threads", "线程数")                                                   \
-	W(M_WALL, "wall time", "用时")                                                      \
-	W(M_DATE, "date", "日期")                                                           \
-	W(M_HASH, "scenario file fnv1a64", "情景文件哈希（FNV-1a 64）")                     \
-	W(M_FIRMS, "firms", "企业名录")                                                     \
-	W(M_RESOLVED, "resolved scenario", "完整参数情景")                                  \
+	  "模拟；每次模拟为按情景分布抽取的一种可能情形。CSV 文件金额单位为元，本工作簿为" \
+	  "万元（元 ÷ 10,000，先按分取整）。")                                                                                  \
+	W(M_FILES, "Files", "文件")                                                                                             \
+	W(M_FILES_TEXT,                                                                                                         \
+	  "This workbook is for Excel and WPS; the CSV files beside it "                                                        \
+	  "(UTF-8, amounts in yuan) are for other tools and hold the same "                                                     \
+	  "figures.",                                                                                                           \
+	  "本工作簿供 Excel、WPS 使用；同一文件夹中的 CSV 文件（UTF-8 编码，金额单位为元）"        \
+	  "供其他工具读取，数据相同。")                                                                                         \
+	W(M_VERSION, "version", "版本")                                                                                         \
+	W(M_COMMAND, "command", "命令")                                                                                         \
+	W(M_SCENARIO, "scenario", "情景")                                                                                       \
+	W(M_SEED, "seed", "随机种子")                                                                                           \
+	W(M_REPS, "replications", "模拟次数")                                                                                   \
+	W(M_THREADS, "threads", "线程数")                                                                                       \
+	W(M_WALL, "wall time", "用时")                                                                                          \
+	W(M_DATE, "date", "日期")                                                                                               \
+	W(M_HASH, "scenario file fnv1a64", "情景文件哈希（FNV-1a 64）")                                                         \
+	W(M_FIRMS, "firms", "企业名录")                                                                                         \
+	W(M_RESOLVED, "resolved scenario", "完整参数情景")                                                                      \
 	W(M_PRECISION, "precision", "精度")
 
 #define AS_ENUM(id, en, zh) id,
@@ -131,7 +136,9 @@ enum word { WB_WORDS(AS_ENUM) N_WORDS };
 static const char *const words[N_WORDS][2] = {WB_WORDS(AS_ROW)};
 
 static const char *const level_words[N_LEVELS][2] = {
-	{"Total", "合计"}, {"Provincial", "省级"}, {"Municipal", "市级"},
+	{"Total", "合计"},
+	{"Provincial", "省级"},
+	{"Municipal", "市级"},
 	{"District", "区（县级市）级"},
 };
 
@@ -143,10 +150,9 @@ static const char *const level_words[N_LEVELS][2] = {
 struct wb {
 	lxw_workbook *book;
 	enum chart_lang lang;
-	int bad;         /* the first lxw_error, or 0 */
-	char what[160];  /* where it happened */
-	lxw_format *title, *head, *group, *text, *wrap, *money, *share, *count, *number,
-		*whole;
+	int bad;        /* the first lxw_error, or 0 */
+	char what[160]; /* where it happened */
+	lxw_format *title, *head, *group, *text, *wrap, *money, *share, *count, *number, *whole;
 	lxw_worksheet *ws; /* the sheet being written */
 	int frozen;        /* its header rows (frozen, repeated on each printed page) */
 	int frozen_cols;   /* its label columns (repeated on each page of a wide sheet) */
@@ -182,8 +188,9 @@ static void put_text(struct wb *x, int row, int col, const char *s, lxw_format *
 {
 	char clean[2048];
 	text_escape_to(clean, sizeof clean, s ? s : "");
-	check(x, worksheet_write_string(x->ws, (lxw_row_t)row, (lxw_col_t)col, clean,
-					f ? f : x->text), "a text cell");
+	check(x,
+	      worksheet_write_string(x->ws, (lxw_row_t)row, (lxw_col_t)col, clean, f ? f : x->text),
+	      "a text cell");
 	if (f != x->title && f != x->wrap)
 		widen(x, col, text_width(clean) + 2);
 }
@@ -330,8 +337,8 @@ static const struct {
 	enum word head;
 	int pct; /* -1 mean, -2 sd, -3 se */
 } stat_cols[] = {
-	{H_MEAN, -1}, {H_SD, -2},  {H_SE, -3},  {H_P5, P5},   {H_P25, P25}, {H_P50, P50},
-	{H_P75, P75}, {H_P95, P95}, {H_P80, P80}, {H_P90, P90},
+	{H_MEAN, -1}, {H_SD, -2},   {H_SE, -3},   {H_P5, P5},   {H_P25, P25},
+	{H_P50, P50}, {H_P75, P75}, {H_P95, P95}, {H_P80, P80}, {H_P90, P90},
 };
 #define N_STAT_COLS (int)(sizeof stat_cols / sizeof stat_cols[0])
 
@@ -379,7 +386,8 @@ static void fan_chart(struct wb *x, int row0, int row, int col)
 		chart_series_set_values(se, x->sheet, (lxw_row_t)r1, (lxw_col_t)cols[k],
 					(lxw_row_t)r2, (lxw_col_t)cols[k]);
 		chart_series_set_name_range(se, x->sheet, 3, (lxw_col_t)cols[k]);
-		lxw_chart_line line = {.color = colour[k], .width = k == 1 ? 2.5 : 1.5,
+		lxw_chart_line line = {.color = colour[k],
+				       .width = k == 1 ? 2.5 : 1.5,
 				       .dash_type = dash[k]};
 		chart_series_set_line(se, &line);
 		chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
@@ -505,8 +513,11 @@ static void wide_sheet(struct wb *x, bool counts)
 	static const struct {
 		enum word head, count_head;
 		int pct;
-	} blocks[] = {{H_MEAN, H_CMEAN, -1}, {H_P5, H_CP5, P5}, {H_P95, H_CP95, P95},
-		      {H_P80, 0, P80}, {H_P90, 0, P90}};
+	} blocks[] = {{H_MEAN, H_CMEAN, -1},
+		      {H_P5, H_CP5, P5},
+		      {H_P95, H_CP95, P95},
+		      {H_P80, 0, P80},
+		      {H_P90, 0, P90}};
 	int nblocks = counts ? 3 : 5;
 	put_head(x, 1, 0, w(x, H_CLAUSE));
 	put_head(x, 1, 1, w(x, H_LINE));
@@ -516,8 +527,9 @@ static void wide_sheet(struct wb *x, bool counts)
 	for (int b = 0; b < nblocks; b++) {
 		int c0 = 3 + b * (x->years + 1);
 		const char *g = w(x, counts ? blocks[b].count_head : blocks[b].head);
-		check(x, worksheet_merge_range(x->ws, 0, (lxw_col_t)c0, 0,
-					       (lxw_col_t)(c0 + x->years), g, x->group),
+		check(x,
+		      worksheet_merge_range(x->ws, 0, (lxw_col_t)c0, 0, (lxw_col_t)(c0 + x->years),
+					    g, x->group),
 		      "a group header");
 		for (int y = 0; y <= x->years; y++) {
 			char t[32];
@@ -563,8 +575,8 @@ static void sheet_recipients(struct wb *x)
 static void sheet_ranked(struct wb *x)
 {
 	const struct summary *sm = x->r->sm;
-	enum word h[] = {H_RANK, H_CLAUSE, H_LINE, H_MEASURE, H_MEAN, H_P5, H_P95, H_P80, H_P90,
-			 H_SHARE};
+	enum word h[] = {H_RANK, H_CLAUSE, H_LINE, H_MEASURE, H_MEAN,
+			 H_P5,   H_P95,    H_P80,  H_P90,     H_SHARE};
 	for (int k = 0; k < 10; k++)
 		put_head(x, 0, k, w(x, h[k]));
 	freeze(x, 1, 4);
@@ -614,8 +626,8 @@ static void sheet_budget(struct wb *x)
 {
 	const struct summary *sm = x->r->sm;
 	const struct policy *p = &x->r->ri->s->pol;
-	enum word h[] = {H_ENVELOPE, H_YEAR, H_LEVEL, H_LIMIT, H_PEXCEED, H_OVERRUN, H_PBINDS,
-			 H_CUT};
+	enum word h[] = {H_ENVELOPE, H_YEAR,    H_LEVEL,  H_LIMIT,
+			 H_PEXCEED,  H_OVERRUN, H_PBINDS, H_CUT};
 	for (int k = 0; k < 8; k++)
 		put_head(x, 0, k, w(x, h[k]));
 	freeze(x, 1, 1);
@@ -653,8 +665,7 @@ static void key_of(int i, char *buf, size_t n)
 static void sheet_tornado(struct wb *x)
 {
 	const struct study_tornado *t = x->r->tornado;
-	enum word h[] = {H_RANK, H_KEY, H_MEANING, H_BASE, H_LOW, H_HIGH, H_MLOW, H_MHIGH,
-			 H_SWING};
+	enum word h[] = {H_RANK, H_KEY, H_MEANING, H_BASE, H_LOW, H_HIGH, H_MLOW, H_MHIGH, H_SWING};
 	for (int k = 0; k < 9; k++)
 		put_head(x, 0, k, w(x, h[k]));
 	freeze(x, 1, 2);
@@ -710,8 +721,9 @@ static void sheet_params(struct wb *x)
 		char key[96], v[4 * SRC_LEN + 64];
 		key_of((int)i, key, sizeof key);
 		put_text(x, row, 0, key, NULL);
-		double num = s->set[i] && !params_is_none(&s->pol, (int)i) ? study_value(&s->pol, (int)i)
-									  : NAN;
+		double num = s->set[i] && !params_is_none(&s->pol, (int)i)
+				     ? study_value(&s->pol, (int)i)
+				     : NAN;
 		switch (d[i].type) {
 		case PT_MONEY:
 		case PT_DIST_MONEY:
@@ -756,10 +768,12 @@ static const struct {
 	const char *key;
 	enum word word;
 } manifest_keys[] = {
-	{"command", M_COMMAND},     {"scenario", M_SCENARIO},     {"seed", M_SEED},
-	{"replications", M_REPS},   {"threads", M_THREADS},       {"wall time", M_WALL},
-	{"date", M_DATE},           {"scenario file fnv1a64", M_HASH}, {"firms", M_FIRMS},
-	{"resolved scenario", M_RESOLVED}, {"precision", M_PRECISION},
+	{"command", M_COMMAND},     {"scenario", M_SCENARIO},
+	{"seed", M_SEED},           {"replications", M_REPS},
+	{"threads", M_THREADS},     {"wall time", M_WALL},
+	{"date", M_DATE},           {"scenario file fnv1a64", M_HASH},
+	{"firms", M_FIRMS},         {"resolved scenario", M_RESOLVED},
+	{"precision", M_PRECISION},
 };
 
 static void method_sheet(struct wb *x, const char *manifest)
@@ -782,8 +796,8 @@ static void method_sheet(struct wb *x, const char *manifest)
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		char line[4096];
-		snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1),
-			 p);
+		snprintf(line, sizeof line, "%.*s",
+			 (int)(len < sizeof line ? len : sizeof line - 1), p);
 		p += len + (end != NULL);
 		if (!line[0])
 			continue;
@@ -838,9 +852,9 @@ static const struct run_sheet {
 	void (*write)(struct wb *x);
 	bool (*when)(const struct wb *x);
 } run_sheets[] = {
-	{S_HEADLINE, sheet_headline, NULL},     {S_BY_YEAR, sheet_by_year, NULL},
-	{S_RANKED, sheet_ranked, NULL},         {S_LEVELS, sheet_levels, NULL},
-	{S_RECIPIENTS, sheet_recipients, NULL}, {S_BUDGET, sheet_budget, NULL},
+	{S_HEADLINE, sheet_headline, NULL},      {S_BY_YEAR, sheet_by_year, NULL},
+	{S_RANKED, sheet_ranked, NULL},          {S_LEVELS, sheet_levels, NULL},
+	{S_RECIPIENTS, sheet_recipients, NULL},  {S_BUDGET, sheet_budget, NULL},
 	{S_TORNADO, sheet_tornado, has_tornado}, {S_PARAMS, sheet_params, NULL},
 	{S_METHOD, sheet_method, NULL},
 };

@@ -8,25 +8,25 @@
  * compile error rather than a (null) in the outputs. */
 static const struct line_info lines[] = {
 #define LINE(id, sec, clause, kind, pay, lo, hi, funding, owner, what, pop, en, zh) \
-	[L_##id] = {#id, #sec, clause, RK_##kind, en, zh, PAY_##pay, LEVEL_##lo, LEVEL_##hi, \
-		    FUND_##funding, owner},
+	[L_##id] = {#id,       #sec,       clause,     RK_##kind,      en,   zh,    \
+		    PAY_##pay, LEVEL_##lo, LEVEL_##hi, FUND_##funding, owner},
 #include "lines.def"
 #undef LINE
 };
 _Static_assert(sizeof lines / sizeof lines[0] == N_LINES, "one registry row per line");
 
 /* Firm lines first: [0, N_FIRM_LINES) is what loops over firm lines take. */
-#define LINE(id, sec, clause, kind, ...) \
+#define LINE(id, sec, clause, kind, ...)                                        \
 	_Static_assert(RK_##kind != RK_FIRM || (int)L_##id < (int)N_FIRM_LINES, \
 		       #id ": firm lines come first in lines.def");
 #include "lines.def"
 #undef LINE
 
 /* A line's levels make sense for its kind (lines.def, lo and hi). */
-#define LINE(id, sec, clause, kind, pay, lo, hi, ...)                                  \
-	_Static_assert(LEVEL_##lo <= LEVEL_##hi && ((LEVEL_##lo == LEVEL_NONE) ==          \
-						    (LEVEL_##hi == LEVEL_NONE)),          \
-		       #id ": levels run from lo to hi, both NONE or neither");           \
+#define LINE(id, sec, clause, kind, pay, lo, hi, ...)                                      \
+	_Static_assert(LEVEL_##lo <= LEVEL_##hi &&                                         \
+			       ((LEVEL_##lo == LEVEL_NONE) == (LEVEL_##hi == LEVEL_NONE)), \
+		       #id ": levels run from lo to hi, both NONE or neither");            \
 	_Static_assert((RK_##kind != RK_LEVEL && RK_##kind != RK_INCREMENT) ||             \
 			       LEVEL_##lo != LEVEL_NONE,                                   \
 		       #id ": a level or increment line needs its levels");

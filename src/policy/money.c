@@ -94,7 +94,8 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 int money_parse(const char *s, double *out, char *err, size_t errlen)
 {
 	/* 万亿 too: the bound of inputs is written 10万亿 */
-	static const char *const sfx[] = {"", "元", "万", "万元", "亿", "亿元", "万亿", "万亿元", NULL};
+	static const char *const sfx[] = {"",     "元",   "万",     "万元", "亿",
+					  "亿元", "万亿", "万亿元", NULL};
 	static const int pow10[] = {0, 0, 4, 4, 8, 8, 12, 12};
 	return parse_suffixed(s, out, err, errlen, sfx, pow10,
 			      "an amount in yuan with optional 万/亿, e.g. 100万");
@@ -104,8 +105,7 @@ int share_parse(const char *s, double *out, char *err, size_t errlen)
 {
 	static const char *const sfx[] = {"", "%", "‰", NULL};
 	static const int pow10[] = {0, -2, -3};
-	return parse_suffixed(s, out, err, errlen, sfx, pow10,
-			      "a share such as 5%, 2‰ or 0.05");
+	return parse_suffixed(s, out, err, errlen, sfx, pow10, "a share such as 5%, 2‰ or 0.05");
 }
 
 int number_parse(const char *s, double *out, char *err, size_t errlen)

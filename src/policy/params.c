@@ -17,8 +17,10 @@ static const char *const budget_rules[] = {"report", "prorata", NULL};
 #define OFF(m) offsetof(struct policy, m)
 #define MAXMONEY MONEY_MAX /* 10万亿: far above any award or revenue (money.h) */
 
-#define P(sec, key, type, m, lo, hi, unit, clause, desc, line) \
-	{sec, key, type, OFF(m), lo, hi, NULL, unit, clause, desc, false, line, false}
+#define P(sec, key, type, m, lo, hi, unit, clause, desc, line)                               \
+	{                                                                                    \
+		sec, key, type, OFF(m), lo, hi, NULL, unit, clause, desc, false, line, false \
+	}
 #define MONEY(sec, key, m, clause, desc, line) \
 	P(sec, key, PT_MONEY, m, 0, MAXMONEY, "yuan", clause, desc, line)
 #define BOOL(sec, key, m, clause, desc, line) P(sec, key, PT_BOOL, m, 0, 1, "", clause, desc, line)
@@ -26,96 +28,134 @@ static const char *const budget_rules[] = {"report", "prorata", NULL};
 	P(sec, key, PT_SHARE, m, 0, 1, "share", clause, desc, line)
 
 /* Keys every line takes. */
-#define COMMON(l, sec, clause)                                                              \
-	BOOL(sec, "enabled", line[l].enabled, clause, "whether the line is paid at all", l),   \
-	{sec, "funding", PT_ENUM, OFF(line[l].funding), 0, 1, funding_names, "", clause,   \
-	 "municipal, or pooled provincial+municipal money (统筹省、市资金)", false, l, false},     \
-	{sec, "provincial_share", PT_SHARE, OFF(line[l].provincial_share), 0, 1, NULL,      \
-	 "share", clause, "provincial part of pooled money (default: [funding])", true, l, false}, \
-	{sec, "district_share", PT_SHARE, OFF(line[l].district_share), 0, 1, NULL, "share", \
-	 clause, "district part of the non-provincial money (default: [funding])", true, l, false}, \
-	{sec, "in_total", PT_BOOL, OFF(line[l].in_total), 0, 1, NULL, "", clause,            \
-	 "counted in the total (default true); false: a contingent item reported apart",      \
-	 true, l, false}
+#define COMMON(l, sec, clause)                                                                          \
+	BOOL(sec, "enabled", line[l].enabled, clause, "whether the line is paid at all", l),            \
+		{sec,                                                                                   \
+		 "funding",                                                                             \
+		 PT_ENUM,                                                                               \
+		 OFF(line[l].funding),                                                                  \
+		 0,                                                                                     \
+		 1,                                                                                     \
+		 funding_names,                                                                         \
+		 "",                                                                                    \
+		 clause,                                                                                \
+		 "municipal, or pooled provincial+municipal money (统筹省、市资金)",                    \
+		 false,                                                                                 \
+		 l,                                                                                     \
+		 false},                                                                                \
+		{sec,      "provincial_share",                                                          \
+		 PT_SHARE, OFF(line[l].provincial_share),                                               \
+		 0,        1,                                                                           \
+		 NULL,     "share",                                                                     \
+		 clause,   "provincial part of pooled money (default: [funding])",                      \
+		 true,     l,                                                                           \
+		 false},                                                                                \
+		{sec,      "district_share",                                                            \
+		 PT_SHARE, OFF(line[l].district_share),                                                 \
+		 0,        1,                                                                           \
+		 NULL,     "share",                                                                     \
+		 clause,   "district part of the non-provincial money (default: [funding])",            \
+		 true,     l,                                                                           \
+		 false},                                                                                \
+	{                                                                                               \
+		sec, "in_total", PT_BOOL, OFF(line[l].in_total), 0, 1, NULL, "", clause,                \
+			"counted in the total (default true); false: a contingent item reported apart", \
+			true, l, false                                                                  \
+	}
 
 /* One tier's keys; tiers past the policy's are optional. */
-#define TIER_KEY(sec, n, key, type, m, lo, hi, unit, clause, desc, l, opt) \
-	{sec, "tier" #n "_" key, type, OFF(m), lo, hi, NULL, unit, clause, desc, opt, l, false}
-#define M2_TIER(n, opt)                                                                     \
-	TIER_KEY("m2", n, "employees", PT_NUMBER, m2.tier[n - 1].employees, 0, 1e7, "persons", \
-		 "第2条", "staff paying social insurance in Suzhou", L_M2, opt),               \
-	TIER_KEY("m2", n, "revenue", PT_MONEY, m2.tier[n - 1].revenue, 0, MAXMONEY, "yuan",    \
-		 "第2条", "revenue of the same year", L_M2, opt),                              \
-	TIER_KEY("m2", n, "amount", PT_MONEY, m2.tier[n - 1].amount, 0, MAXMONEY, "yuan",      \
-		 "第2条", "award for reaching the tier", L_M2, opt)
+#define TIER_KEY(sec, n, key, type, m, lo, hi, unit, clause, desc, l, opt)                      \
+	{                                                                                       \
+		sec, "tier" #n "_" key, type, OFF(m), lo, hi, NULL, unit, clause, desc, opt, l, \
+			false                                                                   \
+	}
+#define M2_TIER(n, opt)                                                                           \
+	TIER_KEY("m2", n, "employees", PT_NUMBER, m2.tier[n - 1].employees, 0, 1e7, "persons",    \
+		 "第2条", "staff paying social insurance in Suzhou", L_M2, opt),                  \
+		TIER_KEY("m2", n, "revenue", PT_MONEY, m2.tier[n - 1].revenue, 0, MAXMONEY,       \
+			 "yuan", "第2条", "revenue of the same year", L_M2, opt),                 \
+		TIER_KEY("m2", n, "amount", PT_MONEY, m2.tier[n - 1].amount, 0, MAXMONEY, "yuan", \
+			 "第2条", "award for reaching the tier", L_M2, opt)
 #define M3A_TIER(n, opt)                                                                      \
-	TIER_KEY("m3a", n, "revenue", PT_MONEY, m3a.tier[n - 1].revenue, 0, MAXMONEY, "yuan",    \
-		 "第3条", "revenue reached for the first time", L_M3A, opt),                     \
-	TIER_KEY("m3a", n, "amount", PT_MONEY, m3a.tier[n - 1].amount, 0, MAXMONEY, "yuan",      \
-		 "第3条", "award of the tier (paid as top-up)", L_M3A, opt)
+	TIER_KEY("m3a", n, "revenue", PT_MONEY, m3a.tier[n - 1].revenue, 0, MAXMONEY, "yuan", \
+		 "第3条", "revenue reached for the first time", L_M3A, opt),                  \
+		TIER_KEY("m3a", n, "amount", PT_MONEY, m3a.tier[n - 1].amount, 0, MAXMONEY,   \
+			 "yuan", "第3条", "award of the tier (paid as top-up)", L_M3A, opt)
 
 #define E(l, f) e[l].f
-#define RATE_CAP(l, sec, clause, what)                                              \
-	SHARE(sec, "rate", E(l, rate), clause, "share of " what, l),                  \
-	MONEY(sec, "cap", E(l, cap), clause, "cap per award", l)
-#define UPTO(l, sec, clause, what)                                                         \
-	MONEY(sec, "cap", E(l, cap), clause, what, l),                                       \
-	SHARE(sec, "payout", E(l, payout), clause,                                           \
-	      "share of the cap granted when the data give no amount (assumption)", l)
-#define MAX_AWARDS(l, sec, clause)                                                     \
-	P(sec, "max_awards", PT_INT, E(l, max_awards), 0, 100, "awards", clause,          \
+#define RATE_CAP(l, sec, clause, what)                               \
+	SHARE(sec, "rate", E(l, rate), clause, "share of " what, l), \
+		MONEY(sec, "cap", E(l, cap), clause, "cap per award", l)
+#define UPTO(l, sec, clause, what)                         \
+	MONEY(sec, "cap", E(l, cap), clause, what, l),     \
+		SHARE(sec, "payout", E(l, payout), clause, \
+		      "share of the cap granted when the data give no amount (assumption)", l)
+#define MAX_AWARDS(l, sec, clause)                                               \
+	P(sec, "max_awards", PT_INT, E(l, max_awards), 0, 100, "awards", clause, \
 	  "awards per entity over the policy period (0 = no limit)", l)
 
 /* The firm lines' own keys: each firm line is its own rule (rules_firm.c).
  * A firm row in lines.def without its FIRM_PARAMS_<id> does not compile. */
-#define FIRM_PARAMS_M1A \
-	MONEY("m1a", "min_paid_capital", m1a.min_paid_capital, "第1条", \
-	      "paid-in registered capital at least", L_M1A), \
-	P("m1a", "min_employees", PT_NUMBER, m1a.min_employees, 0, 1e7, "persons", "第1条", \
-	  "social-insured staff in Suzhou at least", L_M1A), \
-	SHARE("m1a", "rate", m1a.rate, "第1条", "share of paid-in capital", L_M1A), \
-	MONEY("m1a", "cap", m1a.cap, "第1条", "cap of the award", L_M1A), \
-	P("m1a", "employee_window_years", PT_INT, m1a.employee_window_years, 1, 10, "years", \
-	  "第1条", "years from settling in which staff must reach the minimum", L_M1A),
+#define FIRM_PARAMS_M1A                                                                          \
+	MONEY("m1a", "min_paid_capital", m1a.min_paid_capital, "第1条",                          \
+	      "paid-in registered capital at least", L_M1A),                                     \
+		P("m1a", "min_employees", PT_NUMBER, m1a.min_employees, 0, 1e7, "persons",       \
+		  "第1条", "social-insured staff in Suzhou at least", L_M1A),                    \
+		SHARE("m1a", "rate", m1a.rate, "第1条", "share of paid-in capital", L_M1A),      \
+		MONEY("m1a", "cap", m1a.cap, "第1条", "cap of the award", L_M1A),                \
+		P("m1a", "employee_window_years", PT_INT, m1a.employee_window_years, 1, 10,      \
+		  "years", "第1条", "years from settling in which staff must reach the minimum", \
+		  L_M1A),
 
-#define FIRM_PARAMS_M1B \
-	P("m1b", "window_years", PT_INT, m1b.window_years, 1, 10, "years", "第1条", \
-	  "years from settling (落户3年内) over which revenue adds up", L_M1B), \
-	MONEY("m1b", "min_cumulative_revenue", m1b.min_cumulative_revenue, "第1条", \
-	      "cumulative revenue over the window at least", L_M1B), \
-	MONEY("m1b", "amount", m1b.amount, "第1条", "award (最高, a cap)", L_M1B), \
-	SHARE("m1b", "payout", m1b.payout, "第1条", "share of the amount granted (assumption)", \
-	      L_M1B), \
-	BOOL("m1b", "requires_m1a", m1b.requires_m1a, "第1条", \
-	     "only firms that qualified for M1A (再给予)", L_M1B),
+#define FIRM_PARAMS_M1B                                                                     \
+	P("m1b", "window_years", PT_INT, m1b.window_years, 1, 10, "years", "第1条",         \
+	  "years from settling (落户3年内) over which revenue adds up", L_M1B),             \
+		MONEY("m1b", "min_cumulative_revenue", m1b.min_cumulative_revenue, "第1条", \
+		      "cumulative revenue over the window at least", L_M1B),                \
+		MONEY("m1b", "amount", m1b.amount, "第1条", "award (最高, a cap)", L_M1B),  \
+		SHARE("m1b", "payout", m1b.payout, "第1条",                                 \
+		      "share of the amount granted (assumption)", L_M1B),                   \
+		BOOL("m1b", "requires_m1a", m1b.requires_m1a, "第1条",                      \
+		     "only firms that qualified for M1A (再给予)", L_M1B),
 
-#define FIRM_PARAMS_M2 \
-	M2_TIER(1, false), M2_TIER(2, false), M2_TIER(3, true), \
-	M2_TIER(4, true), M2_TIER(5, true), M2_TIER(6, true), \
-	P("m2", "window_years", PT_INT, m2.window_years, 1, 10, "years", "第2条", \
-	  "years from founding in which a firm counts as new", L_M2), \
-	{"m2", "mode", PT_ENUM, OFF(m2.mode), 0, 2, mode_names, "", "第2条", \
-	 "topup: pay differences; each: every tier in full; once: first tier only", false, L_M2, \
-	 false}, \
-	BOOL("m2", "exclude_m1", m2.exclude_m1, "第2条", "attracted firms get M1 only, not M2", L_M2),
+#define FIRM_PARAMS_M2                                                                      \
+	M2_TIER(1, false), M2_TIER(2, false), M2_TIER(3, true), M2_TIER(4, true),           \
+		M2_TIER(5, true), M2_TIER(6, true),                                         \
+		P("m2", "window_years", PT_INT, m2.window_years, 1, 10, "years", "第2条",   \
+		  "years from founding in which a firm counts as new", L_M2),               \
+		{"m2",                                                                      \
+		 "mode",                                                                    \
+		 PT_ENUM,                                                                   \
+		 OFF(m2.mode),                                                              \
+		 0,                                                                         \
+		 2,                                                                         \
+		 mode_names,                                                                \
+		 "",                                                                        \
+		 "第2条",                                                                   \
+		 "topup: pay differences; each: every tier in full; once: first tier only", \
+		 false,                                                                     \
+		 L_M2,                                                                      \
+		 false},                                                                    \
+		BOOL("m2", "exclude_m1", m2.exclude_m1, "第2条",                            \
+		     "attracted firms get M1 only, not M2", L_M2),
 
-#define FIRM_PARAMS_M3A \
-	M3A_TIER(1, false), M3A_TIER(2, false), M3A_TIER(3, false), \
-	M3A_TIER(4, true), M3A_TIER(5, true), M3A_TIER(6, true), \
-	BOOL("m3a", "pre_policy_credit", m3a.pre_policy_credit, "第3条", \
-	     "tiers reached before the policy count as already paid", L_M3A),
+#define FIRM_PARAMS_M3A                                                                \
+	M3A_TIER(1, false), M3A_TIER(2, false), M3A_TIER(3, false), M3A_TIER(4, true), \
+		M3A_TIER(5, true), M3A_TIER(6, true),                                  \
+		BOOL("m3a", "pre_policy_credit", m3a.pre_policy_credit, "第3条",       \
+		     "tiers reached before the policy count as already paid", L_M3A),
 
 #define FIRM_PARAMS_M3B \
 	MONEY("m3b", "amount", m3b.amount, "第3条", "award for a first top-100 listing", L_M3B),
 
-#define FIRM_PARAMS_M3C \
-	P("m3c", "min_growth", PT_SHARE, m3c.min_growth, 0, 100, "share", "第3条", \
-	  "revenue growth over the prior year must exceed this", L_M3C), \
-	MONEY("m3c", "amount", m3c.amount, "第3条", "award (最高, a cap)", L_M3C), \
-	SHARE("m3c", "payout", m3c.payout, "第3条", "share of the amount granted (assumption)", \
-	      L_M3C), \
-	P("m3c", "max_awards", PT_INT, m3c.max_awards, 0, 100, "awards", "第3条", \
-	  "awards per firm over the policy period (0 = no limit)", L_M3C),
+#define FIRM_PARAMS_M3C                                                                    \
+	P("m3c", "min_growth", PT_SHARE, m3c.min_growth, 0, 100, "share", "第3条",         \
+	  "revenue growth over the prior year must exceed this", L_M3C),                   \
+		MONEY("m3c", "amount", m3c.amount, "第3条", "award (最高, a cap)", L_M3C), \
+		SHARE("m3c", "payout", m3c.payout, "第3条",                                \
+		      "share of the amount granted (assumption)", L_M3C),                  \
+		P("m3c", "max_awards", PT_INT, m3c.max_awards, 0, 100, "awards", "第3条",  \
+		  "awards per firm over the policy period (0 = no limit)", L_M3C),
 
 #define KIND_FIRM_RATE(l, id, ...) FIRM_PARAMS_##id
 #define KIND_FIRM_GRANTED(l, id, ...) FIRM_PARAMS_##id
@@ -144,21 +184,21 @@ static const char *const budget_rules[] = {"report", "prorata", NULL};
 #define KIND_UPTO_GRANTED(l, id, sec, clause, lo, hi, what) \
 	UPTO(l, sec, clause, what), MAX_AWARDS(l, sec, clause),
 #define KIND_LIFETIME_GRANTED(l, id, sec, clause, lo, hi, what) UPTO(l, sec, clause, what),
-#define MAX_YEARS(l, sec, clause)                                                 \
-	P(sec, "max_years", PT_INT, E(l, max_years), 1, 20, "years", clause,        \
+#define MAX_YEARS(l, sec, clause)                                            \
+	P(sec, "max_years", PT_INT, E(l, max_years), 1, 20, "years", clause, \
 	  "consecutive years of support at most", l)
 #define KIND_YEARLY_GRANTED(l, id, sec, clause, lo, hi, what) \
 	UPTO(l, sec, clause, what), MAX_YEARS(l, sec, clause),
 #define KIND_YEARLY_FIXED(l, id, sec, clause, lo, hi, what) \
 	MONEY(sec, "amount", E(l, amount), clause, what, l), MAX_YEARS(l, sec, clause),
 /* 第12条: 最高1000万元项目资助和最高300万元购房补贴 */
-#define KIND_TEAM_GRANTED(l, id, sec, clause, lo, hi, what)                                 \
+#define KIND_TEAM_GRANTED(l, id, sec, clause, lo, hi, what)                                      \
 	MONEY(sec, "project_cap", E(l, project_cap), clause, "project funding per team at most", \
-	      l),                                                                              \
-	MONEY(sec, "housing_cap", E(l, housing_cap), clause, "housing subsidy per team at most", \
-	      l),                                                                              \
-	SHARE(sec, "payout", E(l, payout), clause,                                             \
-	      "share of the caps granted when the data give no amount (assumption)", l),
+	      l),                                                                                \
+		MONEY(sec, "housing_cap", E(l, housing_cap), clause,                             \
+		      "housing subsidy per team at most", l),                                    \
+		SHARE(sec, "payout", E(l, payout), clause,                                       \
+		      "share of the caps granted when the data give no amount (assumption)", l),
 
 static const struct param_def table[] = {
 	P("scenario", "start_year", PT_INT, start_year, 2000, 2100, "year", "",
@@ -172,7 +212,7 @@ static const struct param_def table[] = {
 	SHARE("funding", "district_share", district_share, "",
 	      "part of the non-provincial money borne by districts", -1),
 
-	/* every line: its common keys, then its kind's (firm lines: their own) */
+/* every line: its common keys, then its kind's (firm lines: their own) */
 #define LINE(id, sec, clause, kind, pay, lo, hi, funding, owner, what, pop, en, zh) \
 	COMMON(L_##id, #sec, clause), KIND_##kind##_##pay(L_##id, id, #sec, clause, lo, hi, what)
 #include "lines.def"
@@ -484,8 +524,8 @@ void params_format(const struct policy *p, int i, char *buf, size_t n)
 
 /* Count the tiers of one line and check that they are contiguous and
  * increasing. first: index of tier1's first key; per: keys per tier. */
-static int check_tiers(struct policy *p, const bool *isset, int first, int per,
-		       int *ntiers, char *err, size_t errlen, int *bad)
+static int check_tiers(struct policy *p, const bool *isset, int first, int per, int *ntiers,
+		       char *err, size_t errlen, int *bad)
 {
 	int n = 0;
 	for (int t = 0; t < MAX_TIERS; t++) {
@@ -494,15 +534,16 @@ static int check_tiers(struct policy *p, const bool *isset, int first, int per,
 		if (!on) {
 			if (t == 0) {
 				*bad = rev;
-				snprintf(err, errlen, "tier1 is required (disable the line instead)");
+				snprintf(err, errlen,
+					 "tier1 is required (disable the line instead)");
 				return -1;
 			}
 			for (int u = t + 1; u < MAX_TIERS; u++) {
 				int r2 = first + u * per + (per == 3);
 				if (isset[r2] && !params_is_none(p, r2)) {
 					*bad = r2;
-					snprintf(err, errlen, "tier%d is set but tier%d is not", u + 1,
-						 t + 1);
+					snprintf(err, errlen, "tier%d is set but tier%d is not",
+						 u + 1, t + 1);
 					return -1;
 				}
 			}
@@ -528,15 +569,18 @@ static int check_tiers(struct policy *p, const bool *isset, int first, int per,
 			money_words(tiers[t].revenue, a, sizeof a);
 			money_words(tiers[t - 1].revenue, b, sizeof b);
 			*bad = rev;
-			snprintf(err, errlen, "tier thresholds must increase: tier%d_revenue %s "
-				 "is not above tier%d_revenue %s", t + 1, a, t, b);
+			snprintf(err, errlen,
+				 "tier thresholds must increase: tier%d_revenue %s "
+				 "is not above tier%d_revenue %s",
+				 t + 1, a, t, b);
 			return -1;
 		}
 		if (per == 3 && tiers[t].employees < tiers[t - 1].employees) {
 			*bad = first + t * per;
-			snprintf(err, errlen, "tier thresholds must increase: tier%d_employees "
-				 "%g is below tier%d_employees %g", t + 1, tiers[t].employees, t,
-				 tiers[t - 1].employees);
+			snprintf(err, errlen,
+				 "tier thresholds must increase: tier%d_employees "
+				 "%g is below tier%d_employees %g",
+				 t + 1, tiers[t].employees, t, tiers[t - 1].employees);
 			return -1;
 		}
 	}
@@ -549,7 +593,8 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 	for (size_t i = 0; i < N_TABLE; i++) {
 		if (!isset[i] && !table[i].optional) {
 			*bad = (int)i;
-			snprintf(err, errlen, "no value given (every scenario needs it; "
+			snprintf(err, errlen,
+				 "no value given (every scenario needs it; "
 				 "leave out base = to build on the built-in draft policy)");
 			return -1;
 		}
@@ -558,7 +603,8 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 	for (int l = 0; l < N_LINES; l++) {
 		char sec[8];
 		snprintf(sec, sizeof sec, "%s", line_info(l)->section);
-		int ip = params_find(sec, "provincial_share"), id = params_find(sec, "district_share");
+		int ip = params_find(sec, "provincial_share"),
+		    id = params_find(sec, "district_share");
 		if (!isset[ip])
 			p->line[l].provincial_share = NAN;
 		if (!isset[id])
@@ -658,15 +704,17 @@ int params_key(const char *key, char *err, size_t errlen)
 	const char *dot = strrchr(key, '.'); /* sections may hold dots (pop.m4) */
 	char sec[32];
 	if (!dot || dot == key || !dot[1] || (size_t)(dot - key) >= sizeof sec) {
-		snprintf(err, errlen, "\"%s\" is not section.key, e.g. m1a.cap or growth.mean", key);
+		snprintf(err, errlen, "\"%s\" is not section.key, e.g. m1a.cap or growth.mean",
+			 key);
 		return -1;
 	}
 	snprintf(sec, sizeof sec, "%.*s", (int)(dot - key), key);
 	int i = params_find(sec, dot + 1);
 	if (i < 0) {
 		const char *sug = params_section_known(sec) ? params_suggest(sec, dot + 1) : NULL;
-		snprintf(err, errlen, "unknown parameter %s%s%s%s", key, sug ? " (did you mean " : "",
-			 sug ? sug : "", sug ? "?)" : " (fundsim params lists them)");
+		snprintf(err, errlen, "unknown parameter %s%s%s%s", key,
+			 sug ? " (did you mean " : "", sug ? sug : "",
+			 sug ? "?)" : " (fundsim params lists them)");
 		return -1;
 	}
 	return i;
@@ -699,8 +747,8 @@ int params_range_parse(int i, const char *text, double *lo, double *hi, char *er
 	return 0;
 }
 
-int params_range_set(struct param_range *r, int *n, const char *key, const char *text,
-		     char *err, size_t errlen)
+int params_range_set(struct param_range *r, int *n, const char *key, const char *text, char *err,
+		     size_t errlen)
 {
 	int i = params_key(key, err, errlen);
 	if (i < 0)
@@ -723,9 +771,10 @@ int params_range_set(struct param_range *r, int *n, const char *key, const char 
 	if (params_range_parse(i, text, &v.lo, &v.hi, err, errlen) != 0)
 		return -1;
 	if (at == *n && *n == MAX_SENSITIVITY) {
-		snprintf(err, errlen, "more than %d ranges (Saltelli sampling takes 2 of the %d "
-			 "dimensions of the Sobol sequence per parameter)", MAX_SENSITIVITY,
-			 2 * MAX_SENSITIVITY);
+		snprintf(err, errlen,
+			 "more than %d ranges (Saltelli sampling takes 2 of the %d "
+			 "dimensions of the Sobol sequence per parameter)",
+			 MAX_SENSITIVITY, 2 * MAX_SENSITIVITY);
 		return -1;
 	}
 	r[at] = v;

@@ -33,7 +33,7 @@ struct reading {
 	int line;
 	struct entry *v;
 	size_t n, cap;
-	int slot[SLOTS]; /* entry index + 1 by hash of (section, key); 0 empty */
+	int slot[SLOTS];  /* entry index + 1 by hash of (section, key); 0 empty */
 	const char *base; /* borrowed from v */
 	int base_line;
 	char name[64];
@@ -58,7 +58,7 @@ __attribute__((format(printf, 2, 3))) static int fail(struct reading *rd, const 
 
 static int hexval(char c)
 {
-	return c >= '0' && c <= '9' ? c - '0'
+	return c >= '0' && c <= '9'   ? c - '0'
 	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
 	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
 				      : -1;
@@ -101,7 +101,8 @@ static int handler(struct reading *rd, const char *section, const char *key, con
 	if (!*section)
 		return fail(rd, "%s: a key outside any [section]", key);
 	if (!*key)
-		return fail(rd, "[%s]: \"= %s\" has no key name (write key = value)", section, value);
+		return fail(rd, "[%s]: \"= %s\" has no key name (write key = value)", section,
+			    value);
 	bool meta = strcmp(section, "scenario") == 0 &&
 		    (strcmp(key, "name") == 0 || strcmp(key, "base") == 0);
 	bool sens = strcmp(section, PARAMS_SENSITIVITY) == 0; /* keys name parameters */
@@ -134,12 +135,16 @@ static int handler(struct reading *rd, const char *section, const char *key, con
 	for (; rd->slot[h]; h = (h + 1) & (SLOTS - 1)) {
 		const struct entry *e = &rd->v[rd->slot[h] - 1];
 		if (strcmp(e->section, section) == 0 && strcmp(e->key, key) == 0)
-			return fail(rd, "[%s] %s: set twice (first at line %d; indented lines "
-				    "are not continuations)", section, key, e->line);
+			return fail(rd,
+				    "[%s] %s: set twice (first at line %d; indented lines "
+				    "are not continuations)",
+				    section, key, e->line);
 	}
 	if (rd->n == MAX_KEYS)
-		return fail(rd, "[%s] %s: more than %d keys in one file (a scenario has %d "
-			    "parameters at most)", section, key, MAX_KEYS, MAX_PARAMS);
+		return fail(rd,
+			    "[%s] %s: more than %d keys in one file (a scenario has %d "
+			    "parameters at most)",
+			    section, key, MAX_KEYS, MAX_PARAMS);
 	if (meta) {
 		bool name = strcmp(key, "name") == 0;
 		size_t most = name ? sizeof rd->name - 1 : PATH_MAX - 1;
@@ -190,11 +195,19 @@ static const char *unquote(const char *a, const char *e, char *out)
 			char x = p < e ? *p++ : '\0';
 			int hi, lo;
 			switch (x) {
-			case 'n': c = '\n'; break;
-			case 'r': c = '\r'; break;
-			case 't': c = '\t'; break;
+			case 'n':
+				c = '\n';
+				break;
+			case 'r':
+				c = '\r';
+				break;
+			case 't':
+				c = '\t';
+				break;
 			case '\\':
-			case '"': c = x; break;
+			case '"':
+				c = x;
+				break;
 			case 'x':
 				hi = p + 1 < e ? hexval(p[0]) : -1;
 				lo = p + 1 < e ? hexval(p[1]) : -1;
@@ -222,8 +235,8 @@ static const char *unquote(const char *a, const char *e, char *out)
 /* One line, a .. e (without its end), in section (updated); prev is
  * the last key, for an indented line that looks like a continuation;
  * vbuf holds MAX_LINE + 1 bytes. */
-static void parse_line(struct reading *rd, const char *a, const char *e, char *section,
-		       char *prev, char *vbuf)
+static void parse_line(struct reading *rd, const char *a, const char *e, char *section, char *prev,
+		       char *vbuf)
 {
 	const char *s = a;
 	while (a < e && blank(*a))
@@ -249,8 +262,10 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 		snippet(a + 1, nlen, name, sizeof name);
 		if (rest < e && *rest != ';' && *rest != '#') {
 			snippet(rest, (size_t)(e - rest), snip, sizeof snip);
-			fail(rd, "text after the section header \"[%s]\": \"%s\" (put each key on its "
-			     "own line)", name, snip);
+			fail(rd,
+			     "text after the section header \"[%s]\": \"%s\" (put each key on its "
+			     "own line)",
+			     name, snip);
 			return;
 		}
 		if (nlen >= 32 || (strcmp(name, "scenario") != 0 && !params_section_known(name))) {
@@ -267,8 +282,10 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 		sep++;
 	if (sep == e || *sep == ';') {
 		if (indented && *prev) { /* what inih took for a continuation */
-			fail(rd, "[%s] %s: set twice (first at line %d; indented lines are not "
-			     "continuations)", section, prev, rd->v[rd->n - 1].line);
+			fail(rd,
+			     "[%s] %s: set twice (first at line %d; indented lines are not "
+			     "continuations)",
+			     section, prev, rd->v[rd->n - 1].line);
 			return;
 		}
 		snippet(a, (size_t)(e - a), snip, sizeof snip);
@@ -319,7 +336,7 @@ static void parse(struct reading *rd, const char *text)
 	}
 	const char *p = text;
 	if (strncmp(p, "\xEF\xBB\xBF", 3) == 0) /* stops at the NUL of a short text */
-		p += 3; /* UTF-8 byte order mark */
+		p += 3;                         /* UTF-8 byte order mark */
 	while (*p && !rd->failed) {
 		size_t len = strcspn(p, "\r\n");
 		const char *next = p + len;
@@ -423,7 +440,10 @@ void scenario_quote(const char *text, char *buf, size_t n)
 		char e[8];
 		int m = 1;
 		if (*p == '\n' || *p == '\r' || *p == '\t')
-			m = snprintf(e, sizeof e, "\\%c", *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't');
+			m = snprintf(e, sizeof e, "\\%c",
+				     *p == '\n'   ? 'n'
+				     : *p == '\r' ? 'r'
+						  : 't');
 		else if (*p < 0x20 || *p == 0x7f)
 			m = snprintf(e, sizeof e, "\\x%02x", *p);
 		else if (*p == '"' || *p == '\\')
@@ -456,22 +476,28 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 			snprintf(real, sizeof real, "%s", path); /* slurp will say why */
 		for (int i = 0; i < depth; i++) {
 			if (strcmp(chain[i], real) == 0) {
-				snprintf(err, errlen, "%s: [scenario] base: %s loops back to a file "
+				snprintf(err, errlen,
+					 "%s: [scenario] base: %s loops back to a file "
 					 "already in the chain of bases (a chain ends at a file "
-					 "without base, or at base = builtin)", from, path);
+					 "without base, or at base = builtin)",
+					 from, path);
 				return -1;
 			}
 		}
 		if (depth >= MAX_DEPTH) {
-			snprintf(err, errlen, "%s: [scenario] base: %s: the chain of bases is deeper "
-				 "than %d files", from, path, MAX_DEPTH);
+			snprintf(err, errlen,
+				 "%s: [scenario] base: %s: the chain of bases is deeper "
+				 "than %d files",
+				 from, path, MAX_DEPTH);
 			return -1;
 		}
 		if (!mem && !(text = slurp(path, err, errlen))) {
 			char *why = from ? strdup(err) : NULL;
 			if (why) /* the file that names it is where to fix it */
-				snprintf(err, errlen, "%s: [scenario] base: %s (a relative base is read "
-					 "from the folder of the file that names it)", from, why);
+				snprintf(err, errlen,
+					 "%s: [scenario] base: %s (a relative base is read "
+					 "from the folder of the file that names it)",
+					 from, why);
 			free(why);
 			return -1;
 		}
@@ -603,7 +629,8 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 			 assignment + nt + 1);
 		if (targets_set(s->targets, &s->ntargets, name, eq + 1, why, sizeof why) == 0)
 			return 0;
-		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, TARGETS_SECTION, name, why);
+		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, TARGETS_SECTION, name,
+			 why);
 		return -1;
 	}
 	const char *dot = NULL; /* the last dot before '=': sections may hold dots */
@@ -621,8 +648,8 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 	int k = params_find(sec, key);
 	if (k < 0) {
 		const char *sug = params_section_known(sec) ? params_suggest(sec, key) : NULL;
-		snprintf(err, errlen, "--set %s: unknown parameter %s.%s%s%s%s", assignment, sec, key,
-			 sug ? " (did you mean " : "", sug ? sug : "", sug ? "?)" : "");
+		snprintf(err, errlen, "--set %s: unknown parameter %s.%s%s%s%s", assignment, sec,
+			 key, sug ? " (did you mean " : "", sug ? sug : "", sug ? "?)" : "");
 		return -1;
 	}
 	char why[300];

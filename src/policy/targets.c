@@ -46,8 +46,7 @@ int targets_find(const char *key)
 	return -1;
 }
 
-static int parse_in(const struct target_def *d, const char *s, double *v, char *err,
-		    size_t errlen)
+static int parse_in(const struct target_def *d, const char *s, double *v, char *err, size_t errlen)
 {
 	switch (d->unit) {
 	case TU_YUAN:
@@ -98,8 +97,10 @@ int targets_set(struct target *t, int *n, const char *key, const char *text, cha
 	}
 	const char *bar = strchr(text, '|'), *colon = strchr(text, ':');
 	if (!bar || !colon || colon > bar) {
-		snprintf(err, errlen, "\"%s\": expected LO:HI | SOURCE, e.g. 370:400 | 2025 list "
-			 "(phrsbx.cn)", text);
+		snprintf(err, errlen,
+			 "\"%s\": expected LO:HI | SOURCE, e.g. 370:400 | 2025 list "
+			 "(phrsbx.cn)",
+			 text);
 		return -1;
 	}
 	char lo[64], hi[64], src[TARGET_SOURCE_LEN], why[200];
@@ -126,8 +127,10 @@ int targets_set(struct target *t, int *n, const char *key, const char *text, cha
 		return -1;
 	}
 	if (!src[0]) {
-		snprintf(err, errlen, "\"%s\": no source after '|' (every target says where it "
-			 "comes from)", text);
+		snprintf(err, errlen,
+			 "\"%s\": no source after '|' (every target says where it "
+			 "comes from)",
+			 text);
 		return -1;
 	}
 	snprintf(v.source, sizeof v.source, "%s", src);

@@ -21,10 +21,12 @@ bool award_due(const struct policy *p, enum line_id line, int year, fen_t amount
 	return amount > 0 && p->line[line].enabled && policy_in_window(p, year);
 }
 
-bool award_make(const struct policy *p, const struct award_sink *s, enum line_id line,
-		int year, fen_t amount, const char *why)
+bool award_make(const struct policy *p, const struct award_sink *s, enum line_id line, int year,
+		fen_t amount, const char *why)
 {
-	struct award a = {.line = line, .year = year, .paid_year = year + p->payment_lag,
+	struct award a = {.line = line,
+			  .year = year,
+			  .paid_year = year + p->payment_lag,
 			  .amount = amount};
 	rules_split(p, &a);
 	if (*why) /* Monte Carlo passes "": skip the copy */

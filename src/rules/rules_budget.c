@@ -53,7 +53,8 @@ void rules_taxcap(const struct policy *p, const struct firm_year *rows, size_t n
 		fen_t cap = money_round(p->model.taxcap.rate * revenue);
 		for (size_t k = i; sum > cap && k < j; k++) {
 			/* the same arithmetic as rules_split, so levels keep their shares */
-			a[k]->amount = (fen_t)llround((double)a[k]->amount * (double)cap / (double)sum);
+			a[k]->amount = (fen_t)llround((double)a[k]->amount * (double)cap /
+						      (double)sum);
 			rules_split(p, a[k]);
 			char w[WORDS_LEN];
 			if (a[k]->reason[0])

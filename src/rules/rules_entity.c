@@ -124,7 +124,8 @@ static void up_to(const struct policy *p, const struct entity_year *rows, size_t
 		double amt = granted_or(r->granted, e->payout, e->cap);
 		char a[WORDS_LEN], b[WORDS_LEN];
 		if (AWARD(p, s, r->line, r->year, money_round(amt), "%s %s (cap %s)",
-			  isnan(r->granted) ? "assumed" : "granted", words(amt, a), words(e->cap, b)))
+			  isnan(r->granted) ? "assumed" : "granted", words(amt, a),
+			  words(e->cap, b)))
 			count++;
 	}
 }

@@ -34,13 +34,13 @@ static fen_t tier_fen(const struct tier *tiers, int k)
 }
 
 struct firm_state {
-	bool m1_ok;        /* attracted, industrial, settled in a policy year */
+	bool m1_ok;              /* attracted, industrial, settled in a policy year */
 	bool m1a_done, m1b_done; /* M1A: granted, not merely earned */
-	double m1b_sum;    /* revenue over the M1B window so far */
-	int m2_best;       /* highest M2 tier reached (history counts as paid) */
-	int m3a_best;      /* highest M3A tier ever reached */
-	fen_t m3a_paid;    /* what M3A has paid within the policy */
-	bool listed;       /* in a top-100 list in an earlier row */
+	double m1b_sum;          /* revenue over the M1B window so far */
+	int m2_best;             /* highest M2 tier reached (history counts as paid) */
+	int m3a_best;            /* highest M3A tier ever reached */
+	fen_t m3a_paid;          /* what M3A has paid within the policy */
+	bool listed;             /* in a top-100 list in an earlier row */
 	int m3c_count;
 };
 
@@ -57,11 +57,12 @@ static void m1a(const struct policy *p, struct firm_state *st, const struct firm
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN], d[WORDS_LEN];
 	/* M1B's 再给予 needs M1A granted, not merely earned: mark it when paid */
 	st->m1a_done = AWARD(p, s, L_M1A, r->year, amt,
-			     "paid-in capital %s, staff %d: %s x %s = %s%s%s", words(r->paid_capital, a),
-			     r->employees, share_fmt(p->m1a.rate, b), a,
+			     "paid-in capital %s, staff %d: %s x %s = %s%s%s",
+			     words(r->paid_capital, a), r->employees, share_fmt(p->m1a.rate, b), a,
 			     words(p->m1a.rate * r->paid_capital, c),
 			     p->m1a.rate * r->paid_capital > p->m1a.cap ? ", capped at " : "",
-			     p->m1a.rate * r->paid_capital > p->m1a.cap ? words(p->m1a.cap, d) : "");
+			     p->m1a.rate * r->paid_capital > p->m1a.cap ? words(p->m1a.cap, d)
+									: "");
 }
 
 /* 第1条: 落户3年内, 累计营业收入达到2亿元的, 再给予最高200万元奖励. */
@@ -113,9 +114,8 @@ static void m2(const struct policy *p, struct firm_state *st, const struct firm_
 	st->m2_best = k; /* a tier reached in history counts as awarded */
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN];
 	AWARD(p, s, L_M2, r->year, amt, "staff %d, revenue %s reached tier %d (%g/%s): %s%s",
-	      r->employees, words(r->revenue, a), k, t[k - 1].employees,
-	      words(t[k - 1].revenue, b), words((double)amt / 100, c),
-	      p->m2.mode == M2_TOPUP && before ? " top-up" : "");
+	      r->employees, words(r->revenue, a), k, t[k - 1].employees, words(t[k - 1].revenue, b),
+	      words((double)amt / 100, c), p->m2.mode == M2_TOPUP && before ? " top-up" : "");
 }
 
 /* 第3条: 营业收入首次达到1亿元、5亿元、10亿元, 给予200万元、300万元、500万元的进档补差奖励. */
@@ -130,10 +130,9 @@ static void m3a(const struct policy *p, struct firm_state *st, const struct firm
 	fen_t amt = tier_fen(t, k) - credit;
 	st->m3a_best = k;
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN], d[WORDS_LEN];
-	if (AWARD(p, s, L_M3A, r->year, amt,
-		  "revenue %s first reached tier %d (%s); top-up %s-%s", words(r->revenue, a), k,
-		  words(t[k - 1].revenue, b), words((double)tier_fen(t, k) / 100, c),
-		  words((double)credit / 100, d)))
+	if (AWARD(p, s, L_M3A, r->year, amt, "revenue %s first reached tier %d (%s); top-up %s-%s",
+		  words(r->revenue, a), k, words(t[k - 1].revenue, b),
+		  words((double)tier_fen(t, k) / 100, c), words((double)credit / 100, d)))
 		st->m3a_paid += amt;
 }
 
@@ -177,7 +176,8 @@ void rules_firm(const struct policy *p, const struct firm_year *rows, size_t n,
 {
 	const struct firm_year *f = &rows[0];
 	struct firm_state st = {
-		.m1_ok = f->origin == ORIGIN_ATTRACTED && f->industrial && f->founded >= p->start_year,
+		.m1_ok = f->origin == ORIGIN_ATTRACTED && f->industrial &&
+			 f->founded >= p->start_year,
 	};
 	for (size_t i = 0; i < n; i++) {
 		const struct firm_year *r = &rows[i];

@@ -9,8 +9,8 @@
 bool award_due(const struct policy *p, enum line_id line, int year, fen_t amount);
 
 /* Pass the award to the sink; why is copied. Returns true. */
-bool award_make(const struct policy *p, const struct award_sink *s, enum line_id line,
-		int year, fen_t amount, const char *why);
+bool award_make(const struct policy *p, const struct award_sink *s, enum line_id line, int year,
+		fen_t amount, const char *why);
 
 /* printf into a per-thread buffer, valid until the next call. */
 const char *reason_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

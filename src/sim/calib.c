@@ -36,7 +36,9 @@ int calib_measure(const struct scenario *s, const struct sim_config *c, struct c
 	for (int i = 0; i < s->ntargets; i++) {
 		const struct target *t = &s->targets[i];
 		const struct stats *st = summary_pop(sm, (enum pop_stat)d[t->def].stat);
-		rows[i] = (struct calib_row){.t = t, .mean = st->mean, .p5 = st->pct[P5],
+		rows[i] = (struct calib_row){.t = t,
+					     .mean = st->mean,
+					     .p5 = st->pct[P5],
 					     .p95 = st->pct[P95]};
 		rows[i].within = st->mean >= t->lo && st->mean <= t->hi;
 		within += rows[i].within;
@@ -112,8 +114,14 @@ int calib_fit(struct scenario *s, const int *keys, int nkeys, const struct sim_c
 		goto done;
 	}
 	*base = *s;
-	struct fit_ctx f = {.base = base, .work = work, .keys = keys, .nkeys = nkeys, .c = c,
-			    .rows = rows, .err = err, .errlen = errlen};
+	struct fit_ctx f = {.base = base,
+			    .work = work,
+			    .keys = keys,
+			    .nkeys = nkeys,
+			    .c = c,
+			    .rows = rows,
+			    .err = err,
+			    .errlen = errlen};
 	gsl_multimin_function fn = {.f = objective, .n = (size_t)nkeys, .params = &f};
 	*before = objective(x, &f);
 	if (f.failed)

@@ -12,7 +12,7 @@
 #include "money.h"
 
 #define MAXARGS 3
-#define UNBOUNDED 1e12 /* a range's hi at or above this counts as no bound */
+#define UNBOUNDED 1e12  /* a range's hi at or above this counts as no bound */
 #define POISSON_MAX 1e9 /* gsl_ran_poisson returns an unsigned int */
 
 /* One text form. unit has bit i set when argument i is in the
@@ -53,7 +53,8 @@ static const char *const form_list =
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static int fail(char *err, size_t errlen, const char *fmt, ...)
+static int
+fail(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -110,11 +111,13 @@ static void arg_names(const struct form *f, char *buf, size_t n)
 	buf[0] = '\0';
 	for (int i = 0; i < f->nargs && k >= 0 && (size_t)k < n; i++)
 		k += snprintf(buf + k, n - k, "%s%s",
-			      i == 0 ? "" : i == f->nargs - 1 ? " or " : ", ", f->arg[i]);
+			      i == 0              ? ""
+			      : i == f->nargs - 1 ? " or "
+						  : ", ",
+			      f->arg[i]);
 }
 
-static int parse_const(struct span t, dist_num_fn num, struct dist *out, char *err,
-		       size_t errlen)
+static int parse_const(struct span t, dist_num_fn num, struct dist *out, char *err, size_t errlen)
 {
 	char v[128], e[256];
 	if (t.n >= sizeof v)
@@ -125,8 +128,9 @@ static int parse_const(struct span t, dist_num_fn num, struct dist *out, char *e
 	if (num(v, &x, e, sizeof e) != 0) {
 		/* a word is more likely a misspelt form than a bad number */
 		if ((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' && v[0] <= 'Z'))
-			return fail(err, errlen, "\"%s\" is neither a number nor a distribution (%s)",
-				    v, form_list);
+			return fail(err, errlen,
+				    "\"%s\" is neither a number nor a distribution (%s)", v,
+				    form_list);
 		return fail(err, errlen, "%s", e);
 	}
 	if (!isfinite(x))
@@ -242,7 +246,8 @@ int dist_parse(const char *text, dist_num_fn num, struct dist *out, char *err, s
 		struct span arg = trim(a, (size_t)(stop - a));
 		a = stop + 1;
 		if (arg.n == 0)
-			return fail(err, errlen, "%.*s: argument %d is empty", (int)t.n, t.s, i + 1);
+			return fail(err, errlen, "%.*s: argument %d is empty", (int)t.n, t.s,
+				    i + 1);
 		const char *eq = find(arg, '=');
 		int slot = i;
 		struct span v = arg;
@@ -257,13 +262,12 @@ int dist_parse(const char *text, dist_num_fn num, struct dist *out, char *err, s
 			if (slot == f->nargs) {
 				char names[64];
 				arg_names(f, names, sizeof names);
-				return fail(err, errlen,
-					    "%.*s: no argument \"%.*s\" (expected %s)", (int)t.n,
-					    t.s, (int)key.n, key.s, names);
+				return fail(err, errlen, "%.*s: no argument \"%.*s\" (expected %s)",
+					    (int)t.n, t.s, (int)key.n, key.s, names);
 			}
 			if (v.n == 0)
-				return fail(err, errlen, "%.*s: %s has no value after '='", (int)t.n,
-					    t.s, f->arg[slot]);
+				return fail(err, errlen, "%.*s: %s has no value after '='",
+					    (int)t.n, t.s, f->arg[slot]);
 		}
 		if (slot >= f->nargs)
 			break; /* too many: reported below */
@@ -289,7 +293,8 @@ int dist_parse(const char *text, dist_num_fn num, struct dist *out, char *err, s
 		if (parse(v, &p[i], e, sizeof e) != 0)
 			return fail(err, errlen, "%.*s: %s: %s", (int)t.n, t.s, f->arg[i], e);
 		if (!isfinite(p[i]))
-			return fail(err, errlen, "%.*s: %s is not finite", (int)t.n, t.s, f->arg[i]);
+			return fail(err, errlen, "%.*s: %s is not finite", (int)t.n, t.s,
+				    f->arg[i]);
 	}
 	if (check_params(f, p, t, err, errlen) != 0)
 		return -1;
@@ -346,21 +351,26 @@ int dist_check_range(const struct dist *d, double lo, double hi, char *err, size
 	case D_PARETO:
 		least = d->kind == D_PARETO ? p[0] : 0;
 		if (lo > 0 && least < lo)
-			return fail(err, errlen, "%s: draws go down to %g, below the least allowed "
-				    "value %g", what, least, lo);
+			return fail(err, errlen,
+				    "%s: draws go down to %g, below the least allowed "
+				    "value %g",
+				    what, least, lo);
 		/* unbounded: like normal's 4 sd, the 99.99th percentile must fit;
 		 * the rare draw above is clamped */
 		most = d->kind == D_PARETO ? p[0] * pow(10, 4 / p[1]) : p[0] * exp(4 * p[1]);
 		if (hi < UNBOUNDED && most > hi)
-			return fail(err, errlen, "%s: its 99.99th percentile %g is above the most "
-				    "allowed value %g", what, most, hi);
+			return fail(err, errlen,
+				    "%s: its 99.99th percentile %g is above the most "
+				    "allowed value %g",
+				    what, most, hi);
 		return 0;
 	default:
 		return fail(err, errlen, "unknown distribution kind %d", (int)d->kind);
 	}
 	if (least < lo)
-		return fail(err, errlen, "%s: draws go down to %g, below the least allowed value %g",
-			    what, least, lo);
+		return fail(err, errlen,
+			    "%s: draws go down to %g, below the least allowed value %g", what,
+			    least, lo);
 	if (most > hi)
 		return fail(err, errlen, "%s: draws go up to %g, above the most allowed value %g",
 			    what, most, hi);

@@ -20,12 +20,25 @@
 /* Stream components that are not a line's: who draws. Their keys are
  * hashes of these names; a line's are of its section (line_keys). */
 enum {
-	S_SHOCKS, S_STOCK, S_PANEL, S_ENTRY_COUNT, S_ENTRANT = S_ENTRY_COUNT + 3,
-	S_TAKEUP = S_ENTRANT + 3, N_COMPONENTS
+	S_SHOCKS,
+	S_STOCK,
+	S_PANEL,
+	S_ENTRY_COUNT,
+	S_ENTRANT = S_ENTRY_COUNT + 3,
+	S_TAKEUP = S_ENTRANT + 3,
+	N_COMPONENTS
 };
 static const char *const component_name[N_COMPONENTS] = {
-	"shocks", "stock", "panel", "entry-count/new", "entry-count/spinoff",
-	"entry-count/attracted", "entrant/new", "entrant/spinoff", "entrant/attracted", "takeup",
+	"shocks",
+	"stock",
+	"panel",
+	"entry-count/new",
+	"entry-count/spinoff",
+	"entry-count/attracted",
+	"entrant/new",
+	"entrant/spinoff",
+	"entrant/attracted",
+	"takeup",
 };
 /* Streams of the requests of firm lines paid "up to" a cap (M1B, M3C),
  * keyed by firm, line and year: hash of "request" mixed with those. */
@@ -62,7 +75,7 @@ struct sim_work {
 	uint64_t comp; /* its stream's key */
 	uint64_t idx;
 	enum who who;
-	int sub;       /* WHO_ENTRANT: which kind; WHO_ENTITY: its line */
+	int sub; /* WHO_ENTRANT: which kind; WHO_ENTITY: its line */
 	const char *panel_id;
 	char id[48];
 	/* replication */
@@ -238,7 +251,8 @@ static void name_recipient(struct sim_work *w)
 			 (const char *[]){"", "municipal", "provincial", "national"}[(n >> 16) & 3],
 			 n & 0xFFFF);
 	else
-		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu", line_info(w->sub)->section, year, n);
+		snprintf(w->id, sizeof w->id, "%s-%llu-%04llu", line_info(w->sub)->section, year,
+			 n);
 }
 
 static void book(struct sim_work *w, const struct award *a)
@@ -257,7 +271,8 @@ static bool claimed(const struct sim_work *w, const struct award *a)
 	double share = w->q->model.takeup[a->line];
 	if (share >= 1)
 		return true;
-	uint64_t h = key(w->seed, w->rep, w->comp_key[S_TAKEUP], mix(w->comp ^ mix(w->idx)) ^
+	uint64_t h = key(w->seed, w->rep, w->comp_key[S_TAKEUP],
+			 mix(w->comp ^ mix(w->idx)) ^
 				 mix(w->line_key[a->line].entity ^ (uint64_t)a->year));
 	return (double)(h >> 11) * 0x1.0p-53 < share;
 }
@@ -296,7 +311,8 @@ static void on_award(void *ctx, const struct award *given)
 	if (!claimed(w, given))
 		return;
 	*a = *given;
-	if ((int)a->line < N_FIRM_LINES && line_info(a->line)->pay == PAY_GRANTED && !firm_request(w, a))
+	if ((int)a->line < N_FIRM_LINES && line_info(a->line)->pay == PAY_GRANTED &&
+	    !firm_request(w, a))
 		return;
 	if (w->buffering && w->nbuf < (int)(sizeof w->buf / sizeof w->buf[0])) {
 		w->buf[w->nbuf++] = *a;
@@ -389,8 +405,7 @@ static double shock(const struct sim_work *w, int year)
  * year's figures (revenue at the bar) from firms that have run at least
  * one full year (运营稳定): never on the year's own growth. key_u fixes
  * whether the firm applies and is listed, for its life. */
-static bool key_db(const struct model *m, const struct firm_year *prev, int founded,
-		   double key_u)
+static bool key_db(const struct model *m, const struct firm_year *prev, int founded, double key_u)
 {
 	return prev->revenue >= m->firms.key_db_min_revenue && prev->year - founded >= 1 &&
 	       key_u < m->firms.key_db_share;
@@ -414,7 +429,7 @@ static void next_year(struct sim_work *w, const struct firm_year *prev, struct f
 	/* staff is a head count: single precision is ample */
 	float sg = (float)(m->growth.staff_elasticity * g + (young ? w->ln_ramp : 0));
 	row->employees = (int)fminf(1e7f, rintf((float)(prev->employees > 1 ? prev->employees : 1) *
-						 expf(sg)));
+						expf(sg)));
 	row->key_db = key_db(m, prev, row->founded, key_u);
 	row->top100 = row->revenue >= m->events.top100_min_revenue && u < m->events.top100_prob;
 }
@@ -449,7 +464,8 @@ static void existing_firms(struct sim_work *w)
 		 * uniform that is always drawn, so streams stay aligned */
 		double u_tail = gsl_rng_uniform_pos(w->r);
 		if (m->firms.tail_alpha > 0 && rev > m->firms.tail_threshold)
-			rev = fmin(m->firms.tail_threshold * pow(u_tail, -1 / m->firms.tail_alpha), 1e13);
+			rev = fmin(m->firms.tail_threshold * pow(u_tail, -1 / m->firms.tail_alpha),
+				   1e13);
 		double staff = rev / m->firms.revenue_per_employee *
 			       exp(m->firms.staff_sigma * gsl_ran_gaussian_ziggurat(w->r, 1));
 		double key_u = gsl_rng_uniform(w->r);
@@ -517,9 +533,13 @@ static void entrants(struct sim_work *w)
 				w->who = WHO_ENTRANT;
 				w->sub = kind;
 				bool att = origin[kind] == ORIGIN_ATTRACTED;
-				double rev = draw(w, att ? &m->entry.attracted_revenue : &m->entry.new_revenue,
+				double rev = draw(w,
+						  att ? &m->entry.attracted_revenue
+						      : &m->entry.new_revenue,
 						  0, 1e13);
-				double staff = draw(w, att ? &m->entry.attracted_staff : &m->entry.new_staff,
+				double staff = draw(w,
+						    att ? &m->entry.attracted_staff
+							: &m->entry.new_staff,
 						    0, 1e6);
 				double capital = draw(w, &m->entry.attracted_capital, 0, 1e13);
 				double ind = gsl_rng_uniform(w->r), key_u = gsl_rng_uniform(w->r);
@@ -527,8 +547,9 @@ static void entrants(struct sim_work *w)
 					.year = t,
 					.founded = t,
 					.origin = origin[kind],
-					.industrial = ind < (att ? m->entry.attracted_industrial_share
-								 : m->firms.industrial_share),
+					.industrial = ind <
+						      (att ? m->entry.attracted_industrial_share
+							   : m->firms.industrial_share),
 					.employees = (int)fmax(1, lround(staff)),
 					.paid_capital = att ? capital : 0,
 					.revenue = rev,
@@ -560,8 +581,11 @@ static void parks(struct sim_work *w, enum line_id l)
 			if (y > y0)
 				rev *= exp(drift + shock(w, y) +
 					   pl->growth_sd * gsl_ran_gaussian_ziggurat(w->r, 1));
-			w->erows[n++] = (struct entity_year){.line = l, .year = y, .base = rev,
-							     .granted = NAN, .housing = NAN,
+			w->erows[n++] = (struct entity_year){.line = l,
+							     .year = y,
+							     .base = rev,
+							     .granted = NAN,
+							     .housing = NAN,
 							     .passed = true};
 		}
 		run_entity(w, w->erows, n);
@@ -583,13 +607,18 @@ static void level_line(struct sim_work *w, enum line_id l)
 		for (int t = w->q->start_year; t <= last_year(w->q); t++) {
 			unsigned k = arrivals(w, l, lv, t, val(per[lv - 1]));
 			for (unsigned j = 0; j < k; j++) {
-				w->comp = w->line_key[l].entity; /* no draws: a name and a take-up key */
+				w->comp = w->line_key[l]
+						  .entity; /* no draws: a name and a take-up key */
 				w->idx = (uint64_t)t << 20 | (uint64_t)lv << 16 | j;
 				w->who = WHO_ENTITY;
 				w->sub = l;
-				w->erows[0] = (struct entity_year){.line = l, .year = t, .level = lv,
-								   .base = NAN, .granted = NAN,
-								   .housing = NAN, .passed = true};
+				w->erows[0] = (struct entity_year){.line = l,
+								   .year = t,
+								   .level = lv,
+								   .base = NAN,
+								   .granted = NAN,
+								   .housing = NAN,
+								   .passed = true};
 				run_entity(w, w->erows, 1);
 			}
 		}
@@ -611,8 +640,12 @@ static void applicants(struct sim_work *w, enum line_id l)
 			stream(w, w->line_key[l].entity, (uint64_t)t << 20 | j);
 			w->who = WHO_ENTITY;
 			w->sub = l;
-			struct entity_year r = {.line = l, .year = t, .base = NAN, .granted = NAN,
-						.housing = NAN, .passed = true};
+			struct entity_year r = {.line = l,
+						.year = t,
+						.base = NAN,
+						.granted = NAN,
+						.housing = NAN,
+						.passed = true};
 			if (kind == RK_RATE)
 				r.base = draw(w, &pl->base, 0, 1e13);
 			if (granted) { /* 最高: min(request, cap) x approval */
@@ -620,7 +653,8 @@ static void applicants(struct sim_work *w, enum line_id l)
 				double ok = draw(w, &pl->approval, 0, 1);
 				fp_add(w, req);
 				fp_add(w, ok);
-				r.granted = fmin(req, kind == RK_TEAM ? e->project_cap : e->cap) * ok;
+				r.granted = fmin(req, kind == RK_TEAM ? e->project_cap : e->cap) *
+					    ok;
 				if (kind == RK_TEAM) {
 					double h = draw(w, &pl->housing, 0, 1e13);
 					fp_add(w, h);
@@ -653,9 +687,8 @@ static void resolve(const struct policy *p, struct policy *q, struct sim_work *w
 	size_t n;
 	const struct param_def *d = params_table(&n);
 	for (size_t i = 0; i < n; i++) {
-		if (d[i].per_entity ||
-		    (d[i].type != PT_DIST_MONEY && d[i].type != PT_DIST_SHARE &&
-		     d[i].type != PT_DIST_NUMBER))
+		if (d[i].per_entity || (d[i].type != PT_DIST_MONEY && d[i].type != PT_DIST_SHARE &&
+					d[i].type != PT_DIST_NUMBER))
 			continue;
 		stream(w, w->param_key[i], 0);
 		struct dist *v = (struct dist *)((char *)q + d[i].offset);
@@ -678,8 +711,10 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 			fen_t *c = cell[line][y];
 			sum[line] = (struct award){.line = (enum line_id)line,
 						   .paid_year = t->first_paid_year + y,
-						   .amount = c[LV_TOTAL], .provincial = c[LV_PROVINCIAL],
-						   .municipal = c[LV_MUNICIPAL], .district = c[LV_DISTRICT]};
+						   .amount = c[LV_TOTAL],
+						   .provincial = c[LV_PROVINCIAL],
+						   .municipal = c[LV_MUNICIPAL],
+						   .district = c[LV_DISTRICT]};
 			if (q->line[line].in_total) /* contingent items stay outside 总量控制 */
 				ptr[np++] = &sum[line];
 		}

@@ -94,8 +94,8 @@ static bool compute(const struct policy *p, const struct sim_config *c, const st
 /* Add n rows in blocks of SIM_BLOCK, as one process would: the same
  * checkpoints for the trace and --precision whatever the rank count.
  * Sets *done when precision is reached. */
-static bool add_rows(const struct sim_config *c, struct sim_output *out, const double *rows,
-		     long n, bool *done)
+static bool add_rows(const struct sim_config *c, struct sim_output *out, const double *rows, long n,
+		     bool *done)
 {
 	for (long off = 0; off < n && !*done; off += SIM_BLOCK) {
 		long k = n - off < SIM_BLOCK ? n - off : SIM_BLOCK;
@@ -111,8 +111,8 @@ static bool add_rows(const struct sim_config *c, struct sim_output *out, const d
 	return true;
 }
 
-int sim_run(const struct policy *p, const struct sim_config *c, struct sim_output *out,
-	    char *err, size_t errlen)
+int sim_run(const struct policy *p, const struct sim_config *c, struct sim_output *out, char *err,
+	    size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	sim_layout(p, &out->layout);
@@ -167,8 +167,8 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 		if (overflow)
 			snprintf(err, errlen, "%s", TOTALS_OVERFLOW_MSG);
 		else if (cw->size > 1)
-			snprintf(err, errlen, "rank %d: out of memory after %ld replications", failed,
-				 made);
+			snprintf(err, errlen, "rank %d: out of memory after %ld replications",
+				 failed, made);
 		else
 			snprintf(err, errlen, "out of memory after %ld replications", made);
 		return -1;

@@ -5,11 +5,11 @@
 #include <math.h>
 
 const double stats_pct[N_PCT] = {
-	[P5] = 0.05, [P25] = 0.25, [P50] = 0.50, [P75] = 0.75,
+	[P5] = 0.05,  [P25] = 0.25, [P50] = 0.50, [P75] = 0.75,
 	[P80] = 0.80, [P90] = 0.90, [P95] = 0.95,
 };
 const char *const stats_pct_name[N_PCT] = {
-	[P5] = "p5", [P25] = "p25", [P50] = "p50", [P75] = "p75",
+	[P5] = "p5",   [P25] = "p25", [P50] = "p50", [P75] = "p75",
 	[P80] = "p80", [P90] = "p90", [P95] = "p95",
 };
 const enum pct stats_shown[N_SHOWN] = {P5, P25, P50, P75, P95};

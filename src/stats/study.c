@@ -35,8 +35,8 @@ void study_paired(const double *alt, size_t as, const double *base, size_t bs, s
 /* Column col of o against column bcol of the base run b; each once per
  * run, so no summary of every column (summary.h) is needed. -1 when out
  * of memory (err says). */
-static int cell_of(const struct sim_output *o, size_t col, const struct sim_output *b,
-		   size_t bcol, struct study_cell *c, char *err, size_t errlen)
+static int cell_of(const struct sim_output *o, size_t col, const struct sim_output *b, size_t bcol,
+		   struct study_cell *c, char *err, size_t errlen)
 {
 	struct stats st;
 	double *scratch = malloc((size_t)o->reps * sizeof *scratch);
@@ -62,8 +62,8 @@ static enum study_status cells_of(const struct sim_output *o, const struct sim_o
 	for (int line = 0; line <= N_LINES; line++)
 		for (int lv = 0; lv < N_LEVELS; lv++)
 			if (cell_of(o, sim_money(&o->layout, line, o->layout.years, lv), b,
-				    sim_money(&b->layout, line, b->layout.years, lv), &cell[line][lv],
-				    err, errlen) != 0)
+				    sim_money(&b->layout, line, b->layout.years, lv),
+				    &cell[line][lv], err, errlen) != 0)
 				return STUDY_FAILED;
 	return STUDY_OK;
 }
@@ -82,11 +82,14 @@ long study_max_reps(const struct policy *p)
 	return (long)(SIM_EXACT_BYTES / (l.width * sizeof(double)));
 }
 
-enum study_status study_run(const struct policy *p, const struct study_cfg *c,
-			    struct sim_output *o, char *err, size_t errlen)
+enum study_status study_run(const struct policy *p, const struct study_cfg *c, struct sim_output *o,
+			    char *err, size_t errlen)
 {
-	struct sim_config sc = {.seed = c->seed, .reps = c->reps, .threads = c->threads,
-				.stock = c->stock, .stop = c->stop};
+	struct sim_config sc = {.seed = c->seed,
+				.reps = c->reps,
+				.threads = c->threads,
+				.stock = c->stock,
+				.stop = c->stop};
 	if (sim_run(p, &sc, o, err, errlen) != 0)
 		return STUDY_FAILED;
 	if (o->stopped) {
@@ -97,8 +100,10 @@ enum study_status study_run(const struct policy *p, const struct study_cfg *c,
 	if (!o->rows) {
 		long most = study_max_reps(p);
 		sim_output_free(o);
-		snprintf(err, errlen, "%ld replications do not fit in memory to be paired "
-			 "(at most %ld)", c->reps, most);
+		snprintf(err, errlen,
+			 "%ld replications do not fit in memory to be paired "
+			 "(at most %ld)",
+			 c->reps, most);
 		return STUDY_INVALID;
 	}
 	return STUDY_OK;
@@ -149,8 +154,7 @@ static void key_words(int i, char *buf, size_t n)
 }
 
 /* scenario_finish after a change; its message gets the change in front. */
-static enum study_status refinish(struct scenario *s, const char *what, char *err,
-				  size_t errlen)
+static enum study_status refinish(struct scenario *s, const char *what, char *err, size_t errlen)
 {
 	char why[ERR_LEN];
 	if (scenario_finish(s, why, sizeof why) == 0)
@@ -264,14 +268,15 @@ int study_axis_parse(const char *spec, int max_points, struct study_axis *ax, ch
 	}
 	if (!params_numeric(i)) {
 		snprintf(err, errlen, "%s: %s is %s, not a number: compare two scenarios instead",
-			 spec, key, def(i)->type == PT_BOOL ? "true or false" : "one word of a list");
+			 spec, key,
+			 def(i)->type == PT_BOOL ? "true or false" : "one word of a list");
 		return -1;
 	}
 	const char *c1 = strchr(eq + 1, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
 	if (!c2 || strchr(c2 + 1, ':') || (size_t)(c1 - eq - 1) >= sizeof part[0] ||
 	    (size_t)(c2 - c1 - 1) >= sizeof part[1] || strlen(c2 + 1) >= sizeof part[2]) {
-		snprintf(err, errlen, "%s: expected %s=LO:HI:STEP, e.g. m1a.cap=50万:200万:50万", spec,
-			 key);
+		snprintf(err, errlen, "%s: expected %s=LO:HI:STEP, e.g. m1a.cap=50万:200万:50万",
+			 spec, key);
 		return -1;
 	}
 	snprintf(part[0], sizeof part[0], "%.*s", (int)(c1 - eq - 1), eq + 1);
@@ -317,8 +322,8 @@ double study_axis_value(const struct study_axis *ax, int k)
 
 /* The scenario of grid point p, into s. */
 static enum study_status sweep_point(const struct scenario *base, const struct study_axis *ax,
-				     int naxes, int p, struct scenario *s, double *value,
-				     char *err, size_t errlen)
+				     int naxes, int p, struct scenario *s, double *value, char *err,
+				     size_t errlen)
 {
 	*s = *base;
 	int stride = naxes > 1 ? ax[1].n : 1;
@@ -332,9 +337,9 @@ static enum study_status sweep_point(const struct scenario *base, const struct s
 	return STUDY_OK;
 }
 
-enum study_status study_sweep(const struct scenario *base, const struct study_axis *axes,
-			      int naxes, const struct study_cfg *c, struct study_sweep *out,
-			      char *err, size_t errlen)
+enum study_status study_sweep(const struct scenario *base, const struct study_axis *axes, int naxes,
+			      const struct study_cfg *c, struct study_sweep *out, char *err,
+			      size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	if (naxes < 1 || naxes > 2 || (naxes == 2 && axes[0].param == axes[1].param)) {
@@ -450,9 +455,8 @@ void study_sort_bars(struct study_bar *b, int n)
 }
 
 /* The scenario with r's parameter at its low (side 0) or high end. */
-static enum study_status move(const struct scenario *base, const struct study_range *r,
-			      int side, double pct, struct scenario *s, double *v, char *err,
-			      size_t errlen)
+static enum study_status move(const struct scenario *base, const struct study_range *r, int side,
+			      double pct, struct scenario *s, double *v, char *err, size_t errlen)
 {
 	*s = *base;
 	if (r->given) {
@@ -473,7 +477,7 @@ static enum study_status total_vs(const struct scenario *s, const struct sim_out
 		return rc;
 	struct study_cell cell;
 	rc = cell_of(&o, total_col(&o), b, total_col(b), &cell, err, errlen) == 0 ? STUDY_OK
-										    : STUDY_FAILED;
+										  : STUDY_FAILED;
 	sim_output_free(&o);
 	if (rc == STUDY_OK) {
 		*mean = cell.mean;
@@ -498,7 +502,8 @@ static enum study_status spider(const struct scenario *base, const struct study_
 		const struct study_bar *bar = &t->bar[k];
 		for (int step = -2; step <= 2; step++) {
 			struct study_spider *sp = &t->spider[t->nspider];
-			*sp = (struct study_spider){.param = bar->param, .pct = 50.0 * step * t->pct};
+			*sp = (struct study_spider){.param = bar->param,
+						    .pct = 50.0 * step * t->pct};
 			if (step == 0) {
 				sp->value = bar->base;
 				sp->mean = t->base.mean;
@@ -531,9 +536,8 @@ static enum study_status spider(const struct scenario *base, const struct study_
 }
 
 enum study_status study_tornado(const struct scenario *base, const struct study_range *keys,
-				int nkeys, double pct, int spider_keys,
-				const struct study_cfg *c, struct study_tornado *out, char *err,
-				size_t errlen)
+				int nkeys, double pct, int spider_keys, const struct study_cfg *c,
+				struct study_tornado *out, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	out->pct = pct;
@@ -545,7 +549,8 @@ enum study_status study_tornado(const struct scenario *base, const struct study_
 		snprintf(err, errlen, "out of memory");
 	for (int k = 0; rc == STUDY_OK && k < nkeys; k++) { /* every variant valid first */
 		struct study_bar *bar = &out->bar[k];
-		*bar = (struct study_bar){.param = keys[k].param, .given = keys[k].given,
+		*bar = (struct study_bar){.param = keys[k].param,
+					  .given = keys[k].given,
 					  .base = study_value(&base->pol, keys[k].param)};
 		for (int side = 0; rc == STUDY_OK && side < 2; side++)
 			rc = move(base, &keys[k], side, pct, s, side ? &bar->high : &bar->low, err,
@@ -556,8 +561,8 @@ enum study_status study_tornado(const struct scenario *base, const struct study_
 	long done = 0, total = 1 + 2L * nkeys + 2L * top; /* spider: 2 or 4 runs a key */
 	if (rc == STUDY_OK)
 		rc = study_run(&base->pol, c, &b, err, errlen);
-	if (rc == STUDY_OK && cell_of(&b, total_col(&b), &b, total_col(&b), &out->base, err,
-				      errlen) != 0)
+	if (rc == STUDY_OK &&
+	    cell_of(&b, total_col(&b), &b, total_col(&b), &out->base, err, errlen) != 0)
 		rc = STUDY_FAILED;
 	if (rc == STUDY_OK)
 		progress(c, ++done, total);
@@ -596,8 +601,8 @@ void study_tornado_free(struct study_tornado *t)
 
 /* Line's money at calendar year y (or all years: y < 0) and level, per
  * replication, into v; 0 where o pays nothing that year. */
-static void series(const struct sim_output *o, int first_paid, int line, int y,
-		   enum fund_level lv, double *v)
+static void series(const struct sim_output *o, int first_paid, int line, int y, enum fund_level lv,
+		   double *v)
 {
 	const struct sim_layout *l = &o->layout;
 	int yi = y < 0 ? l->years : y - first_paid;
@@ -618,12 +623,15 @@ enum study_status study_compare(const struct sim_output *base, int base_first_pa
 {
 	memset(out, 0, sizeof *out);
 	if (base->reps != alt->reps || !base->rows || !alt->rows || base->reps < 1) {
-		snprintf(err, errlen, "compare needs two runs with their rows and the same "
-			 "replications (%ld and %ld)", base->reps, alt->reps);
+		snprintf(err, errlen,
+			 "compare needs two runs with their rows and the same "
+			 "replications (%ld and %ld)",
+			 base->reps, alt->reps);
 		return STUDY_FAILED;
 	}
 	int first = base_first_paid < alt_first_paid ? base_first_paid : alt_first_paid;
-	int end_b = base_first_paid + base->layout.years, end_a = alt_first_paid + alt->layout.years;
+	int end_b = base_first_paid + base->layout.years,
+	    end_a = alt_first_paid + alt->layout.years;
 	out->first_year = first;
 	out->nyears = (end_b > end_a ? end_b : end_a) - first;
 	out->reps = base->reps;
@@ -726,13 +734,18 @@ enum study_status study_sobol_indices(struct study_sobol *s, uint64_t seed)
 			}
 		}
 		for (int i = 0; i < k; i++) {
-			double *x = b1 + (size_t)i * (size_t)s->boot, *y = bt + (size_t)i * (size_t)s->boot;
+			double *x = b1 + (size_t)i * (size_t)s->boot,
+			       *y = bt + (size_t)i * (size_t)s->boot;
 			gsl_sort(x, 1, (size_t)s->boot);
 			gsl_sort(y, 1, (size_t)s->boot);
-			s->s1_lo[i] = gsl_stats_quantile_from_sorted_data(x, 1, (size_t)s->boot, 0.025);
-			s->s1_hi[i] = gsl_stats_quantile_from_sorted_data(x, 1, (size_t)s->boot, 0.975);
-			s->st_lo[i] = gsl_stats_quantile_from_sorted_data(y, 1, (size_t)s->boot, 0.025);
-			s->st_hi[i] = gsl_stats_quantile_from_sorted_data(y, 1, (size_t)s->boot, 0.975);
+			s->s1_lo[i] = gsl_stats_quantile_from_sorted_data(x, 1, (size_t)s->boot,
+									  0.025);
+			s->s1_hi[i] = gsl_stats_quantile_from_sorted_data(x, 1, (size_t)s->boot,
+									  0.975);
+			s->st_lo[i] = gsl_stats_quantile_from_sorted_data(y, 1, (size_t)s->boot,
+									  0.025);
+			s->st_hi[i] = gsl_stats_quantile_from_sorted_data(y, 1, (size_t)s->boot,
+									  0.975);
 		}
 	} else if (rc == STUDY_OK) {
 		for (int i = 0; i < k; i++) {
@@ -749,13 +762,15 @@ enum study_status study_sobol_indices(struct study_sobol *s, uint64_t seed)
 }
 
 enum study_status study_sobol(int k, long n, int boot, uint64_t seed, study_fn f, void *ctx,
-			      study_progress_fn prog, void *progress_ctx,
-			      struct study_sobol *out, char *err, size_t errlen)
+			      study_progress_fn prog, void *progress_ctx, struct study_sobol *out,
+			      char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	if (k < 1 || k > STUDY_MAX_SOBOL || n < 2 || boot < 0) {
-		snprintf(err, errlen, "Sobol indices need 1 to %d parameters, 2 or more points "
-			 "and 0 or more resamples (got %d, %ld, %d)", STUDY_MAX_SOBOL, k, n, boot);
+		snprintf(err, errlen,
+			 "Sobol indices need 1 to %d parameters, 2 or more points "
+			 "and 0 or more resamples (got %d, %ld, %d)",
+			 STUDY_MAX_SOBOL, k, n, boot);
 		return STUDY_INVALID;
 	}
 	out->k = k;
@@ -870,12 +885,16 @@ enum study_status study_sobol_sim(const struct scenario *s, long n, int boot,
 {
 	memset(out, 0, sizeof *out);
 	if (s->nsens < 1) {
-		snprintf(err, errlen, "scenario %s declares no uncertain parameters: add a "
+		snprintf(err, errlen,
+			 "scenario %s declares no uncertain parameters: add a "
 			 "[sensitivity] section, e.g. growth.mean = 5%%:13%% (one key a "
-			 "parameter, its range LO:HI)", s->name);
+			 "parameter, its range LO:HI)",
+			 s->name);
 		return STUDY_INVALID;
 	}
-	struct sim_model m = {.base = s, .s = malloc(sizeof *m.s), .c = c,
+	struct sim_model m = {.base = s,
+			      .s = malloc(sizeof *m.s),
+			      .c = c,
 			      .total = n * (s->nsens + 2)};
 	if (!m.s) {
 		snprintf(err, errlen, "out of memory");

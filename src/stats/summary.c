@@ -50,8 +50,8 @@ static void risks(struct summary *s, const struct sim_output *o)
 		int y1 = s->env[e].annual ? l->years - 1 : l->years;
 		for (int y = y0; y <= y1; y++) {
 			struct risk *r = &s->over[(size_t)e * ny + (size_t)y];
-			results_exceed(o->res, sim_money(l, N_LINES, y, s->env[e].lv), s->env[e].limit,
-				       &r->prob, &r->mean);
+			results_exceed(o->res, sim_money(l, N_LINES, y, s->env[e].lv),
+				       s->env[e].limit, &r->prob, &r->mean);
 		}
 	}
 	for (int y = 0; y <= l->years; y++)
@@ -88,8 +88,7 @@ struct summary *summary_of(const struct sim_output *o, const struct policy *p)
 	return s;
 }
 
-const struct stats *summary_money(const struct summary *s, int line, int year,
-				  enum fund_level lv)
+const struct stats *summary_money(const struct summary *s, int line, int year, enum fund_level lv)
 {
 	return &s->cell[sim_money(&s->layout, line, year, lv)];
 }

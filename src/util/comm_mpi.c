@@ -11,7 +11,8 @@
 static int mpi_allgather(const double *mine, double *all, const size_t *counts)
 {
 	const struct comm *w = comm_world();
-	int *cnt = malloc((size_t)w->size * sizeof *cnt), *off = malloc((size_t)w->size * sizeof *off);
+	int *cnt = malloc((size_t)w->size * sizeof *cnt),
+	    *off = malloc((size_t)w->size * sizeof *off);
 	int rc = -1;
 	if (cnt && off) {
 		int at = 0;
@@ -21,7 +22,9 @@ static int mpi_allgather(const double *mine, double *all, const size_t *counts)
 			at += cnt[r];
 		}
 		rc = MPI_Allgatherv(mine, cnt[w->rank], MPI_DOUBLE, all, cnt, off, MPI_DOUBLE,
-				    MPI_COMM_WORLD) == MPI_SUCCESS ? 0 : -1;
+				    MPI_COMM_WORLD) == MPI_SUCCESS
+			     ? 0
+			     : -1;
 	}
 	free(cnt);
 	free(off);

@@ -58,7 +58,7 @@ static void param_round_trip(const char *text)
 	size_t n;
 	const struct param_def *d = params_table(&n);
 	/* one parameter of each type, chosen by the text's length */
-	static const enum ptype types[] = {PT_MONEY, PT_SHARE, PT_NUMBER, PT_INT,
+	static const enum ptype types[] = {PT_MONEY,      PT_SHARE,      PT_NUMBER,     PT_INT,
 					   PT_DIST_MONEY, PT_DIST_SHARE, PT_DIST_NUMBER};
 	enum ptype want = types[strlen(text) % (sizeof types / sizeof types[0])];
 	for (size_t i = 0; i < n; i++) {
@@ -71,8 +71,10 @@ static void param_round_trip(const char *text)
 			return;
 		params_format(&a, (int)i, words, sizeof words);
 		if (params_set(&b, (int)i, words, err, sizeof err) != 0) {
-			fprintf(stderr, "fuzz_amount: [%s] %s: \"%s\" formats as \"%s\", which "
-				"does not load: %s\n", d[i].section, d[i].key, text, words, err);
+			fprintf(stderr,
+				"fuzz_amount: [%s] %s: \"%s\" formats as \"%s\", which "
+				"does not load: %s\n",
+				d[i].section, d[i].key, text, words, err);
 			abort();
 		}
 		char again[256];
@@ -88,8 +90,10 @@ static void param_round_trip(const char *text)
 		else
 			same = memcmp(x, y, sizeof(double)) == 0;
 		if (strcmp(words, again) != 0 || !same) {
-			fprintf(stderr, "fuzz_amount: [%s] %s: \"%s\" formats as \"%s\", which "
-				"loads as \"%s\"\n", d[i].section, d[i].key, text, words, again);
+			fprintf(stderr,
+				"fuzz_amount: [%s] %s: \"%s\" formats as \"%s\", which "
+				"loads as \"%s\"\n",
+				d[i].section, d[i].key, text, words, again);
 			abort();
 		}
 		return;
@@ -118,8 +122,10 @@ static void dist_round_trip(const char *text, dist_num_fn num)
 		abort();
 	}
 	if (back.kind != d.kind || memcmp(back.p, d.p, sizeof d.p) != 0) {
-		fprintf(stderr, "fuzz_amount: \"%s\" formats as \"%s\", which reads back "
-			"differently\n", text, words);
+		fprintf(stderr,
+			"fuzz_amount: \"%s\" formats as \"%s\", which reads back "
+			"differently\n",
+			text, words);
 		abort();
 	}
 }

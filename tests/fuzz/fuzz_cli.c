@@ -31,8 +31,10 @@ static size_t dirty(const char *buf, size_t n)
 			i++;
 			continue;
 		}
-		size_t len = p[i] >= 0xC2 && p[i] < 0xE0 ? 2 : p[i] >= 0xE0 && p[i] < 0xF0 ? 3
-			     : p[i] >= 0xF0 && p[i] < 0xF5 ? 4 : 0;
+		size_t len = p[i] >= 0xC2 && p[i] < 0xE0   ? 2
+			     : p[i] >= 0xE0 && p[i] < 0xF0 ? 3
+			     : p[i] >= 0xF0 && p[i] < 0xF5 ? 4
+							   : 0;
 		if (!len || i + len > n || (p[i] == 0xC2 && p[i + 1] < 0xA0))
 			return i + 1;
 		for (size_t k = 1; k < len; k++)
@@ -48,7 +50,8 @@ static void check(const char *what, const char *argv0, char *buf, size_t n)
 	size_t at = dirty(buf, n);
 	if (at) {
 		fprintf(stderr, "fuzz_cli: %s (command %s) holds a raw byte 0x%02x at %zu: %.*s\n",
-			what, argv0, (unsigned char)buf[at - 1], at - 1, (int)(n < 400 ? n : 400), buf);
+			what, argv0, (unsigned char)buf[at - 1], at - 1, (int)(n < 400 ? n : 400),
+			buf);
 		abort();
 	}
 }

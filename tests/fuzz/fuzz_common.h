@@ -55,7 +55,8 @@ static inline void fuzz_init(const char *name)
 		fuzz_scen[i] = calloc(1, sizeof *fuzz_scen[i]);
 		if (!fuzz_scen[i] ||
 		    scenario_open(fuzz_scen[i], NULL, sets[i], nsets[i], err, sizeof err) != 0) {
-			fprintf(stderr, "fuzz: policy %d: %s\n", i, fuzz_scen[i] ? err : "no memory");
+			fprintf(stderr, "fuzz: policy %d: %s\n", i,
+				fuzz_scen[i] ? err : "no memory");
 			abort();
 		}
 	}
@@ -108,8 +109,10 @@ static inline void fuzz_award(void *ctx, const struct award *a)
 	else if (!memchr(a->reason, '\0', sizeof a->reason) || !a->reason[0])
 		why = "no reason";
 	if (why) {
-		fprintf(stderr, "fuzz: %s: line %d year %d paid %d amount %lld = %lld + %lld + %lld: "
-			"%.*s\n", why, (int)a->line, a->year, a->paid_year, (long long)a->amount,
+		fprintf(stderr,
+			"fuzz: %s: line %d year %d paid %d amount %lld = %lld + %lld + %lld: "
+			"%.*s\n",
+			why, (int)a->line, a->year, a->paid_year, (long long)a->amount,
 			(long long)a->provincial, (long long)a->municipal, (long long)a->district,
 			(int)sizeof a->reason, a->reason);
 		abort();

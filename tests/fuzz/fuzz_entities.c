@@ -16,7 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char err[ERR_LEN] = "";
 	if (entities_load(fuzz_path, &en, err, sizeof err) != 0) {
 		if (!one_line(err)) {
-			fprintf(stderr, "fuzz_entities: an error must be one printable line: \"%s\"\n",
+			fprintf(stderr,
+				"fuzz_entities: an error must be one printable line: \"%s\"\n",
 				err);
 			abort();
 		}
@@ -29,15 +30,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t g = 0; g < en.groups.count; g++) {
 			size_t a = en.groups.start[g], b = en.groups.start[g + 1];
 			if (b <= a || b > en.n) {
-				fprintf(stderr, "fuzz_entities: group %zu holds rows %zu..%zu of %zu\n", g,
+				fprintf(stderr,
+					"fuzz_entities: group %zu holds rows %zu..%zu of %zu\n", g,
 					a, b, en.n);
 				abort();
 			}
 			for (size_t i = a + 1; i < b; i++) {
 				if (en.rows[i].year <= en.rows[i - 1].year ||
 				    en.rows[i].line != en.rows[a].line) {
-					fprintf(stderr, "fuzz_entities: %s: years not increasing "
-						"or lines differ\n", group_id(&en.groups, g));
+					fprintf(stderr,
+						"fuzz_entities: %s: years not increasing "
+						"or lines differ\n",
+						group_id(&en.groups, g));
 					abort();
 				}
 			}

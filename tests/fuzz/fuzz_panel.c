@@ -28,13 +28,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t g = 0; g < pn.firms.count; g++) {
 			size_t a = pn.firms.start[g], b = pn.firms.start[g + 1];
 			if (b <= a || b > pn.n) {
-				fprintf(stderr, "fuzz_panel: group %zu holds rows %zu..%zu of %zu\n", g,
-					a, b, pn.n);
+				fprintf(stderr,
+					"fuzz_panel: group %zu holds rows %zu..%zu of %zu\n", g, a,
+					b, pn.n);
 				abort();
 			}
 			for (size_t i = a + 1; i < b; i++) {
 				if (pn.rows[i].year <= pn.rows[i - 1].year) {
-					fprintf(stderr, "fuzz_panel: firm %s: years not increasing\n",
+					fprintf(stderr,
+						"fuzz_panel: firm %s: years not increasing\n",
 						group_id(&pn.firms, g));
 					abort();
 				}

@@ -113,7 +113,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		format_round_trip(&s);
 		resolved_round_trip(&s);
 	} else if (!one_line(err)) {
-		fprintf(stderr, "fuzz_scenario: an error must be one printable line: \"%s\"\n", err);
+		fprintf(stderr, "fuzz_scenario: an error must be one printable line: \"%s\"\n",
+			err);
 		abort();
 	}
 	free(buf);
