@@ -32,19 +32,21 @@
 #include "summary.h"
 
 /* The run's charts come first: N_CHARTS counts them (charts_write draws
- * them all). The studies' charts follow, up to N_CHART_KINDS. */
+ * them all). The studies' charts follow, up to N_CHART_KINDS. One row
+ * each in charts.def. */
 enum chart_kind {
-	CHART_FAN,          /* annual spending by paid year, 50% and 90% bands, per level */
-	CHART_STACKED,      /* mean spending per measure per paid year */
-	CHART_DISTRIBUTION, /* histogram of the total, budget envelope, p95 */
-	CHART_RANKED,       /* measures by expected cost with 90% intervals */
-	CHART_CONVERGENCE,  /* running mean of the total with its 95% interval */
+#define RUN_CHART(id, stem, writer, en, zh) CHART_##id,
+#define STUDY_CHART(id, stem)
+#include "charts.def"
+#undef RUN_CHART
+#undef STUDY_CHART
 	N_CHARTS,
-	CHART_SWEEP = N_CHARTS, /* spending against a swept parameter, 90% bands, per level */
-	CHART_TORNADO,          /* mean total at each parameter's low and high value, by swing */
-	CHART_SPIDER,           /* mean total against the % change of each top parameter */
-	CHART_SOBOL,            /* first-order and total Sobol indices with 95% intervals */
-	CHART_COMPARE,          /* ALT - BASE per paid year and funding level, 95% intervals */
+	CHART_RUN_LAST_ = N_CHARTS - 1, /* the studies' kinds count on from N_CHARTS */
+#define RUN_CHART(id, stem, writer, en, zh)
+#define STUDY_CHART(id, stem) CHART_##id,
+#include "charts.def"
+#undef RUN_CHART
+#undef STUDY_CHART
 	N_CHART_KINDS
 };
 
@@ -53,6 +55,9 @@ enum chart_kind {
  * "spider_chart", "sobol_chart", "compare_chart" (beside the studies' own
  * sweep.csv, tornado.csv, ...). Static. */
 const char *chart_name(enum chart_kind k);
+
+/* The caption of run chart k (< N_CHARTS) in lang (enum chart_lang). Static. */
+const char *chart_caption(enum chart_kind k, int lang);
 
 /* The gnuplot script of kind k as shipped in plots/ (compiled in). Static. */
 const char *chart_script(enum chart_kind k);

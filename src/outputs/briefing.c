@@ -670,35 +670,11 @@ static void charts(struct page *pg)
 {
 	const struct briefing *b = pg->b;
 	FILE *f = pg->f;
-	static const char *const en[N_CHARTS] = {
-		[CHART_FAN] = "Spending per paid year: the median with the middle 50% and 90% of "
-			      "outcomes, in total and per funding level.",
-		[CHART_STACKED] =
-			"Mean spending per measure per paid year: the dearest measures by "
-			"name, the rest together.",
-		[CHART_DISTRIBUTION] = "The total over the policy period across the simulated "
-				       "futures, with the budget envelope (if set), the 95th "
-				       "percentile and the mean.",
-		[CHART_RANKED] = "Every measure that pays, by expected cost, with its 90% interval "
-				 "and share of the total.",
-		[CHART_CONVERGENCE] = "The running mean of the total with its 95% interval, after "
-				      "each block of replications: how settled the estimate is.",
-	};
-	static const char *const zh[N_CHARTS] = {
-		[CHART_FAN] =
-			"按兑付年度的支出：中位数及中间50%、90%的模拟结果，合计及各出资层级。",
-		[CHART_STACKED] = "各措施分兑付年度的平均支出：成本最高的措施单列，其余合并。",
-		[CHART_DISTRIBUTION] = "政策期总支出在各次模拟中的分布，标出预算额度（如设定）、"
-				       "第95百分位数与均值。",
-		[CHART_RANKED] = "有支出的各项措施按期望成本排序，附90%区间及占总额比例。",
-		[CHART_CONVERGENCE] =
-			"总支出的累计均值及其95%置信区间（每批模拟后）：估计是否已稳定。",
-	};
 	fputs("<section id=\"charts\">\n", f);
 	html_printf(f, L(b, "<h2>Charts</h2>\n", "<h2>图表</h2>\n"));
 	int fig = 0;
 	for (int k = 0; k < N_CHARTS; k++) {
-		const char *cap = b->lang == CHART_ZH ? zh[k] : en[k];
+		const char *cap = chart_caption(k, b->lang);
 		fig++;
 		html_printf(f, "<figure id=\"fig-%s\">\n", chart_name(k));
 		char prefix[32];

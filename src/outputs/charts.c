@@ -35,16 +35,11 @@
 #include "summary.h"
 
 static const char *const names[N_CHART_KINDS] = {
-	[CHART_FAN] = "fan",
-	[CHART_STACKED] = "stacked",
-	[CHART_DISTRIBUTION] = "distribution",
-	[CHART_RANKED] = "ranked",
-	[CHART_CONVERGENCE] = "convergence",
-	[CHART_SWEEP] = "sweep_chart",
-	[CHART_TORNADO] = "tornado_chart",
-	[CHART_SPIDER] = "spider_chart",
-	[CHART_SOBOL] = "sobol_chart",
-	[CHART_COMPARE] = "compare_chart",
+#define RUN_CHART(id, stem, writer, en, zh) [CHART_##id] = stem,
+#define STUDY_CHART(id, stem) [CHART_##id] = stem,
+#include "charts.def"
+#undef RUN_CHART
+#undef STUDY_CHART
 };
 
 static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal", "district"};
@@ -319,12 +314,24 @@ static void write_convergence(FILE *f, const struct chart_opts *co, const struct
 typedef void (*csv_writer)(FILE *, const struct chart_opts *, const struct sim_output *,
 			   const struct summary *);
 static const csv_writer writers[N_CHARTS] = {
-	[CHART_FAN] = write_fan,
-	[CHART_STACKED] = write_stacked,
-	[CHART_DISTRIBUTION] = write_distribution,
-	[CHART_RANKED] = write_ranked,
-	[CHART_CONVERGENCE] = write_convergence,
+#define RUN_CHART(id, stem, writer, en, zh) [CHART_##id] = writer,
+#define STUDY_CHART(id, stem)
+#include "charts.def"
+#undef RUN_CHART
+#undef STUDY_CHART
 };
+
+const char *chart_caption(enum chart_kind k, int lang)
+{
+	static const char *const cap[N_CHARTS][2] = {
+#define RUN_CHART(id, stem, writer, en, zh) [CHART_##id] = {en, zh},
+#define STUDY_CHART(id, stem)
+#include "charts.def"
+#undef RUN_CHART
+#undef STUDY_CHART
+	};
+	return cap[k][lang == CHART_ZH];
+}
 
 /* ---- what every chart shares ---- */
 
