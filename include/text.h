@@ -3,6 +3,7 @@
 #ifndef FUNDSIM_TEXT_H
 #define FUNDSIM_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -34,6 +35,11 @@ void text_escape(char *s, size_t n);
 /* len, or less so that s[0..len) does not end inside a UTF-8 character
  * (as snprintf leaves a message it cut to fit). */
 size_t text_utf8_cut(const char *s, size_t len);
+
+/* Levenshtein distance of two short ASCII words, for "did you mean"
+ * suggestions: byte for byte, or with fold_case letter case ignored
+ * (each byte | 0x20). Words of 63 bytes or more are 99 apart. */
+size_t text_distance(const char *a, const char *b, bool fold_case);
 
 /* v with thousands separators ("20,000") into buf (n bytes); returns buf. */
 const char *text_grouped(long v, char *buf, size_t n);

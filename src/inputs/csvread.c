@@ -153,32 +153,6 @@ static void clear_fields(struct state *st)
 	st->nl_inside = 0;
 }
 
-/* Levenshtein distance of two short ASCII words, letter case ignored. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[64];
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			int ca = a[i - 1] | 0x20, cb = b[j - 1] | 0x20;
-			size_t best = diag + (ca != cb);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 /* s without the spaces around it (ASCII, and U+3000 as Chinese text pads
  * with), into a new string; NULL when out of memory. */
 static char *trimmed(const char *s)
@@ -276,7 +250,7 @@ static const char *misspelt(const struct state *st, const char *h)
 		if ((unsigned char)h[i] >= 0x80)
 			return NULL;
 	for (int c = 0; c < st->ncols; c++)
-		if (distance(h, st->cols[c].name) <= (n <= 5 ? 1u : 2u))
+		if (text_distance(h, st->cols[c].name, true) <= (n <= 5 ? 1u : 2u))
 			return st->cols[c].name;
 	return NULL;
 }

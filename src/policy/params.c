@@ -9,6 +9,7 @@
 #include "dist.h"
 #include "money.h"
 #include "targets.h"
+#include "text.h"
 
 static const char *const funding_names[] = {"municipal", "pooled", NULL};
 static const char *const mode_names[] = {"topup", "each", "once", NULL};
@@ -248,31 +249,6 @@ bool params_section_known(const char *section)
 	return false;
 }
 
-/* Levenshtein distance, bytes; names are short ASCII. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[64];
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 static const char *closest(const char *section, const char *word, bool keys)
 {
 	const char *best = NULL;
@@ -281,7 +257,7 @@ static const char *closest(const char *section, const char *word, bool keys)
 		if (keys && strcmp(table[i].section, section) != 0)
 			continue;
 		const char *cand = keys ? table[i].key : table[i].section;
-		size_t d = distance(word, cand);
+		size_t d = text_distance(word, cand, false);
 		if (d < bestd) {
 			bestd = d;
 			best = cand;
@@ -298,8 +274,8 @@ const char *params_suggest(const char *section, const char *key)
 const char *params_suggest_section(const char *section)
 {
 	const char *best = closest(NULL, section, false);
-	size_t d = distance(section, PARAMS_SENSITIVITY);
-	if (d < strlen(section) / 2 + 2 && (!best || d < distance(section, best)))
+	size_t d = text_distance(section, PARAMS_SENSITIVITY, false);
+	if (d < strlen(section) / 2 + 2 && (!best || d < text_distance(section, best, false)))
 		best = PARAMS_SENSITIVITY;
 	return best;
 }

@@ -106,6 +106,31 @@ void text_escape(char *s, size_t n)
 	text_escape_to(s, n, t);
 }
 
+size_t text_distance(const char *a, const char *b, bool fold_case)
+{
+	size_t la = strlen(a), lb = strlen(b), row[64];
+	if (la >= 63 || lb >= 63)
+		return 99;
+	int fold = fold_case ? 0x20 : 0;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + ((a[i - 1] | fold) != (b[j - 1] | fold));
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
 const char *text_grouped(long v, char *buf, size_t n)
 {
 	char d[32];
