@@ -33,6 +33,9 @@ int print_param_diff(FILE *f, struct scenario *const *s, int n);
  * safe from the scenario's name (outset_safe_name). */
 void cmd_out_dir(const char *given, const struct scenario *s, const char *study, char *buf,
 		 size_t n);
+/* Append printf(fmt, ...) to buf[n] at *k, advancing *k past it; once
+ * *k reaches n the rest is dropped and *k no longer moves. */
+void cmd_put(char *buf, size_t n, size_t *k, const char *fmt, ...);
 /* Append " ARG" to buf[n] at *k, quoted for a POSIX shell so that the
  * line pastes safely: plain words as they are, else '...' with control
  * characters as $'\NNN'. cmd_opt appends " OPT ARG" (ARG may be NULL). */

@@ -22,7 +22,7 @@ void cmd_out_dir(const char *given, const struct scenario *s, const char *study,
 	snprintf(buf, n, "out/%s%s%s", safe, study ? "/" : "", study ? study : "");
 }
 
-static void put(char *buf, size_t n, size_t *k, const char *fmt, ...)
+void cmd_put(char *buf, size_t n, size_t *k, const char *fmt, ...)
 {
 	if (*k >= n)
 		return;
@@ -35,9 +35,9 @@ static void put(char *buf, size_t n, size_t *k, const char *fmt, ...)
 
 void cmd_arg(char *buf, size_t n, size_t *k, const char *arg)
 {
-	put(buf, n, k, " ");
+	cmd_put(buf, n, k, " ");
 	if (!arg[0]) {
-		put(buf, n, k, "''");
+		cmd_put(buf, n, k, "''");
 		return;
 	}
 	bool plain = true;
@@ -46,7 +46,7 @@ void cmd_arg(char *buf, size_t n, size_t *k, const char *arg)
 			       "_-+=.,:/%@",
 			       *p) != NULL;
 	if (plain) {
-		put(buf, n, k, "%s", arg);
+		cmd_put(buf, n, k, "%s", arg);
 		return;
 	}
 	/* '...' takes everything literally but ' itself and control
@@ -55,27 +55,27 @@ void cmd_arg(char *buf, size_t n, size_t *k, const char *arg)
 	for (const unsigned char *p = (const unsigned char *)arg; *p; p++) {
 		bool quote = *p == '\'', ctl = *p < 0x20 || *p == 0x7f;
 		if ((quote || ctl) && open) {
-			put(buf, n, k, "'");
+			cmd_put(buf, n, k, "'");
 			open = false;
 		}
 		if (quote)
-			put(buf, n, k, "\\'");
+			cmd_put(buf, n, k, "\\'");
 		else if (ctl)
-			put(buf, n, k, "$'\\%03o'", *p);
+			cmd_put(buf, n, k, "$'\\%03o'", *p);
 		else {
 			if (!open)
-				put(buf, n, k, "'");
+				cmd_put(buf, n, k, "'");
 			open = true;
-			put(buf, n, k, "%c", *p);
+			cmd_put(buf, n, k, "%c", *p);
 		}
 	}
 	if (open)
-		put(buf, n, k, "'");
+		cmd_put(buf, n, k, "'");
 }
 
 void cmd_opt(char *buf, size_t n, size_t *k, const char *opt, const char *arg)
 {
-	put(buf, n, k, " %s", opt);
+	cmd_put(buf, n, k, " %s", opt);
 	if (arg)
 		cmd_arg(buf, n, k, arg);
 }

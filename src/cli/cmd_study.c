@@ -5,7 +5,6 @@
  * in yuan) and a manifest into DIR (default out/<scenario>/<study>/),
  * every file whole or not at all, and prints a table in 万元/亿元. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,25 +117,13 @@ void sc_diff_csv(FILE *f, const struct study_diff *d)
 
 /* What the writers need; each command fills its part. */
 
-
-static void append(char *buf, size_t n, size_t *k, const char *fmt, ...)
-{
-	if (*k >= n)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	int w = vsnprintf(buf + *k, n - *k, fmt, ap);
-	va_end(ap);
-	*k += w > 0 ? (size_t)w : 0;
-}
-
 void sc_put_manifest(FILE *f, const struct job *j)
 {
 	const struct cli *c = j->c;
 	char cmd[8192], when[32];
 	size_t k = 0;
 	char num[64];
-	append(cmd, sizeof cmd, &k, "fundsim %s", c->command);
+	cmd_put(cmd, sizeof cmd, &k, "fundsim %s", c->command);
 	for (int i = 0; i < c->npos; i++)
 		cmd_arg(cmd, sizeof cmd, &k, c->pos[i]);
 	if (c->scenario)
