@@ -41,28 +41,6 @@ static const char *const default_keys[] = {
 };
 #define N_DEFAULT_KEYS (sizeof default_keys / sizeof default_keys[0])
 
-/* The command that makes this report again, quoted to paste into a shell. */
-static void command_line(const struct cli *c, const struct setup *su, const char *scenario,
-			 char *buf, size_t n)
-{
-	size_t k = (size_t)snprintf(buf, n, "fundsim report");
-	char num[64];
-	if (scenario)
-		cmd_arg(buf, n, &k, scenario);
-	snprintf(num, sizeof num, "%ld", su->reps);
-	cmd_opt(buf, n, &k, "--reps", num);
-	snprintf(num, sizeof num, "%ld", su->seed);
-	cmd_opt(buf, n, &k, "--seed", num);
-	if (c->firms)
-		cmd_opt(buf, n, &k, "--firms", c->firms);
-	for (int i = 0; i < c->nsets; i++)
-		cmd_opt(buf, n, &k, "--set", c->sets[i]);
-	if (su->lang == CHART_ZH)
-		cmd_opt(buf, n, &k, "--lang", "zh");
-	if (c->outdir)
-		cmd_opt(buf, n, &k, "--out", c->outdir);
-}
-
 /* The tornado's assumptions: the scenario's [sensitivity] ranges, else
  * those of default_keys that the scenario can move. Returns how many;
  * *given tells which. */
@@ -239,7 +217,7 @@ int cmd_report(const struct cli *c)
 		say("report", "out of memory computing the statistics");
 		goto done;
 	}
-	command_line(c, &su, scenario, cmdline, sizeof cmdline);
+	setup_command_line(&su, c, scenario, 0, cmdline, sizeof cmdline);
 	struct run_info ri = {
 		.s = s,
 		.command = cmdline,

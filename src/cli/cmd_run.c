@@ -84,34 +84,6 @@ static void rep_ledger_free(struct rep_ledger *rl)
 	sim_work_free(rl->w);
 }
 
-/* The command that makes this run again, quoted to paste into a shell. */
-static void command_line(const struct cli *c, const struct setup *su, const struct run_opts *o,
-			 char *buf, size_t n)
-{
-	size_t k = (size_t)snprintf(buf, n, "fundsim run");
-	char num[64];
-	if (o->scenario)
-		cmd_arg(buf, n, &k, o->scenario);
-	snprintf(num, sizeof num, "%ld", su->reps);
-	cmd_opt(buf, n, &k, "--reps", num);
-	snprintf(num, sizeof num, "%ld", su->seed);
-	cmd_opt(buf, n, &k, "--seed", num);
-	if (o->precision > 0) {
-		snprintf(num, sizeof num, "%g", o->precision);
-		cmd_opt(buf, n, &k, "--precision", num);
-	}
-	if (c->firms)
-		cmd_opt(buf, n, &k, "--firms", c->firms);
-	for (int i = 0; i < c->nsets; i++)
-		cmd_opt(buf, n, &k, "--set", c->sets[i]);
-	if (c->ledger)
-		cmd_opt(buf, n, &k, "--ledger", NULL);
-	if (su->lang == CHART_ZH)
-		cmd_opt(buf, n, &k, "--lang", "zh");
-	if (c->outdir)
-		cmd_opt(buf, n, &k, "--out", c->outdir);
-}
-
 int cmd_run(const struct cli *c)
 {
 	struct setup su = {0};
@@ -169,7 +141,7 @@ int cmd_run(const struct cli *c)
 			goto done;
 		}
 	}
-	command_line(c, &su, &o, cmdline, sizeof cmdline);
+	setup_command_line(&su, c, o.scenario, o.precision, cmdline, sizeof cmdline);
 	struct run_info ri = {
 		.s = s,
 		.command = cmdline,

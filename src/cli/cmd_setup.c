@@ -149,6 +149,34 @@ struct study_cfg setup_study(const struct setup *su)
 	};
 }
 
+void setup_command_line(const struct setup *su, const struct cli *c, const char *scenario,
+			double precision, char *buf, size_t n)
+{
+	size_t k = 0;
+	char num[64];
+	cmd_put(buf, n, &k, "fundsim %s", su->cmd);
+	if (scenario)
+		cmd_arg(buf, n, &k, scenario);
+	snprintf(num, sizeof num, "%ld", su->reps);
+	cmd_opt(buf, n, &k, "--reps", num);
+	snprintf(num, sizeof num, "%ld", su->seed);
+	cmd_opt(buf, n, &k, "--seed", num);
+	if (precision > 0) {
+		snprintf(num, sizeof num, "%g", precision);
+		cmd_opt(buf, n, &k, "--precision", num);
+	}
+	if (c->firms)
+		cmd_opt(buf, n, &k, "--firms", c->firms);
+	for (int i = 0; i < c->nsets; i++)
+		cmd_opt(buf, n, &k, "--set", c->sets[i]);
+	if (c->ledger)
+		cmd_opt(buf, n, &k, "--ledger", NULL);
+	if (su->lang == CHART_ZH)
+		cmd_opt(buf, n, &k, "--lang", "zh");
+	if (c->outdir)
+		cmd_opt(buf, n, &k, "--out", c->outdir);
+}
+
 int setup_stopped(const struct setup *su, const char *how_far)
 {
 	fputc('\n', stderr); /* past the progress bar */

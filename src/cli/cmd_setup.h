@@ -53,6 +53,12 @@ bool setup_interrupted(void);
  * progress bar, the Ctrl-C flag. */
 struct sim_config setup_sim(const struct setup *su);
 struct study_cfg setup_study(const struct setup *su);
+/* The command that makes su's result set again, quoted to paste into a
+ * shell: fundsim CMD [SCENARIO] --reps --seed, then --precision (when
+ * precision > 0), --firms, --set, --ledger, --lang zh and --out as c
+ * gave them. Into buf (n bytes). */
+void setup_command_line(const struct setup *su, const struct cli *c, const char *scenario,
+			double precision, char *buf, size_t n);
 /* The progress bar: ctx is what it counts (a string). */
 void setup_progress(void *ctx, long done, long total);
 /* Say that Ctrl-C stopped the work (how_far, e.g. "after 768 of 2000
