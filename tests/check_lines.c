@@ -13,13 +13,13 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "params.h"
 #include "scenario.h"
+#include "sets.h"
 #include "sim.h"
 
 #define WAN 1e4
@@ -57,24 +57,6 @@ static double ebelow(double a, double L, double m, double s)
 
 /* ---- the simplified setting ---- */
 
-#define MAX_SETS 160
-struct sets {
-	char buf[MAX_SETS][120];
-	char *v[MAX_SETS];
-	int n;
-};
-
-static void add(struct sets *s, const char *fmt, ...)
-{
-	ck_assert_int_lt(s->n, MAX_SETS);
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(s->buf[s->n], sizeof s->buf[s->n], fmt, ap);
-	va_end(ap);
-	s->v[s->n] = s->buf[s->n];
-	s->n++;
-}
-
 /* No applicants anywhere, no randomness but what a case adds. */
 static void simplified(struct sets *s)
 {
@@ -85,29 +67,29 @@ static void simplified(struct sets *s)
 		snprintf(sec, sizeof sec, "pop.%s", line_info((enum line_id)l)->section);
 		for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
 			if (params_find(sec, counts[k]) >= 0)
-				add(s, "%s.%s=0", sec, counts[k]);
+				sets_add(s, "%s.%s=0", sec, counts[k]);
 		if (params_find(sec, "approval") >= 0)
-			add(s, "%s.approval=100%%", sec);
+			sets_add(s, "%s.approval=100%%", sec);
 	}
 	for (int l = 0; l < N_LINES; l++)
-		add(s, "takeup.%s=100%%", line_info((enum line_id)l)->section);
-	add(s, "pop.m1b.approval=100%%");
-	add(s, "pop.m3c.approval=100%%");
-	add(s, "firms.count=0");
-	add(s, "firms.min_revenue=0");
-	add(s, "firms.tail_alpha=0");
-	add(s, "entry.new_per_year=0");
-	add(s, "entry.spinoff_per_year=0");
-	add(s, "entry.attracted_per_year=0");
-	add(s, "growth.mean=10%%");
-	add(s, "growth.city=10%%");
-	add(s, "growth.common_sd=0");
-	add(s, "growth.firm_sd=0");
-	add(s, "growth.young_bonus=0");
-	add(s, "growth.staff_ramp=0");
-	add(s, "growth.staff_elasticity=0");
-	add(s, "growth.exit_rate=0");
-	add(s, "events.top100_prob=0");
+		sets_add(s, "takeup.%s=100%%", line_info((enum line_id)l)->section);
+	sets_add(s, "pop.m1b.approval=100%%");
+	sets_add(s, "pop.m3c.approval=100%%");
+	sets_add(s, "firms.count=0");
+	sets_add(s, "firms.min_revenue=0");
+	sets_add(s, "firms.tail_alpha=0");
+	sets_add(s, "entry.new_per_year=0");
+	sets_add(s, "entry.spinoff_per_year=0");
+	sets_add(s, "entry.attracted_per_year=0");
+	sets_add(s, "growth.mean=10%%");
+	sets_add(s, "growth.city=10%%");
+	sets_add(s, "growth.common_sd=0");
+	sets_add(s, "growth.firm_sd=0");
+	sets_add(s, "growth.young_bonus=0");
+	sets_add(s, "growth.staff_ramp=0");
+	sets_add(s, "growth.staff_elasticity=0");
+	sets_add(s, "growth.exit_rate=0");
+	sets_add(s, "events.top100_prob=0");
 }
 
 /* The mean and standard error of a line over all paid years. */
@@ -149,8 +131,8 @@ static void expect(const struct sets *sets, enum line_id line, double want)
 static double rate_case(struct sets *s, enum line_id l, double lambda, double m, double sg)
 {
 	const char *sec = line_info(l)->section;
-	add(s, "pop.%s.per_year=%g", sec, lambda);
-	add(s, "pop.%s.base=lognormal(%g, %g)", sec, m, sg);
+	sets_add(s, "pop.%s.per_year=%g", sec, lambda);
+	sets_add(s, "pop.%s.base=lognormal(%g, %g)", sec, m, sg);
 	struct scenario sc;
 	char err[ERR_LEN];
 	ck_assert(scenario_open(&sc, NULL, s->v, s->n, err, sizeof err) == 0);
@@ -162,8 +144,8 @@ static double rate_case(struct sets *s, enum line_id l, double lambda, double m,
 static double upto_case(struct sets *s, enum line_id l, double lambda, double m, double sg)
 {
 	const char *sec = line_info(l)->section;
-	add(s, "pop.%s.per_year=%g", sec, lambda);
-	add(s, "pop.%s.request=lognormal(%g, %g)", sec, m, sg);
+	sets_add(s, "pop.%s.per_year=%g", sec, lambda);
+	sets_add(s, "pop.%s.request=lognormal(%g, %g)", sec, m, sg);
 	struct scenario sc;
 	char err[ERR_LEN];
 	ck_assert(scenario_open(&sc, NULL, s->v, s->n, err, sizeof err) == 0);
@@ -226,11 +208,11 @@ END_TEST
 START_TEST(fixed_lines_pay_their_amount_per_applicant)
 {
 	struct sets *s = fresh();
-	add(s, "pop.m8a.per_year=3");
+	sets_add(s, "pop.m8a.per_year=3");
 	expect(s, L_M8A, 3 * 3 * 200 * WAN);
 	free(s);
 	s = fresh();
-	add(s, "pop.m10b.per_year=20");
+	sets_add(s, "pop.m10b.per_year=20");
 	expect(s, L_M10B, 3 * 20 * 50 * WAN);
 	free(s);
 }
@@ -239,13 +221,13 @@ END_TEST
 START_TEST(level_lines_pay_each_rating)
 {
 	struct sets *s = fresh();
-	add(s, "pop.m4.national_per_year=0.5");
-	add(s, "pop.m4.provincial_per_year=1");
+	sets_add(s, "pop.m4.national_per_year=0.5");
+	sets_add(s, "pop.m4.provincial_per_year=1");
 	expect(s, L_M4, 3 * (0.5 * 300 + 1 * 200) * WAN);
 	free(s);
 	s = fresh();
-	add(s, "pop.m13a.provincial_per_year=1");
-	add(s, "pop.m13a.municipal_per_year=2");
+	sets_add(s, "pop.m13a.provincial_per_year=1");
+	sets_add(s, "pop.m13a.municipal_per_year=2");
 	expect(s, L_M13A, 3 * (1 * 100 + 2 * 50) * WAN);
 	free(s);
 }
@@ -254,14 +236,14 @@ END_TEST
 START_TEST(yearly_lines_pay_while_the_reviews_pass)
 {
 	struct sets *s = fresh();
-	add(s, "pop.m7a.per_year=3");
-	add(s, "pop.m7a.request=lognormal(320万, 0.5)");
-	add(s, "pop.m7a.pass=80%%");
+	sets_add(s, "pop.m7a.per_year=3");
+	sets_add(s, "pop.m7a.request=lognormal(320万, 0.5)");
+	sets_add(s, "pop.m7a.pass=80%%");
 	expect(s, L_M7A, 3 * emin(1, 480 * WAN, 320 * WAN, 0.5) * yearly_factor(0.8));
 	free(s);
 	s = fresh();
-	add(s, "pop.m13b.per_year=2");
-	add(s, "pop.m13b.pass=70%%");
+	sets_add(s, "pop.m13b.per_year=2");
+	sets_add(s, "pop.m13b.pass=70%%");
 	expect(s, L_M13B, 2 * 200 * WAN * yearly_factor(0.7));
 	free(s);
 }
@@ -270,9 +252,9 @@ END_TEST
 START_TEST(talent_teams_get_project_funding_and_housing_each_capped)
 {
 	struct sets *s = fresh();
-	add(s, "pop.m12a.per_year=8");
-	add(s, "pop.m12a.request=lognormal(250万, 0.8)");
-	add(s, "pop.m12a.housing=lognormal(150万, 0.5)");
+	sets_add(s, "pop.m12a.per_year=8");
+	sets_add(s, "pop.m12a.request=lognormal(250万, 0.8)");
+	sets_add(s, "pop.m12a.housing=lognormal(150万, 0.5)");
 	expect(s, L_M12A,
 	       3 * 8 * (emin(1, 1000 * WAN, 250 * WAN, 0.8) + emin(1, 300 * WAN, 150 * WAN, 0.5)));
 	free(s);
@@ -291,9 +273,9 @@ START_TEST(parks_pay_the_capped_rate_of_their_increment)
 	for (size_t i = 0; i < 2; i++) {
 		struct sets *s = fresh();
 		const char *sec = line_info(c[i].l)->section;
-		add(s, "pop.%s.parks=%g", sec, c[i].parks);
-		add(s, "pop.%s.revenue=lognormal(%g, %g)", sec, c[i].m, c[i].sg);
-		add(s, "pop.%s.growth_sd=0", sec);
+		sets_add(s, "pop.%s.parks=%g", sec, c[i].parks);
+		sets_add(s, "pop.%s.revenue=lognormal(%g, %g)", sec, c[i].m, c[i].sg);
+		sets_add(s, "pop.%s.growth_sd=0", sec);
 		double want = 0;
 		for (int k = 1; k <= 3; k++)
 			want += c[i].parks *
@@ -313,8 +295,8 @@ END_TEST
 START_TEST(m3a_pays_the_top_up_of_each_tier_crossed)
 {
 	struct sets *s = fresh();
-	add(s, "firms.count=%d", NFIRMS);
-	add(s, "firms.revenue=lognormal(8000万, 1.5)");
+	sets_add(s, "firms.count=%d", NFIRMS);
+	sets_add(s, "firms.revenue=lognormal(8000万, 1.5)");
 	const double T[] = {1 * YI, 5 * YI, 10 * YI}, A[] = {200 * WAN, 300 * WAN, 500 * WAN};
 	double want = 0, g3 = pow(1 + G, 3);
 	for (int k = 0; k < 3; k++)
@@ -331,10 +313,10 @@ START_TEST(m3b_pays_a_first_listing)
 {
 	struct sets *s = fresh();
 	const double T = 30 * YI, p = 0.3, m = 10 * YI, sg = 1.0;
-	add(s, "firms.count=%d", NFIRMS);
-	add(s, "firms.revenue=lognormal(%g, %g)", m, sg);
-	add(s, "events.top100_min_revenue=%g", T);
-	add(s, "events.top100_prob=%g", p);
+	sets_add(s, "firms.count=%d", NFIRMS);
+	sets_add(s, "firms.revenue=lognormal(%g, %g)", m, sg);
+	sets_add(s, "events.top100_min_revenue=%g", T);
+	sets_add(s, "events.top100_prob=%g", p);
 	double q = 1 - p, P = 0;
 	P += above(T, m, sg) * q * (1 - pow(q, 3)); /* above already in the base year */
 	for (int j = 3; j >= 1; j--)                /* first above in policy year 4 - j */
@@ -354,12 +336,12 @@ START_TEST(m3c_pays_listed_firms_growing_by_half_on_last_years_list)
 {
 	struct sets *s = fresh();
 	const double m = 3000 * WAN, sg = 1.2, gs = 0.3, share = 0.5, bar = 2000 * WAN;
-	add(s, "firms.count=%d", NFIRMS);
-	add(s, "firms.revenue=lognormal(%g, %g)", m, sg);
-	add(s, "firms.key_db_share=%g", share);
-	add(s, "firms.max_age=20");
-	add(s, "growth.firm_sd=%g", gs);
-	add(s, "pop.m3c.request=lognormal(100万, 0.5)");
+	sets_add(s, "firms.count=%d", NFIRMS);
+	sets_add(s, "firms.revenue=lognormal(%g, %g)", m, sg);
+	sets_add(s, "firms.key_db_share=%g", share);
+	sets_add(s, "firms.max_age=20");
+	sets_add(s, "growth.firm_sd=%g", gs);
+	sets_add(s, "pop.m3c.request=lognormal(100万, 0.5)");
 	double drift = log1p(G) - gs * gs / 2, grow = Q((log(1.5) - drift) / gs), P = 0;
 	for (int k = 1; k <= 3; k++) {
 		double sd = sqrt(sg * sg + (k - 1) * gs * gs);
@@ -377,11 +359,11 @@ END_TEST
 #define ATT_Q 0.6
 static void attracted(struct sets *s)
 {
-	add(s, "entry.attracted_per_year=%d", ATT_LAMBDA);
-	add(s, "entry.attracted_capital=lognormal(1500万, 0.8)");
-	add(s, "entry.attracted_staff=lognormal(40, 0.6)");
-	add(s, "entry.attracted_revenue=lognormal(5000万, 1.0)");
-	add(s, "entry.attracted_industrial_share=%g", ATT_Q);
+	sets_add(s, "entry.attracted_per_year=%d", ATT_LAMBDA);
+	sets_add(s, "entry.attracted_capital=lognormal(1500万, 0.8)");
+	sets_add(s, "entry.attracted_staff=lognormal(40, 0.6)");
+	sets_add(s, "entry.attracted_revenue=lognormal(5000万, 1.0)");
+	sets_add(s, "entry.attracted_industrial_share=%g", ATT_Q);
 }
 
 /* 第1条: 5% of paid-in capital at >= 1000万 with >= 50 staff, cap 100万. */
@@ -401,7 +383,7 @@ START_TEST(m1b_pays_attracted_firms_reaching_2yi_within_three_years)
 {
 	struct sets *s = fresh();
 	attracted(s);
-	add(s, "pop.m1b.request=lognormal(180万, 0.4)");
+	sets_add(s, "pop.m1b.request=lognormal(180万, 0.4)");
 	double f[] = {1 + (1 + G) + (1 + G) * (1 + G), 1 + (1 + G), 1}, P = 0;
 	for (int k = 0; k < 3; k++)
 		P += above(2 * YI / f[k], 5000 * WAN, 1.0);
@@ -415,9 +397,9 @@ END_TEST
 START_TEST(m2_pays_the_tier_new_firms_reach_in_their_window)
 {
 	struct sets *s = fresh();
-	add(s, "entry.new_per_year=100");
-	add(s, "entry.new_revenue=lognormal(1500万, 1.0)");
-	add(s, "entry.new_staff=lognormal(25, 0.7)");
+	sets_add(s, "entry.new_per_year=100");
+	sets_add(s, "entry.new_revenue=lognormal(1500万, 1.0)");
+	sets_add(s, "entry.new_staff=lognormal(25, 0.7)");
 	double f[] = {(1 + G) * (1 + G), 1 + G, 1}, want = 0;
 	for (int k = 0; k < 3; k++)
 		want += 100 * 50 * WAN *

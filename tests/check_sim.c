@@ -26,6 +26,7 @@
 #include "results.h"
 #include "rules.h"
 #include "scenario.h"
+#include "sets.h"
 #include "sim.h"
 #include "totals.h"
 
@@ -47,25 +48,6 @@ static void note(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-/* A list of --set assignments, built with printf-style add(). */
-#define MAX_SETS 128
-struct sets {
-	char buf[MAX_SETS][96];
-	char *v[MAX_SETS];
-	int n;
-};
-
-static void add(struct sets *s, const char *fmt, ...)
-{
-	ck_assert_int_lt(s->n, MAX_SETS);
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(s->buf[s->n], sizeof s->buf[s->n], fmt, ap);
-	va_end(ap);
-	s->v[s->n] = s->buf[s->n];
-	s->n++;
-}
-
 /* The built-in draft with the assignments applied; caller frees. */
 static struct scenario *open_sets(const struct sets *sets)
 {
@@ -85,7 +67,7 @@ static struct scenario *open_with(int n, ...)
 	va_list ap;
 	va_start(ap, n);
 	for (int i = 0; i < n; i++)
-		add(sets, "%s", va_arg(ap, const char *));
+		sets_add(sets, "%s", va_arg(ap, const char *));
 	va_end(ap);
 	struct scenario *s = open_sets(sets);
 	free(sets);
@@ -142,22 +124,22 @@ static void add_nothing_random(struct sets *s)
 		int found = 0;
 		for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
 			if (params_find(sec, counts[k]) >= 0) {
-				add(s, "%s.%s=0", sec, counts[k]);
+				sets_add(s, "%s.%s=0", sec, counts[k]);
 				found++;
 			}
 		ck_assert_msg(found > 0, "[%s] has no count to set to 0", sec);
 	}
-	add(s, "entry.new_per_year=0");
-	add(s, "entry.spinoff_per_year=0");
-	add(s, "entry.attracted_per_year=0");
+	sets_add(s, "entry.new_per_year=0");
+	sets_add(s, "entry.spinoff_per_year=0");
+	sets_add(s, "entry.attracted_per_year=0");
 	for (int l = 0; l < N_LINES; l++)
-		add(s, "takeup.%s=100%%", line_info((enum line_id)l)->section);
+		sets_add(s, "takeup.%s=100%%", line_info((enum line_id)l)->section);
 	/* firm lines paid up to a cap: every request above it, all approved,
 	 * so the simulator pays the cap as award does with payout 100% */
 	for (int l = 0; l < N_FIRM_LINES; l++)
 		if (line_info((enum line_id)l)->pay == PAY_GRANTED) {
-			add(s, "pop.%s.request=10亿", line_info((enum line_id)l)->section);
-			add(s, "pop.%s.approval=100%%", line_info((enum line_id)l)->section);
+			sets_add(s, "pop.%s.request=10亿", line_info((enum line_id)l)->section);
+			sets_add(s, "pop.%s.approval=100%%", line_info((enum line_id)l)->section);
 		}
 }
 
@@ -179,16 +161,16 @@ START_TEST(test_m6a_alone_matches_the_closed_form_within_4_standard_errors)
 	ck_assert_ptr_nonnull(sets);
 	for (int l = 0; l < N_LINES; l++)
 		if (l != L_M6A)
-			add(sets, "%s.enabled=false", line_info((enum line_id)l)->section);
-	add(sets, "pop.m6a.per_year=10");
-	add(sets, "pop.m6a.base=lognormal(2000万, 0.8)");
-	add(sets, "m6a.rate=30%%");
-	add(sets, "m6a.cap=1000万");
-	add(sets, "takeup.m6a=100%%");
-	add(sets, "firms.count=0");
-	add(sets, "entry.new_per_year=0");
-	add(sets, "entry.spinoff_per_year=0");
-	add(sets, "entry.attracted_per_year=0");
+			sets_add(sets, "%s.enabled=false", line_info((enum line_id)l)->section);
+	sets_add(sets, "pop.m6a.per_year=10");
+	sets_add(sets, "pop.m6a.base=lognormal(2000万, 0.8)");
+	sets_add(sets, "m6a.rate=30%%");
+	sets_add(sets, "m6a.cap=1000万");
+	sets_add(sets, "takeup.m6a=100%%");
+	sets_add(sets, "firms.count=0");
+	sets_add(sets, "entry.new_per_year=0");
+	sets_add(sets, "entry.spinoff_per_year=0");
+	sets_add(sets, "entry.attracted_per_year=0");
 	struct scenario *s = open_sets(sets);
 	free(sets);
 
@@ -257,7 +239,7 @@ START_TEST(test_panel_with_nothing_random_pays_exactly_what_award_pays)
 	struct sets *sets = calloc(1, sizeof *sets);
 	ck_assert_ptr_nonnull(sets);
 	add_nothing_random(sets);
-	add(sets, "growth.exit_rate=100%%"); /* no firm lives past its last row */
+	sets_add(sets, "growth.exit_rate=100%%"); /* no firm lives past its last row */
 	struct scenario *s = open_sets(sets);
 	free(sets);
 
@@ -702,10 +684,10 @@ START_TEST(test_prorata_never_leaves_a_funding_level_negative)
 	struct sets *sets = calloc(1, sizeof *sets);
 	ck_assert_ptr_nonnull(sets);
 	for (int l = 0; l < N_LINES; l++)
-		add(sets, "%s.funding=pooled", line_info((enum line_id)l)->section);
-	add(sets, "funding.provincial_share=100%%");
-	add(sets, "budget.annual_total=1亿");
-	add(sets, "budget.rule=prorata");
+		sets_add(sets, "%s.funding=pooled", line_info((enum line_id)l)->section);
+	sets_add(sets, "funding.provincial_share=100%%");
+	sets_add(sets, "budget.annual_total=1亿");
+	sets_add(sets, "budget.rule=prorata");
 	struct scenario *s = open_sets(sets);
 	free(sets);
 	const long reps = 200;
@@ -786,9 +768,9 @@ START_TEST(test_the_tax_cap_on_the_panel_pays_the_lesser_of_awards_and_tax)
 	struct sets *sets = calloc(1, sizeof *sets);
 	ck_assert_ptr_nonnull(sets);
 	add_nothing_random(sets);
-	add(sets, "growth.exit_rate=100%%");
-	add(sets, "taxcap.enabled=true");
-	add(sets, "taxcap.rate=0.1%%");
+	sets_add(sets, "growth.exit_rate=100%%");
+	sets_add(sets, "taxcap.enabled=true");
+	sets_add(sets, "taxcap.rate=0.1%%");
 	struct scenario *s = open_sets(sets);
 	free(sets);
 	struct panel pn = {0};
