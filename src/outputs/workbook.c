@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "comm.h"
 #include "params.h"
 #include "policy.h"
 #include "text.h"
@@ -905,6 +906,8 @@ int workbook_run(const char *dir, const struct wb_run *r, char *err, size_t errl
 {
 	struct wb x;
 	char path[4200];
+	if (!comm_is_root())
+		return 0; /* MPI: rank 0 writes for all */
 	if (book_open(&x, dir, r->lang, path, sizeof path, err, errlen) != 0)
 		return -1;
 	x.r = r;
@@ -1083,6 +1086,8 @@ int workbook_study(const char *dir, const char *study, const struct wb_csv *tabl
 	struct wb x;
 	char path[4200];
 	(void)study;
+	if (!comm_is_root())
+		return 0; /* MPI: rank 0 writes for all */
 	if (book_open(&x, dir, lang, path, sizeof path, err, errlen) != 0)
 		return -1;
 	for (int t = 0; t < n && !x.bad; t++) {
