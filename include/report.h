@@ -36,10 +36,6 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
  * shows the same lines). Everything is borrowed. */
 void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output *o);
 
-/* The half-width of the 95% interval of the mean total, as a share of
- * it, after the last block (INFINITY before any). */
-double report_halfwidth(const struct sim_output *o);
-
 /* The table for people: mean and 90% interval per line, year and level
  * in 万元/亿元, and the chance of exceeding each envelope, from sm. */
 void report_print(FILE *f, const struct run_info *ri, const struct summary *sm);

@@ -129,6 +129,10 @@ struct sim_trace {
 /* Free what sim_run made; a zeroed output is fine. */
 void sim_output_free(struct sim_output *o);
 
+/* The half-width of the 95% interval of the mean total as a share of it,
+ * after the last block (INFINITY before any): what --precision judges. */
+double sim_halfwidth(const struct sim_output *o);
+
 /* Budget envelopes that are set (limit > 0), as (name, level, annual). */
 struct envelope {
 	const char *name;

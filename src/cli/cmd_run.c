@@ -112,12 +112,12 @@ int cmd_run(const struct cli *c)
 		rc = setup_stopped(&su, how_far);
 		goto done;
 	}
-	if (o.precision > 0 && report_halfwidth(&out) > o.precision) /* said even with --quiet */
+	if (o.precision > 0 && sim_halfwidth(&out) > o.precision) /* said even with --quiet */
 		say("run",
 		    "--precision %g%% NOT reached: after %ld replications "
 		    "(the most --reps allows) the 95%% interval of the mean total is within "
 		    "%.3g%% of it",
-		    100 * o.precision, out.reps, 100 * report_halfwidth(&out));
+		    100 * o.precision, out.reps, 100 * sim_halfwidth(&out));
 	if (!(sm = summary_of(&out, &s->pol))) {
 		say("run", "out of memory computing the statistics");
 		goto done;

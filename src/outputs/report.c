@@ -143,14 +143,6 @@ static int file_hash(const char *path, uint64_t *h)
 	return 0;
 }
 
-double report_halfwidth(const struct sim_output *o)
-{
-	if (o->ntrace == 0)
-		return INFINITY;
-	const struct sim_trace *t = &o->trace[o->ntrace - 1];
-	return t->mean != 0 ? 1.96 * t->se / fabs(t->mean) : t->se == 0 ? 0 : INFINITY;
-}
-
 void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output *o)
 {
 	char when[32];
@@ -169,7 +161,7 @@ void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output
 	fprintf(f, "seed: %llu\n", (unsigned long long)ri->seed);
 	fprintf(f, "replications: %ld%s\n", o->reps, o->stopped ? " (interrupted)" : "");
 	if (ri->precision > 0) {
-		double hw = report_halfwidth(o);
+		double hw = sim_halfwidth(o);
 		fprintf(f,
 			"precision: %g asked, %s: the 95%% interval of the mean total is within "
 			"%.3g%% of it after %ld replications\n",

@@ -67,13 +67,18 @@ static int trace(struct sim_output *o)
 	return 0;
 }
 
+double sim_halfwidth(const struct sim_output *o)
+{
+	if (o->ntrace == 0)
+		return INFINITY;
+	const struct sim_trace *t = &o->trace[o->ntrace - 1];
+	return t->mean != 0 ? 1.96 * t->se / fabs(t->mean) : t->se == 0 ? 0 : INFINITY;
+}
+
 /* Whether the 95% interval of the mean total is within precision of it. */
 static bool converged(const struct sim_output *o, double precision)
 {
-	if (o->reps < 2 * SIM_BLOCK)
-		return false;
-	const struct sim_trace *t = &o->trace[o->ntrace - 1];
-	return 1.96 * t->se <= precision * fabs(t->mean);
+	return o->reps >= 2 * SIM_BLOCK && sim_halfwidth(o) <= precision;
 }
 
 /* Replications [lo, hi) into rows, in parallel; false if one failed. */
