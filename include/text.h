@@ -32,6 +32,11 @@ const char *text_shown(const char *src, char *buf, size_t n);
  * at its end first. */
 void text_escape(char *s, size_t n);
 
+/* Bytes in the valid UTF-8 character at p (1 to 4), 0 when p starts no
+ * valid one (a stray continuation, an overlong form, a surrogate, a cut);
+ * reads no further than a NUL. */
+int text_utf8_len(const unsigned char *p);
+
 /* len, or less so that s[0..len) does not end inside a UTF-8 character
  * (as snprintf leaves a message it cut to fit). */
 size_t text_utf8_cut(const char *s, size_t len);

@@ -15,6 +15,7 @@
 
 #include "atomic.h"
 #include "comm.h"
+#include "text.h"
 
 #define STAGE_PREFIX ".fundsim-"
 
@@ -107,6 +108,18 @@ static void remove_stale(const char *parent)
 	closedir(d);
 }
 
+/* dir's parent folder into buf ("." for a bare name, "/" at the root);
+ * returns dir's last component. */
+static const char *parent_of(const char *dir, char *buf, size_t n)
+{
+	const char *slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(buf, n, ".");
+	else
+		snprintf(buf, n, "%.*s", slash == dir ? 1 : (int)(slash - dir), dir);
+	return slash ? slash + 1 : dir;
+}
+
 int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 {
 	memset(o, 0, sizeof *o);
@@ -130,13 +143,7 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 	if (!comm_is_root())
 		return 0; /* rank 0 writes for all */
 	char parent[OUTSET_PATH];
-	const char *slash = strrchr(o->dir, '/');
-	const char *base = slash ? slash + 1 : o->dir;
-	if (!slash)
-		snprintf(parent, sizeof parent, ".");
-	else
-		snprintf(parent, sizeof parent, "%.*s", slash == o->dir ? 1 : (int)(slash - o->dir),
-			 o->dir);
+	const char *base = parent_of(o->dir, parent, sizeof parent);
 	if (is_name(base, ".") || is_name(base, "..") || is_name(o->dir, "/")) {
 		snprintf(err, errlen, "%s: name the output folder itself, not \"%s\"", o->dir,
 			 base);
@@ -333,9 +340,7 @@ int outset_commit(struct outset *o, char *err, size_t errlen)
 		return -1;
 	}
 	char parent[OUTSET_PATH];
-	const char *slash = strrchr(o->dir, '/');
-	snprintf(parent, sizeof parent, "%.*s",
-		 slash ? (slash == o->dir ? 1 : (int)(slash - o->dir)) : 1, slash ? o->dir : ".");
+	parent_of(o->dir, parent, sizeof parent);
 	sync_path(parent);
 	return 0;
 }
@@ -348,27 +353,11 @@ void outset_abort(struct outset *o)
 	o->staged = false;
 }
 
-/* Bytes in the UTF-8 character at s, or 0 when it is not one. */
-static int utf8_len(const unsigned char *s)
-{
-	int n = s[0] < 0x80             ? 1
-		: (s[0] & 0xe0) == 0xc0 ? 2
-		: (s[0] & 0xf0) == 0xe0 ? 3
-		: (s[0] & 0xf8) == 0xf0 ? 4
-					: 0;
-	if (n == 2 && s[0] < 0xc2)
-		return 0; /* overlong */
-	for (int i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	return n;
-}
-
 void outset_safe_name(const char *name, char *buf, size_t n)
 {
 	size_t k = 0, cap = n - 1 < 200 ? n - 1 : 200;
 	for (const unsigned char *s = (const unsigned char *)name; *s && k < cap;) {
-		int len = utf8_len(s);
+		int len = text_utf8_len(s);
 		if (len > 1 && k + (size_t)len <= cap) {
 			memcpy(buf + k, s, (size_t)len);
 			k += (size_t)len;

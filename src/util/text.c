@@ -48,9 +48,7 @@ size_t text_utf8_cut(const char *s, size_t len)
 	return need > back + 1 ? i - 1 : len; /* a lead byte short of its tail */
 }
 
-/* Bytes in the valid UTF-8 character at p (1 to 4), 0 when p starts no
- * valid one (a stray continuation, an overlong form, a surrogate, a cut). */
-static int utf8_len(const unsigned char *p)
+int text_utf8_len(const unsigned char *p)
 {
 	if (p[0] < 0x80)
 		return 1;
@@ -73,7 +71,7 @@ size_t text_escape_to(char *dst, size_t n, const char *src)
 	for (const unsigned char *p = (const unsigned char *)src; *p;) {
 		char piece[16];
 		size_t m = 0;
-		int len = utf8_len(p), adv = len ? len : 1;
+		int len = text_utf8_len(p), adv = len ? len : 1;
 		if (len == 1 && *p >= 0x20 && *p != 0x7f) {
 			piece[m++] = (char)*p;
 		} else if (*p == '\n' || *p == '\r' || *p == '\t') {
