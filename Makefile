@@ -1,5 +1,6 @@
 # fundsim - what a package of industrial subsidies will cost.
-# make deps | make | make check | make asan | make leakcheck | make bench | make format | make golden
+# make deps | make | make check | make asan | make leakcheck | make bench (make deps-bench) |
+# make format | make golden
 
 CC ?= cc
 BUILD ?= build
@@ -148,9 +149,20 @@ check-with: $(FUNDSIM) $(TEST_BIN)
 $(BUILD)/fundsim: $(BUILD)/cli/main.o $(LIBS_A)
 	$(CC) -o $@ $^ $(LDLIBS)
 
+# Benchmarks print ratios from one run (never timed tests). bench/ holds the
+# yardsticks: a NumPy model of the default scenario (make deps-bench: numpy),
+# checked against fundsim's means before it is timed.
+PY ?= /usr/bin/python3
+BENCH_DEBS = python3-numpy
+
 bench: bin/fundsim $(BUILD)/bench_sim
 	@sh tests/bench.sh bin/fundsim
 	@$(BUILD)/bench_sim 10000
+	@$(PY) bench/check_means.py bin/fundsim 2000
+	@$(PY) bench/compare.py $(BUILD)/bench_sim 2000 3
+
+deps-bench:
+	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
 
 $(BUILD)/bench_sim: tests/bench_sim.c $(BUILD)/libfundsim.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
@@ -248,7 +260,7 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE all check-mpi bench-mpi check check-dummy-line asan leakcheck check-with golden bench deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
+.PHONY: FORCE all check-mpi bench-mpi check check-dummy-line asan leakcheck check-with golden bench deps-bench deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
 	deps-fuzz
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/tests/*.d)

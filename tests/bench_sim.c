@@ -2,8 +2,10 @@
  * scenario with 1 and 2 threads, against the floor of drawing the same
  * number of random variates alone. Not a test: it prints figures. */
 #include <gsl/gsl_rng.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -43,14 +45,37 @@ static double now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* bench_sim --engine REPS: the seconds of one run on one thread, alone,
+ * for bench/compare.py to interleave with the NumPy model's. */
+static int engine_only(const struct policy *p, long reps)
+{
+	char err[ERR_LEN];
+	struct sim_config c = {.seed = 1, .reps = reps, .threads = 1};
+	struct sim_output o;
+	double t0 = now();
+	if (sim_run(p, &c, &o, err, sizeof err) != 0) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 1;
+	}
+	printf("%.4f\n", now() - t0);
+	sim_output_free(&o);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	long reps = argc > 1 ? atol(argv[1]) : 10000;
+	bool engine = argc > 2 && strcmp(argv[1], "--engine") == 0;
+	long reps = argc > 1 ? atol(argv[engine ? 2 : 1]) : 10000;
 	struct scenario *s = calloc(1, sizeof *s);
 	char err[ERR_LEN];
 	if (!s || scenario_open(s, NULL, NULL, 0, err, sizeof err) != 0) {
 		fprintf(stderr, "bench: %s\n", s ? err : "out of memory");
 		return 1;
+	}
+	if (engine) {
+		int rc = engine_only(&s->pol, reps);
+		free(s);
+		return rc;
 	}
 	double secs[3] = {0};
 	long long fy = 0;
