@@ -1,11 +1,13 @@
-"""compare.py - make bench: fundsim on one thread against the NumPy model of
-the same population (numpy_model.py), as a ratio of their times from one
-interleaved run: engine, model, engine, model, ... ROUNDS times each, the
-median of each side. The engine's time is sim_run alone (bench_sim --engine);
-the model's is its simulate() alone (numpy imported beforehand), each in its
-own process.
+"""compare.py - make bench: fundsim on one thread against its yardsticks,
+as ratios of times from one interleaved run (engine, NumPy model, floor,
+engine, ... ROUNDS times each; the median of each):
+- the NumPy model of the same population (numpy_model.py), its simulate()
+  alone (numpy imported beforehand);
+- the batched floor (floor.c): the engine's uniform, normal and exp draws
+  per replication, made by the Philox streams with SLEEF (stream.h).
+The engine's time is sim_run alone (bench_sim --engine), all on one thread.
 
-  /usr/bin/python3 bench/compare.py BENCH_SIM [REPS] [ROUNDS]
+  /usr/bin/python3 bench/compare.py BENCH_SIM BENCH_FLOOR [REPS] [ROUNDS]
 """
 import os
 import statistics
@@ -19,14 +21,16 @@ for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[var] = "1"
 import numpy_model as model  # noqa: E402
 
-TARGET = 5.0
+TARGET = 5.0  # fundsim at least this many times faster than NumPy (issue 14)
+FLOOR_TARGET = 1.5  # the engine at most this many times the floor
 
 
 def main():
-    bench_sim = sys.argv[1]
-    reps = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
-    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-    engine, numpy_ = [], []
+    bench_sim, bench_floor = sys.argv[1], sys.argv[2]
+    reps = int(sys.argv[3]) if len(sys.argv) > 3 else 2000
+    rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 3
+    engine, numpy_, floor = [], [], []
+    counts = ""
     for _ in range(rounds):
         out = subprocess.run([bench_sim, "--engine", str(reps)], check=True,
                              capture_output=True, text=True).stdout
@@ -34,12 +38,21 @@ def main():
         t0 = time.perf_counter()
         model.simulate(reps, seed=len(numpy_) + 1)
         numpy_.append(time.perf_counter() - t0)
-    e, n = statistics.median(engine), statistics.median(numpy_)
+        out = subprocess.run([bench_floor, str(reps)], check=True, capture_output=True,
+                             text=True).stdout.splitlines()
+        counts = out[:2]
+        floor.append(float(out[-1].split()[1]))
+    e, n, f = (statistics.median(x) for x in (engine, numpy_, floor))
     print(f"NumPy model: {reps} replications, 1 thread, {rounds} interleaved rounds: fundsim "
           f"{e:.2f} s, NumPy {n:.2f} s (medians; fundsim {' '.join(f'{x:.2f}' for x in engine)},"
           f" NumPy {' '.join(f'{x:.2f}' for x in numpy_)})")
     print(f"fundsim / NumPy speed: {n / e:.2f}x faster (target >= {TARGET:g}x: "
           f"{'met' if n / e >= TARGET else 'not met'})")
+    print("engine's draws " + "; ".join(counts))
+    print(f"batched floor: the same draws for {reps} replications, Philox4x32-10 + SLEEF, "
+          f"{f:.2f} s (median; {' '.join(f'{x:.2f}' for x in floor)})")
+    print(f"engine / floor: {e / f:.2f}x (target <= {FLOOR_TARGET:g}x: "
+          f"{'met' if e / f <= FLOOR_TARGET else 'not met'})")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,71 @@
+/* stream.h - batched counter-based random streams: Philox4x32-10
+ * (Random123) keyed by (seed, replication, component, index), giving
+ * arrays of uniforms, normals, exponentials and lognormals, with SLEEF's
+ * vector exp and log.
+ *
+ * A stream is (seed, rep, comp, idx): the Philox key is the seed, the
+ * counter is {block, idx, comp, rep}. Nothing is stateful: the value at
+ * position p of a stream is a pure function of the four and p, so any
+ * replication, firm or year can be drawn by any thread, rank or batch and
+ * give the same bits (common random numbers, thread and rank
+ * independence). Position p is one 64-bit word, two to a Philox block
+ * (block p / 2). A caller gives each kind of draw its own positions (or
+ * its own comp): a uniform and a normal at the same position share bits.
+ *
+ * Normals are Box-Muller on the two words of a block: position 2k is
+ * r cos(2 pi u2), 2k + 1 is r sin(2 pi u2), r = sqrt(-2 ln u1). Chosen
+ * over the inverse CDF because it has no branch (the central and tail
+ * regions of Wichura's or Acklam's approximation would split a vector),
+ * so it runs as straight SLEEF log, sincospi and sqrt over arrays (3.5 ulp
+ * variants: ample for a variate, and faster); it uses 2 words for 2
+ * normals, as the inverse CDF would.
+ *
+ * SLEEF's SSE2 functions are named, not dispatched: the same bits on every
+ * x86-64 machine (a dispatcher could pick AVX2 on one node and SSE4 on
+ * another). Elsewhere the pure-C SLEEF functions are used. */
+#ifndef FUNDSIM_STREAM_H
+#define FUNDSIM_STREAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The version of the streams, for manifests: a change of generator,
+ * keying or transform that moves any draw bumps it. */
+#define STREAM_VERSION "philox4x32-10/v1"
+
+struct stream {
+	uint32_t key[2]; /* the seed */
+	uint32_t rep, comp, idx;
+};
+
+/* comp is a component's name hash folded to 32 bits (stream_comp). */
+struct stream stream_of(uint64_t seed, uint32_t rep, uint32_t comp, uint32_t idx);
+uint32_t stream_comp(uint64_t name_hash);
+
+/* n uniforms in [0, 1), 53 bits: positions pos .. pos + n - 1 of s. */
+void stream_uniform(const struct stream *s, uint32_t pos, size_t n, double *out);
+/* n standard normals at positions pos .. pos + n - 1 of s (Box-Muller). */
+void stream_normal(const struct stream *s, uint32_t pos, size_t n, double *out);
+/* n exponentials of the given mean: -mean ln(u), u in (0, 1]. */
+void stream_exponential(const struct stream *s, uint32_t pos, size_t n, double mean, double *out);
+/* n lognormals median x exp(sigma Z), Z the normals of stream_normal. */
+void stream_lognormal(const struct stream *s, uint32_t pos, size_t n, double median, double sigma,
+		      double *out);
+
+/* Across streams: out[j] is position pos of stream (s->seed, rep, comp,
+ * s->idx + j), for j < n: one draw each of n firms, as a year of a
+ * population is drawn. Equal to the single-stream functions at pos. */
+void stream_uniform_across(const struct stream *s, uint32_t pos, size_t n, double *out);
+void stream_normal_across(const struct stream *s, uint32_t pos, size_t n, double *out);
+
+/* Vector exp (SLEEF, 1 ulp) and log (3.5 ulp) over arrays, in place allowed. */
+void stream_exp(const double *x, size_t n, double *out);
+void stream_log(const double *x, size_t n, double *out);
+
+/* Philox4x32-10 of n counters (structure of arrays) under key: the raw
+ * generator, for the known-answer tests. */
+void stream_philox(const uint32_t key[2], size_t n, const uint32_t *c0, const uint32_t *c1,
+		   const uint32_t *c2, const uint32_t *c3, uint32_t *o0, uint32_t *o1, uint32_t *o2,
+		   uint32_t *o3);
+
+#endif

@@ -1,0 +1,246 @@
+/* stream.c - Philox4x32-10 over arrays of counters, and the variates made
+ * from it with SLEEF's vector log, exp and sincospi (stream.h).
+ *
+ * Random123's philox4x32 works on one counter at a time; here the same
+ * rounds run over a structure of arrays, CHUNK counters at once, so that
+ * the compiler vectorises the 32-bit multiplies. check_stream.c holds it
+ * to Random123's known answers and to Random123's own function. */
+#include "stream.h"
+
+#include <math.h>
+#include <string.h>
+
+#if defined(__x86_64__) && defined(__SSE2__)
+#include <emmintrin.h>
+#define STREAM_SSE2 1
+#endif
+#include <sleef.h>
+
+#define CHUNK 256 /* blocks a pass: the arrays stay in L1 */
+
+/* Random123's constants for Philox4x32 (philox.h) */
+#define M0 0xD2511F53u
+#define M1 0xCD9E8D57u
+#define W0 0x9E3779B9u
+#define W1 0xBB67AE85u
+
+void stream_philox(const uint32_t key[2], size_t n, const uint32_t *c0, const uint32_t *c1,
+		   const uint32_t *c2, const uint32_t *c3, uint32_t *o0, uint32_t *o1, uint32_t *o2,
+		   uint32_t *o3)
+{
+	for (size_t at = 0; at < n; at += CHUNK) {
+		size_t m = n - at < CHUNK ? n - at : CHUNK;
+		uint32_t x0[CHUNK], x1[CHUNK], x2[CHUNK], x3[CHUNK];
+		memcpy(x0, c0 + at, m * sizeof *x0);
+		memcpy(x1, c1 + at, m * sizeof *x1);
+		memcpy(x2, c2 + at, m * sizeof *x2);
+		memcpy(x3, c3 + at, m * sizeof *x3);
+		uint32_t k0 = key[0], k1 = key[1];
+		for (int r = 0; r < 10; r++) {
+			for (size_t i = 0; i < m; i++) {
+				uint64_t p0 = (uint64_t)M0 * x0[i], p1 = (uint64_t)M1 * x2[i];
+				uint32_t y0 = (uint32_t)(p1 >> 32) ^ x1[i] ^ k0;
+				uint32_t y2 = (uint32_t)(p0 >> 32) ^ x3[i] ^ k1;
+				x1[i] = (uint32_t)p1;
+				x3[i] = (uint32_t)p0;
+				x0[i] = y0;
+				x2[i] = y2;
+			}
+			k0 += W0;
+			k1 += W1;
+		}
+		memcpy(o0 + at, x0, m * sizeof *x0);
+		memcpy(o1 + at, x1, m * sizeof *x1);
+		memcpy(o2 + at, x2, m * sizeof *x2);
+		memcpy(o3 + at, x3, m * sizeof *x3);
+	}
+}
+
+struct stream stream_of(uint64_t seed, uint32_t rep, uint32_t comp, uint32_t idx)
+{
+	return (struct stream){{(uint32_t)seed, (uint32_t)(seed >> 32)}, rep, comp, idx};
+}
+
+uint32_t stream_comp(uint64_t name_hash)
+{
+	return (uint32_t)(name_hash ^ (name_hash >> 32));
+}
+
+/* m blocks of s: along (block b0 + j of the stream) or across (block b0 of
+ * stream idx + j). Each block is two words: w0[j], w1[j] (64 bits each). */
+static void blocks(const struct stream *s, int across, uint32_t b0, size_t m, uint64_t *w0,
+		   uint64_t *w1)
+{
+	uint32_t c0[CHUNK], c1[CHUNK], c2[CHUNK], c3[CHUNK];
+	uint32_t o0[CHUNK], o1[CHUNK], o2[CHUNK], o3[CHUNK];
+	for (size_t at = 0; at < m; at += CHUNK) {
+		size_t k = m - at < CHUNK ? m - at : CHUNK;
+		for (size_t j = 0; j < k; j++) {
+			c0[j] = across ? b0 : b0 + (uint32_t)(at + j);
+			c1[j] = across ? s->idx + (uint32_t)(at + j) : s->idx;
+			c2[j] = s->comp;
+			c3[j] = s->rep;
+		}
+		stream_philox(s->key, k, c0, c1, c2, c3, o0, o1, o2, o3);
+		for (size_t j = 0; j < k; j++) {
+			w0[at + j] = (uint64_t)o0[j] << 32 | o1[j];
+			w1[at + j] = (uint64_t)o2[j] << 32 | o3[j];
+		}
+	}
+}
+
+static double u01(uint64_t w) /* [0, 1) */
+{
+	return (double)(w >> 11) * 0x1.0p-53;
+}
+
+static double u01_pos(uint64_t w) /* (0, 1] */
+{
+	return (double)((w >> 11) + 1) * 0x1.0p-53;
+}
+
+void stream_exp(const double *x, size_t n, double *out)
+{
+	size_t i = 0;
+#ifdef STREAM_SSE2
+	for (; i + 2 <= n; i += 2)
+		_mm_storeu_pd(out + i, Sleef_expd2_u10sse2(_mm_loadu_pd(x + i)));
+#endif
+	for (; i < n; i++)
+		out[i] = Sleef_expd1_u10purec(x[i]);
+}
+
+void stream_log(const double *x, size_t n, double *out)
+{
+	size_t i = 0;
+#ifdef STREAM_SSE2
+	for (; i + 2 <= n; i += 2)
+		_mm_storeu_pd(out + i, Sleef_logd2_u35sse2(_mm_loadu_pd(x + i)));
+#endif
+	for (; i < n; i++)
+		out[i] = Sleef_logd1_u35purec(x[i]);
+}
+
+/* c = cos(pi x), s = sin(pi x) over arrays. */
+static void sincospi(const double *x, size_t n, double *c, double *s)
+{
+	size_t i = 0;
+#ifdef STREAM_SSE2
+	for (; i + 2 <= n; i += 2) {
+		Sleef___m128d_2 r = Sleef_sincospid2_u35sse2(_mm_loadu_pd(x + i));
+		_mm_storeu_pd(s + i, r.x);
+		_mm_storeu_pd(c + i, r.y);
+	}
+#endif
+	for (; i < n; i++) {
+		Sleef_double_2 r = Sleef_sincospid1_u35purec(x[i]);
+		s[i] = r.x;
+		c[i] = r.y;
+	}
+}
+
+void stream_uniform(const struct stream *s, uint32_t pos, size_t n, double *out)
+{
+	uint64_t w0[CHUNK], w1[CHUNK];
+	size_t done = 0;
+	while (done < n) {
+		uint32_t p = pos + (uint32_t)done, b = p / 2;
+		size_t want = n - done, m = (p % 2 + want + 1) / 2;
+		m = m < CHUNK ? m : CHUNK;
+		blocks(s, 0, b, m, w0, w1);
+		for (size_t j = p % 2; j < 2 * m && done < n; j++)
+			out[done++] = u01(j % 2 ? w1[j / 2] : w0[j / 2]);
+	}
+}
+
+/* Box-Muller on m blocks: z0[j] (even position), z1[j] (odd). */
+static void box_muller(const uint64_t *w0, const uint64_t *w1, size_t m, double *z0, double *z1)
+{
+	double r[CHUNK] = {0}, a[CHUNK];
+	for (size_t j = 0; j < m; j++) {
+		r[j] = u01_pos(w0[j]);
+		a[j] = 2 * u01(w1[j]);
+	}
+	stream_log(r, m, r);
+	for (size_t j = 0; j < m; j++)
+		r[j] = sqrt(-2 * r[j]);
+	sincospi(a, m, z0, z1);
+	for (size_t j = 0; j < m; j++) {
+		z0[j] *= r[j];
+		z1[j] *= r[j];
+	}
+}
+
+void stream_normal(const struct stream *s, uint32_t pos, size_t n, double *out)
+{
+	uint64_t w0[CHUNK], w1[CHUNK];
+	double z0[CHUNK], z1[CHUNK];
+	size_t done = 0;
+	while (done < n) {
+		uint32_t p = pos + (uint32_t)done, b = p / 2;
+		size_t want = n - done, m = (p % 2 + want + 1) / 2;
+		m = m < CHUNK ? m : CHUNK;
+		blocks(s, 0, b, m, w0, w1);
+		box_muller(w0, w1, m, z0, z1);
+		for (size_t j = p % 2; j < 2 * m && done < n; j++)
+			out[done++] = j % 2 ? z1[j / 2] : z0[j / 2];
+	}
+}
+
+void stream_exponential(const struct stream *s, uint32_t pos, size_t n, double mean, double *out)
+{
+	uint64_t w0[CHUNK], w1[CHUNK];
+	double u[2 * CHUNK];
+	size_t done = 0;
+	while (done < n) {
+		uint32_t p = pos + (uint32_t)done, b = p / 2;
+		size_t want = n - done, m = (p % 2 + want + 1) / 2;
+		m = m < CHUNK ? m : CHUNK;
+		blocks(s, 0, b, m, w0, w1);
+		size_t k = 0;
+		for (size_t j = p % 2; j < 2 * m && done + k < n; j++)
+			u[k++] = u01_pos(j % 2 ? w1[j / 2] : w0[j / 2]);
+		stream_log(u, k, u);
+		for (size_t j = 0; j < k; j++)
+			out[done + j] = -mean * u[j];
+		done += k;
+	}
+}
+
+void stream_lognormal(const struct stream *s, uint32_t pos, size_t n, double median, double sigma,
+		      double *out)
+{
+	stream_normal(s, pos, n, out);
+	for (size_t i = 0; i < n; i++)
+		out[i] *= sigma;
+	stream_exp(out, n, out);
+	for (size_t i = 0; i < n; i++)
+		out[i] *= median;
+}
+
+void stream_uniform_across(const struct stream *s, uint32_t pos, size_t n, double *out)
+{
+	uint64_t w0[CHUNK], w1[CHUNK];
+	for (size_t at = 0; at < n; at += CHUNK) {
+		size_t m = n - at < CHUNK ? n - at : CHUNK;
+		struct stream t = *s;
+		t.idx += (uint32_t)at;
+		blocks(&t, 1, pos / 2, m, w0, w1);
+		for (size_t j = 0; j < m; j++)
+			out[at + j] = u01(pos % 2 ? w1[j] : w0[j]);
+	}
+}
+
+void stream_normal_across(const struct stream *s, uint32_t pos, size_t n, double *out)
+{
+	uint64_t w0[CHUNK], w1[CHUNK];
+	double z0[CHUNK], z1[CHUNK];
+	for (size_t at = 0; at < n; at += CHUNK) {
+		size_t m = n - at < CHUNK ? n - at : CHUNK;
+		struct stream t = *s;
+		t.idx += (uint32_t)at;
+		blocks(&t, 1, pos / 2, m, w0, w1);
+		box_muller(w0, w1, m, z0, z1);
+		memcpy(out + at, pos % 2 ? z1 : z0, m * sizeof *out);
+	}
+}
