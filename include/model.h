@@ -65,6 +65,9 @@ struct model {
 		bool enabled;
 		double rate; /* local retained tax as a share of revenue */
 	} taxcap;
+	struct {
+		double pending; /* chance a pending application (run --entities) is approved */
+	} known;
 };
 
 #endif

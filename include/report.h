@@ -13,8 +13,9 @@
 
 struct run_info {
 	const struct scenario *s;
-	const char *command; /* the command line, for the manifest */
-	const char *firms;   /* panel path or NULL */
+	const char *command;  /* the command line, for the manifest */
+	const char *firms;    /* panel path or NULL */
+	const char *entities; /* run --entities path or NULL */
 	uint64_t seed;
 	int threads;
 	double precision; /* 0: fixed count */

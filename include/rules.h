@@ -24,6 +24,15 @@ struct firm_year {
 	double paid_capital, revenue; /* yuan */
 };
 
+/* Where an application of the entities file stands (column status).
+ * The rules engine pays every row alike; `run` weighs pending ones
+ * (sim_pop.c: known approvals). */
+enum entity_status {
+	STATUS_APPROVED, /* decided, not yet paid (the default: no status given) */
+	STATUS_PAID,     /* decided and paid out */
+	STATUS_PENDING   /* applied, not decided */
+};
+
 /* One row of the entities file: an entity (park, project, centre,
  * district, talent, base, enterprise) applying under one line in one
  * year. Optional numbers are NaN when not given. */
@@ -35,6 +44,7 @@ struct entity_year {
 	double granted;   /* amount granted for "up to" lines; NaN: payout x cap */
 	double housing;   /* M12A housing subsidy granted; NaN: payout x cap */
 	bool passed;      /* annual review passed (M7A, M13B) */
+	enum entity_status status;
 };
 
 #define REASON_LEN 120

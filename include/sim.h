@@ -69,11 +69,15 @@ struct sim_work *sim_work_new_rng(const gsl_rng_type *t);
 void sim_work_free(struct sim_work *w);
 
 /* One replication into row (l.width doubles). stock: the bureau's firm
- * panel as the existing firms, or NULL to sample them. extra: also
+ * panel as the existing firms, or NULL to sample them; its rows are known
+ * (their awards paid as `award` pays them) and new firms are sampled only
+ * after its latest year. known: the approvals the bureau holds (the
+ * entities file), or NULL; each line's applicants are sampled only after
+ * the line's latest year in it (scenarios/README.md, "Known approvals"). extra: also
  * receives every award paid (with reasons), e.g. for a ledger; its ctx
  * is told each award's recipient through sim_recipient_id. */
-void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, long rep,
-	     const struct sim_layout *l, double *row, struct sim_work *w,
+void sim_rep(const struct policy *p, const struct panel *stock, const struct entities *known,
+	     uint64_t seed, long rep, const struct sim_layout *l, double *row, struct sim_work *w,
 	     const struct award_sink *extra);
 
 /* Whether a replication w ran had awards summing past FEN_MAX; its row
@@ -103,6 +107,7 @@ struct sim_config {
 	double precision; /* > 0: stop when the 95% CI of the mean total is within it */
 	int threads;      /* 0: OpenMP's default */
 	const struct panel *stock;
+	const struct entities *known; /* run --entities, or NULL */
 	sim_progress_fn progress;
 	void *progress_ctx;
 	volatile sig_atomic_t *stop; /* set (e.g. by SIGINT) to stop after a block */

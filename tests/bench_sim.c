@@ -104,7 +104,7 @@ int main(int argc, char **argv)
 	struct sim_work *w = sim_work_new_rng(&counted_type);
 	double *row = malloc(l.width * sizeof *row);
 	for (long r = 0; r < sample; r++)
-		sim_rep(&s->pol, NULL, 1, r, &l, row, w, NULL);
+		sim_rep(&s->pol, NULL, NULL, 1, r, &l, row, w, NULL);
 	unsigned long long n = draws * (unsigned long long)reps / (unsigned long long)sample;
 	sim_work_free(w);
 	free(row);

@@ -355,6 +355,12 @@ static const struct bad_input cases[] = {
 	      "entity P1 under M4 has two rows for year 2025 (the other is line 2)"),
 	FAILS("a missing required column", ENTITIES, "entity_id,year\nP1,2025\n", 1,
 	      "missing column \"line\"", "required columns: entity_id,line,year"),
+	FAILS("a status not in the list", ENTITIES,
+	      "entity_id,line,year,status\nO1,M8A,2025,approved\nO2,M8A,2025,rejected\n", 3,
+	      "column status: \"rejected\" is not one of:", "approved", "paid", "pending"),
+	LOADS("statuses in English and Chinese", ENTITIES,
+	      "entity_id,line,year,审批状态\nO1,M8A,2025,paid\nO2,M8A,2025,申报中\nO3,M8A,2025,\n",
+	      3),
 	LOADS("the optional columns may be left out", ENTITIES,
 	      "entity_id,line,year\nO1,M8A,2025\n", 1),
 };

@@ -37,7 +37,7 @@ static uint64_t one(const struct policy *p, const struct panel *stock, long rep,
 {
 	struct sim_layout l;
 	sim_layout(p, &l);
-	sim_rep(p, stock, 5, rep, &l, row, w, NULL);
+	sim_rep(p, stock, NULL, 5, rep, &l, row, w, NULL);
 	return sim_work_fingerprint(w);
 }
 

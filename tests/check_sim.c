@@ -358,7 +358,7 @@ START_TEST(test_rows_do_not_depend_on_threads_and_do_depend_on_the_seed)
 	ck_assert_ptr_nonnull(w);
 	double *row = malloc(one.layout.width * sizeof *row);
 	ck_assert_ptr_nonnull(row);
-	sim_rep(&s->pol, NULL, 42, 137, &one.layout, row, w, NULL);
+	sim_rep(&s->pol, NULL, NULL, 42, 137, &one.layout, row, w, NULL);
 	ck_assert(memcmp(row, one.rows + 137 * one.layout.width, one.layout.width * sizeof *row) ==
 		  0);
 	free(row);

@@ -42,7 +42,12 @@ static const struct command commands[] = {
 	 "and SVG, by gnuplot) labelled in English or Chinese",
 	 1000,
 	 1,
-	 {T(SCENARIO), RUN_OPTS, T(PRECISION), T(OUT), T(LEDGER), CHART_OPTS}},
+	 {T(SCENARIO), RUN_OPTS,
+	  TH(ENTITIES,
+	     "the approvals the bureau holds (the entities file award reads, with an "
+	     "optional status: approved, paid, pending): paid as approved; applicants are "
+	     "sampled after each line's latest year in it"),
+	  T(PRECISION), T(OUT), T(LEDGER), CHART_OPTS}},
 	{"award",
 	 cmd_award,
 	 "",

@@ -187,6 +187,14 @@ int cmd_award(const struct cli *c)
 	}
 	say_notes("award", pn.note);
 	say_notes("award", en.note);
+	size_t pending = 0;
+	for (size_t i = 0; i < en.n; i++)
+		pending += en.rows[i].status == STATUS_PENDING;
+	if (pending) /* the rules pay a row whatever its status: said, not hidden */
+		say("award",
+		    "%zu row%s of status pending: paid here as if approved (run --entities "
+		    "approves each with [known] pending)",
+		    pending, pending == 1 ? "" : "s");
 	fen_t cut[MAX_YEARS];
 	evaluate(&s->pol, &pn, &en, &l, cut);
 	if (l.oom) {

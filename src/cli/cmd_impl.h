@@ -17,6 +17,9 @@ struct scenario *open_scenario(const char *path, const struct cli *c);
  * the panel. Same contract as panel_load. */
 struct panel;
 int panel_load_shared(const char *path, struct panel *pn, char *err, size_t errlen);
+/* The same for an entities file (run --entities). */
+struct entities;
+int entities_load_shared(const char *path, struct entities *en, char *err, size_t errlen);
 
 /* Complain about positional arguments to a command that takes none. */
 int no_positionals(const struct cli *c);

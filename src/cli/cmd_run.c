@@ -95,7 +95,8 @@ int cmd_run(const struct cli *c)
 	char err[ERR_LEN], cmdline[8192];
 	int rc = EXIT_USAGE;
 	if (options(c, &su, &o) != 0 || !(s = open_scenario(o.scenario, c)) ||
-	    setup_panel(&su, c) != 0 || setup_begin(&su, c, s, NULL) != 0)
+	    setup_panel(&su, c) != 0 || setup_entities(&su, c) != 0 ||
+	    setup_begin(&su, c, s, NULL) != 0)
 		goto done;
 	struct sim_config cfg = setup_sim(&su);
 	cfg.precision = o.precision;
@@ -131,7 +132,8 @@ int cmd_run(const struct cli *c)
 		struct award_sink sink = {.fn = to_ledger, .ctx = &rl, .reasons = true};
 		double *row = malloc(out.layout.width * sizeof *row);
 		if (row)
-			sim_rep(&s->pol, cfg.stock, cfg.seed, 0, &out.layout, row, rl.w, &sink);
+			sim_rep(&s->pol, cfg.stock, cfg.known, cfg.seed, 0, &out.layout, row, rl.w,
+				&sink);
 		free(row);
 		/* the envelope cut the run's totals (by line); the ledger's awards too */
 		if (row && ledger_prorata(&rl.l, &s->pol, NULL) != 0)
@@ -146,6 +148,7 @@ int cmd_run(const struct cli *c)
 		.s = s,
 		.command = cmdline,
 		.firms = c->firms,
+		.entities = c->entities,
 		.seed = (uint64_t)su.seed,
 		.threads = (int)su.threads,
 		.precision = o.precision,

@@ -85,6 +85,19 @@ int setup_panel(struct setup *su, const struct cli *c)
 	return 0;
 }
 
+int setup_entities(struct setup *su, const struct cli *c)
+{
+	char err[ERR_LEN];
+	if (!c->entities)
+		return 0;
+	if (entities_load_shared(c->entities, &su->en, err, sizeof err) != 0) {
+		say(su->cmd, "%s", err);
+		return -1;
+	}
+	su->known = &su->en;
+	return 0;
+}
+
 int setup_begin(struct setup *su, const struct cli *c, const struct scenario *s, const char *sub)
 {
 	char dir[OUTSET_PATH], err[ERR_LEN];
@@ -130,6 +143,7 @@ struct sim_config setup_sim(const struct setup *su)
 		.reps = su->reps,
 		.threads = (int)su->threads,
 		.stock = su->stock,
+		.known = su->known,
 		.progress = su->show ? setup_progress : NULL,
 		.progress_ctx = (void *)su->unit,
 		.stop = &interrupted,
@@ -167,6 +181,8 @@ void setup_command_line(const struct setup *su, const struct cli *c, const char 
 	}
 	if (c->firms)
 		cmd_opt(buf, n, &k, "--firms", c->firms);
+	if (c->entities)
+		cmd_opt(buf, n, &k, "--entities", c->entities);
 	for (int i = 0; i < c->nsets; i++)
 		cmd_opt(buf, n, &k, "--set", c->sets[i]);
 	if (c->ledger)
@@ -207,4 +223,6 @@ void setup_free(struct setup *su)
 	outset_abort(&su->os);
 	panel_free(&su->pn);
 	su->stock = NULL;
+	entities_free(&su->en);
+	su->known = NULL;
 }

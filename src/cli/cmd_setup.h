@@ -21,12 +21,14 @@ struct setup {
 	const char *cmd; /* "run", "report", "sweep", ... */
 	long reps, seed, threads;
 	enum chart_lang lang;
-	bool show;                 /* progress bars: on a terminal, without --quiet */
-	char unit[32];             /* what the bar counts: "replications", "runs (sweep)" */
-	struct panel pn;           /* --firms, once setup_panel loaded it */
-	const struct panel *stock; /* &pn, or NULL: the existing firms are sampled */
-	struct outset os;          /* the result set, staged by setup_begin */
-	struct timespec t0;        /* when setup_begin started the clock */
+	bool show;                    /* progress bars: on a terminal, without --quiet */
+	char unit[32];                /* what the bar counts: "replications", "runs (sweep)" */
+	struct panel pn;              /* --firms, once setup_panel loaded it */
+	const struct panel *stock;    /* &pn, or NULL: the existing firms are sampled */
+	struct entities en;           /* --entities (run), once setup_entities loaded it */
+	const struct entities *known; /* &en, or NULL: every applicant is sampled */
+	struct outset os;             /* the result set, staged by setup_begin */
+	struct timespec t0;           /* when setup_begin started the clock */
 };
 
 /* Read c's numbers and language into su (zeroed first): --reps within
@@ -41,6 +43,9 @@ int setup_scenario(const struct cli *c, const char **path);
 /* Load --firms into su->pn (under MPI rank 0 reads, the others receive
  * it) and point su->stock at it; nothing without --firms. 0, or -1. */
 int setup_panel(struct setup *su, const struct cli *c);
+/* Load --entities into su->en (rank 0 reads, the others receive it) and
+ * point su->known at it; nothing without --entities. 0, or -1. */
+int setup_entities(struct setup *su, const struct cli *c);
 /* Before any work: stage the result set in --out, else out/NAME/ (with
  * sub: out/NAME/SUB/), catch Ctrl-C (SIGINT, SIGTERM, SIGHUP: stop after
  * the current block, write nothing) and start the clock. 0, or -1. */
@@ -55,7 +60,7 @@ struct sim_config setup_sim(const struct setup *su);
 struct study_cfg setup_study(const struct setup *su);
 /* The command that makes su's result set again, quoted to paste into a
  * shell: fundsim CMD [SCENARIO] --reps --seed, then --precision (when
- * precision > 0), --firms, --set, --ledger, --lang zh and --out as c
+ * precision > 0), --firms, --entities, --set, --ledger, --lang zh and --out as c
  * gave them. Into buf (n bytes). */
 void setup_command_line(const struct setup *su, const struct cli *c, const char *scenario,
 			double precision, char *buf, size_t n);
@@ -67,7 +72,7 @@ int setup_stopped(const struct setup *su, const char *how_far);
 /* Put the result set in place, unless Ctrl-C came while it was written.
  * The exit code: EXIT_OK, 130 or EXIT_FAIL. */
 int setup_commit(struct setup *su);
-/* Remove a result set not committed, free the panel. */
+/* Remove a result set not committed, free the panel and entities. */
 void setup_free(struct setup *su);
 
 #endif

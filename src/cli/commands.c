@@ -131,6 +131,61 @@ int panel_load_shared(const char *path, struct panel *pn, char *err, size_t errl
 	return 0;
 }
 
+/* Send a loaded entities file's arrays from rank 0 to the others. */
+static int share_entities(struct entities *en)
+{
+	const struct comm *cw = comm_world();
+	size_t ids = 0;
+	for (size_t g = 0; comm_is_root() && g < en->groups.count; g++) {
+		size_t end = en->groups.id_off[g] + strlen(group_id(&en->groups, g)) + 1;
+		ids = end > ids ? end : ids;
+	}
+	size_t dims[3] = {en->n, en->groups.count, ids};
+	if (cw->bcast(dims, sizeof dims) != 0)
+		return -1;
+	if (!comm_is_root()) {
+		en->n = dims[0];
+		en->groups.count = dims[1];
+		en->rows = malloc((dims[0] ? dims[0] : 1) * sizeof *en->rows);
+		en->src_line = malloc((dims[0] ? dims[0] : 1) * sizeof *en->src_line);
+		en->groups.start = malloc((dims[1] + 1) * sizeof *en->groups.start);
+		en->groups.id_off = malloc((dims[1] + 1) * sizeof *en->groups.id_off);
+		en->groups.ids = malloc(dims[2] ? dims[2] : 1);
+	}
+	int ok = en->rows && en->src_line && en->groups.start && en->groups.id_off &&
+		 en->groups.ids;
+	if (comm_world()->first_failure(ok) >= 0)
+		return -1;
+	return cw->bcast(en->rows, dims[0] * sizeof *en->rows) != 0 ||
+			       cw->bcast(en->src_line, dims[0] * sizeof *en->src_line) != 0 ||
+			       cw->bcast(en->groups.start,
+					 (dims[1] + 1) * sizeof *en->groups.start) != 0 ||
+			       cw->bcast(en->groups.id_off, dims[1] * sizeof *en->groups.id_off) !=
+				       0 ||
+			       cw->bcast(en->groups.ids, dims[2]) != 0
+		       ? -1
+		       : 0;
+}
+
+int entities_load_shared(const char *path, struct entities *en, char *err, size_t errlen)
+{
+	int ok = 1;
+	memset(en, 0, sizeof *en);
+	if (comm_is_root()) {
+		ok = entities_load(path, en, err, errlen) == 0;
+		if (ok)
+			say_notes(NULL, en->note);
+	}
+	if (comm_world()->bcast(&ok, sizeof ok) != 0 || !ok)
+		return -1;
+	if (comm_world()->size > 1 && share_entities(en) != 0) {
+		entities_free(en);
+		snprintf(err, errlen, "%s: cannot send the entities file to every rank", path);
+		return -1;
+	}
+	return 0;
+}
+
 int no_positionals(const struct cli *c)
 {
 	if (c->npos) {

@@ -18,6 +18,7 @@ enum {
 	C_GRANTED,
 	C_HOUSING,
 	C_PASSED,
+	C_STATUS,
 	C_NAME,
 	C_CODE,
 	NCOLS
@@ -33,6 +34,7 @@ static const struct csv_col cols[NCOLS] = {
 	{"granted", false, "核定金额|核定资助金额", CSV_YUAN},
 	{"housing", false, "住房补贴", CSV_YUAN},
 	{"passed", false, "考核通过|是否通过考核", CSV_PLAIN},
+	{"status", false, "状态|审批状态|项目状态", CSV_PLAIN},
 	/* read but not used by the rules */
 	{"name", false, "名称|主体名称|项目名称|企业名称", CSV_PLAIN},
 	{"credit_code", false, "统一社会信用代码|信用代码", CSV_PLAIN},
@@ -41,6 +43,11 @@ static const struct csv_col cols[NCOLS] = {
 /* index = enum level; Chinese words as the bureau writes them */
 static const char *const levels[] = {"",     "municipal", "provincial", "national",
 				     "市级", "省级",      "国家级",     NULL};
+
+/* enum entity_status by index / 4: English, then the bureau's words */
+static const char *const statuses[] = {"approved", "已批准", "已立项", "已核定",  "paid",
+				       "已拨付",   "已支付", "已兑现", "pending", "待审",
+				       "申报中",   "审核中", NULL};
 
 /* Which columns a line reads. A value in a column the line does not
  * read is an error: it would otherwise be silently ignored. */
@@ -144,6 +151,12 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 	    : given(f[C_PASSED]) ? unused(w, "passed", r.line)
 				 : 0)
 		return -1;
+	if (given(f[C_STATUS])) {
+		int st;
+		if (field_word(w, "status", f[C_STATUS], statuses, &st))
+			return -1;
+		r.status = (enum entity_status)(st / 4);
+	}
 	struct entity_year *slot = load_push(ld, w, f[C_ID], l, r.year, sizeof r);
 	if (!slot)
 		return -1;

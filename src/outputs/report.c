@@ -157,6 +157,9 @@ void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output
 		fprintf(f, "scenario file fnv1a64: %016llx\n", (unsigned long long)h);
 	if (ri->firms && file_hash(ri->firms, &h) == 0)
 		fprintf(f, "firms: %s fnv1a64: %016llx\n", SHOWN(ri->firms), (unsigned long long)h);
+	if (ri->entities && file_hash(ri->entities, &h) == 0)
+		fprintf(f, "entities: %s fnv1a64: %016llx\n", SHOWN(ri->entities),
+			(unsigned long long)h);
 	fprintf(f, "resolved scenario: scenario.resolved.ini\n");
 	fprintf(f, "seed: %llu\n", (unsigned long long)ri->seed);
 	fprintf(f, "replications: %ld%s\n", o->reps, o->stopped ? " (interrupted)" : "");
@@ -321,6 +324,11 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		"in at most 20%% / 10%% of replications\n\n",
 		p->start_year, p->start_year + p->years - 1, first_paid(ri->s),
 		first_paid(ri->s) + p->years - 1);
+	if (ri->entities)
+		fprintf(f,
+			"known approvals: %s, paid as approved (pending ones with [known] pending "
+			"= %g%%); each line's applicants sampled after its latest year there\n\n",
+			SHOWN(ri->entities), 100 * p->model.known.pending);
 	fprintf(f, "By measure, all paid years:\n");
 	print_head(f);
 	int contingent = 0;

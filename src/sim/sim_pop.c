@@ -9,6 +9,7 @@
  * changes no other draw (make check-dummy-line proves it for a line). */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,9 +44,13 @@ static const char *const component_name[N_COMPONENTS] = {
 /* Streams of the requests of firm lines paid "up to" a cap (M1B, M3C),
  * keyed by firm, line and year: hash of "request" mixed with those. */
 static const char request_name[] = "request";
+/* Streams of the known approvals (run --entities): whether a pending
+ * application is approved, and a known centre's later reviews; keyed by
+ * entity id, line and year. */
+static const char known_name[] = "known";
 
 /* Who is drawing, for ledger names (the stream key is a hash). */
-enum who { WHO_OTHER, WHO_STOCK, WHO_ENTRANT, WHO_ENTITY };
+enum who { WHO_OTHER, WHO_STOCK, WHO_ENTRANT, WHO_ENTITY, WHO_KNOWN };
 
 /* A line's stream keys: its entities, and its arrivals of each level
  * (LEVEL_NONE: the applicants of a line without levels). */
@@ -89,7 +94,17 @@ struct sim_work {
 	const struct award_sink *extra;
 	long long firm_years;
 	bool overflow; /* a replication's totals passed FEN_MAX */
-	uint64_t request_key;
+	uint64_t request_key, known_key;
+	/* known data (--firms, --entities): awards of a qualifying year up to
+	 * known_through are the recipient's known ones, paid as `award` pays
+	 * them (no take-up draw, no sampled request); a sampled recipient's
+	 * award of an entity line in a year up to cover[line] is dropped, since
+	 * the entities file holds that year's round. */
+	int known_through;
+	int cover[N_LINES];
+	int firm_cover;            /* the panel's latest year: entrants are sampled after it */
+	struct entity_year *krows; /* a known entity's rows: nfile from the file, then */
+	size_t kcap, nk, nfile;    /* the reviews drawn after them (nk in all) */
 	/* the replication's population: its fingerprint and aggregates */
 	uint64_t fp;
 	double pop[N_POPSTATS];
@@ -144,6 +159,7 @@ static int make_keys(struct sim_work *w)
 	for (int c = 0; c < N_COMPONENTS; c++)
 		w->comp_key[c] = fnv1a(component_name[c]);
 	w->request_key = fnv1a(request_name);
+	w->known_key = fnv1a(known_name);
 	for (int l = 0; l < N_LINES; l++) {
 		const char *sec = line_info(l)->section;
 		w->line_key[l].entity = name_key(sec, "entity");
@@ -214,6 +230,7 @@ void sim_work_free(struct sim_work *w)
 		gsl_rng_free(w->r);
 	free(w->rows);
 	free(w->param_key);
+	free(w->krows);
 	free(w);
 }
 
@@ -304,16 +321,34 @@ static bool firm_request(struct sim_work *w, struct award *a)
 	return true;
 }
 
+/* What the ledger says of a known award: the status of its row. */
+static void known_reason(const struct sim_work *w, struct award *a)
+{
+	static const char *const st[] = {"approved", "paid", "pending, drawn approved"};
+	const char *what = "";
+	for (size_t i = 0; i < w->nk; i++)
+		if (w->krows[i].year == a->year)
+			what = i < w->nfile ? st[w->krows[i].status]
+					    : "approved in an earlier round, review passed (drawn)";
+	size_t k = strlen(a->reason);
+	snprintf(a->reason + k, sizeof a->reason - k, "; known: %s", what);
+}
+
 static void on_award(void *ctx, const struct award *given)
 {
 	struct sim_work *w = ctx;
 	struct award copy, *a = &copy;
-	if (!claimed(w, given))
+	bool known = given->year <= w->known_through;
+	if (!known && given->year <= w->cover[given->line])
+		return; /* that round is in the entities file */
+	if (!known && !claimed(w, given))
 		return;
 	*a = *given;
-	if ((int)a->line < N_FIRM_LINES && line_info(a->line)->pay == PAY_GRANTED &&
+	if (!known && (int)a->line < N_FIRM_LINES && line_info(a->line)->pay == PAY_GRANTED &&
 	    !firm_request(w, a))
 		return;
+	if (w->who == WHO_KNOWN && a->reason[0])
+		known_reason(w, a);
 	if (w->buffering && w->nbuf < (int)(sizeof w->buf / sizeof w->buf[0])) {
 		w->buf[w->nbuf++] = *a;
 		return;
@@ -507,9 +542,11 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 		stream(w, w->comp_key[S_PANEL], g);
 		w->who = WHO_OTHER;
 		w->panel_id = group_id(&pn->firms, g);
+		w->known_through = w->rows[n - 1].year; /* its own rows are known */
 		double key_u = w->rows[n - 1].key_db ? 0 : gsl_rng_uniform(w->r);
 		live(w, n, key_u, val(&m->growth.exit_rate));
 		w->panel_id = NULL;
+		w->known_through = INT_MIN;
 	}
 	return 0;
 }
@@ -523,7 +560,8 @@ static void entrants(struct sim_work *w)
 	const struct dist *rate[3] = {&m->entry.new_per_year, &m->entry.spinoff_per_year,
 				      &m->entry.attracted_per_year};
 	static const enum origin origin[3] = {ORIGIN_NEW, ORIGIN_SPINOFF, ORIGIN_ATTRACTED};
-	int first = w->q->start_year;
+	/* firms founded in a year the panel covers are in it */
+	int first = w->firm_cover >= w->q->start_year ? w->firm_cover + 1 : w->q->start_year;
 	for (int kind = 0; kind < 3; kind++) {
 		for (int t = first; t <= last_year(w->q); t++) {
 			stream(w, w->comp_key[S_ENTRY_COUNT + kind], (uint64_t)t);
@@ -592,6 +630,13 @@ static void parks(struct sim_work *w, enum line_id l)
 	}
 }
 
+/* The first year whose applicants of line l are sampled: after the
+ * rounds the entities file covers. */
+static int first_sampled(const struct sim_work *w, enum line_id l)
+{
+	return w->cover[l] >= w->q->start_year ? w->cover[l] + 1 : w->q->start_year;
+}
+
 /* New applicants of one line (of one level) in year t: Poisson(mean) of them. */
 static unsigned arrivals(struct sim_work *w, enum line_id l, enum level lv, int t, double mean)
 {
@@ -604,7 +649,7 @@ static void level_line(struct sim_work *w, enum line_id l)
 	const struct pop_line *pl = &w->q->model.line[l];
 	const struct dist *per[3] = {&pl->municipal, &pl->provincial, &pl->national};
 	for (enum level lv = line_info(l)->lo; lv <= line_info(l)->hi; lv++) {
-		for (int t = w->q->start_year; t <= last_year(w->q); t++) {
+		for (int t = first_sampled(w, l); t <= last_year(w->q); t++) {
 			unsigned k = arrivals(w, l, lv, t, val(per[lv - 1]));
 			for (unsigned j = 0; j < k; j++) {
 				w->comp = w->line_key[l]
@@ -632,7 +677,7 @@ static void applicants(struct sim_work *w, enum line_id l)
 	const struct eline *e = &w->q->e[l];
 	enum rule_kind kind = line_info(l)->kind;
 	bool granted = line_info(l)->pay == PAY_GRANTED;
-	for (int t = w->q->start_year; t <= last_year(w->q); t++) {
+	for (int t = first_sampled(w, l); t <= last_year(w->q); t++) {
 		unsigned k = arrivals(w, l, LEVEL_NONE, t, val(&pl->per_year));
 		w->pop[PS_M12A_TEAMS] += l == L_M12A ? k : 0;
 		w->pop[PS_M12C_TALENTS] += l == L_M12C ? k : 0;
@@ -675,6 +720,99 @@ static void applicants(struct sim_work *w, enum line_id l)
 			}
 			run_entity(w, w->erows, n);
 		}
+	}
+}
+
+/* A uniform in [0, 1) for a known entity's row: a hash of (seed,
+ * replication, entity id, line, year, what), so that no other draw moves
+ * and a variant of the scenario meets the same outcome. */
+static double known_u(const struct sim_work *w, uint64_t id, enum line_id l, int year,
+		      uint64_t what)
+{
+	uint64_t h = key(w->seed, w->rep, w->known_key ^ what,
+			 mix(id ^ w->line_key[l].entity) ^ (uint64_t)(unsigned)year);
+	return (double)(h >> 11) * 0x1.0p-53;
+}
+
+/* Room for n rows of a known entity; -1 when out of memory. */
+static int known_room(struct sim_work *w, size_t n)
+{
+	if (n <= w->kcap)
+		return 0;
+	struct entity_year *nr = realloc(w->krows, n * sizeof *nr);
+	if (!nr)
+		return -1;
+	w->krows = nr;
+	w->kcap = n;
+	return 0;
+}
+
+/* The approvals the bureau holds (run --entities): each entity's rows go
+ * through the rules as `award` reads them, named by their ids. A pending
+ * row is approved with probability [known] pending; a row left out breaks
+ * a centre's consecutive years. A centre (M7A, M13B) still supported in
+ * the latest round the file covers goes on to its next reviews, passed
+ * with the line's [pop] pass probability. -1 when out of memory. */
+static int known_entities(struct sim_work *w, const struct entities *e)
+{
+	const uint64_t review = 0x5245564945570000ULL; /* "REVIEW": the reviews' hashes */
+	for (size_t g = 0; g < e->groups.count; g++) {
+		size_t a = e->groups.start[g], n = e->groups.start[g + 1] - a;
+		const char *id = group_id(&e->groups, g);
+		uint64_t idh = fnv1a(id);
+		enum line_id l = e->rows[a].line;
+		if (known_room(w, n + MAX_SPAN) != 0)
+			return -1;
+		size_t k = 0;
+		for (size_t i = a; i < a + n; i++) {
+			const struct entity_year *r = &e->rows[i];
+			if (r->status == STATUS_PENDING &&
+			    known_u(w, idh, l, r->year, 0) >= w->q->model.known.pending)
+				continue;
+			w->krows[k++] = *r;
+		}
+		if (k == 0)
+			continue;
+		w->nfile = k;
+		struct entity_year last = w->krows[k - 1];
+		if (line_info(l)->kind == RK_YEARLY && last.passed && last.year == w->cover[l]) {
+			double pass = w->q->model.line[l].pass;
+			for (int y = last.year + 1; y <= last_year(w->q) && y >= w->q->start_year;
+			     y++) {
+				last.year = y;
+				last.status = STATUS_APPROVED;
+				last.passed = known_u(w, idh, l, y, review) < pass;
+				w->krows[k++] = last;
+				if (!last.passed)
+					break;
+			}
+		}
+		w->who = WHO_KNOWN;
+		w->sub = l;
+		w->panel_id = id;
+		w->nk = k;
+		w->known_through = INT_MAX;
+		run_entity(w, w->krows, k);
+		w->known_through = INT_MIN;
+		w->panel_id = NULL;
+	}
+	return 0;
+}
+
+/* The rounds the known data cover: each entity line's latest year in the
+ * entities file, and the panel's latest year. */
+static void known_cover(struct sim_work *w, const struct panel *stock, const struct entities *e)
+{
+	for (int l = 0; l < N_LINES; l++)
+		w->cover[l] = INT_MIN;
+	w->firm_cover = INT_MIN;
+	w->known_through = INT_MIN;
+	for (size_t i = 0; e && i < e->n; i++)
+		if (e->rows[i].year > w->cover[e->rows[i].line])
+			w->cover[e->rows[i].line] = e->rows[i].year;
+	for (size_t g = 0; stock && g < stock->firms.count; g++) {
+		int y = stock->rows[stock->firms.start[g + 1] - 1].year;
+		w->firm_cover = y > w->firm_cover ? y : w->firm_cover;
 	}
 }
 
@@ -773,8 +911,8 @@ static void fill_pop(struct sim_work *w, const struct sim_layout *l, double *row
 		row[sim_pop(l, (enum pop_stat)k)] = p[k];
 }
 
-void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, long rep,
-	     const struct sim_layout *l, double *row, struct sim_work *w,
+void sim_rep(const struct policy *p, const struct panel *stock, const struct entities *known,
+	     uint64_t seed, long rep, const struct sim_layout *l, double *row, struct sim_work *w,
 	     const struct award_sink *extra)
 {
 	struct policy *q = malloc(sizeof *q);
@@ -793,6 +931,7 @@ void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, l
 	memset(w->pop, 0, sizeof w->pop);
 	memset(w->rev_year, 0, sizeof w->rev_year);
 	w->key_years = w->m12c_paid = 0;
+	known_cover(w, stock, known);
 	totals_init(&w->t, q);
 	const struct model *m = &q->model;
 	double fsd = m->growth.firm_sd, csd = m->growth.common_sd;
@@ -803,7 +942,7 @@ void sim_rep(const struct policy *p, const struct panel *stock, uint64_t seed, l
 	stream(w, w->comp_key[S_SHOCKS], 0);
 	for (int k = 0; k < MAX_SPAN; k++)
 		w->shock[k] = gsl_ran_gaussian(w->r, csd);
-	if (stock && panel_firms(w, stock) != 0) {
+	if ((stock && panel_firms(w, stock) != 0) || (known && known_entities(w, known) != 0)) {
 		for (size_t i = 0; i < l->width; i++)
 			row[i] = NAN; /* seen as a failed replication by sim_run */
 		w->q = NULL;

@@ -88,7 +88,8 @@ static bool compute(const struct policy *p, const struct sim_config *c, const st
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
 	for (long i = lo; i < hi; i++) {
 		struct sim_work *w = work[omp_get_thread_num()];
-		sim_rep(p, c->stock, c->seed, i, l, rows + (size_t)(i - lo) * l->width, w, NULL);
+		sim_rep(p, c->stock, c->known, c->seed, i, l, rows + (size_t)(i - lo) * l->width, w,
+			NULL);
 	}
 	for (long i = lo; i < hi; i++)
 		if (isnan(rows[(size_t)(i - lo) * l->width]))
