@@ -10,6 +10,7 @@
 
 #include "lines.h"
 #include "model.h"
+#include "uncosted.h"
 
 enum funding { FUND_MUNICIPAL, FUND_POOLED };
 enum m2_mode { M2_TOPUP, M2_EACH, M2_ONCE };
@@ -101,6 +102,9 @@ struct policy {
 	} m3c;
 	struct eline e[N_LINES]; /* entity lines; firm lines leave it zero */
 	struct model model;      /* what the Monte Carlo run samples */
+	/* [uncosted]: the bureau's lump sum a policy year for each item the
+	 * draft promises without an amount (uncosted.h), yuan; 0 = none */
+	double uncosted[N_UNCOSTED];
 };
 
 /* The shares that apply to a line, after [funding] defaults. */

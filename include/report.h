@@ -24,7 +24,7 @@ struct run_info {
 };
 
 /* Write summary.csv, by_year.csv, recipients.csv, budget.csv (when an
- * envelope is set), ledger.csv (when ledger is given), manifest.txt and
+ * envelope is set), ledger.csv (when ledger is given), uncosted.csv, manifest.txt and
  * scenario.resolved.ini into dir (created if needed). Each file is
  * written whole or not at all. The statistics are sm's (summary_of o);
  * o gives the manifest its count and precision. Everything is borrowed.
@@ -40,6 +40,15 @@ void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output
 /* The table for people: mean and 90% interval per line, year and level
  * in 万元/亿元, and the chance of exceeding each envelope, from sm. */
 void report_print(FILE *f, const struct run_info *ri, const struct summary *sm);
+
+/* The commitments listed but not costed (uncosted.h), each with its
+ * clause, its words in Chinese and English and the bureau's lump sum a
+ * year from p's [uncosted] (none: "no lump sum set"). For the terminal. */
+void report_uncosted(FILE *f, const struct policy *p);
+
+/* uncosted.csv: item,clause,description_zh,description_en,lump_per_year,
+ * lump_all_years (yuan), one row an item. */
+void report_uncosted_csv(FILE *f, const struct policy *p);
 
 /* Every parameter of s as an INI file that loads back to the same values. */
 void report_resolved_ini(FILE *f, const struct scenario *s);

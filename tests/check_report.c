@@ -613,7 +613,7 @@ static void write_scenario(void)
 	FILE *f = fopen(p, "w");
 	ck_assert_ptr_nonnull(f);
 	fputs("[scenario]\nname = R&D <pilot> \"x\"\n\n[firms]\ncount = uniform(300, 500)\n\n"
-	      "[budget]\ntotal = 12亿\n",
+	      "[budget]\ntotal = 12亿\n\n[uncosted]\nm8_events = 200万\n",
 	      f);
 	fclose(f);
 }
@@ -707,6 +707,31 @@ START_TEST(a_report_is_one_well_formed_self_contained_page_with_the_runs_numbers
 	 * of the total, and the note says why */
 	ck_assert_ptr_nonnull(strstr(html, "<td class=\"n off\">contingent</td>"));
 	ck_assert_ptr_nonnull(strstr(html, "Contingent items (一事一议"));
+
+	/* what the draft promises without an amount, each with its clause and
+	 * both languages; the bureau's lump sum (200万 a year, 3 years) beside
+	 * the modelled total, never in it */
+	char *unc = strstr(html, "<section id=\"uncosted\"");
+	ck_assert_ptr_nonnull(unc);
+	ck_assert_ptr_nonnull(strstr(unc, "<td>第8条</td>"));
+	ck_assert_ptr_nonnull(strstr(unc, "<td>第15条</td>"));
+	ck_assert_int_eq(count(unc, "<td>第14条</td>"), 2);
+	ck_assert_ptr_nonnull(strstr(unc, "举办开源峰会和开源大赛"));
+	ck_assert_ptr_nonnull(strstr(unc, "loan-risk compensation"));
+	ck_assert_ptr_nonnull(
+		strstr(unc, "<td class=\"n\">200.0万</td><td class=\"n\">600.0万</td>"));
+	ck_assert_int_eq(count(unc, "none set"), 3);
+	money_table(mean + 6e6, words, sizeof words);
+	snprintf(want, sizeof want,
+		 "<tr><td>Total including the bureau's lump sums</td>"
+		 "<td class=\"n\">%s</td>",
+		 words);
+	ck_assert_msg(strstr(unc, want) != NULL, "no %s", want);
+	char *uc = slurp("uncosted.csv");
+	ck_assert_ptr_nonnull(strstr(uc, "item,clause,description_zh,description_en,"
+					 "lump_per_year,lump_all_years\nm8_events,第8条,"));
+	ck_assert_ptr_nonnull(strstr(uc, ",2000000.00,6000000.00\nm15_events,"));
+	free(uc);
 
 	/* the scenario's name, escaped wherever it appears */
 	ck_assert_ptr_null(strstr(html, "R&D"));

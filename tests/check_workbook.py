@@ -19,9 +19,9 @@ failures = []
 
 RUN_SHEETS = {
     "en": ["Headline", "Measures by paid year", "Measures ranked", "Funding levels",
-           "Recipients", "Budget risk", "Parameters", "Method and manifest"],
-    "zh": ["概览", "分措施分年度", "措施排序", "出资层级", "奖励笔数", "预算风险", "参数",
-           "方法与清单"],
+           "Recipients", "Budget risk", "Not costed", "Parameters", "Method and manifest"],
+    "zh": ["概览", "分措施分年度", "措施排序", "出资层级", "奖励笔数", "预算风险", "未计入测算",
+           "参数", "方法与清单"],
 }
 LEVELS = ["total", "provincial", "municipal", "district"]
 STATS = ["mean", "sd", "se", "p5", "p25", "p50", "p75", "p95", "p80", "p90"]
@@ -146,8 +146,28 @@ def run_figures(d, wb, names):
         number(ws, 2 + i, 7, b["p_cap_binds"], "budget p_cap_binds", 1e-6)
         money(ws, 2 + i, 8, b["mean_cut"], "budget cut")
 
-    # parameters: an amount is a number in 万元
+    # not costed: each item as uncosted.csv, then the modelled total, the
+    # bureau's lump sums and the total with them (mean 5% 95% P80 P90)
     ws = wb[names[6]]
+    items = read_csv(os.path.join(d, "uncosted.csv"))
+    for i, it in enumerate(items):
+        r = 2 + i
+        for col, key in ((1, "clause"), (3, "description_zh"), (4, "description_en")):
+            if ws.cell(row=r, column=col).value != it[key]:
+                fail(f"{ws.title} row {r}: {ws.cell(row=r, column=col).value!r}, "
+                     f"uncosted.csv {key} {it[key]!r}")
+        money(ws, r, 5, it["lump_per_year"], f"uncosted {it['item']} a year")
+        money(ws, r, 6, it["lump_all_years"], f"uncosted {it['item']} all years")
+    lumps = sum(float(it["lump_all_years"]) for it in items)
+    r0 = 2 + len(items) + 4  # the note, a blank row, the header
+    for k, st in enumerate(["mean", "p5", "p95", "p80", "p90"]):
+        t = float(summary[("TOTAL", "total")][st])
+        money(ws, r0, 2 + k, t, f"uncosted: modelled total {st}")
+        money(ws, r0 + 1, 2 + k, lumps, f"uncosted: lump sums {st}")
+        money(ws, r0 + 2, 2 + k, t + lumps, f"uncosted: total with lump sums {st}")
+
+    # parameters: an amount is a number in 万元
+    ws = wb[names[7]]
     keys = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
     if "m1a.cap" not in keys:
         fail(f"{ws.title}: no m1a.cap")
@@ -160,7 +180,7 @@ def run_figures(d, wb, names):
             money(ws, r, 2, float(written[:-1]) * 1e4, "m1a.cap")
 
     # method and manifest: every line of manifest.txt
-    ws = wb[names[7]]
+    ws = wb[names[8]]
     values = {str(ws.cell(row=r, column=2).value) for r in range(2, ws.max_row + 1)}
     with open(os.path.join(d, "manifest.txt"), encoding="utf-8-sig") as f:
         for line in f.read().splitlines():

@@ -1,7 +1,7 @@
 #!/bin/sh
 # results.xlsx read back (tests/check_workbook.py, with Debian's python3-openpyxl) and
 # checked against the CSV files beside it, to the yuan: a run in English and in Chinese
-# with a budget envelope and a prorata cap, a report (with its tornado sheet), and two
+# with a budget envelope, a prorata cap and lump sums for what is not costed, a report (with its tornado sheet), and two
 # studies (sweep, compare). Sheet names, frozen headers, amounts as numbers in 万元.
 # And --csv-bom: a BOM on the study's CSV files, none on the chart's.
 # Usage: tests/workbook.sh BINARY
@@ -22,6 +22,7 @@ check() { # what, then check_workbook.py's arguments
 		{ say "$what:"; sed 's/^/  /' "$tmp/py.out" | head -40; }
 }
 set_budget="--set budget.total=16亿 --set budget.annual_total=5亿 --set budget.rule=prorata"
+set_budget="$set_budget --set uncosted.m8_events=200万 --set uncosted.m14_loan_risk=1234.56"
 for lang in en zh; do
 	# shellcheck disable=SC2086
 	"$bin" run --reps 300 --seed 11 --no-charts --quiet --lang $lang $set_budget \

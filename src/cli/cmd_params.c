@@ -5,6 +5,7 @@
 
 #include "cmd_impl.h"
 #include "money.h"
+#include "report.h"
 #include "text.h"
 
 static const char *funding_word(const struct policy *p, int line)
@@ -80,10 +81,7 @@ int cmd_params(const struct cli *c)
 		params_value_words(r->param, r->hi, hi, sizeof hi);
 		printf("  %-30s %s to %s\n", key, lo, hi);
 	}
-	printf("\nNon-cash measures, listed and not costed:\n"
-	       "  M14 第14条 全方位加大资金支持力度: government funds, 苏信贷 white list, "
-	       "IP pledge financing\n"
-	       "  M15 第15条 充分发挥行业协会作用: industry associations\n");
+	report_uncosted(stdout, &s->pol);
 	free(s);
 	return EXIT_OK;
 }

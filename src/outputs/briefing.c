@@ -15,6 +15,7 @@
 #include "money.h"
 #include "params.h"
 #include "stats.h"
+#include "uncosted.h"
 
 /* English or Chinese: both are literals, so printf formats stay checked. */
 #define L(b, en, zh) ((b)->lang == CHART_ZH ? (zh) : (en))
@@ -577,15 +578,11 @@ static void measures(struct page *pg)
 		    "<td class=\"n\">100%%</td><td class=\"n\">%.0f</td></tr></tfoot>\n"
 		    "</table>\n",
 		    n->mean);
-	html_printf(f,
-		    L(b,
-		      "<p class=\"note\">Measures 14 (funds, credit, IP pledge financing) "
-		      "and 15 (industry associations) pay no cash award and are not costed. "
-		      "The 5%% and 95%% columns of the measures do not add up to the total's: "
-		      "measures are not all dear in the same futures.</p>\n",
-		      "<p class=\"note\">第14条（基金、信贷、知识产权质押融资）与第15条（行业协会）"
-		      "不涉及资金奖励，不计入测算。各措施的5%%、95%%分位数之和不等于合计的分位数："
-		      "各措施不会在同一情形下同时偏高。</p>\n"));
+	html_printf(f, L(b,
+			 "<p class=\"note\">The 5%% and 95%% columns of the measures do not add "
+			 "up to the total's: measures are not all dear in the same futures.</p>\n",
+			 "<p class=\"note\">各措施的5%%、95%%分位数之和不等于合计的分位数："
+			 "各措施不会在同一情形下同时偏高。</p>\n"));
 	if (contingent)
 		html_printf(f,
 			    L(b,
@@ -594,6 +591,70 @@ static void measures(struct page *pg)
 			      "its shares or the charts.</p>\n",
 			      "<p class=\"note\">或有事项（一事一议）按情景假设测算，但不计入合计、"
 			      "占比与图表。</p>\n"));
+	fputs("</section>\n", f);
+}
+
+/* What the draft promises without an amount (uncosted.def): listed, not
+ * in the total; the bureau's lump sums beside it, never in it. */
+static void uncosted(struct page *pg)
+{
+	const struct briefing *b = pg->b;
+	const struct policy *p = &b->s->pol;
+	FILE *f = pg->f;
+	fputs("<section id=\"uncosted\" class=\"flow\">\n", f);
+	html_printf(f, L(b, "<h2>Not costed</h2>\n", "<h2>未计入测算的事项</h2>\n"));
+	html_printf(
+		f, L(b,
+		     "<p>The draft promises these without an amount, so the model does not "
+		     "cost them and they are not in the total. A lump sum the bureau decides "
+		     "is set in the scenario's <code>[uncosted]</code> section (yuan a policy "
+		     "year) and shown here, beside the total.</p>\n",
+		     "<p>以下事项草案提出但未定金额，模型不予测算，不计入合计。局定金额可在情景文件"
+		     "<code>[uncosted]</code> 中设定（每个政策年度，元），列示于此，与合计分列。"
+		     "</p>\n"));
+	html_printf(f, L(b,
+			 "<table>\n<thead><tr><th>Clause</th><th>Commitment</th>"
+			 "<th class=\"n\">Lump sum a year</th><th class=\"n\">Over the policy "
+			 "years</th></tr></thead>\n<tbody>\n",
+			 "<table>\n<thead><tr><th>条款</th><th>事项</th>"
+			 "<th class=\"n\">局定年度金额</th><th class=\"n\">政策期合计</th>"
+			 "</tr></thead>\n<tbody>\n"));
+	for (int i = 0; i < N_UNCOSTED; i++) {
+		const struct uncosted_info *u = uncosted_info(i);
+		char a[32], all[32];
+		html_printf(f, "<tr><td>%s</td><td>%s", u->clause,
+			    b->lang == CHART_ZH ? u->zh : u->en);
+		if (b->lang == CHART_ZH)
+			html_printf(f, "<span class=\"alt\" lang=\"en\">%s</span></td>", u->en);
+		else
+			html_printf(f, "<span class=\"alt\" lang=\"zh-CN\">%s</span></td>", u->zh);
+		if (p->uncosted[i] > 0)
+			html_printf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+				    yuan(p->uncosted[i], a, sizeof a),
+				    yuan((double)uncosted_lump(p, i) / 100, all, sizeof all));
+		else
+			html_printf(f,
+				    L(b, "<td class=\"n off\" colspan=\"2\">none set</td></tr>\n",
+				      "<td class=\"n off\" colspan=\"2\">未设定</td></tr>\n"));
+	}
+	fputs("</tbody>\n</table>\n", f);
+	double lumps = (double)uncosted_lumps(p) / 100;
+	if (lumps > 0) {
+		struct stats with = *pg->total; /* a constant moves every percentile alike */
+		with.mean += lumps;
+		for (int k = 0; k < N_PCT; k++)
+			with.pct[k] += lumps;
+		html_printf(f, "<table>\n");
+		interval_head(pg, "");
+		fputs("</tr></thead>\n<tbody>\n", f);
+		html_printf(f,
+			    L(b, "<tr><td>Total (modelled)</td>", "<tr><td>合计（模型测算）</td>"));
+		interval_cell(f, pg->total);
+		html_printf(f, L(b, "</tr>\n<tr><td>Total including the bureau's lump sums</td>",
+				 "</tr>\n<tr><td>合计（含局定金额）</td>"));
+		interval_cell(f, &with);
+		fputs("</tr>\n</tbody>\n</table>\n", f);
+	}
 	fputs("</section>\n", f);
 }
 
@@ -1105,6 +1166,7 @@ void briefing_write(FILE *f, const struct briefing *b)
 	header(&pg);
 	summary(&pg);
 	measures(&pg);
+	uncosted(&pg);
 	years_levels(&pg);
 	charts(&pg);
 	sensitivity(&pg);

@@ -14,6 +14,7 @@
 #include "stats.h"
 #include "summary.h"
 #include "text.h"
+#include "uncosted.h"
 #include "version.h"
 
 static const char *const level_names[N_LEVELS] = {"total", "provincial", "municipal", "district"};
@@ -228,24 +229,28 @@ static void put_file(FILE *f, int which, const struct outputs *x)
 	case 6:
 		report_resolved_ini(f, x->ri->s);
 		break;
+	case 7:
+		report_uncosted_csv(f, &x->ri->s->pol);
+		break;
 	}
 }
 
 int report_write(const char *dir, const struct run_info *ri, const struct sim_output *o,
 		 const struct summary *sm, const struct ledger *ledger, char *err, size_t errlen)
 {
-	static const char *const names[] = {"summary.csv",          "by_year.csv", "recipients.csv",
-					    "budget.csv",           "ledger.csv",  "manifest.txt",
-					    "scenario.resolved.ini"};
-	bool want[7] = {true, true, true, sm->nenv > 0, ledger != NULL, true, true};
+	static const char *const names[] =
+		{"summary.csv", "by_year.csv",  "recipients.csv",        "budget.csv",
+		 "ledger.csv",  "manifest.txt", "scenario.resolved.ini", "uncosted.csv"};
+#define N_FILES (int)(sizeof names / sizeof names[0])
+	bool want[N_FILES] = {true, true, true, sm->nenv > 0, ledger != NULL, true, true, true};
 	if (atomic_mkdirs(dir, err, errlen) != 0)
 		return -1;
 	struct outputs x = {ri, o, sm, ledger};
-	static struct atomic_file af[7]; /* 8 KiB each: off the stack */
+	static struct atomic_file af[N_FILES]; /* 8 KiB each: off the stack */
 	int rc = 0;
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < N_FILES; i++)
 		af[i].f = NULL;
-	for (int i = 0; i < 7 && rc == 0; i++) {
+	for (int i = 0; i < N_FILES && rc == 0; i++) {
 		if (!want[i])
 			continue;
 		char path[4096];
@@ -264,13 +269,51 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 	}
 	/* Every file is written in full before the first replaces an earlier
 	 * run's: a failure leaves the earlier set as it was. */
-	for (int i = 0; i < 7; i++) {
+	for (int i = 0; i < N_FILES; i++) {
 		if (rc == 0 && af[i].f)
 			rc = atomic_commit(&af[i], err, errlen);
 		else
 			atomic_abort(&af[i]);
 	}
 	return rc;
+}
+
+void report_uncosted_csv(FILE *f, const struct policy *p)
+{
+	fprintf(f, "item,clause,description_zh,description_en,lump_per_year,lump_all_years\n");
+	for (int i = 0; i < N_UNCOSTED; i++) {
+		const struct uncosted_info *u = uncosted_info(i);
+		csv_text(f, u->key);
+		fputc(',', f);
+		csv_text(f, u->clause);
+		fputc(',', f);
+		csv_text(f, u->zh);
+		fputc(',', f);
+		csv_text(f, u->en);
+		fprintf(f, ",%.2f,%.2f\n", (double)money_round(p->uncosted[i]) / 100,
+			(double)uncosted_lump(p, i) / 100);
+	}
+}
+
+void report_uncosted(FILE *f, const struct policy *p)
+{
+	fprintf(f, "\nNot costed: the draft promises these without an amount; not in TOTAL "
+		   "([uncosted] takes the bureau's lump sums, yuan a year):\n");
+	for (int i = 0; i < N_UNCOSTED; i++) {
+		const struct uncosted_info *u = uncosted_info(i);
+		char a[32], all[32];
+		fputs("  ", f);
+		text_pad(f, u->clause, 7);
+		fprintf(f, "%s %s: ", u->short_zh, u->short_en);
+		if (p->uncosted[i] > 0) {
+			money_table(p->uncosted[i], a, sizeof a);
+			money_table((double)uncosted_lump(p, i) / 100, all, sizeof all);
+			fprintf(f, "lump sum %s a year, %s over %d years\n", a, all, p->years);
+		} else {
+			fprintf(f, "no lump sum set\n");
+		}
+		fprintf(f, "         %s\n         %s\n", u->zh, u->en);
+	}
 }
 
 /* s right-aligned in width columns (万 and 亿 take two). */
@@ -389,5 +432,19 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 			}
 			fputc('\n', f);
 		}
+	}
+	report_uncosted(f, p);
+	fen_t lumps = uncosted_lumps(p);
+	if (lumps > 0) { /* beside TOTAL, never in it: a constant moves every percentile alike */
+		struct stats st = *summary_money(sm, N_LINES, l->years, LV_TOTAL);
+		double add = (double)lumps / 100;
+		char a[32];
+		money_table(add, a, sizeof a);
+		st.mean += add;
+		for (int k = 0; k < N_PCT; k++)
+			st.pct[k] += add;
+		fprintf(f, "\nTOTAL including the bureau's lump sums (TOTAL + %s):\n", a);
+		print_head(f);
+		print_row(f, "TOTAL+lump", &st);
 	}
 }

@@ -21,6 +21,7 @@
 #include "params.h"
 #include "policy.h"
 #include "text.h"
+#include "uncosted.h"
 #include "version.h"
 
 /* ---- words: English, Chinese ---- */
@@ -33,6 +34,18 @@
 	W(S_RECIPIENTS, "Recipients", "奖励笔数")                                                                               \
 	W(S_BUDGET, "Budget risk", "预算风险")                                                                                  \
 	W(S_TORNADO, "Key assumptions", "关键假设")                                                                             \
+	W(S_UNCOSTED, "Not costed", "未计入测算")                                                                               \
+	W(H_DESC_ZH, "Description (Chinese)", "说明（中文）")                                                                   \
+	W(H_DESC_EN, "Description (English)", "说明（英文）")                                                                   \
+	W(H_LUMP_YEAR, "Bureau's lump sum a year (万元)", "局定年度金额（万元）")                                               \
+	W(H_LUMP_ALL, "Lump sum over the policy years (万元)", "政策期合计（万元）")                                            \
+	W(R_UNCOSTED,                                                                                                           \
+	  "The draft promises these without an amount: they are not in the modelled total. A lump "                             \
+	  "sum the bureau decides is set in the scenario's [uncosted] section, yuan a policy year.",                            \
+	  "草案提出但未定金额的事项，不计入模型测算合计；局定金额在情景文件 [uncosted] 中按每年元设定。")                       \
+	W(R_MODELLED, "Total (modelled)", "合计（模型测算）")                                                                   \
+	W(R_LUMPS, "The bureau's lump sums", "局定金额")                                                                        \
+	W(R_WITH_LUMPS, "Total including the bureau's lump sums", "合计（含局定金额）")                                         \
 	W(S_PARAMS, "Parameters", "参数")                                                                                       \
 	W(S_METHOD, "Method and manifest", "方法与清单")                                                                        \
 	W(T_TITLE, "What the measures cost: scenario %s", "资金需求测算：情景 %s")                                              \
@@ -693,6 +706,47 @@ static void sheet_tornado(struct wb *x)
 		x->width[2] = 48;
 }
 
+/* The commitments listed but not costed (uncosted.def), the bureau's
+ * lump sums, and the total with them beside the modelled one. */
+static void sheet_uncosted(struct wb *x)
+{
+	const struct policy *p = &x->r->ri->s->pol;
+	enum word h[] = {H_CLAUSE, H_ITEM, H_DESC_ZH, H_DESC_EN, H_LUMP_YEAR, H_LUMP_ALL};
+	for (int k = 0; k < 6; k++)
+		put_head(x, 0, k, w(x, h[k]));
+	freeze(x, 1, 2);
+	int row = 1;
+	for (int i = 0; i < N_UNCOSTED; i++, row++) {
+		const struct uncosted_info *u = uncosted_info(i);
+		put_text(x, row, 0, u->clause, NULL);
+		put_text(x, row, 1, x->lang == CHART_ZH ? u->short_zh : u->short_en, NULL);
+		put_text(x, row, 2, u->zh, NULL);
+		put_text(x, row, 3, u->en, NULL);
+		put_money(x, row, 4, (double)money_round(p->uncosted[i]) / 100);
+		put_money(x, row, 5, (double)uncosted_lump(p, i) / 100);
+	}
+	put_text(x, ++row, 0, w(x, R_UNCOSTED), NULL);
+	row += 2;
+	put_head(x, row, 0, w(x, H_ITEM));
+	for (int k = 0; k < N_HEADLINE_COLS; k++)
+		put_head(x, row, 1 + k, w(x, headline_cols[k].head));
+	struct stats total = *summary_money(x->r->sm, N_LINES, x->years, LV_TOTAL), lumps = {0};
+	lumps.mean = (double)uncosted_lumps(p) / 100;
+	for (int k = 0; k < N_PCT; k++)
+		lumps.pct[k] = lumps.mean;
+	struct stats with = total; /* a constant moves every percentile alike */
+	with.mean += lumps.mean;
+	for (int k = 0; k < N_PCT; k++)
+		with.pct[k] += lumps.mean;
+	headline_row(x, row + 1, w(x, R_MODELLED), &total);
+	headline_row(x, row + 2, w(x, R_LUMPS), &lumps);
+	headline_row(x, row + 3, w(x, R_WITH_LUMPS), &with);
+	for (int c = 2; c <= 3; c++)
+		if (x->width[c] > 48)
+			x->width[c] = 48;
+	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the note runs on across */
+}
+
 /* Where parameter i was set, as `fundsim params` says it. */
 static void source_words(const struct wb *x, const struct scenario *s, int i,
 			 const struct param_def *d, char *buf, size_t n)
@@ -856,8 +910,8 @@ static const struct run_sheet {
 	{S_HEADLINE, sheet_headline, NULL},      {S_BY_YEAR, sheet_by_year, NULL},
 	{S_RANKED, sheet_ranked, NULL},          {S_LEVELS, sheet_levels, NULL},
 	{S_RECIPIENTS, sheet_recipients, NULL},  {S_BUDGET, sheet_budget, NULL},
-	{S_TORNADO, sheet_tornado, has_tornado}, {S_PARAMS, sheet_params, NULL},
-	{S_METHOD, sheet_method, NULL},
+	{S_TORNADO, sheet_tornado, has_tornado}, {S_UNCOSTED, sheet_uncosted, NULL},
+	{S_PARAMS, sheet_params, NULL},          {S_METHOD, sheet_method, NULL},
 };
 
 /* ---- opening and closing ---- */

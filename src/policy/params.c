@@ -220,6 +220,15 @@ static const struct param_def table[] = {
 #undef LINE
 
 #include "params_model.inc"
+
+/* [uncosted]: lump sums the bureau decides, one key an item (uncosted.def) */
+#define UNCOSTED(id, key, clause, short_en, short_zh, en, zh)                                   \
+	MONEY("uncosted", key, uncosted[U_##id], clause,                                        \
+	      "the bureau's lump sum a policy year for " short_en " (not costed by the model; " \
+	      "0 = none)",                                                                      \
+	      -1),
+#include "uncosted.def"
+#undef UNCOSTED
 };
 
 #define N_TABLE (sizeof table / sizeof table[0])
