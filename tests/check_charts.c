@@ -1570,6 +1570,10 @@ START_TEST(parameter_labels_read_in_both_languages_without_what_gnuplot_would_sp
 	ck_assert_str_eq(buf, "pop.m12c.per_year（第12条 每年新增数量）");
 	chart_param_label(key_index("takeup.m3c"), CHART_EN, buf, sizeof buf);
 	ck_assert_str_eq(buf, "takeup.m3c (share of M3C awards claimed)"); /* quotes dropped */
+	chart_param_label(key_index("uncosted.m8_events"), CHART_ZH, buf, sizeof buf);
+	ck_assert_str_eq(buf, "uncosted.m8_events（第8条 局定年度金额：开源峰会、开源大赛）");
+	chart_param_label(key_index("known.pending"), CHART_ZH, buf, sizeof buf);
+	ck_assert_str_eq(buf, "known.pending（待审申请获批概率）");
 	size_t np;
 	params_table(&np);
 	for (int i = 0; i < (int)np; i++) {

@@ -14,6 +14,7 @@
 #include "charts_impl.h"
 #include "csvout.h"
 #include "params.h"
+#include "uncosted.h"
 
 static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal", "district"};
 
@@ -64,6 +65,7 @@ static const struct zh_word zh_model[] = {
 	{"budget.annual_municipal", "市级年度预算"},
 	{"budget.annual_district", "区级年度预算"},
 	{"taxcap.rate", "地方留存税收占营收比例"},
+	{"known.pending", "待审申请获批概率"},
 };
 
 /* Keys of a line's own section ([m1a]), its applicants ([pop.m12c]) and
@@ -131,6 +133,13 @@ static void zh_meaning(const struct param_def *d, char *buf, size_t n)
 	if (m) {
 		snprintf(buf, n, "%s", m);
 		return;
+	}
+	for (int i = 0; strcmp(d->section, "uncosted") == 0 && i < N_UNCOSTED; i++) {
+		const struct uncosted_info *u = uncosted_info(i);
+		if (strcmp(d->key, u->key) == 0) { /* "第8条 局定年度金额：开源峰会、开源大赛" */
+			snprintf(buf, n, "%s 局定年度金额：%s", u->clause, u->short_zh);
+			return;
+		}
 	}
 	int line = param_line(d), tier;
 	char what[32];
