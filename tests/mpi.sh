@@ -51,6 +51,7 @@ check() { # name, then the command's arguments (without --out)
 check run run --reps 700 --ledger
 check precision run --reps 100000 --precision 3%
 check firms run --reps 300 --firms tests/data/panel-example.csv
+check known run --reps 300 --firms tests/data/panel-example.csv --entities tests/data/entities-known.csv --ledger
 check sweep sweep m1a.cap=50万:150万:50万 --reps 100
 check tornado tornado --keys growth.mean,firms.count --reps 100
 check sobol sobol --scenario scenarios/suzhou-sensitivity.ini --n 8 --reps 10 --bootstrap 50
