@@ -13,9 +13,10 @@
 
 struct run_info {
 	const struct scenario *s;
-	const char *command;  /* the command line, for the manifest */
-	const char *firms;    /* panel path or NULL */
-	const char *entities; /* run --entities path or NULL */
+	const char *command;          /* the command line, for the manifest */
+	const char *firms;            /* panel path or NULL */
+	const char *entities;         /* run --entities path or NULL */
+	const struct entities *known; /* its rows (the terminal says what they cover), or NULL */
 	uint64_t seed;
 	int threads;
 	double precision; /* 0: fixed count */

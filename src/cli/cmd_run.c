@@ -149,6 +149,7 @@ int cmd_run(const struct cli *c)
 		.command = cmdline,
 		.firms = c->firms,
 		.entities = c->entities,
+		.known = su.known,
 		.seed = (uint64_t)su.seed,
 		.threads = (int)su.threads,
 		.precision = o.precision,

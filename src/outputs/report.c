@@ -354,6 +354,39 @@ static void print_head(FILE *f)
 	print_row_words(f, "", "mean", "[5%, 95%]", "P80", "P90");
 }
 
+/* What the known approvals are and which rounds they cover: each line's
+ * applicants are sampled after its latest year in the file. */
+static void print_known(FILE *f, const struct run_info *ri)
+{
+	const struct entities *e = ri->known;
+	fprintf(f,
+		"known approvals: %s, paid as approved (pending ones with [known] pending "
+		"= %g%%); each line's applicants sampled after its latest year there",
+		SHOWN(ri->entities), 100 * ri->s->pol.model.known.pending);
+	if (!e) {
+		fputs("\n\n", f);
+		return;
+	}
+	size_t pending = 0;
+	int last[N_LINES];
+	for (int l = 0; l < N_LINES; l++)
+		last[l] = 0;
+	for (size_t i = 0; i < e->n; i++) {
+		pending += e->rows[i].status == STATUS_PENDING;
+		if (e->rows[i].year > last[e->rows[i].line])
+			last[e->rows[i].line] = e->rows[i].year;
+	}
+	fprintf(f, ":\n  %zu rows, %zu pending; covered through", e->n, pending);
+	const char *sep = " ";
+	for (int l = 0; l < N_LINES; l++) {
+		if (!last[l])
+			continue;
+		fprintf(f, "%s%s %d", sep, line_info(l)->name, last[l]);
+		sep = ", ";
+	}
+	fputs("\n\n", f);
+}
+
 void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 {
 	const struct sim_layout *l = &sm->layout;
@@ -368,10 +401,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		p->start_year, p->start_year + p->years - 1, first_paid(ri->s),
 		first_paid(ri->s) + p->years - 1);
 	if (ri->entities)
-		fprintf(f,
-			"known approvals: %s, paid as approved (pending ones with [known] pending "
-			"= %g%%); each line's applicants sampled after its latest year there\n\n",
-			SHOWN(ri->entities), 100 * p->model.known.pending);
+		print_known(f, ri);
 	fprintf(f, "By measure, all paid years:\n");
 	print_head(f);
 	int contingent = 0;
