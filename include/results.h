@@ -21,6 +21,28 @@ struct results;
 struct results *results_new(size_t width, size_t budget);
 void results_free(struct results *r);
 
+/* Threads for work over the columns (streaming statistics, summaries);
+ * 0 (the default): OpenMP's. results_threads_of gives the count in use. */
+void results_threads(struct results *r, int threads);
+int results_threads_of(const struct results *r);
+
+/* Keep column col also as a contiguous copy while exact, so that
+ * results_mean_sd of it after every block (the convergence trace) reads
+ * 8 bytes a row instead of striding through every row; the same bits.
+ * Before any row is added; 0, or -1 when out of memory or called twice. */
+int results_watch(struct results *r, size_t col);
+
+/* Room for n rows at once (at most the budget's), so that adding them
+ * copies each row once: no regrowth. 0, or -1 when out of memory. */
+int results_reserve(struct results *r, size_t n);
+
+/* Where the next n rows will be kept, for the caller to write them in
+ * place (in parallel, say) before adding them with results_add, which
+ * then copies nothing. NULL when they will not be kept (streaming, past
+ * the budget, or out of memory): write them elsewhere. Valid until the
+ * next call that adds or reserves. */
+double *results_next(struct results *r, size_t n);
+
 /* Add n rows (n x width doubles) in replication order. 0, or -1 when out
  * of memory. */
 int results_add(struct results *r, const double *rows, size_t n);

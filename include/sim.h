@@ -122,6 +122,7 @@ struct sim_output {
 	const double *rows;      /* reps x layout.width in replication order while
 			       * results_exact(res), else NULL; borrowed from res */
 	bool stopped;            /* ended early by *stop */
+	int threads;             /* threads the run used; its summary uses as many */
 	struct sim_trace *trace; /* the mean total after each block (convergence) */
 	int ntrace;
 };
@@ -159,5 +160,9 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 
 /* The replication count a precision run checks at: blocks of this size. */
 #define SIM_BLOCK 256
+
+/* Blocks made in one parallel region with this many threads (1 up to 16
+ * threads): the trace and --precision still check after every block. */
+int sim_blocks(int threads);
 
 #endif

@@ -607,6 +607,44 @@ START_TEST(test_precision_mode_stops_at_the_first_block_that_is_precise_enough)
 }
 END_TEST
 
+/* Past 16 threads a parallel region makes several blocks (sim_blocks);
+ * the rows, the trace after every block and the block where --precision
+ * stops are those of one thread, block by block. */
+START_TEST(test_several_blocks_a_region_keep_the_rows_trace_and_stop_of_one_thread)
+{
+	ck_assert_int_eq(sim_blocks(1), 1);
+	ck_assert_int_eq(sim_blocks(16), 1);
+	ck_assert_int_eq(sim_blocks(17), 2);
+	ck_assert_int_eq(sim_blocks(40), 3);
+	ck_assert_int_eq(sim_blocks(64), 4);
+	struct scenario *s = open_with(0);
+	struct sim_output o[2];
+	for (int k = 0; k < 2; k++) {
+		char err[ERR_LEN] = "";
+		struct sim_config c = {.seed = 3,
+				       .reps = 100000,
+				       .precision = 0.02,
+				       .threads = k ? 40 : 1};
+		ck_assert_msg(sim_run(&s->pol, &c, &o[k], err, sizeof err) == 0, "%s", err);
+	}
+	note("precision 0.02: %ld replications, 1 and 40 threads", o[0].reps);
+	ck_assert_int_eq(o[0].reps, o[1].reps);
+	ck_assert_int_lt(o[0].reps, 3 * SIM_BLOCK); /* stopped inside a 40-thread region */
+	ck_assert(memcmp(o[0].rows, o[1].rows, rows_bytes(&o[0])) == 0);
+	ck_assert_int_eq(o[0].ntrace, o[1].ntrace);
+	ck_assert(memcmp(o[0].trace, o[1].trace, (size_t)o[0].ntrace * sizeof *o[0].trace) == 0);
+	/* the trace's mean and se are the rows' (results_watch changes no bit) */
+	const struct sim_trace *t = &o[1].trace[o[1].ntrace - 1];
+	size_t col = all_years(&o[1], N_LINES, LV_TOTAL);
+	double mean = gsl_stats_mean(o[1].rows + col, o[1].layout.width, (size_t)t->reps);
+	double sd = gsl_stats_sd_m(o[1].rows + col, o[1].layout.width, (size_t)t->reps, mean);
+	ck_assert(t->mean == mean && t->se == sd / sqrt((double)t->reps));
+	sim_output_free(&o[0]);
+	sim_output_free(&o[1]);
+	free(s);
+}
+END_TEST
+
 /* ---- 7. the prorata budget rule ---- */
 
 START_TEST(test_prorata_scales_each_year_to_the_envelope_and_reports_the_cut)
@@ -827,6 +865,7 @@ static Suite *sim_suite(void)
 	tcase_add_test(tc, test_streaming_statistics_equal_the_exact_ones);
 	tcase_add_test(tc, test_the_resolved_scenario_loads_back_to_the_same_values);
 	tcase_add_test(tc, test_precision_mode_stops_at_the_first_block_that_is_precise_enough);
+	tcase_add_test(tc, test_several_blocks_a_region_keep_the_rows_trace_and_stop_of_one_thread);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("model");

@@ -415,6 +415,41 @@ START_TEST(test_a_tornado_sorts_by_swing_and_gives_spider_data)
 }
 END_TEST
 
+/* Variants run side by side (as many as threads) and give the numbers
+ * of one variant at a time, bit for bit. */
+START_TEST(test_variants_side_by_side_give_the_results_of_one_at_a_time)
+{
+	struct scenario *s = open_sets(NULL, 0);
+	struct study_axis ax;
+	struct study_sweep w[2];
+	struct study_range k[3] = {{.param = key("m3c.amount")},
+				   {.param = key("growth.mean")},
+				   {.param = key("m1a.cap")}};
+	struct study_tornado t[2];
+	char err[ERR_LEN];
+	ck_assert_int_eq(study_axis_parse("m1a.cap=50万:200万:50万", 200, &ax, err, sizeof err), 0);
+	for (int i = 0; i < 2; i++) {
+		struct study_cfg c = cfg(60);
+		c.threads = i ? 4 : 1;
+		ck_assert_int_eq(study_sweep(s, &ax, 1, &c, &w[i], err, sizeof err), STUDY_OK);
+		ck_assert_int_eq(study_tornado(s, k, 3, 0.2, 2, &c, &t[i], err, sizeof err),
+				 STUDY_OK);
+	}
+	ck_assert_int_eq(w[0].npoints, w[1].npoints);
+	ck_assert(memcmp(w[0].base, w[1].base, sizeof w[0].base) == 0);
+	ck_assert(memcmp(w[0].point, w[1].point, (size_t)w[0].npoints * sizeof *w[0].point) == 0);
+	ck_assert(memcmp(&t[0].base, &t[1].base, sizeof t[0].base) == 0);
+	ck_assert(memcmp(t[0].bar, t[1].bar, 3 * sizeof *t[0].bar) == 0);
+	ck_assert(memcmp(t[0].spider, t[1].spider, (size_t)t[0].nspider * sizeof *t[0].spider) ==
+		  0);
+	for (int i = 0; i < 2; i++) {
+		study_sweep_free(&w[i]);
+		study_tornado_free(&t[i]);
+	}
+	free(s);
+}
+END_TEST
+
 START_TEST(test_policy_keys_are_the_numbers_of_enabled_lines_not_who_pays)
 {
 	struct scenario *s = open_sets(NULL, 1, "m3c.enabled=false");
@@ -777,6 +812,7 @@ static Suite *study_suite(void)
 	tcase_add_test(tc, test_a_sweep_of_the_m1a_cap_moves_m1a_alone);
 	tcase_add_test(tc, test_a_two_key_sweep_runs_the_grid_with_the_last_key_fastest);
 	tcase_add_test(tc, test_a_tornado_sorts_by_swing_and_gives_spider_data);
+	tcase_add_test(tc, test_variants_side_by_side_give_the_results_of_one_at_a_time);
 	tcase_add_test(tc, test_a_scenario_compared_with_itself_differs_by_nothing);
 	tcase_add_test(tc,
 		       test_district_1to1_moves_money_from_the_city_to_districts_total_unchanged);

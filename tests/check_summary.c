@@ -267,6 +267,29 @@ START_TEST(stats_of_equals_gsl_sort_and_quantiles_bit_for_bit)
 }
 END_TEST
 
+/* A summary made on 4 threads (columns in parallel) is the one made on 1,
+ * bit for bit. */
+START_TEST(a_summary_is_the_same_on_any_thread_count)
+{
+	struct scenario *s = open_with(NULL);
+	char err[ERR_LEN] = "";
+	struct sim_output o;
+	struct sim_config c = {.seed = 5, .reps = 700, .threads = 2};
+	ck_assert_msg(sim_run(&s->pol, &c, &o, err, sizeof err) == 0, "%s", err);
+	struct summary *sm[2];
+	for (int k = 0; k < 2; k++) {
+		results_threads(o.res, k ? 4 : 1);
+		sm[k] = summary_of(&o, &s->pol);
+		ck_assert_ptr_nonnull(sm[k]);
+	}
+	ck_assert(memcmp(sm[0]->cell, sm[1]->cell, o.layout.width * sizeof *sm[0]->cell) == 0);
+	summary_free(sm[0]);
+	summary_free(sm[1]);
+	sim_output_free(&o);
+	free(s);
+}
+END_TEST
+
 START_TEST(a_streamed_run_has_estimated_planning_percentiles_in_order)
 {
 	struct scenario *s = open_with(NULL);
@@ -310,6 +333,7 @@ static Suite *summary_suite(void)
 	tc = tcase_create("stats");
 	tcase_add_test(tc, selection_finds_each_order_statistic_and_partitions_around_it);
 	tcase_add_test(tc, stats_of_equals_gsl_sort_and_quantiles_bit_for_bit);
+	tcase_add_test(tc, a_summary_is_the_same_on_any_thread_count);
 	suite_add_tcase(s, tc);
 	return s;
 }

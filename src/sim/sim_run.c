@@ -53,7 +53,8 @@ static int track_envelopes(const struct policy *p, struct sim_output *o)
 	return 0;
 }
 
-/* Record the mean total and its standard error after a block. */
+/* Record the mean total and its standard error after a block: the
+ * results keep the total's column contiguous for it (results_watch). */
 static int trace(struct sim_output *o)
 {
 	struct sim_trace *nt = realloc(o->trace, (size_t)(o->ntrace + 1) * sizeof *nt);
@@ -65,6 +66,14 @@ static int trace(struct sim_output *o)
 			&sd);
 	o->trace[o->ntrace++] = (struct sim_trace){o->reps, mean, sd / sqrt((double)o->reps)};
 	return 0;
+}
+
+int sim_blocks(int threads)
+{
+	/* at least 16 replications a thread a region, so that its end, where
+	 * threads wait for the last replication, stays a small share */
+	int b = (16 * threads + SIM_BLOCK - 1) / SIM_BLOCK;
+	return b < 1 ? 1 : b;
 }
 
 double sim_halfwidth(const struct sim_output *o)
@@ -98,8 +107,10 @@ static bool compute(const struct policy *p, const struct sim_config *c, const st
 }
 
 /* Add n rows in blocks of SIM_BLOCK, as one process would: the same
- * checkpoints for the trace and --precision whatever the rank count.
- * Sets *done when precision is reached. */
+ * checkpoints for the trace and --precision whatever the rank or thread
+ * count, and whatever the blocks a parallel region makes (rows past the
+ * block where precision is reached are dropped). Sets *done when
+ * precision is reached. */
 static bool add_rows(const struct sim_config *c, struct sim_output *out, const double *rows, long n,
 		     bool *done)
 {
@@ -125,14 +136,21 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 	const struct sim_layout *l = &out->layout;
 	const struct comm *cw = comm_world();
 	int threads = c->threads > 0 ? c->threads : omp_get_max_threads();
-	/* with R ranks a step is R blocks; each rank makes a contiguous share */
-	long step = (long)SIM_BLOCK * cw->size;
+	/* with R ranks a step is R x sim_blocks(threads) blocks, made in one
+	 * parallel region; each rank makes a contiguous share */
+	long per_rank = (long)SIM_BLOCK * sim_blocks(threads);
+	long step = per_rank * cw->size;
 	double *block = malloc((size_t)step * l->width * sizeof *block);
-	double *mine = cw->size > 1 ? malloc((size_t)SIM_BLOCK * l->width * sizeof *mine) : block;
+	double *mine = cw->size > 1 ? malloc((size_t)per_rank * l->width * sizeof *mine) : block;
 	size_t *counts = calloc((size_t)cw->size, sizeof *counts);
 	struct sim_work **work = calloc((size_t)threads, sizeof *work);
 	out->res = results_new(l->width, c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES);
-	bool ok = block && mine && counts && work && out->res && track_envelopes(p, out) == 0;
+	out->threads = threads;
+	if (out->res)
+		results_threads(out->res, threads);
+	bool ok = block && mine && counts && work && out->res && track_envelopes(p, out) == 0 &&
+		  results_watch(out->res, sim_money(l, N_LINES, l->years, LV_TOTAL)) == 0 &&
+		  results_reserve(out->res, (size_t)c->reps) == 0;
 	for (int t = 0; ok && t < threads; t++)
 		ok = (work[t] = sim_work_new()) != NULL;
 	int failed = cw->first_failure(ok);
@@ -142,10 +160,14 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 		for (int r = 0; r < cw->size; r++)
 			counts[r] = (size_t)(n * (r + 1) / cw->size - n * r / cw->size) * l->width;
 		long lo = base + n * cw->rank / cw->size, hi = base + n * (cw->rank + 1) / cw->size;
-		ok = compute(p, c, l, work, threads, lo, hi, mine);
+		/* one process writes the rows where the results keep them: no
+		 * serial copy, and their pages are first touched in parallel */
+		double *kept = cw->size == 1 ? results_next(out->res, (size_t)n) : NULL;
+		ok = compute(p, c, l, work, threads, lo, hi, kept ? kept : mine);
 		if ((failed = cw->first_failure(ok)) >= 0)
 			break;
-		ok = cw->allgather(mine, block, counts) == 0 && add_rows(c, out, block, n, &done);
+		ok = (kept || cw->allgather(mine, block, counts) == 0) &&
+		     add_rows(c, out, kept ? kept : block, n, &done);
 		if ((failed = cw->first_failure(ok)) >= 0)
 			break;
 		int stop = c->stop && *c->stop; /* rank 0's Ctrl-C decides for all */

@@ -4,6 +4,7 @@
 #include <gsl/gsl_rstat.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,10 @@ struct results {
 	size_t width, budget, n;
 	double *rows; /* while exact */
 	size_t cap;
+	int threads; /* for the columns in parallel; 0: OpenMP's default */
+	/* the watched column, contiguous, while exact (results_watch) */
+	double *watch;
+	size_t watch_col;
 	struct column *cols; /* once streaming */
 	struct tracked track[MAX_TRACK];
 	int ntrack;
@@ -57,6 +62,7 @@ void results_free(struct results *r)
 	if (!r)
 		return;
 	free(r->rows);
+	free(r->watch);
 	free_cols(r);
 	free(r);
 }
@@ -69,12 +75,31 @@ int results_track(struct results *r, size_t col, double limit)
 	return 0;
 }
 
+void results_threads(struct results *r, int threads)
+{
+	r->threads = threads;
+}
+
+int results_threads_of(const struct results *r)
+{
+	return r->threads > 0 ? r->threads : omp_get_max_threads();
+}
+
+int results_watch(struct results *r, size_t col)
+{
+	if (r->n || r->watch)
+		return -1; /* before any row, once */
+	r->watch_col = col;
+	r->watch = malloc(1); /* grown with the rows */
+	return r->watch ? 0 : -1;
+}
+
 /* Feed rows to the running statistics, column by column in parallel:
  * each column sees its values in replication order. */
 static void stream_rows(struct results *r, const double *rows, size_t n)
 {
 	long width = (long)r->width;
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) num_threads(results_threads_of(r))
 	for (long c = 0; c < width; c++) {
 		struct column *col = &r->cols[c];
 		for (size_t i = 0; i < n; i++) {
@@ -101,7 +126,36 @@ static int start_streaming(struct results *r)
 	stream_rows(r, r->rows, r->n);
 	free(r->rows);
 	r->rows = NULL;
+	free(r->watch); /* the running statistics answer from now on */
+	r->watch = NULL;
 	return 0;
+}
+
+int results_reserve(struct results *r, size_t n)
+{
+	size_t most = r->budget / (r->width * sizeof(double));
+	n = n < most ? n : most;
+	if (r->cols || n <= r->cap)
+		return 0;
+	double *nr = realloc(r->rows, n * r->width * sizeof *nr);
+	if (!nr)
+		return -1;
+	r->rows = nr;
+	double *nw = r->watch ? realloc(r->watch, n * sizeof *nw) : NULL;
+	if (r->watch && !nw)
+		return -1;
+	r->watch = nw;
+	r->cap = n;
+	return 0;
+}
+
+double *results_next(struct results *r, size_t n)
+{
+	if (r->cols || (r->n + n) * r->width * sizeof(double) > r->budget)
+		return NULL;
+	if (r->n + n > r->cap && results_reserve(r, r->n + n) != 0)
+		return NULL;
+	return r->rows + r->n * r->width;
 }
 
 int results_add(struct results *r, const double *rows, size_t n)
@@ -128,13 +182,13 @@ int results_add(struct results *r, const double *rows, size_t n)
 		size_t nc = r->cap ? r->cap * 2 : 1024;
 		while (nc < r->n + n)
 			nc *= 2;
-		double *nr = realloc(r->rows, nc * r->width * sizeof *nr);
-		if (!nr)
+		if (results_reserve(r, nc) != 0)
 			return -1;
-		r->rows = nr;
-		r->cap = nc;
 	}
-	memcpy(r->rows + r->n * r->width, rows, n * r->width * sizeof *rows);
+	if (rows != r->rows + r->n * r->width) /* else written in place (results_next) */
+		memcpy(r->rows + r->n * r->width, rows, n * r->width * sizeof *rows);
+	for (size_t i = 0; r->watch && i < n; i++)
+		r->watch[r->n + i] = rows[i * r->width + r->watch_col];
 	r->n += n;
 	return 0;
 }
@@ -175,8 +229,12 @@ void results_mean_sd(const struct results *r, size_t col, double *mean, double *
 		*sd = gsl_rstat_sd(r->cols[col].moments);
 		return;
 	}
-	*mean = gsl_stats_mean(r->rows + col, r->width, r->n);
-	*sd = r->n > 1 ? gsl_stats_sd_m(r->rows + col, r->width, r->n, *mean) : 0;
+	/* the watched column from its contiguous copy: the same values in the
+	 * same order, so the same bits, without a stride through every row */
+	const double *x = r->watch && col == r->watch_col ? r->watch : r->rows + col;
+	size_t stride = x == r->watch ? 1 : r->width;
+	*mean = gsl_stats_mean(x, stride, r->n);
+	*sd = r->n > 1 ? gsl_stats_sd_m(x, stride, r->n, *mean) : 0;
 }
 
 void results_exceed(const struct results *r, size_t col, double limit, double *prob,

@@ -8,10 +8,12 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "comm.h"
 #include "dist.h"
 
 /* ---- paired statistics ---- */
@@ -113,6 +115,77 @@ static void progress(const struct study_cfg *c, long done, long total)
 {
 	if (c->progress)
 		c->progress(c->progress_ctx, done, total);
+}
+
+/* ---- variants side by side ---- */
+
+/* Memory for the rows of the variants that run at once. */
+#define STUDY_SIDE_BYTES ((size_t)512 << 20)
+
+/* Run i of a batch: one variant, on c's seed and replications with the
+ * threads it is given. */
+typedef enum study_status (*study_run_fn)(void *ctx, long i, const struct study_cfg *c, char *err,
+					  size_t errlen);
+
+/* Runs 0 .. n - 1 of fn, several at once: as many as there are threads
+ * and their rows fit in STUDY_SIDE_BYTES, each with its share of the
+ * threads (a run's results do not depend on its thread count, so neither
+ * do the study's). Under MPI one at a time: every rank takes part in each
+ * run. Reports progress as *done of total. The status and error are
+ * those of the first run (in order) that failed: a run is only started
+ * once every earlier one has been, so it is the one a serial loop meets. */
+static enum study_status side_by_side(const struct study_cfg *c, const struct policy *p, long n,
+				      study_run_fn fn, void *ctx, long *done, long total, char *err,
+				      size_t errlen)
+{
+	int threads = c->threads > 0 ? c->threads : omp_get_max_threads();
+	struct sim_layout l;
+	sim_layout(p, &l);
+	size_t bytes = (size_t)c->reps * l.width * sizeof(double);
+	long fit = bytes ? (long)(STUDY_SIDE_BYTES / bytes) : n;
+	long outer = threads < n ? threads : n;
+	outer = outer < fit ? outer : fit;
+	if (outer < 1 || comm_world()->size > 1)
+		outer = 1;
+	struct study_cfg inner = *c;
+	inner.threads = threads / (int)outer;
+	enum study_status *rc = calloc((size_t)n, sizeof *rc);
+	char *errs = malloc((size_t)n * errlen);
+	if ((n && !rc) || (n && !errs)) {
+		free(rc);
+		free(errs);
+		snprintf(err, errlen, "out of memory");
+		return STUDY_FAILED;
+	}
+	int levels = omp_get_max_active_levels();
+	omp_set_max_active_levels(2); /* each run's own parallel blocks inside */
+	int failed = 0;
+#pragma omp parallel for schedule(dynamic, 1) num_threads((int)outer)
+	for (long i = 0; i < n; i++) {
+		int stop;
+#pragma omp atomic read
+		stop = failed;
+		if (stop) {
+			rc[i] = STUDY_OK; /* not run: a run before it failed */
+			continue;
+		}
+		errs[(size_t)i * errlen] = 0;
+		rc[i] = fn(ctx, i, &inner, errs + (size_t)i * errlen, errlen);
+		if (rc[i] != STUDY_OK) {
+#pragma omp atomic write
+			failed = 1;
+		}
+#pragma omp critical(study_progress)
+		progress(c, ++*done, total);
+	}
+	omp_set_max_active_levels(levels);
+	enum study_status r = STUDY_OK;
+	for (long i = 0; i < n && r == STUDY_OK; i++)
+		if ((r = rc[i]) != STUDY_OK)
+			snprintf(err, errlen, "%s", errs + (size_t)i * errlen);
+	free(rc);
+	free(errs);
+	return r;
 }
 
 /* ---- parameters as numbers ---- */
@@ -337,6 +410,37 @@ static enum study_status sweep_point(const struct scenario *base, const struct s
 	return STUDY_OK;
 }
 
+struct sweep_ctx {
+	const struct scenario *base;
+	const struct study_axis *axes;
+	int naxes;
+	const struct sim_output *b;
+	struct study_sweep *out;
+};
+
+/* Grid point i against the base run. */
+static enum study_status sweep_one(void *ctx, long i, const struct study_cfg *c, char *err,
+				   size_t errlen)
+{
+	struct sweep_ctx *x = ctx;
+	struct scenario *s = malloc(sizeof *s);
+	struct sim_output o = {0};
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return STUDY_FAILED;
+	}
+	struct study_point *pt = &x->out->point[i];
+	enum study_status rc = sweep_point(x->base, x->axes, x->naxes, (int)i, s, pt->value, err,
+					   errlen);
+	if (rc == STUDY_OK)
+		rc = study_run(&s->pol, c, &o, err, errlen);
+	if (rc == STUDY_OK)
+		rc = cells_of(&o, x->b, pt->cell, err, errlen);
+	sim_output_free(&o);
+	free(s);
+	return rc;
+}
+
 enum study_status study_sweep(const struct scenario *base, const struct study_axis *axes, int naxes,
 			      const struct study_cfg *c, struct study_sweep *out, char *err,
 			      size_t errlen)
@@ -365,22 +469,17 @@ enum study_status study_sweep(const struct scenario *base, const struct study_ax
 		snprintf(err, errlen, "out of memory");
 	for (int p = 0; rc == STUDY_OK && p < np; p++) /* every point valid before any run */
 		rc = sweep_point(base, axes, naxes, p, s, out->point[p].value, err, errlen);
-	struct sim_output b = {0}, o = {0};
+	struct sim_output b = {0};
 	if (rc == STUDY_OK)
 		rc = study_run(&base->pol, c, &b, err, errlen);
 	if (rc == STUDY_OK)
 		rc = cells_of(&b, &b, out->base, err, errlen);
 	if (rc == STUDY_OK)
 		progress(c, 1, np + 1);
-	for (int p = 0; rc == STUDY_OK && p < np; p++) {
-		rc = sweep_point(base, axes, naxes, p, s, out->point[p].value, err, errlen);
-		if (rc == STUDY_OK)
-			rc = study_run(&s->pol, c, &o, err, errlen);
-		if (rc == STUDY_OK)
-			rc = cells_of(&o, &b, out->point[p].cell, err, errlen);
-		sim_output_free(&o);
-		progress(c, p + 2, np + 1);
-	}
+	long done = 1;
+	struct sweep_ctx sc = {base, axes, naxes, &b, out};
+	if (rc == STUDY_OK)
+		rc = side_by_side(c, &base->pol, np, sweep_one, &sc, &done, np + 1, err, errlen);
 	out->npoints = (int)np;
 	sim_output_free(&b);
 	free(s);
@@ -535,6 +634,35 @@ static enum study_status spider(const struct scenario *base, const struct study_
 	return STUDY_OK;
 }
 
+struct bar_ctx {
+	const struct scenario *base;
+	const struct study_range *keys;
+	double pct;
+	const struct sim_output *b;
+	struct study_tornado *out;
+};
+
+/* Run i of the bars: key i / 2 at its low (even) or high end. */
+static enum study_status bar_one(void *ctx, long i, const struct study_cfg *c, char *err,
+				 size_t errlen)
+{
+	struct bar_ctx *x = ctx;
+	struct study_bar *bar = &x->out->bar[i / 2];
+	int side = (int)(i % 2);
+	struct scenario *s = malloc(sizeof *s);
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return STUDY_FAILED;
+	}
+	double v;
+	enum study_status rc = move(x->base, &x->keys[i / 2], side, x->pct, s, &v, err, errlen);
+	if (rc == STUDY_OK)
+		rc = total_vs(s, x->b, c, side ? &bar->mean_high : &bar->mean_low,
+			      side ? &bar->d_high : &bar->d_low, err, errlen);
+	free(s);
+	return rc;
+}
+
 enum study_status study_tornado(const struct scenario *base, const struct study_range *keys,
 				int nkeys, double pct, int spider_keys, const struct study_cfg *c,
 				struct study_tornado *out, char *err, size_t errlen)
@@ -566,18 +694,12 @@ enum study_status study_tornado(const struct scenario *base, const struct study_
 		rc = STUDY_FAILED;
 	if (rc == STUDY_OK)
 		progress(c, ++done, total);
-	for (int k = 0; rc == STUDY_OK && k < nkeys; k++) {
-		struct study_bar *bar = &out->bar[k];
-		for (int side = 0; rc == STUDY_OK && side < 2; side++) {
-			double v;
-			rc = move(base, &keys[k], side, pct, s, &v, err, errlen);
-			if (rc == STUDY_OK)
-				rc = total_vs(s, &b, c, side ? &bar->mean_high : &bar->mean_low,
-					      side ? &bar->d_high : &bar->d_low, err, errlen);
-			progress(c, ++done, total);
-		}
-		bar->swing = fabs(bar->mean_high - bar->mean_low);
-	}
+	struct bar_ctx bc = {base, keys, pct, &b, out};
+	if (rc == STUDY_OK)
+		rc = side_by_side(c, &base->pol, 2L * nkeys, bar_one, &bc, &done, total, err,
+				  errlen);
+	for (int k = 0; rc == STUDY_OK && k < nkeys; k++)
+		out->bar[k].swing = fabs(out->bar[k].mean_high - out->bar[k].mean_low);
 	out->nbars = nkeys;
 	if (rc == STUDY_OK) {
 		study_sort_bars(out->bar, nkeys);

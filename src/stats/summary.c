@@ -2,6 +2,7 @@
 #include "summary.h"
 
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 
 void summary_free(struct summary *s)
@@ -71,18 +72,31 @@ struct summary *summary_of(const struct sim_output *o, const struct policy *p)
 		s->in_total[line] = p->line[line].in_total;
 	size_t width = o->layout.width, ny = (size_t)o->layout.years + 1;
 	size_t n = results_count(o->res);
-	double *scratch = s->exact ? malloc((n ? n : 1) * sizeof *scratch) : NULL;
 	s->cell = malloc(width * sizeof *s->cell);
 	s->over = malloc(((size_t)s->nenv * ny + 1) * sizeof *s->over);
 	s->cut = malloc(ny * sizeof *s->cut);
-	if ((s->exact && !scratch) || !s->cell || !s->over || !s->cut) {
-		free(scratch);
+	if (!s->cell || !s->over || !s->cut) {
 		summary_free(s);
 		return NULL;
 	}
-	for (size_t col = 0; col < width; col++)
-		results_stat(o->res, col, scratch, &s->cell[col]);
-	free(scratch);
+	/* every column on its own, in parallel: each thread selects the
+	 * percentiles of a column in its own copy, so the figures are the
+	 * same bits for any thread count */
+	int failed = 0, threads = results_threads_of(o->res);
+#pragma omp parallel num_threads(threads) reduction(| : failed)
+	{
+		double *scratch = s->exact ? malloc((n ? n : 1) * sizeof *scratch) : NULL;
+		failed = s->exact && !scratch;
+#pragma omp for schedule(dynamic, 4)
+		for (size_t col = 0; col < width; col++)
+			if (!failed)
+				results_stat(o->res, col, scratch, &s->cell[col]);
+		free(scratch);
+	}
+	if (failed) {
+		summary_free(s);
+		return NULL;
+	}
 	risks(s, o);
 	rank_lines(s);
 	return s;
