@@ -1,6 +1,6 @@
 # fundsim - what a package of industrial subsidies will cost.
 # make deps | make | make check | make asan | make leakcheck | make bench (make deps-bench) |
-# make format | make golden
+# make format | make golden | make pot | make po (the Chinese catalogue: po/README.md)
 
 CC ?= cc
 BUILD ?= build
@@ -11,15 +11,19 @@ PKGS = gsl xlsxwriter sleef
 # the library (libfundsim.a) holds no command-line code (src/cli).
 STAGES = policy inputs rules sim stats outputs util
 CPPFLAGS += -Iinclude $(addprefix -Isrc/,$(STAGES) cli) -D_XOPEN_SOURCE=700
+# Where the catalogue is when it is not beside the program (i18n.c): the unit tests.
+CPPFLAGS += -DFUNDSIM_LOCALEDIR='"$(CURDIR)/locale"'
 CFLAGS += $(OPT) $(WARN) -fopenmp -MMD -MP $(SANFLAGS)
 LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -fopenmp $(SANFLAGS)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 # libxlsxwriter-dev writes results.xlsx; python3-openpyxl reads it back in make check;
 # librandom123-dev (Philox, header only) and libsleef-dev (vector exp and log) make
-# the batched streams (stream.h).
+# the batched streams (stream.h). gettext makes the Chinese catalogue (xgettext,
+# msgfmt); libc-l10n has libc's own messages (strerror) in Chinese. No locale needs
+# generating: i18n.c uses C.UTF-8.
 DEBS = libgsl-dev libcsv-dev check pkg-config gnuplot-nox fonts-noto-cjk valgrind xlsx2csv \
-	libxlsxwriter-dev python3-openpyxl librandom123-dev libsleef-dev
+	libxlsxwriter-dev python3-openpyxl librandom123-dev libsleef-dev gettext libc-l10n
 
 # make MPI=1: the same code built with mpicc into bin/fundsim-mpi
 # (comm_mpi.c registers MPI's world); the plain build stays MPI-free.
@@ -49,7 +53,32 @@ LIBS_A = $(BUILD)/libfundsim-cli.a $(BUILD)/libfundsim.a
 TEST_SRC = $(wildcard tests/check_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-all: $(BIN)
+# The Chinese catalogue (i18n.h): po/zh_CN.po compiled to where fundsim looks for it,
+# bin/../locale (for any build folder's program: build-asan/../locale too).
+MO = locale/zh_CN/LC_MESSAGES/fundsim.mo
+
+all: $(BIN) $(MO)
+
+$(MO): po/zh_CN.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# make pot: every _() N_() L_() ngettext() text of the sources into po/fundsim.pot;
+# make po: and merged into po/zh_CN.po, where the new ones wait for their Chinese.
+POT_SRC = $(sort $(wildcard src/*/*.c src/*/*.h src/*/*.def src/*/*.inc include/*.h \
+	include/*.def))
+XGETTEXT = xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
+	--keyword=L_:2 --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --sort-output \
+	--add-location=file --package-name=fundsim --msgid-bugs-address=issues --no-wrap
+# (no creation date: the file changes only when a text does)
+pot:
+	@echo "xgettext -o po/fundsim.pot (the sources)"
+	@$(XGETTEXT) -o po/fundsim.pot $(POT_SRC)
+	@sed -i '/^"POT-Creation-Date:/d' po/fundsim.pot
+
+po: pot
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-output \
+	  --add-location=file --no-wrap po/zh_CN.po po/fundsim.pot
 
 $(BIN): $(BUILD)/cli/main.o $(LIBS_A)
 	@mkdir -p $(@D)
@@ -101,10 +130,15 @@ $(BUILD)/tests/%: tests/%.c $(LIBS_A)
 # The out-of-memory tests fail fundsim's allocations one by one.
 $(BUILD)/tests/check_oom: LDLIBS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
+# The tests expect English unless they ask for Chinese (tests/i18n.sh), whatever the
+# developer's locale (LANGUAGE comes first, i18n.c).
+check check-with check-i18n leakcheck: export LANGUAGE = en
+
 # Unit tests (Check), then the end-to-end cases under tests/e2e; results.xlsx is read back
 # with python3-openpyxl (tests/workbook.sh).
-check: bin/fundsim $(TEST_BIN)
+check: bin/fundsim $(MO) $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
+	@$(MAKE) --no-print-directory check-i18n
 	@sh tests/e2e.sh bin/fundsim
 	@sh tests/inputs.sh bin/fundsim
 	@sh tests/interrupt.sh bin/fundsim
@@ -113,6 +147,10 @@ check: bin/fundsim $(TEST_BIN)
 	@sh tests/hostile.sh bin/fundsim
 	@sh tests/golden.sh bin/fundsim
 	@sh tests/workbook.sh bin/fundsim
+
+# Every command in Chinese, the catalogue complete (tests/i18n.sh).
+check-i18n: bin/fundsim $(MO)
+	@XGETTEXT="$(XGETTEXT)" sh tests/i18n.sh bin/fundsim $(POT_SRC)
 
 # The golden run (tests/golden.sh): summary.csv and by_year.csv of run --reps 300 --seed 11,
 # byte for byte. When a change moves the numbers on purpose: make golden, review
@@ -142,8 +180,9 @@ leakcheck: bin/fundsim $(TEST_BIN)
 	  CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full $$t; done
 	@VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full" sh tests/e2e.sh bin/fundsim
 
-check-with: $(FUNDSIM) $(TEST_BIN)
+check-with: $(FUNDSIM) $(MO) $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
+	@XGETTEXT="$(XGETTEXT)" sh tests/i18n.sh $(FUNDSIM) $(POT_SRC)
 	@sh tests/e2e.sh $(FUNDSIM)
 	@sh tests/inputs.sh $(FUNDSIM)
 	@sh tests/interrupt.sh $(FUNDSIM)
@@ -269,11 +308,11 @@ deps-format:
 # Every build folder (build, build-asan, build-fuzz, build-mpi, build-dummy and any other
 # build-*) and bin/. Results in out/ are not build products: they stay.
 clean:
-	rm -rf build build-* bin
+	rm -rf build build-* bin locale
 
 FORCE:
 
-.PHONY: FORCE all check-mpi bench-mpi check check-dummy-line asan leakcheck check-with golden bench deps-bench deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
+.PHONY: FORCE all pot po check-i18n check-mpi bench-mpi check check-dummy-line asan leakcheck check-with golden bench deps-bench deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
 	deps-fuzz
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/tests/*.d)

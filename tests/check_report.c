@@ -24,6 +24,7 @@
 #include "briefing.h"
 #include "charts.h"
 #include "commands.h"
+#include "i18n.h"
 #include "csvout.h"
 #include "html.h"
 #include "money.h"
@@ -856,6 +857,7 @@ START_TEST(a_report_in_chinese_has_chinese_headings_and_the_same_numbers)
 	ck_assert_int_eq(strncmp(a, b, (size_t)(strstr(a, "</p>") - a)), 0);
 	free(en);
 	free(zh);
+	i18n_start("en"); /* --lang zh set the process's language (CK_FORK=no: the next tests) */
 	remove_dir();
 }
 END_TEST

@@ -12,12 +12,11 @@
 
 #include "cmd_study_impl.h"
 #include "commands.h"
+#include "i18n.h"
 #include "lines.h"
 #include "text.h"
 #include "version.h"
 
-#define STR(x) #x
-#define XSTR(x) STR(x)
 
 /* A command takes option O_id, with its own help text (NULL: the option's). */
 #define T(id)                \
@@ -31,15 +30,15 @@
 /* What run, report and the studies take alike. */
 #define RUN_OPTS T(SET), T(REPS), T(SEED), T(THREADS), T(FIRMS), T(CSV_BOM)
 #define CHART_OPTS T(LANG), T(NO_CHARTS), T(QUIET), T(HELP)
-#define STUDY_OUT TH(OUT, "the folder for the results (default out/NAME/STUDY/)")
+#define STUDY_OUT TH(OUT, N_("the folder for the results (default out/NAME/STUDY/)"))
 
 static const struct command commands[] = {
 	{"run",
 	 cmd_run,
 	 "[SCENARIO.ini]",
-	 "Monte Carlo: what the measures cost per line, year and funding level, with "
-	 "percentiles and budget risk; results in DIR (default out/NAME/) with charts (PNG "
-	 "and SVG, by gnuplot) labelled in English or Chinese",
+	 N_("Monte Carlo: what the measures cost per line, year and funding level, with "
+	    "percentiles and budget risk; results in DIR (default out/NAME/) with charts (PNG "
+	    "and SVG, by gnuplot) labelled in English or Chinese"),
 	 1000,
 	 1,
 	 {T(SCENARIO), RUN_OPTS,
@@ -51,83 +50,83 @@ static const struct command commands[] = {
 	{"award",
 	 cmd_award,
 	 "",
-	 "apply every award line to real data: one ledger row per award with its reason, "
-	 "to -o or standard output; a summary in 万元 to standard error",
+	 N_("apply every award line to real data: one ledger row per award with its reason, "
+	    "to -o or standard output; a summary in 万元 to standard error"),
 	 0,
 	 0,
-	 {TH(FIRMS, "the bureau's firm panel: one row per firm and year"), T(ENTITIES), T(OUTPUT),
-	  T(SCENARIO), T(SET), T(CSV_BOM), T(HELP)}},
+	 {TH(FIRMS, N_("the bureau's firm panel: one row per firm and year")), T(ENTITIES),
+	  T(OUTPUT), T(SCENARIO), T(SET), T(CSV_BOM), T(LANG), T(HELP)}},
 	{"report",
 	 cmd_report,
 	 "[SCENARIO.ini]",
-	 "a run, its charts and a tornado of the key assumptions, written up as one "
-	 "self-contained HTML page for a briefing (DIR/report.html, default out/NAME/), "
-	 "printable to PDF from a browser",
+	 N_("a run, its charts and a tornado of the key assumptions, written up as one "
+	    "self-contained HTML page for a briefing (DIR/report.html, default out/NAME/), "
+	    "printable to PDF from a browser"),
 	 1000,
 	 2,
 	 {T(SCENARIO), RUN_OPTS, T(OUT), T(LANG), T(QUIET), T(HELP)}},
 	{"calibrate",
 	 cmd_calibrate,
 	 "[SCENARIO.ini]",
-	 "the population against the scenario's [targets] (public aggregates, each with its "
-	 "source): calibration.csv in DIR (default out/NAME/calibrate/) and a table; exit 0 "
-	 "only when every model mean is in its range",
+	 N_("the population against the scenario's [targets] (public aggregates, each with its "
+	    "source): calibration.csv in DIR (default out/NAME/calibrate/) and a table; exit 0 "
+	    "only when every model mean is in its range"),
 	 1000,
 	 2,
 	 {T(SCENARIO), RUN_OPTS,
-	  TH(OUT, "the folder for the results (default out/NAME/calibrate/)"), T(FIT), T(QUIET),
-	  T(HELP)}},
+	  TH(OUT, N_("the folder for the results (default out/NAME/calibrate/)")), T(FIT), T(QUIET),
+	  T(LANG), T(HELP)}},
 	{"params",
 	 cmd_params,
 	 "",
-	 "print every parameter: value, unit, clause, where it was set",
+	 N_("print every parameter: value, unit, clause, where it was set"),
 	 0,
 	 0,
-	 {T(SCENARIO), T(SET), T(HELP)}},
+	 {T(SCENARIO), T(SET), T(LANG), T(HELP)}},
 	{"diff",
 	 cmd_diff,
 	 "A.ini B.ini",
-	 "parameters whose values differ between two scenarios (builtin names the draft)",
+	 N_("parameters whose values differ between two scenarios (builtin names the draft)"),
 	 0,
 	 0,
-	 {TH(SET, "override one parameter in both, e.g. --set m1a.cap=200万 (repeatable)"),
-	  T(HELP)}},
+	 {TH(SET, N_("override one parameter in both, e.g. --set m1a.cap=200万 (repeatable)")),
+	  T(LANG), T(HELP)}},
 	{"sweep",
 	 cmd_sweep,
 	 "[SCENARIO.ini] KEY=LO:HI:STEP [KEY2=LO:HI:STEP]",
-	 "spending over a grid of one or two parameters, e.g. m1a.cap=50万:200万:50万, and "
-	 "the change from the base case with its standard error (every variant meets the "
-	 "base case's random draws)",
+	 N_("spending over a grid of one or two parameters, e.g. m1a.cap=50万:200万:50万, and "
+	    "the change from the base case with its standard error (every variant meets the "
+	    "base case's random draws)"),
 	 500,
 	 2,
 	 {T(SCENARIO), RUN_OPTS, STUDY_OUT, CHART_OPTS}},
 	{"tornado",
 	 cmd_tornado,
 	 "[SCENARIO.ini]",
-	 "each parameter to its low and high value (given, or -+20%), sorted by swing; with "
-	 "spider data. No keys: the [sensitivity] ranges, else --policy",
+	 N_("each parameter to its low and high value (given, or -+20%), sorted by swing; with "
+	    "spider data. No keys: the [sensitivity] ranges, else --policy"),
 	 500,
 	 2,
 	 {T(SCENARIO), T(KEYS), T(POLICY), T(RANGE), RUN_OPTS, STUDY_OUT, CHART_OPTS}},
 	{"compare",
 	 cmd_compare,
 	 "BASE.ini ALT.ini [ALT2.ini ...]",
-	 "ALT - BASE per line, paid year and funding level with 95% intervals from paired "
-	 "replications, and the parameters that differ",
+	 /* xgettext:no-c-format */
+	 N_("ALT - BASE per line, paid year and funding level with 95% intervals from paired "
+	    "replications, and the parameters that differ"),
 	 500,
 	 2,
 	 {RUN_OPTS, STUDY_OUT, CHART_OPTS}},
 	{"sobol",
 	 cmd_sobol,
 	 "[SCENARIO.ini]",
-	 "first-order and total Sobol indices of total spending to the ranges in the "
-	 "scenario's [sensitivity] section (Saltelli sampling)",
+	 N_("first-order and total Sobol indices of total spending to the ranges in the "
+	    "scenario's [sensitivity] section (Saltelli sampling)"),
 	 50,
 	 2,
-	 {T(SCENARIO),
-	  TH(N, "base points of the design: N (k + 2) runs (default " XSTR(SOBOL_POINTS) ")"),
-	  TH(BOOTSTRAP, "bootstrap resamples of the intervals (default " XSTR(SOBOL_BOOT) ")"),
-	  TH(REPS, "replications per design point"), T(SET), T(SEED), T(THREADS), T(FIRMS),
+	 {T(SCENARIO), TH(N, N_("base points of the design: N (k + 2) runs")),
+	  TH(BOOTSTRAP, N_("bootstrap resamples of the intervals")),
+	  TH(REPS, N_("replications per design point")), T(SET), T(SEED), T(THREADS), T(FIRMS),
 	  T(CSV_BOM), STUDY_OUT, CHART_OPTS}},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -165,7 +164,7 @@ int command_run(const struct cli *c)
 	const struct command *cmd = command_find(c->command);
 	if (cmd)
 		return cmd->fn(c);
-	say(NULL, "unknown command \"%s\" (see fundsim --help)", c->command);
+	say(NULL, _("unknown command \"%s\" (see fundsim --help)"), c->command);
 	return EXIT_USAGE;
 }
 
@@ -236,42 +235,51 @@ static void synopsis(FILE *f, const struct command *cmd, int indent)
 
 void cli_usage(FILE *f)
 {
-	fprintf(f,
-		"usage: fundsim COMMAND [options]\n\n"
-		"Costs the Suzhou draft software-industry policy (15 measures, %d cash award\n"
-		"lines).\n",
-		N_LINES);
-	fprintf(f, "\ncommands:\n");
+	char what[200];
+	snprintf(what, sizeof what,
+		 _("Costs the Suzhou draft software-industry policy (15 measures, %d cash award "
+		   "lines)."),
+		 N_LINES);
+	fprintf(f, "%s\n\n", _("usage: fundsim COMMAND [options]"));
+	wrap(f, what, 0, 0);
+	fprintf(f, "\n%s\n", _("commands:"));
 	for (size_t i = 0; i < N_COMMANDS; i++) {
 		synopsis(f, &commands[i], 2);
 		fprintf(f, "%8s", "");
-		wrap(f, commands[i].what, 8, 8);
+		wrap(f, _(commands[i].what), 8, 8);
 	}
-	fprintf(f, "\nfundsim COMMAND --help tells what each option of COMMAND does.\n"
-		   "exit codes: 0 ok, 1 failure while running, 2 bad input or usage\n");
+	fprintf(f, "\n%s\n%s\n",
+		_("fundsim COMMAND --help tells what each option of COMMAND does."),
+		_("exit codes: 0 ok, 1 failure while running, 2 bad input or usage"));
 }
 
 void cli_command_usage(FILE *f, const struct command *cmd)
 {
-	fprintf(f, "usage: fundsim %s%s%s [options]\n\n", cmd->name, cmd->args[0] ? " " : "",
+	/* TRANSLATORS: the command and its arguments, e.g. "run [SCENARIO.ini]" */
+	fprintf(f, _("usage: fundsim %s%s%s [options]"), cmd->name, cmd->args[0] ? " " : "",
 		cmd->args);
-	wrap(f, cmd->what, 0, 0);
-	fprintf(f, "\noptions:\n");
+	fputs("\n\n", f);
+	wrap(f, _(cmd->what), 0, 0);
+	fprintf(f, "\n%s\n", _("options:"));
 	for (int i = 0; i < MAX_COMMAND_OPTS && cmd->opts[i].id != O_NONE; i++) {
 		const struct command_opt *u = &cmd->opts[i];
 		const struct option *o = &options[u->id];
 		char words[64], help[400];
 		option_words(o, words, sizeof words);
-		snprintf(help, sizeof help, "%s", u->help ? u->help : o->help);
-		if (u->id == O_REPS) /* the default is the command's own */
-			snprintf(help + strlen(help), sizeof help - strlen(help), " (default %ld)",
-				 cmd->reps);
+		snprintf(help, sizeof help, "%s", _(u->help ? u->help : o->help));
+		long def = u->id == O_REPS        ? cmd->reps /* the default is the command's own */
+			   : u->id == O_N         ? SOBOL_POINTS
+			   : u->id == O_BOOTSTRAP ? SOBOL_BOOT
+						  : -1;
+		if (def >= 0)
+			snprintf(help + strlen(help), sizeof help - strlen(help),
+				 _(" (default %ld)"), def);
 		fprintf(f, "  %-22s", words);
 		if (text_width(words) > 20) /* too long to share a line with its help */
 			fprintf(f, "\n%24s", "");
 		wrap(f, help, 24, 24);
 	}
-	fprintf(f, "\nexit codes: 0 ok, 1 failure while running, 2 bad input or usage\n");
+	fprintf(f, "\n%s\n", _("exit codes: 0 ok, 1 failure while running, 2 bad input or usage"));
 }
 
 /* ---- parsing ---- */
@@ -304,11 +312,11 @@ static int value_of(const struct option *o, const char *name, int argc, char **a
 	} else if (*i + 1 < argc) {
 		*value = argv[++*i];
 	} else {
-		say(argv[1], "%s needs a value (%s VALUE or %s=VALUE)", name, name, name);
+		say(argv[1], _("%s needs a value (%s VALUE or %s=VALUE)"), name, name, name);
 		return -1;
 	}
 	if (!**value) { /* --out "" would mean the working folder; no option means nothing */
-		say(argv[1], "%s: the value is empty (expected %s)", name, o->expect);
+		say(argv[1], _("%s: the value is empty (expected %s)"), name, _(o->expect));
 		return -1;
 	}
 	return 0;
@@ -336,7 +344,7 @@ static int store(const struct option *o, struct cli *c, const char *v)
 		c->ranges[c->nranges++] = v;
 		return 0;
 	}
-	say(c->command, "more than %d %s options", MAX_SETS, o->name);
+	say(c->command, _("more than %d %s options"), MAX_SETS, o->name);
 	return -1;
 }
 
@@ -353,11 +361,11 @@ static void not_taken(const struct command *cmd, enum opt id, const char *given)
 		n++;
 		k += (size_t)snprintf(who + k, sizeof who - k, "%s%s",
 				      n == 1     ? ""
-				      : n == all ? " and "
-						 : ", ",
+				      : n == all ? _(" and ")
+						 : _(", "),
 				      commands[i].name);
 	}
-	say(cmd->name, "%s is not an option of %s (it is for %s; see fundsim %s --help)", given,
+	say(cmd->name, _("%s is not an option of %s (it is for %s; see fundsim %s --help)"), given,
 	    cmd->name, who, cmd->name);
 }
 
@@ -381,23 +389,55 @@ static int parse_one(const struct command *cmd, int argc, char **argv, int *i, s
 		return store(o, c, v);
 	}
 	if (a[0] == '-' && a[1]) {
-		say(c->command, "unknown option %s (see fundsim %s --help)", a, cmd->name);
+		say(c->command, _("unknown option %s (see fundsim %s --help)"), a, cmd->name);
 		return -1;
 	}
 	if (!a[0]) {
-		say(c->command, "an empty argument (expected a file or a KEY=VALUE)");
+		say(c->command, _("an empty argument (expected a file or a KEY=VALUE)"));
 		return -1;
 	}
 	if (c->npos == MAX_POS) {
-		say(c->command, "too many arguments at %s", a);
+		say(c->command, _("too many arguments at %s"), a);
 		return -1;
 	}
 	c->pos[c->npos++] = a;
 	return 0;
 }
 
+const char *cli_lang(int argc, char **argv)
+{
+	const char *lang = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *name = NULL;
+		int id = O_NONE + 1;
+		while (id < N_OPTS && !names(&options[id], argv[i], &name))
+			id++;
+		if (id == N_OPTS || options[id].kind == FLAG)
+			continue;
+		const char *v = argv[i][strlen(name)] == '=' ? argv[i] + strlen(name) + 1
+				: i + 1 < argc               ? argv[++i]
+							     : NULL;
+		if (id == O_LANG && v)
+			lang = v;
+	}
+	return lang;
+}
+
 int cli_parse(int argc, char **argv, struct cli *c)
 {
+	/* fundsim --lang zh --help, fundsim --lang zh run: --lang before the command
+	 * (main.c has applied it) */
+	while (argc > 1 && strncmp(argv[1], "--lang", 6) == 0 &&
+	       (argv[1][6] == '\0' || argv[1][6] == '=')) {
+		int skip = argv[1][6] == '=' ? 1 : 2;
+		c->lang = skip == 1 ? argv[1] + 7 : argc > 2 ? argv[2] : "";
+		if (argc <= skip || i18n_parse(c->lang) < 0) {
+			say(NULL, _("--lang %s: expected en or zh"), c->lang);
+			return CLI_BAD;
+		}
+		argc -= skip;
+		argv += skip;
+	}
 	if (argc < 2) {
 		cli_usage(stderr);
 		return CLI_BAD;
@@ -418,12 +458,16 @@ int cli_parse(int argc, char **argv, struct cli *c)
 	c->command = argv[1];
 	const struct command *cmd = command_find(c->command);
 	if (!cmd) {
-		say(NULL, "unknown command \"%s\" (see fundsim --help)", c->command);
+		say(NULL, _("unknown command \"%s\" (see fundsim --help)"), c->command);
 		return CLI_BAD;
 	}
 	for (int i = 2; i < argc; i++)
 		if (parse_one(cmd, argc, argv, &i, c) != 0)
 			return CLI_BAD;
+	if (c->lang && i18n_parse(c->lang) < 0) {
+		say(c->command, _("--lang %s: expected en or zh"), c->lang);
+		return CLI_BAD;
+	}
 	if (c->help) {
 		cli_command_usage(stdout, cmd);
 		return CLI_DONE;

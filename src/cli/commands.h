@@ -18,7 +18,7 @@ struct cli {
 	const char *reps, *seed, *threads, *precision, *outdir;
 	bool ledger, quiet;
 	bool csv_bom;     /* a UTF-8 BOM at the start of each CSV file written */
-	const char *lang; /* chart labels, "en" or "zh" */
+	const char *lang; /* "en" or "zh": every text (i18n.h); main.c applies it */
 	bool no_charts;   /* chart CSV files and scripts, no gnuplot */
 	const char *keys, *points, *bootstrap; /* tornado --keys; sobol --n, --bootstrap */
 	const char *fit;                       /* calibrate --fit K1,K2,... */
@@ -69,6 +69,9 @@ const struct command *command_find(const char *name);
  * else. */
 enum { CLI_BAD = -1, CLI_RUN = 0, CLI_DONE = 1 };
 int cli_parse(int argc, char **argv, struct cli *c);
+/* The value of --lang in argv (the last one), or NULL: read before
+ * parsing, so that the parser's own messages are in that language. */
+const char *cli_lang(int argc, char **argv);
 /* The usage text of fundsim (every command), to stdout for --help, to
  * stderr on misuse. */
 void cli_usage(FILE *f);

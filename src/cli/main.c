@@ -7,12 +7,18 @@
 
 #include "commands.h"
 #include "comm.h"
+#include "i18n.h"
 
 int main(int argc, char **argv)
 {
 	struct cli c = {0};
 	int rc;
 	gsl_set_error_handler_off(); /* GSL's default aborts, even when only out of memory */
+	/* the language first: the parser's messages are in it too */
+	const char *lang = cli_lang(argc, argv);
+	i18n_start(lang && i18n_parse(lang) >= 0 ? lang : NULL);
+	if (i18n_missing())
+		say(NULL, "%s", i18n_missing());
 	if (comm_start(&argc, &argv) != 0) {
 		say(NULL, "cannot start MPI");
 		return EXIT_FAIL;

@@ -1,0 +1,47 @@
+/* i18n.h - fundsim in English or Chinese, by GNU gettext.
+ *
+ * Every user-facing text is written in English in the source, marked _()
+ * where it is used or N_() in a table (translated where it is shown, with
+ * _()), and ngettext() where a count chooses the form. `make pot` extracts
+ * them (xgettext) into po/fundsim.pot; po/zh_CN.po holds the Chinese, and
+ * `make` compiles it (msgfmt) into locale/zh_CN/LC_MESSAGES/fundsim.mo,
+ * which fundsim finds beside its own program (i18n.c says where).
+ *
+ * One language a process: --lang zh|en, else the environment
+ * (LANGUAGE, LC_ALL, LC_MESSAGES, LANG: zh... is Chinese). Only
+ * LC_MESSAGES and LC_CTYPE follow the locale; LC_NUMERIC stays "C", so
+ * numbers are read and written the same way in every language. Files that
+ * hold both languages (the charts' CSV labels) ask for one with L_(). */
+#ifndef FUNDSIM_I18N_H
+#define FUNDSIM_I18N_H
+
+#include <libintl.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* The same values as enum chart_lang (charts.h). */
+enum i18n_lang { I18N_EN = 0, I18N_ZH = 1 };
+
+/* "en" or "zh" to a language; -1 for anything else. */
+int i18n_parse(const char *s);
+
+/* Binds fundsim's catalogue and sets the language for the whole process:
+ * lang ("en", "zh") when given, else the environment's. Call once, at the
+ * start, before any thread. Returns the language. */
+enum i18n_lang i18n_start(const char *lang);
+
+/* The language i18n_start chose (English before it). */
+enum i18n_lang i18n_lang(void);
+
+/* Chinese asked for, but no catalogue found: where it was looked for, a
+ * sentence for a warning; NULL when all is well. Static. */
+const char *i18n_missing(void);
+
+/* msgid in lang, whatever the process's language: msgid itself in
+ * English. Not thread-safe when lang is not the process's (it switches
+ * LANGUAGE for the call): only for output written after the threads. */
+const char *i18n_in(enum i18n_lang lang, const char *msgid);
+#define L_(lang, s) i18n_in((enum i18n_lang)(lang), (s))
+
+#endif

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""i18n_scan.py FILE... - English left in fundsim's Chinese output.
+
+Prints every run of two or more English words (ASCII letters only, three or
+more of them each, after trimming punctuation; shorter ones such as "a" and
+"of" neither count nor end a run) in the text of each FILE:
+plain text as it is, .html without its tags, styles and scripts, .csv per
+cell, .xlsx every string cell and sheet name (openpyxl). Exit 1 when any.
+
+A token with a digit, dot, slash, hyphen, underscore, '=' or '%' is a key,
+code, file, path, option or number, never a word (m1a.cap, M3A, 2026,
+summary.csv, --reps, suzhou-draft). ALLOW holds the words that stay as they
+are in Chinese too, each with its reason."""
+import csv, html.parser, re, sys
+
+ALLOW = {
+    # the program, its commands and the scenario keyword "builtin" (typed as they are)
+    "fundsim", "run", "award", "calibrate", "params", "diff", "report", "sweep", "tornado",
+    "compare", "sobol", "help", "builtin",
+    # names of programs, formats and methods, written so in Chinese texts too
+    "gnuplot", "Excel", "WPS", "CSV", "HTML", "PDF", "PNG", "SVG", "UTF", "BOM", "INI", "GSL",
+    "Sobol", "Saltelli", "Nelder", "Mead", "LibreOffice", "OpenMP", "MPI", "GBK", "xlsx",
+    # the placeholders of usage lines and option values (DIR, FILE, KEY, ...)
+    "DIR", "FILE", "KEY", "NAME", "STUDY", "PANEL", "SCENARIO", "BASE", "ALT", "VALUE",
+    "SEC", "VAL", "SECTION", "STEP", "ini", "csv", "en", "zh",
+    # the total's row key in the CSV files
+    "TOTAL",
+}
+
+WORD = re.compile(r"^[A-Za-z]{3,}$")
+KEYLIKE = re.compile(r"[0-9./\\_=%-]")
+
+
+def words(text):
+    """The runs of English words in text, each as a string."""
+    runs, run = [], []
+    for tok in re.split(r"[\s\u3000]+|(?<=[\u3000-\uffff])|(?=[\u3000-\uffff])", text):
+        core = tok.strip("()[]{}\"'“”‘’,;:!?<>*#`|（）【】，；：、。")
+        if core and WORD.match(core) and not KEYLIKE.search(tok.strip(".,;:")) and core not in ALLOW:
+            run.append(core)
+            continue
+        if re.match(r"^[A-Za-z]{1,2}$", core) and core not in ALLOW:
+            continue  # "a", "of", "in": part of a run, not one on their own
+        if len(run) >= 2:
+            runs.append(" ".join(run))
+        run = []
+    if len(run) >= 2:
+        runs.append(" ".join(run))
+    return runs
+
+
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.out, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"):
+            self.skip += 1
+        for k, v in attrs:  # what a reader sees of attributes
+            if k in ("title", "alt") and v:
+                self.out.append(v)
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"):
+            self.skip -= 1
+        self.out.append("\n")
+
+    def handle_data(self, d):
+        if not self.skip:
+            self.out.append(d)
+
+
+def texts(path):
+    if path.endswith(".html"):
+        p = Text()
+        p.feed(open(path, encoding="utf-8").read())
+        yield from "".join(p.out).splitlines()
+    elif path.endswith(".csv"):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            for i, row in enumerate(csv.reader(f)):
+                if i:  # the header is English on purpose: for tools
+                    yield from row
+    elif path.endswith(".xlsx"):
+        import openpyxl
+        wb = openpyxl.load_workbook(path, read_only=True)
+        for ws in wb.worksheets:
+            yield ws.title
+            for row in ws.iter_rows(values_only=True):
+                for v in row:
+                    if isinstance(v, str):
+                        yield v
+    else:
+        yield from open(path, encoding="utf-8", errors="replace").read().splitlines()
+
+
+bad = 0
+for path in sys.argv[1:]:
+    for t in texts(path):
+        for r in words(t):
+            bad += 1
+            print("%s: English: \"%s\" in: %s" % (path, r, t.strip()[:160]))
+sys.exit(1 if bad else 0)
