@@ -43,9 +43,9 @@ static const struct command commands[] = {
 	 1,
 	 {T(SCENARIO), RUN_OPTS,
 	  TH(ENTITIES,
-	     "the approvals the bureau holds (the entities file award reads, with an "
-	     "optional status: approved, paid, pending): paid as approved; applicants are "
-	     "sampled after each line's latest year in it"),
+	     N_("the approvals the bureau holds (the entities file award reads, with an "
+		"optional status: approved, paid, pending): paid as approved; applicants are "
+		"sampled after each line's latest year in it")),
 	  T(PRECISION), T(OUT), T(LEDGER), CHART_OPTS}},
 	{"award",
 	 cmd_award,
