@@ -31,9 +31,12 @@ void ledger_free(struct ledger *l);
 /* [taxcap] on the awards from index first on: one firm's, rows its rows. */
 int ledger_taxcap(struct ledger *l, size_t first, const struct policy *p,
 		  const struct firm_year *rows, size_t n);
+/* Each award as its line's schedule pays it (rules_instalments): one row
+ * per instalment, instalments of 0 fen left out. */
+int ledger_schedule(struct ledger *l, const struct policy *p);
 /* [budget] rule = prorata on every paid year the ledger covers; cut, when
  * not NULL, gets what was cut from paid year y at cut[y - first paid year]
- * (p->years entries). */
+ * (p->years + policy_tail_years(p) entries). */
 int ledger_prorata(struct ledger *l, const struct policy *p, fen_t *cut);
 
 /* Write the ledger CSV to f. Returns 0, or -1 on a write error. */

@@ -13,15 +13,16 @@
 #include "policy.h"
 
 enum ptype {
-	PT_MONEY,      /* yuan, written 100万 / 2亿 */
-	PT_SHARE,      /* fraction, written 5% / 2‰ / 0.05 */
-	PT_NUMBER,     /* plain real number */
-	PT_INT,        /* whole number (counts, years) */
-	PT_BOOL,       /* true / false */
-	PT_ENUM,       /* one word of a list */
-	PT_DIST_MONEY, /* struct dist over yuan */
-	PT_DIST_SHARE, /* struct dist over fractions */
-	PT_DIST_NUMBER /* struct dist over plain numbers */
+	PT_MONEY,       /* yuan, written 100万 / 2亿 */
+	PT_SHARE,       /* fraction, written 5% / 2‰ / 0.05 */
+	PT_NUMBER,      /* plain real number */
+	PT_INT,         /* whole number (counts, years) */
+	PT_BOOL,        /* true / false */
+	PT_ENUM,        /* one word of a list */
+	PT_DIST_MONEY,  /* struct dist over yuan */
+	PT_DIST_SHARE,  /* struct dist over fractions */
+	PT_DIST_NUMBER, /* struct dist over plain numbers */
+	PT_SCHEDULE     /* struct schedule: shares paid in successive years, 40%,30%,30% */
 };
 
 struct param_def {

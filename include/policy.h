@@ -49,12 +49,34 @@ struct tier {
 	double amount;    /* yuan */
 };
 
+/* [<line>] schedule: how an award is paid out over the years, e.g.
+ * 40%,30%,30% in its paid year and the next two (Decision 4 of issue 12:
+ * instalments after the policy's last paid year are its tail). Shares in
+ * millionths of the award, adding up to SCHEDULE_WHOLE; n = 0 (unset) or
+ * 1 is a single payment. */
+#define MAX_INSTALMENTS 5
+#define SCHEDULE_WHOLE 1000000
+struct schedule {
+	int n;
+	int part[MAX_INSTALMENTS];
+};
+
+/* [scenario] after_expiry: what a yearly line (M7A, M13B: 连续支持不超过3年)
+ * owes a centre approved in the policy's last years. honour: the later
+ * years are paid after the horizon (a commitment made in the policy
+ * period); stop: support ends with the policy's last qualifying year. */
+enum after_expiry { AFTER_HONOUR, AFTER_STOP };
+
+/* The most consecutive years a yearly line may support (max_years). */
+#define MAX_SUPPORT_YEARS 20
+
 struct line_common {
 	bool enabled;
 	enum funding funding;
 	double provincial_share; /* NaN: take [funding] default */
 	double district_share;   /* NaN: take [funding] default */
 	bool in_total;           /* false: a contingent item (一事一议), reported apart */
+	struct schedule schedule;
 };
 
 /* Parameters of the entity lines; each line uses the keys its kind
@@ -69,6 +91,7 @@ struct eline {
 
 struct policy {
 	int start_year, years, payment_lag;
+	enum after_expiry after_expiry;
 	double provincial_share, district_share; /* [funding] */
 	struct line_common line[N_LINES];
 
@@ -110,6 +133,12 @@ struct policy {
 /* The shares that apply to a line, after [funding] defaults. */
 double policy_provincial_share(const struct policy *p, enum line_id line);
 double policy_district_share(const struct policy *p, enum line_id line);
+
+/* Paid years after the policy's own (the tail): the longest a commitment
+ * made in its last qualifying year runs on, yearly support (when
+ * honoured) and instalments together. 0 .. MAX_SUPPORT_YEARS - 1 +
+ * MAX_INSTALMENTS - 1. */
+int policy_tail_years(const struct policy *p);
 
 /* True when qualifying year y is inside the policy window. */
 static inline bool policy_in_window(const struct policy *p, int y)

@@ -85,6 +85,17 @@ void rules_entity(const struct policy *p, const struct entity_year *rows, size_t
  * funding; the three always add up to amount exactly. */
 void rules_split(const struct policy *p, struct award *a);
 
+/* The award a as it is paid: a line's schedule (policy.h, struct
+ * schedule) splits it into instalments paid in a->paid_year and the years
+ * after it, into out (MAX_INSTALMENTS of them); returns how many (1 when
+ * the line pays at once: out[0] is a). Each level of a is split on its
+ * own, every instalment but the last rounded down to the fen and the last
+ * taking what is left, so every level adds up to a's across the
+ * instalments and each instalment's levels add up to its amount. A reason
+ * with words gets "; instalment k/n (第k期/共n期)". An instalment may be
+ * 0 fen (a tiny award): the caller drops it. */
+size_t rules_instalments(const struct policy *p, const struct award *a, struct award *out);
+
 /* ---- policy on the awards of a year, after the lines have made them:
  * `award` applies it to each award, the Monte Carlo run to what each line
  * adds up to in a year. Both borrow a (an array of pointers) and change

@@ -21,14 +21,16 @@
 #include "totals.h"
 
 /* One replication's results, flattened into a row of doubles:
- *   money: (N_LINES + 1 lines incl. TOTAL) x (years + 1, last = all years)
- *          x N_LEVELS, in yuan; TOTAL adds up the lines in the total
+ *   money: (N_LINES + 1 lines incl. TOTAL) x (years + 2: the paid years,
+ *          then all of them, then the policy's own: SIM_WITHIN) x
+ *          N_LEVELS, in yuan; TOTAL adds up the lines in the total
  *          (line_common.in_total), not the contingent ones
  *   recipients: (N_LINES + 1) x (years + 1) award counts
  *   cut: years + 1, what a prorata budget rule removed, in yuan
  *   pop: N_POPSTATS aggregates of the population (calibration) */
 struct sim_layout {
-	int years;
+	int years;   /* paid years: the policy's, then its tail (policy_tail_years) */
+	int horizon; /* the policy's own paid years; index horizon on is after it */
 	size_t money, recipients, cut, pop, width; /* offsets and row width */
 };
 
@@ -55,9 +57,20 @@ enum pop_stat {
 size_t sim_pop(const struct sim_layout *l, enum pop_stat k);
 
 void sim_layout(const struct policy *p, struct sim_layout *l);
-/* Index of a money cell; line N_LINES = TOTAL, year index years = all. */
+/* Index of a money cell; line N_LINES = TOTAL, year index years = all
+ * paid years (the tail included: the cost of the commitments),
+ * sim_within(l) = the policy's own paid years only. */
 size_t sim_money(const struct sim_layout *l, int line, int year, enum fund_level lv);
 size_t sim_recipients(const struct sim_layout *l, int line, int year);
+static inline int sim_within(const struct sim_layout *l)
+{
+	return l->years + 1;
+}
+/* Whether paid-year index y (< years) is after the horizon: the tail. */
+static inline bool sim_after_horizon(const struct sim_layout *l, int y)
+{
+	return y >= l->horizon && y < l->years;
+}
 size_t sim_cut(const struct sim_layout *l, int year);
 
 /* Per-thread scratch; sim_work_new returns NULL when out of memory.

@@ -8,7 +8,9 @@
 #include "policy.h"
 #include "rules.h"
 
-#define MAX_YEARS 24 /* paid years tracked: policy years (<= 20) + lag (<= 5) */
+/* paid years tracked, counted from the first: the policy's (<= 20) and
+ * its tail (policy_tail_years: yearly support and instalments) */
+#define MAX_YEARS (20 + MAX_SUPPORT_YEARS - 1 + MAX_INSTALMENTS - 1)
 
 enum fund_level { LV_TOTAL, LV_PROVINCIAL, LV_MUNICIPAL, LV_DISTRICT, N_LEVELS };
 
@@ -17,7 +19,8 @@ enum fund_level { LV_TOTAL, LV_PROVINCIAL, LV_MUNICIPAL, LV_DISTRICT, N_LEVELS }
  * same parts, so it is <= all[lv] and cannot overflow either. */
 struct totals {
 	int first_paid_year; /* start_year + payment_lag */
-	int nyears;          /* paid years covered: the policy's years */
+	int nyears;          /* paid years covered: the policy's years and its tail */
+	int horizon;         /* the policy's own paid years (p->years); later ones are the tail */
 	fen_t cell[N_LINES][MAX_YEARS][N_LEVELS];
 	fen_t all[N_LEVELS]; /* over every line and year */
 	long awards[N_LINES];

@@ -92,9 +92,10 @@ static void simplified(struct sets *s)
 	sets_add(s, "events.top100_prob=0");
 }
 
-/* The mean and standard error of a line over all paid years. */
-static void measure(const struct sets *sets, enum line_id line, uint64_t seed, double *mean,
-		    double *se)
+/* The mean and standard error of a line in paid-year index year (-1: over
+ * all paid years, the tail included). */
+static void measure_at(const struct sets *sets, enum line_id line, int year, uint64_t seed,
+		       double *mean, double *se)
 {
 	char err[ERR_LEN];
 	struct scenario *s = calloc(1, sizeof *s);
@@ -103,17 +104,17 @@ static void measure(const struct sets *sets, enum line_id line, uint64_t seed, d
 	struct sim_config c = {.seed = seed, .reps = REPS, .threads = 2};
 	struct sim_output o;
 	ck_assert_msg(sim_run(&s->pol, &c, &o, err, sizeof err) == 0, "%s", err);
-	size_t col = sim_money(&o.layout, line, o.layout.years, LV_TOTAL);
+	size_t col = sim_money(&o.layout, line, year < 0 ? o.layout.years : year, LV_TOTAL);
 	*mean = gsl_stats_mean(o.rows + col, o.layout.width, (size_t)o.reps);
 	*se = gsl_stats_sd(o.rows + col, o.layout.width, (size_t)o.reps) / sqrt((double)o.reps);
 	sim_output_free(&o);
 	free(s);
 }
 
-static void expect(const struct sets *sets, enum line_id line, double want)
+static void expect_at(const struct sets *sets, enum line_id line, int year, double want)
 {
 	double mean, se;
-	measure(sets, line, 11, &mean, &se);
+	measure_at(sets, line, year, 11, &mean, &se);
 	if (getenv("CHECK_SIM_VERBOSE"))
 		fprintf(stderr, "%-5s mean %14.0f expected %14.0f se %10.0f z %+.2f\n",
 			line_info(line)->name, mean, want, se, (mean - want) / se);
@@ -123,6 +124,11 @@ static void expect(const struct sets *sets, enum line_id line, double want)
 	ck_assert_msg(fabs(mean - want) < 4 * se,
 		      "%s: mean %.0f, expected %.0f: %.1f standard errors off",
 		      line_info(line)->name, mean, want, (mean - want) / se);
+}
+
+static void expect(const struct sets *sets, enum line_id line, double want)
+{
+	expect_at(sets, line, -1, want);
 }
 
 /* ---- entity lines ---- */
@@ -154,9 +160,13 @@ static double upto_case(struct sets *s, enum line_id l, double lambda, double m,
 
 /* Yearly lines: a centre arriving in policy year t is paid that year and
  * each later one while it passes (probability p): 1 + p + p^2, 1 + p, 1. */
-static double yearly_factor(double p)
+/* Years of support a centre gets on average, max_years = 3 and review
+ * pass rate p, summed over the three cohorts of the policy: each runs its
+ * three years (after_expiry = honour, the later ones past the horizon), or
+ * stops with the policy's last year (stop). */
+static double yearly_factor(double p, bool honour)
 {
-	return (1 + p + p * p) + (1 + p) + 1;
+	return honour ? 3 * (1 + p + p * p) : (1 + p + p * p) + (1 + p) + 1;
 }
 
 static struct sets *fresh(void)
@@ -239,12 +249,41 @@ START_TEST(yearly_lines_pay_while_the_reviews_pass)
 	sets_add(s, "pop.m7a.per_year=3");
 	sets_add(s, "pop.m7a.request=lognormal(320万, 0.5)");
 	sets_add(s, "pop.m7a.pass=80%%");
-	expect(s, L_M7A, 3 * emin(1, 480 * WAN, 320 * WAN, 0.5) * yearly_factor(0.8));
+	expect(s, L_M7A, 3 * emin(1, 480 * WAN, 320 * WAN, 0.5) * yearly_factor(0.8, true));
 	free(s);
 	s = fresh();
 	sets_add(s, "pop.m13b.per_year=2");
 	sets_add(s, "pop.m13b.pass=70%%");
-	expect(s, L_M13B, 2 * 200 * WAN * yearly_factor(0.7));
+	expect(s, L_M13B, 2 * 200 * WAN * yearly_factor(0.7, true));
+	free(s);
+}
+END_TEST
+
+/* The tail (issue 12, item 5): centres approved in 2026 and 2027 are paid
+ * their later years in 2029 and 2030, after the policy's paid years
+ * 2026-2028: in 2029 year 3 of the 2026 cohort (p^2) and year 2 of the
+ * 2027 cohort (p), in 2030 year 3 of the 2027 cohort (p^2), each times
+ * lambda x the mean grant. after_expiry = stop pays none of it. */
+START_TEST(yearly_lines_pay_their_tail_after_the_horizon_unless_stopped)
+{
+	double grant = emin(1, 480 * WAN, 320 * WAN, 0.5), p = 0.8;
+	struct sets *s = fresh();
+	sets_add(s, "pop.m7a.per_year=3");
+	sets_add(s, "pop.m7a.request=lognormal(320万, 0.5)");
+	sets_add(s, "pop.m7a.pass=80%%");
+	expect_at(s, L_M7A, 3, 3 * grant * (p + p * p));
+	expect_at(s, L_M7A, 4, 3 * grant * p * p);
+	expect_at(s, L_M7A, 2, 3 * grant * (1 + p + p * p)); /* the last policy year */
+	sets_add(s, "scenario.after_expiry=stop");
+	expect(s, L_M7A, 3 * grant * yearly_factor(p, false));
+	char err[ERR_LEN];
+	struct scenario *sc = calloc(1, sizeof *sc);
+	ck_assert_ptr_nonnull(sc);
+	ck_assert(scenario_open(sc, NULL, s->v, s->n, err, sizeof err) == 0);
+	struct sim_layout l;
+	sim_layout(&sc->pol, &l);
+	ck_assert_int_eq(l.years, 3); /* no tail: the layout of before */
+	free(sc);
 	free(s);
 }
 END_TEST
@@ -432,6 +471,7 @@ static Suite *suite(void)
 	tcase_add_test(t, fixed_lines_pay_their_amount_per_applicant);
 	tcase_add_test(t, level_lines_pay_each_rating);
 	tcase_add_test(t, yearly_lines_pay_while_the_reviews_pass);
+	tcase_add_test(t, yearly_lines_pay_their_tail_after_the_horizon_unless_stopped);
 	tcase_add_test(t, talent_teams_get_project_funding_and_housing_each_capped);
 	tcase_add_test(t, parks_pay_the_capped_rate_of_their_increment);
 	tcase_add_test(t, m3a_pays_the_top_up_of_each_tier_crossed);

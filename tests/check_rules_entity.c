@@ -618,11 +618,35 @@ START_TEST(m7a_stops_for_good_after_a_gap_year)
 }
 END_TEST
 
-START_TEST(m7a_a_centre_starting_in_the_last_window_year_gets_one_year)
+START_TEST(m7a_a_centre_starting_in_the_last_window_year_gets_its_3_years_after_it)
 {
-	/* default window 2025-2027: 2028 is past it */
+	/* default window 2025-2027, after_expiry = honour: support granted in
+	 * 2027 runs 2028 and 2029 (paid 2029, 2030: the tail), never a 4th */
+	ck_assert_uint_eq(RUN(review(L_M7A, 2027, true), review(L_M7A, 2028, true),
+			      review(L_M7A, 2029, true), review(L_M7A, 2030, true)),
+			  3);
+	CK_AWARD(0, L_M7A, 2027, 480 * WAN);
+	CK_AWARD(1, L_M7A, 2028, 480 * WAN);
+	CK_AWARD(2, L_M7A, 2029, 480 * WAN);
+	ck_assert_int_eq(got.a[2].paid_year, 2030);
+	/* the tail still needs its reviews, and no gap */
+	ck_assert_uint_eq(RUN(review(L_M7A, 2027, true), review(L_M7A, 2028, false),
+			      review(L_M7A, 2029, true)),
+			  1);
+	ck_assert_uint_eq(RUN(review(L_M7A, 2027, true), review(L_M7A, 2029, true)), 1);
+	/* a centre first supported after the window: nothing */
+	ck_assert_uint_eq(RUN(review(L_M7A, 2028, true), review(L_M7A, 2029, true)), 0);
+}
+END_TEST
+
+START_TEST(m7a_after_expiry_stop_ends_support_with_the_window)
+{
+	tweak("scenario.after_expiry=stop");
 	ck_assert_uint_eq(RUN(review(L_M7A, 2027, true), review(L_M7A, 2028, true)), 1);
 	CK_AWARD(0, L_M7A, 2027, 480 * WAN);
+	ck_assert_uint_eq(RUN(review(L_M7A, 2026, true), review(L_M7A, 2027, true),
+			      review(L_M7A, 2028, true)),
+			  2);
 }
 END_TEST
 
@@ -1391,7 +1415,8 @@ static Suite *rules_entity_suite(void)
 	    m7a_pays_at_most_3_consecutive_years_in_a_5_year_window,
 	    m7a_a_centre_starting_late_in_a_5_year_window_gets_its_3_years,
 	    m7a_stops_for_good_after_the_first_failed_review, m7a_stops_for_good_after_a_gap_year,
-	    m7a_a_centre_starting_in_the_last_window_year_gets_one_year,
+	    m7a_a_centre_starting_in_the_last_window_year_gets_its_3_years_after_it,
+	    m7a_after_expiry_stop_ends_support_with_the_window,
 	    m7a_history_rows_pay_nothing_and_do_not_use_up_years);
 	ADD(s, "M7B", m7b_one_yuan_below_1200wan_pays_half,
 	    m7b_1200wan_or_one_yuan_more_pays_the_600wan_cap, m7b_pays_once_per_project);

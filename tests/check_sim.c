@@ -714,6 +714,64 @@ START_TEST(test_prorata_scales_each_year_to_the_envelope_and_reports_the_cut)
 }
 END_TEST
 
+/* Issue 12, item 5: a schedule moves cash to later years and changes no
+ * award: M12A over all paid years is what it was, to the fen; each paid
+ * year is 40/30/30 of the awards of that year and the two before (to a
+ * fen per award); the years after the horizon are flagged and the
+ * within-horizon figure is the policy's own years. Per-year figures add
+ * up to the all-years one to the fen, line by line and level by level. */
+START_TEST(test_a_schedule_moves_cash_into_the_tail_and_adds_up_to_the_fen)
+{
+	struct scenario *one = open_with(0);
+	struct scenario *sch = open_with(1, "m12a.schedule=40%,30%,30%");
+	const long reps = 50;
+	struct sim_output a, b;
+	run(one, 5, reps, 2, NULL, &a);
+	run(sch, 5, reps, 2, NULL, &b);
+	const struct sim_layout *la = &a.layout, *l = &b.layout;
+	ck_assert_int_eq(l->horizon, 3);
+	ck_assert_int_eq(l->years, 5); /* M7A/M13B's 3 years and M12A's 3 instalments: 2 more */
+	ck_assert(!sim_after_horizon(l, 2) && sim_after_horizon(l, 3) && sim_after_horizon(l, 4));
+	double tail = 0;
+	for (long r = 0; r < reps; r++) {
+		double x[5] = {0};
+		for (int y = 0; y < 5; y++)
+			x[y] = at(&a, r, sim_money(la, L_M12A, y, LV_TOTAL));
+		ck_assert_double_eq_tol(at(&b, r, sim_money(l, L_M12A, l->years, LV_TOTAL)),
+					at(&a, r, sim_money(la, L_M12A, la->years, LV_TOTAL)),
+					FEN_TOL);
+		for (int y = 0; y < 5; y++) {
+			double want = 0.4 * x[y] + (y >= 1 ? 0.3 * x[y - 1] : 0) +
+				      (y >= 2 ? 0.3 * x[y - 2] : 0);
+			double got = at(&b, r, sim_money(l, L_M12A, y, LV_TOTAL));
+			ck_assert_msg(fabs(got - want) <= 0.01 * 200 + FEN_TOL,
+				      "rep %ld year %d: %.2f, expected %.2f", r, y, got, want);
+		}
+		tail += at(&b, r, sim_money(l, L_M12A, 3, LV_TOTAL));
+		for (int line = 0; line <= N_LINES; line++) {
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				double sum = 0, within = 0;
+				for (int y = 0; y < l->years; y++) {
+					double v = at(&b, r, sim_money(l, line, y, lv));
+					sum += v;
+					within += y < l->horizon ? v : 0;
+				}
+				ck_assert_double_eq_tol(at(&b, r, sim_money(l, line, l->years, lv)),
+							sum, FEN_TOL);
+				ck_assert_double_eq_tol(at(&b, r,
+							   sim_money(l, line, sim_within(l), lv)),
+							within, FEN_TOL);
+			}
+		}
+	}
+	ck_assert_double_gt(tail, 0);
+	sim_output_free(&a);
+	sim_output_free(&b);
+	free(one);
+	free(sch);
+}
+END_TEST
+
 /* The rounding excess of a prorata year is taken off the largest line's
  * municipal share; when that line is paid wholly by the province its
  * municipal share is 0 and must stay 0, not go a few fen negative. */
@@ -873,6 +931,7 @@ static Suite *sim_suite(void)
 	tcase_add_test(tc, test_the_common_growth_shock_widens_the_bands);
 	tcase_add_test(tc, test_prorata_scales_each_year_to_the_envelope_and_reports_the_cut);
 	tcase_add_test(tc, test_prorata_never_leaves_a_funding_level_negative);
+	tcase_add_test(tc, test_a_schedule_moves_cash_into_the_tail_and_adds_up_to_the_fen);
 	tcase_add_test(tc, test_the_tax_cap_lowers_firm_lines_and_raises_nothing);
 	tcase_add_test(tc, test_the_tax_cap_on_the_panel_pays_the_lesser_of_awards_and_tax);
 	suite_add_tcase(s, tc);

@@ -496,7 +496,7 @@ START_TEST(test_a_scenario_compared_with_itself_differs_by_nothing)
 	struct study_compare c;
 	compare(s, s, REPS, &c);
 	ck_assert_int_eq(c.first_year, 2026);
-	ck_assert_int_eq(c.nyears, 3);
+	ck_assert_int_eq(c.nyears, 5); /* 2026-2028 and M7A/M13B's years after them */
 	for (int line = 0; line <= N_LINES; line++)
 		for (int y = 0; y <= c.nyears; y++)
 			for (int lv = 0; lv < N_LEVELS; lv++) {
@@ -541,8 +541,9 @@ END_TEST
 
 START_TEST(test_compare_aligns_paid_years_of_different_horizons)
 {
-	struct scenario *a = open_sets(NULL, 0);
-	struct scenario *b = open_sets(NULL, 1, "scenario.years=4");
+	/* support stops with the policy: no tail, paid 2026-2028 and 2026-2029 */
+	struct scenario *a = open_sets(NULL, 1, "scenario.after_expiry=stop");
+	struct scenario *b = open_sets(NULL, 2, "scenario.years=4", "scenario.after_expiry=stop");
 	struct study_compare c;
 	compare(a, b, 10, &c);
 	ck_assert_int_eq(c.first_year, 2026);

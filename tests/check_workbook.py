@@ -71,7 +71,11 @@ def run_figures(d, wb, names):
                for r in read_csv(os.path.join(d, "by_year.csv"))}
     recips = {(r["line"], r["paid_year"]): r
               for r in read_csv(os.path.join(d, "recipients.csv"))}
-    years = sorted({k[1] for k in by_year})
+    # "within" rows are the policy's own paid years together; the workbook
+    # shows them in the headline only
+    years = sorted({k[1] for k in by_year if k[1] != "within"})
+    tail = {r["paid_year"] for r in read_csv(os.path.join(d, "by_year.csv"))
+            if r.get("after_horizon") == "1"}
     lines = [r["line"] for r in read_csv(os.path.join(d, "summary.csv"))
              if r["level"] == "total"]
     n = len(years)
@@ -88,8 +92,15 @@ def run_figures(d, wb, names):
         for k, st in enumerate(head_stats):
             money(ws, 5 + i, 2 + k, cell(line, y, lv)[st], f"headline {line} {y} {lv} {st}")
     for k, y in enumerate(years):
-        if str(ws.cell(row=9 + k, column=1).value) != y:
-            fail(f"{ws.title}!A{9 + k}: {ws.cell(row=9 + k, column=1).value!r}, expected {y}")
+        label = str(ws.cell(row=9 + k, column=1).value)
+        # a year after the horizon is marked so: "2029 (after the horizon)"
+        if label.split(" ")[0].split("（")[0] != y or (y in tail) != (label != y):
+            fail(f"{ws.title}!A{9 + k}: {label!r}, expected {y}"
+                 f"{' marked after the horizon' if y in tail else ''}")
+    if tail:
+        within = ("TOTAL", "within", "total")
+        for k, st in enumerate(head_stats):
+            money(ws, 9 + n, 2 + k, by_year[within][st], f"headline within {st}")
 
     # measures by paid year: blocks mean 5% 95% P80 P90 of years + period
     ws = wb[names[1]]

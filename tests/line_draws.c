@@ -45,10 +45,12 @@ int main(int argc, char **argv)
 		for (int line = 0; line < N_LINES; line++) {
 			const char *name = line_info(line)->name;
 			for (int y = 0; y <= l->years; y++) {
+				char yw[16]; /* the paid-year index, or "all" */
+				snprintf(yw, sizeof yw, y == l->years ? "all" : "%d", y);
 				for (int lv = 0; lv < N_LEVELS; lv++)
-					printf("%ld %s %d %d %a\n", r, name, y, lv,
+					printf("%ld %s %s %d %a\n", r, name, yw, lv,
 					       row[sim_money(l, line, y, lv)]);
-				printf("%ld %s %d n %a\n", r, name, y,
+				printf("%ld %s %s n %a\n", r, name, yw,
 				       row[sim_recipients(l, line, y)]);
 			}
 		}

@@ -15,8 +15,8 @@
 #include "ledger.h"
 
 /* Run the engine over every firm and entity, then the policy on a year's
- * awards (tax cap per firm, 总量控制 per paid year, cut into cut[]); awards
- * land in l. */
+ * awards (tax cap per firm), each award as its line's schedule pays it,
+ * then 总量控制 per paid year (cut into cut[]); awards land in l. */
 static void evaluate(const struct policy *p, const struct panel *pn, const struct entities *en,
 		     struct ledger *l, fen_t *cut)
 {
@@ -33,7 +33,7 @@ static void evaluate(const struct policy *p, const struct panel *pn, const struc
 		size_t a = en->groups.start[g], b = en->groups.start[g + 1];
 		rules_entity(p, en->rows + a, b - a, &sink);
 	}
-	if (ledger_prorata(l, p, cut) != 0)
+	if (ledger_schedule(l, p) != 0 || ledger_prorata(l, p, cut) != 0)
 		l->oom = true;
 }
 
@@ -228,7 +228,7 @@ int cmd_award(const struct cli *c)
 		    s->name, pn.firms.count, pn.n, en.groups.count, en.n, l.n);
 		fputc('\n', stderr);
 		totals_print(t, stderr);
-		for (int y = 0; y < s->pol.years; y++) {
+		for (int y = 0; y < t->nyears; y++) {
 			char cw[32], e[32];
 			fen_wan(cut[y], cw, sizeof cw);
 			money_words(s->pol.model.budget.annual_total, e, sizeof e);

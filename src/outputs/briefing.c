@@ -192,7 +192,7 @@ static void header(struct page *pg)
 		      "<p class=\"meta\">情景 <strong>%s</strong> · 申报年度 %d–%d 年，兑付年度 "
 		      "%d–%d 年 · 蒙特卡洛模拟 %s 次，随机种子 %llu"),
 		    b->s->name, p->start_year, p->start_year + p->years - 1, pg->first_paid,
-		    pg->first_paid + p->years - 1, text_grouped(b->sm->reps, reps, sizeof reps),
+		    pg->first_paid + pg->l->years - 1, text_grouped(b->sm->reps, reps, sizeof reps),
 		    (unsigned long long)b->seed);
 	if (b->date)
 		html_printf(f, " · <span class=\"nowrap\">%s</span>", b->date);
@@ -377,7 +377,7 @@ static void summary(struct page *pg)
 		      "<p class=\"label\">Expected total cost over the policy period, "
 		      "paid %d–%d</p>\n",
 		      "<p class=\"label\">政策期资金需求总额（期望值），兑付年度 %d–%d 年</p>\n"),
-		    pg->first_paid, pg->first_paid + p->years - 1);
+		    pg->first_paid, pg->first_paid + pg->l->years - 1);
 	html_printf(f, "<p class=\"big\" id=\"headline-total\">%s元</p>\n",
 		    yuan(t->mean, m, sizeof m));
 	html_printf(f,
@@ -405,7 +405,7 @@ static void summary(struct page *pg)
 			    "%d–%d 申报年度（%d–%d 年兑付）共需资金<strong>%s元</strong>；在 90%% "
 			    "的模拟情形中，资金需求介于 %s 至 %s元之间。",
 			    b->s->name, enabled, p->start_year, p->start_year + p->years - 1,
-			    pg->first_paid, pg->first_paid + p->years - 1, m, lo, hi);
+			    pg->first_paid, pg->first_paid + pg->l->years - 1, m, lo, hi);
 	else
 		html_printf(f,
 			    "<p>Under scenario <strong>%s</strong>, the %d cash award lines in "
@@ -413,7 +413,7 @@ static void summary(struct page *pg)
 			    "years %d–%d (paid %d–%d). In 90%% of the simulated futures the cost "
 			    "lies between %s and %s元.",
 			    b->s->name, enabled, m, p->start_year, p->start_year + p->years - 1,
-			    pg->first_paid, pg->first_paid + p->years - 1, lo, hi);
+			    pg->first_paid, pg->first_paid + pg->l->years - 1, lo, hi);
 	if (t->mean > 0) {
 		double top = 0;
 		int nt = 0;
@@ -450,11 +450,32 @@ static void summary(struct page *pg)
 	interval_head(pg, L(b, "Year", "年度"));
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int y = 0; y < pg->l->years; y++) {
-		html_printf(f, "<tr><td>%d</td>", pg->first_paid + y);
+		html_printf(f, "<tr><td>%d%s</td>", pg->first_paid + y,
+			    sim_after_horizon(pg->l, y) ? "*" : "");
 		interval_cell(f, money(pg, N_LINES, y, LV_TOTAL));
 		fputs("</tr>\n", f);
 	}
-	fputs("</tbody></table>\n</div>\n<div>\n", f);
+	if (pg->l->years > pg->l->horizon) {
+		html_printf(f, L(b, "<tr><td>%d–%d</td>", "<tr><td>%d–%d年</td>"), pg->first_paid,
+			    pg->first_paid + pg->l->horizon - 1);
+		interval_cell(f, money(pg, N_LINES, sim_within(pg->l), LV_TOTAL));
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody></table>\n", f);
+	if (pg->l->years > pg->l->horizon)
+		html_printf(
+			f,
+			L(b,
+			  "<p class=\"note\">* After the policy's last paid year: yearly "
+			  "support and instalments committed in the policy period "
+			  "(after_expiry = %s). %d–%d: the policy's own paid years; every "
+			  "total over all paid years includes the years marked *.</p>\n",
+			  "<p class=\"note\">* 政策期满后兑付：政策期内作出的分年支持与分期兑付承诺"
+			  "（after_expiry = %s）。%d–%d年为政策期内兑付；所有兑付年度合计均含标 * "
+			  "的年度。</p>\n"),
+			b->s->pol.after_expiry == AFTER_STOP ? "stop" : "honour", pg->first_paid,
+			pg->first_paid + pg->l->horizon - 1);
+	fputs("</div>\n<div>\n", f);
 	html_printf(f, L(b, "<h3>By funding level</h3>\n", "<h3>按出资层级</h3>\n"));
 	fputs("<table class=\"keep\">", f);
 	interval_head(pg, L(b, "Level", "层级"));
@@ -702,7 +723,8 @@ static void years_levels(struct page *pg)
 				      "</tbody>\n<tfoot><tr><td>%d–%d年</td>"),
 				    pg->first_paid, pg->first_paid + pg->l->years - 1);
 		else
-			html_printf(f, "<tr><td>%d</td>", pg->first_paid + y);
+			html_printf(f, "<tr><td>%d%s</td>", pg->first_paid + y,
+				    sim_after_horizon(pg->l, y) ? "*" : "");
 		for (int lv = 0; lv < N_LEVELS; lv++) {
 			stacked_cell(f, money(pg, N_LINES, y, lv));
 		}

@@ -70,7 +70,7 @@ double chart_envelope(const struct policy *p, bool *annual)
 	if (p->model.budget.total > 0)
 		return p->model.budget.total;
 	*annual = p->model.budget.annual_total > 0;
-	return *annual ? p->model.budget.annual_total * p->years : 0;
+	return *annual ? p->model.budget.annual_total * (p->years + policy_tail_years(p)) : 0;
 }
 
 /* ---- histogram (pure) ---- */

@@ -54,17 +54,42 @@ int ledger_taxcap(struct ledger *l, size_t first, const struct policy *p,
 	return 0;
 }
 
+int ledger_schedule(struct ledger *l, const struct policy *p)
+{
+	size_t n = 0;
+	struct award part[MAX_INSTALMENTS];
+	for (size_t i = 0; i < l->n; i++)
+		n += rules_instalments(p, &l->v[i].a, part);
+	if (n == l->n)
+		return 0;
+	struct ledger_row *v = malloc(n * sizeof *v);
+	if (!v)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		size_t m = rules_instalments(p, &l->v[i].a, part);
+		for (size_t j = 0; j < m; j++)
+			if (part[j].amount > 0)
+				v[k++] = (struct ledger_row){.id = l->v[i].id, .a = part[j]};
+	}
+	free(l->v);
+	l->v = v;
+	l->n = k;
+	l->cap = n;
+	return 0;
+}
+
 int ledger_prorata(struct ledger *l, const struct policy *p, fen_t *cut)
 {
-	int y0 = p->start_year + p->payment_lag;
+	int y0 = p->start_year + p->payment_lag, ny = p->years + policy_tail_years(p);
 	if (cut)
-		memset(cut, 0, (size_t)p->years * sizeof *cut);
+		memset(cut, 0, (size_t)ny * sizeof *cut);
 	if (p->model.budget.rule != BUDGET_PRORATA || l->n == 0)
 		return 0;
 	struct award **a = malloc(l->n * sizeof *a);
 	if (!a)
 		return -1;
-	for (int y = 0; y < p->years; y++) {
+	for (int y = 0; y < ny; y++) {
 		size_t k = 0;
 		for (size_t i = 0; i < l->n; i++)
 			if (l->v[i].a.paid_year == y0 + y && p->line[l->v[i].a.line].in_total)
@@ -136,11 +161,25 @@ void totals_print(const struct totals *t, FILE *f)
 	row(f, "TOTAL", all, v);
 	fprintf(f, "\nSpending by paid year (万元):\n");
 	fprintf(f, head, "  year", "", "total", "provincial", "municipal", "district");
+	fen_t within[N_LEVELS] = {0};
 	for (int y = 0; y < t->nyears; y++) {
 		char label[16];
-		snprintf(label, sizeof label, "%d", t->first_paid_year + y);
-		for (int k = 0; k < N_LEVELS; k++)
+		/* a paid year after the policy's own: the tail of its commitments */
+		snprintf(label, sizeof label, "%d%s", t->first_paid_year + y,
+			 y >= t->horizon ? "*" : "");
+		for (int k = 0; k < N_LEVELS; k++) {
 			v[k] = totals_year(t, y, (enum fund_level)k);
+			within[k] += y < t->horizon ? v[k] : 0;
+		}
 		row(f, label, -1, v);
+	}
+	if (t->nyears > t->horizon) {
+		row(f, "within", -1, within);
+		fprintf(f,
+			"  * paid after the policy's last paid year (%d): commitments made in the "
+			"policy period (政策期满后兑付);\n  within: the policy's own paid years "
+			"%d-%d; TOTAL above includes the years marked *\n",
+			t->first_paid_year + t->horizon - 1, t->first_paid_year,
+			t->first_paid_year + t->horizon - 1);
 	}
 }

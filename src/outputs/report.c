@@ -70,17 +70,27 @@ static int first_paid(const struct scenario *s)
 	return s->pol.start_year + s->pol.payment_lag;
 }
 
+/* by_year.csv: every paid year, after_horizon 1 for the tail (paid after
+ * the policy's own paid years, commitments made in it), then paid_year
+ * "within": the policy's own paid years together. The all-years figure
+ * (summary.csv) includes the tail. */
 static void write_by_year(FILE *f, const struct summary *sm, const struct scenario *s)
 {
+	const struct sim_layout *l = &sm->layout;
 	stat_head(f, "line,paid_year,level", true);
-	fputc('\n', f);
+	fputs(",after_horizon\n", f);
 	for (int line = 0; line <= N_LINES; line++) {
-		for (int y = 0; y < sm->layout.years; y++) {
+		for (int y = 0; y <= l->years; y++) {
+			int col = y == l->years ? sim_within(l) : y;
 			for (int lv = 0; lv < N_LEVELS; lv++) {
-				fprintf(f, "%s,%d,%s", line_name(line), first_paid(s) + y,
-					level_names[lv]);
-				put_stat(f, summary_money(sm, line, y, lv), true);
-				fputc('\n', f);
+				if (y == l->years)
+					fprintf(f, "%s,within,%s", line_name(line),
+						level_names[lv]);
+				else
+					fprintf(f, "%s,%d,%s", line_name(line), first_paid(s) + y,
+						level_names[lv]);
+				put_stat(f, summary_money(sm, line, col, lv), true);
+				fprintf(f, ",%d\n", sim_after_horizon(l, y));
 			}
 		}
 	}
@@ -399,7 +409,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		"planning figures P80 and P90: appropriate this much and spending overruns it "
 		"in at most 20%% / 10%% of replications\n\n",
 		p->start_year, p->start_year + p->years - 1, first_paid(ri->s),
-		first_paid(ri->s) + p->years - 1);
+		first_paid(ri->s) + l->years - 1);
 	if (ri->entities)
 		print_known(f, ri);
 	fprintf(f, "By measure, all paid years:\n");
@@ -428,8 +438,21 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 	print_head(f);
 	for (int y = 0; y < l->years; y++) {
 		char label[16];
-		snprintf(label, sizeof label, "%d", first_paid(ri->s) + y);
+		snprintf(label, sizeof label, "%d%s", first_paid(ri->s) + y,
+			 sim_after_horizon(l, y) ? "*" : "");
 		print_row(f, label, summary_money(sm, N_LINES, y, LV_TOTAL));
+	}
+	if (l->years > l->horizon) {
+		char label[16];
+		snprintf(label, sizeof label, "%d-%d", first_paid(ri->s),
+			 first_paid(ri->s) + l->horizon - 1);
+		print_row(f, label, summary_money(sm, N_LINES, sim_within(l), LV_TOTAL));
+		fprintf(f,
+			"  * after the policy's last paid year: yearly support and instalments "
+			"committed in the policy period (政策期满后兑付, after_expiry = %s);\n"
+			"    %s: the policy's own paid years. Every \"all paid years\" figure "
+			"includes the years marked *.\n",
+			p->after_expiry == AFTER_STOP ? "stop" : "honour", label);
 	}
 	fprintf(f, "\nBy funding level, all paid years:\n");
 	print_head(f);

@@ -95,6 +95,12 @@
 	W(H_SWING, "Swing (万元)", "摆幅（万元）")                                                                              \
 	W(R_PERIOD, "Total %d-%d", "%d–%d 年合计")                                                                              \
 	W(R_ALL_YEARS, "%d-%d", "%d–%d 年")                                                                                     \
+	W(R_AFTER, "%d (after the horizon)", "%d（政策期满后）")                                                                \
+	W(R_WITHIN, "Within the policy's paid years %d-%d", "政策期内兑付 %d–%d 年")                                            \
+	W(R_TAIL_NOTE,                                                                                                          \
+	  "Years marked \"after the horizon\" pay commitments made in the policy period "                                       \
+	  "(yearly support, instalments); the totals include them.",                                                            \
+	  "标注“政策期满后”的年度兑付政策期内作出的承诺（分年支持、分期兑付），合计含这些年度。")                               \
 	W(R_TOTAL, "Total", "合计")                                                                                             \
 	W(R_ENVELOPES, "Budget envelopes", "预算额度")                                                                          \
 	W(R_NO_ENVELOPE, "No budget envelope is set in this scenario ([budget]).",                                              \
@@ -175,6 +181,7 @@ struct wb {
 	/* a run's */
 	const struct wb_run *r;
 	int years, first; /* paid years and the first one */
+	int horizon;      /* the policy's own paid years; later ones are its tail */
 };
 
 static const char *w(const struct wb *x, enum word id)
@@ -342,6 +349,8 @@ static void year_label(const struct wb *x, int y, char *buf, size_t n)
 {
 	if (y == x->years)
 		snprintf(buf, n, w(x, R_ALL_YEARS), x->first, x->first + x->years - 1);
+	else if (y >= x->horizon)
+		snprintf(buf, n, w(x, R_AFTER), x->first + y);
 	else
 		snprintf(buf, n, "%d", x->first + y);
 }
@@ -484,6 +493,12 @@ static void sheet_headline(struct wb *x)
 	for (int y = 0; y < x->years; y++) {
 		year_label(x, y, t, sizeof t);
 		headline_row(x, row++, t, summary_money(sm, N_LINES, y, LV_TOTAL));
+	}
+	if (x->years > x->horizon) {
+		snprintf(t, sizeof t, w(x, R_WITHIN), x->first, x->first + x->horizon - 1);
+		headline_row(x, row++, t,
+			     summary_money(sm, N_LINES, sim_within(&sm->layout), LV_TOTAL));
+		put_text(x, row++, 0, w(x, R_TAIL_NOTE), NULL);
 	}
 	row++;
 	put_text(x, row++, 0, w(x, R_ENVELOPES), x->title);
@@ -966,6 +981,7 @@ int workbook_run(const char *dir, const struct wb_run *r, char *err, size_t errl
 		return -1;
 	x.r = r;
 	x.years = r->sm->layout.years;
+	x.horizon = r->sm->layout.horizon;
 	x.first = r->ri->s->pol.start_year + r->ri->s->pol.payment_lag;
 	for (size_t i = 0; i < sizeof run_sheets / sizeof run_sheets[0] && !x.bad; i++) {
 		if (run_sheets[i].when && !run_sheets[i].when(&x))

@@ -59,3 +59,19 @@ double policy_district_share(const struct policy *p, enum line_id line)
 	const struct line_common *c = &p->line[line];
 	return isnan(c->district_share) ? p->district_share : c->district_share;
 }
+
+int policy_tail_years(const struct policy *p)
+{
+	int tail = 0;
+	for (int l = 0; l < N_LINES; l++) {
+		if (!p->line[l].enabled)
+			continue;
+		int t = p->line[l].schedule.n > 1 ? p->line[l].schedule.n - 1 : 0;
+		if (line_info(l)->kind == RK_YEARLY && p->after_expiry == AFTER_HONOUR &&
+		    p->e[l].max_years > 1)
+			t += p->e[l].max_years - 1;
+		if (t > tail)
+			tail = t;
+	}
+	return tail;
+}

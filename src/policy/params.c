@@ -14,6 +14,7 @@
 static const char *const funding_names[] = {"municipal", "pooled", NULL};
 static const char *const mode_names[] = {"topup", "each", "once", NULL};
 static const char *const budget_rules[] = {"report", "prorata", NULL};
+static const char *const after_expiry_names[] = {"honour", "stop", NULL};
 
 #define OFF(m) offsetof(struct policy, m)
 #define MAXMONEY MONEY_MAX /* 10万亿: far above any award or revenue (money.h) */
@@ -29,39 +30,54 @@ static const char *const budget_rules[] = {"report", "prorata", NULL};
 	P(sec, key, PT_SHARE, m, 0, 1, "share", clause, desc, line)
 
 /* Keys every line takes. */
-#define COMMON(l, sec, clause)                                                                          \
-	BOOL(sec, "enabled", line[l].enabled, clause, "whether the line is paid at all", l),            \
-		{sec,                                                                                   \
-		 "funding",                                                                             \
-		 PT_ENUM,                                                                               \
-		 OFF(line[l].funding),                                                                  \
-		 0,                                                                                     \
-		 1,                                                                                     \
-		 funding_names,                                                                         \
-		 "",                                                                                    \
-		 clause,                                                                                \
-		 "municipal, or pooled provincial+municipal money (统筹省、市资金)",                    \
-		 false,                                                                                 \
-		 l,                                                                                     \
-		 false},                                                                                \
-		{sec,      "provincial_share",                                                          \
-		 PT_SHARE, OFF(line[l].provincial_share),                                               \
-		 0,        1,                                                                           \
-		 NULL,     "share",                                                                     \
-		 clause,   "provincial part of pooled money (default: [funding])",                      \
-		 true,     l,                                                                           \
-		 false},                                                                                \
-		{sec,      "district_share",                                                            \
-		 PT_SHARE, OFF(line[l].district_share),                                                 \
-		 0,        1,                                                                           \
-		 NULL,     "share",                                                                     \
-		 clause,   "district part of the non-provincial money (default: [funding])",            \
-		 true,     l,                                                                           \
-		 false},                                                                                \
-	{                                                                                               \
-		sec, "in_total", PT_BOOL, OFF(line[l].in_total), 0, 1, NULL, "", clause,                \
-			"counted in the total (default true); false: a contingent item reported apart", \
-			true, l, false                                                                  \
+#define COMMON(l, sec, clause)                                                                   \
+	BOOL(sec, "enabled", line[l].enabled, clause, "whether the line is paid at all", l),     \
+		{sec,                                                                            \
+		 "funding",                                                                      \
+		 PT_ENUM,                                                                        \
+		 OFF(line[l].funding),                                                           \
+		 0,                                                                              \
+		 1,                                                                              \
+		 funding_names,                                                                  \
+		 "",                                                                             \
+		 clause,                                                                         \
+		 "municipal, or pooled provincial+municipal money (统筹省、市资金)",             \
+		 false,                                                                          \
+		 l,                                                                              \
+		 false},                                                                         \
+		{sec,      "provincial_share",                                                   \
+		 PT_SHARE, OFF(line[l].provincial_share),                                        \
+		 0,        1,                                                                    \
+		 NULL,     "share",                                                              \
+		 clause,   "provincial part of pooled money (default: [funding])",               \
+		 true,     l,                                                                    \
+		 false},                                                                         \
+		{sec,      "district_share",                                                     \
+		 PT_SHARE, OFF(line[l].district_share),                                          \
+		 0,        1,                                                                    \
+		 NULL,     "share",                                                              \
+		 clause,   "district part of the non-provincial money (default: [funding])",     \
+		 true,     l,                                                                    \
+		 false},                                                                         \
+		{sec,                                                                            \
+		 "in_total",                                                                     \
+		 PT_BOOL,                                                                        \
+		 OFF(line[l].in_total),                                                          \
+		 0,                                                                              \
+		 1,                                                                              \
+		 NULL,                                                                           \
+		 "",                                                                             \
+		 clause,                                                                         \
+		 "counted in the total (default true); false: a contingent item reported apart", \
+		 true,                                                                           \
+		 l,                                                                              \
+		 false},                                                                         \
+	{                                                                                        \
+		sec, "schedule", PT_SCHEDULE, OFF(line[l].schedule), 1, MAX_INSTALMENTS, NULL,   \
+			"shares", clause,                                                        \
+			"shares of an award paid in its paid year and the next ones, e.g. "      \
+			"40%,30%,30% (default 100%: one payment)",                               \
+			true, l, false                                                           \
 	}
 
 /* One tier's keys; tiers past the policy's are optional. */
@@ -185,8 +201,8 @@ static const char *const budget_rules[] = {"report", "prorata", NULL};
 #define KIND_UPTO_GRANTED(l, id, sec, clause, lo, hi, what) \
 	UPTO(l, sec, clause, what), MAX_AWARDS(l, sec, clause),
 #define KIND_LIFETIME_GRANTED(l, id, sec, clause, lo, hi, what) UPTO(l, sec, clause, what),
-#define MAX_YEARS(l, sec, clause)                                            \
-	P(sec, "max_years", PT_INT, E(l, max_years), 1, 20, "years", clause, \
+#define MAX_YEARS(l, sec, clause)                                                           \
+	P(sec, "max_years", PT_INT, E(l, max_years), 1, MAX_SUPPORT_YEARS, "years", clause, \
 	  "consecutive years of support at most", l)
 #define KIND_YEARLY_GRANTED(l, id, sec, clause, lo, hi, what) \
 	UPTO(l, sec, clause, what), MAX_YEARS(l, sec, clause),
@@ -208,6 +224,11 @@ static const struct param_def table[] = {
 	  "number of qualifying years the policy runs", -1),
 	P("scenario", "payment_lag", PT_INT, payment_lag, 0, 5, "years", "",
 	  "years between the qualifying year and payment", -1),
+	{"scenario", "after_expiry", PT_ENUM, OFF(after_expiry), 0, 1, after_expiry_names, "",
+	 "第7条, 第13条",
+	 "honour: yearly support granted in the policy period runs its years after the "
+	 "horizon; stop: it ends with the policy's last year (default honour)",
+	 true, -1, false},
 	SHARE("funding", "provincial_share", provincial_share, "",
 	      "provincial part of pooled money (assumption: not published)", -1),
 	SHARE("funding", "district_share", district_share, "",
@@ -387,6 +408,73 @@ static int set_dist(struct policy *p, int i, const char *text, char *err, size_t
 	return 0;
 }
 
+/* "40%,30%,30%": 1 to MAX_INSTALMENTS shares, each above 0, in whole
+ * millionths, adding up to exactly 100%. */
+static int set_schedule(struct policy *p, int i, const char *text, char *err, size_t errlen)
+{
+	struct schedule v = {0};
+	long long sum = 0;
+	const char *at = text;
+	for (;;) {
+		const char *comma = strchr(at, ',');
+		size_t len = comma ? (size_t)(comma - at) : strlen(at);
+		char one[64], why[200];
+		double f;
+		if (v.n == MAX_INSTALMENTS) {
+			snprintf(err, errlen,
+				 "\"%s\": more than %d instalments (valid: 1 to %d shares)", text,
+				 MAX_INSTALMENTS, MAX_INSTALMENTS);
+			return -1;
+		}
+		if (len >= sizeof one) {
+			snprintf(err, errlen, "\"%.40s...\": a share is too long", at);
+			return -1;
+		}
+		snprintf(one, sizeof one, "%.*s", (int)len, at);
+		if (share_parse(one, &f, why, sizeof why) != 0) {
+			snprintf(err, errlen,
+				 "instalment %d: %s (expected shares such as 40%%,30%%,30%%)",
+				 v.n + 1, why);
+			return -1;
+		}
+		double m = f * SCHEDULE_WHOLE;
+		if (!(f > 0 && f <= 1) || fabs(m - nearbyint(m)) > 1e-6 * (m > 1 ? m : 1)) {
+			snprintf(
+				err, errlen,
+				"instalment %d: \"%s\" is not a share above 0%% and at most 100%% in "
+				"whole millionths (0.0001%%)",
+				v.n + 1, one);
+			return -1;
+		}
+		v.part[v.n++] = (int)nearbyint(m);
+		sum += (int)nearbyint(m);
+		if (!comma)
+			break;
+		at = comma + 1;
+	}
+	if (sum != SCHEDULE_WHOLE) {
+		char got[48];
+		share_words((double)sum / SCHEDULE_WHOLE, got, sizeof got);
+		snprintf(err, errlen, "\"%s\": the shares add up to %s, not 100%%", text, got);
+		return -1;
+	}
+	*(struct schedule *)slot(p, i) = v;
+	return 0;
+}
+
+static void format_schedule(const struct schedule *v, char *buf, size_t n)
+{
+	size_t k = 0;
+	buf[0] = 0;
+	if (v->n <= 1) {
+		snprintf(buf, n, "100%%");
+		return;
+	}
+	for (int j = 0; j < v->n && k < n; j++)
+		k += (size_t)snprintf(buf + k, n - k, "%s%.10g%%", j ? "," : "",
+				      v->part[j] / (SCHEDULE_WHOLE / 100.0));
+}
+
 static bool is_tier_key(const struct param_def *d)
 {
 	return strncmp(d->key, "tier", 4) == 0;
@@ -405,6 +493,8 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 	}
 	if (is_dist(d))
 		return set_dist(p, i, text, err, errlen);
+	if (d->type == PT_SCHEDULE)
+		return set_schedule(p, i, text, err, errlen);
 	switch (d->type) {
 	case PT_MONEY:
 		rc = money_parse(text, &v, why, sizeof why);
@@ -432,6 +522,7 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 	case PT_DIST_MONEY:
 	case PT_DIST_SHARE:
 	case PT_DIST_NUMBER:
+	case PT_SCHEDULE:
 		return -1; /* handled above */
 	case PT_ENUM:
 		for (int k = 0; d->names[k]; k++) {
@@ -503,6 +594,9 @@ void params_format(const struct policy *p, int i, char *buf, size_t n)
 		break;
 	case PT_ENUM:
 		snprintf(buf, n, "%s", d->names[*(const int *)cslot(p, i)]);
+		break;
+	case PT_SCHEDULE:
+		format_schedule(cslot(p, i), buf, n);
 		break;
 	}
 }
@@ -596,7 +690,11 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 			p->line[l].district_share = NAN;
 		if (!isset[params_find(sec, "in_total")])
 			p->line[l].in_total = true;
+		if (!isset[params_find(sec, "schedule")])
+			p->line[l].schedule = (struct schedule){0}; /* one payment */
 	}
+	if (!isset[params_find("scenario", "after_expiry")])
+		p->after_expiry = AFTER_HONOUR;
 	if (check_tiers(p, isset, params_find("m2", "tier1_employees"), 3, &p->m2.ntiers, err,
 			errlen, bad) != 0)
 		return -1;
@@ -608,7 +706,7 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 
 bool params_numeric(int i)
 {
-	return table[i].type != PT_BOOL && table[i].type != PT_ENUM;
+	return table[i].type != PT_BOOL && table[i].type != PT_ENUM && table[i].type != PT_SCHEDULE;
 }
 
 int params_parse_number(int i, const char *text, double *out, char *err, size_t errlen)
@@ -636,7 +734,9 @@ int params_parse_number(int i, const char *text, double *out, char *err, size_t 
 		break;
 	default:
 		snprintf(err, errlen, "\"%s\": the parameter is %s, not a number", text,
-			 d->type == PT_BOOL ? "true or false" : "one word of a list");
+			 d->type == PT_BOOL   ? "true or false"
+			 : d->type == PT_ENUM ? "one word of a list"
+					      : "a list of shares");
 		return -1;
 	}
 	if (rc != 0) {
@@ -740,7 +840,9 @@ int params_range_set(struct param_range *r, int *n, const char *key, const char 
 		return -1;
 	if (!params_numeric(i)) {
 		snprintf(err, errlen, "%s is %s: only a number can have a range", key,
-			 table[i].type == PT_BOOL ? "true or false" : "one word of a list");
+			 table[i].type == PT_BOOL   ? "true or false"
+			 : table[i].type == PT_ENUM ? "one word of a list"
+						    : "a list of shares");
 		return -1;
 	}
 	int at = 0;

@@ -149,7 +149,10 @@ static void lifetime(const struct policy *p, const struct entity_year *rows, siz
 }
 
 /* 第7条 每年最高480万元, 第13条 200万元, 连续支持不超过3年: support stops for
- * good after a failed review, a year without a row, or max_years paid. */
+ * good after a failed review, a year without a row, or max_years paid.
+ * Support begins in a policy year; its later years past the policy's last
+ * are paid when [scenario] after_expiry = honour (a commitment made in the
+ * policy period), not when stop. */
 static void yearly(const struct policy *p, const struct entity_year *rows, size_t n,
 		   const struct award_sink *s)
 {
@@ -158,19 +161,29 @@ static void yearly(const struct policy *p, const struct entity_year *rows, size_
 	int paid = 0, last = 0;
 	for (size_t i = 0; i < n && paid < e->max_years; i++) {
 		const struct entity_year *r = &rows[i];
-		if (!policy_in_window(p, r->year))
+		bool after = r->year >= p->start_year + p->years;
+		if (r->year < p->start_year || (after && !paid))
 			continue;
+		if (after && p->after_expiry == AFTER_STOP)
+			return;
 		if (paid && r->year != last + 1)
 			return; /* a gap breaks "consecutive" */
 		if (!r->passed)
 			return;
 		double amt = fixed ? e->amount : granted_or(r->granted, e->payout, e->cap);
+		fen_t f = money_round(amt);
+		if (!(f > 0 && p->line[r->line].enabled))
+			continue;
 		char a[WORDS_LEN];
-		if (AWARD(p, s, r->line, r->year, money_round(amt), "year %d of support: %s",
-			  paid + 1, words(amt, a))) {
-			paid++;
-			last = r->year;
-		}
+		award_make(p, s, r->line, r->year, f,
+			   s->reasons
+				   ? reason_fmt("year %d of support: %s%s", paid + 1, words(amt, a),
+						after ? "; after the policy's last year "
+							"(政策期满后, honoured)"
+						      : "")
+				   : "");
+		paid++;
+		last = r->year;
 	}
 }
 

@@ -7,7 +7,8 @@ void totals_init(struct totals *t, const struct policy *p)
 {
 	memset(t, 0, sizeof *t);
 	t->first_paid_year = p->start_year + p->payment_lag;
-	t->nyears = p->years;
+	t->nyears = p->years + policy_tail_years(p);
+	t->horizon = p->years;
 }
 
 int totals_add(struct totals *t, const struct award *a)
@@ -22,6 +23,10 @@ int totals_add(struct totals *t, const struct award *a)
 		}
 	}
 	int y = a->paid_year - t->first_paid_year;
+	if (y < 0 || y >= t->nyears) { /* the rules pay no year outside: never reached */
+		t->overflow = true;
+		return -1;
+	}
 	fen_t *c = t->cell[a->line][y];
 	for (int k = 0; k < N_LEVELS; k++) {
 		c[k] += part[k];

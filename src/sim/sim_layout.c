@@ -5,18 +5,19 @@
 
 void sim_layout(const struct policy *p, struct sim_layout *l)
 {
-	l->years = p->years;
-	size_t cells = (size_t)(N_LINES + 1) * (size_t)(p->years + 1);
+	l->horizon = p->years;
+	l->years = p->years + policy_tail_years(p);
+	size_t cells = (size_t)(N_LINES + 1) * (size_t)(l->years + 1);
 	l->money = 0;
-	l->recipients = cells * N_LEVELS;
+	l->recipients = (size_t)(N_LINES + 1) * (size_t)(l->years + 2) * N_LEVELS;
 	l->cut = l->recipients + cells;
-	l->pop = l->cut + (size_t)p->years + 1;
+	l->pop = l->cut + (size_t)l->years + 1;
 	l->width = l->pop + N_POPSTATS;
 }
 
 size_t sim_money(const struct sim_layout *l, int line, int year, enum fund_level lv)
 {
-	return l->money + ((size_t)line * (size_t)(l->years + 1) + (size_t)year) * N_LEVELS + lv;
+	return l->money + ((size_t)line * (size_t)(l->years + 2) + (size_t)year) * N_LEVELS + lv;
 }
 
 size_t sim_recipients(const struct sim_layout *l, int line, int year)

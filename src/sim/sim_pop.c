@@ -272,12 +272,19 @@ static void name_recipient(struct sim_work *w)
 			 n);
 }
 
+/* Add the award as it is paid: its instalments (rules_instalments). */
 static void book(struct sim_work *w, const struct award *a)
 {
-	totals_add(&w->t, a);
-	if (w->extra) {
+	struct award part[MAX_INSTALMENTS];
+	size_t n = rules_instalments(w->q, a, part);
+	if (w->extra)
 		name_recipient(w);
-		w->extra->fn(w->extra->ctx, a);
+	for (size_t k = 0; k < n; k++) {
+		if (part[k].amount <= 0)
+			continue;
+		totals_add(&w->t, &part[k]);
+		if (w->extra)
+			w->extra->fn(w->extra->ctx, &part[k]);
 	}
 }
 
@@ -710,8 +717,13 @@ static void applicants(struct sim_work *w, enum line_id l)
 			}
 			size_t n = 0;
 			w->erows[n++] = r;
-			/* yearly lines: the centre goes on while it passes its reviews */
-			for (int y = t + 1; kind == RK_YEARLY && y <= last_year(w->q); y++) {
+			/* yearly lines: the centre goes on while it passes its reviews,
+			 * up to the longest support any max_years allows, past the
+			 * policy's last year (after_expiry), whatever the policy keys:
+			 * later draws come after, so no earlier one moves, and the
+			 * population does not depend on the policy */
+			int end = t + MAX_SUPPORT_YEARS - 1;
+			for (int y = t + 1; kind == RK_YEARLY && y <= end; y++) {
 				r.year = y;
 				r.passed = gsl_rng_uniform(w->r) < pl->pass;
 				w->erows[n++] = r;
@@ -873,12 +885,15 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 		for (int y = 0; y < ny; y++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
 				double v = (double)cell[line][y][lv] / 100;
+				bool within = y < l->horizon;
 				row[sim_money(l, line, y, lv)] += v;
 				row[sim_money(l, line, ny, lv)] += v;
+				row[sim_money(l, line, sim_within(l), lv)] += within ? v : 0;
 				if (!q->line[line].in_total)
 					continue; /* contingent: reported apart */
 				row[sim_money(l, N_LINES, y, lv)] += v;
 				row[sim_money(l, N_LINES, ny, lv)] += v;
+				row[sim_money(l, N_LINES, sim_within(l), lv)] += within ? v : 0;
 			}
 			double c = (double)t->count[line][y];
 			row[sim_recipients(l, line, y)] += c;

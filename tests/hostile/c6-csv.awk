@@ -2,7 +2,7 @@
 # fail on any cell it would take for a formula (used by the c6-* cases).
 # awk -v num=COL,COL,... -v col=COL -f c6-csv.awk FILE...
 #  - every cell that starts with = + - @ tab or CR must be a plain number;
-#  - the columns named in num must hold numbers (or "all", or nothing);
+#  - the columns named in num must hold numbers (or "all", "within", or nothing);
 #  - the cells of column col are printed, tab and CR shown as <TAB> <CR>.
 # Exit 1 on the first bad cell, with file:record and the column.
 function parse(rec,   i, c, f, inq, n) {
@@ -42,7 +42,7 @@ FNR == 1 { rec = ""; recno = 0 }
 			printf "%s:%d: column %s starts a formula: %s\n", FILENAME, recno, head[i], v
 			bad = 1; exit 1
 		}
-		if (isnum[head[i]] && !number(v) && v != "all" && v != "") {
+		if (isnum[head[i]] && !number(v) && v != "all" && v != "within" && v != "") {
 			printf "%s:%d: column %s is not a number: %s\n", FILENAME, recno, head[i], v
 			bad = 1; exit 1
 		}
