@@ -789,8 +789,10 @@ static int known_entities(struct sim_work *w, const struct entities *e)
 		struct entity_year last = w->krows[k - 1];
 		if (line_info(l)->kind == RK_YEARLY && last.passed && last.year == w->cover[l]) {
 			double pass = w->q->model.line[l].pass;
-			for (int y = last.year + 1; y <= last_year(w->q) && y >= w->q->start_year;
-			     y++) {
+			/* past the policy's last year too: after_expiry and max_years
+			 * decide in the rules what of it is paid */
+			int end = last_year(w->q) + MAX_SUPPORT_YEARS - 1;
+			for (int y = last.year + 1; y <= end && y >= w->q->start_year; y++) {
 				last.year = y;
 				last.status = STATUS_APPROVED;
 				last.passed = known_u(w, idh, l, y, review) < pass;
