@@ -205,6 +205,9 @@ bench: bin/fundsim $(BUILD)/bench_sim $(BUILD)/bench_floor
 	@$(BUILD)/bench_sim 10000
 	@$(PY) bench/check_means.py bin/fundsim 2000
 	@$(PY) bench/compare.py $(BUILD)/bench_sim $(BUILD)/bench_floor 2000 3
+	@$(BUILD)/bench_sim --serial 5000
+	@echo "study reuse (tornado --policy against a plain run of the same replications," \
+	  "target <= 0.25x): not yet measured (population reuse is not built yet)"
 
 # The floor counts the engine's draws through wrapped GSL and libm calls.
 FLOOR_WRAP = $(addprefix -Wl$(comma)--wrap=,gsl_rng_uniform gsl_rng_uniform_pos gsl_ran_flat \

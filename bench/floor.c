@@ -156,7 +156,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	for (long r = 0; r < sample; r++)
-		sim_rep(&s->pol, NULL, 1, r, &l, row, w, NULL);
+		sim_rep(&s->pol, NULL, NULL, 1, r, &l, row, w, NULL);
 	double fy = (double)sim_work_firm_years(w) / (double)sample;
 	double per[3] = {(double)(n_uniform + n_poisson) / (double)sample,
 			 (double)n_normal / (double)sample, (double)n_exp / (double)sample};

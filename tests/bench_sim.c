@@ -90,7 +90,7 @@ static int serial_fraction(const struct policy *p, long reps)
 		if (!rows)
 			return 1;
 		for (long r = 0; r < k; r++)
-			sim_rep(p, NULL, 1, at + r, &l, rows + (size_t)r * l.width, w, NULL);
+			sim_rep(p, NULL, NULL, 1, at + r, &l, rows + (size_t)r * l.width, w, NULL);
 		double t1 = now();
 		if (results_add(o.res, rows, (size_t)k) != 0)
 			return 1;
