@@ -203,7 +203,8 @@ BENCH_DEBS = python3-numpy
 bench: bin/fundsim $(BUILD)/bench_sim $(BUILD)/bench_floor
 	@sh tests/bench.sh bin/fundsim
 	@$(BUILD)/bench_sim 10000
-	@$(PY) bench/check_means.py bin/fundsim 2000
+	@$(PY) bench/check_means.py bin/fundsim 2000 || \
+	  echo "model check FAILED: the NumPy model no longer follows fundsim; its ratio is not a fair one"
 	@$(PY) bench/compare.py $(BUILD)/bench_sim $(BUILD)/bench_floor 2000 3
 	@$(BUILD)/bench_sim --serial 5000
 	@echo "study reuse (tornado --policy against a plain run of the same replications," \

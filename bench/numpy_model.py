@@ -267,18 +267,19 @@ def entities(c):
     n = rep.shape[0]
     c.pay("M12A", rep, np.minimum(lognormal(rng, 250 * WAN, .8, n), 1000 * WAN) +
           np.minimum(lognormal(rng, 150 * WAN, .5, n), 300 * WAN))
-    # 第7条 centres and 第13条 bases: paid each year while they pass their reviews
+    # 第7条 centres and 第13条 bases: up to 3 consecutive years of support while
+    # they pass their reviews, its later years after the policy's last too
+    # ([scenario] after_expiry = honour)
     for line, tri, amount in (("M7A", (1, 3, 5), None), ("M13B", (0, 1, 2), 200 * WAN)):
         rep, year = arrivals(c, triangular(rng, c.r, *tri))
         n = rep.shape[0]
         each = (np.minimum(lognormal(rng, 320 * WAN, .5, n), 480 * WAN) if amount is None
                 else np.full(n, amount))
         going = np.ones(n, bool)
-        for y in WINDOW:
-            if y > START:
-                going &= (year >= y) | (rng.random(n) < .9)
-            ok = going & (year <= y)
-            c.pay(line, rep[ok], each[ok])
+        for k in range(3):
+            if k:
+                going &= rng.random(n) < .9
+            c.pay(line, rep[going], each[going])
 
 
 def simulate(reps, seed=1, chunk=1000):

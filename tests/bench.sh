@@ -6,7 +6,7 @@ bin=${1:-bin/fundsim}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
-echo "machine: $(nproc) cores (${cpu:-unknown CPU}), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), $(date -u +%Y-%m-%d)"
+echo "machine: $(nproc) cores (${cpu:-unknown CPU}), load average $(cut -d" " -f1 /proc/loadavg), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), $(date -u +%Y-%m-%d)"
 
 # award on a synthetic panel of firms x 4 years: half a million and a million rows
 panel() { # $1 = rows
@@ -30,3 +30,13 @@ for rows in 500000 1000000; do
 	read -r secs kb < "$tmp/time"
 	echo "award: $n firm-year rows in ${secs} s, peak memory $((kb / 1024)) MiB ($(awk -v k="$kb" -v n="$n" 'BEGIN {printf "%.0f", k * 1024 / n}') bytes/row), $(($(wc -l < "$tmp/ledger.csv") - 1)) awards"
 done
+
+# The output stage (CSV files and the workbook, after the summary) is serial and
+# does not grow with the replications: its share of a 5,000-replication run on
+# one thread, without charts (gnuplot's are apart: 5 charts, PNG and SVG).
+secs() { /usr/bin/time -f "%e" -o "$tmp/t" "$@" >/dev/null 2>&1; cat "$tmp/t"; }
+fixed=$(secs "$bin" run --reps 2 --threads 1 --no-charts --quiet --out "$tmp/o2")
+whole=$(secs "$bin" run --reps 5000 --threads 1 --no-charts --quiet --out "$tmp/o5000")
+charts=$(secs "$bin" run --reps 2 --threads 1 --quiet --out "$tmp/o2c")
+awk -v f="$fixed" -v w="$whole" -v c="$charts" 'BEGIN {
+	printf "output stage: %.2f s a run (a 2-replication run, start-up included), %.1f%% of a 5,000-replication run on one thread (%.2f s, no charts); charts add %.2f s\n", f, 100 * f / w, w, c - f }'

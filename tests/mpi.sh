@@ -12,7 +12,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 if [ "${3:-}" = bench ]; then
-	echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
+	cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+	echo "machine: $(nproc) cores (${cpu:-unknown CPU}), $(uname -m), $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1 /proc/loadavg)"
 	for np in 1 2; do
 		start=$(date +%s.%N)
 		mpirun -np $np "$mpi" run --reps 4000 --threads 1 --quiet --no-charts --out "$tmp/b$np" || exit 1
