@@ -34,10 +34,15 @@ int ledger_taxcap(struct ledger *l, size_t first, const struct policy *p,
 /* Each award as its line's schedule pays it (rules_instalments): one row
  * per instalment, instalments of 0 fen left out. */
 int ledger_schedule(struct ledger *l, const struct policy *p);
-/* [budget] rule = prorata on every paid year the ledger covers; cut, when
- * not NULL, gets what was cut from paid year y at cut[y - first paid year]
- * (p->years + policy_tail_years(p) entries). */
-int ledger_prorata(struct ledger *l, const struct policy *p, fen_t *cut);
+/* [budget] rule = prorata or priority (with carry_forward) on every paid
+ * year the ledger covers. What is carried forward becomes rows of its
+ * own, "carried forward from 2027 (上年结转)", in the next year, paid
+ * first; what is still owed after the last paid year leaves the ledger.
+ * ey, when not NULL, gets each paid year's figures (rules_envelope) at
+ * ey[y - first paid year] and at ey[years + tail] what is still owed
+ * after the last (carried_out): p->years + policy_tail_years(p) + 1
+ * entries. */
+int ledger_budget(struct ledger *l, const struct policy *p, struct envelope_year *ey);
 
 /* Write the ledger CSV to f. Returns 0, or -1 on a write error. */
 int ledger_write(const struct ledger *l, FILE *f);

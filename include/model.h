@@ -28,7 +28,13 @@ struct pop_line {
 	double growth_sd;    /* park's own yearly log-growth sd */
 };
 
-enum budget_rule { BUDGET_REPORT, BUDGET_PRORATA };
+enum budget_rule { BUDGET_REPORT, BUDGET_PRORATA, BUDGET_PRIORITY };
+
+/* [budget] priority: lines paid first under rule = priority, in order. */
+struct line_order {
+	int n;
+	int line[N_LINES]; /* enum line_id, each at most once */
+};
 
 struct model {
 	struct {
@@ -60,6 +66,8 @@ struct model {
 	struct {
 		double annual_total, annual_provincial, annual_municipal, annual_district, total;
 		enum budget_rule rule;
+		struct line_order priority;
+		bool carry_forward; /* a year's cut is owed, and paid first, the next year */
 	} budget;
 	struct {
 		bool enabled;

@@ -22,7 +22,8 @@ enum ptype {
 	PT_DIST_MONEY,  /* struct dist over yuan */
 	PT_DIST_SHARE,  /* struct dist over fractions */
 	PT_DIST_NUMBER, /* struct dist over plain numbers */
-	PT_SCHEDULE     /* struct schedule: shares paid in successive years, 40%,30%,30% */
+	PT_SCHEDULE,    /* struct schedule: shares paid in successive years, 40%,30%,30% */
+	PT_LINES        /* struct line_order: lines by section, m12a, m7a, m13b */
 };
 
 struct param_def {

@@ -121,4 +121,32 @@ void rules_taxcap(const struct policy *p, const struct firm_year *rows, size_t n
  * it does not bind. */
 fen_t rules_prorata(const struct policy *p, struct award *const *a, size_t n);
 
+/* What one paid year's envelope rule did, in fen: what was carried in
+ * from the year before and what the year's awards came to (due), what of
+ * both was not paid (cut), and what of that is owed the next year
+ * (carried_out: the cut under carry_forward, else 0). */
+struct envelope_year {
+	fen_t carried_in, due, cut, carried_out;
+};
+
+/* 总量控制 with priorities and carry-forward, on one paid year: a[0..nc)
+ * are the amounts carried in from the year before (paid first), a[nc..n)
+ * the year's awards. Under [budget] rule = priority the envelope
+ * (annual_total) pays, in order, what was carried in, each line of
+ * `priority` in its order, then the other lines together; a group that no
+ * longer fits in full is scaled to what is left (each level rounded down,
+ * the fen short added back in order), and the groups after it get
+ * nothing. rule = prorata is the same with no priority lines (use it for
+ * carry_forward; rules_prorata is the rule without). Each award is cut in
+ * place to what is paid; was[i] gets a[i] as due, so was[i] - a[i] is
+ * what is unpaid of it, level by level (>= 0, adding up). The caller
+ * carries those forward when carry_forward is set. Levels add up in each
+ * award to the fen; a year never pays more than the envelope. A reason
+ * with words gets "; 总量控制 1.2万 cut". was: 2n awards of scratch; group:
+ * n pointers of scratch. Returns 0, or -1 when the year's sums pass
+ * FEN_MAX (nothing is changed then). With no envelope or another rule,
+ * nothing is cut. */
+int rules_envelope(const struct policy *p, struct award *const *a, size_t nc, size_t n,
+		   struct award *was, struct award **group, struct envelope_year *out);
+
 #endif

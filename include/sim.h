@@ -26,12 +26,16 @@
  *          N_LEVELS, in yuan; TOTAL adds up the lines in the total
  *          (line_common.in_total), not the contingent ones
  *   recipients: (N_LINES + 1) x (years + 1) award counts
- *   cut: years + 1, what a prorata budget rule removed, in yuan
+ *   cut: years + 1, what a prorata or priority budget rule removed, in
+ *        yuan; all years: what is never paid
+ *   carry_in, carry_out: years + 1, what a year's rule took over from the
+ *        year before and left owed to the next (carry_forward); all years:
+ *        carried in altogether, and what is still owed after the last year
  *   pop: N_POPSTATS aggregates of the population (calibration) */
 struct sim_layout {
 	int years;   /* paid years: the policy's, then its tail (policy_tail_years) */
 	int horizon; /* the policy's own paid years; index horizon on is after it */
-	size_t money, recipients, cut, pop, width; /* offsets and row width */
+	size_t money, recipients, cut, carry_in, carry_out, pop, width; /* offsets, row width */
 };
 
 /* Aggregates of one replication's population, compared with public
@@ -72,6 +76,8 @@ static inline bool sim_after_horizon(const struct sim_layout *l, int y)
 	return y >= l->horizon && y < l->years;
 }
 size_t sim_cut(const struct sim_layout *l, int year);
+size_t sim_carry_in(const struct sim_layout *l, int year);
+size_t sim_carry_out(const struct sim_layout *l, int year);
 
 /* Per-thread scratch; sim_work_new returns NULL when out of memory.
  * sim_work_new_rng draws from generator type t instead of taus2 (the

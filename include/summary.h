@@ -60,5 +60,11 @@ const struct risk *summary_over(const struct summary *s, int e, int year);
 /* The prorata cut in year (years: all); NaN once the run streamed
  * without an envelope set (then nothing is cut). */
 const struct risk *summary_cut(const struct summary *s, int year);
+/* What carry_forward brought into year y and left owed after it (years:
+ * carried in altogether, and owed after the last paid year). */
+const struct stats *summary_carry_in(const struct summary *s, int year);
+const struct stats *summary_carry_out(const struct summary *s, int year);
+/* Whether a rule cuts each year's awards to budget.annual_total. */
+bool summary_capping(const struct policy *p);
 
 #endif

@@ -306,6 +306,188 @@ START_TEST(the_report_rule_or_no_envelope_cuts_nothing)
 }
 END_TEST
 
+/* ---- 总量控制 with priorities and carry-forward (rules_envelope) ---- */
+
+/* One paid year: carried-in awards c[0..nc), then the year's y[0..ny);
+ * each cut in place; owed (when not NULL) gets what is unpaid of each,
+ * as carry-forward awards for the next year; returns how many. */
+static size_t year_of(struct award *c, size_t nc, struct award *y, size_t ny,
+		      struct envelope_year *e, struct award *owed)
+{
+	struct award *p[16], was[32], *grp[16];
+	size_t n = 0, no = 0;
+	for (size_t i = 0; i < nc; i++)
+		p[n++] = &c[i];
+	for (size_t i = 0; i < ny; i++)
+		p[n++] = &y[i];
+	ck_assert_int_eq(rules_envelope(&S->pol, p, nc, n, was, grp, e), 0);
+	fen_t paid = 0;
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_int_eq(p[i]->provincial + p[i]->municipal + p[i]->district, p[i]->amount);
+		ck_assert_int_ge(p[i]->provincial, 0);
+		ck_assert_int_ge(p[i]->municipal, 0);
+		ck_assert_int_ge(p[i]->district, 0);
+		ck_assert_int_le(p[i]->amount, was[i].amount);
+		paid += p[i]->amount;
+		struct award o = was[i];
+		o.amount -= p[i]->amount;
+		o.provincial -= p[i]->provincial;
+		o.municipal -= p[i]->municipal;
+		o.district -= p[i]->district;
+		ck_assert_int_ge(o.provincial, 0);
+		ck_assert_int_ge(o.municipal, 0);
+		ck_assert_int_ge(o.district, 0);
+		if (owed && o.amount > 0)
+			owed[no++] = o;
+	}
+	/* what was due and carried in is paid or cut, to the fen */
+	ck_assert_int_eq(paid + e->cut, e->due + e->carried_in);
+	ck_assert_int_le(paid, money_round(S->pol.model.budget.annual_total));
+	return no;
+}
+
+START_TEST(priority_at_or_below_the_envelope_changes_nothing)
+{
+	set("budget.annual_total=1400万");
+	set("budget.rule=priority");
+	set("budget.priority=m12a, m7a");
+	struct award y[] = {make(L_M12A, 400 * WAN), make(L_M7A, 500 * WAN), make(L_M1A, 300 * WAN),
+			    make(L_M6A, 200 * WAN)};
+	struct envelope_year e;
+	year_of(NULL, 0, y, N(y), &e, NULL);
+	ck_assert_int_eq(e.due, 1400 * WAN);
+	ck_assert_int_eq(e.cut, 0);
+	ck_assert_int_eq(y[3].amount, 200 * WAN);
+	ck_assert_str_eq(y[0].reason, "why");
+	set("budget.annual_total=2000万");
+	year_of(NULL, 0, y, N(y), &e, NULL);
+	ck_assert_int_eq(e.cut, 0);
+}
+END_TEST
+
+START_TEST(priority_above_the_envelope_pays_the_listed_lines_first_the_rest_pro_rata)
+{
+	set("budget.annual_total=1000万");
+	set("budget.rule=priority");
+	set("budget.priority=m12a,m7a");
+	/* 1400万 due: M12A 400 and M7A 500 in full, 100 left for M1A 300 and
+	 * M6A 200: x0.2, 60 and 40 */
+	struct award y[] = {make(L_M12A, 400 * WAN), make(L_M7A, 500 * WAN), make(L_M1A, 300 * WAN),
+			    make(L_M6A, 200 * WAN)};
+	struct envelope_year e;
+	year_of(NULL, 0, y, N(y), &e, NULL);
+	ck_assert_int_eq(e.cut, 400 * WAN);
+	ck_assert_int_eq(e.carried_out, 0); /* no carry_forward: the cut is lost */
+	ck_assert_int_eq(y[0].amount, 400 * WAN);
+	ck_assert_int_eq(y[1].amount, 500 * WAN);
+	ck_assert_int_eq(y[2].amount, 60 * WAN);
+	ck_assert_int_eq(y[2].provincial, 30 * WAN); /* M1A pooled: half provincial */
+	ck_assert_int_eq(y[3].amount, 40 * WAN);
+	ck_assert_str_eq(y[3].reason, "why; 总量控制 160万 cut");
+	/* the order counts: m7a first, and 700万 reach into the second line */
+	set("budget.priority=m7a, m12a");
+	set("budget.annual_total=700万");
+	struct award z[] = {make(L_M12A, 400 * WAN), make(L_M7A, 500 * WAN), make(L_M1A, 300 * WAN),
+			    make(L_M6A, 200 * WAN)};
+	year_of(NULL, 0, z, N(z), &e, NULL);
+	ck_assert_int_eq(z[1].amount, 500 * WAN);
+	ck_assert_int_eq(z[0].amount, 200 * WAN); /* what is left */
+	ck_assert_int_eq(z[2].amount, 0);
+	ck_assert_int_eq(z[3].amount, 0);
+	ck_assert_int_eq(e.cut, 700 * WAN);
+}
+END_TEST
+
+START_TEST(a_group_scaled_to_what_is_left_adds_up_to_it_to_the_fen)
+{
+	set("budget.annual_total=100.01");
+	set("budget.rule=priority");
+	set("budget.priority=m12a");
+	set("funding.district_share=50%");
+	/* 3 pooled awards of 1 yuan and a fen each, 10001 fen to share: every
+	 * level rounded down, the fen short added back, none past what was due */
+	struct award y[] = {make(L_M12A, 3), make(L_M1A, 10001), make(L_M1A, 10001),
+			    make(L_M1B, 10001)};
+	struct envelope_year e;
+	year_of(NULL, 0, y, N(y), &e, NULL);
+	ck_assert_int_eq(y[0].amount, 3);
+	ck_assert_int_eq(y[1].amount + y[2].amount + y[3].amount, 10001 - 3);
+	ck_assert_int_eq(e.cut, 3 * 10001 + 3 - 10001);
+}
+END_TEST
+
+START_TEST(carry_forward_pays_what_was_cut_first_over_two_and_three_years)
+{
+	set("budget.annual_total=1000万");
+	set("budget.rule=priority");
+	set("budget.priority=m12a");
+	set("budget.carry_forward=true");
+	struct award owed[8], next[8];
+	struct envelope_year e;
+	/* year 1: M12A 600 in full, M6A 400 of 800: 400 owed */
+	struct award y1[] = {make(L_M12A, 600 * WAN), make(L_M6A, 800 * WAN)};
+	size_t no = year_of(NULL, 0, y1, N(y1), &e, owed);
+	ck_assert_int_eq(e.cut, 400 * WAN);
+	ck_assert_int_eq(e.carried_out, 400 * WAN);
+	ck_assert_uint_eq(no, 1);
+	ck_assert_int_eq(owed[0].line, L_M6A);
+	ck_assert_str_eq(y1[1].reason, "why; 总量控制 400万 cut, carried forward (结转)");
+	/* year 2: the 400 owed first, then M12A 600 in full: nothing left for
+	 * the new M6A 300, owed in turn */
+	struct award y2[] = {make(L_M12A, 600 * WAN), make(L_M6A, 300 * WAN)};
+	no = year_of(owed, no, y2, N(y2), &e, next);
+	ck_assert_int_eq(owed[0].amount, 400 * WAN);
+	ck_assert_int_eq(y2[0].amount, 600 * WAN);
+	ck_assert_int_eq(y2[1].amount, 0);
+	ck_assert_int_eq(e.carried_in, 400 * WAN);
+	ck_assert_int_eq(e.due, 900 * WAN);
+	ck_assert_int_eq(e.cut, 300 * WAN);
+	ck_assert_int_eq(e.carried_out, 300 * WAN);
+	/* year 3: the 300 owed, then M12A gets 700 of its 900: 200 owed after */
+	struct award y3[] = {make(L_M12A, 900 * WAN)};
+	no = year_of(next, no, y3, N(y3), &e, owed);
+	ck_assert_int_eq(next[0].amount, 300 * WAN);
+	ck_assert_int_eq(y3[0].amount, 700 * WAN);
+	ck_assert_int_eq(e.carried_in, 300 * WAN);
+	ck_assert_int_eq(e.cut, 200 * WAN);
+	ck_assert_int_eq(e.carried_out, 200 * WAN);
+	ck_assert_uint_eq(no, 1);
+	ck_assert_int_eq(owed[0].amount, 200 * WAN); /* never paid if this was the last year */
+}
+END_TEST
+
+START_TEST(carried_in_amounts_beyond_the_envelope_are_scaled_and_owed_again)
+{
+	set("budget.annual_total=100万");
+	set("budget.rule=prorata");
+	set("budget.carry_forward=true");
+	struct award c[] = {make(L_M6A, 150 * WAN)}, y[] = {make(L_M12A, 50 * WAN)}, owed[4];
+	struct envelope_year e;
+	size_t no = year_of(c, 1, y, 1, &e, owed);
+	ck_assert_int_eq(c[0].amount, 100 * WAN);
+	ck_assert_int_eq(y[0].amount, 0);
+	ck_assert_int_eq(e.cut, 100 * WAN);
+	ck_assert_uint_eq(no, 2);
+}
+END_TEST
+
+START_TEST(a_priority_list_or_carry_forward_the_rule_does_not_use_is_refused)
+{
+	char err[ERR_LEN];
+	ck_assert_int_eq(scenario_set(S, "budget.priority=m12a", err, sizeof err), 0);
+	ck_assert_int_ne(scenario_finish(S, err, sizeof err), 0);
+	ck_assert_msg(strstr(err, "[budget] priority: only rule = priority uses it"), "%s", err);
+	ck_assert_int_ne(scenario_set(S, "budget.priority=m12a,m99", err, sizeof err), 0);
+	ck_assert_msg(strstr(err, "\"m99\" is not a line"), "%s", err);
+	ck_assert_int_ne(scenario_set(S, "budget.priority=m12a,M12A", err, sizeof err), 0);
+	ck_assert_msg(strstr(err, "listed twice"), "%s", err);
+	ck_assert_int_eq(scenario_set(S, "budget.priority=none", err, sizeof err), 0);
+	ck_assert_int_eq(scenario_set(S, "budget.carry_forward=true", err, sizeof err), 0);
+	ck_assert_int_ne(scenario_finish(S, err, sizeof err), 0);
+	ck_assert_msg(strstr(err, "[budget] carry_forward: rule = report cuts nothing"), "%s", err);
+}
+END_TEST
+
 static Suite *rules_budget_suite(void)
 {
 	Suite *s = suite_create("rules_budget");
@@ -326,6 +508,17 @@ static Suite *rules_budget_suite(void)
 	tcase_add_test(tc, prorata_rounding_never_exceeds_the_envelope_nor_leaves_a_level_negative);
 	tcase_add_test(tc, prorata_never_leaves_municipal_negative_when_both_other_levels_round_up);
 	tcase_add_test(tc, the_report_rule_or_no_envelope_cuts_nothing);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("priority");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, priority_at_or_below_the_envelope_changes_nothing);
+	tcase_add_test(tc,
+		       priority_above_the_envelope_pays_the_listed_lines_first_the_rest_pro_rata);
+	tcase_add_test(tc, a_group_scaled_to_what_is_left_adds_up_to_it_to_the_fen);
+	tcase_add_test(tc, carry_forward_pays_what_was_cut_first_over_two_and_three_years);
+	tcase_add_test(tc, carried_in_amounts_beyond_the_envelope_are_scaled_and_owed_again);
+	tcase_add_test(tc, a_priority_list_or_carry_forward_the_rule_does_not_use_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

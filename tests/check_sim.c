@@ -772,6 +772,53 @@ START_TEST(test_a_schedule_moves_cash_into_the_tail_and_adds_up_to_the_fen)
 }
 END_TEST
 
+/* Issue 12, item 6: under rule = priority with carry_forward a year never
+ * pays more than the envelope; what a year carries out the next carries
+ * in; paid over all years plus what is never paid is what the awards come
+ * to (rule = report), to a fen per line and year; the priority line is
+ * never cut while the envelope covers it. */
+START_TEST(test_priority_with_carry_forward_pays_every_fen_once_or_reports_it_unpaid)
+{
+	struct scenario *rep = open_with(2, "budget.annual_total=4.5亿", "budget.rule=report");
+	struct scenario *pri = open_with(4, "budget.annual_total=4.5亿", "budget.rule=priority",
+					 "budget.priority=m12a, m7a", "budget.carry_forward=true");
+	const long reps = 40;
+	struct sim_output a, b;
+	run(rep, 9, reps, 2, NULL, &a);
+	run(pri, 9, reps, 2, NULL, &b);
+	const struct sim_layout *l = &b.layout;
+	int ny = l->years;
+	double carried = 0;
+	for (long r = 0; r < reps; r++) {
+		for (int y = 0; y < ny; y++) {
+			ck_assert(at(&b, r, sim_money(l, N_LINES, y, LV_TOTAL)) <=
+				  4.5 * YI + FEN_TOL);
+			if (y > 0)
+				ck_assert_double_eq_tol(at(&b, r, sim_carry_in(l, y)),
+							at(&b, r, sim_carry_out(l, y - 1)),
+							FEN_TOL);
+			/* M12A comes first and costs far less than the envelope */
+			ck_assert_double_eq_tol(at(&b, r, sim_money(l, L_M12A, y, LV_TOTAL)),
+						at(&a, r, sim_money(l, L_M12A, y, LV_TOTAL)),
+						FEN_TOL);
+			carried += at(&b, r, sim_carry_in(l, y));
+		}
+		double paid = at(&b, r, sim_money(l, N_LINES, ny, LV_TOTAL));
+		double due = at(&a, r, sim_money(l, N_LINES, ny, LV_TOTAL));
+		double never = at(&b, r, sim_cut(l, ny));
+		ck_assert_msg(fabs(paid + never - due) <= 0.01 * N_LINES * ny,
+			      "rep %ld: paid %.2f + never paid %.2f, due %.2f", r, paid, never,
+			      due);
+		ck_assert_double_eq_tol(never, at(&b, r, sim_carry_out(l, ny)), FEN_TOL);
+	}
+	ck_assert_double_gt(carried, 0); /* the envelope binds: the test proves something */
+	sim_output_free(&a);
+	sim_output_free(&b);
+	free(rep);
+	free(pri);
+}
+END_TEST
+
 /* The rounding excess of a prorata year is taken off the largest line's
  * municipal share; when that line is paid wholly by the province its
  * municipal share is 0 and must stay 0, not go a few fen negative. */
@@ -932,6 +979,8 @@ static Suite *sim_suite(void)
 	tcase_add_test(tc, test_prorata_scales_each_year_to_the_envelope_and_reports_the_cut);
 	tcase_add_test(tc, test_prorata_never_leaves_a_funding_level_negative);
 	tcase_add_test(tc, test_a_schedule_moves_cash_into_the_tail_and_adds_up_to_the_fen);
+	tcase_add_test(tc,
+		       test_priority_with_carry_forward_pays_every_fen_once_or_reports_it_unpaid);
 	tcase_add_test(tc, test_the_tax_cap_lowers_firm_lines_and_raises_nothing);
 	tcase_add_test(tc, test_the_tax_cap_on_the_panel_pays_the_lesser_of_awards_and_tax);
 	suite_add_tcase(s, tc);

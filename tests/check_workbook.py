@@ -156,6 +156,8 @@ def run_figures(d, wb, names):
         money(ws, 2 + i, 6, b["expected_overrun"], "budget overrun")
         number(ws, 2 + i, 7, b["p_cap_binds"], "budget p_cap_binds", 1e-6)
         money(ws, 2 + i, 8, b["mean_cut"], "budget cut")
+        money(ws, 2 + i, 9, b["mean_carried_in"], "budget carried in")
+        money(ws, 2 + i, 10, b["mean_carried_out"], "budget carried out")
 
     # not costed: each item as uncosted.csv, then the modelled total, the
     # bureau's lump sums and the total with them (mean 5% 95% P80 P90)

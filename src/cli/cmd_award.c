@@ -16,9 +16,9 @@
 
 /* Run the engine over every firm and entity, then the policy on a year's
  * awards (tax cap per firm), each award as its line's schedule pays it,
- * then 总量控制 per paid year (cut into cut[]); awards land in l. */
+ * then 总量控制 per paid year (into ey[]); awards land in l. */
 static void evaluate(const struct policy *p, const struct panel *pn, const struct entities *en,
-		     struct ledger *l, fen_t *cut)
+		     struct ledger *l, struct envelope_year *ey)
 {
 	struct award_sink sink = ledger_sink(l);
 	for (size_t g = 0; g < pn->firms.count; g++) {
@@ -33,7 +33,7 @@ static void evaluate(const struct policy *p, const struct panel *pn, const struc
 		size_t a = en->groups.start[g], b = en->groups.start[g + 1];
 		rules_entity(p, en->rows + a, b - a, &sink);
 	}
-	if (ledger_schedule(l, p) != 0 || ledger_prorata(l, p, cut) != 0)
+	if (ledger_schedule(l, p) != 0 || ledger_budget(l, p, ey) != 0)
 		l->oom = true;
 }
 
@@ -195,8 +195,8 @@ int cmd_award(const struct cli *c)
 		    "%zu row%s of status pending: paid here as if approved (run --entities "
 		    "approves each with [known] pending)",
 		    pending, pending == 1 ? "" : "s");
-	fen_t cut[MAX_YEARS];
-	evaluate(&s->pol, &pn, &en, &l, cut);
+	struct envelope_year ey[MAX_YEARS + 1];
+	evaluate(&s->pol, &pn, &en, &l, ey);
 	if (l.oom) {
 		say("award", "out of memory collecting awards");
 		rc = EXIT_FAIL;
@@ -228,15 +228,36 @@ int cmd_award(const struct cli *c)
 		    s->name, pn.firms.count, pn.n, en.groups.count, en.n, l.n);
 		fputc('\n', stderr);
 		totals_print(t, stderr);
+		const struct model *m = &s->pol.model;
 		for (int y = 0; y < t->nyears; y++) {
-			char cw[32], e[32];
-			fen_wan(cut[y], cw, sizeof cw);
-			money_words(s->pol.model.budget.annual_total, e, sizeof e);
-			if (cut[y] > 0)
+			char cw[32], e[32], ci[32], co[32];
+			fen_wan(ey[y].cut, cw, sizeof cw);
+			fen_wan(ey[y].carried_in, ci, sizeof ci);
+			fen_wan(ey[y].carried_out, co, sizeof co);
+			money_words(m->budget.annual_total, e, sizeof e);
+			if (ey[y].cut == 0 && ey[y].carried_in == 0)
+				continue;
+			if (m->budget.rule == BUDGET_PRORATA)
 				fprintf(stderr,
 					"总量控制 (budget.rule = prorata): awards paid in %d scaled "
-					"to the %s envelope, %s万 cut\n",
+					"to the %s envelope, %s万 cut",
 					t->first_paid_year + y, e, cw);
+			else
+				fprintf(stderr,
+					"总量控制 (budget.rule = priority): awards paid in %d cut to "
+					"the %s envelope, priority lines first, %s万 cut",
+					t->first_paid_year + y, e, cw);
+			if (m->budget.carry_forward)
+				fprintf(stderr,
+					"; carried in %s万 (paid first), carried out %s万 (结转)",
+					ci, co);
+			fputc('\n', stderr);
+		}
+		if (m->budget.carry_forward && ey[t->nyears].carried_out > 0) {
+			char o[32];
+			fen_wan(ey[t->nyears].carried_out, o, sizeof o);
+			fprintf(stderr, "still owed after %d, never paid: %s万\n",
+				t->first_paid_year + t->nyears - 1, o);
 		}
 		free(t);
 	}

@@ -136,7 +136,7 @@ int cmd_run(const struct cli *c)
 				&sink);
 		free(row);
 		/* the envelope cut the run's totals (by line); the ledger's awards too */
-		if (row && ledger_prorata(&rl.l, &s->pol, NULL) != 0)
+		if (row && ledger_budget(&rl.l, &s->pol, NULL) != 0)
 			rl.l.oom = true;
 		if (!row || rl.l.oom) {
 			say("run", "out of memory writing the ledger");

@@ -250,7 +250,7 @@ static void budget_items(struct page *pg)
 	FILE *f = pg->f;
 	const struct envelope *e = b->sm->env;
 	int ne = b->sm->nenv;
-	bool prorata = p->model.budget.rule == BUDGET_PRORATA;
+	bool prorata = summary_capping(p);
 	fputs("<ul>\n", f);
 	for (int i = 0; i < ne; i++) {
 		int y0 = e[i].annual ? 0 : pg->l->years, y1 = e[i].annual ? pg->l->years - 1 : y0;
@@ -287,10 +287,18 @@ static void budget_table(struct page *pg)
 	FILE *f = pg->f;
 	const struct envelope *e = b->sm->env;
 	int ne = b->sm->nenv;
-	bool prorata = p->model.budget.rule == BUDGET_PRORATA;
+	bool prorata = summary_capping(p);
 	html_printf(
 		f, L(b, "<h3>Budget envelopes</h3>\n<p>%s</p>\n", "<h3>预算额度</h3>\n<p>%s</p>\n"),
-		prorata ? L(b,
+		p->model.budget.rule == BUDGET_PRIORITY
+			? L(b,
+			    "Rule priority (总量控制): each year's budget pays, in order, what "
+			    "was carried forward, the priority lines in full, then the other lines "
+			    "pro rata with what is left.",
+			    "规则为优先序（总量控制）：年度预算依次兑付上年结转、优先条线全额，"
+			    "其余条线按剩余额度同比例压减。")
+		: prorata
+			? L(b,
 			    "Rule prorata (总量控制): when a year's awards exceed the annual "
 			    "budget, every award of that year is cut in the same proportion.",
 			    "规则为按比例压减（总量控制）：某年奖励超出年度预算时，当年全部奖励按同一"
@@ -338,15 +346,38 @@ static void budget_table(struct page *pg)
 			 "<table class=\"keep\">\n<thead><tr><th>兑付年度</th>"
 			 "<th class=\"n\">触发压减的概率</th><th class=\"n\">平均压减金额</th>"
 			 "</tr></thead>\n<tbody>\n"));
+	bool carry = p->model.budget.carry_forward;
 	for (int y = 0; y < pg->l->years; y++) {
 		const struct risk *cut = summary_cut(b->sm, y);
-		char c[32];
+		char c[32], ci[32], co[32];
 		html_printf(f,
-			    "<tr><td>%d</td><td class=\"n\">%.1f%%</td><td class=\"n\">%s</td>"
+			    "<tr><td>%d%s</td><td class=\"n\">%.1f%%</td><td class=\"n\">%s</td>"
 			    "</tr>\n",
-			    pg->first_paid + y, 100 * cut->prob, yuan(cut->mean, c, sizeof c));
+			    pg->first_paid + y, sim_after_horizon(pg->l, y) ? "*" : "",
+			    100 * cut->prob, yuan(cut->mean, c, sizeof c));
+		if (carry)
+			html_printf(f,
+				    L(b,
+				      "<tr><td></td><td colspan=\"2\" class=\"n\">carried in %s元, "
+				      "carried out %s元</td></tr>\n",
+				      "<tr><td></td><td colspan=\"2\" class=\"n\">上年结转 %s元，"
+				      "结转下年 %s元</td></tr>\n"),
+				    yuan(summary_carry_in(b->sm, y)->mean, ci, sizeof ci),
+				    yuan(summary_carry_out(b->sm, y)->mean, co, sizeof co));
 	}
 	fputs("</tbody></table>\n", f);
+	if (carry) {
+		char o[32];
+		html_printf(
+			f,
+			L(b,
+			  "<p>Carry-forward: what is cut in a year is owed and paid first the "
+			  "next year; still owed after %d, never paid: %s元 (mean).</p>\n",
+			  "<p>结转：当年压减部分结转下年优先兑付；%d年后仍未兑付：%s元（均值）。"
+			  "</p>\n"),
+			pg->first_paid + pg->l->years - 1,
+			yuan(summary_carry_out(b->sm, pg->l->years)->mean, o, sizeof o));
+	}
 	html_printf(f,
 		    L(b,
 		      "<p class=\"note\">Chance of exceeding: the share of simulated "

@@ -79,28 +79,89 @@ int ledger_schedule(struct ledger *l, const struct policy *p)
 	return 0;
 }
 
-int ledger_prorata(struct ledger *l, const struct policy *p, fen_t *cut)
+/* Rows of the ledger that the year's envelope rule acts on, by index:
+ * what was carried in (from cstart to cend) first, then the year's own
+ * awards (contingent items stay outside, as in run). */
+static size_t year_rows(const struct ledger *l, const struct policy *p, size_t norig, size_t cstart,
+			size_t cend, int paid_year, size_t *idx)
+{
+	size_t k = 0;
+	for (size_t i = cstart; i < cend; i++)
+		idx[k++] = i;
+	for (size_t i = 0; i < norig; i++)
+		if (l->v[i].a.paid_year == paid_year && p->line[l->v[i].a.line].in_total)
+			idx[k++] = i;
+	return k;
+}
+
+int ledger_budget(struct ledger *l, const struct policy *p, struct envelope_year *ey)
 {
 	int y0 = p->start_year + p->payment_lag, ny = p->years + policy_tail_years(p);
-	if (cut)
-		memset(cut, 0, (size_t)ny * sizeof *cut);
-	if (p->model.budget.rule != BUDGET_PRORATA || l->n == 0)
+	if (ey)
+		memset(ey, 0, (size_t)(ny + 1) * sizeof *ey);
+	bool cap = p->model.budget.rule == BUDGET_PRORATA ||
+		   p->model.budget.rule == BUDGET_PRIORITY;
+	if (!cap || l->n == 0)
 		return 0;
-	struct award **a = malloc(l->n * sizeof *a);
-	if (!a)
-		return -1;
-	for (int y = 0; y < ny; y++) {
-		size_t k = 0;
-		for (size_t i = 0; i < l->n; i++)
-			if (l->v[i].a.paid_year == y0 + y && p->line[l->v[i].a.line].in_total)
-				a[k++] = &l->v[i].a; /* contingent items stay outside, as in run */
-		fen_t c = rules_prorata(p, a, k);
-		if (cut)
-			cut[y] = c;
+	size_t norig = l->n, cstart = l->n, cap_n = 2 * l->n + 1;
+	/* scratch for a year: at most every award and one carried row each */
+	size_t *idx = malloc(cap_n * sizeof *idx);
+	struct award **a = malloc(cap_n * sizeof *a), **grp = malloc(cap_n * sizeof *grp);
+	struct award *was = malloc(2 * cap_n * sizeof *was), *owed = malloc(cap_n * sizeof *owed);
+	const char **who = malloc(cap_n * sizeof *who);
+	int rc = idx && a && grp && was && owed && who ? 0 : -1;
+	bool plain = p->model.budget.rule == BUDGET_PRORATA && !p->model.budget.carry_forward;
+	for (int y = 0; y < ny && rc == 0; y++) {
+		size_t cend = l->n;
+		size_t n = year_rows(l, p, norig, cstart, cend, y0 + y, idx), nc = cend - cstart;
+		for (size_t i = 0; i < n; i++)
+			a[i] = &l->v[idx[i]].a;
+		struct envelope_year e = {0};
+		if (plain) { /* 总量控制 as before: rules_prorata */
+			e.cut = rules_prorata(p, a, n);
+		} else if (rules_envelope(p, a, nc, n, was, grp, &e) != 0) {
+			rc = -1;
+			break;
+		}
+		if (ey)
+			ey[y] = e;
+		size_t no = 0;
+		for (size_t i = 0; !plain && p->model.budget.carry_forward && i < n; i++) {
+			struct award o = was[i];
+			o.amount -= a[i]->amount;
+			o.provincial -= a[i]->provincial;
+			o.municipal -= a[i]->municipal;
+			o.district -= a[i]->district;
+			if (o.amount <= 0)
+				continue;
+			o.paid_year = y0 + y + 1;
+			snprintf(o.reason, sizeof o.reason, "carried forward from %d (上年结转)",
+				 y0 + y);
+			who[no] = l->v[idx[i]].id;
+			owed[no++] = o;
+		}
+		cstart = cend;
+		for (size_t i = 0; i < no; i++) { /* l->v may move: a[] is done with */
+			l->current = who[i];
+			append(l, &owed[i]);
+		}
+		if (l->oom)
+			rc = -1;
 	}
+	if (rc == 0 && !plain) { /* rows owed after the last paid year are no payment */
+		for (size_t i = cstart; ey && i < l->n; i++)
+			ey[ny].carried_out += l->v[i].a.amount;
+		l->n = cstart;
+	}
+	free(idx);
 	free(a);
-	drop_unpaid(l, 0);
-	return 0;
+	free(grp);
+	free(was);
+	free(owed);
+	free(who);
+	if (rc == 0)
+		drop_unpaid(l, 0);
+	return rc;
 }
 
 void ledger_free(struct ledger *l)

@@ -115,13 +115,15 @@ static void write_recipients(FILE *f, const struct summary *sm, const struct sce
 /* Whether envelope e is the one a prorata rule caps awards to. */
 static bool capping(const struct envelope *e, const struct policy *p)
 {
-	return e->annual && e->lv == LV_TOTAL && p->model.budget.rule == BUDGET_PRORATA;
+	return e->annual && e->lv == LV_TOTAL && summary_capping(p);
 }
 
 static void write_budget(FILE *f, const struct summary *sm, const struct scenario *s)
 {
-	fprintf(f,
-		"envelope,paid_year,level,limit,p_exceed,expected_overrun,p_cap_binds,mean_cut\n");
+	/* mean_carried_in, mean_carried_out (carry_forward): in the row "all",
+	 * carried in altogether and what is still owed after the last year */
+	fprintf(f, "envelope,paid_year,level,limit,p_exceed,expected_overrun,p_cap_binds,mean_cut,"
+		   "mean_carried_in,mean_carried_out\n");
 	for (int i = 0; i < sm->nenv; i++) {
 		const struct envelope *e = &sm->env[i];
 		int y0 = e->annual ? 0 : sm->layout.years;
@@ -134,8 +136,11 @@ static void write_budget(FILE *f, const struct summary *sm, const struct scenari
 				fprintf(f, "%s,all", e->name);
 			else
 				fprintf(f, "%s,%d", e->name, first_paid(s) + y);
-			fprintf(f, ",%s,%.2f,%.6f,%.2f,%.6f,%.2f\n", level_names[e->lv], e->limit,
-				over->prob, over->mean, cut.prob, cut.mean);
+			bool cap = capping(e, &s->pol);
+			fprintf(f, ",%s,%.2f,%.6f,%.2f,%.6f,%.2f,%.2f,%.2f\n", level_names[e->lv],
+				e->limit, over->prob, over->mean, cut.prob, cut.mean,
+				cap ? summary_carry_in(sm, y)->mean : 0,
+				cap ? summary_carry_out(sm, y)->mean : 0);
 		}
 	}
 }
@@ -461,7 +466,10 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 	if (sm->nenv)
 		fprintf(f, "\nBudget envelopes (%s):\n",
 			p->model.budget.rule == BUDGET_PRORATA ? "prorata: annual_total caps awards"
-							       : "report");
+			: p->model.budget.rule == BUDGET_PRIORITY
+				? "priority: annual_total pays the "
+				  "priority lines first"
+				: "report");
 	for (int i = 0; i < sm->nenv; i++) {
 		const struct envelope *e = &sm->env[i];
 		int y0 = e->annual ? 0 : l->years, y1 = e->annual ? l->years - 1 : l->years;
@@ -470,7 +478,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 			char lim[32], ov[32];
 			money_table(e->limit, lim, sizeof lim);
 			money_table(over->mean, ov, sizeof ov);
-			bool capped = e->annual && p->model.budget.rule == BUDGET_PRORATA;
+			bool capped = e->annual && summary_capping(p);
 			fprintf(f, "  %-18s %-5s limit %-10s %s %5.1f%%, expected overrun %s",
 				e->name, y == l->years ? "all" : "", lim,
 				capped ? "P(exceed after the cap)" : "P(exceed)", 100 * over->prob,
@@ -482,8 +490,21 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 				money_table(cut->mean, ov, sizeof ov);
 				fprintf(f, "; the cap binds in %.1f%% of replications, mean cut %s",
 					100 * cut->prob, ov);
+				if (p->model.budget.carry_forward) {
+					char ci[32], co[32];
+					money_table(summary_carry_in(sm, y)->mean, ci, sizeof ci);
+					money_table(summary_carry_out(sm, y)->mean, co, sizeof co);
+					fprintf(f, "; carried in %s, carried out %s (结转)", ci,
+						co);
+				}
 			}
 			fputc('\n', f);
+		}
+		if (capping(e, p) && p->model.budget.carry_forward) {
+			char owed[32];
+			money_table(summary_carry_out(sm, l->years)->mean, owed, sizeof owed);
+			fprintf(f, "  still owed after %d, never paid (mean): %s\n",
+				first_paid(ri->s) + l->years - 1, owed);
 		}
 	}
 	report_uncosted(f, p);

@@ -95,6 +95,8 @@
 	W(H_SWING, "Swing (万元)", "摆幅（万元）")                                                                              \
 	W(R_PERIOD, "Total %d-%d", "%d–%d 年合计")                                                                              \
 	W(R_ALL_YEARS, "%d-%d", "%d–%d 年")                                                                                     \
+	W(H_CARRIED_IN, "Carried in (万元)", "上年结转（万元）")                                                                \
+	W(H_CARRIED_OUT, "Carried out (万元)", "结转下年（万元）")                                                              \
 	W(R_AFTER, "%d (after the horizon)", "%d（政策期满后）")                                                                \
 	W(R_WITHIN, "Within the policy's paid years %d-%d", "政策期内兑付 %d–%d 年")                                            \
 	W(R_TAIL_NOTE,                                                                                                          \
@@ -386,7 +388,7 @@ static void headline_row(struct wb *x, int row, const char *label, const struct 
 
 static bool capping(const struct envelope *e, const struct policy *p)
 {
-	return e->annual && e->lv == LV_TOTAL && p->model.budget.rule == BUDGET_PRORATA;
+	return e->annual && e->lv == LV_TOTAL && summary_capping(p);
 }
 
 /* The fan: mean, 5%, 95% and P90 of the total per paid year, from the
@@ -655,9 +657,9 @@ static void sheet_budget(struct wb *x)
 {
 	const struct summary *sm = x->r->sm;
 	const struct policy *p = &x->r->ri->s->pol;
-	enum word h[] = {H_ENVELOPE, H_YEAR,    H_LEVEL,  H_LIMIT,
-			 H_PEXCEED,  H_OVERRUN, H_PBINDS, H_CUT};
-	for (int k = 0; k < 8; k++)
+	enum word h[] = {H_ENVELOPE, H_YEAR,   H_LEVEL, H_LIMIT,      H_PEXCEED,
+			 H_OVERRUN,  H_PBINDS, H_CUT,   H_CARRIED_IN, H_CARRIED_OUT};
+	for (int k = 0; k < 10; k++)
 		put_head(x, 0, k, w(x, h[k]));
 	freeze(x, 1, 1);
 	if (sm->nenv == 0)
@@ -679,6 +681,9 @@ static void sheet_budget(struct wb *x)
 			put_money(x, row, 5, over->mean);
 			put_number(x, row, 6, cut.prob, x->share);
 			put_money(x, row, 7, cut.mean);
+			/* carry_forward: the "all" row holds what is still owed after the last year */
+			put_money(x, row, 8, capping(e, p) ? summary_carry_in(sm, y)->mean : 0);
+			put_money(x, row, 9, capping(e, p) ? summary_carry_out(sm, y)->mean : 0);
 		}
 	}
 }

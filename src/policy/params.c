@@ -13,7 +13,7 @@
 
 static const char *const funding_names[] = {"municipal", "pooled", NULL};
 static const char *const mode_names[] = {"topup", "each", "once", NULL};
-static const char *const budget_rules[] = {"report", "prorata", NULL};
+static const char *const budget_rules[] = {"report", "prorata", "priority", NULL};
 static const char *const after_expiry_names[] = {"honour", "stop", NULL};
 
 #define OFF(m) offsetof(struct policy, m)
@@ -462,6 +462,58 @@ static int set_schedule(struct policy *p, int i, const char *text, char *err, si
 	return 0;
 }
 
+/* "m12a, m7a, m13b": line sections (or names, any case), each once. */
+static int set_lines(struct policy *p, int i, const char *text, char *err, size_t errlen)
+{
+	struct line_order v = {0};
+	const char *at = text;
+	while (*at) {
+		while (*at == ' ' || *at == '\t')
+			at++;
+		size_t len = strcspn(at, ", \t");
+		char word[32];
+		if (len == 0 || len >= sizeof word) {
+			snprintf(err, errlen,
+				 "\"%s\": expected line sections, e.g. m12a, m7a, m13b", text);
+			return -1;
+		}
+		snprintf(word, sizeof word, "%.*s", (int)len, at);
+		int l = line_by_name(word);
+		if (l < 0) {
+			snprintf(err, errlen,
+				 "\"%s\" is not a line (valid: m1a ... m13b, fundsim "
+				 "params lists them)",
+				 word);
+			return -1;
+		}
+		for (int k = 0; k < v.n; k++) {
+			if (v.line[k] == l) {
+				snprintf(err, errlen, "%s is listed twice", word);
+				return -1;
+			}
+		}
+		v.line[v.n++] = l;
+		at += len;
+		while (*at == ' ' || *at == '\t')
+			at++;
+		if (*at == ',')
+			at++;
+	}
+	*(struct line_order *)slot(p, i) = v;
+	return 0;
+}
+
+static void format_lines(const struct line_order *v, char *buf, size_t n)
+{
+	size_t k = 0;
+	buf[0] = 0;
+	for (int j = 0; j < v->n && k < n; j++)
+		k += (size_t)snprintf(buf + k, n - k, "%s%s", j ? ", " : "",
+				      line_info(v->line[j])->section);
+	if (v->n == 0)
+		snprintf(buf, n, "none");
+}
+
 static void format_schedule(const struct schedule *v, char *buf, size_t n)
 {
 	size_t k = 0;
@@ -495,6 +547,10 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 		return set_dist(p, i, text, err, errlen);
 	if (d->type == PT_SCHEDULE)
 		return set_schedule(p, i, text, err, errlen);
+	if (d->type == PT_LINES)
+		return strcmp(text, "none") == 0
+			       ? (*(struct line_order *)slot(p, i) = (struct line_order){0}, 0)
+			       : set_lines(p, i, text, err, errlen);
 	switch (d->type) {
 	case PT_MONEY:
 		rc = money_parse(text, &v, why, sizeof why);
@@ -523,6 +579,7 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 	case PT_DIST_SHARE:
 	case PT_DIST_NUMBER:
 	case PT_SCHEDULE:
+	case PT_LINES:
 		return -1; /* handled above */
 	case PT_ENUM:
 		for (int k = 0; d->names[k]; k++) {
@@ -597,6 +654,9 @@ void params_format(const struct policy *p, int i, char *buf, size_t n)
 		break;
 	case PT_SCHEDULE:
 		format_schedule(cslot(p, i), buf, n);
+		break;
+	case PT_LINES:
+		format_lines(cslot(p, i), buf, n);
 		break;
 	}
 }
@@ -695,6 +755,23 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 	}
 	if (!isset[params_find("scenario", "after_expiry")])
 		p->after_expiry = AFTER_HONOUR;
+	if (!isset[params_find("budget", "priority")])
+		p->model.budget.priority = (struct line_order){0};
+	if (!isset[params_find("budget", "carry_forward")])
+		p->model.budget.carry_forward = false;
+	/* an option the rule does not use is refused, never ignored */
+	if (p->model.budget.priority.n > 0 && p->model.budget.rule != BUDGET_PRIORITY) {
+		*bad = params_find("budget", "priority");
+		snprintf(err, errlen, "only rule = priority uses it (rule is %s)",
+			 budget_rules[p->model.budget.rule]);
+		return -1;
+	}
+	if (p->model.budget.carry_forward && p->model.budget.rule == BUDGET_REPORT) {
+		*bad = params_find("budget", "carry_forward");
+		snprintf(err, errlen,
+			 "rule = report cuts nothing to carry (use rule = prorata or priority)");
+		return -1;
+	}
 	if (check_tiers(p, isset, params_find("m2", "tier1_employees"), 3, &p->m2.ntiers, err,
 			errlen, bad) != 0)
 		return -1;
@@ -736,7 +813,7 @@ int params_parse_number(int i, const char *text, double *out, char *err, size_t 
 		snprintf(err, errlen, "\"%s\": the parameter is %s, not a number", text,
 			 d->type == PT_BOOL   ? "true or false"
 			 : d->type == PT_ENUM ? "one word of a list"
-					      : "a list of shares");
+					      : "a list");
 		return -1;
 	}
 	if (rc != 0) {
@@ -842,7 +919,7 @@ int params_range_set(struct param_range *r, int *n, const char *key, const char 
 		snprintf(err, errlen, "%s is %s: only a number can have a range", key,
 			 table[i].type == PT_BOOL   ? "true or false"
 			 : table[i].type == PT_ENUM ? "one word of a list"
-						    : "a list of shares");
+						    : "a list");
 		return -1;
 	}
 	int at = 0;

@@ -105,3 +105,121 @@ fen_t rules_prorata(const struct policy *p, struct award *const *a, size_t n)
 			note(a[i], reason_fmt("; 总量控制 x%.4f", f));
 	return total - kept;
 }
+
+/* Pay the awards a[0..n) at most room fen together: each level of each
+ * award scaled by room / due and rounded down, then the fen short of room
+ * added back level by level in order, never past what was due. Returns
+ * what is paid: min(room, due). Levels add up, none goes negative. */
+static fen_t fit(struct award *const *a, size_t n, fen_t due, fen_t room)
+{
+	if (due <= room)
+		return due;
+	fen_t paid = 0;
+	for (size_t i = 0; i < n; i++) {
+		fen_t *lv[3] = {&a[i]->provincial, &a[i]->municipal, &a[i]->district};
+		a[i]->amount = 0;
+		for (int j = 0; j < 3; j++) {
+			*lv[j] = (fen_t)(((__int128)*lv[j] * room) / due);
+			a[i]->amount += *lv[j];
+		}
+		paid += a[i]->amount;
+	}
+	return paid;
+}
+
+/* Add back up to short fen to a's levels, up to was's. */
+static fen_t top_up(struct award *a, const struct award *was, fen_t short_by)
+{
+	fen_t *lv[3] = {&a->provincial, &a->municipal, &a->district};
+	const fen_t full[3] = {was->provincial, was->municipal, was->district};
+	fen_t added = 0;
+	for (int j = 0; j < 3 && added < short_by; j++) {
+		fen_t room = full[j] - *lv[j];
+		fen_t add = room < short_by - added ? room : short_by - added;
+		*lv[j] += add;
+		added += add;
+	}
+	a->amount += added;
+	return added;
+}
+
+/* Sum of a group's amounts, saturating: a ledger's year may pass FEN_MAX. */
+static fen_t group_sum(struct award *const *a, size_t n)
+{
+	fen_t s = 0;
+	for (size_t i = 0; i < n; i++)
+		if (__builtin_add_overflow(s, a[i]->amount, &s))
+			return FEN_MAX;
+	return s;
+}
+
+/* One group paid from what is left of the envelope; was: the group's
+ * awards as due (same order). */
+static fen_t pay_group(struct award *const *a, const struct award *was, size_t n, fen_t *left)
+{
+	fen_t due = group_sum(a, n);
+	fen_t paid = fit(a, n, due, *left);
+	for (size_t i = 0; i < n && paid < *left && paid < due; i++)
+		paid += top_up(a[i], &was[i], (*left < due ? *left : due) - paid);
+	*left -= paid;
+	return paid;
+}
+
+int rules_envelope(const struct policy *p, struct award *const *a, size_t nc, size_t n,
+		   struct award *was, struct award **group, struct envelope_year *out)
+{
+	const struct model *m = &p->model;
+	memset(out, 0, sizeof *out);
+	bool on = (m->budget.rule == BUDGET_PRORATA || m->budget.rule == BUDGET_PRIORITY) &&
+		  m->budget.annual_total > 0;
+	for (size_t i = 0; i < n; i++) {
+		was[i] = *a[i];
+		fen_t *s = i < nc ? &out->carried_in : &out->due;
+		if (__builtin_add_overflow(*s, a[i]->amount, s))
+			return -1;
+	}
+	if (!on)
+		return 0;
+	fen_t left = money_round(m->budget.annual_total);
+	/* the groups in order: what was carried in, each priority line, the rest */
+	int order[N_LINES + 2], ng = 0;
+	order[ng++] = -2;
+	for (int k = 0; m->budget.rule == BUDGET_PRIORITY && k < m->budget.priority.n; k++)
+		order[ng++] = m->budget.priority.line[k];
+	order[ng++] = -1;
+	bool *listed = (bool[N_LINES]){0};
+	for (int k = 1; k < ng - 1; k++)
+		listed[order[k]] = true;
+	for (int g = 0; g < ng; g++) {
+		size_t k = 0;
+		struct award *w0 = NULL;
+		/* gather the group's awards and their due amounts, side by side */
+		for (size_t i = 0; i < n; i++) {
+			bool in = order[g] == -2   ? i < nc
+				  : order[g] == -1 ? i >= nc && !listed[a[i]->line]
+						   : i >= nc && (int)a[i]->line == order[g];
+			if (in)
+				group[k++] = a[i];
+		}
+		if (k == 0)
+			continue;
+		/* was[] is in a's order: copy the group's into the scratch tail */
+		w0 = &was[n];
+		for (size_t j = 0, i = 0; i < n && j < k; i++)
+			if (a[i] == group[j])
+				w0[j++] = was[i];
+		pay_group(group, w0, k, &left);
+	}
+	for (size_t i = 0; i < n; i++) {
+		fen_t cut = was[i].amount - a[i]->amount;
+		out->cut += cut;
+		if (a[i]->reason[0] && cut > 0) {
+			char c[WORDS_LEN];
+			note(a[i],
+			     reason_fmt("; 总量控制 %s cut%s", words((double)cut / 100, c),
+					m->budget.carry_forward ? ", carried forward (结转)" : ""));
+		}
+	}
+	out->carried_out = m->budget.carry_forward ? out->cut : 0;
+	return 0;
+}

@@ -11,7 +11,9 @@ void sim_layout(const struct policy *p, struct sim_layout *l)
 	l->money = 0;
 	l->recipients = (size_t)(N_LINES + 1) * (size_t)(l->years + 2) * N_LEVELS;
 	l->cut = l->recipients + cells;
-	l->pop = l->cut + (size_t)l->years + 1;
+	l->carry_in = l->cut + (size_t)l->years + 1;
+	l->carry_out = l->carry_in + (size_t)l->years + 1;
+	l->pop = l->carry_out + (size_t)l->years + 1;
 	l->width = l->pop + N_POPSTATS;
 }
 
@@ -28,6 +30,16 @@ size_t sim_recipients(const struct sim_layout *l, int line, int year)
 size_t sim_cut(const struct sim_layout *l, int year)
 {
 	return l->cut + (size_t)year;
+}
+
+size_t sim_carry_in(const struct sim_layout *l, int year)
+{
+	return l->carry_in + (size_t)year;
+}
+
+size_t sim_carry_out(const struct sim_layout *l, int year)
+{
+	return l->carry_out + (size_t)year;
 }
 
 size_t sim_pop(const struct sim_layout *l, enum pop_stat k)

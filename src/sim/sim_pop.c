@@ -848,6 +848,69 @@ static void resolve(const struct policy *p, struct policy *q, struct sim_work *w
 	}
 }
 
+/* 总量控制 with priorities and carry-forward (rules_envelope) on the line
+ * cells of each paid year in turn: what a line is owed from the year
+ * before is one award, paid first; it is paid into that line's cell of
+ * the year it is paid. */
+static void envelope_years(const struct policy *q, const struct totals *t,
+			   const struct sim_layout *l, fen_t (*cell)[MAX_YEARS][N_LEVELS],
+			   double *row)
+{
+	struct award owed[N_LINES] = {0}, sum[2 * N_LINES], *ptr[2 * N_LINES], *grp[2 * N_LINES];
+	struct award was[4 * N_LINES];
+	int ny = l->years;
+	double never = 0;
+	for (int y = 0; y < ny; y++) {
+		size_t nc = 0, n;
+		for (int line = 0; line < N_LINES; line++)
+			if (owed[line].amount > 0)
+				sum[nc++] = owed[line];
+		n = nc;
+		for (int line = 0; line < N_LINES; line++) {
+			fen_t *c = cell[line][y];
+			if (!q->line[line].in_total) /* contingent items stay outside 总量控制 */
+				continue;
+			sum[n++] = (struct award){.line = (enum line_id)line,
+						  .paid_year = t->first_paid_year + y,
+						  .amount = c[LV_TOTAL],
+						  .provincial = c[LV_PROVINCIAL],
+						  .municipal = c[LV_MUNICIPAL],
+						  .district = c[LV_DISTRICT]};
+		}
+		for (size_t i = 0; i < n; i++)
+			ptr[i] = &sum[i];
+		struct envelope_year ey;
+		if (rules_envelope(q, ptr, nc, n, was, grp, &ey) != 0)
+			return; /* cannot be: totals_add kept every sum within FEN_MAX */
+		memset(owed, 0, sizeof owed);
+		for (size_t i = nc; i < n; i++) /* the year's cells: what is paid, added below */
+			memset(cell[sum[i].line][y], 0, sizeof cell[0][0]);
+		for (size_t i = 0; i < n; i++) {
+			fen_t *c = cell[sum[i].line][y];
+			c[LV_TOTAL] += sum[i].amount;
+			c[LV_PROVINCIAL] += sum[i].provincial;
+			c[LV_MUNICIPAL] += sum[i].municipal;
+			c[LV_DISTRICT] += sum[i].district;
+			if (!q->model.budget.carry_forward)
+				continue;
+			struct award *o = &owed[sum[i].line];
+			o->line = sum[i].line;
+			o->amount += was[i].amount - sum[i].amount;
+			o->provincial += was[i].provincial - sum[i].provincial;
+			o->municipal += was[i].municipal - sum[i].municipal;
+			o->district += was[i].district - sum[i].district;
+		}
+		row[sim_cut(l, y)] = (double)ey.cut / 100;
+		row[sim_carry_in(l, y)] = (double)ey.carried_in / 100;
+		row[sim_carry_out(l, y)] = (double)ey.carried_out / 100;
+		row[sim_carry_in(l, ny)] += (double)ey.carried_in / 100;
+		never += (double)(ey.cut - ey.carried_out) / 100;
+		if (y == ny - 1) /* still owed after the last paid year: never paid */
+			row[sim_carry_out(l, ny)] = (double)ey.carried_out / 100;
+	}
+	row[sim_cut(l, ny)] = never + row[sim_carry_out(l, ny)];
+}
+
 static void fill_row(const struct policy *q, const struct totals *t, const struct sim_layout *l,
 		     double *row)
 {
@@ -856,7 +919,10 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 	fen_t cell[N_LINES][MAX_YEARS][N_LEVELS];
 	memcpy(cell, t->cell, sizeof cell);
 	/* 总量控制 (rules_prorata) on what each line adds up to in a paid year */
-	for (int y = 0; y < ny && q->model.budget.rule == BUDGET_PRORATA; y++) {
+	bool plain = q->model.budget.rule == BUDGET_PRORATA && !q->model.budget.carry_forward;
+	if (q->model.budget.rule == BUDGET_PRIORITY || q->model.budget.carry_forward)
+		envelope_years(q, t, l, cell, row);
+	for (int y = 0; y < ny && plain; y++) {
 		struct award sum[N_LINES], *ptr[N_LINES];
 		size_t np = 0;
 		for (int line = 0; line < N_LINES; line++) {

@@ -218,8 +218,8 @@ double study_value(const struct policy *p, int i)
 		return *(const bool *)at;
 	if (d->type == PT_ENUM)
 		return *(const int *)at;
-	if (d->type == PT_SCHEDULE)
-		return NAN; /* a list of shares, not one number */
+	if (d->type == PT_SCHEDULE || d->type == PT_LINES)
+		return NAN; /* a list, not one number */
 	return *(const double *)at;
 }
 

@@ -126,3 +126,18 @@ const struct risk *summary_cut(const struct summary *s, int year)
 {
 	return &s->cut[year];
 }
+
+const struct stats *summary_carry_in(const struct summary *s, int year)
+{
+	return &s->cell[sim_carry_in(&s->layout, year)];
+}
+
+const struct stats *summary_carry_out(const struct summary *s, int year)
+{
+	return &s->cell[sim_carry_out(&s->layout, year)];
+}
+
+bool summary_capping(const struct policy *p)
+{
+	return p->model.budget.rule == BUDGET_PRORATA || p->model.budget.rule == BUDGET_PRIORITY;
+}
