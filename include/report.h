@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "ledger.h"
 #include "scenario.h"
@@ -21,7 +22,8 @@ struct run_info {
 	int threads;
 	double precision; /* 0: fixed count */
 	double seconds;   /* wall time */
-	bool bom;         /* --csv-bom: the CSV files start with a UTF-8 BOM */
+	time_t date; /* when the run ended: manifest.txt and the workbook show the same; 0: now */
+	bool bom;    /* --csv-bom: the CSV files start with a UTF-8 BOM */
 };
 
 /* Write summary.csv, by_year.csv, recipients.csv, budget.csv (when an

@@ -225,6 +225,7 @@ int cmd_report(const struct cli *c)
 		.seed = (uint64_t)su.seed,
 		.threads = (int)su.threads,
 		.seconds = seconds,
+		.date = time(NULL),
 		.bom = c->csv_bom,
 	};
 	const char *dir = su.os.stage; /* every file goes into the staged set */

@@ -154,6 +154,7 @@ int cmd_run(const struct cli *c)
 		.threads = (int)su.threads,
 		.precision = o.precision,
 		.seconds = seconds,
+		.date = time(NULL),
 		.bom = c->csv_bom,
 	};
 	if (report_write(su.os.stage, &ri, &out, sm, c->ledger ? &rl.l : NULL, err, sizeof err) !=

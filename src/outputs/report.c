@@ -162,7 +162,7 @@ static int file_hash(const char *path, uint64_t *h)
 void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output *o)
 {
 	char when[32];
-	time_t now = time(NULL);
+	time_t now = ri->date ? ri->date : time(NULL);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	fprintf(f, "fundsim %s (git %s)\n", fundsim_version, fundsim_git);
 	fprintf(f, "command: %s\n", ri->command);
