@@ -42,6 +42,30 @@ struct param_def {
 
 #define MAX_PARAMS 512
 
+/* Where a value's number comes from, as the comment beside it in the
+ * scenario file says (scenarios/README.md, "Sources"): the note is the
+ * key's inline comment, else the comment lines right above it, else the
+ * comment that opens its section before the first key. What the
+ * uncertainty ratings (rating.h) count as resting on assumption. */
+enum param_prov {
+	PROV_UNMARKED,   /* no comment (also --set): not a source, so an assumption */
+	PROV_TEXT,       /* "第N条...": the policy text says it */
+	PROV_SOURCED,    /* cites a source, or is fitted to sourced targets */
+	PROV_DEFINITION, /* "by definition: ...": follows from how another value is counted */
+	PROV_READING,    /* "reading: ...": a reading of what the text leaves open */
+	PROV_PARTLY,     /* sourced, but says part of it is an assumption */
+	PROV_ASSUMPTION, /* "assumption: ...": not in the text nor in a source */
+	N_PROVS
+};
+
+/* The provenance of a note (a comment's text without its ';'); NULL or
+ * blank: PROV_UNMARKED. Pure. */
+enum param_prov params_prov_of(const char *note);
+
+/* A provenance as a word: "text", "sourced", "definition", "reading",
+ * "partly", "assumption", "unmarked" (static). */
+const char *params_prov_name(enum param_prov p);
+
 /* The table (borrowed, static) and its length. */
 const struct param_def *params_table(size_t *n);
 

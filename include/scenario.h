@@ -26,6 +26,7 @@ struct scenario {
 	struct policy pol;
 	bool set[MAX_PARAMS];                     /* value given somewhere */
 	char src[MAX_PARAMS][SRC_LEN];            /* where: "my.ini:12", "--set", ... */
+	unsigned char prov[MAX_PARAMS];           /* enum param_prov: what its comment says */
 	struct param_range sens[MAX_SENSITIVITY]; /* [sensitivity], in declared order */
 	int nsens;
 	struct target targets[MAX_TARGETS]; /* [targets], in declared order */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dist.h"
 #include "money.h"
@@ -944,4 +945,49 @@ int params_range_set(struct param_range *r, int *n, const char *key, const char 
 	r[at] = v;
 	*n += at == *n;
 	return 0;
+}
+
+/* ---- provenance ---- */
+
+static bool starts_word(const char *s, const char *w)
+{
+	return strncasecmp(s, w, strlen(w)) == 0;
+}
+
+enum param_prov params_prov_of(const char *note)
+{
+	const char *s = note ? note : "";
+	while (*s == ' ' || *s == '\t' || *s == ';' || *s == '#')
+		s++;
+	if (!*s)
+		return PROV_UNMARKED;
+	static const char clause[] = "第"; /* 第N条: the policy's article */
+	if (strncmp(s, clause, strlen(clause)) == 0) {
+		const char *p = s + strlen(clause);
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p > s + strlen(clause) && strncmp(p, "条", strlen("条")) == 0)
+			return PROV_TEXT;
+	}
+	if (starts_word(s, "reading"))
+		return PROV_READING;
+	if (starts_word(s, "by definition"))
+		return PROV_DEFINITION;
+	if (starts_word(s, "assumption"))
+		return PROV_ASSUMPTION;
+	for (const char *p = s; *p; p++) /* "fitted ...; sigma 1.3 assumption" */
+		if (starts_word(p, "assumption"))
+			return PROV_PARTLY;
+	return PROV_SOURCED;
+}
+
+const char *params_prov_name(enum param_prov p)
+{
+	static const char *const names[N_PROVS] = {
+		[PROV_UNMARKED] = "unmarked",     [PROV_TEXT] = "text",
+		[PROV_SOURCED] = "sourced",       [PROV_DEFINITION] = "definition",
+		[PROV_READING] = "reading",       [PROV_PARTLY] = "partly",
+		[PROV_ASSUMPTION] = "assumption",
+	};
+	return (unsigned)p < N_PROVS ? names[p] : "unmarked";
 }

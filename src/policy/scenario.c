@@ -25,6 +25,7 @@ struct entry {
 	char section[32], key[48];
 	char *value; /* owned */
 	int line;
+	unsigned char prov; /* enum param_prov of its note */
 };
 
 /* One file being parsed: its label, a line counter, and what it said. */
@@ -37,6 +38,10 @@ struct reading {
 	const char *base; /* borrowed from v */
 	int base_line;
 	char name[64];
+	/* the notes (comments) a key's provenance is read from (params.h) */
+	char block[1024];         /* comment lines right above the current line */
+	int keys;                 /* keys read in the current section */
+	unsigned char section_of; /* the section's opening note: for keys without one */
 	char *err;
 	size_t errlen;
 	bool failed;
@@ -232,6 +237,22 @@ static const char *unquote(const char *a, const char *e, char *out)
 	return NULL;
 }
 
+/* A key's provenance (params.h): its inline comment (note .. e, starting
+ * at the ';'), else the comment block right above it, else the note
+ * that opened its section. The first key's block opens the section. */
+static enum param_prov note_prov(struct reading *rd, const char *note, const char *e)
+{
+	char inline_note[MAX_LINE + 1];
+	snprintf(inline_note, sizeof inline_note, "%.*s", (int)(e - note), note);
+	enum param_prov own = params_prov_of(inline_note);
+	enum param_prov above = params_prov_of(rd->block);
+	if (rd->keys == 0)
+		rd->section_of = (unsigned char)above;
+	if (own != PROV_UNMARKED)
+		return own;
+	return above != PROV_UNMARKED ? above : (enum param_prov)rd->section_of;
+}
+
 /* One line, a .. e (without its end), in section (updated); prev is
  * the last key, for an indented line that looks like a continuation;
  * vbuf holds MAX_LINE + 1 bytes. */
@@ -244,10 +265,24 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 	bool indented = a > s;
 	while (e > a && (blank(e[-1]) || e[-1] == '\r'))
 		e--;
-	if (a == e || *a == ';' || *a == '#')
+	if (a == e) {
+		rd->block[0] = '\0'; /* a blank line ends a comment block */
 		return;
+	}
+	if (*a == ';' || *a == '#') {
+		size_t k = strlen(rd->block);
+		while (a < e && (*a == ';' || *a == '#' || blank(*a)))
+			a++;
+		if (k + 2 < sizeof rd->block)
+			snprintf(rd->block + k, sizeof rd->block - k, "%s%.*s", k ? " " : "",
+				 (int)(e - a), a);
+		return;
+	}
 	char snip[64];
 	if (*a == '[') {
+		rd->block[0] = '\0';
+		rd->keys = 0;
+		rd->section_of = PROV_UNMARKED;
 		const char *close = memchr(a, ']', (size_t)(e - a));
 		if (!close) {
 			snippet(a, (size_t)(e - a), snip, sizeof snip);
@@ -306,21 +341,34 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 	const char *v = sep + 1;
 	while (v < e && blank(*v))
 		v++;
+	const char *note = e; /* the inline comment, if any */
 	if (v < e && *v == '"') {
 		const char *why = unquote(v, e, vbuf);
 		if (why) {
 			fail(rd, "[%s] %s: %s", section, key, why);
 			return;
 		}
+		const char *q = v + 1; /* past the closing quote (unquote checked it) */
+		while (q < e && *q != '"')
+			q += *q == '\\' ? 2 : 1;
+		note = q < e ? memchr(q, ';', (size_t)(e - q)) : NULL;
+		if (!note)
+			note = e;
 	} else {
 		const char *ve = v; /* an inline comment starts with ; after a space */
 		while (ve < e && !(*ve == ';' && ve > v && blank(ve[-1])))
 			ve++;
+		note = ve;
 		while (ve > v && blank(ve[-1]))
 			ve--;
 		snprintf(vbuf, MAX_LINE + 1, "%.*s", (int)(ve - v), v);
 	}
+	size_t before = rd->n;
 	handler(rd, section, key, vbuf);
+	if (rd->n > before)
+		rd->v[rd->n - 1].prov = (unsigned char)note_prov(rd, note, e);
+	rd->block[0] = '\0';
+	rd->keys++;
 	snprintf(prev, 64, "%s", key);
 }
 
@@ -567,6 +615,7 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 			break;
 		}
 		s->set[k] = true;
+		s->prov[k] = e->prov;
 		where(s->src[k], path ? path : scenario_builtin_name, e->line);
 	}
 	if (!rd->failed) {
@@ -658,6 +707,7 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 		return -1;
 	}
 	s->set[k] = true;
+	s->prov[k] = PROV_UNMARKED; /* a value from the command line cites nothing */
 	snprintf(s->src[k], SRC_LEN, "--set");
 	return 0;
 }
