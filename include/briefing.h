@@ -4,7 +4,8 @@
  * The page holds the headline numbers (the total over the policy period
  * with its 90% interval, per paid year, per funding level, the chance of
  * exceeding each budget envelope), the tables by measure, paid year and
- * funding level, the run's charts as inline SVG, the assumptions that
+ * funding level, the ex-ante performance evaluation (事前绩效评估: cost,
+ * funding composition, output indicators, uncertainty ratings), the run's charts as inline SVG, the assumptions that
  * most move the total (a tornado study), the parameters that differ from
  * the draft policy, and a note on the method. Every string from outside
  * (names, values, paths) is escaped; nothing is loaded from elsewhere.
@@ -20,6 +21,7 @@
 #include <stdio.h>
 
 #include "charts.h"
+#include "rating.h"
 #include "scenario.h"
 #include "sim.h"
 #include "study.h"
@@ -49,6 +51,8 @@ struct briefing {
 	const char *tornado_note;            /* why there is no tornado, or NULL */
 	const struct briefing_diff *diff;    /* parameters that differ from the draft */
 	int ndiff;
+	const struct evaluation *ev; /* the lines' uncertainty ratings (rating.h), or NULL:
+				      * no 事前绩效评估 section */
 };
 
 /* The most bars the sensitivity table shows. */

@@ -643,17 +643,18 @@ static int report(const char *lang)
 static void ck_balanced(const char *html)
 {
 	static const char *const tags[][2] = {
-		{"<html", "</html>"},     {"<head>", "</head>"},      {"<body>", "</body>"},
-		{"<main>", "</main>"},    {"<section", "</section>"}, {"<table", "</table>"},
-		{"<thead>", "</thead>"},  {"<tbody>", "</tbody>"},    {"<tr>", "</tr>"},
-		{"<figure", "</figure>"}, {"<svg", "</svg>"},         {"<style>", "</style>"},
-		{"<ul>", "</ul>"},        {"<li>", "</li>"},
+		{"<html", "</html>"},    {"<head>", "</head>"},      {"<body>", "</body>"},
+		{"<main>", "</main>"},   {"<section", "</section>"}, {"<table", "</table>"},
+		{"<thead>", "</thead>"}, {"<tbody>", "</tbody>"},    {"<figure", "</figure>"},
+		{"<svg", "</svg>"},      {"<style>", "</style>"},    {"<ul>", "</ul>"},
+		{"<li>", "</li>"},
 	};
 	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
 		ck_assert_msg(count(html, tags[i][0]) == count(html, tags[i][1]), "%d %s but %d %s",
 			      count(html, tags[i][0]), tags[i][0], count(html, tags[i][1]),
 			      tags[i][1]);
 	ck_assert_int_eq(count(html, "<p>") + count(html, "<p "), count(html, "</p>"));
+	ck_assert_int_eq(count(html, "<tr>") + count(html, "<tr "), count(html, "</tr>"));
 	ck_assert_int_eq(count(html, "<html"), 1);
 	ck_assert_int_eq(count(html, "<main>"), 1);
 	ck_assert(strncmp(html, "<!DOCTYPE html>\n", 16) == 0);
@@ -850,6 +851,19 @@ START_TEST(a_report_in_chinese_has_chinese_headings_and_the_same_numbers)
 	ck_assert_ptr_nonnull(strstr(zh, "<h2>分措施资金需求</h2>"));
 	ck_assert_ptr_nonnull(strstr(zh, "<th>条款</th><th>措施</th>"));
 	ck_assert_ptr_null(strstr(zh, "<h2>Summary</h2>"));
+	/* the 事前绩效评估 section in each language, with the same figures */
+	ck_assert_ptr_nonnull(strstr(en, "<h2>Ex-ante performance evaluation (事前绩效评估)</h2>"));
+	ck_assert_ptr_nonnull(strstr(en, "Office for Budget Responsibility"));
+	ck_assert_ptr_nonnull(strstr(zh, "<h2>事前绩效评估</h2>"));
+	ck_assert_ptr_nonnull(strstr(zh, "<h3>一、投入经济性</h3>"));
+	ck_assert_ptr_nonnull(strstr(zh, "<h3>二、资金构成</h3>"));
+	ck_assert_ptr_nonnull(strstr(zh, "<h3>三、绩效目标：产出指标</h3>"));
+	ck_assert_ptr_nonnull(strstr(zh, "<h3>四、测算不确定性评级</h3>"));
+	ck_assert_ptr_null(strstr(zh, "Economy of the inputs"));
+	const char *te = strstr(en, "data-line=\"TOTAL\" data-year=\"0\""),
+		   *tz = strstr(zh, "data-line=\"TOTAL\" data-year=\"0\"");
+	ck_assert(te && tz);
+	ck_assert_int_eq(strncmp(te, tz, (size_t)(strchr(te, '>') - te)), 0);
 	/* the same seed gives the same headline */
 	const char *a = strstr(en, "id=\"headline-total\">"),
 		   *b = strstr(zh, "id=\"headline-total\">");

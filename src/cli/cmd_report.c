@@ -275,6 +275,8 @@ int cmd_report(const struct cli *c)
 	}
 	char date[32];
 	today(date, sizeof date);
+	struct evaluation ev;
+	evaluation_of(s, sm, out.rows, out.reps, &ev);
 	struct briefing b = {
 		.s = s,
 		.sm = sm,
@@ -292,6 +294,7 @@ int cmd_report(const struct cli *c)
 		.tornado_note = tnote[0] ? tnote : NULL,
 		.diff = diff,
 		.ndiff = ndiff,
+		.ev = &ev,
 	};
 	for (int k = 0; k < N_CHARTS; k++)
 		b.svg[k] = svg[k];

@@ -11,25 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "briefing_impl.h"
 #include "html.h"
 #include "money.h"
 #include "params.h"
 #include "stats.h"
 #include "uncosted.h"
 
-/* English or Chinese: both are literals, so printf formats stay checked. */
-#define L(b, en, zh) ((b)->lang == CHART_ZH ? (zh) : (en))
-
 /* The policy as the draft names it (征求意见稿: the draft for comment). */
 #define POLICY_ZH "苏州市加快推动软件产业集群高质量发展的若干政策措施（征求意见稿）"
-
-struct page {
-	FILE *f;
-	const struct briefing *b;
-	const struct sim_layout *l;
-	int first_paid;            /* calendar year of paid-year index 0 */
-	const struct stats *total; /* TOTAL over all paid years and levels */
-};
 
 static const struct stats *money(const struct page *pg, int line, int year, enum fund_level lv)
 {
@@ -142,6 +132,10 @@ static const char *const css =
 	"table.tornado td:nth-child(2){width:30%}table.tornado td:last-child{width:15%}\n"
 	"td.range,.nowrap{white-space:nowrap}\n"
 	"#measures td:first-child{white-space:nowrap}\n"
+	"#evaluation table{font-size:.86rem}\n"
+	"#evaluation td:first-child,#evaluation th:first-child,.rating{white-space:nowrap}\n"
+	"#evaluation td:nth-child(2){min-width:10em}\n"
+	"#evaluation td.n .alt{font-size:.8em}\n"
 	"ul{margin:.3rem 0 .8rem;padding-left:1.3rem}\n"
 	"@page{size:A4;margin:14mm 13mm 15mm}\n"
 	"@media print{\n"
@@ -1221,9 +1215,28 @@ void briefing_write(FILE *f, const struct briefing *b)
 	measures(&pg);
 	uncosted(&pg);
 	years_levels(&pg);
+	if (b->ev)
+		briefing_evaluation(&pg);
 	charts(&pg);
 	sensitivity(&pg);
 	differences(&pg);
 	method(&pg);
 	fputs("</main>\n</body>\n</html>\n", f);
+}
+
+/* ---- for the other sections (briefing_impl.h) ---- */
+
+const char *briefing_yuan(double v, char *buf, size_t n)
+{
+	return yuan(v, buf, n);
+}
+
+const char *briefing_level_name(const struct briefing *b, int lv)
+{
+	return level_name(b, lv);
+}
+
+const char *briefing_measure_name(const struct briefing *b, int line)
+{
+	return measure_name(b, line);
 }

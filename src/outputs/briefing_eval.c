@@ -1,0 +1,393 @@
+/* briefing_eval.c - the briefing's 事前绩效评估 section: the ex-ante
+ * performance evaluation a finance bureau files for a new policy, in its
+ * parts: 投入经济性 (what it costs, with its range and planning figures),
+ * 资金构成 (who pays), 绩效目标 (the outputs: awards per line and year)
+ * and an uncertainty rating per line (rating.h).
+ *
+ * Every amount cell carries its figures in yuan as data attributes
+ * (data-mean, data-p5, ...: the CSV files' values to the fen), so that a
+ * test or a tool reads the table without parsing 万/亿. */
+#include <math.h>
+#include <string.h>
+
+#include "briefing_impl.h"
+#include "html.h"
+#include "money.h"
+#include "stats.h"
+
+static const struct stats *money(const struct page *pg, int line, int year, enum fund_level lv)
+{
+	return summary_money(pg->b->sm, line, year, lv);
+}
+
+/* Paid-year index y as a column heading: the year, or the period. */
+static void year_head(const struct page *pg, int y)
+{
+	const struct briefing *b = pg->b;
+	if (y == pg->l->years)
+		html_printf(pg->f,
+			    L(b, "<th class=\"n\">%d–%d</th>", "<th class=\"n\">%d–%d年</th>"),
+			    pg->first_paid, pg->first_paid + pg->l->years - 1);
+	else
+		html_printf(pg->f, "<th class=\"n\">%d</th>", pg->first_paid + y);
+}
+
+static int year_of(const struct page *pg, int y)
+{
+	return y == pg->l->years ? 0 : pg->first_paid + y; /* 0: the period */
+}
+
+/* Mean, under it the 90% interval, under that P80 and P90; the figures
+ * in yuan as attributes, and the cell named by data-ATTR="KEY" and its
+ * paid year (0: the period). */
+static void amount_cell(const struct page *pg, const char *attr, const char *key, int year,
+			const struct stats *st)
+{
+	FILE *f = pg->f;
+	char m[32], lo[32], hi[32], p80[32], p90[32];
+	html_printf(f,
+		    "<td class=\"n\" data-%s=\"%s\" data-year=\"%d\" data-mean=\"%.2f\" "
+		    "data-p5=\"%.2f\" data-p95=\"%.2f\" data-p80=\"%.2f\" data-p90=\"%.2f\">",
+		    attr, key, year, st->mean, st->pct[P5], st->pct[P95], st->pct[P80],
+		    st->pct[P90]);
+	if (st->mean == 0 && st->pct[P95] == 0) {
+		fputs("0</td>", f);
+		return;
+	}
+	html_printf(f,
+		    "%s<span class=\"alt\">%s – %s</span><span class=\"alt\">P80 %s · P90 "
+		    "%s</span></td>",
+		    briefing_yuan(st->mean, m, sizeof m), briefing_yuan(st->pct[P5], lo, sizeof lo),
+		    briefing_yuan(st->pct[P95], hi, sizeof hi),
+		    briefing_yuan(st->pct[P80], p80, sizeof p80),
+		    briefing_yuan(st->pct[P90], p90, sizeof p90));
+}
+
+/* The lines a table lists: in force and paying, the registry's order. */
+static bool listed(const struct page *pg, int line)
+{
+	return pg->b->ev->line[line].rated;
+}
+
+static void measure_cells(const struct page *pg, int line)
+{
+	const struct line_info *li = line_info(line);
+	html_printf(pg->f, "<td>%s</td><td><span class=\"code\">%s</span> %s", li->clause, li->name,
+		    briefing_measure_name(pg->b, line));
+	if (!pg->b->sm->in_total[line])
+		html_printf(pg->f,
+			    L(pg->b, "<span class=\"alt\">contingent, not in the total</span>",
+			      "<span class=\"alt\">或有事项，不计入合计</span>"));
+	fputs("</td>", pg->f);
+}
+
+/* ---- 投入经济性 ---- */
+
+static void economy(struct page *pg)
+{
+	const struct briefing *b = pg->b;
+	FILE *f = pg->f;
+	html_printf(f, L(b, "<h3>1. Economy of the inputs (投入经济性)</h3>\n",
+			 "<h3>一、投入经济性</h3>\n"));
+	html_printf(f,
+		    L(b,
+		      "<p>The expected cost of each measure per paid year and over the "
+		      "period, with its 90%% interval (5th to 95th percentile) and the "
+		      "planning figures P80 and P90: appropriate P80 (P90) and spending "
+		      "overruns it in at most 20%% (10%%) of the simulated futures.</p>\n",
+		      "<p>各措施分兑付年度及政策期的期望成本，附90%%区间（第5至第95百分位数）及预算"
+		      "安排参考P80、P90：按P80（P90）安排，超支概率不超过20%%（10%%）。</p>\n"));
+	fputs("<table id=\"eval-cost\">\n<thead><tr>", f);
+	html_printf(f, L(b, "<th>Clause</th><th>Measure</th>", "<th>条款</th><th>措施</th>"));
+	for (int y = 0; y <= pg->l->years; y++)
+		year_head(pg, y);
+	fputs("</tr></thead>\n<tbody>\n", f);
+	for (int pass = 0; pass < 2; pass++) /* the lines in the total, then contingent ones */
+		for (int line = 0; line < N_LINES; line++) {
+			if (!listed(pg, line) || b->sm->in_total[line] == (pass == 1))
+				continue;
+			fputs("<tr>", f);
+			measure_cells(pg, line);
+			for (int y = 0; y <= pg->l->years; y++)
+				amount_cell(pg, "line", line_info(line)->name, year_of(pg, y),
+					    money(pg, line, y, LV_TOTAL));
+			fputs("</tr>\n", f);
+		}
+	html_printf(f, L(b, "</tbody>\n<tfoot><tr><td></td><td>Total</td>",
+			 "</tbody>\n<tfoot><tr><td></td><td>合计</td>"));
+	for (int y = 0; y <= pg->l->years; y++)
+		amount_cell(pg, "line", "TOTAL", year_of(pg, y), money(pg, N_LINES, y, LV_TOTAL));
+	fputs("</tr></tfoot>\n</table>\n", f);
+}
+
+/* ---- 资金构成 ---- */
+
+/* One table of the composition: a row per group (funding level; later
+ * district and budget owner, when the run's layout has them), a column
+ * per paid year and the period, and the group's share of the total. */
+struct composition {
+	const char *id, *attr; /* table id, data-ATTR naming a row ("level") */
+	int n;                 /* groups */
+	const char *(*name)(const struct page *pg, int g, char *buf, size_t len);
+	const char *(*key)(int g); /* the group as the CSV files name it */
+	const struct stats *(*cell)(const struct page *pg, int g, int year);
+};
+
+static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal", "district"};
+
+static const char *level_label(const struct page *pg, int g, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", briefing_level_name(pg->b, g + LV_PROVINCIAL));
+	return buf;
+}
+
+static const char *level_key(int g)
+{
+	return level_keys[g + LV_PROVINCIAL];
+}
+
+static const struct stats *level_cell(const struct page *pg, int g, int year)
+{
+	return money(pg, N_LINES, year, (enum fund_level)(g + LV_PROVINCIAL));
+}
+
+static void composition_table(struct page *pg, const struct composition *c, const char *head)
+{
+	const struct briefing *b = pg->b;
+	FILE *f = pg->f;
+	html_printf(f, "<table id=\"%s\" class=\"keep\">\n<thead><tr><th>%s</th>", c->id, head);
+	for (int y = 0; y <= pg->l->years; y++)
+		year_head(pg, y);
+	html_printf(f, L(b, "<th class=\"n\">Share</th>", "<th class=\"n\">占比</th>"));
+	fputs("</tr></thead>\n<tbody>\n", f);
+	double total = pg->total->mean;
+	for (int g = 0; g < c->n; g++) {
+		char name[160];
+		html_printf(f, "<tr><td>%s</td>", c->name(pg, g, name, sizeof name));
+		for (int y = 0; y <= pg->l->years; y++)
+			amount_cell(pg, c->attr, c->key(g), year_of(pg, y), c->cell(pg, g, y));
+		double mean = c->cell(pg, g, pg->l->years)->mean;
+		html_printf(f, "<td class=\"n\">%.1f%%</td></tr>\n",
+			    total > 0 ? 100 * mean / total : 0.0);
+	}
+	fputs("</tbody></table>\n", f);
+}
+
+static void composition(struct page *pg)
+{
+	const struct briefing *b = pg->b;
+	FILE *f = pg->f;
+	html_printf(f, L(b, "<h3>2. Funding composition (资金构成)</h3>\n",
+			 "<h3>二、资金构成</h3>\n"));
+	html_printf(
+		f,
+		L(b,
+		  "<p>Who pays: the provincial part of the pooled lines (统筹省、市资金), "
+		  "the city and the districts, by paid year. Means add up to the total; "
+		  "percentiles do not.</p>\n",
+		  "<p>出资构成：统筹省、市资金条线中的省级部分、市级与区（县级市）级，分兑付年度。"
+		  "各层级均值之和等于合计，分位数之和不等于合计的分位数。</p>\n"));
+	/* a dimension the run's layout gains (districts, budget owners) is a
+	 * row here with its accessors */
+	const struct composition tables[] = {
+		{"eval-levels", "level", N_LEVELS - LV_PROVINCIAL, level_label, level_key,
+		 level_cell},
+	};
+	const char *heads[] = {L(b, "Funding level", "出资层级")};
+	for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++)
+		composition_table(pg, &tables[k], heads[k]);
+}
+
+/* ---- 绩效目标 ---- */
+
+static void count_cell(const struct page *pg, int line, int y)
+{
+	const struct stats *n = summary_recipients(pg->b->sm, line, y);
+	html_printf(pg->f,
+		    "<td class=\"n\" data-line=\"%s\" data-year=\"%d\" data-awards=\"%.6f\" "
+		    "data-awards-p5=\"%.6f\" data-awards-p95=\"%.6f\">%.*f"
+		    "<span class=\"alt\">%.0f – %.0f</span></td>",
+		    line < N_LINES ? line_info(line)->name : "TOTAL", year_of(pg, y), n->mean,
+		    n->pct[P5], n->pct[P95], n->mean > 0 && n->mean < 9.95 ? 1 : 0, n->mean,
+		    n->pct[P5], n->pct[P95]);
+}
+
+static void outputs(struct page *pg)
+{
+	const struct briefing *b = pg->b;
+	FILE *f = pg->f;
+	int years = pg->l->years;
+	html_printf(f, L(b, "<h3>3. Performance targets: output indicators (绩效目标)</h3>\n",
+			 "<h3>三、绩效目标：产出指标</h3>\n"));
+	html_printf(
+		f, L(b,
+		     "<p>The number of awards each measure is expected to pay per paid year "
+		     "and over the period (a yearly award counts once a year), with its 90%% "
+		     "interval, and the mean award: expected cost over expected awards.</p>\n",
+		     "<p>各措施分兑付年度及政策期预计兑付的奖励笔数（按年支持的项目每年计一笔）及其"
+		     "90%%区间；平均单笔奖励＝期望成本÷期望笔数。</p>\n"));
+	fputs("<table id=\"eval-outputs\">\n<thead><tr>", f);
+	html_printf(f, L(b, "<th>Clause</th><th>Measure</th>", "<th>条款</th><th>措施</th>"));
+	for (int y = 0; y <= years; y++)
+		year_head(pg, y);
+	html_printf(f,
+		    L(b, "<th class=\"n\">Mean award</th>", "<th class=\"n\">平均单笔奖励</th>"));
+	fputs("</tr></thead>\n<tbody>\n", f);
+	for (int pass = 0; pass < 2; pass++)
+		for (int line = 0; line < N_LINES; line++) {
+			if (!listed(pg, line) || b->sm->in_total[line] == (pass == 1))
+				continue;
+			fputs("<tr>", f);
+			measure_cells(pg, line);
+			for (int y = 0; y <= years; y++)
+				count_cell(pg, line, y);
+			double n = summary_recipients(b->sm, line, years)->mean;
+			double m = money(pg, line, years, LV_TOTAL)->mean;
+			char avg[32];
+			html_printf(f, "<td class=\"n\">%s</td></tr>\n",
+				    n > 0 ? briefing_yuan(m / n, avg, sizeof avg) : "–");
+		}
+	fputs("</tbody></table>\n", f);
+}
+
+/* ---- uncertainty ratings ---- */
+
+static const char *level_word(const struct briefing *b, enum rating_level r)
+{
+	static const char *const en[N_RATINGS] = {"low", "medium", "high", "very high"};
+	static const char *const zh[N_RATINGS] = {"低", "中", "高", "很高"};
+	return b->lang == CHART_ZH ? zh[r] : en[r];
+}
+
+static void axis_cell(const struct page *pg, const struct line_rating *lr, int a)
+{
+	html_printf(pg->f, "<td class=\"rating r%d\" data-score=\"%.4f\">%s", (int)lr->out.axis[a],
+		    lr->out.score[a], level_word(pg->b, lr->out.axis[a]));
+	html_printf(pg->f,
+		    L(pg->b, "<span class=\"alt\">%g/%d assumed</span></td>",
+		      "<span class=\"alt\">假设 %g/%d</span></td>"),
+		    lr->in.assumed[a], lr->in.values[a]);
+}
+
+static void ratings(struct page *pg)
+{
+	const struct briefing *b = pg->b;
+	const struct evaluation *ev = b->ev;
+	FILE *f = pg->f;
+	html_printf(f, L(b, "<h3>4. Uncertainty of each costing</h3>\n",
+			 "<h3>四、测算不确定性评级</h3>\n"));
+	html_printf(f,
+		    L(b,
+		      "<p>Each line is rated low, medium, high or very high on three sources of "
+		      "uncertainty, in the manner of the UK Office for Budget Responsibility's "
+		      "uncertainty ratings of policy costings: the <strong>data</strong> its "
+		      "applicants are drawn from, the <strong>modelling</strong> of its rule, and "
+		      "the <strong>behaviour</strong> it assumes (take-up, what applicants request "
+		      "and are granted). Under each rating: the weight of the values resting on "
+		      "assumption over the values counted (method below).</p>\n",
+		      "<p>参照英国预算责任办公室（OBR）对政策测算的不确定性评级，逐条线从三方面评定"
+		      "低、中、高、很高：申报对象所依据的<strong>数据</strong>、奖励规则的"
+		      "<strong>建模</strong>、所假设的<strong>行为</strong>（申领率、申请额度与核定"
+		      "比例）。评级下方为依赖假设的取值权重与计入取值数之比（方法见下）。</p>\n"));
+	fputs("<table id=\"eval-ratings\">\n<thead><tr>", f);
+	html_printf(f, L(b,
+			 "<th>Clause</th><th>Measure</th><th>Data</th><th>Modelling</th>"
+			 "<th>Behaviour</th><th class=\"n\">Share of the total's variance</th>"
+			 "<th>Overall</th>",
+			 "<th>条款</th><th>措施</th><th>数据</th><th>建模</th><th>行为</th>"
+			 "<th class=\"n\">占总额方差比例</th><th>综合评级</th>"));
+	fputs("</tr></thead>\n<tbody>\n", f);
+	for (int line = 0; line < N_LINES; line++) {
+		const struct line_rating *lr = &ev->line[line];
+		if (!lr->rated)
+			continue;
+		html_printf(f, "<tr data-line=\"%s\" data-overall=\"%d\">", line_info(line)->name,
+			    (int)lr->out.overall);
+		measure_cells(pg, line);
+		for (int a = 0; a < N_AXES; a++)
+			axis_cell(pg, lr, a);
+		if (isnan(lr->in.var_share))
+			fputs("<td class=\"n\">–</td>", f);
+		else
+			html_printf(f, "<td class=\"n\" data-share=\"%.6f\">%.1f%%</td>",
+				    lr->in.var_share,
+				    fabs(lr->in.var_share) < 5e-4 ? 0.0 : 100 * lr->in.var_share);
+		html_printf(f, "<td class=\"rating r%d\"><strong>%s</strong>", (int)lr->out.overall,
+			    level_word(b, lr->out.overall));
+		if (lr->out.material)
+			html_printf(f, L(b, "<span class=\"alt\">material</span>",
+					 "<span class=\"alt\">影响显著</span>"));
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</tbody></table>\n", f);
+	html_printf(
+		f,
+		L(b,
+		  "<p class=\"note\"><strong>Method.</strong> Each value a line rests on is "
+		  "counted on one axis: data (the counts, bases and populations of its "
+		  "applicants: its <code>[pop.X]</code> section, or for firm lines the parts of "
+		  "the firm model their firms come from), modelling (its rule keys) or behaviour "
+		  "(take-up, request, approval, housing, pass). A value weighs by what its "
+		  "comment in the scenario file says: the policy text (第N条), a cited source "
+		  "or a definition 0, a reading or a partly assumed value ½, an assumption or a "
+		  "value with no comment 1. An axis's score is the mean weight: low below 25%%, "
+		  "medium below 50%%, high below 75%%, very high from 75%%. The overall rating "
+		  "is the mean of the three levels to the nearest, one step higher when the "
+		  "line carries %.0f%% or more of the "
+		  "variance of the total (material: an error in it moves the total). The "
+		  "share is %s; contingent items are not in the total and have none. A "
+		  "rating says how much of a line rests on assumption, not that its estimate "
+		  "is wrong: the intervals above include only the uncertainty the scenario "
+		  "spells out as ranges.</p>\n",
+		  "<p class=\"note\"><strong>评级方法。</strong>条线所依据的每项取值归入一个方面："
+		  "数据（申报对象的数量、基数与分布：其 <code>[pop.X]</code> 一节；企业类条线为"
+		  "企业模型中对应部分）、建模（奖励规则参数）或行为（申领率、申请额度、核定比例、"
+		  "购房补贴申请、年度考核通过率）。每项取值按情景文件中的注释赋权：政策原文"
+		  "（第N条）、注明来源或按定义得出为0，解读或部分为假设为½，假设或无注释为1。各方面"
+		  "得分为权重均值：低于25%%为低，低于50%%为中，低于75%%为高，75%%及以上为很高。"
+		  "综合评级取三方面等级的平均值（四舍五入）；条线占总额方差 %.0f%% 及以上的（影响显著：其误差会带动总额）"
+		  "再上调一级。方差占比为%s；或有事项不计入合计，无此比例。评级反映测算在多大程度上"
+		  "依赖假设，并不表示估计有误：上文区间只包含情景以区间形式给出的不确定性。</p>\n"),
+		100 * RATING_MATERIAL,
+		ev->covariance
+			? L(b,
+			    "Cov(line, total) / Var(total) over the replications, which adds "
+			    "up to 100%% over the lines",
+			    "各次模拟中该条线与合计的协方差除以合计的方差，各条线之和为100%%")
+			: L(b,
+			    "the line's variance over the sum of the lines' variances (the run "
+			    "kept no rows to pair)",
+			    "该条线方差占各条线方差之和的比例（本次运行未保留逐次结果）"));
+	html_printf(
+		f,
+		L(b,
+		  "<p class=\"note\">Source: Office for Budget Responsibility, “Policy "
+		  "costings” and its policy costings uncertainty ratings database "
+		  "(obr.uk/forecasts-in-depth/policy-costings/), which rates each "
+		  "certified costing on the uncertainty from its data, its modelling and "
+		  "behaviour.</p>\n",
+		  "<p class=\"note\">来源：英国预算责任办公室（Office for Budget Responsibility）"
+		  "“Policy costings”及其政策测算不确定性评级数据库（obr.uk/forecasts-in-depth/"
+		  "policy-costings/），对每项经认证的测算按数据、建模与行为三方面的不确定性"
+		  "评级。</p>\n"));
+}
+
+void briefing_evaluation(struct page *pg)
+{
+	const struct briefing *b = pg->b;
+	FILE *f = pg->f;
+	fputs("<section id=\"evaluation\">\n", f);
+	html_printf(f, L(b, "<h2>Ex-ante performance evaluation (事前绩效评估)</h2>\n",
+			 "<h2>事前绩效评估</h2>\n"));
+	html_printf(
+		f,
+		L(b,
+		  "<p>The figures an ex-ante performance evaluation of the policy asks "
+		  "for, from the same run as the rest of this report.</p>\n",
+		  "<p>本节按事前绩效评估的要求列示测算结果，与本报告其余部分出自同一次模拟。</p>\n"));
+	economy(pg);
+	composition(pg);
+	outputs(pg);
+	ratings(pg);
+	fputs("</section>\n", f);
+}
