@@ -2,7 +2,8 @@
 against the CSV files beside it, figure by figure, to the yuan.
 
     check_workbook.py run DIR_EN DIR_ZH     a run's workbook in English and Chinese
-    check_workbook.py report DIR            a report's (the run's sheets and its tornado)
+    check_workbook.py report DIR [LANG]     a report's (the run's sheets and its tornado),
+                                            and its page's 事前绩效评估 section
     check_workbook.py study DIR CSV...      a study's: each CSV file as a sheet
 
 Amounts in the workbook are 万元; times 10,000 they must equal the CSV's
@@ -19,10 +20,16 @@ failures = []
 
 RUN_SHEETS = {
     "en": ["Headline", "Measures by paid year", "Measures ranked", "Funding levels",
-           "Recipients", "Budget risk", "Not costed", "Parameters", "Method and manifest"],
-    "zh": ["概览", "分措施分年度", "措施排序", "出资层级", "奖励笔数", "预算风险", "未计入测算",
-           "参数", "方法与清单"],
+           "Recipients", "Budget risk", "Ex-ante evaluation", "Not costed", "Parameters",
+           "Method and manifest"],
+    "zh": ["概览", "分措施分年度", "措施排序", "出资层级", "奖励笔数", "预算风险", "事前绩效评估",
+           "未计入测算", "参数", "方法与清单"],
 }
+# The evaluation sheet's blocks start with these (column A) in each language.
+EVAL_BLOCKS = {"en": ["1. ", "2. ", "3. ", "4. "], "zh": ["一、", "二、", "三、", "四、"]}
+RATING_WORDS = {"en": ["low", "medium", "high", "very high"], "zh": ["低", "中", "高", "很高"]}
+# rating.h's thresholds
+MEDIUM_AT, HIGH_AT, VERY_HIGH_AT, MATERIAL = 0.25, 0.50, 0.75, 0.20
 LEVELS = ["total", "provincial", "municipal", "district"]
 STATS = ["mean", "sd", "se", "p5", "p25", "p50", "p75", "p95", "p80", "p90"]
 
@@ -159,9 +166,11 @@ def run_figures(d, wb, names):
         money(ws, 2 + i, 9, b["mean_carried_in"], "budget carried in")
         money(ws, 2 + i, 10, b["mean_carried_out"], "budget carried out")
 
+    evaluation(d, wb[names[6]], "zh" if names[6] == "事前绩效评估" else "en")
+
     # not costed: each item as uncosted.csv, then the modelled total, the
     # bureau's lump sums and the total with them (mean 5% 95% P80 P90)
-    ws = wb[names[6]]
+    ws = wb[names[7]]
     items = read_csv(os.path.join(d, "uncosted.csv"))
     for i, it in enumerate(items):
         r = 2 + i
@@ -180,7 +189,7 @@ def run_figures(d, wb, names):
         money(ws, r0 + 2, 2 + k, t + lumps, f"uncosted: total with lump sums {st}")
 
     # parameters: an amount is a number in 万元
-    ws = wb[names[7]]
+    ws = wb[names[8]]
     keys = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
     if "m1a.cap" not in keys:
         fail(f"{ws.title}: no m1a.cap")
@@ -193,13 +202,216 @@ def run_figures(d, wb, names):
             money(ws, r, 2, float(written[:-1]) * 1e4, "m1a.cap")
 
     # method and manifest: every line of manifest.txt
-    ws = wb[names[8]]
+    ws = wb[names[9]]
     values = {str(ws.cell(row=r, column=2).value) for r in range(2, ws.max_row + 1)}
     with open(os.path.join(d, "manifest.txt"), encoding="utf-8-sig") as f:
         for line in f.read().splitlines():
             v = line.split(": ", 1)[1] if ": " in line else line
             if v not in values:
                 fail(f"{ws.title}: manifest line {line!r} missing")
+
+
+class Csvs:
+    """A run's CSV files, keyed as the evaluation's tables name their cells."""
+
+    def __init__(self, d):
+        self.summary = {(r["line"], r["level"]): r
+                        for r in read_csv(os.path.join(d, "summary.csv"))}
+        self.by_year = {(r["line"], r["paid_year"], r["level"]): r
+                        for r in read_csv(os.path.join(d, "by_year.csv"))}
+        self.recips = {(r["line"], r["paid_year"]): r
+                       for r in read_csv(os.path.join(d, "recipients.csv"))}
+        self.years = sorted({k[1] for k in self.by_year})
+        self.period = f"{self.years[0]}-{self.years[-1]}"
+
+    def year(self, label):
+        """A year label of the workbook ("2026", "2026-2028", "2026–2028 年") or a
+        page's data-year ("2026", "0": the period) to a paid year, None the period."""
+        label = str(label).replace("–", "-").replace(" 年", "").strip()
+        return None if label in ("0", self.period) else label
+
+    def money(self, line, label, level="total"):
+        y = self.year(label)
+        return self.summary[(line, level)] if y is None else self.by_year[(line, y, level)]
+
+    def count(self, line, label):
+        y = self.year(label)
+        return self.recips[(line, "all" if y is None else y)]
+
+    def paying(self):
+        """The lines the evaluation lists: those that pay something."""
+        return [l for (l, lv), r in self.summary.items()
+                if lv == "total" and l != "TOTAL" and
+                (float(r["mean"]) > 0 or float(r["p95"]) > 0)]
+
+
+def rating_level(score):
+    return 3 if score >= VERY_HIGH_AT else 2 if score >= HIGH_AT else \
+        1 if score >= MEDIUM_AT else 0
+
+
+def rating_overall(levels, share):
+    """rating.h: the mean of the axes' levels to the nearest, a step up if material."""
+    mean = int(sum(levels) / len(levels) + 0.5)
+    return min(3, mean + 1) if share is not None and share >= MATERIAL else mean
+
+
+def evaluation(d, ws, lang):
+    """The 事前绩效评估 sheet: every figure against the CSV files, every rating
+    as rating.h makes it from the scores the sheet shows."""
+    c = Csvs(d)
+    starts = {}
+    for r in range(1, ws.max_row + 1):
+        v = ws.cell(row=r, column=1).value
+        for k, prefix in enumerate(EVAL_BLOCKS[lang]):
+            if isinstance(v, str) and v.startswith(prefix):
+                starts[k] = r + 2  # the heading, its header row, then the rows
+    if sorted(starts) != [0, 1, 2, 3]:
+        fail(f"{ws.title}: blocks {sorted(starts)}, expected the four")
+        return
+
+    def rows(k):
+        r = starts[k]
+        while ws.cell(row=r, column=2).value not in (None, ""):
+            yield r
+            r += 1
+
+    stats = ["mean", "p5", "p95", "p80", "p90"]
+    seen = set()
+    for r in rows(0):  # 投入经济性: line x year, mean 5% 95% P80 P90
+        line, y = ws.cell(row=r, column=2).value, ws.cell(row=r, column=4).value
+        seen.add(line)
+        for k, st in enumerate(stats):
+            money(ws, r, 5 + k, c.money(line, y)[st], f"evaluation cost {line} {y} {st}")
+    if seen != set(c.paying()) | {"TOTAL"}:
+        fail(f"{ws.title}: cost lists {sorted(seen)}, the paying lines are {c.paying()}")
+    levels = set()
+    for r in rows(1):  # 资金构成: level x year, the statistics and the share of the total
+        lv, y = ws.cell(row=r, column=2).value, ws.cell(row=r, column=4).value
+        levels.add(lv)
+        for k, st in enumerate(stats):
+            money(ws, r, 5 + k, c.money("TOTAL", y, lv)[st], f"evaluation funds {lv} {y} {st}")
+        tot = float(c.money("TOTAL", y)["mean"])
+        want = float(c.money("TOTAL", y, lv)["mean"]) / tot if tot > 0 else 0
+        number(ws, r, 10, want, f"evaluation share {lv} {y}", 1e-6)
+    if levels != set(LEVELS[1:]):
+        fail(f"{ws.title}: funding levels {sorted(levels)}")
+    for r in rows(2):  # 绩效目标: awards mean 5% 95%, the mean award
+        line, y = ws.cell(row=r, column=2).value, ws.cell(row=r, column=4).value
+        n = c.count(line, y)
+        for k, st in enumerate(["mean", "p5", "p95"]):
+            number(ws, r, 5 + k, n[st], f"evaluation awards {line} {y} {st}")
+        if float(n["mean"]) > 0.005:  # expected cost over expected awards
+            # recipients.csv rounds the mean count to 0.01: the ratio lies between
+            # the cost over the count's largest and over its smallest value
+            m, k = float(c.money(line, y)["mean"]), float(n["mean"])
+            lo, hi = m / (k + 0.005) - 0.01, m / max(k - 0.005, 1e-12) + 0.01
+            got = ws.cell(row=r, column=8).value
+            if not isinstance(got, (int, float)) or not lo <= got * 1e4 <= hi:
+                fail(f"{ws.title}!H{r} (mean award {line} {y}): {got!r} 万元, "
+                     f"the CSV gives {lo:.2f} to {hi:.2f} yuan")
+    shares, words = [], RATING_WORDS[lang]
+    rated = set()
+    for r in rows(3):  # ratings: share assumed and level per axis, variance share, overall
+        line = ws.cell(row=r, column=2).value
+        rated.add(line)
+        lv = []
+        for a in range(3):
+            score = ws.cell(row=r, column=4 + 2 * a).value
+            word = ws.cell(row=r, column=5 + 2 * a).value
+            if not isinstance(score, (int, float)) or not 0 <= score <= 1:
+                fail(f"{ws.title}: {line} axis {a} score {score!r}")
+                continue
+            lv.append(rating_level(score))
+            if word != words[lv[-1]]:
+                fail(f"{ws.title}: {line} axis {a} score {score} rated {word!r}, "
+                     f"expected {words[lv[-1]]!r}")
+        share = ws.cell(row=r, column=10).value
+        if c.summary[(line, "total")]["in_total"] == "1":
+            if not isinstance(share, (int, float)):
+                fail(f"{ws.title}: {line} has no share of the variance")
+                share = None
+            else:
+                shares.append(share)
+        else:
+            share = None  # a contingent item is not in the total
+        want = words[rating_overall(lv, share)] if len(lv) == 3 else None
+        if ws.cell(row=r, column=11).value != want:
+            fail(f"{ws.title}: {line} overall {ws.cell(row=r, column=11).value!r}, "
+                 f"expected {want!r}")
+    if rated != set(c.paying()):
+        fail(f"{ws.title}: rated {sorted(rated)}, the paying lines are {c.paying()}")
+    if abs(sum(shares) - 1) > 1e-9:  # covariances with the total add up to its variance
+        fail(f"{ws.title}: the lines' shares of the variance add up to {sum(shares)}")
+
+
+class Page:
+    """report.html's 事前绩效评估 section: its headings and its cells' data."""
+
+    def __init__(self, path):
+        from html.parser import HTMLParser
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        i = text.find('<section id="evaluation">')
+        self.section = text[i:text.find("</section>", i)] if i >= 0 else ""
+        self.cells, self.tables, self.rows = [], {}, []
+        page = self
+
+        class Cells(HTMLParser):
+            table = None
+
+            def handle_starttag(self, tag, attrs):
+                a = dict(attrs)
+                if tag == "table":
+                    self.table = a.get("id")
+                    page.tables[self.table] = 0
+                elif tag == "td" and ("data-mean" in a or "data-awards" in a):
+                    page.cells.append((self.table, a))
+                    page.tables[self.table] += 1
+                elif tag == "tr" and "data-overall" in a:
+                    page.rows.append(a)
+
+        Cells().feed(self.section)
+
+
+def check_page(d, lang):
+    path = os.path.join(d, "report.html")
+    page = Page(path)
+    heads = {"en": ["Ex-ante performance evaluation (事前绩效评估)", "1. Economy of the inputs",
+                    "2. Funding composition", "3. Performance targets",
+                    "4. Uncertainty of each costing", "Office for Budget Responsibility"],
+             "zh": ["<h2>事前绩效评估</h2>", "一、投入经济性", "二、资金构成",
+                    "三、绩效目标：产出指标", "四、测算不确定性评级", "英国预算责任办公室"]}
+    for h in heads[lang]:
+        if h not in page.section:
+            fail(f"report.html ({lang}): the evaluation section lacks {h!r}")
+    c = Csvs(d)
+    for table, a in page.cells:
+        y = a["data-year"]
+        if "data-awards" in a:
+            n = c.count(a["data-line"], y)
+            for attr, st in (("data-awards", "mean"), ("data-awards-p5", "p5"),
+                             ("data-awards-p95", "p95")):
+                if abs(float(a[attr]) - float(n[st])) > 0.005 + 1e-9:
+                    fail(f"report.html {table} {a['data-line']} {y} {st}: {a[attr]}, "
+                         f"recipients.csv {n[st]}")
+            continue
+        row = c.money("TOTAL", y, a["data-level"]) if "data-level" in a \
+            else c.money(a["data-line"], y)
+        for st in ("mean", "p5", "p95", "p80", "p90"):
+            if a["data-" + st] != row[st]:  # both printed %.2f from the same double
+                fail(f"report.html {table} {a.get('data-line', a.get('data-level'))} {y} "
+                     f"{st}: {a['data-' + st]}, the CSV has {row[st]}")
+    paying = set(c.paying())
+    n = len(c.years) + 1
+    want = {"eval-cost": (len(paying) + 1) * n, "eval-levels": 3 * n,
+            "eval-outputs": len(paying) * n}
+    for t, k in want.items():
+        if page.tables.get(t) != k:
+            fail(f"report.html: table {t} has {page.tables.get(t)} cells, expected {k}")
+    if {r["data-line"] for r in page.rows} != paying:
+        fail(f"report.html: ratings for {sorted(r['data-line'] for r in page.rows)}, "
+             f"the paying lines are {sorted(paying)}")
 
 
 def same_numbers(a, b):
@@ -236,16 +448,18 @@ def check_run(d_en, d_zh):
         fail(f"charts: {charts}, expected the fan and the ranked measures")
 
 
-def check_report(d):
+def check_report(d, lang):
     wb = openpyxl.load_workbook(os.path.join(d, "results.xlsx"))
-    names = [n for n in RUN_SHEETS["en"]]
-    expect = names[:6] + ["Key assumptions"] + names[6:]
+    names = [n for n in RUN_SHEETS[lang]]
+    tornado = {"en": "Key assumptions", "zh": "关键假设"}[lang]
+    expect = names[:7] + [tornado] + names[7:]
     if wb.sheetnames != expect:
         fail(f"report: sheets {wb.sheetnames}, expected {expect}")
         return
     frozen(wb)
     run_figures(d, wb, names)
-    ws = wb["Key assumptions"]
+    check_page(d, lang)
+    ws = wb[tornado]
     if ws.max_row < 2:
         fail("report: no assumption in the tornado sheet")
     for r in range(2, ws.max_row + 1):
@@ -304,7 +518,7 @@ def main():
     if kind == "run":
         check_run(sys.argv[2], sys.argv[3])
     elif kind == "report":
-        check_report(sys.argv[2])
+        check_report(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "en")
     elif kind == "study":
         check_study(sys.argv[2], sys.argv[3:])
     else:

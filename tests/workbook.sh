@@ -1,7 +1,9 @@
 #!/bin/sh
 # results.xlsx read back (tests/check_workbook.py, with Debian's python3-openpyxl) and
 # checked against the CSV files beside it, to the yuan: a run in English and in Chinese
-# with a budget envelope, a prorata cap and lump sums for what is not costed, a report (with its tornado sheet), and two
+# with a budget envelope, a prorata cap and lump sums for what is not costed, a report in
+# each language (with its tornado sheet, and its page's 事前绩效评估 section against the CSV
+# files), and two
 # studies (sweep, compare). Sheet names, frozen headers, amounts as numbers in 万元.
 # And --csv-bom: a BOM on the study's CSV files, none on the chart's.
 # Usage: tests/workbook.sh BINARY
@@ -30,9 +32,13 @@ for lang in en zh; do
 done
 check "run" run "$tmp/run-en" "$tmp/run-zh"
 
+# a report in each language: its workbook, and its page's 事前绩效评估 section
 "$bin" report --reps 60 --seed 3 --quiet --out "$tmp/report" > "$tmp/out" 2>&1 ||
 	{ say "report failed"; cat "$tmp/out"; }
-check "report" report "$tmp/report"
+check "report" report "$tmp/report" en
+"$bin" report --reps 40 --seed 5 --quiet --lang zh --out "$tmp/report-zh" > "$tmp/out" 2>&1 ||
+	{ say "report --lang zh failed"; cat "$tmp/out"; }
+check "report --lang zh" report "$tmp/report-zh" zh
 
 "$bin" sweep m1a.cap=50万:150万:50万 --reps 40 --no-charts --quiet --out "$tmp/sweep" \
 	> "$tmp/out" 2>&1 || { say "sweep failed"; cat "$tmp/out"; }
@@ -51,5 +57,5 @@ done
 	say "compare --csv-bom: compare_chart.csv (read by gnuplot) has a BOM"
 [ "$(head -c 3 "$tmp/sweep/sweep.csv")" = "$bom" ] && say "sweep.csv has a BOM without --csv-bom"
 
-[ $fail = 0 ] && echo "workbook: run (en, zh), report, sweep and compare match their CSV files; --csv-bom"
+[ $fail = 0 ] && echo "workbook: run (en, zh), report (en, zh, and its page), sweep and compare match their CSV files; --csv-bom"
 exit $fail

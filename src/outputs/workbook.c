@@ -20,6 +20,7 @@
 #include "comm.h"
 #include "params.h"
 #include "policy.h"
+#include "rating.h"
 #include "text.h"
 #include "uncosted.h"
 #include "version.h"
@@ -150,7 +151,82 @@
 	W(M_HASH, "scenario file fnv1a64", "情景文件哈希（FNV-1a 64）")                                                         \
 	W(M_FIRMS, "firms", "企业名录")                                                                                         \
 	W(M_RESOLVED, "resolved scenario", "完整参数情景")                                                                      \
-	W(M_PRECISION, "precision", "精度")
+	W(M_PRECISION, "precision", "精度")                                                                                     \
+	W(S_EVAL, "Ex-ante evaluation", "事前绩效评估")                                                                         \
+	W(H_BASIS, "Basis (the comment beside it)", "依据（情景文件注释）")                                                     \
+	W(P_UNMARKED, "no comment", "无注释")                                                                                   \
+	W(P_TEXT, "policy text", "政策原文")                                                                                    \
+	W(P_SOURCED, "source", "注明来源")                                                                                      \
+	W(P_DEFINITION, "definition", "按定义")                                                                                 \
+	W(P_READING, "reading", "解读")                                                                                         \
+	W(P_PARTLY, "partly assumption", "部分为假设")                                                                          \
+	W(P_ASSUMPTION, "assumption", "假设")                                                                                   \
+	W(E_TITLE, "Ex-ante performance evaluation (事前绩效评估): scenario %s",                                                \
+	  "事前绩效评估：情景 %s")                                                                                              \
+	W(E_SUB,                                                                                                                \
+	  "Amounts in 万元: the mean over the replications, the 90% interval (5% to 95%"                                      \
+	  ") and the planning figures P80 and P90; the same run as the other sheets.",                                          \
+	  "金额单位：万元。均值为各次模拟的平均，90%区间为第5至第95百分位数，P80、P90为"        \
+	  "预算安排参考；与其他工作表出自同一次模拟。")                                                                         \
+	W(E_COST,                                                                                                               \
+	  "1. Economy of the inputs (投入经济性): expected cost per paid year and over "                                   \
+	  "the period",                                                                                                         \
+	  "一、投入经济性：分兑付年度及政策期的期望成本")                                                                       \
+	W(E_FUNDS, "2. Funding composition (资金构成): who pays", "二、资金构成：出资构成")                                     \
+	W(E_OUTPUTS, "3. Performance targets (绩效目标): output indicators, awards paid",                                       \
+	  "三、绩效目标：产出指标（兑付奖励笔数）")                                                                             \
+	W(E_RATINGS, "4. Uncertainty of each costing", "四、测算不确定性评级")                                                  \
+	W(H_BY, "Composition by", "构成口径")                                                                                   \
+	W(H_CODE, "Code", "代码")                                                                                               \
+	W(H_NAME, "Name", "名称")                                                                                               \
+	W(H_AVG, "Mean award (万元)", "平均单笔奖励（万元）")                                                                   \
+	W(H_DATA, "Data", "数据")                                                                                               \
+	W(H_DATA_S, "Data: share assumed", "数据：假设占比")                                                                    \
+	W(H_MODEL, "Modelling", "建模")                                                                                         \
+	W(H_MODEL_S, "Modelling: share assumed", "建模：假设占比")                                                              \
+	W(H_BEHAV, "Behaviour", "行为")                                                                                         \
+	W(H_BEHAV_S, "Behaviour: share assumed", "行为：假设占比")                                                              \
+	W(H_VARSHARE, "Share of the total's variance", "占总额方差比例")                                                        \
+	W(H_OVERALL, "Overall", "综合评级")                                                                                     \
+	W(R_LOW, "low", "低")                                                                                                   \
+	W(R_MEDIUM, "medium", "中")                                                                                             \
+	W(R_HIGH, "high", "高")                                                                                                 \
+	W(R_VHIGH, "very high", "很高")                                                                                         \
+	W(R_CONTINGENT, " (contingent, not in the total)", "（或有事项，不计入合计）")                                          \
+	W(E_METHOD,                                                                                                             \
+	  "Method, in the manner of the UK Office for Budget Responsibility's "                                                 \
+	  "uncertainty ratings of policy costings (data, modelling, behaviour; "                                                \
+	  "obr.uk/forecasts-in-depth/policy-costings/): each value a line rests on "                                            \
+	  "counts on one axis: data (its applicants' counts, bases and populations: "                                           \
+	  "[pop.X], or the parts of the firm model its firms come from), modelling "                                            \
+	  "(its rule keys) or behaviour (take-up, request, approval, housing, pass). A "                                        \
+	  "value weighs by the comment beside it in the scenario file: the policy text "                                        \
+	  "(第N条), a source or a definition 0, a reading or a partly assumed value 1/2"                                      \
+	  ", an assumption or no comment 1. An axis's share assumed is the mean "                                               \
+	  "weight: low below 25%, medium below 50%, high below 75%, very high from "                                            \
+	  "75%. Overall: the mean of the three levels to the nearest, one step higher "                                         \
+	  "when the line carries 20% or more of the total's variance (material).",                                              \
+	  "评级方法参照英国预算责任办公室（OBR）对政策测算的不确定性评级（数据、建模、"     \
+	  "行为；obr.uk/forecasts-in-depth/policy-costings/）：条线所依据的每项取值归入"                       \
+	  "一个方面：数据（申报对象的数量、基数与分布：[pop.X]，企业类条线为企业模型中"       \
+	  "对应部分）、建模（奖励规则参数）或行为（申领率、申请额度、核定比例、购房补贴"  \
+	  "申请、年度考核通过率）。每项取值按情景文件中的注释赋权：政策原文（第N条）、"    \
+	  "注明来源或按定义得出为0，解读或部分为假设为1/2，假设或无注释为1。各方面假设"      \
+	  "占比为权重均值：低于25%为低，低于50%为中，低于75%为高，75%及以上为很高。综合"        \
+	  "评级取三方面等级的平均值（四舍五入），条线占总额方差20%及以上的（影响显著）"     \
+	  "再上调一级。")                                                                                                       \
+	W(E_COV,                                                                                                                \
+	  "Share of the total's variance: Cov(line, total) / Var(total) over the "                                              \
+	  "replications; the lines add up to 100%; contingent items are not in the "                                            \
+	  "total.",                                                                                                             \
+	  "占总额方差比例：各次模拟中该条线与合计的协方差除以合计的方差，各条线之和为10"   \
+	  "0%；或有事项不计入合计。")                                                                                           \
+	W(E_VAR,                                                                                                                \
+	  "Share of the total's variance: the line's variance over the sum of the "                                             \
+	  "lines' (the run kept no rows to pair); contingent items are not in the "                                             \
+	  "total.",                                                                                                             \
+	  "占总额方差比例：该条线方差占各条线方差之和的比例（本次运行未保留逐次结果）；"  \
+	  "或有事项不计入合计。")
 
 #define AS_ENUM(id, en, zh) id,
 #define AS_ROW(id, en, zh) [id] = {en, zh},
@@ -420,6 +496,8 @@ static void fan_chart(struct wb *x, int row0, int row, int col)
 	chart_title_set_name(ch, w(x, C_FAN));
 	chart_axis_set_num_format(ch->y_axis, "#,##0");
 	chart_axis_set_name(ch->x_axis, w(x, H_YEAR));
+	chart_axis_set_num_format(ch->x_axis, "0"); /* 2026, not 2,026 */
+	chart_axis_set_label_position(ch->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 	lxw_chart_options o = {.x_scale = 1.5, .y_scale = 1.4};
 	check(x, worksheet_insert_chart_opt(x->ws, (lxw_row_t)row, (lxw_col_t)col, ch, &o),
@@ -463,7 +541,8 @@ static void ranked_chart(struct wb *x, int row, int col)
 	chart_axis_set_reverse(ch->y_axis);
 	chart_axis_set_num_format(ch->x_axis, "#,##0");
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	lxw_chart_options o = {.x_scale = 1.5, .y_scale = 1.0 + n / 10.0};
+	/* a bar a measure, on one landscape page at most */
+	lxw_chart_options o = {.x_scale = 1.5, .y_scale = fmin(1.0 + n / 10.0, 2.2)};
 	check(x, worksheet_insert_chart_opt(x->ws, (lxw_row_t)row, (lxw_col_t)col, ch, &o),
 	      "the ranked chart");
 }
@@ -493,8 +572,10 @@ static void sheet_headline(struct wb *x)
 		headline_row(x, row++, level_word(x, lv), summary_money(sm, N_LINES, x->years, lv));
 	int year_row = row;
 	for (int y = 0; y < x->years; y++) {
-		year_label(x, y, t, sizeof t);
-		headline_row(x, row++, t, summary_money(sm, N_LINES, y, LV_TOTAL));
+		headline_row(x, row, "", summary_money(sm, N_LINES, y, LV_TOTAL));
+		/* a number, not text: the fan chart's categories, and no "number
+		 * stored as text" flag in Excel */
+		put_number(x, row++, 0, x->first + y, x->whole);
 	}
 	if (x->years > x->horizon) {
 		snprintf(t, sizeof t, w(x, R_WITHIN), x->first, x->first + x->horizon - 1);
@@ -532,8 +613,12 @@ static void sheet_headline(struct wb *x)
 	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the notes run across */
 	widen(x, 0, 24);
 	row++;
-	fan_chart(x, year_row, row, 0); /* under the tables: on screen and on paper */
+	/* under the tables on screen; on paper each chart starts a page, so
+	 * that neither is cut in two */
+	fan_chart(x, year_row, row, 0);
 	ranked_chart(x, row + 22, 0);
+	lxw_row_t breaks[] = {(lxw_row_t)row, (lxw_row_t)(row + 22), 0};
+	check(x, worksheet_set_h_pagebreaks(x->ws, breaks), "the page breaks");
 }
 
 /* Lines (and the total) by paid year: a block of years and the period
@@ -785,8 +870,11 @@ static void sheet_params(struct wb *x)
 	const struct scenario *s = x->r->ri->s;
 	size_t n;
 	const struct param_def *d = params_table(&n);
-	enum word h[] = {H_KEY, H_VALUE, H_WRITTEN, H_UNIT, H_CLAUSE, H_WHERE, H_MEANING};
-	for (int k = 0; k < 7; k++)
+	enum word h[] = {H_KEY, H_VALUE, H_WRITTEN, H_UNIT, H_CLAUSE, H_WHERE, H_MEANING, H_BASIS};
+	/* in enum param_prov's order */
+	static const enum word basis[N_PROVS] = {P_UNMARKED, P_TEXT,   P_SOURCED,   P_DEFINITION,
+						 P_READING,  P_PARTLY, P_ASSUMPTION};
+	for (int k = 0; k < 8; k++)
 		put_head(x, 0, k, w(x, h[k]));
 	freeze(x, 1, 1);
 	int row = 1;
@@ -832,10 +920,15 @@ static void sheet_params(struct wb *x)
 		else
 			snprintf(v, sizeof v, "%s", d[i].desc);
 		put_text(x, row, 6, v, NULL);
+		if (s->set[i])
+			put_text(x, row, 7, w(x, basis[s->prov[i] < N_PROVS ? s->prov[i] : 0]),
+				 NULL);
 		row++;
 	}
 	if (x->width[2] > 36)
 		x->width[2] = 36;
+	if (x->width[6] > 60)
+		x->width[6] = 60;
 }
 
 /* manifest.txt's lines as rows: "key: value", the first line the version. */
@@ -913,6 +1006,170 @@ static void sheet_method(struct wb *x)
 	free(text);
 }
 
+/* ---- 事前绩效评估 ---- */
+
+/* A block's heading row and its header row; the row after them. */
+static int eval_block(struct wb *x, int row, enum word title, const enum word *h, int nh)
+{
+	put_text(x, row++, 0, w(x, title), x->title);
+	for (int k = 0; k < nh; k++)
+		put_head(x, row, k, w(x, h[k]));
+	return row + 1;
+}
+
+static void eval_line_cells(struct wb *x, int row, int line)
+{
+	char name[320];
+	put_text(x, row, 0, line < N_LINES ? line_info(line)->clause : "", NULL);
+	put_text(x, row, 1, line < N_LINES ? line_info(line)->name : "TOTAL", NULL);
+	snprintf(name, sizeof name, "%s%s", measure_word(x, line),
+		 line < N_LINES && !x->r->sm->in_total[line] ? w(x, R_CONTINGENT) : "");
+	put_text(x, row, 2, name, NULL);
+}
+
+/* The lines the blocks list: in force and paying, those in the total
+ * first, each in the registry's order; then the total (line N_LINES). */
+static int eval_lines(const struct wb *x, const struct evaluation *ev, int *lines)
+{
+	int n = 0;
+	lines[n++] = N_LINES;
+	for (int pass = 0; pass < 2; pass++)
+		for (int line = 0; line < N_LINES; line++)
+			if (ev->line[line].rated && x->r->sm->in_total[line] == (pass == 0))
+				lines[n++] = line;
+	return n;
+}
+
+/* 投入经济性: mean, 90% interval and planning figures, line x paid year. */
+static int eval_cost(struct wb *x, int row, const int *lines, int n)
+{
+	enum word h[] = {H_CLAUSE, H_LINE, H_MEASURE, H_YEAR, H_MEAN, H_P5, H_P95, H_P80, H_P90};
+	row = eval_block(x, row, E_COST, h, 9);
+	for (int k = 0; k < n; k++)
+		for (int y = 0; y <= x->years; y++, row++) {
+			char t[32];
+			eval_line_cells(x, row, lines[k]);
+			year_label(x, y, t, sizeof t);
+			put_text(x, row, 3, t, NULL);
+			for (int c = 0; c < N_HEADLINE_COLS; c++)
+				put_money(x, row, 4 + c,
+					  stat_value(summary_money(x->r->sm, lines[k], y, LV_TOTAL),
+						     headline_cols[c].pct));
+		}
+	return row + 1;
+}
+
+/* 资金构成: one group of rows per dimension of the run's layout (funding
+ * level; districts and budget owners, as the layout gains them, are a
+ * row of dims with their accessors). */
+static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal", "district"};
+
+static int eval_funds(struct wb *x, int row)
+{
+	const struct summary *sm = x->r->sm;
+	enum word h[] = {H_BY, H_CODE, H_NAME, H_YEAR, H_MEAN, H_P5, H_P95, H_P80, H_P90, H_SHARE};
+	row = eval_block(x, row, E_FUNDS, h, 10);
+	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
+		for (int y = 0; y <= x->years; y++, row++) {
+			char t[32];
+			const struct stats *st = summary_money(sm, N_LINES, y, (enum fund_level)lv);
+			double total = summary_money(sm, N_LINES, y, LV_TOTAL)->mean;
+			put_text(x, row, 0, w(x, H_LEVEL), NULL);
+			put_text(x, row, 1, level_keys[lv], NULL);
+			put_text(x, row, 2, level_word(x, lv), NULL);
+			year_label(x, y, t, sizeof t);
+			put_text(x, row, 3, t, NULL);
+			for (int c = 0; c < N_HEADLINE_COLS; c++)
+				put_money(x, row, 4 + c, stat_value(st, headline_cols[c].pct));
+			put_number(x, row, 9, total > 0 ? st->mean / total : 0, x->share);
+		}
+	return row + 1;
+}
+
+/* 绩效目标: awards per line and paid year, and the mean award. */
+static int eval_outputs(struct wb *x, int row, const int *lines, int n)
+{
+	enum word h[] = {H_CLAUSE, H_LINE, H_MEASURE, H_YEAR, H_CMEAN, H_CP5, H_CP95, H_AVG};
+	row = eval_block(x, row, E_OUTPUTS, h, 8);
+	for (int k = 0; k < n; k++)
+		for (int y = 0; y <= x->years; y++, row++) {
+			char t[32];
+			const struct stats *c = summary_recipients(x->r->sm, lines[k], y);
+			double m = summary_money(x->r->sm, lines[k], y, LV_TOTAL)->mean;
+			eval_line_cells(x, row, lines[k]);
+			year_label(x, y, t, sizeof t);
+			put_text(x, row, 3, t, NULL);
+			put_number(x, row, 4, c->mean, x->count);
+			put_number(x, row, 5, c->pct[P5], x->count);
+			put_number(x, row, 6, c->pct[P95], x->count);
+			if (c->mean > 0)
+				put_money(x, row, 7, m / c->mean);
+		}
+	return row + 1;
+}
+
+static const enum word rating_words[N_RATINGS] = {R_LOW, R_MEDIUM, R_HIGH, R_VHIGH};
+
+/* The uncertainty rating of each line, and how it is made. */
+static int eval_ratings(struct wb *x, int row, const struct evaluation *ev, const int *lines, int n)
+{
+	/* each axis: the share assumed, then its level, so they read together */
+	enum word h[] = {H_CLAUSE, H_LINE,    H_MEASURE, H_DATA_S,   H_DATA,   H_MODEL_S,
+			 H_MODEL,  H_BEHAV_S, H_BEHAV,   H_VARSHARE, H_OVERALL};
+	row = eval_block(x, row, E_RATINGS, h, 11);
+	for (int k = 0; k < n; k++, row++) {
+		if (lines[k] == N_LINES) {
+			row--; /* the total has no rating of its own */
+			continue;
+		}
+		const struct line_rating *lr = &ev->line[lines[k]];
+		eval_line_cells(x, row, lines[k]);
+		for (int a = 0; a < N_AXES; a++) {
+			put_number(x, row, 3 + 2 * a, lr->out.score[a], x->share);
+			put_text(x, row, 4 + 2 * a, w(x, rating_words[lr->out.axis[a]]), NULL);
+		}
+		put_number(x, row, 9, lr->in.var_share, x->share); /* NaN: an empty cell */
+		put_text(x, row, 10, w(x, rating_words[lr->out.overall]), NULL);
+	}
+	enum word notes[] = {E_METHOD, ev->covariance ? E_COV : E_VAR};
+	int across = 0; /* the merged cell's width in characters, as the columns stand */
+	for (int c = 0; c <= 10; c++)
+		across += x->width[c] < 6 ? 6 : x->width[c] > 60 ? 60 : x->width[c];
+	for (int k = 0; k < 2; k++, row++) {
+		const char *note = w(x, notes[k]);
+		check(x,
+		      worksheet_merge_range(x->ws, (lxw_row_t)row, 0, (lxw_row_t)row, 10, note,
+					    x->wrap),
+		      "a note");
+		int nlines = text_width(note) / (across > 20 ? across - 10 : 10) + 1;
+		check(x, worksheet_set_row(x->ws, (lxw_row_t)row, 15.0 * nlines, NULL),
+		      "a row height");
+	}
+	return row;
+}
+
+static void sheet_evaluation(struct wb *x)
+{
+	const struct scenario *s = x->r->ri->s;
+	struct evaluation ev;
+	int lines[N_LINES + 1];
+	char t[512];
+	evaluation_of(s, x->r->sm, x->r->o->rows, x->r->o->reps, &ev);
+	int n = eval_lines(x, &ev, lines);
+	snprintf(t, sizeof t, w(x, E_TITLE), s->name);
+	put_text(x, 0, 0, t, x->title);
+	put_text(x, 1, 0, w(x, E_SUB), NULL);
+	x->width[0] = 0; /* the title and subtitle run across */
+	freeze(x, 0, 3);
+	int row = eval_cost(x, 3, lines, n);
+	row = eval_funds(x, row);
+	row = eval_outputs(x, row, lines, n);
+	eval_ratings(x, row, &ev, lines, n);
+	if (x->width[2] > 40)
+		x->width[2] = 40;
+	widen(x, 0, 10);
+}
+
 /* The sheets of a run, in order. A sheet a later issue adds (districts,
  * budget owners: sim.h's layout gains them) is a row here and a function:
  *   {S_DISTRICTS, sheet_districts, NULL}, {S_OWNERS, sheet_owners, NULL}
@@ -927,11 +1184,12 @@ static const struct run_sheet {
 	void (*write)(struct wb *x);
 	bool (*when)(const struct wb *x);
 } run_sheets[] = {
-	{S_HEADLINE, sheet_headline, NULL},      {S_BY_YEAR, sheet_by_year, NULL},
-	{S_RANKED, sheet_ranked, NULL},          {S_LEVELS, sheet_levels, NULL},
-	{S_RECIPIENTS, sheet_recipients, NULL},  {S_BUDGET, sheet_budget, NULL},
-	{S_TORNADO, sheet_tornado, has_tornado}, {S_UNCOSTED, sheet_uncosted, NULL},
-	{S_PARAMS, sheet_params, NULL},          {S_METHOD, sheet_method, NULL},
+	{S_HEADLINE, sheet_headline, NULL},     {S_BY_YEAR, sheet_by_year, NULL},
+	{S_RANKED, sheet_ranked, NULL},         {S_LEVELS, sheet_levels, NULL},
+	{S_RECIPIENTS, sheet_recipients, NULL}, {S_BUDGET, sheet_budget, NULL},
+	{S_EVAL, sheet_evaluation, NULL},       {S_TORNADO, sheet_tornado, has_tornado},
+	{S_UNCOSTED, sheet_uncosted, NULL},     {S_PARAMS, sheet_params, NULL},
+	{S_METHOD, sheet_method, NULL},
 };
 
 /* ---- opening and closing ---- */
