@@ -40,7 +40,9 @@ struct wb_run {
 	const struct study_tornado *tornado; /* report: the assumptions; NULL for run */
 };
 
-/* Write dir/results.xlsx for run r. 0, or -1 with err. */
+/* Write dir/results.xlsx for run r. The method sheet shows dir/manifest.txt
+ * when report_write has written it there (the same date to the second),
+ * else the manifest made anew. 0, or -1 with err. */
 int workbook_run(const char *dir, const struct wb_run *r, char *err, size_t errlen);
 
 /* One table of a study as its CSV file has it (name "sweep.csv", text the

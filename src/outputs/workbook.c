@@ -250,7 +250,8 @@ struct wb {
 	enum chart_lang lang;
 	int bad;        /* the first lxw_error, or 0 */
 	char what[160]; /* where it happened */
-	lxw_format *title, *head, *group, *text, *wrap, *money, *share, *count, *number, *whole;
+	lxw_format *title, *head, *group, *text, *wrap, *money, *share, *count, *number, *whole,
+		*year;
 	lxw_worksheet *ws; /* the sheet being written */
 	int frozen;        /* its header rows (frozen, repeated on each printed page) */
 	int frozen_cols;   /* its label columns (repeated on each page of a wide sheet) */
@@ -258,6 +259,7 @@ struct wb {
 	int width[WB_COLS];
 	/* a run's */
 	const struct wb_run *r;
+	const char *dir;  /* the folder it is written into, beside manifest.txt */
 	int years, first; /* paid years and the first one */
 	int horizon;      /* the policy's own paid years; later ones are its tail */
 };
@@ -384,8 +386,8 @@ static void sheet_end(struct wb *x)
 static void formats(struct wb *x)
 {
 	const char *font = x->lang == CHART_ZH ? "等线" : "Calibri";
-	lxw_format **all[] = {&x->title, &x->head,  &x->group, &x->text,   &x->wrap,
-			      &x->money, &x->share, &x->count, &x->number, &x->whole};
+	lxw_format **all[] = {&x->title, &x->head,  &x->group,  &x->text,  &x->wrap, &x->money,
+			      &x->share, &x->count, &x->number, &x->whole, &x->year};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		*all[i] = workbook_add_format(x->book);
 		format_set_font_name(*all[i], font);
@@ -406,6 +408,8 @@ static void formats(struct wb *x)
 	format_set_num_format(x->share, "0.0%");
 	format_set_num_format(x->count, "#,##0.0");
 	format_set_num_format(x->whole, "0");
+	format_set_num_format(x->year, "0"); /* a year among the row labels: to the left */
+	format_set_align(x->year, LXW_ALIGN_LEFT);
 }
 
 /* ---- a run's sheets ---- */
@@ -575,7 +579,7 @@ static void sheet_headline(struct wb *x)
 		headline_row(x, row, "", summary_money(sm, N_LINES, y, LV_TOTAL));
 		/* a number, not text: the fan chart's categories, and no "number
 		 * stored as text" flag in Excel */
-		put_number(x, row++, 0, x->first + y, x->whole);
+		put_number(x, row++, 0, x->first + y, x->year);
 	}
 	if (x->years > x->horizon) {
 		snprintf(t, sizeof t, w(x, R_WITHIN), x->first, x->first + x->horizon - 1);
@@ -989,9 +993,36 @@ static void method_sheet(struct wb *x, const char *manifest)
 	x->width[1] = 100;
 }
 
+/* manifest.txt as report_write wrote it beside the workbook, so that the
+ * sheet says the same to the second; NULL when it cannot be read. */
+static char *written_manifest(const struct wb *x)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/manifest.txt", x->dir);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	enum { MOST = 1 << 16 }; /* a manifest is a few hundred bytes */
+	char *text = malloc(MOST + 1);
+	size_t n = text ? fread(text, 1, MOST, f) : 0;
+	bool bad = ferror(f) || !feof(f);
+	fclose(f);
+	if (!text || bad) {
+		free(text);
+		return NULL;
+	}
+	text[n] = '\0';
+	return text;
+}
+
 static void sheet_method(struct wb *x)
 {
-	char *text = NULL;
+	char *text = written_manifest(x);
+	if (text) {
+		method_sheet(x, text);
+		free(text);
+		return;
+	}
 	size_t n = 0;
 	FILE *f = open_memstream(&text, &n);
 	if (!f) {
@@ -1243,6 +1274,7 @@ int workbook_run(const char *dir, const struct wb_run *r, char *err, size_t errl
 	if (book_open(&x, dir, r->lang, path, sizeof path, err, errlen) != 0)
 		return -1;
 	x.r = r;
+	x.dir = dir;
 	x.years = r->sm->layout.years;
 	x.horizon = r->sm->layout.horizon;
 	x.first = r->ri->s->pol.start_year + r->ri->s->pol.payment_lag;
