@@ -352,8 +352,8 @@ static void ratings(struct page *pg)
 		ev->covariance
 			? L(b,
 			    "Cov(line, total) / Var(total) over the replications, which adds "
-			    "up to 100%% over the lines",
-			    "各次模拟中该条线与合计的协方差除以合计的方差，各条线之和为100%%")
+			    "up to 100% over the lines",
+			    "各次模拟中该条线与合计的协方差除以合计的方差，各条线之和为100%")
 			: L(b,
 			    "the line's variance over the sum of the lines' variances (the run "
 			    "kept no rows to pair)",
