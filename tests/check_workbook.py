@@ -221,14 +221,16 @@ class Csvs:
                         for r in read_csv(os.path.join(d, "by_year.csv"))}
         self.recips = {(r["line"], r["paid_year"]): r
                        for r in read_csv(os.path.join(d, "recipients.csv"))}
-        self.years = sorted({k[1] for k in self.by_year})
+        self.years = sorted({k[1] for k in self.by_year if k[1].isdigit()})  # not "within"
         self.period = f"{self.years[0]}-{self.years[-1]}"
 
     def year(self, label):
         """A year label of the workbook ("2026", "2026-2028", "2026–2028 年") or a
         page's data-year ("2026", "0": the period) to a paid year, None the period."""
         label = str(label).replace("–", "-").replace(" 年", "").strip()
-        return None if label in ("0", self.period) else label
+        if label in ("0", self.period):
+            return None
+        return label[:4]  # "2029 (after the horizon)", "2029（政策期满后）": the year
 
     def money(self, line, label, level="total"):
         y = self.year(label)

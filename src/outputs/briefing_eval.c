@@ -28,8 +28,9 @@ static void year_head(const struct page *pg, int y)
 		html_printf(pg->f,
 			    L(b, "<th class=\"n\">%d–%d</th>", "<th class=\"n\">%d–%d年</th>"),
 			    pg->first_paid, pg->first_paid + pg->l->years - 1);
-	else
-		html_printf(pg->f, "<th class=\"n\">%d</th>", pg->first_paid + y);
+	else /* a year after the policy's last paid year: * as the other tables */
+		html_printf(pg->f, "<th class=\"n\">%d%s</th>", pg->first_paid + y,
+			    sim_after_horizon(pg->l, y) ? "*" : "");
 }
 
 static int year_of(const struct page *pg, int y)
@@ -118,6 +119,14 @@ static void economy(struct page *pg)
 	for (int y = 0; y <= pg->l->years; y++)
 		amount_cell(pg, "line", "TOTAL", year_of(pg, y), money(pg, N_LINES, y, LV_TOTAL));
 	fputs("</tr></tfoot>\n</table>\n", f);
+	if (pg->l->years > pg->l->horizon)
+		html_printf(f,
+			    L(b,
+			      "<p class=\"note\">* After the policy's last paid year: support and "
+			      "instalments committed in the policy period. The period column "
+			      "includes them.</p>\n",
+			      "<p class=\"note\">* 政策期满后兑付：政策期内作出的分年支持与分期兑付"
+			      "承诺；政策期合计一栏含这些年度。</p>\n"));
 }
 
 /* ---- 资金构成 ---- */

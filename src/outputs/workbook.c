@@ -250,8 +250,7 @@ struct wb {
 	enum chart_lang lang;
 	int bad;        /* the first lxw_error, or 0 */
 	char what[160]; /* where it happened */
-	lxw_format *title, *head, *group, *text, *wrap, *money, *share, *count, *number, *whole,
-		*year;
+	lxw_format *title, *head, *group, *text, *wrap, *money, *share, *count, *number, *whole;
 	lxw_worksheet *ws; /* the sheet being written */
 	int frozen;        /* its header rows (frozen, repeated on each printed page) */
 	int frozen_cols;   /* its label columns (repeated on each page of a wide sheet) */
@@ -386,8 +385,8 @@ static void sheet_end(struct wb *x)
 static void formats(struct wb *x)
 {
 	const char *font = x->lang == CHART_ZH ? "等线" : "Calibri";
-	lxw_format **all[] = {&x->title, &x->head,  &x->group,  &x->text,  &x->wrap, &x->money,
-			      &x->share, &x->count, &x->number, &x->whole, &x->year};
+	lxw_format **all[] = {&x->title, &x->head,  &x->group, &x->text,   &x->wrap,
+			      &x->money, &x->share, &x->count, &x->number, &x->whole};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		*all[i] = workbook_add_format(x->book);
 		format_set_font_name(*all[i], font);
@@ -408,8 +407,6 @@ static void formats(struct wb *x)
 	format_set_num_format(x->share, "0.0%");
 	format_set_num_format(x->count, "#,##0.0");
 	format_set_num_format(x->whole, "0");
-	format_set_num_format(x->year, "0"); /* a year among the row labels: to the left */
-	format_set_align(x->year, LXW_ALIGN_LEFT);
 }
 
 /* ---- a run's sheets ---- */
@@ -500,7 +497,6 @@ static void fan_chart(struct wb *x, int row0, int row, int col)
 	chart_title_set_name(ch, w(x, C_FAN));
 	chart_axis_set_num_format(ch->y_axis, "#,##0");
 	chart_axis_set_name(ch->x_axis, w(x, H_YEAR));
-	chart_axis_set_num_format(ch->x_axis, "0"); /* 2026, not 2,026 */
 	chart_axis_set_label_position(ch->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 	lxw_chart_options o = {.x_scale = 1.5, .y_scale = 1.4};
@@ -576,10 +572,8 @@ static void sheet_headline(struct wb *x)
 		headline_row(x, row++, level_word(x, lv), summary_money(sm, N_LINES, x->years, lv));
 	int year_row = row;
 	for (int y = 0; y < x->years; y++) {
-		headline_row(x, row, "", summary_money(sm, N_LINES, y, LV_TOTAL));
-		/* a number, not text: the fan chart's categories, and no "number
-		 * stored as text" flag in Excel */
-		put_number(x, row++, 0, x->first + y, x->year);
+		year_label(x, y, t, sizeof t); /* text: a year after the horizon says so */
+		headline_row(x, row++, t, summary_money(sm, N_LINES, y, LV_TOTAL));
 	}
 	if (x->years > x->horizon) {
 		snprintf(t, sizeof t, w(x, R_WITHIN), x->first, x->first + x->horizon - 1);
