@@ -6,11 +6,11 @@ CC ?= cc
 BUILD ?= build
 OPT ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wno-format-truncation
-PKGS = gsl xlsxwriter sleef
+PKGS = gsl xlsxwriter sleef libmicrohttpd
 # Sources in one folder per stage of the pipeline (README: Development);
 # the library (libfundsim.a) holds no command-line code (src/cli).
 STAGES = policy inputs rules sim stats outputs util
-CPPFLAGS += -Iinclude $(addprefix -Isrc/,$(STAGES) cli) -D_XOPEN_SOURCE=700
+CPPFLAGS += -Iinclude $(addprefix -Isrc/,$(STAGES) cli serve) -D_XOPEN_SOURCE=700
 # Where the catalogue is when it is not beside the program (i18n.c): the unit tests.
 CPPFLAGS += -DFUNDSIM_LOCALEDIR='"$(CURDIR)/locale"'
 CFLAGS += $(OPT) $(WARN) -fopenmp -MMD -MP $(SANFLAGS)
@@ -21,9 +21,11 @@ CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 # librandom123-dev (Philox, header only) and libsleef-dev (vector exp and log) make
 # the batched streams (stream.h). gettext makes the Chinese catalogue (xgettext,
 # msgfmt); libc-l10n has libc's own messages (strerror) in Chinese. No locale needs
-# generating: i18n.c uses C.UTF-8.
+# generating: i18n.c uses C.UTF-8. libmicrohttpd-dev serves `fundsim serve`; its browser
+# test drives Debian's chromium with python3-selenium and chromium-driver, curl its API.
 DEBS = libgsl-dev libcsv-dev check pkg-config gnuplot-nox fonts-noto-cjk valgrind xlsx2csv \
-	libxlsxwriter-dev python3-openpyxl librandom123-dev libsleef-dev gettext libc-l10n
+	libxlsxwriter-dev python3-openpyxl librandom123-dev libsleef-dev gettext libc-l10n \
+	libmicrohttpd-dev curl chromium chromium-driver python3-selenium
 
 # make MPI=1: the same code built with mpicc into bin/fundsim-mpi
 # (comm_mpi.c registers MPI's world); the plain build stays MPI-free.
@@ -45,10 +47,11 @@ CPPFLAGS += -DFUNDSIM_DUMMY_LINE
 endif
 
 LIB_SRC = $(foreach d,$(STAGES),$(wildcard src/$(d)/*.c))
-CLI_SRC = $(filter-out src/cli/main.c,$(wildcard src/cli/*.c))
+# src/serve (`fundsim serve`, its HTTP server and page) is command-line code too.
+CLI_SRC = $(filter-out src/cli/main.c,$(wildcard src/cli/*.c)) $(wildcard src/serve/*.c)
 GEN_SRC = $(BUILD)/builtin_scenario.c $(BUILD)/chart_scripts.c $(BUILD)/version.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
-CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/serve_assets.o
 LIBS_A = $(BUILD)/libfundsim-cli.a $(BUILD)/libfundsim.a
 TEST_SRC = $(wildcard tests/check_*.c)
 TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
@@ -120,6 +123,17 @@ $(BUILD)/chart_scripts.c: tools/embed.sh $(CHART_GP)
 	@mkdir -p $(@D)
 	sh tools/embed.sh charts $@ $(CHART_GP)
 
+# The page of `fundsim serve` and Apache ECharts (npm, installed by make deps into
+# tools/npm/node_modules from the committed package-lock.json): nothing is fetched at run time.
+ECHARTS = tools/npm/node_modules/echarts/dist/echarts.min.js
+SERVE_ASSETS = src/serve/page.html src/serve/page.js src/serve/page.css $(ECHARTS)
+$(BUILD)/serve_assets.c: tools/embed.sh $(SERVE_ASSETS)
+	@mkdir -p $(@D)
+	sh tools/embed.sh assets $@ $(SERVE_ASSETS)
+
+$(ECHARTS):
+	@echo "$@ is missing: make deps installs it (npm ci in tools/npm)" >&2; exit 1
+
 $(BUILD)/%.o: $(BUILD)/%.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
@@ -147,6 +161,8 @@ check: bin/fundsim $(MO) $(TEST_BIN)
 	@sh tests/hostile.sh bin/fundsim
 	@sh tests/golden.sh bin/fundsim
 	@sh tests/workbook.sh bin/fundsim
+	@sh tests/serve.sh bin/fundsim
+	@sh tests/serve_browser.sh bin/fundsim
 
 # Every command in Chinese, the catalogue complete (tests/i18n.sh).
 check-i18n: bin/fundsim $(MO)
@@ -190,6 +206,7 @@ check-with: $(FUNDSIM) $(MO) $(TEST_BIN)
 	@sh tests/hostile.sh $(FUNDSIM)
 	@sh tests/golden.sh $(FUNDSIM)
 	@sh tests/workbook.sh $(FUNDSIM)
+	@sh tests/serve.sh $(FUNDSIM)
 
 $(BUILD)/fundsim: $(BUILD)/cli/main.o $(LIBS_A)
 	$(CC) -o $@ $^ $(LDLIBS)
@@ -233,6 +250,16 @@ deps:
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	else echo "deps: all present"; fi
+	@$(MAKE) --no-print-directory deps-npm
+
+# npm (Debian's, unless node already brings one) and the page's JavaScript, as locked.
+deps-npm:
+	@if ! command -v npm > /dev/null; then \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm; fi
+	@if [ -f $(ECHARTS) ] && cmp -s tools/npm/package-lock.json \
+	  tools/npm/node_modules/.fundsim-lock 2> /dev/null; then echo "deps-npm: all present"; \
+	else cd tools/npm && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.fundsim-lock; fi
 
 # libFuzzer (clang) over the number parsers, the scenario reader and the
 # CSV loaders: `make deps-fuzz` once, then `make fuzz` (FUZZ_SECONDS per
@@ -316,7 +343,7 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE all pot po check-i18n check-mpi bench-mpi check check-dummy-line asan leakcheck check-with golden bench deps-bench deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
+.PHONY: FORCE all deps-npm pot po check-i18n check-mpi bench-mpi check check-dummy-line asan leakcheck check-with golden bench deps-bench deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
 	deps-fuzz
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/tests/*.d)

@@ -3,6 +3,8 @@
 #
 #   tools/embed.sh scenario OUT.c FILE.ini    the built-in scenario (scenario.h:
 #                                             scenario_builtin_name, scenario_builtin_text)
+#   tools/embed.sh assets OUT.c FILE...        the files fundsim serve sends (serve.h:
+#                                             serve_asset), each by its base name
 #   tools/embed.sh charts OUT.c NAME.gp...    the chart scripts (charts.h: chart_script);
 #                                             plots/NAME.gp is chart kind CHART_<NAME>, a
 #                                             trailing "_chart" dropped (sweep_chart.gp is
@@ -14,7 +16,7 @@
 # (written beside it, then renamed).
 set -eu
 usage() {
-	echo "usage: $0 scenario OUT.c FILE.ini | charts OUT.c FILE.gp..." >&2
+	echo "usage: $0 scenario OUT.c FILE.ini | charts OUT.c FILE.gp... | assets OUT.c FILE..." >&2
 	exit 2
 }
 [ $# -ge 3 ] || usage
@@ -75,6 +77,37 @@ charts)
 		echo '	return (const char *)gp[k];'
 		echo '}'
 		echo "_Static_assert(N_CHART_KINDS == $#, \"one script in plots/ for each chart kind\");"
+	} > "$out.tmp"
+	;;
+assets)
+	{
+		echo "/* generated from $* by tools/embed.sh: do not edit */"
+		echo '#include <string.h>'
+		echo '#include "serve.h"'
+		k=0
+		for f; do
+			echo "static const unsigned char asset_$k[] = {"
+			bytes "$f"
+			k=$((k + 1))
+		done
+		echo 'static const struct { const char *name; const unsigned char *p; size_t n; } assets[] = {'
+		k=0
+		for f; do
+			n=$(basename "$f")
+			case $n in *[!A-Za-z0-9._-]*) echo "$0: $f: a name of [A-Za-z0-9._-] only" >&2; exit 1 ;; esac
+			echo "	{\"$n\", asset_$k, sizeof asset_$k - 1},"
+			k=$((k + 1))
+		done
+		echo '};'
+		echo 'const unsigned char *serve_asset(const char *name, size_t *len)'
+		echo '{'
+		echo '	for (size_t i = 0; i < sizeof assets / sizeof assets[0]; i++)'
+		echo '		if (strcmp(name, assets[i].name) == 0) {'
+		echo '			*len = assets[i].n;'
+		echo '			return assets[i].p;'
+		echo '		}'
+		echo '	return NULL;'
+		echo '}'
 	} > "$out.tmp"
 	;;
 *)

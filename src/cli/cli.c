@@ -128,6 +128,19 @@ static const struct command commands[] = {
 	  TH(BOOTSTRAP, N_("bootstrap resamples of the intervals")),
 	  TH(REPS, N_("replications per design point")), T(SET), T(SEED), T(THREADS), T(FIRMS),
 	  T(CSV_BOM), STUDY_OUT, CHART_OPTS}},
+	{"serve",
+	 cmd_serve,
+	 "[SCENARIO.ini]",
+	 "a what-if page in the browser: every cap, rate, amount and threshold as a control, "
+	 "the costs and their differences from the scenario served, answered on this machine "
+	 "(127.0.0.1) for whoever has the printed address and its token; exports a variant as a "
+	 "scenario file, a run with its workbook, or a report, into DIR (default out/NAME/serve/)",
+	 1000,
+	 2,
+	 {T(SCENARIO), T(REPS), T(SEED), T(THREADS), T(FIRMS), T(PORT), T(LISTEN),
+	  TH(OUT, "the folder for the exports (default out/NAME/serve/)"),
+	  TH(LANG, "the page's first language, en or zh (the page switches), and the exports'"),
+	  T(HELP)}},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

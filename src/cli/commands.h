@@ -22,6 +22,7 @@ struct cli {
 	bool no_charts;   /* chart CSV files and scripts, no gnuplot */
 	const char *keys, *points, *bootstrap; /* tornado --keys; sobol --n, --bootstrap */
 	const char *fit;                       /* calibrate --fit K1,K2,... */
+	const char *port, *listen;             /* serve --port, --listen */
 	bool policy;                           /* tornado --policy */
 	const char *ranges[MAX_SETS];          /* tornado --range KEY=LO:HI */
 	int nranges;
@@ -105,5 +106,6 @@ int cmd_compare(const struct cli *c);
 int cmd_sobol(const struct cli *c);
 int cmd_report(const struct cli *c);
 int cmd_calibrate(const struct cli *c);
+int cmd_serve(const struct cli *c);
 
 #endif

@@ -1,0 +1,474 @@
+/* page.js - the what-if page of `fundsim serve`. Every value the page
+ * sends is text for the server's --set parser; every number shown comes
+ * from the server's answer (yuan). Nothing is fetched from elsewhere. */
+'use strict';
+
+const T = {
+  zh: {
+    title: 'fundsim 政策测算', reset: '全部恢复草案', changed: '已修改 {n} 项',
+    variant_total: '方案合计（政策期内）', draft_total: '草案合计', difference: '与草案之差',
+    paid_year: '支付年度', level: '资金层级', all_years: '全部年度', by_year: '按支付年度（合计）',
+    distribution: '合计的分布（各次模拟）', ranked: '各条线按成本排序', lines: '各条线',
+    compared: '与草案比较', export: '导出',
+    compared_note: '同一随机种子与模拟次数（共同随机数）：每次模拟的差值成对计算，区间为均值差的95%置信区间。',
+    export_ini: '导出情景文件（INI）', export_run: '导出运行结果与工作簿', export_report: '导出简报',
+    clause: '条款', line: '条线', mean: '均值', band: '90%区间', p80: 'P80', p90: 'P90',
+    draft: '草案', variant: '方案', diff: '差值', diff_band: '差值95%区间', change: '变化',
+    year: '年度', total: '合计', apart: '（或有项目，不计入合计）', busy: '计算中…',
+    ready: '{reps} 次模拟，用时 {s} 秒', cancelled: '已由更新的请求取代', failed: '出错：',
+    written: '已写入 {dir}', writing: '正在导出…', unit: '万元', lang: 'English',
+    levels: {total: '合计', provincial: '省级', municipal: '市级', district: '区级'},
+    scenario: '情景 {name} · 种子 {seed} · {reps} 次模拟', to: ' 至 ', valid: '有效范围：',
+    hist_variant: '方案', hist_draft: '草案', count: '次数', yi: '亿元',
+  },
+  en: {
+    title: 'fundsim what-if', reset: 'Reset to the draft', changed: '{n} changed',
+    variant_total: 'Variant total (policy period)', draft_total: 'Draft total',
+    difference: 'Difference from the draft', paid_year: 'Paid year', level: 'Level',
+    all_years: 'All years', by_year: 'By paid year (total)',
+    distribution: 'Distribution of the total (replications)', ranked: 'Lines ranked by cost',
+    lines: 'Every line', compared: 'Compared with the draft', export: 'Export',
+    compared_note: 'Same seed and replications (common random numbers): differences are paired per replication; intervals are 95% intervals of the mean difference.',
+    export_ini: 'Scenario file (INI)', export_run: 'Run results and workbook',
+    export_report: 'Briefing report', clause: 'Clause', line: 'Line', mean: 'Mean',
+    band: '90% interval', p80: 'P80', p90: 'P90', draft: 'Draft', variant: 'Variant',
+    diff: 'Difference', diff_band: '95% interval of the difference', change: 'Change',
+    year: 'Year', total: 'TOTAL', apart: ' (contingent, not in the total)', busy: 'computing…',
+    ready: '{reps} replications in {s} s', cancelled: 'replaced by a newer request',
+    failed: 'failed: ', written: 'written to {dir}', writing: 'exporting…', unit: '万元',
+    lang: '中文', levels: {total: 'all levels', provincial: 'provincial', municipal: 'municipal',
+      district: 'district'},
+    scenario: 'scenario {name} · seed {seed} · {reps} replications', to: ' to ',
+    valid: 'valid: ', hist_variant: 'variant', hist_draft: 'draft', count: 'replications',
+    yi: '亿元',
+  },
+};
+
+const S = {
+  lang: 'zh', params: null, res: null, overrides: new Map(), good: new Map(), seq: 0,
+  controls: new Map(), charts: {}, poll: null,
+};
+
+const $ = (id) => document.getElementById(id);
+const tr = (k, vars) => {
+  let s = T[S.lang][k];
+  for (const [a, b] of Object.entries(vars || {})) s = s.replace('{' + a + '}', b);
+  return s;
+};
+const el = (tag, attrs, ...kids) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'class') e.className = v; else if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  for (const k of kids) if (k != null) e.append(k);
+  return e;
+};
+
+/* Amounts in 万元 to the hundredth, grouped: "12,345.67". */
+const wan = (y) => y == null ? '–' : (y / 1e4).toLocaleString('en-US',
+  {minimumFractionDigits: 2, maximumFractionDigits: 2});
+const yi = (y) => y == null ? '–' : (y / 1e8).toLocaleString('en-US',
+  {minimumFractionDigits: 2, maximumFractionDigits: 2});
+const signed = (y) => (y > 0 ? '+' : '') + wan(y);
+const tidy = (v) => String(parseFloat(Number(v).toPrecision(12)));
+
+/* A round upper end and step for a slider: 1, 2 or 5 times a power of ten. */
+function nice(x) {
+  const p = Math.pow(10, Math.floor(Math.log10(x)));
+  for (const m of [1, 2, 5, 10]) if (m * p >= x) return m * p;
+  return 10 * p;
+}
+
+/* How a numeric parameter's slider moves, in the unit people write. */
+function slider(p) {
+  if (p.num == null) return null;
+  if (p.type === 'money') {
+    const base = p.num / 1e4, max = nice(Math.max(base * 4, 10));
+    return {min: 0, max, step: nice(max / 200), val: base, text: (v) => tidy(v) + '万'};
+  }
+  if (p.type === 'share') {
+    const base = p.num * 100, max = Math.min(p.hi * 100, nice(Math.max(base * 4, 1)));
+    return {min: 0, max, step: nice(max / 500), val: base, text: (v) => tidy(v) + '%'};
+  }
+  if (p.type === 'int') {
+    const max = Math.min(p.hi, Math.max(p.num * 4, p.lo + 10));
+    return {min: p.lo, max, step: 1, val: p.num, text: (v) => String(v)};
+  }
+  if (p.type === 'number') {
+    const max = nice(Math.max(p.num * 4, 10));
+    return {min: 0, max, step: nice(max / 200), val: p.num, text: (v) => tidy(v)};
+  }
+  return null;
+}
+
+/* ---- controls ---- */
+
+function setOverride(key, text) {
+  const c = S.controls.get(key);
+  if (text === c.p.value) S.overrides.delete(key); else S.overrides.set(key, text);
+  c.box.classList.toggle('changed', S.overrides.has(key));
+  c.box.classList.remove('invalid');
+  c.err.textContent = '';
+  $('changed').textContent = S.overrides.size ? tr('changed', {n: S.overrides.size}) : '';
+}
+
+let timer = null;
+function later() {
+  clearTimeout(timer);
+  timer = setTimeout(send, 250);
+}
+
+function control(p) {
+  const box = el('div', {class: 'param', 'data-key': p.key});
+  const label = el('label', {title: p.key + ': ' + p.desc});
+  const err = el('div', {class: 'err', role: 'alert'});
+  const c = {p, box, label, err, input: null, range: null, hint: null};
+  box.append(label);
+  if (p.type === 'bool') {
+    const cb = el('input', {type: 'checkbox', 'data-key': p.key});
+    cb.checked = p.value === 'true';
+    cb.addEventListener('change', () => { setOverride(p.key, cb.checked ? 'true' : 'false'); send(); });
+    c.input = cb;
+    box.append(cb);
+  } else if (p.type === 'enum') {
+    const sel = el('select', {'data-key': p.key});
+    for (const ch of p.choices) sel.append(el('option', {value: ch, text: ch}));
+    sel.value = p.value;
+    sel.addEventListener('change', () => { setOverride(p.key, sel.value); send(); });
+    c.input = sel;
+    box.append(sel);
+  } else {
+    const text = el('input', {type: 'text', value: p.value, 'data-key': p.key, spellcheck: 'false'});
+    const sl = slider(p);
+    text.addEventListener('change', () => { setOverride(p.key, text.value.trim()); send(); });
+    box.append(text);
+    if (sl) {
+      const r = el('input', {type: 'range', min: sl.min, max: sl.max, step: sl.step,
+        'data-key': p.key});
+      r.value = sl.val;
+      r.addEventListener('input', () => {
+        text.value = sl.text(Number(r.value));
+        setOverride(p.key, text.value);
+        later();
+      });
+      c.range = r;
+      c.slider = sl;
+      box.append(r);
+    }
+    c.input = text;
+    c.hint = el('div', {class: 'hint'});
+    box.append(c.hint);
+  }
+  box.append(err);
+  S.controls.set(p.key, c);
+  return box;
+}
+
+function buildControls() {
+  const groups = $('groups');
+  groups.textContent = '';
+  const byClause = new Map();
+  S.params.lines.forEach((l, i) => {
+    if (!byClause.has(l.clause)) byClause.set(l.clause, []);
+    byClause.get(l.clause).push([l, i]);
+  });
+  let first = true;
+  for (const [clause, lines] of byClause) {
+    const d = el('details', first ? {open: ''} : {});
+    first = false;
+    const sum = el('summary', {'data-clause': clause});
+    d.append(sum);
+    for (const [l] of lines) {
+      const box = el('div', {class: 'line'});
+      box.append(el('div', {class: 'line-name', 'data-line': l.id}));
+      for (const p of l.params) box.append(control(p));
+      d.append(box);
+    }
+    groups.append(d);
+  }
+}
+
+function labelControls() {
+  const lines = S.params.lines;
+  for (const s of document.querySelectorAll('summary[data-clause]')) {
+    const ls = lines.filter((l) => l.clause === s.dataset.clause);
+    s.textContent = s.dataset.clause + ' ' + ls.map((l) => l.id).join(' ');
+  }
+  for (const d of document.querySelectorAll('.line-name')) {
+    const l = lines.find((x) => x.id === d.dataset.line);
+    d.textContent = l.id + ' ' + (S.lang === 'zh' ? l.zh : l.en);
+  }
+  for (const c of S.controls.values()) {
+    const name = S.lang === 'zh' ? c.p.label_zh : c.p.label_en;
+    c.label.textContent = name;
+    if (c.hint) c.hint.textContent = (c.p.unit ? c.p.unit + ' · ' : '') + tr('valid') +
+      c.p.range.replace(' to ', tr('to'));
+  }
+}
+
+/* ---- answers ---- */
+
+function busy(on) {
+  document.body.dataset.state = on ? 'busy' : 'ready';
+  $('progress').hidden = !on;
+  $('status').classList.toggle('busy', on);
+  if (on) {
+    $('status').textContent = tr('busy');
+    if (!S.poll) S.poll = setInterval(poll, 200);
+  } else {
+    clearInterval(S.poll);
+    S.poll = null;
+  }
+}
+
+async function poll() {
+  try {
+    const r = await fetch('/api/progress');
+    const j = await r.json();
+    if (j.total) $('progress').value = j.done / j.total;
+  } catch (e) { /* the next answer tells */ }
+}
+
+async function send() {
+  clearTimeout(timer);
+  const my = ++S.seq;
+  const sent = new Map(S.overrides);
+  busy(true);
+  $('progress').value = 0;
+  let r, j;
+  try {
+    r = await fetch('/api/run', {method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify(Object.fromEntries(sent))});
+    j = await r.json();
+  } catch (e) {
+    if (my === S.seq) { busy(false); $('global-error').textContent = tr('failed') + e; }
+    return;
+  }
+  if (my !== S.seq) return; /* a newer request is under way */
+  busy(false);
+  if (r.status === 200) {
+    S.res = j;
+    S.good = sent;
+    $('global-error').textContent = '';
+    $('total-mean').dataset.overrides = JSON.stringify(Object.fromEntries(sent));
+    render();
+    document.body.dataset.answers = String(my);
+  } else if (r.status === 409) {
+    $('status').textContent = tr('cancelled');
+  } else {
+    const c = j.key && S.controls.get(j.key);
+    if (c) {
+      c.box.classList.add('invalid');
+      c.err.textContent = j.error;
+      /* what was refused is not sent again: back to the last good value */
+      if (S.good.has(j.key)) S.overrides.set(j.key, S.good.get(j.key));
+      else S.overrides.delete(j.key);
+    } else {
+      $('global-error').textContent = j.error;
+    }
+    $('status').textContent = tr('failed') + (j.key || '');
+    document.body.dataset.state = 'error';
+  }
+}
+
+/* ---- results ---- */
+
+const LEVELS = ['total', 'provincial', 'municipal', 'district'];
+
+function years() {
+  const c = S.res.cmp, ys = [];
+  for (let i = 0; i < c.nyears; i++) ys.push(c.first_year + i);
+  return ys;
+}
+
+/* The variant's cell [mean, p5, p95, p80, p90] for calendar year y ('all'). */
+function cell(line, y, lv) {
+  const r = S.res;
+  const yi = y === 'all' ? r.nyears : y - r.first_year;
+  if (yi < 0 || yi > r.nyears) return null;
+  return r.cells[line][yi][lv];
+}
+
+/* The comparison [draft, variant, diff, lo, hi] for calendar year y. */
+function cmp(line, y, lv) {
+  const c = S.res.cmp;
+  return c.cells[line][y === 'all' ? c.nyears : y - c.first_year][lv];
+}
+
+function fillSelectors() {
+  const ysel = $('year'), lsel = $('level');
+  const yv = ysel.value || 'all', lv = lsel.value || '0';
+  ysel.textContent = '';
+  ysel.append(el('option', {value: 'all', text: tr('all_years')}));
+  for (const y of years()) ysel.append(el('option', {value: String(y), text: String(y)}));
+  ysel.value = [...ysel.options].some((o) => o.value === yv) ? yv : 'all';
+  lsel.textContent = '';
+  LEVELS.forEach((l, i) => lsel.append(el('option', {value: String(i), text: T[S.lang].levels[l]})));
+  lsel.value = lv;
+}
+
+function row(cells, cls) {
+  const r = el('tr', cls ? {class: cls} : {});
+  for (const c of cells) {
+    if (c instanceof HTMLElement) r.append(c);
+    else r.append(el('td', {text: c}));
+  }
+  return r;
+}
+
+const th = (k, cls) => el('th', {text: tr(k), class: cls || ''});
+const band = (c) => c ? wan(c[1]) + ' – ' + wan(c[2]) : '–';
+function diffTd(d) {
+  const td = el('td', {text: signed(d)});
+  if (d > 0.005) td.className = 'up'; else if (d < -0.005) td.className = 'down';
+  return td;
+}
+
+function render() {
+  const r = S.res, N = S.params.lines.length;
+  if (document.body.dataset.state === 'ready')
+    $('status').textContent = tr('ready', {reps: r.reps, s: r.seconds.toFixed(2)});
+  fillSelectors();
+  const y = $('year').value === 'all' ? 'all' : Number($('year').value);
+  const lv = Number($('level').value);
+  /* the headline: the whole period, every level */
+  const tot = cell(N, 'all', 0), ct = cmp(N, 'all', 0);
+  $('total-mean').textContent = wan(tot[0]) + ' ' + tr('unit');
+  $('total-mean').dataset.yuan = String(tot[0]);
+  $('total-band').textContent = tr('band') + ' ' + band(tot) + ' · P80 ' + wan(tot[3]) +
+    ' · P90 ' + wan(tot[4]) + ' · ' + yi(tot[0]) + ' ' + tr('yi');
+  $('base-mean').textContent = wan(ct[0]) + ' ' + tr('unit');
+  $('base-band').textContent = yi(ct[0]) + ' ' + tr('yi');
+  $('diff-mean').textContent = signed(ct[2]) + ' ' + tr('unit');
+  $('diff-band').textContent = '95%: ' + signed(ct[3]) + ' – ' + signed(ct[4]) +
+    (ct[0] ? ' · ' + (ct[2] / ct[0] * 100).toFixed(1) + '%' : '');
+  $('answer-note').textContent = tr('unit');
+
+  const yt = $('years-table');
+  yt.textContent = '';
+  yt.append(row([th('year', 'name'), th('mean'), th('band'), th('p80'), th('p90'), th('draft'),
+    th('diff'), th('diff_band')]));
+  for (const yy of [...years(), 'all']) {
+    const c = cell(N, yy, lv), d = cmp(N, yy, lv);
+    yt.append(row([el('td', {class: 'name', text: yy === 'all' ? tr('all_years') : String(yy)}),
+      c ? wan(c[0]) : '–', band(c), c ? wan(c[3]) : '–', c ? wan(c[4]) : '–', wan(d[0]),
+      diffTd(d[2]), signed(d[3]) + ' – ' + signed(d[4])], yy === 'all' ? 'total' : ''));
+  }
+
+  const lt = $('lines-table'), ctab = $('compare-table');
+  lt.textContent = '';
+  ctab.textContent = '';
+  lt.append(row([th('clause', 'name'), th('line', 'name'), th('mean'), th('band'), th('p80'),
+    th('p90')]));
+  ctab.append(row([th('clause', 'name'), th('line', 'name'), th('draft'), th('variant'),
+    th('diff'), th('diff_band'), th('change')]));
+  for (let i = 0; i <= N; i++) {
+    const l = S.params.lines[i], c = cell(i, y, lv), d = cmp(i, y, lv);
+    const name = i === N ? tr('total') : l.id + ' ' + (S.lang === 'zh' ? l.zh : l.en) +
+      (r.in_total[i] ? '' : tr('apart'));
+    const cls = i === N ? 'total' : r.in_total[i] ? '' : 'apart';
+    const clause = el('td', {class: 'name', text: i === N ? '' : l.clause});
+    lt.append(row([clause, el('td', {class: 'name', text: name}), c ? wan(c[0]) : '–', band(c),
+      c ? wan(c[3]) : '–', c ? wan(c[4]) : '–'], cls));
+    ctab.append(row([clause.cloneNode(true), el('td', {class: 'name', text: name}), wan(d[0]),
+      wan(d[1]), diffTd(d[2]), signed(d[3]) + ' – ' + signed(d[4]),
+      d[0] ? (d[2] / d[0] * 100).toFixed(1) + '%' : '–'], cls));
+  }
+  charts();
+}
+
+function histogram(a, b) {
+  const all = a.concat(b), lo = Math.min(...all), hi = Math.max(...all), n = 30;
+  const w = (hi - lo) / n || 1, ca = new Array(n).fill(0), cb = new Array(n).fill(0);
+  for (const v of a) ca[Math.min(n - 1, Math.floor((v - lo) / w))]++;
+  for (const v of b) cb[Math.min(n - 1, Math.floor((v - lo) / w))]++;
+  const labels = ca.map((_, i) => ((lo + (i + 0.5) * w) / 1e8).toFixed(2));
+  return {labels, ca, cb};
+}
+
+function charts() {
+  const r = S.res, N = S.params.lines.length, lv = Number($('level').value);
+  if (typeof echarts === 'undefined') return;
+  for (const id of ['dist-chart', 'rank-chart'])
+    if (!S.charts[id]) S.charts[id] = echarts.init($(id), null, {renderer: 'canvas'});
+  const h = histogram(r.dist, r.base_dist);
+  S.charts['dist-chart'].setOption({
+    animation: false, legend: {top: 0}, grid: {left: 50, right: 16, top: 30, bottom: 40},
+    tooltip: {trigger: 'axis'},
+    xAxis: {type: 'category', data: h.labels, name: tr('yi'), nameLocation: 'middle', nameGap: 26},
+    yAxis: {type: 'value', name: tr('count')},
+    series: [
+      {name: tr('hist_draft'), type: 'bar', data: h.cb, barGap: '-100%', itemStyle: {color: '#9fb3c8', opacity: 0.8}},
+      {name: tr('hist_variant'), type: 'bar', data: h.ca, itemStyle: {color: '#d35400', opacity: 0.6}},
+    ],
+  }, true);
+  const y = $('year').value === 'all' ? 'all' : Number($('year').value);
+  const ranked = r.ranked.slice().reverse();
+  const name = (i) => S.params.lines[i].id;
+  S.charts['rank-chart'].setOption({
+    animation: false, legend: {top: 0}, grid: {left: 60, right: 20, top: 30, bottom: 30},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+    xAxis: {type: 'value', name: tr('unit')},
+    yAxis: {type: 'category', data: ranked.map(name)},
+    series: [
+      {name: tr('draft'), type: 'bar', data: ranked.map((i) => +(cmp(i, y, lv)[0] / 1e4).toFixed(2)),
+        itemStyle: {color: '#9fb3c8'}},
+      {name: tr('variant'), type: 'bar', data: ranked.map((i) => +(cmp(i, y, lv)[1] / 1e4).toFixed(2)),
+        itemStyle: {color: '#d35400'}},
+    ],
+  }, true);
+}
+
+/* ---- exports ---- */
+
+async function exportAs(kind) {
+  $('export-status').textContent = tr('writing');
+  try {
+    const r = await fetch('/api/export?kind=' + kind, {method: 'POST',
+      headers: {'Content-Type': 'application/json'}, body: JSON.stringify(Object.fromEntries(S.good))});
+    const j = await r.json();
+    $('export-status').textContent = r.status === 200 ? tr('written', {dir: j.dir}) : tr('failed') + j.error;
+  } catch (e) {
+    $('export-status').textContent = tr('failed') + e;
+  }
+}
+
+/* ---- the page ---- */
+
+function relabel() {
+  document.documentElement.lang = S.lang === 'zh' ? 'zh' : 'en';
+  for (const e of document.querySelectorAll('[data-t]')) e.textContent = tr(e.dataset.t);
+  $('lang').textContent = tr('lang');
+  $('scenario').textContent = tr('scenario', {name: S.params.scenario, seed: S.params.seed,
+    reps: S.params.reps});
+  $('changed').textContent = S.overrides.size ? tr('changed', {n: S.overrides.size}) : '';
+  labelControls();
+  if (S.res) render();
+}
+
+async function start() {
+  const r = await fetch('/api/params');
+  S.params = await r.json();
+  S.lang = S.params.lang === 'en' ? 'en' : 'zh';
+  buildControls();
+  relabel();
+  $('lang').addEventListener('click', () => { S.lang = S.lang === 'zh' ? 'en' : 'zh'; relabel(); });
+  $('year').addEventListener('change', render);
+  $('level').addEventListener('change', render);
+  $('reset').addEventListener('click', () => {
+    for (const c of S.controls.values()) {
+      if (c.p.type === 'bool') c.input.checked = c.p.value === 'true';
+      else c.input.value = c.p.value;
+      if (c.range) c.range.value = c.slider.val;
+      setOverride(c.p.key, c.p.value);
+    }
+    send();
+  });
+  for (const b of document.querySelectorAll('button.export'))
+    b.addEventListener('click', () => exportAs(b.dataset.kind));
+  window.addEventListener('resize', () => Object.values(S.charts).forEach((c) => c.resize()));
+  send();
+}
+
+start();

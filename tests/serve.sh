@@ -1,0 +1,261 @@
+#!/bin/sh
+# fundsim serve's HTTP API, asked with curl on the loopback: the server starts on a free
+# port in the background, its printed address and token are read, then
+#   - who may ask: no token, a wrong one, a foreign Host (DNS rebinding), a foreign Origin,
+#     a POST that is not JSON are refused; the token by query, header or cookie is taken;
+#   - bounds and bad input as data (a table of cases): oversize bodies, malformed JSON,
+#     values --set refuses (the same message, naming the key), unknown paths and methods;
+#   - an answer: the total for m3c.amount=50万 is `fundsim run --set m3c.amount=50万`'s for
+#     the same seed and replications, to the fen; a newer request cancels an older one;
+#   - exports: variant.ini holds only the override and runs to the same total; the run's
+#     files with the workbook, and the report, as run and report write them;
+#   - Ctrl-C stops it; options it does not take, and bad ones, are refused (exit 2).
+# Usage: tests/serve.sh BINARY
+bin=${1:-bin/fundsim}
+py=${PYTHON:-/usr/bin/python3}
+tmp=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL serve: $*"; fail=$((fail + 1)); }
+reps=600 # three blocks of the engine: a newer request can stop an older one between them
+seed=7
+
+# Start serve with "$@"; sets url, port, tok, pid. The address line appears after the base run.
+start() {
+	"$bin" serve --port 0 --reps $reps --seed $seed --threads 2 --out "$tmp/exports" "$@" \
+		> "$tmp/serve.out" 2> "$tmp/serve.err" &
+	pid=$!
+	i=0
+	while ! grep -q 'http://' "$tmp/serve.out" 2> /dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 600 ] || ! kill -0 $pid 2> /dev/null; then
+			bad "serve did not print its address:"
+			cat "$tmp/serve.out" "$tmp/serve.err"
+			exit 1
+		fi
+		sleep 0.2
+	done
+	url=$(grep -o 'http://[^ ]*' "$tmp/serve.out")
+	port=$(echo "$url" | sed 's|http://127.0.0.1:\([0-9]*\)/.*|\1|')
+	tok=${url##*token=}
+}
+
+# ask EXPECTED-CODE WHAT curl-arguments...: the body lands in $tmp/body.
+ask() {
+	code=$1
+	what=$2
+	shift 2
+	got=$(curl -s -o "$tmp/body" -w '%{http_code}' --max-time 300 "$@")
+	if [ "$got" = "$code" ]; then ok; else
+		bad "$what: HTTP $got, expected $code: $(head -c 300 "$tmp/body")"
+	fi
+}
+has() { # WHAT TEXT: the last body holds TEXT
+	if grep -qF -- "$2" "$tmp/body"; then ok; else bad "$1: the answer lacks $2: $(head -c 300 "$tmp/body")"; fi
+}
+
+start
+base=http://127.0.0.1:$port
+auth="Authorization: token $tok"
+json="Content-Type: application/json"
+
+# ---- who may ask ----
+ask 403 "no token" "$base/api/params"
+ask 403 "a wrong token" -H "Authorization: token 0$tok" "$base/api/params"
+ask 403 "a wrong ?token=" "$base/?token=x$tok"
+ask 403 "the page without a token" "$base/"
+ask 200 "?token=" "$base/api/params?token=$tok"
+ask 200 "the token header" -H "$auth" "$base/api/params"
+has "params" '"key":"m3c.amount"'
+ask 303 "the first load" -c "$tmp/jar" "$base/?token=$tok"
+grep -q "fundsim_$port" "$tmp/jar" && ok || bad "the first load set no cookie"
+ask 200 "the cookie" -b "$tmp/jar" "$base/"
+has "the page" '<script src="/page.js"'
+ask 200 "echarts from the binary" -b "$tmp/jar" "$base/echarts.min.js"
+has "echarts" 'echarts'
+for host in "evil.example:$port" "127.0.0.1:$((port + 1))" "127.0.0.1" "localhost.evil.example:$port" ""; do
+	ask 403 "Host: $host" -H "$auth" -H "Host: $host" "$base/api/params"
+done
+for host in "localhost:$port" "[::1]:$port" "LOCALHOST:$port"; do
+	ask 200 "Host: $host" -H "$auth" -H "Host: $host" "$base/api/params"
+done
+for origin in "http://evil.example" "http://127.0.0.1:$((port + 1))" "null" "https://127.0.0.1:$port"; do
+	ask 403 "Origin: $origin" -H "$auth" -H "Origin: $origin" -H "$json" -d '{}' "$base/api/run"
+done
+ask 200 "Origin: the page's own" -H "$auth" -H "Origin: http://127.0.0.1:$port" "$base/api/params"
+ask 415 "a POST not JSON" -H "$auth" -d '{}' "$base/api/run"
+ask 415 "a form POST" -H "$auth" -H "Content-Type: text/plain" -d '{}' "$base/api/run"
+ask 405 "PUT" -X PUT -H "$auth" "$base/api/run"
+ask 404 "GET /api/run" -H "$auth" "$base/api/run"
+ask 404 "a path up" --path-as-is -H "$auth" "$base/../../etc/passwd"
+ask 404 "a file name" -H "$auth" "$base/page.html"
+
+# ---- bounds ----
+head -c 70000 /dev/zero | tr '\0' ' ' > "$tmp/big"
+ask 413 "a 70 KB body" -H "$auth" -H "$json" --data-binary @"$tmp/big" "$base/api/run"
+ask 413 "a 70 KB body, chunked" -H "$auth" -H "$json" -H "Transfer-Encoding: chunked" \
+	--data-binary @"$tmp/big" "$base/api/run"
+ask 413 "a Content-Length past 64 KiB" -H "$auth" -H "$json" -H "Content-Length: 99999999999" \
+	--data-binary '{}' "$base/api/run"
+
+# ---- malformed JSON: one case a line, body<TAB>what the message says ----
+tab=$(printf '\t')
+while IFS="$tab" read -r body says; do
+	printf '%s' "$body" > "$tmp/req"
+	ask 400 "JSON $body" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+	has "JSON $body" "$says"
+done << 'EOF'
+	expected an object
+{	expected a key
+[]	expected an object
+{"m3c.amount":}	expected a string, a number, true or false
+{"m3c.amount":null}	expected a string, a number, true or false
+{"m3c.amount":{"x":1}}	expected a string, a number, true or false
+{"m3c.amount":["50万"]}	expected a string, a number, true or false
+{"m3c.amount":"50万"} x	text after the object
+{"m3c.amount":"50万",}	expected a key
+{"m3c.amount":"50万","m3c.amount":"60万"}	given twice
+{'m3c.amount':'50万'}	expected a key
+{"m3c.amount":"50万"	expected ',' or '}'
+{"m3c.amount":"50\q"}	unknown escape
+{"m3c.amount":"\ud800"}	lone surrogate
+{"m3c.amount":"\u0000"}	\u0000
+{"m3c.amount":01}	expected ',' or '}'
+{"m3c.amount":-}	a number needs digits
+{"m3c.amount":"50万	a string is not closed
+EOF
+printf '{"m3c.amount":"\377"}' > "$tmp/req"
+ask 400 "invalid UTF-8" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+has "invalid UTF-8" "not valid UTF-8"
+printf '{"m3c.amount":"a\tb"}' > "$tmp/req"
+ask 400 "a raw tab" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+"$py" -c 'import json; print(json.dumps({"m3c.amount": "1" * 600}))' > "$tmp/req"
+ask 400 "a value of 600 bytes" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+has "a value of 600 bytes" "longer than"
+"$py" -c 'import json; print(json.dumps({"m1a.cap%d" % i: "1" for i in range(70)}))' > "$tmp/req"
+ask 400 "70 overrides" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+has "70 overrides" "more than 64"
+
+# ---- values --set refuses, with --set's message naming the key: key<TAB>value<TAB>message ----
+while IFS="$tab" read -r key value says; do
+	"$py" -c 'import json, sys; print(json.dumps({sys.argv[1]: sys.argv[2]}))' "$key" "$value" > "$tmp/req"
+	ask 422 "$key=$value" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+	has "$key=$value" "$says"
+	"$bin" params --set "$key=$value" > /dev/null 2> "$tmp/set.err"
+	msg=$(sed 's/^fundsim: //' "$tmp/set.err" | head -1)
+	"$py" -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["error"] != sys.argv[2])' \
+		"$tmp/body" "$msg" && ok || bad "$key=$value: not --set's message ($msg)"
+done << 'EOF'
+m3c.amount	abc	is not a number
+m3c.amount	-1	out of range (valid: 0元 to 100000亿)
+m3c.amount	150%	is not an amount
+m3c.amount	1e400	out of the range of numbers
+m3c.payout	2	out of range (valid: 0% to 100%)
+m3c.max_awards	2.5	m3c
+m3c.enabled	maybe	m3c
+m3c.funding	federal	m3c
+m3c.amout	1	did you mean amount?
+../../etc/passwd	1	unknown
+m3c.amount	$(touch /tmp/fundsim-serve-pwned)	is not a number
+EOF
+[ -e /tmp/fundsim-serve-pwned ] && bad "a value ran a shell command"
+printf '{"sensitivity.growth.mean":"5%%:13%%"}' > "$tmp/req"
+ask 422 "a [sensitivity] key" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+has "a [sensitivity] key" "not a parameter of a run"
+printf '{"m3c.amount":"50万","m3a.tier2_revenue":"5000万"}' > "$tmp/req"
+ask 422 "tiers out of order" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+has "tiers out of order" '"key":"m3a.tier2_revenue"'
+
+# ---- an answer equals run --set, to the fen ----
+total_of_run() { # the TOTAL mean of summary.csv in folder $1
+	awk -F, '$1 == "TOTAL" && $2 == "total" { print $3 }' "$1/summary.csv"
+}
+total_of_answer() { # the TOTAL mean over all paid years and levels of the answer in $tmp/body
+	"$py" -c 'import json, sys; r = json.load(open(sys.argv[1])); print("%.2f" % r["cells"][-1][-1][0][0])' "$tmp/body"
+}
+printf '{"m3c.amount":"50万"}' > "$tmp/req"
+ask 200 "m3c.amount=50万" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+answer=$(total_of_answer)
+"$bin" run --set m3c.amount=50万 --reps $reps --seed $seed --no-charts --quiet --out "$tmp/run" ||
+	bad "run --set m3c.amount=50万 failed"
+want=$(total_of_run "$tmp/run")
+[ -n "$want" ] && [ "$answer" = "$want" ] && ok || bad "the answer's total $answer, run's $want"
+printf '{"m3c.amount":500000}' > "$tmp/req" # a JSON number: yuan, as --set m3c.amount=500000
+ask 200 "m3c.amount=500000" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+[ "$(total_of_answer)" = "$want" ] && ok || bad "500000 as a number: $(total_of_answer), run's $want"
+# the draft itself: no difference at all
+ask 200 "no override" -H "$auth" -H "$json" -d '{}' "$base/api/run"
+"$py" -c 'import json, sys; r = json.load(open(sys.argv[1])); c = r["cmp"]["cells"]; sys.exit(any(x[2] != 0 for l in c for y in l for x in y))' \
+	"$tmp/body" && ok || bad "the draft against itself differs"
+
+# ---- a newer request cancels an older one ----
+printf '{"m3c.amount":"40万"}' > "$tmp/req"
+curl -s -o "$tmp/old" -w '%{http_code}' -H "$auth" -H "$json" --data-binary @"$tmp/req" \
+	"$base/api/run" > "$tmp/old.code" &
+cpid=$!
+i=0
+until curl -s -H "$auth" "$base/api/progress" | grep -q '"running":true'; do
+	i=$((i + 1))
+	[ $i -gt 200 ] && break
+	sleep 0.05
+done
+printf '{"m3c.amount":"30万"}' > "$tmp/req"
+ask 200 "the newer request" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+wait $cpid
+[ "$(cat "$tmp/old.code")" = 409 ] && ok || bad "the older request: HTTP $(cat "$tmp/old.code"), expected 409"
+grep -q cancelled "$tmp/old" && ok || bad "the older request's answer: $(cat "$tmp/old")"
+
+# ---- exports ----
+printf '{"m3c.amount":"50万"}' > "$tmp/req"
+ask 400 "export kind=evil" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=evil"
+ask 400 "export kind=../x" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=../x"
+ask 422 "export a bad value" -H "$auth" -H "$json" -d '{"m3c.amount":"abc"}' "$base/api/export?kind=ini"
+ask 200 "export ini" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=ini"
+ini=$tmp/exports/variant.ini
+grep -q '^base = builtin$' "$ini" && ok || bad "variant.ini has no base = builtin"
+[ "$(grep -c '^[a-z_0-9]* = ' "$ini")" = 3 ] && ok || bad "variant.ini holds more than name, base and the override:$(cat "$ini")"
+grep -A1 '^\[m3c\]$' "$ini" | grep -q '^amount = 50万$' && ok || bad "variant.ini lacks [m3c] amount = 50万"
+"$bin" run "$ini" --reps $reps --seed $seed --no-charts --quiet --out "$tmp/run-ini" ||
+	bad "run variant.ini failed"
+[ "$(total_of_run "$tmp/run-ini")" = "$want" ] && ok || bad "variant.ini runs to $(total_of_run "$tmp/run-ini"), not $want"
+ask 200 "export run" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=run"
+for f in summary.csv by_year.csv results.xlsx manifest.txt scenario.resolved.ini; do
+	[ -s "$tmp/exports/run/$f" ] && ok || bad "export run: no $f"
+done
+[ "$(total_of_run "$tmp/exports/run")" = "$want" ] && ok || bad "export run: total $(total_of_run "$tmp/exports/run"), not $want"
+[ -s "$ini" ] && ok || bad "export run removed variant.ini"
+ask 200 "export report" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=report"
+[ -s "$tmp/exports/report/report.html" ] && ok || bad "export report: no report.html"
+[ -s "$tmp/exports/run/results.xlsx" ] && ok || bad "export report removed the run's export"
+
+# ---- Ctrl-C ----
+kill -INT $pid
+i=0
+while kill -0 $pid 2> /dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait $pid
+rc=$?
+pid=
+[ $rc = 0 ] && ok || bad "Ctrl-C: exit $rc"
+
+# ---- options ----
+while IFS="$tab" read -r args says; do
+	# shellcheck disable=SC2086
+	"$bin" serve $args > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+	[ $rc = 2 ] && grep -qF -- "$says" "$tmp/err" && ok || bad "serve $args: exit $rc, $(cat "$tmp/err")"
+done << 'EOF'
+--port 70000	--port 70000: expected a whole number from 0 to 65535
+--port x	--port x
+--listen 1.2.3 --port 0 --reps 2	--listen 1.2.3: not an IPv4 or IPv6 address
+--set m1a.cap=1	--set is not an option of serve
+--ledger	--ledger is not an option of serve
+--reps 1	--reps 1
+--lang fr	--lang fr
+a.ini b.ini	one scenario at most
+EOF
+
+echo "serve: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,111 @@
+"""The page of `fundsim serve` in a real browser (Debian's chromium, headless,
+driven by python3-selenium and chromium-driver): it opens the printed address,
+moves the M3C cap (m3c.amount) slider with the keyboard, waits for the answer
+and prints the override and the total the page shows, for tests/serve_browser.sh
+to compare with `fundsim run --set`. With SHOTS=DIR it also saves screenshots of
+the page in Chinese and English.
+
+Usage: serve_browser.py URL STEPS  (STEPS: how many times the left arrow is pressed)
+Prints: KEY=VALUE<TAB>TOTAL_YUAN<TAB>TOTAL_TEXT
+"""
+import json
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+KEY = "m3c.amount"
+
+
+def fail(msg):
+    print("FAIL serve_browser: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def wait(cond, what, seconds=120):
+    end = time.time() + seconds
+    while time.time() < end:
+        v = cond()
+        if v:
+            return v
+        time.sleep(0.1)
+    fail("timed out waiting for " + what)
+
+
+def main():
+    url, steps = sys.argv[1], int(sys.argv[2])
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              "--window-size=1500,1300", "--lang=zh-CN"):
+        opts.add_argument(a)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    try:
+        d.get(url)
+        if "token=" in d.current_url:
+            fail("the token stays in the address bar: " + d.current_url)
+        # the first answer: the draft itself
+        wait(lambda: d.execute_script("return document.body.dataset.answers"), "the first answer")
+        answers = d.execute_script("return document.body.dataset.answers")
+        # 第3条's group, folded at first, opened as a person would
+        d.find_element(By.CSS_SELECTOR, 'summary[data-clause="第3条"]').click()
+        r = d.find_element(By.CSS_SELECTOR, 'input[type=range][data-key="%s"]' % KEY)
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", r)
+        box = d.find_element(By.CSS_SELECTOR, 'input[type=text][data-key="%s"]' % KEY)
+        before = box.get_attribute("value")
+        for _ in range(steps):
+            r.send_keys(Keys.ARROW_LEFT)
+        value = box.get_attribute("value")
+        if value == before:
+            fail("the slider did not move %s (still %s)" % (KEY, value))
+
+        def answered():
+            st = d.execute_script("return document.body.dataset.state")
+            n = d.execute_script("return document.body.dataset.answers")
+            t = d.find_element(By.ID, "total-mean")
+            ov = json.loads(t.get_attribute("data-overrides") or "{}")
+            return st == "ready" and n != answers and ov.get(KEY) == value and t
+        t = wait(answered, "the answer for %s=%s" % (KEY, value))
+        total, text = t.get_attribute("data-yuan"), t.text
+        # 409 answers (a newer request took over) are the network's business
+        severe = [e for e in d.get_log("browser")
+                  if e["level"] == "SEVERE" and e.get("source") != "network"]
+        if severe:
+            fail("errors in the page: %s" % severe)
+        # a bad value: --set's message beside the control, the last answer kept
+        box.clear()
+        box.send_keys("abc", Keys.TAB)
+        err = d.find_element(By.CSS_SELECTOR, '.param[data-key="%s"] .err' % KEY)
+        msg = wait(lambda: err.text, "the message beside %s" % KEY, 30)
+        if '"abc" is not a number' not in msg:
+            fail("beside the control: %r" % msg)
+        if d.find_element(By.ID, "total-mean").get_attribute("data-yuan") != total:
+            fail("a refused value changed the total shown")
+        shots = os.environ.get("SHOTS")
+        if shots:
+            box.clear()
+            box.send_keys(value, Keys.TAB)
+            wait(lambda: d.execute_script("return document.body.dataset.state") == "ready"
+                 and not err.text, "the answer again")
+            time.sleep(0.5)
+            d.execute_script("window.scrollTo(0, 0)")
+            h = d.execute_script("return document.body.scrollHeight")
+            d.set_window_size(1500, min(h + 40, 5000))
+            lang = d.execute_script("return document.documentElement.lang")
+            order = ["zh", "en"] if lang == "zh" else ["en", "zh"]
+            for i, name in enumerate(order):
+                if i:
+                    d.find_element(By.ID, "lang").click()
+                    time.sleep(0.8)
+                d.save_screenshot(os.path.join(shots, "serve-%s.png" % name))
+        print("%s=%s\t%s\t%s" % (KEY, value, total, text))
+    finally:
+        d.quit()
+
+
+main()
