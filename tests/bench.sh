@@ -40,3 +40,21 @@ whole=$(secs "$bin" run --reps 5000 --threads 1 --no-charts --quiet --out "$tmp/
 charts=$(secs "$bin" run --reps 2 --threads 1 --quiet --out "$tmp/o2c")
 awk -v f="$fixed" -v w="$whole" -v c="$charts" 'BEGIN {
 	printf "output stage: %.2f s a run (a 2-replication run, start-up included), %.1f%% of a 5,000-replication run on one thread (%.2f s, no charts); charts add %.2f s\n", f, 100 * f / w, w, c - f }'
+
+# fundsim serve: one answer of the page at 1,000 replications (a rule change, which today
+# re-simulates), as curl sees it, against `run` of the same replications; 5 answers, median.
+"$bin" serve --port 0 --reps 1000 --out "$tmp/serve" > "$tmp/serve.out" 2> /dev/null &
+spid=$!
+i=0
+until grep -q 'http://' "$tmp/serve.out" 2> /dev/null || [ $i -gt 600 ]; do sleep 0.2; i=$((i + 1)); done
+url=$(grep -o 'http://[^ ]*' "$tmp/serve.out")
+port=$(echo "$url" | sed 's|http://127.0.0.1:\([0-9]*\)/.*|\1|')
+for cap in 40 45 50 55 60; do
+	curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: token ${url##*token=}" \
+		-H 'Content-Type: application/json' -d "{\"m3c.amount\":\"${cap}万\"}" \
+		"http://127.0.0.1:$port/api/run"
+done | sort -n > "$tmp/answers"
+kill $spid
+wait $spid || true
+/usr/bin/time -f "%e" -o "$tmp/time" "$bin" run --reps 1000 --no-charts --quiet --out "$tmp/run" 2> /dev/null
+echo "serve: one answer at 1000 replications (m3c.amount changed) in $(sed -n 3p "$tmp/answers") s (median of 5; run --reps 1000 takes $(cat "$tmp/time") s)"
