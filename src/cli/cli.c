@@ -131,10 +131,9 @@ static const struct command commands[] = {
 	{"serve",
 	 cmd_serve,
 	 "[SCENARIO.ini]",
-	 "a what-if page in the browser: every cap, rate, amount and threshold as a control, "
-	 "the costs and their differences from the scenario served, answered on this machine "
-	 "(127.0.0.1) for whoever has the printed address and its token; exports a variant as a "
-	 "scenario file, a run with its workbook, or a report, into DIR (default out/NAME/serve/)",
+	 "a what-if page in the browser, on this machine only: every cap, rate, amount and "
+	 "threshold as a control; the costs and their paired differences from the scenario; "
+	 "exports to DIR (default out/NAME/serve/)",
 	 1000,
 	 2,
 	 {T(SCENARIO), T(REPS), T(SEED), T(THREADS), T(FIRMS), T(PORT), T(LISTEN),
