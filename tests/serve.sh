@@ -240,6 +240,23 @@ rc=$?
 pid=
 [ $rc = 0 ] && ok || bad "Ctrl-C: exit $rc"
 
+# ---- known approvals: --entities as run takes it ----
+start --entities tests/data/entities-known.csv
+base=http://127.0.0.1:$port
+auth="Authorization: token $tok"
+printf '{"m3c.amount":"50万"}' > "$tmp/req"
+ask 200 "--entities, m3c.amount=50万" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
+answer=$(total_of_answer)
+"$bin" run --entities tests/data/entities-known.csv --set m3c.amount=50万 --reps $reps --seed $seed \
+	--no-charts --quiet --out "$tmp/run-known" || bad "run --entities failed"
+want=$(total_of_run "$tmp/run-known")
+[ -n "$want" ] && [ "$answer" = "$want" ] && ok || bad "--entities: the answer's total $answer, run's $want"
+ask 500 "--entities: export report" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=report"
+has "--entities: export report" "takes no --entities"
+kill -INT $pid
+wait $pid
+pid=
+
 # ---- options ----
 while IFS="$tab" read -r args says; do
 	# shellcheck disable=SC2086

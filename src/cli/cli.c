@@ -136,8 +136,9 @@ static const struct command commands[] = {
 	 "exports to DIR (default out/NAME/serve/)",
 	 1000,
 	 2,
-	 {T(SCENARIO), T(REPS), T(SEED), T(THREADS), T(FIRMS), T(PORT), T(LISTEN),
-	  TH(OUT, "the folder for the exports (default out/NAME/serve/)"),
+	 {T(SCENARIO), T(REPS), T(SEED), T(THREADS), T(FIRMS),
+	  TH(ENTITIES, "the bureau's known approvals, paid as approved (as run --entities)"),
+	  T(PORT), T(LISTEN), TH(OUT, "the folder for the exports (default out/NAME/serve/)"),
 	  TH(LANG, "the page's first language, en or zh (the page switches), and the exports'"),
 	  T(HELP)}},
 };

@@ -48,7 +48,7 @@ int cmd_serve(const struct cli *c)
 		    su.reps, most);
 		goto done;
 	}
-	if (setup_panel(&su, c) != 0)
+	if (setup_panel(&su, c) != 0 || setup_entities(&su, c) != 0)
 		goto done;
 	/* Ctrl-C is taken by sigwait below: blocked in every thread made from here on */
 	sigset_t sigs;
@@ -64,7 +64,8 @@ int cmd_serve(const struct cli *c)
 	b.cfg = (struct sim_config){.seed = (uint64_t)su.seed,
 				    .reps = su.reps,
 				    .threads = (int)su.threads,
-				    .stock = su.stock};
+				    .stock = su.stock,
+				    .known = su.known};
 	if (serve_base_run(&b, err, sizeof err) != 0) {
 		say("serve", "%s", err);
 		goto done;

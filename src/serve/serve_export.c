@@ -106,6 +106,12 @@ int serve_export(const struct serve_exports *x, const struct serve_base *b,
 		rc = 0;
 		goto done;
 	}
+	if (kind == SERVE_EXPORT_REPORT && x->c->entities) {
+		snprintf(err, errlen,
+			 "a report takes no --entities (as fundsim report): export the "
+			 "run and its workbook instead");
+		goto done;
+	}
 	/* the scenario file just written, as `fundsim run|report FILE` runs it */
 	char ini[OUTSET_PATH + 32], out[OUTSET_PATH + 32], reps[32], seed[32], threads[32];
 	snprintf(ini, sizeof ini, "%s/variant.ini", x->dir);
@@ -121,6 +127,7 @@ int serve_export(const struct serve_exports *x, const struct serve_base *b,
 		.seed = seed,
 		.threads = threads,
 		.firms = x->c->firms,
+		.entities = kind == SERVE_EXPORT_RUN ? x->c->entities : NULL,
 		.outdir = out,
 		.lang = x->lang == CHART_ZH ? "zh" : "en",
 		.quiet = true,
