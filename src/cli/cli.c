@@ -131,15 +131,14 @@ static const struct command commands[] = {
 	{"serve",
 	 cmd_serve,
 	 "[SCENARIO.ini]",
-	 "a what-if page in the browser, on this machine only: every cap, rate, amount and "
-	 "threshold as a control; the costs and their paired differences from the scenario; "
-	 "exports to DIR (default out/NAME/serve/)",
+	 N_("a what-if page in the browser, on this machine only: every rule a control, the "
+	    "costs answered live"),
 	 1000,
 	 2,
 	 {T(SCENARIO), T(REPS), T(SEED), T(THREADS), T(FIRMS),
-	  TH(ENTITIES, "the bureau's known approvals, paid as approved (as run --entities)"),
-	  T(PORT), T(LISTEN), TH(OUT, "the folder for the exports (default out/NAME/serve/)"),
-	  TH(LANG, "the page's first language, en or zh (the page switches), and the exports'"),
+	  TH(ENTITIES, N_("the bureau's known approvals, paid as approved (as run --entities)")),
+	  T(PORT), T(LISTEN), TH(OUT, N_("the folder for the exports (default out/NAME/serve/)")),
+	  TH(LANG, N_("the page's first language, en or zh (the page switches), and the exports'")),
 	  T(HELP)}},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -5,33 +5,33 @@
 
 const T = {
   zh: {
-    title: 'fundsim 政策测算', reset: '全部恢复草案', changed: '已修改 {n} 项',
-    variant_total: '方案合计（政策期内）', draft_total: '草案合计', difference: '与草案之差',
+    title: 'fundsim 政策测算', reset: '全部恢复为{base}', changed: '已修改 {n} 项',
+    variant_total: '方案合计（政策期内）', draft_total: '{base}合计', difference: '与{base}之差',
     paid_year: '支付年度', level: '资金层级', all_years: '全部年度', by_year: '按支付年度（合计）',
     distribution: '合计的分布（各次模拟）', ranked: '各条线按成本排序', lines: '各条线',
-    compared: '与草案比较', export: '导出',
+    compared: '与{base}比较', export: '导出', the_draft: '草案',
     compared_note: '同一随机种子与模拟次数（共同随机数）：每次模拟的差值成对计算，区间为均值差的95%置信区间。',
     export_ini: '导出情景文件（INI）', export_run: '导出运行结果与工作簿', export_report: '导出简报',
     clause: '条款', line: '条线', mean: '均值', band: '90%区间', p80: 'P80', p90: 'P90',
-    draft: '草案', variant: '方案', diff: '差值', diff_band: '差值95%区间', change: '变化',
+    draft: '{base}', variant: '方案', diff: '差值', diff_band: '差值95%区间', change: '变化',
     year: '年度', total: '合计', apart: '（或有项目，不计入合计）', busy: '计算中…',
     ready: '{reps} 次模拟，用时 {s} 秒', cancelled: '已由更新的请求取代', failed: '出错：',
     written: '已写入 {dir}', writing: '正在导出…', unit: '万元', lang: 'English',
     levels: {total: '合计', provincial: '省级', municipal: '市级', district: '区级'},
     scenario: '情景 {name} · 种子 {seed} · {reps} 次模拟', to: ' 至 ', valid: '有效范围：',
-    hist_variant: '方案', hist_draft: '草案', count: '次数', yi: '亿元',
+    hist_variant: '方案', hist_draft: '{base}', count: '次数', yi: '亿元',
   },
   en: {
-    title: 'fundsim what-if', reset: 'Reset to the draft', changed: '{n} changed',
-    variant_total: 'Variant total (policy period)', draft_total: 'Draft total',
-    difference: 'Difference from the draft', paid_year: 'Paid year', level: 'Level',
+    title: 'fundsim what-if', reset: 'Reset to {base}', changed: '{n} changed',
+    variant_total: 'Variant total (policy period)', draft_total: 'Total of {base}',
+    difference: 'Difference from {base}', the_draft: 'the draft', paid_year: 'Paid year', level: 'Level',
     all_years: 'All years', by_year: 'By paid year (total)',
     distribution: 'Distribution of the total (replications)', ranked: 'Lines ranked by cost',
-    lines: 'Every line', compared: 'Compared with the draft', export: 'Export',
+    lines: 'Every line', compared: 'Compared with {base}', export: 'Export',
     compared_note: 'Same seed and replications (common random numbers): differences are paired per replication; intervals are 95% intervals of the mean difference.',
     export_ini: 'Scenario file (INI)', export_run: 'Run results and workbook',
     export_report: 'Briefing report', clause: 'Clause', line: 'Line', mean: 'Mean',
-    band: '90% interval', p80: 'P80', p90: 'P90', draft: 'Draft', variant: 'Variant',
+    band: '90% interval', p80: 'P80', p90: 'P90', draft: '{base}', variant: 'Variant',
     diff: 'Difference', diff_band: '95% interval of the difference', change: 'Change',
     year: 'Year', total: 'TOTAL', apart: ' (contingent, not in the total)', busy: 'computing…',
     ready: '{reps} replications in {s} s', cancelled: 'replaced by a newer request',
@@ -39,7 +39,7 @@ const T = {
     lang: '中文', levels: {total: 'all levels', provincial: 'provincial', municipal: 'municipal',
       district: 'district'},
     scenario: 'scenario {name} · seed {seed} · {reps} replications', to: ' to ',
-    valid: 'valid: ', hist_variant: 'variant', hist_draft: 'draft', count: 'replications',
+    valid: 'valid: ', hist_variant: 'variant', hist_draft: '{base}', count: 'replications',
     yi: '亿元',
   },
 };
@@ -50,9 +50,11 @@ const S = {
 };
 
 const $ = (id) => document.getElementById(id);
+/* {base}: what the variant is compared with, the draft or the scenario served */
 const tr = (k, vars) => {
   let s = T[S.lang][k];
-  for (const [a, b] of Object.entries(vars || {})) s = s.replace('{' + a + '}', b);
+  const base = !S.params || S.params.builtin ? T[S.lang].the_draft : S.params.scenario;
+  for (const [a, b] of Object.entries(Object.assign({base}, vars))) s = s.replace('{' + a + '}', b);
   return s;
 };
 const el = (tag, attrs, ...kids) => {
