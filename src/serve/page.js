@@ -20,6 +20,7 @@ const T = {
     levels: {total: '合计', provincial: '省级', municipal: '市级', district: '区级'},
     scenario: '情景 {name} · 种子 {seed} · {reps} 次模拟', to: ' 至 ', valid: '有效范围：',
     hist_variant: '方案', hist_draft: '{base}', count: '次数', yi: '亿元',
+    units: {yuan: '元', share: '比例', persons: '人', years: '年', awards: '次'},
   },
   en: {
     title: 'fundsim what-if', reset: 'Reset to {base}', changed: '{n} changed',
@@ -31,7 +32,7 @@ const T = {
     compared_note: 'Same seed and replications (common random numbers): differences are paired per replication; intervals are 95% intervals of the mean difference.',
     export_ini: 'Scenario file (INI)', export_run: 'Run results and workbook',
     export_report: 'Briefing report', clause: 'Clause', line: 'Line', mean: 'Mean',
-    band: '90% interval', p80: 'P80', p90: 'P90', draft: '{base}', variant: 'Variant',
+    band: '90% interval', p80: 'P80', p90: 'P90', draft: '{Base}', variant: 'Variant',
     diff: 'Difference', diff_band: '95% interval of the difference', change: 'Change',
     year: 'Year', total: 'TOTAL', apart: ' (contingent, not in the total)', busy: 'computing…',
     ready: '{reps} replications in {s} s', cancelled: 'replaced by a newer request',
@@ -40,7 +41,7 @@ const T = {
       district: 'district'},
     scenario: 'scenario {name} · seed {seed} · {reps} replications', to: ' to ',
     valid: 'valid: ', hist_variant: 'variant', hist_draft: '{base}', count: 'replications',
-    yi: '亿元',
+    yi: '亿元', units: {},
   },
 };
 
@@ -54,7 +55,8 @@ const $ = (id) => document.getElementById(id);
 const tr = (k, vars) => {
   let s = T[S.lang][k];
   const base = !S.params || S.params.builtin ? T[S.lang].the_draft : S.params.scenario;
-  for (const [a, b] of Object.entries(Object.assign({base}, vars))) s = s.replace('{' + a + '}', b);
+  const Base = base.charAt(0).toUpperCase() + base.slice(1);
+  for (const [a, b] of Object.entries(Object.assign({base, Base}, vars))) s = s.replace('{' + a + '}', b);
   return s;
 };
 const el = (tag, attrs, ...kids) => {
@@ -204,7 +206,8 @@ function labelControls() {
   for (const c of S.controls.values()) {
     const name = S.lang === 'zh' ? c.p.label_zh : c.p.label_en;
     c.label.textContent = name;
-    if (c.hint) c.hint.textContent = (c.p.unit ? c.p.unit + ' · ' : '') + tr('valid') +
+    const unit = T[S.lang].units[c.p.unit] || c.p.unit;
+    if (c.hint) c.hint.textContent = (unit ? unit + ' · ' : '') + tr('valid') +
       c.p.range.replace(' to ', tr('to'));
   }
 }
