@@ -4,6 +4,7 @@
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "comm.h"
@@ -14,6 +15,13 @@ int main(int argc, char **argv)
 	struct cli c = {0};
 	int rc;
 	gsl_set_error_handler_off(); /* GSL's default aborts, even when only out of memory */
+	/* one large buffer: a failed write then shows up in stdout_check's
+	 * flush, with its errno (ENOSPC), instead of mid-print where stdio
+	 * loses it; a help text or params table is far below 1 MiB. Not on a
+	 * terminal, where lines should show as they come */
+	static char outbuf[1 << 20];
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	/* the language first: the parser's messages are in it too */
 	const char *lang = cli_lang(argc, argv);
 	i18n_start(lang && i18n_parse(lang) >= 0 ? lang : NULL);
