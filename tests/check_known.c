@@ -150,7 +150,7 @@ START_TEST(known_approvals_add_exactly_their_awards)
 	for (long r = 0; r < 3; r++) {
 		rep(&s->pol, NULL, NULL, r, &a);
 		rep(&s->pol, NULL, &e, r, &b);
-		double sum[4] = {0};
+		double sum[MAX_YEARS] = {0}; /* every paid year, the tail after the horizon too */
 		for (int line = 0; line < N_LINES; line++)
 			for (int y = 0; y < a.l.years; y++) {
 				ck_assert_double_eq_tol(cell(&b, line, y) - cell(&a, line, y),
