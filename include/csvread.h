@@ -90,6 +90,9 @@ int field_word(const struct csv_where *w, const char *col, const char *f, const 
  * characters, the last a check character over the first 17. Empty or
  * absent is fine (not every row has one). */
 int field_credit_code(const struct csv_where *w, const char *col, const char *f);
+/* One of Suzhou's districts by any of its names (district_parse): its
+ * number; empty or absent is 0 (not given). */
+int field_district(const struct csv_where *w, const char *col, const char *f, unsigned char *out);
 /* A row-level error: "path:line: " then the formatted text. Returns -1. */
 int csv_fail(const struct csv_where *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

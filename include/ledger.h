@@ -44,11 +44,20 @@ int ledger_schedule(struct ledger *l, const struct policy *p);
  * entries. */
 int ledger_budget(struct ledger *l, const struct policy *p, struct envelope_year *ey);
 
+/* [funding] provincial_block on every paid year the ledger covers
+ * (rules_block), after 总量控制; over, when not NULL, gets what the
+ * province no longer pays in paid year y at over[y - first paid year]
+ * (every paid year, the tail's too: MAX_YEARS entries). */
+int ledger_block(struct ledger *l, const struct policy *p, fen_t *over);
+
 /* Write the ledger CSV to f. Returns 0, or -1 on a write error. */
 int ledger_write(const struct ledger *l, FILE *f);
 
 /* The terminal summary: per line and per paid year, in 万元, split by
  * funding level. */
 void totals_print(const struct totals *t, FILE *f);
+/* Then per recipients' district and per budget owner (with the new
+ * money only total), in 万元. */
+void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE *f);
 
 #endif

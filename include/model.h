@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "dist.h"
+#include "district.h"
 #include "lines.h"
 
 /* Entities applying under one entity line (M4 ... M13B). */
@@ -76,6 +77,12 @@ struct model {
 	struct {
 		double pending; /* chance a pending application (run --entities) is approved */
 	} known;
+	/* [district.<name>] firms, talent: where recipients are, as weights
+	 * by district (district.h's number; [0] unused), normalised when drawn.
+	 * firms: firms, parks, projects and centres; talent: the talent and
+	 * training lines (第12条, 第13条). A district award (第9条) goes to each
+	 * district alike. */
+	double where_firms[N_DISTRICTS + 1], where_talent[N_DISTRICTS + 1];
 };
 
 #endif

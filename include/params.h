@@ -40,7 +40,7 @@ struct param_def {
 	bool per_entity;          /* a dist drawn per entity, not once per replication */
 };
 
-#define MAX_PARAMS 512
+#define MAX_PARAMS 1024
 
 /* Where a value's number comes from, as the comment beside it in the
  * scenario file says (scenarios/README.md, "Sources"): the note is the
@@ -69,7 +69,16 @@ const char *params_prov_name(enum param_prov p);
 /* The table (borrowed, static) and its length. */
 const struct param_def *params_table(size_t *n);
 
-/* Index of section.key in the table, or -1. */
+/* A section as the table names it: [district.SIP], [district.园区] are
+ * [district.苏州工业园区] (district_parse); any other section as given.
+ * 0, or -1 for a district section naming no district. */
+int params_canon_section(const char *section, char *buf, size_t n);
+/* err: "[district.X]: \"X\" is not one of Suzhou's districts (valid: ...)";
+ * returns -1. */
+int params_unknown_district(const char *section, char *err, size_t errlen);
+
+/* Index of section.key in the table (district sections by any of their
+ * names), or -1. */
 int params_find(const char *section, const char *key);
 /* True when the table knows the section. */
 bool params_section_known(const char *section);

@@ -8,9 +8,11 @@
 
 #include <stdbool.h>
 
+#include "district.h"
 #include "lines.h"
 #include "model.h"
 #include "uncosted.h"
+#include "owners.h"
 
 enum funding { FUND_MUNICIPAL, FUND_POOLED };
 enum m2_mode { M2_TOPUP, M2_EACH, M2_ONCE };
@@ -33,7 +35,7 @@ struct line_info {
 	enum pay pay;
 	enum level lo, hi;    /* levels an entity may hold; NONE..NONE: none */
 	enum funding funding; /* the policy's reading; scenarios may change it */
-	const char *owner;    /* budget owner (placeholder until the districts issue) */
+	enum owner_id owner;  /* the budget that pays it by default (owners.def) */
 };
 
 /* Borrowed pointer to a static table; line must be < N_LINES. */
@@ -77,6 +79,15 @@ struct line_common {
 	double district_share;   /* NaN: take [funding] default */
 	bool in_total;           /* false: a contingent item (一事一议), reported apart */
 	struct schedule schedule;
+	enum owner_id owner; /* the budget that pays it (default: lines.def) */
+};
+
+/* [district.<name>]: what a district pays of the non-provincial part of
+ * the awards to its recipients; NaN where the scenario says nothing (then
+ * the line's district_share, then [funding] district_share apply). */
+struct district_rule {
+	double share;         /* every line */
+	double line[N_LINES]; /* one line: before share */
 };
 
 /* Parameters of the entity lines; each line uses the keys its kind
@@ -93,6 +104,9 @@ struct policy {
 	int start_year, years, payment_lag;
 	enum after_expiry after_expiry;
 	double provincial_share, district_share; /* [funding] */
+	double provincial_block; /* [funding]: provincial money a paid year for pooled lines; 0: none */
+	struct district_rule district_rule[N_DISTRICTS + 1]; /* by district; [0] unused */
+	bool owner_new[N_OWNERS]; /* whether an owner's money is new (default: owners.def) */
 	struct line_common line[N_LINES];
 
 	struct {
@@ -133,6 +147,14 @@ struct policy {
 /* The shares that apply to a line, after [funding] defaults. */
 double policy_provincial_share(const struct policy *p, enum line_id line);
 double policy_district_share(const struct policy *p, enum line_id line);
+/* The share of the non-provincial part that district `where` (0: not
+ * given) pays of an award of line to its recipient: [district.X] for the
+ * line, [district.X] share, the line's district_share, [funding]
+ * district_share, the first that is set. An award paid to a district (M9)
+ * is never co-funded by a district: 0. */
+double policy_where_share(const struct policy *p, enum line_id line, int where);
+/* True for a line whose recipient is a district itself (第9条). */
+bool line_pays_district(enum line_id line);
 
 /* Paid years after the policy's own (the tail): the longest a commitment
  * made in its last qualifying year runs on, yearly support (when

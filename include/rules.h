@@ -45,6 +45,7 @@ struct entity_year {
 	double housing;   /* M12A housing subsidy granted; NaN: payout x cap */
 	bool passed;      /* annual review passed (M7A, M13B) */
 	enum entity_status status;
+	int where; /* the entity's district (district.h), 0: not given */
 };
 
 #define REASON_LEN 120
@@ -56,6 +57,7 @@ struct award {
 	enum line_id line;
 	int year, paid_year; /* qualifying year, year paid */
 	fen_t amount, provincial, municipal, district;
+	int where;               /* the recipient's district (district.h), 0: not given */
 	char reason[REASON_LEN]; /* empty unless the sink asks for reasons */
 };
 
@@ -67,6 +69,7 @@ struct award_sink {
 	award_fn fn;
 	void *ctx;
 	bool reasons; /* write human reasons (slower; off in Monte Carlo) */
+	int where;    /* the recipient's district, copied into each award */
 };
 
 /* The firm lines (M1A, M1B, M2, M3A, M3B, M3C) on one firm's rows.
@@ -82,7 +85,8 @@ void rules_entity(const struct policy *p, const struct entity_year *rows, size_t
 		  const struct award_sink *sink);
 
 /* Fill provincial, municipal and district from amount by the line's
- * funding; the three always add up to amount exactly. */
+ * funding and the sharing rule of the recipient's district (a->where,
+ * policy_where_share); the three always add up to amount exactly. */
 void rules_split(const struct policy *p, struct award *a);
 
 /* The award a as it is paid: a line's schedule (policy.h, struct
@@ -148,5 +152,16 @@ struct envelope_year {
  * nothing is cut. */
 int rules_envelope(const struct policy *p, struct award *const *a, size_t nc, size_t n,
 		   struct award *was, struct award **group, struct envelope_year *out);
+
+/* [funding] provincial_block: the province pays at most the block in a
+ * paid year for the pooled lines. When the provincial parts of the pooled
+ * awards in a (all awards paid in one year; others are left alone) add up
+ * to more than the block, each gets its pro-rata part of the block, to the
+ * fen (the parts add up to the block exactly), and the rest of the award
+ * is split between city and district by the district's sharing rule.
+ * Amounts never change. Returns what the province no longer pays (the
+ * provincial parts over the block), in fen: 0 when no block is set or it
+ * is not spent. */
+fen_t rules_block(const struct policy *p, struct award *const *a, size_t n);
 
 #endif

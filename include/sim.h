@@ -31,11 +31,18 @@
  *   carry_in, carry_out: years + 1, what a year's rule took over from the
  *        year before and left owed to the next (carry_forward); all years:
  *        carried in altogether, and what is still owed after the last year
- *   pop: N_POPSTATS aggregates of the population (calibration) */
+ *   pop: N_POPSTATS aggregates of the population (calibration)
+ *   district: N_WHERE districts x (N_LINES + 1 incl. TOTAL) x N_LEVELS,
+ *          all paid years, in yuan: each line's money by the district of
+ *          its recipients (0: not given)
+ *   owner: (N_OWNERS + 1, last = new money only) x (years + 2, as
+ *          money: all, then within) x N_LEVELS, in yuan: the lines in
+ *          the total by budget owner */
 struct sim_layout {
 	int years;   /* paid years: the policy's, then its tail (policy_tail_years) */
 	int horizon; /* the policy's own paid years; index horizon on is after it */
-	size_t money, recipients, cut, carry_in, carry_out, pop, width; /* offsets, row width */
+	size_t money, recipients, cut, carry_in, carry_out, pop, district, owner;
+	size_t width; /* offsets, row width */
 };
 
 /* Aggregates of one replication's population, compared with public
@@ -61,6 +68,9 @@ enum pop_stat {
 size_t sim_pop(const struct sim_layout *l, enum pop_stat k);
 
 void sim_layout(const struct policy *p, struct sim_layout *l);
+/* The layout without the district and owner cells: for studies, which
+ * keep every replication's row and compare totals, lines and years. */
+void sim_layout_lean(const struct policy *p, struct sim_layout *l);
 /* Index of a money cell; line N_LINES = TOTAL, year index years = all
  * paid years (the tail included: the cost of the commitments),
  * sim_within(l) = the policy's own paid years only. */
@@ -78,6 +88,11 @@ static inline bool sim_after_horizon(const struct sim_layout *l, int y)
 size_t sim_cut(const struct sim_layout *l, int year);
 size_t sim_carry_in(const struct sim_layout *l, int year);
 size_t sim_carry_out(const struct sim_layout *l, int year);
+/* Money of line (N_LINES: TOTAL) paid to district d's recipients. */
+size_t sim_district(const struct sim_layout *l, int d, int line, enum fund_level lv);
+/* Money of owner o (N_OWNERS: every owner whose money is new) in year
+ * (years: all). */
+size_t sim_owner(const struct sim_layout *l, int o, int year, enum fund_level lv);
 
 /* Per-thread scratch; sim_work_new returns NULL when out of memory.
  * sim_work_new_rng draws from generator type t instead of taus2 (the
@@ -131,6 +146,7 @@ struct sim_config {
 	void *progress_ctx;
 	volatile sig_atomic_t *stop; /* set (e.g. by SIGINT) to stop after a block */
 	size_t exact_bytes;          /* rows kept for exact percentiles; 0: SIM_EXACT_BYTES */
+	bool lean;                   /* sim_layout_lean: no district and owner cells */
 };
 
 struct sim_output {

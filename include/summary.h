@@ -32,15 +32,16 @@ struct summary {
 	struct stats *cell; /* layout.width of them, one per column of the row */
 	int nenv;           /* budget envelopes set (sim_envelopes) */
 	struct envelope env[MAX_ENVELOPES];
-	struct risk *over;      /* nenv x (years + 1): env[e] in paid year y (years: all) */
-	struct risk *cut;       /* years + 1: how often the prorata cap binds, mean cut */
-	bool in_total[N_LINES]; /* the lines TOTAL adds up (line_common.in_total); the
+	struct risk *over;        /* nenv x (years + 1): env[e] in paid year y (years: all) */
+	struct risk *cut;         /* years + 1: how often the prorata cap binds, mean cut */
+	bool in_total[N_LINES];   /* the lines TOTAL adds up (line_common.in_total); the
 				 * others are contingent items (一事一议), reported apart */
-	int by_cost[N_LINES];   /* the lines in the total by mean spending over all paid
+	int by_cost[N_LINES];     /* the lines in the total by mean spending over all paid
 			       * years, dearest first; equal means in the registry's
 			       * order. Contingent items are not ranked: they are no
 			       * part of what TOTAL and the charts add up */
-	int nranked;            /* how many of by_cost: the lines in the total */
+	int nranked;              /* how many of by_cost: the lines in the total */
+	bool owner_new[N_OWNERS]; /* whether each owner's money is new (policy.owner_new) */
 };
 
 /* The summary of run o of policy p, or NULL when out of memory. */
@@ -52,6 +53,12 @@ void summary_free(struct summary *s);
 const struct stats *summary_money(const struct summary *s, int line, int year, enum fund_level lv);
 /* Awards paid of line (N_LINES: all lines) in year (years: all). */
 const struct stats *summary_recipients(const struct summary *s, int line, int year);
+/* Spending of line (N_LINES: TOTAL) over all paid years paid to district
+ * d's recipients (0: not given) at level lv; NULL for a lean run. */
+const struct stats *summary_district(const struct summary *s, int d, int line, enum fund_level lv);
+/* Spending of the lines in the total that owner o pays (N_OWNERS: new
+ * money only) in year (years: all) at level lv; NULL for a lean run. */
+const struct stats *summary_owner(const struct summary *s, int o, int year, enum fund_level lv);
 /* Aggregate k of the population (calibration, sim.h's enum pop_stat). */
 const struct stats *summary_pop(const struct summary *s, enum pop_stat k);
 /* The overrun of envelope env[e] in paid year y: an annual one for y <

@@ -14,6 +14,9 @@
 
 enum fund_level { LV_TOTAL, LV_PROVINCIAL, LV_MUNICIPAL, LV_DISTRICT, N_LEVELS };
 
+/* Districts of recipients: district.h's 1 .. N_DISTRICTS, 0 not given. */
+#define N_WHERE (N_DISTRICTS + 1)
+
 /* Every part of every award added is >= 0 and all[lv] <= FEN_MAX is
  * checked on each add; any cell, line or year sum adds a subset of the
  * same parts, so it is <= all[lv] and cannot overflow either. */
@@ -22,7 +25,8 @@ struct totals {
 	int nyears;          /* paid years covered: the policy's years and its tail */
 	int horizon;         /* the policy's own paid years (p->years); later ones are the tail */
 	fen_t cell[N_LINES][MAX_YEARS][N_LEVELS];
-	fen_t all[N_LEVELS]; /* over every line and year */
+	fen_t where[N_WHERE][N_LINES][MAX_YEARS][N_LEVELS]; /* cell by recipient district */
+	fen_t all[N_LEVELS];                                /* over every line and year */
 	long awards[N_LINES];
 	long count[N_LINES][MAX_YEARS]; /* awards by line and paid year */
 	bool overflow;                  /* an award was refused: the sums are incomplete */
@@ -42,5 +46,8 @@ int totals_add(struct totals *t, const struct award *a);
 fen_t totals_line(const struct totals *t, int line, enum fund_level lv);
 /* Sum over lines for paid-year index y at level lv. */
 fen_t totals_year(const struct totals *t, int y, enum fund_level lv);
+/* Sum over years for a line (N_LINES: all lines) paid to recipients in
+ * district d (0: not given) at level lv. */
+fen_t totals_where(const struct totals *t, int d, int line, enum fund_level lv);
 
 #endif

@@ -1240,17 +1240,17 @@ END_TEST
 START_TEST(split_always_adds_up_to_the_amount_for_odd_amounts)
 {
 	static const char *const shares[][2] = {
-		{"m9.provincial_share=50%", "m9.district_share=0"},
-		{"m9.provincial_share=30%", "m9.district_share=50%"},
-		{"m9.provincial_share=33%", "m9.district_share=17%"},
-		{"m9.provincial_share=66.7%", "m9.district_share=33.3%"},
-		{"m9.provincial_share=1", "m9.district_share=1"},
+		{"m10a.provincial_share=50%", "m10a.district_share=0"},
+		{"m10a.provincial_share=30%", "m10a.district_share=50%"},
+		{"m10a.provincial_share=33%", "m10a.district_share=17%"},
+		{"m10a.provincial_share=66.7%", "m10a.district_share=33.3%"},
+		{"m10a.provincial_share=1", "m10a.district_share=1"},
 	};
 	for (size_t k = 0; k < sizeof shares / sizeof shares[0]; k++) {
 		tweak(shares[k][0]);
 		tweak(shares[k][1]);
 		for (fen_t amt = 1; amt <= 3001; amt += 7) {
-			struct award a = split(L_M9, amt);
+			struct award a = split(L_M10A, amt);
 			ck_assert_int_eq(a.provincial + a.municipal + a.district, amt);
 			ck_assert_int_ge(a.provincial, 0);
 			ck_assert_int_ge(a.municipal, 0);
@@ -1262,9 +1262,9 @@ END_TEST
 
 START_TEST(split_provincial_share_100_percent_leaves_nothing_to_districts)
 {
-	tweak("m9.provincial_share=100%");
-	tweak("m9.district_share=50%");
-	struct award a = split(L_M9, 200 * WAN);
+	tweak("m10a.provincial_share=100%");
+	tweak("m10a.district_share=50%");
+	struct award a = split(L_M10A, 200 * WAN);
 	/* P = 200万; the district share is of the non-provincial money: 0 */
 	ck_assert_int_eq(a.provincial, 200 * WAN);
 	ck_assert_int_eq(a.municipal, 0);
@@ -1304,11 +1304,16 @@ START_TEST(split_funding_district_share_is_the_default_a_lines_own_key_overrides
 	ck_assert_int_eq(a.provincial, 0);
 	ck_assert_int_eq(a.district, 40 * WAN);
 	ck_assert_int_eq(a.municipal, 160 * WAN);
-	a = split(L_M9, 200 * WAN);
+	a = split(L_M10A, 200 * WAN);
 	/* pooled line: P = 50% = 100万; D = 20% x 100万 = 20万; M = 80万 */
 	ck_assert_int_eq(a.provincial, 100 * WAN);
 	ck_assert_int_eq(a.district, 20 * WAN);
 	ck_assert_int_eq(a.municipal, 80 * WAN);
+	a = split(L_M9, 200 * WAN);
+	/* M9 pays a district: no district co-funds it, P 100万, M 100万 */
+	ck_assert_int_eq(a.provincial, 100 * WAN);
+	ck_assert_int_eq(a.district, 0);
+	ck_assert_int_eq(a.municipal, 100 * WAN);
 	tweak("m8a.district_share=0"); /* M8A's own key beats the 20% default */
 	a = split(L_M8A, 200 * WAN);
 	ck_assert_int_eq(a.district, 0);

@@ -232,7 +232,8 @@ START_TEST(every_registry_row_is_complete_and_found_by_its_name)
 		const struct line_info *li = line_info(l);
 		ck_assert(li->name && *li->name && li->section && *li->section);
 		ck_assert(li->clause && *li->clause && li->who && *li->who && li->zh && *li->zh);
-		ck_assert(li->owner && *li->owner);
+		ck_assert_int_lt(li->owner, N_OWNERS);
+		ck_assert(*owner_info(li->owner)->key && *owner_info(li->owner)->zh);
 		ck_assert_int_eq(line_by_name(li->name), l);
 		ck_assert_int_eq(line_by_name(li->section), l);
 		ck_assert_int_eq(li->kind == RK_FIRM, l < N_FIRM_LINES);

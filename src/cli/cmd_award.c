@@ -18,12 +18,15 @@
  * awards (tax cap per firm), each award as its line's schedule pays it,
  * then 总量控制 per paid year (into ey[]); awards land in l. */
 static void evaluate(const struct policy *p, const struct panel *pn, const struct entities *en,
-		     struct ledger *l, struct envelope_year *ey)
+		     struct ledger *l, struct envelope_year *ey, fen_t *over)
 {
 	struct award_sink sink = ledger_sink(l);
 	for (size_t g = 0; g < pn->firms.count; g++) {
 		l->current = group_id(&pn->firms, g);
 		size_t a = pn->firms.start[g], b = pn->firms.start[g + 1], first = l->n;
+		sink.where = 0; /* the latest district the firm's rows give */
+		for (size_t k = a; k < b; k++)
+			sink.where = pn->district[k] ? pn->district[k] : sink.where;
 		rules_firm(p, pn->rows + a, b - a, &sink);
 		if (ledger_taxcap(l, first, p, pn->rows + a, b - a) != 0)
 			l->oom = true;
@@ -31,9 +34,13 @@ static void evaluate(const struct policy *p, const struct panel *pn, const struc
 	for (size_t g = 0; g < en->groups.count; g++) {
 		l->current = group_id(&en->groups, g);
 		size_t a = en->groups.start[g], b = en->groups.start[g + 1];
+		sink.where = 0;
+		for (size_t k = a; k < b; k++)
+			sink.where = en->rows[k].where ? en->rows[k].where : sink.where;
 		rules_entity(p, en->rows + a, b - a, &sink);
 	}
-	if (ledger_schedule(l, p) != 0 || ledger_budget(l, p, ey) != 0)
+	if (ledger_schedule(l, p) != 0 || ledger_budget(l, p, ey) != 0 ||
+	    ledger_block(l, p, over) != 0)
 		l->oom = true;
 }
 
@@ -196,7 +203,8 @@ int cmd_award(const struct cli *c)
 		    "approves each with [known] pending)",
 		    pending, pending == 1 ? "" : "s");
 	struct envelope_year ey[MAX_YEARS + 1];
-	evaluate(&s->pol, &pn, &en, &l, ey);
+	fen_t over[MAX_YEARS];
+	evaluate(&s->pol, &pn, &en, &l, ey, over);
 	if (l.oom) {
 		say("award", "out of memory collecting awards");
 		rc = EXIT_FAIL;
@@ -228,6 +236,7 @@ int cmd_award(const struct cli *c)
 		    s->name, pn.firms.count, pn.n, en.groups.count, en.n, l.n);
 		fputc('\n', stderr);
 		totals_print(t, stderr);
+		totals_print_breakdown(t, &s->pol, stderr);
 		const struct model *m = &s->pol.model;
 		for (int y = 0; y < t->nyears; y++) {
 			char cw[32], e[32], ci[32], co[32];
@@ -252,6 +261,17 @@ int cmd_award(const struct cli *c)
 					"; carried in %s万 (paid first), carried out %s万 (结转)",
 					ci, co);
 			fputc('\n', stderr);
+		}
+		for (int y = 0; y < t->nyears; y++) {
+			char cw[32], e[32];
+			fen_wan(over[y], cw, sizeof cw);
+			money_words(s->pol.provincial_block, e, sizeof e);
+			if (over[y] > 0)
+				fprintf(stderr,
+					"provincial block (funding.provincial_block): in %d the pooled "
+					"lines asked the province %s万 more than its %s a year; the "
+					"city and districts pay it\n",
+					t->first_paid_year + y, cw, e);
 		}
 		if (m->budget.carry_forward && ey[t->nyears].carried_out > 0) {
 			char o[32];

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "district.h"
 #include "money.h"
 #include "spawn.h"
 #include "text.h"
@@ -1027,4 +1028,20 @@ int field_credit_code(const struct csv_where *w, const char *col, const char *f)
 			"its check character is %c, but the first 17 give %c (GB 32100-2015)",
 			col_label(w, col, label, sizeof label), f, f[17], alphabet[check]);
 	return 0;
+}
+
+int field_district(const struct csv_where *w, const char *col, const char *f, unsigned char *out)
+{
+	*out = 0;
+	if (!f || !*f)
+		return 0;
+	int d = district_parse(f);
+	if (d) {
+		*out = (unsigned char)d;
+		return 0;
+	}
+	char list[1024];
+	district_list(list, sizeof list);
+	return csv_fail(w, "column %s: \"%s\" is not one of Suzhou's districts (valid: %s)", col, f,
+			list);
 }

@@ -21,6 +21,7 @@ enum {
 	C_STATUS,
 	C_NAME,
 	C_CODE,
+	C_DISTRICT,
 	NCOLS
 };
 
@@ -38,6 +39,8 @@ static const struct csv_col cols[NCOLS] = {
 	/* read but not used by the rules */
 	{"name", false, "名称|主体名称|项目名称|企业名称", CSV_PLAIN},
 	{"credit_code", false, "统一社会信用代码|信用代码", CSV_PLAIN},
+	/* where the recipient is: its district's sharing rule, by_district */
+	{"district", false, "所属区县|区县|所在地区|所属板块", CSV_PLAIN},
 };
 
 /* index = enum level; Chinese words as the bureau writes them */
@@ -103,8 +106,11 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 {
 	struct loading *ld = ctx;
 	struct entity_year r = {.base = NAN, .granted = NAN, .housing = NAN, .passed = true};
-	if (load_id(w, f[C_ID], "entity_id") || field_credit_code(w, "credit_code", f[C_CODE]))
+	unsigned char where;
+	if (load_id(w, f[C_ID], "entity_id") || field_credit_code(w, "credit_code", f[C_CODE]) ||
+	    field_district(w, "district", f[C_DISTRICT], &where))
 		return -1;
+	r.where = where;
 	int l = given(f[C_LINE]) ? line_by_name(f[C_LINE]) : -1;
 	if (l < 0)
 		return csv_fail(w,

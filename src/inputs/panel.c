@@ -55,22 +55,6 @@ struct panel_row {
 	unsigned char district;
 };
 
-static int district_field(const struct csv_where *w, const char *f, unsigned char *out)
-{
-	*out = 0;
-	if (!f || !*f)
-		return 0;
-	int d = district_parse(f);
-	if (d) {
-		*out = (unsigned char)d;
-		return 0;
-	}
-	char list[1024];
-	district_list(list, sizeof list);
-	return csv_fail(w, "column district: \"%s\" is not one of Suzhou's districts (valid: %s)",
-			f, list);
-}
-
 static int row(void *ctx, const char *const *f, const struct csv_where *w)
 {
 	struct loading *ld = ctx;
@@ -78,7 +62,7 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 	unsigned char district;
 	int origin;
 	if (load_id(w, f[C_ID], "firm_id") || field_credit_code(w, "credit_code", f[C_CODE]) ||
-	    district_field(w, f[C_DISTRICT], &district) ||
+	    field_district(w, "district", f[C_DISTRICT], &district) ||
 	    field_int(w, "year", f[C_YEAR], 1900, 2200, &r.year) ||
 	    field_int(w, "founded", f[C_FOUNDED], 1900, 2200, &r.founded) ||
 	    field_word(w, "origin", f[C_ORIGIN], origins, &origin) ||

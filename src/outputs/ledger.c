@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "csvout.h"
+#include "district.h"
 #include "money.h"
+#include "text.h"
 
 static void append(void *ctx, const struct award *a)
 {
@@ -164,6 +166,29 @@ int ledger_budget(struct ledger *l, const struct policy *p, struct envelope_year
 	return rc;
 }
 
+int ledger_block(struct ledger *l, const struct policy *p, fen_t *over)
+{
+	int y0 = p->start_year + p->payment_lag, ny = p->years + policy_tail_years(p);
+	if (over)
+		memset(over, 0, (size_t)ny * sizeof *over);
+	if (!(p->provincial_block > 0) || l->n == 0)
+		return 0;
+	struct award **a = malloc(l->n * sizeof *a);
+	if (!a)
+		return -1;
+	for (int y = 0; y < ny; y++) {
+		size_t k = 0;
+		for (size_t i = 0; i < l->n; i++)
+			if (l->v[i].a.paid_year == y0 + y && p->line[l->v[i].a.line].in_total)
+				a[k++] = &l->v[i].a; /* contingent items stay outside, as in run */
+		fen_t c = rules_block(p, a, k);
+		if (over)
+			over[y] = c;
+	}
+	free(a);
+	return 0;
+}
+
 void ledger_free(struct ledger *l)
 {
 	free(l->v);
@@ -172,7 +197,9 @@ void ledger_free(struct ledger *l)
 
 int ledger_write(const struct ledger *l, FILE *f)
 {
-	fputs("entity_id,line,year,paid_year,amount,provincial,municipal,district,reason\n", f);
+	fputs("entity_id,line,year,paid_year,amount,provincial,municipal,district,reason,"
+	      "recipient_district\n",
+	      f);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct award *a = &l->v[i].a;
 		char amt[32], pr[32], mu[32], di[32];
@@ -184,21 +211,27 @@ int ledger_write(const struct ledger *l, FILE *f)
 		fprintf(f, ",%s,%d,%d,%s,%s,%s,%s,", line_info(a->line)->name, a->year,
 			a->paid_year, amt, pr, mu, di);
 		csv_text(f, a->reason);
-		fputc('\n', f);
+		fprintf(f, ",%s\n", district_name(a->where)); /* "" when not given */
 	}
 	return ferror(f) ? -1 : 0;
 }
 
-static void row(FILE *f, const char *label, long count, const fen_t *v)
+static void row_w(FILE *f, const char *label, int width, long count, const fen_t *v)
 {
 	char s[N_LEVELS][32];
 	for (int k = 0; k < N_LEVELS; k++)
 		fen_wan(v[k], s[k], sizeof s[k]);
+	fputs("  ", f);
+	text_pad(f, label, width); /* by display width: 苏州工业园区 is 12 columns */
 	if (count >= 0)
-		fprintf(f, "  %-6s %7ld %14s %14s %14s %14s\n", label, count, s[0], s[1], s[2],
-			s[3]);
+		fprintf(f, "%7ld %14s %14s %14s %14s\n", count, s[0], s[1], s[2], s[3]);
 	else
-		fprintf(f, "  %-6s %7s %14s %14s %14s %14s\n", label, "", s[0], s[1], s[2], s[3]);
+		fprintf(f, "%7s %14s %14s %14s %14s\n", "", s[0], s[1], s[2], s[3]);
+}
+
+static void row(FILE *f, const char *label, long count, const fen_t *v)
+{
+	row_w(f, label, 6, count, v);
 }
 
 void totals_print(const struct totals *t, FILE *f)
@@ -242,5 +275,44 @@ void totals_print(const struct totals *t, FILE *f)
 			"%d-%d; TOTAL above includes the years marked *\n",
 			t->first_paid_year + t->horizon - 1, t->first_paid_year,
 			t->first_paid_year + t->horizon - 1);
+	}
+}
+
+void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE *f)
+{
+	fen_t v[N_LEVELS];
+	fprintf(f, "\nSpending by the recipients' district (万元):\n");
+	fprintf(f, "%-15s%7s %14s %14s %14s %14s\n", "  district", "", "total", "provincial",
+		"municipal", "district");
+	for (int d = 1; d <= N_WHERE; d++) {
+		int w = d % N_WHERE; /* 未指定 (not given) last */
+		for (int k = 0; k < N_LEVELS; k++)
+			v[k] = totals_where(t, w, N_LINES, (enum fund_level)k);
+		if (v[LV_TOTAL] == 0)
+			continue;
+		char label[48];
+		snprintf(label, sizeof label, "%s", w ? district_name(w) : "未指定");
+		row_w(f, label, 12, -1, v);
+	}
+	fprintf(f, "\nSpending by budget owner (万元; * new money):\n");
+	fprintf(f, "%-25s%7s %14s %14s %14s %14s\n", "  owner", "", "total", "provincial",
+		"municipal", "district");
+	fen_t own[N_OWNERS + 1][N_LEVELS] = {{0}};
+	for (int l = 0; l < N_LINES; l++) {
+		enum owner_id o = p->line[l].owner;
+		for (int k = 0; k < N_LEVELS; k++) {
+			fen_t x = totals_line(t, l, (enum fund_level)k);
+			own[o][k] += x;
+			own[N_OWNERS][k] += p->owner_new[o] ? x : 0;
+		}
+	}
+	for (int o = 0; o <= N_OWNERS; o++) {
+		char label[64];
+		if (o == N_OWNERS)
+			snprintf(label, sizeof label, "new money only");
+		else
+			snprintf(label, sizeof label, "%s%s", owner_info(o)->zh,
+				 p->owner_new[o] ? " *" : "");
+		row_w(f, label, 22, -1, own[o]);
 	}
 }

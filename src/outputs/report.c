@@ -10,6 +10,7 @@
 
 #include "atomic.h"
 #include "csvout.h"
+#include "district.h"
 #include "money.h"
 #include "stats.h"
 #include "summary.h"
@@ -91,6 +92,70 @@ static void write_by_year(FILE *f, const struct summary *sm, const struct scenar
 						level_names[lv]);
 				put_stat(f, summary_money(sm, line, col, lv), true);
 				fprintf(f, ",%d\n", sim_after_horizon(l, y));
+			}
+		}
+	}
+}
+
+/* The name of district d in outputs: its official name, 未指定 (not
+ * given) for 0, TOTAL for N_WHERE (every district). */
+static const char *where_name(int d)
+{
+	return d == N_WHERE ? "TOTAL" : d == 0 ? "未指定" : district_name(d);
+}
+
+/* Whether district d's rows are worth writing: the ten always, 未指定
+ * only when some replication paid a recipient with no district. */
+static bool where_shown(const struct summary *sm, int d)
+{
+	return d != 0 || summary_district(sm, 0, N_LINES, LV_TOTAL)->mean > 0;
+}
+
+/* by_district.csv: summary.csv's rows for each district's recipients,
+ * over all paid years, then TOTAL (every district: summary.csv's). */
+static void write_by_district(FILE *f, const struct summary *sm)
+{
+	stat_head(f, "district,line,level", true);
+	fprintf(f, ",in_total\n");
+	for (int d = 0; d <= N_WHERE; d++) {
+		if (d < N_WHERE && !where_shown(sm, d))
+			continue;
+		for (int line = 0; line <= N_LINES; line++) {
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				const struct stats *st =
+					d == N_WHERE ? summary_money(sm, line, sm->layout.years, lv)
+						     : summary_district(sm, d, line, lv);
+				fprintf(f, "%s,%s,%s", where_name(d), line_name(line),
+					level_names[lv]);
+				put_stat(f, st, true);
+				fprintf(f, ",%d\n", line == N_LINES || sm->in_total[line]);
+			}
+		}
+	}
+}
+
+static const char *owner_key(int o)
+{
+	return o == N_OWNERS ? "new_money_only" : owner_info(o)->key;
+}
+
+/* by_owner.csv: the lines in the total by the budget that pays them, per
+ * paid year and all; new_money_only adds up the owners whose money is
+ * new (the last column says which). */
+static void write_by_owner(FILE *f, const struct summary *sm, const struct scenario *s)
+{
+	stat_head(f, "owner,paid_year,level", true);
+	fprintf(f, ",new_money\n");
+	for (int o = 0; o <= N_OWNERS; o++) {
+		for (int y = 0; y <= sm->layout.years; y++) {
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				if (y == sm->layout.years)
+					fprintf(f, "%s,all,%s", owner_key(o), level_names[lv]);
+				else
+					fprintf(f, "%s,%d,%s", owner_key(o), first_paid(s) + y,
+						level_names[lv]);
+				put_stat(f, summary_owner(sm, o, y, lv), true);
+				fprintf(f, ",%d\n", o == N_OWNERS || sm->owner_new[o]);
 			}
 		}
 	}
@@ -247,6 +312,12 @@ static void put_file(FILE *f, int which, const struct outputs *x)
 	case 7:
 		report_uncosted_csv(f, &x->ri->s->pol);
 		break;
+	case 8:
+		write_by_district(f, x->sm);
+		break;
+	case 9:
+		write_by_owner(f, x->sm, x->ri->s);
+		break;
 	}
 }
 
@@ -254,10 +325,13 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 		 const struct summary *sm, const struct ledger *ledger, char *err, size_t errlen)
 {
 	static const char *const names[] =
-		{"summary.csv", "by_year.csv",  "recipients.csv",        "budget.csv",
-		 "ledger.csv",  "manifest.txt", "scenario.resolved.ini", "uncosted.csv"};
+		{"summary.csv",     "by_year.csv",  "recipients.csv",        "budget.csv",
+		 "ledger.csv",      "manifest.txt", "scenario.resolved.ini", "uncosted.csv",
+		 "by_district.csv", "by_owner.csv"};
 #define N_FILES (int)(sizeof names / sizeof names[0])
-	bool want[N_FILES] = {true, true, true, sm->nenv > 0, ledger != NULL, true, true, true};
+	bool breakdown = summary_owner(sm, 0, 0, LV_TOTAL) != NULL;
+	bool want[N_FILES] = {true, true, true, sm->nenv > 0, ledger != NULL,
+			      true, true, true, breakdown,    breakdown};
 	if (atomic_mkdirs(dir, err, errlen) != 0)
 		return -1;
 	struct outputs x = {ri, o, sm, ledger};
@@ -339,10 +413,13 @@ static void right(FILE *f, const char *s, int width)
 	fputs(s, f);
 }
 
-static void print_row_words(FILE *f, const char *label, const char *m, const char *band,
+/* A row of a table whose labels take width columns (by display width:
+ * 苏州工业园区 takes 12). */
+static void print_row_words(FILE *f, int width, const char *label, const char *m, const char *band,
 			    const char *p80, const char *p90)
 {
-	fprintf(f, "  %-10s ", label);
+	fputs("  ", f);
+	text_pad(f, label, width);
 	right(f, m, 12);
 	fputs("  ", f);
 	text_pad(f, band, 26);
@@ -352,7 +429,7 @@ static void print_row_words(FILE *f, const char *label, const char *m, const cha
 	fputc('\n', f);
 }
 
-static void print_row(FILE *f, const char *label, const struct stats *st)
+static void print_row_w(FILE *f, int width, const char *label, const struct stats *st)
 {
 	char m[32], lo[32], hi[32], p80[32], p90[32], band[80];
 	money_table(st->mean, m, sizeof m);
@@ -361,12 +438,22 @@ static void print_row(FILE *f, const char *label, const struct stats *st)
 	money_table(st->pct[P80], p80, sizeof p80);
 	money_table(st->pct[P90], p90, sizeof p90);
 	snprintf(band, sizeof band, "[%s, %s]", lo, hi);
-	print_row_words(f, label, m, band, p80, p90);
+	print_row_words(f, width, label, m, band, p80, p90);
+}
+
+static void print_row(FILE *f, const char *label, const struct stats *st)
+{
+	print_row_w(f, 10, label, st);
+}
+
+static void print_head_w(FILE *f, int width)
+{
+	print_row_words(f, width, "", "mean", "[5%, 95%]", "P80", "P90");
 }
 
 static void print_head(FILE *f)
 {
-	print_row_words(f, "", "mean", "[5%, 95%]", "P80", "P90");
+	print_head_w(f, 10);
 }
 
 /* What the known approvals are and which rounds they cover: each line's
@@ -463,6 +550,27 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 	print_head(f);
 	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
 		print_row(f, level_names[lv], summary_money(sm, N_LINES, l->years, lv));
+	if (summary_owner(sm, 0, 0, LV_TOTAL)) {
+		fprintf(f, "\nBy the recipients' district, all measures and paid years "
+			   "(by_district.csv):\n");
+		print_head_w(f, 12);
+		for (int d = 1; d <= N_WHERE; d++) {
+			int w = d % N_WHERE; /* 未指定 last, when any */
+			if (where_shown(sm, w))
+				print_row_w(f, 12, where_name(w),
+					    summary_district(sm, w, N_LINES, LV_TOTAL));
+		}
+		fprintf(f, "\nBy budget owner, all measures and paid years (by_owner.csv; * new "
+			   "money):\n");
+		print_head_w(f, 17);
+		for (int o = 0; o <= N_OWNERS; o++) {
+			char label[64];
+			snprintf(label, sizeof label, "%s%s",
+				 o == N_OWNERS ? "new money only" : owner_key(o),
+				 o < N_OWNERS && sm->owner_new[o] ? " *" : "");
+			print_row_w(f, 17, label, summary_owner(sm, o, l->years, LV_TOTAL));
+		}
+	}
 	if (sm->nenv)
 		fprintf(f, "\nBudget envelopes (%s):\n",
 			p->model.budget.rule == BUDGET_PRORATA ? "prorata: annual_total caps awards"

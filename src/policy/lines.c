@@ -7,9 +7,9 @@
 /* Every field from the registry; the size check makes a missing row a
  * compile error rather than a (null) in the outputs. */
 static const struct line_info lines[] = {
-#define LINE(id, sec, clause, kind, pay, lo, hi, funding, owner, what, pop, en, zh) \
-	[L_##id] = {#id,       #sec,       clause,     RK_##kind,      en,   zh,    \
-		    PAY_##pay, LEVEL_##lo, LEVEL_##hi, FUND_##funding, owner},
+#define LINE(id, sec, clause, kind, pay, lo, hi, funding, owner, what, pop, en, zh)    \
+	[L_##id] = {#id,       #sec,       clause,     RK_##kind,      en,         zh, \
+		    PAY_##pay, LEVEL_##lo, LEVEL_##hi, FUND_##funding, OWN_##owner},
 #include "lines.def"
 #undef LINE
 };
@@ -74,4 +74,35 @@ int policy_tail_years(const struct policy *p)
 			tail = t;
 	}
 	return tail;
+}
+
+bool line_pays_district(enum line_id line)
+{
+	return line == L_M9; /* 第9条: 各地区云化工业软件推广成效 */
+}
+
+double policy_where_share(const struct policy *p, enum line_id line, int where)
+{
+	if (line_pays_district(line))
+		return 0;
+	if (where >= 1 && where <= N_DISTRICTS) {
+		const struct district_rule *r = &p->district_rule[where];
+		if (!isnan(r->line[line]))
+			return r->line[line];
+		if (!isnan(r->share))
+			return r->share;
+	}
+	return policy_district_share(p, line);
+}
+
+static const struct owner_info owners[] = {
+#define OWNER(id, key, zh, en, new_money) [OWN_##id] = {#key, zh, en, new_money},
+#include "owners.def"
+#undef OWNER
+};
+_Static_assert(sizeof owners / sizeof owners[0] == N_OWNERS, "one row per owner");
+
+const struct owner_info *owner_info(enum owner_id o)
+{
+	return &owners[o];
 }

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "dist.h"
+#include "district.h"
 #include "money.h"
 #include "targets.h"
 #include "text.h"
@@ -16,6 +17,11 @@ static const char *const funding_names[] = {"municipal", "pooled", NULL};
 static const char *const mode_names[] = {"topup", "each", "once", NULL};
 static const char *const budget_rules[] = {"report", "prorata", "priority", NULL};
 static const char *const after_expiry_names[] = {"honour", "stop", NULL};
+static const char *const owner_names[] = {
+#define OWNER(id, key, ...) #key,
+#include "owners.def"
+#undef OWNER
+	NULL};
 
 #define OFF(m) offsetof(struct policy, m)
 #define MAXMONEY MONEY_MAX /* 10万亿: far above any award or revenue (money.h) */
@@ -73,11 +79,23 @@ static const char *const after_expiry_names[] = {"honour", "stop", NULL};
 		 true,                                                                           \
 		 l,                                                                              \
 		 false},                                                                         \
+		{sec,                                                                            \
+		 "schedule",                                                                     \
+		 PT_SCHEDULE,                                                                    \
+		 OFF(line[l].schedule),                                                          \
+		 1,                                                                              \
+		 MAX_INSTALMENTS,                                                                \
+		 NULL,                                                                           \
+		 "shares",                                                                       \
+		 clause,                                                                         \
+		 "shares of an award paid in its paid year and the next ones, e.g. "             \
+		 "40%,30%,30% (default 100%: one payment)",                                      \
+		 true,                                                                           \
+		 l,                                                                              \
+		 false},                                                                         \
 	{                                                                                        \
-		sec, "schedule", PT_SCHEDULE, OFF(line[l].schedule), 1, MAX_INSTALMENTS, NULL,   \
-			"shares", clause,                                                        \
-			"shares of an award paid in its paid year and the next ones, e.g. "      \
-			"40%,30%,30% (default 100%: one payment)",                               \
+		sec, "owner", PT_ENUM, OFF(line[l].owner), 0, N_OWNERS - 1, owner_names, "",     \
+			clause, "the budget that pays it (default: the registry's, owners.def)", \
 			true, l, false                                                           \
 	}
 
@@ -234,6 +252,10 @@ static const struct param_def table[] = {
 	      "provincial part of pooled money (assumption: not published)", -1),
 	SHARE("funding", "district_share", district_share, "",
 	      "part of the non-provincial money borne by districts", -1),
+	MONEY("funding", "provincial_block", provincial_block, "",
+	      "provincial money a paid year for the pooled lines, shared pro rata once their "
+	      "provincial parts pass it; the city and districts pay the rest (0: no block)",
+	      -1),
 
 /* every line: its common keys, then its kind's (firm lines: their own) */
 #define LINE(id, sec, clause, kind, pay, lo, hi, funding, owner, what, pop, en, zh) \
@@ -251,6 +273,56 @@ static const struct param_def table[] = {
 	      -1),
 #include "uncosted.def"
 #undef UNCOSTED
+
+/* [district.<name>]: each district's sharing rule and where recipients are */
+#define DNO 1
+#define DSEC "district.姑苏区"
+#include "params_district.inc"
+#define DNO 2
+#define DSEC "district.虎丘区"
+#include "params_district.inc"
+#define DNO 3
+#define DSEC "district.吴中区"
+#include "params_district.inc"
+#define DNO 4
+#define DSEC "district.相城区"
+#include "params_district.inc"
+#define DNO 5
+#define DSEC "district.吴江区"
+#include "params_district.inc"
+#define DNO 6
+#define DSEC "district.苏州工业园区"
+#include "params_district.inc"
+#define DNO 7
+#define DSEC "district.常熟市"
+#include "params_district.inc"
+#define DNO 8
+#define DSEC "district.张家港市"
+#include "params_district.inc"
+#define DNO 9
+#define DSEC "district.昆山市"
+#include "params_district.inc"
+#define DNO 10
+#define DSEC "district.太仓市"
+#include "params_district.inc"
+
+/* [owner.<key>]: whether an owner's money is new */
+#define OWNER(id, key, zh, en, new_money)                                                   \
+	{"owner." #key,                                                                     \
+	 "new_money",                                                                       \
+	 PT_BOOL,                                                                           \
+	 OFF(owner_new[OWN_##id]),                                                          \
+	 0,                                                                                 \
+	 1,                                                                                 \
+	 NULL,                                                                              \
+	 "",                                                                                \
+	 "",                                                                                \
+	 "true: money the policy adds; false: an existing programme (default: owners.def)", \
+	 true,                                                                              \
+	 -1,                                                                                \
+	 false},
+#include "owners.def"
+#undef OWNER
 };
 
 #define N_TABLE (sizeof table / sizeof table[0])
@@ -262,8 +334,26 @@ const struct param_def *params_table(size_t *n)
 	return table;
 }
 
+int params_canon_section(const char *section, char *buf, size_t n)
+{
+	static const char pre[] = "district.";
+	size_t k = sizeof pre - 1;
+	if (strncmp(section, pre, k) != 0) {
+		snprintf(buf, n, "%s", section);
+		return 0;
+	}
+	int d = district_parse(section + k);
+	if (d == 0)
+		return -1;
+	snprintf(buf, n, "%s%s", pre, district_name(d));
+	return 0;
+}
+
 int params_find(const char *section, const char *key)
 {
+	char canon[64];
+	if (params_canon_section(section, canon, sizeof canon) == 0)
+		section = canon;
 	for (size_t i = 0; i < N_TABLE; i++)
 		if (strcmp(table[i].section, section) == 0 && strcmp(table[i].key, key) == 0)
 			return (int)i;
@@ -274,6 +364,9 @@ bool params_section_known(const char *section)
 {
 	if (strcmp(section, PARAMS_SENSITIVITY) == 0 || strcmp(section, TARGETS_SECTION) == 0)
 		return true; /* keys name other parameters (params_range_set) or aggregates (targets.h) */
+	char canon[64];
+	if (params_canon_section(section, canon, sizeof canon) == 0)
+		section = canon;
 	for (size_t i = 0; i < N_TABLE; i++)
 		if (strcmp(table[i].section, section) == 0)
 			return true;
@@ -728,6 +821,44 @@ static int check_tiers(struct policy *p, const bool *isset, int first, int per, 
 	return 0;
 }
 
+/* [district.X]: unset rules inherit (NaN); recipients must be somewhere. */
+static int check_districts(struct policy *p, const bool *isset, char *err, size_t errlen, int *bad)
+{
+	double firms = 0, talent = 0;
+	for (int d = 1; d <= N_DISTRICTS; d++) {
+		char sec[48];
+		snprintf(sec, sizeof sec, "district.%s", district_name(d));
+		int i = params_find(sec, "share");
+		if (!isset[i])
+			p->district_rule[d].share = NAN;
+		for (int l = 0; l < N_LINES; l++) {
+			int k = params_find(sec, line_info(l)->section);
+			if (!isset[k]) {
+				p->district_rule[d].line[l] = NAN;
+			} else if (line_pays_district(l) && p->district_rule[d].line[l] > 0) {
+				*bad = k;
+				snprintf(err, errlen,
+					 "%s pays a district, which never co-funds its own award: "
+					 "leave it out or write 0",
+					 line_info(l)->name);
+				return -1;
+			}
+		}
+		firms += p->model.where_firms[d];
+		talent += p->model.where_talent[d];
+	}
+	const char *what = !(firms > 0) ? "firms" : !(talent > 0) ? "talent" : NULL;
+	if (what) {
+		*bad = params_find("district.苏州工业园区", what);
+		snprintf(err, errlen,
+			 "the ten districts' %s weights add up to 0: recipients must be "
+			 "somewhere (give at least one district a share)",
+			 what);
+		return -1;
+	}
+	return 0;
+}
+
 int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, int *bad)
 {
 	for (size_t i = 0; i < N_TABLE; i++) {
@@ -751,6 +882,16 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 			p->line[l].district_share = NAN;
 		if (!isset[params_find(sec, "in_total")])
 			p->line[l].in_total = true;
+		if (!isset[params_find(sec, "owner")])
+			p->line[l].owner = line_info(l)->owner;
+		if (line_pays_district(l) && isset[id] && p->line[l].district_share > 0) {
+			*bad = id;
+			snprintf(err, errlen,
+				 "%s pays a district, which never co-funds its own award: "
+				 "leave it out or write 0",
+				 line_info(l)->name);
+			return -1;
+		}
 		if (!isset[params_find(sec, "schedule")])
 			p->line[l].schedule = (struct schedule){0}; /* one payment */
 	}
@@ -773,6 +914,14 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 			 "rule = report cuts nothing to carry (use rule = prorata or priority)");
 		return -1;
 	}
+	for (int o = 0; o < N_OWNERS; o++) {
+		char sec[48];
+		snprintf(sec, sizeof sec, "owner.%s", owner_info(o)->key);
+		if (!isset[params_find(sec, "new_money")])
+			p->owner_new[o] = owner_info(o)->new_money;
+	}
+	if (check_districts(p, isset, err, errlen, bad) != 0)
+		return -1;
 	if (check_tiers(p, isset, params_find("m2", "tier1_employees"), 3, &p->m2.ntiers, err,
 			errlen, bad) != 0)
 		return -1;
@@ -862,6 +1011,15 @@ void params_value_words(int i, double v, char *buf, size_t n)
 	}
 }
 
+int params_unknown_district(const char *section, char *err, size_t errlen)
+{
+	char list[1024];
+	district_list(list, sizeof list);
+	snprintf(err, errlen, "[%s]: \"%s\" is not one of Suzhou's districts (valid: %s)", section,
+		 section + strlen("district."), list);
+	return -1;
+}
+
 int params_key(const char *key, char *err, size_t errlen)
 {
 	const char *dot = strrchr(key, '.'); /* sections may hold dots (pop.m4) */
@@ -874,7 +1032,10 @@ int params_key(const char *key, char *err, size_t errlen)
 	snprintf(sec, sizeof sec, "%.*s", (int)(dot - key), key);
 	int i = params_find(sec, dot + 1);
 	if (i < 0) {
-		const char *sug = params_section_known(sec) ? params_suggest(sec, dot + 1) : NULL;
+		char canon[64];
+		if (params_canon_section(sec, canon, sizeof canon) != 0)
+			return params_unknown_district(sec, err, errlen);
+		const char *sug = params_section_known(sec) ? params_suggest(canon, dot + 1) : NULL;
 		snprintf(err, errlen, "unknown parameter %s%s%s%s", key,
 			 sug ? " (did you mean " : "", sug ? sug : "",
 			 sug ? "?)" : " (fundsim params lists them)");

@@ -83,6 +83,12 @@ static void snippet(const char *a, size_t len, char *out, size_t n)
 
 static void unknown_section(struct reading *rd, const char *name)
 {
+	char canon[64], why[1200];
+	if (params_canon_section(name, canon, sizeof canon) != 0) {
+		params_unknown_district(name, why, sizeof why);
+		fail(rd, "%s", why);
+		return;
+	}
 	const char *sug = params_suggest_section(name);
 	char hint[80] = " (fundsim params lists the sections)";
 	if (sug)
@@ -307,7 +313,11 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 			unknown_section(rd, name);
 			return;
 		}
-		snprintf(section, 32, "%s", name);
+		/* [district.SIP] is [district.苏州工业园区]: one name in messages,
+		 * diff and the resolved scenario, and a key set twice is caught */
+		char canon[64];
+		params_canon_section(name, canon, sizeof canon);
+		snprintf(section, 32, "%s", canon);
 		prev[0] = '\0';
 		return;
 	}
@@ -695,15 +705,23 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 	snprintf(sec, sizeof sec, "%.*s", (int)(dot - assignment), assignment);
 	snprintf(key, sizeof key, "%.*s", (int)(eq - dot - 1), dot + 1);
 	int k = params_find(sec, key);
+	char canon[64];
+	if (k < 0 && params_canon_section(sec, canon, sizeof canon) != 0) {
+		char why[1200];
+		params_unknown_district(sec, why, sizeof why);
+		snprintf(err, errlen, "--set %s: %s", assignment, why);
+		return -1;
+	}
 	if (k < 0) {
-		const char *sug = params_section_known(sec) ? params_suggest(sec, key) : NULL;
+		const char *sug = params_section_known(sec) ? params_suggest(canon, key) : NULL;
 		snprintf(err, errlen, "--set %s: unknown parameter %s.%s%s%s%s", assignment, sec,
 			 key, sug ? " (did you mean " : "", sug ? sug : "", sug ? "?)" : "");
 		return -1;
 	}
 	char why[300];
 	if (params_set(&s->pol, k, eq + 1, why, sizeof why) != 0) {
-		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, sec, key, why);
+		const struct param_def *d = params_table(&(size_t){0});
+		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, d[k].section, key, why);
 		return -1;
 	}
 	s->set[k] = true;

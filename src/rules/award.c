@@ -9,8 +9,13 @@
 void rules_split(const struct policy *p, struct award *a)
 {
 	double ps = policy_provincial_share(p, a->line);
-	double ds = policy_district_share(p, a->line);
 	a->provincial = (fen_t)llround((double)a->amount * ps);
+	rules_share_rest(p, a);
+}
+
+void rules_share_rest(const struct policy *p, struct award *a)
+{
+	double ds = policy_where_share(p, a->line, a->where);
 	fen_t rest = a->amount - a->provincial;
 	a->district = (fen_t)llround((double)rest * ds);
 	a->municipal = rest - a->district;
@@ -27,7 +32,8 @@ bool award_make(const struct policy *p, const struct award_sink *s, enum line_id
 	struct award a = {.line = line,
 			  .year = year,
 			  .paid_year = year + p->payment_lag,
-			  .amount = amount};
+			  .amount = amount,
+			  .where = s->where};
 	rules_split(p, &a);
 	if (*why) /* Monte Carlo passes "": skip the copy */
 		snprintf(a.reason, sizeof a.reason, "%s", why);

@@ -223,3 +223,35 @@ int rules_envelope(const struct policy *p, struct award *const *a, size_t nc, si
 	out->carried_out = m->budget.carry_forward ? out->cut : 0;
 	return 0;
 }
+
+fen_t rules_block(const struct policy *p, struct award *const *a, size_t n)
+{
+	if (!(p->provincial_block > 0) || n == 0)
+		return 0;
+	fen_t block = money_round(p->provincial_block);
+	__int128 asked = 0; /* a ledger's year may pass int64 fen */
+	for (size_t i = 0; i < n; i++)
+		if (p->line[a[i]->line].funding == FUND_POOLED)
+			asked += a[i]->provincial;
+	if (asked <= block)
+		return 0;
+	/* each award's part: the block's share of the provincial parts so far,
+	 * less what the awards before it got; rounding never drifts, so the
+	 * parts add up to the block to the fen */
+	__int128 so_far = 0;
+	fen_t given = 0;
+	double f = (double)block / (double)asked;
+	for (size_t i = 0; i < n; i++) {
+		struct award *b = a[i];
+		if (p->line[b->line].funding != FUND_POOLED)
+			continue;
+		so_far += b->provincial;
+		fen_t upto = (fen_t)(so_far * block / asked);
+		b->provincial = upto - given;
+		given = upto;
+		rules_share_rest(p, b);
+		if (b->reason[0])
+			note(b, reason_fmt("; 省级切块 x%.4f", f));
+	}
+	return asked - block > FEN_MAX ? FEN_MAX : (fen_t)(asked - block);
+}

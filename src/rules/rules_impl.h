@@ -12,6 +12,10 @@ bool award_due(const struct policy *p, enum line_id line, int year, fen_t amount
 bool award_make(const struct policy *p, const struct award_sink *s, enum line_id line, int year,
 		fen_t amount, const char *why);
 
+/* Split what the province does not pay (amount - provincial) between
+ * district and city by the recipient district's sharing rule. */
+void rules_share_rest(const struct policy *p, struct award *a);
+
 /* printf into a per-thread buffer, valid until the next call. */
 const char *reason_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -28,8 +28,10 @@ int totals_add(struct totals *t, const struct award *a)
 		return -1;
 	}
 	fen_t *c = t->cell[a->line][y];
+	fen_t *w = t->where[a->where >= 0 && a->where < N_WHERE ? a->where : 0][a->line][y];
 	for (int k = 0; k < N_LEVELS; k++) {
 		c[k] += part[k];
+		w[k] += part[k];
 		t->all[k] = all[k];
 	}
 	t->awards[a->line]++;
@@ -52,5 +54,14 @@ fen_t totals_year(const struct totals *t, int y, enum fund_level lv)
 	fen_t s = 0;
 	for (int l = 0; l < N_LINES; l++)
 		s += t->cell[l][y][lv];
+	return s;
+}
+
+fen_t totals_where(const struct totals *t, int d, int line, enum fund_level lv)
+{
+	fen_t s = 0;
+	for (int l = line == N_LINES ? 0 : line; l < (line == N_LINES ? N_LINES : line + 1); l++)
+		for (int y = 0; y < t->nyears; y++)
+			s += t->where[d][l][y][lv];
 	return s;
 }

@@ -16,6 +16,7 @@ int calib_measure(const struct scenario *s, const struct sim_config *c, struct c
 {
 	struct sim_config cc = *c;
 	cc.precision = 0;
+	cc.lean = true; /* the population only */
 	struct sim_output o = {0};
 	if (sim_run(&s->pol, &cc, &o, err, errlen) != 0)
 		return -1;

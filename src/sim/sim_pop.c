@@ -48,6 +48,9 @@ static const char request_name[] = "request";
  * application is approved, and a known centre's later reviews; keyed by
  * entity id, line and year. */
 static const char known_name[] = "known";
+/* The district of each recipient: a hash of "district" mixed with who it
+ * is, so drawing it moves no other draw. */
+static const char where_name[] = "district";
 
 /* Who is drawing, for ledger names (the stream key is a hash). */
 enum who { WHO_OTHER, WHO_STOCK, WHO_ENTRANT, WHO_ENTITY, WHO_KNOWN };
@@ -94,7 +97,7 @@ struct sim_work {
 	const struct award_sink *extra;
 	long long firm_years;
 	bool overflow; /* a replication's totals passed FEN_MAX */
-	uint64_t request_key, known_key;
+	uint64_t request_key, known_key, where_key;
 	/* known data (--firms, --entities): awards of a qualifying year up to
 	 * known_through are the recipient's known ones, paid as `award` pays
 	 * them (no take-up draw, no sampled request); a sampled recipient's
@@ -105,6 +108,12 @@ struct sim_work {
 	int firm_cover;            /* the panel's latest year: entrants are sampled after it */
 	struct entity_year *krows; /* a known entity's rows: nfile from the file, then */
 	size_t kcap, nk, nfile;    /* the reviews drawn after them (nk in all) */
+	int panel_where;           /* the panel firm's district, 0: not given */
+	/* fill_row's scratch: the year's line x district cells as awards */
+	fen_t cell[N_WHERE][N_LINES][MAX_YEARS][N_LEVELS];
+	fen_t lines[N_LINES][MAX_YEARS][N_LEVELS]; /* envelope_years' line cells */
+	struct award cells[N_WHERE * N_LINES];
+	struct award *cellp[N_WHERE * N_LINES];
 	/* the replication's population: its fingerprint and aggregates */
 	uint64_t fp;
 	double pop[N_POPSTATS];
@@ -160,6 +169,7 @@ static int make_keys(struct sim_work *w)
 		w->comp_key[c] = fnv1a(component_name[c]);
 	w->request_key = fnv1a(request_name);
 	w->known_key = fnv1a(known_name);
+	w->where_key = fnv1a(where_name);
 	for (int l = 0; l < N_LINES; l++) {
 		const char *sec = line_info(l)->section;
 		w->line_key[l].entity = name_key(sec, "entity");
@@ -409,9 +419,57 @@ static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t 
 	}
 }
 
+/* The talent and training lines (第12条, 第13条): their recipients are
+ * placed by the talent weights. */
+static bool talent_line(enum line_id l)
+{
+	return l == L_M12A || l == L_M12B || l == L_M12C || l == L_M13A || l == L_M13B;
+}
+
+static int where_pick(struct sim_work *w, enum line_id l, uint64_t who);
+
+/* The district of the recipient being evaluated under line l, from a hash
+ * of who it is and the weights ([district.X] firms, talent; a district
+ * award: each alike). A panel firm's own district, when the panel gives
+ * one. */
+static int where_of(struct sim_work *w, enum line_id l)
+{
+	if (w->who == WHO_KNOWN) /* its rows give none: keyed by its id */
+		return where_pick(w, l, fnv1a(w->panel_id));
+	if (w->panel_id && w->panel_where)
+		return w->panel_where;
+	return where_pick(w, l, mix(w->comp ^ mix(w->idx)));
+}
+
+static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
+{
+	const struct model *m = &w->q->model;
+	const double *wt = talent_line(l) ? m->where_talent : m->where_firms;
+	double sum = 0;
+	for (int d = 1; d <= N_DISTRICTS; d++)
+		sum += line_pays_district(l) ? 1 : wt[d];
+	uint64_t h = key(w->seed, w->rep, w->where_key, who);
+	double u = (double)(h >> 11) * 0x1.0p-53 * sum, acc = 0;
+	int last = 1;
+	for (int d = 1; d <= N_DISTRICTS; d++) {
+		double x = line_pays_district(l) ? 1 : wt[d];
+		if (x <= 0)
+			continue;
+		acc += x;
+		last = d;
+		if (u < acc)
+			return d;
+	}
+	return last; /* u at the very top, rounding */
+}
+
 static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
 {
-	struct award_sink s = {.fn = on_award, .ctx = w, .reasons = w->extra != NULL};
+	struct award_sink s = {.fn = on_award,
+			       .ctx = w,
+			       .reasons = w->extra != NULL,
+			       .where = where_of(w, L_M1A)};
+	fp_add(w, (double)s.where);
 	count_firm(w, rows, n);
 	w->firm_years += (long long)n;
 	w->buffering = w->q->model.taxcap.enabled;
@@ -423,6 +481,11 @@ static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
 static void run_entity(struct sim_work *w, const struct entity_year *rows, size_t n)
 {
 	struct award_sink s = {.fn = on_award, .ctx = w, .reasons = w->extra != NULL};
+	for (size_t i = 0; i < n; i++) /* a known entity's file may name its district */
+		s.where = rows[i].where ? rows[i].where : s.where;
+	if (!s.where)
+		s.where = where_of(w, rows[0].line);
+	fp_add(w, (double)s.where);
 	for (size_t i = 0; i < n; i++) {
 		fp_add(w, (double)rows[i].line + 64.0 * rows[i].year + 4.0 * rows[i].level);
 		fp_add(w, rows[i].base);
@@ -550,6 +613,9 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 		w->who = WHO_OTHER;
 		w->panel_id = group_id(&pn->firms, g);
 		w->known_through = w->rows[n - 1].year; /* its own rows are known */
+		w->panel_where = 0;
+		for (size_t k = a; k < a + n && pn->district; k++)
+			w->panel_where = pn->district[k] ? pn->district[k] : w->panel_where;
 		double key_u = w->rows[n - 1].key_db ? 0 : gsl_rng_uniform(w->r);
 		live(w, n, key_u, val(&m->growth.exit_rate));
 		w->panel_id = NULL;
@@ -911,48 +977,159 @@ static void envelope_years(const struct policy *q, const struct totals *t,
 	row[sim_cut(l, ny)] = never + row[sim_carry_out(l, ny)];
 }
 
-static void fill_row(const struct policy *q, const struct totals *t, const struct sim_layout *l,
-		     double *row)
+/* The year-level rules on paid year y: 总量控制 (rules_prorata), then the
+ * provincial block (rules_block), each on the line x district cells of the
+ * lines in the total (contingent items stay outside, as in `award`).
+ * Returns what 总量控制 cut, in fen. */
+static fen_t year_rules(struct sim_work *w, const struct policy *q, int first_paid, int y,
+			bool prorata)
+{
+	if (!prorata && !(q->provincial_block > 0))
+		return 0;
+	size_t np = 0;
+	for (int d = 0; d < N_WHERE; d++) {
+		for (int line = 0; line < N_LINES; line++) {
+			fen_t *c = w->cell[d][line][y];
+			if (!q->line[line].in_total || c[LV_TOTAL] == 0)
+				continue;
+			struct award *a = &w->cells[np];
+			*a = (struct award){.line = (enum line_id)line,
+					    .paid_year = first_paid + y,
+					    .amount = c[LV_TOTAL],
+					    .provincial = c[LV_PROVINCIAL],
+					    .municipal = c[LV_MUNICIPAL],
+					    .district = c[LV_DISTRICT],
+					    .where = d};
+			w->cellp[np++] = a;
+		}
+	}
+	fen_t cut = prorata ? rules_prorata(q, w->cellp, np) : 0;
+	rules_block(q, w->cellp, np);
+	for (size_t i = 0; i < np; i++) {
+		const struct award *a = w->cellp[i];
+		fen_t *c = w->cell[a->where][a->line][y];
+		c[LV_TOTAL] = a->amount;
+		c[LV_PROVINCIAL] = a->provincial;
+		c[LV_MUNICIPAL] = a->municipal;
+		c[LV_DISTRICT] = a->district;
+	}
+	return cut;
+}
+
+/* Districts and owners of the row, from the cells after the year's rules:
+ * each cell summed in fen and made yuan once, so that districts add up
+ * to their line and owners to TOTAL to the fen. */
+static void fill_breakdown(struct sim_work *w, const struct policy *q, const struct sim_layout *l,
+			   double *row)
+{
+	int ny = l->years;
+	for (int lv = 0; lv < N_LEVELS; lv++) {
+		fen_t own[N_OWNERS + 1][MAX_YEARS + 1] = {{0}};
+		for (int d = 0; d < N_WHERE; d++) {
+			fen_t all = 0;
+			for (int line = 0; line < N_LINES; line++) {
+				fen_t sum = 0;
+				for (int y = 0; y < ny; y++)
+					sum += w->cell[d][line][y][lv];
+				row[sim_district(l, d, line, lv)] = (double)sum / 100;
+				if (!q->line[line].in_total)
+					continue;
+				all += sum;
+				enum owner_id o = q->line[line].owner;
+				for (int y = 0; y < ny; y++) {
+					fen_t v = w->cell[d][line][y][lv];
+					own[o][y] += v;
+					own[o][ny] += v;
+					if (q->owner_new[o]) {
+						own[N_OWNERS][y] += v;
+						own[N_OWNERS][ny] += v;
+					}
+				}
+			}
+			row[sim_district(l, d, N_LINES, lv)] = (double)all / 100;
+		}
+		for (int o = 0; o <= N_OWNERS; o++)
+			for (int y = 0; y <= ny; y++)
+				row[sim_owner(l, o, y, lv)] = (double)own[o][y] / 100;
+	}
+}
+
+/* After an envelope rule moved a line's money of year y (to cell, levels
+ * apart), its district cells follow: each level shared over the districts
+ * in proportion to what they had, to the fen (the running-sum rounding
+ * of rules_block), so they still add up to the line; money carried into a
+ * year where the line paid no district goes to 未指定 (0). */
+static void spread(struct sim_work *w, int line, int y, const fen_t *cell)
+{
+	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
+		__int128 had = 0, so_far = 0;
+		for (int d = 0; d < N_WHERE; d++)
+			had += w->cell[d][line][y][lv];
+		fen_t given = 0;
+		for (int d = 0; d < N_WHERE; d++) {
+			fen_t *c = &w->cell[d][line][y][lv];
+			if (had == 0) {
+				*c = d == 0 ? cell[lv] : 0;
+				continue;
+			}
+			so_far += *c;
+			fen_t upto = (fen_t)(so_far * cell[lv] / had);
+			*c = upto - given;
+			given = upto;
+		}
+	}
+	for (int d = 0; d < N_WHERE; d++) {
+		fen_t *c = w->cell[d][line][y];
+		c[LV_TOTAL] = c[LV_PROVINCIAL] + c[LV_MUNICIPAL] + c[LV_DISTRICT];
+	}
+}
+
+/* 总量控制 with priorities or carry-forward: rules_envelope on the line
+ * cells (envelope_years), then the district cells follow (spread). */
+static void envelope_districts(struct sim_work *w, const struct policy *q, const struct totals *t,
+			       const struct sim_layout *l, double *row)
+{
+	fen_t(*cell)[MAX_YEARS][N_LEVELS] = w->lines;
+	for (int line = 0; line < N_LINES; line++)
+		for (int y = 0; y < l->years; y++)
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				fen_t sum = 0;
+				for (int d = 0; d < N_WHERE; d++)
+					sum += w->cell[d][line][y][lv];
+				cell[line][y][lv] = sum;
+			}
+	envelope_years(q, t, l, cell, row);
+	for (int line = 0; line < N_LINES; line++)
+		for (int y = 0; y < l->years; y++)
+			spread(w, line, y, cell[line][y]);
+}
+
+static void fill_row(struct sim_work *w, const struct policy *q, const struct totals *t,
+		     const struct sim_layout *l, double *row)
 {
 	memset(row, 0, l->width * sizeof *row);
 	int ny = l->years;
-	fen_t cell[N_LINES][MAX_YEARS][N_LEVELS];
-	memcpy(cell, t->cell, sizeof cell);
-	/* 总量控制 (rules_prorata) on what each line adds up to in a paid year */
-	bool plain = q->model.budget.rule == BUDGET_PRORATA && !q->model.budget.carry_forward;
-	if (q->model.budget.rule == BUDGET_PRIORITY || q->model.budget.carry_forward)
-		envelope_years(q, t, l, cell, row);
-	for (int y = 0; y < ny && plain; y++) {
-		struct award sum[N_LINES], *ptr[N_LINES];
-		size_t np = 0;
-		for (int line = 0; line < N_LINES; line++) {
-			fen_t *c = cell[line][y];
-			sum[line] = (struct award){.line = (enum line_id)line,
-						   .paid_year = t->first_paid_year + y,
-						   .amount = c[LV_TOTAL],
-						   .provincial = c[LV_PROVINCIAL],
-						   .municipal = c[LV_MUNICIPAL],
-						   .district = c[LV_DISTRICT]};
-			if (q->line[line].in_total) /* contingent items stay outside 总量控制 */
-				ptr[np++] = &sum[line];
-		}
-		fen_t cut = rules_prorata(q, ptr, np);
+	memcpy(w->cell, t->where, sizeof w->cell);
+	/* 总量控制: plain prorata on the line x district cells (year_rules);
+	 * priorities and carry-forward on the line cells (envelope_years) */
+	bool envelope = q->model.budget.rule == BUDGET_PRIORITY || q->model.budget.carry_forward;
+	bool plain = q->model.budget.rule == BUDGET_PRORATA && !envelope;
+	if (envelope)
+		envelope_districts(w, q, t, l, row);
+	for (int y = 0; y < ny; y++) {
+		fen_t cut = year_rules(w, q, t->first_paid_year, y, plain);
 		if (!cut)
 			continue;
-		for (int line = 0; line < N_LINES; line++) {
-			fen_t *c = cell[line][y];
-			c[LV_TOTAL] = sum[line].amount;
-			c[LV_PROVINCIAL] = sum[line].provincial;
-			c[LV_MUNICIPAL] = sum[line].municipal;
-			c[LV_DISTRICT] = sum[line].district;
-		}
 		row[sim_cut(l, y)] = (double)cut / 100;
 		row[sim_cut(l, ny)] += row[sim_cut(l, y)];
 	}
 	for (int line = 0; line < N_LINES; line++) {
 		for (int y = 0; y < ny; y++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
-				double v = (double)cell[line][y][lv] / 100;
+				fen_t sum = 0; /* over districts: t->cell when no rule applied */
+				for (int d = 0; d < N_WHERE; d++)
+					sum += w->cell[d][line][y][lv];
+				double v = (double)sum / 100;
 				bool within = y < l->horizon;
 				row[sim_money(l, line, y, lv)] += v;
 				row[sim_money(l, line, ny, lv)] += v;
@@ -972,6 +1149,8 @@ static void fill_row(const struct policy *q, const struct totals *t, const struc
 			row[sim_recipients(l, N_LINES, ny)] += c;
 		}
 	}
+	if (l->owner < l->width) /* a lean layout (studies) has no breakdown */
+		fill_breakdown(w, q, l, row);
 }
 
 /* The population aggregates (enum pop_stat) into the row. */
@@ -1044,7 +1223,7 @@ void sim_rep(const struct policy *p, const struct panel *stock, const struct ent
 		else
 			applicants(w, (enum line_id)line);
 	}
-	fill_row(q, &w->t, l, row);
+	fill_row(w, q, &w->t, l, row);
 	fill_pop(w, l, row);
 	if (w->t.overflow) { /* sums missing awards would be wrong numbers */
 		w->overflow = true;

@@ -132,7 +132,10 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 	    size_t errlen)
 {
 	memset(out, 0, sizeof *out);
-	sim_layout(p, &out->layout);
+	if (c->lean)
+		sim_layout_lean(p, &out->layout);
+	else
+		sim_layout(p, &out->layout);
 	const struct sim_layout *l = &out->layout;
 	const struct comm *cw = comm_world();
 	int threads = c->threads > 0 ? c->threads : omp_get_max_threads();

@@ -80,7 +80,7 @@ static size_t total_col(const struct sim_output *o)
 long study_max_reps(const struct policy *p)
 {
 	struct sim_layout l;
-	sim_layout(p, &l);
+	sim_layout_lean(p, &l);
 	return (long)(SIM_EXACT_BYTES / (l.width * sizeof(double)));
 }
 
@@ -91,7 +91,8 @@ enum study_status study_run(const struct policy *p, const struct study_cfg *c, s
 				.reps = c->reps,
 				.threads = c->threads,
 				.stock = c->stock,
-				.stop = c->stop};
+				.stop = c->stop,
+				.lean = true};
 	if (sim_run(p, &sc, o, err, errlen) != 0)
 		return STUDY_FAILED;
 	if (o->stopped) {

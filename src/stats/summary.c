@@ -70,6 +70,8 @@ struct summary *summary_of(const struct sim_output *o, const struct policy *p)
 	s->nenv = sim_envelopes(&p->model, s->env);
 	for (int line = 0; line < N_LINES; line++)
 		s->in_total[line] = p->line[line].in_total;
+	for (int k = 0; k < N_OWNERS; k++)
+		s->owner_new[k] = p->owner_new[k];
 	size_t width = o->layout.width, ny = (size_t)o->layout.years + 1;
 	size_t n = results_count(o->res);
 	s->cell = malloc(width * sizeof *s->cell);
@@ -140,4 +142,18 @@ const struct stats *summary_carry_out(const struct summary *s, int year)
 bool summary_capping(const struct policy *p)
 {
 	return p->model.budget.rule == BUDGET_PRORATA || p->model.budget.rule == BUDGET_PRIORITY;
+}
+
+const struct stats *summary_district(const struct summary *s, int d, int line, enum fund_level lv)
+{
+	if (s->layout.owner >= s->layout.width)
+		return NULL;
+	return &s->cell[sim_district(&s->layout, d, line, lv)];
+}
+
+const struct stats *summary_owner(const struct summary *s, int o, int year, enum fund_level lv)
+{
+	if (s->layout.owner >= s->layout.width)
+		return NULL;
+	return &s->cell[sim_owner(&s->layout, o, year, lv)];
 }

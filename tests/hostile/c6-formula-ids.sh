@@ -21,7 +21,9 @@ awk -v num=$num -v col=entity_id -f "$DATA/c6-csv.awk" ledger.csv > ids || fail 
 fs run --firms panel.csv --ledger --reps 20 --no-charts --quiet --out run
 expect_exit 0
 for f in run/*.csv; do
-	awk -v num=$num -v col=entity_id -f "$DATA/c6-csv.awk" "$f" >> ids || fail "$(tail -1 ids)"
+	n=$num # by_district.csv: column district names the recipients' district
+	[ "${f##*/}" = by_district.csv ] && n=year,paid_year,amount,provincial,municipal
+	awk -v num=$n -v col=entity_id -f "$DATA/c6-csv.awk" "$f" >> ids || fail "$(tail -1 ids)"
 done
 for id in "'=HYPERLINK(\"http://x\",\"y\")" "'+1+1" "'-2+3" "'@SUM(A1)" "'<TAB>TAB" "'<CR>CR"; do
 	[ "$(grep -cxF -- "$id" ids)" -ge 2 ] || fail "ledgers lack the id $id"
