@@ -91,7 +91,7 @@ size_t sim_carry_out(const struct sim_layout *l, int year);
 /* Money of line (N_LINES: TOTAL) paid to district d's recipients. */
 size_t sim_district(const struct sim_layout *l, int d, int line, enum fund_level lv);
 /* Money of owner o (N_OWNERS: every owner whose money is new) in year
- * (years: all). */
+ * (years: all, sim_within(l): the policy's own paid years). */
 size_t sim_owner(const struct sim_layout *l, int o, int year, enum fund_level lv);
 
 /* Per-thread scratch; sim_work_new returns NULL when out of memory.

@@ -140,22 +140,26 @@ static const char *owner_key(int o)
 }
 
 /* by_owner.csv: the lines in the total by the budget that pays them, per
- * paid year and all; new_money_only adds up the owners whose money is
- * new (the last column says which). */
+ * paid year (after_horizon as in by_year.csv), all paid years and within
+ * the policy's own; new_money_only adds up the owners whose money is new
+ * (column new_money says which). */
 static void write_by_owner(FILE *f, const struct summary *sm, const struct scenario *s)
 {
+	const struct sim_layout *l = &sm->layout;
 	stat_head(f, "owner,paid_year,level", true);
-	fprintf(f, ",new_money\n");
+	fprintf(f, ",new_money,after_horizon\n");
 	for (int o = 0; o <= N_OWNERS; o++) {
-		for (int y = 0; y <= sm->layout.years; y++) {
+		for (int y = 0; y <= sim_within(l); y++) {
 			for (int lv = 0; lv < N_LEVELS; lv++) {
-				if (y == sm->layout.years)
-					fprintf(f, "%s,all,%s", owner_key(o), level_names[lv]);
+				if (y >= l->years)
+					fprintf(f, "%s,%s,%s", owner_key(o),
+						y == l->years ? "all" : "within", level_names[lv]);
 				else
 					fprintf(f, "%s,%d,%s", owner_key(o), first_paid(s) + y,
 						level_names[lv]);
 				put_stat(f, summary_owner(sm, o, y, lv), true);
-				fprintf(f, ",%d\n", o == N_OWNERS || sm->owner_new[o]);
+				fprintf(f, ",%d,%d\n", o == N_OWNERS || sm->owner_new[o],
+					y < l->years && sim_after_horizon(l, y));
 			}
 		}
 	}

@@ -62,5 +62,5 @@ size_t sim_district(const struct sim_layout *l, int d, int line, enum fund_level
 
 size_t sim_owner(const struct sim_layout *l, int o, int year, enum fund_level lv)
 {
-	return l->owner + ((size_t)o * (size_t)(l->years + 1) + (size_t)year) * N_LEVELS + lv;
+	return l->owner + ((size_t)o * (size_t)(l->years + 2) + (size_t)year) * N_LEVELS + lv;
 }

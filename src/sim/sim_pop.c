@@ -1024,7 +1024,8 @@ static void fill_breakdown(struct sim_work *w, const struct policy *q, const str
 {
 	int ny = l->years;
 	for (int lv = 0; lv < N_LEVELS; lv++) {
-		fen_t own[N_OWNERS + 1][MAX_YEARS + 1] = {{0}};
+		fen_t own[N_OWNERS + 1][MAX_YEARS + 2] = {{0}};
+		int in = sim_within(l);
 		for (int d = 0; d < N_WHERE; d++) {
 			fen_t all = 0;
 			for (int line = 0; line < N_LINES; line++) {
@@ -1038,18 +1039,21 @@ static void fill_breakdown(struct sim_work *w, const struct policy *q, const str
 				enum owner_id o = q->line[line].owner;
 				for (int y = 0; y < ny; y++) {
 					fen_t v = w->cell[d][line][y][lv];
+					bool within = y < l->horizon;
 					own[o][y] += v;
 					own[o][ny] += v;
+					own[o][in] += within ? v : 0;
 					if (q->owner_new[o]) {
 						own[N_OWNERS][y] += v;
 						own[N_OWNERS][ny] += v;
+						own[N_OWNERS][in] += within ? v : 0;
 					}
 				}
 			}
 			row[sim_district(l, d, N_LINES, lv)] = (double)all / 100;
 		}
 		for (int o = 0; o <= N_OWNERS; o++)
-			for (int y = 0; y <= ny; y++)
+			for (int y = 0; y <= in; y++)
 				row[sim_owner(l, o, y, lv)] = (double)own[o][y] / 100;
 	}
 }
