@@ -345,6 +345,16 @@ START_TEST(districts_owners_and_levels_add_up_to_the_fen_with_sharing_rules_and_
 	}
 	sim_output_free(&o);
 	free(s);
+	/* priorities and carry-forward move money between years and lines:
+	 * the districts follow their lines to the fen */
+	const char *prio[] = {"budget.annual_total=3亿", "budget.rule=priority",
+			      "budget.priority=m12a,m7a", "budget.carry_forward=true",
+			      "funding.provincial_block=2000万"};
+	s = open_with("scenarios/suzhou-districts.ini", prio, 5);
+	run(s, 20, &o);
+	check_adds_up(s, &o);
+	sim_output_free(&o);
+	free(s);
 	/* without 总量控制's rounding, the rules hold to the fen */
 	const char *block[] = {"funding.provincial_block=500万"};
 	s = open_with("scenarios/suzhou-districts.ini", block, 1);
