@@ -13,6 +13,7 @@
 #include "comm.h"
 #include "inputs.h"
 #include "ledger.h"
+#include "i18n.h"
 
 /* Run the engine over every firm and entity, then the policy on a year's
  * awards (tax cap per firm), each award as its line's schedule pays it,
@@ -60,8 +61,8 @@ static int check_output(const struct cli *c, char *path, size_t n, bool *through
 	if (stat(o, &st) != 0) {
 		if (lstat(o, &in) == 0) {
 			say("award",
-			    "-o %s: a symbolic link to nothing (expected a file, or a link "
-			    "to one)",
+			    _("-o %s: a symbolic link to nothing (expected a file, or a link "
+			      "to one)"),
 			    o);
 			return EXIT_USAGE;
 		}
@@ -71,14 +72,14 @@ static int check_output(const struct cli *c, char *path, size_t n, bool *through
 		if (inputs[i] && stat(inputs[i], &in) == 0 && in.st_dev == st.st_dev &&
 		    in.st_ino == st.st_ino) {
 			say("award",
-			    "-o %s is the input %s: the ledger would overwrite it (write it "
-			    "to another file)",
+			    _("-o %s is the input %s: the ledger would overwrite it (write it "
+			      "to another file)"),
 			    o, inputs[i]);
 			return EXIT_USAGE;
 		}
 	}
 	if (S_ISDIR(st.st_mode)) {
-		say("award", "-o %s is a folder (expected a file)", o);
+		say("award", _("-o %s is a folder (expected a file)"), o);
 		return EXIT_USAGE;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -88,7 +89,7 @@ static int check_output(const struct cli *c, char *path, size_t n, bool *through
 	if (lstat(o, &in) == 0 && S_ISLNK(in.st_mode)) {
 		char *real = realpath(o, NULL);
 		if (!real || strlen(real) >= n) {
-			say("award", "-o %s: cannot follow the link: %s", o,
+			say("award", _("-o %s: cannot follow the link: %s"), o,
 			    real ? "path too long" : strerror(errno));
 			free(real);
 			return EXIT_USAGE;
@@ -106,17 +107,17 @@ static int write_through(const struct ledger *l, const char *path, bool bom)
 	struct stat st;
 	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		say("award", "%s: cannot write: %s", path, strerror(errno));
+		say("award", _("%s: cannot write: %s"), path, strerror(errno));
 		return EXIT_FAIL;
 	}
 	if (fstat(fd, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
 		close(fd); /* replaced since it was checked: write nothing into it */
-		say("award", "%s: changed while it was opened; nothing written", path);
+		say("award", _("%s: changed while it was opened; nothing written"), path);
 		return EXIT_FAIL;
 	}
 	FILE *f = fdopen(fd, "w");
 	if (!f) {
-		say("award", "%s: cannot write: %s", path, strerror(errno));
+		say("award", _("%s: cannot write: %s"), path, strerror(errno));
 		close(fd);
 		return EXIT_FAIL;
 	}
@@ -131,7 +132,7 @@ static int write_through(const struct ledger *l, const char *path, bool bom)
 		e = errno;
 	}
 	if (bad) {
-		say("award", "%s: cannot write: %s", path, strerror(e ? e : EIO));
+		say("award", _("%s: cannot write: %s"), path, strerror(e ? e : EIO));
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -157,7 +158,7 @@ static int write_ledger(const struct ledger *l, const char *path, bool through, 
 		csv_bom(af.f);
 	if (ledger_write(l, af.f) != 0) {
 		atomic_abort(&af);
-		say("award", "%s: write error", path);
+		say("award", _("%s: write error"), path);
 		return EXIT_FAIL;
 	}
 	if (atomic_commit(&af, err, sizeof err) != 0) {
@@ -172,7 +173,7 @@ int cmd_award(const struct cli *c)
 	if (no_positionals(c))
 		return EXIT_USAGE;
 	if (!c->firms && !c->entities) {
-		say("award", "needs --firms PANEL.csv and/or --entities FILE.csv");
+		say("award", _("needs --firms PANEL.csv and/or --entities FILE.csv"));
 		return EXIT_USAGE;
 	}
 	char out[4096];
@@ -206,7 +207,7 @@ int cmd_award(const struct cli *c)
 	fen_t over[MAX_YEARS];
 	evaluate(&s->pol, &pn, &en, &l, ey, over);
 	if (l.oom) {
-		say("award", "out of memory collecting awards");
+		say("award", _("out of memory collecting awards"));
 		rc = EXIT_FAIL;
 		goto done;
 	}
@@ -214,7 +215,7 @@ int cmd_award(const struct cli *c)
 	if (rc == EXIT_OK) {
 		struct totals *t = malloc(sizeof *t);
 		if (!t) {
-			say("award", "out of memory for the summary (the ledger is written)");
+			say("award", _("out of memory for the summary (the ledger is written)"));
 			rc = EXIT_FAIL;
 			goto done;
 		}
@@ -223,16 +224,16 @@ int cmd_award(const struct cli *c)
 			totals_add(t, &l.v[i].a);
 		if (t->overflow) { /* a summary of part of the awards would mislead */
 			say("award",
-			    "no summary: %s (the ledger is written; each award in it is "
-			    "exact)",
+			    _("no summary: %s (the ledger is written; each award in it is "
+			      "exact)"),
 			    TOTALS_OVERFLOW_MSG);
 			free(t);
 			rc = EXIT_FAIL;
 			goto done;
 		}
 		say("award",
-		    "scenario %s; %zu firms (%zu rows), %zu entity applications (%zu "
-		    "rows); %zu awards",
+		    _("scenario %s; %zu firms (%zu rows), %zu entity applications (%zu "
+		      "rows); %zu awards"),
 		    s->name, pn.firms.count, pn.n, en.groups.count, en.n, l.n);
 		fputc('\n', stderr);
 		totals_print(t, stderr);

@@ -13,6 +13,7 @@
 #include "money.h"
 #include "params.h"
 #include "text.h"
+#include "i18n.h"
 
 #define FIT_MAX_KEYS 8
 #define FIT_MAX_ITER 80
@@ -30,7 +31,7 @@ static int fit_keys(const char *list, struct calib_opts *o)
 {
 	char buf[1024];
 	if (strlen(list) >= sizeof buf) {
-		say("calibrate", "--fit: the list is too long");
+		say("calibrate", _("--fit: the list is too long"));
 		return -1;
 	}
 	snprintf(buf, sizeof buf, "%s", list);
@@ -38,30 +39,30 @@ static int fit_keys(const char *list, struct calib_opts *o)
 		char err[300];
 		int i = params_key(k, err, sizeof err);
 		if (i < 0) {
-			say("calibrate", "--fit: %s", err);
+			say("calibrate", _("--fit: %s"), err);
 			return -1;
 		}
 		if (!params_numeric(i)) {
 			say("calibrate",
-			    "--fit %s: not a number to fit (true/false and words are "
-			    "not)",
+			    _("--fit %s: not a number to fit (true/false and words are "
+			      "not)"),
 			    k);
 			return -1;
 		}
 		for (int j = 0; j < o->nkeys; j++)
 			if (o->keys[j] == i) {
-				say("calibrate", "--fit: %s named twice", k);
+				say("calibrate", _("--fit: %s named twice"), k);
 				return -1;
 			}
 		if (o->nkeys == FIT_MAX_KEYS) {
-			say("calibrate", "--fit: at most %d parameters", FIT_MAX_KEYS);
+			say("calibrate", _("--fit: at most %d parameters"), FIT_MAX_KEYS);
 			return -1;
 		}
 		o->keys[o->nkeys++] = i;
 	}
 	if (!o->nkeys) {
 		say("calibrate",
-		    "--fit: expected KEY,KEY,... e.g. firms.revenue,firms.key_db_share");
+		    _("--fit: expected KEY,KEY,... e.g. firms.revenue,firms.key_db_share"));
 		return -1;
 	}
 	return 0;
@@ -144,7 +145,7 @@ static void print_table(const struct calib_row *rows, int n, int within)
 		text_pad(stdout, band, 24);
 		printf("%s\n", rows[i].within ? "yes" : "NO");
 	}
-	printf("\n%d of %d targets met\n", within, n);
+	printf(_("\n%d of %d targets met\n"), within, n);
 }
 
 static int write_file(const char *dir, const char *name, void (*fn)(FILE *, void *), void *ctx,
@@ -200,8 +201,8 @@ int cmd_calibrate(const struct cli *c)
 		goto done;
 	if (s->ntargets == 0) {
 		say("calibrate",
-		    "scenario %s declares no [targets] (scenarios/README.md: "
-		    "KEY = LO:HI | SOURCE)",
+		    _("scenario %s declares no [targets] (scenarios/README.md: "
+		      "KEY = LO:HI | SOURCE)"),
 		    s->name);
 		goto done;
 	}
@@ -218,7 +219,7 @@ int cmd_calibrate(const struct cli *c)
 			if (setup_interrupted())
 				rc = setup_stopped(&su, "while fitting");
 			else
-				say("calibrate", "--fit: %s", err);
+				say("calibrate", _("--fit: %s"), err);
 			goto done;
 		}
 	}
@@ -238,10 +239,10 @@ int cmd_calibrate(const struct cli *c)
 		goto done;
 	if (!c->quiet) {
 		print_table(rows, s->ntargets, within);
-		printf("results in %s/\n", SHOWN(su.os.dir));
+		printf(_("results in %s/\n"), SHOWN(su.os.dir));
 	}
 	if (within < s->ntargets)
-		say("calibrate", "%d of %d targets outside their range", s->ntargets - within,
+		say("calibrate", _("%d of %d targets outside their range"), s->ntargets - within,
 		    s->ntargets);
 	rc = within == s->ntargets ? EXIT_OK : EXIT_FAIL;
 done:

@@ -9,6 +9,7 @@
 #include "outset.h"
 #include "money.h"
 #include "text.h"
+#include "i18n.h"
 
 /* ---- compare ---- */
 
@@ -67,15 +68,19 @@ static void put_compare_params(FILE *f, const struct job *j)
 
 static void print_compare(const struct job *j)
 {
-	printf("fundsim compare: base %s, %d alternative%s, %ld paired replications, seed %ld, "
-	       "%.1f s\n\n",
-	       j->s[0]->name, j->ns - 1, j->ns == 2 ? "" : "s", j->o->reps, j->o->seed, j->seconds);
+	printf(ngettext("fundsim compare: base %s, %d alternative, %ld paired replications, seed "
+			"%ld, %.1f s\n\n",
+			"fundsim compare: base %s, %d alternatives, %ld paired replications, seed "
+			"%ld, %.1f s\n\n",
+			(unsigned long)(j->ns - 1)),
+	       j->s[0]->name, j->ns - 1, j->o->reps, j->o->seed, j->seconds);
 	int differ = print_param_diff(stdout, j->s, j->ns);
-	printf("%d parameter%s differ%s\n", differ, differ == 1 ? "" : "s", differ == 1 ? "s" : "");
+	printf(ngettext("%d parameter differs\n", "%d parameters differ\n", (unsigned long)differ),
+	       differ);
 	for (int a = 1; a < j->ns; a++) {
 		const struct study_compare *cmp = &j->compare[a - 1];
 		char w[4][100];
-		printf("\n%s - %s: change in mean spending, all paid years, by funding level\n",
+		printf(_("\n%s - %s: change in mean spending, all paid years, by funding level\n"),
 		       SHOWN(j->s[a]->name), SHOWN(j->s[0]->name));
 		printf("  %-8s %-16s %-16s %-16s %s\n", "measure", "total", "provincial",
 		       "municipal", "district");
@@ -97,8 +102,8 @@ static void print_compare(const struct job *j)
 			puts(w[N_LEVELS - 1]);
 		}
 		if (!shown)
-			printf("  (no measure changes)\n");
-		printf("TOTAL with 95%% intervals from the paired replications:\n");
+			printf(_("  (no measure changes)\n"));
+		printf(_("TOTAL with 95%% intervals from the paired replications:\n"));
 		for (int y = 0; y <= cmp->nyears; y++) {
 			char label[16], iv[160];
 			if (y == cmp->nyears)
@@ -130,9 +135,9 @@ int cmd_compare(const struct cli *c)
 		goto done;
 	if (c->npos < 2 || c->scenario) {
 		say("compare",
-		    "needs a base and one or more alternatives as "
-		    "arguments: fundsim compare BASE.ini ALT.ini [ALT2.ini ...] (builtin names "
-		    "the draft policy)");
+		    _("needs a base and one or more alternatives as "
+		      "arguments: fundsim compare BASE.ini ALT.ini [ALT2.ini ...] (builtin names "
+		      "the draft policy)"));
 		goto done;
 	}
 	for (int i = 0; i < ns; i++)
@@ -174,7 +179,7 @@ int cmd_compare(const struct cli *c)
 		goto done;
 	if (!c->quiet) {
 		print_compare(&j);
-		printf("\nresults in %s/\n", SHOWN(o.os.dir));
+		printf(_("\nresults in %s/\n"), SHOWN(o.os.dir));
 	}
 	rc = EXIT_OK;
 done:

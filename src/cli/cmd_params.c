@@ -7,6 +7,7 @@
 #include "money.h"
 #include "report.h"
 #include "text.h"
+#include "i18n.h"
 
 static const char *funding_word(const struct policy *p, int line)
 {
@@ -51,8 +52,8 @@ int cmd_params(const struct cli *c)
 	const struct param_def *d = params_table(&n);
 	char name[4 * sizeof s->name];
 	text_escape_to(name, sizeof name, s->name);
-	printf("scenario %s: %d award lines, qualifying years %d-%d, paid with a lag of %d\n", name,
-	       N_LINES, s->pol.start_year, s->pol.start_year + s->pol.years - 1,
+	printf(_("scenario %s: %d award lines, qualifying years %d-%d, paid with a lag of %d\n"),
+	       name, N_LINES, s->pol.start_year, s->pol.start_year + s->pol.years - 1,
 	       s->pol.payment_lag);
 	printf("%-24s %-12s %-8s %-7s %-34s %s\n", "key", "value", "unit", "clause", "set in",
 	       "meaning");
@@ -72,7 +73,7 @@ int cmd_params(const struct cli *c)
 		printf("%-34s %s\n", src, d[i].desc);
 	}
 	if (s->nsens)
-		printf("\n[sensitivity] uncertain parameters for fundsim sobol and tornado\n");
+		printf(_("\n[sensitivity] uncertain parameters for fundsim sobol and tornado\n"));
 	for (int k = 0; k < s->nsens; k++) {
 		char key[64], lo[48], hi[48];
 		const struct param_range *r = &s->sens[k];
@@ -139,8 +140,8 @@ int print_param_diff(FILE *f, struct scenario *const *s, int n)
 int cmd_diff(const struct cli *c)
 {
 	if (c->npos != 2) {
-		say("diff", "needs two scenarios: fundsim diff A.ini B.ini (builtin names the "
-			    "draft policy)");
+		say("diff", _("needs two scenarios: fundsim diff A.ini B.ini (builtin names the "
+			      "draft policy)"));
 		return EXIT_USAGE;
 	}
 	struct scenario *a = open_scenario(c->pos[0], c),
@@ -151,7 +152,8 @@ int cmd_diff(const struct cli *c)
 	}
 	struct scenario *both[2] = {a, b};
 	int differ = print_param_diff(stdout, both, 2);
-	printf("%d parameter%s differ%s\n", differ, differ == 1 ? "" : "s", differ == 1 ? "s" : "");
+	printf(ngettext("%d parameter differs\n", "%d parameters differ\n", (unsigned long)differ),
+	       differ);
 	free(a);
 	free(b);
 	return EXIT_OK;

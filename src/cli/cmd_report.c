@@ -27,6 +27,7 @@
 #include "text.h"
 #include "version.h"
 #include "workbook.h"
+#include "i18n.h"
 
 #define TORNADO_REPS 200 /* per variant: paired differences need few */
 #define TORNADO_PCT 0.2  /* without [sensitivity] ranges: -+20% */
@@ -171,7 +172,7 @@ int cmd_report(const struct cli *c)
 	char err[ERR_LEN], cmdline[8192], tnote[ERR_LEN + 64] = "", cnote[400] = "";
 	int rc = EXIT_FAIL;
 	if (!keys) {
-		say("report", "out of memory");
+		say("report", _("out of memory"));
 		goto done;
 	}
 	rc = EXIT_USAGE;
@@ -200,7 +201,7 @@ int cmd_report(const struct cli *c)
 	if (nkeys > 0) {
 		st = study_tornado(s, keys, nkeys, TORNADO_PCT, 0, &sc, &t, err, sizeof err);
 		if (st == STUDY_FAILED) {
-			say("report", "tornado: %s", err);
+			say("report", _("tornado: %s"), err);
 			goto done;
 		}
 		if (st == STUDY_INVALID) /* a variant the rules refuse: say so in the page */
@@ -214,7 +215,7 @@ int cmd_report(const struct cli *c)
 	}
 
 	if (!(sm = summary_of(&out, &s->pol))) {
-		say("report", "out of memory computing the statistics");
+		say("report", _("out of memory computing the statistics"));
 		goto done;
 	}
 	setup_command_line(&su, c, scenario, 0, cmdline, sizeof cmdline);
@@ -252,7 +253,7 @@ int cmd_report(const struct cli *c)
 	for (int i = 0; i < notes.n; i++)
 		say("report", "%s", notes.text[i]);
 	if (crc != 0) {
-		say("report", "charts: %s", err);
+		say("report", _("charts: %s"), err);
 		goto done;
 	}
 	if (notes.n) /* the first is the one that explains a missing chart */
@@ -260,7 +261,7 @@ int cmd_report(const struct cli *c)
 	if (t.nbars > 0) {
 		notes.n = 0;
 		if (charts_tornado(dir, &co, &t, &notes, err, sizeof err) != 0) {
-			say("report", "tornado chart: %s", err);
+			say("report", _("tornado chart: %s"), err);
 			goto done;
 		}
 		tornado_svg = drawn_svg(dir, chart_name(CHART_TORNADO), &tornado_before);
@@ -270,7 +271,7 @@ int cmd_report(const struct cli *c)
 
 	int ndiff = differences(draft, s, &diff);
 	if (ndiff < 0) {
-		say("report", "out of memory");
+		say("report", _("out of memory"));
 		goto done;
 	}
 	char date[32];
@@ -319,9 +320,9 @@ int cmd_report(const struct cli *c)
 		money_table(tot->mean, m, sizeof m);
 		money_table(tot->pct[P5], lo, sizeof lo);
 		money_table(tot->pct[P95], hi, sizeof hi);
-		printf("fundsim report: scenario %s, %ld replications, seed %ld: total %s [%s, %s]\n",
+		printf(_("fundsim report: scenario %s, %ld replications, seed %ld: total %s [%s, %s]\n"),
 		       SHOWN(s->name), out.reps, su.seed, m, lo, hi);
-		printf("report in %s\n", SHOWN(path));
+		printf(_("report in %s\n"), SHOWN(path));
 	}
 	rc = EXIT_OK;
 done:

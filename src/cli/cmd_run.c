@@ -14,6 +14,7 @@
 #include "summary.h"
 #include "text.h"
 #include "workbook.h"
+#include "i18n.h"
 
 /* What run takes beyond the shared setup. */
 struct run_opts {
@@ -31,8 +32,8 @@ static int options(const struct cli *c, struct setup *su, struct run_opts *o)
 		if (share_parse(c->precision, &o->precision, err, sizeof err) != 0 ||
 		    !(o->precision > 0 && o->precision < 1)) {
 			say("run",
-			    "--precision %s: expected a share above 0 and "
-			    "below 100%%, e.g. 1%% or 0.01",
+			    _("--precision %s: expected a share above 0 and "
+			      "below 100%%, e.g. 1%% or 0.01"),
 			    c->precision);
 			return -1;
 		}
@@ -108,25 +109,25 @@ int cmd_run(const struct cli *c)
 	double seconds = setup_seconds(&su);
 	if (out.stopped) {
 		char how_far[80];
-		snprintf(how_far, sizeof how_far, "after %ld of %ld replications", out.reps,
+		snprintf(how_far, sizeof how_far, _("after %ld of %ld replications"), out.reps,
 			 su.reps);
 		rc = setup_stopped(&su, how_far);
 		goto done;
 	}
 	if (o.precision > 0 && sim_halfwidth(&out) > o.precision) /* said even with --quiet */
 		say("run",
-		    "--precision %g%% NOT reached: after %ld replications "
-		    "(the most --reps allows) the 95%% interval of the mean total is within "
-		    "%.3g%% of it",
+		    _("--precision %g%% NOT reached: after %ld replications "
+		      "(the most --reps allows) the 95%% interval of the mean total is within "
+		      "%.3g%% of it"),
 		    100 * o.precision, out.reps, 100 * sim_halfwidth(&out));
 	if (!(sm = summary_of(&out, &s->pol))) {
-		say("run", "out of memory computing the statistics");
+		say("run", _("out of memory computing the statistics"));
 		goto done;
 	}
 	if (c->ledger) {
 		rl.w = sim_work_new();
 		if (!rl.w) {
-			say("run", "out of memory");
+			say("run", _("out of memory"));
 			goto done;
 		}
 		struct award_sink sink = {.fn = to_ledger, .ctx = &rl, .reasons = true};
@@ -139,7 +140,7 @@ int cmd_run(const struct cli *c)
 		if (row && ledger_budget(&rl.l, &s->pol, NULL) != 0)
 			rl.l.oom = true;
 		if (!row || rl.l.oom) {
-			say("run", "out of memory writing the ledger");
+			say("run", _("out of memory writing the ledger"));
 			goto done;
 		}
 	}
@@ -164,7 +165,7 @@ int cmd_run(const struct cli *c)
 	}
 	struct wb_run wr = {.ri = &ri, .o = &out, .sm = sm, .lang = su.lang};
 	if (workbook_run(su.os.stage, &wr, err, sizeof err) != 0) {
-		say("run", "%s; nothing written, earlier results in %s are untouched", err,
+		say("run", _("%s; nothing written, earlier results in %s are untouched"), err,
 		    su.os.dir);
 		goto done;
 	}
@@ -178,8 +179,8 @@ int cmd_run(const struct cli *c)
 		say("run", "%s", notes.text[i]);
 	if (crc != 0) {
 		say("run",
-		    "charts: %s; nothing written, earlier results in %s "
-		    "are untouched",
+		    _("charts: %s; nothing written, earlier results in %s "
+		      "are untouched"),
 		    err, su.os.dir);
 		goto done;
 	}
@@ -187,7 +188,7 @@ int cmd_run(const struct cli *c)
 		goto done;
 	if (!c->quiet) {
 		report_print(stdout, &ri, sm);
-		printf("\nresults in %s/\n", SHOWN(su.os.dir));
+		printf(_("\nresults in %s/\n"), SHOWN(su.os.dir));
 	}
 	rc = EXIT_OK;
 done:

@@ -65,11 +65,11 @@ int setup_scenario(const struct cli *c, const char **path)
 {
 	*path = c->npos ? c->pos[0] : c->scenario;
 	if (c->npos > 1) {
-		say(c->command, "one scenario at most, got %s and %s", c->pos[0], c->pos[1]);
+		say(c->command, _("one scenario at most, got %s and %s"), c->pos[0], c->pos[1]);
 		return -1;
 	}
 	if (c->npos && c->scenario) {
-		say(c->command, "give the scenario once: %s or --scenario %s", c->pos[0],
+		say(c->command, _("give the scenario once: %s or --scenario %s"), c->pos[0],
 		    c->scenario);
 		return -1;
 	}
@@ -107,7 +107,7 @@ int setup_begin(struct setup *su, const struct cli *c, const struct scenario *s,
 	char dir[OUTSET_PATH], err[ERR_LEN];
 	cmd_out_dir(c->outdir, s, sub, dir, sizeof dir);
 	if (outset_begin(&su->os, dir, err, sizeof err) != 0) {
-		say(su->cmd, "%s (--out names the folder for the results)", err);
+		say(su->cmd, _("%s (--out names the folder for the results)"), err);
 		return -1;
 	}
 	struct sigaction sa = {.sa_handler = on_signal};
@@ -200,7 +200,7 @@ void setup_command_line(const struct setup *su, const struct cli *c, const char 
 int setup_stopped(const struct setup *su, const char *how_far)
 {
 	fputc('\n', stderr); /* past the progress bar */
-	say(su->cmd, "interrupted%s%s; nothing written, earlier results in %s are untouched",
+	say(su->cmd, _("interrupted%s%s; nothing written, earlier results in %s are untouched"),
 	    how_far ? " " : "", how_far ? how_far : "", su->os.dir);
 	return 130;
 }
@@ -211,8 +211,8 @@ int setup_commit(struct setup *su)
 	if (interrupted) {
 		fputc('\n', stderr);
 		say(su->cmd,
-		    "interrupted while writing; nothing written, earlier results in %s are "
-		    "untouched",
+		    _("interrupted while writing; nothing written, earlier results in %s are "
+		      "untouched"),
 		    su->os.dir);
 		return 130;
 	}

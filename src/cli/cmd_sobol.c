@@ -9,6 +9,7 @@
 #include "outset.h"
 #include "money.h"
 #include "text.h"
+#include "i18n.h"
 
 /* ---- sobol ---- */
 
@@ -74,19 +75,22 @@ static void print_sobol(const struct job *j)
 	char m[40], sd[40];
 	money_table(b->mean, m, sizeof m);
 	money_table(sqrt(b->var), sd, sizeof sd);
-	printf("fundsim sobol: scenario %s, %d parameter%s, %ld base points: %ld runs of %ld "
-	       "replications (seed %ld), %d bootstrap resamples, %.1f s\n",
-	       SHOWN(s->name), b->k, b->k == 1 ? "" : "s", b->n, b->n * (b->k + 2), j->o->reps,
-	       j->o->seed, b->boot, j->seconds);
-	printf("mean total spending over the design %s, sd %s between points\n", m, sd);
+	printf(ngettext("fundsim sobol: scenario %s, %d parameter, %ld base points: %ld runs of "
+			"%ld replications (seed %ld), %d bootstrap resamples, %.1f s\n",
+			"fundsim sobol: scenario %s, %d parameters, %ld base points: %ld runs of "
+			"%ld replications (seed %ld), %d bootstrap resamples, %.1f s\n",
+			(unsigned long)b->k),
+	       SHOWN(s->name), b->k, b->n, b->n * (b->k + 2), j->o->reps, j->o->seed, b->boot,
+	       j->seconds);
+	printf(_("mean total spending over the design %s, sd %s between points\n"), m, sd);
 	if (b->n < 64)
-		printf("few base points: the indices are rough (--n 128 or more for a study)\n");
+		printf(_("few base points: the indices are rough (--n 128 or more for a study)\n"));
 	if (b->flat) {
-		printf("the mean total does not vary over these ranges: every index is 0\n");
+		printf(_("the mean total does not vary over these ranges: every index is 0\n"));
 		return;
 	}
-	printf("S1: share of the variance due to the parameter alone; ST: with all its "
-	       "interactions\n\n");
+	printf(_("S1: share of the variance due to the parameter alone; ST: with all its "
+		 "interactions\n\n"));
 	printf("  %-30s %-24s %-22s %s\n", "parameter", "range", "S1 [95%]", "ST [95%]");
 	for (int i = 0; i < b->k; i++) {
 		const struct param_range *r = &s->sens[i];
@@ -141,7 +145,7 @@ int cmd_sobol(const struct cli *c)
 		goto done;
 	if (!c->quiet) {
 		print_sobol(&j);
-		printf("\nresults in %s/\n", SHOWN(o.os.dir));
+		printf(_("\nresults in %s/\n"), SHOWN(o.os.dir));
 	}
 	rc = EXIT_OK;
 done:

@@ -21,6 +21,7 @@
 #include "text.h"
 #include "version.h"
 #include "workbook.h"
+#include "i18n.h"
 
 
 const char *const sc_level_names[N_LEVELS] = {"total", "provincial", "municipal", "district"};
@@ -42,8 +43,8 @@ int sc_check_reps(const struct setup *o, const struct scenario *s)
 	if (o->reps <= most)
 		return 0;
 	say(o->cmd,
-	    "--reps %ld: a study keeps every replication to pair it "
-	    "with the base case; at most %ld for scenario %s",
+	    _("--reps %ld: a study keeps every replication to pair it "
+	      "with the base case; at most %ld for scenario %s"),
 	    o->reps, most, s->name);
 	return -1;
 }
@@ -196,7 +197,7 @@ static int study_workbook(const char *dir, const char *const *names, const write
 		}
 	}
 	if (rc != 0)
-		snprintf(err, errlen, "%s: out of memory", WORKBOOK_NAME);
+		snprintf(err, errlen, _("%s: out of memory"), WORKBOOK_NAME);
 	else
 		rc = workbook_study(dir, j->o->cmd, tables, nt, manifest, j->o->lang, err, errlen);
 	for (int i = 0; i < 8; i++)
@@ -248,6 +249,6 @@ int sc_charts_said(const struct setup *o, int rc, const struct chart_notes *note
 	for (int i = 0; i < notes->n; i++)
 		say(o->cmd, "%s", notes->text[i]);
 	if (rc != 0)
-		say(o->cmd, "charts: %s", err);
+		say(o->cmd, _("charts: %s"), err);
 	return rc;
 }

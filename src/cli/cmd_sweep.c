@@ -9,6 +9,7 @@
 #include "outset.h"
 #include "money.h"
 #include "text.h"
+#include "i18n.h"
 
 /* ---- sweep ---- */
 
@@ -100,20 +101,24 @@ static void sweep_row(const struct study_sweep *w, const struct scenario *s, int
 static void print_sweep(const struct job *j)
 {
 	const struct study_sweep *w = j->sweep;
-	printf("fundsim sweep: scenario %s, %d value%s, %ld replications each, seed %ld, %.1f s\n",
-	       SHOWN(j->s[0]->name), w->npoints, w->npoints == 1 ? "" : "s", w->reps, j->o->seed,
-	       j->seconds);
+	printf(ngettext("fundsim sweep: scenario %s, %d value, %ld replications each, seed %ld, "
+			"%.1f s\n",
+			"fundsim sweep: scenario %s, %d values, %ld replications each, seed %ld, "
+			"%.1f s\n",
+			(unsigned long)w->npoints),
+	       SHOWN(j->s[0]->name), w->npoints, w->reps, j->o->seed, j->seconds);
 	for (int a = 0; a < w->naxes; a++) {
 		char key[96], lo[64], hi[64], step[64];
 		sc_key_name(w->axis[a].param, key, sizeof key);
 		params_value_words(w->axis[a].param, w->axis[a].lo, lo, sizeof lo);
 		params_value_words(w->axis[a].param, w->axis[a].hi, hi, sizeof hi);
 		params_value_words(w->axis[a].param, w->axis[a].step, step, sizeof step);
-		printf("  %s from %s to %s step %s (%d values)\n", key, lo, hi, step, w->axis[a].n);
+		printf(_("  %s from %s to %s step %s (%d values)\n"), key, lo, hi, step,
+		       w->axis[a].n);
 	}
-	printf("every value meets the base case's firms (common random numbers); total over "
-	       "all paid years:\nmean [5%%, 95%%], change from the base case ± its standard "
-	       "error, mean by funding level\n\n");
+	printf(_("every value meets the base case's firms (common random numbers); total over "
+		 "all paid years:\nmean [5%%, 95%%], change from the base case ± its standard "
+		 "error, mean by funding level\n\n"));
 	int width[2] = {20, 20};
 	for (int a = 0; a < w->naxes; a++) {
 		char key[96], t[200];
@@ -130,7 +135,7 @@ static void print_sweep(const struct job *j)
 	       "district");
 	for (int p = -1; p < w->npoints; p++)
 		sweep_row(w, j->s[0], p, width);
-	printf("\nmeasures that change:");
+	printf(_("\nmeasures that change:"));
 	int moved = 0;
 	for (int line = 0; line < N_LINES; line++) {
 		bool any = false;
@@ -142,7 +147,9 @@ static void print_sweep(const struct job *j)
 			printf(" %s", sc_line_name(line));
 		moved += any;
 	}
-	printf("%s (every other measure pays exactly the same)\n", moved ? "" : " none");
+	if (!moved)
+		printf(" %s", _("none"));
+	printf(" %s\n", _("(every other measure pays exactly the same)"));
 }
 
 int cmd_sweep(const struct cli *c)
@@ -162,18 +169,18 @@ int cmd_sweep(const struct cli *c)
 		if (strchr(c->pos[i], '=') && nspec < 2) {
 			spec[nspec++] = c->pos[i];
 		} else if (strchr(c->pos[i], '=')) {
-			say("sweep", "two keys at most, got a third: %s", c->pos[i]);
+			say("sweep", _("two keys at most, got a third: %s"), c->pos[i]);
 			goto done;
 		} else if (path) {
-			say("sweep", "one scenario at most, got %s and %s", path, c->pos[i]);
+			say("sweep", _("one scenario at most, got %s and %s"), path, c->pos[i]);
 			goto done;
 		} else {
 			path = c->pos[i];
 		}
 	}
 	if (!nspec) {
-		say("sweep", "give KEY=LO:HI:STEP in the key's unit, e.g. "
-			     "fundsim sweep m1a.cap=50万:200万:50万");
+		say("sweep", _("give KEY=LO:HI:STEP in the key's unit, e.g. "
+			       "fundsim sweep m1a.cap=50万:200万:50万"));
 		goto done;
 	}
 	for (int a = 0; a < nspec; a++) {
@@ -184,8 +191,8 @@ int cmd_sweep(const struct cli *c)
 	}
 	if (nspec == 2 && ax[0].n * ax[1].n > STUDY_MAX_POINTS) {
 		say("sweep",
-		    "%d x %d = %d grid points, at most %d: take larger "
-		    "steps",
+		    _("%d x %d = %d grid points, at most %d: take larger "
+		      "steps"),
 		    ax[0].n, ax[1].n, ax[0].n * ax[1].n, STUDY_MAX_POINTS);
 		goto done;
 	}
@@ -215,7 +222,7 @@ int cmd_sweep(const struct cli *c)
 		goto done;
 	if (!c->quiet) {
 		print_sweep(&j);
-		printf("\nresults in %s/\n", SHOWN(o.os.dir));
+		printf(_("\nresults in %s/\n"), SHOWN(o.os.dir));
 	}
 	rc = EXIT_OK;
 done:

@@ -9,6 +9,7 @@
 #include "outset.h"
 #include "money.h"
 #include "text.h"
+#include "i18n.h"
 
 /* ---- tornado ---- */
 
@@ -62,13 +63,15 @@ static void print_tornado(const struct job *j)
 	money_table(t->base.mean, m, sizeof m);
 	money_table(t->base.p5, lo, sizeof lo);
 	money_table(t->base.p95, hi, sizeof hi);
-	printf("fundsim tornado: scenario %s, %d parameter%s, %ld replications each, seed %ld, "
-	       "%.1f s\n",
-	       SHOWN(j->s[0]->name), t->nbars, t->nbars == 1 ? "" : "s", t->reps, j->o->seed,
-	       j->seconds);
-	printf("base case: total %s [%s, %s]; each parameter to its low and high value, the "
-	       "others at base,\non the same random draws; change of the mean total ± its "
-	       "standard error, sorted by swing\n\n",
+	printf(ngettext("fundsim tornado: scenario %s, %d parameter, %ld replications each, seed "
+			"%ld, %.1f s\n",
+			"fundsim tornado: scenario %s, %d parameters, %ld replications each, seed "
+			"%ld, %.1f s\n",
+			(unsigned long)t->nbars),
+	       SHOWN(j->s[0]->name), t->nbars, t->reps, j->o->seed, j->seconds);
+	printf(_("base case: total %s [%s, %s]; each parameter to its low and high value, the "
+		 "others at base,\non the same random draws; change of the mean total ± its "
+		 "standard error, sorted by swing\n\n"),
 	       m, lo, hi);
 	printf("  %-30s %-26s %-22s %-22s %s\n", "parameter", "low -> high", "total at low",
 	       "total at high", "swing");
@@ -96,9 +99,13 @@ static void print_tornado(const struct job *j)
 		}
 	}
 	if (t->spider_skipped)
-		printf("\nspider.csv leaves out %d point%s that are not valid scenarios (e.g. a "
-		       "tier threshold past the next)\n",
-		       t->spider_skipped, t->spider_skipped == 1 ? "" : "s");
+		printf(ngettext(
+			       "\nspider.csv leaves out %d point that is not a valid scenario (e.g. "
+			       "a tier threshold past the next)\n",
+			       "\nspider.csv leaves out %d points that are not valid scenarios (e.g. "
+			       "a tier threshold past the next)\n",
+			       (unsigned long)t->spider_skipped),
+		       t->spider_skipped);
 }
 
 /* The keys of a tornado: --keys, --policy, --range; else [sensitivity]
@@ -108,7 +115,7 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 	char err[ERR_LEN];
 	int n = 0;
 	if (c->keys && c->policy) {
-		say("tornado", "give --keys or --policy, not both");
+		say("tornado", _("give --keys or --policy, not both"));
 		return -1;
 	}
 	if (c->keys) {
@@ -121,7 +128,7 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 				 (int)(len < sizeof key ? len : sizeof key - 1), p);
 			int i = params_key(key, err, sizeof err);
 			if (i < 0 || !params_numeric(i)) {
-				say("tornado", "--keys %s: %s", key,
+				say("tornado", _("--keys %s: %s"), key,
 				    i < 0 ? err : "not a number: it has no low and high value");
 				return -1;
 			}
@@ -144,7 +151,7 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 	for (int r = 0; r < c->nranges; r++) {
 		struct study_range g;
 		if (study_range_parse(c->ranges[r], &g, err, sizeof err) != 0) {
-			say("tornado", "--range %s", err);
+			say("tornado", _("--range %s"), err);
 			return -1;
 		}
 		int q = 0;
@@ -167,7 +174,7 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 		}
 	}
 	if (!n)
-		say("tornado", "no parameters to move");
+		say("tornado", _("no parameters to move"));
 	return n ? n : -1;
 }
 
@@ -181,7 +188,7 @@ int cmd_tornado(const struct cli *c)
 	char err[ERR_LEN];
 	int rc = EXIT_USAGE, n;
 	if (!keys) {
-		say("tornado", "out of memory");
+		say("tornado", _("out of memory"));
 		return EXIT_FAIL;
 	}
 	if (sc_options(c, &o) != 0 || setup_scenario(c, &path) != 0 ||
@@ -213,8 +220,8 @@ int cmd_tornado(const struct cli *c)
 		goto done;
 	if (!c->quiet) {
 		print_tornado(&j);
-		printf("\nresults in %s/ (spider.csv: the %d largest swings at -20, -10, 0, +10, "
-		       "+20%%)\n",
+		printf(_("\nresults in %s/ (spider.csv: the %d largest swings at -20, -10, 0, +10, "
+			 "+20%%)\n"),
 		       SHOWN(o.os.dir), n < SPIDER_KEYS ? n : SPIDER_KEYS);
 	}
 	rc = EXIT_OK;

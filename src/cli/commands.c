@@ -10,6 +10,7 @@
 #include "comm.h"
 #include "inputs.h"
 #include "text.h"
+#include "i18n.h"
 
 void say(const char *cmd, const char *fmt, ...)
 {
@@ -47,7 +48,7 @@ int stdout_check(const char *cmd, int rc, bool close)
 	if (!bad || told)
 		return bad && rc == EXIT_OK ? EXIT_FAIL : rc;
 	told = true;
-	say(cmd, "cannot write to standard output: %s", strerror(e ? e : EIO));
+	say(cmd, _("cannot write to standard output: %s"), strerror(e ? e : EIO));
 	return rc == EXIT_OK ? EXIT_FAIL : rc;
 }
 
@@ -57,7 +58,7 @@ struct scenario *open_scenario(const char *path, const struct cli *c)
 	char err[ERR_LEN];
 	int ok = s != NULL;
 	if (!s)
-		say(c ? c->command : NULL, "out of memory");
+		say(c ? c->command : NULL, _("out of memory"));
 	if (path && strcmp(path, "builtin") == 0)
 		path = NULL;
 	/* under MPI only rank 0 reads; the scenario is plain data, sent whole */
@@ -125,7 +126,7 @@ int panel_load_shared(const char *path, struct panel *pn, char *err, size_t errl
 		return -1;
 	if (comm_world()->size > 1 && share_panel(pn) != 0) {
 		panel_free(pn);
-		snprintf(err, errlen, "%s: cannot send the panel to every rank", path);
+		snprintf(err, errlen, _("%s: cannot send the panel to every rank"), path);
 		return -1;
 	}
 	return 0;
@@ -180,7 +181,7 @@ int entities_load_shared(const char *path, struct entities *en, char *err, size_
 		return -1;
 	if (comm_world()->size > 1 && share_entities(en) != 0) {
 		entities_free(en);
-		snprintf(err, errlen, "%s: cannot send the entities file to every rank", path);
+		snprintf(err, errlen, _("%s: cannot send the entities file to every rank"), path);
 		return -1;
 	}
 	return 0;
@@ -189,7 +190,7 @@ int entities_load_shared(const char *path, struct entities *en, char *err, size_
 int no_positionals(const struct cli *c)
 {
 	if (c->npos) {
-		say(c->command, "unexpected argument %s (see fundsim --help)", c->pos[0]);
+		say(c->command, _("unexpected argument %s (see fundsim --help)"), c->pos[0]);
 		return -1;
 	}
 	return 0;

@@ -28,7 +28,7 @@ int main(int argc, char **argv)
 	if (i18n_missing())
 		say(NULL, "%s", i18n_missing());
 	if (comm_start(&argc, &argv) != 0) {
-		say(NULL, "cannot start MPI");
+		say(NULL, _("cannot start MPI"));
 		return EXIT_FAIL;
 	}
 	switch (cli_parse(argc, argv, &c)) {

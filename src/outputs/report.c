@@ -17,8 +17,13 @@
 #include "text.h"
 #include "uncosted.h"
 #include "version.h"
+#include "i18n.h"
 
 static const char *const level_names[N_LEVELS] = {"total", "provincial", "municipal", "district"};
+
+/* The levels in words, for people (the CSV files keep level_names). */
+static const char *const level_words[N_LEVELS] = {N_("total"), N_("provincial"), N_("municipal"),
+						  N_("district")};
 
 static const char *line_name(int line)
 {
@@ -390,22 +395,31 @@ void report_uncosted_csv(FILE *f, const struct policy *p)
 
 void report_uncosted(FILE *f, const struct policy *p)
 {
-	fprintf(f, "\nNot costed: the draft promises these without an amount; not in TOTAL "
-		   "([uncosted] takes the bureau's lump sums, yuan a year):\n");
+	fprintf(f, "\n%s\n",
+		_("Not costed: the draft promises these without an amount; not in TOTAL "
+		  "([uncosted] takes the bureau's lump sums, yuan a year):"));
+	bool zh = i18n_lang() == I18N_ZH;
 	for (int i = 0; i < N_UNCOSTED; i++) {
 		const struct uncosted_info *u = uncosted_info(i);
 		char a[32], all[32];
 		fputs("  ", f);
 		text_pad(f, u->clause, 7);
-		fprintf(f, "%s %s: ", u->short_zh, u->short_en);
+		if (zh)
+			fprintf(f, "%s：", u->short_zh);
+		else
+			fprintf(f, "%s %s: ", u->short_zh, u->short_en);
 		if (p->uncosted[i] > 0) {
 			money_table(p->uncosted[i], a, sizeof a);
 			money_table((double)uncosted_lump(p, i) / 100, all, sizeof all);
-			fprintf(f, "lump sum %s a year, %s over %d years\n", a, all, p->years);
+			fprintf(f, _("lump sum %s a year, %s over %d years"), a, all, p->years);
+			fputc('\n', f);
 		} else {
-			fprintf(f, "no lump sum set\n");
+			fprintf(f, "%s\n", _("no lump sum set"));
 		}
-		fprintf(f, "         %s\n         %s\n", u->zh, u->en);
+		if (zh)
+			fprintf(f, "         %s\n", u->zh);
+		else
+			fprintf(f, "         %s\n         %s\n", u->zh, u->en);
 	}
 }
 
@@ -452,7 +466,7 @@ static void print_row(FILE *f, const char *label, const struct stats *st)
 
 static void print_head_w(FILE *f, int width)
 {
-	print_row_words(f, width, "", "mean", "[5%, 95%]", "P80", "P90");
+	print_row_words(f, width, "", _("mean"), "[5%, 95%]", "P80", "P90");
 }
 
 static void print_head(FILE *f)
@@ -466,8 +480,8 @@ static void print_known(FILE *f, const struct run_info *ri)
 {
 	const struct entities *e = ri->known;
 	fprintf(f,
-		"known approvals: %s, paid as approved (pending ones with [known] pending "
-		"= %g%%); each line's applicants sampled after its latest year there",
+		_("known approvals: %s, paid as approved (pending ones with [known] pending "
+		  "= %g%%); each line's applicants sampled after its latest year there"),
 		SHOWN(ri->entities), 100 * ri->s->pol.model.known.pending);
 	if (!e) {
 		fputs("\n\n", f);
@@ -482,7 +496,7 @@ static void print_known(FILE *f, const struct run_info *ri)
 		if (e->rows[i].year > last[e->rows[i].line])
 			last[e->rows[i].line] = e->rows[i].year;
 	}
-	fprintf(f, ":\n  %zu rows, %zu pending; covered through", e->n, pending);
+	fprintf(f, _(":\n  %zu rows, %zu pending; covered through"), e->n, pending);
 	const char *sep = " ";
 	for (int l = 0; l < N_LINES; l++) {
 		if (!last[l])
@@ -497,18 +511,18 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 {
 	const struct sim_layout *l = &sm->layout;
 	const struct policy *p = &ri->s->pol;
-	fprintf(f, "fundsim run: scenario %s, %ld replications, seed %llu, %d threads, %.1f s\n",
+	fprintf(f, _("fundsim run: scenario %s, %ld replications, seed %llu, %d threads, %.1f s\n"),
 		SHOWN(ri->s->name), sm->reps, (unsigned long long)ri->seed, ri->threads,
 		ri->seconds);
 	fprintf(f,
-		"qualifying years %d-%d, paid %d-%d; mean and 90%% interval [5%%, 95%%];\n"
-		"planning figures P80 and P90: appropriate this much and spending overruns it "
-		"in at most 20%% / 10%% of replications\n\n",
+		_("qualifying years %d-%d, paid %d-%d; mean and 90%% interval [5%%, 95%%];\n"
+		  "planning figures P80 and P90: appropriate this much and spending overruns it "
+		  "in at most 20%% / 10%% of replications\n\n"),
 		p->start_year, p->start_year + p->years - 1, first_paid(ri->s),
 		first_paid(ri->s) + l->years - 1);
 	if (ri->entities)
 		print_known(f, ri);
-	fprintf(f, "By measure, all paid years:\n");
+	fprintf(f, "%s\n", _("By measure, all paid years:"));
 	print_head(f);
 	int contingent = 0;
 	for (int line = 0; line <= N_LINES; line++) {
@@ -522,7 +536,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		print_row(f, line_name(line), st);
 	}
 	if (contingent) {
-		fprintf(f, "\nContingent items (一事一议), not in TOTAL:\n");
+		fprintf(f, "\n%s\n", _("Contingent items (一事一议), not in TOTAL:"));
 		print_head(f);
 	}
 	for (int line = 0; contingent && line < N_LINES; line++) {
@@ -530,7 +544,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		if (!sm->in_total[line] && !(st->pct[P95] == 0 && st->mean == 0))
 			print_row(f, line_name(line), st);
 	}
-	fprintf(f, "\nBy paid year, all measures:\n");
+	fprintf(f, "\n%s\n", _("By paid year, all measures:"));
 	print_head(f);
 	for (int y = 0; y < l->years; y++) {
 		char label[16];
@@ -544,19 +558,20 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 			 first_paid(ri->s) + l->horizon - 1);
 		print_row(f, label, summary_money(sm, N_LINES, sim_within(l), LV_TOTAL));
 		fprintf(f,
-			"  * after the policy's last paid year: yearly support and instalments "
-			"committed in the policy period (政策期满后兑付, after_expiry = %s);\n"
-			"    %s: the policy's own paid years. Every \"all paid years\" figure "
-			"includes the years marked *.\n",
+			_("  * after the policy's last paid year: yearly support and instalments "
+			  "committed in the policy period (政策期满后兑付, after_expiry = %s);\n"
+			  "    %s: the policy's own paid years. Every \"all paid years\" figure "
+			  "includes the years marked *.\n"),
 			p->after_expiry == AFTER_STOP ? "stop" : "honour", label);
 	}
-	fprintf(f, "\nBy funding level, all paid years:\n");
+	fprintf(f, "\n%s\n", _("By funding level, all paid years:"));
 	print_head(f);
 	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
-		print_row(f, level_names[lv], summary_money(sm, N_LINES, l->years, lv));
+		print_row(f, _(level_words[lv]), summary_money(sm, N_LINES, l->years, lv));
 	if (summary_owner(sm, 0, 0, LV_TOTAL)) {
-		fprintf(f, "\nBy the recipients' district, all measures and paid years "
-			   "(by_district.csv):\n");
+		fprintf(f, "\n%s\n",
+			_("By the recipients' district, all measures and paid years "
+			  "(by_district.csv):"));
 		print_head_w(f, 12);
 		for (int d = 1; d <= N_WHERE; d++) {
 			int w = d % N_WHERE; /* 未指定 last, when any */
@@ -564,13 +579,14 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 				print_row_w(f, 12, where_name(w),
 					    summary_district(sm, w, N_LINES, LV_TOTAL));
 		}
-		fprintf(f, "\nBy budget owner, all measures and paid years (by_owner.csv; * new "
-			   "money):\n");
+		fprintf(f, "\n%s\n",
+			_("By budget owner, all measures and paid years (by_owner.csv; * new "
+			  "money):"));
 		print_head_w(f, 17);
 		for (int o = 0; o <= N_OWNERS; o++) {
 			char label[64];
 			snprintf(label, sizeof label, "%s%s",
-				 o == N_OWNERS ? "new money only" : owner_key(o),
+				 o == N_OWNERS ? _("new money only") : owner_key(o),
 				 o < N_OWNERS && sm->owner_new[o] ? " *" : "");
 			print_row_w(f, 17, label, summary_owner(sm, o, l->years, LV_TOTAL));
 		}
@@ -600,7 +616,8 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 			if (capping(e, p)) {
 				const struct risk *cut = summary_cut(sm, y);
 				money_table(cut->mean, ov, sizeof ov);
-				fprintf(f, "; the cap binds in %.1f%% of replications, mean cut %s",
+				fprintf(f,
+					_("; the cap binds in %.1f%% of replications, mean cut %s"),
 					100 * cut->prob, ov);
 				if (p->model.budget.carry_forward) {
 					char ci[32], co[32];
@@ -629,7 +646,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		st.mean += add;
 		for (int k = 0; k < N_PCT; k++)
 			st.pct[k] += add;
-		fprintf(f, "\nTOTAL including the bureau's lump sums (TOTAL + %s):\n", a);
+		fprintf(f, _("\nTOTAL including the bureau's lump sums (TOTAL + %s):\n"), a);
 		print_head(f);
 		print_row(f, "TOTAL+lump", &st);
 	}
