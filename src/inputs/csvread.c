@@ -20,6 +20,7 @@
 #include "money.h"
 #include "spawn.h"
 #include "text.h"
+#include "i18n.h"
 
 /* A bureau's sheet has dozens of columns besides the ones fundsim reads. */
 #define MAX_FIELDS 256
@@ -84,9 +85,9 @@ static void note_add(char *note, size_t notelen, const char *path, const char *f
 static void field_name(const struct state *st, int i, char *buf, size_t n)
 {
 	if (st->header_done && i < st->header_fields && st->hdr[i] && *st->hdr[i])
-		snprintf(buf, n, "column %s", st->hdr[i]);
+		snprintf(buf, n, _("column %s"), st->hdr[i]);
 	else
-		snprintf(buf, n, "field %d", i + 1);
+		snprintf(buf, n, _("field %d"), i + 1);
 }
 
 int csv_fail(const struct csv_where *w, const char *fmt, ...)
@@ -277,7 +278,7 @@ static int unit_pow10(const struct csv_col *col, const char *unit, const char **
 		for (int i = 0; i < 5; i++)
 			if (strcmp(unit, words[i]) == 0)
 				return pow10[i];
-		*why = "an amount's header may give 元, 万元 or 亿元";
+		*why = _("an amount's header may give 元, 万元 or 亿元");
 		return -1;
 	}
 	if (col->unit == CSV_PERSONS && strcmp(unit, "人") == 0)
@@ -425,7 +426,7 @@ FILE *input_open(const char *path, char *err, size_t errlen)
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		snprintf(err, errlen, _("%s: cannot open: %s"), path, strerror(errno));
 		return NULL;
 	}
 	struct stat sb;
@@ -433,17 +434,17 @@ FILE *input_open(const char *path, char *err, size_t errlen)
 	if (fstat(fd, &sb) != 0)
 		what = strerror(errno);
 	else if (S_ISDIR(sb.st_mode))
-		what = "is a folder, not a file";
+		what = _("is a folder, not a file");
 	else if (S_ISFIFO(sb.st_mode))
-		what = "is not a regular file (a FIFO)";
+		what = _("is not a regular file (a FIFO)");
 	else if (S_ISCHR(sb.st_mode))
-		what = "is not a regular file (a character device)";
+		what = _("is not a regular file (a character device)");
 	else if (S_ISBLK(sb.st_mode))
-		what = "is not a regular file (a block device)";
+		what = _("is not a regular file (a block device)");
 	else if (S_ISSOCK(sb.st_mode))
-		what = "is not a regular file (a socket)";
+		what = _("is not a regular file (a socket)");
 	else if (!S_ISREG(sb.st_mode))
-		what = "is not a regular file";
+		what = _("is not a regular file");
 	int fl = what ? 0 : fcntl(fd, F_GETFL);
 	if (!what && (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0))
 		what = strerror(errno);
@@ -490,7 +491,7 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 {
 	struct csv_parser p;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		snprintf(err, errlen, "%s: cannot start the CSV parser", path);
+		snprintf(err, errlen, _("%s: cannot start the CSV parser"), path);
 		return -1;
 	}
 	/* on the heap: four arrays of MAX_FIELDS */
@@ -500,7 +501,7 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 		free(st);
 		free(buf);
 		csv_free(&p);
-		snprintf(err, errlen, "%s: out of memory", path);
+		snprintf(err, errlen, _("%s: out of memory"), path);
 		return -1;
 	}
 	*st = (struct state){.cols = cols,
@@ -584,7 +585,7 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 	}
 	int ioerrno = errno;
 	if (!st->failed && len == -1) {
-		snprintf(err, errlen, "%s:%d: cannot read: %s", path, st->line,
+		snprintf(err, errlen, _("%s:%d: cannot read: %s"), path, st->line,
 			 ioerrno ? strerror(ioerrno) : "read error");
 		st->failed = true;
 	}
@@ -596,7 +597,7 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 		st->failed = true;
 	}
 	if (!st->failed && !st->header_done) {
-		snprintf(err, errlen, "%s: empty file (expected a header row)", path);
+		snprintf(err, errlen, _("%s: empty file (expected a header row)"), path);
 		st->failed = true;
 	}
 	for (int i = 0; !st->failed && i < st->header_fields; i++)
@@ -626,8 +627,8 @@ static FILE *scratch(const char *path, char *err, size_t errlen)
 	int fd = mkstemp(tmpl);
 	if (fd < 0) {
 		snprintf(err, errlen,
-			 "%s: cannot make a temporary file to read it through (%s): %s", path, tmpl,
-			 strerror(errno));
+			 _("%s: cannot make a temporary file to read it through (%s): %s"), path,
+			 tmpl, strerror(errno));
 		return NULL;
 	}
 	unlink(tmpl);
@@ -661,12 +662,12 @@ static FILE *from_xlsx(const char *path, char *note, size_t notelen, char *err, 
 					    CSV_XLSX_SECONDS * 1000L, why, sizeof why);
 	if (r == SPAWN_MISSING)
 		snprintf(err, errlen,
-			 "%s: an .xlsx workbook, and xlsx2csv, which fundsim reads "
-			 "workbooks with, is not installed (make deps installs it; or save the "
-			 "sheet as CSV UTF-8)",
+			 _("%s: an .xlsx workbook, and xlsx2csv, which fundsim reads "
+			   "workbooks with, is not installed (make deps installs it; or save the "
+			   "sheet as CSV UTF-8)"),
 			 path);
 	else if (r == SPAWN_FAILED)
-		snprintf(err, errlen, "%s: cannot read the workbook: %s", path, why);
+		snprintf(err, errlen, _("%s: cannot read the workbook: %s"), path, why);
 	if (r != SPAWN_OK || fseek(out, 0, SEEK_SET) != 0) {
 		if (r == SPAWN_OK)
 			snprintf(err, errlen, "%s: %s", path, strerror(errno));
@@ -711,7 +712,7 @@ static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
 {
 	iconv_t cd = iconv_open("UTF-8", "GB18030");
 	if (cd == (iconv_t)-1) {
-		snprintf(err, errlen, "%s: not UTF-8 text, and GB18030 cannot be read here: %s",
+		snprintf(err, errlen, _("%s: not UTF-8 text, and GB18030 cannot be read here: %s"),
 			 path, strerror(errno));
 		return NULL;
 	}
@@ -721,14 +722,14 @@ static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
 	long line = 1;
 	bool cr = false, failed = !out, eof = false;
 	if (!failed && (!in || !conv)) {
-		snprintf(err, errlen, "%s: out of memory", path);
+		snprintf(err, errlen, _("%s: out of memory"), path);
 		failed = true;
 	}
 	while (!failed && !eof) {
 		size_t got = fread(in + carry, 1, 65536, f);
 		eof = got == 0;
 		if (ferror(f)) {
-			snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+			snprintf(err, errlen, _("%s: cannot read: %s"), path, strerror(errno));
 			failed = true;
 			break;
 		}
@@ -744,7 +745,7 @@ static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
 				cr = *q == '\r';
 			}
 			if (fwrite(conv, 1, (size_t)(op - conv), out) != (size_t)(op - conv)) {
-				snprintf(err, errlen, "%s: cannot convert it: %s", path,
+				snprintf(err, errlen, _("%s: cannot convert it: %s"), path,
 					 strerror(errno));
 				failed = true;
 			} else if (r != (size_t)-1 || e == E2BIG) {
@@ -753,8 +754,8 @@ static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
 				break; /* a character cut at the end of what was read: read on */
 			} else {
 				snprintf(err, errlen,
-					 "%s:%ld: neither UTF-8 nor GBK/GB18030 text (save "
-					 "the file as CSV UTF-8)",
+					 _("%s:%ld: neither UTF-8 nor GBK/GB18030 text (save "
+					   "the file as CSV UTF-8)"),
 					 path, line);
 				failed = true;
 			}
@@ -767,7 +768,7 @@ static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
 	free(in);
 	free(conv);
 	if (!failed && fseek(out, 0, SEEK_SET) != 0) {
-		snprintf(err, errlen, "%s: cannot convert it: %s", path, strerror(errno));
+		snprintf(err, errlen, _("%s: cannot convert it: %s"), path, strerror(errno));
 		failed = true;
 	}
 	if (failed && out) {
@@ -786,8 +787,8 @@ static int read_all(const char *path, const struct csv_col *cols, int ncols, csv
 	struct stat sb;
 	if (fstat(fileno(f), &sb) == 0 && sb.st_size > CSV_MAX_BYTES) {
 		snprintf(err, errlen,
-			 "%s: larger than %lld GiB: more than fundsim reads from one "
-			 "file",
+			 _("%s: larger than %lld GiB: more than fundsim reads from one "
+			   "file"),
 			 path, CSV_MAX_BYTES >> 30);
 		fclose(f);
 		return -1;
@@ -800,15 +801,15 @@ static int read_all(const char *path, const struct csv_col *cols, int ncols, csv
 		text = from_xlsx(path, note, notelen, err, errlen);
 	} else if (nm == 8 && memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
 		snprintf(err, errlen,
-			 "%s: an Excel 97-2003 workbook (.xls): save it as .xlsx or "
-			 "as CSV UTF-8",
+			 _("%s: an Excel 97-2003 workbook (.xls): save it as .xlsx or "
+			   "as CSV UTF-8"),
 			 path);
 		text = NULL;
 	} else if (nm >= 2 &&
 		   (memcmp(magic, "\xFF\xFE", 2) == 0 || memcmp(magic, "\xFE\xFF", 2) == 0)) {
 		snprintf(err, errlen,
-			 "%s: UTF-16 text (Excel's \"Unicode text\"): save it as CSV "
-			 "UTF-8",
+			 _("%s: UTF-16 text (Excel's \"Unicode text\"): save it as CSV "
+			   "UTF-8"),
 			 path);
 		text = NULL;
 	} else if (!all_utf8(f)) {
@@ -860,8 +861,8 @@ static int col_pow10(const struct csv_where *w, const char *col)
 static int bad(const struct csv_where *w, const char *col, const char *f, const char *expect)
 {
 	char label[600];
-	return csv_fail(w, "column %s: \"%s\" is not %s", col_label(w, col, label, sizeof label), f,
-			expect);
+	return csv_fail(w, _("column %s: \"%s\" is not %s"), col_label(w, col, label, sizeof label),
+			f, expect);
 }
 
 /* f with the commas that group its thousands taken out ("15,000,000.5万"
@@ -900,12 +901,12 @@ int field_int(const struct csv_where *w, const char *col, const char *f, int lo,
 {
 	char why[200], label[600], plain[128];
 	if (!f || !*f)
-		return csv_fail(w, "column %s: empty (a whole number is needed)",
+		return csv_fail(w, _("column %s: empty (a whole number is needed)"),
 				col_label(w, col, label, sizeof label));
 	if (ungroup(f, plain, sizeof plain) != 0 || int_parse(plain, out, why, sizeof why) != 0 ||
 	    *out < lo || *out > hi) {
 		char expect[80];
-		snprintf(expect, sizeof expect, "a whole number from %d to %d", lo, hi);
+		snprintf(expect, sizeof expect, _("a whole number from %d to %d"), lo, hi);
 		return bad(w, col, f, expect);
 	}
 	return 0;
@@ -915,24 +916,24 @@ int field_money(const struct csv_where *w, const char *col, const char *f, doubl
 {
 	char why[200], label[600], plain[128];
 	if (!f || !*f)
-		return csv_fail(w, "column %s: empty (an amount in yuan is needed)",
+		return csv_fail(w, _("column %s: empty (an amount in yuan is needed)"),
 				col_label(w, col, label, sizeof label));
 	int pow10 = col_pow10(w, col);
 	if (ungroup(f, plain, sizeof plain) != 0)
 		return bad(w, col, f,
-			   "an amount (thousands may be grouped with commas, as "
-			   "15,000,000; a decimal point is a point)");
+			   _("an amount (thousands may be grouped with commas, as "
+			     "15,000,000; a decimal point is a point)"));
 	if (pow10) {
 		/* the header's unit: the cell is a bare number, read as "1500万" reads */
 		size_t k = strlen(plain);
 		if (k && (plain[k - 1] < '0' || plain[k - 1] > '9') && plain[k - 1] != '.')
 			return csv_fail(w,
-					"column %s: \"%s\" has a unit of its own, but the header "
-					"already gives %s (write the number only)",
+					_("column %s: \"%s\" has a unit of its own, but the header "
+					  "already gives %s (write the number only)"),
 					col_label(w, col, label, sizeof label), f,
 					pow10 == 4 ? "万元" : "亿元");
 		if (k + 4 > sizeof plain)
-			return bad(w, col, f, "an amount");
+			return bad(w, col, f, _("an amount"));
 		strcat(plain, pow10 == 4 ? "万" : "亿");
 	}
 	if (money_parse(plain, out, why, sizeof why) != 0 || *out < 0 || *out > MONEY_MAX)
@@ -966,7 +967,7 @@ int field_flag(const struct csv_where *w, const char *col, const char *f, bool d
 	}
 	char label[600];
 	if (!*f)
-		return csv_fail(w, "column %s: empty (0 or 1 is needed)",
+		return csv_fail(w, _("column %s: empty (0 or 1 is needed)"),
 				col_label(w, col, label, sizeof label));
 	return bad(w, col, f, "0 or 1 (or 否/是)");
 }
@@ -980,13 +981,13 @@ int field_word(const struct csv_where *w, const char *col, const char *f, const 
 			return 0;
 		}
 	}
-	char expect[300] = "one of:", label[600];
-	size_t k = strlen(expect);
+	char expect[300], label[600];
+	size_t k = (size_t)snprintf(expect, sizeof expect, "%s", _("one of:"));
 	for (int i = 0; words[i] && k < sizeof expect; i++)
 		k += (size_t)snprintf(expect + k, sizeof expect - k, " %s", words[i]);
 	if (!f || !*f)
-		return csv_fail(w, "column %s: empty (%s)", col_label(w, col, label, sizeof label),
-				expect);
+		return csv_fail(w, _("column %s: empty (%s)"),
+				col_label(w, col, label, sizeof label), expect);
 	return bad(w, col, f, expect);
 }
 
@@ -1014,8 +1015,8 @@ int field_credit_code(const struct csv_where *w, const char *col, const char *f)
 	}
 	if (n != 18)
 		return csv_fail(w,
-				"column %s: \"%s\" is not a unified social credit code (18 "
-				"characters, it has %zu)",
+				_("column %s: \"%s\" is not a unified social credit code (18 "
+				  "characters, it has %zu)"),
 				col_label(w, col, label, sizeof label), f, n);
 	int sum = 0, weight = 1;
 	for (int i = 0; i < 17; i++, weight = weight * 3 % 31)

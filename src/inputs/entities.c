@@ -8,6 +8,7 @@
 #include "csvread.h"
 #include "inputs.h"
 #include "load_impl.h"
+#include "i18n.h"
 
 enum {
 	C_ID,
@@ -98,7 +99,7 @@ static bool given(const char *f)
 
 static int unused(const struct csv_where *w, const char *col, enum line_id l)
 {
-	return csv_fail(w, "column %s: %s does not use it (leave the cell empty)", col,
+	return csv_fail(w, _("column %s: %s does not use it (leave the cell empty)"), col,
 			line_info(l)->name);
 }
 
@@ -113,13 +114,13 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 	r.where = where;
 	int l = given(f[C_LINE]) ? line_by_name(f[C_LINE]) : -1;
 	if (l < 0)
-		return csv_fail(w,
-				"column line: \"%s\" is not an award line (expected M4 ... M13B)",
-				f[C_LINE] ? f[C_LINE] : "");
+		return csv_fail(
+			w, _("column line: \"%s\" is not an award line (expected M4 ... M13B)"),
+			f[C_LINE] ? f[C_LINE] : "");
 	if (l < N_FIRM_LINES)
 		return csv_fail(w,
-				"column line: %s is a firm line: it belongs in the firm panel "
-				"(--firms)",
+				_("column line: %s is a firm line: it belongs in the firm panel "
+				  "(--firms)"),
 				line_info(l)->name);
 	r.line = (enum line_id)l;
 	if (field_int(w, "year", f[C_YEAR], 1900, 2200, &r.year))
@@ -133,11 +134,11 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 		if (!nd.max_level)
 			return unused(w, "level", r.line);
 		if (r.level < nd.min_level || r.level > nd.max_level)
-			return csv_fail(w, "column level: %s has no %s level (valid: %s to %s)",
+			return csv_fail(w, _("column level: %s has no %s level (valid: %s to %s)"),
 					line_info(r.line)->name, f[C_LEVEL], levels[nd.min_level],
 					levels[nd.max_level]);
 	} else if (nd.level) {
-		return csv_fail(w, "column level: empty, but %s needs it (%s to %s)",
+		return csv_fail(w, _("column level: empty, but %s needs it (%s to %s)"),
 				line_info(r.line)->name, levels[nd.min_level],
 				levels[nd.max_level]);
 	}

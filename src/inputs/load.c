@@ -6,11 +6,12 @@
 #include "load_impl.h"
 #include "policy.h"
 #include "text.h"
+#include "i18n.h"
 
 int load_id(const struct csv_where *w, const char *f, const char *col)
 {
 	if (!f || !*f)
-		return csv_fail(w, "column %s: empty (an identifier is needed)", col);
+		return csv_fail(w, _("column %s: empty (an identifier is needed)"), col);
 	return 0;
 }
 
@@ -21,13 +22,13 @@ void *load_push(struct loading *ld, const struct csv_where *w, const char *id, i
 		size_t nc = ld->cap ? ld->cap * 2 : 1024;
 		char *nr = realloc(ld->rows, nc * size);
 		if (!nr) {
-			csv_fail(w, "out of memory");
+			csv_fail(w, _("out of memory"));
 			return NULL;
 		}
 		ld->rows = nr;
 		struct rowkey *nk = realloc(ld->keys, nc * sizeof *nk);
 		if (!nk) {
-			csv_fail(w, "out of memory");
+			csv_fail(w, _("out of memory"));
 			return NULL;
 		}
 		ld->keys = nk;
@@ -35,7 +36,7 @@ void *load_push(struct loading *ld, const struct csv_where *w, const char *id, i
 	}
 	size_t off = strpool_add(&ld->pool, id);
 	if (off == (size_t)-1) {
-		csv_fail(w, "out of memory");
+		csv_fail(w, _("out of memory"));
 		return NULL;
 	}
 	ld->keys[ld->n] = (struct rowkey){.id = off,
@@ -77,14 +78,14 @@ int load_run(struct loading *ld, const char *path, const struct csv_col *cols, i
 			const struct rowkey *a = &ld->keys[dup - 1], *b = &ld->keys[dup];
 			bool by_line = strcmp(what, "entity") == 0; /* groups are lines */
 			snprintf(err, errlen,
-				 "%s:%d: %s %s%s%s has two rows for year %d (the "
-				 "other is line %d)",
+				 _("%s:%d: %s %s%s%s has two rows for year %d (the "
+				   "other is line %d)"),
 				 path, b->src_line, what, ld->pool.buf + b->id,
 				 by_line ? " under " : "", by_line ? line_info(b->group)->name : "",
 				 b->year, a->src_line);
 			text_escape(err, errlen); /* the id may hold a newline */
 		} else {
-			snprintf(err, errlen, "%s: out of memory", path);
+			snprintf(err, errlen, _("%s: out of memory"), path);
 			text_escape(err, errlen);
 		}
 		loading_free(ld);
@@ -99,7 +100,7 @@ int load_run(struct loading *ld, const char *path, const struct csv_col *cols, i
 		free(idoff);
 		free(starts);
 		loading_free(ld);
-		snprintf(err, errlen, "%s: out of memory", path);
+		snprintf(err, errlen, _("%s: out of memory"), path);
 		text_escape(err, errlen);
 		return -1;
 	}

@@ -9,6 +9,7 @@
 #include "inputs.h"
 #include "load_impl.h"
 #include "text.h"
+#include "i18n.h"
 
 enum {
 	C_ID,
@@ -74,7 +75,7 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 	    field_flag(w, "top100", f[C_TOP100], false, &r.top100))
 		return -1;
 	if (r.year < r.founded)
-		return csv_fail(w, "year %d is before founded %d", r.year, r.founded);
+		return csv_fail(w, _("year %d is before founded %d"), r.year, r.founded);
 	r.origin = (enum origin)(origin % 4);
 	struct panel_row *slot = load_push(ld, w, f[C_ID], 0, r.year, sizeof *slot);
 	if (!slot)
@@ -94,7 +95,7 @@ static int consistent(const struct panel *p, const char *path, char *err, size_t
 					   : a->industrial != b->industrial ? "industrial"
 									    : NULL;
 			if (what) {
-				snprintf(err, errlen, "%s:%d: firm %s: %s differs from line %d",
+				snprintf(err, errlen, _("%s:%d: firm %s: %s differs from line %d"),
 					 path, p->src_line[i], group_id(&p->firms, g), what,
 					 p->src_line[p->firms.start[g]]);
 				text_escape(err, errlen); /* the id may hold a newline */
@@ -120,7 +121,7 @@ int panel_load(const char *path, struct panel *out, char *err, size_t errlen)
 	if (!out->rows || !out->district) {
 		free(rows);
 		panel_free(out);
-		snprintf(err, errlen, "%s: out of memory", path);
+		snprintf(err, errlen, _("%s: out of memory"), path);
 		text_escape(err, errlen);
 		return -1;
 	}

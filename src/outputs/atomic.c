@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "comm.h"
+#include "i18n.h"
 
 int atomic_mkdirs(const char *dir, char *err, size_t errlen)
 {
@@ -21,7 +22,7 @@ int atomic_mkdirs(const char *dir, char *err, size_t errlen)
 			char ch = *q;
 			*q = '\0';
 			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-				snprintf(err, errlen, "%s: cannot create the folder: %s", p,
+				snprintf(err, errlen, _("%s: cannot create the folder: %s"), p,
 					 strerror(errno));
 				return -1;
 			}
@@ -47,7 +48,7 @@ int atomic_open(struct atomic_file *a, const char *path, char *err, size_t errle
 		return 0;
 	}
 	if (strlen(path) + 16 >= sizeof a->tmp) {
-		snprintf(err, errlen, "%s: path too long", path);
+		snprintf(err, errlen, _("%s: path too long"), path);
 		return -1;
 	}
 	snprintf(a->path, sizeof a->path, "%s", path);
@@ -62,11 +63,11 @@ int atomic_open(struct atomic_file *a, const char *path, char *err, size_t errle
 		const char *slash = strrchr(path, '/');
 		if (errno == ENOENT) /* the file itself may be missing: it is the folder */
 			snprintf(err, errlen,
-				 "%s: cannot write: the folder %.*s does not exist "
-				 "(create it first)",
+				 _("%s: cannot write: the folder %.*s does not exist "
+				   "(create it first)"),
 				 path, slash ? (int)(slash - path) : 1, slash ? path : ".");
 		else
-			snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+			snprintf(err, errlen, _("%s: cannot write: %s"), path, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(a->tmp);
@@ -90,7 +91,8 @@ int atomic_commit(struct atomic_file *a, char *err, size_t errlen)
 	bad |= fclose(a->f) != 0;
 	a->f = NULL;
 	if (bad || rename(a->tmp, a->path) != 0) {
-		snprintf(err, errlen, "%s: cannot write: %s", a->path, strerror(bad ? e : errno));
+		snprintf(err, errlen, _("%s: cannot write: %s"), a->path,
+			 strerror(bad ? e : errno));
 		unlink(a->tmp);
 		return -1;
 	}

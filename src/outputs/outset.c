@@ -16,6 +16,7 @@
 #include "atomic.h"
 #include "comm.h"
 #include "text.h"
+#include "i18n.h"
 
 #define STAGE_PREFIX ".fundsim-"
 
@@ -124,7 +125,7 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 {
 	memset(o, 0, sizeof *o);
 	if (!dir[0]) {
-		snprintf(err, errlen, "the output folder is empty: name a folder (--out DIR)");
+		snprintf(err, errlen, _("the output folder is empty: name a folder (--out DIR)"));
 		return -1;
 	}
 	size_t n = strlen(dir);
@@ -132,8 +133,8 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 		n--;
 	if (n + 40 >= sizeof o->dir) {
 		snprintf(err, errlen,
-			 "%.200s...: the output folder's name is too long (at most "
-			 "%d bytes)",
+			 _("%.200s...: the output folder's name is too long (at most "
+			   "%d bytes)"),
 			 dir, (int)sizeof o->dir - 40);
 		return -1;
 	}
@@ -145,7 +146,7 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 	char parent[OUTSET_PATH];
 	const char *base = parent_of(o->dir, parent, sizeof parent);
 	if (is_name(base, ".") || is_name(base, "..") || is_name(o->dir, "/")) {
-		snprintf(err, errlen, "%s: name the output folder itself, not \"%s\"", o->dir,
+		snprintf(err, errlen, _("%s: name the output folder itself, not \"%s\""), o->dir,
 			 base);
 		return -1;
 	}
@@ -155,19 +156,19 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 	if (lstat(o->dir, &st) == 0) {
 		if (S_ISLNK(st.st_mode)) {
 			snprintf(err, errlen,
-				 "%s: the output folder is a symbolic link; name the "
-				 "folder it points to",
+				 _("%s: the output folder is a symbolic link; name the "
+				   "folder it points to"),
 				 o->dir);
 			return -1;
 		}
 		if (!S_ISDIR(st.st_mode)) {
-			snprintf(err, errlen, "%s: exists and is not a folder", o->dir);
+			snprintf(err, errlen, _("%s: exists and is not a folder"), o->dir);
 			return -1;
 		}
 		if (!ours(o->dir, 0)) {
 			snprintf(err, errlen,
-				 "%s: the folder holds files fundsim did not write; "
-				 "name a new or empty folder for the results",
+				 _("%s: the folder holds files fundsim did not write; "
+				   "name a new or empty folder for the results"),
 				 o->dir);
 			return -1;
 		}
@@ -179,7 +180,7 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 	snprintf(o->stage, sizeof o->stage, "%s/%s%ld-XXXXXX", parent, STAGE_PREFIX,
 		 (long)getpid());
 	if (!mkdtemp(o->stage)) {
-		snprintf(err, errlen, "%s: cannot create the folder: cannot write in %s (%s)",
+		snprintf(err, errlen, _("%s: cannot create the folder: cannot write in %s (%s)"),
 			 o->dir, parent, strerror(errno));
 		snprintf(o->stage, sizeof o->stage, "%s", o->dir);
 		return -1;
@@ -210,7 +211,7 @@ static int seal(const char *stage, char *err, size_t errlen)
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	DIR *d = f ? opendir(stage) : NULL;
 	if (!d) {
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+		snprintf(err, errlen, _("%s: cannot write: %s"), path, strerror(errno));
 		if (f)
 			fclose(f);
 		else if (fd >= 0)
@@ -227,7 +228,7 @@ static int seal(const char *stage, char *err, size_t errlen)
 		fprintf(f, "%s\n", e->d_name);
 		snprintf(path, sizeof path, "%s/%s", stage, e->d_name);
 		if (sync_path(path) != 0) {
-			snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+			snprintf(err, errlen, _("%s: cannot write: %s"), path, strerror(errno));
 			rc = -1;
 		}
 	}
@@ -235,12 +236,12 @@ static int seal(const char *stage, char *err, size_t errlen)
 	bool bad = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
 	bad |= fclose(f) != 0;
 	if (rc == 0 && bad) {
-		snprintf(err, errlen, "%s/%s: cannot write: %s", stage, OUTSET_MARKER,
+		snprintf(err, errlen, _("%s/%s: cannot write: %s"), stage, OUTSET_MARKER,
 			 strerror(errno));
 		rc = -1;
 	}
 	if (rc == 0 && sync_path(stage) != 0) {
-		snprintf(err, errlen, "%s: cannot write: %s", stage, strerror(errno));
+		snprintf(err, errlen, _("%s: cannot write: %s"), stage, strerror(errno));
 		rc = -1;
 	}
 	return rc;
@@ -310,8 +311,8 @@ int outset_commit(struct outset *o, char *err, size_t errlen)
 			o->staged = false;
 	} else if (!S_ISDIR(st.st_mode) || !ours(o->dir, 0)) {
 		snprintf(err, errlen,
-			 "%s: changed while fundsim ran; the results were not "
-			 "written",
+			 _("%s: changed while fundsim ran; the results were not "
+			   "written"),
 			 o->dir);
 		outset_abort(o);
 		return -1;
@@ -334,7 +335,7 @@ int outset_commit(struct outset *o, char *err, size_t errlen)
 		}
 	}
 	if (rc != 0) {
-		snprintf(err, errlen, "%s: cannot put the results in place: %s", o->dir,
+		snprintf(err, errlen, _("%s: cannot put the results in place: %s"), o->dir,
 			 strerror(errno));
 		outset_abort(o);
 		return -1;

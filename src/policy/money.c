@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 fen_t money_round(double yuan)
 {
 	double f = yuan * 100.0;
@@ -29,15 +31,15 @@ static const char *read_number(const char *s, double *out, char *err, size_t err
 	if (*p == '+' || *p == '-')
 		p++;
 	if (!*s) {
-		snprintf(err, errlen, "\"\" is not a number: the value is empty");
+		snprintf(err, errlen, _("\"\" is not a number: the value is empty"));
 		return NULL;
 	}
 	if (!((*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9'))) {
-		snprintf(err, errlen, "\"%s\" is not a number", s);
+		snprintf(err, errlen, _("\"%s\" is not a number"), s);
 		return NULL;
 	}
 	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
-		snprintf(err, errlen, "\"%s\": hexadecimal is not accepted", s);
+		snprintf(err, errlen, _("\"%s\": hexadecimal is not accepted"), s);
 		return NULL;
 	}
 	char *end;
@@ -45,7 +47,7 @@ static const char *read_number(const char *s, double *out, char *err, size_t err
 	double v = strtod(s, &end);
 	/* ERANGE on underflow is fine: 1e-320 reads as the double nearest it */
 	if ((errno == ERANGE && fabs(v) >= 1) || !isfinite(v)) {
-		snprintf(err, errlen, "\"%s\" is out of the range of numbers", s);
+		snprintf(err, errlen, _("\"%s\" is out of the range of numbers"), s);
 		return NULL;
 	}
 	*out = v;
@@ -81,13 +83,13 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 			v /= e == -2 ? 100 : 1000;
 		}
 		if (!isfinite(v)) {
-			snprintf(err, errlen, "\"%s\" is out of the range of numbers", s);
+			snprintf(err, errlen, _("\"%s\" is out of the range of numbers"), s);
 			return -1;
 		}
 		*out = v == 0 ? 0 : v; /* "-0" is 0: written back as 0, it must read so */
 		return 0;
 	}
-	snprintf(err, errlen, "\"%s\" is not %s", s, expect);
+	snprintf(err, errlen, _("\"%s\" is not %s"), s, expect);
 	return -1;
 }
 
@@ -98,21 +100,21 @@ int money_parse(const char *s, double *out, char *err, size_t errlen)
 					  "亿元", "万亿", "万亿元", NULL};
 	static const int pow10[] = {0, 0, 4, 4, 8, 8, 12, 12};
 	return parse_suffixed(s, out, err, errlen, sfx, pow10,
-			      "an amount in yuan with optional 万/亿, e.g. 100万");
+			      _("an amount in yuan with optional 万/亿, e.g. 100万"));
 }
 
 int share_parse(const char *s, double *out, char *err, size_t errlen)
 {
 	static const char *const sfx[] = {"", "%", "‰", NULL};
 	static const int pow10[] = {0, -2, -3};
-	return parse_suffixed(s, out, err, errlen, sfx, pow10, "a share such as 5%, 2‰ or 0.05");
+	return parse_suffixed(s, out, err, errlen, sfx, pow10, _("a share such as 5%, 2‰ or 0.05"));
 }
 
 int number_parse(const char *s, double *out, char *err, size_t errlen)
 {
 	static const char *const sfx[] = {"", NULL};
 	static const int pow10[] = {0};
-	return parse_suffixed(s, out, err, errlen, sfx, pow10, "a plain number");
+	return parse_suffixed(s, out, err, errlen, sfx, pow10, _("a plain number"));
 }
 
 int int_parse(const char *s, int *out, char *err, size_t errlen)
@@ -121,18 +123,18 @@ int int_parse(const char *s, int *out, char *err, size_t errlen)
 	if (*p == '+' || *p == '-')
 		p++;
 	if (*p < '0' || *p > '9') {
-		snprintf(err, errlen, "\"%s\" is not a whole number", s);
+		snprintf(err, errlen, _("\"%s\" is not a whole number"), s);
 		return -1;
 	}
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
 	if (*end) {
-		snprintf(err, errlen, "\"%s\" is not a whole number", s);
+		snprintf(err, errlen, _("\"%s\" is not a whole number"), s);
 		return -1;
 	}
 	if (errno == ERANGE || v < INT_MIN || v > INT_MAX) {
-		snprintf(err, errlen, "\"%s\" is too large", s);
+		snprintf(err, errlen, _("\"%s\" is too large"), s);
 		return -1;
 	}
 	*out = (int)v;

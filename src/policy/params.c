@@ -11,6 +11,7 @@
 #include "district.h"
 #include "money.h"
 #include "targets.h"
+#include "i18n.h"
 #include "text.h"
 
 static const char *const funding_names[] = {"municipal", "pooled", NULL};
@@ -495,7 +496,7 @@ static int set_dist(struct policy *p, int i, const char *text, char *err, size_t
 	if (dist_check_range(&v, d->lo, d->hi, why, sizeof why) != 0) {
 		char r[120];
 		range_words(d, r, sizeof r);
-		snprintf(err, errlen, "\"%s\": %s (valid: %s)", text, why, r);
+		snprintf(err, errlen, _("\"%s\": %s (valid: %s)"), text, why, r);
 		return -1;
 	}
 	*(struct dist *)slot(p, i) = v;
@@ -516,18 +517,18 @@ static int set_schedule(struct policy *p, int i, const char *text, char *err, si
 		double f;
 		if (v.n == MAX_INSTALMENTS) {
 			snprintf(err, errlen,
-				 "\"%s\": more than %d instalments (valid: 1 to %d shares)", text,
+				 _("\"%s\": more than %d instalments (valid: 1 to %d shares)"), text,
 				 MAX_INSTALMENTS, MAX_INSTALMENTS);
 			return -1;
 		}
 		if (len >= sizeof one) {
-			snprintf(err, errlen, "\"%.40s...\": a share is too long", at);
+			snprintf(err, errlen, _("\"%.40s...\": a share is too long"), at);
 			return -1;
 		}
 		snprintf(one, sizeof one, "%.*s", (int)len, at);
 		if (share_parse(one, &f, why, sizeof why) != 0) {
 			snprintf(err, errlen,
-				 "instalment %d: %s (expected shares such as 40%%,30%%,30%%)",
+				 _("instalment %d: %s (expected shares such as 40%%,30%%,30%%)"),
 				 v.n + 1, why);
 			return -1;
 		}
@@ -535,8 +536,8 @@ static int set_schedule(struct policy *p, int i, const char *text, char *err, si
 		if (!(f > 0 && f <= 1) || fabs(m - nearbyint(m)) > 1e-6 * (m > 1 ? m : 1)) {
 			snprintf(
 				err, errlen,
-				"instalment %d: \"%s\" is not a share above 0%% and at most 100%% in "
-				"whole millionths (0.0001%%)",
+				_("instalment %d: \"%s\" is not a share above 0%% and at most 100%% in "
+				"whole millionths (0.0001%%)"),
 				v.n + 1, one);
 			return -1;
 		}
@@ -549,7 +550,7 @@ static int set_schedule(struct policy *p, int i, const char *text, char *err, si
 	if (sum != SCHEDULE_WHOLE) {
 		char got[48];
 		share_words((double)sum / SCHEDULE_WHOLE, got, sizeof got);
-		snprintf(err, errlen, "\"%s\": the shares add up to %s, not 100%%", text, got);
+		snprintf(err, errlen, _("\"%s\": the shares add up to %s, not 100%%"), text, got);
 		return -1;
 	}
 	*(struct schedule *)slot(p, i) = v;
@@ -665,7 +666,7 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 		} else if (strcmp(text, "false") == 0) {
 			*(bool *)slot(p, i) = false;
 		} else {
-			snprintf(err, errlen, "\"%s\" is not true or false", text);
+			snprintf(err, errlen, _("\"%s\" is not true or false"), text);
 			return -1;
 		}
 		return 0;
@@ -683,7 +684,7 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 			}
 		}
 		{
-			size_t k = (size_t)snprintf(err, errlen, "\"%s\" is not one of:", text);
+			size_t k = (size_t)snprintf(err, errlen, _("\"%s\" is not one of:"), text);
 			for (int j = 0; d->names[j] && k < errlen; j++)
 				k += (size_t)snprintf(err + k, errlen - k, " %s", d->names[j]);
 		}
@@ -697,7 +698,7 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 		char r[120];
 		range_words(d, r, sizeof r);
 		bool unit = d->type == PT_INT || d->type == PT_NUMBER; /* others carry 万/% */
-		snprintf(err, errlen, "\"%s\" is out of range (valid: %s%s%s)", text, r,
+		snprintf(err, errlen, _("\"%s\" is out of range (valid: %s%s%s)"), text, r,
 			 unit ? " " : "", unit ? d->unit : "");
 		return -1;
 	}
@@ -768,14 +769,14 @@ static int check_tiers(struct policy *p, const bool *isset, int first, int per, 
 			if (t == 0) {
 				*bad = rev;
 				snprintf(err, errlen,
-					 "tier1 is required (disable the line instead)");
+					 _("tier1 is required (disable the line instead)"));
 				return -1;
 			}
 			for (int u = t + 1; u < MAX_TIERS; u++) {
 				int r2 = first + u * per + (per == 3);
 				if (isset[r2] && !params_is_none(p, r2)) {
 					*bad = r2;
-					snprintf(err, errlen, "tier%d is set but tier%d is not",
+					snprintf(err, errlen, _("tier%d is set but tier%d is not"),
 						 u + 1, t + 1);
 					return -1;
 				}
@@ -786,7 +787,8 @@ static int check_tiers(struct policy *p, const bool *isset, int first, int per, 
 			int j = first + t * per + k;
 			if (!isset[j] || params_is_none(p, j)) {
 				*bad = j;
-				snprintf(err, errlen, "tier%d needs %s too", t + 1, table[j].key);
+				snprintf(err, errlen, _("tier%d needs %s too"), t + 1,
+					 table[j].key);
 				return -1;
 			}
 		}
@@ -803,16 +805,16 @@ static int check_tiers(struct policy *p, const bool *isset, int first, int per, 
 			money_words(tiers[t - 1].revenue, b, sizeof b);
 			*bad = rev;
 			snprintf(err, errlen,
-				 "tier thresholds must increase: tier%d_revenue %s "
-				 "is not above tier%d_revenue %s",
+				 _("tier thresholds must increase: tier%d_revenue %s "
+				   "is not above tier%d_revenue %s"),
 				 t + 1, a, t, b);
 			return -1;
 		}
 		if (per == 3 && tiers[t].employees < tiers[t - 1].employees) {
 			*bad = first + t * per;
 			snprintf(err, errlen,
-				 "tier thresholds must increase: tier%d_employees "
-				 "%g is below tier%d_employees %g",
+				 _("tier thresholds must increase: tier%d_employees "
+				   "%g is below tier%d_employees %g"),
 				 t + 1, tiers[t].employees, t, tiers[t - 1].employees);
 			return -1;
 		}
@@ -865,8 +867,8 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 		if (!isset[i] && !table[i].optional) {
 			*bad = (int)i;
 			snprintf(err, errlen,
-				 "no value given (every scenario needs it; "
-				 "leave out base = to build on the built-in draft policy)");
+				 _("no value given (every scenario needs it; "
+				   "leave out base = to build on the built-in draft policy)"));
 			return -1;
 		}
 	}
@@ -1025,7 +1027,7 @@ int params_key(const char *key, char *err, size_t errlen)
 	const char *dot = strrchr(key, '.'); /* sections may hold dots (pop.m4) */
 	char sec[32];
 	if (!dot || dot == key || !dot[1] || (size_t)(dot - key) >= sizeof sec) {
-		snprintf(err, errlen, "\"%s\" is not section.key, e.g. m1a.cap or growth.mean",
+		snprintf(err, errlen, _("\"%s\" is not section.key, e.g. m1a.cap or growth.mean"),
 			 key);
 		return -1;
 	}
@@ -1050,7 +1052,7 @@ int params_range_parse(int i, const char *text, double *lo, double *hi, char *er
 	char a[64], b[64], why[300];
 	if (!colon || strchr(colon + 1, ':') || (size_t)(colon - text) >= sizeof a ||
 	    strlen(colon + 1) >= sizeof b) {
-		snprintf(err, errlen, "\"%s\" is not a range LO:HI, e.g. 5%%:13%% or 50万:200万",
+		snprintf(err, errlen, _("\"%s\" is not a range LO:HI, e.g. 5%%:13%% or 50万:200万"),
 			 text);
 		return -1;
 	}
@@ -1065,7 +1067,7 @@ int params_range_parse(int i, const char *text, double *lo, double *hi, char *er
 		return -1;
 	}
 	if (!(*lo < *hi)) {
-		snprintf(err, errlen, "\"%s\": LO %s is not below HI %s", text, a, b);
+		snprintf(err, errlen, _("\"%s\": LO %s is not below HI %s"), text, a, b);
 		return -1;
 	}
 	return 0;
@@ -1098,8 +1100,8 @@ int params_range_set(struct param_range *r, int *n, const char *key, const char 
 		return -1;
 	if (at == *n && *n == MAX_SENSITIVITY) {
 		snprintf(err, errlen,
-			 "more than %d ranges (Saltelli sampling takes 2 of the %d "
-			 "dimensions of the Sobol sequence per parameter)",
+			 _("more than %d ranges (Saltelli sampling takes 2 of the %d "
+			   "dimensions of the Sobol sequence per parameter)"),
 			 MAX_SENSITIVITY, 2 * MAX_SENSITIVITY);
 		return -1;
 	}

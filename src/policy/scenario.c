@@ -12,6 +12,7 @@
 
 #include "csvread.h"
 #include "text.h"
+#include "i18n.h"
 
 #define MAX_DEPTH 16
 #define MAX_FILE (4 << 20) /* a scenario is a few KB; this stops a runaway file */
@@ -92,8 +93,8 @@ static void unknown_section(struct reading *rd, const char *name)
 	const char *sug = params_suggest_section(name);
 	char hint[80] = " (fundsim params lists the sections)";
 	if (sug)
-		snprintf(hint, sizeof hint, " (did you mean [%s]?)", sug);
-	fail(rd, "[%s]: unknown section%s", name, hint);
+		snprintf(hint, sizeof hint, _(" (did you mean [%s]?)"), sug);
+	fail(rd, _("[%s]: unknown section%s"), name, hint);
 }
 
 static unsigned hash(const char *section, const char *key)
@@ -110,9 +111,9 @@ static unsigned hash(const char *section, const char *key)
 static int handler(struct reading *rd, const char *section, const char *key, const char *value)
 {
 	if (!*section)
-		return fail(rd, "%s: a key outside any [section]", key);
+		return fail(rd, _("%s: a key outside any [section]"), key);
 	if (!*key)
-		return fail(rd, "[%s]: \"= %s\" has no key name (write key = value)", section,
+		return fail(rd, _("[%s]: \"= %s\" has no key name (write key = value)"), section,
 			    value);
 	bool meta = strcmp(section, "scenario") == 0 &&
 		    (strcmp(key, "name") == 0 || strcmp(key, "base") == 0);
@@ -131,54 +132,54 @@ static int handler(struct reading *rd, const char *section, const char *key, con
 		const char *sug = params_suggest(section, key);
 		char hint[80] = "";
 		if (sug)
-			snprintf(hint, sizeof hint, " (did you mean %s?)", sug);
+			snprintf(hint, sizeof hint, _(" (did you mean %s?)"), sug);
 		else
-			snprintf(hint, sizeof hint, " (fundsim params lists the keys)");
-		return fail(rd, "[%s] %s: unknown key%s", section, key, hint);
+			snprintf(hint, sizeof hint, _(" (fundsim params lists the keys)"));
+		return fail(rd, _("[%s] %s: unknown key%s"), section, key, hint);
 	}
 	char why[300];
 	if (sens && params_key(key, why, sizeof why) < 0) /* now, not after every line */
 		return fail(rd, "[%s] %s: %s", section, key, why);
 	if (strlen(key) >= sizeof rd->v->key)
-		return fail(rd, "[%s] %s: name too long (at most %zu bytes)", section, key,
+		return fail(rd, _("[%s] %s: name too long (at most %zu bytes)"), section, key,
 			    sizeof rd->v->key - 1);
 	unsigned h = hash(section, key) & (SLOTS - 1);
 	for (; rd->slot[h]; h = (h + 1) & (SLOTS - 1)) {
 		const struct entry *e = &rd->v[rd->slot[h] - 1];
 		if (strcmp(e->section, section) == 0 && strcmp(e->key, key) == 0)
 			return fail(rd,
-				    "[%s] %s: set twice (first at line %d; indented lines "
-				    "are not continuations)",
+				    _("[%s] %s: set twice (first at line %d; indented lines "
+				      "are not continuations)"),
 				    section, key, e->line);
 	}
 	if (rd->n == MAX_KEYS)
 		return fail(rd,
-			    "[%s] %s: more than %d keys in one file (a scenario has %d "
-			    "parameters at most)",
+			    _("[%s] %s: more than %d keys in one file (a scenario has %d "
+			      "parameters at most)"),
 			    section, key, MAX_KEYS, MAX_PARAMS);
 	if (meta) {
 		bool name = strcmp(key, "name") == 0;
 		size_t most = name ? sizeof rd->name - 1 : PATH_MAX - 1;
 		if (!*value || strlen(value) > most)
-			return fail(rd, "[scenario] %s: \"%s\" must be 1 to %zu bytes", key, value,
-				    most);
+			return fail(rd, _("[scenario] %s: \"%s\" must be 1 to %zu bytes"), key,
+				    value, most);
 	} else if (targ && strlen(value) >= TARGET_SOURCE_LEN + 64) {
-		return fail(rd, "[%s] %s: value too long (at most %d bytes)", section, key,
+		return fail(rd, _("[%s] %s: value too long (at most %d bytes)"), section, key,
 			    TARGET_SOURCE_LEN + 63);
 	} else if (!targ && strlen(value) >= 160) {
-		return fail(rd, "[%s] %s: value too long (at most 159 bytes)", section, key);
+		return fail(rd, _("[%s] %s: value too long (at most 159 bytes)"), section, key);
 	}
 	if (rd->n == rd->cap) {
 		size_t nc = rd->cap ? rd->cap * 2 : 64;
 		struct entry *nv = realloc(rd->v, nc * sizeof *nv);
 		if (!nv)
-			return fail(rd, "out of memory");
+			return fail(rd, _("out of memory"));
 		rd->v = nv;
 		rd->cap = nc;
 	}
 	char *copy = strdup(value);
 	if (!copy)
-		return fail(rd, "out of memory");
+		return fail(rd, _("out of memory"));
 	struct entry *e = &rd->v[rd->n++];
 	snprintf(e->section, sizeof e->section, "%s", section);
 	snprintf(e->key, sizeof e->key, "%s", key);
@@ -292,7 +293,7 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 		const char *close = memchr(a, ']', (size_t)(e - a));
 		if (!close) {
 			snippet(a, (size_t)(e - a), snip, sizeof snip);
-			fail(rd, "\"%s\": a [section] line needs its closing ]", snip);
+			fail(rd, _("\"%s\": a [section] line needs its closing ]"), snip);
 			return;
 		}
 		const char *rest = close + 1;
@@ -304,8 +305,8 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 		if (rest < e && *rest != ';' && *rest != '#') {
 			snippet(rest, (size_t)(e - rest), snip, sizeof snip);
 			fail(rd,
-			     "text after the section header \"[%s]\": \"%s\" (put each key on its "
-			     "own line)",
+			     _("text after the section header \"[%s]\": \"%s\" (put each key on its "
+			       "own line)"),
 			     name, snip);
 			return;
 		}
@@ -328,13 +329,13 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 	if (sep == e || *sep == ';') {
 		if (indented && *prev) { /* what inih took for a continuation */
 			fail(rd,
-			     "[%s] %s: set twice (first at line %d; indented lines are not "
-			     "continuations)",
+			     _("[%s] %s: set twice (first at line %d; indented lines are not "
+			       "continuations)"),
 			     section, prev, rd->v[rd->n - 1].line);
 			return;
 		}
 		snippet(a, (size_t)(e - a), snip, sizeof snip);
-		fail(rd, "\"%s\": not a [section] or key = value line (a comment starts with ;)",
+		fail(rd, _("\"%s\": not a [section] or key = value line (a comment starts with ;)"),
 		     snip);
 		return;
 	}
@@ -344,7 +345,7 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 	char key[64];
 	if ((size_t)(kend - a) >= sizeof key) {
 		snippet(a, (size_t)(kend - a), snip, sizeof snip);
-		fail(rd, "[%s] %s: not a key (names are short)", section, snip);
+		fail(rd, _("[%s] %s: not a key (names are short)"), section, snip);
 		return;
 	}
 	snprintf(key, sizeof key, "%.*s", (int)(kend - a), a);
@@ -389,7 +390,7 @@ static void parse(struct reading *rd, const char *text)
 	char section[32] = "", prev[64] = "";
 	char *vbuf = malloc(MAX_LINE + 1);
 	if (!vbuf) {
-		fail(rd, "out of memory");
+		fail(rd, _("out of memory"));
 		return;
 	}
 	const char *p = text;
@@ -404,7 +405,7 @@ static void parse(struct reading *rd, const char *text)
 			next++;
 		rd->line++;
 		if (len > MAX_LINE)
-			fail(rd, "line is longer than %d bytes", MAX_LINE);
+			fail(rd, _("line is longer than %d bytes"), MAX_LINE);
 		else
 			parse_line(rd, p, p + len, section, prev, vbuf);
 		p = next;
@@ -434,18 +435,19 @@ static char *slurp(const char *path, char *err, size_t errlen)
 	fclose(f);
 	if (buf && !bad && n >= MAX_FILE) {
 		free(buf);
-		snprintf(err, errlen, "%s: larger than %d MiB: not a scenario file", path,
+		snprintf(err, errlen, _("%s: larger than %d MiB: not a scenario file"), path,
 			 MAX_FILE >> 20);
 		return NULL;
 	}
 	if (!buf || bad) {
 		free(buf);
-		snprintf(err, errlen, "%s: cannot read%s", path, buf ? "" : ": out of memory");
+		snprintf(err, errlen,
+			 buf ? _("%s: cannot read") : _("%s: cannot read: out of memory"), path);
 		return NULL;
 	}
 	if (memchr(buf, '\0', n)) {
 		free(buf);
-		snprintf(err, errlen, "%s: not a text file (has a NUL byte)", path);
+		snprintf(err, errlen, _("%s: not a text file (has a NUL byte)"), path);
 		return NULL;
 	}
 	buf[n] = '\0';
@@ -535,17 +537,17 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 		for (int i = 0; i < depth; i++) {
 			if (strcmp(chain[i], real) == 0) {
 				snprintf(err, errlen,
-					 "%s: [scenario] base: %s loops back to a file "
-					 "already in the chain of bases (a chain ends at a file "
-					 "without base, or at base = builtin)",
+					 _("%s: [scenario] base: %s loops back to a file "
+					   "already in the chain of bases (a chain ends at a file "
+					   "without base, or at base = builtin)"),
 					 from, path);
 				return -1;
 			}
 		}
 		if (depth >= MAX_DEPTH) {
 			snprintf(err, errlen,
-				 "%s: [scenario] base: %s: the chain of bases is deeper "
-				 "than %d files",
+				 _("%s: [scenario] base: %s: the chain of bases is deeper "
+				   "than %d files"),
 				 from, path, MAX_DEPTH);
 			return -1;
 		}
@@ -553,20 +555,20 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 			char *why = from ? strdup(err) : NULL;
 			if (why) /* the file that names it is where to fix it */
 				snprintf(err, errlen,
-					 "%s: [scenario] base: %s (a relative base is read "
-					 "from the folder of the file that names it)",
+					 _("%s: [scenario] base: %s (a relative base is read "
+					   "from the folder of the file that names it)"),
 					 from, why);
 			free(why);
 			return -1;
 		}
 	} else {
-		snprintf(builtin, sizeof builtin, "%s (built-in)", scenario_builtin_name);
+		snprintf(builtin, sizeof builtin, _("%s (built-in)"), scenario_builtin_name);
 		label = builtin;
 	}
 	struct reading *rd = calloc(1, sizeof *rd);
 	if (!rd) {
 		free(text);
-		snprintf(err, errlen, "%s: out of memory", label);
+		snprintf(err, errlen, _("%s: out of memory"), label);
 		return -1;
 	}
 	rd->label = label;
@@ -588,7 +590,7 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 				snprintf(here, hl, "%s:%d", label, rd->base_line);
 				rc = load(s, full, NULL, here, chain, depth + 1, err, errlen);
 			} else {
-				snprintf(err, errlen, "%s: out of memory", label);
+				snprintf(err, errlen, _("%s: out of memory"), label);
 				rc = -1;
 			}
 			free(full);
@@ -677,8 +679,8 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 			 assignment + ns + 1);
 		if (params_range_set(s->sens, &s->nsens, name, eq + 1, why, sizeof why) == 0)
 			return 0;
-		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, PARAMS_SENSITIVITY, name,
-			 why);
+		snprintf(err, errlen, _("--set %s: [%s] %s: %s"), assignment, PARAMS_SENSITIVITY,
+			 name, why);
 		return -1;
 	}
 	size_t nt = strlen(TARGETS_SECTION);
@@ -688,7 +690,7 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 			 assignment + nt + 1);
 		if (targets_set(s->targets, &s->ntargets, name, eq + 1, why, sizeof why) == 0)
 			return 0;
-		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, TARGETS_SECTION, name,
+		snprintf(err, errlen, _("--set %s: [%s] %s: %s"), assignment, TARGETS_SECTION, name,
 			 why);
 		return -1;
 	}
@@ -698,7 +700,7 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 			dot = q;
 	if (!dot || !eq || dot > eq || (size_t)(dot - assignment) >= sizeof sec ||
 	    (size_t)(eq - dot - 1) >= sizeof key) {
-		snprintf(err, errlen, "--set %s: expected section.key=value, e.g. m1a.cap=200万",
+		snprintf(err, errlen, _("--set %s: expected section.key=value, e.g. m1a.cap=200万"),
 			 assignment);
 		return -1;
 	}

@@ -8,6 +8,7 @@
 
 #include "money.h"
 #include "sim.h"
+#include "i18n.h"
 
 static const struct target_def table[] = {
 	{"firms", PS_FIRMS, TU_COUNT, "firms",
@@ -83,7 +84,7 @@ int targets_set(struct target *t, int *n, const char *key, const char *text, cha
 	if (d < 0) {
 		char keys[512];
 		keys_list(keys, sizeof keys);
-		snprintf(err, errlen, "unknown target (targets: %s)", keys);
+		snprintf(err, errlen, _("unknown target (targets: %s)"), keys);
 		return -1;
 	}
 	int at = 0;
@@ -98,15 +99,15 @@ int targets_set(struct target *t, int *n, const char *key, const char *text, cha
 	const char *bar = strchr(text, '|'), *colon = strchr(text, ':');
 	if (!bar || !colon || colon > bar) {
 		snprintf(err, errlen,
-			 "\"%s\": expected LO:HI | SOURCE, e.g. 370:400 | 2025 list "
-			 "(phrsbx.cn)",
+			 _("\"%s\": expected LO:HI | SOURCE, e.g. 370:400 | 2025 list "
+			   "(phrsbx.cn)"),
 			 text);
 		return -1;
 	}
 	char lo[64], hi[64], src[TARGET_SOURCE_LEN], why[200];
 	size_t nlo = (size_t)(colon - text), nhi = (size_t)(bar - colon - 1);
 	if (nlo >= sizeof lo || nhi >= sizeof hi || strlen(bar + 1) >= sizeof src) {
-		snprintf(err, errlen, "\"%s\": too long (a source of at most %d bytes)", text,
+		snprintf(err, errlen, _("\"%s\": too long (a source of at most %d bytes)"), text,
 			 TARGET_SOURCE_LEN - 1);
 		return -1;
 	}
@@ -123,19 +124,19 @@ int targets_set(struct target *t, int *n, const char *key, const char *text, cha
 		return -1;
 	}
 	if (!(v.lo <= v.hi) || !isfinite(v.lo) || !isfinite(v.hi)) {
-		snprintf(err, errlen, "\"%s\": LO must not exceed HI", text);
+		snprintf(err, errlen, _("\"%s\": LO must not exceed HI"), text);
 		return -1;
 	}
 	if (!src[0]) {
 		snprintf(err, errlen,
-			 "\"%s\": no source after '|' (every target says where it "
-			 "comes from)",
+			 _("\"%s\": no source after '|' (every target says where it "
+			   "comes from)"),
 			 text);
 		return -1;
 	}
 	snprintf(v.source, sizeof v.source, "%s", src);
 	if (at == *n && *n == MAX_TARGETS) {
-		snprintf(err, errlen, "more than %d targets", MAX_TARGETS);
+		snprintf(err, errlen, _("more than %d targets"), MAX_TARGETS);
 		return -1;
 	}
 	t[at] = v;

@@ -10,6 +10,7 @@
 
 #include "study.h"
 #include "summary.h"
+#include "i18n.h"
 
 int calib_measure(const struct scenario *s, const struct sim_config *c, struct calib_row *rows,
 		  char *err, size_t errlen)
@@ -21,14 +22,14 @@ int calib_measure(const struct scenario *s, const struct sim_config *c, struct c
 	if (sim_run(&s->pol, &cc, &o, err, errlen) != 0)
 		return -1;
 	if (o.stopped) { /* Ctrl-C: not every replication ran */
-		snprintf(err, errlen, "interrupted");
+		snprintf(err, errlen, _("interrupted"));
 		sim_output_free(&o);
 		return -1;
 	}
 	struct summary *sm = summary_of(&o, &s->pol);
 	sim_output_free(&o);
 	if (!sm) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return -1;
 	}
 	size_t nt;
@@ -111,7 +112,7 @@ int calib_fit(struct scenario *s, const int *keys, int nkeys, const struct sim_c
 		gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, (size_t)nkeys);
 	int rc = -1;
 	if (!base || !work || !rows || !x || !step || !m) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		goto done;
 	}
 	*base = *s;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "money.h"
+#include "i18n.h"
 
 #define MAXARGS 3
 #define UNBOUNDED 1e12  /* a range's hi at or above this counts as no bound */
@@ -121,7 +122,7 @@ static int parse_const(struct span t, dist_num_fn num, struct dist *out, char *e
 {
 	char v[128], e[256];
 	if (t.n >= sizeof v)
-		return fail(err, errlen, "\"%.40s...\" is too long for a number", t.s);
+		return fail(err, errlen, _("\"%.40s...\" is too long for a number"), t.s);
 	memcpy(v, t.s, t.n);
 	v[t.n] = '\0';
 	double x;
@@ -129,12 +130,12 @@ static int parse_const(struct span t, dist_num_fn num, struct dist *out, char *e
 		/* a word is more likely a misspelt form than a bad number */
 		if ((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' && v[0] <= 'Z'))
 			return fail(err, errlen,
-				    "\"%s\" is neither a number nor a distribution (%s)", v,
+				    _("\"%s\" is neither a number nor a distribution (%s)"), v,
 				    form_list);
 		return fail(err, errlen, "%s", e);
 	}
 	if (!isfinite(x))
-		return fail(err, errlen, "\"%s\" is not a finite number", v);
+		return fail(err, errlen, _("\"%s\" is not a finite number"), v);
 	*out = (struct dist){.kind = D_CONST, .p = {x, 0, 0}};
 	return 0;
 }
@@ -147,42 +148,42 @@ static int check_params(const struct form *f, const double *p, struct span t, ch
 	switch (f->kind) {
 	case D_UNIFORM:
 		if (!(p[0] < p[1]))
-			why = "lo must be below hi";
+			why = _("lo must be below hi");
 		break;
 	case D_NORMAL:
 		if (!(p[1] >= 0))
-			why = "sd must be >= 0";
+			why = _("sd must be >= 0");
 		break;
 	case D_LOGNORMAL:
 		if (!(p[0] > 0))
-			why = "median must be > 0";
+			why = _("median must be > 0");
 		else if (!(p[1] >= 0))
-			why = "sigma must be >= 0";
+			why = _("sigma must be >= 0");
 		break;
 	case D_TRIANGULAR:
 	case D_PERT:
 		if (!(p[0] < p[2]))
-			why = "min must be below max";
+			why = _("min must be below max");
 		else if (!(p[0] <= p[1] && p[1] <= p[2]))
-			why = "mode must lie between min and max";
+			why = _("mode must lie between min and max");
 		break;
 	case D_BETA:
 		if (!(p[0] > 0))
-			why = "a must be > 0";
+			why = _("a must be > 0");
 		else if (!(p[1] > 0))
-			why = "b must be > 0";
+			why = _("b must be > 0");
 		break;
 	case D_POISSON:
 		if (!(p[0] >= 0))
-			why = "mean must be >= 0";
+			why = _("mean must be >= 0");
 		else if (p[0] > POISSON_MAX)
-			why = "mean must be at most 1e9";
+			why = _("mean must be at most 1e9");
 		break;
 	case D_PARETO:
 		if (!(p[0] > 0))
-			why = "scale must be > 0";
+			why = _("scale must be > 0");
 		else if (!(p[1] > 0))
-			why = "alpha must be > 0";
+			why = _("alpha must be > 0");
 		break;
 	case D_CONST:
 		break;
@@ -196,7 +197,7 @@ int dist_parse(const char *text, dist_num_fn num, struct dist *out, char *err, s
 {
 	struct span t = trim(text, strlen(text));
 	if (t.n == 0)
-		return fail(err, errlen, "empty: expected a number or a distribution (%s)",
+		return fail(err, errlen, _("empty: expected a number or a distribution (%s)"),
 			    form_list);
 	const char *open = find(t, '(');
 	if (!open)
@@ -204,23 +205,23 @@ int dist_parse(const char *text, dist_num_fn num, struct dist *out, char *err, s
 
 	struct span name = trim(t.s, (size_t)(open - t.s));
 	if (name.n == 0)
-		return fail(err, errlen, "%.*s: no distribution name before '(' (%s)", (int)t.n,
+		return fail(err, errlen, _("%.*s: no distribution name before '(' (%s)"), (int)t.n,
 			    t.s, form_list);
 	const struct form *f = NULL;
 	for (size_t i = 0; i < NFORMS && !f; i++)
 		if (span_is(name, forms[i].name))
 			f = &forms[i];
 	if (!f)
-		return fail(err, errlen, "unknown distribution \"%.*s\" (%s)", (int)name.n, name.s,
-			    form_list);
+		return fail(err, errlen, _("unknown distribution \"%.*s\" (%s)"), (int)name.n,
+			    name.s, form_list);
 
 	struct span rest = {open + 1, (size_t)(t.s + t.n - (open + 1))};
 	const char *close = find(rest, ')');
 	if (!close)
-		return fail(err, errlen, "%.*s: missing ')'", (int)t.n, t.s);
+		return fail(err, errlen, _("%.*s: missing ')'"), (int)t.n, t.s);
 	if (close != t.s + t.n - 1) {
 		struct span after = trim(close + 1, (size_t)(t.s + t.n - (close + 1)));
-		return fail(err, errlen, "%.*s: unexpected \"%.*s\" after ')'", (int)t.n, t.s,
+		return fail(err, errlen, _("%.*s: unexpected \"%.*s\" after ')'"), (int)t.n, t.s,
 			    (int)after.n, after.s);
 	}
 	struct span inside = trim(open + 1, (size_t)(close - (open + 1)));
@@ -246,7 +247,7 @@ int dist_parse(const char *text, dist_num_fn num, struct dist *out, char *err, s
 		struct span arg = trim(a, (size_t)(stop - a));
 		a = stop + 1;
 		if (arg.n == 0)
-			return fail(err, errlen, "%.*s: argument %d is empty", (int)t.n, t.s,
+			return fail(err, errlen, _("%.*s: argument %d is empty"), (int)t.n, t.s,
 				    i + 1);
 		const char *eq = find(arg, '=');
 		int slot = i;
@@ -255,45 +256,50 @@ int dist_parse(const char *text, dist_num_fn num, struct dist *out, char *err, s
 			struct span key = trim(arg.s, (size_t)(eq - arg.s));
 			v = trim(eq + 1, (size_t)(arg.s + arg.n - (eq + 1)));
 			if (key.n == 0)
-				return fail(err, errlen, "%.*s: argument %d has no name before '='",
-					    (int)t.n, t.s, i + 1);
+				return fail(err, errlen,
+					    _("%.*s: argument %d has no name before '='"), (int)t.n,
+					    t.s, i + 1);
 			for (slot = 0; slot < f->nargs && !span_is(key, f->arg[slot]); slot++)
 				;
 			if (slot == f->nargs) {
 				char names[64];
 				arg_names(f, names, sizeof names);
-				return fail(err, errlen, "%.*s: no argument \"%.*s\" (expected %s)",
-					    (int)t.n, t.s, (int)key.n, key.s, names);
+				return fail(err, errlen,
+					    _("%.*s: no argument \"%.*s\" (expected %s)"), (int)t.n,
+					    t.s, (int)key.n, key.s, names);
 			}
 			if (v.n == 0)
-				return fail(err, errlen, "%.*s: %s has no value after '='",
+				return fail(err, errlen, _("%.*s: %s has no value after '='"),
 					    (int)t.n, t.s, f->arg[slot]);
 		}
 		if (slot >= f->nargs)
 			break; /* too many: reported below */
 		if (given[slot])
-			return fail(err, errlen, "%.*s: %s is given twice", (int)t.n, t.s,
+			return fail(err, errlen, _("%.*s: %s is given twice"), (int)t.n, t.s,
 				    f->arg[slot]);
 		given[slot] = true;
 		val[slot] = v;
 	}
 	if (count != f->nargs)
-		return fail(err, errlen, "%.*s: %s takes %d argument%s, got %d", (int)t.n, t.s, sig,
-			    f->nargs, f->nargs == 1 ? "" : "s", count);
+		return fail(err, errlen,
+			    ngettext("%.*s: %s takes %d argument, got %d",
+				     "%.*s: %s takes %d arguments, got %d",
+				     (unsigned long)f->nargs),
+			    (int)t.n, t.s, sig, f->nargs, count);
 
 	double p[MAXARGS] = {0, 0, 0};
 	for (int i = 0; i < f->nargs; i++) {
 		char v[128], e[256];
 		if (val[i].n >= sizeof v)
-			return fail(err, errlen, "%.*s: %s is too long for a number", (int)t.n, t.s,
-				    f->arg[i]);
+			return fail(err, errlen, _("%.*s: %s is too long for a number"), (int)t.n,
+				    t.s, f->arg[i]);
 		memcpy(v, val[i].s, val[i].n);
 		v[val[i].n] = '\0';
 		dist_num_fn parse = (f->unit >> i) & 1 ? num : number_parse;
 		if (parse(v, &p[i], e, sizeof e) != 0)
 			return fail(err, errlen, "%.*s: %s: %s", (int)t.n, t.s, f->arg[i], e);
 		if (!isfinite(p[i]))
-			return fail(err, errlen, "%.*s: %s is not finite", (int)t.n, t.s,
+			return fail(err, errlen, _("%.*s: %s is not finite"), (int)t.n, t.s,
 				    f->arg[i]);
 	}
 	if (check_params(f, p, t, err, errlen) != 0)
@@ -307,7 +313,7 @@ static void describe(const struct dist *d, char *buf, size_t n)
 {
 	const struct form *f = form_of(d->kind);
 	if (!f) {
-		snprintf(buf, n, "constant %g", d->p[0]);
+		snprintf(buf, n, _("constant %g"), d->p[0]);
 		return;
 	}
 	int k = snprintf(buf, n, "%s(", f->name);
@@ -322,7 +328,8 @@ int dist_check_range(const struct dist *d, double lo, double hi, char *err, size
 	char what[128];
 	describe(d, what, sizeof what);
 	if (!(lo <= hi))
-		return fail(err, errlen, "%s: the allowed range [%g, %g] is empty", what, lo, hi);
+		return fail(err, errlen, _("%s: the allowed range [%g, %g] is empty"), what, lo,
+			    hi);
 
 	/* [least, most] is where draws can fall (normal, poisson: +- 4 sd) */
 	double least, most;
@@ -352,28 +359,29 @@ int dist_check_range(const struct dist *d, double lo, double hi, char *err, size
 		least = d->kind == D_PARETO ? p[0] : 0;
 		if (lo > 0 && least < lo)
 			return fail(err, errlen,
-				    "%s: draws go down to %g, below the least allowed "
-				    "value %g",
+				    _("%s: draws go down to %g, below the least allowed "
+				      "value %g"),
 				    what, least, lo);
 		/* unbounded: like normal's 4 sd, the 99.99th percentile must fit;
 		 * the rare draw above is clamped */
 		most = d->kind == D_PARETO ? p[0] * pow(10, 4 / p[1]) : p[0] * exp(4 * p[1]);
 		if (hi < UNBOUNDED && most > hi)
 			return fail(err, errlen,
-				    "%s: its 99.99th percentile %g is above the most "
-				    "allowed value %g",
+				    _("%s: its 99.99th percentile %g is above the most "
+				      "allowed value %g"),
 				    what, most, hi);
 		return 0;
 	default:
-		return fail(err, errlen, "unknown distribution kind %d", (int)d->kind);
+		return fail(err, errlen, _("unknown distribution kind %d"), (int)d->kind);
 	}
 	if (least < lo)
 		return fail(err, errlen,
-			    "%s: draws go down to %g, below the least allowed value %g", what,
+			    _("%s: draws go down to %g, below the least allowed value %g"), what,
 			    least, lo);
 	if (most > hi)
-		return fail(err, errlen, "%s: draws go up to %g, above the most allowed value %g",
-			    what, most, hi);
+		return fail(err, errlen,
+			    _("%s: draws go up to %g, above the most allowed value %g"), what, most,
+			    hi);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include "comm.h"
 #include "sim.h"
+#include "i18n.h"
 
 void sim_output_free(struct sim_output *o)
 {
@@ -198,10 +199,10 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 		if (overflow)
 			snprintf(err, errlen, "%s", TOTALS_OVERFLOW_MSG);
 		else if (cw->size > 1)
-			snprintf(err, errlen, "rank %d: out of memory after %ld replications",
+			snprintf(err, errlen, _("rank %d: out of memory after %ld replications"),
 				 failed, made);
 		else
-			snprintf(err, errlen, "out of memory after %ld replications", made);
+			snprintf(err, errlen, _("out of memory after %ld replications"), made);
 		return -1;
 	}
 	out->rows = results_rows(out->res);

@@ -15,6 +15,7 @@
 
 #include "comm.h"
 #include "dist.h"
+#include "i18n.h"
 
 /* ---- paired statistics ---- */
 
@@ -43,7 +44,7 @@ static int cell_of(const struct sim_output *o, size_t col, const struct sim_outp
 	struct stats st;
 	double *scratch = malloc((size_t)o->reps * sizeof *scratch);
 	if (!scratch) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return -1;
 	}
 	results_stat(o->res, col, scratch, &st);
@@ -97,15 +98,15 @@ enum study_status study_run(const struct policy *p, const struct study_cfg *c, s
 		return STUDY_FAILED;
 	if (o->stopped) {
 		sim_output_free(o);
-		snprintf(err, errlen, "interrupted");
+		snprintf(err, errlen, _("interrupted"));
 		return STUDY_STOPPED;
 	}
 	if (!o->rows) {
 		long most = study_max_reps(p);
 		sim_output_free(o);
 		snprintf(err, errlen,
-			 "%ld replications do not fit in memory to be paired "
-			 "(at most %ld)",
+			 _("%ld replications do not fit in memory to be paired "
+			   "(at most %ld)"),
 			 c->reps, most);
 		return STUDY_INVALID;
 	}
@@ -155,7 +156,7 @@ static enum study_status side_by_side(const struct study_cfg *c, const struct po
 	if ((n && !rc) || (n && !errs)) {
 		free(rc);
 		free(errs);
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return STUDY_FAILED;
 	}
 	int levels = omp_get_max_active_levels();
@@ -235,7 +236,7 @@ static enum study_status refinish(struct scenario *s, const char *what, char *er
 	char why[ERR_LEN];
 	if (scenario_finish(s, why, sizeof why) == 0)
 		return STUDY_OK;
-	snprintf(err, errlen, "with %s: %s", what, why);
+	snprintf(err, errlen, _("with %s: %s"), what, why);
 	return STUDY_INVALID;
 }
 
@@ -250,7 +251,7 @@ enum study_status study_set(struct scenario *s, int i, double v, char *err, size
 	if (!(v >= d->lo && v <= d->hi)) {
 		char r[128];
 		params_range_words(i, r, sizeof r);
-		snprintf(err, errlen, "%s = %s: out of range (valid: %s)", key, words, r);
+		snprintf(err, errlen, _("%s = %s: out of range (valid: %s)"), key, words, r);
 		return STUDY_INVALID;
 	}
 	snprintf(text, sizeof text, "%.17g", v); /* exact, and read by every unit's parser */
@@ -311,7 +312,7 @@ enum study_status study_scale(struct scenario *s, int i, double f, double *v, ch
 	}
 	double b = study_value(&s->pol, i), x = b * f;
 	if (!s->set[i] || isnan(b)) {
-		snprintf(err, errlen, "%s is not set (or none): it has no value to move", key);
+		snprintf(err, errlen, _("%s is not set (or none): it has no value to move"), key);
 		return STUDY_INVALID;
 	}
 	if (d->type == PT_INT) {
@@ -332,8 +333,8 @@ int study_axis_parse(const char *spec, int max_points, struct study_axis *ax, ch
 	const char *eq = strchr(spec, '=');
 	char key[96], part[3][64], why[300];
 	if (!eq || (size_t)(eq - spec) >= sizeof key) {
-		snprintf(err, errlen, "%s: expected KEY=LO:HI:STEP, e.g. m1a.cap=50万:200万:50万",
-			 spec);
+		snprintf(err, errlen,
+			 _("%s: expected KEY=LO:HI:STEP, e.g. m1a.cap=50万:200万:50万"), spec);
 		return -1;
 	}
 	snprintf(key, sizeof key, "%.*s", (int)(eq - spec), spec);
@@ -343,15 +344,15 @@ int study_axis_parse(const char *spec, int max_points, struct study_axis *ax, ch
 		return -1;
 	}
 	if (!params_numeric(i)) {
-		snprintf(err, errlen, "%s: %s is %s, not a number: compare two scenarios instead",
-			 spec, key,
+		snprintf(err, errlen,
+			 _("%s: %s is %s, not a number: compare two scenarios instead"), spec, key,
 			 def(i)->type == PT_BOOL ? "true or false" : "one word of a list");
 		return -1;
 	}
 	const char *c1 = strchr(eq + 1, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
 	if (!c2 || strchr(c2 + 1, ':') || (size_t)(c1 - eq - 1) >= sizeof part[0] ||
 	    (size_t)(c2 - c1 - 1) >= sizeof part[1] || strlen(c2 + 1) >= sizeof part[2]) {
-		snprintf(err, errlen, "%s: expected %s=LO:HI:STEP, e.g. m1a.cap=50万:200万:50万",
+		snprintf(err, errlen, _("%s: expected %s=LO:HI:STEP, e.g. m1a.cap=50万:200万:50万"),
 			 spec, key);
 		return -1;
 	}
@@ -369,16 +370,16 @@ int study_axis_parse(const char *spec, int max_points, struct study_axis *ax, ch
 		}
 	}
 	if (v[0] > v[1]) {
-		snprintf(err, errlen, "%s: LO %s is above HI %s", spec, part[0], part[1]);
+		snprintf(err, errlen, _("%s: LO %s is above HI %s"), spec, part[0], part[1]);
 		return -1;
 	}
 	if (!(v[2] > 0)) {
-		snprintf(err, errlen, "%s: STEP %s must be above 0", spec, part[2]);
+		snprintf(err, errlen, _("%s: STEP %s must be above 0"), spec, part[2]);
 		return -1;
 	}
 	double n = floor((v[1] - v[0]) / v[2] + 1e-9) + 1;
 	if (n > max_points) {
-		snprintf(err, errlen, "%s: %.0f values, at most %d: take a larger STEP", spec, n,
+		snprintf(err, errlen, _("%s: %.0f values, at most %d: take a larger STEP"), spec, n,
 			 max_points);
 		return -1;
 	}
@@ -429,7 +430,7 @@ static enum study_status sweep_one(void *ctx, long i, const struct study_cfg *c,
 	struct scenario *s = malloc(sizeof *s);
 	struct sim_output o = {0};
 	if (!s) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return STUDY_FAILED;
 	}
 	struct study_point *pt = &x->out->point[i];
@@ -450,12 +451,12 @@ enum study_status study_sweep(const struct scenario *base, const struct study_ax
 {
 	memset(out, 0, sizeof *out);
 	if (naxes < 1 || naxes > 2 || (naxes == 2 && axes[0].param == axes[1].param)) {
-		snprintf(err, errlen, "a sweep takes one or two different keys");
+		snprintf(err, errlen, _("a sweep takes one or two different keys"));
 		return STUDY_INVALID;
 	}
 	long np = (long)axes[0].n * (naxes > 1 ? axes[1].n : 1);
 	if (np > STUDY_MAX_POINTS) {
-		snprintf(err, errlen, "%d x %d = %ld grid points, at most %d: take larger steps",
+		snprintf(err, errlen, _("%d x %d = %ld grid points, at most %d: take larger steps"),
 			 axes[0].n, axes[1].n, np, STUDY_MAX_POINTS);
 		return STUDY_INVALID;
 	}
@@ -469,7 +470,7 @@ enum study_status study_sweep(const struct scenario *base, const struct study_ax
 	out->point = calloc((size_t)np, sizeof *out->point);
 	enum study_status rc = s && out->point ? STUDY_OK : STUDY_FAILED;
 	if (rc != STUDY_OK)
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 	for (int p = 0; rc == STUDY_OK && p < np; p++) /* every point valid before any run */
 		rc = sweep_point(base, axes, naxes, p, s, out->point[p].value, err, errlen);
 	struct sim_output b = {0};
@@ -504,7 +505,7 @@ int study_range_parse(const char *spec, struct study_range *r, char *err, size_t
 	const char *eq = strchr(spec, '=');
 	char key[96], why[300];
 	if (!eq || (size_t)(eq - spec) >= sizeof key) {
-		snprintf(err, errlen, "%s: expected KEY=LO:HI, e.g. m1a.cap=50万:200万", spec);
+		snprintf(err, errlen, _("%s: expected KEY=LO:HI, e.g. m1a.cap=50万:200万"), spec);
 		return -1;
 	}
 	snprintf(key, sizeof key, "%.*s", (int)(eq - spec), spec);
@@ -514,7 +515,7 @@ int study_range_parse(const char *spec, struct study_range *r, char *err, size_t
 		return -1;
 	}
 	if (!params_numeric(i)) {
-		snprintf(err, errlen, "%s: %s is not a number", spec, key);
+		snprintf(err, errlen, _("%s: %s is not a number"), spec, key);
 		return -1;
 	}
 	*r = (struct study_range){.param = i, .given = true};
@@ -594,7 +595,7 @@ static enum study_status spider(const struct scenario *base, const struct study_
 {
 	t->spider = calloc((size_t)top * 5, sizeof *t->spider);
 	if (!t->spider && top) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return STUDY_FAILED;
 	}
 	long total = *done;
@@ -654,7 +655,7 @@ static enum study_status bar_one(void *ctx, long i, const struct study_cfg *c, c
 	int side = (int)(i % 2);
 	struct scenario *s = malloc(sizeof *s);
 	if (!s) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return STUDY_FAILED;
 	}
 	double v;
@@ -677,7 +678,7 @@ enum study_status study_tornado(const struct scenario *base, const struct study_
 	out->bar = calloc(nkeys > 0 ? (size_t)nkeys : 1, sizeof *out->bar);
 	enum study_status rc = s && out->bar ? STUDY_OK : STUDY_FAILED;
 	if (rc != STUDY_OK)
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 	for (int k = 0; rc == STUDY_OK && k < nkeys; k++) { /* every variant valid first */
 		struct study_bar *bar = &out->bar[k];
 		*bar = (struct study_bar){.param = keys[k].param,
@@ -749,8 +750,8 @@ enum study_status study_compare(const struct sim_output *base, int base_first_pa
 	memset(out, 0, sizeof *out);
 	if (base->reps != alt->reps || !base->rows || !alt->rows || base->reps < 1) {
 		snprintf(err, errlen,
-			 "compare needs two runs with their rows and the same "
-			 "replications (%ld and %ld)",
+			 _("compare needs two runs with their rows and the same "
+			   "replications (%ld and %ld)"),
 			 base->reps, alt->reps);
 		return STUDY_FAILED;
 	}
@@ -768,7 +769,7 @@ enum study_status study_compare(const struct sim_output *base, int base_first_pa
 		free(vb);
 		free(va);
 		study_compare_free(out);
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return STUDY_FAILED;
 	}
 	size_t n = (size_t)base->reps;
@@ -893,8 +894,8 @@ enum study_status study_sobol(int k, long n, int boot, uint64_t seed, study_fn f
 	memset(out, 0, sizeof *out);
 	if (k < 1 || k > STUDY_MAX_SOBOL || n < 2 || boot < 0) {
 		snprintf(err, errlen,
-			 "Sobol indices need 1 to %d parameters, 2 or more points "
-			 "and 0 or more resamples (got %d, %ld, %d)",
+			 _("Sobol indices need 1 to %d parameters, 2 or more points "
+			   "and 0 or more resamples (got %d, %ld, %d)"),
 			 STUDY_MAX_SOBOL, k, n, boot);
 		return STUDY_INVALID;
 	}
@@ -911,10 +912,10 @@ enum study_status study_sobol(int k, long n, int boot, uint64_t seed, study_fn f
 	enum study_status rc = out->u && out->fa && out->fb && out->fab && x && q ? STUDY_OK
 										  : STUDY_FAILED;
 	if (rc != STUDY_OK)
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 	for (size_t j = 0; rc == STUDY_OK && j < un; j++)
 		if (gsl_qrng_get(q, out->u + j * dim) != 0) {
-			snprintf(err, errlen, "the Sobol sequence failed at point %zu", j);
+			snprintf(err, errlen, _("the Sobol sequence failed at point %zu"), j);
 			rc = STUDY_FAILED;
 		}
 	long done = 0, total = n * (k + 2);
@@ -936,17 +937,17 @@ enum study_status study_sobol(int k, long n, int boot, uint64_t seed, study_fn f
 			}
 			rc = f(x, y, ctx);
 			if (rc == STUDY_OK && !isfinite(*y)) {
-				snprintf(err, errlen, "the model gave %g at point %zu", *y, j);
+				snprintf(err, errlen, _("the model gave %g at point %zu"), *y, j);
 				rc = STUDY_FAILED;
 			} else if (rc != STUDY_OK) {
-				snprintf(err, errlen, "the model failed at point %zu", j);
+				snprintf(err, errlen, _("the model failed at point %zu"), j);
 			}
 			if (prog)
 				prog(progress_ctx, ++done, total);
 		}
 	}
 	if (rc == STUDY_OK && study_sobol_indices(out, seed) != STUDY_OK) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		rc = STUDY_FAILED;
 	}
 	if (q)
@@ -1011,9 +1012,9 @@ enum study_status study_sobol_sim(const struct scenario *s, long n, int boot,
 	memset(out, 0, sizeof *out);
 	if (s->nsens < 1) {
 		snprintf(err, errlen,
-			 "scenario %s declares no uncertain parameters: add a "
-			 "[sensitivity] section, e.g. growth.mean = 5%%:13%% (one key a "
-			 "parameter, its range LO:HI)",
+			 _("scenario %s declares no uncertain parameters: add a "
+			   "[sensitivity] section, e.g. growth.mean = 5%%:13%% (one key a "
+			   "parameter, its range LO:HI)"),
 			 s->name);
 		return STUDY_INVALID;
 	}
@@ -1022,7 +1023,7 @@ enum study_status study_sobol_sim(const struct scenario *s, long n, int boot,
 			      .c = c,
 			      .total = n * (s->nsens + 2)};
 	if (!m.s) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return STUDY_FAILED;
 	}
 	/* the corners where every key is at its low or its high end */

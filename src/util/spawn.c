@@ -1,5 +1,6 @@
 /* spawn.c - a helper program run without a shell (spawn.h). */
 #include "spawn.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,13 +24,13 @@ static pid_t start(const char *prog, char *const argv[], const char *dir, int ou
 {
 	int fds[2];
 	if (pipe(fds) != 0) {
-		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(errno));
+		snprintf(err, errlen, _("cannot run %s: %s"), prog, strerror(errno));
 		return -1;
 	}
 	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
 	pid_t pid = fork();
 	if (pid < 0) {
-		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(errno));
+		snprintf(err, errlen, _("cannot run %s: %s"), prog, strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
 		return -1;
@@ -67,19 +68,19 @@ static enum spawn_result outcome(const char *prog, const char *dir, int report, 
 		;
 	close(report);
 	if (got == (ssize_t)sizeof why && why[0] == 0) {
-		snprintf(err, errlen, "cannot enter %s: %s", dir ? dir : ".", strerror(why[1]));
+		snprintf(err, errlen, _("cannot enter %s: %s"), dir ? dir : ".", strerror(why[1]));
 		return SPAWN_FAILED;
 	}
 	if (got == (ssize_t)sizeof why) {
-		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(why[1]));
+		snprintf(err, errlen, _("cannot run %s: %s"), prog, strerror(why[1]));
 		return why[1] == ENOENT || why[1] == EACCES ? SPAWN_MISSING : SPAWN_FAILED;
 	}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return SPAWN_OK;
 	if (WIFEXITED(status))
-		snprintf(err, errlen, "%s exited with status %d", prog, WEXITSTATUS(status));
+		snprintf(err, errlen, _("%s exited with status %d"), prog, WEXITSTATUS(status));
 	else
-		snprintf(err, errlen, "%s was killed by signal %d", prog,
+		snprintf(err, errlen, _("%s was killed by signal %d"), prog,
 			 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	return SPAWN_FAILED;
 }
@@ -154,11 +155,11 @@ enum spawn_result spawn_capture(const char *prog, char *const argv[], int out_fd
 {
 	int o[2], e[2];
 	if (pipe(o) != 0) {
-		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(errno));
+		snprintf(err, errlen, _("cannot run %s: %s"), prog, strerror(errno));
 		return SPAWN_FAILED;
 	}
 	if (pipe(e) != 0) {
-		snprintf(err, errlen, "cannot run %s: %s", prog, strerror(errno));
+		snprintf(err, errlen, _("cannot run %s: %s"), prog, strerror(errno));
 		close(o[0]);
 		close(o[1]);
 		return SPAWN_FAILED;
@@ -257,19 +258,20 @@ enum spawn_result spawn_capture(const char *prog, char *const argv[], int out_fd
 	}
 	if (bound && bound[0] == 't') {
 		close(report);
-		snprintf(err, errlen, "%s took longer than %ld s: stopped", prog,
+		snprintf(err, errlen, _("%s took longer than %ld s: stopped"), prog,
 			 (timeout_ms + 999) / 1000);
 		return SPAWN_FAILED;
 	}
 	if (bound) {
 		close(report);
-		snprintf(err, errlen, "%s wrote more than %lld MiB: stopped", prog,
+		snprintf(err, errlen, _("%s wrote more than %lld MiB: stopped"), prog,
 			 max_bytes >> 20);
 		return SPAWN_FAILED;
 	}
 	if (write_errno) {
 		close(report);
-		snprintf(err, errlen, "cannot keep what %s wrote: %s", prog, strerror(write_errno));
+		snprintf(err, errlen, _("cannot keep what %s wrote: %s"), prog,
+			 strerror(write_errno));
 		return SPAWN_FAILED;
 	}
 	enum spawn_result res = outcome(prog, NULL, report, status, err, errlen);
