@@ -29,6 +29,7 @@
 
 #include "atomic.h"
 #include "charts_impl.h"
+#include "i18n.h"
 #include "spawn.h"
 #include "text.h"
 #include "stats.h"
@@ -458,7 +459,7 @@ int chart_image_check(const char *path, char *err, size_t errlen)
 	bool png = dot && strcmp(dot, ".png") == 0;
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(err, errlen, "gnuplot wrote no image: %s", strerror(errno));
+		snprintf(err, errlen, _("gnuplot wrote no image: %s"), strerror(errno));
 		return -1;
 	}
 	struct stat st;
@@ -474,13 +475,13 @@ int chart_image_check(const char *path, char *err, size_t errlen)
 		whole = pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head &&
 			memcmp(head, sig, sizeof sig) == 0;
 	if (!whole) {
-		snprintf(err, errlen, "gnuplot wrote an incomplete image (disk full?)");
+		snprintf(err, errlen, _("gnuplot wrote an incomplete image (disk full?)"));
 		close(fd);
 		return -1;
 	}
 	/* on disk before it is renamed into place: a crash keeps the old image */
 	if (fsync(fd) != 0) {
-		snprintf(err, errlen, "cannot write the image: %s", strerror(errno));
+		snprintf(err, errlen, _("cannot write the image: %s"), strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -499,11 +500,11 @@ static enum spawn_result draw(const char *dir, const char *prog, enum chart_kind
 	char qdata[CHART_GP_QUOTED(64)], qout[CHART_GP_QUOTED(64)], vars[sizeof qdata * 2 + 32];
 	snprintf(path, sizeof path, "%s/%s.%s", dir, names[k], ext);
 	if (snprintf(priv, sizeof priv, "%s/.draw-XXXXXX", dir) >= (int)sizeof priv) {
-		snprintf(err, errlen, "%s: path too long", path);
+		snprintf(err, errlen, _("%s: path too long"), path);
 		return SPAWN_FAILED;
 	}
 	if (!mkdtemp(priv)) {
-		snprintf(err, errlen, "%s: cannot make a private folder to draw in: %s", path,
+		snprintf(err, errlen, _("%s: cannot make a private folder to draw in: %s"), path,
 			 strerror(errno));
 		return SPAWN_FAILED;
 	}

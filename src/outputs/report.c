@@ -361,7 +361,7 @@ int report_write(const char *dir, const struct run_info *ri, const struct sim_ou
 			csv_bom(af[i].f);
 		put_file(af[i].f, i, &x);
 		if (fflush(af[i].f) != 0 || ferror(af[i].f)) {
-			snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+			snprintf(err, errlen, _("%s: cannot write: %s"), path, strerror(errno));
 			rc = -1;
 		}
 	}

@@ -24,6 +24,7 @@
 #include "text.h"
 #include "uncosted.h"
 #include "version.h"
+#include "i18n.h"
 
 /* ---- words: English, Chinese ---- */
 
@@ -1225,12 +1226,12 @@ static int book_open(struct wb *x, const char *dir, enum chart_lang lang, char *
 	memset(x, 0, sizeof *x);
 	x->lang = lang;
 	if ((size_t)snprintf(path, pathlen, "%s/%s", dir, WORKBOOK_NAME) >= pathlen) {
-		snprintf(err, errlen, "%s/%s: path too long", dir, WORKBOOK_NAME);
+		snprintf(err, errlen, _("%s/%s: path too long"), dir, WORKBOOK_NAME);
 		return -1;
 	}
 	x->book = workbook_new(path);
 	if (!x->book) {
-		snprintf(err, errlen, "%s: cannot create: %s", path,
+		snprintf(err, errlen, _("%s: cannot create: %s"), path,
 			 errno ? strerror(errno) : "out of memory");
 		return -1;
 	}
@@ -1251,7 +1252,7 @@ static int book_close(struct wb *x, const char *path, char *err, size_t errlen)
 			snprintf(err, errlen, "%s: %s (%s)", path, lxw_strerror((lxw_error)x->bad),
 				 x->what);
 		else
-			snprintf(err, errlen, "%s: cannot write: %s%s%s", path, lxw_strerror(e),
+			snprintf(err, errlen, _("%s: cannot write: %s%s%s"), path, lxw_strerror(e),
 				 errno ? ": " : "", errno ? strerror(errno) : "");
 		unlink(path);
 		return -1;

@@ -64,7 +64,7 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 	const char *end = read_number(s, &v, err, errlen);
 	if (!end) {
 		size_t k = strlen(err);
-		snprintf(err + k, errlen - k, " (expected %s)", expect);
+		snprintf(err + k, errlen - k, _(" (expected %s)"), expect);
 		return -1;
 	}
 	for (int i = 0; sfx[i]; i++) {

@@ -517,8 +517,8 @@ static int set_schedule(struct policy *p, int i, const char *text, char *err, si
 		double f;
 		if (v.n == MAX_INSTALMENTS) {
 			snprintf(err, errlen,
-				 _("\"%s\": more than %d instalments (valid: 1 to %d shares)"), text,
-				 MAX_INSTALMENTS, MAX_INSTALMENTS);
+				 _("\"%s\": more than %d instalments (valid: 1 to %d shares)"),
+				 text, MAX_INSTALMENTS, MAX_INSTALMENTS);
 			return -1;
 		}
 		if (len >= sizeof one) {
@@ -537,7 +537,7 @@ static int set_schedule(struct policy *p, int i, const char *text, char *err, si
 			snprintf(
 				err, errlen,
 				_("instalment %d: \"%s\" is not a share above 0%% and at most 100%% in "
-				"whole millionths (0.0001%%)"),
+				  "whole millionths (0.0001%%)"),
 				v.n + 1, one);
 			return -1;
 		}
