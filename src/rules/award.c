@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rules_impl.h"
+#include "i18n.h"
 
 void rules_split(const struct policy *p, struct award *a)
 {
@@ -46,7 +47,7 @@ const char *reason_fmt(const char *fmt, ...)
 	static _Thread_local char buf[REASON_LEN];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	vsnprintf(buf, sizeof buf, gettext(fmt), ap); /* the catalogue's words (i18n.h) */
 	va_end(ap);
 	return buf;
 }

@@ -3,8 +3,10 @@
 #include <math.h>
 
 #include "rules_impl.h"
+#include "i18n.h"
 
-static const char *const level_word[] = {"none", "municipal", "provincial", "national"};
+static const char *const level_word[] = {N_("none"), N_("municipal"), N_("provincial"),
+					 N_("national")};
 
 /* NaN or negative (no figure) pays nothing, never the cap. */
 static fen_t capped(double yuan, double cap)
@@ -57,7 +59,7 @@ static void by_level(const struct policy *p, const struct entity_year *rows, siz
 			continue;
 		held = r->level;
 		AWARD(p, s, r->line, r->year, money_round(level_amount(e, r->level)),
-		      "rated %s in %d", level_word[r->level], r->year);
+		      "rated %s in %d", _(level_word[r->level]), r->year);
 	}
 }
 
@@ -124,7 +126,7 @@ static void up_to(const struct policy *p, const struct entity_year *rows, size_t
 		double amt = granted_or(r->granted, e->payout, e->cap);
 		char a[WORDS_LEN], b[WORDS_LEN];
 		if (AWARD(p, s, r->line, r->year, money_round(amt), "%s %s (cap %s)",
-			  isnan(r->granted) ? "assumed" : "granted", words(amt, a),
+			  isnan(r->granted) ? _("assumed") : _("granted"), words(amt, a),
 			  words(e->cap, b)))
 			count++;
 	}
@@ -142,8 +144,8 @@ static void lifetime(const struct policy *p, const struct entity_year *rows, siz
 		fen_t amt = want < left ? want : left;
 		char a[WORDS_LEN], b[WORDS_LEN];
 		if (AWARD(p, s, r->line, r->year, amt, "%s; %s of the %s cap left before",
-			  isnan(r->granted) ? "assumed" : "granted", words((double)amt / 100, a),
-			  words((double)left / 100, b)))
+			  isnan(r->granted) ? _("assumed") : _("granted"),
+			  words((double)amt / 100, a), words((double)left / 100, b)))
 			left -= amt;
 	}
 }
@@ -178,8 +180,8 @@ static void yearly(const struct policy *p, const struct entity_year *rows, size_
 		award_make(p, s, r->line, r->year, f,
 			   s->reasons
 				   ? reason_fmt("year %d of support: %s%s", paid + 1, words(amt, a),
-						after ? "; after the policy's last year "
-							"(政策期满后, honoured)"
+						after ? _("; after the policy's last year "
+							  "(政策期满后, honoured)")
 						      : "")
 				   : "");
 		paid++;

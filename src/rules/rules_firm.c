@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "rules_impl.h"
+#include "i18n.h"
 
 static fen_t capped(double yuan, double cap)
 {
@@ -60,7 +61,7 @@ static void m1a(const struct policy *p, struct firm_state *st, const struct firm
 			     "paid-in capital %s, staff %d: %s x %s = %s%s%s",
 			     words(r->paid_capital, a), r->employees, share_fmt(p->m1a.rate, b), a,
 			     words(p->m1a.rate * r->paid_capital, c),
-			     p->m1a.rate * r->paid_capital > p->m1a.cap ? ", capped at " : "",
+			     p->m1a.rate * r->paid_capital > p->m1a.cap ? _(", capped at ") : "",
 			     p->m1a.rate * r->paid_capital > p->m1a.cap ? words(p->m1a.cap, d)
 									: "");
 }
@@ -115,7 +116,7 @@ static void m2(const struct policy *p, struct firm_state *st, const struct firm_
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN];
 	AWARD(p, s, L_M2, r->year, amt, "staff %d, revenue %s reached tier %d (%g/%s): %s%s",
 	      r->employees, words(r->revenue, a), k, t[k - 1].employees, words(t[k - 1].revenue, b),
-	      words((double)amt / 100, c), p->m2.mode == M2_TOPUP && before ? " top-up" : "");
+	      words((double)amt / 100, c), p->m2.mode == M2_TOPUP && before ? _(" top-up") : "");
 }
 
 /* 第3条: 营业收入首次达到1亿元、5亿元、10亿元, 给予200万元、300万元、500万元的进档补差奖励. */

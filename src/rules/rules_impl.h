@@ -3,6 +3,7 @@
 #define FUNDSIM_RULES_IMPL_H
 
 #include "rules.h"
+#include "i18n.h"
 
 /* True when an award of amount fen for qualifying year is paid: the line
  * is enabled, the year is in the policy window and amount > 0. */
@@ -17,6 +18,8 @@ bool award_make(const struct policy *p, const struct award_sink *s, enum line_id
 void rules_share_rest(const struct policy *p, struct award *a);
 
 /* printf into a per-thread buffer, valid until the next call. */
+/* fmt is a msgid: reason_fmt formats its translation (i18n.h; `make pot` reads
+ * reason_fmt's and AWARD's formats). */
 const char *reason_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Award when due; the reason is formatted only when the sink wants it,
