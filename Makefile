@@ -71,7 +71,7 @@ $(MO): po/zh_CN.po
 POT_SRC = $(sort $(wildcard src/*/*.c src/*/*.h src/*/*.def src/*/*.inc include/*.h \
 	include/*.def))
 XGETTEXT = xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
-	--keyword=L_:2 --keyword=ngettext:1,2 --keyword=reason_fmt --keyword=AWARD:6 \
+	--keyword=L_:2 --keyword=NL_:2,3 --keyword=ngettext:1,2 --keyword=reason_fmt --keyword=AWARD:6 \
 	--flag=reason_fmt:1:c-format --flag=AWARD:6:c-format --add-comments=TRANSLATORS: --sort-output \
 	--add-location=file --package-name=fundsim --msgid-bugs-address=issues --no-wrap
 # (no creation date: the file changes only when a text does)

@@ -43,5 +43,8 @@ const char *i18n_missing(void);
  * LANGUAGE for the call): only for output written after the threads. */
 const char *i18n_in(enum i18n_lang lang, const char *msgid);
 #define L_(lang, s) i18n_in((enum i18n_lang)(lang), (s))
+/* ngettext in lang, as L_ is gettext in lang. */
+const char *i18n_n_in(enum i18n_lang lang, const char *s, const char *p, unsigned long n);
+#define NL_(lang, s, p, n) i18n_n_in((enum i18n_lang)(lang), (s), (p), (n))
 
 #endif

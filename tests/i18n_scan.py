@@ -25,6 +25,8 @@ ALLOW = {
     "SEC", "VAL", "SECTION", "STEP", "ini", "csv", "en", "zh",
     # the total's row key in the CSV files
     "TOTAL",
+    # values as a scenario file writes them (params, diff, compare show them so)
+    "true", "false", "topup", "each", "once", "prorata", "pooled", "honour",
 }
 
 WORD = re.compile(r"^[A-Za-z]{3,}$")

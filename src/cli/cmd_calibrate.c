@@ -127,8 +127,11 @@ static void print_table(const struct calib_row *rows, int n, int within)
 {
 	size_t nt;
 	const struct target_def *d = targets_table(&nt);
-	printf("%-14s %-24s %-12s %-24s %s\n", "target", "range", "model mean", "model 90%",
-	       "within");
+	text_pad(stdout, _("target"), 14);
+	text_pad(stdout, _("range"), 24);
+	text_pad(stdout, _("model mean"), 12);
+	text_pad(stdout, _("model 90%"), 24);
+	printf("%s\n", _("within"));
 	for (int i = 0; i < n; i++) {
 		const struct target_def *td = &d[rows[i].t->def];
 		char lo[48], hi[48], m[48], a[48], b[48], range[100], band[100];

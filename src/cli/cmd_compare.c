@@ -82,8 +82,12 @@ static void print_compare(const struct job *j)
 		char w[4][100];
 		printf(_("\n%s - %s: change in mean spending, all paid years, by funding level\n"),
 		       SHOWN(j->s[a]->name), SHOWN(j->s[0]->name));
-		printf("  %-8s %-16s %-16s %-16s %s\n", "measure", "total", "provincial",
-		       "municipal", "district");
+		fputs("  ", stdout);
+		text_pad(stdout, _("measure"), 8);
+		text_pad(stdout, _("total"), 16);
+		text_pad(stdout, _("provincial"), 16);
+		text_pad(stdout, _("municipal"), 16);
+		printf("%s\n", _("district"));
 		int shown = 0;
 		for (int line = 0; line <= N_LINES; line++) {
 			bool any = false;
@@ -107,9 +111,9 @@ static void print_compare(const struct job *j)
 		for (int y = 0; y <= cmp->nyears; y++) {
 			char label[16], iv[160];
 			if (y == cmp->nyears)
-				snprintf(label, sizeof label, "all years");
+				snprintf(label, sizeof label, "%s", _("all years"));
 			else
-				snprintf(label, sizeof label, "paid %d", cmp->first_year + y);
+				snprintf(label, sizeof label, _("paid %d"), cmp->first_year + y);
 			sc_interval_words(&study_compare_at(cmp, N_LINES, y, LV_TOTAL)->d, iv,
 					  sizeof iv);
 			printf("  %-12s %s\n", label, iv);

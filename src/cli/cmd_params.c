@@ -112,7 +112,7 @@ int print_param_diff(FILE *f, struct scenario *const *s, int n)
 	size_t np;
 	const struct param_def *d = params_table(&np);
 	int differ = 0;
-	fprintf(f, "%-32s", "parameter");
+	text_pad(f, _("parameter"), 31);
 	for (int k = 0; k < n; k++) {
 		char name[4 * sizeof s[k]->name];
 		text_escape_to(name, sizeof name, s[k]->name);

@@ -91,7 +91,11 @@ static void print_sobol(const struct job *j)
 	}
 	printf(_("S1: share of the variance due to the parameter alone; ST: with all its "
 		 "interactions\n\n"));
-	printf("  %-30s %-24s %-22s %s\n", "parameter", "range", "S1 [95%]", "ST [95%]");
+	fputs("  ", stdout);
+	text_pad(stdout, _("parameter"), 30);
+	text_pad(stdout, _("range"), 24);
+	text_pad(stdout, "S1 [95%]", 22);
+	printf("%s\n", "ST [95%]");
 	for (int i = 0; i < b->k; i++) {
 		const struct param_range *r = &s->sens[i];
 		char key[96], lo[64], hi[64], range[160], s1[64], st[64];

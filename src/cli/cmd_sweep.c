@@ -131,8 +131,11 @@ static void print_sweep(const struct job *j)
 		printf("  ");
 		text_pad(stdout, key, width[a]);
 	}
-	printf("%-30s %-22s %-11s %-11s %s\n", "total", "change", "provincial", "municipal",
-	       "district");
+	text_pad(stdout, _("total"), 30);
+	text_pad(stdout, _("change"), 22);
+	text_pad(stdout, _("provincial"), 11);
+	text_pad(stdout, _("municipal"), 11);
+	printf("%s\n", _("district"));
 	for (int p = -1; p < w->npoints; p++)
 		sweep_row(w, j->s[0], p, width);
 	printf(_("\nmeasures that change:"));

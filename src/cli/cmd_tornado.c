@@ -73,8 +73,12 @@ static void print_tornado(const struct job *j)
 		 "others at base,\non the same random draws; change of the mean total ± its "
 		 "standard error, sorted by swing\n\n"),
 	       m, lo, hi);
-	printf("  %-30s %-26s %-22s %-22s %s\n", "parameter", "low -> high", "total at low",
-	       "total at high", "swing");
+	fputs("  ", stdout);
+	text_pad(stdout, _("parameter"), 30);
+	text_pad(stdout, _("low -> high"), 26);
+	text_pad(stdout, _("total at low"), 22);
+	text_pad(stdout, _("total at high"), 22);
+	printf("%s\n", _("swing"));
 	double top = t->nbars ? t->bar[0].swing : 0;
 	for (int k = 0; k < t->nbars; k++) {
 		const struct study_bar *b = &t->bar[k];

@@ -13,6 +13,7 @@
 
 #include "briefing_impl.h"
 #include "html.h"
+#include "i18n.h"
 #include "money.h"
 #include "params.h"
 #include "stats.h"
@@ -38,9 +39,9 @@ static const char *yuan(double v, char *buf, size_t n)
 
 static const char *level_name(const struct briefing *b, int lv)
 {
-	static const char *const en[N_LEVELS] = {"Total", "Provincial", "Municipal", "District"};
-	static const char *const zh[N_LEVELS] = {"合计", "省级", "市级", "区（县级市）级"};
-	return b->lang == CHART_ZH ? zh[lv] : en[lv];
+	static const char *const en[N_LEVELS] = {N_("Total"), N_("Provincial"), N_("Municipal"),
+						 N_("District")};
+	return L_(b->lang, en[lv]);
 }
 
 static const char *measure_name(const struct briefing *b, int line)
@@ -161,10 +162,8 @@ static void head(struct page *pg)
 		    "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		    "<meta name=\"generator\" content=\"fundsim %s (git %s)\">\n",
-		    L(b, "en", "zh-CN"), b->version, b->git);
-	html_printf(f,
-		    L(b, "<title>What the policy will cost: scenario %s</title>\n",
-		      "<title>政策资金需求测算：情景 %s</title>\n"),
+		    b->lang == CHART_ZH ? "zh-CN" : "en", b->version, b->git);
+	html_printf(f, L_(b->lang, "<title>What the policy will cost: scenario %s</title>\n"),
 		    b->s->name);
 	fprintf(f, "<style>\n%s</style>\n</head>\n<body>\n", css);
 }
@@ -176,15 +175,12 @@ static void header(struct page *pg)
 	FILE *f = pg->f;
 	char reps[32];
 	fputs("<header>\n", f);
-	html_printf(f, L(b, "<h1>What Suzhou's draft software-industry policy will cost</h1>\n",
-			 "<h1>苏州软件产业集群政策措施资金需求测算</h1>\n"));
+	html_printf(f, L_(b->lang,
+			  "<h1>What Suzhou's draft software-industry policy will cost</h1>\n"));
 	html_printf(f, "<p class=\"sub\" lang=\"zh-CN\">%s</p>\n", POLICY_ZH);
 	html_printf(f,
-		    L(b,
-		      "<p class=\"meta\">Scenario <strong>%s</strong> · qualifying years "
-		      "%d–%d, paid %d–%d · %s replications, seed %llu",
-		      "<p class=\"meta\">情景 <strong>%s</strong> · 申报年度 %d–%d 年，兑付年度 "
-		      "%d–%d 年 · 蒙特卡洛模拟 %s 次，随机种子 %llu"),
+		    L_(b->lang, "<p class=\"meta\">Scenario <strong>%s</strong> · qualifying years "
+				"%d–%d, paid %d–%d · %s replications, seed %llu"),
 		    b->s->name, p->start_year, p->start_year + p->years - 1, pg->first_paid,
 		    pg->first_paid + pg->l->years - 1, text_grouped(b->sm->reps, reps, sizeof reps),
 		    (unsigned long long)b->seed);
@@ -212,27 +208,20 @@ static void interval_head(struct page *pg, const char *first)
 {
 	const struct briefing *b = pg->b;
 	html_printf(pg->f, "<thead><tr><th>%s</th>", first);
-	html_printf(pg->f, L(b,
-			     "<th class=\"n\">Mean</th><th class=\"n\">5%%</th>"
-			     "<th class=\"n\">95%%</th><th class=\"n\">P80</th>"
-			     "<th class=\"n\">P90</th>",
-			     "<th class=\"n\">均值</th><th class=\"n\">5%%分位</th>"
-			     "<th class=\"n\">95%%分位</th><th class=\"n\">P80</th>"
-			     "<th class=\"n\">P90</th>"));
+	html_printf(pg->f, L_(b->lang, "<th class=\"n\">Mean</th><th class=\"n\">5%%</th>"
+				       "<th class=\"n\">95%%</th><th class=\"n\">P80</th>"
+				       "<th class=\"n\">P90</th>"));
 }
 
 static const char *envelope_name(const struct briefing *b, const struct envelope *e)
 {
-	static const char *const en[N_LEVELS] = {"Annual budget, all levels",
-						 "Annual provincial "
-						 "budget",
-						 "Annual municipal budget",
-						 "Annual district budget"};
-	static const char *const zh[N_LEVELS] = {"年度预算（合计）", "年度省级预算", "年度市级预算",
-						 "年度区（县级市）级预算"};
+	static const char *const en[N_LEVELS] = {N_("Annual budget, all levels"),
+						 N_("Annual provincial budget"),
+						 N_("Annual municipal budget"),
+						 N_("Annual district budget")};
 	if (!e->annual)
-		return L(b, "Budget for the whole period", "政策期总预算");
-	return b->lang == CHART_ZH ? zh[e->lv] : en[e->lv];
+		return L_(b->lang, "Budget for the whole period");
+	return L_(b->lang, en[e->lv]);
 }
 
 /* Each budget envelope with its chance of being exceeded, one list item
@@ -250,12 +239,10 @@ static void budget_items(struct page *pg)
 		int y0 = e[i].annual ? 0 : pg->l->years, y1 = e[i].annual ? pg->l->years - 1 : y0;
 		bool capped = e[i].annual && prorata;
 		char lim[32];
-		html_printf(f,
-			    L(b, "<li>%s, %s元%s: chance of exceeding it%s ",
-			      "<li>%s %s元%s：超支概率%s"),
+		html_printf(f, L_(b->lang, "<li>%s, %s元%s: chance of exceeding it%s "),
 			    envelope_name(b, &e[i]), yuan(e[i].limit, lim, sizeof lim),
-			    e[i].annual ? L(b, " a year", "/年") : "",
-			    capped ? L(b, " after the pro-rata cap", "（按比例压减后）") : "");
+			    e[i].annual ? L_(b->lang, " a year") : "",
+			    capped ? L_(b->lang, " after the pro-rata cap") : "");
 		for (int y = y0; y <= y1; y++) {
 			double prob = summary_over(b->sm, i, y)->prob;
 			if (e[i].annual && b->lang == CHART_ZH)
@@ -267,7 +254,7 @@ static void budget_items(struct page *pg)
 			else
 				html_printf(f, "<span class=\"risk\">%.1f%%</span>", 100 * prob);
 		}
-		fputs(L(b, ".</li>\n", "。</li>\n"), f);
+		fputs(L_(b->lang, ".</li>\n"), f);
 	}
 	fputs("</ul>\n", f);
 }
@@ -395,30 +382,24 @@ static void summary(struct page *pg)
 	const int *r = b->sm->by_cost; /* dearest first, the lines in the total */
 	int nr = b->sm->nranked;
 	fputs("<section id=\"summary\" class=\"first\">\n", f);
-	html_printf(f, L(b, "<h2>Summary</h2>\n", "<h2>摘要</h2>\n"));
+	html_printf(f, L_(b->lang, "<h2>Summary</h2>\n"));
 	html_printf(f, "<div class=\"headline\">\n");
 	html_printf(f,
-		    L(b,
-		      "<p class=\"label\">Expected total cost over the policy period, "
-		      "paid %d–%d</p>\n",
-		      "<p class=\"label\">政策期资金需求总额（期望值），兑付年度 %d–%d 年</p>\n"),
+		    L_(b->lang, "<p class=\"label\">Expected total cost over the policy period, "
+				"paid %d–%d</p>\n"),
 		    pg->first_paid, pg->first_paid + pg->l->years - 1);
 	html_printf(f, "<p class=\"big\" id=\"headline-total\">%s元</p>\n",
 		    yuan(t->mean, m, sizeof m));
-	html_printf(f,
-		    L(b, "<p class=\"range\">90%% interval: %s – %s元</p>\n",
-		      "<p class=\"range\">90%%区间：%s – %s元</p>\n"),
+	html_printf(f, L_(b->lang, "<p class=\"range\">90%% interval: %s – %s元</p>\n"),
 		    yuan(t->pct[P5], lo, sizeof lo), yuan(t->pct[P95], hi, sizeof hi));
 	{
 		char p80[32], p90[32];
 		html_printf(f,
-			    L(b,
-			      "<p class=\"range\" id=\"headline-planning\">Planning figures: "
-			      "P80 %s元, P90 %s元 (appropriate this much and spending "
-			      "overruns it in at most 20%% / 10%% of the simulated "
-			      "futures)</p>\n",
-			      "<p class=\"range\" id=\"headline-planning\">预算安排参考：P80 %s元，"
-			      "P90 %s元（按此安排，超支的概率不超过20%% / 10%%）</p>\n"),
+			    L_(b->lang,
+			       "<p class=\"range\" id=\"headline-planning\">Planning figures: "
+			       "P80 %s元, P90 %s元 (appropriate this much and spending "
+			       "overruns it in at most 20%% / 10%% of the simulated "
+			       "futures)</p>\n"),
 			    yuan(t->pct[P80], p80, sizeof p80), yuan(t->pct[P90], p90, sizeof p90));
 	}
 	fputs("</div>\n", f);
@@ -444,35 +425,34 @@ static void summary(struct page *pg)
 		int nt = 0;
 		while (nt < 3 && nt < nr && money(pg, r[nt], pg->l->years, LV_TOTAL)->mean > 0)
 			nt++;
-		html_printf(f, L(b, " The dearest measures are ", "成本最高的措施为"));
+		html_printf(f, L_(b->lang, " The dearest measures are "));
 		for (int k = 0; k < nt; k++) {
 			double mean = money(pg, r[k], pg->l->years, LV_TOTAL)->mean;
 			top += mean;
-			html_printf(f, L(b, "%s%s %s (%.1f%%)", "%s%s %s（%.1f%%）"),
+			html_printf(f, L_(b->lang, "%s%s %s (%.1f%%)"),
 				    k == 0        ? ""
-				    : k == nt - 1 ? L(b, " and ", "和")
-						  : L(b, ", ", "、"),
+				    : k == nt - 1 ? L_(b->lang, " and ")
+						  : L_(b->lang, ", "),
 				    line_info(r[k])->name, measure_name(b, r[k]),
 				    100 * mean / t->mean);
 		}
-		html_printf(f, L(b, ", together %.1f%% of the total.", "，合计占 %.1f%%。"),
-			    100 * top / t->mean);
-		html_printf(f, L(b, " By funding level: ", "按出资层级："));
+		html_printf(f, L_(b->lang, ", together %.1f%% of the total."), 100 * top / t->mean);
+		html_printf(f, L_(b->lang, " By funding level: "));
 		for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
 			double mean = money(pg, N_LINES, pg->l->years, lv)->mean;
 			char v[32];
-			html_printf(f, L(b, "%s%s %s元 (%.1f%%)", "%s%s %s元（%.1f%%）"),
-				    lv == LV_PROVINCIAL ? "" : L(b, ", ", "，"), level_name(b, lv),
+			html_printf(f, L_(b->lang, "%s%s %s元 (%.1f%%)"),
+				    lv == LV_PROVINCIAL ? "" : L_(b->lang, ", "), level_name(b, lv),
 				    yuan(mean, v, sizeof v), 100 * mean / t->mean);
 		}
-		fputs(L(b, ".", "。"), f);
+		fputs(L_(b->lang, "."), f);
 	}
 	fputs("</p>\n", f);
 
 	fputs("<div class=\"cols\">\n<div>\n", f);
-	html_printf(f, L(b, "<h3>By paid year</h3>\n", "<h3>按兑付年度</h3>\n"));
+	html_printf(f, L_(b->lang, "<h3>By paid year</h3>\n"));
 	fputs("<table class=\"keep\">", f);
-	interval_head(pg, L(b, "Year", "年度"));
+	interval_head(pg, L_(b->lang, "Year"));
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int y = 0; y < pg->l->years; y++) {
 		html_printf(f, "<tr><td>%d%s</td>", pg->first_paid + y,
@@ -481,29 +461,25 @@ static void summary(struct page *pg)
 		fputs("</tr>\n", f);
 	}
 	if (pg->l->years > pg->l->horizon) {
-		html_printf(f, L(b, "<tr><td>%d–%d</td>", "<tr><td>%d–%d年</td>"), pg->first_paid,
+		html_printf(f, L_(b->lang, "<tr><td>%d–%d</td>"), pg->first_paid,
 			    pg->first_paid + pg->l->horizon - 1);
 		interval_cell(f, money(pg, N_LINES, sim_within(pg->l), LV_TOTAL));
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody></table>\n", f);
 	if (pg->l->years > pg->l->horizon)
-		html_printf(
-			f,
-			L(b,
-			  "<p class=\"note\">* After the policy's last paid year: yearly "
-			  "support and instalments committed in the policy period "
-			  "(after_expiry = %s). %d–%d: the policy's own paid years; every "
-			  "total over all paid years includes the years marked *.</p>\n",
-			  "<p class=\"note\">* 政策期满后兑付：政策期内作出的分年支持与分期兑付承诺"
-			  "（after_expiry = %s）。%d–%d年为政策期内兑付；所有兑付年度合计均含标 * "
-			  "的年度。</p>\n"),
-			b->s->pol.after_expiry == AFTER_STOP ? "stop" : "honour", pg->first_paid,
-			pg->first_paid + pg->l->horizon - 1);
+		html_printf(f,
+			    L_(b->lang,
+			       "<p class=\"note\">* After the policy's last paid year: yearly "
+			       "support and instalments committed in the policy period "
+			       "(after_expiry = %s). %d–%d: the policy's own paid years; every "
+			       "total over all paid years includes the years marked *.</p>\n"),
+			    b->s->pol.after_expiry == AFTER_STOP ? "stop" : "honour",
+			    pg->first_paid, pg->first_paid + pg->l->horizon - 1);
 	fputs("</div>\n<div>\n", f);
-	html_printf(f, L(b, "<h3>By funding level</h3>\n", "<h3>按出资层级</h3>\n"));
+	html_printf(f, L_(b->lang, "<h3>By funding level</h3>\n"));
 	fputs("<table class=\"keep\">", f);
-	interval_head(pg, L(b, "Level", "层级"));
+	interval_head(pg, L_(b->lang, "Level"));
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
 		html_printf(f, "<tr><td>%s</td>", level_name(b, lv));
@@ -517,14 +493,10 @@ static void summary(struct page *pg)
 	       money(pg, r[ntop], pg->l->years, LV_TOTAL)->mean > 0)
 		ntop++;
 	if (ntop > 0) {
-		html_printf(f,
-			    L(b, "<h3>The %d dearest measures</h3>\n",
-			      "<h3>成本最高的 %d 项措施</h3>\n"),
-			    ntop);
+		html_printf(f, L_(b->lang, "<h3>The %d dearest measures</h3>\n"), ntop);
 		fputs("<table class=\"keep\">", f);
-		interval_head(pg, L(b, "Measure", "措施"));
-		html_printf(f, L(b, "<th class=\"n\">Share</th></tr></thead>\n<tbody>\n",
-				 "<th class=\"n\">占比</th></tr></thead>\n<tbody>\n"));
+		interval_head(pg, L_(b->lang, "Measure"));
+		html_printf(f, L_(b->lang, "<th class=\"n\">Share</th></tr></thead>\n<tbody>\n"));
 		for (int k = 0; k < ntop; k++) {
 			const struct stats *st = money(pg, r[k], pg->l->years, LV_TOTAL);
 			html_printf(f, "<tr><td><span class=\"code\">%s</span> %s</td>",
@@ -537,25 +509,19 @@ static void summary(struct page *pg)
 	}
 
 	if (b->sm->nenv > 0) {
-		html_printf(f, L(b, "<h3>Budget envelopes</h3>\n", "<h3>预算额度</h3>\n"));
+		html_printf(f, L_(b->lang, "<h3>Budget envelopes</h3>\n"));
 		budget_items(pg);
 	} else {
-		html_printf(f, L(b,
-				 "<p class=\"note\">No budget envelope is set in this scenario "
-				 "(<code>[budget]</code>), so no chance of exceeding one is "
-				 "given.</p>\n",
-				 "<p class=\"note\">本情景未设定预算额度（<code>[budget]</code>），"
-				 "故不计算超支概率。</p>\n"));
+		html_printf(f, L_(b->lang,
+				  "<p class=\"note\">No budget envelope is set in this scenario "
+				  "(<code>[budget]</code>), so no chance of exceeding one is "
+				  "given.</p>\n"));
 	}
-	html_printf(
-		f,
-		L(b,
-		  "<p class=\"note\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million "
-		  "yuan). Mean over the replications; the 90%% interval runs from the 5th "
-		  "to the 95th percentile of the simulated outcomes; P80 and P90, the "
-		  "planning figures, are the 80th and 90th.</p>\n",
-		  "<p class=\"note\">金额单位为万元、亿元。数值为各次模拟的均值；90%%区间为"
-		  "模拟结果的第5至第95百分位数；预算安排参考P80、P90为第80、第90百分位数。</p>\n"));
+	html_printf(f, L_(b->lang,
+			  "<p class=\"note\">Amounts in 万元 (10,000 yuan) and 亿元 (100 million "
+			  "yuan). Mean over the replications; the 90%% interval runs from the 5th "
+			  "to the 95th percentile of the simulated outcomes; P80 and P90, the "
+			  "planning figures, are the 80th and 90th.</p>\n"));
 	fputs("</section>\n", f);
 }
 
@@ -567,23 +533,17 @@ static void measures(struct page *pg)
 	const struct policy *p = &b->s->pol;
 	FILE *f = pg->f;
 	fputs("<section id=\"measures\">\n", f);
-	html_printf(f, L(b, "<h2>Cost by measure</h2>\n", "<h2>分措施资金需求</h2>\n"));
-	html_printf(f, L(b,
-			 "<p>Every cash award line of the policy, over all paid years and "
-			 "funding levels. Awards: the mean number paid over the period (a "
-			 "yearly award counts once a year).</p>\n",
-			 "<p>政策全部资金奖励条线，合计全部兑付年度与出资层级。奖励笔数：政策期内"
-			 "兑付笔数的均值（按年支持的项目每年计一笔）。</p>\n"));
+	html_printf(f, L_(b->lang, "<h2>Cost by measure</h2>\n"));
 	html_printf(f,
-		    L(b,
-		      "<table>\n<thead><tr><th>Clause</th><th>Measure</th>"
-		      "<th class=\"n\">Mean</th><th class=\"n\">5%%</th><th class=\"n\">95%%</th>"
-		      "<th class=\"n\">P80</th><th class=\"n\">P90</th>"
-		      "<th class=\"n\">Share</th><th class=\"n\">Awards</th></tr></thead>\n",
-		      "<table>\n<thead><tr><th>条款</th><th>措施</th><th class=\"n\">均值</th>"
-		      "<th class=\"n\">5%%分位</th><th class=\"n\">95%%分位</th>"
-		      "<th class=\"n\">P80</th><th class=\"n\">P90</th>"
-		      "<th class=\"n\">占比</th><th class=\"n\">奖励笔数</th></tr></thead>\n"));
+		    L_(b->lang, "<p>Every cash award line of the policy, over all paid years and "
+				"funding levels. Awards: the mean number paid over the period (a "
+				"yearly award counts once a year).</p>\n"));
+	html_printf(f,
+		    L_(b->lang,
+		       "<table>\n<thead><tr><th>Clause</th><th>Measure</th>"
+		       "<th class=\"n\">Mean</th><th class=\"n\">5%%</th><th class=\"n\">95%%</th>"
+		       "<th class=\"n\">P80</th><th class=\"n\">P90</th>"
+		       "<th class=\"n\">Share</th><th class=\"n\">Awards</th></tr></thead>\n"));
 	fputs("<tbody>\n", f);
 	int contingent = 0;
 	for (int line = 0; line < N_LINES; line++) {
@@ -595,20 +555,16 @@ static void measures(struct page *pg)
 		if (b->lang != CHART_ZH)
 			html_printf(f, "<span class=\"alt\" lang=\"zh-CN\">%s</span>", li->zh);
 		if (!p->line[line].enabled) {
-			html_printf(
-				f,
-				L(b,
-				  "</td><td class=\"n off\" colspan=\"7\">not in force in "
-				  "this scenario</td></tr>\n",
-				  "</td><td class=\"n off\" colspan=\"7\">本情景未实施</td></tr>\n"));
+			html_printf(f, L_(b->lang,
+					  "</td><td class=\"n off\" colspan=\"7\">not in force in "
+					  "this scenario</td></tr>\n"));
 			continue;
 		}
 		fputs("</td>", f);
 		interval_cell(f, st);
 		if (!b->sm->in_total[line]) { /* 一事一议: costed, but not part of the total */
 			contingent++;
-			html_printf(f, L(b, "<td class=\"n off\">contingent</td>",
-					 "<td class=\"n off\">或有</td>"));
+			html_printf(f, L_(b->lang, "<td class=\"n off\">contingent</td>"));
 		} else {
 			html_printf(f, "<td class=\"n\">%.1f%%</td>",
 				    pg->total->mean > 0 ? 100 * st->mean / pg->total->mean : 0.0);
@@ -617,26 +573,22 @@ static void measures(struct page *pg)
 			    n->mean > 0 && n->mean < 9.95 ? 1 : 0, n->mean); /* 0.2, not 0 */
 	}
 	const struct stats *n = summary_recipients(b->sm, N_LINES, pg->l->years);
-	html_printf(f, L(b, "</tbody>\n<tfoot><tr><td></td><td>Total</td>",
-			 "</tbody>\n<tfoot><tr><td></td><td>合计</td>"));
+	html_printf(f, L_(b->lang, "</tbody>\n<tfoot><tr><td></td><td>Total</td>"));
 	interval_cell(f, pg->total);
 	html_printf(f,
 		    "<td class=\"n\">100%%</td><td class=\"n\">%.0f</td></tr></tfoot>\n"
 		    "</table>\n",
 		    n->mean);
-	html_printf(f, L(b,
-			 "<p class=\"note\">The 5%% and 95%% columns of the measures do not add "
-			 "up to the total's: measures are not all dear in the same futures.</p>\n",
-			 "<p class=\"note\">各措施的5%%、95%%分位数之和不等于合计的分位数："
-			 "各措施不会在同一情形下同时偏高。</p>\n"));
+	html_printf(f,
+		    L_(b->lang,
+		       "<p class=\"note\">The 5%% and 95%% columns of the measures do not add "
+		       "up to the total's: measures are not all dear in the same futures.</p>\n"));
 	if (contingent)
 		html_printf(f,
-			    L(b,
-			      "<p class=\"note\">Contingent items (一事一议, decided case by "
-			      "case) are costed as the scenario assumes but are not in the total, "
-			      "its shares or the charts.</p>\n",
-			      "<p class=\"note\">或有事项（一事一议）按情景假设测算，但不计入合计、"
-			      "占比与图表。</p>\n"));
+			    L_(b->lang,
+			       "<p class=\"note\">Contingent items (一事一议, decided case by "
+			       "case) are costed as the scenario assumes but are not in the total, "
+			       "its shares or the charts.</p>\n"));
 	fputs("</section>\n", f);
 }
 
@@ -648,23 +600,16 @@ static void uncosted(struct page *pg)
 	const struct policy *p = &b->s->pol;
 	FILE *f = pg->f;
 	fputs("<section id=\"uncosted\" class=\"flow\">\n", f);
-	html_printf(f, L(b, "<h2>Not costed</h2>\n", "<h2>未计入测算的事项</h2>\n"));
-	html_printf(
-		f, L(b,
-		     "<p>The draft promises these without an amount, so the model does not "
-		     "cost them and they are not in the total. A lump sum the bureau decides "
-		     "is set in the scenario's <code>[uncosted]</code> section (yuan a policy "
-		     "year) and shown here, beside the total.</p>\n",
-		     "<p>以下事项草案提出但未定金额，模型不予测算，不计入合计。局定金额可在情景文件"
-		     "<code>[uncosted]</code> 中设定（每个政策年度，元），列示于此，与合计分列。"
-		     "</p>\n"));
-	html_printf(f, L(b,
-			 "<table>\n<thead><tr><th>Clause</th><th>Commitment</th>"
-			 "<th class=\"n\">Lump sum a year</th><th class=\"n\">Over the policy "
-			 "years</th></tr></thead>\n<tbody>\n",
-			 "<table>\n<thead><tr><th>条款</th><th>事项</th>"
-			 "<th class=\"n\">局定年度金额</th><th class=\"n\">政策期合计</th>"
-			 "</tr></thead>\n<tbody>\n"));
+	html_printf(f, L_(b->lang, "<h2>Not costed</h2>\n"));
+	html_printf(f, L_(b->lang,
+			  "<p>The draft promises these without an amount, so the model does not "
+			  "cost them and they are not in the total. A lump sum the bureau decides "
+			  "is set in the scenario's <code>[uncosted]</code> section (yuan a policy "
+			  "year) and shown here, beside the total.</p>\n"));
+	html_printf(f, L_(b->lang,
+			  "<table>\n<thead><tr><th>Clause</th><th>Commitment</th>"
+			  "<th class=\"n\">Lump sum a year</th><th class=\"n\">Over the policy "
+			  "years</th></tr></thead>\n<tbody>\n"));
 	for (int i = 0; i < N_UNCOSTED; i++) {
 		const struct uncosted_info *u = uncosted_info(i);
 		char a[32], all[32];
@@ -680,8 +625,8 @@ static void uncosted(struct page *pg)
 				    yuan((double)uncosted_lump(p, i) / 100, all, sizeof all));
 		else
 			html_printf(f,
-				    L(b, "<td class=\"n off\" colspan=\"2\">none set</td></tr>\n",
-				      "<td class=\"n off\" colspan=\"2\">未设定</td></tr>\n"));
+				    L_(b->lang,
+				       "<td class=\"n off\" colspan=\"2\">none set</td></tr>\n"));
 	}
 	fputs("</tbody>\n</table>\n", f);
 	double lumps = (double)uncosted_lumps(p) / 100;
@@ -693,11 +638,10 @@ static void uncosted(struct page *pg)
 		html_printf(f, "<table>\n");
 		interval_head(pg, "");
 		fputs("</tr></thead>\n<tbody>\n", f);
-		html_printf(f,
-			    L(b, "<tr><td>Total (modelled)</td>", "<tr><td>合计（模型测算）</td>"));
+		html_printf(f, L_(b->lang, "<tr><td>Total (modelled)</td>"));
 		interval_cell(f, pg->total);
-		html_printf(f, L(b, "</tr>\n<tr><td>Total including the bureau's lump sums</td>",
-				 "</tr>\n<tr><td>合计（含局定金额）</td>"));
+		html_printf(f, L_(b->lang,
+				  "</tr>\n<tr><td>Total including the bureau's lump sums</td>"));
 		interval_cell(f, &with);
 		fputs("</tr>\n</tbody>\n</table>\n", f);
 	}
@@ -726,26 +670,25 @@ static void years_levels(struct page *pg)
 	const struct briefing *b = pg->b;
 	FILE *f = pg->f;
 	fputs("<section id=\"years\">\n", f);
-	html_printf(f, L(b, "<h2>Cost by paid year and funding level</h2>\n",
-			 "<h2>分年度、分层级资金需求</h2>\n"));
+	html_printf(f, L_(b->lang, "<h2>Cost by paid year and funding level</h2>\n"));
 	html_printf(f,
-		    L(b,
-		      "<p>Awards are assessed on a qualifying year's figures and paid %d "
-		      "year%s later: budgets are about the paid year. Each cell: the mean, and "
-		      "under it the 90%% interval.</p>\n",
-		      "<p>奖励按申报年度数据评审，%d 年后兑付%s；预算按兑付年度安排。每格为均值，"
-		      "其下为90%%区间。</p>\n"),
-		    b->s->pol.payment_lag, L(b, b->s->pol.payment_lag == 1 ? "" : "s", ""));
+		    NL_(b->lang,
+			"<p>Awards are assessed on a qualifying year's figures and paid %d "
+			"year later: budgets are about the paid year. Each cell: the mean, and "
+			"under it the 90%% interval.</p>\n",
+			"<p>Awards are assessed on a qualifying year's figures and paid %d "
+			"years later: budgets are about the paid year. Each cell: the mean, and "
+			"under it the 90%% interval.</p>\n",
+			(unsigned long)b->s->pol.payment_lag),
+		    b->s->pol.payment_lag);
 	fputs("<table class=\"keep\">\n<thead><tr>", f);
-	html_printf(f, L(b, "<th>Paid year</th>", "<th>兑付年度</th>"));
+	html_printf(f, L_(b->lang, "<th>Paid year</th>"));
 	for (int lv = 0; lv < N_LEVELS; lv++)
 		html_printf(f, "<th class=\"n\">%s</th>", level_name(b, lv));
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int y = 0; y <= pg->l->years; y++) {
 		if (y == pg->l->years)
-			html_printf(f,
-				    L(b, "</tbody>\n<tfoot><tr><td>%d–%d</td>",
-				      "</tbody>\n<tfoot><tr><td>%d–%d年</td>"),
+			html_printf(f, L_(b->lang, "</tbody>\n<tfoot><tr><td>%d–%d</td>"),
 				    pg->first_paid, pg->first_paid + pg->l->years - 1);
 		else
 			html_printf(f, "<tr><td>%d%s</td>", pg->first_paid + y,
@@ -756,16 +699,12 @@ static void years_levels(struct page *pg)
 		fputs("</tr>\n", f);
 	}
 	fputs("</tfoot></table>\n", f);
-	html_printf(f,
-		    L(b,
-		      "<p class=\"note\">Provincial money comes from the lines paid from "
-		      "pooled provincial and municipal funds (统筹省、市资金), split by the "
-		      "scenario's provincial share; districts bear the share of the "
-		      "non-provincial part that the scenario gives them. The levels' "
-		      "percentiles do not add up to the total's.</p>\n",
-		      "<p class=\"note\">省级资金来自统筹省、市资金的条线，按情景设定的省级比例"
-		      "拆分；区（县级市）承担情景设定的非省级部分比例。各层级分位数之和不等于合计的"
-		      "分位数。</p>\n"));
+	html_printf(f, L_(b->lang,
+			  "<p class=\"note\">Provincial money comes from the lines paid from "
+			  "pooled provincial and municipal funds (统筹省、市资金), split by the "
+			  "scenario's provincial share; districts bear the share of the "
+			  "non-provincial part that the scenario gives them. The levels' "
+			  "percentiles do not add up to the total's.</p>\n"));
 	struct envelope e[MAX_ENVELOPES];
 	if (sim_envelopes(&b->s->pol.model, e) > 0)
 		budget_table(pg);
@@ -779,7 +718,7 @@ static void charts(struct page *pg)
 	const struct briefing *b = pg->b;
 	FILE *f = pg->f;
 	fputs("<section id=\"charts\">\n", f);
-	html_printf(f, L(b, "<h2>Charts</h2>\n", "<h2>图表</h2>\n"));
+	html_printf(f, L_(b->lang, "<h2>Charts</h2>\n"));
 	int fig = 0;
 	for (int k = 0; k < N_CHARTS; k++) {
 		const char *cap = chart_caption(k, b->lang);
@@ -788,23 +727,20 @@ static void charts(struct page *pg)
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "fig%d-", fig);
 		if (b->svg[k] && html_svg(f, b->svg[k], prefix, cap) != 0) {
-			html_printf(
-				f,
-				L(b,
-				  "<p class=\"note\">(Chart %s is not plain SVG: left "
-				  "out.)</p>\n",
-				  "<p class=\"note\">（图表 %s 不是普通的 SVG，未收入。）</p>\n"),
-				chart_name(k));
+			html_printf(f,
+				    L_(b->lang,
+				       "<p class=\"note\">(Chart %s is not plain SVG: left "
+				       "out.)</p>\n"),
+				    chart_name(k));
 		} else if (!b->svg[k]) {
 			html_printf(f,
-				    L(b, "<p class=\"note\">(Chart %s not drawn%s%s)</p>\n",
-				      "<p class=\"note\">（未绘制图表 %s%s%s）</p>\n"),
-				    chart_name(k), b->chart_note ? L(b, ": ", "：") : "",
+				    L_(b->lang, "<p class=\"note\">(Chart %s not drawn%s%s)</p>\n"),
+				    chart_name(k), b->chart_note ? L_(b->lang, ": ") : "",
 				    b->chart_note ? b->chart_note : "");
 		}
 		html_printf(f,
-			    L(b, "<figcaption><strong>Figure %d.</strong> %s</figcaption>\n",
-			      "<figcaption><strong>图%d</strong> %s</figcaption>\n"),
+			    L_(b->lang,
+			       "<figcaption><strong>Figure %d.</strong> %s</figcaption>\n"),
 			    fig, cap);
 		fputs("</figure>\n", f);
 	}
@@ -850,13 +786,10 @@ static void sensitivity(struct page *pg)
 	const struct study_tornado *t = b->tornado;
 	FILE *f = pg->f;
 	fputs("<section id=\"sensitivity\">\n", f);
-	html_printf(f, L(b, "<h2>The assumptions that most move the total</h2>\n",
-			 "<h2>对总额影响最大的假设</h2>\n"));
+	html_printf(f, L_(b->lang, "<h2>The assumptions that most move the total</h2>\n"));
 	if (!t) {
-		html_printf(f,
-			    L(b, "<p class=\"note\">Not computed%s%s.</p>\n</section>\n",
-			      "<p class=\"note\">未计算%s%s。</p>\n</section>\n"),
-			    b->tornado_note ? L(b, ": ", "：") : "",
+		html_printf(f, L_(b->lang, "<p class=\"note\">Not computed%s%s.</p>\n</section>\n"),
+			    b->tornado_note ? L_(b->lang, ": ") : "",
 			    b->tornado_note ? b->tornado_note : "");
 		return;
 	}
@@ -864,45 +797,34 @@ static void sensitivity(struct page *pg)
 	money_table(t->base.mean, base, sizeof base);
 	snprintf(pct, sizeof pct, "%g%%", 100 * t->pct);
 	if (b->tornado_given)
-		html_printf(
-			f,
-			L(b,
-			  "<p>Each assumption the scenario declares uncertain "
-			  "(<code>[sensitivity]</code>) is moved to the low and the high end "
-			  "of its range, one at a time, the others as in the scenario.",
-			  "<p>情景在 <code>[sensitivity]</code> 中声明的每项不确定假设，逐一取其区间"
-			  "的低端和高端，其余参数保持不变。"));
+		html_printf(f,
+			    L_(b->lang,
+			       "<p>Each assumption the scenario declares uncertain "
+			       "(<code>[sensitivity]</code>) is moved to the low and the high end "
+			       "of its range, one at a time, the others as in the scenario."));
 	else
-		html_printf(
-			f,
-			L(b,
-			  "<p>Key assumptions of the model are moved %s down and %s up "
-			  "from the scenario's value, one at a time, the others unchanged (a "
-			  "distribution is scaled with its shape kept, so its mean moves "
-			  "%s).",
-			  "<p>模型的关键假设逐一在情景取值基础上下调 %s、上调 %s，其余参数保持不变"
-			  "（分布型参数保持形状整体缩放，其均值变动 %s）。"),
-			pct, pct, pct);
+		html_printf(f,
+			    L_(b->lang,
+			       "<p>Key assumptions of the model are moved %s down and %s up "
+			       "from the scenario's value, one at a time, the others unchanged (a "
+			       "distribution is scaled with its shape kept, so its mean moves "
+			       "%s)."),
+			    pct, pct, pct);
 	html_printf(f,
-		    L(b,
-		      " Every variant runs the same %ld simulated futures as the base "
-		      "case (common random numbers), so each change is due to the assumption "
-		      "alone; it is shown ± its standard error. Expected total on these "
-		      "futures: %s元.</p>\n",
-		      "每个变体与基准情形使用同一组 %ld 次模拟（共同随机数），因此变化仅来自该"
-		      "假设，并给出其标准误（±）。这些模拟下的期望总额：%s元。</p>\n"),
+		    L_(b->lang,
+		       " Every variant runs the same %ld simulated futures as the base "
+		       "case (common random numbers), so each change is due to the assumption "
+		       "alone; it is shown ± its standard error. Expected total on these "
+		       "futures: %s元.</p>\n"),
 		    t->reps, base);
 	int n = t->nbars < BRIEFING_TOP_BARS ? t->nbars : BRIEFING_TOP_BARS;
 	if (b->tornado_svg) {
 		fputs("<figure id=\"fig-tornado\">\n", f);
 		if (html_svg(f, b->tornado_svg, "tornado-",
-			     L(b, "Tornado chart of the total", "总额龙卷风图")) != 0)
-			html_printf(
-				f,
-				L(b,
-				  "<p class=\"note\">(The tornado chart is not plain "
-				  "SVG: left out.)</p>\n",
-				  "<p class=\"note\">（龙卷风图不是普通的 SVG，未收入。）</p>\n"));
+			     L_(b->lang, "Tornado chart of the total")) != 0)
+			html_printf(f,
+				    L_(b->lang, "<p class=\"note\">(The tornado chart is not plain "
+						"SVG: left out.)</p>\n"));
 		fputs("</figure>\n", f);
 	}
 	double top = 0;
@@ -910,15 +832,11 @@ static void sensitivity(struct page *pg)
 		top = fmax(top, fabs(t->bar[k].d_low.mean));
 		top = fmax(top, fabs(t->bar[k].d_high.mean));
 	}
-	html_printf(f, L(b,
-			 "<table class=\"tornado\">\n<thead><tr><th>#</th><th>Assumption</th>"
-			 "<th>Low → high</th><th class=\"n\">Change at low</th>"
-			 "<th class=\"n\">Change at high</th><th class=\"n\">Swing</th><th></th>"
-			 "</tr></thead>\n<tbody>\n",
-			 "<table class=\"tornado\">\n<thead><tr><th>#</th><th>假设</th>"
-			 "<th>低值 → 高值</th><th class=\"n\">低值时总额变化</th>"
-			 "<th class=\"n\">高值时总额变化</th><th class=\"n\">变动幅度</th><th></th>"
-			 "</tr></thead>\n<tbody>\n"));
+	html_printf(f, L_(b->lang,
+			  "<table class=\"tornado\">\n<thead><tr><th>#</th><th>Assumption</th>"
+			  "<th>Low → high</th><th class=\"n\">Change at low</th>"
+			  "<th class=\"n\">Change at high</th><th class=\"n\">Swing</th><th></th>"
+			  "</tr></thead>\n<tbody>\n"));
 	for (int k = 0; k < n; k++) {
 		const struct study_bar *bar = &t->bar[k];
 		char key[96], lo[64], hi[64], sw[32], scen[160], means[320];
@@ -932,9 +850,7 @@ static void sensitivity(struct page *pg)
 			    "<td class=\"range\">%s → %s",
 			    k + 1, key, means, lo, hi);
 		if (bar->given)
-			html_printf(f,
-				    L(b, "<span class=\"alt\">scenario: %s</span>",
-				      "<span class=\"alt\">情景取值：%s</span>"),
+			html_printf(f, L_(b->lang, "<span class=\"alt\">scenario: %s</span>"),
 				    scen);
 		else
 			html_printf(f, "<span class=\"alt\">%s ±%s</span>", scen, pct);
@@ -953,20 +869,16 @@ static void sensitivity(struct page *pg)
 		fputs("</div></td></tr>\n", f);
 	}
 	fputs("</tbody></table>\n", f);
-	html_printf(
-		f, L(b,
-		     "<p class=\"note\">Change at low, at high: the change of the expected "
-		     "total when the assumption takes its low or high value, ± its standard "
-		     "error. Bars: <span class=\"key lo\"></span>at the low value, "
-		     "<span class=\"key hi\"></span>at the high value; left of the line the "
-		     "total falls, right of it the total rises.</p>\n",
-		     "<p class=\"note\">低值、高值时总额变化：该假设取低值或高值时期望总额的"
-		     "变化，± 为标准误。条形：<span class=\"key lo\"></span>低值，"
-		     "<span class=\"key hi\"></span>高值；竖线左侧为总额下降，右侧为上升。</p>\n"));
+	html_printf(f, L_(b->lang,
+			  "<p class=\"note\">Change at low, at high: the change of the expected "
+			  "total when the assumption takes its low or high value, ± its standard "
+			  "error. Bars: <span class=\"key lo\"></span>at the low value, "
+			  "<span class=\"key hi\"></span>at the high value; left of the line the "
+			  "total falls, right of it the total rises.</p>\n"));
 	if (t->nbars > n)
 		html_printf(f,
-			    L(b, "<p class=\"note\">%d more assumptions move the total less.</p>\n",
-			      "<p class=\"note\">另有 %d 项假设影响更小，未列出。</p>\n"),
+			    L_(b->lang,
+			       "<p class=\"note\">%d more assumptions move the total less.</p>\n"),
 			    t->nbars - n);
 	fputs("</section>\n", f);
 }
@@ -989,31 +901,25 @@ static void differences(struct page *pg)
 	const struct param_def *d = params_table(&np);
 	/* a short list follows the sensitivity table on its page */
 	html_printf(f, "<section id=\"differences\"%s>\n", b->ndiff <= 12 ? " class=\"flow\"" : "");
-	html_printf(f, L(b, "<h2>How this scenario differs from the draft policy</h2>\n",
-			 "<h2>本情景与政策草案的差异</h2>\n"));
+	html_printf(f, L_(b->lang, "<h2>How this scenario differs from the draft policy</h2>\n"));
 	if (b->ndiff == 0) {
-		html_printf(f,
-			    L(b,
-			      "<p>No parameter differs: this is the draft policy with "
-			      "fundsim's default readings and calibration "
-			      "(<code>scenarios/suzhou-draft.ini</code>).</p>\n</section>\n",
-			      "<p>无参数差异：即政策草案及 fundsim 的默认解读与校准"
-			      "（<code>scenarios/suzhou-draft.ini</code>）。</p>\n</section>\n"));
+		html_printf(f, L_(b->lang,
+				  "<p>No parameter differs: this is the draft policy with "
+				  "fundsim's default readings and calibration "
+				  "(<code>scenarios/suzhou-draft.ini</code>).</p>\n</section>\n"));
 		return;
 	}
 	html_printf(f,
-		    L(b,
-		      "<p>%d parameter%s differ%s from the draft policy as fundsim reads "
-		      "it (<code>fundsim diff builtin SCENARIO</code>):</p>\n",
-		      "<p>共 %d 项参数与政策草案（fundsim 默认解读）不同%s%s"
-		      "（<code>fundsim diff builtin SCENARIO</code>）：</p>\n"),
-		    b->ndiff, L(b, b->ndiff == 1 ? "" : "s", ""),
-		    L(b, b->ndiff == 1 ? "s" : "", ""));
-	html_printf(f, L(b,
-			 "<table>\n<thead><tr><th>Parameter</th><th>Clause</th>"
-			 "<th>Draft</th><th>This scenario</th><th>Set in</th></tr></thead>\n",
-			 "<table>\n<thead><tr><th>参数</th><th>条款</th><th>草案</th>"
-			 "<th>本情景</th><th>设定位置</th></tr></thead>\n"));
+		    NL_(b->lang,
+			"<p>%d parameter differs from the draft policy as fundsim reads "
+			"it (<code>fundsim diff builtin SCENARIO</code>):</p>\n",
+			"<p>%d parameters differ from the draft policy as fundsim reads "
+			"it (<code>fundsim diff builtin SCENARIO</code>):</p>\n",
+			(unsigned long)b->ndiff),
+		    b->ndiff);
+	html_printf(f, L_(b->lang,
+			  "<table>\n<thead><tr><th>Parameter</th><th>Clause</th>"
+			  "<th>Draft</th><th>This scenario</th><th>Set in</th></tr></thead>\n"));
 	fputs("<tbody>\n", f);
 	for (int k = 0; k < b->ndiff; k++) {
 		const struct briefing_diff *x = &b->diff[k];
@@ -1083,21 +989,14 @@ static void readings(struct page *pg)
 	for (int k = 0; k < n; k++)
 		kept += !diff_of(b, r[k].param);
 	html_printf(f,
-		    L(b,
-		      "<h3>Readings of what the policy text leaves open</h3>\n"
-		      "<p>Where the text is open, the draft scenario takes a default reading "
-		      "(POLICY.md, “Readings”). This scenario keeps %d of the %d and replaces "
-		      "%d.</p>\n",
-		      "<h3>对政策文本未明确之处的解读</h3>\n<p>政策文本未明确之处，草案情景采用默认"
-		      "解读（POLICY.md “Readings”）。本情景沿用其中 %d 项（共 %d 项），替换 %d "
-		      "项。</p>\n"),
+		    L_(b->lang,
+		       "<h3>Readings of what the policy text leaves open</h3>\n"
+		       "<p>Where the text is open, the draft scenario takes a default reading "
+		       "(POLICY.md, “Readings”). This scenario keeps %d of the %d and replaces "
+		       "%d.</p>\n"),
 		    kept, n, n - kept);
-	html_printf(f,
-		    L(b,
-		      "<table>\n<thead><tr><th>Parameter</th><th>Default reading</th>"
-		      "<th>Value here</th></tr></thead>\n<tbody>\n",
-		      "<table>\n<thead><tr><th>参数</th><th>默认解读</th><th>本情景取值</th></tr>"
-		      "</thead>\n<tbody>\n"));
+	html_printf(f, L_(b->lang, "<table>\n<thead><tr><th>Parameter</th><th>Default reading</th>"
+				   "<th>Value here</th></tr></thead>\n<tbody>\n"));
 	for (int k = 0; k < n; k++) {
 		char key[96], v[160] = "";
 		const struct briefing_diff *x = diff_of(b, r[k].param);
@@ -1112,16 +1011,13 @@ static void readings(struct page *pg)
 		}
 		html_printf(f, "</td><td>%s</td>", r[k].why);
 		if (x)
-			html_printf(f,
-				    L(b,
-				      "<td class=\"changed\">%s (replaced; draft: %s)</td></tr>\n",
-				      "<td class=\"changed\">%s（已替换；草案：%s）</td></tr>\n"),
-				    x->here, x->draft);
+			html_printf(
+				f,
+				L_(b->lang,
+				   "<td class=\"changed\">%s (replaced; draft: %s)</td></tr>\n"),
+				x->here, x->draft);
 		else
-			html_printf(f,
-				    L(b, "<td>%s (default)</td></tr>\n",
-				      "<td>%s（默认）</td></tr>\n"),
-				    v);
+			html_printf(f, L_(b->lang, "<td>%s (default)</td></tr>\n"), v);
 	}
 	fputs("</tbody></table>\n", f);
 }
@@ -1134,70 +1030,56 @@ static void method(struct page *pg)
 	char reps[32];
 	text_grouped(b->sm->reps, reps, sizeof reps);
 	fputs("<section id=\"method\">\n", f);
-	html_printf(f, L(b, "<h2>Method</h2>\n", "<h2>方法说明</h2>\n"));
-	html_printf(
-		f,
-		L(b,
-		  "<p>fundsim simulates Suzhou's software firms, parks, projects, "
-		  "centres and talent over qualifying years %d–%d, %s times (Monte Carlo "
-		  "replications), and applies every award line of the policy to each: its "
-		  "rates, caps, tiers, top-ups (进档补差), “first time” rules, multi-year "
-		  "limits and who pays. Uncertain counts and rates are drawn once per "
-		  "replication, so the intervals include what is not known about them. "
-		  "Percentiles are %s.</p>\n",
-		  "<p>fundsim 对 %d–%d 申报年度苏州的软件企业、园区、项目、中心与人才进行 %s 次"
-		  "蒙特卡洛模拟，并对每次模拟逐一适用政策的全部奖励条线（比例、上限、档位、"
-		  "进档补差、“首次”规则、多年限制及出资层级）。不确定的数量与比率每次模拟抽取"
-		  "一次，因此区间包含参数本身的不确定性。百分位数%s。</p>\n"),
-		p->start_year, p->start_year + p->years - 1, reps,
-		b->sm->exact
-			? L(b, "exact (every replication kept)", "为精确值（保留全部模拟结果）")
-			: L(b,
-			    "estimated by the P-square algorithm (too many replications to "
-			    "keep; within about 0.5%)",
-			    "由 P-square 算法估计（模拟次数过多，未全部保留；误差约 0.5% 以内）"));
+	html_printf(f, L_(b->lang, "<h2>Method</h2>\n"));
 	html_printf(f,
-		    L(b,
-		      "<p><strong>Reproducible.</strong> Seed %llu, %s replications, %d "
-		      "threads. Each firm and entity draws from its own random stream keyed "
-		      "by (seed, replication, component, index), so the same scenario and "
-		      "seed give bit-identical results – every number in this report and "
-		      "every file beside it – for any number of threads. To make this report "
-		      "again:</p>\n",
-		      "<p><strong>可复现。</strong>随机种子 %llu，模拟 %s 次，%d 个线程。每个企业和"
-		      "主体使用由（种子、模拟序号、组成部分、序号）确定的独立随机数流，因此相同"
-		      "情景与种子在任意线程数下得到逐位相同的结果（本报告的每个数字及同目录的全部"
-		      "文件）。重新生成本报告：</p>\n"),
+		    L_(b->lang,
+		       "<p>fundsim simulates Suzhou's software firms, parks, projects, "
+		       "centres and talent over qualifying years %d–%d, %s times (Monte Carlo "
+		       "replications), and applies every award line of the policy to each: its "
+		       "rates, caps, tiers, top-ups (进档补差), “first time” rules, multi-year "
+		       "limits and who pays. Uncertain counts and rates are drawn once per "
+		       "replication, so the intervals include what is not known about them. "
+		       "Percentiles are %s.</p>\n"),
+		    p->start_year, p->start_year + p->years - 1, reps,
+		    b->sm->exact
+			    ? L_(b->lang, "exact (every replication kept)")
+			    : L_(b->lang,
+				 "estimated by the P-square algorithm (too many replications to "
+				 "keep; within about 0.5%)"));
+	html_printf(f,
+		    L_(b->lang,
+		       "<p><strong>Reproducible.</strong> Seed %llu, %s replications, %d "
+		       "threads. Each firm and entity draws from its own random stream keyed "
+		       "by (seed, replication, component, index), so the same scenario and "
+		       "seed give bit-identical results – every number in this report and "
+		       "every file beside it – for any number of threads. To make this report "
+		       "again:</p>\n"),
 		    (unsigned long long)b->seed, reps, b->threads);
 	html_printf(f, "<p><code>%s</code></p>\n", b->command);
 	html_printf(f,
-		    L(b,
-		      "<p>fundsim %s (git %s). Scenario <strong>%s</strong>, %s%s%s; every "
-		      "parameter as run is in <code>scenario.resolved.ini</code> beside this "
-		      "report, the numbers in <code>summary.csv</code>, "
-		      "<code>by_year.csv</code> and <code>recipients.csv</code>.</p>\n",
-		      "<p>fundsim %s（git %s）。情景<strong>%s</strong>，%s%s%s；运行时的全部参数"
-		      "见同目录 <code>scenario.resolved.ini</code>，数值见 "
-		      "<code>summary.csv</code>、<code>by_year.csv</code>、"
-		      "<code>recipients.csv</code>。</p>\n"),
+		    L_(b->lang,
+		       "<p>fundsim %s (git %s). Scenario <strong>%s</strong>, %s%s%s; every "
+		       "parameter as run is in <code>scenario.resolved.ini</code> beside this "
+		       "report, the numbers in <code>summary.csv</code>, "
+		       "<code>by_year.csv</code> and <code>recipients.csv</code>.</p>\n"),
 		    b->version, b->git, b->s->name,
-		    b->s->path[0] ? L(b, "file ", "文件 ") : L(b, "built in", "内置情景"),
+		    b->s->path[0] ? L_(b->lang, "file ") : L_(b->lang, "built in"),
 		    b->s->path[0] ? b->s->path : "", "");
 	if (b->tornado)
-		html_printf(
-			f,
-			L(b,
-			  "<p>Sensitivity: a tornado study (<code>fundsim tornado</code>) "
-			  "of %d assumption%s on %ld replications each, with the same seed "
-			  "and common random numbers; the table shows the %d largest "
-			  "swings.</p>\n",
-			  "<p>敏感性：龙卷风分析（<code>fundsim tornado</code>），共 %d 项假设%s，"
-			  "每个变体模拟 %ld 次，使用相同种子与共同随机数；表中列出变动幅度最大的 "
-			  "%d 项。</p>\n"),
-			b->tornado->nbars, L(b, b->tornado->nbars == 1 ? "" : "s", ""),
-			b->tornado->reps,
-			b->tornado->nbars < BRIEFING_TOP_BARS ? b->tornado->nbars
-							      : BRIEFING_TOP_BARS);
+		html_printf(f,
+			    NL_(b->lang,
+				"<p>Sensitivity: a tornado study (<code>fundsim tornado</code>) "
+				"of %d assumption on %ld replications each, with the same seed "
+				"and common random numbers; the table shows the %d largest "
+				"swings.</p>\n",
+				"<p>Sensitivity: a tornado study (<code>fundsim tornado</code>) "
+				"of %d assumptions on %ld replications each, with the same seed "
+				"and common random numbers; the table shows the %d largest "
+				"swings.</p>\n",
+				(unsigned long)b->tornado->nbars),
+			    b->tornado->nbars, b->tornado->reps,
+			    b->tornado->nbars < BRIEFING_TOP_BARS ? b->tornado->nbars
+								  : BRIEFING_TOP_BARS);
 	readings(pg);
 	fputs("</section>\n", f);
 }

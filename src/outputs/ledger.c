@@ -236,9 +236,8 @@ static void row(FILE *f, const char *label, long count, const fen_t *v)
 
 void totals_print(const struct totals *t, FILE *f)
 {
-	static const char head[] = "%-8s %7s %14s %14s %14s %14s\n";
-	fprintf(f, "Spending by line (万元):\n");
-	fprintf(f, head, "  line", "awards", "total", "provincial", "municipal", "district");
+	fprintf(f, "%s\n", _("Spending by line (万元):"));
+	head(f, _("line"), _("awards"));
 	long all = 0;
 	for (int l = 0; l < N_LINES; l++) {
 		if (!t->awards[l])
@@ -253,8 +252,8 @@ void totals_print(const struct totals *t, FILE *f)
 	for (int k = 0; k < N_LEVELS; k++)
 		v[k] = totals_line(t, N_LINES, (enum fund_level)k);
 	row(f, "TOTAL", all, v);
-	fprintf(f, "\nSpending by paid year (万元):\n");
-	fprintf(f, head, "  year", "", "total", "provincial", "municipal", "district");
+	fprintf(f, "\n%s\n", _("Spending by paid year (万元):"));
+	head(f, _("year"), "");
 	fen_t within[N_LEVELS] = {0};
 	for (int y = 0; y < t->nyears; y++) {
 		char label[16];
@@ -268,11 +267,11 @@ void totals_print(const struct totals *t, FILE *f)
 		row(f, label, -1, v);
 	}
 	if (t->nyears > t->horizon) {
-		row(f, "within", -1, within);
+		row(f, _("within"), -1, within);
 		fprintf(f,
-			"  * paid after the policy's last paid year (%d): commitments made in the "
-			"policy period (政策期满后兑付);\n  within: the policy's own paid years "
-			"%d-%d; TOTAL above includes the years marked *\n",
+			_("  * paid after the policy's last paid year (%d): commitments made in the "
+			  "policy period (政策期满后兑付);\n  within: the policy's own paid years "
+			  "%d-%d; TOTAL above includes the years marked *\n"),
 			t->first_paid_year + t->horizon - 1, t->first_paid_year,
 			t->first_paid_year + t->horizon - 1);
 	}

@@ -229,17 +229,13 @@
 	  "占总额方差比例：该条线方差占各条线方差之和的比例（本次运行未保留逐次结果）；"  \
 	  "或有事项不计入合计。")
 
-#define AS_ENUM(id, en, zh) id,
-#define AS_ROW(id, en, zh) [id] = {en, zh},
+#define AS_ENUM(id, en) id,
+#define AS_ROW(id, en) [id] = en,
 enum word { WB_WORDS(AS_ENUM) N_WORDS };
-static const char *const words[N_WORDS][2] = {WB_WORDS(AS_ROW)};
+static const char *const words[N_WORDS] = {WB_WORDS(AS_ROW)};
 
-static const char *const level_words[N_LEVELS][2] = {
-	{"Total", "合计"},
-	{"Provincial", "省级"},
-	{"Municipal", "市级"},
-	{"District", "区（县级市）级"},
-};
+static const char *const level_words[N_LEVELS] = {N_("Total"), N_("Provincial"), N_("Municipal"),
+						  N_("District")};
 
 /* ---- the writer: formats, checked cells, column widths ---- */
 
@@ -266,7 +262,7 @@ struct wb {
 
 static const char *w(const struct wb *x, enum word id)
 {
-	return words[id][x->lang == CHART_ZH];
+	return L_(x->lang, words[id]);
 }
 
 static void check(struct wb *x, lxw_error e, const char *what)
@@ -414,7 +410,7 @@ static void formats(struct wb *x)
 
 static const char *level_word(const struct wb *x, int lv)
 {
-	return level_words[lv][x->lang == CHART_ZH];
+	return L_(x->lang, level_words[lv]);
 }
 
 static const char *measure_word(const struct wb *x, int line)
@@ -1288,15 +1284,15 @@ int workbook_run(const char *dir, const struct wb_run *r, char *err, size_t errl
 
 /* The study CSV files' sheets. */
 static const struct {
-	const char *csv, *en, *zh;
+	const char *csv, *en; /* the sheet's name, a msgid */
 } study_sheets[] = {
-	{"sweep.csv", "Sweep", "参数扫描"},
-	{"tornado.csv", "Tornado", "龙卷风图"},
-	{"spider.csv", "Spider", "蛛网图"},
-	{"compare.csv", "Compare", "情景比较"},
-	{"compare_params.csv", "Parameters that differ", "参数差异"},
-	{"sobol.csv", "Sobol indices", "Sobol指数"},
-	{"sobol_points.csv", "Sobol design points", "Sobol样本点"},
+	{"sweep.csv", N_("Sweep")},
+	{"tornado.csv", N_("Tornado")},
+	{"spider.csv", N_("Spider")},
+	{"compare.csv", N_("Compare")},
+	{"compare_params.csv", N_("Parameters that differ")},
+	{"sobol.csv", N_("Sobol indices")},
+	{"sobol_points.csv", N_("Sobol design points")},
 };
 
 /* How a study CSV column is shown: amounts in yuan become 万元. A column
@@ -1305,62 +1301,62 @@ enum col_kind { CK_AUTO, CK_MONEY, CK_INDEX, CK_TEXT };
 static const struct {
 	const char *csv;
 	enum col_kind kind;
-	const char *en, *zh;
+	const char *en; /* the header, a msgid */
 } study_cols[] = {
-	{"point", CK_AUTO, "Point", "取值点"},
-	{"key1", CK_TEXT, "Key 1", "参数1"},
-	{"value1", CK_AUTO, "Value 1", "取值1"},
-	{"label1", CK_TEXT, "Value 1 as written", "取值1写法"},
-	{"key2", CK_TEXT, "Key 2", "参数2"},
-	{"value2", CK_AUTO, "Value 2", "取值2"},
-	{"label2", CK_TEXT, "Value 2 as written", "取值2写法"},
-	{"line", CK_TEXT, "Line", "条线"},
-	{"level", CK_TEXT, "Funding level", "出资层级"},
-	{"paid_year", CK_AUTO, "Paid year", "兑付年度"},
-	{"mean", CK_MONEY, "Mean (万元)", "均值（万元）"},
-	{"p5", CK_MONEY, "5% (万元)", "5%分位（万元）"},
-	{"p95", CK_MONEY, "95% (万元)", "95%分位（万元）"},
-	{"diff", CK_MONEY, "Change (万元)", "变化（万元）"},
-	{"diff_se", CK_MONEY, "Change: std error (万元)", "变化标准误（万元）"},
-	{"diff_lo", CK_MONEY, "Change: 95% low (万元)", "变化95%下限（万元）"},
-	{"diff_hi", CK_MONEY, "Change: 95% high (万元)", "变化95%上限（万元）"},
-	{"rank", CK_AUTO, "Rank", "排序"},
-	{"key", CK_TEXT, "Key", "参数键"},
-	{"unit", CK_TEXT, "Unit", "单位"},
-	{"range", CK_TEXT, "Range", "范围"},
-	{"base", CK_AUTO, "Base", "基准"},
-	{"low", CK_AUTO, "Low", "低值"},
-	{"high", CK_AUTO, "High", "高值"},
-	{"base_label", CK_TEXT, "Base as written", "基准写法"},
-	{"low_label", CK_TEXT, "Low as written", "低值写法"},
-	{"high_label", CK_TEXT, "High as written", "高值写法"},
-	{"mean_base", CK_MONEY, "Mean total, base (万元)", "基准总额均值（万元）"},
-	{"mean_low", CK_MONEY, "Mean total at low (万元)", "低值时总额均值（万元）"},
-	{"mean_high", CK_MONEY, "Mean total at high (万元)", "高值时总额均值（万元）"},
-	{"diff_low", CK_MONEY, "Change at low (万元)", "低值时变化（万元）"},
-	{"diff_low_se", CK_MONEY, "Change at low: std error (万元)", "低值时变化标准误（万元）"},
-	{"diff_high", CK_MONEY, "Change at high (万元)", "高值时变化（万元）"},
-	{"diff_high_se", CK_MONEY, "Change at high: std error (万元)", "高值时变化标准误（万元）"},
-	{"swing", CK_MONEY, "Swing (万元)", "摆幅（万元）"},
-	{"pct", CK_AUTO, "Change of the parameter (%)", "参数变动（%）"},
-	{"value", CK_AUTO, "Value", "取值"},
-	{"label", CK_TEXT, "Value as written", "取值写法"},
-	{"alt", CK_TEXT, "Alternative", "比较情景"},
-	{"base_mean", CK_MONEY, "Base mean (万元)", "基准均值（万元）"},
-	{"alt_mean", CK_MONEY, "Alternative mean (万元)", "比较情景均值（万元）"},
-	{"parameter", CK_TEXT, "Parameter", "参数"},
-	{"lo", CK_AUTO, "Low end", "下限"},
-	{"hi", CK_AUTO, "High end", "上限"},
-	{"lo_label", CK_TEXT, "Low end as written", "下限写法"},
-	{"hi_label", CK_TEXT, "High end as written", "上限写法"},
-	{"S1", CK_INDEX, "First-order index S1", "一阶指数 S1"},
-	{"S1_lo", CK_INDEX, "S1: 95% low", "S1 95%下限"},
-	{"S1_hi", CK_INDEX, "S1: 95% high", "S1 95%上限"},
-	{"ST", CK_INDEX, "Total index ST", "总效应指数 ST"},
-	{"ST_lo", CK_INDEX, "ST: 95% low", "ST 95%下限"},
-	{"ST_hi", CK_INDEX, "ST: 95% high", "ST 95%上限"},
-	{"matrix", CK_TEXT, "Matrix", "矩阵"},
-	{"mean_total", CK_MONEY, "Mean total (万元)", "总额均值（万元）"},
+	{"point", CK_AUTO, N_("Point")},
+	{"key1", CK_TEXT, N_("Key 1")},
+	{"value1", CK_AUTO, N_("Value 1")},
+	{"label1", CK_TEXT, N_("Value 1 as written")},
+	{"key2", CK_TEXT, N_("Key 2")},
+	{"value2", CK_AUTO, N_("Value 2")},
+	{"label2", CK_TEXT, N_("Value 2 as written")},
+	{"line", CK_TEXT, N_("Line")},
+	{"level", CK_TEXT, N_("Funding level")},
+	{"paid_year", CK_AUTO, N_("Paid year")},
+	{"mean", CK_MONEY, N_("Mean (万元)")},
+	{"p5", CK_MONEY, N_("5% (万元)")},
+	{"p95", CK_MONEY, N_("95% (万元)")},
+	{"diff", CK_MONEY, N_("Change (万元)")},
+	{"diff_se", CK_MONEY, N_("Change: std error (万元)")},
+	{"diff_lo", CK_MONEY, /* xgettext:no-c-format */ N_("Change: 95% low (万元)")},
+	{"diff_hi", CK_MONEY, /* xgettext:no-c-format */ N_("Change: 95% high (万元)")},
+	{"rank", CK_AUTO, N_("Rank")},
+	{"key", CK_TEXT, N_("Key")},
+	{"unit", CK_TEXT, N_("Unit")},
+	{"range", CK_TEXT, N_("Range")},
+	{"base", CK_AUTO, N_("Base")},
+	{"low", CK_AUTO, N_("Low")},
+	{"high", CK_AUTO, N_("High")},
+	{"base_label", CK_TEXT, N_("Base as written")},
+	{"low_label", CK_TEXT, N_("Low as written")},
+	{"high_label", CK_TEXT, N_("High as written")},
+	{"mean_base", CK_MONEY, N_("Mean total, base (万元)")},
+	{"mean_low", CK_MONEY, N_("Mean total at low (万元)")},
+	{"mean_high", CK_MONEY, N_("Mean total at high (万元)")},
+	{"diff_low", CK_MONEY, N_("Change at low (万元)")},
+	{"diff_low_se", CK_MONEY, N_("Change at low: std error (万元)")},
+	{"diff_high", CK_MONEY, N_("Change at high (万元)")},
+	{"diff_high_se", CK_MONEY, N_("Change at high: std error (万元)")},
+	{"swing", CK_MONEY, N_("Swing (万元)")},
+	{"pct", CK_AUTO, N_("Change of the parameter (%)")},
+	{"value", CK_AUTO, N_("Value")},
+	{"label", CK_TEXT, N_("Value as written")},
+	{"alt", CK_TEXT, N_("Alternative")},
+	{"base_mean", CK_MONEY, N_("Base mean (万元)")},
+	{"alt_mean", CK_MONEY, N_("Alternative mean (万元)")},
+	{"parameter", CK_TEXT, N_("Parameter")},
+	{"lo", CK_AUTO, N_("Low end")},
+	{"hi", CK_AUTO, N_("High end")},
+	{"lo_label", CK_TEXT, N_("Low end as written")},
+	{"hi_label", CK_TEXT, N_("High end as written")},
+	{"S1", CK_INDEX, N_("First-order index S1")},
+	{"S1_lo", CK_INDEX, /* xgettext:no-c-format */ N_("S1: 95% low")},
+	{"S1_hi", CK_INDEX, /* xgettext:no-c-format */ N_("S1: 95% high")},
+	{"ST", CK_INDEX, N_("Total index ST")},
+	{"ST_lo", CK_INDEX, /* xgettext:no-c-format */ N_("ST: 95% low")},
+	{"ST_hi", CK_INDEX, /* xgettext:no-c-format */ N_("ST: 95% high")},
+	{"matrix", CK_TEXT, N_("Matrix")},
+	{"mean_total", CK_MONEY, N_("Mean total (万元)")},
 };
 #define N_STUDY_COLS (sizeof study_cols / sizeof study_cols[0])
 
@@ -1397,7 +1393,7 @@ static void csv_cell(void *data, size_t n, void *ctx)
 		for (size_t k = 0; k < N_STUDY_COLS; k++)
 			if (strcmp(text, study_cols[k].csv) == 0) {
 				kind = study_cols[k].kind;
-				head = x->lang == CHART_ZH ? study_cols[k].zh : study_cols[k].en;
+				head = L_(x->lang, study_cols[k].en);
 			}
 		if (col < WB_COLS)
 			cs->kind[col] = kind;
@@ -1454,7 +1450,7 @@ int workbook_study(const char *dir, const char *study, const struct wb_csv *tabl
 		const char *name = tables[t].name;
 		for (size_t k = 0; k < sizeof study_sheets / sizeof study_sheets[0]; k++)
 			if (strcmp(tables[t].name, study_sheets[k].csv) == 0)
-				name = lang == CHART_ZH ? study_sheets[k].zh : study_sheets[k].en;
+				name = L_(lang, study_sheets[k].en);
 		if (sheet_begin(&x, name) == 0) {
 			csv_sheet(&x, tables[t].text);
 			sheet_end(&x);

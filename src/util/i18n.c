@@ -146,3 +146,19 @@ const char *i18n_in(enum i18n_lang lang, const char *msgid)
 	++_nl_msg_cat_cntr;
 	return t;
 }
+
+const char *i18n_n_in(enum i18n_lang lang, const char *s, const char *p, unsigned long n)
+{
+	if (!started)
+		i18n_start("en");
+	if (lang == current)
+		return ngettext(s, p, n);
+	if (lang == I18N_EN)
+		return n == 1 ? s : p;
+	setenv("LANGUAGE", "zh_CN", 1);
+	++_nl_msg_cat_cntr;
+	const char *t = ngettext(s, p, n);
+	setenv("LANGUAGE", "en", 1);
+	++_nl_msg_cat_cntr;
+	return t;
+}
