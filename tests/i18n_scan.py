@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""i18n_scan.py FILE... - English left in fundsim's Chinese output.
+"""i18n_scan.py [--input FILE]... FILE... - English left in fundsim's Chinese output.
 
 Prints every run of two or more English words (ASCII letters only, three or
 more of them each, after trimming punctuation; shorter ones such as "a" and
@@ -37,7 +37,10 @@ def words(text):
     """The runs of English words in text, each as a string."""
     runs, run = [], []
     for tok in re.split(r"[\s\u3000]+|(?<=[\u3000-\uffff])|(?=[\u3000-\uffff])", text):
-        core = tok.strip("()[]{}\"'“”‘’,;:!?<>*#`|（）【】，；：、。")
+        if re.match(r"^[（(]?\[[a-z0-9_.]+\]", tok):  # [budget]: a section of the scenario
+            core = ""
+        else:
+            core = tok.strip("()[]{}\"'“”‘’,;:!?<>*#`|（）【】，；：、。")
         if core and WORD.match(core) and not KEYLIKE.search(tok.strip(".,;:")) and core not in ALLOW:
             run.append(core)
             continue
@@ -52,24 +55,31 @@ def words(text):
 
 
 class Text(html.parser.HTMLParser):
+    """What a reader sees: no styles, scripts, SVG <desc> (gnuplot's "Produced
+    by GNUPLOT", never shown) nor text an element marks English on purpose
+    (lang="en": the English gloss beside a Chinese term of the draft)."""
+
     def __init__(self):
         super().__init__()
-        self.out, self.skip = [], 0
+        self.out, self.stack = [], []
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("style", "script"):
-            self.skip += 1
+        a = dict(attrs)
+        self.stack.append(tag in ("style", "script", "desc") or a.get("lang") == "en")
         for k, v in attrs:  # what a reader sees of attributes
-            if k in ("title", "alt") and v:
+            if k in ("title", "alt") and v and not any(self.stack):
                 self.out.append(v)
 
+    def handle_startendtag(self, tag, attrs):
+        pass
+
     def handle_endtag(self, tag):
-        if tag in ("style", "script"):
-            self.skip -= 1
+        if self.stack:
+            self.stack.pop()
         self.out.append("\n")
 
     def handle_data(self, d):
-        if not self.skip:
+        if not any(self.stack):
             self.out.append(d)
 
 
@@ -88,17 +98,30 @@ def texts(path):
         wb = openpyxl.load_workbook(path, read_only=True)
         for ws in wb.worksheets:
             yield ws.title
+            english = set()  # columns whose header says they are English (英文)
             for row in ws.iter_rows(values_only=True):
-                for v in row:
-                    if isinstance(v, str):
+                for i, v in enumerate(row):
+                    if isinstance(v, str) and "英文" in v:
+                        english.add(i)
+                    elif isinstance(v, str) and i not in english:
                         yield v
     else:
         yield from open(path, encoding="utf-8", errors="replace").read().splitlines()
 
 
+# --input FILE: text quoted whole from an input (a scenario's "; reading:"
+# comments, written by whoever wrote the scenario) is the input's words, not
+# fundsim's.
+args, inputs = sys.argv[1:], ""
+while len(args) >= 2 and args[0] == "--input":
+    inputs += open(args[1], encoding="utf-8").read()
+    args = args[2:]
+
 bad = 0
-for path in sys.argv[1:]:
+for path in args:
     for t in texts(path):
+        if inputs and len(t.strip()) > 8 and t.strip() in inputs:
+            continue
         for r in words(t):
             bad += 1
             print("%s: English: \"%s\" in: %s" % (path, r, t.strip()[:160]))

@@ -200,9 +200,12 @@ int cmd_award(const struct cli *c)
 		pending += en.rows[i].status == STATUS_PENDING;
 	if (pending) /* the rules pay a row whatever its status: said, not hidden */
 		say("award",
-		    "%zu row%s of status pending: paid here as if approved (run --entities "
-		    "approves each with [known] pending)",
-		    pending, pending == 1 ? "" : "s");
+		    ngettext("%zu row of status pending: paid here as if approved (run --entities "
+			     "approves each with [known] pending)",
+			     "%zu rows of status pending: paid here as if approved (run --entities "
+			     "approves each with [known] pending)",
+			     pending),
+		    pending);
 	struct envelope_year ey[MAX_YEARS + 1];
 	fen_t over[MAX_YEARS];
 	evaluate(&s->pol, &pn, &en, &l, ey, over);
@@ -249,17 +252,17 @@ int cmd_award(const struct cli *c)
 				continue;
 			if (m->budget.rule == BUDGET_PRORATA)
 				fprintf(stderr,
-					"总量控制 (budget.rule = prorata): awards paid in %d scaled "
-					"to the %s envelope, %s万 cut",
+					_("总量控制 (budget.rule = prorata): awards paid in %d scaled "
+					  "to the %s envelope, %s万 cut"),
 					t->first_paid_year + y, e, cw);
 			else
 				fprintf(stderr,
-					"总量控制 (budget.rule = priority): awards paid in %d cut to "
-					"the %s envelope, priority lines first, %s万 cut",
+					_("总量控制 (budget.rule = priority): awards paid in %d cut to "
+					  "the %s envelope, priority lines first, %s万 cut"),
 					t->first_paid_year + y, e, cw);
 			if (m->budget.carry_forward)
 				fprintf(stderr,
-					"; carried in %s万 (paid first), carried out %s万 (结转)",
+					_("; carried in %s万 (paid first), carried out %s万 (结转)"),
 					ci, co);
 			fputc('\n', stderr);
 		}
@@ -277,7 +280,7 @@ int cmd_award(const struct cli *c)
 		if (m->budget.carry_forward && ey[t->nyears].carried_out > 0) {
 			char o[32];
 			fen_wan(ey[t->nyears].carried_out, o, sizeof o);
-			fprintf(stderr, "still owed after %d, never paid: %s万\n",
+			fprintf(stderr, _("still owed after %d, never paid: %s万\n"),
 				t->first_paid_year + t->nyears - 1, o);
 		}
 		free(t);

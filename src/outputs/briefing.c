@@ -270,31 +270,22 @@ static void budget_table(struct page *pg)
 	int ne = b->sm->nenv;
 	bool prorata = summary_capping(p);
 	html_printf(
-		f, L(b, "<h3>Budget envelopes</h3>\n<p>%s</p>\n", "<h3>预算额度</h3>\n<p>%s</p>\n"),
+		f, L_(b->lang, "<h3>Budget envelopes</h3>\n<p>%s</p>\n"),
 		p->model.budget.rule == BUDGET_PRIORITY
-			? L(b,
-			    "Rule priority (总量控制): each year's budget pays, in order, what "
-			    "was carried forward, the priority lines in full, then the other lines "
-			    "pro rata with what is left.",
-			    "规则为优先序（总量控制）：年度预算依次兑付上年结转、优先条线全额，"
-			    "其余条线按剩余额度同比例压减。")
-		: prorata
-			? L(b,
-			    "Rule prorata (总量控制): when a year's awards exceed the annual "
-			    "budget, every award of that year is cut in the same proportion.",
-			    "规则为按比例压减（总量控制）：某年奖励超出年度预算时，当年全部奖励按同一"
-			    "比例压减。")
-			: L(b,
-			    "The envelopes are reported, not enforced: awards are paid in "
-			    "full.",
-			    "预算额度仅用于测算超支风险，不压减奖励。"));
-	html_printf(f, L(b,
-			 "<table class=\"keep\">\n<thead><tr><th>Envelope</th><th>Paid year</th>"
-			 "<th class=\"n\">Limit</th><th class=\"n\">Chance of exceeding</th>"
-			 "<th class=\"n\">Mean overrun</th></tr></thead>\n<tbody>\n",
-			 "<table class=\"keep\">\n<thead><tr><th>预算</th><th>兑付年度</th>"
-			 "<th class=\"n\">额度</th><th class=\"n\">超支概率</th>"
-			 "<th class=\"n\">平均超支</th></tr></thead>\n<tbody>\n"));
+			? L_(b->lang,
+			     "Rule priority (总量控制): each year's budget pays, in order, what "
+			     "was carried forward, the priority lines in full, then the other lines "
+			     "pro rata with what is left.")
+		: prorata ? L_(b->lang,
+			       "Rule prorata (总量控制): when a year's awards exceed the annual "
+			       "budget, every award of that year is cut in the same proportion.")
+			  : L_(b->lang,
+			       "The envelopes are reported, not enforced: awards are paid in "
+			       "full."));
+	html_printf(f, L_(b->lang,
+			  "<table class=\"keep\">\n<thead><tr><th>Envelope</th><th>Paid year</th>"
+			  "<th class=\"n\">Limit</th><th class=\"n\">Chance of exceeding</th>"
+			  "<th class=\"n\">Mean overrun</th></tr></thead>\n<tbody>\n"));
 	for (int i = 0; i < ne; i++) {
 		int y0 = e[i].annual ? 0 : pg->l->years, y1 = e[i].annual ? pg->l->years - 1 : y0;
 		for (int y = y0; y <= y1; y++) {
@@ -316,17 +307,12 @@ static void budget_table(struct page *pg)
 	fputs("</tbody></table>\n", f);
 	if (!prorata)
 		return;
-	html_printf(f, L(b,
-			 "<p>How often the pro-rata cap binds, and what it cuts from the "
-			 "awards:</p>\n",
-			 "<p>按比例压减的触发概率及压减金额：</p>\n"));
-	html_printf(f, L(b,
-			 "<table class=\"keep\">\n<thead><tr><th>Paid year</th>"
-			 "<th class=\"n\">The cap binds in</th><th class=\"n\">Mean cut</th>"
-			 "</tr></thead>\n<tbody>\n",
-			 "<table class=\"keep\">\n<thead><tr><th>兑付年度</th>"
-			 "<th class=\"n\">触发压减的概率</th><th class=\"n\">平均压减金额</th>"
-			 "</tr></thead>\n<tbody>\n"));
+	html_printf(f, L_(b->lang, "<p>How often the pro-rata cap binds, and what it cuts from the "
+				   "awards:</p>\n"));
+	html_printf(f,
+		    L_(b->lang, "<table class=\"keep\">\n<thead><tr><th>Paid year</th>"
+				"<th class=\"n\">The cap binds in</th><th class=\"n\">Mean cut</th>"
+				"</tr></thead>\n<tbody>\n"));
 	bool carry = p->model.budget.carry_forward;
 	for (int y = 0; y < pg->l->years; y++) {
 		const struct risk *cut = summary_cut(b->sm, y);
@@ -337,36 +323,29 @@ static void budget_table(struct page *pg)
 			    pg->first_paid + y, sim_after_horizon(pg->l, y) ? "*" : "",
 			    100 * cut->prob, yuan(cut->mean, c, sizeof c));
 		if (carry)
-			html_printf(f,
-				    L(b,
-				      "<tr><td></td><td colspan=\"2\" class=\"n\">carried in %s元, "
-				      "carried out %s元</td></tr>\n",
-				      "<tr><td></td><td colspan=\"2\" class=\"n\">上年结转 %s元，"
-				      "结转下年 %s元</td></tr>\n"),
-				    yuan(summary_carry_in(b->sm, y)->mean, ci, sizeof ci),
-				    yuan(summary_carry_out(b->sm, y)->mean, co, sizeof co));
+			html_printf(
+				f,
+				L_(b->lang,
+				   "<tr><td></td><td colspan=\"2\" class=\"n\">carried in %s元, "
+				   "carried out %s元</td></tr>\n"),
+				yuan(summary_carry_in(b->sm, y)->mean, ci, sizeof ci),
+				yuan(summary_carry_out(b->sm, y)->mean, co, sizeof co));
 	}
 	fputs("</tbody></table>\n", f);
 	if (carry) {
 		char o[32];
-		html_printf(
-			f,
-			L(b,
-			  "<p>Carry-forward: what is cut in a year is owed and paid first the "
-			  "next year; still owed after %d, never paid: %s元 (mean).</p>\n",
-			  "<p>结转：当年压减部分结转下年优先兑付；%d年后仍未兑付：%s元（均值）。"
-			  "</p>\n"),
-			pg->first_paid + pg->l->years - 1,
-			yuan(summary_carry_out(b->sm, pg->l->years)->mean, o, sizeof o));
+		html_printf(f,
+			    L_(b->lang,
+			       "<p>Carry-forward: what is cut in a year is owed and paid first the "
+			       "next year; still owed after %d, never paid: %s元 (mean).</p>\n"),
+			    pg->first_paid + pg->l->years - 1,
+			    yuan(summary_carry_out(b->sm, pg->l->years)->mean, o, sizeof o));
 	}
-	html_printf(f,
-		    L(b,
-		      "<p class=\"note\">Chance of exceeding: the share of simulated "
-		      "futures above the limit (after the cut under prorata). Mean overrun and "
-		      "mean cut: averaged over all futures, those within the limit counting "
-		      "0.</p>\n",
-		      "<p class=\"note\">超支概率：模拟情形中超出额度的比例（按比例压减规则下为"
-		      "压减后）。平均超支与平均压减：对全部模拟情形求平均，未超出者计0。</p>\n"));
+	html_printf(f, L_(b->lang,
+			  "<p class=\"note\">Chance of exceeding: the share of simulated "
+			  "futures above the limit (after the cut under prorata). Mean overrun and "
+			  "mean cut: averaged over all futures, those within the limit counting "
+			  "0.</p>\n"));
 }
 
 static void summary(struct page *pg)

@@ -28,206 +28,170 @@
 
 /* ---- words: English, Chinese ---- */
 
-#define WB_WORDS(W)                                                                                                             \
-	W(S_HEADLINE, "Headline", "概览")                                                                                       \
-	W(S_BY_YEAR, "Measures by paid year", "分措施分年度")                                                                   \
-	W(S_RANKED, "Measures ranked", "措施排序")                                                                              \
-	W(S_LEVELS, "Funding levels", "出资层级")                                                                               \
-	W(S_RECIPIENTS, "Recipients", "奖励笔数")                                                                               \
-	W(S_BUDGET, "Budget risk", "预算风险")                                                                                  \
-	W(S_TORNADO, "Key assumptions", "关键假设")                                                                             \
-	W(S_UNCOSTED, "Not costed", "未计入测算")                                                                               \
-	W(H_DESC_ZH, "Description (Chinese)", "说明（中文）")                                                                   \
-	W(H_DESC_EN, "Description (English)", "说明（英文）")                                                                   \
-	W(H_LUMP_YEAR, "Bureau's lump sum a year (万元)", "局定年度金额（万元）")                                               \
-	W(H_LUMP_ALL, "Lump sum over the policy years (万元)", "政策期合计（万元）")                                            \
-	W(R_UNCOSTED,                                                                                                           \
-	  "The draft promises these without an amount: they are not in the modelled total. A lump "                             \
-	  "sum the bureau decides is set in the scenario's [uncosted] section, yuan a policy year.",                            \
-	  "草案提出但未定金额的事项，不计入模型测算合计；局定金额在情景文件 [uncosted] 中按每年元设定。")                       \
-	W(R_MODELLED, "Total (modelled)", "合计（模型测算）")                                                                   \
-	W(R_LUMPS, "The bureau's lump sums", "局定金额")                                                                        \
-	W(R_WITH_LUMPS, "Total including the bureau's lump sums", "合计（含局定金额）")                                         \
-	W(S_PARAMS, "Parameters", "参数")                                                                                       \
-	W(S_METHOD, "Method and manifest", "方法与清单")                                                                        \
-	W(T_TITLE, "What the measures cost: scenario %s", "资金需求测算：情景 %s")                                              \
-	W(T_SUB,                                                                                                                \
-	  "Qualifying years %d-%d, paid %d-%d; %s replications, seed %llu; amounts "                                            \
-	  "in 万元",                                                                                                            \
-	  "申报年度 %d–%d 年，兑付年度 %d–%d 年；蒙特卡洛模拟 %s 次，随机种子 %llu；"              \
-	  "金额单位：万元")                                                                                                     \
-	W(H_ITEM, "Item", "项目")                                                                                               \
-	W(H_MEAN, "Mean (万元)", "均值（万元）")                                                                                \
-	W(H_P5, "5% (万元)", "5%分位（万元）")                                                                                  \
-	W(H_P95, "95% (万元)", "95%分位（万元）")                                                                               \
-	W(H_P80, "P80 (万元)", "P80（万元）")                                                                                   \
-	W(H_P90, "P90 (万元)", "P90（万元）")                                                                                   \
-	W(H_SD, "Std dev (万元)", "标准差（万元）")                                                                             \
-	W(H_SE, "Std error (万元)", "标准误（万元）")                                                                           \
-	W(H_P25, "25% (万元)", "25%分位（万元）")                                                                               \
-	W(H_P50, "Median (万元)", "中位数（万元）")                                                                             \
-	W(H_P75, "75% (万元)", "75%分位（万元）")                                                                               \
-	W(H_CMEAN, "Mean (awards)", "均值（笔）")                                                                               \
-	W(H_CP5, "5% (awards)", "5%分位（笔）")                                                                                 \
-	W(H_CP95, "95% (awards)", "95%分位（笔）")                                                                              \
-	W(H_CLAUSE, "Clause", "条款")                                                                                           \
-	W(H_LINE, "Line", "条线")                                                                                               \
-	W(H_MEASURE, "Measure", "措施")                                                                                         \
-	W(H_RANK, "Rank", "排序")                                                                                               \
-	W(H_SHARE, "Share of total", "占总额比例")                                                                              \
-	W(H_LEVEL, "Funding level", "出资层级")                                                                                 \
-	W(H_YEAR, "Paid year", "兑付年度")                                                                                      \
-	W(H_ENVELOPE, "Envelope", "预算额度")                                                                                   \
-	W(H_LIMIT, "Limit (万元)", "额度（万元）")                                                                              \
-	W(H_PEXCEED, "Chance of exceeding", "超支概率")                                                                         \
-	W(H_OVERRUN, "Expected overrun (万元)", "平均超支（万元）")                                                             \
-	W(H_PBINDS, "Chance the cap binds", "压减概率")                                                                         \
-	W(H_CUT, "Mean cut (万元)", "平均压减（万元）")                                                                         \
-	W(H_KEY, "Key", "参数键")                                                                                               \
-	W(H_VALUE, "Value", "取值")                                                                                             \
-	W(H_WRITTEN, "As written", "原文写法")                                                                                  \
-	W(H_UNIT, "Unit", "单位")                                                                                               \
-	W(H_WHERE, "Where set", "设定来源")                                                                                     \
-	W(H_MEANING, "Meaning", "含义")                                                                                         \
-	W(H_BASE, "Base value", "基准值")                                                                                       \
-	W(H_LOW, "Low value", "低值")                                                                                           \
-	W(H_HIGH, "High value", "高值")                                                                                         \
-	W(H_MLOW, "Mean total at low (万元)", "低值时总额均值（万元）")                                                         \
-	W(H_MHIGH, "Mean total at high (万元)", "高值时总额均值（万元）")                                                       \
-	W(H_SWING, "Swing (万元)", "摆幅（万元）")                                                                              \
-	W(R_PERIOD, "Total %d-%d", "%d–%d 年合计")                                                                              \
-	W(R_ALL_YEARS, "%d-%d", "%d–%d 年")                                                                                     \
-	W(H_CARRIED_IN, "Carried in (万元)", "上年结转（万元）")                                                                \
-	W(H_CARRIED_OUT, "Carried out (万元)", "结转下年（万元）")                                                              \
-	W(R_AFTER, "%d (after the horizon)", "%d（政策期满后）")                                                                \
-	W(R_WITHIN, "Within the policy's paid years %d-%d", "政策期内兑付 %d–%d 年")                                            \
-	W(R_TAIL_NOTE,                                                                                                          \
-	  "Years marked \"after the horizon\" pay commitments made in the policy period "                                       \
-	  "(yearly support, instalments); the totals include them.",                                                            \
-	  "标注“政策期满后”的年度兑付政策期内作出的承诺（分年支持、分期兑付），合计含这些年度。")                               \
-	W(R_TOTAL, "Total", "合计")                                                                                             \
-	W(R_ENVELOPES, "Budget envelopes", "预算额度")                                                                          \
-	W(R_NO_ENVELOPE, "No budget envelope is set in this scenario ([budget]).",                                              \
-	  "本情景未设定预算额度（[budget]）。")                                                                                 \
-	W(R_PLANNING,                                                                                                           \
-	  "P80 and P90 are the planning figures: appropriate this much and "                                                    \
-	  "spending overruns it in at most 20% / 10% of replications.",                                                         \
-	  "P80、P90为预算安排参考：按此安排，超支的概率不超过20% / 10%。")                                                      \
-	W(R_INTERVAL,                                                                                                           \
-	  "The 90% interval runs from the 5th to the 95th percentile; "                                                         \
-	  "percentiles do not add up across measures or levels.",                                                               \
-	  "90%区间为第5至第95百分位数；各措施、各层级的分位数之和不等于合计的分位数。")                                         \
-	W(R_ANNUAL, "annual", "年度")                                                                                           \
-	W(R_PERIOD_ENV, "whole period", "政策期")                                                                               \
-	W(R_UNSET, "unset", "未设定")                                                                                           \
-	W(R_INHERITS, "inherits [funding]", "沿用 [funding]")                                                                   \
-	W(R_BUILTIN, "built-in", "内置")                                                                                        \
-	W(C_FAN, "Spending per paid year, all measures (万元)", "分兑付年度支出（万元）")                                       \
-	W(C_RANKED, "Measures by expected cost (万元)", "各措施期望成本（万元）")                                               \
-	W(M_METHOD, "Method", "方法")                                                                                           \
-	W(M_METHOD_TEXT,                                                                                                        \
-	  "Monte Carlo simulation of every award line over the firms, "                                                         \
-	  "parks, projects, centres and talent of each replication; each "                                                      \
-	  "replication a possible future drawn from the scenario's "                                                            \
-	  "distributions. Amounts are yuan in the CSV files and 万元 here "                                                   \
-	  "(yuan / 10,000, rounded to the fen first).",                                                                         \
-	  "对每次模拟中的企业、园区、项目、中心与人才逐条适用全部资金奖励条线的蒙特卡洛"  \
-	  "模拟；每次模拟为按情景分布抽取的一种可能情形。CSV 文件金额单位为元，本工作簿为" \
-	  "万元（元 ÷ 10,000，先按分取整）。")                                                                                  \
-	W(M_FILES, "Files", "文件")                                                                                             \
-	W(M_FILES_TEXT,                                                                                                         \
-	  "This workbook is for Excel and WPS; the CSV files beside it "                                                        \
-	  "(UTF-8, amounts in yuan) are for other tools and hold the same "                                                     \
-	  "figures.",                                                                                                           \
-	  "本工作簿供 Excel、WPS 使用；同一文件夹中的 CSV 文件（UTF-8 编码，金额单位为元）"        \
-	  "供其他工具读取，数据相同。")                                                                                         \
-	W(M_VERSION, "version", "版本")                                                                                         \
-	W(M_COMMAND, "command", "命令")                                                                                         \
-	W(M_SCENARIO, "scenario", "情景")                                                                                       \
-	W(M_SEED, "seed", "随机种子")                                                                                           \
-	W(M_REPS, "replications", "模拟次数")                                                                                   \
-	W(M_THREADS, "threads", "线程数")                                                                                       \
-	W(M_WALL, "wall time", "用时")                                                                                          \
-	W(M_DATE, "date", "日期")                                                                                               \
-	W(M_HASH, "scenario file fnv1a64", "情景文件哈希（FNV-1a 64）")                                                         \
-	W(M_FIRMS, "firms", "企业名录")                                                                                         \
-	W(M_RESOLVED, "resolved scenario", "完整参数情景")                                                                      \
-	W(M_PRECISION, "precision", "精度")                                                                                     \
-	W(S_EVAL, "Ex-ante evaluation", "事前绩效评估")                                                                         \
-	W(H_BASIS, "Basis (the comment beside it)", "依据（情景文件注释）")                                                     \
-	W(P_UNMARKED, "no comment", "无注释")                                                                                   \
-	W(P_TEXT, "policy text", "政策原文")                                                                                    \
-	W(P_SOURCED, "source", "注明来源")                                                                                      \
-	W(P_DEFINITION, "definition", "按定义")                                                                                 \
-	W(P_READING, "reading", "解读")                                                                                         \
-	W(P_PARTLY, "partly assumption", "部分为假设")                                                                          \
-	W(P_ASSUMPTION, "assumption", "假设")                                                                                   \
-	W(E_TITLE, "Ex-ante performance evaluation (事前绩效评估): scenario %s",                                                \
-	  "事前绩效评估：情景 %s")                                                                                              \
-	W(E_SUB,                                                                                                                \
-	  "Amounts in 万元: the mean over the replications, the 90% interval (5% to 95%"                                      \
-	  ") and the planning figures P80 and P90; the same run as the other sheets.",                                          \
-	  "金额单位：万元。均值为各次模拟的平均，90%区间为第5至第95百分位数，P80、P90为"        \
-	  "预算安排参考；与其他工作表出自同一次模拟。")                                                                         \
-	W(E_COST,                                                                                                               \
-	  "1. Economy of the inputs (投入经济性): expected cost per paid year and over "                                   \
-	  "the period",                                                                                                         \
-	  "一、投入经济性：分兑付年度及政策期的期望成本")                                                                       \
-	W(E_FUNDS, "2. Funding composition (资金构成): who pays", "二、资金构成：出资构成")                                     \
-	W(E_OUTPUTS, "3. Performance targets (绩效目标): output indicators, awards paid",                                       \
-	  "三、绩效目标：产出指标（兑付奖励笔数）")                                                                             \
-	W(E_RATINGS, "4. Uncertainty of each costing", "四、测算不确定性评级")                                                  \
-	W(H_BY, "Composition by", "构成口径")                                                                                   \
-	W(H_CODE, "Code", "代码")                                                                                               \
-	W(H_NAME, "Name", "名称")                                                                                               \
-	W(H_AVG, "Mean award (万元)", "平均单笔奖励（万元）")                                                                   \
-	W(H_DATA, "Data", "数据")                                                                                               \
-	W(H_DATA_S, "Data: share assumed", "数据：假设占比")                                                                    \
-	W(H_MODEL, "Modelling", "建模")                                                                                         \
-	W(H_MODEL_S, "Modelling: share assumed", "建模：假设占比")                                                              \
-	W(H_BEHAV, "Behaviour", "行为")                                                                                         \
-	W(H_BEHAV_S, "Behaviour: share assumed", "行为：假设占比")                                                              \
-	W(H_VARSHARE, "Share of the total's variance", "占总额方差比例")                                                        \
-	W(H_OVERALL, "Overall", "综合评级")                                                                                     \
-	W(R_LOW, "low", "低")                                                                                                   \
-	W(R_MEDIUM, "medium", "中")                                                                                             \
-	W(R_HIGH, "high", "高")                                                                                                 \
-	W(R_VHIGH, "very high", "很高")                                                                                         \
-	W(R_CONTINGENT, " (contingent, not in the total)", "（或有事项，不计入合计）")                                          \
-	W(E_METHOD,                                                                                                             \
-	  "Method, in the manner of the UK Office for Budget Responsibility's "                                                 \
-	  "uncertainty ratings of policy costings (data, modelling, behaviour; "                                                \
-	  "obr.uk/forecasts-in-depth/policy-costings/): each value a line rests on "                                            \
-	  "counts on one axis: data (its applicants' counts, bases and populations: "                                           \
-	  "[pop.X], or the parts of the firm model its firms come from), modelling "                                            \
-	  "(its rule keys) or behaviour (take-up, request, approval, housing, pass). A "                                        \
-	  "value weighs by the comment beside it in the scenario file: the policy text "                                        \
-	  "(第N条), a source or a definition 0, a reading or a partly assumed value 1/2"                                      \
-	  ", an assumption or no comment 1. An axis's share assumed is the mean "                                               \
-	  "weight: low below 25%, medium below 50%, high below 75%, very high from "                                            \
-	  "75%. Overall: the mean of the three levels to the nearest, one step higher "                                         \
-	  "when the line carries 20% or more of the total's variance (material).",                                              \
-	  "评级方法参照英国预算责任办公室（OBR）对政策测算的不确定性评级（数据、建模、"     \
-	  "行为；obr.uk/forecasts-in-depth/policy-costings/）：条线所依据的每项取值归入"                       \
-	  "一个方面：数据（申报对象的数量、基数与分布：[pop.X]，企业类条线为企业模型中"       \
-	  "对应部分）、建模（奖励规则参数）或行为（申领率、申请额度、核定比例、购房补贴"  \
-	  "申请、年度考核通过率）。每项取值按情景文件中的注释赋权：政策原文（第N条）、"    \
-	  "注明来源或按定义得出为0，解读或部分为假设为1/2，假设或无注释为1。各方面假设"      \
-	  "占比为权重均值：低于25%为低，低于50%为中，低于75%为高，75%及以上为很高。综合"        \
-	  "评级取三方面等级的平均值（四舍五入），条线占总额方差20%及以上的（影响显著）"     \
-	  "再上调一级。")                                                                                                       \
-	W(E_COV,                                                                                                                \
-	  "Share of the total's variance: Cov(line, total) / Var(total) over the "                                              \
-	  "replications; the lines add up to 100%; contingent items are not in the "                                            \
-	  "total.",                                                                                                             \
-	  "占总额方差比例：各次模拟中该条线与合计的协方差除以合计的方差，各条线之和为10"   \
-	  "0%；或有事项不计入合计。")                                                                                           \
-	W(E_VAR,                                                                                                                \
-	  "Share of the total's variance: the line's variance over the sum of the "                                             \
-	  "lines' (the run kept no rows to pair); contingent items are not in the "                                             \
-	  "total.",                                                                                                             \
-	  "占总额方差比例：该条线方差占各条线方差之和的比例（本次运行未保留逐次结果）；"  \
-	  "或有事项不计入合计。")
+#define WB_WORDS(W)                                                                                      \
+	W(S_HEADLINE, N_("Headline"))                                                                    \
+	W(S_BY_YEAR, N_("Measures by paid year"))                                                        \
+	W(S_RANKED, N_("Measures ranked"))                                                               \
+	W(S_LEVELS, N_("Funding levels"))                                                                \
+	W(S_RECIPIENTS, N_("Recipients"))                                                                \
+	W(S_BUDGET, N_("Budget risk"))                                                                   \
+	W(S_TORNADO, N_("Key assumptions"))                                                              \
+	W(S_UNCOSTED, N_("Not costed"))                                                                  \
+	W(H_DESC_ZH, N_("Description (Chinese)"))                                                        \
+	W(H_DESC_EN, N_("Description (English)"))                                                        \
+	W(H_LUMP_YEAR, N_("Bureau's lump sum a year (万元)"))                                            \
+	W(H_LUMP_ALL, N_("Lump sum over the policy years (万元)"))                                       \
+	W(R_UNCOSTED,                                                                                    \
+	  N_("The draft promises these without an amount: they are not in the modelled total. A lump "   \
+	     "sum the bureau decides is set in the scenario's [uncosted] section, yuan a policy year.")) \
+	W(R_MODELLED, N_("Total (modelled)"))                                                            \
+	W(R_LUMPS, N_("The bureau's lump sums"))                                                         \
+	W(R_WITH_LUMPS, N_("Total including the bureau's lump sums"))                                    \
+	W(S_PARAMS, N_("Parameters"))                                                                    \
+	W(S_METHOD, N_("Method and manifest"))                                                           \
+	W(T_TITLE, N_("What the measures cost: scenario %s"))                                            \
+	W(T_SUB, N_("Qualifying years %d-%d, paid %d-%d; %s replications, seed %llu; amounts "           \
+		    "in 万元"))                                                                          \
+	W(H_ITEM, N_("Item"))                                                                            \
+	W(H_MEAN, N_("Mean (万元)"))                                                                     \
+	W(H_P5, /* xgettext:no-c-format */ N_("5% (万元)"))                                              \
+	W(H_P95, /* xgettext:no-c-format */ N_("95% (万元)"))                                            \
+	W(H_P80, N_("P80 (万元)"))                                                                       \
+	W(H_P90, N_("P90 (万元)"))                                                                       \
+	W(H_SD, N_("Std dev (万元)"))                                                                    \
+	W(H_SE, N_("Std error (万元)"))                                                                  \
+	W(H_P25, /* xgettext:no-c-format */ N_("25% (万元)"))                                            \
+	W(H_P50, N_("Median (万元)"))                                                                    \
+	W(H_P75, /* xgettext:no-c-format */ N_("75% (万元)"))                                            \
+	W(H_CMEAN, N_("Mean (awards)"))                                                                  \
+	W(H_CP5, /* xgettext:no-c-format */ N_("5% (awards)"))                                           \
+	W(H_CP95, /* xgettext:no-c-format */ N_("95% (awards)"))                                         \
+	W(H_CLAUSE, N_("Clause"))                                                                        \
+	W(H_LINE, N_("Line"))                                                                            \
+	W(H_MEASURE, N_("Measure"))                                                                      \
+	W(H_RANK, N_("Rank"))                                                                            \
+	W(H_SHARE, N_("Share of total"))                                                                 \
+	W(H_LEVEL, N_("Funding level"))                                                                  \
+	W(H_YEAR, N_("Paid year"))                                                                       \
+	W(H_ENVELOPE, N_("Envelope"))                                                                    \
+	W(H_LIMIT, N_("Limit (万元)"))                                                                   \
+	W(H_PEXCEED, N_("Chance of exceeding"))                                                          \
+	W(H_OVERRUN, N_("Expected overrun (万元)"))                                                      \
+	W(H_PBINDS, N_("Chance the cap binds"))                                                          \
+	W(H_CUT, N_("Mean cut (万元)"))                                                                  \
+	W(H_KEY, N_("Key"))                                                                              \
+	W(H_VALUE, N_("Value"))                                                                          \
+	W(H_WRITTEN, N_("As written"))                                                                   \
+	W(H_UNIT, N_("Unit"))                                                                            \
+	W(H_WHERE, N_("Where set"))                                                                      \
+	W(H_MEANING, N_("Meaning"))                                                                      \
+	W(H_BASE, N_("Base value"))                                                                      \
+	W(H_LOW, N_("Low value"))                                                                        \
+	W(H_HIGH, N_("High value"))                                                                      \
+	W(H_MLOW, N_("Mean total at low (万元)"))                                                        \
+	W(H_MHIGH, N_("Mean total at high (万元)"))                                                      \
+	W(H_SWING, N_("Swing (万元)"))                                                                   \
+	W(R_PERIOD, N_("Total %d-%d"))                                                                   \
+	W(R_ALL_YEARS, N_("%d-%d"))                                                                      \
+	W(H_CARRIED_IN, N_("Carried in (万元)"))                                                         \
+	W(H_CARRIED_OUT, N_("Carried out (万元)"))                                                       \
+	W(R_AFTER, N_("%d (after the horizon)"))                                                         \
+	W(R_WITHIN, N_("Within the policy's paid years %d-%d"))                                          \
+	W(R_TAIL_NOTE,                                                                                   \
+	  N_("Years marked \"after the horizon\" pay commitments made in the policy period "             \
+	     "(yearly support, instalments); the totals include them."))                                 \
+	W(R_TOTAL, N_("Total"))                                                                          \
+	W(R_ENVELOPES, N_("Budget envelopes"))                                                           \
+	W(R_NO_ENVELOPE, N_("No budget envelope is set in this scenario ([budget])."))                   \
+	W(R_PLANNING, N_("P80 and P90 are the planning figures: appropriate this much and "              \
+			 "spending overruns it in at most 20% / 10% of replications."))                  \
+	W(R_INTERVAL, /* xgettext:no-c-format */ N_(                                                     \
+		  "The 90% interval runs from the 5th to the 95th percentile; "                          \
+		  "percentiles do not add up across measures or levels."))                               \
+	W(R_ANNUAL, N_("annual"))                                                                        \
+	W(R_PERIOD_ENV, N_("whole period"))                                                              \
+	W(R_UNSET, N_("unset"))                                                                          \
+	W(R_INHERITS, N_("inherits [funding]"))                                                          \
+	W(R_BUILTIN, N_("built-in"))                                                                     \
+	W(C_FAN, N_("Spending per paid year, all measures (万元)"))                                      \
+	W(C_RANKED, N_("Measures by expected cost (万元)"))                                              \
+	W(M_METHOD, N_("Method"))                                                                        \
+	W(M_METHOD_TEXT, N_("Monte Carlo simulation of every award line over the firms, "                \
+			    "parks, projects, centres and talent of each replication; each "             \
+			    "replication a possible future drawn from the scenario's "                   \
+			    "distributions. Amounts are yuan in the CSV files and 万元 here "          \
+			    "(yuan / 10,000, rounded to the fen first)."))                               \
+	W(M_FILES, N_("Files"))                                                                          \
+	W(M_FILES_TEXT, N_("This workbook is for Excel and WPS; the CSV files beside it "                \
+			   "(UTF-8, amounts in yuan) are for other tools and hold the same "             \
+			   "figures."))                                                                  \
+	W(M_VERSION, N_("version"))                                                                      \
+	W(M_COMMAND, N_("command"))                                                                      \
+	W(M_SCENARIO, N_("scenario"))                                                                    \
+	W(M_SEED, N_("seed"))                                                                            \
+	W(M_REPS, N_("replications"))                                                                    \
+	W(M_THREADS, N_("threads"))                                                                      \
+	W(M_WALL, N_("wall time"))                                                                       \
+	W(M_DATE, N_("date"))                                                                            \
+	W(M_HASH, N_("scenario file fnv1a64"))                                                           \
+	W(M_FIRMS, N_("firms"))                                                                          \
+	W(M_RESOLVED, N_("resolved scenario"))                                                           \
+	W(M_PRECISION, N_("precision"))                                                                  \
+	W(S_EVAL, N_("Ex-ante evaluation"))                                                              \
+	W(H_BASIS, N_("Basis (the comment beside it)"))                                                  \
+	W(P_UNMARKED, N_("no comment"))                                                                  \
+	W(P_TEXT, N_("policy text"))                                                                     \
+	W(P_SOURCED, N_("source"))                                                                       \
+	W(P_DEFINITION, N_("definition"))                                                                \
+	W(P_READING, N_("reading"))                                                                      \
+	W(P_PARTLY, N_("partly assumption"))                                                             \
+	W(P_ASSUMPTION, N_("assumption"))                                                                \
+	W(E_TITLE, N_("Ex-ante performance evaluation (事前绩效评估): scenario %s"))                     \
+	W(E_SUB, /* xgettext:no-c-format */ N_(                                                          \
+		  "Amounts in 万元: the mean over the replications, the 90% interval (5% to 95%"       \
+		  ") and the planning figures P80 and P90; the same run as the other sheets."))          \
+	W(E_COST,                                                                                        \
+	  N_("1. Economy of the inputs (投入经济性): expected cost per paid year and over "         \
+	     "the period"))                                                                              \
+	W(E_FUNDS, N_("2. Funding composition (资金构成): who pays"))                                    \
+	W(E_OUTPUTS, N_("3. Performance targets (绩效目标): output indicators, awards paid"))            \
+	W(E_RATINGS, N_("4. Uncertainty of each costing"))                                               \
+	W(H_BY, N_("Composition by"))                                                                    \
+	W(H_CODE, N_("Code"))                                                                            \
+	W(H_NAME, N_("Name"))                                                                            \
+	W(H_AVG, N_("Mean award (万元)"))                                                                \
+	W(H_DATA, N_("Data"))                                                                            \
+	W(H_DATA_S, N_("Data: share assumed"))                                                           \
+	W(H_MODEL, N_("Modelling"))                                                                      \
+	W(H_MODEL_S, N_("Modelling: share assumed"))                                                     \
+	W(H_BEHAV, N_("Behaviour"))                                                                      \
+	W(H_BEHAV_S, N_("Behaviour: share assumed"))                                                     \
+	W(H_VARSHARE, N_("Share of the total's variance"))                                               \
+	W(H_OVERALL, N_("Overall"))                                                                      \
+	W(R_LOW, N_("low"))                                                                              \
+	W(R_MEDIUM, N_("medium"))                                                                        \
+	W(R_HIGH, N_("high"))                                                                            \
+	W(R_VHIGH, N_("very high"))                                                                      \
+	W(R_CONTINGENT, N_(" (contingent, not in the total)"))                                           \
+	W(E_METHOD,                                                                                      \
+	  N_("Method, in the manner of the UK Office for Budget Responsibility's "                       \
+	     "uncertainty ratings of policy costings (data, modelling, behaviour; "                      \
+	     "obr.uk/forecasts-in-depth/policy-costings/): each value a line rests on "                  \
+	     "counts on one axis: data (its applicants' counts, bases and populations: "                 \
+	     "[pop.X], or the parts of the firm model its firms come from), modelling "                  \
+	     "(its rule keys) or behaviour (take-up, request, approval, housing, pass). A "              \
+	     "value weighs by the comment beside it in the scenario file: the policy text "              \
+	     "(第N条), a source or a definition 0, a reading or a partly assumed value 1/2"            \
+	     ", an assumption or no comment 1. An axis's share assumed is the mean "                     \
+	     "weight: low below 25%, medium below 50%, high below 75%, very high from "                  \
+	     "75%. Overall: the mean of the three levels to the nearest, one step higher "               \
+	     "when the line carries 20% or more of the total's variance (material)."))                   \
+	W(E_COV, N_("Share of the total's variance: Cov(line, total) / Var(total) over the "             \
+		    "replications; the lines add up to 100%; contingent items are not in the "           \
+		    "total."))                                                                           \
+	W(E_VAR, N_("Share of the total's variance: the line's variance over the sum of the "            \
+		    "lines' (the run kept no rows to pair); contingent items are not in the "            \
+		    "total."))
 
 #define AS_ENUM(id, en) id,
 #define AS_ROW(id, en) [id] = en,
@@ -1314,8 +1278,8 @@ static const struct {
 	{"level", CK_TEXT, N_("Funding level")},
 	{"paid_year", CK_AUTO, N_("Paid year")},
 	{"mean", CK_MONEY, N_("Mean (万元)")},
-	{"p5", CK_MONEY, N_("5% (万元)")},
-	{"p95", CK_MONEY, N_("95% (万元)")},
+	{"p5", CK_MONEY, /* xgettext:no-c-format */ N_("5% (万元)")},
+	{"p95", CK_MONEY, /* xgettext:no-c-format */ N_("95% (万元)")},
 	{"diff", CK_MONEY, N_("Change (万元)")},
 	{"diff_se", CK_MONEY, N_("Change: std error (万元)")},
 	{"diff_lo", CK_MONEY, /* xgettext:no-c-format */ N_("Change: 95% low (万元)")},
@@ -1338,7 +1302,7 @@ static const struct {
 	{"diff_high", CK_MONEY, N_("Change at high (万元)")},
 	{"diff_high_se", CK_MONEY, N_("Change at high: std error (万元)")},
 	{"swing", CK_MONEY, N_("Swing (万元)")},
-	{"pct", CK_AUTO, N_("Change of the parameter (%)")},
+	{"pct", CK_AUTO, /* xgettext:no-c-format */ N_("Change of the parameter (%)")},
 	{"value", CK_AUTO, N_("Value")},
 	{"label", CK_TEXT, N_("Value as written")},
 	{"alt", CK_TEXT, N_("Alternative")},

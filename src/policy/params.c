@@ -569,21 +569,21 @@ static int set_lines(struct policy *p, int i, const char *text, char *err, size_
 		char word[32];
 		if (len == 0 || len >= sizeof word) {
 			snprintf(err, errlen,
-				 "\"%s\": expected line sections, e.g. m12a, m7a, m13b", text);
+				 _("\"%s\": expected line sections, e.g. m12a, m7a, m13b"), text);
 			return -1;
 		}
 		snprintf(word, sizeof word, "%.*s", (int)len, at);
 		int l = line_by_name(word);
 		if (l < 0) {
 			snprintf(err, errlen,
-				 "\"%s\" is not a line (valid: m1a ... m13b, fundsim "
-				 "params lists them)",
+				 _("\"%s\" is not a line (valid: m1a ... m13b, fundsim "
+				   "params lists them)"),
 				 word);
 			return -1;
 		}
 		for (int k = 0; k < v.n; k++) {
 			if (v.line[k] == l) {
-				snprintf(err, errlen, "%s is listed twice", word);
+				snprintf(err, errlen, _("%s is listed twice"), word);
 				return -1;
 			}
 		}
@@ -906,14 +906,14 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 	/* an option the rule does not use is refused, never ignored */
 	if (p->model.budget.priority.n > 0 && p->model.budget.rule != BUDGET_PRIORITY) {
 		*bad = params_find("budget", "priority");
-		snprintf(err, errlen, "only rule = priority uses it (rule is %s)",
+		snprintf(err, errlen, _("only rule = priority uses it (rule is %s)"),
 			 budget_rules[p->model.budget.rule]);
 		return -1;
 	}
 	if (p->model.budget.carry_forward && p->model.budget.rule == BUDGET_REPORT) {
 		*bad = params_find("budget", "carry_forward");
 		snprintf(err, errlen,
-			 "rule = report cuts nothing to carry (use rule = prorata or priority)");
+			 _("rule = report cuts nothing to carry (use rule = prorata or priority)"));
 		return -1;
 	}
 	for (int o = 0; o < N_OWNERS; o++) {
@@ -962,10 +962,10 @@ int params_parse_number(int i, const char *text, double *out, char *err, size_t 
 			*out = iv;
 		break;
 	default:
-		snprintf(err, errlen, "\"%s\": the parameter is %s, not a number", text,
-			 d->type == PT_BOOL   ? "true or false"
-			 : d->type == PT_ENUM ? "one word of a list"
-					      : "a list");
+		snprintf(err, errlen, _("\"%s\": the parameter is %s, not a number"), text,
+			 d->type == PT_BOOL   ? _("true or false")
+			 : d->type == PT_ENUM ? _("one word of a list")
+					      : _("a list"));
 		return -1;
 	}
 	if (rc != 0) {
@@ -1080,10 +1080,10 @@ int params_range_set(struct param_range *r, int *n, const char *key, const char 
 	if (i < 0)
 		return -1;
 	if (!params_numeric(i)) {
-		snprintf(err, errlen, "%s is %s: only a number can have a range", key,
-			 table[i].type == PT_BOOL   ? "true or false"
-			 : table[i].type == PT_ENUM ? "one word of a list"
-						    : "a list");
+		snprintf(err, errlen, _("%s is %s: only a number can have a range"), key,
+			 table[i].type == PT_BOOL   ? _("true or false")
+			 : table[i].type == PT_ENUM ? _("one word of a list")
+						    : _("a list"));
 		return -1;
 	}
 	int at = 0;

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "serve.h"
+#include "i18n.h"
 
 static double now(void)
 {
@@ -29,7 +30,7 @@ enum serve_status serve_variant(const struct serve_base *b, const struct serve_o
 		/* [sensitivity] and [targets] keys run nothing: no control sends them */
 		char why[200];
 		if (params_key(ov->o[k].key, why, sizeof why) < 0) {
-			snprintf(err, errlen, "%s: not a parameter of a run", ov->o[k].key);
+			snprintf(err, errlen, _("%s: not a parameter of a run"), ov->o[k].key);
 			*bad = k;
 			return SERVE_INVALID;
 		}
@@ -40,7 +41,7 @@ enum serve_status serve_variant(const struct serve_base *b, const struct serve_o
 	int at = -1;
 	struct scenario *probe = malloc(sizeof *probe);
 	if (!probe) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return SERVE_FAILED;
 	}
 	*probe = *variant;
@@ -66,7 +67,7 @@ static enum serve_status run(const struct policy *p, const struct sim_config *cf
 		return SERVE_STOPPED;
 	if (!o->rows) {
 		snprintf(err, errlen,
-			 "%ld replications do not fit in memory to be paired (at most %ld)",
+			 _("%ld replications do not fit in memory to be paired (at most %ld)"),
 			 cfg->reps, study_max_reps(p));
 		return SERVE_FAILED;
 	}
@@ -82,7 +83,7 @@ enum serve_status serve_evaluate(const struct serve_base *b, const struct serve_
 	double t0 = now();
 	r->variant = malloc(sizeof *r->variant);
 	if (!r->variant) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return SERVE_FAILED;
 	}
 	enum serve_status st = serve_variant(b, ov, r->variant, err, errlen, bad);
@@ -100,7 +101,7 @@ enum serve_status serve_evaluate(const struct serve_base *b, const struct serve_
 		goto fail;
 	st = SERVE_FAILED;
 	if (!(r->sm = summary_of(&r->out, &r->variant->pol))) {
-		snprintf(err, errlen, "out of memory computing the statistics");
+		snprintf(err, errlen, _("out of memory computing the statistics"));
 		goto fail;
 	}
 	int first = r->variant->pol.start_year + r->variant->pol.payment_lag;
@@ -130,7 +131,7 @@ int serve_base_run(struct serve_base *b, char *err, size_t errlen)
 	if (run(&b->s->pol, &b->cfg, &b->out, err, errlen) != SERVE_OK)
 		return -1;
 	if (!(b->sm = summary_of(&b->out, &b->s->pol))) {
-		snprintf(err, errlen, "out of memory computing the statistics");
+		snprintf(err, errlen, _("out of memory computing the statistics"));
 		return -1;
 	}
 	return 0;

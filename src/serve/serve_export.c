@@ -10,6 +10,7 @@
 #include "outset.h"
 #include "params.h"
 #include "serve.h"
+#include "i18n.h"
 
 /* The overrides' parameters in table order, each once. */
 static int sorted_params(const struct serve_overrides *ov, int *idx)
@@ -95,7 +96,7 @@ int serve_export(const struct serve_exports *x, const struct serve_base *b,
 	struct scenario *v = malloc(sizeof *v);
 	int bad, rc = -1;
 	if (!v) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return -1;
 	}
 	if (serve_variant(b, ov, v, err, errlen, &bad) != SERVE_OK ||
@@ -108,8 +109,8 @@ int serve_export(const struct serve_exports *x, const struct serve_base *b,
 	}
 	if (kind == SERVE_EXPORT_REPORT && x->c->entities) {
 		snprintf(err, errlen,
-			 "a report takes no --entities (as fundsim report): export the "
-			 "run and its workbook instead");
+			 _("a report takes no --entities (as fundsim report): export the "
+			   "run and its workbook instead"));
 		goto done;
 	}
 	/* the scenario file just written, as `fundsim run|report FILE` runs it */
@@ -135,8 +136,8 @@ int serve_export(const struct serve_exports *x, const struct serve_base *b,
 	int code = kind == SERVE_EXPORT_RUN ? cmd_run(&c) : cmd_report(&c);
 	if (code != EXIT_OK) {
 		snprintf(err, errlen,
-			 "fundsim %s %s stopped with exit code %d (its message is on "
-			 "the terminal that runs fundsim serve)",
+			 _("fundsim %s %s stopped with exit code %d (its message is on "
+			   "the terminal that runs fundsim serve)"),
 			 c.command, ini, code);
 		goto done;
 	}

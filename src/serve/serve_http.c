@@ -26,6 +26,7 @@
 #include "commands.h"
 #include "serve_impl.h"
 #include "text.h"
+#include "i18n.h"
 
 #define MAX_HOSTS 8
 
@@ -64,7 +65,7 @@ int serve_token(char *buf, char *err, size_t errlen)
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0) {
-			snprintf(err, errlen, "cannot draw a random token: %s", strerror(errno));
+			snprintf(err, errlen, _("cannot draw a random token: %s"), strerror(errno));
 			return -1;
 		}
 		got += (size_t)k;
@@ -491,12 +492,12 @@ struct serve_server *serve_http_start(const struct serve_listen *l, const struct
 	bool v6 = strchr(l->addr, ':') != NULL;
 	if (v6 ? inet_pton(AF_INET6, l->addr, &a6.sin6_addr) != 1
 	       : inet_pton(AF_INET, l->addr, &a4.sin_addr) != 1) {
-		snprintf(err, errlen, "--listen %s: not an IPv4 or IPv6 address", l->addr);
+		snprintf(err, errlen, _("--listen %s: not an IPv4 or IPv6 address"), l->addr);
 		return NULL;
 	}
 	struct serve_server *s = calloc(1, sizeof *s);
 	if (!s) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		return NULL;
 	}
 	s->base = b;
@@ -516,8 +517,9 @@ struct serve_server *serve_http_start(const struct serve_listen *l, const struct
 				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 				MHD_OPTION_END);
 	if (!s->d) {
-		snprintf(err, errlen, "cannot listen on %s port %d (in use, or not this machine's)",
-			 l->addr, l->port);
+		snprintf(err, errlen,
+			 _("cannot listen on %s port %d (in use, or not this machine's)"), l->addr,
+			 l->port);
 		serve_http_stop(s);
 		return NULL;
 	}

@@ -8,6 +8,7 @@
 
 #include "serve.h"
 #include "text.h"
+#include "i18n.h"
 
 struct reader {
 	const char *p, *start, *end;
@@ -190,7 +191,7 @@ int serve_json_overrides(const char *text, size_t len, struct serve_overrides *o
 			if (r.p >= r.end || *r.p != '"')
 				return fail(&r, "expected a key in double quotes");
 			if (ov->n == SERVE_MAX_OVERRIDES) {
-				snprintf(err, errlen, "more than %d overrides",
+				snprintf(err, errlen, _("more than %d overrides"),
 					 SERVE_MAX_OVERRIDES);
 				return -1;
 			}
@@ -199,7 +200,7 @@ int serve_json_overrides(const char *text, size_t len, struct serve_overrides *o
 				return -1;
 			for (int k = 0; k < ov->n; k++)
 				if (strcmp(ov->o[k].key, o->key) == 0) {
-					snprintf(err, errlen, "%s is given twice", o->key);
+					snprintf(err, errlen, _("%s is given twice"), o->key);
 					return -1;
 				}
 			skip_ws(&r);
@@ -219,8 +220,8 @@ int serve_json_overrides(const char *text, size_t len, struct serve_overrides *o
 				snprintf(o->value, sizeof o->value, "false");
 			} else {
 				snprintf(err, errlen,
-					 "%s: expected a string, a number, true or false as its "
-					 "value",
+					 _("%s: expected a string, a number, true or false as its "
+					   "value"),
 					 o->key);
 				return -1;
 			}

@@ -346,7 +346,7 @@ int study_axis_parse(const char *spec, int max_points, struct study_axis *ax, ch
 	if (!params_numeric(i)) {
 		snprintf(err, errlen,
 			 _("%s: %s is %s, not a number: compare two scenarios instead"), spec, key,
-			 def(i)->type == PT_BOOL ? "true or false" : "one word of a list");
+			 def(i)->type == PT_BOOL ? _("true or false") : _("one word of a list"));
 		return -1;
 	}
 	const char *c1 = strchr(eq + 1, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
