@@ -272,9 +272,9 @@ int cmd_award(const struct cli *c)
 			money_words(s->pol.provincial_block, e, sizeof e);
 			if (over[y] > 0)
 				fprintf(stderr,
-					"provincial block (funding.provincial_block): in %d the pooled "
-					"lines asked the province %s万 more than its %s a year; the "
-					"city and districts pay it\n",
+					_("provincial block (funding.provincial_block): in %d the pooled "
+					  "lines asked the province %s万 more than its %s a year; the "
+					  "city and districts pay it\n"),
 					t->first_paid_year + y, cw, e);
 		}
 		if (m->budget.carry_forward && ey[t->nyears].carried_out > 0) {

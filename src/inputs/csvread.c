@@ -1043,6 +1043,6 @@ int field_district(const struct csv_where *w, const char *col, const char *f, un
 	}
 	char list[1024];
 	district_list(list, sizeof list);
-	return csv_fail(w, "column %s: \"%s\" is not one of Suzhou's districts (valid: %s)", col, f,
-			list);
+	return csv_fail(w, _("column %s: \"%s\" is not one of Suzhou's districts (valid: %s)"), col,
+			f, list);
 }

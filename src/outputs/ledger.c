@@ -7,6 +7,7 @@
 #include "csvout.h"
 #include "district.h"
 #include "money.h"
+#include "i18n.h"
 #include "text.h"
 
 static void append(void *ctx, const struct award *a)
@@ -234,6 +235,34 @@ static void row(FILE *f, const char *label, long count, const fen_t *v)
 	row_w(f, label, 6, count, v);
 }
 
+/* s right-aligned in width columns (Chinese takes two a character). */
+static void right(FILE *f, const char *s, int width)
+{
+	for (int w = text_width(s); w < width; w++)
+		fputc(' ', f);
+	fputs(s, f);
+}
+
+/* The columns' heads: first (width columns), second, then the four levels. */
+static void head_w(FILE *f, const char *first, int width, const char *second)
+{
+	static const char *const levels[] = {N_("total"), N_("provincial"), N_("municipal"),
+					     N_("district")};
+	fputs("  ", f);
+	text_pad(f, first, width);
+	right(f, second, 7);
+	for (int k = 0; k < 4; k++) {
+		fputc(' ', f);
+		right(f, _(levels[k]), 14);
+	}
+	fputc('\n', f);
+}
+
+static void head(FILE *f, const char *first, const char *second)
+{
+	head_w(f, first, 6, second);
+}
+
 void totals_print(const struct totals *t, FILE *f)
 {
 	fprintf(f, "%s\n", _("Spending by line (万元):"));
@@ -280,9 +309,8 @@ void totals_print(const struct totals *t, FILE *f)
 void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE *f)
 {
 	fen_t v[N_LEVELS];
-	fprintf(f, "\nSpending by the recipients' district (万元):\n");
-	fprintf(f, "%-15s%7s %14s %14s %14s %14s\n", "  district", "", "total", "provincial",
-		"municipal", "district");
+	fprintf(f, "\n%s\n", _("Spending by the recipients' district (万元):"));
+	head_w(f, _("district"), 12, "");
 	for (int d = 1; d <= N_WHERE; d++) {
 		int w = d % N_WHERE; /* 未指定 (not given) last */
 		for (int k = 0; k < N_LEVELS; k++)
@@ -293,9 +321,8 @@ void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE
 		snprintf(label, sizeof label, "%s", w ? district_name(w) : "未指定");
 		row_w(f, label, 12, -1, v);
 	}
-	fprintf(f, "\nSpending by budget owner (万元; * new money):\n");
-	fprintf(f, "%-25s%7s %14s %14s %14s %14s\n", "  owner", "", "total", "provincial",
-		"municipal", "district");
+	fprintf(f, "\n%s\n", _("Spending by budget owner (万元; * new money):"));
+	head_w(f, _("owner"), 22, "");
 	fen_t own[N_OWNERS + 1][N_LEVELS] = {{0}};
 	for (int l = 0; l < N_LINES; l++) {
 		enum owner_id o = p->line[l].owner;
@@ -308,7 +335,7 @@ void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE
 	for (int o = 0; o <= N_OWNERS; o++) {
 		char label[64];
 		if (o == N_OWNERS)
-			snprintf(label, sizeof label, "new money only");
+			snprintf(label, sizeof label, "%s", _("new money only"));
 		else
 			snprintf(label, sizeof label, "%s%s", owner_info(o)->zh,
 				 p->owner_new[o] ? " *" : "");

@@ -839,10 +839,11 @@ static int check_districts(struct policy *p, const bool *isset, char *err, size_
 				p->district_rule[d].line[l] = NAN;
 			} else if (line_pays_district(l) && p->district_rule[d].line[l] > 0) {
 				*bad = k;
-				snprintf(err, errlen,
-					 "%s pays a district, which never co-funds its own award: "
-					 "leave it out or write 0",
-					 line_info(l)->name);
+				snprintf(
+					err, errlen,
+					_("%s pays a district, which never co-funds its own award: "
+					  "leave it out or write 0"),
+					line_info(l)->name);
 				return -1;
 			}
 		}
@@ -853,8 +854,8 @@ static int check_districts(struct policy *p, const bool *isset, char *err, size_
 	if (what) {
 		*bad = params_find("district.苏州工业园区", what);
 		snprintf(err, errlen,
-			 "the ten districts' %s weights add up to 0: recipients must be "
-			 "somewhere (give at least one district a share)",
+			 _("the ten districts' %s weights add up to 0: recipients must be "
+			   "somewhere (give at least one district a share)"),
 			 what);
 		return -1;
 	}
@@ -889,8 +890,8 @@ int params_check(struct policy *p, const bool *isset, char *err, size_t errlen, 
 		if (line_pays_district(l) && isset[id] && p->line[l].district_share > 0) {
 			*bad = id;
 			snprintf(err, errlen,
-				 "%s pays a district, which never co-funds its own award: "
-				 "leave it out or write 0",
+				 _("%s pays a district, which never co-funds its own award: "
+				   "leave it out or write 0"),
 				 line_info(l)->name);
 			return -1;
 		}
@@ -1017,8 +1018,8 @@ int params_unknown_district(const char *section, char *err, size_t errlen)
 {
 	char list[1024];
 	district_list(list, sizeof list);
-	snprintf(err, errlen, "[%s]: \"%s\" is not one of Suzhou's districts (valid: %s)", section,
-		 section + strlen("district."), list);
+	snprintf(err, errlen, _("[%s]: \"%s\" is not one of Suzhou's districts (valid: %s)"),
+		 section, section + strlen("district."), list);
 	return -1;
 }
 
@@ -1038,7 +1039,7 @@ int params_key(const char *key, char *err, size_t errlen)
 		if (params_canon_section(sec, canon, sizeof canon) != 0)
 			return params_unknown_district(sec, err, errlen);
 		const char *sug = params_section_known(sec) ? params_suggest(canon, dot + 1) : NULL;
-		snprintf(err, errlen, "unknown parameter %s%s%s%s", key,
+		snprintf(err, errlen, _("unknown parameter %s%s%s%s"), key,
 			 sug ? " (did you mean " : "", sug ? sug : "",
 			 sug ? "?)" : " (fundsim params lists them)");
 		return -1;

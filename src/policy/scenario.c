@@ -711,19 +711,20 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 	if (k < 0 && params_canon_section(sec, canon, sizeof canon) != 0) {
 		char why[1200];
 		params_unknown_district(sec, why, sizeof why);
-		snprintf(err, errlen, "--set %s: %s", assignment, why);
+		snprintf(err, errlen, _("--set %s: %s"), assignment, why);
 		return -1;
 	}
 	if (k < 0) {
 		const char *sug = params_section_known(sec) ? params_suggest(canon, key) : NULL;
-		snprintf(err, errlen, "--set %s: unknown parameter %s.%s%s%s%s", assignment, sec,
+		snprintf(err, errlen, _("--set %s: unknown parameter %s.%s%s%s%s"), assignment, sec,
 			 key, sug ? " (did you mean " : "", sug ? sug : "", sug ? "?)" : "");
 		return -1;
 	}
 	char why[300];
 	if (params_set(&s->pol, k, eq + 1, why, sizeof why) != 0) {
 		const struct param_def *d = params_table(&(size_t){0});
-		snprintf(err, errlen, "--set %s: [%s] %s: %s", assignment, d[k].section, key, why);
+		snprintf(err, errlen, _("--set %s: [%s] %s: %s"), assignment, d[k].section, key,
+			 why);
 		return -1;
 	}
 	s->set[k] = true;
