@@ -158,6 +158,7 @@ check: bin/fundsim $(MO) $(TEST_BIN)
 	@sh tests/inputs.sh bin/fundsim
 	@sh tests/interrupt.sh bin/fundsim
 	@sh tests/determinism.sh bin/fundsim
+	@sh tests/reuse.sh bin/fundsim
 	@$(MAKE) --no-print-directory check-dummy-line
 	@sh tests/hostile.sh bin/fundsim
 	@sh tests/golden.sh bin/fundsim
@@ -218,15 +219,15 @@ $(BUILD)/fundsim: $(BUILD)/cli/main.o $(LIBS_A)
 PY ?= /usr/bin/python3
 BENCH_DEBS = python3-numpy
 
-bench: bin/fundsim $(BUILD)/bench_sim $(BUILD)/bench_floor
+bench: bin/fundsim $(BUILD)/bench_sim $(BUILD)/bench_floor $(BUILD)/bench_reuse
 	@sh tests/bench.sh bin/fundsim
 	@$(BUILD)/bench_sim 10000
 	@$(PY) bench/check_means.py bin/fundsim 2000 || \
 	  echo "model check FAILED: the NumPy model no longer follows fundsim; its ratio is not a fair one"
 	@$(PY) bench/compare.py $(BUILD)/bench_sim $(BUILD)/bench_floor 2000 3
 	@$(BUILD)/bench_sim --serial 5000
-	@echo "study reuse (tornado --policy against a plain run of the same replications," \
-	  "target <= 0.25x): not yet measured (population reuse is not built yet)"
+	@sh tests/bench_reuse.sh bin/fundsim 100
+	@$(BUILD)/bench_reuse 1000
 
 # The floor counts the engine's draws through wrapped GSL and libm calls.
 FLOOR_WRAP = $(addprefix -Wl$(comma)--wrap=,gsl_rng_uniform gsl_rng_uniform_pos gsl_ran_flat \
@@ -239,6 +240,9 @@ deps-bench:
 	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
 
 $(BUILD)/bench_sim: tests/bench_sim.c $(BUILD)/libfundsim.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
+
+$(BUILD)/bench_reuse: tests/bench_reuse.c $(BUILD)/libfundsim.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
 
 # Installs the Debian packages fundsim needs; does nothing when present.

@@ -102,7 +102,8 @@ struct sim_work *sim_work_new(void);
 struct sim_work *sim_work_new_rng(const gsl_rng_type *t);
 void sim_work_free(struct sim_work *w);
 
-/* One replication into row (l.width doubles). stock: the bureau's firm
+/* One replication into row (l.width doubles): sim_sample, then
+ * sim_apply, with w's own sample. stock: the bureau's firm
  * panel as the existing firms, or NULL to sample them; its rows are known
  * (their awards paid as `award` pays them) and new firms are sampled only
  * after its latest year. known: the approvals the bureau holds (the
@@ -114,6 +115,61 @@ void sim_rep(const struct policy *p, const struct panel *stock, const struct ent
 	     uint64_t seed, long rep, const struct sim_layout *l, double *row, struct sim_work *w,
 	     const struct award_sink *extra);
 
+/* One replication's population apart from any policy's rules: every
+ * firm's rows and every entity's, in the order the rules meet them, with
+ * who each is (its streams and name) and the raw draws of "up to"
+ * applicants (request, approval share, housing). No policy key (a line's
+ * section) changes it (check_pop.c): variants that differ only in such
+ * keys (sim_same_population) can share it. Its panel and entities ids are
+ * borrowed from the stock and known data it was sampled from, which must
+ * outlive it. */
+struct sim_sample;
+/* An empty sample (NULL when out of memory); sim_sample_free(NULL) is a no-op. */
+struct sim_sample *sim_sample_new(void);
+void sim_sample_free(struct sim_sample *s);
+/* The memory s holds, in bytes. */
+size_t sim_sample_bytes(const struct sim_sample *s);
+/* Its firm rows. */
+long long sim_sample_firm_years(const struct sim_sample *s);
+/* Give back s's spare room (a cache keeps many samples). 0, or -1 when
+ * out of memory (s is unchanged). */
+int sim_sample_shrink(struct sim_sample *s);
+
+/* Record replication rep of p (stock, known: as sim_rep) into s, reusing
+ * its memory. 0, or -1 when out of memory (sim_apply then gives NaN).
+ * sim_work_fingerprint(w) is then s's fingerprint. */
+int sim_sample(const struct policy *p, const struct panel *stock, const struct entities *known,
+	       uint64_t seed, long rep, struct sim_sample *s, struct sim_work *w);
+
+/* The rules of p over the sampled population s, into row (l.width
+ * doubles), as sim_rep(p) gives it bit for bit; p must have the sample's
+ * population (sim_same_population with the policy s was sampled with).
+ * extra: as sim_rep. s is only read: several threads may apply to it. */
+void sim_apply(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
+	       double *row, struct sim_work *w, const struct award_sink *extra);
+
+/* sim_apply that w keeps as the reference for s: sim_apply_moved then
+ * takes the totals of the lines it does not run from it. */
+void sim_apply_ref(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
+		   double *row, struct sim_work *w);
+/* sim_apply of p, bit for bit, running the rules of the moved lines only
+ * (sim_moved_lines of the reference's policy and p) and taking the
+ * others' totals from w's reference application on s; when w's reference
+ * is not of s, all of them. */
+void sim_apply_moved(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
+		     double *row, struct sim_work *w, const bool moved[N_LINES]);
+/* The lines whose awards p may pay otherwise than ref on one population:
+ * those with a key of their own moved, and every firm line when one is
+ * (their rules meet: 再给予, exclude_m1, the tax cap). false when a key
+ * of no line differs ([scenario], [funding], the model: every line). */
+bool sim_moved_lines(const struct policy *ref, const struct policy *p, bool moved[N_LINES]);
+
+/* True when a and b sample the same population: the same policy window
+ * and model parameters (every value sim_sample reads is a parameter of
+ * the table in the model, or the window). Then the rules of either may be
+ * applied to the other's samples. */
+bool sim_same_population(const struct policy *a, const struct policy *b);
+
 /* Whether a replication w ran had awards summing past FEN_MAX; its row
  * is then NaN, as for a failed replication. */
 bool sim_work_overflow(const struct sim_work *w);
@@ -124,7 +180,7 @@ bool sim_work_overflow(const struct sim_work *w);
  * (a line's section) may change it: variants meet the same firms. */
 uint64_t sim_work_fingerprint(const struct sim_work *w);
 
-/* Firm rows that w has evaluated since it was made. */
+/* Firm rows that w has sampled since it was made. */
 long long sim_work_firm_years(const struct sim_work *w);
 
 /* The recipient of the award being passed to an extra sink, e.g.
@@ -152,7 +208,7 @@ struct sim_config {
 struct sim_output {
 	struct sim_layout layout;
 	long reps;               /* replications run */
-	long long firm_years;    /* firm rows evaluated, for throughput figures */
+	long long firm_years;    /* firm rows sampled, for throughput figures */
 	struct results *res;     /* statistics of the rows; sim_output_free frees it */
 	const double *rows;      /* reps x layout.width in replication order while
 			       * results_exact(res), else NULL; borrowed from res */
@@ -192,6 +248,39 @@ int sim_envelopes(const struct model *m, struct envelope *e);
  * and land in replication order. Returns 0, or -1 with err. */
 int sim_run(const struct policy *p, const struct sim_config *c, struct sim_output *out, char *err,
 	    size_t errlen);
+
+/* sim_run of each of n policies that sample the same population
+ * (sim_same_population(p[0], p[k])) into out[0 .. n), bit for bit as n
+ * runs of sim_run give, at the cost of one sampling a replication and n
+ * applications of the rules (study.c's rule-only variants). c->precision
+ * must be 0. Returns 0, or -1 with err; every output is then freed.
+ * Memory: each output's rows, and a block of them each. */
+int sim_run_many(const struct policy *const *p, int n, const struct sim_config *c,
+		 struct sim_output *out, char *err, size_t errlen);
+
+/* The sampled populations of a run's replications, kept in memory, so
+ * that the rules of any policy with the same population can be applied
+ * to them (serve: a rule change answers without re-simulating). */
+struct sim_cache;
+/* Sample replications 0 .. c->reps - 1 of p (c's seed, stock, known;
+ * threads; progress after each block; *stop checked after each block)
+ * into a new cache, *out, owned by the caller. c's stock and known data
+ * are borrowed by the cache and must outlive it. 0; 1 when stopped; -1
+ * with err when out of memory. */
+int sim_cache_new(const struct policy *p, const struct sim_config *c, struct sim_cache **out,
+		  char *err, size_t errlen);
+void sim_cache_free(struct sim_cache *k);
+/* The memory the cache holds, in bytes, and its replications. */
+size_t sim_cache_bytes(const struct sim_cache *k);
+long sim_cache_reps(const struct sim_cache *k);
+/* Whether p samples the cache's population (sim_same_population). */
+bool sim_cache_fits(const struct sim_cache *k, const struct policy *p);
+/* sim_run(p, c) from the kept populations, bit for bit (for any thread
+ * count): c->reps (at most the cache's) replications, the rules applied
+ * in parallel (c->threads); c's seed, stock and known are the cache's,
+ * whatever c says. -1 with err when p does not fit the cache. */
+int sim_cache_run(const struct sim_cache *k, const struct policy *p, const struct sim_config *c,
+		  struct sim_output *out, char *err, size_t errlen);
 
 /* The replication count a precision run checks at: blocks of this size. */
 #define SIM_BLOCK 256

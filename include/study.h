@@ -70,6 +70,10 @@ struct study_cfg {
 	study_progress_fn progress;
 	void *progress_ctx;
 	volatile sig_atomic_t *stop; /* set (e.g. by SIGINT): stop after the current block */
+	/* Variants that move rule keys only share the base's populations
+	 * (sim_run_many); fresh re-simulates each, for the tests that prove
+	 * both give the same results */
+	bool fresh;
 };
 
 /* The most replications whose rows fit in SIM_EXACT_BYTES for p. */
@@ -234,6 +238,12 @@ struct study_compare {
 enum study_status study_compare(const struct sim_output *base, int base_first_paid,
 				const struct sim_output *alt, int alt_first_paid,
 				struct study_compare *out, char *err, size_t errlen);
+/* Run the base scenario s[0] and the alternatives s[1 .. ns) and compare
+ * each with the base into cmp[0 .. ns - 1) (study_compare); those that
+ * move rule keys only share the base's populations. Scenarios are
+ * borrowed. On failure every cmp is freed. */
+enum study_status study_compare_all(struct scenario *const *s, int ns, const struct study_cfg *c,
+				    struct study_compare *cmp, char *err, size_t errlen);
 /* A cell: line N_LINES = TOTAL, year index nyears = all paid years. */
 const struct study_ccell *study_compare_at(const struct study_compare *c, int line, int year,
 					   enum fund_level lv);

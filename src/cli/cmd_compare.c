@@ -132,7 +132,6 @@ int cmd_compare(const struct cli *c)
 	struct setup o = {0};
 	struct scenario *s[MAX_POS] = {0};
 	struct study_compare cmp[MAX_POS] = {{0}};
-	struct sim_output base = {0}, alt = {0};
 	char err[ERR_LEN];
 	int rc = EXIT_USAGE, ns = c->npos;
 	if (sc_options(c, &o) != 0)
@@ -150,19 +149,7 @@ int cmd_compare(const struct cli *c)
 	if (sc_begin(&o, c, s[0]) != 0)
 		goto done;
 	struct study_cfg cfg = setup_study(&o);
-	enum study_status st = study_run(&s[0]->pol, &cfg, &base, err, sizeof err);
-	if (cfg.progress)
-		cfg.progress(cfg.progress_ctx, 1, ns);
-	for (int i = 1; st == STUDY_OK && i < ns; i++) {
-		st = study_run(&s[i]->pol, &cfg, &alt, err, sizeof err);
-		if (st == STUDY_OK)
-			st = study_compare(&base, s[0]->pol.start_year + s[0]->pol.payment_lag,
-					   &alt, s[i]->pol.start_year + s[i]->pol.payment_lag,
-					   &cmp[i - 1], err, sizeof err);
-		sim_output_free(&alt);
-		if (cfg.progress)
-			cfg.progress(cfg.progress_ctx, i + 1, ns);
-	}
+	enum study_status st = study_compare_all(s, ns, &cfg, cmp, err, sizeof err);
 	if (st != STUDY_OK) {
 		rc = sc_failed(&o, st, err);
 		goto done;
@@ -191,7 +178,6 @@ done:
 		study_compare_free(&cmp[i]);
 		free(s[i]);
 	}
-	sim_output_free(&base);
 	setup_free(&o);
 	return rc;
 }

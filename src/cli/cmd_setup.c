@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <omp.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -157,6 +158,8 @@ struct sim_config setup_sim(const struct setup *su)
 struct study_cfg setup_study(const struct setup *su)
 {
 	return (struct study_cfg){
+		/* every variant re-simulated: tests/reuse.sh compares the outputs */
+		.fresh = getenv("FUNDSIM_FRESH_VARIANTS") != NULL,
 		.seed = (uint64_t)su->seed,
 		.reps = su->reps,
 		.threads = (int)su->threads,

@@ -1,5 +1,13 @@
 /* sim_pop.c - one replication: sample the population, apply the rules.
  *
+ * The two are apart: sim_sample records every firm's and entity's rows
+ * with who they are (their stream keys and names) and the raw draws of
+ * "up to" applicants (request, approval share, housing), and sim_apply
+ * runs a policy's rules over that record. No policy key (a line's
+ * section) changes the record (check_pop.c), so variants that differ in
+ * such keys only can share it: sample once, apply each (study.c, and
+ * struct sim_cache for serve).
+ *
  * Streams: every firm and entity seeds its own GSL generator from
  * (seed, replication, component, index), so a change to one assumption
  * moves only the draws that depend on it (common random numbers), and
@@ -11,6 +19,7 @@
 #include <gsl/gsl_rng.h>
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,11 +123,66 @@ struct sim_work {
 	fen_t lines[N_LINES][MAX_YEARS][N_LEVELS]; /* envelope_years' line cells */
 	struct award cells[N_WHERE * N_LINES];
 	struct award *cellp[N_WHERE * N_LINES];
-	/* the replication's population: its fingerprint and aggregates */
+	const struct entity_year *kview; /* apply: the known entity's recorded rows */
+	double m12c_paid;
+	struct policy *qbuf;    /* the resolved policy: sample's, then apply's */
+	struct sim_sample *rec; /* the sample being recorded */
+	struct sim_sample *own; /* sim_rep's sample */
+	uint64_t fp;            /* the last sample's fingerprint */
+	/* the reference application (sim_apply_ref): its totals and sample */
+	struct totals ref;
+	double ref_m12c;
+	const struct sim_sample *ref_of;
+};
+
+/* One recipient of a sample, in the order the rules meet it: who it is
+ * (what claimed(), firm_request() and the ledger's names read) and where
+ * its rows are. */
+struct rec {
+	uint64_t comp, idx;   /* its stream's key and index */
+	const char *panel_id; /* a panel firm's or known entity's id (borrowed), else NULL */
+	size_t row;           /* its first row in firm (a firm) or ent */
+	unsigned n, nfile;    /* rows; a known entity's rows from the file */
+	int known_through;    /* awards of a year up to it are known */
+	int draw;             /* an "up to" applicant: its draws in raw, else -1 */
+	int where;            /* its district (district.h) */
+	bool firm;
+	unsigned char who, sub;
+};
+
+/* What an "up to" (最高) applicant asked for and the share approved:
+ * granted = min(request, cap) x approval once a policy gives the cap. */
+struct raw {
+	double request, approval, housing;
+};
+
+/* A per-replication assumption as resolve() drew it. */
+struct resolved {
+	int param;
+	double v;
+};
+
+struct sim_sample {
+	uint64_t seed;
+	long rep;
+	bool failed; /* out of memory while sampling: the row is NaN */
+	int cover[N_LINES];
+	struct resolved *res; /* room for capres, MAX_PARAMS unless shrunk */
+	int nres;
+	size_t capres;
+	struct rec *rec;
+	size_t nrec, caprec;
+	struct firm_year *firm;
+	size_t nfirm, capfirm;
+	struct entity_year *ent;
+	size_t nent, capent;
+	struct raw *raw;
+	size_t nraw, capraw;
+	/* the population's fingerprint and aggregates */
 	uint64_t fp;
 	double pop[N_POPSTATS];
 	double rev_year[MAX_SPAN]; /* all firms' revenue by year - (start_year - 1) */
-	double key_years, m12c_paid;
+	double key_years;
 };
 
 static uint64_t mix(uint64_t x)
@@ -209,7 +273,7 @@ static void fp_add(struct sim_work *w, double x)
 {
 	uint64_t b;
 	memcpy(&b, &x, sizeof b);
-	w->fp = mix(w->fp ^ b);
+	w->rec->fp = mix(w->rec->fp ^ b);
 }
 
 long long sim_work_firm_years(const struct sim_work *w)
@@ -225,7 +289,9 @@ struct sim_work *sim_work_new_rng(const gsl_rng_type *t)
 	w->r = gsl_rng_alloc(t);
 	w->cap = 64;
 	w->rows = malloc(w->cap * sizeof *w->rows);
-	if (!w->r || !w->rows || make_keys(w) != 0) {
+	w->qbuf = malloc(sizeof *w->qbuf);
+	w->own = sim_sample_new();
+	if (!w->r || !w->rows || !w->qbuf || !w->own || make_keys(w) != 0) {
 		sim_work_free(w);
 		return NULL;
 	}
@@ -241,7 +307,117 @@ void sim_work_free(struct sim_work *w)
 	free(w->rows);
 	free(w->param_key);
 	free(w->krows);
+	free(w->qbuf);
+	sim_sample_free(w->own);
 	free(w);
+}
+
+struct sim_sample *sim_sample_new(void)
+{
+	struct sim_sample *s = calloc(1, sizeof *s);
+	if (s && !(s->res = malloc(MAX_PARAMS * sizeof *s->res))) {
+		free(s);
+		return NULL;
+	}
+	if (s)
+		s->capres = MAX_PARAMS;
+	return s;
+}
+
+void sim_sample_free(struct sim_sample *s)
+{
+	if (!s)
+		return;
+	free(s->res);
+	free(s->rec);
+	free(s->firm);
+	free(s->ent);
+	free(s->raw);
+	free(s);
+}
+
+/* Trim an array to its n items (n > 0). */
+static bool trim(void *pp, size_t *cap, size_t n, size_t size)
+{
+	void **p = pp;
+	if (n == 0 || n == *cap)
+		return true;
+	void *np = realloc(*p, n * size);
+	if (!np)
+		return false;
+	*p = np;
+	*cap = n;
+	return true;
+}
+
+int sim_sample_shrink(struct sim_sample *s)
+{
+	bool ok = trim(&s->rec, &s->caprec, s->nrec, sizeof *s->rec) &&
+		  trim(&s->firm, &s->capfirm, s->nfirm, sizeof *s->firm) &&
+		  trim(&s->ent, &s->capent, s->nent, sizeof *s->ent) &&
+		  trim(&s->raw, &s->capraw, s->nraw, sizeof *s->raw) &&
+		  trim(&s->res, &s->capres, (size_t)s->nres, sizeof *s->res);
+	return ok ? 0 : -1;
+}
+
+long long sim_sample_firm_years(const struct sim_sample *s)
+{
+	return (long long)s->nfirm;
+}
+
+size_t sim_sample_bytes(const struct sim_sample *s)
+{
+	return sizeof *s + s->capres * sizeof *s->res + s->caprec * sizeof *s->rec +
+	       s->capfirm * sizeof *s->firm + s->capent * sizeof *s->ent +
+	       s->capraw * sizeof *s->raw;
+}
+
+/* Room for one more of n items of size bytes at *p (capacity *cap);
+ * false when out of memory. */
+static bool room(void *pp, size_t *cap, size_t n, size_t add, size_t size)
+{
+	void **p = pp;
+	if (n + add <= *cap)
+		return true;
+	size_t nc = *cap ? *cap : 64;
+	while (nc < n + add)
+		nc *= 2;
+	void *np = realloc(*p, nc * size);
+	if (!np)
+		return false;
+	*p = np;
+	*cap = nc;
+	return true;
+}
+
+/* A record of the recipient w is at, with room for its n rows in firm or
+ * ent; NULL when out of memory (the sample is then failed). */
+static struct rec *add_rec(struct sim_work *w, bool firm, size_t n)
+{
+	struct sim_sample *s = w->rec;
+	if (s->failed || !room(&s->rec, &s->caprec, s->nrec, 1, sizeof *s->rec) ||
+	    (firm ? !room(&s->firm, &s->capfirm, s->nfirm, n, sizeof *s->firm)
+		  : !room(&s->ent, &s->capent, s->nent, n, sizeof *s->ent))) {
+		s->failed = true;
+		return NULL;
+	}
+	struct rec *r = &s->rec[s->nrec++];
+	*r = (struct rec){.comp = w->comp,
+			  .idx = w->idx,
+			  .panel_id = w->panel_id,
+			  .row = firm ? s->nfirm : s->nent,
+			  .n = (unsigned)n,
+			  .nfile = (unsigned)w->nfile,
+			  .known_through = w->known_through,
+			  .draw = -1,
+			  .firm = firm,
+			  .who = (unsigned char)w->who,
+			  .sub = (unsigned char)w->sub};
+	if (firm)
+		s->nfirm += n;
+	else
+		s->nent += n;
+	return r;
 }
 
 const char *sim_recipient_id(const struct sim_work *w)
@@ -344,8 +520,8 @@ static void known_reason(const struct sim_work *w, struct award *a)
 	static const char *const st[] = {"approved", "paid", "pending, drawn approved"};
 	const char *what = "";
 	for (size_t i = 0; i < w->nk; i++)
-		if (w->krows[i].year == a->year)
-			what = i < w->nfile ? st[w->krows[i].status]
+		if (w->kview[i].year == a->year)
+			what = i < w->nfile ? st[w->kview[i].status]
 					    : "approved in an earlier round, review passed (drawn)";
 	size_t k = strlen(a->reason);
 	snprintf(a->reason + k, sizeof a->reason - k, "; known: %s", what);
@@ -390,6 +566,7 @@ static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t 
 {
 	int y0 = w->q->start_year - 1, end = w->q->start_year + w->q->years - 1;
 	bool listed = false;
+	struct sim_sample *s = w->rec;
 	fp_add(w, (double)rows[0].founded + 64.0 * rows[0].origin + 1024.0 * rows[0].industrial);
 	for (size_t i = 0; i < n; i++) {
 		const struct firm_year *r = &rows[i], *prev = i ? &rows[i - 1] : NULL;
@@ -398,23 +575,23 @@ static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t 
 		fp_add(w, (double)r->employees);
 		fp_add(w, r->paid_capital);
 		if (r->year >= y0 && r->year - y0 < MAX_SPAN)
-			w->rev_year[r->year - y0] += r->revenue;
+			s->rev_year[r->year - y0] += r->revenue;
 		if (r->year == y0) {
-			w->pop[PS_FIRMS] += 1;
-			w->pop[PS_REVENUE] += r->revenue;
-			w->pop[PS_SHARE_1YI] += r->revenue >= 1e8;
-			w->pop[PS_SHARE_5YI] += r->revenue >= 5e8;
-			w->pop[PS_FIRMS_10YI] += r->revenue >= 1e9;
+			s->pop[PS_FIRMS] += 1;
+			s->pop[PS_REVENUE] += r->revenue;
+			s->pop[PS_SHARE_1YI] += r->revenue >= 1e8;
+			s->pop[PS_SHARE_5YI] += r->revenue >= 5e8;
+			s->pop[PS_FIRMS_10YI] += r->revenue >= 1e9;
 		}
 		if (r->year == y0 + 1 && r->key_db)
-			w->pop[PS_KEY_DB] += 1;
+			s->pop[PS_KEY_DB] += 1;
 		bool in = r->year > y0 && r->year <= end;
 		if (in && r->key_db && prev && prev->year == r->year - 1 && prev->revenue > 0) {
-			w->key_years += 1;
-			w->pop[PS_GROWTH50] += r->revenue > 1.5 * prev->revenue;
+			s->key_years += 1;
+			s->pop[PS_GROWTH50] += r->revenue > 1.5 * prev->revenue;
 		}
 		if (r->top100 && !listed && in)
-			w->pop[PS_TOP100_NEW] += 1;
+			s->pop[PS_TOP100_NEW] += 1;
 		listed |= r->top100;
 	}
 }
@@ -463,34 +640,69 @@ static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
 	return last; /* u at the very top, rounding */
 }
 
-static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
+/* Record the firm w is at: its rows, who it is, its part of the
+ * fingerprint and aggregates. */
+static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
+{
+	int where = where_of(w, L_M1A);
+	fp_add(w, (double)where);
+	count_firm(w, rows, n);
+	w->firm_years += (long long)n;
+	struct rec *r = add_rec(w, true, n);
+	if (r) {
+		memcpy(w->rec->firm + r->row, rows, n * sizeof *rows);
+		r->where = where;
+	}
+}
+
+/* Record the entity w is at; draw: its raw draws (an "up to" applicant),
+ * or NULL. */
+static void rec_entity(struct sim_work *w, const struct entity_year *rows, size_t n,
+		       const struct raw *draw)
+{
+	struct sim_sample *s = w->rec;
+	int where = 0;
+	for (size_t i = 0; i < n; i++) /* a known entity's file may name its district */
+		where = rows[i].where ? rows[i].where : where;
+	if (!where)
+		where = where_of(w, rows[0].line);
+	fp_add(w, (double)where);
+	for (size_t i = 0; i < n; i++) {
+		fp_add(w, (double)rows[i].line + 64.0 * rows[i].year + 4.0 * rows[i].level);
+		fp_add(w, rows[i].base);
+		fp_add(w, (double)rows[i].passed);
+	}
+	if (draw && !s->failed && !room(&s->raw, &s->capraw, s->nraw, 1, sizeof *s->raw))
+		s->failed = true;
+	struct rec *r = add_rec(w, false, n);
+	if (!r)
+		return;
+	memcpy(s->ent + r->row, rows, n * sizeof *rows);
+	r->where = where;
+	if (draw) {
+		r->draw = (int)s->nraw;
+		s->raw[s->nraw++] = *draw;
+	}
+}
+
+static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where)
 {
 	struct award_sink s = {.fn = on_award,
 			       .ctx = w,
 			       .reasons = w->extra != NULL,
-			       .where = where_of(w, L_M1A)};
-	fp_add(w, (double)s.where);
-	count_firm(w, rows, n);
-	w->firm_years += (long long)n;
+			       .where = where};
 	w->buffering = w->q->model.taxcap.enabled;
 	rules_firm(w->q, rows, n, &s);
 	if (w->buffering)
 		apply_taxcap(w, rows, n);
 }
 
-static void run_entity(struct sim_work *w, const struct entity_year *rows, size_t n)
+static void run_entity(struct sim_work *w, const struct entity_year *rows, size_t n, int where)
 {
-	struct award_sink s = {.fn = on_award, .ctx = w, .reasons = w->extra != NULL};
-	for (size_t i = 0; i < n; i++) /* a known entity's file may name its district */
-		s.where = rows[i].where ? rows[i].where : s.where;
-	if (!s.where)
-		s.where = where_of(w, rows[0].line);
-	fp_add(w, (double)s.where);
-	for (size_t i = 0; i < n; i++) {
-		fp_add(w, (double)rows[i].line + 64.0 * rows[i].year + 4.0 * rows[i].level);
-		fp_add(w, rows[i].base);
-		fp_add(w, (double)rows[i].passed);
-	}
+	struct award_sink s = {.fn = on_award,
+			       .ctx = w,
+			       .reasons = w->extra != NULL,
+			       .where = where};
 	w->buffering = false;
 	rules_entity(w->q, rows, n, &s);
 }
@@ -549,7 +761,7 @@ static void live(struct sim_work *w, size_t n, double key_u, double exit_rate)
 		next_year(w, &w->rows[n - 1], &w->rows[n], key_u);
 		n++;
 	}
-	run_firm(w, w->rows, n);
+	rec_firm(w, w->rows, n);
 }
 
 static void existing_firms(struct sim_work *w)
@@ -699,7 +911,7 @@ static void parks(struct sim_work *w, enum line_id l)
 							     .housing = NAN,
 							     .passed = true};
 		}
-		run_entity(w, w->erows, n);
+		rec_entity(w, w->erows, n, NULL);
 	}
 }
 
@@ -737,7 +949,7 @@ static void level_line(struct sim_work *w, enum line_id l)
 								   .granted = NAN,
 								   .housing = NAN,
 								   .passed = true};
-				run_entity(w, w->erows, 1);
+				rec_entity(w, w->erows, 1, NULL);
 			}
 		}
 	}
@@ -747,13 +959,12 @@ static void level_line(struct sim_work *w, enum line_id l)
 static void applicants(struct sim_work *w, enum line_id l)
 {
 	const struct pop_line *pl = &w->q->model.line[l];
-	const struct eline *e = &w->q->e[l];
 	enum rule_kind kind = line_info(l)->kind;
 	bool granted = line_info(l)->pay == PAY_GRANTED;
 	for (int t = first_sampled(w, l); t <= last_year(w->q); t++) {
 		unsigned k = arrivals(w, l, LEVEL_NONE, t, val(&pl->per_year));
-		w->pop[PS_M12A_TEAMS] += l == L_M12A ? k : 0;
-		w->pop[PS_M12C_TALENTS] += l == L_M12C ? k : 0;
+		w->rec->pop[PS_M12A_TEAMS] += l == L_M12A ? k : 0;
+		w->rec->pop[PS_M12C_TALENTS] += l == L_M12C ? k : 0;
 		for (unsigned j = 0; j < k; j++) {
 			stream(w, w->line_key[l].entity, (uint64_t)t << 20 | j);
 			w->who = WHO_ENTITY;
@@ -766,20 +977,16 @@ static void applicants(struct sim_work *w, enum line_id l)
 						.passed = true};
 			if (kind == RK_RATE)
 				r.base = draw(w, &pl->base, 0, 1e13);
-			if (granted) { /* 最高: min(request, cap) x approval */
-				double req = draw(w, &pl->request, 0, 1e13);
-				double ok = draw(w, &pl->approval, 0, 1);
-				fp_add(w, req);
-				fp_add(w, ok);
-				r.granted = fmin(req, kind == RK_TEAM ? e->project_cap : e->cap) *
-					    ok;
+			struct raw raw = {.housing = NAN};
+			if (granted) { /* 最高: min(request, cap) x approval, by apply */
+				raw.request = draw(w, &pl->request, 0, 1e13);
+				raw.approval = draw(w, &pl->approval, 0, 1);
+				fp_add(w, raw.request);
+				fp_add(w, raw.approval);
 				if (kind == RK_TEAM) {
-					double h = draw(w, &pl->housing, 0, 1e13);
-					fp_add(w, h);
-					r.housing = fmin(h, e->housing_cap) * ok;
+					raw.housing = draw(w, &pl->housing, 0, 1e13);
+					fp_add(w, raw.housing);
 				}
-				if (l == L_M12C)
-					w->m12c_paid += r.granted;
 			}
 			size_t n = 0;
 			w->erows[n++] = r;
@@ -796,7 +1003,7 @@ static void applicants(struct sim_work *w, enum line_id l)
 				if (!r.passed)
 					break;
 			}
-			run_entity(w, w->erows, n);
+			rec_entity(w, w->erows, n, granted ? &raw : NULL);
 		}
 	}
 }
@@ -870,11 +1077,11 @@ static int known_entities(struct sim_work *w, const struct entities *e)
 		w->who = WHO_KNOWN;
 		w->sub = l;
 		w->panel_id = id;
-		w->nk = k;
 		w->known_through = INT_MAX;
-		run_entity(w, w->krows, k);
+		rec_entity(w, w->krows, k, NULL);
 		w->known_through = INT_MIN;
 		w->panel_id = NULL;
+		w->nfile = 0;
 	}
 	return 0;
 }
@@ -898,12 +1105,14 @@ static void known_cover(struct sim_work *w, const struct panel *stock, const str
 
 /* Draw every per-replication assumption once, into a private copy; each
  * from its own stream, so that a parameter added to the table moves no
- * other parameter's draw. */
-static void resolve(const struct policy *p, struct policy *q, struct sim_work *w)
+ * other parameter's draw. The sample keeps the values drawn. */
+static void resolve(const struct policy *p, struct policy *q, struct sim_work *w,
+		    struct sim_sample *s)
 {
 	*q = *p;
 	size_t n;
 	const struct param_def *d = params_table(&n);
+	s->nres = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (d[i].per_entity || (d[i].type != PT_DIST_MONEY && d[i].type != PT_DIST_SHARE &&
 					d[i].type != PT_DIST_NUMBER))
@@ -911,6 +1120,20 @@ static void resolve(const struct policy *p, struct policy *q, struct sim_work *w
 		stream(w, w->param_key[i], 0);
 		struct dist *v = (struct dist *)((char *)q + d[i].offset);
 		*v = (struct dist){.kind = D_CONST, .p = {dist_draw(v, w->r, d[i].lo, d[i].hi)}};
+		s->res[s->nres++] = (struct resolved){(int)i, v->p[0]};
+	}
+}
+
+/* p with the sample's per-replication assumptions, as resolve() made them
+ * (p draws them as the sample's policy did: the same population). */
+static void reresolve(const struct policy *p, struct policy *q, const struct sim_sample *s)
+{
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	*q = *p;
+	for (int k = 0; k < s->nres; k++) {
+		struct dist *v = (struct dist *)((char *)q + d[s->res[k].param].offset);
+		*v = (struct dist){.kind = D_CONST, .p = {s->res[k].v}};
 	}
 }
 
@@ -1157,18 +1380,20 @@ static void fill_row(struct sim_work *w, const struct policy *q, const struct to
 		fill_breakdown(w, q, l, row);
 }
 
-/* The population aggregates (enum pop_stat) into the row. */
-static void fill_pop(struct sim_work *w, const struct sim_layout *l, double *row)
+/* The population aggregates (enum pop_stat) of sample s into the row. */
+static void fill_pop(struct sim_work *w, const struct sim_sample *s, const struct sim_layout *l,
+		     double *row)
 {
-	double *p = w->pop, n = p[PS_FIRMS], years = w->q->years;
+	double p[N_POPSTATS], n = s->pop[PS_FIRMS], years = w->q->years;
+	memcpy(p, s->pop, sizeof p);
 	p[PS_MEAN_REVENUE] = n > 0 ? p[PS_REVENUE] / n : 0;
 	p[PS_SHARE_1YI] = n > 0 ? p[PS_SHARE_1YI] / n : 0;
 	p[PS_SHARE_5YI] = n > 0 ? p[PS_SHARE_5YI] / n : 0;
 	double g = 0;
 	for (int k = 1; k <= w->q->years && k < MAX_SPAN; k++)
-		g += w->rev_year[k - 1] > 0 ? w->rev_year[k] / w->rev_year[k - 1] - 1 : 0;
+		g += s->rev_year[k - 1] > 0 ? s->rev_year[k] / s->rev_year[k - 1] - 1 : 0;
 	p[PS_GROWTH] = g / years;
-	p[PS_GROWTH50] = w->key_years > 0 ? p[PS_GROWTH50] / w->key_years : 0;
+	p[PS_GROWTH50] = s->key_years > 0 ? p[PS_GROWTH50] / s->key_years : 0;
 	p[PS_TOP100_NEW] /= years;
 	p[PS_M12C_MEAN] = p[PS_M12C_TALENTS] > 0 ? w->m12c_paid / p[PS_M12C_TALENTS] : 0;
 	p[PS_M12A_TEAMS] /= years;
@@ -1177,28 +1402,33 @@ static void fill_pop(struct sim_work *w, const struct sim_layout *l, double *row
 		row[sim_pop(l, (enum pop_stat)k)] = p[k];
 }
 
-void sim_rep(const struct policy *p, const struct panel *stock, const struct entities *known,
-	     uint64_t seed, long rep, const struct sim_layout *l, double *row, struct sim_work *w,
-	     const struct award_sink *extra)
+int sim_sample(const struct policy *p, const struct panel *stock, const struct entities *known,
+	       uint64_t seed, long rep, struct sim_sample *s, struct sim_work *w)
 {
-	struct policy *q = malloc(sizeof *q);
-	if (!q) {
-		for (size_t i = 0; i < l->width; i++)
-			row[i] = NAN; /* seen as a failed replication by sim_run */
-		return;
-	}
+	*s = (struct sim_sample){.seed = seed,
+				 .rep = rep,
+				 .res = s->res,
+				 .capres = s->capres,
+				 .rec = s->rec,
+				 .caprec = s->caprec,
+				 .firm = s->firm,
+				 .capfirm = s->capfirm,
+				 .ent = s->ent,
+				 .capent = s->capent,
+				 .raw = s->raw,
+				 .capraw = s->capraw};
+	if (!room(&s->res, &s->capres, 0, MAX_PARAMS, sizeof *s->res)) /* shrunk before */
+		return -1;
 	w->seed = seed;
 	w->rep = rep;
-	w->extra = extra;
+	w->rec = s;
 	w->panel_id = NULL;
-	resolve(p, q, w);
+	w->nfile = 0;
+	struct policy *q = w->qbuf;
+	resolve(p, q, w, s);
 	w->q = q;
-	w->fp = 0;
-	memset(w->pop, 0, sizeof w->pop);
-	memset(w->rev_year, 0, sizeof w->rev_year);
-	w->key_years = w->m12c_paid = 0;
 	known_cover(w, stock, known);
-	totals_init(&w->t, q);
+	memcpy(s->cover, w->cover, sizeof s->cover);
 	const struct model *m = &q->model;
 	double fsd = m->growth.firm_sd, csd = m->growth.common_sd;
 	w->drift = log1p(val(&m->growth.mean)) - (fsd * fsd + csd * csd) / 2;
@@ -1208,17 +1438,13 @@ void sim_rep(const struct policy *p, const struct panel *stock, const struct ent
 	stream(w, w->comp_key[S_SHOCKS], 0);
 	for (int k = 0; k < MAX_SPAN; k++)
 		w->shock[k] = gsl_ran_gaussian(w->r, csd);
-	if ((stock && panel_firms(w, stock) != 0) || (known && known_entities(w, known) != 0)) {
-		for (size_t i = 0; i < l->width; i++)
-			row[i] = NAN; /* seen as a failed replication by sim_run */
-		w->q = NULL;
-		free(q);
-		return;
-	}
-	if (!stock)
+	if ((stock && panel_firms(w, stock) != 0) || (known && known_entities(w, known) != 0))
+		s->failed = true;
+	if (!s->failed && !stock)
 		existing_firms(w);
-	entrants(w);
-	for (int line = N_FIRM_LINES; line < N_LINES; line++) {
+	if (!s->failed)
+		entrants(w);
+	for (int line = N_FIRM_LINES; !s->failed && line < N_LINES; line++) {
 		enum rule_kind kind = line_info(line)->kind;
 		if (kind == RK_INCREMENT)
 			parks(w, (enum line_id)line);
@@ -1227,13 +1453,221 @@ void sim_rep(const struct policy *p, const struct panel *stock, const struct ent
 		else
 			applicants(w, (enum line_id)line);
 	}
+	w->fp = s->fp;
+	w->q = NULL;
+	w->rec = NULL;
+	return s->failed ? -1 : 0;
+}
+
+/* The rows of an entity of the sample as policy q reads them: an "up to"
+ * applicant's granted amounts from its draws and q's caps. */
+static const struct entity_year *entity_rows(struct sim_work *w, const struct sim_sample *s,
+					     const struct rec *r)
+{
+	const struct entity_year *rows = s->ent + r->row;
+	if (r->draw < 0)
+		return rows;
+	const struct raw *d = &s->raw[r->draw];
+	enum line_id l = rows[0].line;
+	const struct eline *e = &w->q->e[l];
+	bool team = line_info(l)->kind == RK_TEAM;
+	double granted = fmin(d->request, team ? e->project_cap : e->cap) * d->approval;
+	double housing = team ? fmin(d->housing, e->housing_cap) * d->approval : NAN;
+	if (l == L_M12C)
+		w->m12c_paid += granted;
+	for (unsigned i = 0; i < r->n; i++) {
+		w->erows[i] = rows[i];
+		w->erows[i].granted = granted;
+		w->erows[i].housing = housing;
+	}
+	return w->erows;
+}
+
+/* The totals of w's reference application kept for the lines not in
+ * moved (all firm lines or none), as if their awards had been added
+ * again; false when they cannot stand for them (another paid-year span,
+ * or the reference overflowed). */
+static bool keep_lines(struct sim_work *w, const bool *moved)
+{
+	const struct totals *r = &w->ref;
+	struct totals *t = &w->t;
+	if (r->overflow || r->first_paid_year != t->first_paid_year || r->nyears != t->nyears ||
+	    r->horizon != t->horizon)
+		return false;
+	for (int l = 0; l < N_LINES; l++) {
+		if (moved[l])
+			continue;
+		memcpy(t->cell[l], r->cell[l], sizeof t->cell[l]);
+		for (int d = 0; d < N_WHERE; d++)
+			memcpy(t->where[d][l], r->where[d][l], sizeof t->where[d][l]);
+		memcpy(t->count[l], r->count[l], sizeof t->count[l]);
+		t->awards[l] = r->awards[l];
+		for (int y = 0; y < t->nyears; y++)
+			for (int k = 0; k < N_LEVELS; k++)
+				t->all[k] +=
+					r->cell[l][y][k]; /* <= the reference's all: no overflow */
+	}
+	if (!moved[L_M12C])
+		w->m12c_paid = w->ref_m12c;
+	return true;
+}
+
+/* sim_apply; moved: only those lines' rules run, the others' totals are
+ * the reference's (sim_apply_moved); keep: this is the reference. */
+static void apply(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
+		  double *row, struct sim_work *w, const struct award_sink *extra,
+		  const bool *moved, bool keep)
+{
+	if (s->failed) {
+		for (size_t i = 0; i < l->width; i++)
+			row[i] = NAN; /* seen as a failed replication by sim_run */
+		return;
+	}
+	struct policy *q = w->qbuf;
+	reresolve(p, q, s);
+	w->q = q;
+	w->seed = s->seed;
+	w->rep = s->rep;
+	w->extra = extra;
+	w->m12c_paid = 0;
+	memcpy(w->cover, s->cover, sizeof w->cover);
+	totals_init(&w->t, q);
+	if (moved && (w->ref_of != s || !keep_lines(w, moved))) {
+		moved = NULL; /* every line afresh */
+		totals_init(&w->t, q);
+		w->m12c_paid = 0;
+	}
+	for (size_t k = 0; k < s->nrec; k++) {
+		const struct rec *r = &s->rec[k];
+		if (moved && !moved[r->firm ? L_M1A : s->ent[r->row].line])
+			continue;
+		w->comp = r->comp;
+		w->idx = r->idx;
+		w->who = (enum who)r->who;
+		w->sub = r->sub;
+		w->panel_id = r->panel_id;
+		w->known_through = r->known_through;
+		if (r->firm) {
+			run_firm(w, s->firm + r->row, r->n, r->where);
+			continue;
+		}
+		w->kview = s->ent + r->row;
+		w->nk = r->n;
+		w->nfile = r->nfile;
+		run_entity(w, entity_rows(w, s, r), r->n, r->where);
+	}
+	w->panel_id = NULL;
+	w->known_through = INT_MIN;
+	if (keep) {
+		w->ref = w->t;
+		w->ref_m12c = w->m12c_paid;
+		w->ref_of = s;
+	}
 	fill_row(w, q, &w->t, l, row);
-	fill_pop(w, l, row);
+	fill_pop(w, s, l, row);
 	if (w->t.overflow) { /* sums missing awards would be wrong numbers */
 		w->overflow = true;
 		for (size_t i = 0; i < l->width; i++)
 			row[i] = NAN;
 	}
 	w->q = NULL;
-	free(q);
+}
+
+void sim_apply(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
+	       double *row, struct sim_work *w, const struct award_sink *extra)
+{
+	apply(p, s, l, row, w, extra, NULL, false);
+}
+
+void sim_apply_ref(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
+		   double *row, struct sim_work *w)
+{
+	apply(p, s, l, row, w, NULL, NULL, true);
+}
+
+void sim_apply_moved(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
+		     double *row, struct sim_work *w, const bool moved[N_LINES])
+{
+	apply(p, s, l, row, w, NULL, moved, false);
+}
+
+/* The bytes of a parameter's value (no padding inside any of them). A
+ * new type must say its size here: the switch has no default. */
+static size_t value_bytes(enum ptype t)
+{
+	switch (t) {
+	case PT_MONEY:
+	case PT_SHARE:
+	case PT_NUMBER:
+		return sizeof(double);
+	case PT_INT:
+	case PT_ENUM:
+		return sizeof(int);
+	case PT_BOOL:
+		return sizeof(bool);
+	case PT_SCHEDULE:
+		return sizeof(struct schedule);
+	case PT_LINES:
+		return sizeof(struct line_order);
+	case PT_DIST_MONEY:
+	case PT_DIST_SHARE:
+	case PT_DIST_NUMBER:
+		break; /* compared by kind and parameters: padding after the kind */
+	}
+	return 0;
+}
+
+/* Whether parameter d has the same value in a and b, bit for bit. */
+static bool same_value(const struct param_def *d, const struct policy *a, const struct policy *b)
+{
+	const char *x = (const char *)a + d->offset, *y = (const char *)b + d->offset;
+	if (d->type == PT_DIST_MONEY || d->type == PT_DIST_SHARE || d->type == PT_DIST_NUMBER) {
+		const struct dist *u = (const void *)x, *v = (const void *)y;
+		return u->kind == v->kind && memcmp(u->p, v->p, sizeof u->p) == 0;
+	}
+	return memcmp(x, y, value_bytes(d->type)) == 0;
+}
+
+bool sim_moved_lines(const struct policy *ref, const struct policy *p, bool moved[N_LINES])
+{
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	bool firm = false;
+	memset(moved, 0, N_LINES * sizeof *moved);
+	for (size_t i = 0; i < n; i++) {
+		if (same_value(&d[i], ref, p))
+			continue;
+		if (d[i].line < 0)
+			return false; /* [scenario], [funding], the model: every line */
+		moved[d[i].line] = true;
+		firm |= d[i].line < N_FIRM_LINES;
+	}
+	/* a firm's lines meet in its rules (M1B after M1A, M2's exclude_m1)
+	 * and in the tax cap: one moved moves them all */
+	for (int l = 0; firm && l < N_FIRM_LINES; l++)
+		moved[l] = true;
+	/* a tier's count is no parameter: a line's struct beyond its keys */
+	return ref->m2.ntiers == p->m2.ntiers && ref->m3a.ntiers == p->m3a.ntiers;
+}
+
+void sim_rep(const struct policy *p, const struct panel *stock, const struct entities *known,
+	     uint64_t seed, long rep, const struct sim_layout *l, double *row, struct sim_work *w,
+	     const struct award_sink *extra)
+{
+	sim_sample(p, stock, known, seed, rep, w->own, w);
+	sim_apply(p, w->own, l, row, w, extra);
+}
+
+bool sim_same_population(const struct policy *a, const struct policy *b)
+{
+	/* what sim_sample reads: the window and the model's parameters,
+	 * compared value by value (a struct's padding may differ) */
+	if (a->start_year != b->start_year || a->years != b->years)
+		return false;
+	size_t n, m0 = offsetof(struct policy, model), m1 = m0 + sizeof a->model;
+	const struct param_def *d = params_table(&n);
+	for (size_t i = 0; i < n; i++)
+		if (d[i].offset >= m0 && d[i].offset < m1 && !same_value(&d[i], a, b))
+			return false;
+	return true;
 }

@@ -91,19 +91,83 @@ static bool converged(const struct sim_output *o, double precision)
 	return o->reps >= 2 * SIM_BLOCK && sim_halfwidth(o) <= precision;
 }
 
-/* Replications [lo, hi) into rows, in parallel; false if one failed. */
-static bool compute(const struct policy *p, const struct sim_config *c, const struct sim_layout *l,
-		    struct sim_work **work, int threads, long lo, long hi, double *rows)
+/* What a run's replications are made of: each sampled and applied to
+ * each of n policies (the same population), or a cache's samples. */
+struct source {
+	const struct policy *const *p;
+	int n;
+	const struct sim_cache *cache; /* or NULL */
+	bool (*moved)[N_LINES];        /* n > 1: policy k's lines moved from p[0]'s */
+	bool *some;                    /* and whether it moves lines only (sim_moved_lines) */
+};
+
+struct sim_cache {
+	struct policy pol; /* the policy the samples were drawn with */
+	long reps;
+	struct sim_sample **s; /* reps of them, replication i at s[i] */
+	size_t bytes;
+};
+
+/* Per-thread scratch of a run. */
+struct crew {
+	int threads;
+	struct sim_work **work;
+	struct sim_sample **samp;
+};
+
+static void crew_free(struct crew *k)
 {
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-	for (long i = lo; i < hi; i++) {
-		struct sim_work *w = work[omp_get_thread_num()];
-		sim_rep(p, c->stock, c->known, c->seed, i, l, rows + (size_t)(i - lo) * l->width, w,
-			NULL);
+	for (int t = 0; t < k->threads; t++) {
+		if (k->work)
+			sim_work_free(k->work[t]);
+		if (k->samp)
+			sim_sample_free(k->samp[t]);
 	}
-	for (long i = lo; i < hi; i++)
-		if (isnan(rows[(size_t)(i - lo) * l->width]))
-			return false;
+	free(k->work);
+	free(k->samp);
+	memset(k, 0, sizeof *k);
+}
+
+static bool crew_new(struct crew *k, int threads)
+{
+	k->threads = threads;
+	k->work = calloc((size_t)threads, sizeof *k->work);
+	k->samp = calloc((size_t)threads, sizeof *k->samp);
+	bool ok = k->work && k->samp;
+	for (int t = 0; ok && t < threads; t++)
+		ok = (k->work[t] = sim_work_new()) && (k->samp[t] = sim_sample_new());
+	return ok;
+}
+
+/* Replications [lo, hi) into rows[v] (variant v's block), in parallel;
+ * false if one failed. */
+static bool compute(const struct source *src, const struct sim_config *c, struct sim_output *out,
+		    struct crew *k, long lo, long hi, double *const *rows)
+{
+#pragma omp parallel for schedule(dynamic, 1) num_threads(k->threads)
+	for (long i = lo; i < hi; i++) {
+		int t = omp_get_thread_num();
+		struct sim_work *w = k->work[t];
+		const struct sim_sample *s = src->cache ? src->cache->s[i] : k->samp[t];
+		if (!src->cache)
+			sim_sample(src->p[0], c->stock, c->known, c->seed, i, k->samp[t], w);
+		for (int v = 0; v < src->n; v++) {
+			const struct sim_layout *l = &out[v].layout;
+			double *row = rows[v] + (size_t)(i - lo) * l->width;
+			/* with several, the first is the reference: the others run
+			 * the rules of their moved lines only */
+			if (src->n > 1 && v == 0)
+				sim_apply_ref(src->p[v], s, l, row, w);
+			else if (src->n > 1 && src->some[v])
+				sim_apply_moved(src->p[v], s, l, row, w, src->moved[v]);
+			else
+				sim_apply(src->p[v], s, l, row, w, NULL);
+		}
+	}
+	for (int v = 0; v < src->n; v++)
+		for (long i = lo; i < hi; i++)
+			if (isnan(rows[v][(size_t)(i - lo) * out[v].layout.width]))
+				return false;
 	return true;
 }
 
@@ -129,73 +193,110 @@ static bool add_rows(const struct sim_config *c, struct sim_output *out, const d
 	return true;
 }
 
-int sim_run(const struct policy *p, const struct sim_config *c, struct sim_output *out, char *err,
-	    size_t errlen)
+/* sim_run of every policy of src into out[0 .. n), in the same blocks. */
+static int run(const struct source *src, const struct sim_config *c, struct sim_output *out,
+	       char *err, size_t errlen)
 {
-	memset(out, 0, sizeof *out);
-	if (c->lean)
-		sim_layout_lean(p, &out->layout);
-	else
-		sim_layout(p, &out->layout);
-	const struct sim_layout *l = &out->layout;
+	int nv = src->n;
 	const struct comm *cw = comm_world();
 	int threads = c->threads > 0 ? c->threads : omp_get_max_threads();
 	/* with R ranks a step is R x sim_blocks(threads) blocks, made in one
 	 * parallel region; each rank makes a contiguous share */
 	long per_rank = (long)SIM_BLOCK * sim_blocks(threads);
 	long step = per_rank * cw->size;
-	double *block = malloc((size_t)step * l->width * sizeof *block);
-	double *mine = cw->size > 1 ? malloc((size_t)per_rank * l->width * sizeof *mine) : block;
+	double **block = calloc((size_t)nv, sizeof *block); /* a step's rows, gathered */
+	double **mine = calloc((size_t)nv, sizeof *mine);   /* this rank's share */
+	double **rows = calloc((size_t)nv, sizeof *rows);   /* where compute writes */
 	size_t *counts = calloc((size_t)cw->size, sizeof *counts);
-	struct sim_work **work = calloc((size_t)threads, sizeof *work);
-	out->res = results_new(l->width, c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES);
-	out->threads = threads;
-	if (out->res)
-		results_threads(out->res, threads);
-	bool ok = block && mine && counts && work && out->res && track_envelopes(p, out) == 0 &&
-		  results_watch(out->res, sim_money(l, N_LINES, l->years, LV_TOTAL)) == 0 &&
-		  results_reserve(out->res, (size_t)c->reps) == 0;
-	for (int t = 0; ok && t < threads; t++)
-		ok = (work[t] = sim_work_new()) != NULL;
+	struct crew k = {0};
+	bool ok = block && mine && rows && counts && crew_new(&k, threads);
+	for (int v = 0; v < nv; v++) {
+		memset(&out[v], 0, sizeof out[v]);
+		if (c->lean)
+			sim_layout_lean(src->p[v], &out[v].layout);
+		else
+			sim_layout(src->p[v], &out[v].layout);
+		const struct sim_layout *l = &out[v].layout;
+		out[v].threads = threads;
+		if (!ok)
+			continue;
+		out[v].res = results_new(l->width,
+					 c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES);
+		if (out[v].res)
+			results_threads(out[v].res, threads);
+		/* a step's rows gathered from the ranks; one process writes them
+		 * where the results keep them (results_next), or else in a block
+		 * made when first needed (streaming) */
+		block[v] = cw->size > 1 ? malloc((size_t)step * l->width * sizeof *block[v]) : NULL;
+		mine[v] = cw->size > 1 ? malloc((size_t)per_rank * l->width * sizeof *mine[v])
+				       : NULL;
+		ok = (cw->size == 1 || (block[v] && mine[v])) && out[v].res &&
+		     track_envelopes(src->p[v], &out[v]) == 0 &&
+		     results_watch(out[v].res, sim_money(l, N_LINES, l->years, LV_TOTAL)) == 0 &&
+		     results_reserve(out[v].res, (size_t)c->reps) == 0;
+	}
 	int failed = cw->first_failure(ok);
 	bool done = false;
-	while (failed < 0 && out->reps < c->reps && !done) {
-		long base = out->reps, n = c->reps - base < step ? c->reps - base : step;
-		for (int r = 0; r < cw->size; r++)
-			counts[r] = (size_t)(n * (r + 1) / cw->size - n * r / cw->size) * l->width;
+	while (failed < 0 && out[0].reps < c->reps && !done) {
+		long base = out[0].reps, n = c->reps - base < step ? c->reps - base : step;
 		long lo = base + n * cw->rank / cw->size, hi = base + n * (cw->rank + 1) / cw->size;
-		/* one process writes the rows where the results keep them: no
-		 * serial copy, and their pages are first touched in parallel */
-		double *kept = cw->size == 1 ? results_next(out->res, (size_t)n) : NULL;
-		ok = compute(p, c, l, work, threads, lo, hi, kept ? kept : mine);
+		for (int v = 0; ok && v < nv; v++) {
+			double *kept = cw->size == 1 ? results_next(out[v].res, (size_t)n) : NULL;
+			if (!kept && !block[v]) /* one process: mine is block */
+				mine[v] = block[v] = malloc((size_t)step * out[v].layout.width *
+							    sizeof *block[v]);
+			rows[v] = kept ? kept : mine[v];
+			ok = rows[v] != NULL;
+		}
+		ok = ok && compute(src, c, out, &k, lo, hi, rows);
 		if ((failed = cw->first_failure(ok)) >= 0)
 			break;
-		ok = (kept || cw->allgather(mine, block, counts) == 0) &&
-		     add_rows(c, out, kept ? kept : block, n, &done);
+		for (int v = 0; ok && v < nv; v++) {
+			size_t width = out[v].layout.width;
+			bool kept = rows[v] != mine[v];
+			for (int r = 0; r < cw->size; r++)
+				counts[r] = (size_t)(n * (r + 1) / cw->size - n * r / cw->size) *
+					    width;
+			bool dv = false; /* precision stops a single run (sim_run_many has none) */
+			ok = (kept || cw->allgather(mine[v], block[v], counts) == 0) &&
+			     add_rows(c, &out[v], kept ? rows[v] : block[v], n, &dv);
+			done |= dv;
+		}
 		if ((failed = cw->first_failure(ok)) >= 0)
 			break;
 		int stop = c->stop && *c->stop; /* rank 0's Ctrl-C decides for all */
 		if (cw->bcast(&stop, sizeof stop) == 0 && stop) {
-			out->stopped = true;
+			for (int v = 0; v < nv; v++)
+				out[v].stopped = true;
 			break;
 		}
 	}
 	bool overflow = false;
-	for (int t = 0; work && t < threads; t++) {
-		if (work[t]) {
-			out->firm_years += sim_work_firm_years(work[t]);
-			overflow |= sim_work_overflow(work[t]);
+	long long firm_years = 0; /* each variant's, as if it ran alone */
+	for (int t = 0; k.work && t < threads; t++) {
+		if (k.work[t]) {
+			firm_years += sim_work_firm_years(k.work[t]);
+			overflow |= sim_work_overflow(k.work[t]);
 		}
-		sim_work_free(work[t]);
 	}
-	free(work);
-	if (mine != block)
-		free(mine);
+	for (long i = 0; src->cache && i < out[0].reps; i++)
+		firm_years += sim_sample_firm_years(src->cache->s[i]);
+	for (int v = 0; v < nv; v++)
+		out[v].firm_years = firm_years;
+	crew_free(&k);
+	for (int v = 0; block && mine && v < nv; v++) {
+		if (mine[v] != block[v])
+			free(mine[v]);
+		free(block[v]);
+	}
 	free(block);
+	free(mine);
+	free(rows);
 	free(counts);
 	if (failed >= 0) {
-		long made = out->reps; /* sim_output_free clears it */
-		sim_output_free(out);
+		long made = out[0].reps; /* sim_output_free clears it */
+		for (int v = 0; v < nv; v++)
+			sim_output_free(&out[v]);
 		if (overflow)
 			snprintf(err, errlen, "%s", TOTALS_OVERFLOW_MSG);
 		else if (cw->size > 1)
@@ -205,6 +306,149 @@ int sim_run(const struct policy *p, const struct sim_config *c, struct sim_outpu
 			snprintf(err, errlen, _("out of memory after %ld replications"), made);
 		return -1;
 	}
-	out->rows = results_rows(out->res);
+	for (int v = 0; v < nv; v++)
+		out[v].rows = results_rows(out[v].res);
 	return 0;
+}
+
+int sim_run(const struct policy *p, const struct sim_config *c, struct sim_output *out, char *err,
+	    size_t errlen)
+{
+	struct source src = {.p = &p, .n = 1};
+	return run(&src, c, out, err, errlen);
+}
+
+int sim_run_many(const struct policy *const *p, int n, const struct sim_config *c,
+		 struct sim_output *out, char *err, size_t errlen)
+{
+	for (int v = 0; v < n; v++)
+		memset(&out[v], 0, sizeof out[v]);
+	if (n < 1 || c->precision > 0) {
+		snprintf(err, errlen, "sim_run_many: 1 or more policies and no precision rule");
+		return -1;
+	}
+	for (int v = 1; v < n; v++) {
+		if (!sim_same_population(p[0], p[v])) {
+			snprintf(err, errlen,
+				 "sim_run_many: policy %d samples another population than policy 0",
+				 v);
+			return -1;
+		}
+	}
+	struct source src = {.p = p,
+			     .n = n,
+			     .moved = calloc((size_t)n, sizeof *src.moved),
+			     .some = calloc((size_t)n, sizeof *src.some)};
+	int rc = -1;
+	if (src.moved && src.some) {
+		for (int v = 1; v < n; v++)
+			src.some[v] = sim_moved_lines(p[0], p[v], src.moved[v]);
+		rc = run(&src, c, out, err, errlen);
+	} else {
+		snprintf(err, errlen, "out of memory");
+	}
+	free(src.moved);
+	free(src.some);
+	return rc;
+}
+
+void sim_cache_free(struct sim_cache *k)
+{
+	if (!k)
+		return;
+	for (long i = 0; k->s && i < k->reps; i++)
+		sim_sample_free(k->s[i]);
+	free(k->s);
+	free(k);
+}
+
+size_t sim_cache_bytes(const struct sim_cache *k)
+{
+	return k->bytes;
+}
+
+long sim_cache_reps(const struct sim_cache *k)
+{
+	return k->reps;
+}
+
+bool sim_cache_fits(const struct sim_cache *k, const struct policy *p)
+{
+	return sim_same_population(&k->pol, p);
+}
+
+/* Sample replications [lo, hi) of the cache, in parallel; false if one
+ * ran out of memory. */
+static bool sample_block(struct sim_cache *k, const struct sim_config *c, struct crew *cr, long lo,
+			 long hi)
+{
+	bool ok = true;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(cr->threads) reduction(&& : ok)
+	for (long i = lo; i < hi; i++) {
+		struct sim_work *w = cr->work[omp_get_thread_num()];
+		struct sim_sample *s = k->s[i] = sim_sample_new();
+		bool one = s && sim_sample(&k->pol, c->stock, c->known, c->seed, i, s, w) == 0 &&
+			   sim_sample_shrink(s) == 0;
+		ok = ok && one;
+	}
+	return ok;
+}
+
+int sim_cache_new(const struct policy *p, const struct sim_config *c, struct sim_cache **out,
+		  char *err, size_t errlen)
+{
+	*out = NULL;
+	int threads = c->threads > 0 ? c->threads : omp_get_max_threads();
+	struct sim_cache *k = calloc(1, sizeof *k);
+	struct crew cr = {0};
+	bool ok = k && c->reps >= 1 && (k->s = calloc((size_t)c->reps, sizeof *k->s)) &&
+		  crew_new(&cr, threads);
+	if (k) {
+		k->pol = *p;
+		k->reps = c->reps;
+	}
+	int rc = ok ? 0 : -1;
+	for (long lo = 0; rc == 0 && lo < c->reps; lo += SIM_BLOCK) {
+		long hi = c->reps - lo < SIM_BLOCK ? c->reps : lo + SIM_BLOCK;
+		if (!sample_block(k, c, &cr, lo, hi)) {
+			rc = -1;
+			break;
+		}
+		if (c->progress)
+			c->progress(c->progress_ctx, hi, c->reps);
+		if (c->stop && *c->stop)
+			rc = 1;
+	}
+	crew_free(&cr);
+	for (long i = 0; rc == 0 && i < k->reps; i++)
+		k->bytes += sim_sample_bytes(k->s[i]);
+	if (rc == 0) {
+		k->bytes += sizeof *k + (size_t)k->reps * sizeof *k->s;
+		*out = k;
+		return 0;
+	}
+	sim_cache_free(k);
+	snprintf(err, errlen, "%s",
+		 rc > 0        ? "interrupted"
+		 : c->reps < 1 ? "no replications to keep"
+			       : "out of memory keeping the populations");
+	return rc;
+}
+
+int sim_cache_run(const struct sim_cache *k, const struct policy *p, const struct sim_config *c,
+		  struct sim_output *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	if (!sim_cache_fits(k, p)) {
+		snprintf(err, errlen,
+			 "the policy samples another population than the kept one (a model "
+			 "key or the policy window changed): run it afresh");
+		return -1;
+	}
+	if (c->reps > k->reps) {
+		snprintf(err, errlen, "%ld replications asked, %ld kept", c->reps, k->reps);
+		return -1;
+	}
+	struct source src = {.p = &p, .n = 1, .cache = k};
+	return run(&src, c, out, err, errlen);
 }

@@ -190,6 +190,153 @@ static enum study_status side_by_side(const struct study_cfg *c, const struct po
 	return r;
 }
 
+/* ---- variants on one population ---- */
+
+/* A study's variants: make writes variant i's scenario into s; use takes
+ * what the study keeps of its run (paired with the base run, say). use
+ * may run on several threads at once, for different i. */
+struct variants {
+	long n;
+	void *ctx;
+	enum study_status (*make)(void *ctx, long i, struct scenario *s, char *err, size_t errlen);
+	enum study_status (*use)(void *ctx, long i, const struct sim_output *o, char *err,
+				 size_t errlen);
+};
+
+/* The variants at idx[0 .. n) run one by one (side by side). */
+struct fresh {
+	const struct variants *v;
+	const long *idx;
+};
+
+static enum study_status one_fresh(void *ctx, long i, const struct study_cfg *c, char *err,
+				   size_t errlen)
+{
+	const struct fresh *f = ctx;
+	struct scenario *s = malloc(sizeof *s);
+	struct sim_output o = {0};
+	if (!s) {
+		snprintf(err, errlen, _("out of memory"));
+		return STUDY_FAILED;
+	}
+	enum study_status rc = f->v->make(f->v->ctx, f->idx[i], s, err, errlen);
+	if (rc == STUDY_OK)
+		rc = study_run(&s->pol, c, &o, err, errlen);
+	if (rc == STUDY_OK)
+		rc = f->v->use(f->v->ctx, f->idx[i], &o, err, errlen);
+	sim_output_free(&o);
+	free(s);
+	return rc;
+}
+
+/* Runs of one population with all their rows kept, as study_run checks
+ * them; the outputs are freed on failure. */
+static enum study_status run_many(const struct policy *const *p, int n, const struct study_cfg *c,
+				  struct sim_output *o, char *err, size_t errlen)
+{
+	struct sim_config sc = {.seed = c->seed,
+				.reps = c->reps,
+				.threads = c->threads,
+				.stock = c->stock,
+				.stop = c->stop,
+				.lean = true};
+	if (sim_run_many(p, n, &sc, o, err, errlen) != 0)
+		return STUDY_FAILED;
+	enum study_status rc = STUDY_OK;
+	for (int k = 0; k < n && rc == STUDY_OK; k++) {
+		if (o[k].stopped) {
+			snprintf(err, errlen, _("interrupted"));
+			rc = STUDY_STOPPED;
+		} else if (!o[k].rows) {
+			snprintf(err, errlen,
+				 _("%ld replications do not fit in memory to be paired (at most %ld)"),
+				 c->reps, study_max_reps(p[k]));
+			rc = STUDY_INVALID;
+		}
+	}
+	for (int k = 0; k < n && rc != STUDY_OK; k++)
+		sim_output_free(&o[k]);
+	return rc;
+}
+
+/* Run the base case into b (unless it holds it), then every variant of v, reporting progress
+ * as *done of total. Variants whose population is the base's (only rule
+ * keys moved: sim_same_population) share it: each replication is sampled
+ * once for a group of them, the base case with the first group, and the
+ * rules of each applied (sim_run_many), as many at once as their rows
+ * fit in STUDY_SIDE_BYTES. The others, or all with c->fresh, run side by
+ * side. Either way every run's output is the same, bit for bit. */
+static enum study_status run_variants(const struct scenario *base, const struct variants *v,
+				      const struct study_cfg *c, struct sim_output *b, long *done,
+				      long total, char *err, size_t errlen)
+{
+	long *shared = malloc((size_t)(v->n + 1) * sizeof *shared);
+	long *alone = malloc((size_t)(v->n + 1) * sizeof *alone);
+	struct scenario *s = malloc(sizeof *s);
+	long ns = 0, na = 0;
+	enum study_status rc = shared && alone && s ? STUDY_OK : STUDY_FAILED;
+	if (rc != STUDY_OK)
+		snprintf(err, errlen, _("out of memory"));
+	for (long i = 0; rc == STUDY_OK && i < v->n; i++) {
+		rc = v->make(v->ctx, i, s, err, errlen);
+		if (rc == STUDY_OK && !c->fresh && sim_same_population(&base->pol, &s->pol))
+			shared[ns++] = i;
+		else
+			alone[na++] = i;
+	}
+	struct sim_layout l;
+	sim_layout_lean(&base->pol, &l);
+	size_t bytes = ((size_t)c->reps + 1) * (l.width + 1) * sizeof(double);
+	long fit = (long)(STUDY_SIDE_BYTES / bytes);
+	int group = fit < 2 ? 2 : fit > 256 ? 256 : (int)fit; /* with the base's, at first */
+	struct policy *pol = malloc((size_t)group * sizeof *pol);
+	const struct policy **p = malloc((size_t)group * sizeof *p);
+	struct sim_output *o = calloc((size_t)group, sizeof *o);
+	if (rc == STUDY_OK && !(pol && p && o)) {
+		snprintf(err, errlen, _("out of memory"));
+		rc = STUDY_FAILED;
+	}
+	bool with_base = ns > 0 && !b->rows; /* else the base runs alone, first */
+	if (rc == STUDY_OK && !with_base && !b->rows) {
+		rc = study_run(&base->pol, c, b, err, errlen);
+		if (rc == STUDY_OK)
+			progress(c, ++*done, total);
+	}
+	for (long g = 0; rc == STUDY_OK && g < ns;) {
+		int k = 0, first = g == 0 && with_base; /* the base case: run 0 of group 0 */
+		if (first)
+			p[k++] = &base->pol;
+		for (; k < group && g < ns && rc == STUDY_OK; k++, g++) {
+			rc = v->make(v->ctx, shared[g], s, err, errlen);
+			pol[k] = s->pol;
+			p[k] = &pol[k];
+		}
+		if (rc == STUDY_OK)
+			rc = run_many(p, k, c, o, err, errlen);
+		if (rc != STUDY_OK)
+			break;
+		if (first)
+			*b = o[0];
+		for (int j = first; j < k; j++) {
+			if (rc == STUDY_OK)
+				rc = v->use(v->ctx, shared[g - k + j], &o[j], err, errlen);
+			sim_output_free(&o[j]);
+		}
+		*done += k;
+		progress(c, *done, total);
+	}
+	struct fresh f = {v, alone};
+	if (rc == STUDY_OK && na > 0)
+		rc = side_by_side(c, &base->pol, na, one_fresh, &f, done, total, err, errlen);
+	free(shared);
+	free(alone);
+	free(s);
+	free(pol);
+	free(p);
+	free(o);
+	return rc;
+}
+
 /* ---- parameters as numbers ---- */
 
 static const struct param_def *def(int i)
@@ -422,27 +569,20 @@ struct sweep_ctx {
 	struct study_sweep *out;
 };
 
+/* Grid point i's scenario. */
+static enum study_status sweep_make(void *ctx, long i, struct scenario *s, char *err, size_t errlen)
+{
+	struct sweep_ctx *x = ctx;
+	return sweep_point(x->base, x->axes, x->naxes, (int)i, s, x->out->point[i].value, err,
+			   errlen);
+}
+
 /* Grid point i against the base run. */
-static enum study_status sweep_one(void *ctx, long i, const struct study_cfg *c, char *err,
+static enum study_status sweep_use(void *ctx, long i, const struct sim_output *o, char *err,
 				   size_t errlen)
 {
 	struct sweep_ctx *x = ctx;
-	struct scenario *s = malloc(sizeof *s);
-	struct sim_output o = {0};
-	if (!s) {
-		snprintf(err, errlen, _("out of memory"));
-		return STUDY_FAILED;
-	}
-	struct study_point *pt = &x->out->point[i];
-	enum study_status rc = sweep_point(x->base, x->axes, x->naxes, (int)i, s, pt->value, err,
-					   errlen);
-	if (rc == STUDY_OK)
-		rc = study_run(&s->pol, c, &o, err, errlen);
-	if (rc == STUDY_OK)
-		rc = cells_of(&o, x->b, pt->cell, err, errlen);
-	sim_output_free(&o);
-	free(s);
-	return rc;
+	return cells_of(o, x->b, x->out->point[i].cell, err, errlen);
 }
 
 enum study_status study_sweep(const struct scenario *base, const struct study_axis *axes, int naxes,
@@ -474,16 +614,13 @@ enum study_status study_sweep(const struct scenario *base, const struct study_ax
 	for (int p = 0; rc == STUDY_OK && p < np; p++) /* every point valid before any run */
 		rc = sweep_point(base, axes, naxes, p, s, out->point[p].value, err, errlen);
 	struct sim_output b = {0};
+	long done = 0;
+	struct sweep_ctx sc = {base, axes, naxes, &b, out};
+	struct variants v = {np, &sc, sweep_make, sweep_use};
 	if (rc == STUDY_OK)
-		rc = study_run(&base->pol, c, &b, err, errlen);
+		rc = run_variants(base, &v, c, &b, &done, np + 1, err, errlen);
 	if (rc == STUDY_OK)
 		rc = cells_of(&b, &b, out->base, err, errlen);
-	if (rc == STUDY_OK)
-		progress(c, 1, np + 1);
-	long done = 1;
-	struct sweep_ctx sc = {base, axes, naxes, &b, out};
-	if (rc == STUDY_OK)
-		rc = side_by_side(c, &base->pol, np, sweep_one, &sc, &done, np + 1, err, errlen);
 	out->npoints = (int)np;
 	sim_output_free(&b);
 	free(s);
@@ -569,32 +706,43 @@ static enum study_status move(const struct scenario *base, const struct study_ra
 	return study_scale(s, r->param, side ? 1 + pct : 1 - pct, v, err, errlen);
 }
 
-/* Run s and compare its mean total with the base run b. */
-static enum study_status total_vs(const struct scenario *s, const struct sim_output *b,
-				  const struct study_cfg *c, double *mean, struct study_diff *d,
-				  char *err, size_t errlen)
+struct spider_ctx {
+	const struct scenario *base;
+	struct study_tornado *t;
+	const long *at; /* run i is spider point at[i] */
+	const struct sim_output *b;
+};
+
+static enum study_status spider_make(void *ctx, long i, struct scenario *s, char *err,
+				     size_t errlen)
 {
-	struct sim_output o = {0};
-	enum study_status rc = study_run(&s->pol, c, &o, err, errlen);
-	if (rc != STUDY_OK)
-		return rc;
+	struct spider_ctx *x = ctx;
+	struct study_spider *sp = &x->t->spider[x->at[i]];
+	*s = *x->base;
+	return study_scale(s, sp->param, 1 + sp->pct / 100, &sp->value, err, errlen);
+}
+
+static enum study_status spider_use(void *ctx, long i, const struct sim_output *o, char *err,
+				    size_t errlen)
+{
+	struct spider_ctx *x = ctx;
+	struct study_spider *sp = &x->t->spider[x->at[i]];
 	struct study_cell cell;
-	rc = cell_of(&o, total_col(&o), b, total_col(b), &cell, err, errlen) == 0 ? STUDY_OK
-										  : STUDY_FAILED;
-	sim_output_free(&o);
-	if (rc == STUDY_OK) {
-		*mean = cell.mean;
-		*d = cell.d;
-	}
-	return rc;
+	if (cell_of(o, total_col(o), x->b, total_col(x->b), &cell, err, errlen) != 0)
+		return STUDY_FAILED;
+	sp->mean = cell.mean;
+	sp->d = cell.d;
+	return STUDY_OK;
 }
 
 static enum study_status spider(const struct scenario *base, const struct study_cfg *c,
-				const struct sim_output *b, int top, struct scenario *s,
+				struct sim_output *b, int top, struct scenario *s,
 				struct study_tornado *t, long *done, char *err, size_t errlen)
 {
 	t->spider = calloc((size_t)top * 5, sizeof *t->spider);
-	if (!t->spider && top) {
+	long *at = malloc(((size_t)top * 5 + 1) * sizeof *at), nrun = 0;
+	if ((!t->spider && top) || !at) {
+		free(at);
 		snprintf(err, errlen, _("out of memory"));
 		return STUDY_FAILED;
 	}
@@ -628,14 +776,14 @@ static enum study_status spider(const struct scenario *base, const struct study_
 				progress(c, ++*done, total);
 				continue;
 			}
-			enum study_status rc = total_vs(s, b, c, &sp->mean, &sp->d, err, errlen);
-			if (rc != STUDY_OK)
-				return rc;
-			t->nspider++;
-			progress(c, ++*done, total);
+			at[nrun++] = t->nspider++; /* run below */
 		}
 	}
-	return STUDY_OK;
+	struct spider_ctx x = {base, t, at, b};
+	struct variants v = {nrun, &x, spider_make, spider_use};
+	enum study_status rc = run_variants(base, &v, c, b, done, total, err, errlen);
+	free(at);
+	return rc;
 }
 
 struct bar_ctx {
@@ -647,24 +795,25 @@ struct bar_ctx {
 };
 
 /* Run i of the bars: key i / 2 at its low (even) or high end. */
-static enum study_status bar_one(void *ctx, long i, const struct study_cfg *c, char *err,
+static enum study_status bar_make(void *ctx, long i, struct scenario *s, char *err, size_t errlen)
+{
+	struct bar_ctx *x = ctx;
+	double v;
+	return move(x->base, &x->keys[i / 2], (int)(i % 2), x->pct, s, &v, err, errlen);
+}
+
+/* Its mean total and paired change against the base run. */
+static enum study_status bar_use(void *ctx, long i, const struct sim_output *o, char *err,
 				 size_t errlen)
 {
 	struct bar_ctx *x = ctx;
 	struct study_bar *bar = &x->out->bar[i / 2];
-	int side = (int)(i % 2);
-	struct scenario *s = malloc(sizeof *s);
-	if (!s) {
-		snprintf(err, errlen, _("out of memory"));
+	struct study_cell cell;
+	if (cell_of(o, total_col(o), x->b, total_col(x->b), &cell, err, errlen) != 0)
 		return STUDY_FAILED;
-	}
-	double v;
-	enum study_status rc = move(x->base, &x->keys[i / 2], side, x->pct, s, &v, err, errlen);
-	if (rc == STUDY_OK)
-		rc = total_vs(s, x->b, c, side ? &bar->mean_high : &bar->mean_low,
-			      side ? &bar->d_high : &bar->d_low, err, errlen);
-	free(s);
-	return rc;
+	*(i % 2 ? &bar->mean_high : &bar->mean_low) = cell.mean;
+	*(i % 2 ? &bar->d_high : &bar->d_low) = cell.d;
+	return STUDY_OK;
 }
 
 enum study_status study_tornado(const struct scenario *base, const struct study_range *keys,
@@ -691,17 +840,13 @@ enum study_status study_tornado(const struct scenario *base, const struct study_
 	struct sim_output b = {0};
 	int top = spider_keys < nkeys ? spider_keys : nkeys;
 	long done = 0, total = 1 + 2L * nkeys + 2L * top; /* spider: 2 or 4 runs a key */
+	struct bar_ctx bc = {base, keys, pct, &b, out};
+	struct variants v = {2L * nkeys, &bc, bar_make, bar_use};
 	if (rc == STUDY_OK)
-		rc = study_run(&base->pol, c, &b, err, errlen);
+		rc = run_variants(base, &v, c, &b, &done, total, err, errlen);
 	if (rc == STUDY_OK &&
 	    cell_of(&b, total_col(&b), &b, total_col(&b), &out->base, err, errlen) != 0)
 		rc = STUDY_FAILED;
-	if (rc == STUDY_OK)
-		progress(c, ++done, total);
-	struct bar_ctx bc = {base, keys, pct, &b, out};
-	if (rc == STUDY_OK)
-		rc = side_by_side(c, &base->pol, 2L * nkeys, bar_one, &bc, &done, total, err,
-				  errlen);
 	for (int k = 0; rc == STUDY_OK && k < nkeys; k++)
 		out->bar[k].swing = fabs(out->bar[k].mean_high - out->bar[k].mean_low);
 	out->nbars = nkeys;
@@ -789,6 +934,48 @@ enum study_status study_compare(const struct sim_output *base, int base_first_pa
 	free(vb);
 	free(va);
 	return STUDY_OK;
+}
+
+struct compare_ctx {
+	struct scenario *const *s;
+	const struct sim_output *b;
+	struct study_compare *cmp;
+};
+
+static int first_paid(const struct scenario *s)
+{
+	return s->pol.start_year + s->pol.payment_lag;
+}
+
+static enum study_status compare_make(void *ctx, long i, struct scenario *s, char *err,
+				      size_t errlen)
+{
+	(void)err;
+	(void)errlen;
+	*s = *((struct compare_ctx *)ctx)->s[i + 1];
+	return STUDY_OK;
+}
+
+static enum study_status compare_use(void *ctx, long i, const struct sim_output *o, char *err,
+				     size_t errlen)
+{
+	struct compare_ctx *x = ctx;
+	return study_compare(x->b, first_paid(x->s[0]), o, first_paid(x->s[i + 1]), &x->cmp[i], err,
+			     errlen);
+}
+
+enum study_status study_compare_all(struct scenario *const *s, int ns, const struct study_cfg *c,
+				    struct study_compare *cmp, char *err, size_t errlen)
+{
+	struct sim_output b = {0};
+	struct compare_ctx x = {s, &b, cmp};
+	struct variants v = {ns - 1, &x, compare_make, compare_use};
+	long done = 0;
+	enum study_status rc = run_variants(s[0], &v, c, &b, &done, ns, err, errlen);
+	sim_output_free(&b);
+	for (int i = 0; rc != STUDY_OK && i < ns - 1; i++)
+		study_compare_free(&cmp[i]);
+	return rc;
 }
 
 const struct study_ccell *study_compare_at(const struct study_compare *c, int line, int year,

@@ -1,0 +1,283 @@
+/* check_reuse.c - one population, many policies: sim_run_many and the
+ * kept populations of sim_cache give, bit for bit, what sim_run gives for
+ * each policy, for every key of every line moved, on the bureau's panel
+ * and known approvals, for 1 and 2 threads; a model key is refused. */
+#include <check.h>
+#include <gsl/gsl_errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "inputs.h"
+#include "params.h"
+#include "scenario.h"
+#include "sets.h"
+#include "sim.h"
+#include "study.h"
+
+#define PANEL "tests/data/panel-example.csv"
+#define KNOWN "tests/data/entities-known.csv"
+#define GROUP 16 /* variants run at once: their rows in memory */
+
+static struct scenario *open_sets(int n, char **v)
+{
+	char err[ERR_LEN];
+	struct scenario *s = calloc(1, sizeof *s);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_msg(scenario_open(s, NULL, v, n, err, sizeof err) == 0, "%s", err);
+	return s;
+}
+
+/* out as sim_run makes it, to the bit: rows, count, trace, firm rows. */
+static void same_output(const struct sim_output *a, const struct sim_output *b, const char *what)
+{
+	ck_assert_msg(a->reps == b->reps, "%s: %ld and %ld replications", what, a->reps, b->reps);
+	ck_assert_msg(a->layout.width == b->layout.width, "%s: layouts differ", what);
+	ck_assert_ptr_nonnull(a->rows);
+	ck_assert_ptr_nonnull(b->rows);
+	ck_assert_msg(memcmp(a->rows, b->rows,
+			     (size_t)a->reps * a->layout.width * sizeof(double)) == 0,
+		      "%s: rows differ", what);
+	ck_assert_msg(a->ntrace == b->ntrace &&
+			      memcmp(a->trace, b->trace, (size_t)a->ntrace * sizeof *a->trace) == 0,
+		      "%s: traces differ", what);
+	ck_assert_msg(a->firm_years == b->firm_years, "%s: %lld and %lld firm rows", what,
+		      a->firm_years, b->firm_years);
+}
+
+/* Every key of every line moved one at a time (-20%, else +20%; a switch
+ * flipped; a word to the next), as check_pop.c sweeps them: *n variants,
+ * caller frees. */
+static struct scenario *line_variants(const struct scenario *base, int *n)
+{
+	size_t np;
+	const struct param_def *d = params_table(&np);
+	struct scenario *v = calloc(np, sizeof *v);
+	ck_assert_ptr_nonnull(v);
+	*n = 0;
+	for (size_t i = 0; i < np; i++) {
+		char err[ERR_LEN];
+		double x;
+		struct scenario *s = &v[*n];
+		*s = *base;
+		if (d[i].line < 0 || params_is_none(&s->pol, (int)i))
+			continue;
+		if (d[i].type == PT_BOOL) {
+			bool *b = (bool *)((char *)&s->pol + d[i].offset);
+			*b = !*b;
+		} else if (d[i].type == PT_ENUM) {
+			int *e = (int *)((char *)&s->pol + d[i].offset);
+			*e = (*e + 1) % ((int)d[i].hi + 1);
+		} else if (!params_numeric((int)i) || !s->set[i]) {
+			continue;
+		} else if (study_scale(s, (int)i, 0.8, &x, err, sizeof err) != STUDY_OK) {
+			*s = *base;
+			if (study_scale(s, (int)i, 1.2, &x, err, sizeof err) != STUDY_OK)
+				continue;
+		}
+		ck_assert_msg(sim_same_population(&base->pol, &s->pol),
+			      "%s.%s moves the population", d[i].section, d[i].key);
+		(*n)++;
+	}
+	return v;
+}
+
+/* sim_run_many over the variants in groups equals sim_run of each. */
+static void many_equals_one_by_one(const struct sim_config *c)
+{
+	struct scenario *base = open_sets(0, NULL);
+	int n;
+	struct scenario *v = line_variants(base, &n);
+	ck_assert_int_gt(n, 100); /* every line's keys */
+	char err[ERR_LEN] = "";
+	for (int g = 0; g < n; g += GROUP) {
+		int k = n - g < GROUP ? n - g : GROUP;
+		const struct policy *p[GROUP + 1] = {&base->pol};
+		for (int j = 0; j < k; j++)
+			p[j + 1] = &v[g + j].pol;
+		struct sim_output many[GROUP + 1];
+		ck_assert_msg(sim_run_many(p, k + 1, c, many, err, sizeof err) == 0, "%s", err);
+		for (int j = 0; j <= k; j++) {
+			struct sim_output one;
+			ck_assert_msg(sim_run(p[j], c, &one, err, sizeof err) == 0, "%s", err);
+			char what[64];
+			snprintf(what, sizeof what, "variant %d", j ? g + j - 1 : -1);
+			same_output(&many[j], &one, what);
+			sim_output_free(&one);
+			sim_output_free(&many[j]);
+		}
+	}
+	free(v);
+	free(base);
+}
+
+START_TEST(many_policies_on_one_population_equal_their_own_runs)
+{
+	struct sim_config c = {.seed = 9, .reps = 3, .threads = 2};
+	many_equals_one_by_one(&c);
+}
+END_TEST
+
+START_TEST(many_policies_equal_their_own_runs_on_the_panel_and_known_approvals)
+{
+	char err[ERR_LEN];
+	struct panel stock;
+	struct entities known;
+	ck_assert_msg(panel_load(PANEL, &stock, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(entities_load(KNOWN, &known, err, sizeof err) == 0, "%s", err);
+	struct sim_config c = {.seed = 4,
+			       .reps = 2,
+			       .threads = 1,
+			       .stock = &stock,
+			       .known = &known};
+	many_equals_one_by_one(&c);
+	entities_free(&known);
+	panel_free(&stock);
+}
+END_TEST
+
+/* The kept populations answer every line variant as sim_run does, with
+ * any thread count and fewer replications than kept. */
+START_TEST(the_kept_populations_answer_as_a_fresh_run)
+{
+	char err[ERR_LEN] = "";
+	struct panel stock;
+	struct entities known;
+	ck_assert_msg(panel_load(PANEL, &stock, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(entities_load(KNOWN, &known, err, sizeof err) == 0, "%s", err);
+	struct scenario *base = open_sets(0, NULL);
+	int n;
+	struct scenario *v = line_variants(base, &n);
+	for (int panel = 0; panel < 2; panel++) {
+		struct sim_config c = {.seed = 21,
+				       .reps = 300, /* more than a block */
+				       .threads = 2,
+				       .stock = panel ? &stock : NULL,
+				       .known = panel ? &known : NULL};
+		struct sim_cache *k;
+		ck_assert_msg(sim_cache_new(&base->pol, &c, &k, err, sizeof err) == 0, "%s", err);
+		ck_assert_int_eq(sim_cache_reps(k), 300);
+		ck_assert(sim_cache_bytes(k) > 300 * 1000 * sizeof(struct firm_year));
+		for (int j = -1; j < n; j += 9) {
+			const struct policy *p = j < 0 ? &base->pol : &v[j].pol;
+			struct sim_config cc = c;
+			cc.threads = 1 + (j + 1) % 2;
+			cc.reps = j < 0 ? 300 : 257;
+			struct sim_output kept, fresh;
+			ck_assert(sim_cache_fits(k, p));
+			ck_assert_msg(sim_cache_run(k, p, &cc, &kept, err, sizeof err) == 0, "%s",
+				      err);
+			ck_assert_msg(sim_run(p, &cc, &fresh, err, sizeof err) == 0, "%s", err);
+			same_output(&kept, &fresh, "kept");
+			sim_output_free(&kept);
+			sim_output_free(&fresh);
+		}
+		sim_cache_free(k);
+	}
+	free(v);
+	free(base);
+	entities_free(&known);
+	panel_free(&stock);
+}
+END_TEST
+
+/* Keys that are not numbers: a line's payment schedule moved past its
+ * first share, a line switched off; and a policy window moved (refused). */
+START_TEST(schedules_and_switches_on_one_population_equal_their_own_runs)
+{
+	char err[ERR_LEN] = "";
+	char *a[] = {"m7a.schedule=40%,30%,30%"}, *b[] = {"m7a.schedule=40%,40%,20%"},
+	     *c3[] = {"m7a.schedule=40%,40%,20%", "m6a.enabled=false"};
+	struct scenario *s[4] = {open_sets(1, a), open_sets(1, b), open_sets(2, c3),
+				 open_sets(0, NULL)};
+	struct sim_config c = {.seed = 2, .reps = 40, .threads = 2};
+	const struct policy *p[4] = {&s[0]->pol, &s[1]->pol, &s[2]->pol, &s[3]->pol};
+	struct sim_output many[4], one;
+	ck_assert_msg(sim_run_many(p, 4, &c, many, err, sizeof err) == 0, "%s", err);
+	for (int j = 0; j < 4; j++) {
+		ck_assert_msg(sim_run(p[j], &c, &one, err, sizeof err) == 0, "%s", err);
+		same_output(&many[j], &one, "schedule");
+		sim_output_free(&one);
+		sim_output_free(&many[j]);
+	}
+	char *w[] = {"scenario.years=4"};
+	struct scenario *shorter = open_sets(1, w);
+	ck_assert(!sim_same_population(&s[3]->pol, &shorter->pol));
+	for (int j = 0; j < 4; j++)
+		free(s[j]);
+	free(shorter);
+}
+END_TEST
+
+START_TEST(a_model_key_is_refused_by_the_kept_populations_and_by_run_many)
+{
+	char err[ERR_LEN] = "";
+	char *set[] = {"growth.firm_sd=0.5"};
+	struct scenario *base = open_sets(0, NULL), *alt = open_sets(1, set);
+	struct sim_config c = {.seed = 1, .reps = 10, .threads = 1};
+	struct sim_cache *k;
+	ck_assert(sim_cache_new(&base->pol, &c, &k, err, sizeof err) == 0);
+	ck_assert(!sim_cache_fits(k, &alt->pol));
+	struct sim_output o;
+	ck_assert_int_eq(sim_cache_run(k, &alt->pol, &c, &o, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "another population") != NULL, "%s", err);
+	c.reps = 11;
+	ck_assert_int_eq(sim_cache_run(k, &base->pol, &c, &o, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "11 replications asked, 10 kept") != NULL, "%s", err);
+	const struct policy *p[2] = {&base->pol, &alt->pol};
+	struct sim_output two[2];
+	ck_assert_int_eq(sim_run_many(p, 2, &c, two, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "another population") != NULL, "%s", err);
+	sim_cache_free(k);
+	sim_cache_free(NULL);
+	free(base);
+	free(alt);
+}
+END_TEST
+
+static void stop_now(void *ctx, long done, long target)
+{
+	(void)done;
+	(void)target;
+	*(volatile sig_atomic_t *)ctx = 1;
+}
+
+START_TEST(keeping_the_populations_stops_after_a_block_when_asked)
+{
+	char err[ERR_LEN] = "";
+	struct scenario *base = open_sets(0, NULL);
+	volatile sig_atomic_t stop = 0;
+	struct sim_config c = {.seed = 1,
+			       .reps = 3 * SIM_BLOCK,
+			       .threads = 2,
+			       .progress = stop_now,
+			       .progress_ctx = (void *)&stop,
+			       .stop = &stop};
+	struct sim_cache *k = (struct sim_cache *)&c; /* set to NULL by the call */
+	ck_assert_int_eq(sim_cache_new(&base->pol, &c, &k, err, sizeof err), 1);
+	ck_assert_ptr_null(k);
+	ck_assert_str_eq(err, "interrupted");
+	free(base);
+}
+END_TEST
+
+int main(void)
+{
+	gsl_set_error_handler_off();
+	Suite *s = suite_create("reuse");
+	TCase *tc = tcase_create("reuse");
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, many_policies_on_one_population_equal_their_own_runs);
+	tcase_add_test(tc, many_policies_equal_their_own_runs_on_the_panel_and_known_approvals);
+	tcase_add_test(tc, the_kept_populations_answer_as_a_fresh_run);
+	tcase_add_test(tc, schedules_and_switches_on_one_population_equal_their_own_runs);
+	tcase_add_test(tc, a_model_key_is_refused_by_the_kept_populations_and_by_run_many);
+	tcase_add_test(tc, keeping_the_populations_stops_after_a_block_when_asked);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
