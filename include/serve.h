@@ -50,8 +50,15 @@ struct serve_base {
 	struct sim_output out;    /* the base run, every row kept: the pairs' other half */
 	struct summary *sm;       /* its statistics */
 	int first_paid;           /* start_year + payment_lag */
-				  /* speed work: the base's cached populations go here */
+	struct sim_cache *cache;  /* the base's sampled populations, or NULL (too many
+				   * replications to keep: every answer re-simulates) */
 };
+
+/* Populations are kept for a rule change to answer without re-simulating
+ * when they take at most this much memory (about 0.55 MiB a replication
+ * of the draft: 1,000 replications keep about 540 MiB). */
+#define SERVE_CACHE_BYTES ((size_t)3 << 30)
+#define SERVE_REP_BYTES ((size_t)600 << 10) /* a replication's population, rounded up */
 
 /* What an answer holds; serve_result_free frees it (a zeroed one too). */
 struct serve_result {

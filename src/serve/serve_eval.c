@@ -57,11 +57,15 @@ enum serve_status serve_variant(const struct serve_base *b, const struct serve_o
 	return SERVE_INVALID;
 }
 
-/* Run p with every row kept (the pairs need them). */
-static enum serve_status run(const struct policy *p, const struct sim_config *cfg,
-			     struct sim_output *o, char *err, size_t errlen)
+/* Run p with every row kept (the pairs need them): from the kept
+ * populations k when p samples the same ones, else afresh. */
+static enum serve_status run(const struct sim_cache *k, const struct policy *p,
+			     const struct sim_config *cfg, struct sim_output *o, char *err,
+			     size_t errlen)
 {
-	if (sim_run(p, cfg, o, err, errlen) != 0)
+	int rc = k && sim_cache_fits(k, p) ? sim_cache_run(k, p, cfg, o, err, errlen)
+					   : sim_run(p, cfg, o, err, errlen);
+	if (rc != 0)
 		return SERVE_FAILED;
 	if (o->stopped)
 		return SERVE_STOPPED;
@@ -89,15 +93,14 @@ enum serve_status serve_evaluate(const struct serve_base *b, const struct serve_
 	enum serve_status st = serve_variant(b, ov, r->variant, err, errlen, bad);
 	if (st != SERVE_OK)
 		goto fail;
-	/* Today every answer re-simulates. The speed work's population reuse
-	 * goes here: when every override is a rule parameter (a line's
-	 * section, not the model's), re-apply the rules to the base's cached
-	 * populations instead; the result must be the same to the fen. */
+	/* A change of rule parameters only re-applies the rules to the kept
+	 * populations (the same rows to the bit as re-simulating, check_reuse);
+	 * a model key samples a new population. */
 	struct sim_config cfg = b->cfg;
 	cfg.progress = progress;
 	cfg.progress_ctx = progress_ctx;
 	cfg.stop = stop;
-	if ((st = run(&r->variant->pol, &cfg, &r->out, err, errlen)) != SERVE_OK)
+	if ((st = run(b->cache, &r->variant->pol, &cfg, &r->out, err, errlen)) != SERVE_OK)
 		goto fail;
 	st = SERVE_FAILED;
 	if (!(r->sm = summary_of(&r->out, &r->variant->pol))) {
@@ -128,7 +131,15 @@ int serve_base_run(struct serve_base *b, char *err, size_t errlen)
 	memset(&b->out, 0, sizeof b->out);
 	b->sm = NULL;
 	b->first_paid = b->s->pol.start_year + b->s->pol.payment_lag;
-	if (run(&b->s->pol, &b->cfg, &b->out, err, errlen) != SERVE_OK)
+	b->cache = NULL;
+	/* keep the populations when they fit SERVE_CACHE_BYTES; out of memory
+	 * there only means answers re-simulate */
+	if ((size_t)b->cfg.reps * SERVE_REP_BYTES <= SERVE_CACHE_BYTES &&
+	    sim_cache_new(&b->s->pol, &b->cfg, &b->cache, err, errlen) != 0) {
+		sim_cache_free(b->cache);
+		b->cache = NULL;
+	}
+	if (run(b->cache, &b->s->pol, &b->cfg, &b->out, err, errlen) != SERVE_OK)
 		return -1;
 	if (!(b->sm = summary_of(&b->out, &b->s->pol))) {
 		snprintf(err, errlen, _("out of memory computing the statistics"));
@@ -142,4 +153,6 @@ void serve_base_free(struct serve_base *b)
 	summary_free(b->sm);
 	b->sm = NULL;
 	sim_output_free(&b->out);
+	sim_cache_free(b->cache);
+	b->cache = NULL;
 }
