@@ -248,9 +248,10 @@ static enum study_status run_many(const struct policy *const *p, int n, const st
 			snprintf(err, errlen, _("interrupted"));
 			rc = STUDY_STOPPED;
 		} else if (!o[k].rows) {
-			snprintf(err, errlen,
-				 _("%ld replications do not fit in memory to be paired (at most %ld)"),
-				 c->reps, study_max_reps(p[k]));
+			snprintf(
+				err, errlen,
+				_("%ld replications do not fit in memory to be paired (at most %ld)"),
+				c->reps, study_max_reps(p[k]));
 			rc = STUDY_INVALID;
 		}
 	}
