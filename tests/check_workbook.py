@@ -20,9 +20,9 @@ failures = []
 
 RUN_SHEETS = {
     "en": ["Headline", "Measures by paid year", "Measures ranked", "Funding levels",
-           "Recipients", "Budget risk", "Ex-ante evaluation", "Not costed", "Parameters",
+           "Districts", "Budget owners", "Recipients", "Budget risk", "Ex-ante evaluation", "Not costed", "Parameters",
            "Method and manifest"],
-    "zh": ["概览", "分措施分年度", "措施排序", "出资层级", "奖励笔数", "预算风险", "事前绩效评估",
+    "zh": ["概览", "分措施分年度", "措施排序", "出资层级", "分区", "预算来源", "奖励笔数", "预算风险", "事前绩效评估",
            "未计入测算", "参数", "方法与清单"],
 }
 # The evaluation sheet's blocks start with these (column A) in each language.
@@ -31,6 +31,19 @@ RATING_WORDS = {"en": ["low", "medium", "high", "very high"], "zh": ["低", "中
 # rating.h's thresholds
 MEDIUM_AT, HIGH_AT, VERY_HIGH_AT, MATERIAL = 0.25, 0.50, 0.75, 0.20
 LEVELS = ["total", "provincial", "municipal", "district"]
+LEVEL_WORDS = {"en": ["Total", "Provincial", "Municipal", "District"],
+               "zh": ["合计", "省级", "市级", "区（县级市）级"]}
+HEAD_STATS = ["mean", "p5", "p95", "p80", "p90"]
+# the words of the 分区 / 预算来源 sheets (workbook.c's WB_WORDS)
+DIM_WORDS = {
+    "en": {"not_given": "district not given", "sum": "Sum of the districts (means)",
+           "total": "Total", "district": "Recipients' district", "owner": "Budget owner",
+           "yes": "yes", "no": "no, an existing programme", "all": "All paid years",
+           "within": "Within the policy's paid years", "after": "(after the horizon)"},
+    "zh": {"not_given": "未指定", "sum": "各区合计（均值）", "total": "合计",
+           "district": "所在区（县级市）", "owner": "预算来源", "yes": "是", "no": "否（既有计划）",
+           "all": "全部兑付年度", "within": "政策期内兑付", "after": "（政策期满后）"},
+}
 STATS = ["mean", "sd", "se", "p5", "p25", "p50", "p75", "p95", "p80", "p90"]
 
 
@@ -73,6 +86,10 @@ def frozen(wb):
 
 def run_figures(d, wb, names):
     """Every figure of a run's sheets against its CSV files."""
+    lang = "zh" if "事前绩效评估" in names else "en"
+    districts_sheet(d, wb[names[4]], lang)
+    owners_sheet(d, wb[names[5]], lang)
+    names = names[:4] + names[6:]  # the other sheets, as before the two
     summary = {(r["line"], r["level"]): r for r in read_csv(os.path.join(d, "summary.csv"))}
     by_year = {(r["line"], r["paid_year"], r["level"]): r
                for r in read_csv(os.path.join(d, "by_year.csv"))}
@@ -258,6 +275,111 @@ def rating_overall(levels, share):
     return min(3, mean + 1) if share is not None and share >= MATERIAL else mean
 
 
+def districts_sheet(d, ws, lang):
+    """分区: each district's total and its levels' means, their sum and TOTAL; then
+    every line x level per district; all against by_district.csv to the yuan."""
+    dw = DIM_WORDS[lang]
+    rows = read_csv(os.path.join(d, "by_district.csv"))
+    csv_ = {(r["district"], r["line"], r["level"]): r for r in rows}
+    names = [r["district"] for r in rows if r["line"] == "TOTAL" and r["level"] == "total"
+             and r["district"] != "TOTAL"]
+
+    def key(label):  # the sheet's district label to the CSV's
+        return {dw["not_given"]: "未指定", dw["total"]: "TOTAL"}.get(label, label)
+
+    r, seen, sums = 2, [], [0.0] * 4
+    while ws.cell(row=r, column=1).value not in (dw["sum"], None):
+        dist = key(ws.cell(row=r, column=1).value)
+        seen.append(dist)
+        for k, st in enumerate(HEAD_STATS):
+            money(ws, r, 2 + k, csv_[(dist, "TOTAL", "total")][st], f"district {dist} {st}")
+        for lv in range(1, 4):
+            money(ws, r, 6 + lv, csv_[(dist, "TOTAL", LEVELS[lv])]["mean"],
+                  f"district {dist} {LEVELS[lv]} mean")
+        for lv in range(4):
+            sums[lv] += float(csv_[(dist, "TOTAL", LEVELS[lv])]["mean"])
+        r += 1
+    if sorted(seen) != sorted(names):
+        fail(f"{ws.title}: districts {seen}, by_district.csv has {names}")
+    if ws.cell(row=r, column=1).value != dw["sum"]:
+        fail(f"{ws.title}!A{r}: {ws.cell(row=r, column=1).value!r}, expected the sum row")
+        return
+    # the districts add up to TOTAL: the sum row is the CSV's TOTAL (to the fen of
+    # each district's rounding) and the sum of the district cells above it
+    slack = 0.005 * len(seen) + 0.01
+    for lv in range(4):
+        col = 2 if lv == 0 else 6 + lv
+        got = ws.cell(row=r, column=col).value
+        tot = float(csv_[("TOTAL", "TOTAL", LEVELS[lv])]["mean"])
+        above = sum(ws.cell(row=k, column=col).value for k in range(2, r))
+        if not isinstance(got, (int, float)) or abs(got * 1e4 - tot) > slack or \
+                abs(got * 1e4 - sums[lv]) > slack or abs(above - got) * 1e4 > slack:
+            fail(f"{ws.title}: sum of the districts {LEVELS[lv]} {got!r} 万元, TOTAL "
+                 f"{tot}, the CSV's districts add up to {sums[lv]:.2f}, the cells to "
+                 f"{above * 1e4:.2f}")
+    r += 1
+    if ws.cell(row=r, column=1).value != dw["total"]:
+        fail(f"{ws.title}!A{r}: {ws.cell(row=r, column=1).value!r}, expected TOTAL")
+    for k, st in enumerate(HEAD_STATS):
+        money(ws, r, 2 + k, csv_[("TOTAL", "TOTAL", "total")][st], f"district TOTAL {st}")
+    for lv in range(1, 4):
+        money(ws, r, 6 + lv, csv_[("TOTAL", "TOTAL", LEVELS[lv])]["mean"],
+              f"district TOTAL {LEVELS[lv]}")
+    # the table by line: its header, then one row per row of the CSV
+    while r <= ws.max_row and not (ws.cell(row=r, column=1).value == dw["district"] and
+                                   ws.cell(row=r, column=5).font.b):
+        r += 1
+    done = set()
+    for r in range(r + 1, ws.max_row + 1):
+        dist = key(ws.cell(row=r, column=1).value)
+        line = ws.cell(row=r, column=3).value
+        lv = LEVELS[LEVEL_WORDS[lang].index(ws.cell(row=r, column=5).value)]
+        done.add((dist, line, lv))
+        for k, st in enumerate(HEAD_STATS):
+            money(ws, r, 6 + k, csv_[(dist, line, lv)][st], f"district {dist} {line} {lv} {st}")
+    if done != set(csv_):
+        fail(f"{ws.title}: {len(done)} rows by line, by_district.csv has {len(csv_)}; "
+             f"missing {sorted(set(csv_) - done)[:5]}")
+
+
+def owners_sheet(d, ws, lang):
+    """预算来源: every row of by_owner.csv, the tail's years marked, new money or not."""
+    dw = DIM_WORDS[lang]
+    csv_ = {(r["owner"], r["paid_year"], r["level"]): r
+            for r in read_csv(os.path.join(d, "by_owner.csv"))}
+    done = set()
+    r = 2
+    while ws.cell(row=r, column=1).value not in (None, ""):
+        owner, label = ws.cell(row=r, column=1).value, str(ws.cell(row=r, column=5).value)
+        if label.startswith(dw["all"]):
+            y = "all"
+        elif label.startswith(dw["within"]):
+            y = "within"
+        else:
+            y = label[:4]
+        lv = LEVELS[LEVEL_WORDS[lang].index(ws.cell(row=r, column=6).value)]
+        row = csv_.get((owner, y, lv))
+        if row is None:
+            fail(f"{ws.title}!A{r}: {owner} {label} {lv} is not in by_owner.csv")
+            r += 1
+            continue
+        done.add((owner, y, lv))
+        if y not in ("all", "within") and (row["after_horizon"] == "1") != (dw["after"] in label):
+            fail(f"{ws.title}!E{r}: {label!r}, after_horizon {row['after_horizon']}")
+        if ws.cell(row=r, column=4).value != dw["yes" if row["new_money"] == "1" else "no"]:
+            fail(f"{ws.title}!D{r}: {ws.cell(row=r, column=4).value!r}, new_money "
+                 f"{row['new_money']}")
+        zh_name, en_name = ws.cell(row=r, column=2).value, ws.cell(row=r, column=3).value
+        if not zh_name or not any("\u4e00" <= ch <= "\u9fff" for ch in zh_name) or \
+                not en_name or not en_name.isascii():
+            fail(f"{ws.title}!B{r}:C{r}: names {zh_name!r}, {en_name!r}")
+        for k, st in enumerate(HEAD_STATS):
+            money(ws, r, 7 + k, row[st], f"owner {owner} {y} {lv} {st}")
+        r += 1
+    if done != set(csv_):
+        fail(f"{ws.title}: {len(done)} rows, by_owner.csv has {len(csv_)}")
+
+
 def evaluation(d, ws, lang):
     """The 事前绩效评估 sheet: every figure against the CSV files, every rating
     as rating.h makes it from the scores the sheet shows."""
@@ -288,7 +410,30 @@ def evaluation(d, ws, lang):
     if seen != set(c.paying()) | {"TOTAL"}:
         fail(f"{ws.title}: cost lists {sorted(seen)}, the paying lines are {c.paying()}")
     levels = set()
+    dw = DIM_WORDS[lang]
+    by_d = {(r["district"], r["level"]): r for r in read_csv(os.path.join(d, "by_district.csv"))
+            if r["line"] == "TOTAL"}
+    by_o = {r["owner"]: r for r in read_csv(os.path.join(d, "by_owner.csv"))
+            if r["paid_year"] == "all" and r["level"] == "total"}
+    dims = {dw["district"]: set(), dw["owner"]: set()}
+    tot = float(c.summary[("TOTAL", "total")]["mean"])
+    for r in rows(1):  # 资金构成: then districts and owners over all paid years
+        by, code = ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value
+        if by not in dims:
+            continue
+        dims[by].add(code)
+        row = by_d[(code, "total")] if by == dw["district"] else by_o[code]
+        for k, st in enumerate(stats):
+            money(ws, r, 5 + k, row[st], f"evaluation funds {code} {st}")
+        number(ws, r, 10, float(row["mean"]) / tot if tot > 0 else 0,
+               f"evaluation share {code}", 1e-6)
+    if dims[dw["district"]] != {k[0] for k in by_d if k[0] != "TOTAL"} or \
+            dims[dw["owner"]] != set(by_o):
+        fail(f"{ws.title}: 资金构成 districts {sorted(dims[dw['district']])}, owners "
+             f"{sorted(dims[dw['owner']])}")
     for r in rows(1):  # 资金构成: level x year, the statistics and the share of the total
+        if ws.cell(row=r, column=1).value in dims:
+            continue
         lv, y = ws.cell(row=r, column=2).value, ws.cell(row=r, column=4).value
         levels.add(lv)
         for k, st in enumerate(stats):
@@ -388,6 +533,8 @@ def check_page(d, lang):
         if h not in page.section:
             fail(f"report.html ({lang}): the evaluation section lacks {h!r}")
     c = Csvs(d)
+    owners = {(r["owner"], r["paid_year"]): r
+              for r in read_csv(os.path.join(d, "by_owner.csv")) if r["level"] == "total"}
     for table, a in page.cells:
         y = a["data-year"]
         if "data-awards" in a:
@@ -398,16 +545,20 @@ def check_page(d, lang):
                     fail(f"report.html {table} {a['data-line']} {y} {st}: {a[attr]}, "
                          f"recipients.csv {n[st]}")
             continue
-        row = c.money("TOTAL", y, a["data-level"]) if "data-level" in a \
-            else c.money(a["data-line"], y)
+        if "data-owner" in a:  # by_owner.csv: the period is its row "all"
+            row = owners[(a["data-owner"], "all" if c.year(y) is None else c.year(y))]
+        else:
+            row = c.money("TOTAL", y, a["data-level"]) if "data-level" in a \
+                else c.money(a["data-line"], y)
         for st in ("mean", "p5", "p95", "p80", "p90"):
             if a["data-" + st] != row[st]:  # both printed %.2f from the same double
-                fail(f"report.html {table} {a.get('data-line', a.get('data-level'))} {y} "
+                fail(f"report.html {table} {a.get('data-line', a.get('data-level', a.get('data-owner')))} {y} "
                      f"{st}: {a['data-' + st]}, the CSV has {row[st]}")
     paying = set(c.paying())
     n = len(c.years) + 1
     want = {"eval-cost": (len(paying) + 1) * n, "eval-levels": 3 * n,
-            "eval-outputs": len(paying) * n}
+            "eval-outputs": len(paying) * n,
+            "eval-owners": len({k[0] for k in owners}) * n}
     for t, k in want.items():
         if page.tables.get(t) != k:
             fail(f"report.html: table {t} has {page.tables.get(t)} cells, expected {k}")
@@ -454,7 +605,7 @@ def check_report(d, lang):
     wb = openpyxl.load_workbook(os.path.join(d, "results.xlsx"))
     names = [n for n in RUN_SHEETS[lang]]
     tornado = {"en": "Key assumptions", "zh": "关键假设"}[lang]
-    expect = names[:7] + [tornado] + names[7:]
+    expect = names[:9] + [tornado] + names[9:]
     if wb.sheetnames != expect:
         fail(f"report: sheets {wb.sheetnames}, expected {expect}")
         return

@@ -4,7 +4,9 @@
 # with a budget envelope, a prorata cap and lump sums for what is not costed, a report in
 # each language (with its tornado sheet, and its page's 事前绩效评估 section against the CSV
 # files), and two
-# studies (sweep, compare). Sheet names, frozen headers, amounts as numbers in 万元.
+# studies (sweep, compare). Sheet names, frozen headers, amounts as numbers in 万元; the
+# 分区 and 预算来源 sheets row for row against by_district.csv and by_owner.csv, the
+# districts adding up to TOTAL.
 # And --csv-bom: a BOM on the study's CSV files, none on the chart's.
 # Usage: tests/workbook.sh BINARY
 bin=${1:-bin/fundsim}

@@ -160,6 +160,28 @@ static const struct stats *level_cell(const struct page *pg, int g, int year)
 	return money(pg, N_LINES, year, (enum fund_level)(g + LV_PROVINCIAL));
 }
 
+/* The budget owners (owners.def), the last: new money only (N_OWNERS). */
+static const char *owner_label(const struct page *pg, int g, char *buf, size_t len)
+{
+	bool zh = pg->b->lang == CHART_ZH;
+	if (g == N_OWNERS)
+		snprintf(buf, len, "%s", zh ? "仅新增资金" : "New money only");
+	else
+		snprintf(buf, len, "%s%s", zh ? owner_info(g)->zh : owner_info(g)->en,
+			 pg->b->sm->owner_new[g] ? (zh ? "（新增资金）" : " (new money)") : "");
+	return buf;
+}
+
+static const char *owner_key(int g)
+{
+	return g == N_OWNERS ? "new_money_only" : owner_info(g)->key;
+}
+
+static const struct stats *owner_cell(const struct page *pg, int g, int year)
+{
+	return summary_owner(pg->b->sm, g, year, LV_TOTAL);
+}
+
 static void composition_table(struct page *pg, const struct composition *c, const char *head)
 {
 	const struct briefing *b = pg->b;
@@ -196,14 +218,17 @@ static void composition(struct page *pg)
 		  "percentiles do not.</p>\n",
 		  "<p>出资构成：统筹省、市资金条线中的省级部分、市级与区（县级市）级，分兑付年度。"
 		  "各层级均值之和等于合计，分位数之和不等于合计的分位数。</p>\n"));
-	/* a dimension the run's layout gains (districts, budget owners) is a
-	 * row here with its accessors */
+	/* a dimension the run's layout has by paid year is a row here with its
+	 * accessors (districts have no years: their own section) */
 	const struct composition tables[] = {
 		{"eval-levels", "level", N_LEVELS - LV_PROVINCIAL, level_label, level_key,
 		 level_cell},
+		{"eval-owners", "owner", N_OWNERS + 1, owner_label, owner_key, owner_cell},
 	};
-	const char *heads[] = {L(b, "Funding level", "出资层级")};
-	for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++)
+	const char *heads[] = {L(b, "Funding level", "出资层级"), L(b, "Budget owner", "预算来源")};
+	/* a lean run has no owner cells */
+	size_t n = summary_owner(b->sm, 0, 0, LV_TOTAL) ? 2 : 1;
+	for (size_t k = 0; k < n; k++)
 		composition_table(pg, &tables[k], heads[k]);
 }
 

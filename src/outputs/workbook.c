@@ -1,9 +1,8 @@
 /* workbook.c - results.xlsx (workbook.h): the run's summary as sheets
  * for the bureau, with libxlsxwriter.
  *
- * A workbook is a table of sheets (run_sheets), a function each; a sheet
- * a later issue adds (districts, budget owners) is one row and one
- * function. Every word a sheet shows is a row of WB_WORDS, English
+ * A workbook is a table of sheets (run_sheets), a function each; a new
+ * sheet is one row and one function. Every word a sheet shows is a row of WB_WORDS, English
  * beside Chinese (a later issue moves them into gettext). */
 #include "workbook.h"
 
@@ -33,6 +32,8 @@
 	W(S_BY_YEAR, N_("Measures by paid year"))                                                        \
 	W(S_RANKED, N_("Measures ranked"))                                                               \
 	W(S_LEVELS, N_("Funding levels"))                                                                \
+	W(S_DISTRICTS, N_("Districts"))                                                                  \
+	W(S_OWNERS, N_("Budget owners"))                                                                 \
 	W(S_RECIPIENTS, N_("Recipients"))                                                                \
 	W(S_BUDGET, N_("Budget risk"))                                                                   \
 	W(S_TORNADO, N_("Key assumptions"))                                                              \
@@ -156,6 +157,24 @@
 	W(E_FUNDS, N_("2. Funding composition (资金构成): who pays"))                                    \
 	W(E_OUTPUTS, N_("3. Performance targets (绩效目标): output indicators, awards paid"))            \
 	W(E_RATINGS, N_("4. Uncertainty of each costing"))                                               \
+	W(H_DISTRICT, N_("Recipients' district"))                                                        \
+	W(H_OWNER, N_("Budget owner"))                                                                   \
+	W(H_OWNER_ZH, N_("Name (Chinese)"))                                                              \
+	W(H_OWNER_EN, N_("Name (English)"))                                                              \
+	W(H_NEW, N_("New money"))                                                                        \
+	W(H_PROV_MEAN, N_("Provincial: mean (万元)"))                                                    \
+	W(H_MUNI_MEAN, N_("Municipal: mean (万元)"))                                                     \
+	W(H_DIST_MEAN, N_("District: mean (万元)"))                                                      \
+	W(R_YES, N_("yes"))                                                                              \
+	W(R_NO, N_("no, an existing programme"))                                                         \
+	W(R_NOT_GIVEN, N_("district not given"))                                                         \
+	W(R_SUM_DISTRICTS, N_("Sum of the districts (means)"))                                           \
+	W(R_NEW_ONLY, N_("New money only"))                                                              \
+	W(R_ALL, N_("All paid years %d-%d"))                                                             \
+	W(R_DISTRICT_NOTE,                                                                               \
+	  N_("Each district: the awards to its recipients over all paid years; the "                     \
+	     "districts' means add up to the total's, their percentiles do not."))                       \
+	W(C_DISTRICTS, N_("Spending by district, all paid years (万元)"))                                \
 	W(H_BY, N_("Composition by"))                                                                    \
 	W(H_CODE, N_("Code"))                                                                            \
 	W(H_NAME, N_("Name"))                                                                            \
@@ -732,6 +751,185 @@ static void sheet_budget(struct wb *x)
 	}
 }
 
+/* ---- districts and budget owners (by_district.csv, by_owner.csv) ---- */
+
+/* Whether the run has district and owner cells (a lean one has none). */
+static bool has_dims(const struct wb *x)
+{
+	return summary_district(x->r->sm, 0, N_LINES, LV_TOTAL) != NULL;
+}
+
+/* The districts shown, as by_district.csv writes them: the ten, then 0
+ * (not given) only when some replication paid a recipient with none. */
+static int districts_shown(const struct wb *x, int *d)
+{
+	int n = 0;
+	for (int k = 1; k <= N_DISTRICTS; k++)
+		d[n++] = k;
+	if (summary_district(x->r->sm, 0, N_LINES, LV_TOTAL)->mean > 0)
+		d[n++] = 0;
+	return n;
+}
+
+/* District d's name (official, as the CSV's); N_WHERE: the total. */
+static const char *district_word(const struct wb *x, int d)
+{
+	return d == N_WHERE ? w(x, R_TOTAL) : d == 0 ? w(x, R_NOT_GIVEN) : district_name(d);
+}
+
+static const struct stats *district_stats(const struct wb *x, int d, int line, int lv)
+{
+	const struct summary *sm = x->r->sm;
+	return d == N_WHERE ? summary_money(sm, line, x->years, (enum fund_level)lv)
+			    : summary_district(sm, d, line, (enum fund_level)lv);
+}
+
+/* A row of the districts' table: the five figures, then each level's mean. */
+static void district_row(struct wb *x, int row, int d)
+{
+	put_text(x, row, 0, district_word(x, d), NULL);
+	for (int k = 0; k < N_HEADLINE_COLS; k++)
+		put_money(x, row, 1 + k,
+			  stat_value(district_stats(x, d, N_LINES, LV_TOTAL),
+				     headline_cols[k].pct));
+	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
+		put_money(x, row, 5 + lv, district_stats(x, d, N_LINES, lv)->mean);
+}
+
+/* Bars of the districts' means, from the table's own cells. */
+static void district_chart(struct wb *x, int n, int row, int col)
+{
+	lxw_chart *ch = workbook_add_chart(x->book, LXW_CHART_BAR);
+	if (!ch) {
+		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "the district chart");
+		return;
+	}
+	lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+	chart_series_set_categories(se, x->sheet, 1, 0, (lxw_row_t)n, 0);
+	chart_series_set_values(se, x->sheet, 1, 1, (lxw_row_t)n, 1);
+	chart_series_set_name_range(se, x->sheet, 0, 1);
+	lxw_chart_fill fill = {.color = 0x1F4E79};
+	chart_series_set_fill(se, &fill);
+	chart_title_set_name(ch, w(x, C_DISTRICTS));
+	chart_axis_set_reverse(ch->y_axis); /* the first district on top */
+	chart_axis_set_num_format(ch->x_axis, "#,##0");
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+	lxw_chart_options o = {.x_scale = 1.3, .y_scale = 1.3};
+	check(x, worksheet_insert_chart_opt(x->ws, (lxw_row_t)row, (lxw_col_t)col, ch, &o),
+	      "the district chart");
+}
+
+/* 分区: each district's total (its levels' means beside), their sum and
+ * TOTAL; then every line by district and level, as by_district.csv. */
+static void sheet_districts(struct wb *x)
+{
+	const struct summary *sm = x->r->sm;
+	int d[N_WHERE];
+	int n = districts_shown(x, d);
+	enum word h[] = {H_DISTRICT, H_MEAN,      H_P5,        H_P95,      H_P80,
+			 H_P90,      H_PROV_MEAN, H_MUNI_MEAN, H_DIST_MEAN};
+	for (int k = 0; k < 9; k++)
+		put_head(x, 0, k, w(x, h[k]));
+	freeze(x, 1, 1);
+	int row = 1;
+	for (int k = 0; k < n; k++)
+		district_row(x, row++, d[k]);
+	/* the sum of the districts' means: TOTAL's mean, to the fen */
+	put_text(x, row, 0, w(x, R_SUM_DISTRICTS), x->head);
+	for (int lv = 0; lv < N_LEVELS; lv++) {
+		double sum = 0;
+		for (int k = 0; k < n; k++)
+			sum += summary_district(sm, d[k], N_LINES, (enum fund_level)lv)->mean;
+		put_money(x, row, lv == LV_TOTAL ? 1 : 5 + lv, sum);
+	}
+	row++;
+	district_row(x, row++, N_WHERE);
+	put_text(x, row++, 0, w(x, R_DISTRICT_NOTE), NULL);
+	district_chart(x, n, 1, 10);
+	row = row > 22 ? row + 1 : 23; /* under the chart */
+	enum word h2[] = {H_DISTRICT, H_CLAUSE, H_LINE, H_MEASURE, H_LEVEL,
+			  H_MEAN,     H_P5,     H_P95,  H_P80,     H_P90};
+	for (int k = 0; k < 10; k++)
+		put_head(x, row, k, w(x, h2[k]));
+	row++;
+	d[n++] = N_WHERE;
+	for (int k = 0; k < n; k++)
+		for (int line = 0; line <= N_LINES; line++)
+			for (int lv = 0; lv < N_LEVELS; lv++, row++) {
+				put_text(x, row, 0, district_word(x, d[k]), NULL);
+				put_text(x, row, 1, line < N_LINES ? line_info(line)->clause : "",
+					 NULL);
+				put_text(x, row, 2,
+					 line < N_LINES ? line_info(line)->name : "TOTAL", NULL);
+				put_text(x, row, 3, measure_word(x, line), NULL);
+				put_text(x, row, 4, level_word(x, lv), NULL);
+				const struct stats *st = district_stats(x, d[k], line, lv);
+				for (int c = 0; c < N_HEADLINE_COLS; c++)
+					put_money(x, row, 5 + c,
+						  stat_value(st, headline_cols[c].pct));
+			}
+	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the note runs across */
+	widen(x, 0, 16);
+	if (x->width[3] > 40)
+		x->width[3] = 40;
+}
+
+static const char *owner_word(int o, bool zh)
+{
+	if (o == N_OWNERS)
+		return zh ? L_(CHART_ZH, words[R_NEW_ONLY]) : words[R_NEW_ONLY];
+	return zh ? owner_info((enum owner_id)o)->zh : owner_info((enum owner_id)o)->en;
+}
+
+/* Owner o's paid-year index y as a row label: the years, all of them
+ * (years) and the policy's own (sim_within). */
+static void owner_year(const struct wb *x, int y, char *buf, size_t n)
+{
+	if (y == sim_within(&x->r->sm->layout))
+		snprintf(buf, n, w(x, R_WITHIN), x->first, x->first + x->horizon - 1);
+	else if (y == x->years)
+		snprintf(buf, n, w(x, R_ALL), x->first, x->first + x->years - 1);
+	else
+		year_label(x, y, buf, n);
+}
+
+/* 预算来源: the lines in the total by the budget that pays them, per
+ * paid year and level, as by_owner.csv; the last owner is new money only. */
+static void sheet_owners(struct wb *x)
+{
+	const struct summary *sm = x->r->sm;
+	enum word h[] = {H_CODE, H_OWNER_ZH, H_OWNER_EN, H_NEW, H_YEAR, H_LEVEL,
+			 H_MEAN, H_P5,       H_P95,      H_P80, H_P90};
+	for (int k = 0; k < 11; k++)
+		put_head(x, 0, k, w(x, h[k]));
+	freeze(x, 1, 3);
+	int row = 1;
+	for (int o = 0; o <= N_OWNERS; o++)
+		for (int y = 0; y <= sim_within(&sm->layout); y++)
+			for (int lv = 0; lv < N_LEVELS; lv++, row++) {
+				char t[64];
+				bool fresh = o == N_OWNERS || sm->owner_new[o];
+				put_text(x, row, 0,
+					 o == N_OWNERS ? "new_money_only"
+						       : owner_info((enum owner_id)o)->key,
+					 NULL);
+				put_text(x, row, 1, owner_word(o, true), NULL);
+				put_text(x, row, 2, owner_word(o, false), NULL);
+				put_text(x, row, 3, w(x, fresh ? R_YES : R_NO), NULL);
+				owner_year(x, y, t, sizeof t);
+				put_text(x, row, 4, t, NULL);
+				put_text(x, row, 5, level_word(x, lv), NULL);
+				const struct stats *st = summary_owner(sm, o, y,
+								       (enum fund_level)lv);
+				for (int c = 0; c < N_HEADLINE_COLS; c++)
+					put_money(x, row, 6 + c,
+						  stat_value(st, headline_cols[c].pct));
+			}
+	if (x->years > x->horizon)
+		put_text(x, row + 1, 0, w(x, R_TAIL_NOTE), NULL);
+	x->width[0] = x->width[0] > 24 ? 24 : x->width[0];
+}
+
 static void key_of(int i, char *buf, size_t n)
 {
 	size_t np;
@@ -1045,10 +1243,26 @@ static int eval_cost(struct wb *x, int row, const int *lines, int n)
 	return row + 1;
 }
 
-/* 资金构成: one group of rows per dimension of the run's layout (funding
- * level; districts and budget owners, as the layout gains them, are a
- * row of dims with their accessors). */
+/* 资金构成: one group of rows per dimension of the run's layout: funding
+ * level by paid year; then over all paid years each district's
+ * recipients and each budget owner (the 分区 and 预算来源 sheets). */
 static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal", "district"};
+
+/* A district's or owner's row: all paid years, every level together. */
+static void funds_row(struct wb *x, int row, enum word by, const char *code, const char *name,
+		      const struct stats *st)
+{
+	char t[32];
+	double total = summary_money(x->r->sm, N_LINES, x->years, LV_TOTAL)->mean;
+	put_text(x, row, 0, w(x, by), NULL);
+	put_text(x, row, 1, code, NULL);
+	put_text(x, row, 2, name, NULL);
+	year_label(x, x->years, t, sizeof t);
+	put_text(x, row, 3, t, NULL);
+	for (int c = 0; c < N_HEADLINE_COLS; c++)
+		put_money(x, row, 4 + c, stat_value(st, headline_cols[c].pct));
+	put_number(x, row, 9, total > 0 ? st->mean / total : 0, x->share);
+}
 
 static int eval_funds(struct wb *x, int row)
 {
@@ -1069,6 +1283,18 @@ static int eval_funds(struct wb *x, int row)
 				put_money(x, row, 4 + c, stat_value(st, headline_cols[c].pct));
 			put_number(x, row, 9, total > 0 ? st->mean / total : 0, x->share);
 		}
+	if (!has_dims(x))
+		return row + 1;
+	int d[N_WHERE];
+	int nd = districts_shown(x, d);
+	for (int k = 0; k < nd; k++, row++)
+		funds_row(x, row, H_DISTRICT, d[k] ? district_name(d[k]) : "未指定",
+			  district_word(x, d[k]), summary_district(sm, d[k], N_LINES, LV_TOTAL));
+	for (int o = 0; o <= N_OWNERS; o++, row++)
+		funds_row(x, row, H_OWNER,
+			  o == N_OWNERS ? "new_money_only" : owner_info((enum owner_id)o)->key,
+			  owner_word(o, x->lang == CHART_ZH),
+			  summary_owner(sm, o, x->years, LV_TOTAL));
 	return row + 1;
 }
 
@@ -1156,10 +1382,7 @@ static void sheet_evaluation(struct wb *x)
 	widen(x, 0, 10);
 }
 
-/* The sheets of a run, in order. A sheet a later issue adds (districts,
- * budget owners: sim.h's layout gains them) is a row here and a function:
- *   {S_DISTRICTS, sheet_districts, NULL}, {S_OWNERS, sheet_owners, NULL}
- * after S_LEVELS. when: NULL for always. */
+/* The sheets of a run, in order; when: NULL for always. */
 static bool has_tornado(const struct wb *x)
 {
 	return x->r->tornado && x->r->tornado->nbars > 0;
@@ -1170,11 +1393,12 @@ static const struct run_sheet {
 	void (*write)(struct wb *x);
 	bool (*when)(const struct wb *x);
 } run_sheets[] = {
-	{S_HEADLINE, sheet_headline, NULL},     {S_BY_YEAR, sheet_by_year, NULL},
-	{S_RANKED, sheet_ranked, NULL},         {S_LEVELS, sheet_levels, NULL},
-	{S_RECIPIENTS, sheet_recipients, NULL}, {S_BUDGET, sheet_budget, NULL},
-	{S_EVAL, sheet_evaluation, NULL},       {S_TORNADO, sheet_tornado, has_tornado},
-	{S_UNCOSTED, sheet_uncosted, NULL},     {S_PARAMS, sheet_params, NULL},
+	{S_HEADLINE, sheet_headline, NULL},       {S_BY_YEAR, sheet_by_year, NULL},
+	{S_RANKED, sheet_ranked, NULL},           {S_LEVELS, sheet_levels, NULL},
+	{S_DISTRICTS, sheet_districts, has_dims}, {S_OWNERS, sheet_owners, has_dims},
+	{S_RECIPIENTS, sheet_recipients, NULL},   {S_BUDGET, sheet_budget, NULL},
+	{S_EVAL, sheet_evaluation, NULL},         {S_TORNADO, sheet_tornado, has_tornado},
+	{S_UNCOSTED, sheet_uncosted, NULL},       {S_PARAMS, sheet_params, NULL},
 	{S_METHOD, sheet_method, NULL},
 };
 
