@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "charts.h"
+#include "district.h"
 #include "charts_impl.h"
 #include "params.h"
 #include "results.h"
@@ -492,6 +493,49 @@ START_TEST(ranked_csv_lists_the_paying_measures_dearest_first_with_their_interva
 }
 END_TEST
 
+START_TEST(districts_csv_lists_every_district_dearest_first_with_levels_adding_to_the_mean)
+{
+	write_csv_only("districts");
+	struct csv c;
+	csv_read("districts.csv", &c);
+	ck_assert_ptr_nonnull(summary_district(run_sum, 0, N_LINES, LV_TOTAL));
+	bool unnamed = summary_district(run_sum, 0, N_LINES, LV_TOTAL)->mean > 0;
+	ck_assert_int_eq(c.n, N_DISTRICTS + unnamed);
+	bool seen[N_WHERE] = {false};
+	double sum = 0;
+	for (int r = 1; r <= c.n; r++) {
+		ck_assert_int_eq((int)num(&c, r, "rank"), r);
+		if (r > 1)
+			ck_assert(num(&c, r, "mean") <= num(&c, r - 1, "mean"));
+		const char *name = str(&c, r, "district");
+		int d = strcmp(name, "未指定") ? district_parse(name) : 0;
+		ck_assert_msg(d > 0 || !strcmp(name, "未指定"), "district %s", name);
+		ck_assert(!seen[d]);
+		seen[d] = true;
+		struct stats st = col_stat(sim_district(&run_out.layout, d, N_LINES, LV_TOTAL));
+		ck_assert_double_eq_tol(num(&c, r, "mean"), st.mean, CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p5"), st.pct[P5], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "p95"), st.pct[P95], CENT);
+		ck_assert_double_eq_tol(num(&c, r, "provincial"),
+					col_stat(sim_district(&run_out.layout, d, N_LINES,
+							      LV_PROVINCIAL))
+						.mean,
+					CENT);
+		/* the segments add up to the bar (to rounding of three cents) */
+		ck_assert_double_eq_tol(num(&c, r, "provincial") + num(&c, r, "municipal") +
+						num(&c, r, "district_level"),
+					num(&c, r, "mean"), 3 * CENT);
+		sum += num(&c, r, "mean");
+	}
+	/* every recipient is in one district's bar: the bars add up to the total */
+	struct stats tot = col_stat(
+		sim_money(&run_out.layout, N_LINES, run_out.layout.years, LV_TOTAL));
+	ck_assert_double_eq_tol(sum, tot.mean, (N_WHERE + 1) * CENT);
+	free(c.text);
+	remove_dir();
+}
+END_TEST
+
 START_TEST(stacked_csv_segments_add_up_to_each_years_total_mean)
 {
 	write_csv_only("stacked");
@@ -761,6 +805,8 @@ START_TEST(every_chart_is_drawn_in_chinese_with_the_policys_measure_names)
 		      err);
 	ck_svg("ranked.svg", "第3条 营收首次达1/5/10亿元进档补差奖励");
 	ck_svg("fan.svg", "区级资金");
+	ck_svg("districts.svg", "苏州工业园区");
+	ck_svg("districts.svg", "合计均值与90%区间");
 	remove_dir();
 }
 END_TEST
@@ -1782,6 +1828,9 @@ static Suite *charts_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, fan_csv_holds_the_percentiles_of_every_year_and_level);
 	tcase_add_test(tc, ranked_csv_lists_the_paying_measures_dearest_first_with_their_intervals);
+	tcase_add_test(
+		tc,
+		districts_csv_lists_every_district_dearest_first_with_levels_adding_to_the_mean);
 	tcase_add_test(tc, stacked_csv_segments_add_up_to_each_years_total_mean);
 	tcase_add_test(tc, distribution_csv_counts_every_replication_and_marks_the_budget_and_p95);
 	tcase_add_test(tc, convergence_csv_follows_the_trace_to_the_last_replication);

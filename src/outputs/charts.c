@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "comm.h"
+#include "district.h"
 
 #include "atomic.h"
 #include "charts_impl.h"
@@ -296,6 +297,41 @@ static void write_ranked(FILE *f, const struct chart_opts *co, const struct sim_
 		fprintf(f, "%d,%s,%s,%s,%.2f,%.2f,%.2f,%.2f,%.6f\n", i + 1, line_info(r[i])->name,
 			en, zh, st->mean, st->pct[P5], st->pct[P50], st->pct[P95],
 			total > 0 ? st->mean / total : 0);
+	}
+}
+
+/* Each district's recipients over all paid years, dearest first: the
+ * total's mean and 90% interval, and each level's mean (they add up to
+ * the total's). 未指定 only when some replication paid one; studies
+ * (no district cells) get the header alone. */
+static void write_districts(FILE *f, const struct chart_opts *co, const struct sim_output *o,
+			    const struct summary *sm)
+{
+	(void)co, (void)o;
+	fprintf(f, "rank,district,mean,p5,p95,provincial,municipal,district_level\n");
+	if (!summary_district(sm, 0, N_LINES, LV_TOTAL))
+		return;
+	int d[N_WHERE], n = 0;
+	for (int w = 1; w <= N_WHERE; w++) {
+		int x = w % N_WHERE; /* 未指定 last */
+		if (x != 0 || summary_district(sm, 0, N_LINES, LV_TOTAL)->mean > 0)
+			d[n++] = x;
+	}
+	for (int i = 1; i < n; i++) /* insertion sort: ten rows, ties keep the official order */
+		for (int j = i;
+		     j > 0 && summary_district(sm, d[j], N_LINES, LV_TOTAL)->mean >
+				      summary_district(sm, d[j - 1], N_LINES, LV_TOTAL)->mean;
+		     j--) {
+			int t = d[j];
+			d[j] = d[j - 1], d[j - 1] = t;
+		}
+	for (int i = 0; i < n; i++) {
+		const struct stats *st = summary_district(sm, d[i], N_LINES, LV_TOTAL);
+		fprintf(f, "%d,%s,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f\n", i + 1,
+			d[i] ? district_name(d[i]) : "未指定", st->mean, st->pct[P5], st->pct[P95],
+			summary_district(sm, d[i], N_LINES, LV_PROVINCIAL)->mean,
+			summary_district(sm, d[i], N_LINES, LV_MUNICIPAL)->mean,
+			summary_district(sm, d[i], N_LINES, LV_DISTRICT)->mean);
 	}
 }
 
@@ -607,6 +643,8 @@ int charts_write(const char *dir, const struct chart_opts *co, const struct sim_
 		if (chart_files(dir, k, run_csv, &rc, co, &ft, err, errlen) != 0)
 			return -1;
 		/* measures by name: an empty CSV, nothing to draw */
+		if (k == CHART_DISTRICTS && !summary_district(sm, 0, N_LINES, LV_TOTAL))
+			continue; /* no district cells: header only, nothing to draw */
 		if (paying || (k != CHART_STACKED && k != CHART_RANKED))
 			todo[ntodo++] = k;
 	}
