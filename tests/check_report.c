@@ -937,6 +937,157 @@ START_TEST(bad_options_are_refused_before_any_work)
 }
 END_TEST
 
+
+/* ---- the district and budget-owner tables (by_district.csv, by_owner.csv) ---- */
+
+/* Field col (0-based) of the CSV line at l, into buf. */
+static const char *field(const char *l, int col, char *buf, size_t n)
+{
+	for (int i = 0; i < col; i++)
+		l = strchr(l, ',') + 1;
+	size_t k = strcspn(l, ",\n");
+	snprintf(buf, n, "%.*s", (int)(k < n ? k : n - 1), l);
+	return buf;
+}
+
+static const char *cell_yuan(const char *l, int col, char *buf, size_t n)
+{
+	char v[64];
+	double x = strtod(field(l, col, v, sizeof v), NULL);
+	if (x == 0)
+		snprintf(buf, n, "0");
+	else
+		money_table(x, buf, n);
+	return buf;
+}
+
+/* The report's cell for the CSV row at l (mean, 5%-95%, P80, P90:
+ * columns mean,sd,se,p5,p25,p50,p75,p95,p80,p90 from column 3), added to row. */
+static void add_cell(char *row, size_t n, const char *l)
+{
+	char m[32], lo[32], hi[32], p80[32], p90[32];
+	size_t k = strlen(row);
+	snprintf(row + k, n - k,
+		 "<td class=\"n\">%s<span class=\"alt\">%s – %s</span>"
+		 "<span class=\"alt\">P80 %s · P90 %s</span></td>",
+		 cell_yuan(l, 3, m, sizeof m), cell_yuan(l, 6, lo, sizeof lo),
+		 cell_yuan(l, 10, hi, sizeof hi), cell_yuan(l, 11, p80, sizeof p80),
+		 cell_yuan(l, 12, p90, sizeof p90));
+}
+
+/* The CSV's data lines whose first fields are a,b,c (NULL: any). */
+static const char *next_row(const char *from, const char *a, const char *b, const char *c)
+{
+	for (const char *l = strchr(from, '\n'); l && l[1]; l = strchr(l + 1, '\n')) {
+		char f0[128], f1[64], f2[32];
+		if ((!a || !strcmp(field(l + 1, 0, f0, sizeof f0), a)) &&
+		    (!b || !strcmp(field(l + 1, 1, f1, sizeof f1), b)) &&
+		    (!c || !strcmp(field(l + 1, 2, f2, sizeof f2), c)))
+			return l + 1;
+	}
+	return NULL;
+}
+
+static void ck_where_tables(const char *html, bool zh)
+{
+	const char *sec = strstr(html, "<section id=\"where\">");
+	ck_assert_ptr_nonnull(sec);
+	char *end = strstr(sec, "</section>");
+	ck_assert_ptr_nonnull(end);
+	ck_assert_ptr_nonnull(strstr(sec, zh ? "<h2>分区（县级市）、分预算主体资金需求</h2>"
+					     : "<h2>Cost by district and by budget owner</h2>"));
+	ck_assert_ptr_nonnull(strstr(sec, zh ? "<h3>按获奖主体所在区（县级市）</h3>"
+					     : "<h3>By the recipients' district</h3>"));
+	ck_assert_ptr_nonnull(strstr(sec, zh ? "<h3>按预算主体</h3>" : "<h3>By budget owner</h3>"));
+	ck_assert_ptr_nonnull(strstr(sec, "href=\"#fig-districts\""));
+	static const char *const lv[] = {"total", "provincial", "municipal", "district"};
+	char *bd = slurp("by_district.csv"), *bo = slurp("by_owner.csv");
+	static char row[8192];
+	int districts = 0;
+	/* each district's row: the csv's TOTAL line at each level */
+	for (const char *l = next_row(bd, NULL, "TOTAL", "total"); l;
+	     l = next_row(l, NULL, "TOTAL", "total")) {
+		char name[128];
+		field(l, 0, name, sizeof name);
+		bool total = !strcmp(name, "TOTAL");
+		snprintf(row, sizeof row, "%s<td>%s</td>", total ? "<tfoot><tr>" : "<tr>",
+			 total                     ? (zh ? "合计" : "Total")
+			 : !strcmp(name, "未指定") ? (zh ? "未指定" : "Not given (未指定)")
+						   : name);
+		for (int k = 0; k < 4; k++)
+			add_cell(row, sizeof row, next_row(l - 1, name, "TOTAL", lv[k]));
+		strcat(row, "</tr>");
+		const char *at = strstr(sec, row);
+		ck_assert_msg(at && at < end, "no district row %s", row);
+		districts += !total;
+	}
+	ck_assert_int_ge(districts, 10);
+	/* each owner's row and new money only: every paid year, all, within */
+	static const char *const owners[][3] = {
+		{"software_fund", "software industry special fund", "软件产业专项资金"},
+		{"gusu_talent", "Gusu leading talent programme", "姑苏领军人才计划"},
+		{"new_money_only", NULL, NULL},
+	};
+	for (size_t o = 0; o < sizeof owners / sizeof owners[0]; o++) {
+		const char *l = next_row(bo, owners[o][0], NULL, "total");
+		ck_assert_ptr_nonnull(l);
+		char nm[8];
+		bool new = field(l, 13, nm, sizeof nm)[0] == '1';
+		if (owners[o][1])
+			snprintf(row, sizeof row,
+				 "<tr><td>%s<span class=\"alt\">%s</span></td><td>%s</td>",
+				 zh ? owners[o][2] : owners[o][1], zh ? owners[o][1] : owners[o][2],
+				 new ? (zh ? "新增资金" : "New")
+				     : (zh ? "既有项目" : "Existing programme"));
+		else
+			snprintf(row, sizeof row, "<tfoot><tr><td>%s</td><td>%s</td>",
+				 zh ? "仅新增资金" : "New money only", zh ? "新增资金" : "New");
+		int cells = 0;
+		for (; l; l = next_row(l, owners[o][0], NULL, "total"), cells++)
+			add_cell(row, sizeof row, l);
+		strcat(row, "</tr>");
+		ck_assert_int_ge(cells, 4);
+		const char *at = strstr(sec, row);
+		ck_assert_msg(at && at < end, "no owner row %s", row);
+	}
+	/* the tail years marked as in the other tables, with the note */
+	int tail = 0;
+	for (const char *l = next_row(bo, "new_money_only", NULL, "total"); l;
+	     l = next_row(l, "new_money_only", NULL, "total")) {
+		char y[16], ah[8], th[64];
+		field(l, 1, y, sizeof y);
+		if (field(l, 14, ah, sizeof ah)[0] != '1')
+			continue;
+		snprintf(th, sizeof th, "<th class=\"n\">%s*</th>", y);
+		ck_assert_msg(strstr(sec, th) && strstr(sec, th) < end, "no %s", th);
+		tail++;
+	}
+	ck_assert_int_gt(tail, 0);
+	ck_assert_ptr_nonnull(
+		strstr(sec, zh ? "* 政策期满后兑付" : "* After the policy's last paid year"));
+	free(bd);
+	free(bo);
+}
+
+START_TEST(the_district_and_owner_tables_show_by_district_and_by_owner_csv_in_both_languages)
+{
+	make_dir("where");
+	write_scenario();
+	ck_assert_int_eq(report("en"), EXIT_OK);
+	char *en = slurp("report.html");
+	ck_where_tables(en, false);
+	ck_assert_ptr_null(strstr(en, "<h3>按预算主体</h3>"));
+	ck_assert_int_eq(report("zh"), EXIT_OK);
+	char *zh = slurp("report.html");
+	ck_where_tables(zh, true);
+	ck_assert_ptr_null(strstr(zh, "<h3>By budget owner</h3>"));
+	free(en);
+	free(zh);
+	i18n_start("en"); /* --lang zh set the process's language (CK_FORK=no: the next tests) */
+	remove_dir();
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -968,6 +1119,9 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, every_chart_gnuplot_draws_passes_the_svg_allowlist_whole);
 	tcase_add_test(tc, without_gnuplot_a_report_says_so_and_leaves_no_earlier_runs_charts);
 	tcase_add_test(tc, bad_options_are_refused_before_any_work);
+	tcase_add_test(
+		tc,
+		the_district_and_owner_tables_show_by_district_and_by_owner_csv_in_both_languages);
 	suite_add_tcase(s, tc);
 	return s;
 }

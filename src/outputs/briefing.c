@@ -1076,6 +1076,7 @@ void briefing_write(FILE *f, const struct briefing *b)
 	measures(&pg);
 	uncosted(&pg);
 	years_levels(&pg);
+	briefing_where(&pg);
 	if (b->ev)
 		briefing_evaluation(&pg);
 	charts(&pg);

@@ -24,6 +24,9 @@ const char *briefing_yuan(double v, char *buf, size_t n);
 const char *briefing_level_name(const struct briefing *b, int lv);
 const char *briefing_measure_name(const struct briefing *b, int line);
 
+/* Cost by district and by budget owner (when the layout has them). */
+void briefing_where(struct page *pg);
+
 /* The 事前绩效评估 section (b->ev set). */
 void briefing_evaluation(struct page *pg);
 
