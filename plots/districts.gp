@@ -9,8 +9,9 @@
 # with '<' or '|' (a pipe) gets './' first.
 #
 # Data: districts.csv, written by `fundsim run` into its output folder:
-#   rank,district,mean,p5,p95,provincial,municipal,district_level (yuan;
-#   the total's mean, 5th and 95th percentiles, then each level's mean),
+#   rank,name,mean,p5,p95,provincial,municipal,district (yuan; the
+#   district's name, the total's mean, 5th and 95th percentiles, then each
+#   level's mean),
 #   dearest first; 未指定 (no district given) only when some run paid one
 # Redraw or restyle it without fundsim, from any folder:
 #   gnuplot -e "datafile='out/suzhou-draft/districts.csv'; outfile='districts.svg'" plots/districts.gp
@@ -98,9 +99,9 @@ plot datafile using (0):'rank':(0):(pv(0)):(column('rank') - 0.3):(column('rank'
 	with boxxyerror fs solid 1.0 noborder lc rgb '#08519c' title (zh ? '省级' : 'Provincial'), \
      '' using (0):'rank':(pv(0)):(mu(0)):(column('rank') - 0.3):(column('rank') + 0.3) \
 	with boxxyerror fs solid 1.0 noborder lc rgb '#4292c6' title (zh ? '市级' : 'Municipal'), \
-     '' using (0):'rank':(mu(0)):(mu(0) + column('district_level') / s):(column('rank') - 0.3):(column('rank') + 0.3) \
+     '' using (0):'rank':(mu(0)):(mu(0) + column('district') / s):(column('rank') - 0.3):(column('rank') + 0.3) \
 	with boxxyerror fs solid 1.0 noborder lc rgb '#9ecae1' title (zh ? '区（县级市）级' : 'District'), \
-     '' using (column('mean') / s):'rank':(column('p5') / s):(column('p95') / s):ytic(strcol('district')) \
+     '' using (column('mean') / s):'rank':(column('p5') / s):(column('p95') / s):ytic(strcol('name')) \
 	with xerrorbars pt 7 ps 0.9 * ptscale lw 1.5 lc rgb '#222222' title (zh ? '合计均值与90%区间' : 'Total: mean, 90% interval'), \
      '' using (xmax / s * 1.02):'rank':(amount(column('mean'))) \
 	with labels right offset 8, 0 font tf tc rgb ink notitle

@@ -507,7 +507,7 @@ START_TEST(districts_csv_lists_every_district_dearest_first_with_levels_adding_t
 		ck_assert_int_eq((int)num(&c, r, "rank"), r);
 		if (r > 1)
 			ck_assert(num(&c, r, "mean") <= num(&c, r - 1, "mean"));
-		const char *name = str(&c, r, "district");
+		const char *name = str(&c, r, "name");
 		int d = strcmp(name, "未指定") ? district_parse(name) : 0;
 		ck_assert_msg(d > 0 || !strcmp(name, "未指定"), "district %s", name);
 		ck_assert(!seen[d]);
@@ -523,7 +523,7 @@ START_TEST(districts_csv_lists_every_district_dearest_first_with_levels_adding_t
 					CENT);
 		/* the segments add up to the bar (to rounding of three cents) */
 		ck_assert_double_eq_tol(num(&c, r, "provincial") + num(&c, r, "municipal") +
-						num(&c, r, "district_level"),
+						num(&c, r, "district"),
 					num(&c, r, "mean"), 3 * CENT);
 		sum += num(&c, r, "mean");
 	}

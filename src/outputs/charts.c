@@ -308,7 +308,7 @@ static void write_districts(FILE *f, const struct chart_opts *co, const struct s
 			    const struct summary *sm)
 {
 	(void)co, (void)o;
-	fprintf(f, "rank,district,mean,p5,p95,provincial,municipal,district_level\n");
+	fprintf(f, "rank,name,mean,p5,p95,provincial,municipal,district\n");
 	if (!summary_district(sm, 0, N_LINES, LV_TOTAL))
 		return;
 	int d[N_WHERE], n = 0;
