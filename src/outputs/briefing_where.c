@@ -5,6 +5,7 @@
 #include "briefing_impl.h"
 #include "district.h"
 #include "html.h"
+#include "i18n.h"
 #include "owners.h"
 #include "stats.h"
 
@@ -28,18 +29,14 @@ static void districts(struct page *pg)
 	const struct briefing *b = pg->b;
 	const struct summary *sm = b->sm;
 	FILE *f = pg->f;
-	html_printf(f, L(b, "<h3>By the recipients' district</h3>\n",
-			 "<h3>按获奖主体所在区（县级市）</h3>\n"));
+	html_printf(f, L_(b->lang, "<h3>By the recipients' district</h3>\n"));
 	html_printf(f,
-		    L(b,
-		      "<p>All measures over all paid years, by the district of the firm or "
-		      "person paid (figure <a href=\"#fig-districts\">districts</a>). Each cell: "
-		      "the mean, under it the 90%% interval, then P80 and P90.</p>\n",
-		      "<p>全部措施、全部兑付年度，按获奖企业或个人所在区（县级市）（见图 "
-		      "<a href=\"#fig-districts\">districts</a>）。每格为均值，其下为90%%区间及 "
-		      "P80、P90。</p>\n"));
+		    L_(b->lang,
+		       "<p>All measures over all paid years, by the district of the firm or "
+		       "person paid (figure <a href=\"#fig-districts\">districts</a>). Each cell: "
+		       "the mean, under it the 90%% interval, then P80 and P90.</p>\n"));
 	fputs("<table class=\"keep\" id=\"by-district\">\n<thead><tr>", f);
-	html_printf(f, L(b, "<th>District</th>", "<th>区（县级市）</th>"));
+	html_printf(f, L_(b->lang, "<th>District</th>"));
 	for (int lv = 0; lv < N_LEVELS; lv++)
 		html_printf(f, "<th class=\"n\">%s</th>", briefing_level_name(b, lv));
 	fputs("</tr></thead>\n<tbody>\n", f);
@@ -48,21 +45,18 @@ static void districts(struct page *pg)
 		if (d == 0 && !(summary_district(sm, 0, N_LINES, LV_TOTAL)->mean > 0))
 			continue;
 		html_printf(f, "<tr><td>%s</td>",
-			    d ? district_name(d) : L(b, "Not given (未指定)", "未指定"));
+			    d ? district_name(d) : L_(b->lang, "Not given (未指定)"));
 		for (int lv = 0; lv < N_LEVELS; lv++)
 			cell(f, summary_district(sm, d, N_LINES, lv));
 		fputs("</tr>\n", f);
 	}
-	html_printf(f, L(b, "</tbody>\n<tfoot><tr><td>Total</td>",
-			 "</tbody>\n<tfoot><tr><td>合计</td>"));
+	html_printf(f, L_(b->lang, "</tbody>\n<tfoot><tr><td>Total</td>"));
 	for (int lv = 0; lv < N_LEVELS; lv++)
 		cell(f, summary_money(sm, N_LINES, pg->l->years, lv));
 	fputs("</tr></tfoot>\n</table>\n", f);
 	html_printf(f,
-		    L(b,
-		      "<p class=\"note\">The districts' percentiles do not add up to the "
-		      "total's; their means do.</p>\n",
-		      "<p class=\"note\">各区分位数之和不等于合计的分位数；均值之和相等。</p>\n"));
+		    L_(b->lang, "<p class=\"note\">The districts' percentiles do not add up to the "
+				"total's; their means do.</p>\n"));
 }
 
 /* A row per budget owner and one for new money only, a column per paid
@@ -74,38 +68,33 @@ static void owners(struct page *pg)
 	const struct sim_layout *l = pg->l;
 	FILE *f = pg->f;
 	bool tail = l->years > l->horizon;
-	html_printf(f, L(b, "<h3>By budget owner</h3>\n", "<h3>按预算主体</h3>\n"));
-	html_printf(f, L(b,
-			 "<p>The measures in the total by the budget that pays them. New money: "
-			 "funds the policy adds; existing programmes pay from budgets already "
-			 "voted. Each cell: the mean, under it the 90%% interval, then P80 and "
-			 "P90.</p>\n",
-			 "<p>计入合计的措施按出资的预算主体划分。新增资金：本政策新增的资金；"
-			 "既有项目：已安排预算的现有计划。每格为均值，其下为90%%区间及 P80、"
-			 "P90。</p>\n"));
+	html_printf(f, L_(b->lang, "<h3>By budget owner</h3>\n"));
+	html_printf(f, L_(b->lang,
+			  "<p>The measures in the total by the budget that pays them. New money: "
+			  "funds the policy adds; existing programmes pay from budgets already "
+			  "voted. Each cell: the mean, under it the 90%% interval, then P80 and "
+			  "P90.</p>\n"));
 	fputs("<table class=\"keep\" id=\"by-owner\">\n<thead><tr>", f);
-	html_printf(f, L(b, "<th>Budget owner</th><th>Money</th>",
-			 "<th>预算主体</th><th>资金性质</th>"));
+	html_printf(f, L_(b->lang, "<th>Budget owner</th><th>Money</th>"));
 	for (int y = 0; y < l->years; y++)
 		html_printf(f, "<th class=\"n\">%d%s</th>", pg->first_paid + y,
 			    sim_after_horizon(l, y) ? "*" : "");
-	html_printf(f, L(b, "<th class=\"n\">All paid years</th>",
-			 "<th class=\"n\">全部兑付年度</th>"));
+	html_printf(f, L_(b->lang, "<th class=\"n\">All paid years</th>"));
 	if (tail)
-		html_printf(f, L(b, "<th class=\"n\">%d–%d</th>", "<th class=\"n\">%d–%d年</th>"),
-			    pg->first_paid, pg->first_paid + l->horizon - 1);
+		html_printf(f, L_(b->lang, "<th class=\"n\">%d–%d</th>"), pg->first_paid,
+			    pg->first_paid + l->horizon - 1);
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int o = 0; o <= N_OWNERS; o++) {
 		if (o == N_OWNERS)
 			html_printf(f,
-				    L(b, "</tbody>\n<tfoot><tr><td>New money only</td><td>New</td>",
-				      "</tbody>\n<tfoot><tr><td>仅新增资金</td><td>新增资金</td>"));
+				    L_(b->lang,
+				       "</tbody>\n<tfoot><tr><td>New money only</td><td>New</td>"));
 		else
 			html_printf(f, "<tr><td>%s<span class=\"alt\">%s</span></td><td>%s</td>",
 				    L(b, owner_info(o)->en, owner_info(o)->zh),
 				    L(b, owner_info(o)->zh, owner_info(o)->en),
-				    sm->owner_new[o] ? L(b, "New", "新增资金")
-						     : L(b, "Existing programme", "既有项目"));
+				    sm->owner_new[o] ? L_(b->lang, "New")
+						     : L_(b->lang, "Existing programme"));
 		for (int y = 0; y <= sim_within(l); y++)
 			if (y <= l->years || tail)
 				cell(f, summary_owner(sm, o, y, LV_TOTAL));
@@ -114,12 +103,10 @@ static void owners(struct page *pg)
 	fputs("</tfoot>\n</table>\n", f);
 	if (tail)
 		html_printf(f,
-			    L(b,
-			      "<p class=\"note\">* After the policy's last paid year: support and "
-			      "instalments committed in the policy period. All paid years include "
-			      "them; %d–%d: the policy's own paid years.</p>\n",
-			      "<p class=\"note\">* 政策期满后兑付：政策期内作出的分年支持与分期兑付"
-			      "承诺。全部兑付年度含这些年度；%d–%d年为政策期内兑付。</p>\n"),
+			    L_(b->lang,
+			       "<p class=\"note\">* After the policy's last paid year: support and "
+			       "instalments committed in the policy period. All paid years include "
+			       "them; %d–%d: the policy's own paid years.</p>\n"),
 			    pg->first_paid, pg->first_paid + l->horizon - 1);
 }
 
@@ -129,8 +116,7 @@ void briefing_where(struct page *pg)
 		return; /* a layout without district and owner cells */
 	FILE *f = pg->f;
 	fputs("<section id=\"where\">\n", f);
-	html_printf(f, L(pg->b, "<h2>Cost by district and by budget owner</h2>\n",
-			 "<h2>分区（县级市）、分预算主体资金需求</h2>\n"));
+	html_printf(f, L_(pg->b->lang, "<h2>Cost by district and by budget owner</h2>\n"));
 	districts(pg);
 	owners(pg);
 	fputs("</section>\n", f);
