@@ -192,7 +192,9 @@ ask 200 "no override" -H "$auth" -H "$json" -d '{}' "$base/api/run"
 	"$tmp/body" && ok || bad "the draft against itself differs"
 
 # ---- a newer request cancels an older one ----
-printf '{"m3c.amount":"40万"}' > "$tmp/req"
+# the older one changes a model key, so it samples afresh (a rule change answers from the
+# kept populations too fast to be caught running)
+printf '{"growth.common_sd":"5%%"}' > "$tmp/req"
 curl -s -o "$tmp/old" -w '%{http_code}' -H "$auth" -H "$json" --data-binary @"$tmp/req" \
 	"$base/api/run" > "$tmp/old.code" &
 cpid=$!
