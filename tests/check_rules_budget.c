@@ -12,34 +12,13 @@
 #include "policy.h"
 #include "rules.h"
 #include "scenario.h"
+#include "draft.h"
 
 #define WAN ((fen_t)1000000) /* 1万元 in fen */
 #define WY 10000.0           /* 1万元 in yuan */
 #define YY 100000000.0       /* 1亿元 in yuan */
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static struct scenario *S;
-
-static void setup(void)
-{
-	char err[ERR_LEN];
-	S = calloc(1, sizeof *S);
-	ck_assert_ptr_nonnull(S);
-	ck_assert_msg(scenario_open(S, NULL, NULL, 0, err, sizeof err) == 0, "draft: %s", err);
-}
-
-static void teardown(void)
-{
-	free(S);
-	S = NULL;
-}
-
-static void set(const char *assignment)
-{
-	char err[ERR_LEN];
-	ck_assert_msg(scenario_set(S, assignment, err, sizeof err) == 0, "%s: %s", assignment, err);
-	ck_assert_msg(scenario_finish(S, err, sizeof err) == 0, "%s", err);
-}
 
 /* ---- a firm's awards through rules_firm, then the tax cap ---- */
 

@@ -13,29 +13,8 @@
 #include "policy.h"
 #include "rules.h"
 #include "scenario.h"
+#include "draft.h"
 
-static struct scenario *S;
-
-static void setup(void)
-{
-	char err[ERR_LEN];
-	S = calloc(1, sizeof *S);
-	ck_assert_ptr_nonnull(S);
-	ck_assert_msg(scenario_open(S, NULL, NULL, 0, err, sizeof err) == 0, "draft: %s", err);
-}
-
-static void teardown(void)
-{
-	free(S);
-	S = NULL;
-}
-
-static void set(const char *assignment)
-{
-	char err[ERR_LEN];
-	ck_assert_msg(scenario_set(S, assignment, err, sizeof err) == 0, "%s: %s", assignment, err);
-	ck_assert_msg(scenario_finish(S, err, sizeof err) == 0, "%s", err);
-}
 
 /* --set refused, with a message holding want. */
 static void refused(const char *assignment, const char *want)
