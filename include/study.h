@@ -293,8 +293,12 @@ void study_sobol_free(struct study_sobol *s);
 /* Sobol indices of mean total spending (all paid years and levels) to
  * the [sensitivity] ranges of s (s->sens): each point a run of c->reps
  * replications at c->seed (common random numbers), its parameters at lo
- * + u (hi - lo). Bootstrap resamples use c->seed. STUDY_INVALID when s
- * declares no range or a range's ends are not valid scenarios. */
+ * + u (hi - lo). Points that move rule keys only share s's populations
+ * (sampled once a replication, the rules of each point applied: c->fresh
+ * re-simulates them); the others run side by side; either way the
+ * numbers of n (k + 2) runs one after another, for any thread count.
+ * Bootstrap resamples use c->seed. STUDY_INVALID when s declares no range
+ * or a range's ends are not valid scenarios. */
 enum study_status study_sobol_sim(const struct scenario *s, long n, int boot,
 				  const struct study_cfg *c, struct study_sobol *out, char *err,
 				  size_t errlen);

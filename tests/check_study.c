@@ -791,6 +791,86 @@ START_TEST(test_sobol_on_the_simulator_ranks_the_big_line_first)
 }
 END_TEST
 
+/* The reference: each design point re-simulated on its own, one after
+ * another (study_run), as sobol ran before its points shared populations. */
+struct one_by_one {
+	const struct scenario *s;
+	struct study_cfg c;
+};
+
+static enum study_status run_point(const double *u, double *y, void *ctx)
+{
+	struct one_by_one *x = ctx;
+	struct scenario *v = malloc(sizeof *v);
+	char err[ERR_LEN];
+	ck_assert_ptr_nonnull(v);
+	*v = *x->s;
+	for (int i = 0; i < x->s->nsens; i++) {
+		const struct param_range *r = &x->s->sens[i];
+		ck_assert_int_eq(study_set(v, r->param, r->lo + u[i] * (r->hi - r->lo), err,
+					   sizeof err),
+				 STUDY_OK);
+	}
+	struct sim_output o;
+	ck_assert_int_eq(study_run(&v->pol, &x->c, &o, err, sizeof err), STUDY_OK);
+	double sd;
+	results_mean_sd(o.res, sim_money(&o.layout, N_LINES, o.layout.years, LV_TOTAL), y, &sd);
+	sim_output_free(&o);
+	free(v);
+	return STUDY_OK;
+}
+
+static void same_sobol(const struct study_sobol *a, const struct study_sobol *b, const char *what)
+{
+	size_t n = (size_t)a->n, k = (size_t)a->k;
+	ck_assert_msg(a->k == b->k && a->n == b->n, "%s: design", what);
+	ck_assert_msg(memcmp(a->fa, b->fa, n * sizeof *a->fa) == 0, "%s: f(A)", what);
+	ck_assert_msg(memcmp(a->fb, b->fb, n * sizeof *a->fb) == 0, "%s: f(B)", what);
+	ck_assert_msg(memcmp(a->fab, b->fab, n * k * sizeof *a->fab) == 0, "%s: f(A_B)", what);
+	ck_assert_msg(memcmp(a->s1, b->s1, sizeof a->s1) == 0 &&
+			      memcmp(a->st, b->st, sizeof a->st) == 0 &&
+			      memcmp(a->s1_lo, b->s1_lo, sizeof a->s1_lo) == 0 &&
+			      memcmp(a->st_hi, b->st_hi, sizeof a->st_hi) == 0,
+		      "%s: indices", what);
+}
+
+/* Rule keys only (every point on the base's populations), and a model
+ * key among them (every point re-simulated, side by side): the same
+ * numbers as re-simulating each point one after another, for 1 and 3
+ * threads and with FUNDSIM_FRESH_VARIANTS's flag. */
+START_TEST(test_sobol_points_share_populations_and_give_the_one_by_one_results)
+{
+	const char *sets[2][3] = {{"sensitivity.m1a.cap=50万:150万",
+				   "sensitivity.m3c.amount=30万:80万",
+				   "sensitivity.m6a.cap=500万:1500万"},
+				  {"sensitivity.m1a.cap=50万:150万",
+				   "sensitivity.growth.mean=5%:13%",
+				   "sensitivity.m3c.amount=30万:80万"}};
+	for (int mix = 0; mix < 2; mix++) {
+		struct scenario *s = open_sets(NULL, 3, sets[mix][0], sets[mix][1], sets[mix][2]);
+		struct one_by_one ref = {s, cfg(12)};
+		struct study_sobol want, got;
+		char err[ERR_LEN];
+		ck_assert_int_eq(study_sobol(3, 6, 40, ref.c.seed, run_point, &ref, NULL, NULL,
+					     &want, err, sizeof err),
+				 STUDY_OK);
+		for (int run = 0; run < 3; run++) {
+			struct study_cfg c = cfg(12);
+			c.threads = run == 1 ? 3 : 1;
+			c.fresh = run == 2;
+			ck_assert_msg(study_sobol_sim(s, 6, 40, &c, &got, err, sizeof err) ==
+					      STUDY_OK,
+				      "%s", err);
+			same_sobol(&got, &want, mix ? "model key among them" : "rule keys");
+			study_sobol_free(&got);
+		}
+		ck_assert_double_gt(want.var, 0);
+		study_sobol_free(&want);
+		free(s);
+	}
+}
+END_TEST
+
 static Suite *study_suite(void)
 {
 	Suite *s = suite_create("study");
@@ -824,6 +904,7 @@ static Suite *study_suite(void)
 		       test_district_1to1_moves_money_from_the_city_to_districts_total_unchanged);
 	tcase_add_test(tc, test_compare_aligns_paid_years_of_different_horizons);
 	tcase_add_test(tc, test_sobol_on_the_simulator_ranks_the_big_line_first);
+	tcase_add_test(tc, test_sobol_points_share_populations_and_give_the_one_by_one_results);
 	suite_add_tcase(s, tc);
 	return s;
 }

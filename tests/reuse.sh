@@ -34,6 +34,10 @@ study tornado-mixed tornado --keys m3c.amount,growth.mean,m1a.cap --range m6a.ca
 study sweep-2d sweep m1a.cap=50万:150万:50万 m3c.min_growth=30%:50%:10% --reps 30 --seed 8
 study sweep-model sweep growth.mean=5%:9%:2% --reps 20
 study sweep-panel sweep m3a.tier1_amount=100万:300万:100万 --reps 20 --firms tests/data/panel-example.csv
+study sobol-policy sobol --set sensitivity.m1a.cap=50万:150万 --set sensitivity.m3c.amount=30万:80万 \
+	--set sensitivity.m6a.cap=500万:1500万 --n 4 --reps 12 --bootstrap 50
+study sobol-mixed sobol --set sensitivity.m1a.cap=50万:150万 --set sensitivity.growth.mean=5%:13% \
+	--n 4 --reps 10 --bootstrap 50
 study compare compare builtin scenarios/suzhou-district-1to1.ini scenarios/suzhou-conservative.ini --reps 30
 [ $fail = 0 ] && echo "reuse: passed ($n studies byte-identical shared and fresh, 1 and 2 threads)"
 exit $fail

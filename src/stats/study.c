@@ -260,8 +260,9 @@ static enum study_status run_many(const struct policy *const *p, int n, const st
 	return rc;
 }
 
-/* Run the base case into b (unless it holds it), then every variant of v, reporting progress
- * as *done of total. Variants whose population is the base's (only rule
+/* Run the base case into b (unless it holds it, or b is NULL: a study
+ * with no base run, whose variants still share base's populations), then
+ * every variant of v, reporting progress as *done of total. Variants whose population is the base's (only rule
  * keys moved: sim_same_population) share it: each replication is sampled
  * once for a group of them, the base case with the first group, and the
  * rules of each applied (sim_run_many), as many at once as their rows
@@ -297,8 +298,8 @@ static enum study_status run_variants(const struct scenario *base, const struct 
 		snprintf(err, errlen, _("out of memory"));
 		rc = STUDY_FAILED;
 	}
-	bool with_base = ns > 0 && !b->rows; /* else the base runs alone, first */
-	if (rc == STUDY_OK && !with_base && !b->rows) {
+	bool with_base = b && ns > 0 && !b->rows; /* else the base runs alone, first */
+	if (rc == STUDY_OK && b && !with_base && !b->rows) {
 		rc = study_run(&base->pol, c, b, err, errlen);
 		if (rc == STUDY_OK)
 			progress(c, ++*done, total);
@@ -1075,9 +1076,9 @@ enum study_status study_sobol_indices(struct study_sobol *s, uint64_t seed)
 	return rc;
 }
 
-enum study_status study_sobol(int k, long n, int boot, uint64_t seed, study_fn f, void *ctx,
-			      study_progress_fn prog, void *progress_ctx, struct study_sobol *out,
-			      char *err, size_t errlen)
+/* Saltelli's design into out (k, n, boot, u; room for fa, fb, fab). */
+static enum study_status sobol_design(int k, long n, int boot, struct study_sobol *out, char *err,
+				      size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	if (k < 1 || k > STUDY_MAX_SOBOL || n < 2 || boot < 0) {
@@ -1095,10 +1096,9 @@ enum study_status study_sobol(int k, long n, int boot, uint64_t seed, study_fn f
 	out->fa = malloc(un * sizeof *out->fa);
 	out->fb = malloc(un * sizeof *out->fb);
 	out->fab = malloc(un * (size_t)k * sizeof *out->fab);
-	double *x = malloc(dim * sizeof *x);
 	gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)dim);
-	enum study_status rc = out->u && out->fa && out->fb && out->fab && x && q ? STUDY_OK
-										  : STUDY_FAILED;
+	enum study_status rc = out->u && out->fa && out->fb && out->fab && q ? STUDY_OK
+									     : STUDY_FAILED;
 	if (rc != STUDY_OK)
 		snprintf(err, errlen, _("out of memory"));
 	for (size_t j = 0; rc == STUDY_OK && j < un; j++)
@@ -1106,41 +1106,55 @@ enum study_status study_sobol(int k, long n, int boot, uint64_t seed, study_fn f
 			snprintf(err, errlen, _("the Sobol sequence failed at point %zu"), j);
 			rc = STUDY_FAILED;
 		}
-	long done = 0, total = n * (k + 2);
-	/* A, then B, then each A_B^i: the design in the order of study.h */
-	for (int m = 0; rc == STUDY_OK && m < k + 2; m++) {
-		for (size_t j = 0; rc == STUDY_OK && j < un; j++) {
-			const double *a = out->u + j * dim, *b = a + k;
-			double *y;
-			if (m == 0) {
-				memcpy(x, a, (size_t)k * sizeof *x);
-				y = &out->fa[j];
-			} else if (m == 1) {
-				memcpy(x, b, (size_t)k * sizeof *x);
-				y = &out->fb[j];
-			} else {
-				memcpy(x, a, (size_t)k * sizeof *x);
-				x[m - 2] = b[m - 2];
-				y = &out->fab[(size_t)(m - 2) * un + j];
-			}
-			rc = f(x, y, ctx);
-			if (rc == STUDY_OK && !isfinite(*y)) {
-				snprintf(err, errlen, _("the model gave %g at point %zu"), *y, j);
-				rc = STUDY_FAILED;
-			} else if (rc != STUDY_OK) {
-				snprintf(err, errlen, _("the model failed at point %zu"), j);
-			}
-			if (prog)
-				prog(progress_ctx, ++done, total);
+	if (q)
+		gsl_qrng_free(q);
+	if (rc != STUDY_OK)
+		study_sobol_free(out);
+	return rc;
+}
+
+/* Evaluation i of the design, in the order of study.h (A, then B, then
+ * each A_B^m; i = m n + j): its point into x (k values), and where its
+ * value goes. */
+static double *sobol_at(const struct study_sobol *s, long i, double *x)
+{
+	long m = i / s->n, j = i % s->n;
+	int k = s->k;
+	const double *a = s->u + (size_t)j * 2 * (size_t)k, *b = a + k;
+	memcpy(x, m == 1 ? b : a, (size_t)k * sizeof *x);
+	if (m >= 2)
+		x[m - 2] = b[m - 2];
+	return m == 0   ? &s->fa[j]
+	       : m == 1 ? &s->fb[j]
+			: &s->fab[(size_t)(m - 2) * (size_t)s->n + (size_t)j];
+}
+
+enum study_status study_sobol(int k, long n, int boot, uint64_t seed, study_fn f, void *ctx,
+			      study_progress_fn prog, void *progress_ctx, struct study_sobol *out,
+			      char *err, size_t errlen)
+{
+	enum study_status rc = sobol_design(k, n, boot, out, err, errlen);
+	if (rc != STUDY_OK)
+		return rc;
+	double x[STUDY_MAX_SOBOL];
+	long total = n * (k + 2);
+	for (long i = 0; rc == STUDY_OK && i < total; i++) {
+		double *y = sobol_at(out, i, x);
+		rc = f(x, y, ctx);
+		if (rc == STUDY_OK && !isfinite(*y)) {
+			snprintf(err, errlen, _("the model gave %g at point %zu"), *y,
+				 (size_t)(i % n));
+			rc = STUDY_FAILED;
+		} else if (rc != STUDY_OK) {
+			snprintf(err, errlen, _("the model failed at point %zu"), (size_t)(i % n));
 		}
+		if (prog)
+			prog(progress_ctx, i + 1, total);
 	}
 	if (rc == STUDY_OK && study_sobol_indices(out, seed) != STUDY_OK) {
 		snprintf(err, errlen, _("out of memory"));
 		rc = STUDY_FAILED;
 	}
-	if (q)
-		gsl_qrng_free(q);
-	free(x);
 	if (rc != STUDY_OK)
 		study_sobol_free(out);
 	return rc;
@@ -1155,41 +1169,48 @@ void study_sobol_free(struct study_sobol *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* The simulator as a study_fn: mean total at a point of the ranges. */
-struct sim_model {
-	const struct scenario *base;
-	struct scenario *s;
-	const struct study_cfg *c;
-	char err[ERR_LEN];
-	long done, total;
-};
-
-static enum study_status at_point(struct sim_model *m, const double *u)
+/* The scenario at a point u of base's [sensitivity] ranges, into s. */
+static enum study_status at_point(const struct scenario *base, const double *u, struct scenario *s,
+				  char *err, size_t errlen)
 {
-	*m->s = *m->base;
-	for (int i = 0; i < m->base->nsens; i++) {
-		const struct param_range *r = &m->base->sens[i];
+	*s = *base;
+	for (int i = 0; i < base->nsens; i++) {
+		const struct param_range *r = &base->sens[i];
 		double v = r->lo + u[i] * (r->hi - r->lo);
-		enum study_status rc = study_set(m->s, r->param, v, m->err, sizeof m->err);
+		enum study_status rc = study_set(s, r->param, v, err, errlen);
 		if (rc != STUDY_OK)
 			return rc;
 	}
 	return STUDY_OK;
 }
 
-static enum study_status sim_point(const double *u, double *y, void *ctx)
+/* The simulator over the design: evaluation i is a variant (run_variants),
+ * its value the mean total. */
+struct sobol_ctx {
+	const struct scenario *base;
+	struct study_sobol *out;
+};
+
+static enum study_status sobol_make(void *ctx, long i, struct scenario *s, char *err, size_t errlen)
 {
-	struct sim_model *m = ctx;
-	enum study_status rc = at_point(m, u);
-	struct sim_output o = {0};
-	if (rc == STUDY_OK)
-		rc = study_run(&m->s->pol, m->c, &o, m->err, sizeof m->err);
-	if (rc != STUDY_OK)
-		return rc;
-	double sd;
-	results_mean_sd(o.res, total_col(&o), y, &sd);
-	sim_output_free(&o);
-	progress(m->c, ++m->done, m->total);
+	struct sobol_ctx *x = ctx;
+	double u[STUDY_MAX_SOBOL];
+	sobol_at(x->out, i, u);
+	return at_point(x->base, u, s, err, errlen);
+}
+
+static enum study_status sobol_use(void *ctx, long i, const struct sim_output *o, char *err,
+				   size_t errlen)
+{
+	struct sobol_ctx *x = ctx;
+	double u[STUDY_MAX_SOBOL], sd;
+	double *y = sobol_at(x->out, i, u);
+	results_mean_sd(o->res, total_col(o), y, &sd);
+	if (!isfinite(*y)) {
+		snprintf(err, errlen, _("the model gave %g at point %zu"), *y,
+			 (size_t)(i % x->out->n));
+		return STUDY_FAILED;
+	}
 	return STUDY_OK;
 }
 
@@ -1206,11 +1227,8 @@ enum study_status study_sobol_sim(const struct scenario *s, long n, int boot,
 			 s->name);
 		return STUDY_INVALID;
 	}
-	struct sim_model m = {.base = s,
-			      .s = malloc(sizeof *m.s),
-			      .c = c,
-			      .total = n * (s->nsens + 2)};
-	if (!m.s) {
+	struct scenario *v = malloc(sizeof *v);
+	if (!v) {
 		snprintf(err, errlen, _("out of memory"));
 		return STUDY_FAILED;
 	}
@@ -1220,13 +1238,24 @@ enum study_status study_sobol_sim(const struct scenario *s, long n, int boot,
 		double u[STUDY_MAX_SOBOL];
 		for (int i = 0; i < s->nsens; i++)
 			u[i] = side;
-		rc = at_point(&m, u);
+		rc = at_point(s, u, v, err, errlen);
 	}
+	free(v);
 	if (rc == STUDY_OK)
-		rc = study_sobol(s->nsens, n, boot, c->seed, sim_point, &m, NULL, NULL, out, err,
-				 errlen);
-	if (rc != STUDY_OK && m.err[0])
-		snprintf(err, errlen, "%s", m.err);
-	free(m.s);
+		rc = sobol_design(s->nsens, n, boot, out, err, errlen);
+	if (rc != STUDY_OK)
+		return rc;
+	/* every point a variant of s: those of rule keys only share its
+	 * populations, the others run side by side (run_variants) */
+	struct sobol_ctx x = {s, out};
+	struct variants vs = {n * (s->nsens + 2), &x, sobol_make, sobol_use};
+	long done = 0;
+	rc = run_variants(s, &vs, c, NULL, &done, vs.n, err, errlen);
+	if (rc == STUDY_OK && study_sobol_indices(out, c->seed) != STUDY_OK) {
+		snprintf(err, errlen, _("out of memory"));
+		rc = STUDY_FAILED;
+	}
+	if (rc != STUDY_OK)
+		study_sobol_free(out);
 	return rc;
 }
