@@ -74,11 +74,20 @@ XGETTEXT = xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 	--keyword=L_:2 --keyword=NL_:2,3 --keyword=ngettext:1,2 --keyword=reason_fmt --keyword=AWARD:6 \
 	--flag=reason_fmt:1:c-format --flag=AWARD:6:c-format --add-comments=TRANSLATORS: --sort-output \
 	--add-location=file --package-name=fundsim --msgid-bugs-address=issues --no-wrap
+# The parameter table's meanings are built by the macros of lines.def, one row a line
+# ("share of " what, "share of " #id " awards claimed"): whole sentences only in the
+# preprocessed table, which xgettext reads too (I18N_EXTRACT keeps N_ there, i18n.h).
+# Its texts are cited as src/policy/params.c.
+POT_GEN = $(BUILD)/po/params.c
+$(POT_GEN): src/policy/params.c $(wildcard src/policy/*.inc include/*.def include/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DI18N_EXTRACT -E -P -o $@ src/policy/params.c
 # (no creation date: the file changes only when a text does)
-pot:
+pot: $(POT_GEN)
 	@echo "xgettext -o po/fundsim.pot (the sources)"
-	@$(XGETTEXT) -o po/fundsim.pot $(POT_SRC)
-	@sed -i '/^"POT-Creation-Date:/d' po/fundsim.pot
+	@$(XGETTEXT) -o po/fundsim.pot $(POT_SRC) $(POT_GEN)
+	@sed -i -e '/^"POT-Creation-Date:/d' -e 's|^#: $(POT_GEN)$$|#: src/policy/params.c|' \
+	  -e 's|^\(#:.*\) $(POT_GEN)|\1|' po/fundsim.pot
 
 po: pot
 	msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-output \
@@ -167,8 +176,8 @@ check: bin/fundsim $(MO) $(TEST_BIN)
 	@sh tests/serve_browser.sh bin/fundsim
 
 # Every command in Chinese, the catalogue complete (tests/i18n.sh).
-check-i18n: bin/fundsim $(MO)
-	@XGETTEXT="$(XGETTEXT)" sh tests/i18n.sh bin/fundsim $(POT_SRC)
+check-i18n: bin/fundsim $(MO) $(POT_GEN)
+	@XGETTEXT="$(XGETTEXT)" sh tests/i18n.sh bin/fundsim $(POT_SRC) $(POT_GEN)
 
 # The golden run (tests/golden.sh): summary.csv and by_year.csv of run --reps 300 --seed 11,
 # byte for byte. When a change moves the numbers on purpose: make golden, review
@@ -198,9 +207,9 @@ leakcheck: bin/fundsim $(TEST_BIN)
 	  CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full $$t; done
 	@VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full" sh tests/e2e.sh bin/fundsim
 
-check-with: $(FUNDSIM) $(MO) $(TEST_BIN)
+check-with: $(FUNDSIM) $(MO) $(TEST_BIN) $(POT_GEN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
-	@XGETTEXT="$(XGETTEXT)" sh tests/i18n.sh $(FUNDSIM) $(POT_SRC)
+	@XGETTEXT="$(XGETTEXT)" sh tests/i18n.sh $(FUNDSIM) $(POT_SRC) $(POT_GEN)
 	@sh tests/e2e.sh $(FUNDSIM)
 	@sh tests/inputs.sh $(FUNDSIM)
 	@sh tests/interrupt.sh $(FUNDSIM)

@@ -18,7 +18,15 @@
 #include <libintl.h>
 
 #define _(s) gettext(s)
+#ifdef I18N_EXTRACT
+/* make pot preprocesses the parameter table (src/policy/params.c): its
+ * meanings are whole sentences only after the macros of lines.def have
+ * built them, and N_ stays in the output for xgettext (a macro does not
+ * expand inside itself). Never compiled so. */
+#define N_(s) N_(s)
+#else
 #define N_(s) (s)
+#endif
 
 /* The same values as enum chart_lang (charts.h). */
 enum i18n_lang { I18N_EN = 0, I18N_ZH = 1 };

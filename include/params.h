@@ -77,6 +77,12 @@ int params_canon_section(const char *section, char *buf, size_t n);
  * returns -1. */
 int params_unknown_district(const char *section, char *err, size_t errlen);
 
+/* What parameter d means, in lang (enum i18n_lang, i18n.h; enum
+ * chart_lang has the same values): its desc, a msgid, translated; in
+ * English desc itself. As L_: a language not the process's only after
+ * the threads. */
+const char *params_meaning(const struct param_def *d, int lang);
+
 /* Index of section.key in the table (district sections by any of their
  * names), or -1. */
 int params_find(const char *section, const char *key);

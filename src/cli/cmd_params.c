@@ -9,11 +9,6 @@
 #include "text.h"
 #include "i18n.h"
 
-static const char *funding_word(const struct policy *p, int line)
-{
-	return p->line[line].funding == FUND_POOLED ? "pooled provincial+municipal" : "municipal";
-}
-
 /* Where parameter i was set, escaped: the path is the user's and may hold
  * a newline or an escape sequence. */
 static void source_of(const struct scenario *s, int i, const struct param_def *d, char *buf,
@@ -22,9 +17,9 @@ static void source_of(const struct scenario *s, int i, const struct param_def *d
 	char raw[SRC_LEN + 16];
 	if (!s->set[i])
 		snprintf(raw, sizeof raw, "%s",
-			 strstr(d->key, "share") ? "inherits [funding]" : "unset");
+			 strstr(d->key, "share") ? _("inherits [funding]") : _("unset"));
 	else if (strncmp(s->src[i], scenario_builtin_name, strlen(scenario_builtin_name)) == 0)
-		snprintf(raw, sizeof raw, "%s (built-in)", s->src[i]);
+		snprintf(raw, sizeof raw, _("%s (built-in)"), s->src[i]);
 	else
 		snprintf(raw, sizeof raw, "%s", s->src[i]);
 	text_escape_to(buf, n, raw);
@@ -37,8 +32,14 @@ static void section_head(const struct scenario *s, const struct param_def *d)
 		return;
 	}
 	const struct line_info *li = line_info(d->line);
-	printf("\n[%s] %s %s, %s: %s\n      %s\n", d->section, li->name, li->clause,
-	       funding_word(&s->pol, d->line), li->who, li->zh);
+	/* English: a gloss, then the policy's name of the line; Chinese: that name */
+	bool zh = i18n_lang() == I18N_ZH;
+	printf(s->pol.line[d->line].funding == FUND_POOLED
+		       ? _("\n[%s] %s %s, pooled provincial+municipal: %s\n")
+		       : _("\n[%s] %s %s, municipal: %s\n"),
+	       d->section, li->name, li->clause, zh ? li->zh : li->who);
+	if (!zh)
+		printf("      %s\n", li->zh);
 }
 
 int cmd_params(const struct cli *c)
@@ -55,8 +56,13 @@ int cmd_params(const struct cli *c)
 	printf(_("scenario %s: %d award lines, qualifying years %d-%d, paid with a lag of %d\n"),
 	       name, N_LINES, s->pol.start_year, s->pol.start_year + s->pol.years - 1,
 	       s->pol.payment_lag);
-	printf("%-24s %-12s %-8s %-7s %-34s %s\n", "key", "value", "unit", "clause", "set in",
-	       "meaning");
+	/* TRANSLATORS: the columns of `fundsim params`: a key of the scenario file,
+	 * its value, unit, the policy's article, the file and line that set it */
+	const char *head[] = {N_("key"), N_("value"), N_("unit"), N_("clause"), N_("set in")};
+	const int width[] = {24, 12, 8, 7, 34};
+	for (int k = 0; k < 5; k++)
+		text_pad(stdout, _(head[k]), width[k]);
+	printf("%s\n", _("meaning"));
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || strcmp(d[i].section, d[i - 1].section) != 0)
 			section_head(s, &d[i]);
@@ -70,7 +76,8 @@ int cmd_params(const struct cli *c)
 		text_pad(stdout, val, 11);
 		printf("%-8s ", d[i].unit);
 		text_pad(stdout, d[i].clause, 7);
-		printf("%-34s %s\n", src, d[i].desc);
+		text_pad(stdout, src, 34);
+		printf("%s\n", params_meaning(&d[i], i18n_lang()));
 	}
 	if (s->nsens)
 		printf(_("\n[sensitivity] uncertain parameters for fundsim sobol and tornado\n"));
@@ -80,7 +87,7 @@ int cmd_params(const struct cli *c)
 		snprintf(key, sizeof key, "%s.%s", d[r->param].section, d[r->param].key);
 		params_value_words(r->param, r->lo, lo, sizeof lo);
 		params_value_words(r->param, r->hi, hi, sizeof hi);
-		printf("  %-30s %s to %s\n", key, lo, hi);
+		printf(_("  %-30s %s to %s\n"), key, lo, hi);
 	}
 	report_uncosted(stdout, &s->pol);
 	free(s);

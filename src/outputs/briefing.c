@@ -56,23 +56,11 @@ static void key_name(int i, char *buf, size_t n)
 	snprintf(buf, n, "%s.%s", d[i].section, d[i].key);
 }
 
-/* What parameter i means, in the page's language: the table's words in
- * English, the charts' label in Chinese (chart_param_label, without the
- * key it starts with). */
+/* What parameter i means, in the page's language (params_meaning). */
 static void param_meaning(const struct briefing *b, int i, char *buf, size_t n)
 {
 	size_t np;
-	const struct param_def *d = params_table(&np);
-	char label[320], key[96];
-	snprintf(buf, n, "%s", d[i].desc);
-	if (b->lang != CHART_ZH)
-		return;
-	chart_param_label(i, CHART_ZH, label, sizeof label);
-	key_name(i, key, sizeof key);
-	size_t k = strlen(key), lp = strlen("（"), rp = strlen("）"), len = strlen(label);
-	if (strncmp(label, key, k) == 0 && strncmp(label + k, "（", lp) == 0 &&
-	    len >= k + lp + rp && strcmp(label + len - rp, "）") == 0)
-		snprintf(buf, n, "%.*s", (int)(len - k - lp - rp), label + k + lp);
+	snprintf(buf, n, "%s", params_meaning(&params_table(&np)[i], b->lang));
 }
 
 /* ---- head ---- */

@@ -1072,11 +1072,7 @@ static void sheet_params(struct wb *x)
 		put_text(x, row, 4, d[i].clause, NULL);
 		source_words(x, s, (int)i, &d[i], v, sizeof v);
 		put_text(x, row, 5, v, NULL);
-		if (x->lang == CHART_ZH)
-			chart_param_label((int)i, CHART_ZH, v, sizeof v);
-		else
-			snprintf(v, sizeof v, "%s", d[i].desc);
-		put_text(x, row, 6, v, NULL);
+		put_text(x, row, 6, params_meaning(&d[i], x->lang), NULL);
 		if (s->set[i])
 			put_text(x, row, 7, w(x, basis[s->prov[i] < N_PROVS ? s->prov[i] : 0]),
 				 NULL);

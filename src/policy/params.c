@@ -27,9 +27,14 @@ static const char *const owner_names[] = {
 #define OFF(m) offsetof(struct policy, m)
 #define MAXMONEY MONEY_MAX /* 10万亿: far above any award or revenue (money.h) */
 
-#define P(sec, key, type, m, lo, hi, unit, clause, desc, line)                               \
-	{                                                                                    \
-		sec, key, type, OFF(m), lo, hi, NULL, unit, clause, desc, false, line, false \
+/* Meanings are msgids (i18n.h), translated where they are shown
+ * (params_meaning). Those the macros build from lines.def are whole
+ * sentences only once expanded: TEXT marks one for the preprocessed
+ * extraction (Makefile, POT_GEN), where N_ stays and xgettext sees it. */
+#define TEXT(s) N_(s)
+#define P(sec, key, type, m, lo, hi, unit, clause, desc, line)                                   \
+	{                                                                                        \
+		sec, key, type, OFF(m), lo, hi, NULL, unit, clause, N_(desc), false, line, false \
 	}
 #define MONEY(sec, key, m, clause, desc, line) \
 	P(sec, key, PT_MONEY, m, 0, MAXMONEY, "yuan", clause, desc, line)
@@ -38,73 +43,74 @@ static const char *const owner_names[] = {
 	P(sec, key, PT_SHARE, m, 0, 1, "share", clause, desc, line)
 
 /* Keys every line takes. */
-#define COMMON(l, sec, clause)                                                                   \
-	BOOL(sec, "enabled", line[l].enabled, clause, "whether the line is paid at all", l),     \
-		{sec,                                                                            \
-		 "funding",                                                                      \
-		 PT_ENUM,                                                                        \
-		 OFF(line[l].funding),                                                           \
-		 0,                                                                              \
-		 1,                                                                              \
-		 funding_names,                                                                  \
-		 "",                                                                             \
-		 clause,                                                                         \
-		 "municipal, or pooled provincial+municipal money (统筹省、市资金)",             \
-		 false,                                                                          \
-		 l,                                                                              \
-		 false},                                                                         \
-		{sec,      "provincial_share",                                                   \
-		 PT_SHARE, OFF(line[l].provincial_share),                                        \
-		 0,        1,                                                                    \
-		 NULL,     "share",                                                              \
-		 clause,   "provincial part of pooled money (default: [funding])",               \
-		 true,     l,                                                                    \
-		 false},                                                                         \
-		{sec,      "district_share",                                                     \
-		 PT_SHARE, OFF(line[l].district_share),                                          \
-		 0,        1,                                                                    \
-		 NULL,     "share",                                                              \
-		 clause,   "district part of the non-provincial money (default: [funding])",     \
-		 true,     l,                                                                    \
-		 false},                                                                         \
-		{sec,                                                                            \
-		 "in_total",                                                                     \
-		 PT_BOOL,                                                                        \
-		 OFF(line[l].in_total),                                                          \
-		 0,                                                                              \
-		 1,                                                                              \
-		 NULL,                                                                           \
-		 "",                                                                             \
-		 clause,                                                                         \
-		 "counted in the total (default true); false: a contingent item reported apart", \
-		 true,                                                                           \
-		 l,                                                                              \
-		 false},                                                                         \
-		{sec,                                                                            \
-		 "schedule",                                                                     \
-		 PT_SCHEDULE,                                                                    \
-		 OFF(line[l].schedule),                                                          \
-		 1,                                                                              \
-		 MAX_INSTALMENTS,                                                                \
-		 NULL,                                                                           \
-		 "shares",                                                                       \
-		 clause,                                                                         \
-		 "shares of an award paid in its paid year and the next ones, e.g. "             \
-		 "40%,30%,30% (default 100%: one payment)",                                      \
-		 true,                                                                           \
-		 l,                                                                              \
-		 false},                                                                         \
-	{                                                                                        \
-		sec, "owner", PT_ENUM, OFF(line[l].owner), 0, N_OWNERS - 1, owner_names, "",     \
-			clause, "the budget that pays it (default: the registry's, owners.def)", \
-			true, l, false                                                           \
+#define COMMON(l, sec, clause)                                                                       \
+	BOOL(sec, "enabled", line[l].enabled, clause, "whether the line is paid at all", l),         \
+		{sec,                                                                                \
+		 "funding",                                                                          \
+		 PT_ENUM,                                                                            \
+		 OFF(line[l].funding),                                                               \
+		 0,                                                                                  \
+		 1,                                                                                  \
+		 funding_names,                                                                      \
+		 "",                                                                                 \
+		 clause,                                                                             \
+		 N_("municipal, or pooled provincial+municipal money (统筹省、市资金)"),             \
+		 false,                                                                              \
+		 l,                                                                                  \
+		 false},                                                                             \
+		{sec,      "provincial_share",                                                       \
+		 PT_SHARE, OFF(line[l].provincial_share),                                            \
+		 0,        1,                                                                        \
+		 NULL,     "share",                                                                  \
+		 clause,   N_("provincial part of pooled money (default: [funding])"),               \
+		 true,     l,                                                                        \
+		 false},                                                                             \
+		{sec,      "district_share",                                                         \
+		 PT_SHARE, OFF(line[l].district_share),                                              \
+		 0,        1,                                                                        \
+		 NULL,     "share",                                                                  \
+		 clause,   N_("district part of the non-provincial money (default: [funding])"),     \
+		 true,     l,                                                                        \
+		 false},                                                                             \
+		{sec,                                                                                \
+		 "in_total",                                                                         \
+		 PT_BOOL,                                                                            \
+		 OFF(line[l].in_total),                                                              \
+		 0,                                                                                  \
+		 1,                                                                                  \
+		 NULL,                                                                               \
+		 "",                                                                                 \
+		 clause,                                                                             \
+		 N_("counted in the total (default true); false: a contingent item reported apart"), \
+		 true,                                                                               \
+		 l,                                                                                  \
+		 false},                                                                             \
+		{sec,                                                                                \
+		 "schedule",                                                                         \
+		 PT_SCHEDULE,                                                                        \
+		 OFF(line[l].schedule),                                                              \
+		 1,                                                                                  \
+		 MAX_INSTALMENTS,                                                                    \
+		 NULL,                                                                               \
+		 "shares",                                                                           \
+		 clause,                                                                             \
+		 N_("shares of an award paid in its paid year and the next ones, e.g. "              \
+		    "40%,30%,30% (default 100%: one payment)"),                                      \
+		 true,                                                                               \
+		 l,                                                                                  \
+		 false},                                                                             \
+	{                                                                                            \
+		sec, "owner", PT_ENUM, OFF(line[l].owner), 0, N_OWNERS - 1, owner_names, "",         \
+			clause,                                                                      \
+			N_("the budget that pays it (default: the registry's, owners.def)"), true,   \
+			l, false                                                                     \
 	}
 
 /* One tier's keys; tiers past the policy's are optional. */
-#define TIER_KEY(sec, n, key, type, m, lo, hi, unit, clause, desc, l, opt)                      \
-	{                                                                                       \
-		sec, "tier" #n "_" key, type, OFF(m), lo, hi, NULL, unit, clause, desc, opt, l, \
-			false                                                                   \
+#define TIER_KEY(sec, n, key, type, m, lo, hi, unit, clause, desc, l, opt)                       \
+	{                                                                                        \
+		sec, "tier" #n "_" key, type, OFF(m), lo, hi, NULL, unit, clause, N_(desc), opt, \
+			l, false                                                                 \
 	}
 #define M2_TIER(n, opt)                                                                           \
 	TIER_KEY("m2", n, "employees", PT_NUMBER, m2.tier[n - 1].employees, 0, 1e7, "persons",    \
@@ -155,25 +161,25 @@ static const char *const owner_names[] = {
 		BOOL("m1b", "requires_m1a", m1b.requires_m1a, "第1条",                      \
 		     "only firms that qualified for M1A (再给予)", L_M1B),
 
-#define FIRM_PARAMS_M2                                                                      \
-	M2_TIER(1, false), M2_TIER(2, false), M2_TIER(3, true), M2_TIER(4, true),           \
-		M2_TIER(5, true), M2_TIER(6, true),                                         \
-		P("m2", "window_years", PT_INT, m2.window_years, 1, 10, "years", "第2条",   \
-		  "years from founding in which a firm counts as new", L_M2),               \
-		{"m2",                                                                      \
-		 "mode",                                                                    \
-		 PT_ENUM,                                                                   \
-		 OFF(m2.mode),                                                              \
-		 0,                                                                         \
-		 2,                                                                         \
-		 mode_names,                                                                \
-		 "",                                                                        \
-		 "第2条",                                                                   \
-		 "topup: pay differences; each: every tier in full; once: first tier only", \
-		 false,                                                                     \
-		 L_M2,                                                                      \
-		 false},                                                                    \
-		BOOL("m2", "exclude_m1", m2.exclude_m1, "第2条",                            \
+#define FIRM_PARAMS_M2                                                                          \
+	M2_TIER(1, false), M2_TIER(2, false), M2_TIER(3, true), M2_TIER(4, true),               \
+		M2_TIER(5, true), M2_TIER(6, true),                                             \
+		P("m2", "window_years", PT_INT, m2.window_years, 1, 10, "years", "第2条",       \
+		  "years from founding in which a firm counts as new", L_M2),                   \
+		{"m2",                                                                          \
+		 "mode",                                                                        \
+		 PT_ENUM,                                                                       \
+		 OFF(m2.mode),                                                                  \
+		 0,                                                                             \
+		 2,                                                                             \
+		 mode_names,                                                                    \
+		 "",                                                                            \
+		 "第2条",                                                                       \
+		 N_("topup: pay differences; each: every tier in full; once: first tier only"), \
+		 false,                                                                         \
+		 L_M2,                                                                          \
+		 false},                                                                        \
+		BOOL("m2", "exclude_m1", m2.exclude_m1, "第2条",                                \
 		     "attracted firms get M1 only, not M2", L_M2),
 
 #define FIRM_PARAMS_M3A                                                                \
@@ -246,8 +252,8 @@ static const struct param_def table[] = {
 	  "years between the qualifying year and payment", -1),
 	{"scenario", "after_expiry", PT_ENUM, OFF(after_expiry), 0, 1, after_expiry_names, "",
 	 "第7条, 第13条",
-	 "honour: yearly support granted in the policy period runs its years after the "
-	 "horizon; stop: it ends with the policy's last year (default honour)",
+	 N_("honour: yearly support granted in the policy period runs its years after the "
+	    "horizon; stop: it ends with the policy's last year (default honour)"),
 	 true, -1, false},
 	SHARE("funding", "provincial_share", provincial_share, "",
 	      "provincial part of pooled money (assumption: not published)", -1),
@@ -308,19 +314,19 @@ static const struct param_def table[] = {
 #include "params_district.inc"
 
 /* [owner.<key>]: whether an owner's money is new */
-#define OWNER(id, key, zh, en, new_money)                                                   \
-	{"owner." #key,                                                                     \
-	 "new_money",                                                                       \
-	 PT_BOOL,                                                                           \
-	 OFF(owner_new[OWN_##id]),                                                          \
-	 0,                                                                                 \
-	 1,                                                                                 \
-	 NULL,                                                                              \
-	 "",                                                                                \
-	 "",                                                                                \
-	 "true: money the policy adds; false: an existing programme (default: owners.def)", \
-	 true,                                                                              \
-	 -1,                                                                                \
+#define OWNER(id, key, zh, en, new_money)                                                       \
+	{"owner." #key,                                                                         \
+	 "new_money",                                                                           \
+	 PT_BOOL,                                                                               \
+	 OFF(owner_new[OWN_##id]),                                                              \
+	 0,                                                                                     \
+	 1,                                                                                     \
+	 NULL,                                                                                  \
+	 "",                                                                                    \
+	 "",                                                                                    \
+	 N_("true: money the policy adds; false: an existing programme (default: owners.def)"), \
+	 true,                                                                                  \
+	 -1,                                                                                    \
 	 false},
 #include "owners.def"
 #undef OWNER
@@ -333,6 +339,12 @@ const struct param_def *params_table(size_t *n)
 {
 	*n = N_TABLE;
 	return table;
+}
+
+const char *params_meaning(const struct param_def *d, int lang)
+{
+	/* gettext("") is the catalogue's header, not an empty text */
+	return d->desc[0] ? L_(lang, d->desc) : d->desc;
 }
 
 int params_canon_section(const char *section, char *buf, size_t n)
