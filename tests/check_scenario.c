@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "money.h"
 #include "params.h"
 #include "policy.h"
@@ -344,6 +345,72 @@ START_TEST(the_built_in_scenario_formats_values_as_the_policy_writes_them)
 	params_format(&s->pol, idx("m2", "mode"), buf, sizeof buf);
 	ck_assert_str_eq(buf, "topup");
 	free(s);
+}
+END_TEST
+
+/* ---- meanings in Chinese (po/zh_CN.po) ---- */
+
+/* Some character of s is CJK (UTF-8 lead byte 0xE3..0xE9: U+3000..U+9FFF). */
+static bool has_cjk(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0xE3 && (unsigned char)*s <= 0xE9)
+			return true;
+	return false;
+}
+
+START_TEST(every_meaning_is_the_table_s_in_english_and_has_its_chinese)
+{
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	for (size_t i = 0; i < n; i++) {
+		const char *en = params_meaning(&d[i], I18N_EN),
+			   *zh = params_meaning(&d[i], I18N_ZH);
+		ck_assert_str_eq(en, d[i].desc);
+		ck_assert_msg(d[i].desc[0] && strcmp(zh, d[i].desc) != 0 && has_cjk(zh),
+			      "%s.%s: no Chinese for \"%s\" (make po; po/zh_CN.po)", d[i].section,
+			      d[i].key, d[i].desc);
+	}
+}
+END_TEST
+
+/* The meanings the macros of lines.def build are whole msgids: the line's
+ * own words and its name reach the catalogue, per line and per level. */
+START_TEST(meanings_built_from_the_registry_have_their_own_chinese)
+{
+	static const struct {
+		const char *sec, *key, *en, *zh;
+	} want[] = {
+		{"m1a", "cap", "cap of the award", "奖励上限"},
+		{"m6a", "rate", "share of project investment", "按项目投入的支持比例"},
+		{"m4", "national", "award for a national rating", "获评国家级园区的奖励"},
+		{"m13a", "municipal", "award for a municipal training base",
+		 "市级软件产业人才培训基地的奖励"},
+		{"pop.m6b", "per_year", "new innovation consortia a year (Poisson mean)",
+		 "每年新组建创新联合体数（泊松均值）"},
+		{"pop.m4", "provincial_per_year", "parks rated provincial a year (Poisson mean)",
+		 "每年获评省级的园区数（泊松均值）"},
+		{"pop.m11", "base", "annual sales (per entity)", "年度销售额（每个主体）"},
+		{"takeup", "m3c", "share of M3C awards claimed", "M3C 奖励的申领比例"},
+		{"district.吴江区", "m3a",
+		 "this district's share for M3A only (before its share key)",
+		 "本区对 M3A 单独的分担比例（优先于本区 share）"},
+		{"district.苏州工业园区", "firms",
+		 "weight of the firms, parks, projects and centres located here (normalised)",
+		 "位于本区的企业、园区、项目和中心的权重（归一化）"},
+		{"uncosted", "m14_loan_risk",
+		 "the bureau's lump sum a policy year for loan-risk compensation (not costed by the "
+		 "model; 0 = none)",
+		 "主管部门每个政策年度为贷款风险补偿安排的一次性金额（模型不测算；0 = 无）"},
+	};
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		int i = params_find(want[k].sec, want[k].key);
+		ck_assert_msg(i >= 0, "%s.%s", want[k].sec, want[k].key);
+		ck_assert_str_eq(params_meaning(&d[i], I18N_EN), want[k].en);
+		ck_assert_str_eq(params_meaning(&d[i], I18N_ZH), want[k].zh);
+	}
 }
 END_TEST
 
@@ -1205,6 +1272,11 @@ static Suite *scenario_suite(void)
 	tcase_add_test(tc, the_built_in_scenario_has_the_numbers_of_clauses_1_to_3);
 	tcase_add_test(tc, the_built_in_scenario_has_the_numbers_of_clauses_4_to_13);
 	tcase_add_test(tc, the_built_in_scenario_formats_values_as_the_policy_writes_them);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("meanings");
+	tcase_add_test(tc, every_meaning_is_the_table_s_in_english_and_has_its_chinese);
+	tcase_add_test(tc, meanings_built_from_the_registry_have_their_own_chinese);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("files and bases");

@@ -26,7 +26,9 @@ ALLOW = {
     # the total's row key in the CSV files
     "TOTAL",
     # values as a scenario file writes them (params, diff, compare show them so)
-    "true", "false", "topup", "each", "once", "prorata", "pooled", "honour",
+    "true", "false", "topup", "each", "once", "prorata", "pooled", "honour", "municipal",
+    # a key of [district.*] and a unit of the parameter table (params: "share  share")
+    "share",
 }
 
 WORD = re.compile(r"^[A-Za-z]{3,}$")
