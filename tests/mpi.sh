@@ -1,7 +1,7 @@
 #!/bin/sh
 # make MPI=1 check-mpi: fundsim-mpi under mpirun -np 1, 2 and 3 writes
 # byte-identical files to the plain binary with the same seed.
-# make MPI=1 bench-mpi: scaling from 1 to 2 ranks.
+# make MPI=1 bench-mpi: scaling from 1 to 2 ranks, of a run and of two sweeps.
 # Usage: tests/mpi.sh PLAIN MPI [bench]
 set -u
 plain=$1
@@ -14,14 +14,29 @@ trap 'rm -rf "$tmp"' EXIT
 if [ "${3:-}" = bench ]; then
 	cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	echo "machine: $(nproc) cores (${cpu:-unknown CPU}), $(uname -m), $(date -u +%Y-%m-%d), load average $(cut -d' ' -f1 /proc/loadavg)"
-	for np in 1 2; do
-		start=$(date +%s.%N)
-		mpirun -np $np "$mpi" run --reps 4000 --threads 1 --quiet --no-charts --out "$tmp/b$np" || exit 1
-		end=$(date +%s.%N)
-		eval "t$np=$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')"
-		echo "$np rank(s) x 1 thread, 4000 replications: $(eval echo \$t$np) s"
-	done
-	awk -v a="$t1" -v b="$t2" 'BEGIN {printf "speed-up 2 ranks vs 1: %.2fx, scaling efficiency %.0f%%\n", a / b, 50 * a / b}'
+	# what, then the command's arguments: 1 and 2 ranks of 1 thread, wall
+	# time and the CPU time of all ranks (mpirun's children): on a loaded
+	# machine the wall time says how many cores were free, the CPU time
+	# what splitting the work over the ranks added to it
+	ranks() {
+		what=$1
+		shift
+		for np in 1 2; do
+			/usr/bin/time -f "%e %U %S" -o "$tmp/t$np" mpirun -np $np "$mpi" "$@" --threads 1 --quiet --no-charts --out "$tmp/b$np" > /dev/null 2>&1 || exit 1
+			rm -rf "$tmp/b$np"
+		done
+		read -r e1 u1 s1 < "$tmp/t1"
+		read -r e2 u2 s2 < "$tmp/t2"
+		awk -v what="$what" -v e1="$e1" -v e2="$e2" -v u1="$u1" -v s1="$s1" -v u2="$u2" -v s2="$s2" 'BEGIN {
+			c1 = u1 + s1; c2 = u2 + s2
+			printf "%s, 1 thread a rank: 1 rank %.2f s, 2 ranks %.2f s: speed-up %.2fx (efficiency %.0f%%); CPU time of all ranks %.2f s and %.2f s (%.2fx)\n",
+				what, e1, e2, e1 / e2, 50 * e1 / e2, c1, c2, c2 / c1 }'
+	}
+	ranks "run, 4000 replications" run --reps 4000
+	# studies: a sweep of a model key (each point re-simulated, its
+	# replications split over the ranks) and of a rule key (one population)
+	ranks "sweep firms.count, 5 runs of 1000 replications" sweep firms.count=1000:2500:500 --reps 1000
+	ranks "sweep m3c.amount, 6 runs of 1000 replications" sweep m3c.amount=50万:150万:25万 --reps 1000
 	exit 0
 fi
 
@@ -56,6 +71,11 @@ check known run --reps 300 --firms tests/data/panel-example.csv --entities tests
 check sweep sweep m1a.cap=50万:150万:50万 --reps 100
 check tornado tornado --keys growth.mean,firms.count --reps 100
 check sobol sobol --scenario scenarios/suzhou-sensitivity.ini --n 8 --reps 10 --bootstrap 50
+# rule keys only: every variant on the base's populations (sim_run_many), its
+# replications split over the ranks as a run's
+check tornado-rules tornado --keys m3c.amount,m1a.cap --range m6a.cap=500万:1500万 --reps 100
+check sobol-rules sobol --set sensitivity.m1a.cap=50万:150万 --set sensitivity.m3c.amount=30万:80万 --n 8 --reps 20 --bootstrap 50
+check compare compare builtin scenarios/suzhou-conservative.ini scenarios/suzhou-district-1to1.ini --reps 100
 
 # an error on input is reported once and every rank exits non-zero
 if mpirun -np 2 "$mpi" run --reps 10 --set m1a.cap=oops >/dev/null 2>"$tmp/err"; then
