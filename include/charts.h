@@ -35,14 +35,14 @@
  * them all). The studies' charts follow, up to N_CHART_KINDS. One row
  * each in charts.def. */
 enum chart_kind {
-#define RUN_CHART(id, stem, writer, en, zh) CHART_##id,
+#define RUN_CHART(id, stem, writer, caption) CHART_##id,
 #define STUDY_CHART(id, stem)
 #include "charts.def"
 #undef RUN_CHART
 #undef STUDY_CHART
 	N_CHARTS,
 	CHART_RUN_LAST_ = N_CHARTS - 1, /* the studies' kinds count on from N_CHARTS */
-#define RUN_CHART(id, stem, writer, en, zh)
+#define RUN_CHART(id, stem, writer, caption)
 #define STUDY_CHART(id, stem) CHART_##id,
 #include "charts.def"
 #undef RUN_CHART

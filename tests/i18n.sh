@@ -53,9 +53,10 @@ env -i PATH="$PATH" LANG=zh_CN.UTF-8 "$bin" run --bogus --lang en 2>&1 |
 env -i PATH="$PATH" "$bin" params --lang fr 2>&1 | grep -q 'expected en or zh' || no "--lang fr"
 
 # 3. Every command in Chinese, by --lang zh and by LANG=zh_CN.UTF-8: its
-# terminal output, ledger reasons, report and workbook hold no English
-# (tests/i18n_scan.py says what is allowed). Chart CSV files hold both
-# languages on purpose and are not scanned. A case in PENDING is scanned
+# terminal output, ledger reasons, report, workbook, manifest and charts (the
+# SVG's text, as drawn: gnuplot must be installed) hold no English
+# (tests/i18n_scan.py says what is allowed). Chart CSV files and scripts
+# hold both languages on purpose and are not scanned. A case in PENDING is scanned
 # and its English shown, but does not fail yet (being converted).
 PENDING=${I18N_PENDING-"run report sweep tornado compare sobol"}
 d=$repo/tests/data
@@ -77,16 +78,16 @@ bad-value|run --reps many|
 bad-not-taken|params --out x|
 bad-scenario|run $d/bad/scenario-bad-amount.ini --reps 5|
 bad-panel|award --firms $d/bad/panel-bad-number.csv|
-run|run --reps 20 --seed 3 --ledger --no-charts --out OUT|ledger.csv results.xlsx
+run|run --reps 20 --seed 3 --ledger --out OUT|ledger.csv results.xlsx manifest.txt fan.svg stacked.svg distribution.svg ranked.svg convergence.svg districts.svg
 award|award --firms $d/panel-example.csv --entities $d/entities-example.csv -o OUT.csv|OUT.csv
 calibrate|calibrate --reps 20 --out OUT|
 params|params|
 diff|diff builtin $s/suzhou-conservative.ini|
-report|report --reps 20 --out OUT|report.html results.xlsx
-sweep|sweep m1a.cap=50万:200万:50万 --reps 4 --no-charts --out OUT|results.xlsx
-tornado|tornado --keys m3c.amount,m1a.cap --reps 4 --no-charts --out OUT|results.xlsx
-compare|compare builtin $s/suzhou-conservative.ini --reps 4 --no-charts --out OUT|results.xlsx
-sobol|sobol $s/suzhou-sensitivity.ini --n 4 --reps 5 --bootstrap 50 --no-charts --out OUT|results.xlsx"
+report|report --reps 20 --out OUT|report.html results.xlsx manifest.txt fan.svg stacked.svg distribution.svg ranked.svg convergence.svg districts.svg tornado_chart.svg
+sweep|sweep m1a.cap=50万:200万:50万 --reps 4 --out OUT|results.xlsx manifest.txt sweep_chart.svg
+tornado|tornado --keys m3c.amount,m1a.cap --reps 4 --out OUT|results.xlsx manifest.txt tornado_chart.svg spider_chart.svg
+compare|compare builtin $s/suzhou-conservative.ini --reps 4 --out OUT|results.xlsx manifest.txt compare_chart.svg
+sobol|sobol $s/suzhou-sensitivity.ini --n 4 --reps 5 --bootstrap 50 --out OUT|results.xlsx manifest.txt sobol_chart.svg"
 pending_english=0
 n=0
 echo "$cases" | {

@@ -4,7 +4,7 @@
 Prints every run of two or more English words (ASCII letters only, three or
 more of them each, after trimming punctuation; shorter ones such as "a" and
 "of" neither count nor end a run) in the text of each FILE:
-plain text as it is, .html without its tags, styles and scripts, .csv per
+plain text as it is, .html and .svg without their tags, styles and scripts, .csv per
 cell, .xlsx every string cell and sheet name (openpyxl). Exit 1 when any.
 
 A token with a digit, dot, slash, hyphen, underscore, '=' or '%' is a key,
@@ -86,7 +86,7 @@ class Text(html.parser.HTMLParser):
 
 
 def texts(path):
-    if path.endswith(".html"):
+    if path.endswith((".html", ".svg")):  # an SVG chart: its <text>, as drawn
         p = Text()
         p.feed(open(path, encoding="utf-8").read())
         yield from "".join(p.out).splitlines()

@@ -155,19 +155,24 @@ void sc_put_manifest(FILE *f, const struct job *j)
 		cmd_opt(cmd, sizeof cmd, &k, "--out", c->outdir);
 	time_t now = time(NULL);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	/* "key: value" lines as report_manifest writes them, the keys the
+	 * workbook's method sheet reads back in either language */
 	fprintf(f, "fundsim %s (git %s) %s\n", fundsim_version, fundsim_git, c->command);
-	fprintf(f, "command: %s\n", cmd);
+	fprintf(f, "%s: %s\n", _("command"), cmd);
 	for (int i = 0; i < j->ns; i++)
-		fprintf(f, "scenario: %s (%s)\n", SHOWN(j->s[i]->name),
-			j->s[i]->path[0] ? SHOWN(j->s[i]->path) : "built-in");
-	fprintf(f, "seed: %ld\n", j->o->seed);
+		fprintf(f, "%s: %s (%s)\n", _("scenario"), SHOWN(j->s[i]->name),
+			j->s[i]->path[0] ? SHOWN(j->s[i]->path) : _("built-in"));
+	fprintf(f, "%s: %ld\n", _("seed"), j->o->seed);
+	fprintf(f, "%s: ", _("replications"));
 	fprintf(f,
-		"replications: %ld per run, every run with the same seed (common random "
-		"numbers: differences are paired by replication)\n",
+		_("%ld per run, every run with the same seed (common random numbers: differences "
+		  "are paired by replication)\n"),
 		j->o->reps);
-	fprintf(f, "threads: %ld (results do not depend on it)\n", j->o->threads);
-	fprintf(f, "wall time: %.2f s\n", j->seconds);
-	fprintf(f, "date: %s\n", when);
+	fprintf(f, "%s: ", _("threads"));
+	fprintf(f, _("%ld (results do not depend on it)\n"), j->o->threads);
+	fprintf(f, "%s: ", _("wall time"));
+	fprintf(f, _("%.2f s\n"), j->seconds);
+	fprintf(f, "%s: %s\n", _("date"), when);
 }
 
 /* results.xlsx: each CSV file as a sheet and the manifest as the method

@@ -37,7 +37,7 @@
 #include "summary.h"
 
 static const char *const names[N_CHART_KINDS] = {
-#define RUN_CHART(id, stem, writer, en, zh) [CHART_##id] = stem,
+#define RUN_CHART(id, stem, writer, caption) [CHART_##id] = stem,
 #define STUDY_CHART(id, stem) [CHART_##id] = stem,
 #include "charts.def"
 #undef RUN_CHART
@@ -231,8 +231,11 @@ static void write_stacked(FILE *f, const struct chart_opts *co, const struct sim
 			double other = 0;
 			for (int i = named; i < n; i++)
 				other += summary_money(sm, r[i], y, LV_TOTAL)->mean;
-			fprintf(f, "%d,%d,OTHER,%d other measures,其他%d项措施,%.2f,%.2f,%.2f\n",
-				year, named + 1, n - named, n - named, other, base, base + other);
+			int k = n - named;
+			fprintf(f, "%d,%d,OTHER,", year, named + 1);
+			fprintf(f, "%d other measures,", k);
+			fprintf(f, NL_(CHART_ZH, "%d other measure", "%d other measures", k), k);
+			fprintf(f, ",%.2f,%.2f,%.2f\n", other, base, base + other);
 		}
 	}
 }
@@ -351,7 +354,7 @@ static void write_convergence(FILE *f, const struct chart_opts *co, const struct
 typedef void (*csv_writer)(FILE *, const struct chart_opts *, const struct sim_output *,
 			   const struct summary *);
 static const csv_writer writers[N_CHARTS] = {
-#define RUN_CHART(id, stem, writer, en, zh) [CHART_##id] = writer,
+#define RUN_CHART(id, stem, writer, caption) [CHART_##id] = writer,
 #define STUDY_CHART(id, stem)
 #include "charts.def"
 #undef RUN_CHART
@@ -360,14 +363,14 @@ static const csv_writer writers[N_CHARTS] = {
 
 const char *chart_caption(enum chart_kind k, int lang)
 {
-	static const char *const cap[N_CHARTS][2] = {
-#define RUN_CHART(id, stem, writer, en, zh) [CHART_##id] = {en, zh},
+	static const char *const cap[N_CHARTS] = {
+#define RUN_CHART(id, stem, writer, caption) [CHART_##id] = caption,
 #define STUDY_CHART(id, stem)
 #include "charts.def"
 #undef RUN_CHART
 #undef STUDY_CHART
 	};
-	return cap[k][lang == CHART_ZH];
+	return L_(lang, cap[k]);
 }
 
 /* ---- what every chart shares ---- */
@@ -417,22 +420,25 @@ size_t chart_gp_quote(char *buf, size_t n, const char *s)
 	return k;
 }
 
-void chart_footnote(const struct chart_opts *co, long reps, const char *what_en,
-		    const char *what_zh, const char *cmd, struct chart_foot *ft)
+void chart_footnote(const struct chart_opts *co, long reps, const char *what, const char *cmd,
+		    struct chart_foot *ft)
 {
 	char n[32], en[200], zh[200];
 	text_grouped(reps, n, sizeof n);
-	const char *name = co->s->name[0] ? co->s->name : "scenario";
-	/* what_en and what_zh are the charts modules' own formats, with one %s */
-	snprintf(en, sizeof en, what_en ? what_en : "%s replications", n);
-	snprintf(zh, sizeof zh, what_zh ? what_zh : "蒙特卡洛模拟 %s 次", n);
+	const char *name = co->s->name[0] ? co->s->name : NULL;
+	/* what is the charts modules' own msgid, with one %s */
+	const char *w = what ? what : N_("%s replications");
+	snprintf(en, sizeof en, w, n);
+	snprintf(zh, sizeof zh, L_(CHART_ZH, w), n);
 	ft->cmd = cmd;
-	snprintf(ft->en, sizeof ft->en, "Scenario %s  ·  %s  ·  seed %llu  ·  fundsim%s%s", name,
-		 en, (unsigned long long)co->seed, strcmp(cmd, "run") ? " " : "",
-		 strcmp(cmd, "run") ? cmd : "");
-	snprintf(ft->zh, sizeof ft->zh, "情景 %s  ·  %s  ·  随机种子 %llu  ·  fundsim%s%s", name,
-		 zh, (unsigned long long)co->seed, strcmp(cmd, "run") ? " " : "",
-		 strcmp(cmd, "run") ? cmd : "");
+	bool study = strcmp(cmd, "run") != 0;
+	snprintf(ft->en, sizeof ft->en, "Scenario %s  ·  %s  ·  seed %llu  ·  fundsim%s%s",
+		 name ? name : "scenario", en, (unsigned long long)co->seed, study ? " " : "",
+		 study ? cmd : "");
+	snprintf(ft->zh, sizeof ft->zh,
+		 L_(CHART_ZH, "Scenario %s  ·  %s  ·  seed %llu  ·  fundsim%s%s"),
+		 name ? name : L_(CHART_ZH, "scenario"), zh, (unsigned long long)co->seed,
+		 study ? " " : "", study ? cmd : "");
 }
 
 /* The script as shipped, after lines that set this chart's defaults. */
@@ -625,7 +631,7 @@ int charts_write(const char *dir, const struct chart_opts *co, const struct sim_
 	int lines[N_LINES];
 	bool paying = paying_lines(sm, lines) > 0;
 	struct chart_foot ft;
-	chart_footnote(co, o->reps, NULL, NULL, "run", &ft);
+	chart_footnote(co, o->reps, NULL, "run", &ft);
 	enum chart_kind todo[N_CHARTS];
 	int ntodo = 0;
 	for (int k = 0; k < N_CHARTS; k++) {

@@ -18,11 +18,11 @@ struct chart_foot {
 	char en[400], zh[400];
 };
 
-/* "Scenario NAME · 1,000 replications · seed 1 · fundsim": what_en and
- * what_zh replace "replications" and "蒙特卡洛模拟 N 次" when not NULL
- * (a %s in them takes the grouped count). */
-void chart_footnote(const struct chart_opts *co, long reps, const char *what_en,
-		    const char *what_zh, const char *cmd, struct chart_foot *ft);
+/* "Scenario NAME · 1,000 replications · seed 1 · fundsim", in English
+ * and in Chinese: what, a msgid with one %s for the grouped count,
+ * replaces "%s replications" when not NULL. */
+void chart_footnote(const struct chart_opts *co, long reps, const char *what, const char *cmd,
+		    struct chart_foot *ft);
 
 /* Write dir/NAME.csv (rows from csv(f, ctx)) and dir/NAME.gp (the shipped
  * script after this chart's defaults), each whole or not at all. 0, or -1

@@ -13,6 +13,7 @@
 #include "charts.h"
 #include "charts_impl.h"
 #include "csvout.h"
+#include "i18n.h"
 #include "params.h"
 #include "uncosted.h"
 
@@ -301,8 +302,8 @@ int charts_sweep(const char *dir, const struct chart_opts *co, const struct stud
 	if (notes)
 		notes->n = 0;
 	struct chart_foot ft;
-	chart_footnote(co, w->reps, "%s replications a value, common random numbers",
-		       "每个取值模拟 %s 次（共同随机数）", "sweep", &ft);
+	chart_footnote(co, w->reps, N_("%s replications a value, common random numbers"), "sweep",
+		       &ft);
 	enum chart_kind k = CHART_SWEEP;
 	struct sweep_ctx sc = {w, co->s};
 	if (chart_files(dir, k, sweep_csv, &sc, co, &ft, err, errlen) != 0)
@@ -374,8 +375,8 @@ int charts_tornado(const char *dir, const struct chart_opts *co, const struct st
 	if (notes)
 		notes->n = 0;
 	struct chart_foot ft;
-	chart_footnote(co, t->reps, "%s replications a variant, common random numbers",
-		       "每个方案模拟 %s 次（共同随机数）", "tornado", &ft);
+	chart_footnote(co, t->reps, N_("%s replications a variant, common random numbers"),
+		       "tornado", &ft);
 	enum chart_kind k[2] = {CHART_TORNADO, CHART_SPIDER};
 	int n = 0;
 	if (t->nbars > 0) {
@@ -437,8 +438,8 @@ int charts_sobol(const char *dir, const struct chart_opts *co, const struct stud
 	if (notes)
 		notes->n = 0;
 	struct chart_foot ft;
-	chart_footnote(co, reps, "%s replications a design point, common random numbers",
-		       "每个设计点模拟 %s 次（共同随机数）", "sobol", &ft);
+	chart_footnote(co, reps, N_("%s replications a design point, common random numbers"),
+		       "sobol", &ft);
 	struct sobol_ctx c = {b, co->s, reps};
 	enum chart_kind k = CHART_SOBOL;
 	if (chart_files(dir, k, sobol_csv, &c, co, &ft, err, errlen) != 0)
@@ -498,8 +499,7 @@ int charts_compare(const char *dir, const struct chart_opts *co, struct scenario
 	if (ns < 2)
 		return 0;
 	struct chart_foot ft;
-	chart_footnote(co, cmp[0].reps, "%s paired replications a scenario",
-		       "每个情景模拟 %s 次（按模拟配对）", "compare", &ft);
+	chart_footnote(co, cmp[0].reps, N_("%s paired replications a scenario"), "compare", &ft);
 	struct compare_ctx c = {s, ns, cmp};
 	enum chart_kind k = CHART_COMPARE;
 	if (chart_files(dir, k, compare_csv, &c, co, &ft, err, errlen) != 0)

@@ -233,37 +233,58 @@ static int file_hash(const char *path, uint64_t *h)
 	return 0;
 }
 
+/* "key: " with the key in the process's language; the workbook's method
+ * sheet reads the line back by it (workbook.c). */
+static void manifest_key(FILE *f, const char *key)
+{
+	fprintf(f, "%s: ", _(key));
+}
+
 void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output *o)
 {
 	char when[32];
 	time_t now = ri->date ? ri->date : time(NULL);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	fprintf(f, "fundsim %s (git %s)\n", fundsim_version, fundsim_git);
-	fprintf(f, "command: %s\n", ri->command);
-	fprintf(f, "scenario: %s (%s)\n", SHOWN(ri->s->name),
-		ri->s->path[0] ? SHOWN(ri->s->path) : "built-in");
+	manifest_key(f, N_("command"));
+	fprintf(f, "%s\n", ri->command);
+	manifest_key(f, N_("scenario"));
+	fprintf(f, "%s (%s)\n", SHOWN(ri->s->name),
+		ri->s->path[0] ? SHOWN(ri->s->path) : _("built-in"));
 	uint64_t h;
-	if (ri->s->path[0] && file_hash(ri->s->path, &h) == 0)
-		fprintf(f, "scenario file fnv1a64: %016llx\n", (unsigned long long)h);
-	if (ri->firms && file_hash(ri->firms, &h) == 0)
-		fprintf(f, "firms: %s fnv1a64: %016llx\n", SHOWN(ri->firms), (unsigned long long)h);
-	if (ri->entities && file_hash(ri->entities, &h) == 0)
-		fprintf(f, "entities: %s fnv1a64: %016llx\n", SHOWN(ri->entities),
-			(unsigned long long)h);
-	fprintf(f, "resolved scenario: scenario.resolved.ini\n");
-	fprintf(f, "seed: %llu\n", (unsigned long long)ri->seed);
-	fprintf(f, "replications: %ld%s\n", o->reps, o->stopped ? " (interrupted)" : "");
+	if (ri->s->path[0] && file_hash(ri->s->path, &h) == 0) {
+		manifest_key(f, N_("scenario file fnv1a64"));
+		fprintf(f, "%016llx\n", (unsigned long long)h);
+	}
+	if (ri->firms && file_hash(ri->firms, &h) == 0) {
+		manifest_key(f, N_("firms"));
+		fprintf(f, "%s fnv1a64: %016llx\n", SHOWN(ri->firms), (unsigned long long)h);
+	}
+	if (ri->entities && file_hash(ri->entities, &h) == 0) {
+		manifest_key(f, N_("entities"));
+		fprintf(f, "%s fnv1a64: %016llx\n", SHOWN(ri->entities), (unsigned long long)h);
+	}
+	manifest_key(f, N_("resolved scenario"));
+	fprintf(f, "scenario.resolved.ini\n");
+	manifest_key(f, N_("seed"));
+	fprintf(f, "%llu\n", (unsigned long long)ri->seed);
+	manifest_key(f, N_("replications"));
+	fprintf(f, "%ld%s\n", o->reps, o->stopped ? _(" (interrupted)") : "");
 	if (ri->precision > 0) {
 		double hw = sim_halfwidth(o);
+		manifest_key(f, N_("precision"));
 		fprintf(f,
-			"precision: %g asked, %s: the 95%% interval of the mean total is within "
-			"%.3g%% of it after %ld replications\n",
-			ri->precision, hw <= ri->precision ? "reached" : "NOT reached", 100 * hw,
-			o->reps);
+			_("%g asked, %s: the 95%% interval of the mean total is within %.3g%% of it "
+			  "after %ld replications\n"),
+			ri->precision, hw <= ri->precision ? _("reached") : _("NOT reached"),
+			100 * hw, o->reps);
 	}
-	fprintf(f, "threads: %d (results do not depend on it)\n", ri->threads);
-	fprintf(f, "wall time: %.2f s\n", ri->seconds);
-	fprintf(f, "date: %s\n", when);
+	manifest_key(f, N_("threads"));
+	fprintf(f, _("%d (results do not depend on it)\n"), ri->threads);
+	manifest_key(f, N_("wall time"));
+	fprintf(f, _("%.2f s\n"), ri->seconds);
+	manifest_key(f, N_("date"));
+	fprintf(f, "%s\n", when);
 }
 
 void report_resolved_ini(FILE *f, const struct scenario *s)

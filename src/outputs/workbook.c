@@ -136,6 +136,7 @@
 	W(M_DATE, N_("date"))                                                                            \
 	W(M_HASH, N_("scenario file fnv1a64"))                                                           \
 	W(M_FIRMS, N_("firms"))                                                                          \
+	W(M_ENTITIES, N_("entities"))                                                                    \
 	W(M_RESOLVED, N_("resolved scenario"))                                                           \
 	W(M_PRECISION, N_("precision"))                                                                  \
 	W(S_EVAL, N_("Ex-ante evaluation"))                                                              \
@@ -1094,7 +1095,7 @@ static const struct {
 	{"threads", M_THREADS},     {"wall time", M_WALL},
 	{"date", M_DATE},           {"scenario file fnv1a64", M_HASH},
 	{"firms", M_FIRMS},         {"resolved scenario", M_RESOLVED},
-	{"precision", M_PRECISION},
+	{"precision", M_PRECISION}, {"entities", M_ENTITIES},
 };
 
 static void method_sheet(struct wb *x, const char *manifest)
@@ -1129,8 +1130,11 @@ static void method_sheet(struct wb *x, const char *manifest)
 		} else if (colon) {
 			*colon = 0;
 			const char *key = line;
+			/* the key as manifest.txt wrote it: English, or the
+			 * process's language (report_manifest) */
 			for (size_t k = 0; k < sizeof manifest_keys / sizeof manifest_keys[0]; k++)
-				if (strcmp(line, manifest_keys[k].key) == 0)
+				if (strcmp(line, manifest_keys[k].key) == 0 ||
+				    strcmp(line, _(manifest_keys[k].key)) == 0)
 					key = w(x, manifest_keys[k].word);
 			put_text(x, row, 0, key, NULL);
 			put_text(x, row++, 1, colon + 2, NULL);
