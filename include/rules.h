@@ -48,7 +48,8 @@ struct entity_year {
 	int where; /* the entity's district (district.h), 0: not given */
 };
 
-#define REASON_LEN 120
+/* Bytes of a reason: a Chinese one takes three a character (ledger.csv). */
+#define REASON_LEN 256
 
 /* 0 < amount <= 6 x MONEY_MAX in fen: every line pays at most a parameter
  * amount or cap (<= MONEY_MAX), M12A two of them, M2 `each` six tiers.

@@ -1033,12 +1033,13 @@ static void ck_where_tables(const char *html, bool zh)
 		ck_assert_ptr_nonnull(l);
 		char nm[8];
 		bool new = field(l, 13, nm, sizeof nm)[0] == '1';
-		if (owners[o][1])
+		if (owners[o][1] && zh) /* the Chinese name alone: nothing English shows */
+			snprintf(row, sizeof row, "<tr><td>%s</td><td>%s</td>", owners[o][2],
+				 new ? "新增资金" : "既有项目");
+		else if (owners[o][1]) /* the bureau's own name under the English */
 			snprintf(row, sizeof row,
 				 "<tr><td>%s<span class=\"alt\">%s</span></td><td>%s</td>",
-				 zh ? owners[o][2] : owners[o][1], zh ? owners[o][1] : owners[o][2],
-				 new ? (zh ? "新增资金" : "New")
-				     : (zh ? "既有项目" : "Existing programme"));
+				 owners[o][1], owners[o][2], new ? "New" : "Existing programme");
 		else
 			snprintf(row, sizeof row, "<tfoot><tr><td>%s</td><td>%s</td>",
 				 zh ? "仅新增资金" : "New money only", zh ? "新增资金" : "New");
@@ -1049,6 +1050,11 @@ static void ck_where_tables(const char *html, bool zh)
 		ck_assert_int_ge(cells, 4);
 		const char *at = strstr(sec, row);
 		ck_assert_msg(at && at < end, "no owner row %s", row);
+		if (zh && owners[o][1]) {
+			const char *en = strstr(sec, owners[o][1]);
+			ck_assert_msg(!en || en >= end, "English owner name in Chinese: %s",
+				      owners[o][1]);
+		}
 	}
 	/* the tail years marked as in the other tables, with the note */
 	int tail = 0;

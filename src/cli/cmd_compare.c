@@ -116,13 +116,17 @@ static void print_compare(const struct job *j)
 				snprintf(label, sizeof label, _("paid %d"), cmp->first_year + y);
 			sc_interval_words(&study_compare_at(cmp, N_LINES, y, LV_TOTAL)->d, iv,
 					  sizeof iv);
-			printf("  %-12s %s\n", label, iv);
+			fputs("  ", stdout);
+			text_pad(stdout, label, 12);
+			printf("%s\n", iv);
 		}
 		for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
 			char iv[160];
 			sc_interval_words(&study_compare_at(cmp, N_LINES, cmp->nyears, lv)->d, iv,
 					  sizeof iv);
-			printf("  %-12s %s\n", sc_level_names[lv], iv);
+			fputs("  ", stdout);
+			text_pad(stdout, _(sc_level_names[lv]), 12); /* the level's word */
+			printf("%s\n", iv);
 		}
 	}
 }

@@ -63,7 +63,7 @@ static void axis_words(const struct study_sweep *w, const struct scenario *s, in
 	char label[160];
 	double v = p < 0 ? w->base_value[a] : w->point[p].value[a];
 	value_label(s, w->axis[a].param, v, p < 0, label, sizeof label);
-	snprintf(buf, n, "%s%s", p < 0 ? "base " : "", label);
+	snprintf(buf, n, p < 0 ? _("base %s") : "%s", label);
 }
 
 static void sweep_row(const struct study_sweep *w, const struct scenario *s, int p,

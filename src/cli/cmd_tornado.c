@@ -86,7 +86,7 @@ static void print_tornado(const struct job *j)
 		sc_key_name(b->param, key, sizeof key);
 		params_value_words(b->param, b->low, l, sizeof l);
 		params_value_words(b->param, b->high, h, sizeof h);
-		snprintf(range, sizeof range, "%s -> %s%s", l, h, b->given ? " (given)" : "");
+		snprintf(range, sizeof range, "%s -> %s%s", l, h, b->given ? _(" (given)") : "");
 		sc_change_words(&b->d_low, cl, sizeof cl);
 		sc_change_words(&b->d_high, chh, sizeof chh);
 		money_table(b->swing, sw, sizeof sw);

@@ -137,7 +137,7 @@ static void on_field(void *s, size_t len, void *data)
 	char *copy = malloc(len + 1);
 	if (!copy) {
 		st->w.line = st->line;
-		csv_fail(&st->w, "out of memory");
+		csv_fail(&st->w, "%s", _("out of memory"));
 		st->failed = true;
 		return;
 	}
@@ -283,22 +283,22 @@ static int unit_pow10(const struct csv_col *col, const char *unit, const char **
 	}
 	if (col->unit == CSV_PERSONS && strcmp(unit, "人") == 0)
 		return 0;
-	*why = col->unit == CSV_PERSONS ? "a head count's header may give 人"
-					: "only an amount or a head count has a unit";
+	*why = col->unit == CSV_PERSONS ? _("a head count's header may give 人")
+					: _("only an amount or a head count has a unit");
 	return -1;
 }
 
 static int take_header(struct state *st)
 {
 	if (st->too_many)
-		return csv_fail(&st->w, "more than %d columns", MAX_FIELDS);
+		return csv_fail(&st->w, _("more than %d columns"), MAX_FIELDS);
 	char list[512], skipped[600] = "";
 	size_t nskipped = 0;
 	for (int i = 0; i < st->nfield; i++) {
 		st->map[i] = -1;
 		st->hdr[i] = trimmed(st->field[i]);
 		if (!st->hdr[i])
-			return csv_fail(&st->w, "out of memory");
+			return csv_fail(&st->w, "%s", _("out of memory"));
 		const char *h = st->hdr[i];
 		if (!*h)
 			continue; /* a column without a header: read nothing from it */
@@ -312,8 +312,8 @@ static int take_header(struct state *st)
 			int p = unit_pow10(&st->cols[c], unit, &why);
 			if (p < 0)
 				return csv_fail(&st->w,
-						"column \"%s\": %s is not a unit fundsim reads "
-						"there (%s)",
+						_("column \"%s\": %s is not a unit fundsim reads "
+						  "there (%s)"),
 						h, unit, why);
 			st->pow10[c] = p;
 		}
@@ -322,8 +322,8 @@ static int take_header(struct state *st)
 			if (sug) {
 				col_list(st, false, list, sizeof list);
 				return csv_fail(&st->w,
-						"unknown column \"%s\" (did you mean %s? valid "
-						"columns: %s, or their Chinese names)",
+						_("unknown column \"%s\" (did you mean %s? valid "
+						  "columns: %s, or their Chinese names)"),
 						h, sug, list);
 			}
 			size_t k = strlen(skipped);
@@ -336,8 +336,9 @@ static int take_header(struct state *st)
 			if (st->map[j] != c)
 				continue;
 			if (strcmp(st->hdr[j], h) == 0)
-				return csv_fail(&st->w, "column \"%s\" appears twice", h);
-			return csv_fail(&st->w, "columns \"%s\" and \"%s\" are both %s: keep one",
+				return csv_fail(&st->w, _("column \"%s\" appears twice"), h);
+			return csv_fail(&st->w,
+					_("columns \"%s\" and \"%s\" are both %s: keep one"),
 					st->hdr[j], h, st->cols[c].name);
 		}
 		st->map[i] = c;
@@ -349,17 +350,17 @@ static int take_header(struct state *st)
 		col_list(st, true, list, sizeof list);
 		char zh[200] = "";
 		if (st->cols[c].zh)
-			snprintf(zh, sizeof zh, " (or %.*s)", (int)strcspn(st->cols[c].zh, "|"),
+			snprintf(zh, sizeof zh, _(" (or %.*s)"), (int)strcspn(st->cols[c].zh, "|"),
 				 st->cols[c].zh);
 		return csv_fail(&st->w,
-				"missing column \"%s\"%s in the header (required columns: "
-				"%s)",
+				_("missing column \"%s\"%s in the header (required columns: "
+				  "%s)"),
 				st->cols[c].name, zh, list);
 	}
 	if (nskipped)
-		note_add(st->note, st->notelen, st->w.path, "not read: column%s %s%s",
-			 nskipped > 1 ? "s" : "", skipped,
-			 strlen(skipped) + 8 >= sizeof skipped ? " ..." : "");
+		note_add(st->note, st->notelen, st->w.path,
+			 ngettext("not read: column %s%s", "not read: columns %s%s", nskipped),
+			 skipped, strlen(skipped) + 8 >= sizeof skipped ? " ..." : "");
 	st->header_fields = st->nfield;
 	return 0;
 }
@@ -368,10 +369,12 @@ static int take_row(struct state *st)
 {
 	if (st->nfield != st->header_fields)
 		return csv_fail(&st->w,
-				"%s%d field%s, but the header has %d (one per column; an "
-				"empty value is an empty cell between commas)",
-				st->too_many ? "more than " : "", st->nfield,
-				st->nfield == 1 ? "" : "s", st->header_fields);
+				ngettext("%s%d field, but the header has %d (one per column; an "
+					 "empty value is an empty cell between commas)",
+					 "%s%d fields, but the header has %d (one per column; an "
+					 "empty value is an empty cell between commas)",
+					 (unsigned long)st->nfield),
+				st->too_many ? _("more than ") : "", st->nfield, st->header_fields);
 	bool blank = true;
 	for (int i = 0; i < st->nfield && blank; i++)
 		blank = !*st->field[i];
@@ -379,8 +382,8 @@ static int take_row(struct state *st)
 		return 0; /* a sheet's empty row: nothing in it to read */
 	if (st->rows >= CSV_MAX_ROWS)
 		return csv_fail(&st->w,
-				"more than %ld data rows: larger than fundsim reads from "
-				"one file",
+				_("more than %ld data rows: larger than fundsim reads from "
+				  "one file"),
 				CSV_MAX_ROWS);
 	const char *f[MAX_FIELDS];
 	for (int c = 0; c < st->ncols; c++)
@@ -408,7 +411,7 @@ static void on_record(int c, void *data)
 		if (!utf8_ok((const unsigned char *)st->field[i], strlen(st->field[i]))) {
 			char name[80];
 			field_name(st, i, name, sizeof name);
-			csv_fail(&st->w, "%s is not UTF-8 text (save the file as UTF-8)", name);
+			csv_fail(&st->w, _("%s is not UTF-8 text (save the file as UTF-8)"), name);
 			st->failed = true;
 			clear_fields(st);
 			return;
@@ -527,7 +530,7 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 			break;
 		if (len == -2) {
 			csv_fail(&st->w,
-				 "line longer than %d KiB: more than fundsim reads in one line",
+				 _("line longer than %d KiB: more than fundsim reads in one line"),
 				 CSV_MAX_LINE >> 10);
 			st->failed = true;
 			break;
@@ -535,16 +538,16 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 		total += len;
 		st->rec_bytes += len;
 		if (total > CSV_MAX_BYTES || st->line > MAX_LINES) { /* the file grew while read */
-			csv_fail(&st->w, "more than %s: more than fundsim reads from one file",
-				 st->line > MAX_LINES ? "100,000,000 lines" : "4 GiB");
+			csv_fail(&st->w, _("more than %s: more than fundsim reads from one file"),
+				 st->line > MAX_LINES ? _("100,000,000 lines") : "4 GiB");
 			st->failed = true;
 			break;
 		}
 		if (st->rec_bytes > CSV_MAX_LINE) {
 			st->w.line = st->quote_line;
 			csv_fail(&st->w,
-				 "a quoted cell opens here and runs on for more than %d KiB "
-				 "(is its closing quote missing?)",
+				 _("a quoted cell opens here and runs on for more than %d KiB "
+				   "(is its closing quote missing?)"),
 				 CSV_MAX_LINE >> 10);
 			st->failed = true;
 			break;
@@ -556,7 +559,7 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 		}
 		if (memchr(s, '\0', (size_t)len)) {
 			st->w.line = st->line;
-			csv_fail(&st->w, "a NUL byte: this is not a text file");
+			csv_fail(&st->w, "%s", _("a NUL byte: this is not a text file"));
 			st->failed = true;
 			break;
 		}
@@ -574,9 +577,9 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 			if (csv_error(&p) == CSV_EPARSE)
 				csv_fail(
 					&st->w,
-					"%s: a quote inside a field that is not quoted, or text "
-					"after a closing quote (quote the whole field, and write a "
-					"quote inside it as \"\")",
+					_("%s: a quote inside a field that is not quoted, or text "
+					  "after a closing quote (quote the whole field, and write a "
+					  "quote inside it as \"\")"),
 					name);
 			else
 				csv_fail(&st->w, "%s", csv_strerror(csv_error(&p)));
@@ -591,9 +594,10 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 	}
 	if (!st->failed && csv_fini(&p, on_field, on_record, st) != 0 && !st->failed) {
 		st->w.line = st->quote_line;
-		csv_fail(&st->w,
-			 "a quoted field opens here and is never closed: the file ends "
-			 "inside it (close it with \", and write a quote inside a field as \"\")");
+		csv_fail(
+			&st->w, "%s",
+			_("a quoted field opens here and is never closed: the file ends "
+			  "inside it (close it with \", and write a quote inside a field as \"\")"));
 		st->failed = true;
 	}
 	if (!st->failed && !st->header_done) {
@@ -602,7 +606,7 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 	}
 	for (int i = 0; !st->failed && i < st->header_fields; i++)
 		if (st->unnamed_data[i])
-			note_add(note, notelen, path, "not read: column %d, which has no header",
+			note_add(note, notelen, path, _("not read: column %d, which has no header"),
 				 i + 1);
 	bool failed = st->failed;
 	clear_fields(st);
@@ -674,7 +678,7 @@ static FILE *from_xlsx(const char *path, char *note, size_t notelen, char *err, 
 		fclose(out);
 		return NULL;
 	}
-	note_add(note, notelen, path, "a workbook: read its first sheet");
+	note_add(note, notelen, path, "%s", _("a workbook: read its first sheet"));
 	return out;
 }
 
@@ -815,7 +819,8 @@ static int read_all(const char *path, const struct csv_col *cols, int ncols, csv
 	} else if (!all_utf8(f)) {
 		text = from_gb18030(path, f, err, errlen);
 		if (text)
-			note_add(note, notelen, path, "read as GB18030: converted to UTF-8");
+			note_add(note, notelen, path, "%s",
+				 _("read as GB18030: converted to UTF-8"));
 	}
 	int rc = text ? parse(path, text, cols, ncols, fn, ctx, note, notelen, err, errlen) : -1;
 	if (text && text != f)
@@ -1007,9 +1012,9 @@ int field_credit_code(const struct csv_where *w, const char *col, const char *f)
 		if (!at)
 			return csv_fail(
 				w,
-				"column %s: \"%s\": character %zu is not one a unified "
-				"social credit code has (digits and capitals but I, O, S, V, "
-				"Z)",
+				_("column %s: \"%s\": character %zu is not one a unified "
+				  "social credit code has (digits and capitals but I, O, S, V, "
+				  "Z)"),
 				col_label(w, col, label, sizeof label), f, i + 1);
 		v[i] = (int)(at - alphabet);
 	}
@@ -1025,8 +1030,8 @@ int field_credit_code(const struct csv_where *w, const char *col, const char *f)
 	if (v[17] != check)
 		return csv_fail(
 			w,
-			"column %s: \"%s\" is not a valid unified social credit code: "
-			"its check character is %c, but the first 17 give %c (GB 32100-2015)",
+			_("column %s: \"%s\" is not a valid unified social credit code: "
+			  "its check character is %c, but the first 17 give %c (GB 32100-2015)"),
 			col_label(w, col, label, sizeof label), f, f[17], alphabet[check]);
 	return 0;
 }

@@ -233,12 +233,14 @@ static void budget_items(struct page *pg)
 			    capped ? L_(b->lang, " after the pro-rata cap") : "");
 		for (int y = y0; y <= y1; y++) {
 			double prob = summary_over(b->sm, i, y)->prob;
-			if (e[i].annual && b->lang == CHART_ZH)
-				html_printf(f, "%s%d年 <span class=\"risk\">%.1f%%</span>",
-					    y == y0 ? "" : "，", pg->first_paid + y, 100 * prob);
-			else if (e[i].annual)
-				html_printf(f, "%s<span class=\"risk\">%.1f%%</span> in %d",
-					    y == y0 ? "" : ", ", 100 * prob, pg->first_paid + y);
+			if (e[i].annual)
+				html_printf(
+					f,
+					y == y0 ? L_(b->lang,
+						     "<span class=\"risk\">%.1f%%</span> in %d")
+						: L_(b->lang,
+						     ", <span class=\"risk\">%.1f%%</span> in %d"),
+					100 * prob, pg->first_paid + y);
 			else
 				html_printf(f, "<span class=\"risk\">%.1f%%</span>", 100 * prob);
 		}
@@ -372,21 +374,14 @@ static void summary(struct page *pg)
 	fputs("</div>\n", f);
 
 	/* the lead: what, how sure, which measures, who pays */
-	if (b->lang == CHART_ZH)
-		html_printf(f,
-			    "<p>在情景<strong>%s</strong>下，实施中的 %d 项资金奖励条线预计在 "
-			    "%d–%d 申报年度（%d–%d 年兑付）共需资金<strong>%s元</strong>；在 90%% "
-			    "的模拟情形中，资金需求介于 %s 至 %s元之间。",
-			    b->s->name, enabled, p->start_year, p->start_year + p->years - 1,
-			    pg->first_paid, pg->first_paid + pg->l->years - 1, m, lo, hi);
-	else
-		html_printf(f,
-			    "<p>Under scenario <strong>%s</strong>, the %d cash award lines in "
-			    "force are expected to cost <strong>%s元</strong> over qualifying "
-			    "years %d–%d (paid %d–%d). In 90%% of the simulated futures the cost "
-			    "lies between %s and %s元.",
-			    b->s->name, enabled, m, p->start_year, p->start_year + p->years - 1,
-			    pg->first_paid, pg->first_paid + pg->l->years - 1, lo, hi);
+	html_printf(f,
+		    L_(b->lang,
+		       "<p>Under scenario <strong>%s</strong>, the %d cash award lines in "
+		       "force are expected to cost <strong>%s元</strong> over qualifying "
+		       "years %d–%d (paid %d–%d). In 90%% of the simulated futures the cost "
+		       "lies between %s and %s元."),
+		    b->s->name, enabled, m, p->start_year, p->start_year + p->years - 1,
+		    pg->first_paid, pg->first_paid + pg->l->years - 1, lo, hi);
 	if (t->mean > 0) {
 		double top = 0;
 		int nt = 0;
@@ -580,12 +575,14 @@ static void uncosted(struct page *pg)
 	for (int i = 0; i < N_UNCOSTED; i++) {
 		const struct uncosted_info *u = uncosted_info(i);
 		char a[32], all[32];
-		html_printf(f, "<tr><td>%s</td><td>%s", u->clause,
-			    b->lang == CHART_ZH ? u->zh : u->en);
+		/* the registry's words (uncosted.def); the Chinese under the English */
 		if (b->lang == CHART_ZH)
-			html_printf(f, "<span class=\"alt\" lang=\"en\">%s</span></td>", u->en);
+			html_printf(f, "<tr><td>%s</td><td>%s</td>", u->clause, u->zh);
 		else
-			html_printf(f, "<span class=\"alt\" lang=\"zh-CN\">%s</span></td>", u->zh);
+			html_printf(f,
+				    "<tr><td>%s</td><td>%s<span class=\"alt\" "
+				    "lang=\"zh-CN\">%s</span></td>",
+				    u->clause, u->en, u->zh);
 		if (p->uncosted[i] > 0)
 			html_printf(f, "<td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
 				    yuan(p->uncosted[i], a, sizeof a),

@@ -12,6 +12,7 @@
 
 #include "briefing_impl.h"
 #include "html.h"
+#include "i18n.h"
 #include "money.h"
 #include "stats.h"
 
@@ -25,9 +26,8 @@ static void year_head(const struct page *pg, int y)
 {
 	const struct briefing *b = pg->b;
 	if (y == pg->l->years)
-		html_printf(pg->f,
-			    L(b, "<th class=\"n\">%d–%d</th>", "<th class=\"n\">%d–%d年</th>"),
-			    pg->first_paid, pg->first_paid + pg->l->years - 1);
+		html_printf(pg->f, L_(b->lang, "<th class=\"n\">%d–%d</th>"), pg->first_paid,
+			    pg->first_paid + pg->l->years - 1);
 	else /* a year after the policy's last paid year: * as the other tables */
 		html_printf(pg->f, "<th class=\"n\">%d%s</th>", pg->first_paid + y,
 			    sim_after_horizon(pg->l, y) ? "*" : "");
@@ -76,9 +76,8 @@ static void measure_cells(const struct page *pg, int line)
 	html_printf(pg->f, "<td>%s</td><td><span class=\"code\">%s</span> %s", li->clause, li->name,
 		    briefing_measure_name(pg->b, line));
 	if (!pg->b->sm->in_total[line])
-		html_printf(pg->f,
-			    L(pg->b, "<span class=\"alt\">contingent, not in the total</span>",
-			      "<span class=\"alt\">或有事项，不计入合计</span>"));
+		html_printf(pg->f, L_(pg->b->lang,
+				      "<span class=\"alt\">contingent, not in the total</span>"));
 	fputs("</td>", pg->f);
 }
 
@@ -88,18 +87,14 @@ static void economy(struct page *pg)
 {
 	const struct briefing *b = pg->b;
 	FILE *f = pg->f;
-	html_printf(f, L(b, "<h3>1. Economy of the inputs (投入经济性)</h3>\n",
-			 "<h3>一、投入经济性</h3>\n"));
-	html_printf(f,
-		    L(b,
-		      "<p>The expected cost of each measure per paid year and over the "
-		      "period, with its 90%% interval (5th to 95th percentile) and the "
-		      "planning figures P80 and P90: appropriate P80 (P90) and spending "
-		      "overruns it in at most 20%% (10%%) of the simulated futures.</p>\n",
-		      "<p>各措施分兑付年度及政策期的期望成本，附90%%区间（第5至第95百分位数）及预算"
-		      "安排参考P80、P90：按P80（P90）安排，超支概率不超过20%%（10%%）。</p>\n"));
+	html_printf(f, L_(b->lang, "<h3>1. Economy of the inputs (投入经济性)</h3>\n"));
+	html_printf(f, L_(b->lang,
+			  "<p>The expected cost of each measure per paid year and over the "
+			  "period, with its 90%% interval (5th to 95th percentile) and the "
+			  "planning figures P80 and P90: appropriate P80 (P90) and spending "
+			  "overruns it in at most 20%% (10%%) of the simulated futures.</p>\n"));
 	fputs("<table id=\"eval-cost\">\n<thead><tr>", f);
-	html_printf(f, L(b, "<th>Clause</th><th>Measure</th>", "<th>条款</th><th>措施</th>"));
+	html_printf(f, L_(b->lang, "<th>Clause</th><th>Measure</th>"));
 	for (int y = 0; y <= pg->l->years; y++)
 		year_head(pg, y);
 	fputs("</tr></thead>\n<tbody>\n", f);
@@ -114,19 +109,16 @@ static void economy(struct page *pg)
 					    money(pg, line, y, LV_TOTAL));
 			fputs("</tr>\n", f);
 		}
-	html_printf(f, L(b, "</tbody>\n<tfoot><tr><td></td><td>Total</td>",
-			 "</tbody>\n<tfoot><tr><td></td><td>合计</td>"));
+	html_printf(f, L_(b->lang, "</tbody>\n<tfoot><tr><td></td><td>Total</td>"));
 	for (int y = 0; y <= pg->l->years; y++)
 		amount_cell(pg, "line", "TOTAL", year_of(pg, y), money(pg, N_LINES, y, LV_TOTAL));
 	fputs("</tr></tfoot>\n</table>\n", f);
 	if (pg->l->years > pg->l->horizon)
 		html_printf(f,
-			    L(b,
-			      "<p class=\"note\">* After the policy's last paid year: support and "
-			      "instalments committed in the policy period. The period column "
-			      "includes them.</p>\n",
-			      "<p class=\"note\">* 政策期满后兑付：政策期内作出的分年支持与分期兑付"
-			      "承诺；政策期合计一栏含这些年度。</p>\n"));
+			    L_(b->lang,
+			       "<p class=\"note\">* After the policy's last paid year: support and "
+			       "instalments committed in the policy period. The period column "
+			       "includes them.</p>\n"));
 }
 
 /* ---- 资金构成 ---- */
@@ -163,12 +155,12 @@ static const struct stats *level_cell(const struct page *pg, int g, int year)
 /* The budget owners (owners.def), the last: new money only (N_OWNERS). */
 static const char *owner_label(const struct page *pg, int g, char *buf, size_t len)
 {
-	bool zh = pg->b->lang == CHART_ZH;
+	enum chart_lang lang = pg->b->lang;
 	if (g == N_OWNERS)
-		snprintf(buf, len, "%s", zh ? "仅新增资金" : "New money only");
-	else
-		snprintf(buf, len, "%s%s", zh ? owner_info(g)->zh : owner_info(g)->en,
-			 pg->b->sm->owner_new[g] ? (zh ? "（新增资金）" : " (new money)") : "");
+		snprintf(buf, len, "%s", L_(lang, "New money only"));
+	else /* the registry's names (owners.def) */
+		snprintf(buf, len, "%s%s", lang == CHART_ZH ? owner_info(g)->zh : owner_info(g)->en,
+			 pg->b->sm->owner_new[g] ? L_(lang, " (new money)") : "");
 	return buf;
 }
 
@@ -189,7 +181,7 @@ static void composition_table(struct page *pg, const struct composition *c, cons
 	html_printf(f, "<table id=\"%s\" class=\"keep\">\n<thead><tr><th>%s</th>", c->id, head);
 	for (int y = 0; y <= pg->l->years; y++)
 		year_head(pg, y);
-	html_printf(f, L(b, "<th class=\"n\">Share</th>", "<th class=\"n\">占比</th>"));
+	html_printf(f, L_(b->lang, "<th class=\"n\">Share</th>"));
 	fputs("</tr></thead>\n<tbody>\n", f);
 	double total = pg->total->mean;
 	for (int g = 0; g < c->n; g++) {
@@ -208,16 +200,11 @@ static void composition(struct page *pg)
 {
 	const struct briefing *b = pg->b;
 	FILE *f = pg->f;
-	html_printf(f, L(b, "<h3>2. Funding composition (资金构成)</h3>\n",
-			 "<h3>二、资金构成</h3>\n"));
-	html_printf(
-		f,
-		L(b,
-		  "<p>Who pays: the provincial part of the pooled lines (统筹省、市资金), "
-		  "the city and the districts, by paid year. Means add up to the total; "
-		  "percentiles do not.</p>\n",
-		  "<p>出资构成：统筹省、市资金条线中的省级部分、市级与区（县级市）级，分兑付年度。"
-		  "各层级均值之和等于合计，分位数之和不等于合计的分位数。</p>\n"));
+	html_printf(f, L_(b->lang, "<h3>2. Funding composition (资金构成)</h3>\n"));
+	html_printf(f, L_(b->lang,
+			  "<p>Who pays: the provincial part of the pooled lines (统筹省、市资金), "
+			  "the city and the districts, by paid year. Means add up to the total; "
+			  "percentiles do not.</p>\n"));
 	/* a dimension the run's layout has by paid year is a row here with its
 	 * accessors (districts have no years: their own section) */
 	const struct composition tables[] = {
@@ -225,7 +212,7 @@ static void composition(struct page *pg)
 		 level_cell},
 		{"eval-owners", "owner", N_OWNERS + 1, owner_label, owner_key, owner_cell},
 	};
-	const char *heads[] = {L(b, "Funding level", "出资层级"), L(b, "Budget owner", "预算来源")};
+	const char *heads[] = {L_(b->lang, "Funding level"), L_(b->lang, "Budget owner")};
 	/* a lean run has no owner cells */
 	size_t n = summary_owner(b->sm, 0, 0, LV_TOTAL) ? 2 : 1;
 	for (size_t k = 0; k < n; k++)
@@ -251,21 +238,18 @@ static void outputs(struct page *pg)
 	const struct briefing *b = pg->b;
 	FILE *f = pg->f;
 	int years = pg->l->years;
-	html_printf(f, L(b, "<h3>3. Performance targets: output indicators (绩效目标)</h3>\n",
-			 "<h3>三、绩效目标：产出指标</h3>\n"));
-	html_printf(
-		f, L(b,
-		     "<p>The number of awards each measure is expected to pay per paid year "
-		     "and over the period (a yearly award counts once a year), with its 90%% "
-		     "interval, and the mean award: expected cost over expected awards.</p>\n",
-		     "<p>各措施分兑付年度及政策期预计兑付的奖励笔数（按年支持的项目每年计一笔）及其"
-		     "90%%区间；平均单笔奖励＝期望成本÷期望笔数。</p>\n"));
+	html_printf(f,
+		    L_(b->lang, "<h3>3. Performance targets: output indicators (绩效目标)</h3>\n"));
+	html_printf(f,
+		    L_(b->lang,
+		       "<p>The number of awards each measure is expected to pay per paid year "
+		       "and over the period (a yearly award counts once a year), with its 90%% "
+		       "interval, and the mean award: expected cost over expected awards.</p>\n"));
 	fputs("<table id=\"eval-outputs\">\n<thead><tr>", f);
-	html_printf(f, L(b, "<th>Clause</th><th>Measure</th>", "<th>条款</th><th>措施</th>"));
+	html_printf(f, L_(b->lang, "<th>Clause</th><th>Measure</th>"));
 	for (int y = 0; y <= years; y++)
 		year_head(pg, y);
-	html_printf(f,
-		    L(b, "<th class=\"n\">Mean award</th>", "<th class=\"n\">平均单笔奖励</th>"));
+	html_printf(f, L_(b->lang, "<th class=\"n\">Mean award</th>"));
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int pass = 0; pass < 2; pass++)
 		for (int line = 0; line < N_LINES; line++) {
@@ -288,18 +272,17 @@ static void outputs(struct page *pg)
 
 static const char *level_word(const struct briefing *b, enum rating_level r)
 {
-	static const char *const en[N_RATINGS] = {"low", "medium", "high", "very high"};
-	static const char *const zh[N_RATINGS] = {"低", "中", "高", "很高"};
-	return b->lang == CHART_ZH ? zh[r] : en[r];
+	/* TRANSLATORS: an uncertainty rating (the OBR's scale) */
+	static const char *const word[N_RATINGS] = {N_("low"), N_("medium"), N_("high"),
+						    N_("very high")};
+	return L_(b->lang, word[r]);
 }
 
 static void axis_cell(const struct page *pg, const struct line_rating *lr, int a)
 {
 	html_printf(pg->f, "<td class=\"rating r%d\" data-score=\"%.4f\">%s", (int)lr->out.axis[a],
 		    lr->out.score[a], level_word(pg->b, lr->out.axis[a]));
-	html_printf(pg->f,
-		    L(pg->b, "<span class=\"alt\">%g/%d assumed</span></td>",
-		      "<span class=\"alt\">假设 %g/%d</span></td>"),
+	html_printf(pg->f, L_(pg->b->lang, "<span class=\"alt\">%g/%d assumed</span></td>"),
 		    lr->in.assumed[a], lr->in.values[a]);
 }
 
@@ -308,28 +291,21 @@ static void ratings(struct page *pg)
 	const struct briefing *b = pg->b;
 	const struct evaluation *ev = b->ev;
 	FILE *f = pg->f;
-	html_printf(f, L(b, "<h3>4. Uncertainty of each costing</h3>\n",
-			 "<h3>四、测算不确定性评级</h3>\n"));
-	html_printf(f,
-		    L(b,
+	html_printf(f, L_(b->lang, "<h3>4. Uncertainty of each costing</h3>\n"));
+	html_printf(
+		f, L_(b->lang,
 		      "<p>Each line is rated low, medium, high or very high on three sources of "
 		      "uncertainty, in the manner of the UK Office for Budget Responsibility's "
 		      "uncertainty ratings of policy costings: the <strong>data</strong> its "
 		      "applicants are drawn from, the <strong>modelling</strong> of its rule, and "
 		      "the <strong>behaviour</strong> it assumes (take-up, what applicants request "
 		      "and are granted). Under each rating: the weight of the values resting on "
-		      "assumption over the values counted (method below).</p>\n",
-		      "<p>参照英国预算责任办公室（OBR）对政策测算的不确定性评级，逐条线从三方面评定"
-		      "低、中、高、很高：申报对象所依据的<strong>数据</strong>、奖励规则的"
-		      "<strong>建模</strong>、所假设的<strong>行为</strong>（申领率、申请额度与核定"
-		      "比例）。评级下方为依赖假设的取值权重与计入取值数之比（方法见下）。</p>\n"));
+		      "assumption over the values counted (method below).</p>\n"));
 	fputs("<table id=\"eval-ratings\">\n<thead><tr>", f);
-	html_printf(f, L(b,
-			 "<th>Clause</th><th>Measure</th><th>Data</th><th>Modelling</th>"
-			 "<th>Behaviour</th><th class=\"n\">Share of the total's variance</th>"
-			 "<th>Overall</th>",
-			 "<th>条款</th><th>措施</th><th>数据</th><th>建模</th><th>行为</th>"
-			 "<th class=\"n\">占总额方差比例</th><th>综合评级</th>"));
+	html_printf(f, L_(b->lang,
+			  "<th>Clause</th><th>Measure</th><th>Data</th><th>Modelling</th>"
+			  "<th>Behaviour</th><th class=\"n\">Share of the total's variance</th>"
+			  "<th>Overall</th>"));
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int line = 0; line < N_LINES; line++) {
 		const struct line_rating *lr = &ev->line[line];
@@ -349,61 +325,43 @@ static void ratings(struct page *pg)
 		html_printf(f, "<td class=\"rating r%d\"><strong>%s</strong>", (int)lr->out.overall,
 			    level_word(b, lr->out.overall));
 		if (lr->out.material)
-			html_printf(f, L(b, "<span class=\"alt\">material</span>",
-					 "<span class=\"alt\">影响显著</span>"));
+			html_printf(f, L_(b->lang, "<span class=\"alt\">material</span>"));
 		fputs("</td></tr>\n", f);
 	}
 	fputs("</tbody></table>\n", f);
 	html_printf(
 		f,
-		L(b,
-		  "<p class=\"note\"><strong>Method.</strong> Each value a line rests on is "
-		  "counted on one axis: data (the counts, bases and populations of its "
-		  "applicants: its <code>[pop.X]</code> section, or for firm lines the parts of "
-		  "the firm model their firms come from), modelling (its rule keys) or behaviour "
-		  "(take-up, request, approval, housing, pass). A value weighs by what its "
-		  "comment in the scenario file says: the policy text (第N条), a cited source "
-		  "or a definition 0, a reading or a partly assumed value ½, an assumption or a "
-		  "value with no comment 1. An axis's score is the mean weight: low below 25%%, "
-		  "medium below 50%%, high below 75%%, very high from 75%%. The overall rating "
-		  "is the mean of the three levels to the nearest, one step higher when the "
-		  "line carries %.0f%% or more of the "
-		  "variance of the total (material: an error in it moves the total). The "
-		  "share is %s; contingent items are not in the total and have none. A "
-		  "rating says how much of a line rests on assumption, not that its estimate "
-		  "is wrong: the intervals above include only the uncertainty the scenario "
-		  "spells out as ranges.</p>\n",
-		  "<p class=\"note\"><strong>评级方法。</strong>条线所依据的每项取值归入一个方面："
-		  "数据（申报对象的数量、基数与分布：其 <code>[pop.X]</code> 一节；企业类条线为"
-		  "企业模型中对应部分）、建模（奖励规则参数）或行为（申领率、申请额度、核定比例、"
-		  "购房补贴申请、年度考核通过率）。每项取值按情景文件中的注释赋权：政策原文"
-		  "（第N条）、注明来源或按定义得出为0，解读或部分为假设为½，假设或无注释为1。各方面"
-		  "得分为权重均值：低于25%%为低，低于50%%为中，低于75%%为高，75%%及以上为很高。"
-		  "综合评级取三方面等级的平均值（四舍五入）；条线占总额方差 %.0f%% 及以上的（影响显著：其误差会带动总额）"
-		  "再上调一级。方差占比为%s；或有事项不计入合计，无此比例。评级反映测算在多大程度上"
-		  "依赖假设，并不表示估计有误：上文区间只包含情景以区间形式给出的不确定性。</p>\n"),
+		L_(b->lang,
+		   "<p class=\"note\"><strong>Method.</strong> Each value a line rests on is "
+		   "counted on one axis: data (the counts, bases and populations of its "
+		   "applicants: its <code>[pop.X]</code> section, or for firm lines the parts of "
+		   "the firm model their firms come from), modelling (its rule keys) or behaviour "
+		   "(take-up, request, approval, housing, pass). A value weighs by what its "
+		   "comment in the scenario file says: the policy text (第N条), a cited source "
+		   "or a definition 0, a reading or a partly assumed value ½, an assumption or a "
+		   "value with no comment 1. An axis's score is the mean weight: low below 25%%, "
+		   "medium below 50%%, high below 75%%, very high from 75%%. The overall rating "
+		   "is the mean of the three levels to the nearest, one step higher when the "
+		   "line carries %.0f%% or more of the "
+		   "variance of the total (material: an error in it moves the total). The "
+		   "share is %s; contingent items are not in the total and have none. A "
+		   "rating says how much of a line rests on assumption, not that its estimate "
+		   "is wrong: the intervals above include only the uncertainty the scenario "
+		   "spells out as ranges.</p>\n"),
 		100 * RATING_MATERIAL,
 		ev->covariance
-			? L(b,
-			    "Cov(line, total) / Var(total) over the replications, which adds "
-			    "up to 100% over the lines",
-			    "各次模拟中该条线与合计的协方差除以合计的方差，各条线之和为100%")
-			: L(b,
-			    "the line's variance over the sum of the lines' variances (the run "
-			    "kept no rows to pair)",
-			    "该条线方差占各条线方差之和的比例（本次运行未保留逐次结果）"));
-	html_printf(
-		f,
-		L(b,
-		  "<p class=\"note\">Source: Office for Budget Responsibility, “Policy "
-		  "costings” and its policy costings uncertainty ratings database "
-		  "(obr.uk/forecasts-in-depth/policy-costings/), which rates each "
-		  "certified costing on the uncertainty from its data, its modelling and "
-		  "behaviour.</p>\n",
-		  "<p class=\"note\">来源：英国预算责任办公室（Office for Budget Responsibility）"
-		  "“Policy costings”及其政策测算不确定性评级数据库（obr.uk/forecasts-in-depth/"
-		  "policy-costings/），对每项经认证的测算按数据、建模与行为三方面的不确定性"
-		  "评级。</p>\n"));
+			? L_(b->lang, /* xgettext:no-c-format */
+			     "Cov(line, total) / Var(total) over the replications, which adds "
+			     "up to 100% over the lines")
+			: L_(b->lang,
+			     "the line's variance over the sum of the lines' variances (the run "
+			     "kept no rows to pair)"));
+	html_printf(f, L_(b->lang,
+			  "<p class=\"note\">Source: Office for Budget Responsibility, “Policy "
+			  "costings” and its policy costings uncertainty ratings database "
+			  "(obr.uk/forecasts-in-depth/policy-costings/), which rates each "
+			  "certified costing on the uncertainty from its data, its modelling and "
+			  "behaviour.</p>\n"));
 }
 
 void briefing_evaluation(struct page *pg)
@@ -411,14 +369,10 @@ void briefing_evaluation(struct page *pg)
 	const struct briefing *b = pg->b;
 	FILE *f = pg->f;
 	fputs("<section id=\"evaluation\">\n", f);
-	html_printf(f, L(b, "<h2>Ex-ante performance evaluation (事前绩效评估)</h2>\n",
-			 "<h2>事前绩效评估</h2>\n"));
-	html_printf(
-		f,
-		L(b,
-		  "<p>The figures an ex-ante performance evaluation of the policy asks "
-		  "for, from the same run as the rest of this report.</p>\n",
-		  "<p>本节按事前绩效评估的要求列示测算结果，与本报告其余部分出自同一次模拟。</p>\n"));
+	html_printf(f, L_(b->lang, "<h2>Ex-ante performance evaluation (事前绩效评估)</h2>\n"));
+	html_printf(f, L_(b->lang,
+			  "<p>The figures an ex-ante performance evaluation of the policy asks "
+			  "for, from the same run as the rest of this report.</p>\n"));
 	economy(pg);
 	composition(pg);
 	outputs(pg);

@@ -7,9 +7,6 @@
 
 #include "briefing.h"
 
-/* English or Chinese: both are literals, so printf formats stay checked. */
-#define L(b, en, zh) ((b)->lang == CHART_ZH ? (zh) : (en))
-
 struct page {
 	FILE *f;
 	const struct briefing *b;

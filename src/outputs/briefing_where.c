@@ -89,12 +89,14 @@ static void owners(struct page *pg)
 			html_printf(f,
 				    L_(b->lang,
 				       "</tbody>\n<tfoot><tr><td>New money only</td><td>New</td>"));
-		else
-			html_printf(f, "<tr><td>%s<span class=\"alt\">%s</span></td><td>%s</td>",
-				    L(b, owner_info(o)->en, owner_info(o)->zh),
-				    L(b, owner_info(o)->zh, owner_info(o)->en),
+		else if (b->lang == CHART_ZH) /* the registry's names (owners.def) */
+			html_printf(f, "<tr><td>%s</td><td>%s</td>", owner_info(o)->zh,
 				    sm->owner_new[o] ? L_(b->lang, "New")
 						     : L_(b->lang, "Existing programme"));
+		else /* the bureau's own name under the English */
+			html_printf(f, "<tr><td>%s<span class=\"alt\">%s</span></td><td>%s</td>",
+				    owner_info(o)->en, owner_info(o)->zh,
+				    sm->owner_new[o] ? "New" : "Existing programme");
 		for (int y = 0; y <= sim_within(l); y++)
 			if (y <= l->years || tail)
 				cell(f, summary_owner(sm, o, y, LV_TOTAL));

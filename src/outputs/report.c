@@ -603,22 +603,29 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		fprintf(f, "\n%s\n",
 			_("By budget owner, all measures and paid years (by_owner.csv; * new "
 			  "money):"));
-		print_head_w(f, 17);
+		/* in Chinese the registry's names (owners.def), by_owner.csv's keys in English */
+		bool zh = i18n_lang() == I18N_ZH;
+		int width = zh ? 24 : 17;
+		print_head_w(f, width);
 		for (int o = 0; o <= N_OWNERS; o++) {
-			char label[64];
+			char label[96];
 			snprintf(label, sizeof label, "%s%s",
-				 o == N_OWNERS ? _("new money only") : owner_key(o),
+				 o == N_OWNERS ? _("new money only")
+				 : zh          ? owner_info(o)->zh
+					       : owner_key(o),
 				 o < N_OWNERS && sm->owner_new[o] ? " *" : "");
-			print_row_w(f, 17, label, summary_owner(sm, o, l->years, LV_TOTAL));
+			print_row_w(f, width, label, summary_owner(sm, o, l->years, LV_TOTAL));
 		}
 	}
+	bool zh_words = i18n_lang() == I18N_ZH;
 	if (sm->nenv)
-		fprintf(f, "\nBudget envelopes (%s):\n",
-			p->model.budget.rule == BUDGET_PRORATA ? "prorata: annual_total caps awards"
+		fprintf(f, _("\nBudget envelopes (%s):\n"),
+			p->model.budget.rule == BUDGET_PRORATA
+				? _("prorata: annual_total caps awards")
 			: p->model.budget.rule == BUDGET_PRIORITY
-				? "priority: annual_total pays the "
-				  "priority lines first"
-				: "report");
+				? _("priority: annual_total pays the priority lines first")
+			: zh_words ? _("report: measured against, awards never cut")
+				   : "report"); /* the rule's key alone, as it always was */
 	for (int i = 0; i < sm->nenv; i++) {
 		const struct envelope *e = &sm->env[i];
 		int y0 = e->annual ? 0 : l->years, y1 = e->annual ? l->years - 1 : l->years;
@@ -628,10 +635,13 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 			money_table(e->limit, lim, sizeof lim);
 			money_table(over->mean, ov, sizeof ov);
 			bool capped = e->annual && summary_capping(p);
-			fprintf(f, "  %-18s %-5s limit %-10s %s %5.1f%%, expected overrun %s",
-				e->name, y == l->years ? "all" : "", lim,
-				capped ? "P(exceed after the cap)" : "P(exceed)", 100 * over->prob,
-				ov);
+			fputs("  ", f);
+			text_pad(f, e->name, 18);
+			/* TRANSLATORS: the whole period's envelope, beside annual ones */
+			text_pad(f, y == l->years ? _("all") : "", 5);
+			fprintf(f, _("limit %-10s %s %5.1f%%, expected overrun %s"), lim,
+				capped ? _("P(exceed after the cap)") : _("P(exceed)"),
+				100 * over->prob, ov);
 			if (y < l->years)
 				fprintf(f, " (%d)", first_paid(ri->s) + y);
 			if (capping(e, p)) {
@@ -644,7 +654,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 					char ci[32], co[32];
 					money_table(summary_carry_in(sm, y)->mean, ci, sizeof ci);
 					money_table(summary_carry_out(sm, y)->mean, co, sizeof co);
-					fprintf(f, "; carried in %s, carried out %s (结转)", ci,
+					fprintf(f, _("; carried in %s, carried out %s (结转)"), ci,
 						co);
 				}
 			}
@@ -653,7 +663,7 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		if (capping(e, p) && p->model.budget.carry_forward) {
 			char owed[32];
 			money_table(summary_carry_out(sm, l->years)->mean, owed, sizeof owed);
-			fprintf(f, "  still owed after %d, never paid (mean): %s\n",
+			fprintf(f, _("  still owed after %d, never paid (mean): %s\n"),
 				first_paid(ri->s) + l->years - 1, owed);
 		}
 	}

@@ -6,6 +6,7 @@
 
 #include "rules_impl.h"
 #include "i18n.h"
+#include "text.h"
 
 void rules_split(const struct policy *p, struct award *a)
 {
@@ -47,7 +48,9 @@ const char *reason_fmt(const char *fmt, ...)
 	static _Thread_local char buf[REASON_LEN];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, gettext(fmt), ap); /* the catalogue's words (i18n.h) */
+	int n = vsnprintf(buf, sizeof buf, gettext(fmt), ap); /* the catalogue's words (i18n.h) */
+	if (n >= (int)sizeof buf)                             /* cut: at a whole UTF-8 character */
+		buf[text_utf8_cut(buf, sizeof buf - 1)] = '\0';
 	va_end(ap);
 	return buf;
 }

@@ -24,8 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "params.h"
 #include "sim.h"
+#include "text.h"
 
 /* Stream components that are not a line's: who draws. Their keys are
  * hashes of these names; a line's are of its section (line_keys). */
@@ -487,6 +489,18 @@ static bool claimed(const struct sim_work *w, const struct award *a)
 	return (double)(h >> 11) * 0x1.0p-53 < share;
 }
 
+/* Append text to a's reason, cut at a whole UTF-8 character when it does
+ * not fit (a ledger cell stays valid UTF-8). */
+static void reason_add(struct award *a, const char *text)
+{
+	size_t k = strlen(a->reason), room = sizeof a->reason - 1 - k;
+	size_t n = strlen(text);
+	if (n > room)
+		n = text_utf8_cut(text, room);
+	memcpy(a->reason + k, text, n);
+	a->reason[k + n] = '\0';
+}
+
 /* 第1条 再给予最高200万元, 第3条 最高100万元: the firm asks for an amount
  * and is paid min(request, cap) x approval, drawn from a stream of its
  * own (firm, line, year), so no other draw depends on it. The rows of
@@ -505,11 +519,11 @@ static bool firm_request(struct sim_work *w, struct award *a)
 		return false;
 	rules_split(w->q, a);
 	if (a->reason[0]) {
-		size_t k = strlen(a->reason);
-		char r[32], c[32];
+		char r[32], c[32], t[REASON_LEN];
 		money_words(req, r, sizeof r);
 		money_words(a->amount / 100.0, c, sizeof c);
-		snprintf(a->reason + k, sizeof a->reason - k, "; requested %s, paid %s", r, c);
+		snprintf(t, sizeof t, _("; requested %s, paid %s"), r, c);
+		reason_add(a, t);
 	}
 	return true;
 }
@@ -517,14 +531,16 @@ static bool firm_request(struct sim_work *w, struct award *a)
 /* What the ledger says of a known award: the status of its row. */
 static void known_reason(const struct sim_work *w, struct award *a)
 {
-	static const char *const st[] = {"approved", "paid", "pending, drawn approved"};
+	static const char *const st[] = {N_("approved"), N_("paid"), N_("pending, drawn approved")};
 	const char *what = "";
 	for (size_t i = 0; i < w->nk; i++)
 		if (w->kview[i].year == a->year)
-			what = i < w->nfile ? st[w->kview[i].status]
-					    : "approved in an earlier round, review passed (drawn)";
-	size_t k = strlen(a->reason);
-	snprintf(a->reason + k, sizeof a->reason - k, "; known: %s", what);
+			what = i < w->nfile
+				       ? _(st[w->kview[i].status])
+				       : _("approved in an earlier round, review passed (drawn)");
+	char t[REASON_LEN];
+	snprintf(t, sizeof t, _("; known: %s"), what);
+	reason_add(a, t);
 }
 
 static void on_award(void *ctx, const struct award *given)
