@@ -105,7 +105,7 @@ static const char *const css =
 	"margin:.1rem 0}\n"
 	".headline .range{font-size:1.05rem;margin:0}\n"
 	".cols{display:flex;gap:1.2rem;flex-wrap:wrap}\n"
-	".cols>div{flex:1 1 16rem;min-width:0}\n"
+	".cols>div{flex:1 1 auto}\n" /* side by side when both fit, else one under the other */
 	".risk{font-weight:700}\n"
 	"figure{margin:1rem 0 1.8rem}\n"
 	"figure svg{display:block;width:100%;height:auto;max-width:100%}\n"
@@ -121,7 +121,10 @@ static const char *const css =
 	"table.tornado td:nth-child(2){width:30%}table.tornado td:last-child{width:15%}\n"
 	"td.range,.nowrap{white-space:nowrap}\n"
 	"#measures td:first-child{white-space:nowrap}\n"
-	"#evaluation table{font-size:.86rem}\n"
+	/* the wide tables (a column a paid year) scroll on a screen rather than
+	 * squeeze their names into a column of single characters */
+	"#where table,#evaluation table{font-size:.8rem;display:block;overflow-x:auto}\n"
+	"#where th,#where td:first-child,#by-owner td:nth-child(2){white-space:nowrap}\n"
 	"#evaluation td:first-child,#evaluation th:first-child,.rating{white-space:nowrap}\n"
 	"#evaluation td:nth-child(2){min-width:10em}\n"
 	"#evaluation td.n .alt{font-size:.8em}\n"
@@ -139,6 +142,7 @@ static const char *const css =
 	" #measures table{font-size:.9rem;line-height:1.3}\n"
 	" #measures th,#measures td{padding:.16rem .4rem}\n"
 	" section.flow{break-before:auto;margin-top:2rem}\n"
+	" #where table,#evaluation table{display:table;font-size:.74rem}\n" /* A4's width */
 	" *{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
 	"}\n";
 
