@@ -79,6 +79,8 @@ bad-not-taken|params --out x|
 bad-scenario|run $d/bad/scenario-bad-amount.ini --reps 5|
 bad-panel|award --firms $d/bad/panel-bad-number.csv|
 run|run --reps 20 --seed 3 --ledger --out OUT|ledger.csv results.xlsx manifest.txt fan.svg stacked.svg distribution.svg ranked.svg convergence.svg districts.svg
+run-budget|run $s/suzhou-budget-cap.ini --reps 10 --no-charts --out OUT|
+run-known|run $s/suzhou-conservative.ini --reps 5 --ledger --entities $d/entities-known.csv --no-charts --out OUT|ledger.csv
 award|award --firms $d/panel-example.csv --entities $d/entities-example.csv -o OUT.csv|OUT.csv
 calibrate|calibrate --reps 20 --out OUT|
 params|params|
