@@ -238,12 +238,15 @@ bench: bin/fundsim $(BUILD)/bench_sim $(BUILD)/bench_floor $(BUILD)/bench_reuse
 	@sh tests/bench_reuse.sh bin/fundsim 100
 	@$(BUILD)/bench_reuse 1000
 
-# The floor counts the engine's draws through wrapped GSL and libm calls.
-FLOOR_WRAP = $(addprefix -Wl$(comma)--wrap=,gsl_rng_uniform gsl_rng_uniform_pos gsl_ran_flat \
-	gsl_ran_gaussian_ziggurat gsl_ran_gaussian gsl_ran_poisson gsl_ran_beta gsl_rng_set exp expf)
-comma := ,
-$(BUILD)/bench_floor: bench/floor.c $(BUILD)/libfundsim.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(FLOOR_WRAP) $(LDLIBS)
+# The floor counts the engine's draws with its own stream.o, built with
+# STREAM_COUNT: linked before the library, it stands for the library's.
+$(BUILD)/bench/stream_count.o: src/sim/stream.c include/stream.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -O3 -DSTREAM_COUNT -c -o $@ $<
+
+$(BUILD)/bench_floor: bench/floor.c $(BUILD)/bench/stream_count.o $(BUILD)/libfundsim.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/bench/stream_count.o $(BUILD)/libfundsim.a \
+	  $(LDLIBS)
 
 deps-bench:
 	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"

@@ -1,16 +1,16 @@
 /* floor.c - make bench: the batched floor of the engine. Counts the
  * uniform, normal and exp draws the engine makes per replication of the
- * default scenario (its calls into GSL and libm, wrapped at link time:
- * -Wl,--wrap), then times the same numbers of draws made in batches by
- * the Philox streams (stream.h) with SLEEF's vector exp and log.
+ * default scenario (stream.c built with STREAM_COUNT into this program
+ * alone: every variate asked of the streams, used or not), then times the
+ * same numbers of draws made in the fastest batches the streams allow:
+ * long runs of one stream (stream_uniform, stream_normal) and SLEEF's
+ * vector exp over them.
  *
  *   floor REPS   -> the counts, then "floor_seconds S" for REPS replications
  *
- * Poisson counts (gsl_ran_poisson) are made as one uniform each, as a
- * batched inverse CDF would; GSL's own draws inside them are not counted.
- * Re-seeds cost nothing in the floor: a counter-based stream has no state. */
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_rng.h>
+ * Poisson counts are one uniform each (an inverse CDF), counted as such;
+ * beta and pert draws (GSL, seeded from a uniform) are not in the default
+ * scenario. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,79 +19,6 @@
 #include "scenario.h"
 #include "sim.h"
 #include "stream.h"
-
-static unsigned long long n_uniform, n_normal, n_exp, n_poisson, n_seed, n_other;
-
-double __real_gsl_rng_uniform(const gsl_rng *r);
-double __wrap_gsl_rng_uniform(const gsl_rng *r);
-double __wrap_gsl_rng_uniform(const gsl_rng *r)
-{
-	n_uniform++;
-	return __real_gsl_rng_uniform(r);
-}
-double __real_gsl_rng_uniform_pos(const gsl_rng *r);
-double __wrap_gsl_rng_uniform_pos(const gsl_rng *r);
-double __wrap_gsl_rng_uniform_pos(const gsl_rng *r)
-{
-	n_uniform++;
-	return __real_gsl_rng_uniform_pos(r);
-}
-double __real_gsl_ran_flat(const gsl_rng *r, double a, double b);
-double __wrap_gsl_ran_flat(const gsl_rng *r, double a, double b);
-double __wrap_gsl_ran_flat(const gsl_rng *r, double a, double b)
-{
-	n_uniform++;
-	return __real_gsl_ran_flat(r, a, b);
-}
-double __real_gsl_ran_gaussian_ziggurat(const gsl_rng *r, double sd);
-double __wrap_gsl_ran_gaussian_ziggurat(const gsl_rng *r, double sd);
-double __wrap_gsl_ran_gaussian_ziggurat(const gsl_rng *r, double sd)
-{
-	n_normal++;
-	return __real_gsl_ran_gaussian_ziggurat(r, sd);
-}
-double __real_gsl_ran_gaussian(const gsl_rng *r, double sd);
-double __wrap_gsl_ran_gaussian(const gsl_rng *r, double sd);
-double __wrap_gsl_ran_gaussian(const gsl_rng *r, double sd)
-{
-	n_normal++;
-	return __real_gsl_ran_gaussian(r, sd);
-}
-unsigned int __real_gsl_ran_poisson(const gsl_rng *r, double mu);
-unsigned int __wrap_gsl_ran_poisson(const gsl_rng *r, double mu);
-unsigned int __wrap_gsl_ran_poisson(const gsl_rng *r, double mu)
-{
-	n_poisson++;
-	return __real_gsl_ran_poisson(r, mu);
-}
-double __real_gsl_ran_beta(const gsl_rng *r, double a, double b);
-double __wrap_gsl_ran_beta(const gsl_rng *r, double a, double b);
-double __wrap_gsl_ran_beta(const gsl_rng *r, double a, double b)
-{
-	n_other++;
-	return __real_gsl_ran_beta(r, a, b);
-}
-void __real_gsl_rng_set(const gsl_rng *r, unsigned long s);
-void __wrap_gsl_rng_set(const gsl_rng *r, unsigned long s);
-void __wrap_gsl_rng_set(const gsl_rng *r, unsigned long s)
-{
-	n_seed++;
-	__real_gsl_rng_set(r, s);
-}
-double __real_exp(double x);
-double __wrap_exp(double x);
-double __wrap_exp(double x)
-{
-	n_exp++;
-	return __real_exp(x);
-}
-float __real_expf(float x);
-float __wrap_expf(float x);
-float __wrap_expf(float x)
-{
-	n_exp++;
-	return __real_expf(x);
-}
 
 static double now(void)
 {
@@ -158,12 +85,13 @@ int main(int argc, char **argv)
 	for (long r = 0; r < sample; r++)
 		sim_rep(&s->pol, NULL, NULL, 1, r, &l, row, w, NULL);
 	double fy = (double)sim_work_firm_years(w) / (double)sample;
-	double per[3] = {(double)(n_uniform + n_poisson) / (double)sample,
-			 (double)n_normal / (double)sample, (double)n_exp / (double)sample};
-	printf("per replication (counted on %ld): %.0f firm-years, %.0f uniforms (%.0f of them "
-	       "Poisson counts), %.0f normals, %.0f exp, %.0f other draws, %.0f re-seeds\n",
-	       sample, fy, per[0], (double)n_poisson / (double)sample, per[1], per[2],
-	       (double)n_other / (double)sample, (double)n_seed / (double)sample);
+	const unsigned long long *c = stream_count;
+	double per[3] = {(double)c[STREAM_UNIFORM] / (double)sample,
+			 (double)c[STREAM_NORMAL] / (double)sample,
+			 (double)c[STREAM_EXP] / (double)sample};
+	printf("per replication (counted on %ld): %.0f firm-years, %.0f uniforms, %.0f normals, "
+	       "%.0f exp, %.0f log, no re-seeds (stateless streams)\n",
+	       sample, fy, per[0], per[1], per[2], (double)c[STREAM_LOG] / (double)sample);
 	printf("per firm-year: %.2f uniforms, %.2f normals, %.2f exp\n", per[0] / fy, per[1] / fy,
 	       per[2] / fy);
 	sim_work_free(w);

@@ -21,6 +21,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "stream.h"
+
 enum dist_kind {
 	D_CONST,
 	D_UNIFORM,
@@ -59,6 +61,23 @@ int dist_check_range(const struct dist *d, double lo, double hi, char *err, size
 
 /* One draw (r is the only source of randomness), clamped to [lo, hi]. */
 double dist_draw(const struct dist *d, const gsl_rng *r, double lo, double hi);
+
+/* Draws from the Philox streams (stream.h): out[j] from stream s->idx + j
+ * at Philox block `block` (positions 2 block, 2 block + 1), for j < n,
+ * clamped to [lo, hi]. A draw takes one variate of its block: the normal
+ * at 2 block (normal, lognormal) or the uniform there (uniform,
+ * triangular, pareto and poisson by inverse CDF); beta and pert seed r
+ * (any gsl_rng, taus2 in the engine) from that uniform's 53 bits and draw
+ * with GSL. dist_draw_at: one stream, equal to dist_draw_across with n 1. */
+void dist_draw_across(const struct dist *d, const struct stream *s, uint32_t block, size_t n,
+		      double lo, double hi, gsl_rng *r, double *out);
+double dist_draw_at(const struct dist *d, const struct stream *s, uint32_t block, double lo,
+		    double hi, gsl_rng *r);
+
+/* The Poisson(mu) quantile of u in [0, 1): the least k with P(X <= k) >
+ * u. Exact to rounding: the pmf summed from 0 (mu < 16), else from the
+ * mode outward from gsl_cdf_poisson_P there; a count from one uniform. */
+unsigned dist_poisson_quantile(double u, double mu);
 
 /* The distribution's mean (before clamping). */
 double dist_mean(const struct dist *d);

@@ -94,12 +94,9 @@ size_t sim_district(const struct sim_layout *l, int d, int line, enum fund_level
  * (years: all, sim_within(l): the policy's own paid years). */
 size_t sim_owner(const struct sim_layout *l, int o, int year, enum fund_level lv);
 
-/* Per-thread scratch; sim_work_new returns NULL when out of memory.
- * sim_work_new_rng draws from generator type t instead of taus2 (the
- * benchmark counts draws with it). */
+/* Per-thread scratch; sim_work_new returns NULL when out of memory. */
 struct sim_work;
 struct sim_work *sim_work_new(void);
-struct sim_work *sim_work_new_rng(const gsl_rng_type *t);
 void sim_work_free(struct sim_work *w);
 
 /* One replication into row (l.width doubles): sim_sample, then

@@ -29,9 +29,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The version of the streams, for manifests: a change of generator,
- * keying or transform that moves any draw bumps it. */
-#define STREAM_VERSION "philox4x32-10/v1"
+/* The version of the streams, for manifests (manifest.txt's streams:): a
+ * change of generator, keying or transform, or of the positions the
+ * population takes its draws from (sim_pop.c), that moves any draw bumps
+ * it. v1: the streams alone; v2: the population drawn from them. */
+#define STREAM_VERSION "philox4x32-10/v2"
 
 struct stream {
 	uint32_t key[2]; /* the seed */
@@ -57,6 +59,13 @@ void stream_lognormal(const struct stream *s, uint32_t pos, size_t n, double med
  * population is drawn. Equal to the single-stream functions at pos. */
 void stream_uniform_across(const struct stream *s, uint32_t pos, size_t n, double *out);
 void stream_normal_across(const struct stream *s, uint32_t pos, size_t n, double *out);
+/* Both positions of block `block` (positions 2 block and 2 block + 1)
+ * across n streams, for one Philox block each: equal to the _across
+ * functions at those two positions. */
+void stream_uniform2_across(const struct stream *s, uint32_t block, size_t n, double *even,
+			    double *odd);
+void stream_normal2_across(const struct stream *s, uint32_t block, size_t n, double *even,
+			   double *odd);
 
 /* Vector exp (SLEEF, 1 ulp) and log (3.5 ulp) over arrays, in place allowed. */
 void stream_exp(const double *x, size_t n, double *out);
@@ -67,5 +76,10 @@ void stream_log(const double *x, size_t n, double *out);
 void stream_philox(const uint32_t key[2], size_t n, const uint32_t *c0, const uint32_t *c1,
 		   const uint32_t *c2, const uint32_t *c3, uint32_t *o0, uint32_t *o1, uint32_t *o2,
 		   uint32_t *o3);
+
+/* bench/floor.c builds stream.c with STREAM_COUNT: every uniform, normal
+ * (each Box-Muller output asked for), exp and log made, counted. */
+enum { STREAM_UNIFORM, STREAM_NORMAL, STREAM_EXP, STREAM_LOG, STREAM_NCOUNT };
+extern unsigned long long stream_count[STREAM_NCOUNT];
 
 #endif

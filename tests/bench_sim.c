@@ -1,7 +1,6 @@
 /* bench_sim.c - make bench: Monte Carlo throughput on the default
- * scenario with 1 and 2 threads, against the floor of drawing the same
- * number of random variates alone. Not a test: it prints figures. */
-#include <gsl/gsl_rng.h>
+ * scenario with 1 and 2 threads (the floor of its draws is bench/floor.c).
+ * Not a test: it prints figures. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,32 +11,6 @@
 #include "scenario.h"
 #include "sim.h"
 #include "summary.h"
-
-/* taus2 that counts its draws: how many variates the engine takes. */
-static unsigned long long draws;
-struct counted {
-	unsigned char inner[64];
-};
-
-static void c_set(void *s, unsigned long seed)
-{
-	gsl_rng_taus2->set(((struct counted *)s)->inner, seed);
-}
-
-static unsigned long c_get(void *s)
-{
-	draws++;
-	return gsl_rng_taus2->get(((struct counted *)s)->inner);
-}
-
-static double c_get_double(void *s)
-{
-	draws++;
-	return gsl_rng_taus2->get_double(((struct counted *)s)->inner);
-}
-
-static const gsl_rng_type counted_type =
-	{"counted-taus2", 0xffffffffUL, 0, sizeof(struct counted), c_set, c_get, c_get_double};
 
 static double now(void)
 {
@@ -156,27 +129,8 @@ int main(int argc, char **argv)
 	}
 	printf("speed-up 2 threads vs 1: %.2fx\n", secs[1] / secs[2]);
 
-	/* count the engine's draws on a share of the replications, single thread */
-	long sample = reps < 2000 ? reps : 2000;
 	struct sim_layout l;
 	sim_layout(&s->pol, &l);
-	struct sim_work *w = sim_work_new_rng(&counted_type);
-	double *row = malloc(l.width * sizeof *row);
-	for (long r = 0; r < sample; r++)
-		sim_rep(&s->pol, NULL, NULL, 1, r, &l, row, w, NULL);
-	unsigned long long n = draws * (unsigned long long)reps / (unsigned long long)sample;
-	sim_work_free(w);
-	free(row);
-
-	gsl_rng *g = gsl_rng_alloc(gsl_rng_taus2);
-	double sink = 0, t0 = now();
-	for (unsigned long long i = 0; i < n; i++)
-		sink += gsl_rng_uniform(g);
-	double floor_secs = now() - t0;
-	gsl_rng_free(g);
-	printf("random-draw floor: %.3g draws (counted on %ld replications) take %.2f s alone "
-	       "(checksum %.3g); engine, 1 thread = %.1fx the floor\n",
-	       (double)n, sample, floor_secs, sink, secs[1] / floor_secs);
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("peak memory: %ld MiB (results kept for exact percentiles: %zu bytes a "

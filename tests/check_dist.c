@@ -2,6 +2,7 @@
  * parameter's unit, every error, range checks, the text round trip, and
  * draws checked against analytic moments at a fixed seed. */
 #include <check.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdio.h>
@@ -526,14 +527,22 @@ END_TEST
 
 /* Sample moments of n draws with no clamping; checks the mean within 4
  * standard errors (sd = the analytic sd), and the variance within rel_var
- * of the analytic one when rel_var > 0. lo/hi: draws must lie inside. */
-static void moments_match(const char *text, double sd, double rel_var, double lo, double hi)
+ * of the analytic one when rel_var > 0. lo/hi: draws must lie inside.
+ * Both ways of drawing: GSL (dist_draw) and the engine's, across the
+ * Philox streams (dist_draw_across, NDRAWS streams at one block). */
+static void moments_match_one(const char *text, double sd, double rel_var, double lo, double hi,
+			      bool streams)
 {
 	struct dist d = ok(text);
 	gsl_rng *r = seeded();
 	double sum = 0, sum2 = 0, mean = dist_mean(&d);
+	double *all = malloc(NDRAWS * sizeof *all);
+	ck_assert_ptr_nonnull(all);
+	struct stream st = stream_of(SEED, 3, stream_comp(0xfeedULL), 0);
+	if (streams)
+		dist_draw_across(&d, &st, 5, NDRAWS, -HUGE_VAL, HUGE_VAL, r, all);
 	for (int i = 0; i < NDRAWS; i++) {
-		double x = dist_draw(&d, r, -HUGE_VAL, HUGE_VAL);
+		double x = streams ? all[i] : dist_draw(&d, r, -HUGE_VAL, HUGE_VAL);
 		ck_assert_msg(x >= lo && x <= hi, "%s drew %.17g outside [%g, %g]", text, x, lo,
 			      hi);
 		sum += x - mean; /* centred: keeps the sums small */
@@ -548,7 +557,14 @@ static void moments_match(const char *text, double sd, double rel_var, double lo
 			      "%s: sample variance %.10g, expected %.10g within %g", text, var,
 			      sd * sd, rel_var);
 	}
+	free(all);
 	gsl_rng_free(r);
+}
+
+static void moments_match(const char *text, double sd, double rel_var, double lo, double hi)
+{
+	moments_match_one(text, sd, rel_var, lo, hi, false);
+	moments_match_one(text, sd, rel_var, lo, hi, true);
 }
 
 START_TEST(uniform_draws_match_the_mean_and_variance_and_stay_in_bounds)
@@ -617,6 +633,48 @@ START_TEST(pareto_draws_match_the_mean_and_stay_above_the_scale)
 	double s = 100e4, al = 3;
 	moments_match("pareto(100万, 3)", sqrt(al * s * s / ((al - 1) * (al - 1) * (al - 2))), 0, s,
 		      HUGE_VAL);
+}
+END_TEST
+
+/* The quantile is the least k with P(X <= k) > u, for small means (summed
+ * from 0) and large ones (from the mode), u near 0, 1 and the middle. */
+START_TEST(the_poisson_quantile_inverts_gsls_cdf)
+{
+	static const double mu[] = {0.3, 3.7, 15.9, 16, 120, 2500, 1e6};
+	static const double u[] = {0, 1e-12, 0.01, 0.3, 0.5, 0.77, 0.99, 1 - 1e-12};
+	for (size_t i = 0; i < sizeof mu / sizeof mu[0]; i++)
+		for (size_t j = 0; j < sizeof u / sizeof u[0]; j++) {
+			unsigned k = dist_poisson_quantile(u[j], mu[i]);
+			double below = k ? gsl_cdf_poisson_P(k - 1, mu[i]) : 0;
+			ck_assert_msg(gsl_cdf_poisson_P(k, mu[i]) > u[j] - 1e-12 &&
+					      below <= u[j] + 1e-12,
+				      "mu %g u %g: %u", mu[i], u[j], k);
+		}
+	ck_assert_uint_eq(dist_poisson_quantile(0.5, 0), 0);
+}
+END_TEST
+
+/* One stream's draw equals the same stream's place in a batch, for every
+ * form; a constant draws nothing; a beta is the same bits twice. */
+START_TEST(a_draw_across_streams_equals_each_streams_own)
+{
+	static const char *const text[] = {
+		"800万",           "uniform(1, 2)",       "normal(0, 1)",
+		"lognormal(5, 1)", "triangular(0, 1, 3)", "pert(0, 1, 3)",
+		"beta(2, 3)",      "poisson(4)",          "pareto(1, 3)",
+	};
+	gsl_rng *r = seeded();
+	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
+		struct dist d = ok(text[i]);
+		struct stream s = stream_of(7, 1, 2, 40);
+		double all[300];
+		dist_draw_across(&d, &s, 3, 300, 0, 1e12, r, all);
+		for (uint32_t j = 0; j < 300; j += 37) {
+			struct stream t = stream_of(7, 1, 2, 40 + j);
+			ck_assert_double_eq(dist_draw_at(&d, &t, 3, 0, 1e12, r), all[j]);
+		}
+	}
+	gsl_rng_free(r);
 }
 END_TEST
 
@@ -702,6 +760,8 @@ static Suite *dist_suite(void)
 	tcase_add_test(tc, poisson_draws_match_the_mean_and_variance_and_are_whole_numbers);
 	tcase_add_test(tc, pareto_draws_match_the_mean_and_stay_above_the_scale);
 	tcase_add_test(tc, normal_draws_are_clamped_to_the_range);
+	tcase_add_test(tc, the_poisson_quantile_inverts_gsls_cdf);
+	tcase_add_test(tc, a_draw_across_streams_equals_each_streams_own);
 	suite_add_tcase(s, tc);
 
 	return s;

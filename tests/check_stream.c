@@ -92,6 +92,50 @@ START_TEST(the_same_bits_however_the_draws_are_batched)
 }
 END_TEST
 
+/* A uniform is Random123's philox4x32 of counter {block, idx, comp, rep}
+ * under key seed: position 2b the top 53 bits of words 0 and 1, 2b + 1
+ * of words 2 and 3; along a stream and across streams alike. */
+START_TEST(uniforms_are_random123s_words)
+{
+	enum { M = 600 }; /* more than a chunk */
+	uint64_t seed = 0x0123456789abcdefULL;
+	struct stream s = stream_of(seed, 5, stream_comp(77), 1000);
+	philox4x32_key_t k = {{(uint32_t)seed, (uint32_t)(seed >> 32)}};
+	double along[M], across[M];
+	stream_uniform(&s, 3, M, along);
+	stream_uniform_across(&s, 8, M, across);
+	for (uint32_t i = 0; i < M; i++) {
+		uint32_t p = 3 + i;
+		philox4x32_ctr_t c = {{p / 2, s.idx, s.comp, s.rep}}, r = philox4x32(c, k);
+		uint64_t w = p % 2 ? (uint64_t)r.v[2] << 32 | r.v[3]
+				   : (uint64_t)r.v[0] << 32 | r.v[1];
+		ck_assert(along[i] == (double)(w >> 11) * 0x1.0p-53);
+		philox4x32_ctr_t d = {{4, s.idx + i, s.comp, s.rep}}, q = philox4x32(d, k);
+		w = (uint64_t)q.v[0] << 32 | q.v[1];
+		ck_assert(across[i] == (double)(w >> 11) * 0x1.0p-53);
+	}
+}
+END_TEST
+
+/* A block's two positions at once equal each position alone. */
+START_TEST(both_positions_of_a_block_equal_each_alone)
+{
+	enum { M = 300 };
+	struct stream s = stream_of(8, 1, 2, 30);
+	double e[M], o[M], one[M];
+	stream_uniform2_across(&s, 7, M, e, o);
+	stream_uniform_across(&s, 14, M, one);
+	ck_assert(memcmp(e, one, sizeof e) == 0);
+	stream_uniform_across(&s, 15, M, one);
+	ck_assert(memcmp(o, one, sizeof o) == 0);
+	stream_normal2_across(&s, 7, M, e, o);
+	stream_normal_across(&s, 14, M, one);
+	ck_assert(memcmp(e, one, sizeof e) == 0);
+	stream_normal_across(&s, 15, M, one);
+	ck_assert(memcmp(o, one, sizeof o) == 0);
+}
+END_TEST
+
 /* Replications drawn by any number of threads give the same bits. */
 START_TEST(the_same_bits_on_any_thread_count)
 {
@@ -239,6 +283,8 @@ static Suite *stream_suite(void)
 	tcase_add_test(tc, the_same_bits_however_the_draws_are_batched);
 	tcase_add_test(tc, the_same_bits_on_any_thread_count);
 	tcase_add_test(tc, every_word_of_the_key_moves_the_draws);
+	tcase_add_test(tc, uniforms_are_random123s_words);
+	tcase_add_test(tc, both_positions_of_a_block_equal_each_alone);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("variates");
 	tcase_set_timeout(tc, 60);

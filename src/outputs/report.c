@@ -13,6 +13,7 @@
 #include "district.h"
 #include "money.h"
 #include "stats.h"
+#include "stream.h"
 #include "summary.h"
 #include "text.h"
 #include "uncosted.h"
@@ -268,6 +269,8 @@ void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output
 	fprintf(f, "scenario.resolved.ini\n");
 	manifest_key(f, N_("seed"));
 	fprintf(f, "%llu\n", (unsigned long long)ri->seed);
+	manifest_key(f, N_("streams"));
+	fprintf(f, "%s\n", STREAM_VERSION);
 	manifest_key(f, N_("replications"));
 	fprintf(f, "%ld%s\n", o->reps, o->stopped ? _(" (interrupted)") : "");
 	if (ri->precision > 0) {

@@ -1,7 +1,8 @@
 /* dist.c - distributions of uncertain assumptions: text forms, checks
- * and draws with GSL. */
+ * and draws, from the Philox streams (stream.h) or with GSL. */
 #include "dist.h"
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdarg.h>
@@ -435,6 +436,138 @@ double dist_draw(const struct dist *d, const gsl_rng *r, double lo, double hi)
 	}
 	/* fmax first: a NaN draw becomes lo rather than escaping */
 	return fmin(fmax(x, lo), hi);
+}
+
+unsigned dist_poisson_quantile(double u, double mu)
+{
+	if (!(mu > 0) || !(u > 0)) /* P(X <= 0) > 0 = u */
+		return 0;
+	if (mu < 16) { /* from 0: a handful of terms */
+		double p = exp(-mu), c = p;
+		unsigned k = 0;
+		while (u >= c && k < 200) {
+			k++;
+			p *= mu / k;
+			c += p;
+		}
+		return k;
+	}
+	/* from the mode: the CDF there exactly, then the pmf by its ratio */
+	unsigned k = (unsigned)floor(mu);
+	double p = gsl_ran_poisson_pdf(k, mu), c = gsl_cdf_poisson_P(k, mu);
+	if (u < c) {
+		/* c - p loses c's low digits as c shrinks: the CDF afresh at
+		 * each thousandth of the last one (only in the far tail) */
+		double again = c / 1024;
+		while (k > 0) {
+			double below = c - p;
+			if (below < again) {
+				below = gsl_cdf_poisson_P(k - 1, mu);
+				again = below / 1024;
+			}
+			if (!(u < below))
+				break;
+			c = below;
+			p *= k / mu;
+			k--;
+		}
+		return k;
+	}
+	double most = mu + 40 * sqrt(mu) + 40; /* past it the pmf is below 1e-300 */
+	while (u >= c && k < most) {
+		k++;
+		p *= mu / k;
+		c += p;
+	}
+	return k;
+}
+
+/* x = lo + (hi - lo) u as gsl_ran_flat makes it */
+static double flat(double lo, double hi, double u)
+{
+	return lo * (1 - u) + hi * u;
+}
+
+static double tri_u(double a, double c, double b, double u)
+{
+	if (u < (c - a) / (b - a))
+		return a + sqrt(u * (b - a) * (c - a));
+	return b - sqrt((1 - u) * (b - a) * (b - c));
+}
+
+void dist_draw_across(const struct dist *d, const struct stream *s, uint32_t block, size_t n,
+		      double lo, double hi, gsl_rng *r, double *out)
+{
+	const double *p = d->p;
+	uint32_t pos = 2 * block;
+	switch (d->kind) {
+	case D_CONST:
+		for (size_t j = 0; j < n; j++)
+			out[j] = p[0];
+		break;
+	case D_UNIFORM:
+		stream_uniform_across(s, pos, n, out);
+		for (size_t j = 0; j < n; j++)
+			out[j] = flat(p[0], p[1], out[j]);
+		break;
+	case D_NORMAL:
+		stream_normal_across(s, pos, n, out);
+		for (size_t j = 0; j < n; j++)
+			out[j] = p[0] + p[1] * out[j];
+		break;
+	case D_LOGNORMAL:
+		stream_normal_across(s, pos, n, out);
+		for (size_t j = 0; j < n; j++)
+			out[j] *= p[1];
+		stream_exp(out, n, out);
+		for (size_t j = 0; j < n; j++)
+			out[j] *= p[0];
+		break;
+	case D_TRIANGULAR:
+		stream_uniform_across(s, pos, n, out);
+		for (size_t j = 0; j < n; j++)
+			out[j] = tri_u(p[0], p[1], p[2], out[j]);
+		break;
+	case D_POISSON:
+		stream_uniform_across(s, pos, n, out);
+		for (size_t j = 0; j < n; j++)
+			out[j] = (double)dist_poisson_quantile(out[j], p[0]);
+		break;
+	case D_PARETO: /* inverse CDF, 1 - u in (0, 1] */
+		stream_uniform_across(s, pos, n, out);
+		for (size_t j = 0; j < n; j++)
+			out[j] = p[0] * pow(1 - out[j], -1 / p[1]);
+		break;
+	case D_BETA:
+	case D_PERT:
+		/* rejection samplers take any number of variates: GSL's, seeded
+		 * from the block's 53 bits (rare: a share per entity) */
+		stream_uniform_across(s, pos, n, out);
+		for (size_t j = 0; j < n; j++) {
+			gsl_rng_set(r, (unsigned long)(out[j] * 0x1.0p53));
+			struct dist one = *d;
+			out[j] = dist_draw(&one, r, lo, hi);
+		}
+		break;
+	default:
+		for (size_t j = 0; j < n; j++)
+			out[j] = NAN;
+		break;
+	}
+	for (size_t j = 0; j < n; j++) { /* as fmin(fmax(x, lo), hi): a NaN becomes lo */
+		double x = out[j] > lo ? out[j] : lo;
+		out[j] = x < hi ? x : hi;
+	}
+}
+
+double dist_draw_at(const struct dist *d, const struct stream *s, uint32_t block, double lo,
+		    double hi, gsl_rng *r)
+{
+	double x;
+	if (d->kind == D_CONST)
+		return fmin(fmax(d->p[0], lo), hi);
+	dist_draw_across(d, s, block, 1, lo, hi, r, &x);
+	return x;
 }
 
 double dist_mean(const struct dist *d)

@@ -8,14 +8,17 @@
  * such keys only can share it: sample once, apply each (study.c, and
  * struct sim_cache for serve).
  *
- * Streams: every firm and entity seeds its own GSL generator from
- * (seed, replication, component, index), so a change to one assumption
- * moves only the draws that depend on it (common random numbers), and
- * no result depends on which thread ran the replication. A component is
+ * Streams: every firm and entity draws from its own Philox stream
+ * (stream.h) keyed by (seed, replication, component, index), each kind
+ * of draw at fixed positions of it (enum below), so a change to one
+ * assumption moves only the draws that depend on it (common random
+ * numbers), a changed threshold or policy key moves none, and no result
+ * depends on which thread or rank ran the replication. A component is
  * keyed by a hash of its name ("stock", "m6a/entity", "param/growth.mean"),
  * never by its position, so adding a line, a parameter or a component
- * changes no other draw (make check-dummy-line proves it for a line). */
-#include <gsl/gsl_randist.h>
+ * changes no other draw (make check-dummy-line proves it for a line).
+ * Streams have no state: firms of consecutive indices are drawn together,
+ * one call a year for a batch of them (the _across draws, grow()). */
 #include <gsl/gsl_rng.h>
 #include <limits.h>
 #include <math.h>
@@ -73,9 +76,47 @@ struct line_keys {
 };
 
 #define MAX_SPAN 64 /* years from the oldest entrant to the window's end */
+#define BATCH 128   /* firms or entities drawn together, across their streams */
+
+/* Positions in an entity's stream, in Philox blocks (a block is positions
+ * 2b and 2b + 1, stream.h): each kind of draw its own, so none shares bits
+ * with another and adding one moves none. A distribution takes a block
+ * (dist_draw_across). Years grown are steps 1, 2, ... after the last known
+ * row: step k's exit and top-100 uniforms are block B_YEAR_U + k - 1, its
+ * growth normal position 2 B_YEAR_N + k - 1 (two steps share a
+ * Box-Muller pair). */
+enum {
+	B_REV,                          /* firm, park: revenue; applicant: base */
+	B_STAFF,                        /* entrant: staff; applicant: request */
+	B_CAPITAL,                      /* entrant: paid capital; applicant: approval */
+	B_HOUSING,                      /* applicant: housing */
+	B_START_N,                      /* stock firm: the staff normal (even position) */
+	B_START_U,                      /* tail (stock) or industrial (entrant); key_u */
+	B_START_U2,                     /* stock firm: founded; industrial */
+	B_START_U3,                     /* stock firm: top 100 (even position) */
+	B_PASS = 8,                     /* applicant: review k passed, position 2 B_PASS + k - 1 */
+	B_YEAR_U = 32,                  /* .. + MAX_SPAN - 1 */
+	B_YEAR_N = B_YEAR_U + MAX_SPAN, /* .. + MAX_SPAN / 2 - 1 */
+	B_RETRY = B_YEAR_N + MAX_SPAN / 2, /* stock revenue below its bar: try k */
+};
+enum { B_REQUEST = B_STAFF, B_APPROVAL = B_CAPITAL };
+#define MAX_RETRY 1000
+
+/* A batch of firms grown together (grow): row[j][0] is firm j's last known
+ * row, row[j][1 ..] the years grown (steps[j] of them). */
+struct batch {
+	struct firm_year row[BATCH][MAX_SPAN + 1];
+	int steps[BATCH];
+	double key_u[BATCH];
+	double a[BATCH], b[BATCH], c[BATCH], d[BATCH], e[BATCH]; /* draws */
+	double z0[BATCH], z1[BATCH], x[2 * BATCH];
+	int live[BATCH];
+	bool pass[BATCH][MAX_SUPPORT_YEARS]; /* an applicant's reviews */
+};
 
 struct sim_work {
-	gsl_rng *r;
+	gsl_rng *r;             /* beta and pert draws (dist_draw_across) */
+	struct batch *batch;    /* firms grown together */
 	struct firm_year *rows; /* one firm's or entity's rows */
 	struct entity_year erows[MAX_SPAN];
 	size_t cap;
@@ -109,6 +150,12 @@ struct sim_work {
 	long long firm_years;
 	bool overflow; /* a replication's totals passed FEN_MAX */
 	uint64_t request_key, known_key, where_key;
+	/* where_pick's tables, made once a sample (where_tables): each line's
+	 * districts of positive weight and their running sums, and the
+	 * replication's part of the hash */
+	double where_acc[N_LINES][N_DISTRICTS], where_sum[N_LINES];
+	signed char where_d[N_LINES][N_DISTRICTS], where_n[N_LINES];
+	uint64_t where_pre;
 	/* known data (--firms, --entities): awards of a qualifying year up to
 	 * known_through are the recipient's known ones, paid as `award` pays
 	 * them (no take-up draw, no sampled request); a sampled recipient's
@@ -218,9 +265,18 @@ static uint64_t name_key(const char *prefix, const char *suffix)
 	return fnv1a(name);
 }
 
-static void stream(struct sim_work *w, uint64_t comp, uint64_t idx)
+/* The Philox stream of (comp, idx) in w's replication: idx's low 32 bits
+ * are the stream's index (consecutive entities, consecutive streams, for
+ * the _across draws); its high bits are folded into the component. */
+static struct stream stream_at(const struct sim_work *w, uint64_t comp, uint64_t idx)
 {
-	gsl_rng_set(w->r, (unsigned long)key(w->seed, w->rep, comp, idx));
+	uint64_t c = idx >> 32 ? comp ^ mix(idx >> 32) : comp;
+	return stream_of(w->seed, (uint32_t)w->rep, stream_comp(c), (uint32_t)idx);
+}
+
+/* The recipient w is at (ledger names, take-up and district keys). */
+static void who_is(struct sim_work *w, uint64_t comp, uint64_t idx)
+{
 	w->comp = comp;
 	w->idx = idx;
 }
@@ -255,10 +311,6 @@ static int make_keys(struct sim_work *w)
 	return 0;
 }
 
-struct sim_work *sim_work_new(void)
-{
-	return sim_work_new_rng(gsl_rng_taus2);
-}
 
 bool sim_work_overflow(const struct sim_work *w)
 {
@@ -283,17 +335,18 @@ long long sim_work_firm_years(const struct sim_work *w)
 	return w->firm_years;
 }
 
-struct sim_work *sim_work_new_rng(const gsl_rng_type *t)
+struct sim_work *sim_work_new(void)
 {
 	struct sim_work *w = calloc(1, sizeof *w);
 	if (!w)
 		return NULL;
-	w->r = gsl_rng_alloc(t);
+	w->r = gsl_rng_alloc(gsl_rng_taus2);
+	w->batch = malloc(sizeof *w->batch);
 	w->cap = 64;
 	w->rows = malloc(w->cap * sizeof *w->rows);
 	w->qbuf = malloc(sizeof *w->qbuf);
 	w->own = sim_sample_new();
-	if (!w->r || !w->rows || !w->qbuf || !w->own || make_keys(w) != 0) {
+	if (!w->r || !w->batch || !w->rows || !w->qbuf || !w->own || make_keys(w) != 0) {
 		sim_work_free(w);
 		return NULL;
 	}
@@ -306,6 +359,7 @@ void sim_work_free(struct sim_work *w)
 		return;
 	if (w->r)
 		gsl_rng_free(w->r);
+	free(w->batch);
 	free(w->rows);
 	free(w->param_key);
 	free(w->krows);
@@ -433,11 +487,6 @@ static double val(const struct dist *d)
 	return d->p[0];
 }
 
-static double draw(struct sim_work *w, const struct dist *d, double lo, double hi)
-{
-	return dist_draw(d, w->r, lo, hi);
-}
-
 /* A ledger name for the recipient: firm-000042, new-2026-0003 (entrant of
  * 2026), m6a-2025-0001 (applicant of 2025), m4-2026-national-0000,
  * m5a-0-0002 (park 2). */
@@ -501,18 +550,25 @@ static void reason_add(struct award *a, const char *text)
 	a->reason[k + n] = '\0';
 }
 
+/* What the firm w is at asks for under line l in year (request) and the
+ * share approved, from a stream of its own (firm, line, year), so no
+ * other draw depends on it. */
+static void request_draws(struct sim_work *w, enum line_id l, int year, double *req, double *ok)
+{
+	const struct pop_line *pl = &w->q->model.line[l];
+	struct stream s = stream_at(w, w->request_key ^ w->comp,
+				    mix(w->idx ^ mix(w->line_key[l].entity)) ^ (uint64_t)year);
+	*req = dist_draw_at(&pl->request, &s, B_REQUEST, 0, 1e13, w->r);
+	*ok = dist_draw_at(&pl->approval, &s, B_APPROVAL, 0, 1, w->r);
+}
+
 /* 第1条 再给予最高200万元, 第3条 最高100万元: the firm asks for an amount
- * and is paid min(request, cap) x approval, drawn from a stream of its
- * own (firm, line, year), so no other draw depends on it. The rows of
- * the firm are all made before the rules run: w->r is free here. */
+ * and is paid min(request, cap) x approval (request_draws). */
 static bool firm_request(struct sim_work *w, struct award *a)
 {
-	const struct pop_line *pl = &w->q->model.line[a->line];
 	double cap = a->line == L_M1B ? w->q->m1b.amount : w->q->m3c.amount;
-	gsl_rng_set(w->r, (unsigned long)key(w->seed, w->rep, w->request_key ^ w->comp,
-					     mix(w->idx ^ mix(w->line_key[a->line].entity)) ^
-						     (uint64_t)a->year));
-	double req = draw(w, &pl->request, 0, 1e13), ok = draw(w, &pl->approval, 0, 1);
+	double req, ok;
+	request_draws(w, a->line, a->year, &req, &ok);
 	double amt = fmin(req, cap) * ok;
 	a->amount = money_round(amt);
 	if (a->amount <= 0)
@@ -584,12 +640,21 @@ static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t 
 	bool listed = false;
 	struct sim_sample *s = w->rec;
 	fp_add(w, (double)rows[0].founded + 64.0 * rows[0].origin + 1024.0 * rows[0].industrial);
+	uint64_t fp = s->fp;
 	for (size_t i = 0; i < n; i++) {
 		const struct firm_year *r = &rows[i], *prev = i ? &rows[i - 1] : NULL;
-		fp_add(w, (double)r->year + 4096.0 * r->key_db + 8192.0 * r->top100);
-		fp_add(w, r->revenue);
-		fp_add(w, (double)r->employees);
-		fp_add(w, r->paid_capital);
+		/* a row's figures bit for bit, each times its own odd number (a
+		 * bijection), folded by one odd multiply: one serial step a row */
+		uint64_t rv, pc;
+		memcpy(&rv, &r->revenue, sizeof rv);
+		memcpy(&pc, &r->paid_capital, sizeof pc);
+		uint64_t h = ((uint64_t)(unsigned)r->year | (uint64_t)r->key_db << 32 |
+			      (uint64_t)r->top100 << 33) *
+				     0x9E3779B97F4A7C15ULL +
+			     rv * 0xBF58476D1CE4E5B9ULL +
+			     (uint64_t)(unsigned)r->employees * 0x94D049BB133111EBULL +
+			     pc * 0xD6E8FEB86659FD93ULL;
+		fp = (fp ^ h) * 0xFF51AFD7ED558CCDULL;
 		if (r->year >= y0 && r->year - y0 < MAX_SPAN)
 			s->rev_year[r->year - y0] += r->revenue;
 		if (r->year == y0) {
@@ -610,6 +675,7 @@ static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t 
 			s->pop[PS_TOP100_NEW] += 1;
 		listed |= r->top100;
 	}
+	s->fp = mix(fp);
 }
 
 /* The talent and training lines (第12条, 第13条): their recipients are
@@ -634,26 +700,40 @@ static int where_of(struct sim_work *w, enum line_id l)
 	return where_pick(w, l, mix(w->comp ^ mix(w->idx)));
 }
 
-static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
+/* where_pick's tables for w's replication and policy. */
+static void where_tables(struct sim_work *w)
 {
 	const struct model *m = &w->q->model;
-	const double *wt = talent_line(l) ? m->where_talent : m->where_firms;
-	double sum = 0;
-	for (int d = 1; d <= N_DISTRICTS; d++)
-		sum += line_pays_district(l) ? 1 : wt[d];
-	uint64_t h = key(w->seed, w->rep, w->where_key, who);
-	double u = (double)(h >> 11) * 0x1.0p-53 * sum, acc = 0;
-	int last = 1;
-	for (int d = 1; d <= N_DISTRICTS; d++) {
-		double x = line_pays_district(l) ? 1 : wt[d];
-		if (x <= 0)
-			continue;
-		acc += x;
-		last = d;
-		if (u < acc)
-			return d;
+	w->where_pre = mix(mix(mix(w->seed) ^ (uint64_t)w->rep) ^ w->where_key);
+	for (int l = 0; l < N_LINES; l++) {
+		const double *wt = talent_line(l) ? m->where_talent : m->where_firms;
+		bool each = line_pays_district(l);
+		double sum = 0, acc = 0;
+		int n = 0;
+		for (int d = 1; d <= N_DISTRICTS; d++) {
+			double x = each ? 1 : wt[d];
+			sum += x;
+			if (x <= 0)
+				continue;
+			acc += x;
+			w->where_acc[l][n] = acc;
+			w->where_d[l][n++] = (signed char)d;
+		}
+		w->where_sum[l] = sum;
+		w->where_n[l] = (signed char)n;
 	}
-	return last; /* u at the very top, rounding */
+}
+
+static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
+{
+	/* key(seed, rep, where_key, who), its first three steps made once */
+	uint64_t h = mix(w->where_pre ^ who);
+	double u = (double)(h >> 11) * 0x1.0p-53 * w->where_sum[l];
+	int n = w->where_n[l];
+	for (int i = 0; i < n; i++)
+		if (u < w->where_acc[l][i])
+			return w->where_d[l][i];
+	return n ? w->where_d[l][n - 1] : 1; /* u at the very top, rounding */
 }
 
 /* Record the firm w is at: its rows, who it is, its part of the
@@ -744,81 +824,127 @@ static bool key_db(const struct model *m, const struct firm_year *prev, int foun
 	       key_u < m->firms.key_db_share;
 }
 
-/* The firm's row for the year after prev. Always draws the same
- * variates, so a changed threshold does not shift the stream. */
-static void next_year(struct sim_work *w, const struct firm_year *prev, struct firm_year *row,
-		      double key_u)
+/* Grow the batch's n firms (streams s.idx + j) from their last known row
+ * row[j][0] to the window's end, with yearly exits: step k's draws for
+ * all n in one call each, then exp over the firms still growing. Every
+ * firm draws the same positions whatever happens to it, so a changed
+ * threshold shifts no draw. */
+static void grow(struct sim_work *w, const struct stream *s, size_t n, double exit_rate)
 {
 	const struct model *m = &w->q->model;
-	/* ziggurat: the same normal variates at a fraction of the cost */
-	double e = gsl_ran_gaussian_ziggurat(w->r, 1), u = gsl_rng_uniform(w->r);
-	*row = *prev;
-	row->year = prev->year + 1;
-	bool young = row->year - row->founded < 3;
-	double g = w->drift + shock(w, row->year) + m->growth.firm_sd * e;
-	if (young)
-		g += w->ln_young;
-	row->revenue = prev->revenue * exp(g);
-	/* staff is a head count: single precision is ample */
-	float sg = (float)(m->growth.staff_elasticity * g + (young ? w->ln_ramp : 0));
-	row->employees = (int)fminf(1e7f, rintf((float)(prev->employees > 1 ? prev->employees : 1) *
-						expf(sg)));
-	row->key_db = key_db(m, prev, row->founded, key_u);
-	row->top100 = row->revenue >= m->events.top100_min_revenue && u < m->events.top100_prob;
-}
-
-/* Grow rows[0] to the window's end, with yearly exits; runs the rules. */
-static void live(struct sim_work *w, size_t n, double key_u, double exit_rate)
-{
-	int end = last_year(w->q);
-	while ((int)w->rows[n - 1].year < end && n < w->cap) {
-		if (gsl_rng_uniform(w->r) < exit_rate)
-			break;
-		next_year(w, &w->rows[n - 1], &w->rows[n], key_u);
-		n++;
+	struct batch *b = w->batch;
+	int end = last_year(w->q), steps = 0;
+	for (size_t j = 0; j < n; j++) {
+		int left = end - b->row[j][0].year;
+		b->steps[j] = 0;
+		steps = left > steps ? left : steps;
 	}
-	rec_firm(w, w->rows, n);
+	steps = steps < MAX_SPAN ? steps : MAX_SPAN;
+	double sd = m->growth.firm_sd, el = m->growth.staff_elasticity;
+	for (int k = 1; k <= steps; k++) {
+		double *ue = b->a, *ut = b->b;
+		stream_uniform2_across(s, B_YEAR_U + (uint32_t)k - 1, n, ue, ut);
+		if (k % 2)
+			stream_normal2_across(s, B_YEAR_N + (uint32_t)(k - 1) / 2, n, b->z0, b->z1);
+		const double *z = k % 2 ? b->z0 : b->z1;
+		size_t nl = 0;
+		for (size_t j = 0; j < n; j++) {
+			const struct firm_year *prev = &b->row[j][b->steps[j]];
+			if (b->steps[j] != k - 1 || prev->year >= end || ue[j] < exit_rate)
+				continue; /* exited, or at the end */
+			int year = prev->year + 1;
+			bool young = year - prev->founded < 3;
+			double g = w->drift + shock(w, year) + sd * z[j] +
+				   (young ? w->ln_young : 0);
+			b->x[nl] = g;
+			b->x[BATCH + nl] = el * g + (young ? w->ln_ramp : 0);
+			b->live[nl++] = (int)j;
+		}
+		if (nl == 0)
+			break;
+		if (nl < BATCH) /* the staff exponents after the revenue ones */
+			memmove(b->x + nl, b->x + BATCH, nl * sizeof *b->x);
+		stream_exp(b->x, 2 * nl, b->x);
+		for (size_t i = 0; i < nl; i++) {
+			size_t j = (size_t)b->live[i];
+			const struct firm_year *prev = &b->row[j][k - 1];
+			struct firm_year *row = &b->row[j][k];
+			*row = *prev;
+			row->year = prev->year + 1;
+			row->revenue = prev->revenue * b->x[i];
+			double staff = (double)(prev->employees > 1 ? prev->employees : 1);
+			row->employees = (int)fmin(1e7, rint(staff * b->x[nl + i]));
+			row->key_db = key_db(m, prev, row->founded, b->key_u[j]);
+			row->top100 = row->revenue >= m->events.top100_min_revenue &&
+				      ut[j] < m->events.top100_prob;
+			b->steps[j] = k;
+		}
+	}
 }
 
-static void existing_firms(struct sim_work *w)
+/* The stock firms idx .. idx + n - 1 (n <= BATCH): their first rows, then
+ * grow. */
+static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 {
 	const struct model *m = &w->q->model;
-	long count = lround(val(&m->firms.count));
+	struct batch *b = w->batch;
+	struct stream s = stream_at(w, w->comp_key[S_STOCK], idx);
 	int y0 = w->q->start_year - 1;
-	for (long i = 0; i < count; i++) {
-		stream(w, w->comp_key[S_STOCK], (uint64_t)i);
-		w->who = WHO_STOCK;
-		/* the stock is the firms in the statistics: drawn above its bar */
-		double rev = draw(w, &m->firms.revenue, 0, 1e13);
-		for (int k = 0; k < 1000 && rev < m->firms.min_revenue; k++)
-			rev = draw(w, &m->firms.revenue, 0, 1e13);
-		rev = fmax(rev, m->firms.min_revenue);
-		/* above the threshold a Pareto tail, by inverse CDF from one
-		 * uniform that is always drawn, so streams stay aligned */
-		double u_tail = gsl_rng_uniform_pos(w->r);
-		if (m->firms.tail_alpha > 0 && rev > m->firms.tail_threshold)
-			rev = fmin(m->firms.tail_threshold * pow(u_tail, -1 / m->firms.tail_alpha),
-				   1e13);
-		double staff = rev / m->firms.revenue_per_employee *
-			       exp(m->firms.staff_sigma * gsl_ran_gaussian_ziggurat(w->r, 1));
-		double key_u = gsl_rng_uniform(w->r);
-		struct firm_year *f = &w->rows[0];
-		int founded = y0 - (int)(gsl_rng_uniform(w->r) * m->firms.max_age);
+	double *rev = b->a, *u_tail = b->b, *u_found = b->c, *u_ind = b->d, *u_top = b->e;
+	/* the stock is the firms in the statistics: drawn above its bar */
+	dist_draw_across(&m->firms.revenue, &s, B_REV, n, 0, 1e13, w->r, rev);
+	for (size_t j = 0; j < n; j++) {
+		struct stream t = s;
+		t.idx += (uint32_t)j;
+		for (int k = 0; k < MAX_RETRY && rev[j] < m->firms.min_revenue; k++)
+			rev[j] = dist_draw_at(&m->firms.revenue, &t, B_RETRY + (uint32_t)k, 0, 1e13,
+					      w->r);
+		rev[j] = fmax(rev[j], m->firms.min_revenue);
+	}
+	stream_uniform2_across(&s, B_START_U, n, u_tail, b->key_u);
+	stream_uniform2_across(&s, B_START_U2, n, u_found, u_ind);
+	stream_uniform_across(&s, 2 * B_START_U3, n, u_top);
+	stream_normal_across(&s, 2 * B_START_N, n, b->x);
+	for (size_t j = 0; j < n; j++)
+		b->x[j] *= m->firms.staff_sigma;
+	stream_exp(b->x, n, b->x);
+	for (size_t j = 0; j < n; j++) {
+		/* above the threshold a Pareto tail, by inverse CDF from a
+		 * uniform of its own (1 - u in (0, 1]) */
+		if (m->firms.tail_alpha > 0 && rev[j] > m->firms.tail_threshold)
+			rev[j] = fmin(m->firms.tail_threshold *
+					      pow(1 - u_tail[j], -1 / m->firms.tail_alpha),
+				      1e13);
+		double staff = rev[j] / m->firms.revenue_per_employee * b->x[j];
+		int founded = y0 - (int)(u_found[j] * m->firms.max_age);
+		struct firm_year *f = &b->row[j][0];
 		*f = (struct firm_year){
 			.year = y0,
 			.founded = founded,
 			/* 新设: the stock holds the entry cohorts before the policy;
 			 * M2's window (at most 10 years) decides which are new */
 			.origin = y0 - founded < 10 ? ORIGIN_NEW : ORIGIN_EXISTING,
-			.industrial = gsl_rng_uniform(w->r) < m->firms.industrial_share,
+			.industrial = u_ind[j] < m->firms.industrial_share,
 			.employees = (int)fmin(1e7, fmax(1, lround(staff))),
-			.revenue = rev,
+			.revenue = rev[j],
 		};
-		f->key_db = key_db(m, f, founded, key_u); /* no earlier data: its own year */
-		f->top100 = rev >= m->events.top100_min_revenue &&
-			    gsl_rng_uniform(w->r) < m->events.top100_prob;
-		live(w, 1, key_u, val(&m->growth.exit_rate));
+		f->key_db = key_db(m, f, founded, b->key_u[j]); /* no earlier data: its own */
+		f->top100 = rev[j] >= m->events.top100_min_revenue &&
+			    u_top[j] < m->events.top100_prob;
 	}
+	grow(w, &s, n, val(&m->growth.exit_rate));
+	for (size_t j = 0; j < n; j++) {
+		who_is(w, w->comp_key[S_STOCK], idx + j);
+		w->who = WHO_STOCK;
+		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1);
+	}
+}
+
+static void existing_firms(struct sim_work *w)
+{
+	long count = lround(val(&w->q->model.firms.count));
+	for (long i = 0; i < count; i += BATCH)
+		stock_batch(w, (uint64_t)i, (size_t)(count - i < BATCH ? count - i : BATCH));
 }
 
 /* The bureau's own firms: their rows as given, their future sampled.
@@ -826,30 +952,92 @@ static void existing_firms(struct sim_work *w)
 static int panel_firms(struct sim_work *w, const struct panel *pn)
 {
 	const struct model *m = &w->q->model;
-	for (size_t g = 0; g < pn->firms.count; g++) {
-		size_t a = pn->firms.start[g], n = pn->firms.start[g + 1] - a;
-		if (n + MAX_SPAN > w->cap) {
-			size_t nc = n + MAX_SPAN;
-			struct firm_year *nr = realloc(w->rows, nc * sizeof *nr);
-			if (!nr)
-				return -1;
-			w->rows = nr;
-			w->cap = nc;
+	struct batch *b = w->batch;
+	for (size_t g0 = 0; g0 < pn->firms.count; g0 += BATCH) {
+		size_t nb = pn->firms.count - g0 < BATCH ? pn->firms.count - g0 : BATCH;
+		struct stream s = stream_at(w, w->comp_key[S_PANEL], g0);
+		stream_uniform2_across(&s, B_START_U, nb, b->a, b->key_u);
+		for (size_t j = 0; j < nb; j++) {
+			size_t end = pn->firms.start[g0 + j + 1];
+			b->row[j][0] = pn->rows[end - 1];
+			if (b->row[j][0].key_db)
+				b->key_u[j] = 0;
 		}
-		memcpy(w->rows, pn->rows + a, n * sizeof *w->rows);
-		stream(w, w->comp_key[S_PANEL], g);
-		w->who = WHO_OTHER;
-		w->panel_id = group_id(&pn->firms, g);
-		w->known_through = w->rows[n - 1].year; /* its own rows are known */
-		w->panel_where = 0;
-		for (size_t k = a; k < a + n && pn->district; k++)
-			w->panel_where = pn->district[k] ? pn->district[k] : w->panel_where;
-		double key_u = w->rows[n - 1].key_db ? 0 : gsl_rng_uniform(w->r);
-		live(w, n, key_u, val(&m->growth.exit_rate));
-		w->panel_id = NULL;
-		w->known_through = INT_MIN;
+		grow(w, &s, nb, val(&m->growth.exit_rate));
+		for (size_t j = 0; j < nb; j++) {
+			size_t g = g0 + j, a = pn->firms.start[g], n = pn->firms.start[g + 1] - a;
+			size_t all = n + (size_t)b->steps[j];
+			if (all > w->cap) {
+				struct firm_year *nr = realloc(w->rows, all * sizeof *nr);
+				if (!nr)
+					return -1;
+				w->rows = nr;
+				w->cap = all;
+			}
+			memcpy(w->rows, pn->rows + a, n * sizeof *w->rows);
+			memcpy(w->rows + n, &b->row[j][1], (size_t)b->steps[j] * sizeof *w->rows);
+			who_is(w, w->comp_key[S_PANEL], g);
+			w->who = WHO_OTHER;
+			w->panel_id = group_id(&pn->firms, g);
+			w->known_through = w->rows[n - 1].year; /* its own rows are known */
+			w->panel_where = 0;
+			for (size_t k = a; k < a + n && pn->district; k++)
+				w->panel_where = pn->district[k] ? pn->district[k] : w->panel_where;
+			rec_firm(w, w->rows, all);
+			w->panel_id = NULL;
+			w->known_through = INT_MIN;
+		}
 	}
 	return 0;
+}
+
+/* A count of mean mu from the stream of (comp, idx): the Poisson quantile
+ * of its first uniform (dist_poisson_quantile). */
+static unsigned poisson(const struct sim_work *w, uint64_t comp, uint64_t idx, double mu)
+{
+	struct stream s = stream_at(w, comp, idx);
+	double u;
+	stream_uniform(&s, 0, 1, &u);
+	return dist_poisson_quantile(u, mu);
+}
+
+/* Entrants j0 .. j0 + n - 1 of a kind founded in year t: their first rows
+ * (drawn across their streams), then grow. */
+static void entrant_batch(struct sim_work *w, int kind, int t, unsigned j0, size_t n)
+{
+	static const enum origin origin[3] = {ORIGIN_NEW, ORIGIN_SPINOFF, ORIGIN_ATTRACTED};
+	const struct model *m = &w->q->model;
+	struct batch *b = w->batch;
+	uint64_t comp = w->comp_key[S_ENTRANT + kind], idx0 = (uint64_t)t << 20 | j0;
+	struct stream s = stream_at(w, comp, idx0);
+	bool att = origin[kind] == ORIGIN_ATTRACTED;
+	double *rev = b->a, *staff = b->b, *capital = b->c, *u_ind = b->d;
+	dist_draw_across(att ? &m->entry.attracted_revenue : &m->entry.new_revenue, &s, B_REV, n, 0,
+			 1e13, w->r, rev);
+	dist_draw_across(att ? &m->entry.attracted_staff : &m->entry.new_staff, &s, B_STAFF, n, 0,
+			 1e6, w->r, staff);
+	if (att)
+		dist_draw_across(&m->entry.attracted_capital, &s, B_CAPITAL, n, 0, 1e13, w->r,
+				 capital);
+	stream_uniform2_across(&s, B_START_U, n, u_ind, b->key_u);
+	double share = att ? m->entry.attracted_industrial_share : m->firms.industrial_share;
+	for (size_t j = 0; j < n; j++)
+		b->row[j][0] = (struct firm_year){
+			.year = t,
+			.founded = t,
+			.origin = origin[kind],
+			.industrial = u_ind[j] < share,
+			.employees = (int)fmax(1, lround(staff[j])),
+			.paid_capital = att ? capital[j] : 0,
+			.revenue = rev[j],
+		};
+	grow(w, &s, n, val(&m->growth.exit_rate));
+	for (size_t j = 0; j < n; j++) {
+		who_is(w, comp, idx0 + j);
+		w->who = WHO_ENTRANT;
+		w->sub = kind;
+		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1);
+	}
 }
 
 /* New, spun-off and attracted firms founded in the policy years, to the
@@ -860,41 +1048,15 @@ static void entrants(struct sim_work *w)
 	const struct model *m = &w->q->model;
 	const struct dist *rate[3] = {&m->entry.new_per_year, &m->entry.spinoff_per_year,
 				      &m->entry.attracted_per_year};
-	static const enum origin origin[3] = {ORIGIN_NEW, ORIGIN_SPINOFF, ORIGIN_ATTRACTED};
 	/* firms founded in a year the panel covers are in it */
 	int first = w->firm_cover >= w->q->start_year ? w->firm_cover + 1 : w->q->start_year;
 	for (int kind = 0; kind < 3; kind++) {
 		for (int t = first; t <= last_year(w->q); t++) {
-			stream(w, w->comp_key[S_ENTRY_COUNT + kind], (uint64_t)t);
-			unsigned k = gsl_ran_poisson(w->r, val(rate[kind]));
-			for (unsigned j = 0; j < k; j++) {
-				stream(w, w->comp_key[S_ENTRANT + kind], (uint64_t)t << 20 | j);
-				w->who = WHO_ENTRANT;
-				w->sub = kind;
-				bool att = origin[kind] == ORIGIN_ATTRACTED;
-				double rev = draw(w,
-						  att ? &m->entry.attracted_revenue
-						      : &m->entry.new_revenue,
-						  0, 1e13);
-				double staff = draw(w,
-						    att ? &m->entry.attracted_staff
-							: &m->entry.new_staff,
-						    0, 1e6);
-				double capital = draw(w, &m->entry.attracted_capital, 0, 1e13);
-				double ind = gsl_rng_uniform(w->r), key_u = gsl_rng_uniform(w->r);
-				w->rows[0] = (struct firm_year){
-					.year = t,
-					.founded = t,
-					.origin = origin[kind],
-					.industrial = ind <
-						      (att ? m->entry.attracted_industrial_share
-							   : m->firms.industrial_share),
-					.employees = (int)fmax(1, lround(staff)),
-					.paid_capital = att ? capital : 0,
-					.revenue = rev,
-				};
-				live(w, 1, key_u, val(&m->growth.exit_rate));
-			}
+			unsigned k = poisson(w, w->comp_key[S_ENTRY_COUNT + kind], (uint64_t)t,
+					     val(rate[kind]));
+			k = k < 1u << 20 ? k : (1u << 20) - 1; /* the index's 20 bits */
+			for (unsigned j = 0; j < k; j += BATCH)
+				entrant_batch(w, kind, t, j, k - j < BATCH ? k - j : BATCH);
 		}
 	}
 }
@@ -903,31 +1065,47 @@ static void entrants(struct sim_work *w)
 static void parks(struct sim_work *w, enum line_id l)
 {
 	const struct pop_line *pl = &w->q->model.line[l];
+	struct batch *b = w->batch;
 	long count = lround(val(&pl->parks));
-	int y0 = w->q->start_year - 1;
+	int y0 = w->q->start_year - 1, end = last_year(w->q);
 	/* parks grow with the city: the mean growth and the common shock, and
 	 * their own spread with its own drift correction (never the firms') */
 	double csd = w->q->model.growth.common_sd;
 	double drift = log1p(val(&w->q->model.growth.city)) -
 		       (csd * csd + pl->growth_sd * pl->growth_sd) / 2;
-	for (long k = 0; k < count; k++) {
-		stream(w, w->line_key[l].entity, (uint64_t)k);
-		w->who = WHO_ENTITY;
-		w->sub = l;
-		double rev = draw(w, &pl->revenue, 0, 1e13);
-		size_t n = 0;
-		for (int y = y0; y <= last_year(w->q); y++) {
-			if (y > y0)
-				rev *= exp(drift + shock(w, y) +
-					   pl->growth_sd * gsl_ran_gaussian_ziggurat(w->r, 1));
-			w->erows[n++] = (struct entity_year){.line = l,
-							     .year = y,
-							     .base = rev,
-							     .granted = NAN,
-							     .housing = NAN,
-							     .passed = true};
+	int steps = end - y0 < MAX_SPAN ? end - y0 : MAX_SPAN - 1; /* rows: w->erows */
+	for (long k0 = 0; k0 < count; k0 += BATCH) {
+		size_t n = (size_t)(count - k0 < BATCH ? count - k0 : BATCH);
+		struct stream s = stream_at(w, w->line_key[l].entity, (uint64_t)k0);
+		double *rev = b->a;
+		dist_draw_across(&pl->revenue, &s, B_REV, n, 0, 1e13, w->r, rev);
+		for (size_t j = 0; j < n; j++)
+			w->batch->row[j][0].revenue = rev[j];
+		for (int k = 1; k <= steps; k++) { /* the years' factors, in row[j][k] */
+			if (k % 2)
+				stream_normal2_across(&s, B_YEAR_N + (uint32_t)(k - 1) / 2, n,
+						      b->z0, b->z1);
+			const double *z = k % 2 ? b->z0 : b->z1;
+			for (size_t j = 0; j < n; j++)
+				b->x[j] = drift + shock(w, y0 + k) + pl->growth_sd * z[j];
+			stream_exp(b->x, n, b->x);
+			for (size_t j = 0; j < n; j++)
+				b->row[j][k].revenue = b->row[j][k - 1].revenue * b->x[j];
 		}
-		rec_entity(w, w->erows, n, NULL);
+		for (size_t j = 0; j < n; j++) {
+			who_is(w, w->line_key[l].entity, (uint64_t)k0 + j);
+			w->who = WHO_ENTITY;
+			w->sub = l;
+			size_t m = 0;
+			for (int k = 0; k <= steps; k++)
+				w->erows[m++] = (struct entity_year){.line = l,
+								     .year = y0 + k,
+								     .base = b->row[j][k].revenue,
+								     .granted = NAN,
+								     .housing = NAN,
+								     .passed = true};
+			rec_entity(w, w->erows, m, NULL);
+		}
 	}
 }
 
@@ -938,11 +1116,14 @@ static int first_sampled(const struct sim_work *w, enum line_id l)
 	return w->cover[l] >= w->q->start_year ? w->cover[l] + 1 : w->q->start_year;
 }
 
-/* New applicants of one line (of one level) in year t: Poisson(mean) of them. */
+/* New applicants of one line (of one level) in year t: Poisson(mean) of
+ * them, at most what their index holds (16 bits with a level, else 20:
+ * far above any mean a scenario gives). */
 static unsigned arrivals(struct sim_work *w, enum line_id l, enum level lv, int t, double mean)
 {
-	stream(w, w->line_key[l].arrivals[lv], (uint64_t)t);
-	return gsl_ran_poisson(w->r, mean);
+	unsigned k = poisson(w, w->line_key[l].arrivals[lv], (uint64_t)t, mean);
+	unsigned most = lv == LEVEL_NONE ? (1u << 20) - 1 : (1u << 16) - 1;
+	return k < most ? k : most;
 }
 
 static void level_line(struct sim_work *w, enum line_id l)
@@ -953,9 +1134,9 @@ static void level_line(struct sim_work *w, enum line_id l)
 		for (int t = first_sampled(w, l); t <= last_year(w->q); t++) {
 			unsigned k = arrivals(w, l, lv, t, val(per[lv - 1]));
 			for (unsigned j = 0; j < k; j++) {
-				w->comp = w->line_key[l]
-						  .entity; /* no draws: a name and a take-up key */
-				w->idx = (uint64_t)t << 20 | (uint64_t)lv << 16 | j;
+				/* no draws: a name and a take-up key */
+				who_is(w, w->line_key[l].entity,
+				       (uint64_t)t << 20 | (uint64_t)lv << 16 | j);
 				w->who = WHO_ENTITY;
 				w->sub = l;
 				w->erows[0] = (struct entity_year){.line = l,
@@ -971,56 +1152,89 @@ static void level_line(struct sim_work *w, enum line_id l)
 	}
 }
 
+/* Applicants j0 .. j0 + n - 1 of line l in year t, each with its own
+ * figures drawn across their streams. */
+static void applicant_batch(struct sim_work *w, enum line_id l, int t, unsigned j0, size_t n)
+{
+	const struct pop_line *pl = &w->q->model.line[l];
+	struct batch *b = w->batch;
+	enum rule_kind kind = line_info(l)->kind;
+	bool granted = line_info(l)->pay == PAY_GRANTED;
+	uint64_t idx0 = (uint64_t)t << 20 | j0;
+	struct stream s = stream_at(w, w->line_key[l].entity, idx0);
+	double *base = b->a, *req = b->b, *ok = b->c, *house = b->d, *u = b->e;
+	if (kind == RK_RATE)
+		dist_draw_across(&pl->base, &s, B_REV, n, 0, 1e13, w->r, base);
+	if (granted) { /* 最高: min(request, cap) x approval, by apply */
+		dist_draw_across(&pl->request, &s, B_REQUEST, n, 0, 1e13, w->r, req);
+		dist_draw_across(&pl->approval, &s, B_APPROVAL, n, 0, 1, w->r, ok);
+		if (kind == RK_TEAM)
+			dist_draw_across(&pl->housing, &s, B_HOUSING, n, 0, 1e13, w->r, house);
+	}
+	/* yearly lines: the centre goes on while it passes its reviews, up to
+	 * the longest support any max_years allows, past the policy's last
+	 * year (after_expiry), whatever the policy keys: review k is at a
+	 * position of its own, so the population does not depend on the
+	 * policy. b->steps[j]: the reviews passed, then one failed or the end */
+	int reviews = kind == RK_YEARLY ? MAX_SUPPORT_YEARS - 1 : 0;
+	for (size_t j = 0; j < n; j++)
+		b->steps[j] = -1; /* still passing */
+	for (int k = 1; k <= reviews; k++) {
+		stream_uniform_across(&s, 2 * B_PASS + (uint32_t)k - 1, n, u);
+		bool any = false;
+		for (size_t j = 0; j < n; j++) {
+			if (b->steps[j] >= 0)
+				continue;
+			b->pass[j][k] = u[j] < pl->pass;
+			if (!b->pass[j][k] || k == reviews)
+				b->steps[j] = k; /* rows after the first: k */
+			any = true;
+		}
+		if (!any)
+			break;
+	}
+	for (size_t j = 0; j < n; j++) {
+		who_is(w, w->line_key[l].entity, idx0 + j);
+		w->who = WHO_ENTITY;
+		w->sub = l;
+		struct entity_year r = {.line = l,
+					.year = t,
+					.base = kind == RK_RATE ? base[j] : NAN,
+					.granted = NAN,
+					.housing = NAN,
+					.passed = true};
+		struct raw raw = {.housing = NAN};
+		if (granted) {
+			raw.request = req[j];
+			raw.approval = ok[j];
+			fp_add(w, raw.request);
+			fp_add(w, raw.approval);
+			if (kind == RK_TEAM) {
+				raw.housing = house[j];
+				fp_add(w, raw.housing);
+			}
+		}
+		size_t m = 0;
+		w->erows[m++] = r;
+		for (int k = 1; k <= (reviews ? b->steps[j] : 0); k++) {
+			r.year = t + k;
+			r.passed = b->pass[j][k];
+			w->erows[m++] = r;
+		}
+		rec_entity(w, w->erows, m, granted ? &raw : NULL);
+	}
+}
+
 /* Every other entity line: applicants arrive, each with its own figures. */
 static void applicants(struct sim_work *w, enum line_id l)
 {
 	const struct pop_line *pl = &w->q->model.line[l];
-	enum rule_kind kind = line_info(l)->kind;
-	bool granted = line_info(l)->pay == PAY_GRANTED;
 	for (int t = first_sampled(w, l); t <= last_year(w->q); t++) {
 		unsigned k = arrivals(w, l, LEVEL_NONE, t, val(&pl->per_year));
 		w->rec->pop[PS_M12A_TEAMS] += l == L_M12A ? k : 0;
 		w->rec->pop[PS_M12C_TALENTS] += l == L_M12C ? k : 0;
-		for (unsigned j = 0; j < k; j++) {
-			stream(w, w->line_key[l].entity, (uint64_t)t << 20 | j);
-			w->who = WHO_ENTITY;
-			w->sub = l;
-			struct entity_year r = {.line = l,
-						.year = t,
-						.base = NAN,
-						.granted = NAN,
-						.housing = NAN,
-						.passed = true};
-			if (kind == RK_RATE)
-				r.base = draw(w, &pl->base, 0, 1e13);
-			struct raw raw = {.housing = NAN};
-			if (granted) { /* 最高: min(request, cap) x approval, by apply */
-				raw.request = draw(w, &pl->request, 0, 1e13);
-				raw.approval = draw(w, &pl->approval, 0, 1);
-				fp_add(w, raw.request);
-				fp_add(w, raw.approval);
-				if (kind == RK_TEAM) {
-					raw.housing = draw(w, &pl->housing, 0, 1e13);
-					fp_add(w, raw.housing);
-				}
-			}
-			size_t n = 0;
-			w->erows[n++] = r;
-			/* yearly lines: the centre goes on while it passes its reviews,
-			 * up to the longest support any max_years allows, past the
-			 * policy's last year (after_expiry), whatever the policy keys:
-			 * later draws come after, so no earlier one moves, and the
-			 * population does not depend on the policy */
-			int end = t + MAX_SUPPORT_YEARS - 1;
-			for (int y = t + 1; kind == RK_YEARLY && y <= end; y++) {
-				r.year = y;
-				r.passed = gsl_rng_uniform(w->r) < pl->pass;
-				w->erows[n++] = r;
-				if (!r.passed)
-					break;
-			}
-			rec_entity(w, w->erows, n, granted ? &raw : NULL);
-		}
+		for (unsigned j = 0; j < k; j += BATCH)
+			applicant_batch(w, l, t, j, k - j < BATCH ? k - j : BATCH);
 	}
 }
 
@@ -1133,9 +1347,10 @@ static void resolve(const struct policy *p, struct policy *q, struct sim_work *w
 		if (d[i].per_entity || (d[i].type != PT_DIST_MONEY && d[i].type != PT_DIST_SHARE &&
 					d[i].type != PT_DIST_NUMBER))
 			continue;
-		stream(w, w->param_key[i], 0);
+		struct stream st = stream_at(w, w->param_key[i], 0);
 		struct dist *v = (struct dist *)((char *)q + d[i].offset);
-		*v = (struct dist){.kind = D_CONST, .p = {dist_draw(v, w->r, d[i].lo, d[i].hi)}};
+		double x = dist_draw_at(v, &st, 0, d[i].lo, d[i].hi, w->r);
+		*v = (struct dist){.kind = D_CONST, .p = {x}};
 		s->res[s->nres++] = (struct resolved){(int)i, v->p[0]};
 	}
 }
@@ -1445,15 +1660,17 @@ int sim_sample(const struct policy *p, const struct panel *stock, const struct e
 	w->q = q;
 	known_cover(w, stock, known);
 	memcpy(s->cover, w->cover, sizeof s->cover);
+	where_tables(w);
 	const struct model *m = &q->model;
 	double fsd = m->growth.firm_sd, csd = m->growth.common_sd;
 	w->drift = log1p(val(&m->growth.mean)) - (fsd * fsd + csd * csd) / 2;
 	w->ln_young = log1p(m->growth.young_bonus);
 	w->ln_ramp = log1p(m->growth.staff_ramp);
 	w->shock_year0 = q->start_year - MAX_SPAN / 2;
-	stream(w, w->comp_key[S_SHOCKS], 0);
+	struct stream st = stream_at(w, w->comp_key[S_SHOCKS], 0);
+	stream_normal(&st, 0, MAX_SPAN, w->shock);
 	for (int k = 0; k < MAX_SPAN; k++)
-		w->shock[k] = gsl_ran_gaussian(w->r, csd);
+		w->shock[k] *= csd;
 	if ((stock && panel_firms(w, stock) != 0) || (known && known_entities(w, known) != 0))
 		s->failed = true;
 	if (!s->failed && !stock)

@@ -18,15 +18,32 @@
 
 #define CHUNK 256 /* blocks a pass: the arrays stay in L1 */
 
+#ifdef STREAM_COUNT
+/* bench/floor.c's count of the draws made (stream.h): compiled in only
+ * there, never into the library. */
+unsigned long long stream_count[STREAM_NCOUNT];
+#define COUNT(k, n) (stream_count[k] += (n))
+#else
+#define COUNT(k, n) ((void)0)
+#endif
+
 /* Random123's constants for Philox4x32 (philox.h) */
 #define M0 0xD2511F53u
 #define M1 0xCD9E8D57u
 #define W0 0x9E3779B9u
 #define W1 0xBB67AE85u
 
-void stream_philox(const uint32_t key[2], size_t n, const uint32_t *c0, const uint32_t *c1,
-		   const uint32_t *c2, const uint32_t *c3, uint32_t *o0, uint32_t *o1, uint32_t *o2,
-		   uint32_t *o3)
+/* Integer rounds give the same bits on any instruction set: the widest
+ * vectors the machine has are chosen at load time (an ifunc). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define WIDEST __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define WIDEST
+#endif
+
+WIDEST void stream_philox(const uint32_t key[2], size_t n, const uint32_t *c0, const uint32_t *c1,
+			  const uint32_t *c2, const uint32_t *c3, uint32_t *o0, uint32_t *o1,
+			  uint32_t *o2, uint32_t *o3)
 {
 	for (size_t at = 0; at < n; at += CHUNK) {
 		size_t m = n - at < CHUNK ? n - at : CHUNK;
@@ -67,25 +84,30 @@ uint32_t stream_comp(uint64_t name_hash)
 }
 
 /* m blocks of s: along (block b0 + j of the stream) or across (block b0 of
- * stream idx + j). Each block is two words: w0[j], w1[j] (64 bits each). */
-static void blocks(const struct stream *s, int across, uint32_t b0, size_t m, uint64_t *w0,
-		   uint64_t *w1)
+ * stream idx + j). Each block is two words: w0[j], w1[j] (64 bits each).
+ * The rounds of one block in registers, unrolled, and the blocks side by
+ * side in vectors: the same rounds as stream_philox (check_stream.c). */
+WIDEST static void blocks(const struct stream *s, int across, uint32_t b0, size_t m, uint64_t *w0,
+			  uint64_t *w1)
 {
-	uint32_t c0[CHUNK], c1[CHUNK], c2[CHUNK], c3[CHUNK];
-	uint32_t o0[CHUNK], o1[CHUNK], o2[CHUNK], o3[CHUNK];
-	for (size_t at = 0; at < m; at += CHUNK) {
-		size_t k = m - at < CHUNK ? m - at : CHUNK;
-		for (size_t j = 0; j < k; j++) {
-			c0[j] = across ? b0 : b0 + (uint32_t)(at + j);
-			c1[j] = across ? s->idx + (uint32_t)(at + j) : s->idx;
-			c2[j] = s->comp;
-			c3[j] = s->rep;
+	uint32_t da = across ? 0 : 1, di = across ? 1 : 0;
+	for (size_t j = 0; j < m; j++) {
+		uint32_t x0 = b0 + da * (uint32_t)j, x1 = s->idx + di * (uint32_t)j, x2 = s->comp,
+			 x3 = s->rep, k0 = s->key[0], k1 = s->key[1];
+#pragma GCC unroll 10
+		for (int r = 0; r < 10; r++) {
+			uint64_t p0 = (uint64_t)M0 * x0, p1 = (uint64_t)M1 * x2;
+			uint32_t y0 = (uint32_t)(p1 >> 32) ^ x1 ^ k0;
+			uint32_t y2 = (uint32_t)(p0 >> 32) ^ x3 ^ k1;
+			x1 = (uint32_t)p1;
+			x3 = (uint32_t)p0;
+			x0 = y0;
+			x2 = y2;
+			k0 += W0;
+			k1 += W1;
 		}
-		stream_philox(s->key, k, c0, c1, c2, c3, o0, o1, o2, o3);
-		for (size_t j = 0; j < k; j++) {
-			w0[at + j] = (uint64_t)o0[j] << 32 | o1[j];
-			w1[at + j] = (uint64_t)o2[j] << 32 | o3[j];
-		}
+		w0[j] = (uint64_t)x0 << 32 | x1;
+		w1[j] = (uint64_t)x2 << 32 | x3;
 	}
 }
 
@@ -102,6 +124,7 @@ static double u01_pos(uint64_t w) /* (0, 1] */
 void stream_exp(const double *x, size_t n, double *out)
 {
 	size_t i = 0;
+	COUNT(STREAM_EXP, n);
 #ifdef STREAM_SSE2
 	for (; i + 2 <= n; i += 2)
 		_mm_storeu_pd(out + i, Sleef_expd2_u10sse2(_mm_loadu_pd(x + i)));
@@ -110,7 +133,8 @@ void stream_exp(const double *x, size_t n, double *out)
 		out[i] = Sleef_expd1_u10purec(x[i]);
 }
 
-void stream_log(const double *x, size_t n, double *out)
+/* log without counting: Box-Muller's and the exponential's own */
+static void vlog(const double *x, size_t n, double *out)
 {
 	size_t i = 0;
 #ifdef STREAM_SSE2
@@ -119,6 +143,12 @@ void stream_log(const double *x, size_t n, double *out)
 #endif
 	for (; i < n; i++)
 		out[i] = Sleef_logd1_u35purec(x[i]);
+}
+
+void stream_log(const double *x, size_t n, double *out)
+{
+	COUNT(STREAM_LOG, n);
+	vlog(x, n, out);
 }
 
 /* c = cos(pi x), s = sin(pi x) over arrays. */
@@ -143,6 +173,7 @@ void stream_uniform(const struct stream *s, uint32_t pos, size_t n, double *out)
 {
 	uint64_t w0[CHUNK], w1[CHUNK];
 	size_t done = 0;
+	COUNT(STREAM_UNIFORM, n);
 	while (done < n) {
 		uint32_t p = pos + (uint32_t)done, b = p / 2;
 		size_t want = n - done, m = (p % 2 + want + 1) / 2;
@@ -156,12 +187,12 @@ void stream_uniform(const struct stream *s, uint32_t pos, size_t n, double *out)
 /* Box-Muller on m blocks: z0[j] (even position), z1[j] (odd). */
 static void box_muller(const uint64_t *w0, const uint64_t *w1, size_t m, double *z0, double *z1)
 {
-	double r[CHUNK] = {0}, a[CHUNK];
+	double r[CHUNK], a[CHUNK];
 	for (size_t j = 0; j < m; j++) {
 		r[j] = u01_pos(w0[j]);
 		a[j] = 2 * u01(w1[j]);
 	}
-	stream_log(r, m, r);
+	vlog(r, m, r);
 	for (size_t j = 0; j < m; j++)
 		r[j] = sqrt(-2 * r[j]);
 	sincospi(a, m, z0, z1);
@@ -176,6 +207,7 @@ void stream_normal(const struct stream *s, uint32_t pos, size_t n, double *out)
 	uint64_t w0[CHUNK], w1[CHUNK];
 	double z0[CHUNK], z1[CHUNK];
 	size_t done = 0;
+	COUNT(STREAM_NORMAL, n);
 	while (done < n) {
 		uint32_t p = pos + (uint32_t)done, b = p / 2;
 		size_t want = n - done, m = (p % 2 + want + 1) / 2;
@@ -192,6 +224,7 @@ void stream_exponential(const struct stream *s, uint32_t pos, size_t n, double m
 	uint64_t w0[CHUNK], w1[CHUNK];
 	double u[2 * CHUNK];
 	size_t done = 0;
+	COUNT(STREAM_UNIFORM, n);
 	while (done < n) {
 		uint32_t p = pos + (uint32_t)done, b = p / 2;
 		size_t want = n - done, m = (p % 2 + want + 1) / 2;
@@ -200,7 +233,7 @@ void stream_exponential(const struct stream *s, uint32_t pos, size_t n, double m
 		size_t k = 0;
 		for (size_t j = p % 2; j < 2 * m && done + k < n; j++)
 			u[k++] = u01_pos(j % 2 ? w1[j / 2] : w0[j / 2]);
-		stream_log(u, k, u);
+		vlog(u, k, u);
 		for (size_t j = 0; j < k; j++)
 			out[done + j] = -mean * u[j];
 		done += k;
@@ -221,6 +254,7 @@ void stream_lognormal(const struct stream *s, uint32_t pos, size_t n, double med
 void stream_uniform_across(const struct stream *s, uint32_t pos, size_t n, double *out)
 {
 	uint64_t w0[CHUNK], w1[CHUNK];
+	COUNT(STREAM_UNIFORM, n);
 	for (size_t at = 0; at < n; at += CHUNK) {
 		size_t m = n - at < CHUNK ? n - at : CHUNK;
 		struct stream t = *s;
@@ -235,6 +269,7 @@ void stream_normal_across(const struct stream *s, uint32_t pos, size_t n, double
 {
 	uint64_t w0[CHUNK], w1[CHUNK];
 	double z0[CHUNK], z1[CHUNK];
+	COUNT(STREAM_NORMAL, n);
 	for (size_t at = 0; at < n; at += CHUNK) {
 		size_t m = n - at < CHUNK ? n - at : CHUNK;
 		struct stream t = *s;
@@ -242,5 +277,36 @@ void stream_normal_across(const struct stream *s, uint32_t pos, size_t n, double
 		blocks(&t, 1, pos / 2, m, w0, w1);
 		box_muller(w0, w1, m, z0, z1);
 		memcpy(out + at, pos % 2 ? z1 : z0, m * sizeof *out);
+	}
+}
+
+void stream_uniform2_across(const struct stream *s, uint32_t block, size_t n, double *even,
+			    double *odd)
+{
+	uint64_t w0[CHUNK], w1[CHUNK];
+	COUNT(STREAM_UNIFORM, 2 * n);
+	for (size_t at = 0; at < n; at += CHUNK) {
+		size_t m = n - at < CHUNK ? n - at : CHUNK;
+		struct stream t = *s;
+		t.idx += (uint32_t)at;
+		blocks(&t, 1, block, m, w0, w1);
+		for (size_t j = 0; j < m; j++) {
+			even[at + j] = u01(w0[j]);
+			odd[at + j] = u01(w1[j]);
+		}
+	}
+}
+
+void stream_normal2_across(const struct stream *s, uint32_t block, size_t n, double *even,
+			   double *odd)
+{
+	uint64_t w0[CHUNK], w1[CHUNK];
+	COUNT(STREAM_NORMAL, 2 * n);
+	for (size_t at = 0; at < n; at += CHUNK) {
+		size_t m = n - at < CHUNK ? n - at : CHUNK;
+		struct stream t = *s;
+		t.idx += (uint32_t)at;
+		blocks(&t, 1, block, m, w0, w1);
+		box_muller(w0, w1, m, even + at, odd + at);
 	}
 }
