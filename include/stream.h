@@ -20,9 +20,11 @@
  * variants: ample for a variate, and faster); it uses 2 words for 2
  * normals, as the inverse CDF would.
  *
- * SLEEF's SSE2 functions are named, not dispatched: the same bits on every
- * x86-64 machine (a dispatcher could pick AVX2 on one node and SSE4 on
- * another). Elsewhere the pure-C SLEEF functions are used. */
+ * SLEEF's deterministic functions (cinz: no FMA) are named, not
+ * dispatched by SLEEF: the same bits on every x86-64 machine (SLEEF's
+ * dispatcher could pick FMA on one node and not on another); the AVX-512
+ * ones where the CPU has it, else SSE2, the same bits on both
+ * (check_stream.c). Elsewhere the pure-C SLEEF functions are used. */
 #ifndef FUNDSIM_STREAM_H
 #define FUNDSIM_STREAM_H
 

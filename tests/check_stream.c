@@ -136,6 +136,33 @@ START_TEST(both_positions_of_a_block_equal_each_alone)
 }
 END_TEST
 
+/* exp and log give the same bits whatever the length of the array: its
+ * elements go 8, 2 or 1 at a time (AVX-512, SSE2, plain C) by where they
+ * fall, and SLEEF's deterministic functions agree on every width. */
+START_TEST(vector_exp_and_log_give_the_same_bits_at_any_length)
+{
+	enum { M = 45 };
+	double x[M], y[M], one[M], got[M];
+	struct stream s = stream_of(3, 3, 3, 3);
+	stream_normal(&s, 0, M, x);
+	for (int i = 0; i < M; i++) {
+		x[i] *= 30; /* exp from e^-90 to e^90 */
+		y[i] = fabs(x[i]) * 1e5 + 1e-300;
+	}
+	for (int k = 0; k < 2; k++) {
+		const double *in = k ? y : x;
+		void (*fn)(const double *, size_t, double *) = k ? stream_log : stream_exp;
+		for (int i = 0; i < M; i++)
+			fn(in + i, 1, one + i);
+		for (int n = 1; n <= M; n++)
+			for (int at = 0; at + n <= M; at += 7) {
+				fn(in + at, (size_t)n, got);
+				ck_assert(memcmp(got, one + at, (size_t)n * sizeof *got) == 0);
+			}
+	}
+}
+END_TEST
+
 /* Replications drawn by any number of threads give the same bits. */
 START_TEST(the_same_bits_on_any_thread_count)
 {
@@ -285,6 +312,7 @@ static Suite *stream_suite(void)
 	tcase_add_test(tc, every_word_of_the_key_moves_the_draws);
 	tcase_add_test(tc, uniforms_are_random123s_words);
 	tcase_add_test(tc, both_positions_of_a_block_equal_each_alone);
+	tcase_add_test(tc, vector_exp_and_log_give_the_same_bits_at_any_length);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("variates");
 	tcase_set_timeout(tc, 60);
