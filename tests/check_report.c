@@ -969,7 +969,7 @@ static void add_cell(char *row, size_t n, const char *l)
 	size_t k = strlen(row);
 	snprintf(row + k, n - k,
 		 "<td class=\"n\">%s<span class=\"alt\">%s – %s</span>"
-		 "<span class=\"alt\">P80 %s · P90 %s</span></td>",
+		 "<span class=\"alt\">P80&nbsp;%s&nbsp;· P90&nbsp;%s</span></td>",
 		 cell_yuan(l, 3, m, sizeof m), cell_yuan(l, 6, lo, sizeof lo),
 		 cell_yuan(l, 10, hi, sizeof hi), cell_yuan(l, 11, p80, sizeof p80),
 		 cell_yuan(l, 12, p90, sizeof p90));

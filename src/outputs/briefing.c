@@ -127,7 +127,7 @@ static const char *const css =
 	"#where th,#where td:first-child,#by-owner td:nth-child(2){white-space:nowrap}\n"
 	"#evaluation td:first-child,#evaluation th:first-child,.rating{white-space:nowrap}\n"
 	"#evaluation td:nth-child(2){min-width:10em}\n"
-	"#evaluation td.n .alt{font-size:.8em}\n"
+	"#evaluation td.n .alt{font-size:.8em;white-space:normal;word-break:keep-all}\n"
 	"ul{margin:.3rem 0 .8rem;padding-left:1.3rem}\n"
 	"@page{size:A4;margin:14mm 13mm 15mm}\n"
 	"@media print{\n"

@@ -56,8 +56,8 @@ static void amount_cell(const struct page *pg, const char *attr, const char *key
 		return;
 	}
 	html_printf(f,
-		    "%s<span class=\"alt\">%s – %s</span><span class=\"alt\">P80 %s · P90 "
-		    "%s</span></td>",
+		    "%s<span class=\"alt\">%s – %s</span><span class=\"alt\">P80&nbsp;%s&nbsp;· "
+		    "P90&nbsp;%s</span></td>",
 		    briefing_yuan(st->mean, m, sizeof m), briefing_yuan(st->pct[P5], lo, sizeof lo),
 		    briefing_yuan(st->pct[P95], hi, sizeof hi),
 		    briefing_yuan(st->pct[P80], p80, sizeof p80),
