@@ -17,6 +17,8 @@ int district_parse(const char *s);
 
 /* Its official name ("苏州工业园区"); d from 1 to N_DISTRICTS. */
 const char *district_name(int d);
+/* Its name in English ("Suzhou Industrial Park"); d as district_name. */
+const char *district_name_en(int d);
 
 /* "姑苏区 (姑苏/Gusu), 虎丘区 (虎丘/高新区/...), ...": every district with
  * its other names, for messages; cut to n bytes. */

@@ -150,8 +150,10 @@ struct serve_exports {
  * scenario served), DIR/variant.ini as a result set; then for RUN the
  * files `fundsim run variant.ini` writes (the workbook among them) in
  * DIR/run/, for REPORT those of `fundsim report` in DIR/report/, by the
- * same code. ov must be valid (serve_variant). 0, or -1 with err. What
- * was written is named in *where (a folder, n bytes). */
+ * same code. ov must be valid (serve_variant). 0; 1 with err when this
+ * server cannot make that export (a report under --entities), nothing
+ * written; or -1 with err. What was written is named in *where (a
+ * folder, n bytes). */
 int serve_export(const struct serve_exports *x, const struct serve_base *b,
 		 const struct serve_overrides *ov, enum serve_export_kind kind, char *where,
 		 size_t n, char *err, size_t errlen);

@@ -23,24 +23,11 @@ bad() { echo "FAIL serve: $*"; fail=$((fail + 1)); }
 reps=600 # three blocks of the engine: a newer request can stop an older one between them
 seed=7
 
-# Start serve with "$@"; sets url, port, tok, pid. The address line appears after the base run.
+. tests/serve_lib.sh
+# Start serve with "$@" (serve_lib.sh); sets url, port, tok, pid.
 start() {
-	"$bin" serve --port 0 --reps $reps --seed $seed --threads 2 --out "$tmp/exports" "$@" \
-		> "$tmp/serve.out" 2> "$tmp/serve.err" &
-	pid=$!
-	i=0
-	while ! grep -q 'http://' "$tmp/serve.out" 2> /dev/null; do
-		i=$((i + 1))
-		if [ $i -gt 600 ] || ! kill -0 $pid 2> /dev/null; then
-			bad "serve did not print its address:"
-			cat "$tmp/serve.out" "$tmp/serve.err"
-			exit 1
-		fi
-		sleep 0.2
-	done
-	url=$(grep -o 'http://[^ ]*' "$tmp/serve.out")
-	port=$(echo "$url" | sed 's|http://127.0.0.1:\([0-9]*\)/.*|\1|')
-	tok=${url##*token=}
+	serve_start "$tmp/serve" "$bin" --reps $reps --seed $seed --threads 2 --out "$tmp/exports" "$@" ||
+		{ bad "serve did not start"; exit 1; }
 }
 
 # ask EXPECTED-CODE WHAT curl-arguments...: the body lands in $tmp/body.
@@ -179,10 +166,18 @@ total_of_answer() { # the TOTAL mean over all paid years and levels of the answe
 printf '{"m3c.amount":"50万"}' > "$tmp/req"
 ask 200 "m3c.amount=50万" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
 answer=$(total_of_answer)
+cp "$tmp/body" "$tmp/answer"
 "$bin" run --set m3c.amount=50万 --reps $reps --seed $seed --no-charts --quiet --out "$tmp/run" ||
 	bad "run --set m3c.amount=50万 failed"
 want=$(total_of_run "$tmp/run")
 [ -n "$want" ] && [ "$answer" = "$want" ] && ok || bad "the answer's total $answer, run's $want"
+# its districts and budget owners: by_district.csv and by_owner.csv of that run, and the paired
+# differences against the draft's run
+ask 200 "params" -H "$auth" "$base/api/params"
+cp "$tmp/body" "$tmp/params"
+"$bin" run --reps $reps --seed $seed --no-charts --quiet --out "$tmp/run-draft" || bad "run failed"
+n=$("$py" tests/serve_where.py "$tmp/params" "$tmp/answer" "$tmp/run" "$tmp/run-draft") &&
+	[ "$n" -gt 5000 ] && ok || bad "districts and owners differ from by_district.csv, by_owner.csv (${n:-})"
 printf '{"m3c.amount":500000}' > "$tmp/req" # a JSON number: yuan, as --set m3c.amount=500000
 ask 200 "m3c.amount=500000" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
 [ "$(total_of_answer)" = "$want" ] && ok || bad "500000 as a number: $(total_of_answer), run's $want"
@@ -190,6 +185,8 @@ ask 200 "m3c.amount=500000" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$ba
 ask 200 "no override" -H "$auth" -H "$json" -d '{}' "$base/api/run"
 "$py" -c 'import json, sys; r = json.load(open(sys.argv[1])); c = r["cmp"]["cells"]; sys.exit(any(x[2] != 0 for l in c for y in l for x in y))' \
 	"$tmp/body" && ok || bad "the draft against itself differs"
+"$py" -c 'import json, sys; r = json.load(open(sys.argv[1])); c = r["districts"]["cmp"] + r["owners"]["cmp"]; sys.exit(any(x[2:] != [0, 0, 0] for a in c for b in a for x in b))' \
+	"$tmp/body" && ok || bad "the draft's districts or owners against themselves differ"
 
 # ---- a newer request cancels an older one ----
 # the older one changes a model key, so it samples afresh (a rule change answers from the
@@ -234,13 +231,8 @@ ask 200 "export report" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/a
 [ -s "$tmp/exports/run/results.xlsx" ] && ok || bad "export report removed the run's export"
 
 # ---- Ctrl-C ----
-kill -INT $pid
-i=0
-while kill -0 $pid 2> /dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-wait $pid
-rc=$?
-pid=
-[ $rc = 0 ] && ok || bad "Ctrl-C: exit $rc"
+serve_stop
+[ $serve_rc = 0 ] && ok || bad "Ctrl-C: exit $serve_rc"
 
 # ---- known approvals: --entities as run takes it ----
 start --entities tests/data/entities-known.csv
@@ -253,11 +245,13 @@ answer=$(total_of_answer)
 	--no-charts --quiet --out "$tmp/run-known" || bad "run --entities failed"
 want=$(total_of_run "$tmp/run-known")
 [ -n "$want" ] && [ "$answer" = "$want" ] && ok || bad "--entities: the answer's total $answer, run's $want"
-ask 500 "--entities: export report" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=report"
-has "--entities: export report" "takes no --entities"
-kill -INT $pid
-wait $pid
-pid=
+rm -rf "$tmp/exports"
+ask 409 "--entities: export report" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=report"
+has "--entities: export report" "cannot be exported while serve runs with --entities"
+[ -e "$tmp/exports" ] && bad "--entities: a refused report export wrote $(ls "$tmp/exports")" || ok
+ask 200 "--entities: export run" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=run"
+[ "$(total_of_run "$tmp/exports/run")" = "$want" ] && ok || bad "--entities: export run: total $(total_of_run "$tmp/exports/run"), not $want"
+serve_stop
 
 # ---- options ----
 while IFS="$tab" read -r args says; do

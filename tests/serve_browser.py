@@ -5,8 +5,14 @@ and prints the override and the total the page shows, for tests/serve_browser.sh
 to compare with `fundsim run --set`. With SHOTS=DIR it also saves screenshots of
 the page in Chinese and English.
 
+It checks that the districts' table is shown with the ten districts and a
+total row equal to the lines' total, and the budget owners' tab.
+
 Usage: serve_browser.py URL STEPS  (STEPS: how many times the left arrow is pressed)
 Prints: KEY=VALUE<TAB>TOTAL_YUAN<TAB>TOTAL_TEXT
+Usage: serve_browser.py URL --report-refused  (a server started with --entities)
+  clicks the report export and expects the server's refusal shown in red.
+Prints: the message shown
 """
 import json
 import os
@@ -36,8 +42,45 @@ def wait(cond, what, seconds=120):
     fail("timed out waiting for " + what)
 
 
+def where_tables(d):
+    """The districts' tab, shown first: ten districts and a total equal to the
+    lines' total; then the budget owners' tab: four owners, new money, total."""
+    dt = d.find_element(By.ID, "districts-table")
+    if not dt.is_displayed():
+        fail("the districts' table is not shown")
+    trs = dt.find_elements(By.TAG_NAME, "tr")
+    names = [tr.find_elements(By.TAG_NAME, "td")[0].text for tr in trs[1:]]
+    if len(names) < 11 or "苏州工业园区" not in names or "昆山市" not in names:
+        fail("the districts' table shows %s" % names)
+    total = trs[-1].find_elements(By.TAG_NAME, "td")[1].text
+    lines = d.find_element(By.ID, "lines-table").find_elements(By.TAG_NAME, "tr")[-1]
+    if total != lines.find_elements(By.TAG_NAME, "td")[2].text or not total[0].isdigit():
+        fail("the districts' total %s is not the lines' %s"
+             % (total, lines.find_elements(By.TAG_NAME, "td")[2].text))
+    if d.find_element(By.ID, "owners-table").is_displayed():
+        fail("both tabs shown at once")
+    d.find_element(By.CSS_SELECTOR, 'button.tab[data-tab="owners"]').click()
+    ot = d.find_element(By.ID, "owners-table")
+    rows = ot.find_elements(By.TAG_NAME, "tr")
+    if not ot.is_displayed() or dt.is_displayed() or len(rows) != 7:
+        fail("the budget owners' tab: shown %s, %d rows" % (ot.is_displayed(), len(rows)))
+    if "软件产业专项资金" not in ot.text:
+        fail("the budget owners' table: %s" % ot.text[:200])
+    d.find_element(By.CSS_SELECTOR, 'button.tab[data-tab="districts"]').click()
+
+
+def report_refused(d):
+    d.find_element(By.CSS_SELECTOR, 'button.export[data-kind="report"]').click()
+    st = d.find_element(By.ID, "export-status")
+    wait(lambda: st.get_attribute("data-status"), "the export's answer", 60)
+    if st.get_attribute("data-status") != "409" or "err" not in st.get_attribute("class"):
+        fail("the refused report: HTTP %s, class %s"
+             % (st.get_attribute("data-status"), st.get_attribute("class")))
+    return st.text
+
+
 def main():
-    url, steps = sys.argv[1], int(sys.argv[2])
+    url, steps = sys.argv[1], sys.argv[2]
     opts = webdriver.ChromeOptions()
     opts.binary_location = "/usr/bin/chromium"
     for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -52,6 +95,11 @@ def main():
         # the first answer: the draft itself
         wait(lambda: d.execute_script("return document.body.dataset.answers"), "the first answer")
         answers = d.execute_script("return document.body.dataset.answers")
+        if steps == "--report-refused":
+            print(report_refused(d))
+            return
+        steps = int(steps)
+        where_tables(d)
         # 第3条's group, folded at first, opened as a person would
         d.find_element(By.CSS_SELECTOR, 'summary[data-clause="第3条"]').click()
         r = d.find_element(By.CSS_SELECTOR, 'input[type=range][data-key="%s"]' % KEY)
@@ -95,7 +143,7 @@ def main():
             time.sleep(0.5)
             d.execute_script("window.scrollTo(0, 0)")
             h = d.execute_script("return document.body.scrollHeight")
-            d.set_window_size(1500, min(h + 40, 5000))
+            d.set_window_size(1400, min(h + 40, 6000))
             lang = d.execute_script("return document.documentElement.lang")
             order = ["zh", "en"] if lang == "zh" else ["en", "zh"]
             for i, name in enumerate(order):

@@ -4,7 +4,8 @@
 # the printed address, moves the M3C cap (m3c.amount) slider ten steps down with the keyboard
 # and reads the total the page shows; it must be what `fundsim run --set m3c.amount=VALUE`
 # gives for the same seed and replications, to the fen, and shown as the same 万元. It also
-# types a bad value and expects --set's message beside the control.
+# types a bad value and expects --set's message beside the control; the districts' and budget
+# owners' tables are shown. Under --entities, the report export's refusal is shown on the page.
 # SHOTS=DIR saves screenshots of the page in Chinese and English there.
 # Usage: tests/serve_browser.sh BINARY
 bin=${1:-bin/fundsim}
@@ -20,29 +21,16 @@ for f in /usr/bin/chromium /usr/bin/chromedriver; do
 done
 "$py" -c 'import selenium' 2> /dev/null || { say "$py has no selenium (make deps: python3-selenium)"; exit 1; }
 
-"$bin" serve --port 0 --reps $reps --seed $seed --lang zh --out "$tmp/exports" \
-	> "$tmp/serve.out" 2> "$tmp/serve.err" &
-pid=$!
-i=0
-while ! grep -q 'http://' "$tmp/serve.out" 2> /dev/null; do
-	i=$((i + 1))
-	if [ $i -gt 600 ] || ! kill -0 $pid 2> /dev/null; then
-		say "serve did not print its address"
-		cat "$tmp/serve.out" "$tmp/serve.err"
-		exit 1
-	fi
-	sleep 0.2
-done
-url=$(grep -o 'http://[^ ]*' "$tmp/serve.out")
+. tests/serve_lib.sh
+serve_start "$tmp/serve" "$bin" --reps $reps --seed $seed --lang zh --out "$tmp/exports" ||
+	{ say "serve did not start"; exit 1; }
 # HOME for chromium's profile; nothing of the user's is read
 HOME=$tmp "$py" tests/serve_browser.py "$url" 10 > "$tmp/page" 2> "$tmp/page.err" || {
 	say "the browser run failed:"
 	tail -20 "$tmp/page.err"
 	exit 1
 }
-kill $pid
-wait $pid 2> /dev/null
-pid=
+serve_stop
 set=$(cut -f1 "$tmp/page")
 shown=$(cut -f2 "$tmp/page")
 text=$(cut -f3 "$tmp/page")
@@ -59,4 +47,15 @@ if "%.2f" % shown != "%.2f" % want or text != words:
     sys.exit(1)
 EOF
 echo "the page's total for $set is run --set's ($text)"
-echo "serve_browser: 1 passed, 0 failed"
+# a server with --entities: the report export is refused, and the page says why
+serve_start "$tmp/serve-known" "$bin" --reps 20 --seed $seed --lang zh --out "$tmp/exports-known" \
+	--entities tests/data/entities-known.csv || { say "serve --entities did not start"; exit 1; }
+HOME=$tmp "$py" tests/serve_browser.py "$url" --report-refused > "$tmp/refused" 2> "$tmp/page.err" || {
+	say "the refused report export:"
+	tail -20 "$tmp/page.err"
+	exit 1
+}
+serve_stop
+grep -q 'entities' "$tmp/refused" || { say "the page shows: $(cat "$tmp/refused")"; exit 1; }
+echo "the page says why a report is refused: $(cat "$tmp/refused")"
+echo "serve_browser: 2 passed, 0 failed"

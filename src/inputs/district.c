@@ -6,15 +6,21 @@
 #include <strings.h>
 
 /* Official name, then other names ('|' between them; English ones in any
- * letter case). 虎丘区 and 苏州高新区 are one unit (区政合一). */
+ * letter case), then the English name outputs show. 虎丘区 and 苏州高新区
+ * are one unit (区政合一). */
 static const struct {
-	const char *name, *also;
+	const char *name, *also, *en;
 } table[N_DISTRICTS] = {
-	{"姑苏区", "姑苏|Gusu"},     {"虎丘区", "虎丘|高新区|苏州高新区|Huqiu|SND"},
-	{"吴中区", "吴中|Wuzhong"},  {"相城区", "相城|Xiangcheng"},
-	{"吴江区", "吴江|Wujiang"},  {"苏州工业园区", "园区|工业园区|SIP"},
-	{"常熟市", "常熟|Changshu"}, {"张家港市", "张家港|Zhangjiagang"},
-	{"昆山市", "昆山|Kunshan"},  {"太仓市", "太仓|Taicang"},
+	{"姑苏区", "姑苏|Gusu", "Gusu District"},
+	{"虎丘区", "虎丘|高新区|苏州高新区|Huqiu|SND", "Huqiu District (SND)"},
+	{"吴中区", "吴中|Wuzhong", "Wuzhong District"},
+	{"相城区", "相城|Xiangcheng", "Xiangcheng District"},
+	{"吴江区", "吴江|Wujiang", "Wujiang District"},
+	{"苏州工业园区", "园区|工业园区|SIP", "Suzhou Industrial Park"},
+	{"常熟市", "常熟|Changshu", "Changshu"},
+	{"张家港市", "张家港|Zhangjiagang", "Zhangjiagang"},
+	{"昆山市", "昆山|Kunshan", "Kunshan"},
+	{"太仓市", "太仓|Taicang", "Taicang"},
 };
 
 int district_parse(const char *s)
@@ -35,6 +41,11 @@ int district_parse(const char *s)
 const char *district_name(int d)
 {
 	return d >= 1 && d <= N_DISTRICTS ? table[d - 1].name : "";
+}
+
+const char *district_name_en(int d)
+{
+	return d >= 1 && d <= N_DISTRICTS ? table[d - 1].en : "";
 }
 
 void district_list(char *buf, size_t n)

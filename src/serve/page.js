@@ -21,6 +21,11 @@ const T = {
     scenario: '情景 {name} · 种子 {seed} · {reps} 次模拟', to: ' 至 ', valid: '有效范围：',
     hist_variant: '方案', hist_draft: '{base}', count: '次数', yi: '亿元',
     units: {yuan: '元', share: '比例', persons: '人', years: '年', awards: '次'},
+    by_where: '按区县与预算主体', tab_districts: '区县', tab_owners: '预算主体',
+    district: '区县', owner: '预算主体', all_lines: '全部条线（合计）',
+    districts_note: '受助者所在区县，全部支付年度；“合计”与上表一致。差值为与{base}的配对差值及其95%区间。',
+    owners_note: '计入合计的条线按支付资金的预算主体汇总，所选支付年度与资金层级；新增资金：本政策新增的预算。',
+    new_money: '（新增资金）', existing: '（既有项目资金）', new_money_only: '其中：新增资金合计',
   },
   en: {
     title: 'fundsim what-if', reset: 'Reset to {base}', changed: '{n} changed',
@@ -42,12 +47,17 @@ const T = {
     scenario: 'scenario {name} · seed {seed} · {reps} replications', to: ' to ',
     valid: 'valid: ', hist_variant: 'variant', hist_draft: '{base}', count: 'replications',
     yi: '亿元', units: {},
+    by_where: 'By district and budget owner', tab_districts: 'Districts', tab_owners: 'Budget owners',
+    district: 'District', owner: 'Budget owner', all_lines: 'All lines (total)',
+    districts_note: 'The district of each recipient, all paid years; the total row is the table above\'s. Differences are paired with {base}, with their 95% intervals.',
+    owners_note: 'The lines in the total by the budget that pays them, for the paid year and level chosen; new money: budget the policy adds.',
+    new_money: ' (new money)', existing: ' (existing programme)', new_money_only: 'Of which: new money only',
   },
 };
 
 const S = {
   lang: 'zh', params: null, res: null, overrides: new Map(), good: new Map(), seq: 0,
-  controls: new Map(), charts: {}, poll: null,
+  controls: new Map(), charts: {}, poll: null, tab: 'districts',
 };
 
 const $ = (id) => document.getElementById(id);
@@ -380,7 +390,97 @@ function render() {
       wan(d[1]), diffTd(d[2]), signed(d[3]) + ' – ' + signed(d[4]),
       d[0] ? (d[2] / d[0] * 100).toFixed(1) + '%' : '–'], cls));
   }
+  where(y, lv);
   charts();
+}
+
+/* ---- districts and budget owners ---- */
+
+function fillWhereLine() {
+  const sel = $('where-line'), v = sel.value || String(S.params.lines.length);
+  sel.textContent = '';
+  sel.append(el('option', {value: String(S.params.lines.length), text: tr('all_lines')}));
+  S.params.lines.forEach((l, i) => sel.append(el('option', {value: String(i),
+    text: l.id + ' ' + (S.lang === 'zh' ? l.zh : l.en)})));
+  sel.value = v;
+}
+
+function showTab(t) {
+  S.tab = t;
+  for (const b of document.querySelectorAll('button.tab'))
+    b.setAttribute('aria-selected', String(b.dataset.tab === t));
+  $('tab-districts').hidden = t !== 'districts';
+  $('tab-owners').hidden = t !== 'owners';
+  $('where-line-box').hidden = t !== 'districts';
+  if (t === 'districts' && S.charts['districts-chart']) S.charts['districts-chart'].resize();
+}
+
+/* The districts (the line chosen, all paid years, level lv) and the
+ * budget owners (paid year y, level lv): the variant's mean, 90%
+ * interval, P80, P90, and its paired difference to the base. */
+function where(y, lv) {
+  const r = S.res, N = S.params.lines.length, line = Number($('where-line').value);
+  const head = (first) => row([th(first, 'name'), th('mean'), th('band'), th('p80'), th('p90'),
+    th('draft'), th('diff'), th('diff_band')]);
+  const figures = (c, d) => [c ? wan(c[0]) : '–', band(c), c ? wan(c[3]) : '–',
+    c ? wan(c[4]) : '–', d ? wan(d[0]) : '–', d ? diffTd(d[2]) : '–',
+    d ? signed(d[3]) + ' – ' + signed(d[4]) : '–'];
+  const dt = $('districts-table');
+  dt.textContent = '';
+  dt.append(head('district'));
+  const shown = [];
+  S.params.districts.forEach((n, k) => {
+    const c = r.districts.cells[k][line][lv], d = r.districts.cmp[k][line][lv];
+    /* 未指定 only when some recipient had no district, as by_district.csv */
+    if (k === 0 && !(c && c[0] > 0) && !(d && d[0] > 0)) return;
+    shown.push(k);
+    dt.append(row([el('td', {class: 'name', text: S.lang === 'zh' ? n.zh : n.en}),
+      ...figures(c, d)]));
+  });
+  dt.append(row([el('td', {class: 'name', text: tr('total')}),
+    ...figures(cell(line, 'all', lv), cmp(line, 'all', lv))], 'total'));
+  dt.dataset.line = String(line);
+
+  const ot = $('owners-table'), ny = r.nyears, cny = r.cmp.nyears;
+  const oy = y === 'all' ? ny : y - r.first_year, cy = y === 'all' ? cny : y - r.cmp.first_year;
+  ot.textContent = '';
+  ot.append(head('owner'));
+  const O = S.params.owners.length;
+  for (let k = 0; k <= O; k++) {
+    const c = oy >= 0 && oy < ny + 2 ? r.owners.cells[k][oy][lv] : null;
+    const d = r.owners.cmp[k][cy][lv];
+    const o = S.params.owners[k];
+    const name = k === O ? tr('new_money_only') : (S.lang === 'zh' ? o.zh : o.en) +
+      tr(r.owners.new[k] ? 'new_money' : 'existing');
+    ot.append(row([el('td', {class: 'name', text: name}), ...figures(c, d)], k === O ? 'apart' : ''));
+  }
+  ot.append(row([el('td', {class: 'name', text: tr('total')}), ...figures(cell(N, y, lv), cmp(N, y, lv))],
+    'total'));
+  whereChart(shown, line, lv);
+}
+
+function whereChart(shown, line, lv) {
+  if (typeof echarts === 'undefined') return;
+  if (!S.charts['districts-chart'])
+    S.charts['districts-chart'] = echarts.init($('districts-chart'), null, {renderer: 'canvas'});
+  const r = S.res, names = shown.map((k) => {
+    const n = S.params.districts[k];
+    return S.lang === 'zh' ? n.zh : n.en;
+  });
+  const mean = (k, i) => {
+    const d = r.districts.cmp[k][line][lv];
+    return d ? +(d[i] / 1e4).toFixed(2) : null;
+  };
+  S.charts['districts-chart'].setOption({
+    animation: false, legend: {top: 0}, grid: {left: 70, right: 16, top: 30, bottom: 60},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+    xAxis: {type: 'category', data: names, axisLabel: {interval: 0, rotate: S.lang === 'zh' ? 0 : 25}},
+    yAxis: {type: 'value', name: tr('unit')},
+    series: [
+      {name: tr('draft'), type: 'bar', data: shown.map((k) => mean(k, 0)), itemStyle: {color: '#9fb3c8'}},
+      {name: tr('variant'), type: 'bar', data: shown.map((k) => mean(k, 1)), itemStyle: {color: '#d35400'}},
+    ],
+  }, true);
 }
 
 function histogram(a, b) {
@@ -427,15 +527,21 @@ function charts() {
 
 /* ---- exports ---- */
 
+/* What an export wrote, or why it could not (the server's message, red). */
 async function exportAs(kind) {
-  $('export-status').textContent = tr('writing');
+  const st = $('export-status');
+  st.textContent = tr('writing');
+  st.className = '';
   try {
     const r = await fetch('/api/export?kind=' + kind, {method: 'POST',
       headers: {'Content-Type': 'application/json'}, body: JSON.stringify(Object.fromEntries(S.good))});
     const j = await r.json();
-    $('export-status').textContent = r.status === 200 ? tr('written', {dir: j.dir}) : tr('failed') + j.error;
+    st.textContent = r.status === 200 ? tr('written', {dir: j.dir}) : tr('failed') + j.error;
+    st.className = r.status === 200 ? '' : 'err';
+    st.dataset.status = String(r.status);
   } catch (e) {
-    $('export-status').textContent = tr('failed') + e;
+    st.textContent = tr('failed') + e;
+    st.className = 'err';
   }
 }
 
@@ -449,6 +555,7 @@ function relabel() {
     reps: S.params.reps});
   $('changed').textContent = S.overrides.size ? tr('changed', {n: S.overrides.size}) : '';
   labelControls();
+  fillWhereLine();
   if (S.res) render();
 }
 
@@ -461,6 +568,10 @@ async function start() {
   $('lang').addEventListener('click', () => { S.lang = S.lang === 'zh' ? 'en' : 'zh'; relabel(); });
   $('year').addEventListener('change', render);
   $('level').addEventListener('change', render);
+  $('where-line').addEventListener('change', render);
+  for (const b of document.querySelectorAll('button.tab'))
+    b.addEventListener('click', () => showTab(b.dataset.tab));
+  showTab(S.tab);
   $('reset').addEventListener('click', () => {
     for (const c of S.controls.values()) {
       if (c.p.type === 'bool') c.input.checked = c.p.value === 'true';

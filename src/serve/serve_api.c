@@ -1,10 +1,14 @@
 /* serve_api.c - what the page reads: the parameters as controls, and an
  * answer's costs and differences, as JSON. */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "charts.h"
+#include "district.h"
 #include "lines.h"
+#include "owners.h"
 #include "params.h"
 #include "policy.h"
 #include "serve.h"
@@ -74,6 +78,27 @@ void serve_json_params(struct jbuf *b, const struct serve_base *base, const char
 		jb_put(b, lv ? "," : "");
 		jb_str(b, level_names[lv]);
 	}
+	/* districts by index (0: a recipient with no district) and budget owners,
+	 * both languages as the lines have them (the page switches) */
+	jb_put(b, "],\"districts\":[");
+	for (int w = 0; w < N_WHERE; w++) {
+		jb_put(b, "%s{\"zh\":", w ? "," : "");
+		jb_str(b, w ? district_name(w) : "未指定");
+		jb_put(b, ",\"en\":");
+		jb_str(b, w ? district_name_en(w) : "not given");
+		jb_put(b, "}");
+	}
+	jb_put(b, "],\"owners\":[");
+	for (int o = 0; o < N_OWNERS; o++) {
+		const struct owner_info *oi = owner_info((enum owner_id)o);
+		jb_put(b, "%s{\"key\":", o ? "," : "");
+		jb_str(b, oi->key);
+		jb_put(b, ",\"zh\":");
+		jb_str(b, oi->zh);
+		jb_put(b, ",\"en\":");
+		jb_str(b, oi->en);
+		jb_put(b, "}");
+	}
 	jb_put(b, "],\"lines\":[");
 	for (int l = 0; l < N_LINES; l++) {
 		const struct line_info *li = line_info((enum line_id)l);
@@ -124,6 +149,171 @@ static void totals_json(struct jbuf *b, const struct sim_output *o)
 		jb_num(b, o->rows[(size_t)r * o->layout.width + col]);
 	}
 	jb_put(b, "]");
+}
+
+/* Column ac of the variant's rows against column bc of the base's
+ * (NO_COL: a paid year the run does not have, 0 in every replication),
+ * paired as study_compare pairs the lines: [base, variant, diff, lo, hi]
+ * (means; the difference's 95% interval). va, vb: reps doubles each. */
+#define NO_COL SIZE_MAX
+static void pair_json(struct jbuf *b, const struct sim_output *alt, size_t ac,
+		      const struct sim_output *base, size_t bc, double *va, double *vb)
+{
+	size_t n = (size_t)alt->reps;
+	double ma = 0, mb = 0;
+	for (size_t i = 0; i < n; i++) {
+		va[i] = ac == NO_COL ? 0 : alt->rows[i * alt->layout.width + ac];
+		vb[i] = bc == NO_COL ? 0 : base->rows[i * base->layout.width + bc];
+		ma += va[i];
+		mb += vb[i];
+	}
+	struct study_diff d;
+	study_paired(va, 1, vb, 1, n, &d);
+	jb_put(b, "[");
+	jb_num(b, mb / (double)n);
+	jb_put(b, ",");
+	jb_num(b, ma / (double)n);
+	jb_put(b, ",");
+	jb_num(b, d.mean);
+	jb_put(b, ",");
+	jb_num(b, d.lo);
+	jb_put(b, ",");
+	jb_num(b, d.hi);
+	jb_put(b, "]");
+}
+
+/* Whether run o kept district and owner cells (not a lean layout). */
+static bool full(const struct sim_output *o)
+{
+	return o->layout.district < o->layout.width;
+}
+
+/* A cell of the summary, or null where the run kept no such cells. */
+static void maybe_stats(struct jbuf *b, const struct stats *st)
+{
+	if (st)
+		stats_json(b, st);
+	else
+		jb_put(b, "null");
+}
+
+/* "districts": the variant's statistics per district (0: not given, as
+ * by_district.csv), line (N_LINES: TOTAL) and level, over all paid
+ * years: cells[d][line][lv] as the lines' cells, cmp[d][line][lv] paired
+ * with the base as the lines' cmp. */
+static void where_json(struct jbuf *b, const struct serve_base *base, const struct serve_result *r)
+{
+	const struct sim_output *o = &r->out, *bo = &base->out;
+	double *va = malloc(2 * (size_t)o->reps * sizeof *va), *vb = va + o->reps;
+	if (!va) {
+		b->oom = true;
+		return;
+	}
+	jb_put(b, ",\"districts\":{\"cells\":[");
+	for (int d = 0; d < N_WHERE; d++) {
+		jb_put(b, "%s[", d ? "," : "");
+		for (int l = 0; l <= N_LINES; l++) {
+			jb_put(b, "%s[", l ? "," : "");
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				jb_put(b, lv ? "," : "");
+				maybe_stats(b, summary_district(r->sm, d, l, (enum fund_level)lv));
+			}
+			jb_put(b, "]");
+		}
+		jb_put(b, "]");
+	}
+	jb_put(b, "],\"cmp\":[");
+	for (int d = 0; d < N_WHERE; d++) {
+		jb_put(b, "%s[", d ? "," : "");
+		for (int l = 0; l <= N_LINES; l++) {
+			jb_put(b, "%s[", l ? "," : "");
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				jb_put(b, lv ? "," : "");
+				if (full(o) && full(bo))
+					pair_json(b, o, sim_district(&o->layout, d, l, lv), bo,
+						  sim_district(&bo->layout, d, l, lv), va, vb);
+				else
+					jb_put(b, "null");
+			}
+			jb_put(b, "]");
+		}
+		jb_put(b, "]");
+	}
+	jb_put(b, "]}");
+	free(va);
+}
+
+/* The column of owner o in calendar year cal of run o (first paid year
+ * first), or NO_COL when the run pays nothing that year. */
+static size_t owner_col(const struct sim_output *o, int first, int own, int cal, enum fund_level lv)
+{
+	int y = cal - first;
+	return y >= 0 && y < o->layout.years ? sim_owner(&o->layout, own, y, lv) : NO_COL;
+}
+
+/* "owners": the variant's statistics per budget owner (N_OWNERS: new
+ * money only, as by_owner.csv), paid-year index (years: all, years + 1:
+ * within the policy's own paid years) and level; cmp per owner and the
+ * comparison's calendar years (cmp.first_year ..., nyears: all, nyears +
+ * 1: within), paired with the base; new: which owners' money is new. */
+static void owners_json(struct jbuf *b, const struct serve_base *base, const struct serve_result *r)
+{
+	const struct sim_output *o = &r->out, *bo = &base->out;
+	const struct summary *sm = r->sm;
+	const struct study_compare *c = &r->cmp;
+	int first = r->variant->pol.start_year + r->variant->pol.payment_lag;
+	double *va = malloc(2 * (size_t)o->reps * sizeof *va), *vb = va + o->reps;
+	if (!va) {
+		b->oom = true;
+		return;
+	}
+	jb_put(b, ",\"owners\":{\"new\":[");
+	for (int w = 0; w < N_OWNERS; w++)
+		jb_put(b, "%s%s", w ? "," : "", sm->owner_new[w] ? "true" : "false");
+	jb_put(b, "],\"cells\":[");
+	for (int w = 0; w <= N_OWNERS; w++) {
+		jb_put(b, "%s[", w ? "," : "");
+		for (int y = 0; y <= sim_within(&sm->layout); y++) {
+			jb_put(b, "%s[", y ? "," : "");
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				jb_put(b, lv ? "," : "");
+				maybe_stats(b, summary_owner(sm, w, y, (enum fund_level)lv));
+			}
+			jb_put(b, "]");
+		}
+		jb_put(b, "]");
+	}
+	jb_put(b, "],\"cmp\":[");
+	bool cells = full(o) && full(bo);
+	for (int w = 0; w <= N_OWNERS; w++) {
+		jb_put(b, "%s[", w ? "," : "");
+		for (int y = 0; y <= c->nyears + 1; y++) {
+			jb_put(b, "%s[", y ? "," : "");
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				enum fund_level f = (enum fund_level)lv;
+				jb_put(b, lv ? "," : "");
+				if (!cells) {
+					jb_put(b, "null");
+				} else if (y < c->nyears) {
+					int cal = c->first_year + y;
+					pair_json(b, o, owner_col(o, first, w, cal, f), bo,
+						  owner_col(bo, base->first_paid, w, cal, f), va,
+						  vb);
+				} else {
+					int ya = y == c->nyears ? o->layout.years
+								: sim_within(&o->layout);
+					int yb = y == c->nyears ? bo->layout.years
+								: sim_within(&bo->layout);
+					pair_json(b, o, sim_owner(&o->layout, w, ya, f), bo,
+						  sim_owner(&bo->layout, w, yb, f), va, vb);
+				}
+			}
+			jb_put(b, "]");
+		}
+		jb_put(b, "]");
+	}
+	jb_put(b, "]}");
+	free(va);
 }
 
 void serve_json_result(struct jbuf *b, const struct serve_base *base, const struct serve_result *r)
@@ -183,5 +373,8 @@ void serve_json_result(struct jbuf *b, const struct serve_base *base, const stru
 		}
 		jb_put(b, "]");
 	}
-	jb_put(b, "]}}");
+	jb_put(b, "]}");
+	where_json(b, base, r);
+	owners_json(b, base, r);
+	jb_put(b, "}");
 }

@@ -99,18 +99,23 @@ int serve_export(const struct serve_exports *x, const struct serve_base *b,
 		snprintf(err, errlen, _("out of memory"));
 		return -1;
 	}
+	/* before anything is written: the briefing describes a modelled
+	 * population, and cannot cost a list of known recipients */
+	if (kind == SERVE_EXPORT_REPORT && x->c->entities) {
+		snprintf(
+			err, errlen,
+			_("the briefing report cannot be exported while serve runs with --entities: "
+			  "the report describes the modelled population, and fundsim report takes "
+			  "no --entities; export the run and its workbook instead"));
+		rc = 1;
+		goto done;
+	}
 	if (serve_variant(b, ov, v, err, errlen, &bad) != SERVE_OK ||
 	    export_ini(x->dir, b, v, ov, err, errlen) != 0)
 		goto done;
 	snprintf(where, n, "%s", x->dir);
 	if (kind == SERVE_EXPORT_INI) {
 		rc = 0;
-		goto done;
-	}
-	if (kind == SERVE_EXPORT_REPORT && x->c->entities) {
-		snprintf(err, errlen,
-			 _("a report takes no --entities (as fundsim report): export the "
-			   "run and its workbook instead"));
 		goto done;
 	}
 	/* the scenario file just written, as `fundsim run|report FILE` runs it */

@@ -345,8 +345,10 @@ static enum MHD_Result api_export(struct serve_server *s, struct MHD_Connection 
 	int rc = serve_export(s->x, s->base, ov, k, where, sizeof where, err, sizeof err);
 	end_turn(s);
 	free(ov);
+	if (rc > 0) /* not a fault: what this server was started with rules it out */
+		return reply_error(conn, MHD_HTTP_CONFLICT, err, NULL);
 	if (rc != 0) {
-		say("serve", "export: %s", err);
+		say("serve", _("export: %s"), err);
 		return reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, err, NULL);
 	}
 	struct jbuf b = {0};

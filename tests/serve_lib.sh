@@ -1,0 +1,40 @@
+# serve_lib.sh - `fundsim serve` started for a test, sourced by tests/serve.sh,
+# tests/serve_browser.sh and tests/i18n.sh.
+#
+# serve_start OUT BINARY ARGS...: runs BINARY serve --port 0 ARGS... in the background
+# (stdout into OUT.out, stderr into OUT.err) and waits for the address it prints once its
+# base run is done. Sets pid, url (with its ?token=), port and tok. Returns 1, having
+# printed both files, when serve exits first or prints nothing in 120 s.
+# serve_stop: Ctrl-C to it (as a person stops it); its exit code in serve_rc; pid emptied.
+serve_start() {
+	_out=$1
+	_bin=$2
+	shift 2
+	"$_bin" serve --port 0 "$@" > "$_out.out" 2> "$_out.err" &
+	pid=$!
+	_i=0
+	while ! grep -q 'http://' "$_out.out" 2> /dev/null; do
+		_i=$((_i + 1))
+		if [ $_i -gt 600 ] || ! kill -0 "$pid" 2> /dev/null; then
+			echo "serve did not print its address:"
+			cat "$_out.out" "$_out.err"
+			return 1
+		fi
+		sleep 0.2
+	done
+	url=$(grep -o 'http://[^ ]*' "$_out.out")
+	port=$(echo "$url" | sed 's|http://[^/]*:\([0-9]*\)/.*|\1|')
+	tok=${url##*token=}
+}
+
+serve_stop() {
+	kill -INT "$pid"
+	_i=0
+	while kill -0 "$pid" 2> /dev/null && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	wait "$pid"
+	serve_rc=$?
+	pid=
+}
