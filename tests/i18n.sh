@@ -72,6 +72,7 @@ help-sweep|sweep --help|
 help-tornado|tornado --help|
 help-compare|compare --help|
 help-sobol|sobol --help|
+help-serve|serve --help|
 bad-option|run --reps 5 --bogus|
 bad-command|frobnicate|
 bad-value|run --reps many|
@@ -150,6 +151,84 @@ cmp -s "num--lang=en/summary.csv" "num--lang=zh/summary.csv" ||
 	no "summary.csv differs between --lang en and --lang zh"
 cmp -s "num--lang=en/by_year.csv" "num--lang=zh/by_year.csv" ||
 	no "by_year.csv differs between --lang en and --lang zh"
+
+# 6. fundsim serve in Chinese, by --lang zh and by LANG=zh_CN.UTF-8: its terminal lines (the
+# address, the refusals it logs, a refused --listen) and what the page is answered: the
+# controls' names, ranges and values (tests/serve_i18n.py picks what the zh page shows) and
+# every refusal's message: a bad value, bad JSON, no token, a foreign Host, an unknown path, a
+# POST not JSON, a body too large, an export refused. Then the page's own texts: page.js's zh
+# table has every key of its en table, and no English.
+. "$repo/tests/serve_lib.sh"
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$tmp"' EXIT
+head -c 70000 /dev/zero | tr '\0' ' ' > "$tmp/big"
+for mode in flag env; do
+	out=$tmp/serve-$mode
+	if [ $mode = flag ]; then
+		serve_start "$out" env -i PATH="$PATH" LANG=C.UTF-8 "$bin" serve --reps 20 --seed 3 \
+			--out "$out.x" --lang zh || { no "serve ($mode) did not start"; continue; }
+	else
+		serve_start "$out" env -i PATH="$PATH" LANG=zh_CN.UTF-8 "$bin" serve --reps 20 --seed 3 \
+			--out "$out.x" --entities "$d/entities-known.csv" || { no "serve ($mode) did not start"; continue; }
+	fi
+	at=http://127.0.0.1:$port
+	k=0
+	api() { # CODE CURL-ARGS...: the answer into $out.$k.json
+		code=$1
+		shift
+		k=$((k + 1))
+		got=$(curl -s -o "$out.$k.json" -w '%{http_code}' --max-time 120 "$@")
+		[ "$got" = "$code" ] || no "serve ($mode): $*: HTTP $got, expected $code"
+	}
+	api 200 -H "Authorization: token $tok" "$at/api/params"
+	api 422 -H "Authorization: token $tok" -H "Content-Type: application/json" -d '{"m3c.amount":"abc"}' "$at/api/run"
+	api 422 -H "Authorization: token $tok" -H "Content-Type: application/json" -d '{"m3c.amount":"-1"}' "$at/api/run"
+	api 422 -H "Authorization: token $tok" -H "Content-Type: application/json" -d '{"m3c.payout":"2"}' "$at/api/run"
+	api 422 -H "Authorization: token $tok" -H "Content-Type: application/json" \
+		-d '{"m3c.amount":"50万","m3a.tier2_revenue":"5000万"}' "$at/api/run"
+	api 422 -H "Authorization: token $tok" -H "Content-Type: application/json" -d '{"sensitivity.growth.mean":"5%:13%"}' "$at/api/run"
+	api 400 -H "Authorization: token $tok" -H "Content-Type: application/json" -d '{"m3c.amount":' "$at/api/run"
+	api 400 -H "Authorization: token $tok" -H "Content-Type: application/json" -d '{"m3c.amount":"1","m3c.amount":"2"}' "$at/api/run"
+	api 400 -H "Authorization: token $tok" -H "Content-Type: application/json" -d '{"m3c.amount":null}' "$at/api/run"
+	api 400 -H "Authorization: token $tok" -H "Content-Type: application/json" -d '{"m3c.amount":"50\q"}' "$at/api/run"
+	api 413 -H "Authorization: token $tok" -H "Content-Type: application/json" --data-binary @"$tmp/big" "$at/api/run"
+	api 403 "$at/api/params"
+	api 403 -H "Authorization: token $tok" -H "Host: evil.example:$port" "$at/api/params"
+	api 403 -H "Authorization: token $tok" -H "Origin: http://evil.example" "$at/api/params"
+	api 404 -H "Authorization: token $tok" "$at/nothing"
+	api 405 -X PUT -H "Authorization: token $tok" "$at/api/run"
+	api 415 -H "Authorization: token $tok" -d '{}' "$at/api/run"
+	api 400 -H "Authorization: token $tok" -H "Content-Type: application/json" -d '{}' "$at/api/export?kind=evil"
+	[ $mode = env ] && api 409 -H "Authorization: token $tok" -H "Content-Type: application/json" \
+		-d '{}' "$at/api/export?kind=report"
+	serve_stop
+	"$py" "$repo/tests/serve_i18n.py" "$out".*.json > "$out.page" || no "serve ($mode): the answers"
+	grep -q '第3条' "$out.page" && grep -q '苏州工业园区' "$out.page" || no "serve ($mode): no Chinese names answered"
+	"$py" "$repo/tests/i18n_scan.py" "$out.out" "$out.err" "$out.page" > "$out.english" ||
+		{ no "serve ($mode) is not all Chinese:"; head -10 "$out.english"; }
+done
+env -i PATH="$PATH" "$bin" serve --lang zh --listen 0.0.0.0 > /dev/null 2> "$tmp/listen.err"
+[ $? = 2 ] && grep -q '0.0.0.0' "$tmp/listen.err" || no "serve --listen 0.0.0.0: $(cat "$tmp/listen.err")"
+"$py" "$repo/tests/i18n_scan.py" "$tmp/listen.err" > "$tmp/listen.english" ||
+	{ no "serve --listen 0.0.0.0 is not all Chinese:"; cat "$tmp/listen.english"; }
+node -e '
+const fs = require("fs"), s = fs.readFileSync(process.argv[1], "utf8");
+const a = s.indexOf("const T = "), b = s.indexOf("\n};\n", a);
+const T = eval("(" + s.slice(a + 10, b + 2) + ")"), missing = [], zh = [];
+const walk = (en, z, at) => {
+  for (const k of Object.keys(en))
+    if (!(k in z)) missing.push(at + k);
+    else if (typeof en[k] === "object") walk(en[k], z[k], at + k + ".");
+};
+walk(T.en, T.zh, "");
+const all = (o) => Object.values(o).forEach((v) => typeof v === "object" ? all(v) : zh.push(v));
+all(T.zh);
+fs.writeFileSync(process.argv[2], zh.join("\n") + "\n");
+if (missing.length) { console.log(missing.join(" ")); process.exit(1); }
+' "$repo/src/serve/page.js" "$tmp/page-zh.txt" > "$tmp/page-missing" ||
+	no "src/serve/page.js: the zh table lacks $(cat "$tmp/page-missing")"
+"$py" "$repo/tests/i18n_scan.py" "$tmp/page-zh.txt" > "$tmp/page.english" ||
+	{ no "src/serve/page.js's zh table is not all Chinese:"; head "$tmp/page.english"; }
 
 if [ $fail = 0 ]; then echo "i18n: all passed"; else echo "i18n: $fail failed"; fi
 [ $fail = 0 ]

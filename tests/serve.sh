@@ -26,7 +26,7 @@ seed=7
 . tests/serve_lib.sh
 # Start serve with "$@" (serve_lib.sh); sets url, port, tok, pid.
 start() {
-	serve_start "$tmp/serve" "$bin" --reps $reps --seed $seed --threads 2 --out "$tmp/exports" "$@" ||
+	serve_start "$tmp/serve" "$bin" serve --reps $reps --seed $seed --threads 2 --out "$tmp/exports" "$@" ||
 		{ bad "serve did not start"; exit 1; }
 }
 
@@ -263,6 +263,9 @@ done << 'EOF'
 --port 70000	--port 70000: expected a whole number from 0 to 65535
 --port x	--port x
 --listen 1.2.3 --port 0 --reps 2	--listen 1.2.3: not an IPv4 or IPv6 address
+--listen 0.0.0.0 --port 0	--listen 0.0.0.0: a wildcard address
+--listen :: --port 0	--listen ::: a wildcard address
+--listen localhost --port 0	--listen localhost: not an IPv4 or IPv6 address
 --set m1a.cap=1	--set is not an option of serve
 --ledger	--ledger is not an option of serve
 --reps 1	--reps 1

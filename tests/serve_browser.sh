@@ -22,7 +22,7 @@ done
 "$py" -c 'import selenium' 2> /dev/null || { say "$py has no selenium (make deps: python3-selenium)"; exit 1; }
 
 . tests/serve_lib.sh
-serve_start "$tmp/serve" "$bin" --reps $reps --seed $seed --lang zh --out "$tmp/exports" ||
+serve_start "$tmp/serve" "$bin" serve --reps $reps --seed $seed --lang zh --out "$tmp/exports" ||
 	{ say "serve did not start"; exit 1; }
 # HOME for chromium's profile; nothing of the user's is read
 HOME=$tmp "$py" tests/serve_browser.py "$url" 10 > "$tmp/page" 2> "$tmp/page.err" || {
@@ -48,7 +48,7 @@ if "%.2f" % shown != "%.2f" % want or text != words:
 EOF
 echo "the page's total for $set is run --set's ($text)"
 # a server with --entities: the report export is refused, and the page says why
-serve_start "$tmp/serve-known" "$bin" --reps 20 --seed $seed --lang zh --out "$tmp/exports-known" \
+serve_start "$tmp/serve-known" "$bin" serve --reps 20 --seed $seed --lang zh --out "$tmp/exports-known" \
 	--entities tests/data/entities-known.csv || { say "serve --entities did not start"; exit 1; }
 HOME=$tmp "$py" tests/serve_browser.py "$url" --report-refused > "$tmp/refused" 2> "$tmp/page.err" || {
 	say "the refused report export:"

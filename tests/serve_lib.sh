@@ -1,16 +1,16 @@
 # serve_lib.sh - `fundsim serve` started for a test, sourced by tests/serve.sh,
 # tests/serve_browser.sh and tests/i18n.sh.
 #
-# serve_start OUT BINARY ARGS...: runs BINARY serve --port 0 ARGS... in the background
-# (stdout into OUT.out, stderr into OUT.err) and waits for the address it prints once its
-# base run is done. Sets pid, url (with its ?token=), port and tok. Returns 1, having
-# printed both files, when serve exits first or prints nothing in 120 s.
+# serve_start OUT COMMAND...: runs COMMAND --port 0 (fundsim serve and its options, after
+# env and its settings if need be) in the background, stdout into OUT.out, stderr into
+# OUT.err, and waits for the address it prints once its base run is done. Sets pid, url
+# (with its ?token=), port and tok. Returns 1, having printed both files, when serve exits
+# first or prints nothing in 120 s.
 # serve_stop: Ctrl-C to it (as a person stops it); its exit code in serve_rc; pid emptied.
 serve_start() {
 	_out=$1
-	_bin=$2
-	shift 2
-	"$_bin" serve --port 0 "$@" > "$_out.out" 2> "$_out.err" &
+	shift
+	"$@" --port 0 > "$_out.out" 2> "$_out.err" &
 	pid=$!
 	_i=0
 	while ! grep -q 'http://' "$_out.out" 2> /dev/null; do

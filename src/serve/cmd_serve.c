@@ -13,6 +13,7 @@
 #include "money.h"
 #include "serve_impl.h"
 #include "text.h"
+#include "i18n.h"
 
 #define DEFAULT_PORT 8765
 
@@ -33,7 +34,11 @@ int cmd_serve(const struct cli *c)
 	long port = DEFAULT_PORT;
 	int rc = EXIT_USAGE;
 	if (comm_world()->size > 1) {
-		say("serve", "serve runs as one process, not under MPI");
+		say("serve", _("serve runs as one process, not under MPI"));
+		return EXIT_USAGE;
+	}
+	if (serve_listen_check(addr, err, sizeof err) != 0) { /* before the base run */
+		say("serve", "%s", err);
 		return EXIT_USAGE;
 	}
 	if (setup_options(&su, c) != 0 || setup_scenario(c, &path) != 0 ||
@@ -44,7 +49,8 @@ int cmd_serve(const struct cli *c)
 		path = NULL;
 	long most = study_max_reps(&s->pol);
 	if (su.reps > most) { /* every answer is paired with the base run, row by row */
-		say("serve", "--reps %ld: at most %ld (every replication is kept to pair answers)",
+		say("serve",
+		    _("--reps %ld: at most %ld (every replication is kept to pair answers)"),
 		    su.reps, most);
 		goto done;
 	}
@@ -90,19 +96,19 @@ int cmd_serve(const struct cli *c)
 	}
 	if (!loopback(addr))
 		say("serve",
-		    "warning: listening on %s, not only this machine: anyone who reaches it and "
-		    "has the token can run the model, over plain HTTP (unencrypted)",
+		    _("warning: listening on %s, not only this machine: anyone who reaches it and "
+		      "has the token can run the model, over plain HTTP (unencrypted)"),
 		    addr);
 	char shown[200], host[80];
 	snprintf(host, sizeof host, strchr(addr, ':') ? "[%s]" : "%s", addr);
-	printf("fundsim serve: %s, %ld replications, seed %ld; exports go to %s/\n",
+	printf(_("fundsim serve: %s, %ld replications, seed %ld; exports go to %s/\n"),
 	       text_shown(s->name, shown, sizeof shown), su.reps, su.seed, SHOWN(x.dir));
-	printf("open this address in a browser (Ctrl-C stops):\n");
+	printf(_("open this address in a browser (Ctrl-C stops):\n"));
 	printf("    http://%s:%d/?token=%s\n", host, serve_http_port(srv), token);
 	fflush(stdout);
 	int sig = 0;
 	sigwait(&sigs, &sig);
-	printf("fundsim serve: stopped\n");
+	printf(_("fundsim serve: stopped\n"));
 	rc = EXIT_OK;
 done:
 	serve_http_stop(srv);

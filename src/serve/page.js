@@ -217,8 +217,9 @@ function labelControls() {
     const name = S.lang === 'zh' ? c.p.label_zh : c.p.label_en;
     c.label.textContent = name;
     const unit = T[S.lang].units[c.p.unit] || c.p.unit;
+    /* the range as the parameter table words it ("0 to 1e+07 persons"), its unit words too */
     if (c.hint) c.hint.textContent = (unit ? unit + ' · ' : '') + tr('valid') +
-      c.p.range.replace(' to ', tr('to'));
+      c.p.range.replace(' to ', tr('to')).replace(/\b[a-z]{3,}\b/g, (w) => T[S.lang].units[w] || w);
   }
 }
 

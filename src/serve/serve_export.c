@@ -40,9 +40,10 @@ static void write_ini(FILE *f, const struct serve_base *b, const struct scenario
 	char base[PATH_MAX], q[2 * PATH_MAX], name[128];
 	if (!b->path || !realpath(b->path, base))
 		snprintf(base, sizeof base, "builtin");
-	fprintf(f, "; A variant of %s from fundsim serve: only what differs from its base.\n",
+	fprintf(f, _("; A variant of %s from fundsim serve: only what differs from its base.\n"),
 		b->s->name);
-	fprintf(f, "; fundsim run FILE --reps %ld --seed %llu gives the costs the page showed.\n",
+	fprintf(f,
+		_("; fundsim run FILE --reps %ld --seed %llu gives the costs the page showed.\n"),
 		b->cfg.reps, (unsigned long long)b->cfg.seed);
 	fprintf(f, "[scenario]\n");
 	snprintf(name, sizeof name, "%.48s-variant", b->s->name);

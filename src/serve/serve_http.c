@@ -123,7 +123,7 @@ static enum MHD_Result reply_json(struct MHD_Connection *conn, struct jbuf *b)
 {
 	if (b->oom) {
 		jb_free(b);
-		return reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory", NULL);
+		return reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, _("out of memory"), NULL);
 	}
 	jb_put(b, "\n");
 	enum MHD_Result ok = reply(conn, MHD_HTTP_OK, "application/json", b->p, b->n,
@@ -176,27 +176,28 @@ static const char *refused(const struct serve_server *s, struct MHD_Connection *
 	*code = MHD_HTTP_FORBIDDEN;
 	const char *host = header(conn, "Host"), *origin = header(conn, "Origin");
 	if (!host_ok(s, host))
-		return "a foreign Host: open the address fundsim serve printed";
+		return _("a foreign Host: open the address fundsim serve printed");
 	if (origin) {
 		bool ok = strncmp(origin, "http://", 7) == 0 && host_ok(s, origin + 7);
 		if (!ok)
-			return "a foreign Origin";
+			return _("a foreign Origin");
 	}
 	if (!has_token(s, conn, from_query))
-		return "no valid token: open the address fundsim serve printed, with its ?token=";
+		return _(
+			"no valid token: open the address fundsim serve printed, with its ?token=");
 	*code = MHD_HTTP_METHOD_NOT_ALLOWED;
 	if (strcmp(method, "GET") != 0 && strcmp(method, "POST") != 0)
-		return "only GET and POST";
+		return _("only GET and POST");
 	if (strcmp(method, "POST") == 0) {
 		const char *type = header(conn, "Content-Type");
 		*code = MHD_HTTP_UNSUPPORTED_MEDIA_TYPE;
 		if (!type || strncasecmp(type, "application/json", 16) != 0 ||
 		    (type[16] && type[16] != ';'))
-			return "a POST sends application/json";
+			return _("a POST sends application/json");
 		const char *len = header(conn, "Content-Length");
 		*code = MHD_HTTP_CONTENT_TOO_LARGE;
 		if (len && (strlen(len) > 9 || atol(len) > SERVE_BODY_MAX))
-			return "the body is larger than 64 KiB";
+			return _("the body is larger than 64 KiB");
 	}
 	return NULL;
 }
@@ -253,7 +254,7 @@ static bool read_overrides(struct MHD_Connection *conn, const struct serve_serve
 	if (st == SERVE_OK)
 		return true;
 	if (!v)
-		*ret = reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory", NULL);
+		*ret = reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, _("out of memory"), NULL);
 	else
 		*ret = reply_error(conn, MHD_HTTP_UNPROCESSABLE_CONTENT, err,
 				   bad >= 0 ? ov->o[bad].key : NULL);
@@ -266,7 +267,7 @@ static enum MHD_Result api_run(struct serve_server *s, struct MHD_Connection *co
 	struct serve_overrides *ov = malloc(sizeof *ov);
 	enum MHD_Result ret;
 	if (!ov)
-		return reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory", NULL);
+		return reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, _("out of memory"), NULL);
 	if (!read_overrides(conn, s, rq, ov, &ret)) {
 		free(ov);
 		return ret;
@@ -283,8 +284,8 @@ static enum MHD_Result api_run(struct serve_server *s, struct MHD_Connection *co
 	pthread_mutex_unlock(&s->lock);
 	if (!mine) {
 		free(ov);
-		return reply_error(conn, MHD_HTTP_CONFLICT, "cancelled: a newer request took over",
-				   NULL);
+		return reply_error(conn, MHD_HTTP_CONFLICT,
+				   _("cancelled: a newer request took over"), NULL);
 	}
 	struct serve_result r;
 	char err[ERR_LEN];
@@ -301,8 +302,8 @@ static enum MHD_Result api_run(struct serve_server *s, struct MHD_Connection *co
 		return reply_json(conn, &b);
 	}
 	case SERVE_STOPPED:
-		ret = reply_error(conn, MHD_HTTP_CONFLICT, "cancelled: a newer request took over",
-				  NULL);
+		ret = reply_error(conn, MHD_HTTP_CONFLICT,
+				  _("cancelled: a newer request took over"), NULL);
 		break;
 	case SERVE_INVALID:
 		ret = reply_error(conn, MHD_HTTP_UNPROCESSABLE_CONTENT, err,
@@ -328,12 +329,12 @@ static enum MHD_Result api_export(struct serve_server *s, struct MHD_Connection 
 	else if (kind && strcmp(kind, "report") == 0)
 		k = SERVE_EXPORT_REPORT;
 	else
-		return reply_error(conn, MHD_HTTP_BAD_REQUEST, "kind: expected ini, run or report",
-				   NULL);
+		return reply_error(conn, MHD_HTTP_BAD_REQUEST,
+				   _("kind: expected ini, run or report"), NULL);
 	struct serve_overrides *ov = malloc(sizeof *ov);
 	enum MHD_Result ret;
 	if (!ov)
-		return reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory", NULL);
+		return reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, _("out of memory"), NULL);
 	if (!read_overrides(conn, s, rq, ov, &ret)) {
 		free(ov);
 		return ret;
@@ -373,7 +374,7 @@ static enum MHD_Result asset(struct MHD_Connection *conn, const char *name, cons
 	size_t n;
 	const unsigned char *p = serve_asset(name, &n);
 	if (!p)
-		return reply_error(conn, MHD_HTTP_NOT_FOUND, "not found", NULL);
+		return reply_error(conn, MHD_HTTP_NOT_FOUND, _("not found"), NULL);
 	return reply(conn, MHD_HTTP_OK, type, p, n, MHD_RESPMEM_PERSISTENT, NULL);
 }
 
@@ -417,7 +418,7 @@ static enum MHD_Result route(struct serve_server *s, struct MHD_Connection *conn
 		return api_run(s, conn, rq);
 	if (!get && strcmp(url, "/api/export") == 0)
 		return api_export(s, conn, rq);
-	return reply_error(conn, MHD_HTTP_NOT_FOUND, "not found", NULL);
+	return reply_error(conn, MHD_HTTP_NOT_FOUND, _("not found"), NULL);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url,
@@ -435,7 +436,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		const char *why = refused(s, conn, method, &rq->from_query, &code);
 		if (why) {
 			char shown[200];
-			say("serve", "refused %s %s: %s", method,
+			say("serve", _("refused %s %s: %s"), method,
 			    text_shown(url, shown, sizeof shown), why);
 			return reply_error(conn, code, why, NULL);
 		}
@@ -458,7 +459,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 	}
 	if (rq->too_big)
 		return reply_error(conn, MHD_HTTP_CONTENT_TOO_LARGE,
-				   "the body is larger than 64 KiB", NULL);
+				   _("the body is larger than 64 KiB"), NULL);
 	return route(s, conn, url, method, rq, rq->from_query);
 }
 
@@ -486,17 +487,46 @@ static void add_host(struct serve_server *s, const char *name, bool v6)
 		snprintf(s->hosts[s->nhosts++], sizeof s->hosts[0], v6 ? "[%s]" : "%s", name);
 }
 
+/* addr into a4 or a6 (*v6 says which); -1 with err when it is no address. */
+static int parse_addr(const char *addr, struct sockaddr_in *a4, struct sockaddr_in6 *a6, bool *v6,
+		      char *err, size_t errlen)
+{
+	*v6 = strchr(addr, ':') != NULL;
+	if (*v6 ? inet_pton(AF_INET6, addr, &a6->sin6_addr) != 1
+		: inet_pton(AF_INET, addr, &a4->sin_addr) != 1) {
+		snprintf(err, errlen, _("--listen %s: not an IPv4 or IPv6 address"), addr);
+		return -1;
+	}
+	return 0;
+}
+
+int serve_listen_check(const char *addr, char *err, size_t errlen)
+{
+	struct sockaddr_in a4 = {0};
+	struct sockaddr_in6 a6 = {0};
+	bool v6;
+	if (parse_addr(addr, &a4, &a6, &v6, err, errlen) != 0)
+		return -1;
+	/* every interface: requests name the server by an address it cannot know */
+	if (v6 ? IN6_IS_ADDR_UNSPECIFIED(&a6.sin6_addr) : a4.sin_addr.s_addr == htonl(INADDR_ANY)) {
+		snprintf(err, errlen,
+			 _("--listen %s: a wildcard address, every interface of this machine; give "
+			   "the one address others will type (such as 192.168.1.20): the server "
+			   "answers only requests addressed to it (DNS rebinding)"),
+			 addr);
+		return -1;
+	}
+	return 0;
+}
+
 struct serve_server *serve_http_start(const struct serve_listen *l, const struct serve_base *b,
 				      const struct serve_exports *x, char *err, size_t errlen)
 {
 	struct sockaddr_in a4 = {.sin_family = AF_INET, .sin_port = htons((uint16_t)l->port)};
 	struct sockaddr_in6 a6 = {.sin6_family = AF_INET6, .sin6_port = htons((uint16_t)l->port)};
-	bool v6 = strchr(l->addr, ':') != NULL;
-	if (v6 ? inet_pton(AF_INET6, l->addr, &a6.sin6_addr) != 1
-	       : inet_pton(AF_INET, l->addr, &a4.sin_addr) != 1) {
-		snprintf(err, errlen, _("--listen %s: not an IPv4 or IPv6 address"), l->addr);
+	bool v6;
+	if (parse_addr(l->addr, &a4, &a6, &v6, err, errlen) != 0)
 		return NULL;
-	}
 	struct serve_server *s = calloc(1, sizeof *s);
 	if (!s) {
 		snprintf(err, errlen, _("out of memory"));

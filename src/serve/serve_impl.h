@@ -20,6 +20,11 @@ struct serve_listen {
 	const char *token; /* what every request must carry */
 };
 
+/* Whether addr can be listened on: one IPv4 or IPv6 address, not a
+ * wildcard (0.0.0.0, ::), which the Host check could not name. 0, or -1
+ * with err. */
+int serve_listen_check(const char *addr, char *err, size_t errlen);
+
 /* Start answering on l in threads of its own; b and x are borrowed until
  * serve_http_stop. NULL with err when the address cannot be bound. */
 struct serve_server *serve_http_start(const struct serve_listen *l, const struct serve_base *b,

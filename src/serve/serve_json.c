@@ -16,10 +16,11 @@ struct reader {
 	size_t errlen;
 };
 
+/* what: an N_() text, translated here */
 static int fail(struct reader *r, const char *what)
 {
-	snprintf(r->err, r->errlen, "malformed JSON at byte %zu: %s", (size_t)(r->p - r->start),
-		 what);
+	snprintf(r->err, r->errlen, _("malformed JSON at byte %zu: %s"), (size_t)(r->p - r->start),
+		 _(what));
 	return -1;
 }
 
@@ -34,14 +35,14 @@ static int hex4(struct reader *r, unsigned *v)
 	*v = 0;
 	for (int i = 0; i < 4; i++, r->p++) {
 		if (r->p >= r->end)
-			return fail(r, "a \\u escape is cut short");
+			return fail(r, N_("a \\u escape is cut short"));
 		char c = *r->p;
 		int d = c >= '0' && c <= '9'   ? c - '0'
 			: c >= 'a' && c <= 'f' ? c - 'a' + 10
 			: c >= 'A' && c <= 'F' ? c - 'A' + 10
 					       : -1;
 		if (d < 0)
-			return fail(r, "a \\u escape needs four hex digits");
+			return fail(r, N_("a \\u escape needs four hex digits"));
 		*v = *v * 16 + (unsigned)d;
 	}
 	return 0;
@@ -74,11 +75,11 @@ static int string(struct reader *r, char *out, size_t n, const char *what)
 	while (r->p < r->end && *r->p != '"') {
 		unsigned char c = (unsigned char)*r->p;
 		if (c < 0x20)
-			return fail(r, "a control character inside a string");
+			return fail(r, N_("a control character inside a string"));
 		if (c == '\\') {
 			r->p++;
 			if (r->p >= r->end)
-				return fail(r, "a string is cut short");
+				return fail(r, N_("a string is cut short"));
 			char e = *r->p++;
 			const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
 			const char *at = e ? strchr(from, e) : NULL;
@@ -91,20 +92,22 @@ static int string(struct reader *r, char *out, size_t n, const char *what)
 				if (cp >= 0xD800 && cp < 0xDC00) { /* a surrogate pair */
 					unsigned lo;
 					if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
-						return fail(r, "a lone surrogate in a \\u escape");
+						return fail(r,
+							    N_("a lone surrogate in a \\u escape"));
 					r->p += 2;
 					if (hex4(r, &lo) != 0)
 						return -1;
 					if (lo < 0xDC00 || lo > 0xDFFF)
-						return fail(r, "a lone surrogate in a \\u escape");
+						return fail(r,
+							    N_("a lone surrogate in a \\u escape"));
 					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 				} else if (cp >= 0xDC00 && cp < 0xE000) {
-					return fail(r, "a lone surrogate in a \\u escape");
+					return fail(r, N_("a lone surrogate in a \\u escape"));
 				}
 				if (cp == 0)
-					return fail(r, "\\u0000 in a string");
+					return fail(r, N_("\\u0000 in a string"));
 			} else {
-				return fail(r, "an unknown escape in a string");
+				return fail(r, N_("an unknown escape in a string"));
 			}
 			if (put_utf8(out, n, &k, cp) != 0)
 				goto long_;
@@ -112,7 +115,7 @@ static int string(struct reader *r, char *out, size_t n, const char *what)
 		}
 		int len = text_utf8_len((const unsigned char *)r->p);
 		if (len <= 0 || r->p + len > r->end)
-			return fail(r, "a string is not valid UTF-8");
+			return fail(r, N_("a string is not valid UTF-8"));
 		if (k + (size_t)len >= n)
 			goto long_;
 		memcpy(out + k, r->p, (size_t)len);
@@ -120,12 +123,12 @@ static int string(struct reader *r, char *out, size_t n, const char *what)
 		r->p += len;
 	}
 	if (r->p >= r->end)
-		return fail(r, "a string is not closed");
+		return fail(r, N_("a string is not closed"));
 	r->p++;
 	out[k] = '\0';
 	return 0;
 long_:
-	snprintf(r->err, r->errlen, "%s longer than %zu bytes", what, n - 1);
+	snprintf(r->err, r->errlen, _("%s longer than %zu bytes"), _(what), n - 1);
 	return -1;
 }
 
@@ -141,7 +144,7 @@ static int number(struct reader *r, char *out, size_t n)
 		while (r->p < r->end && *r->p >= '0' && *r->p <= '9') \
 			r->p++;                                       \
 		if (r->p - d0 < (min))                                \
-			return fail(r, "a number needs digits");      \
+			return fail(r, N_("a number needs digits"));  \
 	} while (0)
 	if (r->p < r->end && *r->p == '0')
 		r->p++;
@@ -159,7 +162,7 @@ static int number(struct reader *r, char *out, size_t n)
 	}
 #undef DIGITS
 	if ((size_t)(r->p - s) >= n)
-		return fail(r, "a number is too long");
+		return fail(r, N_("a number is too long"));
 	snprintf(out, n, "%.*s", (int)(r->p - s), s);
 	return 0;
 }
@@ -180,7 +183,7 @@ int serve_json_overrides(const char *text, size_t len, struct serve_overrides *o
 	ov->n = 0;
 	skip_ws(&r);
 	if (r.p >= r.end || *r.p != '{')
-		return fail(&r, "expected an object {\"section.key\": \"value\", ...}");
+		return fail(&r, N_("expected an object {\"section.key\": \"value\", ...}"));
 	r.p++;
 	skip_ws(&r);
 	if (r.p < r.end && *r.p == '}') {
@@ -189,14 +192,14 @@ int serve_json_overrides(const char *text, size_t len, struct serve_overrides *o
 		for (;;) {
 			skip_ws(&r);
 			if (r.p >= r.end || *r.p != '"')
-				return fail(&r, "expected a key in double quotes");
+				return fail(&r, N_("expected a key in double quotes"));
 			if (ov->n == SERVE_MAX_OVERRIDES) {
 				snprintf(err, errlen, _("more than %d overrides"),
 					 SERVE_MAX_OVERRIDES);
 				return -1;
 			}
 			struct serve_override *o = &ov->o[ov->n];
-			if (string(&r, o->key, sizeof o->key, "a key") != 0)
+			if (string(&r, o->key, sizeof o->key, N_("a key")) != 0)
 				return -1;
 			for (int k = 0; k < ov->n; k++)
 				if (strcmp(ov->o[k].key, o->key) == 0) {
@@ -205,11 +208,11 @@ int serve_json_overrides(const char *text, size_t len, struct serve_overrides *o
 				}
 			skip_ws(&r);
 			if (r.p >= r.end || *r.p != ':')
-				return fail(&r, "expected ':' after a key");
+				return fail(&r, N_("expected ':' after a key"));
 			r.p++;
 			skip_ws(&r);
 			if (r.p < r.end && *r.p == '"') {
-				if (string(&r, o->value, sizeof o->value, "a value") != 0)
+				if (string(&r, o->value, sizeof o->value, N_("a value")) != 0)
 					return -1;
 			} else if (r.p < r.end && (*r.p == '-' || (*r.p >= '0' && *r.p <= '9'))) {
 				if (number(&r, o->value, sizeof o->value) != 0)
@@ -235,12 +238,12 @@ int serve_json_overrides(const char *text, size_t len, struct serve_overrides *o
 				r.p++;
 				break;
 			}
-			return fail(&r, "expected ',' or '}'");
+			return fail(&r, N_("expected ',' or '}'"));
 		}
 	}
 	skip_ws(&r);
 	if (r.p != r.end)
-		return fail(&r, "text after the object");
+		return fail(&r, N_("text after the object"));
 	return 0;
 }
 
