@@ -84,7 +84,7 @@ def main():
     opts = webdriver.ChromeOptions()
     opts.binary_location = "/usr/bin/chromium"
     for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              "--window-size=1500,1300", "--lang=zh-CN"):
+              "--window-size=1400,1300", "--lang=zh-CN"):
         opts.add_argument(a)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
@@ -142,15 +142,20 @@ def main():
                  and not err.text, "the answer again")
             time.sleep(0.5)
             d.execute_script("window.scrollTo(0, 0)")
-            h = d.execute_script("return document.body.scrollHeight")
-            d.set_window_size(1400, min(h + 40, 6000))
             lang = d.execute_script("return document.documentElement.lang")
             order = ["zh", "en"] if lang == "zh" else ["en", "zh"]
             for i, name in enumerate(order):
                 if i:
                     d.find_element(By.ID, "lang").click()
                     time.sleep(0.8)
+                # the whole page, 1400 px wide: a viewport as tall as the page
+                h = d.execute_script("return document.documentElement.scrollHeight")
+                d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                  {"width": 1400, "height": h, "deviceScaleFactor": 1,
+                                   "mobile": False})
+                time.sleep(0.8)
                 d.save_screenshot(os.path.join(shots, "serve-%s.png" % name))
+                d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         print("%s=%s\t%s\t%s" % (KEY, value, total, text))
     finally:
         d.quit()

@@ -513,9 +513,9 @@ function charts() {
   const ranked = r.ranked.slice().reverse();
   const name = (i) => S.params.lines[i].id;
   S.charts['rank-chart'].setOption({
-    animation: false, legend: {top: 0}, grid: {left: 60, right: 20, top: 30, bottom: 30},
+    animation: false, legend: {top: 0}, grid: {left: 60, right: 24, top: 30, bottom: 44},
     tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-    xAxis: {type: 'value', name: tr('unit')},
+    xAxis: {type: 'value', name: tr('unit'), nameLocation: 'middle', nameGap: 26},
     yAxis: {type: 'category', data: ranked.map(name)},
     series: [
       {name: tr('draft'), type: 'bar', data: ranked.map((i) => +(cmp(i, y, lv)[0] / 1e4).toFixed(2)),
