@@ -126,7 +126,8 @@ void jb_free(struct jbuf *b);
 
 /* Every policy parameter the page shows as a control, grouped by line
  * (第N条 order), with its value, unit, range and names in both
- * languages; and the served scenario, seed, replications and lines. */
+ * languages; and the served scenario, seed, replications and lines.
+ * Not thread-safe (the meanings' Chinese, L_): made once, at start. */
 void serve_json_params(struct jbuf *b, const struct serve_base *base, const char *lang);
 /* An answer: the variant's costs (mean, 90% interval, P80, P90 per line,
  * paid year and level), its total per replication, the lines ranked and

@@ -1,10 +1,10 @@
 """What a Chinese reader of `fundsim serve`'s page sees of its API answers, as
 text for tests/i18n_scan.py: the names, ranges and values of /api/params that
-the zh page shows (label_zh, the lines', districts' and owners' zh, range,
-value, choices), and the "error" of every refusal. The English the page
-shows when switched to English (en, label_en, desc: the tooltip of a control,
-the parameter table's one-line meaning) is left out: the answers carry both
-languages, and the page picks one.
+the zh page shows (label_zh, desc_zh: a control's tooltip, the lines',
+districts' and owners' zh, range, value, choices), and the "error" of every
+refusal. The English the page shows when switched to English (en, label_en,
+desc_en) is left out: the answers carry both languages, and the page picks
+one.
 
 Usage: serve_i18n.py FILE.json...   (each /api/params or an error answer)
 Prints the text, one item a line; exits 1 when a file is not JSON or is an
@@ -24,7 +24,8 @@ def main():
             for l in j["lines"]:
                 print(l["clause"], l["zh"])
                 for p in l["params"]:
-                    print(p["label_zh"], p["value"], p["range"], *p.get("choices", []))
+                    print(p["label_zh"], p["desc_zh"], p["value"], p["range"],
+                          *p.get("choices", []))
             for d in j["districts"] + j["owners"]:
                 print(d["zh"])
         else:

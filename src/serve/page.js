@@ -135,7 +135,7 @@ function later() {
 
 function control(p) {
   const box = el('div', {class: 'param', 'data-key': p.key});
-  const label = el('label', {title: p.key + ': ' + p.desc});
+  const label = el('label');
   const err = el('div', {class: 'err', role: 'alert'});
   const c = {p, box, label, err, input: null, range: null, hint: null};
   box.append(label);
@@ -216,6 +216,7 @@ function labelControls() {
   for (const c of S.controls.values()) {
     const name = S.lang === 'zh' ? c.p.label_zh : c.p.label_en;
     c.label.textContent = name;
+    c.label.title = c.p.key + ': ' + (S.lang === 'zh' ? c.p.desc_zh : c.p.desc_en);
     const unit = T[S.lang].units[c.p.unit] || c.p.unit;
     /* the range as the parameter table words it ("0 to 1e+07 persons"), its unit words too */
     if (c.hint) c.hint.textContent = (unit ? unit + ' · ' : '') + tr('valid') +

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "charts.h"
+#include "i18n.h"
 #include "district.h"
 #include "lines.h"
 #include "owners.h"
@@ -45,8 +46,10 @@ static void param_json(struct jbuf *b, const struct scenario *s, int i)
 	jb_str(b, range);
 	jb_put(b, ",\"clause\":");
 	jb_str(b, d->clause);
-	jb_put(b, ",\"desc\":");
-	jb_str(b, d->desc);
+	jb_put(b, ",\"desc_en\":");
+	jb_str(b, params_meaning(d, I18N_EN));
+	jb_put(b, ",\"desc_zh\":");
+	jb_str(b, params_meaning(d, I18N_ZH));
 	jb_put(b, ",\"label_en\":");
 	jb_str(b, en);
 	jb_put(b, ",\"label_zh\":");

@@ -37,6 +37,8 @@ struct serve_server {
 	char token[2 * SERVE_TOKEN_BYTES + 1];
 	char cookie[32]; /* "fundsim_PORT" */
 	char lang[4];
+	struct jbuf params;        /* /api/params, made once at start: the meanings'
+			     * translation (L_) is for one thread only */
 	char hosts[MAX_HOSTS][80]; /* Host values this server answers to */
 	int nhosts, port;
 
@@ -407,11 +409,9 @@ static enum MHD_Result route(struct serve_server *s, struct MHD_Connection *conn
 		return asset(conn, "page.css", "text/css; charset=utf-8");
 	if (get && strcmp(url, "/echarts.min.js") == 0)
 		return asset(conn, "echarts.min.js", "text/javascript; charset=utf-8");
-	if (get && strcmp(url, "/api/params") == 0) {
-		struct jbuf b = {0};
-		serve_json_params(&b, s->base, s->lang);
-		return reply_json(conn, &b);
-	}
+	if (get && strcmp(url, "/api/params") == 0)
+		return reply(conn, MHD_HTTP_OK, "application/json", s->params.p, s->params.n,
+			     MHD_RESPMEM_PERSISTENT, NULL);
 	if (get && strcmp(url, "/api/progress") == 0)
 		return api_progress(s, conn);
 	if (!get && strcmp(url, "/api/run") == 0)
@@ -538,6 +538,13 @@ struct serve_server *serve_http_start(const struct serve_listen *l, const struct
 	snprintf(s->lang, sizeof s->lang, "%s", l->lang);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->idle, NULL);
+	serve_json_params(&s->params, b, s->lang);
+	jb_put(&s->params, "\n");
+	if (s->params.oom) {
+		snprintf(err, errlen, _("out of memory"));
+		serve_http_stop(s);
+		return NULL;
+	}
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
 			 (v6 ? MHD_USE_IPv6 : 0);
 	s->d = MHD_start_daemon(flags, (uint16_t)l->port, NULL, NULL, handle, s,
@@ -583,5 +590,6 @@ void serve_http_stop(struct serve_server *s)
 		MHD_stop_daemon(s->d);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
+	jb_free(&s->params);
 	free(s);
 }
