@@ -78,6 +78,8 @@ bad-command|frobnicate|
 bad-value|run --reps many|
 bad-not-taken|params --out x|
 bad-scenario|run $d/bad/scenario-bad-amount.ini --reps 5|
+bad-key-hint|run --reps 2 --set m1a.capp=3|
+bad-key-nohint|tornado --keys m1a.zzzzzzzz --reps 2|
 bad-panel|award --firms $d/bad/panel-bad-number.csv|
 run|run --reps 20 --seed 3 --ledger --out OUT|ledger.csv results.xlsx manifest.txt fan.svg stacked.svg distribution.svg ranked.svg convergence.svg districts.svg
 run-budget|run $s/suzhou-budget-cap.ini --reps 10 --no-charts --out OUT|

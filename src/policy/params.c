@@ -1051,9 +1051,12 @@ int params_key(const char *key, char *err, size_t errlen)
 		if (params_canon_section(sec, canon, sizeof canon) != 0)
 			return params_unknown_district(sec, err, errlen);
 		const char *sug = params_section_known(sec) ? params_suggest(canon, dot + 1) : NULL;
-		snprintf(err, errlen, _("unknown parameter %s%s%s%s"), key,
-			 sug ? " (did you mean " : "", sug ? sug : "",
-			 sug ? "?)" : " (fundsim params lists them)");
+		char hint[96];
+		if (sug)
+			snprintf(hint, sizeof hint, _(" (did you mean %s?)"), sug);
+		else
+			snprintf(hint, sizeof hint, "%s", _(" (fundsim params lists them)"));
+		snprintf(err, errlen, _("unknown parameter %s%s"), key, hint);
 		return -1;
 	}
 	return i;

@@ -716,8 +716,11 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 	}
 	if (k < 0) {
 		const char *sug = params_section_known(sec) ? params_suggest(canon, key) : NULL;
-		snprintf(err, errlen, _("--set %s: unknown parameter %s.%s%s%s%s"), assignment, sec,
-			 key, sug ? " (did you mean " : "", sug ? sug : "", sug ? "?)" : "");
+		char hint[96] = "";
+		if (sug)
+			snprintf(hint, sizeof hint, _(" (did you mean %s?)"), sug);
+		snprintf(err, errlen, _("--set %s: unknown parameter %s.%s%s"), assignment, sec,
+			 key, hint);
 		return -1;
 	}
 	char why[300];
