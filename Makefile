@@ -228,7 +228,7 @@ $(BUILD)/fundsim: $(BUILD)/cli/main.o $(LIBS_A)
 PY ?= /usr/bin/python3
 BENCH_DEBS = python3-numpy
 
-bench: bin/fundsim $(BUILD)/bench_sim $(BUILD)/bench_floor $(BUILD)/bench_reuse
+bench: bin/fundsim $(BUILD)/bench_sim $(BUILD)/bench_floor $(BUILD)/bench_reuse $(BUILD)/bench_rules
 	@sh tests/bench.sh bin/fundsim
 	@$(BUILD)/bench_sim 10000
 	@$(PY) bench/check_means.py bin/fundsim 2000 || \
@@ -237,6 +237,7 @@ bench: bin/fundsim $(BUILD)/bench_sim $(BUILD)/bench_floor $(BUILD)/bench_reuse
 	@$(BUILD)/bench_sim --serial 5000
 	@sh tests/bench_reuse.sh bin/fundsim 100
 	@$(BUILD)/bench_reuse 1000
+	@$(BUILD)/bench_rules 2000
 
 # The floor counts the engine's draws with its own stream.o, built with
 # STREAM_COUNT: linked before the library, it stands for the library's.
@@ -255,6 +256,9 @@ $(BUILD)/bench_sim: tests/bench_sim.c $(BUILD)/libfundsim.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
 
 $(BUILD)/bench_reuse: tests/bench_reuse.c $(BUILD)/libfundsim.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
+
+$(BUILD)/bench_rules: tests/bench_rules.c $(BUILD)/libfundsim.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
 
 # Installs the Debian packages fundsim needs; does nothing when present.

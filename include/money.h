@@ -23,9 +23,40 @@ typedef int64_t fen_t;
 #define MONEY_MAX 1e13
 #define MONEY_MAX_WORDS "10万亿"
 
+/* f to the nearest whole number, half away from zero: llround(f) for
+ * every f with |f| < 2^63 (NaN and larger: undefined, as llround).
+ * Inline and without libm, since the rules round every award's levels. */
+static inline fen_t fen_round(double f)
+{
+	if (!(f > -0x1p52 && f < 0x1p52))
+		return (fen_t)f;  /* a double this large is whole already */
+	fen_t t = (fen_t)f;       /* towards zero */
+	double r = f - (double)t; /* the fraction, in (-1, 1): exact */
+	return t + (r >= 0.5) - (r <= -0.5);
+}
+
+/* round(x) without libm: x to the nearest whole number, half away from
+ * zero, as a double (the sign of zero kept); NaN and inf as they are. */
+static inline double round_half_away(double x)
+{
+	if (!(x > -0x1p52 && x < 0x1p52))
+		return x;
+	return __builtin_copysign((double)fen_round(x), x);
+}
+
 /* Round an amount in yuan to the nearest fen (half away from zero).
  * Saturates: past +-FEN_MAX fen it gives +-FEN_MAX; NaN gives 0. */
-fen_t money_round(double yuan);
+static inline fen_t money_round(double yuan)
+{
+	double f = yuan * 100.0;
+	if (f != f) /* NaN */
+		return 0;
+	if (f >= 0x1p63) /* past int64: a grown revenue can get there */
+		return FEN_MAX;
+	if (f <= -0x1p63)
+		return -FEN_MAX;
+	return fen_round(f);
+}
 
 /* "100万", "2亿", "1000万元", "10万亿", "5000", "1.5e7": an amount in yuan.
  * Percent and per-mille signs are rejected here. */

@@ -439,6 +439,153 @@ START_TEST(money_round_saturates_past_the_range_of_fen)
 }
 END_TEST
 
+/* ---- fen_round and round_half_away: llround and round without libm ---- */
+
+/* splitmix64: a fixed sequence of test inputs */
+static uint64_t next_bits(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+static double unit(uint64_t *x)
+{
+	return (double)(next_bits(x) >> 11) * 0x1.0p-53;
+}
+
+/* check's ck_assert talks to its parent on every call: test first */
+#define ck_assert_llround(x)                                                               \
+	do {                                                                               \
+		double x_ = (x);                                                           \
+		if (fen_round(x_) != llround(x_))                                          \
+			ck_abort_msg("fen_round(%a = %.17g) = %lld, llround %lld", x_, x_, \
+				     (long long)fen_round(x_), (long long)llround(x_));    \
+	} while (0)
+
+START_TEST(fen_round_is_llround_at_half_a_fen_and_at_the_edges_of_doubles)
+{
+	const double two52 = 0x1p52, two63 = 0x1p63;
+	const double edge[] = {0.0,
+			       -0.0,
+			       0.5,
+			       -0.5,
+			       1.5,
+			       -1.5,
+			       2.5,
+			       -2.5,
+			       0.25,
+			       -0.75,
+			       1e-320,
+			       -1e-320,
+			       0.49999999999999994,
+			       -0.49999999999999994, /* the double just below 1/2 */
+			       nextafter(0.5, 1),
+			       nextafter(-0.5, -1),
+			       nextafter(1.5, 0),
+			       nextafter(2.5, 3),
+			       two52 - 0.5,
+			       -(two52 - 0.5),
+			       two52 - 1.5,
+			       nextafter(two52, 0),
+			       two52,
+			       -two52,
+			       two52 + 1,
+			       two52 + 2,
+			       0x1p53 + 2,
+			       0x1p62,
+			       nextafter(two63, 0),
+			       -nextafter(two63, 0),
+			       -two63, /* -2^63 fits int64 */
+			       1e15,
+			       999999999999999.5,
+			       -999999999999999.5,
+			       6e15,
+			       6e15 + 0.5,
+			       1e15 + 0.125,
+			       12345.5,
+			       -12345.5,
+			       99.5,
+			       100.49999999999999,
+			       50000000.5};
+	for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++)
+		ck_assert_llround(edge[i]);
+	/* every x.5 from -1000.5 to 1000.5 and its neighbours */
+	for (int k = -1000; k <= 1000; k++) {
+		double h = k + 0.5;
+		ck_assert_llround(h);
+		ck_assert_llround(nextafter(h, 0));
+		ck_assert_llround(nextafter(h, h * 2));
+	}
+	ck_assert_int_eq(fen_round(0.5), 1);
+	ck_assert_int_eq(fen_round(-0.5), -1);
+	ck_assert_int_eq(fen_round(0.49999999999999994), 0); /* (x + 0.5) would give 1 */
+	ck_assert_int_eq(fen_round(two52 - 0.5), (fen_t)4503599627370496);
+	ck_assert_int_eq(fen_round(two52 + 1), (fen_t)4503599627370497);
+}
+END_TEST
+
+/* The inputs the engine rounds: a level's share of an award (up to 6 x
+ * MONEY_MAX fen times a share), yuan x 100 up to MONEY_MAX, halves of
+ * whole numbers up to 2^53, and any double of |x| < 2^63. */
+START_TEST(fen_round_agrees_with_llround_on_a_million_inputs_of_each_kind)
+{
+	uint64_t x = 14;
+	for (int i = 0; i < 1000000; i++) {
+		fen_t amount = (fen_t)(unit(&x) * 6 * MONEY_MAX * 100);
+		double share = unit(&x);
+		ck_assert_llround((double)amount * share);
+		ck_assert_llround((double)amount * (double)(i % 1000) / 1000.0);
+		double yuan = (unit(&x) * 2 - 1) * MONEY_MAX;
+		ck_assert_llround(yuan * 100);
+		if (money_round(yuan) != llround(yuan * 100))
+			ck_abort_msg("money_round(%.17g) = %lld", yuan,
+				     (long long)money_round(yuan));
+		double half = (double)(next_bits(&x) >> 12) + 0.5;
+		ck_assert_llround(half);
+		ck_assert_llround(-half);
+		double any;
+		uint64_t b = next_bits(&x);
+		memcpy(&any, &b, sizeof any);
+		if (!isnan(any) && fabs(any) < 0x1p63)
+			ck_assert_llround(any);
+		/* small magnitudes, where the fraction decides */
+		double small = (unit(&x) * 2 - 1) * ldexp(1, (int)(next_bits(&x) % 60));
+		ck_assert_llround(small);
+	}
+}
+END_TEST
+
+static void ck_same_double(double a, double b)
+{
+	if (memcmp(&a, &b, sizeof a) != 0 && !(isnan(a) && isnan(b)))
+		ck_abort_msg("round_half_away gave %a, round %a", a, b);
+}
+
+START_TEST(round_half_away_is_round_to_the_bit)
+{
+	const double edge[] = {0.0,        -0.0,   0.3,      -0.3,      0.5,
+			       -0.5,       2.5,    -2.5,     0x1p52,    -0x1p52 - 2,
+			       1e300,      -1e300, INFINITY, -INFINITY, 0.49999999999999994,
+			       1e17 + 0.5, NAN};
+	for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++)
+		ck_same_double(round_half_away(edge[i]), round(edge[i]));
+	ck_assert(signbit(round_half_away(-0.3))); /* round keeps the sign of zero */
+	uint64_t x = 15;
+	for (int i = 0; i < 1000000; i++) {
+		double any;
+		uint64_t b = next_bits(&x);
+		memcpy(&any, &b, sizeof any);
+		ck_same_double(round_half_away(any), round(any));
+		double rev = (unit(&x) * 2 - 1) * 1e19; /* a grown revenue's gain in fen */
+		ck_same_double(round_half_away(rev), round(rev));
+		double small = (unit(&x) * 2 - 1) * ldexp(1, (int)(next_bits(&x) % 60));
+		ck_same_double(round_half_away(small), round(small));
+	}
+}
+END_TEST
+
 /* ---- money_words ---- */
 
 START_TEST(money_brief_rounds_data_figures_for_a_sentence)
@@ -759,6 +906,9 @@ static Suite *money_suite(void)
 	tcase_add_test(tc, money_round_keeps_large_budgets_exact);
 	tcase_add_test(tc, money_round_keeps_the_largest_input_amount_exact_to_the_fen);
 	tcase_add_test(tc, money_round_saturates_past_the_range_of_fen);
+	tcase_add_test(tc, fen_round_is_llround_at_half_a_fen_and_at_the_edges_of_doubles);
+	tcase_add_test(tc, fen_round_agrees_with_llround_on_a_million_inputs_of_each_kind);
+	tcase_add_test(tc, round_half_away_is_round_to_the_bit);
 	tcase_add_test(tc, wan_yi_reads_as_ten_to_the_twelfth);
 	suite_add_tcase(s, tc);
 

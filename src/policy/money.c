@@ -10,19 +10,6 @@
 
 #include "i18n.h"
 
-fen_t money_round(double yuan)
-{
-	double f = yuan * 100.0;
-	/* llround is undefined past int64: a grown revenue can get there */
-	if (isnan(f))
-		return 0;
-	if (f >= 0x1p63)
-		return FEN_MAX;
-	if (f <= -0x1p63)
-		return -FEN_MAX;
-	return (fen_t)llround(f);
-}
-
 /* strtod, but only decimal numbers: no hex, inf or nan, no overflow.
  * Returns a pointer past the number, or NULL. */
 static const char *read_number(const char *s, double *out, char *err, size_t errlen)

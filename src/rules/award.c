@@ -1,5 +1,4 @@
 /* award.c - making one award: window, enabled, split, reason. */
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,7 +10,7 @@
 void rules_split(const struct policy *p, struct award *a)
 {
 	double ps = policy_provincial_share(p, a->line);
-	a->provincial = (fen_t)llround((double)a->amount * ps);
+	a->provincial = fen_round((double)a->amount * ps);
 	rules_share_rest(p, a);
 }
 
@@ -19,7 +18,7 @@ void rules_share_rest(const struct policy *p, struct award *a)
 {
 	double ds = policy_where_share(p, a->line, a->where);
 	fen_t rest = a->amount - a->provincial;
-	a->district = (fen_t)llround((double)rest * ds);
+	a->district = fen_round((double)rest * ds);
 	a->municipal = rest - a->district;
 }
 

@@ -13,9 +13,9 @@
  * up to the amount (municipal takes the rounding, as rules_split does). */
 static void scale(struct award *a, double f)
 {
-	fen_t tot = (fen_t)llround((double)a->amount * f);
-	fen_t pr = (fen_t)llround((double)a->provincial * f);
-	fen_t di = (fen_t)llround((double)a->district * f);
+	fen_t tot = fen_round((double)a->amount * f);
+	fen_t pr = fen_round((double)a->provincial * f);
+	fen_t di = fen_round((double)a->district * f);
 	a->amount = tot;
 	a->provincial = pr;
 	a->district = di;
@@ -53,8 +53,7 @@ void rules_taxcap(const struct policy *p, const struct firm_year *rows, size_t n
 		fen_t cap = money_round(p->model.taxcap.rate * revenue);
 		for (size_t k = i; sum > cap && k < j; k++) {
 			/* the same arithmetic as rules_split, so levels keep their shares */
-			a[k]->amount = (fen_t)llround((double)a[k]->amount * (double)cap /
-						      (double)sum);
+			a[k]->amount = fen_round((double)a[k]->amount * (double)cap / (double)sum);
 			rules_split(p, a[k]);
 			char w[WORDS_LEN];
 			if (a[k]->reason[0])

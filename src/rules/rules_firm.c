@@ -161,8 +161,8 @@ static void m3c(const struct policy *p, struct firm_state *st, const struct firm
 		return;
 	/* compare to the fen so that exactly +50% is not "more than 50%"; in
 	 * doubles, as a simulated revenue can grow past what fen_t holds */
-	double gain = round((r->revenue - prev->revenue) * 100);
-	if (!(gain > round(p->m3c.min_growth * prev->revenue * 100)))
+	double gain = round_half_away((r->revenue - prev->revenue) * 100);
+	if (!(gain > round_half_away(p->m3c.min_growth * prev->revenue * 100)))
 		return;
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN];
 	double amt = p->m3c.amount * p->m3c.payout;
