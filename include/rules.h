@@ -64,13 +64,32 @@ struct award {
 
 typedef void (*award_fn)(void *ctx, const struct award *a);
 
+/* An award as a line makes it, before its levels are split: what a sink
+ * with a list gets (line, qualifying year, amount in fen, > 0). */
+struct award_due {
+	enum line_id line;
+	int year;
+	fen_t amount;
+};
+
+/* rules_firm makes at most N_FIRM_LINES awards a row, rules_entity at
+ * most one: room enough for a list sink. */
+#define RULES_MAX_AWARDS(nrows) ((size_t)N_FIRM_LINES * (nrows))
+
 /* Where awards go. The engine fills every field of the award it passes;
- * the award is only borrowed for the call. */
+ * the award is only borrowed for the call. With list set (and reasons
+ * off), the engine calls no fn: it appends each award, in the order it
+ * would have passed them, to list[*nlist] and counts it in *nlist; the
+ * caller gives RULES_MAX_AWARDS(rows) of room and splits and books them
+ * in a loop of its own (the Monte Carlo run: no struct award, no call
+ * through a pointer per award). */
 struct award_sink {
 	award_fn fn;
 	void *ctx;
 	bool reasons; /* write human reasons (slower; off in Monte Carlo) */
 	int where;    /* the recipient's district, copied into each award */
+	struct award_due *list;
+	size_t *nlist;
 };
 
 /* The firm lines (M1A, M1B, M2, M3A, M3B, M3C) on one firm's rows.
@@ -100,6 +119,13 @@ void rules_split(const struct policy *p, struct award *a);
  * with words gets "; instalment k/n (第k期/共n期)". An instalment may be
  * 0 fen (a tiny award): the caller drops it. */
 size_t rules_instalments(const struct policy *p, const struct award *a, struct award *out);
+
+/* Whether line pays at once: rules_instalments gives its awards back as
+ * they are, one instalment. */
+static inline bool rules_at_once(const struct policy *p, enum line_id line)
+{
+	return p->line[line].schedule.n <= 1;
+}
 
 /* ---- policy on the awards of a year, after the lines have made them:
  * `award` applies it to each award, the Monte Carlo run to what each line

@@ -357,6 +357,67 @@ START_TEST(the_ledger_names_known_recipients_by_their_ids)
 }
 END_TEST
 
+static void ignore(void *ctx, const struct award *a)
+{
+	(void)ctx;
+	(void)a;
+}
+
+/* Without a ledger the run books the awards from a flat list (a list
+ * sink: no struct award, no call per award); with one, each award goes
+ * through on_award with its reason. Both must book the very same fen:
+ * every cell of every row equal to the bit, with the panel and entities
+ * known, take-up below 1, the firms' requests (M1B, M3C), the tax cap,
+ * instalments and the budget's envelope in play. */
+START_TEST(a_run_books_the_same_fen_with_a_ledger_as_without)
+{
+	static const char *const variant[][6] = {
+		{NULL},
+		{"taxcap.enabled=true", "taxcap.rate=0.5%", NULL},
+		{"m1a.schedule=40%,30%,30%", "m3c.schedule=50%,50%", "m12a.schedule=40%,30%,30%",
+		 NULL},
+		{"takeup.m2=60%", "takeup.m3c=70%", "takeup.m6a=50%", NULL},
+		{"budget.rule=prorata", "budget.annual_total=2亿", "taxcap.enabled=true",
+		 "taxcap.rate=1%", NULL},
+	};
+	struct entities e;
+	load("known.csv", known_file, &e);
+	struct panel pn = {0};
+	char err[ERR_LEN];
+	ck_assert_msg(panel_load(PANEL, &pn, err, sizeof err) == 0, "%s", err);
+	struct award_sink ledger = {.fn = ignore, .reasons = true};
+	for (size_t v = 0; v < sizeof variant / sizeof variant[0]; v++) {
+		int n = 0;
+		while (variant[v][n])
+			n++;
+		struct scenario *s = open_sets(n, (const char **)variant[v]);
+		struct sim_layout l;
+		sim_layout(&s->pol, &l);
+		double *lean = malloc(l.width * sizeof *lean),
+		       *full = malloc(l.width * sizeof *full);
+		struct sim_work *w = sim_work_new();
+		ck_assert(lean && full && w);
+		for (long r = 0; r < 6; r++) {
+			const struct panel *stock = r % 2 ? &pn : NULL;
+			sim_rep(&s->pol, stock, &e, 7, r, &l, lean, w, NULL);
+			sim_rep(&s->pol, stock, &e, 7, r, &l, full, w, &ledger);
+			for (size_t i = 0; i < l.width; i++)
+				if (memcmp(&lean[i], &full[i], sizeof lean[i]) != 0)
+					ck_abort_msg(
+						"variant %zu rep %ld cell %zu: %.17g without a "
+						"ledger, %.17g with one",
+						v, r, i, lean[i], full[i]);
+		}
+		sim_work_free(w);
+		free(lean);
+		free(full);
+		free(s);
+	}
+	panel_free(&pn);
+	entities_free(&e);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("known");
@@ -370,6 +431,7 @@ static Suite *suite(void)
 	tcase_add_test(t, a_known_centre_goes_on_to_its_reviews);
 	tcase_add_test(t, the_panel_is_known_no_entrants_and_its_rows_paid_as_award_pays);
 	tcase_add_test(t, the_ledger_names_known_recipients_by_their_ids);
+	tcase_add_test(t, a_run_books_the_same_fen_with_a_ledger_as_without);
 	suite_add_tcase(s, t);
 	return s;
 }

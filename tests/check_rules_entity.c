@@ -87,6 +87,18 @@ static size_t run_rows(const struct entity_year *rows, size_t n)
 	struct award_sink sink = {.fn = collect, .ctx = NULL, .reasons = want_reasons};
 	got.n = 0;
 	rules_entity(&sc->pol, rows, n, &sink);
+	/* a list sink (the Monte Carlo run's) gets the same awards in order */
+	struct award_due list[MAX_GOT];
+	size_t nl = 0;
+	ck_assert_uint_le(RULES_MAX_AWARDS(n), MAX_GOT);
+	struct award_sink ls = {.list = list, .nlist = &nl};
+	rules_entity(&sc->pol, rows, n, &ls);
+	ck_assert_uint_eq(nl, got.n);
+	for (size_t i = 0; i < nl; i++) {
+		ck_assert_int_eq(list[i].line, got.a[i].line);
+		ck_assert_int_eq(list[i].year, got.a[i].year);
+		ck_assert_int_eq(list[i].amount, got.a[i].amount);
+	}
 	return got.n;
 }
 

@@ -99,12 +99,31 @@ static void collect(void *ctx, const struct award *a)
 	g->a[g->n++] = *a;
 }
 
+/* The awards of a list sink (the Monte Carlo run's) are those the sink's
+ * fn gets, in the same order, line, year and amount alike. */
+static void ck_list_agrees(const struct firm_year *rows, size_t n)
+{
+	struct award_due *list = malloc(RULES_MAX_AWARDS(n) * sizeof *list);
+	size_t nl = 0;
+	ck_assert_ptr_nonnull(list);
+	struct award_sink sink = {.list = list, .nlist = &nl};
+	rules_firm(&S->pol, rows, n, &sink);
+	ck_assert_int_eq((int)nl, G.n);
+	for (size_t i = 0; i < nl; i++) {
+		ck_assert_int_eq(list[i].line, G.a[i].line);
+		ck_assert_int_eq(list[i].year, G.a[i].year);
+		ck_assert_int_eq(list[i].amount, G.a[i].amount);
+	}
+	free(list);
+}
+
 static void run_with(const struct firm_year *rows, size_t n, bool reasons)
 {
 	memset(&G, 0, sizeof G);
 	G.reasons = reasons;
 	struct award_sink sink = {.fn = collect, .ctx = &G, .reasons = reasons};
 	rules_firm(&S->pol, rows, n, &sink);
+	ck_list_agrees(rows, n);
 }
 
 static void run(const struct firm_year *rows, size_t n)

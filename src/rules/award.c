@@ -22,14 +22,11 @@ void rules_share_rest(const struct policy *p, struct award *a)
 	a->municipal = rest - a->district;
 }
 
-bool award_due(const struct policy *p, enum line_id line, int year, fen_t amount)
-{
-	return amount > 0 && p->line[line].enabled && policy_in_window(p, year);
-}
-
 bool award_make(const struct policy *p, const struct award_sink *s, enum line_id line, int year,
 		fen_t amount, const char *why)
 {
+	if (s->list)
+		return award_list(s, line, year, amount);
 	struct award a = {.line = line,
 			  .year = year,
 			  .paid_year = year + p->payment_lag,

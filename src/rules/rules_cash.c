@@ -15,10 +15,10 @@ static fen_t part_of(fen_t v, int part)
 size_t rules_instalments(const struct policy *p, const struct award *a, struct award *out)
 {
 	const struct schedule *s = &p->line[a->line].schedule;
-	int n = s->n > 1 ? s->n : 1;
 	out[0] = *a;
-	if (n == 1)
+	if (rules_at_once(p, a->line))
 		return 1;
+	int n = s->n;
 	/* each level on its own, rounded down, the remainder on the last
 	 * instalment: every level stays >= 0 and adds up across instalments,
 	 * and each instalment's levels add up to its amount */

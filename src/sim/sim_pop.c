@@ -127,6 +127,9 @@ struct sim_work {
 	struct award *bufp[64];
 	int nbuf;
 	bool buffering;
+	/* a recipient's awards as the rules make them (a list sink), when no
+	 * ledger asks for reasons; a firm of more rows goes through on_award */
+	struct award_due due[RULES_MAX_AWARDS(MAX_SPAN)];
 	/* stream keys, hashed from names once when w is made */
 	uint64_t comp_key[N_COMPONENTS];
 	struct line_keys line_key[N_LINES];
@@ -512,6 +515,10 @@ static void name_recipient(struct sim_work *w)
 /* Add the award as it is paid: its instalments (rules_instalments). */
 static void book(struct sim_work *w, const struct award *a)
 {
+	if (!w->extra && rules_at_once(w->q, a->line)) {
+		totals_add(&w->t, a); /* rules_instalments would give a itself */
+		return;
+	}
 	struct award part[MAX_INSTALMENTS];
 	size_t n = rules_instalments(w->q, a, part);
 	if (w->extra)
@@ -527,14 +534,14 @@ static void book(struct sim_work *w, const struct award *a)
 
 /* Each award is claimed with the line's take-up probability, decided by a
  * hash of who and when so that it is the same in every variant. */
-static bool claimed(const struct sim_work *w, const struct award *a)
+static bool claimed(const struct sim_work *w, enum line_id line, int year)
 {
-	double share = w->q->model.takeup[a->line];
+	double share = w->q->model.takeup[line];
 	if (share >= 1)
 		return true;
 	uint64_t h = key(w->seed, w->rep, w->comp_key[S_TAKEUP],
 			 mix(w->comp ^ mix(w->idx)) ^
-				 mix(w->line_key[a->line].entity ^ (uint64_t)a->year));
+				 mix(w->line_key[line].entity ^ (uint64_t)year));
 	return (double)(h >> 11) * 0x1.0p-53 < share;
 }
 
@@ -548,6 +555,24 @@ static void reason_add(struct award *a, const char *text)
 		n = text_utf8_cut(text, room);
 	memcpy(a->reason + k, text, n);
 	a->reason[k + n] = '\0';
+}
+
+/* Whether the award the rules made of line for year goes on: a known one
+ * (year up to known_through) always; a sampled one unless that round is
+ * in the entities file, when claimed. */
+static bool taken(const struct sim_work *w, enum line_id line, int year)
+{
+	if (year <= w->known_through)
+		return true;
+	return year > w->cover[line] && claimed(w, line, year);
+}
+
+/* Whether a sampled award of line for year is what the firm asked for
+ * (firm_request) rather than the rules' amount. */
+static bool requested(const struct sim_work *w, enum line_id line, int year)
+{
+	return year > w->known_through && (int)line < N_FIRM_LINES &&
+	       line_info(line)->pay == PAY_GRANTED;
 }
 
 /* What the firm w is at asks for under line l in year (request) and the
@@ -599,26 +624,53 @@ static void known_reason(const struct sim_work *w, struct award *a)
 	reason_add(a, t);
 }
 
-static void on_award(void *ctx, const struct award *given)
+/* Book a, or keep it for the tax cap (apply_taxcap) when buffering. */
+static void pay(struct sim_work *w, const struct award *a)
 {
-	struct sim_work *w = ctx;
-	struct award copy, *a = &copy;
-	bool known = given->year <= w->known_through;
-	if (!known && given->year <= w->cover[given->line])
-		return; /* that round is in the entities file */
-	if (!known && !claimed(w, given))
-		return;
-	*a = *given;
-	if (!known && (int)a->line < N_FIRM_LINES && line_info(a->line)->pay == PAY_GRANTED &&
-	    !firm_request(w, a))
-		return;
-	if (w->who == WHO_KNOWN && a->reason[0])
-		known_reason(w, a);
 	if (w->buffering && w->nbuf < (int)(sizeof w->buf / sizeof w->buf[0])) {
 		w->buf[w->nbuf++] = *a;
 		return;
 	}
 	book(w, a);
+}
+
+static void on_award(void *ctx, const struct award *given)
+{
+	struct sim_work *w = ctx;
+	struct award copy, *a = &copy;
+	if (!taken(w, given->line, given->year))
+		return;
+	*a = *given;
+	if (requested(w, a->line, a->year) && !firm_request(w, a))
+		return;
+	if (w->who == WHO_KNOWN && a->reason[0])
+		known_reason(w, a);
+	pay(w, a);
+}
+
+/* on_award over a list sink's awards, in their order: the same steps,
+ * with an award of the fields the split, the request and book read and
+ * no reason (no ledger asks). */
+static void on_list(struct sim_work *w, const struct award_due *d, size_t n, int where)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!taken(w, d[i].line, d[i].year))
+			continue;
+		struct award a;
+		a.line = d[i].line;
+		a.year = d[i].year;
+		a.paid_year = d[i].year + w->q->payment_lag;
+		a.amount = d[i].amount;
+		a.where = where;
+		a.reason[0] = '\0';
+		if (requested(w, a.line, a.year)) {
+			if (!firm_request(w, &a))
+				continue;
+		} else {
+			rules_split(w->q, &a);
+		}
+		pay(w, &a);
+	}
 }
 
 /* The tax cap (rules_taxcap) on the firm's claimed awards, then book them. */
@@ -781,26 +833,39 @@ static void rec_entity(struct sim_work *w, const struct entity_year *rows, size_
 	}
 }
 
+/* The sink of w's recipient of n rows in district where: a list into
+ * w->due (counted in *nd) when no ledger asks and it has room, else
+ * on_award. */
+static struct award_sink sink_of(struct sim_work *w, size_t n, int where, size_t *nd)
+{
+	bool list = !w->extra && RULES_MAX_AWARDS(n) <= sizeof w->due / sizeof w->due[0];
+	*nd = 0;
+	return (struct award_sink){.fn = on_award,
+				   .ctx = w,
+				   .reasons = w->extra != NULL,
+				   .where = where,
+				   .list = list ? w->due : NULL,
+				   .nlist = nd};
+}
+
 static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where)
 {
-	struct award_sink s = {.fn = on_award,
-			       .ctx = w,
-			       .reasons = w->extra != NULL,
-			       .where = where};
+	size_t nd;
+	struct award_sink s = sink_of(w, n, where, &nd);
 	w->buffering = w->q->model.taxcap.enabled;
 	rules_firm(w->q, rows, n, &s);
+	on_list(w, w->due, nd, where);
 	if (w->buffering)
 		apply_taxcap(w, rows, n);
 }
 
 static void run_entity(struct sim_work *w, const struct entity_year *rows, size_t n, int where)
 {
-	struct award_sink s = {.fn = on_award,
-			       .ctx = w,
-			       .reasons = w->extra != NULL,
-			       .where = where};
+	size_t nd;
+	struct award_sink s = sink_of(w, n, where, &nd);
 	w->buffering = false;
 	rules_entity(w->q, rows, n, &s);
+	on_list(w, w->due, nd, where);
 }
 
 static int last_year(const struct policy *q)
