@@ -15,15 +15,14 @@ int totals_add(struct totals *t, const struct award *a)
 {
 	const fen_t part[N_LEVELS] = {a->amount, a->provincial, a->municipal, a->district};
 	fen_t all[N_LEVELS];
-	/* checking the grand totals is enough: see struct totals */
-	for (int k = 0; k < N_LEVELS; k++) {
-		if (part[k] < 0 || __builtin_add_overflow(t->all[k], part[k], &all[k])) {
-			t->overflow = true;
-			return -1;
-		}
-	}
 	int y = a->paid_year - t->first_paid_year;
-	if (y < 0 || y >= t->nyears) { /* the rules pay no year outside: never reached */
+	/* the rules pay no year outside (never reached); checking the grand
+	 * totals is enough: see struct totals. One branch for all of it: the
+	 * run adds every award here. */
+	bool bad = y < 0 || y >= t->nyears;
+	for (int k = 0; k < N_LEVELS; k++)
+		bad |= (part[k] < 0) | __builtin_add_overflow(t->all[k], part[k], &all[k]);
+	if (bad) {
 		t->overflow = true;
 		return -1;
 	}
