@@ -144,17 +144,46 @@ struct policy {
 	double uncosted[N_UNCOSTED];
 };
 
-/* The shares that apply to a line, after [funding] defaults. */
-double policy_provincial_share(const struct policy *p, enum line_id line);
-double policy_district_share(const struct policy *p, enum line_id line);
+/* The shares that apply to a line, after [funding] defaults. Inline (as
+ * the two below): the run splits every award by them. */
+static inline double policy_provincial_share(const struct policy *p, enum line_id line)
+{
+	const struct line_common *c = &p->line[line];
+	if (c->funding != FUND_POOLED)
+		return 0;
+	return __builtin_isnan(c->provincial_share) ? p->provincial_share : c->provincial_share;
+}
+
+static inline double policy_district_share(const struct policy *p, enum line_id line)
+{
+	const struct line_common *c = &p->line[line];
+	return __builtin_isnan(c->district_share) ? p->district_share : c->district_share;
+}
+
+/* True for a line whose recipient is a district itself (第9条). */
+static inline bool line_pays_district(enum line_id line)
+{
+	return line == L_M9; /* 第9条: 各地区云化工业软件推广成效 */
+}
+
 /* The share of the non-provincial part that district `where` (0: not
  * given) pays of an award of line to its recipient: [district.X] for the
  * line, [district.X] share, the line's district_share, [funding]
  * district_share, the first that is set. An award paid to a district (M9)
  * is never co-funded by a district: 0. */
-double policy_where_share(const struct policy *p, enum line_id line, int where);
-/* True for a line whose recipient is a district itself (第9条). */
-bool line_pays_district(enum line_id line);
+static inline double policy_where_share(const struct policy *p, enum line_id line, int where)
+{
+	if (line_pays_district(line))
+		return 0;
+	if (where >= 1 && where <= N_DISTRICTS) {
+		const struct district_rule *r = &p->district_rule[where];
+		if (!__builtin_isnan(r->line[line]))
+			return r->line[line];
+		if (!__builtin_isnan(r->share))
+			return r->share;
+	}
+	return policy_district_share(p, line);
+}
 
 /* Paid years after the policy's own (the tail): the longest a commitment
  * made in its last qualifying year runs on, yearly support (when

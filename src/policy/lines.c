@@ -46,20 +46,6 @@ int line_by_name(const char *name)
 	return -1;
 }
 
-double policy_provincial_share(const struct policy *p, enum line_id line)
-{
-	const struct line_common *c = &p->line[line];
-	if (c->funding != FUND_POOLED)
-		return 0;
-	return isnan(c->provincial_share) ? p->provincial_share : c->provincial_share;
-}
-
-double policy_district_share(const struct policy *p, enum line_id line)
-{
-	const struct line_common *c = &p->line[line];
-	return isnan(c->district_share) ? p->district_share : c->district_share;
-}
-
 int policy_tail_years(const struct policy *p)
 {
 	int tail = 0;
@@ -74,25 +60,6 @@ int policy_tail_years(const struct policy *p)
 			tail = t;
 	}
 	return tail;
-}
-
-bool line_pays_district(enum line_id line)
-{
-	return line == L_M9; /* 第9条: 各地区云化工业软件推广成效 */
-}
-
-double policy_where_share(const struct policy *p, enum line_id line, int where)
-{
-	if (line_pays_district(line))
-		return 0;
-	if (where >= 1 && where <= N_DISTRICTS) {
-		const struct district_rule *r = &p->district_rule[where];
-		if (!isnan(r->line[line]))
-			return r->line[line];
-		if (!isnan(r->share))
-			return r->share;
-	}
-	return policy_district_share(p, line);
 }
 
 static const struct owner_info owners[] = {
