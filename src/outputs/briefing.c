@@ -619,18 +619,12 @@ static void uncosted(struct page *pg)
 /* Mean, then the 90% interval under it. */
 static void stacked_cell(FILE *f, const struct stats *st)
 {
-	char m[32], lo[32], hi[32];
 	if (st->mean == 0 && st->pct[P95] == 0) {
 		fputs("<td class=\"n\">0</td>", f);
 		return;
 	}
-	char p80[32], p90[32];
-	html_printf(f,
-		    "<td class=\"n\">%s<span class=\"alt\">%s – %s</span>"
-		    "<span class=\"alt\">P80 %s · P90 %s</span></td>",
-		    yuan(st->mean, m, sizeof m), yuan(st->pct[P5], lo, sizeof lo),
-		    yuan(st->pct[P95], hi, sizeof hi), yuan(st->pct[P80], p80, sizeof p80),
-		    yuan(st->pct[P90], p90, sizeof p90));
+	fputs("<td class=\"n\">", f);
+	briefing_figures(f, st);
 }
 
 static void years_levels(struct page *pg)
@@ -1080,6 +1074,19 @@ void briefing_write(FILE *f, const struct briefing *b)
 const char *briefing_yuan(double v, char *buf, size_t n)
 {
 	return yuan(v, buf, n);
+}
+
+/* A cell's figures and its end: the mean, under it the 90% interval, under
+ * that P80 and P90, each figure held whole when the lines wrap. */
+void briefing_figures(FILE *f, const struct stats *st)
+{
+	char m[32], lo[32], hi[32], p80[32], p90[32];
+	html_printf(f,
+		    "%s<span class=\"alt\">%s – %s</span><span class=\"alt\">P80&nbsp;%s&nbsp;· "
+		    "P90&nbsp;%s</span></td>",
+		    yuan(st->mean, m, sizeof m), yuan(st->pct[P5], lo, sizeof lo),
+		    yuan(st->pct[P95], hi, sizeof hi), yuan(st->pct[P80], p80, sizeof p80),
+		    yuan(st->pct[P90], p90, sizeof p90));
 }
 
 const char *briefing_level_name(const struct briefing *b, int lv)

@@ -45,7 +45,6 @@ static void amount_cell(const struct page *pg, const char *attr, const char *key
 			const struct stats *st)
 {
 	FILE *f = pg->f;
-	char m[32], lo[32], hi[32], p80[32], p90[32];
 	html_printf(f,
 		    "<td class=\"n\" data-%s=\"%s\" data-year=\"%d\" data-mean=\"%.2f\" "
 		    "data-p5=\"%.2f\" data-p95=\"%.2f\" data-p80=\"%.2f\" data-p90=\"%.2f\">",
@@ -55,13 +54,7 @@ static void amount_cell(const struct page *pg, const char *attr, const char *key
 		fputs("0</td>", f);
 		return;
 	}
-	html_printf(f,
-		    "%s<span class=\"alt\">%s – %s</span><span class=\"alt\">P80&nbsp;%s&nbsp;· "
-		    "P90&nbsp;%s</span></td>",
-		    briefing_yuan(st->mean, m, sizeof m), briefing_yuan(st->pct[P5], lo, sizeof lo),
-		    briefing_yuan(st->pct[P95], hi, sizeof hi),
-		    briefing_yuan(st->pct[P80], p80, sizeof p80),
-		    briefing_yuan(st->pct[P90], p90, sizeof p90));
+	briefing_figures(f, st);
 }
 
 /* The lines a table lists: in force and paying, the registry's order. */

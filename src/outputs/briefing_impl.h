@@ -17,6 +17,7 @@ struct page {
 
 /* Yuan as fundsim run prints it (money_table), exactly 0 as "0"; buf. */
 const char *briefing_yuan(double v, char *buf, size_t n);
+void briefing_figures(FILE *f, const struct stats *st);
 /* A funding level and a measure in the page's language (static). */
 const char *briefing_level_name(const struct briefing *b, int lv);
 const char *briefing_measure_name(const struct briefing *b, int line);

@@ -12,14 +12,8 @@
 /* Mean, then the 90% interval and P80/P90 under it. */
 static void cell(FILE *f, const struct stats *st)
 {
-	char m[32], lo[32], hi[32], p80[32], p90[32];
-	html_printf(f,
-		    "<td class=\"n\">%s<span class=\"alt\">%s – %s</span>"
-		    "<span class=\"alt\">P80 %s · P90 %s</span></td>",
-		    briefing_yuan(st->mean, m, sizeof m), briefing_yuan(st->pct[P5], lo, sizeof lo),
-		    briefing_yuan(st->pct[P95], hi, sizeof hi),
-		    briefing_yuan(st->pct[P80], p80, sizeof p80),
-		    briefing_yuan(st->pct[P90], p90, sizeof p90));
+	fputs("<td class=\"n\">", f);
+	briefing_figures(f, st);
 }
 
 /* A row per district (未指定 last, only when some replication paid one),
