@@ -26,7 +26,10 @@ struct totals {
 	int horizon;         /* the policy's own paid years (p->years); later ones are the tail */
 	fen_t cell[N_LINES][MAX_YEARS][N_LEVELS];
 	fen_t where[N_WHERE][N_LINES][MAX_YEARS][N_LEVELS]; /* cell by recipient district */
-	fen_t all[N_LEVELS];                                /* over every line and year */
+	/* Years from nyears to MAX_YEARS of cell, where and count are never
+	 * written or read: totals_init clears, and totals_copy copies, the
+	 * years in use only (a run's 5-8 of 43: 40 KB, not 440, a replication) */
+	fen_t all[N_LEVELS]; /* over every line and year */
 	long awards[N_LINES];
 	long count[N_LINES][MAX_YEARS]; /* awards by line and paid year */
 	bool overflow;                  /* an award was refused: the sums are incomplete */
@@ -39,6 +42,10 @@ struct totals {
 
 /* Empty totals for policy p. */
 void totals_init(struct totals *t, const struct policy *p);
+/* dst = src, the years in use only (see struct totals). */
+void totals_copy(struct totals *dst, const struct totals *src);
+/* The district cells of t's years in use into cell, shaped as t->where. */
+void totals_where_copy(fen_t (*cell)[N_LINES][MAX_YEARS][N_LEVELS], const struct totals *t);
 /* Add one award (borrowed). Returns 0, or -1 and adds nothing, setting
  * t->overflow, when a sum would pass FEN_MAX (or a part is negative). */
 int totals_add(struct totals *t, const struct award *a);

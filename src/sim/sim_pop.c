@@ -75,6 +75,10 @@ struct line_keys {
 	uint64_t entity, arrivals[LEVEL_NATIONAL + 1];
 };
 
+/* where_pick's tables padded to a whole number of vectors (+inf past the
+ * last district) */
+#define WHERE_PAD ((N_DISTRICTS + 7) / 8 * 8)
+
 #define MAX_SPAN 64 /* years from the oldest entrant to the window's end */
 #define BATCH 128   /* firms or entities drawn together, across their streams */
 
@@ -156,8 +160,8 @@ struct sim_work {
 	/* where_pick's tables, made once a sample (where_tables): each line's
 	 * districts of positive weight and their running sums, and the
 	 * replication's part of the hash */
-	double where_acc[N_LINES][N_DISTRICTS], where_sum[N_LINES];
-	signed char where_d[N_LINES][N_DISTRICTS], where_n[N_LINES];
+	double where_acc[N_LINES][WHERE_PAD], where_sum[N_LINES];
+	signed char where_d[N_LINES][WHERE_PAD], where_n[N_LINES];
 	uint64_t where_pre;
 	/* known data (--firms, --entities): awards of a qualifying year up to
 	 * known_through are the recipient's known ones, paid as `award` pays
@@ -773,6 +777,10 @@ static void where_tables(struct sim_work *w)
 		}
 		w->where_sum[l] = sum;
 		w->where_n[l] = (signed char)n;
+		for (int i = n; i < WHERE_PAD; i++) {
+			w->where_acc[l][i] = INFINITY;
+			w->where_d[l][i] = (signed char)(n ? w->where_d[l][n - 1] : 1);
+		}
 	}
 }
 
@@ -781,11 +789,14 @@ static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
 	/* key(seed, rep, where_key, who), its first three steps made once */
 	uint64_t h = mix(w->where_pre ^ who);
 	double u = (double)(h >> 11) * 0x1.0p-53 * w->where_sum[l];
+	/* the first running sum above u, as the count of those at or below
+	 * it (they rise): no branch on u, which a scan mispredicted on every
+	 * other recipient; u at the very top (rounding) takes the last */
+	int i = 0;
+	for (int k = 0; k < WHERE_PAD; k++)
+		i += u >= w->where_acc[l][k];
 	int n = w->where_n[l];
-	for (int i = 0; i < n; i++)
-		if (u < w->where_acc[l][i])
-			return w->where_d[l][i];
-	return n ? w->where_d[l][n - 1] : 1; /* u at the very top, rounding */
+	return w->where_d[l][i < n ? i : (n ? n - 1 : 0)];
 }
 
 /* Record the firm w is at: its rows, who it is, its part of the
@@ -1632,7 +1643,7 @@ static void fill_row(struct sim_work *w, const struct policy *q, const struct to
 {
 	memset(row, 0, l->width * sizeof *row);
 	int ny = l->years;
-	memcpy(w->cell, t->where, sizeof w->cell);
+	totals_where_copy(w->cell, t);
 	/* 总量控制: plain prorata on the line x district cells (year_rules);
 	 * priorities and carry-forward on the line cells (envelope_years) */
 	bool envelope = q->model.budget.rule == BUDGET_PRIORITY || q->model.budget.carry_forward;
@@ -1795,10 +1806,11 @@ static bool keep_lines(struct sim_work *w, const bool *moved)
 	for (int l = 0; l < N_LINES; l++) {
 		if (moved[l])
 			continue;
-		memcpy(t->cell[l], r->cell[l], sizeof t->cell[l]);
+		size_t ny = (size_t)t->nyears; /* the years in use (struct totals) */
+		memcpy(t->cell[l], r->cell[l], ny * sizeof t->cell[l][0]);
 		for (int d = 0; d < N_WHERE; d++)
-			memcpy(t->where[d][l], r->where[d][l], sizeof t->where[d][l]);
-		memcpy(t->count[l], r->count[l], sizeof t->count[l]);
+			memcpy(t->where[d][l], r->where[d][l], ny * sizeof t->where[d][l][0]);
+		memcpy(t->count[l], r->count[l], ny * sizeof t->count[l][0]);
 		t->awards[l] = r->awards[l];
 		for (int y = 0; y < t->nyears; y++)
 			for (int k = 0; k < N_LEVELS; k++)
@@ -1857,7 +1869,7 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 	w->panel_id = NULL;
 	w->known_through = INT_MIN;
 	if (keep) {
-		w->ref = w->t;
+		totals_copy(&w->ref, &w->t);
 		w->ref_m12c = w->m12c_paid;
 		w->ref_of = s;
 	}
