@@ -1,12 +1,15 @@
 /* results.c - exact statistics while rows fit, running ones after. */
+#define _DEFAULT_SOURCE /* madvise's MADV_HUGEPAGE */
 #include "results.h"
 
 #include <gsl/gsl_rstat.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <omp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define MAX_TRACK 64
 
@@ -131,6 +134,23 @@ static int start_streaming(struct results *r)
 	return 0;
 }
 
+/* Ask for 2 MB pages on the rows (where the kernel gives them on
+ * request): a run's rows are tens of MB written once each, and faulting
+ * them in 4 KB at a time took 7% of a run. Only a hint: no result
+ * depends on it. */
+static void huge_pages(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), end = (uintptr_t)p + bytes;
+	if (end > a + huge)
+		(void)madvise((void *)a, (end - a) & ~(huge - 1), MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)bytes;
+#endif
+}
+
 int results_reserve(struct results *r, size_t n)
 {
 	size_t most = r->budget / (r->width * sizeof(double));
@@ -141,6 +161,7 @@ int results_reserve(struct results *r, size_t n)
 	if (!nr)
 		return -1;
 	r->rows = nr;
+	huge_pages(nr, n * r->width * sizeof *nr);
 	double *nw = r->watch ? realloc(r->watch, n * sizeof *nw) : NULL;
 	if (r->watch && !nw)
 		return -1;
