@@ -134,7 +134,7 @@ int sim_sample_shrink(struct sim_sample *s);
 
 /* Record replication rep of p (stock, known: as sim_rep) into s, reusing
  * its memory. 0, or -1 when out of memory (sim_apply then gives NaN).
- * sim_work_fingerprint(w) is then s's fingerprint. */
+ * sim_work_fingerprint(w) is then s's fingerprint (while s lives). */
 int sim_sample(const struct policy *p, const struct panel *stock, const struct entities *known,
 	       uint64_t seed, long rep, struct sim_sample *s, struct sim_work *w);
 

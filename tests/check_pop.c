@@ -144,6 +144,30 @@ END_TEST
 
 /* 第5条 parks grow with the city: the firms' own spread, bonuses, counts,
  * exits and entry do not move M5A or M5B by a fen. */
+/* The fingerprint the test above relies on sees the population: two
+ * replications differ, and so does a model key's change (firms'
+ * revenue growth), and the same replication again gives the same. */
+START_TEST(the_fingerprint_sees_the_population)
+{
+	struct scenario *base = open_sets(0, NULL);
+	char *set[] = {"growth.mean=0.2"};
+	struct scenario *grown = open_sets(1, set);
+	struct sim_layout l;
+	sim_layout(&base->pol, &l);
+	double *row = malloc(l.width * sizeof *row);
+	struct sim_work *w = sim_work_new();
+	ck_assert(row && w);
+	uint64_t a = one(&base->pol, NULL, 0, row, w), b = one(&base->pol, NULL, 1, row, w);
+	ck_assert(a != b);
+	ck_assert(one(&grown->pol, NULL, 0, row, w) != a);
+	ck_assert(one(&base->pol, NULL, 0, row, w) == a);
+	sim_work_free(w);
+	free(row);
+	free(base);
+	free(grown);
+}
+END_TEST
+
 START_TEST(no_firm_only_key_moves_a_park_line)
 {
 	static char *const keys[] = {"growth.firm_sd=0.4",
@@ -361,6 +385,7 @@ static Suite *suite(void)
 	tcase_set_timeout(t, 300);
 	tcase_add_test(t,
 		       no_policy_key_changes_which_firms_exist_and_other_lines_differ_by_exactly_0);
+	tcase_add_test(t, the_fingerprint_sees_the_population);
 	tcase_add_test(t, no_firm_only_key_moves_a_park_line);
 	tcase_add_test(t, a_lower_cap_saves_less_than_proportionally);
 	tcase_add_test(t, contingent_items_stay_out_of_the_total_unless_put_in);

@@ -181,10 +181,10 @@ struct sim_work {
 	struct award *cellp[N_WHERE * N_LINES];
 	const struct entity_year *kview; /* apply: the known entity's recorded rows */
 	double m12c_paid;
-	struct policy *qbuf;    /* the resolved policy: sample's, then apply's */
-	struct sim_sample *rec; /* the sample being recorded */
-	struct sim_sample *own; /* sim_rep's sample */
-	uint64_t fp;            /* the last sample's fingerprint */
+	struct policy *qbuf;           /* the resolved policy: sample's, then apply's */
+	struct sim_sample *rec;        /* the sample being recorded */
+	struct sim_sample *own;        /* sim_rep's sample */
+	const struct sim_sample *last; /* the last sample (sim_work_fingerprint) */
 	/* the reference application (sim_apply_ref): its totals and sample */
 	struct totals ref;
 	double ref_m12c;
@@ -234,8 +234,7 @@ struct sim_sample {
 	size_t nent, capent;
 	struct raw *raw;
 	size_t nraw, capraw;
-	/* the population's fingerprint and aggregates */
-	uint64_t fp;
+	/* the population's aggregates */
 	double pop[N_POPSTATS];
 	double rev_year[MAX_SPAN]; /* all firms' revenue by year - (start_year - 1) */
 	double key_years;
@@ -286,6 +285,7 @@ static void who_is(struct sim_work *w, uint64_t comp, uint64_t idx)
 {
 	w->comp = comp;
 	w->idx = idx;
+	w->sub = 0; /* set after by those that have one: none left from the last */
 }
 
 /* Every key w will use, from the names of components, lines and
@@ -324,17 +324,46 @@ bool sim_work_overflow(const struct sim_work *w)
 	return w->overflow;
 }
 
-uint64_t sim_work_fingerprint(const struct sim_work *w)
-{
-	return w->fp;
-}
-
-/* Fold a number into the population fingerprint, bit for bit. */
-static void fp_add(struct sim_work *w, double x)
+/* Fold a number into a fingerprint, bit for bit. */
+static uint64_t fp_add(uint64_t fp, double x)
 {
 	uint64_t b;
 	memcpy(&b, &x, sizeof b);
-	w->rec->fp = mix(w->rec->fp ^ b);
+	return mix(fp ^ b);
+}
+
+/* Made from the record when asked (check_pop.c), not while sampling: no
+ * run needs it. Every recipient's who, where and rows, and the raw
+ * draws, field by field (structs have padding). */
+uint64_t sim_work_fingerprint(const struct sim_work *w)
+{
+	const struct sim_sample *s = w->last;
+	uint64_t fp = 0;
+	for (size_t k = 0; s && k < s->nrec; k++) {
+		const struct rec *r = &s->rec[k];
+		fp = mix(fp ^ r->comp) ^ mix(r->idx + (uint64_t)r->n);
+		fp = fp_add(fp, (double)r->where + 64.0 * r->who + 4096.0 * r->sub);
+		for (unsigned i = 0; r->firm && i < r->n; i++) {
+			const struct firm_year *f = &s->firm[r->row + i];
+			fp = fp_add(fp,
+				    (double)f->founded + 64.0 * f->origin + 1024.0 * f->industrial);
+			fp = fp_add(fp, (double)f->year + 4096.0 * f->key_db + 8192.0 * f->top100);
+			fp = fp_add(fp, (double)f->employees);
+			fp = fp_add(fp, f->revenue);
+			fp = fp_add(fp, f->paid_capital);
+		}
+		for (unsigned i = 0; !r->firm && i < r->n; i++) {
+			const struct entity_year *e = &s->ent[r->row + i];
+			fp = fp_add(fp, (double)e->line + 64.0 * e->year + 4.0 * e->level);
+			fp = fp_add(fp, e->base);
+			fp = fp_add(fp, (double)e->passed);
+		}
+		if (r->draw >= 0) {
+			const struct raw *d = &s->raw[r->draw];
+			fp = fp_add(fp_add(fp_add(fp, d->request), d->approval), d->housing);
+		}
+	}
+	return fp;
 }
 
 long long sim_work_firm_years(const struct sim_work *w)
@@ -695,22 +724,8 @@ static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t 
 	int y0 = w->q->start_year - 1, end = w->q->start_year + w->q->years - 1;
 	bool listed = false;
 	struct sim_sample *s = w->rec;
-	fp_add(w, (double)rows[0].founded + 64.0 * rows[0].origin + 1024.0 * rows[0].industrial);
-	uint64_t fp = s->fp;
 	for (size_t i = 0; i < n; i++) {
 		const struct firm_year *r = &rows[i], *prev = i ? &rows[i - 1] : NULL;
-		/* a row's figures bit for bit, each times its own odd number (a
-		 * bijection), folded by one odd multiply: one serial step a row */
-		uint64_t rv, pc;
-		memcpy(&rv, &r->revenue, sizeof rv);
-		memcpy(&pc, &r->paid_capital, sizeof pc);
-		uint64_t h = ((uint64_t)(unsigned)r->year | (uint64_t)r->key_db << 32 |
-			      (uint64_t)r->top100 << 33) *
-				     0x9E3779B97F4A7C15ULL +
-			     rv * 0xBF58476D1CE4E5B9ULL +
-			     (uint64_t)(unsigned)r->employees * 0x94D049BB133111EBULL +
-			     pc * 0xD6E8FEB86659FD93ULL;
-		fp = (fp ^ h) * 0xFF51AFD7ED558CCDULL;
 		if (r->year >= y0 && r->year - y0 < MAX_SPAN)
 			s->rev_year[r->year - y0] += r->revenue;
 		if (r->year == y0) {
@@ -731,7 +746,6 @@ static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t 
 			s->pop[PS_TOP100_NEW] += 1;
 		listed |= r->top100;
 	}
-	s->fp = mix(fp);
 }
 
 /* The talent and training lines (第12条, 第13条): their recipients are
@@ -804,7 +818,6 @@ static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
 static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
 {
 	int where = where_of(w, L_M1A);
-	fp_add(w, (double)where);
 	count_firm(w, rows, n);
 	w->firm_years += (long long)n;
 	struct rec *r = add_rec(w, true, n);
@@ -825,12 +838,6 @@ static void rec_entity(struct sim_work *w, const struct entity_year *rows, size_
 		where = rows[i].where ? rows[i].where : where;
 	if (!where)
 		where = where_of(w, rows[0].line);
-	fp_add(w, (double)where);
-	for (size_t i = 0; i < n; i++) {
-		fp_add(w, (double)rows[i].line + 64.0 * rows[i].year + 4.0 * rows[i].level);
-		fp_add(w, rows[i].base);
-		fp_add(w, (double)rows[i].passed);
-	}
 	if (draw && !s->failed && !room(&s->raw, &s->capraw, s->nraw, 1, sizeof *s->raw))
 		s->failed = true;
 	struct rec *r = add_rec(w, false, n);
@@ -1283,12 +1290,8 @@ static void applicant_batch(struct sim_work *w, enum line_id l, int t, unsigned 
 		if (granted) {
 			raw.request = req[j];
 			raw.approval = ok[j];
-			fp_add(w, raw.request);
-			fp_add(w, raw.approval);
-			if (kind == RK_TEAM) {
+			if (kind == RK_TEAM)
 				raw.housing = house[j];
-				fp_add(w, raw.housing);
-			}
 		}
 		size_t m = 0;
 		w->erows[m++] = r;
@@ -1762,7 +1765,7 @@ int sim_sample(const struct policy *p, const struct panel *stock, const struct e
 		else
 			applicants(w, (enum line_id)line);
 	}
-	w->fp = s->fp;
+	w->last = s;
 	w->q = NULL;
 	w->rec = NULL;
 	return s->failed ? -1 : 0;
