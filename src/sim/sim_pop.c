@@ -78,6 +78,7 @@ struct line_keys {
 /* where_pick's tables padded to a whole number of vectors (+inf past the
  * last district) */
 #define WHERE_PAD ((N_DISTRICTS + 7) / 8 * 8)
+#define WHERE_GUIDE 64 /* where_pick's guide table: a hash's top 6 bits */
 
 #define MAX_SPAN 64 /* years from the oldest entrant to the window's end */
 #define BATCH 128   /* firms or entities drawn together, across their streams */
@@ -162,6 +163,7 @@ struct sim_work {
 	 * replication's part of the hash */
 	double where_acc[N_LINES][WHERE_PAD], where_sum[N_LINES];
 	signed char where_d[N_LINES][WHERE_PAD], where_n[N_LINES];
+	unsigned char where_guide[N_LINES][WHERE_GUIDE];
 	uint64_t where_pre;
 	/* known data (--firms, --entities): awards of a qualifying year up to
 	 * known_through are the recipient's known ones, paid as `award` pays
@@ -795,6 +797,16 @@ static void where_tables(struct sim_work *w)
 			w->where_acc[l][i] = INFINITY;
 			w->where_d[l][i] = (signed char)(n ? w->where_d[l][n - 1] : 1);
 		}
+		/* where each 64th of the hashes starts: the running sums at or
+		 * below the least u of it (u rises with the hash, so a pick's
+		 * count is at least this) */
+		for (int b = 0; b < WHERE_GUIDE; b++) {
+			double lo = (double)((uint64_t)b << 47) * 0x1.0p-53 * sum;
+			int i = 0;
+			while (lo >= w->where_acc[l][i])
+				i++;
+			w->where_guide[l][b] = (unsigned char)i;
+		}
 	}
 }
 
@@ -803,12 +815,13 @@ static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
 	/* key(seed, rep, where_key, who), its first three steps made once */
 	uint64_t h = mix(w->where_pre ^ who);
 	double u = (double)(h >> 11) * 0x1.0p-53 * w->where_sum[l];
-	/* the first running sum above u, as the count of those at or below
-	 * it (they rise): no branch on u, which a scan mispredicted on every
-	 * other recipient; u at the very top (rounding) takes the last */
-	int i = 0;
-	for (int k = 0; k < WHERE_PAD; k++)
-		i += u >= w->where_acc[l][k];
+	/* the first running sum above u, from where its 64th of the hashes
+	 * starts (where_tables): mostly no step, where a scan from the first
+	 * district mispredicted on every other recipient; u at the very top
+	 * (rounding) takes the last */
+	int i = w->where_guide[l][h >> 58];
+	while (u >= w->where_acc[l][i])
+		i++;
 	int n = w->where_n[l];
 	return w->where_d[l][i < n ? i : (n ? n - 1 : 0)];
 }
