@@ -116,6 +116,7 @@ struct batch {
 	double a[BATCH], b[BATCH], c[BATCH], d[BATCH], e[BATCH]; /* draws */
 	double z0[BATCH], z1[BATCH], x[2 * BATCH];
 	int live[BATCH];
+	int where[BATCH];                    /* districts (where_batch) */
 	bool pass[BATCH][MAX_SUPPORT_YEARS]; /* an applicant's reviews */
 };
 
@@ -772,6 +773,20 @@ static int where_of(struct sim_work *w, enum line_id l)
 	return where_pick(w, l, mix(w->comp ^ mix(w->idx)));
 }
 
+/* The districts under line l of the n recipients of streams (comp, idx0
+ * + j), as where_of gives them for sampled ones: the hashes of all first,
+ * so that their multiplies overlap (one at a time, each waited ~30 cycles
+ * for the one before). */
+static void where_batch(struct sim_work *w, enum line_id l, uint64_t comp, uint64_t idx0, size_t n,
+			int *out)
+{
+	uint64_t who[BATCH];
+	for (size_t j = 0; j < n; j++)
+		who[j] = mix(comp ^ mix(idx0 + j));
+	for (size_t j = 0; j < n; j++)
+		out[j] = where_pick(w, l, who[j]);
+}
+
 /* where_pick's tables for w's replication and policy. */
 static void where_tables(struct sim_work *w)
 {
@@ -800,9 +815,8 @@ static void where_tables(struct sim_work *w)
 		/* where each 64th of the hashes starts: the running sums at or
 		 * below the least u of it (u rises with the hash, so a pick's
 		 * count is at least this) */
-		for (int b = 0; b < WHERE_GUIDE; b++) {
+		for (int b = 0, i = 0; b < WHERE_GUIDE; b++) {
 			double lo = (double)((uint64_t)b << 47) * 0x1.0p-53 * sum;
-			int i = 0;
 			while (lo >= w->where_acc[l][i])
 				i++;
 			w->where_guide[l][b] = (unsigned char)i;
@@ -826,11 +840,10 @@ static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
 	return w->where_d[l][i < n ? i : (n ? n - 1 : 0)];
 }
 
-/* Record the firm w is at: its rows, who it is, its part of the
- * fingerprint and aggregates. */
-static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
+/* Record the firm w is at in district where: its rows, who it is, its
+ * part of the aggregates. */
+static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where)
 {
-	int where = where_of(w, L_M1A);
 	count_firm(w, rows, n);
 	w->firm_years += (long long)n;
 	struct rec *r = add_rec(w, true, n);
@@ -841,16 +854,17 @@ static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
 }
 
 /* Record the entity w is at; draw: its raw draws (an "up to" applicant),
- * or NULL. */
+ * or NULL; pick: its district as where_of gives it (where_batch), or -1
+ * to ask where_of. */
 static void rec_entity(struct sim_work *w, const struct entity_year *rows, size_t n,
-		       const struct raw *draw)
+		       const struct raw *draw, int pick)
 {
 	struct sim_sample *s = w->rec;
 	int where = 0;
 	for (size_t i = 0; i < n; i++) /* a known entity's file may name its district */
 		where = rows[i].where ? rows[i].where : where;
 	if (!where)
-		where = where_of(w, rows[0].line);
+		where = pick >= 0 ? pick : where_of(w, rows[0].line);
 	if (draw && !s->failed && !room(&s->raw, &s->capraw, s->nraw, 1, sizeof *s->raw))
 		s->failed = true;
 	struct rec *r = add_rec(w, false, n);
@@ -1029,10 +1043,11 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 			    u_top[j] < m->events.top100_prob;
 	}
 	grow(w, &s, n, val(&m->growth.exit_rate));
+	where_batch(w, L_M1A, w->comp_key[S_STOCK], idx, n, b->where);
 	for (size_t j = 0; j < n; j++) {
 		who_is(w, w->comp_key[S_STOCK], idx + j);
 		w->who = WHO_STOCK;
-		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1);
+		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1, b->where[j]);
 	}
 }
 
@@ -1079,7 +1094,7 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 			w->panel_where = 0;
 			for (size_t k = a; k < a + n && pn->district; k++)
 				w->panel_where = pn->district[k] ? pn->district[k] : w->panel_where;
-			rec_firm(w, w->rows, all);
+			rec_firm(w, w->rows, all, where_of(w, L_M1A));
 			w->panel_id = NULL;
 			w->known_through = INT_MIN;
 		}
@@ -1128,11 +1143,12 @@ static void entrant_batch(struct sim_work *w, int kind, int t, unsigned j0, size
 			.revenue = rev[j],
 		};
 	grow(w, &s, n, val(&m->growth.exit_rate));
+	where_batch(w, L_M1A, comp, idx0, n, b->where);
 	for (size_t j = 0; j < n; j++) {
 		who_is(w, comp, idx0 + j);
 		w->who = WHO_ENTRANT;
 		w->sub = kind;
-		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1);
+		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1, b->where[j]);
 	}
 }
 
@@ -1200,7 +1216,7 @@ static void parks(struct sim_work *w, enum line_id l)
 								     .granted = NAN,
 								     .housing = NAN,
 								     .passed = true};
-			rec_entity(w, w->erows, m, NULL);
+			rec_entity(w, w->erows, m, NULL, -1);
 		}
 	}
 }
@@ -1242,7 +1258,7 @@ static void level_line(struct sim_work *w, enum line_id l)
 								   .granted = NAN,
 								   .housing = NAN,
 								   .passed = true};
-				rec_entity(w, w->erows, 1, NULL);
+				rec_entity(w, w->erows, 1, NULL, -1);
 			}
 		}
 	}
@@ -1289,6 +1305,7 @@ static void applicant_batch(struct sim_work *w, enum line_id l, int t, unsigned 
 		if (!any)
 			break;
 	}
+	where_batch(w, l, w->line_key[l].entity, idx0, n, b->where);
 	for (size_t j = 0; j < n; j++) {
 		who_is(w, w->line_key[l].entity, idx0 + j);
 		w->who = WHO_ENTITY;
@@ -1313,7 +1330,7 @@ static void applicant_batch(struct sim_work *w, enum line_id l, int t, unsigned 
 			r.passed = b->pass[j][k];
 			w->erows[m++] = r;
 		}
-		rec_entity(w, w->erows, m, granted ? &raw : NULL);
+		rec_entity(w, w->erows, m, granted ? &raw : NULL, b->where[j]);
 	}
 }
 
@@ -1400,7 +1417,7 @@ static int known_entities(struct sim_work *w, const struct entities *e)
 		w->sub = l;
 		w->panel_id = id;
 		w->known_through = INT_MAX;
-		rec_entity(w, w->krows, k, NULL);
+		rec_entity(w, w->krows, k, NULL, -1);
 		w->known_through = INT_MIN;
 		w->panel_id = NULL;
 		w->nfile = 0;
