@@ -31,15 +31,86 @@ static struct scenario *open_sets(int n, char **sets)
 	return s;
 }
 
-/* Replication rep of p: its row and population fingerprint. */
+/* Replication rep of p, recorded and applied: its row and population
+ * fingerprint. */
 static uint64_t one(const struct policy *p, const struct panel *stock, long rep, double *row,
 		    struct sim_work *w)
 {
+	struct sim_sample *s = sim_sample_new();
+	ck_assert_ptr_nonnull(s);
 	struct sim_layout l;
 	sim_layout(p, &l);
-	sim_rep(p, stock, NULL, 5, rep, &l, row, w, NULL);
-	return sim_work_fingerprint(w);
+	sim_sample(p, stock, NULL, 5, rep, s, w);
+	sim_apply(p, s, &l, row, w, NULL);
+	uint64_t fp = sim_work_fingerprint(w);
+	sim_sample_free(s);
+	return fp;
 }
+
+/* Every award a ledger sink is given, in order, folded into a hash. */
+static void fold_award(void *ctx, const struct award *a)
+{
+	uint64_t *h = ctx;
+	long long v[] = {a->line,       a->year,      a->paid_year, a->amount,
+			 a->provincial, a->municipal, a->district,  a->where};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		*h = (*h ^ (uint64_t)v[i]) * 0x100000001B3ULL;
+	for (const char *c = a->reason; *c; c++)
+		*h = (*h ^ (unsigned char)*c) * 0x100000001B3ULL;
+	*h = (*h ^ 0xFF) * 0x100000001B3ULL; /* the end of an award */
+}
+
+/* sim_rep runs the rules as it samples, with no record: its rows and its
+ * ledger (every award, its reason and district, in order) are those of
+ * the population recorded, then applied (what studies do). With a panel
+ * of the bureau's firms and known entities too (their own paths). */
+START_TEST(a_run_applies_the_rules_as_the_record_would)
+{
+	struct scenario *sc = open_sets(0, NULL);
+	struct panel pn;
+	struct entities known;
+	char err[ERR_LEN];
+	ck_assert_msg(panel_load(PANEL, &pn, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(entities_load("tests/data/entities-known.csv", &known, err, sizeof err) == 0,
+		      "%s", err);
+	struct sim_layout l;
+	sim_layout(&sc->pol, &l);
+	double *a = malloc(l.width * sizeof *a), *b = malloc(l.width * sizeof *b);
+	struct sim_work *w = sim_work_new();
+	struct sim_sample *s = sim_sample_new();
+	ck_assert(a && b && w && s);
+	long awards = 0;
+	for (int with = 0; with < 2; with++) {
+		const struct panel *stock = with ? &pn : NULL;
+		const struct entities *e = with ? &known : NULL;
+		for (long r = 0; r < 8; r++) {
+			uint64_t ha = 1469598103934665603ULL, hb = ha;
+			struct award_sink ka = {.fn = fold_award, .ctx = &ha, .reasons = true},
+					  kb = {.fn = fold_award, .ctx = &hb, .reasons = true};
+			sim_rep(&sc->pol, stock, e, 9, r, &l, a, w, &ka);
+			ck_assert_int_eq(sim_sample(&sc->pol, stock, e, 9, r, s, w), 0);
+			sim_apply(&sc->pol, s, &l, b, w, &kb);
+			ck_assert_msg(memcmp(a, b, l.width * sizeof *a) == 0,
+				      "replication %ld (%s): the rows differ", r,
+				      with ? "panel and entities" : "sampled");
+			ck_assert_msg(ha == hb, "replication %ld: the ledgers differ", r);
+			/* and without a ledger (the list sink) */
+			sim_rep(&sc->pol, stock, e, 9, r, &l, a, w, NULL);
+			sim_apply(&sc->pol, s, &l, b, w, NULL);
+			ck_assert(memcmp(a, b, l.width * sizeof *a) == 0);
+			awards += a[sim_recipients(&l, N_LINES, l.years)] > 0;
+		}
+	}
+	ck_assert_int_eq(awards, 16); /* every replication paid someone */
+	sim_sample_free(s);
+	sim_work_free(w);
+	free(a);
+	free(b);
+	panel_free(&pn);
+	entities_free(&known);
+	free(sc);
+}
+END_TEST
 
 /* Move parameter i of s: a number by -20% (+20% if that is not valid), a
  * switch flipped, a word to the next one. false when there is nothing to
@@ -386,6 +457,7 @@ static Suite *suite(void)
 	tcase_add_test(t,
 		       no_policy_key_changes_which_firms_exist_and_other_lines_differ_by_exactly_0);
 	tcase_add_test(t, the_fingerprint_sees_the_population);
+	tcase_add_test(t, a_run_applies_the_rules_as_the_record_would);
 	tcase_add_test(t, no_firm_only_key_moves_a_park_line);
 	tcase_add_test(t, a_lower_cap_saves_less_than_proportionally);
 	tcase_add_test(t, contingent_items_stay_out_of_the_total_unless_put_in);

@@ -186,7 +186,8 @@ struct sim_work {
 	double m12c_paid;
 	struct policy *qbuf;           /* the resolved policy: sample's, then apply's */
 	struct sim_sample *rec;        /* the sample being recorded */
-	struct sim_sample *own;        /* sim_rep's sample */
+	struct sim_sample *own;        /* sim_rep's sample: its aggregates only (direct) */
+	bool direct;                   /* sim_rep: rules run as recipients are sampled */
 	const struct sim_sample *last; /* the last sample (sim_work_fingerprint) */
 	/* the reference application (sim_apply_ref): its totals and sample */
 	struct totals ref;
@@ -840,12 +841,22 @@ static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
 	return w->where_d[l][i < n ? i : (n ? n - 1 : 0)];
 }
 
+static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where);
+static void run_entity(struct sim_work *w, const struct entity_year *rows, size_t n, int where);
+static const struct entity_year *granted_rows(struct sim_work *w, const struct entity_year *rows,
+					      size_t n, const struct raw *d);
+
 /* Record the firm w is at in district where: its rows, who it is, its
- * part of the aggregates. */
+ * part of the aggregates; or, for sim_rep (w->direct), its rules run
+ * there and then, as sim_apply would run them from the record. */
 static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where)
 {
 	count_firm(w, rows, n);
 	w->firm_years += (long long)n;
+	if (w->direct) {
+		run_firm(w, rows, n, where);
+		return;
+	}
 	struct rec *r = add_rec(w, true, n);
 	if (r) {
 		memcpy(w->rec->firm + r->row, rows, n * sizeof *rows);
@@ -865,6 +876,12 @@ static void rec_entity(struct sim_work *w, const struct entity_year *rows, size_
 		where = rows[i].where ? rows[i].where : where;
 	if (!where)
 		where = pick >= 0 ? pick : where_of(w, rows[0].line);
+	if (w->direct) { /* as apply() sets them from the record */
+		w->kview = rows;
+		w->nk = n;
+		run_entity(w, granted_rows(w, rows, n, draw), n, where);
+		return;
+	}
 	if (draw && !s->failed && !room(&s->raw, &s->capraw, s->nraw, 1, sizeof *s->raw))
 		s->failed = true;
 	struct rec *r = add_rec(w, false, n);
@@ -1770,6 +1787,10 @@ int sim_sample(const struct policy *p, const struct panel *stock, const struct e
 	known_cover(w, stock, known);
 	memcpy(s->cover, w->cover, sizeof s->cover);
 	where_tables(w);
+	if (w->direct) { /* apply()'s start: q is what reresolve would make */
+		w->m12c_paid = 0;
+		totals_init(&w->t, q);
+	}
 	const struct model *m = &q->model;
 	double fsd = m->growth.firm_sd, csd = m->growth.common_sd;
 	w->drift = log1p(val(&m->growth.mean)) - (fsd * fsd + csd * csd) / 2;
@@ -1803,13 +1824,11 @@ int sim_sample(const struct policy *p, const struct panel *stock, const struct e
 
 /* The rows of an entity of the sample as policy q reads them: an "up to"
  * applicant's granted amounts from its draws and q's caps. */
-static const struct entity_year *entity_rows(struct sim_work *w, const struct sim_sample *s,
-					     const struct rec *r)
+static const struct entity_year *granted_rows(struct sim_work *w, const struct entity_year *rows,
+					      size_t n, const struct raw *d)
 {
-	const struct entity_year *rows = s->ent + r->row;
-	if (r->draw < 0)
+	if (!d)
 		return rows;
-	const struct raw *d = &s->raw[r->draw];
 	enum line_id l = rows[0].line;
 	const struct eline *e = &w->q->e[l];
 	bool team = line_info(l)->kind == RK_TEAM;
@@ -1817,7 +1836,7 @@ static const struct entity_year *entity_rows(struct sim_work *w, const struct si
 	double housing = team ? fmin(d->housing, e->housing_cap) * d->approval : NAN;
 	if (l == L_M12C)
 		w->m12c_paid += granted;
-	for (unsigned i = 0; i < r->n; i++) {
+	for (size_t i = 0; i < n; i++) { /* rows may be w->erows itself */
 		w->erows[i] = rows[i];
 		w->erows[i].granted = granted;
 		w->erows[i].housing = housing;
@@ -1853,6 +1872,19 @@ static bool keep_lines(struct sim_work *w, const bool *moved)
 	if (!moved[L_M12C])
 		w->m12c_paid = w->ref_m12c;
 	return true;
+}
+
+/* The row of w's totals and sample s's aggregates, under w->q. */
+static void row_of(struct sim_work *w, const struct sim_sample *s, const struct sim_layout *l,
+		   double *row)
+{
+	fill_row(w, w->q, &w->t, l, row);
+	fill_pop(w, s, l, row);
+	if (w->t.overflow) { /* sums missing awards would be wrong numbers */
+		w->overflow = true;
+		for (size_t i = 0; i < l->width; i++)
+			row[i] = NAN;
+	}
 }
 
 /* sim_apply; moved: only those lines' rules run, the others' totals are
@@ -1897,7 +1929,10 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 		w->kview = s->ent + r->row;
 		w->nk = r->n;
 		w->nfile = r->nfile;
-		run_entity(w, entity_rows(w, s, r), r->n, r->where);
+		run_entity(w,
+			   granted_rows(w, s->ent + r->row, r->n,
+					r->draw < 0 ? NULL : &s->raw[r->draw]),
+			   r->n, r->where);
 	}
 	w->panel_id = NULL;
 	w->known_through = INT_MIN;
@@ -1906,13 +1941,7 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 		w->ref_m12c = w->m12c_paid;
 		w->ref_of = s;
 	}
-	fill_row(w, q, &w->t, l, row);
-	fill_pop(w, s, l, row);
-	if (w->t.overflow) { /* sums missing awards would be wrong numbers */
-		w->overflow = true;
-		for (size_t i = 0; i < l->width; i++)
-			row[i] = NAN;
-	}
+	row_of(w, s, l, row);
 	w->q = NULL;
 }
 
@@ -1997,8 +2026,23 @@ void sim_rep(const struct policy *p, const struct panel *stock, const struct ent
 	     uint64_t seed, long rep, const struct sim_layout *l, double *row, struct sim_work *w,
 	     const struct award_sink *extra)
 {
-	sim_sample(p, stock, known, seed, rep, w->own, w);
-	sim_apply(p, w->own, l, row, w, extra);
+	/* the rules run on each recipient as it is sampled (rec_firm,
+	 * rec_entity): the awards sim_apply would make from the record, in
+	 * its order, with no record kept (check_pop.c holds the two equal) */
+	w->direct = true;
+	w->extra = extra;
+	int failed = sim_sample(p, stock, known, seed, rep, w->own, w);
+	w->direct = false;
+	w->panel_id = NULL;
+	w->known_through = INT_MIN;
+	if (failed) {
+		for (size_t i = 0; i < l->width; i++)
+			row[i] = NAN; /* seen as a failed replication by sim_run */
+		return;
+	}
+	w->q = w->qbuf;
+	row_of(w, w->own, l, row);
+	w->q = NULL;
 }
 
 bool sim_same_population(const struct policy *a, const struct policy *b)

@@ -149,6 +149,11 @@ static bool compute(const struct source *src, const struct sim_config *c, struct
 		int t = omp_get_thread_num();
 		struct sim_work *w = k->work[t];
 		const struct sim_sample *s = src->cache ? src->cache->s[i] : k->samp[t];
+		if (!src->cache && src->n == 1) { /* one policy: nothing to keep */
+			sim_rep(src->p[0], c->stock, c->known, c->seed, i, &out[0].layout,
+				rows[0] + (size_t)(i - lo) * out[0].layout.width, w, NULL);
+			continue;
+		}
 		if (!src->cache)
 			sim_sample(src->p[0], c->stock, c->known, c->seed, i, k->samp[t], w);
 		for (int v = 0; v < src->n; v++) {
