@@ -723,14 +723,14 @@ static void apply_taxcap(struct sim_work *w, const struct firm_year *rows, size_
 }
 
 /* The firm's rows into the fingerprint and the population aggregates. */
-static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
+static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t n, bool by_year)
 {
 	int y0 = w->q->start_year - 1, end = w->q->start_year + w->q->years - 1;
 	bool listed = false;
 	struct sim_sample *s = w->rec;
 	for (size_t i = 0; i < n; i++) {
 		const struct firm_year *r = &rows[i], *prev = i ? &rows[i - 1] : NULL;
-		if (r->year >= y0 && r->year - y0 < MAX_SPAN)
+		if (by_year && r->year >= y0 && r->year - y0 < MAX_SPAN)
 			s->rev_year[r->year - y0] += r->revenue;
 		if (r->year == y0) {
 			s->pop[PS_FIRMS] += 1;
@@ -749,6 +749,28 @@ static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t 
 		if (r->top100 && !listed && in)
 			s->pop[PS_TOP100_NEW] += 1;
 		listed |= r->top100;
+	}
+}
+
+/* count_firm's revenue by year for a batch's n firms, year by year: the
+ * same sums in the same order (firm by firm within a year), each kept in
+ * a register instead of added through memory firm after firm. */
+static void count_batch(struct sim_work *w, const struct batch *b, size_t n)
+{
+	int y0 = w->q->start_year - 1, lo = INT_MAX, hi = INT_MIN;
+	for (size_t j = 0; j < n; j++) {
+		int first = b->row[j][0].year - y0;
+		lo = first < lo ? first : lo;
+		hi = first + b->steps[j] > hi ? first + b->steps[j] : hi;
+	}
+	for (int k = lo < 0 ? 0 : lo; k <= hi && k < MAX_SPAN; k++) {
+		double acc = w->rec->rev_year[k];
+		for (size_t j = 0; j < n; j++) {
+			int i = y0 + k - b->row[j][0].year;
+			if (i >= 0 && i <= b->steps[j])
+				acc += b->row[j][i].revenue;
+		}
+		w->rec->rev_year[k] = acc;
 	}
 }
 
@@ -847,11 +869,13 @@ static const struct entity_year *granted_rows(struct sim_work *w, const struct e
 					      size_t n, const struct raw *d);
 
 /* Record the firm w is at in district where: its rows, who it is, its
- * part of the aggregates; or, for sim_rep (w->direct), its rules run
+ * part of the aggregates (by_year: its revenue by year too, unless
+ * count_batch added it); or, for sim_rep (w->direct), its rules run
  * there and then, as sim_apply would run them from the record. */
-static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where)
+static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where,
+		     bool by_year)
 {
-	count_firm(w, rows, n);
+	count_firm(w, rows, n, by_year);
 	w->firm_years += (long long)n;
 	if (w->direct) {
 		run_firm(w, rows, n, where);
@@ -1000,7 +1024,9 @@ static void grow(struct sim_work *w, const struct stream *s, size_t n, double ex
 			row->year = prev->year + 1;
 			row->revenue = prev->revenue * b->x[i];
 			double staff = (double)(prev->employees > 1 ? prev->employees : 1);
-			row->employees = (int)fmin(1e7, rint(staff * b->x[nl + i]));
+			double e = rint(staff * b->x[nl + i]);
+			row->employees =
+				(int)(e < 1e7 ? e : 1e7); /* fmin(1e7, e) without a libm call */
 			row->key_db = key_db(m, prev, row->founded, b->key_u[j]);
 			row->top100 = row->revenue >= m->events.top100_min_revenue &&
 				      ut[j] < m->events.top100_prob;
@@ -1061,10 +1087,11 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 	}
 	grow(w, &s, n, val(&m->growth.exit_rate));
 	where_batch(w, L_M1A, w->comp_key[S_STOCK], idx, n, b->where);
+	count_batch(w, b, n);
 	for (size_t j = 0; j < n; j++) {
 		who_is(w, w->comp_key[S_STOCK], idx + j);
 		w->who = WHO_STOCK;
-		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1, b->where[j]);
+		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1, b->where[j], false);
 	}
 }
 
@@ -1111,7 +1138,7 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 			w->panel_where = 0;
 			for (size_t k = a; k < a + n && pn->district; k++)
 				w->panel_where = pn->district[k] ? pn->district[k] : w->panel_where;
-			rec_firm(w, w->rows, all, where_of(w, L_M1A));
+			rec_firm(w, w->rows, all, where_of(w, L_M1A), true);
 			w->panel_id = NULL;
 			w->known_through = INT_MIN;
 		}
@@ -1161,11 +1188,12 @@ static void entrant_batch(struct sim_work *w, int kind, int t, unsigned j0, size
 		};
 	grow(w, &s, n, val(&m->growth.exit_rate));
 	where_batch(w, L_M1A, comp, idx0, n, b->where);
+	count_batch(w, b, n);
 	for (size_t j = 0; j < n; j++) {
 		who_is(w, comp, idx0 + j);
 		w->who = WHO_ENTRANT;
 		w->sub = kind;
-		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1, b->where[j]);
+		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1, b->where[j], false);
 	}
 }
 
