@@ -107,10 +107,15 @@ enum {
 enum { B_REQUEST = B_STAFF, B_APPROVAL = B_CAPITAL };
 #define MAX_RETRY 1000
 
-/* A batch of firms grown together (grow): row[j][0] is firm j's last known
- * row, row[j][1 ..] the years grown (steps[j] of them). */
+/* A batch of firms grown together (grow): ROW(b, j, 0) is firm j's last
+ * known row, ROW(b, j, 1 ..) the years grown (steps[j] of them). A firm's
+ * rows are stride apart, as many as the batch can grow (batch_span):
+ * a short window's batch stays in L1, where rows sized for the longest
+ * (MAX_SPAN) each took their own cache line. */
+#define ROW(b, j, k) ((b)->rows[(size_t)(j) * (size_t)(b)->stride + (size_t)(k)])
 struct batch {
-	struct firm_year row[BATCH][MAX_SPAN + 1];
+	struct firm_year rows[BATCH * (MAX_SPAN + 1)];
+	int stride;
 	int steps[BATCH];
 	double key_u[BATCH];
 	double a[BATCH], b[BATCH], c[BATCH], d[BATCH], e[BATCH]; /* draws */
@@ -759,16 +764,16 @@ static void count_batch(struct sim_work *w, const struct batch *b, size_t n)
 {
 	int y0 = w->q->start_year - 1, lo = INT_MAX, hi = INT_MIN;
 	for (size_t j = 0; j < n; j++) {
-		int first = b->row[j][0].year - y0;
+		int first = ROW(b, j, 0).year - y0;
 		lo = first < lo ? first : lo;
 		hi = first + b->steps[j] > hi ? first + b->steps[j] : hi;
 	}
 	for (int k = lo < 0 ? 0 : lo; k <= hi && k < MAX_SPAN; k++) {
 		double acc = w->rec->rev_year[k];
 		for (size_t j = 0; j < n; j++) {
-			int i = y0 + k - b->row[j][0].year;
+			int i = y0 + k - ROW(b, j, 0).year;
 			if (i >= 0 && i <= b->steps[j])
-				acc += b->row[j][i].revenue;
+				acc += ROW(b, j, i).revenue;
 		}
 		w->rec->rev_year[k] = acc;
 	}
@@ -975,6 +980,12 @@ static bool key_db(const struct model *m, const struct firm_year *prev, int foun
 	       key_u < m->firms.key_db_share;
 }
 
+/* Room in each of b's firms for its first row and steps years grown. */
+static void batch_span(struct batch *b, int steps)
+{
+	b->stride = (steps < MAX_SPAN ? (steps > 0 ? steps : 0) : MAX_SPAN) + 1;
+}
+
 /* Grow the batch's n firms (streams s.idx + j) from their last known row
  * row[j][0] to the window's end, with yearly exits: step k's draws for
  * all n in one call each, then exp over the firms still growing. Every
@@ -986,11 +997,11 @@ static void grow(struct sim_work *w, const struct stream *s, size_t n, double ex
 	struct batch *b = w->batch;
 	int end = last_year(w->q), steps = 0;
 	for (size_t j = 0; j < n; j++) {
-		int left = end - b->row[j][0].year;
+		int left = end - ROW(b, j, 0).year;
 		b->steps[j] = 0;
 		steps = left > steps ? left : steps;
 	}
-	steps = steps < MAX_SPAN ? steps : MAX_SPAN;
+	steps = steps < b->stride - 1 ? steps : b->stride - 1; /* batch_span made room */
 	double sd = m->growth.firm_sd, el = m->growth.staff_elasticity;
 	for (int k = 1; k <= steps; k++) {
 		double *ue = b->a, *ut = b->b;
@@ -1000,7 +1011,7 @@ static void grow(struct sim_work *w, const struct stream *s, size_t n, double ex
 		const double *z = k % 2 ? b->z0 : b->z1;
 		size_t nl = 0;
 		for (size_t j = 0; j < n; j++) {
-			const struct firm_year *prev = &b->row[j][b->steps[j]];
+			const struct firm_year *prev = &ROW(b, j, b->steps[j]);
 			if (b->steps[j] != k - 1 || prev->year >= end || ue[j] < exit_rate)
 				continue; /* exited, or at the end */
 			int year = prev->year + 1;
@@ -1018,8 +1029,8 @@ static void grow(struct sim_work *w, const struct stream *s, size_t n, double ex
 		stream_exp(b->x, 2 * nl, b->x);
 		for (size_t i = 0; i < nl; i++) {
 			size_t j = (size_t)b->live[i];
-			const struct firm_year *prev = &b->row[j][k - 1];
-			struct firm_year *row = &b->row[j][k];
+			const struct firm_year *prev = &ROW(b, j, k - 1);
+			struct firm_year *row = &ROW(b, j, k);
 			*row = *prev;
 			row->year = prev->year + 1;
 			row->revenue = prev->revenue * b->x[i];
@@ -1043,6 +1054,7 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 	struct batch *b = w->batch;
 	struct stream s = stream_at(w, w->comp_key[S_STOCK], idx);
 	int y0 = w->q->start_year - 1;
+	batch_span(b, last_year(w->q) - y0);
 	double *rev = b->a, *u_tail = b->b, *u_found = b->c, *u_ind = b->d, *u_top = b->e;
 	/* the stock is the firms in the statistics: drawn above its bar */
 	dist_draw_across(&m->firms.revenue, &s, B_REV, n, 0, 1e13, w->r, rev);
@@ -1070,7 +1082,7 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 				      1e13);
 		double staff = rev[j] / m->firms.revenue_per_employee * b->x[j];
 		int founded = y0 - (int)(u_found[j] * m->firms.max_age);
-		struct firm_year *f = &b->row[j][0];
+		struct firm_year *f = &ROW(b, j, 0);
 		*f = (struct firm_year){
 			.year = y0,
 			.founded = founded,
@@ -1091,7 +1103,7 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 	for (size_t j = 0; j < n; j++) {
 		who_is(w, w->comp_key[S_STOCK], idx + j);
 		w->who = WHO_STOCK;
-		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1, b->where[j], false);
+		rec_firm(w, &ROW(b, j, 0), (size_t)b->steps[j] + 1, b->where[j], false);
 	}
 }
 
@@ -1111,11 +1123,17 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 	for (size_t g0 = 0; g0 < pn->firms.count; g0 += BATCH) {
 		size_t nb = pn->firms.count - g0 < BATCH ? pn->firms.count - g0 : BATCH;
 		struct stream s = stream_at(w, w->comp_key[S_PANEL], g0);
+		int most = 0;
+		for (size_t j = 0; j < nb; j++) {
+			int left = last_year(w->q) - pn->rows[pn->firms.start[g0 + j + 1] - 1].year;
+			most = left > most ? left : most;
+		}
+		batch_span(b, most);
 		stream_uniform2_across(&s, B_START_U, nb, b->a, b->key_u);
 		for (size_t j = 0; j < nb; j++) {
 			size_t end = pn->firms.start[g0 + j + 1];
-			b->row[j][0] = pn->rows[end - 1];
-			if (b->row[j][0].key_db)
+			ROW(b, j, 0) = pn->rows[end - 1];
+			if (ROW(b, j, 0).key_db)
 				b->key_u[j] = 0;
 		}
 		grow(w, &s, nb, val(&m->growth.exit_rate));
@@ -1130,7 +1148,7 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 				w->cap = all;
 			}
 			memcpy(w->rows, pn->rows + a, n * sizeof *w->rows);
-			memcpy(w->rows + n, &b->row[j][1], (size_t)b->steps[j] * sizeof *w->rows);
+			memcpy(w->rows + n, &ROW(b, j, 1), (size_t)b->steps[j] * sizeof *w->rows);
 			who_is(w, w->comp_key[S_PANEL], g);
 			w->who = WHO_OTHER;
 			w->panel_id = group_id(&pn->firms, g);
@@ -1165,6 +1183,7 @@ static void entrant_batch(struct sim_work *w, int kind, int t, unsigned j0, size
 	struct batch *b = w->batch;
 	uint64_t comp = w->comp_key[S_ENTRANT + kind], idx0 = (uint64_t)t << 20 | j0;
 	struct stream s = stream_at(w, comp, idx0);
+	batch_span(b, last_year(w->q) - t);
 	bool att = origin[kind] == ORIGIN_ATTRACTED;
 	double *rev = b->a, *staff = b->b, *capital = b->c, *u_ind = b->d;
 	dist_draw_across(att ? &m->entry.attracted_revenue : &m->entry.new_revenue, &s, B_REV, n, 0,
@@ -1177,7 +1196,7 @@ static void entrant_batch(struct sim_work *w, int kind, int t, unsigned j0, size
 	stream_uniform2_across(&s, B_START_U, n, u_ind, b->key_u);
 	double share = att ? m->entry.attracted_industrial_share : m->firms.industrial_share;
 	for (size_t j = 0; j < n; j++)
-		b->row[j][0] = (struct firm_year){
+		ROW(b, j, 0) = (struct firm_year){
 			.year = t,
 			.founded = t,
 			.origin = origin[kind],
@@ -1193,7 +1212,7 @@ static void entrant_batch(struct sim_work *w, int kind, int t, unsigned j0, size
 		who_is(w, comp, idx0 + j);
 		w->who = WHO_ENTRANT;
 		w->sub = kind;
-		rec_firm(w, b->row[j], (size_t)b->steps[j] + 1, b->where[j], false);
+		rec_firm(w, &ROW(b, j, 0), (size_t)b->steps[j] + 1, b->where[j], false);
 	}
 }
 
@@ -1231,13 +1250,14 @@ static void parks(struct sim_work *w, enum line_id l)
 	double drift = log1p(val(&w->q->model.growth.city)) -
 		       (csd * csd + pl->growth_sd * pl->growth_sd) / 2;
 	int steps = end - y0 < MAX_SPAN ? end - y0 : MAX_SPAN - 1; /* rows: w->erows */
+	batch_span(b, steps);
 	for (long k0 = 0; k0 < count; k0 += BATCH) {
 		size_t n = (size_t)(count - k0 < BATCH ? count - k0 : BATCH);
 		struct stream s = stream_at(w, w->line_key[l].entity, (uint64_t)k0);
 		double *rev = b->a;
 		dist_draw_across(&pl->revenue, &s, B_REV, n, 0, 1e13, w->r, rev);
 		for (size_t j = 0; j < n; j++)
-			w->batch->row[j][0].revenue = rev[j];
+			ROW(w->batch, j, 0).revenue = rev[j];
 		for (int k = 1; k <= steps; k++) { /* the years' factors, in row[j][k] */
 			if (k % 2)
 				stream_normal2_across(&s, B_YEAR_N + (uint32_t)(k - 1) / 2, n,
@@ -1247,7 +1267,7 @@ static void parks(struct sim_work *w, enum line_id l)
 				b->x[j] = drift + shock(w, y0 + k) + pl->growth_sd * z[j];
 			stream_exp(b->x, n, b->x);
 			for (size_t j = 0; j < n; j++)
-				b->row[j][k].revenue = b->row[j][k - 1].revenue * b->x[j];
+				ROW(b, j, k).revenue = ROW(b, j, k - 1).revenue * b->x[j];
 		}
 		for (size_t j = 0; j < n; j++) {
 			who_is(w, w->line_key[l].entity, (uint64_t)k0 + j);
@@ -1257,7 +1277,7 @@ static void parks(struct sim_work *w, enum line_id l)
 			for (int k = 0; k <= steps; k++)
 				w->erows[m++] = (struct entity_year){.line = l,
 								     .year = y0 + k,
-								     .base = b->row[j][k].revenue,
+								     .base = ROW(b, j, k).revenue,
 								     .granted = NAN,
 								     .housing = NAN,
 								     .passed = true};
