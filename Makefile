@@ -173,6 +173,8 @@ check: bin/fundsim $(MO) $(TEST_BIN)
 	@$(MAKE) --no-print-directory check-dummy-line
 	@sh tests/hostile.sh bin/fundsim
 	@sh tests/golden.sh bin/fundsim
+	@FUNDSIM_NO_AVX512=1 $(BUILD)/tests/check_stream
+	@FUNDSIM_NO_AVX512=1 sh tests/golden.sh bin/fundsim
 	@sh tests/workbook.sh bin/fundsim
 	@sh tests/serve.sh bin/fundsim
 	@sh tests/serve_browser.sh bin/fundsim
@@ -218,6 +220,7 @@ check-with: $(FUNDSIM) $(MO) $(TEST_BIN) $(POT_GEN)
 	@sh tests/determinism.sh $(FUNDSIM)
 	@sh tests/hostile.sh $(FUNDSIM)
 	@sh tests/golden.sh $(FUNDSIM)
+	@FUNDSIM_NO_AVX512=1 $(BUILD)/tests/check_stream
 	@sh tests/workbook.sh $(FUNDSIM)
 	@sh tests/serve.sh $(FUNDSIM)
 
