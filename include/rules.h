@@ -92,12 +92,62 @@ struct award_sink {
 	size_t *nlist;
 };
 
+/* What the rules read of a policy on every row and award, worked out
+ * once (rules_prepare) instead of on each firm: the Monte Carlo run
+ * prepares once a replication, `award` once a firm. Every figure is the
+ * one the rules would compute on the spot, to the bit. */
+struct rules_prep {
+	const struct policy *p;
+	int end_year;                 /* start_year + years: no firm line pays from it */
+	fen_t m2_fen[MAX_TIERS + 1];  /* M2 tier k's amount in fen; [0] = 0 */
+	fen_t m3a_fen[MAX_TIERS + 1]; /* M3A tier k's amount in fen; [0] = 0 */
+	/* the least staff and revenue of the tiers above tier b (+inf above
+	 * the last, a NaN bar never counts): a row below them reaches no tier
+	 * above b, so the tiers need not be looked at */
+	double m2_emp[MAX_TIERS + 1], m2_rev[MAX_TIERS + 1], m3a_rev[MAX_TIERS + 1];
+	fen_t m1b_fen, m3b_fen, m3c_fen; /* the fixed amounts, as the lines round them */
+	/* the shares rules_split applies: policy_provincial_share by line,
+	 * policy_where_share by district (0 also stands for one out of range) */
+	double prov[N_LINES];
+	double where[N_DISTRICTS + 1][N_LINES];
+};
+
+void rules_prepare(const struct policy *p, struct rules_prep *rp);
+
+/* A recipient's district as the shares and totals read it: out of
+ * range is 0, not given. */
+static inline int rules_where(int where)
+{
+	return where >= 0 && where <= N_DISTRICTS ? where : 0;
+}
+
+/* The rest of an award after its provincial part, split by the district's
+ * share ds: rules_share_rest's arithmetic, for a caller that has the
+ * share at hand (rules_prep). */
+static inline void rules_rest(fen_t rest, double ds, fen_t *municipal, fen_t *district)
+{
+	*district = fen_round((double)rest * ds);
+	*municipal = rest - *district;
+}
+
+/* amount's three levels by the provincial share ps and the district's
+ * share ds of the rest: rules_split's arithmetic. */
+static inline void rules_levels(fen_t amount, double ps, double ds, fen_t *provincial,
+				fen_t *municipal, fen_t *district)
+{
+	*provincial = fen_round((double)amount * ps);
+	rules_rest(amount - *provincial, ds, municipal, district);
+}
+
 /* The firm lines (M1A, M1B, M2, M3A, M3B, M3C) on one firm's rows.
  * rows: sorted by year, one row per year, n >= 1. Rows before
  * p->start_year are history: no award, but they count for "first time"
  * rules and growth. Awards come in order of year, then line. */
 void rules_firm(const struct policy *p, const struct firm_year *rows, size_t n,
 		const struct award_sink *sink);
+/* rules_firm on a prepared policy (rules_prepare): the same rules. */
+void rules_firm_prep(const struct rules_prep *rp, const struct firm_year *rows, size_t n,
+		     const struct award_sink *sink);
 
 /* One entity's rows under one entity line (all rows share rows[0].line),
  * sorted by year, one row per year. */

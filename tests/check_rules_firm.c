@@ -1733,6 +1733,39 @@ START_TEST(test_disabled_line_set_directly_on_the_policy_pays_nothing)
 }
 END_TEST
 
+/* rules_firm skips a row when it is below every tier above the best one
+ * reached (struct rules_prep): the least bar of those tiers, not the next
+ * one, so tiers a program sets out of order on the policy are still read
+ * as the highest tier met. */
+START_TEST(test_m3a_tiers_set_out_of_order_on_the_policy_pay_the_highest_met)
+{
+	S->pol.m3a.ntiers = 2;
+	S->pol.m3a.tier[0] = (struct tier){.revenue = 5 * YY, .amount = 300 * WY};
+	S->pol.m3a.tier[1] = (struct tier){.revenue = 1 * YY, .amount = 200 * WY};
+	struct firm_year r[] = {CO(2025, 2 * YY), CO(2026, 6 * YY)};
+	run(r, N(r));
+	/* 2亿 meets tier 2 (1亿) only: 200万; 6亿 meets both, the highest is
+	 * still tier 2: nothing more */
+	const struct award *a = only(L_M3A);
+	ck_assert_int_eq(a->year, 2025);
+	ck_assert_int_eq(a->amount, 200 * WAN);
+}
+END_TEST
+
+START_TEST(test_m2_tier_with_fewer_staff_set_second_on_the_policy_is_reached)
+{
+	S->pol.m2.ntiers = 2;
+	S->pol.m2.tier[0] = (struct tier){.employees = 50, .revenue = 2000 * WY, .amount = 50 * WY};
+	S->pol.m2.tier[1] = (struct tier){.employees = 20,
+					  .revenue = 5000 * WY,
+					  .amount = 100 * WY};
+	struct firm_year r[] = {NEWCO(2025, 2025, 30, 6000 * WY)};
+	run(r, N(r));
+	/* 30 staff miss tier 1's 50; tier 2 (20 staff, 5000万) is met: 100万 */
+	ck_assert_int_eq(only(L_M2)->amount, 100 * WAN);
+}
+END_TEST
+
 START_TEST(test_awards_come_in_order_of_year_then_line)
 {
 	struct firm_year r[] = {
@@ -1980,6 +2013,8 @@ static Suite *rules_firm_suite(void)
 	tcase_add_test(tc, test_payment_lag_zero_pays_in_the_qualifying_year);
 	tcase_add_test(tc, test_payment_lag_two_pays_two_years_later);
 	tcase_add_test(tc, test_disabled_line_set_directly_on_the_policy_pays_nothing);
+	tcase_add_test(tc, test_m3a_tiers_set_out_of_order_on_the_policy_pay_the_highest_met);
+	tcase_add_test(tc, test_m2_tier_with_fewer_staff_set_second_on_the_policy_is_reached);
 	tcase_add_test(tc, test_awards_come_in_order_of_year_then_line);
 	tcase_add_test(tc, test_reasons_are_empty_when_the_sink_does_not_ask);
 	tcase_add_test(tc, test_firm_with_no_qualifying_figures_gets_nothing);

@@ -9,17 +9,15 @@
 
 void rules_split(const struct policy *p, struct award *a)
 {
-	double ps = policy_provincial_share(p, a->line);
-	a->provincial = fen_round((double)a->amount * ps);
-	rules_share_rest(p, a);
+	rules_levels(a->amount, policy_provincial_share(p, a->line),
+		     policy_where_share(p, a->line, a->where), &a->provincial, &a->municipal,
+		     &a->district);
 }
 
 void rules_share_rest(const struct policy *p, struct award *a)
 {
-	double ds = policy_where_share(p, a->line, a->where);
-	fen_t rest = a->amount - a->provincial;
-	a->district = fen_round((double)rest * ds);
-	a->municipal = rest - a->district;
+	rules_rest(a->amount - a->provincial, policy_where_share(p, a->line, a->where),
+		   &a->municipal, &a->district);
 }
 
 bool award_make(const struct policy *p, const struct award_sink *s, enum line_id line, int year,

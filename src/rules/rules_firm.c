@@ -1,4 +1,5 @@
 /* rules_firm.c - the firm lines: 第1条 (M1A, M1B), 第2条 (M2), 第3条 (M3A-C). */
+#include <limits.h>
 #include <math.h>
 
 #include "rules_impl.h"
@@ -26,12 +27,6 @@ static int m3a_tier(const struct policy *p, double revenue)
 		if (revenue >= p->m3a.tier[t].revenue)
 			k = t + 1;
 	return k;
-}
-
-/* Amount of tier k (0: nothing), in fen. */
-static fen_t tier_fen(const struct tier *tiers, int k)
-{
-	return k ? money_round(tiers[k - 1].amount) : 0;
 }
 
 struct firm_state {
@@ -67,9 +62,10 @@ static void m1a(const struct policy *p, struct firm_state *st, const struct firm
 }
 
 /* 第1条: 落户3年内, 累计营业收入达到2亿元的, 再给予最高200万元奖励. */
-static void m1b(const struct policy *p, struct firm_state *st, const struct firm_year *f,
+static void m1b(const struct rules_prep *rp, struct firm_state *st, const struct firm_year *f,
 		const struct firm_year *r, const struct award_sink *s)
 {
+	const struct policy *p = rp->p;
 	if (!st->m1_ok || st->m1b_done || r->year < f->founded ||
 	    r->year >= f->founded + p->m1b.window_years)
 		return;
@@ -81,19 +77,16 @@ static void m1b(const struct policy *p, struct firm_state *st, const struct firm
 	st->m1b_done = true;
 	char a[WORDS_LEN], b[WORDS_LEN];
 	char c[WORDS_LEN];
-	AWARD(p, s, L_M1B, r->year, money_round(p->m1b.amount * p->m1b.payout),
-	      "revenue %s over %d-%d reached %s: %s", words(st->m1b_sum, a), f->founded, r->year,
-	      words(p->m1b.min_cumulative_revenue, b), words(p->m1b.amount * p->m1b.payout, c));
+	AWARD(p, s, L_M1B, r->year, rp->m1b_fen, "revenue %s over %d-%d reached %s: %s",
+	      words(st->m1b_sum, a), f->founded, r->year, words(p->m1b.min_cumulative_revenue, b),
+	      words(p->m1b.amount * p->m1b.payout, c));
 }
 
 /* 第2条: 员工数和营业收入同时达到20人和2000万元、50人和5000万元. */
-static void m2(const struct policy *p, struct firm_state *st, const struct firm_year *f,
-	       const struct firm_year *r, const struct award_sink *s)
+static void m2(const struct rules_prep *rp, struct firm_state *st, const struct firm_year *r,
+	       const struct award_sink *s)
 {
-	bool newfirm = f->origin == ORIGIN_NEW || f->origin == ORIGIN_SPINOFF ||
-		       (f->origin == ORIGIN_ATTRACTED && !p->m2.exclude_m1);
-	if (!newfirm || r->year < f->founded || r->year >= f->founded + p->m2.window_years)
-		return;
+	const struct policy *p = rp->p;
 	int k = m2_tier(p, r);
 	if (k <= st->m2_best)
 		return;
@@ -101,14 +94,14 @@ static void m2(const struct policy *p, struct firm_state *st, const struct firm_
 	fen_t amt = 0;
 	switch (p->m2.mode) {
 	case M2_TOPUP:
-		amt = tier_fen(t, k) - tier_fen(t, st->m2_best);
+		amt = rp->m2_fen[k] - rp->m2_fen[st->m2_best];
 		break;
 	case M2_EACH: /* at most 6 tiers of MONEY_MAX: no overflow */
 		for (int j = st->m2_best + 1; j <= k; j++)
-			amt += tier_fen(t, j);
+			amt += rp->m2_fen[j];
 		break;
 	case M2_ONCE:
-		amt = st->m2_best ? 0 : tier_fen(t, k);
+		amt = st->m2_best ? 0 : rp->m2_fen[k];
 		break;
 	}
 	int before = st->m2_best;
@@ -120,42 +113,41 @@ static void m2(const struct policy *p, struct firm_state *st, const struct firm_
 }
 
 /* 第3条: 营业收入首次达到1亿元、5亿元、10亿元, 给予200万元、300万元、500万元的进档补差奖励. */
-static void m3a(const struct policy *p, struct firm_state *st, const struct firm_year *r,
+static void m3a(const struct rules_prep *rp, struct firm_state *st, const struct firm_year *r,
 		const struct award_sink *s)
 {
+	const struct policy *p = rp->p;
 	int k = m3a_tier(p, r->revenue);
 	if (k <= st->m3a_best)
 		return;
 	const struct tier *t = p->m3a.tier;
-	fen_t credit = p->m3a.pre_policy_credit ? tier_fen(t, st->m3a_best) : st->m3a_paid;
-	fen_t amt = tier_fen(t, k) - credit;
+	fen_t credit = p->m3a.pre_policy_credit ? rp->m3a_fen[st->m3a_best] : st->m3a_paid;
+	fen_t amt = rp->m3a_fen[k] - credit;
 	st->m3a_best = k;
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN], d[WORDS_LEN];
 	if (AWARD(p, s, L_M3A, r->year, amt, "revenue %s first reached tier %d (%s); top-up %s-%s",
 		  words(r->revenue, a), k, words(t[k - 1].revenue, b),
-		  words((double)tier_fen(t, k) / 100, c), words((double)credit / 100, d)))
+		  words((double)rp->m3a_fen[k] / 100, c), words((double)credit / 100, d)))
 		st->m3a_paid += amt;
 }
 
-/* 第3条: 首次入选百强 500万元. */
-static void m3b(const struct policy *p, struct firm_state *st, const struct firm_year *r,
+/* 第3条: 首次入选百强 500万元. The caller sees to a row in a list when
+ * none before was. */
+static void m3b(const struct rules_prep *rp, struct firm_state *st, const struct firm_year *r,
 		const struct award_sink *s)
 {
-	if (!r->top100)
-		return;
-	bool first = !st->listed;
+	const struct policy *p = rp->p;
 	st->listed = true;
-	if (first)
-		AWARD(p, s, L_M3B, r->year, money_round(p->m3b.amount),
-		      "first listed in a top-100 list in %d: %s", r->year,
-		      words(p->m3b.amount, (char[WORDS_LEN]){0}));
+	AWARD(p, s, L_M3B, r->year, rp->m3b_fen, "first listed in a top-100 list in %d: %s",
+	      r->year, words(p->m3b.amount, (char[WORDS_LEN]){0}));
 }
 
 /* 第3条: 重点软件企业库企业, 营业收入较上一年度增幅超过50%, 最高100万元. */
-static void m3c(const struct policy *p, struct firm_state *st, const struct firm_year *r,
+static void m3c(const struct rules_prep *rp, struct firm_state *st, const struct firm_year *r,
 		const struct firm_year *prev, const struct award_sink *s)
 {
-	if (!r->key_db || !prev || prev->year != r->year - 1 || !(prev->revenue > 0))
+	const struct policy *p = rp->p;
+	if (!prev || prev->year != r->year - 1 || !(prev->revenue > 0))
 		return;
 	if (p->m3c.max_awards && st->m3c_count >= p->m3c.max_awards)
 		return;
@@ -166,29 +158,53 @@ static void m3c(const struct policy *p, struct firm_state *st, const struct firm
 		return;
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN];
 	double amt = p->m3c.amount * p->m3c.payout;
-	if (AWARD(p, s, L_M3C, r->year, money_round(amt),
+	if (AWARD(p, s, L_M3C, r->year, rp->m3c_fen,
 		  "key-database firm, revenue %s after %s: +%.1f%%: %s", words(r->revenue, a),
 		  words(prev->revenue, b), 100 * (r->revenue / prev->revenue - 1), words(amt, c)))
 		st->m3c_count++;
 }
 
-void rules_firm(const struct policy *p, const struct firm_year *rows, size_t n,
-		const struct award_sink *sink)
+/* The lines in the order the rules give awards: each line's test, most
+ * often failed first, before its call, so that a row no line pays costs a
+ * few compares. */
+void rules_firm_prep(const struct rules_prep *rp, const struct firm_year *rows, size_t n,
+		     const struct award_sink *sink)
 {
+	const struct policy *p = rp->p;
 	const struct firm_year *f = &rows[0];
 	struct firm_state st = {
 		.m1_ok = f->origin == ORIGIN_ATTRACTED && f->industrial &&
 			 f->founded >= p->start_year,
 	};
+	bool newfirm = f->origin == ORIGIN_NEW || f->origin == ORIGIN_SPINOFF ||
+		       (f->origin == ORIGIN_ATTRACTED && !p->m2.exclude_m1);
+	/* M2's years: from founded, window_years of them (none if not new) */
+	int m2_from = f->founded, m2_to = newfirm ? f->founded + p->m2.window_years : INT_MIN;
 	for (size_t i = 0; i < n; i++) {
 		const struct firm_year *r = &rows[i];
-		if (r->year >= p->start_year + p->years)
+		if (r->year >= rp->end_year)
 			break; /* nothing after the window can pay */
-		m1a(p, &st, f, r, sink);
-		m1b(p, &st, f, r, sink);
-		m2(p, &st, f, r, sink);
-		m3a(p, &st, r, sink);
-		m3b(p, &st, r, sink);
-		m3c(p, &st, r, i ? &rows[i - 1] : NULL, sink);
+		if (st.m1_ok) {
+			m1a(p, &st, f, r, sink);
+			m1b(rp, &st, f, r, sink);
+		}
+		/* no tier above the best: m2_tier and m3a_tier could not pass it */
+		if (r->year >= m2_from && r->year < m2_to && r->revenue >= rp->m2_rev[st.m2_best] &&
+		    (double)r->employees >= rp->m2_emp[st.m2_best])
+			m2(rp, &st, r, sink);
+		if (r->revenue >= rp->m3a_rev[st.m3a_best])
+			m3a(rp, &st, r, sink);
+		if (r->top100 && !st.listed)
+			m3b(rp, &st, r, sink);
+		if (r->key_db)
+			m3c(rp, &st, r, i ? &rows[i - 1] : NULL, sink);
 	}
+}
+
+void rules_firm(const struct policy *p, const struct firm_year *rows, size_t n,
+		const struct award_sink *sink)
+{
+	struct rules_prep rp;
+	rules_prepare_firm(p, &rp);
+	rules_firm_prep(&rp, rows, n, sink);
 }

@@ -12,6 +12,10 @@ static inline bool award_due(const struct policy *p, enum line_id line, int year
 	return amount > 0 && p->line[line].enabled && policy_in_window(p, year);
 }
 
+/* The part of rules_prepare that rules_firm_prep reads (rules_firm:
+ * once a firm, so the shares are left out). */
+void rules_prepare_firm(const struct policy *p, struct rules_prep *rp);
+
 /* Pass the award to the sink; why is copied. Returns true. */
 bool award_make(const struct policy *p, const struct award_sink *s, enum line_id line, int year,
 		fen_t amount, const char *why);
