@@ -46,6 +46,37 @@ void totals_init(struct totals *t, const struct policy *p);
 void totals_copy(struct totals *dst, const struct totals *src);
 /* The district cells of t's years in use into cell, shaped as t->where. */
 void totals_where_copy(fen_t (*cell)[N_LINES][MAX_YEARS][N_LEVELS], const struct totals *t);
+/* Add an award of line paid in paid_year to a recipient in district
+ * where, its parts by level (part[LV_TOTAL] the amount): totals_add
+ * without a struct award, inline for the run's flat loop. Returns 0, or
+ * -1 and adds nothing, setting t->overflow, as totals_add. */
+static inline int totals_add_levels(struct totals *t, enum line_id line, int paid_year, int where,
+				    const fen_t part[N_LEVELS])
+{
+	fen_t all[N_LEVELS];
+	int y = paid_year - t->first_paid_year;
+	/* the rules pay no year outside (never reached); checking the grand
+	 * totals is enough: see struct totals. One branch for all of it: the
+	 * run adds every award here. */
+	bool bad = y < 0 || y >= t->nyears;
+	for (int k = 0; k < N_LEVELS; k++)
+		bad |= (part[k] < 0) | __builtin_add_overflow(t->all[k], part[k], &all[k]);
+	if (bad) {
+		t->overflow = true;
+		return -1;
+	}
+	fen_t *c = t->cell[line][y];
+	fen_t *w = t->where[where >= 0 && where < N_WHERE ? where : 0][line][y];
+	for (int k = 0; k < N_LEVELS; k++) {
+		c[k] += part[k];
+		w[k] += part[k];
+		t->all[k] = all[k];
+	}
+	t->awards[line]++;
+	t->count[line][y]++;
+	return 0;
+}
+
 /* Add one award (borrowed). Returns 0, or -1 and adds nothing, setting
  * t->overflow, when a sum would pass FEN_MAX (or a part is negative). */
 int totals_add(struct totals *t, const struct award *a);

@@ -47,28 +47,7 @@ void totals_copy(struct totals *dst, const struct totals *src)
 int totals_add(struct totals *t, const struct award *a)
 {
 	const fen_t part[N_LEVELS] = {a->amount, a->provincial, a->municipal, a->district};
-	fen_t all[N_LEVELS];
-	int y = a->paid_year - t->first_paid_year;
-	/* the rules pay no year outside (never reached); checking the grand
-	 * totals is enough: see struct totals. One branch for all of it: the
-	 * run adds every award here. */
-	bool bad = y < 0 || y >= t->nyears;
-	for (int k = 0; k < N_LEVELS; k++)
-		bad |= (part[k] < 0) | __builtin_add_overflow(t->all[k], part[k], &all[k]);
-	if (bad) {
-		t->overflow = true;
-		return -1;
-	}
-	fen_t *c = t->cell[a->line][y];
-	fen_t *w = t->where[a->where >= 0 && a->where < N_WHERE ? a->where : 0][a->line][y];
-	for (int k = 0; k < N_LEVELS; k++) {
-		c[k] += part[k];
-		w[k] += part[k];
-		t->all[k] = all[k];
-	}
-	t->awards[a->line]++;
-	t->count[a->line][y]++;
-	return 0;
+	return totals_add_levels(t, a->line, a->paid_year, a->where, part);
 }
 
 fen_t totals_line(const struct totals *t, int line, enum fund_level lv)

@@ -141,6 +141,14 @@ struct sim_work {
 	/* a recipient's awards as the rules make them (a list sink), when no
 	 * ledger asks for reasons; a firm of more rows goes through on_award */
 	struct award_due due[RULES_MAX_AWARDS(MAX_SPAN)];
+	/* what the award path reads on every row and award, made once a
+	 * replication (prepare): the rules' constants, the take-up hash's
+	 * replication part and the recipient's (takeup_who, run_firm and
+	 * run_entity), and each line's way through on_list */
+	struct rules_prep prep;
+	uint64_t takeup_pre, takeup_who;
+	bool at_once[N_LINES];      /* rules_at_once */
+	bool firm_granted[N_LINES]; /* a firm line paid what was granted (requested) */
 	/* stream keys, hashed from names once when w is made */
 	uint64_t comp_key[N_COMPONENTS];
 	struct line_keys line_key[N_LINES];
@@ -575,15 +583,17 @@ static void book(struct sim_work *w, const struct award *a)
 }
 
 /* Each award is claimed with the line's take-up probability, decided by a
- * hash of who and when so that it is the same in every variant. */
+ * hash of who and when so that it is the same in every variant:
+ * key(seed, rep, comp_key[S_TAKEUP], mix(comp ^ mix(idx)) ^ mix(line ^
+ * year)), its replication's and recipient's parts made once (prepare,
+ * run_firm, run_entity). */
 static bool claimed(const struct sim_work *w, enum line_id line, int year)
 {
 	double share = w->q->model.takeup[line];
 	if (share >= 1)
 		return true;
-	uint64_t h = key(w->seed, w->rep, w->comp_key[S_TAKEUP],
-			 mix(w->comp ^ mix(w->idx)) ^
-				 mix(w->line_key[line].entity ^ (uint64_t)year));
+	uint64_t h = mix(w->takeup_pre ^
+			 (w->takeup_who ^ mix(w->line_key[line].entity ^ (uint64_t)year)));
 	return (double)(h >> 11) * 0x1.0p-53 < share;
 }
 
@@ -613,8 +623,7 @@ static bool taken(const struct sim_work *w, enum line_id line, int year)
  * (firm_request) rather than the rules' amount. */
 static bool requested(const struct sim_work *w, enum line_id line, int year)
 {
-	return year > w->known_through && (int)line < N_FIRM_LINES &&
-	       line_info(line)->pay == PAY_GRANTED;
+	return w->firm_granted[line] && year > w->known_through;
 }
 
 /* What the firm w is at asks for under line l in year (request) and the
@@ -692,20 +701,35 @@ static void on_award(void *ctx, const struct award *given)
 
 /* on_award over a list sink's awards, in their order: the same steps,
  * with an award of the fields the split, the request and book read and
- * no reason (no ledger asks). */
+ * no reason (no ledger asks). An award paid at once, not requested and
+ * not kept for the tax cap, the most of them, is split and added up in
+ * fen with the prepared shares, without a struct award. */
 static void on_list(struct sim_work *w, const struct award_due *d, size_t n, int where)
 {
+	const struct rules_prep *rp = &w->prep;
+	int wi = rules_where(where), lag = w->q->payment_lag;
 	for (size_t i = 0; i < n; i++) {
-		if (!taken(w, d[i].line, d[i].year))
+		enum line_id line = d[i].line;
+		int year = d[i].year;
+		if (!taken(w, line, year))
 			continue;
+		bool req = requested(w, line, year);
+		if (!req && !w->buffering && w->at_once[line]) {
+			fen_t part[N_LEVELS];
+			part[LV_TOTAL] = d[i].amount;
+			rules_levels(d[i].amount, rp->prov[line], rp->where[wi][line],
+				     &part[LV_PROVINCIAL], &part[LV_MUNICIPAL], &part[LV_DISTRICT]);
+			totals_add_levels(&w->t, line, year + lag, wi, part);
+			continue;
+		}
 		struct award a;
-		a.line = d[i].line;
-		a.year = d[i].year;
-		a.paid_year = d[i].year + w->q->payment_lag;
+		a.line = line;
+		a.year = year;
+		a.paid_year = year + lag;
 		a.amount = d[i].amount;
 		a.where = where;
 		a.reason[0] = '\0';
-		if (requested(w, a.line, a.year)) {
+		if (req) {
 			if (!firm_request(w, &a))
 				continue;
 		} else {
@@ -939,12 +963,26 @@ static struct award_sink sink_of(struct sim_work *w, size_t n, int where, size_t
 				   .nlist = nd};
 }
 
+/* What the award path reads, for the replication apply is at (w->q,
+ * seed and rep set). */
+static void prepare(struct sim_work *w)
+{
+	rules_prepare(w->q, &w->prep);
+	w->takeup_pre = mix(mix(mix(w->seed) ^ (uint64_t)w->rep) ^ w->comp_key[S_TAKEUP]);
+	for (int l = 0; l < N_LINES; l++) {
+		w->at_once[l] = rules_at_once(w->q, (enum line_id)l);
+		w->firm_granted[l] = l < N_FIRM_LINES &&
+				     line_info((enum line_id)l)->pay == PAY_GRANTED;
+	}
+}
+
 static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where)
 {
 	size_t nd;
 	struct award_sink s = sink_of(w, n, where, &nd);
+	w->takeup_who = mix(w->comp ^ mix(w->idx));
 	w->buffering = w->q->model.taxcap.enabled;
-	rules_firm(w->q, rows, n, &s);
+	rules_firm_prep(&w->prep, rows, n, &s);
 	on_list(w, w->due, nd, where);
 	if (w->buffering)
 		apply_taxcap(w, rows, n);
@@ -954,6 +992,7 @@ static void run_entity(struct sim_work *w, const struct entity_year *rows, size_
 {
 	size_t nd;
 	struct award_sink s = sink_of(w, n, where, &nd);
+	w->takeup_who = mix(w->comp ^ mix(w->idx));
 	w->buffering = false;
 	rules_entity(w->q, rows, n, &s);
 	on_list(w, w->due, nd, where);
@@ -1837,6 +1876,7 @@ int sim_sample(const struct policy *p, const struct panel *stock, const struct e
 	where_tables(w);
 	if (w->direct) { /* apply()'s start: q is what reresolve would make */
 		w->m12c_paid = 0;
+		prepare(w);
 		totals_init(&w->t, q);
 	}
 	const struct model *m = &q->model;
@@ -1954,6 +1994,7 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 	w->extra = extra;
 	w->m12c_paid = 0;
 	memcpy(w->cover, s->cover, sizeof w->cover);
+	prepare(w);
 	totals_init(&w->t, q);
 	if (moved && (w->ref_of != s || !keep_lines(w, moved))) {
 		moved = NULL; /* every line afresh */
