@@ -149,6 +149,7 @@ struct sim_work {
 	uint64_t takeup_pre, takeup_who;
 	bool at_once[N_LINES];      /* rules_at_once */
 	bool firm_granted[N_LINES]; /* a firm line paid what was granted (requested) */
+	bool taxcap;                /* [taxcap] enabled: a firm's awards are held (buffering) */
 	/* stream keys, hashed from names once when w is made */
 	uint64_t comp_key[N_COMPONENTS];
 	struct line_keys line_key[N_LINES];
@@ -193,6 +194,7 @@ struct sim_work {
 	/* fill_row's scratch: the year's line x district cells as awards */
 	fen_t cell[N_WHERE][N_LINES][MAX_YEARS][N_LEVELS];
 	fen_t lines[N_LINES][MAX_YEARS][N_LEVELS]; /* envelope_years' line cells */
+	fen_t lsum[N_LINES][MAX_YEARS][N_LEVELS];  /* fill_row: cell summed over districts */
 	struct award cells[N_WHERE * N_LINES];
 	struct award *cellp[N_WHERE * N_LINES];
 	const struct entity_year *kview; /* apply: the known entity's recorded rows */
@@ -969,6 +971,7 @@ static void prepare(struct sim_work *w)
 {
 	rules_prepare(w->q, &w->prep);
 	w->takeup_pre = mix(mix(mix(w->seed) ^ (uint64_t)w->rep) ^ w->comp_key[S_TAKEUP]);
+	w->taxcap = w->q->model.taxcap.enabled;
 	for (int l = 0; l < N_LINES; l++) {
 		w->at_once[l] = rules_at_once(w->q, (enum line_id)l);
 		w->firm_granted[l] = l < N_FIRM_LINES &&
@@ -976,14 +979,25 @@ static void prepare(struct sim_work *w)
 	}
 }
 
+/* The recipient's part of the take-up hash (claimed): made only for one
+ * that has awards, as most firms have none. */
+static void who_takes(struct sim_work *w)
+{
+	w->takeup_who = mix(w->comp ^ mix(w->idx));
+}
+
 static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where)
 {
 	size_t nd;
 	struct award_sink s = sink_of(w, n, where, &nd);
-	w->takeup_who = mix(w->comp ^ mix(w->idx));
-	w->buffering = w->q->model.taxcap.enabled;
+	if (!s.list)
+		who_takes(w); /* on_award claims as the rules go */
+	w->buffering = w->taxcap;
 	rules_firm_prep(&w->prep, rows, n, &s);
-	on_list(w, w->due, nd, where);
+	if (nd) {
+		who_takes(w);
+		on_list(w, w->due, nd, where);
+	}
 	if (w->buffering)
 		apply_taxcap(w, rows, n);
 }
@@ -992,10 +1006,14 @@ static void run_entity(struct sim_work *w, const struct entity_year *rows, size_
 {
 	size_t nd;
 	struct award_sink s = sink_of(w, n, where, &nd);
-	w->takeup_who = mix(w->comp ^ mix(w->idx));
+	if (!s.list)
+		who_takes(w);
 	w->buffering = false;
 	rules_entity(w->q, rows, n, &s);
-	on_list(w, w->due, nd, where);
+	if (nd) {
+		who_takes(w);
+		on_list(w, w->due, nd, where);
+	}
 }
 
 static int last_year(const struct policy *q)
@@ -1683,46 +1701,62 @@ static fen_t year_rules(struct sim_work *w, const struct policy *q, int first_pa
 	return cut;
 }
 
-/* Districts and owners of the row, from the cells after the year's rules:
- * each cell summed in fen and made yuan once, so that districts add up
- * to their line and owners to TOTAL to the fen. */
+/* Districts and owners of the row, from the cells after the year's rules
+ * (w->cell, and w->lsum: them summed over districts): each cell summed in
+ * fen and made yuan once, so that districts add up to their line and
+ * owners to TOTAL to the fen. Sums of fen are exact in any order: the
+ * loops run along the cells' memory. */
 static void fill_breakdown(struct sim_work *w, const struct policy *q, const struct sim_layout *l,
 			   double *row)
 {
-	int ny = l->years;
-	for (int lv = 0; lv < N_LEVELS; lv++) {
-		fen_t own[N_OWNERS + 1][MAX_YEARS + 2] = {{0}};
-		int in = sim_within(l);
-		for (int d = 0; d < N_WHERE; d++) {
-			fen_t all = 0;
-			for (int line = 0; line < N_LINES; line++) {
-				fen_t sum = 0;
-				for (int y = 0; y < ny; y++)
-					sum += w->cell[d][line][y][lv];
-				row[sim_district(l, d, line, lv)] = (double)sum / 100;
-				if (!q->line[line].in_total)
-					continue;
-				all += sum;
-				enum owner_id o = q->line[line].owner;
-				for (int y = 0; y < ny; y++) {
-					fen_t v = w->cell[d][line][y][lv];
-					bool within = y < l->horizon;
-					own[o][y] += v;
-					own[o][ny] += v;
-					own[o][in] += within ? v : 0;
-					if (q->owner_new[o]) {
-						own[N_OWNERS][y] += v;
-						own[N_OWNERS][ny] += v;
-						own[N_OWNERS][in] += within ? v : 0;
-					}
+	int ny = l->years, in = sim_within(l);
+	for (int d = 0; d < N_WHERE; d++) {
+		fen_t all[N_LEVELS] = {0};
+		for (int line = 0; line < N_LINES; line++) {
+			fen_t sum[N_LEVELS] = {0};
+			for (int y = 0; y < ny; y++)
+				for (int lv = 0; lv < N_LEVELS; lv++)
+					sum[lv] += w->cell[d][line][y][lv];
+			for (int lv = 0; lv < N_LEVELS; lv++)
+				row[sim_district(l, d, line, (enum fund_level)lv)] =
+					(double)sum[lv] / 100;
+			if (!q->line[line].in_total)
+				continue;
+			for (int lv = 0; lv < N_LEVELS; lv++)
+				all[lv] += sum[lv];
+		}
+		for (int lv = 0; lv < N_LEVELS; lv++)
+			row[sim_district(l, d, N_LINES, (enum fund_level)lv)] = (double)all[lv] /
+										100;
+	}
+	fen_t own[N_OWNERS + 1][MAX_YEARS + 2][N_LEVELS];
+	for (int o = 0; o <= N_OWNERS; o++)
+		memset(own[o], 0, (size_t)(in + 1) * sizeof own[o][0]);
+	for (int line = 0; line < N_LINES; line++) {
+		if (!q->line[line].in_total)
+			continue;
+		enum owner_id o = q->line[line].owner;
+		bool fresh = q->owner_new[o];
+		for (int y = 0; y < ny; y++) {
+			bool within = y < l->horizon;
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				fen_t v = w->lsum[line][y][lv];
+				own[o][y][lv] += v;
+				own[o][ny][lv] += v;
+				own[o][in][lv] += within ? v : 0;
+				if (fresh) {
+					own[N_OWNERS][y][lv] += v;
+					own[N_OWNERS][ny][lv] += v;
+					own[N_OWNERS][in][lv] += within ? v : 0;
 				}
 			}
-			row[sim_district(l, d, N_LINES, lv)] = (double)all / 100;
 		}
-		for (int o = 0; o <= N_OWNERS; o++)
-			for (int y = 0; y <= in; y++)
-				row[sim_owner(l, o, y, lv)] = (double)own[o][y] / 100;
 	}
+	for (int o = 0; o <= N_OWNERS; o++)
+		for (int y = 0; y <= in; y++)
+			for (int lv = 0; lv < N_LEVELS; lv++)
+				row[sim_owner(l, o, y, (enum fund_level)lv)] =
+					(double)own[o][y][lv] / 100;
 }
 
 /* After an envelope rule moved a line's money of year y (to cell, levels
@@ -1794,22 +1828,37 @@ static void fill_row(struct sim_work *w, const struct policy *q, const struct to
 		row[sim_cut(l, y)] = (double)cut / 100;
 		row[sim_cut(l, ny)] += row[sim_cut(l, y)];
 	}
+	/* each cell over districts (t->cell when no rule applied), in fen:
+	 * exact in any order, so along the cells' memory */
+	for (int line = 0; line < N_LINES; line++)
+		memset(w->lsum[line], 0, (size_t)ny * sizeof w->lsum[line][0]);
+	for (int d = 0; d < N_WHERE; d++)
+		for (int line = 0; line < N_LINES; line++)
+			for (int y = 0; y < ny; y++)
+				for (int lv = 0; lv < N_LEVELS; lv++)
+					w->lsum[line][y][lv] += w->cell[d][line][y][lv];
+	/* the row's sums in doubles in the same order as ever (line, year,
+	 * level), each cell's index worked out once */
+	size_t all[N_LINES + 1][N_LEVELS], in[N_LINES + 1][N_LEVELS];
+	for (int line = 0; line <= N_LINES; line++)
+		for (int lv = 0; lv < N_LEVELS; lv++) {
+			all[line][lv] = sim_money(l, line, ny, (enum fund_level)lv);
+			in[line][lv] = sim_money(l, line, sim_within(l), (enum fund_level)lv);
+		}
 	for (int line = 0; line < N_LINES; line++) {
+		bool total = q->line[line].in_total; /* else contingent: reported apart */
 		for (int y = 0; y < ny; y++) {
+			bool within = y < l->horizon;
 			for (int lv = 0; lv < N_LEVELS; lv++) {
-				fen_t sum = 0; /* over districts: t->cell when no rule applied */
-				for (int d = 0; d < N_WHERE; d++)
-					sum += w->cell[d][line][y][lv];
-				double v = (double)sum / 100;
-				bool within = y < l->horizon;
-				row[sim_money(l, line, y, lv)] += v;
-				row[sim_money(l, line, ny, lv)] += v;
-				row[sim_money(l, line, sim_within(l), lv)] += within ? v : 0;
-				if (!q->line[line].in_total)
-					continue; /* contingent: reported apart */
-				row[sim_money(l, N_LINES, y, lv)] += v;
-				row[sim_money(l, N_LINES, ny, lv)] += v;
-				row[sim_money(l, N_LINES, sim_within(l), lv)] += within ? v : 0;
+				double v = (double)w->lsum[line][y][lv] / 100;
+				row[sim_money(l, line, y, (enum fund_level)lv)] += v;
+				row[all[line][lv]] += v;
+				row[in[line][lv]] += within ? v : 0;
+				if (!total)
+					continue;
+				row[sim_money(l, N_LINES, y, (enum fund_level)lv)] += v;
+				row[all[N_LINES][lv]] += v;
+				row[in[N_LINES][lv]] += within ? v : 0;
 			}
 			double c = (double)t->count[line][y];
 			row[sim_recipients(l, line, y)] += c;
