@@ -1408,6 +1408,37 @@ START_TEST(test_m3c_growth_one_yuan_above_50_percent_pays_100_wan)
 }
 END_TEST
 
+/* Growth is compared to the fen: within a fen of the bar each side is
+ * rounded (half away from zero), further apart the difference decides. */
+START_TEST(test_m3c_growth_under_half_a_fen_above_50_percent_pays_nothing)
+{
+	struct firm_year r[] = {KEY(2025, 1000 * WY, true), KEY(2026, 1500 * WY + 0.004, true)};
+	run(r, N(r));
+	/* +500万元 and 0.4 fen: 500000000.4 fen rounds to the bar, 500000000 */
+	ck_assert_int_eq(count(L_M3C), 0);
+}
+END_TEST
+
+START_TEST(test_m3c_growth_over_half_a_fen_above_50_percent_pays)
+{
+	struct firm_year r[] = {KEY(2025, 1000 * WY, true), KEY(2026, 1500 * WY + 0.006, true)};
+	run(r, N(r));
+	/* 500000000.6 fen rounds to 500000001 > 500000000 */
+	ck_assert_int_eq(only(L_M3C)->amount, 100 * WAN);
+}
+END_TEST
+
+START_TEST(test_m3c_growth_a_fen_and_a_bit_either_side_of_50_percent)
+{
+	struct firm_year up[] = {KEY(2025, 1000 * WY, true), KEY(2026, 1500 * WY + 0.012, true)};
+	run(up, N(up));
+	ck_assert_int_eq(only(L_M3C)->amount, 100 * WAN); /* 1.2 fen over */
+	struct firm_year down[] = {KEY(2025, 1000 * WY, true), KEY(2026, 1500 * WY - 0.012, true)};
+	run(down, N(down));
+	ck_assert_int_eq(count(L_M3C), 0); /* 1.2 fen under */
+}
+END_TEST
+
 START_TEST(test_m3c_only_key_db_in_year_t_matters)
 {
 	struct firm_year r[] = {KEY(2025, 1 * YY, false), KEY(2026, 2 * YY, true)};
@@ -1978,6 +2009,9 @@ static Suite *rules_firm_suite(void)
 	tcase_add_test(tc, test_m3c_growth_of_exactly_50_percent_pays_nothing);
 	tcase_add_test(tc, test_m3c_growth_one_yuan_below_50_percent_pays_nothing);
 	tcase_add_test(tc, test_m3c_growth_one_yuan_above_50_percent_pays_100_wan);
+	tcase_add_test(tc, test_m3c_growth_under_half_a_fen_above_50_percent_pays_nothing);
+	tcase_add_test(tc, test_m3c_growth_over_half_a_fen_above_50_percent_pays);
+	tcase_add_test(tc, test_m3c_growth_a_fen_and_a_bit_either_side_of_50_percent);
 	tcase_add_test(tc, test_m3c_only_key_db_in_year_t_matters);
 	tcase_add_test(tc, test_m3c_not_in_key_db_in_year_t_pays_nothing);
 	tcase_add_test(tc, test_m3c_gap_year_pays_nothing);

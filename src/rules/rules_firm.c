@@ -153,8 +153,14 @@ static void m3c(const struct rules_prep *rp, struct firm_state *st, const struct
 		return;
 	/* compare to the fen so that exactly +50% is not "more than 50%"; in
 	 * doubles, as a simulated revenue can grow past what fen_t holds */
-	double gain = round_half_away((r->revenue - prev->revenue) * 100);
-	if (!(gain > round_half_away(p->m3c.min_growth * prev->revenue * 100)))
+	double gain = (r->revenue - prev->revenue) * 100,
+	       bar = p->m3c.min_growth * prev->revenue * 100;
+	/* rounding moves each by at most half a fen: more than a fen apart,
+	 * the difference decides (a NaN or inf one falls through to rounding) */
+	double apart = gain - bar;
+	if (apart < -1)
+		return;
+	if (!(apart > 1) && !(round_half_away(gain) > round_half_away(bar)))
 		return;
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN];
 	double amt = p->m3c.amount * p->m3c.payout;
