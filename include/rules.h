@@ -126,7 +126,8 @@ static inline int rules_where(int where)
  * share at hand (rules_prep). */
 static inline void rules_rest(fen_t rest, double ds, fen_t *municipal, fen_t *district)
 {
-	*district = fen_round((double)rest * ds);
+	/* a share of 0 (most lines in most districts) rounds to 0 fen anyway */
+	*district = ds == 0 ? 0 : fen_round((double)rest * ds);
 	*municipal = rest - *district;
 }
 
@@ -135,7 +136,7 @@ static inline void rules_rest(fen_t rest, double ds, fen_t *municipal, fen_t *di
 static inline void rules_levels(fen_t amount, double ps, double ds, fen_t *provincial,
 				fen_t *municipal, fen_t *district)
 {
-	*provincial = fen_round((double)amount * ps);
+	*provincial = ps == 0 ? 0 : fen_round((double)amount * ps);
 	rules_rest(amount - *provincial, ds, municipal, district);
 }
 
