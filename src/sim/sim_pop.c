@@ -143,10 +143,11 @@ struct sim_work {
 	struct award_due due[RULES_MAX_AWARDS(MAX_SPAN)];
 	/* what the award path reads on every row and award, made once a
 	 * replication (prepare): the rules' constants, the take-up hash's
-	 * replication part and the recipient's (takeup_who, run_firm and
-	 * run_entity), and each line's way through on_list */
+	 * replication part and the recipient's (takeup_who, made by claimed
+	 * when first needed), and each line's way through on_list */
 	struct rules_prep prep;
 	uint64_t takeup_pre, takeup_who;
+	bool who_ready;             /* takeup_who is the recipient's */
 	bool at_once[N_LINES];      /* rules_at_once */
 	bool firm_granted[N_LINES]; /* a firm line paid what was granted (requested) */
 	bool taxcap;                /* [taxcap] enabled: a firm's awards are held (buffering) */
@@ -587,13 +588,17 @@ static void book(struct sim_work *w, const struct award *a)
 /* Each award is claimed with the line's take-up probability, decided by a
  * hash of who and when so that it is the same in every variant:
  * key(seed, rep, comp_key[S_TAKEUP], mix(comp ^ mix(idx)) ^ mix(line ^
- * year)), its replication's and recipient's parts made once (prepare,
- * run_firm, run_entity). */
-static bool claimed(const struct sim_work *w, enum line_id line, int year)
+ * year)), its replication's part made once (prepare), the recipient's
+ * when it first needs it (run_firm, run_entity clear who_ready). */
+static bool claimed(struct sim_work *w, enum line_id line, int year)
 {
 	double share = w->q->model.takeup[line];
 	if (share >= 1)
 		return true;
+	if (!w->who_ready) {
+		w->takeup_who = mix(w->comp ^ mix(w->idx));
+		w->who_ready = true;
+	}
 	uint64_t h = mix(w->takeup_pre ^
 			 (w->takeup_who ^ mix(w->line_key[line].entity ^ (uint64_t)year)));
 	return (double)(h >> 11) * 0x1.0p-53 < share;
@@ -614,7 +619,7 @@ static void reason_add(struct award *a, const char *text)
 /* Whether the award the rules made of line for year goes on: a known one
  * (year up to known_through) always; a sampled one unless that round is
  * in the entities file, when claimed. */
-static bool taken(const struct sim_work *w, enum line_id line, int year)
+static bool taken(struct sim_work *w, enum line_id line, int year)
 {
 	if (year <= w->known_through)
 		return true;
@@ -979,25 +984,15 @@ static void prepare(struct sim_work *w)
 	}
 }
 
-/* The recipient's part of the take-up hash (claimed): made only for one
- * that has awards, as most firms have none. */
-static void who_takes(struct sim_work *w)
-{
-	w->takeup_who = mix(w->comp ^ mix(w->idx));
-}
-
 static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where)
 {
 	size_t nd;
 	struct award_sink s = sink_of(w, n, where, &nd);
-	if (!s.list)
-		who_takes(w); /* on_award claims as the rules go */
+	w->who_ready = false;
 	w->buffering = w->taxcap;
 	rules_firm_prep(&w->prep, rows, n, &s);
-	if (nd) {
-		who_takes(w);
+	if (nd)
 		on_list(w, w->due, nd, where);
-	}
 	if (w->buffering)
 		apply_taxcap(w, rows, n);
 }
@@ -1006,14 +1001,11 @@ static void run_entity(struct sim_work *w, const struct entity_year *rows, size_
 {
 	size_t nd;
 	struct award_sink s = sink_of(w, n, where, &nd);
-	if (!s.list)
-		who_takes(w);
+	w->who_ready = false;
 	w->buffering = false;
 	rules_entity(w->q, rows, n, &s);
-	if (nd) {
-		who_takes(w);
+	if (nd)
 		on_list(w, w->due, nd, where);
-	}
 }
 
 static int last_year(const struct policy *q)
