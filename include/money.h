@@ -44,6 +44,15 @@ static inline double round_half_away(double x)
 	return __builtin_copysign((double)fen_round(x), x);
 }
 
+/* fmin(a, b) without libm: the smaller, and a number over a NaN (the sign
+ * of a zero may differ from libm's, which no amount in fen sees). */
+static inline double fmin_fast(double a, double b)
+{
+	if (a < b)
+		return a;
+	return b != b ? a : b;
+}
+
 /* Round an amount in yuan to the nearest fen (half away from zero).
  * Saturates: past +-FEN_MAX fen it gives +-FEN_MAX; NaN gives 0. */
 static inline fen_t money_round(double yuan)

@@ -525,6 +525,20 @@ START_TEST(fen_round_is_llround_at_half_a_fen_and_at_the_edges_of_doubles)
 	ck_assert_int_eq(fen_round(two52 + 1), (fen_t)4503599627370497);
 }
 END_TEST
+/* fmin_fast is libm's fmin for every pair an amount meets: numbers either
+ * way round, infinities, and a NaN on either side (the number wins). */
+START_TEST(fmin_fast_is_fmin_with_numbers_infinities_and_nans)
+{
+	const double v[] = {0.0, 1.0, -1.0, 2e6, 1e13, 0x1p53 + 2, INFINITY, -INFINITY, NAN};
+	size_t n = sizeof v / sizeof v[0];
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			double got = fmin_fast(v[i], v[j]), want = fmin(v[i], v[j]);
+			ck_assert_msg(got == want || (isnan(got) && isnan(want)),
+				      "fmin_fast(%g, %g) = %g, fmin %g", v[i], v[j], got, want);
+		}
+}
+END_TEST
 
 /* The inputs the engine rounds: a level's share of an award (up to 6 x
  * MONEY_MAX fen times a share), yuan x 100 up to MONEY_MAX, halves of
@@ -907,6 +921,7 @@ static Suite *money_suite(void)
 	tcase_add_test(tc, money_round_keeps_the_largest_input_amount_exact_to_the_fen);
 	tcase_add_test(tc, money_round_saturates_past_the_range_of_fen);
 	tcase_add_test(tc, fen_round_is_llround_at_half_a_fen_and_at_the_edges_of_doubles);
+	tcase_add_test(tc, fmin_fast_is_fmin_with_numbers_infinities_and_nans);
 	tcase_add_test(tc, fen_round_agrees_with_llround_on_a_million_inputs_of_each_kind);
 	tcase_add_test(tc, round_half_away_is_round_to_the_bit);
 	tcase_add_test(tc, wan_yi_reads_as_ten_to_the_twelfth);

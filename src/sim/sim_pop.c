@@ -652,7 +652,7 @@ static bool firm_request(struct sim_work *w, struct award *a)
 	double cap = a->line == L_M1B ? w->q->m1b.amount : w->q->m3c.amount;
 	double req, ok;
 	request_draws(w, a->line, a->year, &req, &ok);
-	double amt = fmin(req, cap) * ok;
+	double amt = fmin_fast(req, cap) * ok;
 	a->amount = money_round(amt);
 	if (a->amount <= 0)
 		return false;
