@@ -202,8 +202,10 @@ void rules_firm_prep(const struct rules_prep *rp, const struct firm_year *rows, 
 			m3a(rp, &st, r, sink);
 		if (r->top100 && !st.listed)
 			m3b(rp, &st, r, sink);
-		if (r->key_db)
-			m3c(rp, &st, r, i ? &rows[i - 1] : NULL, sink);
+		/* M3C needs the row before, and changes nothing unless it pays:
+		 * never before the policy */
+		if (r->key_db & (i > 0) & (r->year >= p->start_year))
+			m3c(rp, &st, r, &rows[i - 1], sink);
 	}
 }
 
