@@ -645,6 +645,10 @@ def check_study(d, csvs):
                 c = ws.cell(row=i, column=k)
                 if head[k - 1] in MONEY_COLS:
                     money(ws, i, k, v, what)
+                elif head[k - 1] == "level":  # the level's name, in the sheet's language
+                    lang = "zh" if ws.cell(row=1, column=k).value == "出资层级" else "en"
+                    if c.value != LEVEL_WORDS[lang][LEVELS.index(v)]:
+                        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}")
                 elif v == "":
                     if c.value not in (None, ""):
                         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV empty")

@@ -1483,9 +1483,10 @@ static const struct {
 	{"sobol_points.csv", N_("Sobol design points")},
 };
 
-/* How a study CSV column is shown: amounts in yuan become 万元. A column
- * not listed is a number where its cell reads as one, else text. */
-enum col_kind { CK_AUTO, CK_MONEY, CK_INDEX, CK_TEXT };
+/* How a study CSV column is shown: amounts in yuan become 万元, a funding
+ * level's key its name (省级, not provincial). A column not listed is a
+ * number where its cell reads as one, else text. */
+enum col_kind { CK_AUTO, CK_MONEY, CK_INDEX, CK_TEXT, CK_LEVEL };
 static const struct {
 	const char *csv;
 	enum col_kind kind;
@@ -1499,7 +1500,7 @@ static const struct {
 	{"value2", CK_AUTO, N_("Value 2")},
 	{"label2", CK_TEXT, N_("Value 2 as written")},
 	{"line", CK_TEXT, N_("Line")},
-	{"level", CK_TEXT, N_("Funding level")},
+	{"level", CK_LEVEL, N_("Funding level")},
 	{"paid_year", CK_AUTO, N_("Paid year")},
 	{"mean", CK_MONEY, N_("Mean (万元)")},
 	{"p5", CK_MONEY, /* xgettext:no-c-format */ N_("5% (万元)")},
@@ -1590,7 +1591,12 @@ static void csv_cell(void *data, size_t n, void *ctx)
 	}
 	double v;
 	enum col_kind kind = col < WB_COLS ? cs->kind[col] : CK_AUTO;
-	if (kind != CK_TEXT && plain_number(text, n, &v)) {
+	for (int lv = 0; kind == CK_LEVEL && lv < N_LEVELS; lv++)
+		if (strcmp(text, level_keys[lv]) == 0) {
+			put_text(x, cs->row, col, level_word(x, lv), NULL);
+			return;
+		}
+	if (kind != CK_TEXT && kind != CK_LEVEL && plain_number(text, n, &v)) {
 		if (kind == CK_MONEY)
 			put_money(x, cs->row, col, v);
 		else
