@@ -441,9 +441,9 @@ static void range_words(const struct param_def *d, char *buf, size_t n)
 		share_words(d->lo, lo, sizeof lo);
 		share_words(d->hi, hi, sizeof hi);
 		break;
-	default:
-		snprintf(lo, sizeof lo, "%g", d->lo);
-		snprintf(hi, sizeof hi, "%g", d->hi);
+	default: /* in full: a planner reads 10000000, not 1e+07 */
+		snprintf(lo, sizeof lo, "%.15g", d->lo);
+		snprintf(hi, sizeof hi, "%.15g", d->hi);
 	}
 	snprintf(buf, n, "%s to %s", lo, hi);
 }
