@@ -706,24 +706,13 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 	}
 	snprintf(sec, sizeof sec, "%.*s", (int)(dot - assignment), assignment);
 	snprintf(key, sizeof key, "%.*s", (int)(eq - dot - 1), dot + 1);
-	int k = params_find(sec, key);
-	char canon[64];
-	if (k < 0 && params_canon_section(sec, canon, sizeof canon) != 0) {
-		char why[1200];
-		params_unknown_district(sec, why, sizeof why);
+	char name[sizeof sec + sizeof key], why[1200];
+	snprintf(name, sizeof name, "%s.%s", sec, key);
+	int k = params_key(name, why, sizeof why); /* its hint or district list */
+	if (k < 0) {
 		snprintf(err, errlen, _("--set %s: %s"), assignment, why);
 		return -1;
 	}
-	if (k < 0) {
-		const char *sug = params_section_known(sec) ? params_suggest(canon, key) : NULL;
-		char hint[96] = "";
-		if (sug)
-			snprintf(hint, sizeof hint, _(" (did you mean %s?)"), sug);
-		snprintf(err, errlen, _("--set %s: unknown parameter %s.%s%s"), assignment, sec,
-			 key, hint);
-		return -1;
-	}
-	char why[300];
 	if (params_set(&s->pol, k, eq + 1, why, sizeof why) != 0) {
 		const struct param_def *d = params_table(&(size_t){0});
 		snprintf(err, errlen, _("--set %s: [%s] %s: %s"), assignment, d[k].section, key,
