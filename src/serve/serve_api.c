@@ -23,6 +23,15 @@ static const char *const type_names[] = {
 static const char *const level_names[N_LEVELS] = {"total", "provincial", "municipal", "district"};
 
 /* One control: parameter i of the served scenario. */
+/* A name in both languages, as "zh":...,"en":... (the page switches). */
+static void names_json(struct jbuf *b, const char *zh, const char *en)
+{
+	jb_put(b, "\"zh\":");
+	jb_str(b, zh);
+	jb_put(b, ",\"en\":");
+	jb_str(b, en);
+}
+
 static void param_json(struct jbuf *b, const struct scenario *s, int i)
 {
 	size_t np;
@@ -85,10 +94,9 @@ void serve_json_params(struct jbuf *b, const struct serve_base *base, const char
 	 * both languages as the lines have them (the page switches) */
 	jb_put(b, "],\"districts\":[");
 	for (int w = 0; w < N_WHERE; w++) {
-		jb_put(b, "%s{\"zh\":", w ? "," : "");
-		jb_str(b, w ? district_name(w) : "未指定");
-		jb_put(b, ",\"en\":");
-		jb_str(b, w ? district_name_en(w) : "not given");
+		jb_put(b, "%s{", w ? "," : "");
+		names_json(b, w ? district_name(w) : "未指定",
+			   w ? district_name_en(w) : "not given");
 		jb_put(b, "}");
 	}
 	jb_put(b, "],\"owners\":[");
@@ -96,10 +104,8 @@ void serve_json_params(struct jbuf *b, const struct serve_base *base, const char
 		const struct owner_info *oi = owner_info((enum owner_id)o);
 		jb_put(b, "%s{\"key\":", o ? "," : "");
 		jb_str(b, oi->key);
-		jb_put(b, ",\"zh\":");
-		jb_str(b, oi->zh);
-		jb_put(b, ",\"en\":");
-		jb_str(b, oi->en);
+		jb_put(b, ",");
+		names_json(b, oi->zh, oi->en);
 		jb_put(b, "}");
 	}
 	jb_put(b, "],\"lines\":[");
@@ -109,10 +115,8 @@ void serve_json_params(struct jbuf *b, const struct serve_base *base, const char
 		jb_str(b, li->name);
 		jb_put(b, ",\"clause\":");
 		jb_str(b, li->clause);
-		jb_put(b, ",\"en\":");
-		jb_str(b, li->who);
-		jb_put(b, ",\"zh\":");
-		jb_str(b, li->zh);
+		jb_put(b, ",");
+		names_json(b, li->zh, li->who);
 		jb_put(b, ",\"params\":[");
 		bool first = true;
 		for (size_t i = 0; i < np; i++) {
