@@ -1961,8 +1961,8 @@ static const struct entity_year *granted_rows(struct sim_work *w, const struct e
 	enum line_id l = rows[0].line;
 	const struct eline *e = &w->q->e[l];
 	bool team = line_info(l)->kind == RK_TEAM;
-	double granted = fmin(d->request, team ? e->project_cap : e->cap) * d->approval;
-	double housing = team ? fmin(d->housing, e->housing_cap) * d->approval : NAN;
+	double granted = fmin_fast(d->request, team ? e->project_cap : e->cap) * d->approval;
+	double housing = team ? fmin_fast(d->housing, e->housing_cap) * d->approval : NAN;
 	if (l == L_M12C)
 		w->m12c_paid += granted;
 	for (size_t i = 0; i < n; i++) { /* rows may be w->erows itself */
