@@ -190,8 +190,9 @@ ask 200 "no override" -H "$auth" -H "$json" -d '{}' "$base/api/run"
 
 # ---- a newer request cancels an older one ----
 # the older one changes a model key, so it samples afresh (a rule change answers from the
-# kept populations too fast to be caught running)
-printf '{"growth.common_sd":"5%%"}' > "$tmp/req"
+# kept populations too fast to be caught running), and ten times the firms, so that it is
+# still running when the newer one comes (the default population takes under half a second)
+printf '{"growth.common_sd":"5%%","firms.count":"20000"}' > "$tmp/req"
 curl -s -o "$tmp/old" -w '%{http_code}' -H "$auth" -H "$json" --data-binary @"$tmp/req" \
 	"$base/api/run" > "$tmp/old.code" &
 cpid=$!
