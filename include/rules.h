@@ -149,6 +149,13 @@ void rules_firm(const struct policy *p, const struct firm_year *rows, size_t n,
 /* rules_firm on a prepared policy (rules_prepare): the same rules. */
 void rules_firm_prep(const struct rules_prep *rp, const struct firm_year *rows, size_t n,
 		     const struct award_sink *sink);
+/* rules_firm_prep making the awards of the firm lines in lines only (bit l
+ * for line l), in the same order and amounts: what a variant that moved
+ * those lines reruns (sim_apply_moved). M1A's rule still runs when M1B is
+ * asked, without its awards, since 再给予 reads whether M1A was granted. */
+#define RULES_FIRM_ALL ((1u << N_FIRM_LINES) - 1)
+void rules_firm_lines(const struct rules_prep *rp, const struct firm_year *rows, size_t n,
+		      const struct award_sink *sink, unsigned lines);
 
 /* One entity's rows under one entity line (all rows share rows[0].line),
  * sorted by year, one row per year. */

@@ -150,16 +150,26 @@ void sim_apply(const struct policy *p, const struct sim_sample *s, const struct 
 void sim_apply_ref(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
 		   double *row, struct sim_work *w);
 /* sim_apply of p, bit for bit, running the rules of the moved lines only
- * (sim_moved_lines of the reference's policy and p) and taking the
- * others' totals from w's reference application on s; when w's reference
- * is not of s, all of them. */
+ * (sim_moved_lines of the reference's policy and p), of those in amounts
+ * (sim_moved_amounts, or NULL) only for the firms the reference paid
+ * under them, and taking the others' totals from w's reference
+ * application on s; when w's reference is not of s, all of them. */
 void sim_apply_moved(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
-		     double *row, struct sim_work *w, const bool moved[N_LINES]);
+		     double *row, struct sim_work *w, const bool moved[N_LINES],
+		     const bool amounts[N_LINES]);
 /* The lines whose awards p may pay otherwise than ref on one population:
- * those with a key of their own moved, and every firm line when one is
- * (their rules meet: 再给予, exclude_m1, the tax cap). false when a key
- * of no line differs ([scenario], [funding], the model: every line). */
+ * those with a key of their own moved; with the tax cap on, every firm
+ * line when one is (it scales a firm's awards together); else M1B when
+ * M1A's grants may move (再给予 reads them). false when a key of no line
+ * differs ([scenario], [funding], the model: every line). */
 bool sim_moved_lines(const struct policy *ref, const struct policy *p, bool moved[N_LINES]);
+/* Of the moved lines (sim_moved_lines), those whose awards under p go to
+ * the firms and years ref pays them (a cap or an amount moved, still a
+ * fen or more; a payment key), only their amounts differ: sim_apply_moved
+ * reruns them for the firms the reference paid under them alone. Every
+ * line false with the tax cap on. */
+void sim_moved_amounts(const struct policy *ref, const struct policy *p, const bool moved[N_LINES],
+		       bool amounts[N_LINES]);
 
 /* True when a and b sample the same population: the same policy window
  * and model parameters (every value sim_sample reads is a parameter of

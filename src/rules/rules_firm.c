@@ -38,7 +38,13 @@ struct firm_state {
 	fen_t m3a_paid;          /* what M3A has paid within the policy */
 	bool listed;             /* in a top-100 list in an earlier row */
 	int m3c_count;
+	unsigned lines; /* the lines whose awards are made (rules_firm_lines) */
 };
+
+static bool made(const struct firm_state *st, enum line_id l)
+{
+	return st->lines >> l & 1u;
+}
 
 /* 第1条: 实缴注册资本不低于1000万元, 社保员工50人以上, 按注册资本5%给予最高100万元. */
 static void m1a(const struct policy *p, struct firm_state *st, const struct firm_year *f,
@@ -50,6 +56,10 @@ static void m1a(const struct policy *p, struct firm_state *st, const struct firm
 	if (r->paid_capital < p->m1a.min_paid_capital || r->employees < p->m1a.min_employees)
 		return;
 	fen_t amt = capped(p->m1a.rate * r->paid_capital, p->m1a.cap);
+	if (!made(st, L_M1A)) { /* run for M1B only: whether it is granted */
+		st->m1a_done = award_due(p, L_M1A, r->year, amt);
+		return;
+	}
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN], d[WORDS_LEN];
 	/* M1B's 再给予 needs M1A granted, not merely earned: mark it when paid */
 	st->m1a_done = AWARD(p, s, L_M1A, r->year, amt,
@@ -173,40 +183,53 @@ static void m3c(const struct rules_prep *rp, struct firm_state *st, const struct
 /* The lines in the order the rules give awards: each line's test, most
  * often failed first, before its call, so that a row no line pays costs a
  * few compares. */
-void rules_firm_prep(const struct rules_prep *rp, const struct firm_year *rows, size_t n,
-		     const struct award_sink *sink)
+void rules_firm_lines(const struct rules_prep *rp, const struct firm_year *rows, size_t n,
+		      const struct award_sink *sink, unsigned lines)
 {
 	const struct policy *p = rp->p;
 	const struct firm_year *f = &rows[0];
 	struct firm_state st = {
 		.m1_ok = f->origin == ORIGIN_ATTRACTED && f->industrial &&
 			 f->founded >= p->start_year,
+		.lines = lines,
 	};
+	unsigned run = lines; /* the rules to run: M1B reads whether M1A was granted */
+	if (run >> L_M1B & 1u)
+		run |= 1u << L_M1A;
+	if (!st.m1_ok) /* 第1条 pays attracted industrial firms only */
+		run &= ~(1u << L_M1A | 1u << L_M1B);
 	bool newfirm = f->origin == ORIGIN_NEW || f->origin == ORIGIN_SPINOFF ||
 		       (f->origin == ORIGIN_ATTRACTED && !p->m2.exclude_m1);
 	/* M2's years: from founded, window_years of them (none if not new) */
 	int m2_from = f->founded, m2_to = newfirm ? f->founded + p->m2.window_years : INT_MIN;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; run && i < n; i++) {
 		const struct firm_year *r = &rows[i];
 		if (r->year >= rp->end_year)
 			break; /* nothing after the window can pay */
-		if (st.m1_ok) {
+		if (run >> L_M1A & 1u)
 			m1a(p, &st, f, r, sink);
+		if (run >> L_M1B & 1u)
 			m1b(rp, &st, f, r, sink);
-		}
 		/* no tier above the best: m2_tier and m3a_tier could not pass it */
-		if (r->year >= m2_from && r->year < m2_to && r->revenue >= rp->m2_rev[st.m2_best] &&
+		if ((run >> L_M2 & 1u) && r->year >= m2_from && r->year < m2_to &&
+		    r->revenue >= rp->m2_rev[st.m2_best] &&
 		    (double)r->employees >= rp->m2_emp[st.m2_best])
 			m2(rp, &st, r, sink);
-		if (r->revenue >= rp->m3a_rev[st.m3a_best])
+		if ((run >> L_M3A & 1u) && r->revenue >= rp->m3a_rev[st.m3a_best])
 			m3a(rp, &st, r, sink);
-		if (r->top100 && !st.listed)
+		if ((run >> L_M3B & 1u) && r->top100 && !st.listed)
 			m3b(rp, &st, r, sink);
 		/* M3C needs the row before, and changes nothing unless it pays:
 		 * never before the policy */
-		if (r->key_db & (i > 0) & (r->year >= p->start_year))
+		if ((run >> L_M3C & 1u) && r->key_db & (i > 0) & (r->year >= p->start_year))
 			m3c(rp, &st, r, &rows[i - 1], sink);
 	}
+}
+
+void rules_firm_prep(const struct rules_prep *rp, const struct firm_year *rows, size_t n,
+		     const struct award_sink *sink)
+{
+	rules_firm_lines(rp, rows, n, sink, RULES_FIRM_ALL);
 }
 
 void rules_firm(const struct policy *p, const struct firm_year *rows, size_t n,

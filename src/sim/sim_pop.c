@@ -66,6 +66,16 @@ static const char known_name[] = "known";
  * is, so drawing it moves no other draw. */
 static const char where_name[] = "district";
 
+#define TAG_ENTITY 0x80u /* paid_by: an entity, its line in the low bits */
+_Static_assert(N_LINES < TAG_ENTITY && N_FIRM_LINES <= 7, "a rec's tag holds its line");
+
+/* A request draw of the reference (firm_request): line, year, draws. */
+struct drawn {
+	double req, ok;
+	int year;
+	enum line_id line;
+};
+
 /* Who is drawing, for ledger names (the stream key is a hash). */
 enum who { WHO_OTHER, WHO_STOCK, WHO_ENTRANT, WHO_ENTITY, WHO_KNOWN };
 
@@ -209,6 +219,20 @@ struct sim_work {
 	struct totals ref;
 	double ref_m12c;
 	const struct sim_sample *ref_of;
+	unsigned paid; /* run_firm: the firm lines the rules paid the firm */
+	/* the reference's recipients (by rec): for a firm, the firm lines the
+	 * rules paid it, before take-up (for the variants that move amounts
+	 * only); for an entity, TAG_ENTITY | its line */
+	unsigned char *paid_by;
+	size_t paid_cap;
+	const struct sim_sample *paid_of;
+	/* and the request draws of its firms (firm_request): firm k's are
+	 * drawn[drawn_at[k] .. drawn_at[k + 1]), what a variant's same awards
+	 * would draw again (a firm's, line's and year's own stream) */
+	struct drawn *drawn;
+	size_t ndrawn, drawn_cap, *drawn_at, drawn_at_cap;
+	bool drawing;                        /* recording into drawn; false if out of memory */
+	const struct drawn *look, *look_end; /* the firm being applied: its reference's */
 };
 
 /* One recipient of a sample, in the order the rules meet it: who it is
@@ -420,6 +444,9 @@ void sim_work_free(struct sim_work *w)
 	free(w->param_key);
 	free(w->krows);
 	free(w->qbuf);
+	free(w->paid_by);
+	free(w->drawn);
+	free(w->drawn_at);
 	sim_sample_free(w->own);
 	free(w);
 }
@@ -651,7 +678,19 @@ static bool firm_request(struct sim_work *w, struct award *a)
 {
 	double cap = a->line == L_M1B ? w->q->m1b.amount : w->q->m3c.amount;
 	double req, ok;
-	request_draws(w, a->line, a->year, &req, &ok);
+	const struct drawn *d = w->look;
+	while (d < w->look_end && (d->line != a->line || d->year != a->year))
+		d++;
+	if (d < w->look_end) {
+		req = d->req;
+		ok = d->ok;
+	} else {
+		request_draws(w, a->line, a->year, &req, &ok);
+		if (w->drawing && room(&w->drawn, &w->drawn_cap, w->ndrawn, 1, sizeof *w->drawn))
+			w->drawn[w->ndrawn++] = (struct drawn){req, ok, a->year, a->line};
+		else
+			w->drawing = false;
+	}
 	double amt = fmin_fast(req, cap) * ok;
 	a->amount = money_round(amt);
 	if (a->amount <= 0)
@@ -696,6 +735,7 @@ static void on_award(void *ctx, const struct award *given)
 {
 	struct sim_work *w = ctx;
 	struct award copy, *a = &copy;
+	w->paid |= (int)given->line < N_FIRM_LINES ? 1u << given->line : 0;
 	if (!taken(w, given->line, given->year))
 		return;
 	*a = *given;
@@ -899,7 +939,8 @@ static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
 	return w->where_d[l][i < n ? i : (n ? n - 1 : 0)];
 }
 
-static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where);
+static unsigned run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where,
+			 unsigned lines);
 static void run_entity(struct sim_work *w, const struct entity_year *rows, size_t n, int where);
 static const struct entity_year *granted_rows(struct sim_work *w, const struct entity_year *rows,
 					      size_t n, const struct raw *d);
@@ -914,7 +955,7 @@ static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n,
 	count_firm(w, rows, n, by_year);
 	w->firm_years += (long long)n;
 	if (w->direct) {
-		run_firm(w, rows, n, where);
+		run_firm(w, rows, n, where, RULES_FIRM_ALL);
 		return;
 	}
 	struct rec *r = add_rec(w, true, n);
@@ -984,17 +1025,24 @@ static void prepare(struct sim_work *w)
 	}
 }
 
-static void run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where)
+/* The rules of the firm lines in lines on the firm's rows; returns the
+ * lines they paid it (before take-up). */
+static unsigned run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where,
+			 unsigned lines)
 {
 	size_t nd;
 	struct award_sink s = sink_of(w, n, where, &nd);
 	w->who_ready = false;
 	w->buffering = w->taxcap;
-	rules_firm_prep(&w->prep, rows, n, &s);
+	w->paid = 0;
+	rules_firm_lines(&w->prep, rows, n, &s, lines);
+	for (size_t i = 0; i < nd; i++)
+		w->paid |= 1u << w->due[i].line;
 	if (nd)
 		on_list(w, w->due, nd, where);
 	if (w->buffering)
 		apply_taxcap(w, rows, n);
+	return w->paid;
 }
 
 static void run_entity(struct sim_work *w, const struct entity_year *rows, size_t n, int where)
@@ -2016,11 +2064,22 @@ static void row_of(struct sim_work *w, const struct sim_sample *s, const struct 
 	}
 }
 
+/* Room for the firm lines paid to each recipient of s (paid_by) and
+ * where its request draws start (drawn_at). */
+static bool paid_room(struct sim_work *w, const struct sim_sample *s)
+{
+	w->ndrawn = 0;
+	return room(&w->paid_by, &w->paid_cap, 0, s->nrec, sizeof *w->paid_by) &&
+	       room(&w->drawn_at, &w->drawn_at_cap, 0, s->nrec + 1, sizeof *w->drawn_at);
+}
+
 /* sim_apply; moved: only those lines' rules run, the others' totals are
- * the reference's (sim_apply_moved); keep: this is the reference. */
+ * the reference's, and of the lines in amounts only for the firms the
+ * reference paid under them (sim_apply_moved); keep: this is the
+ * reference. */
 static void apply(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
 		  double *row, struct sim_work *w, const struct award_sink *extra,
-		  const bool *moved, bool keep)
+		  const bool *moved, const bool *amounts, bool keep)
 {
 	if (s->failed) {
 		for (size_t i = 0; i < l->width; i++)
@@ -2042,10 +2101,39 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 		totals_init(&w->t, q);
 		w->m12c_paid = 0;
 	}
+	/* the firm lines to run: the moved ones; of those that move amounts
+	 * only (their awards go to the firms and years the reference's go),
+	 * for the firms the reference paid under them alone */
+	unsigned lines = RULES_FIRM_ALL, same = 0;
+	for (int line = 0; moved && line < N_FIRM_LINES; line++) {
+		if (!moved[line])
+			lines &= ~(1u << line);
+		else if (amounts && amounts[line] && w->paid_of == s)
+			same |= 1u << line;
+	}
+	/* with the reference's record, a variant reads which recipients it
+	 * runs from its tags (paid_by), not from the sample's records */
+	bool record = keep && paid_room(w, s), tagged = moved && w->paid_of == s;
+	if (keep) /* until recorded */
+		w->paid_of = NULL;
+	w->drawing = record;
+	w->look = w->look_end = NULL;
 	for (size_t k = 0; k < s->nrec; k++) {
+		unsigned mine = 0;
+		if (tagged) {
+			unsigned tag = w->paid_by[k];
+			if (tag & TAG_ENTITY ? !moved[tag & ~TAG_ENTITY]
+					     : !(mine = lines & (~same | tag)))
+				continue;
+		}
 		const struct rec *r = &s->rec[k];
-		if (moved && !moved[r->firm ? L_M1A : s->ent[r->row].line])
-			continue;
+		if (!tagged) {
+			mine = r->firm ? lines : 0;
+			if (r->firm ? !mine : moved && !moved[s->ent[r->row].line])
+				continue;
+		}
+		if (record)
+			w->drawn_at[k] = w->ndrawn;
 		w->comp = r->comp;
 		w->idx = r->idx;
 		w->who = (enum who)r->who;
@@ -2053,9 +2141,17 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 		w->panel_id = r->panel_id;
 		w->known_through = r->known_through;
 		if (r->firm) {
-			run_firm(w, s->firm + r->row, r->n, r->where);
+			if (tagged) {
+				w->look = w->drawn + w->drawn_at[k];
+				w->look_end = w->drawn + w->drawn_at[k + 1];
+			}
+			unsigned paid = run_firm(w, s->firm + r->row, r->n, r->where, mine);
+			if (record)
+				w->paid_by[k] = (unsigned char)paid;
 			continue;
 		}
+		if (record)
+			w->paid_by[k] = (unsigned char)(TAG_ENTITY | s->ent[r->row].line);
 		w->kview = s->ent + r->row;
 		w->nk = r->n;
 		w->nfile = r->nfile;
@@ -2066,10 +2162,16 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 	}
 	w->panel_id = NULL;
 	w->known_through = INT_MIN;
+	w->look = w->look_end = NULL;
+	if (record)
+		w->drawn_at[s->nrec] = w->ndrawn;
+	record = record && w->drawing;
+	w->drawing = false;
 	if (keep) {
 		totals_copy(&w->ref, &w->t);
 		w->ref_m12c = w->m12c_paid;
 		w->ref_of = s;
+		w->paid_of = record ? s : NULL;
 	}
 	row_of(w, s, l, row);
 	w->q = NULL;
@@ -2078,19 +2180,20 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 void sim_apply(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
 	       double *row, struct sim_work *w, const struct award_sink *extra)
 {
-	apply(p, s, l, row, w, extra, NULL, false);
+	apply(p, s, l, row, w, extra, NULL, NULL, false);
 }
 
 void sim_apply_ref(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
 		   double *row, struct sim_work *w)
 {
-	apply(p, s, l, row, w, NULL, NULL, true);
+	apply(p, s, l, row, w, NULL, NULL, NULL, true);
 }
 
 void sim_apply_moved(const struct policy *p, const struct sim_sample *s, const struct sim_layout *l,
-		     double *row, struct sim_work *w, const bool moved[N_LINES])
+		     double *row, struct sim_work *w, const bool moved[N_LINES],
+		     const bool amounts[N_LINES])
 {
-	apply(p, s, l, row, w, NULL, moved, false);
+	apply(p, s, l, row, w, NULL, moved, amounts, false);
 }
 
 /* The bytes of a parameter's value (no padding inside any of them). A
@@ -2130,6 +2233,59 @@ static bool same_value(const struct param_def *d, const struct policy *a, const 
 	return memcmp(x, y, value_bytes(d->type)) == 0;
 }
 
+/* Whether key d of a firm line moves only the amounts of the line's
+ * awards between a and b, not which firm is paid in which year: its
+ * payment keys (line_common but enabled), and an amount the rule pays
+ * while it is a fen or more in both (rules_firm.c pays when the amount
+ * rounds to a positive fen; M1A's min(rate x capital, cap) does so
+ * exactly when rate x capital does). */
+static bool amount_key(const struct param_def *d, const struct policy *a, const struct policy *b)
+{
+	size_t o = d->offset,
+	       common = offsetof(struct policy, line) + (size_t)d->line * sizeof a->line[0];
+	if (o >= common && o < common + sizeof a->line[0])
+		return o != common + offsetof(struct line_common, enabled);
+	switch (d->line) {
+	case L_M1A:
+		return o == offsetof(struct policy, m1a.cap) && money_round(a->m1a.cap) > 0 &&
+		       money_round(b->m1a.cap) > 0;
+	case L_M1B:
+		return (o == offsetof(struct policy, m1b.amount) ||
+			o == offsetof(struct policy, m1b.payout)) &&
+		       money_round(a->m1b.amount * a->m1b.payout) > 0 &&
+		       money_round(b->m1b.amount * b->m1b.payout) > 0;
+	case L_M3B:
+		return o == offsetof(struct policy, m3b.amount) && money_round(a->m3b.amount) > 0 &&
+		       money_round(b->m3b.amount) > 0;
+	case L_M3C:
+		return (o == offsetof(struct policy, m3c.amount) ||
+			o == offsetof(struct policy, m3c.payout)) &&
+		       money_round(a->m3c.amount * a->m3c.payout) > 0 &&
+		       money_round(b->m3c.amount * b->m3c.payout) > 0;
+	default: /* M2's and M3A's tier amounts decide top-ups and who is paid */
+		return false;
+	}
+}
+
+/* Whether firm line l may pay another firm or year under b than under a:
+ * a key of its own moved that is not an amount_key (a key added later
+ * too). */
+static bool grants_move(const struct policy *a, const struct policy *b, enum line_id l)
+{
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	for (size_t i = 0; i < n; i++)
+		if (d[i].line == (int)l && !same_value(&d[i], a, b) && !amount_key(&d[i], a, b))
+			return true;
+	return false;
+}
+
+/* Whether M1B's 再给予 reads a change of M1A's grants. */
+static bool m1b_follows(const struct policy *a, const struct policy *b)
+{
+	return (a->m1b.requires_m1a || b->m1b.requires_m1a) && grants_move(a, b, L_M1A);
+}
+
 bool sim_moved_lines(const struct policy *ref, const struct policy *p, bool moved[N_LINES])
 {
 	size_t n;
@@ -2144,12 +2300,27 @@ bool sim_moved_lines(const struct policy *ref, const struct policy *p, bool move
 		moved[d[i].line] = true;
 		firm |= d[i].line < N_FIRM_LINES;
 	}
-	/* a firm's lines meet in its rules (M1B after M1A, M2's exclude_m1)
-	 * and in the tax cap: one moved moves them all */
-	for (int l = 0; firm && l < N_FIRM_LINES; l++)
+	/* a firm's lines meet in the tax cap, which scales all its awards of a
+	 * year together: one moved moves them all */
+	for (int l = 0; firm && p->model.taxcap.enabled && l < N_FIRM_LINES; l++)
 		moved[l] = true;
+	/* else only in 再给予: M1B pays firms granted M1A (M2's exclude_m1 reads
+	 * the firm's origin, not M1's awards) */
+	if (moved[L_M1A] && m1b_follows(ref, p))
+		moved[L_M1B] = true;
 	/* a tier's count is no parameter: a line's struct beyond its keys */
 	return ref->m2.ntiers == p->m2.ntiers && ref->m3a.ntiers == p->m3a.ntiers;
+}
+
+void sim_moved_amounts(const struct policy *ref, const struct policy *p, const bool moved[N_LINES],
+		       bool amounts[N_LINES])
+{
+	memset(amounts, 0, N_LINES * sizeof *amounts);
+	if (p->model.taxcap.enabled) /* it scales a firm's awards of a year together */
+		return;
+	for (int l = 0; l < N_FIRM_LINES; l++)
+		amounts[l] = moved[l] && !grants_move(ref, p, (enum line_id)l) &&
+			     !(l == L_M1B && m1b_follows(ref, p));
 }
 
 void sim_rep(const struct policy *p, const struct panel *stock, const struct entities *known,

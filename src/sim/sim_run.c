@@ -98,6 +98,7 @@ struct source {
 	int n;
 	const struct sim_cache *cache; /* or NULL */
 	bool (*moved)[N_LINES];        /* n > 1: policy k's lines moved from p[0]'s */
+	bool (*amounts)[N_LINES];      /* of those, the ones that move amounts only */
 	bool *some;                    /* and whether it moves lines only (sim_moved_lines) */
 };
 
@@ -164,7 +165,8 @@ static bool compute(const struct source *src, const struct sim_config *c, struct
 			if (src->n > 1 && v == 0)
 				sim_apply_ref(src->p[v], s, l, row, w);
 			else if (src->n > 1 && src->some[v])
-				sim_apply_moved(src->p[v], s, l, row, w, src->moved[v]);
+				sim_apply_moved(src->p[v], s, l, row, w, src->moved[v],
+						src->amounts[v]);
 			else
 				sim_apply(src->p[v], s, l, row, w, NULL);
 		}
@@ -343,16 +345,20 @@ int sim_run_many(const struct policy *const *p, int n, const struct sim_config *
 	struct source src = {.p = p,
 			     .n = n,
 			     .moved = calloc((size_t)n, sizeof *src.moved),
+			     .amounts = calloc((size_t)n, sizeof *src.amounts),
 			     .some = calloc((size_t)n, sizeof *src.some)};
 	int rc = -1;
-	if (src.moved && src.some) {
-		for (int v = 1; v < n; v++)
+	if (src.moved && src.amounts && src.some) {
+		for (int v = 1; v < n; v++) {
 			src.some[v] = sim_moved_lines(p[0], p[v], src.moved[v]);
+			sim_moved_amounts(p[0], p[v], src.moved[v], src.amounts[v]);
+		}
 		rc = run(&src, c, out, err, errlen);
 	} else {
 		snprintf(err, errlen, "out of memory");
 	}
 	free(src.moved);
+	free(src.amounts);
 	free(src.some);
 	return rc;
 }
