@@ -9,6 +9,7 @@
  * were chosen from. */
 #include <check.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <omp.h>
 #include <stdarg.h>
@@ -594,6 +595,96 @@ static int load(const char *path, struct scenario *s, char *err)
 	return scenario_open(s, path, NULL, 0, err, ERR_LEN);
 }
 
+/* What compare gives for one cell, read down the rows as a reader would:
+ * line's money at calendar year y (-1: all years) and level, 0 in a year
+ * the run does not pay. */
+static void column(const struct sim_output *o, int first_paid, int line, int y, int lv, double *v)
+{
+	const struct sim_layout *l = &o->layout;
+	int yi = y < 0 ? l->years : y - first_paid;
+	bool in = y < 0 || (yi >= 0 && yi < l->years);
+	for (long r = 0; r < o->reps; r++)
+		v[r] = in ? o->rows[(size_t)r * l->width + sim_money(l, line, yi, lv)] : 0;
+}
+
+/* Every cell of c, to the bit: the means (gsl_stats_mean) and the paired
+ * difference of each pair of columns of b and a. */
+static void cells_are_the_columns(const struct study_compare *c, const struct sim_output *b, int fb,
+				  const struct sim_output *a, int fa)
+{
+	size_t n = (size_t)b->reps;
+	double *vb = malloc(n * sizeof *vb), *va = malloc(n * sizeof *va);
+	ck_assert(vb && va);
+	for (int line = 0; line <= N_LINES; line++)
+		for (int y = 0; y <= c->nyears; y++)
+			for (int lv = 0; lv < N_LEVELS; lv++) {
+				int cal = y == c->nyears ? -1 : c->first_year + y;
+				column(b, fb, line, cal, lv, vb);
+				column(a, fa, line, cal, lv, va);
+				struct study_ccell want;
+				memset(&want, 0, sizeof want); /* memcmp below: no padding bits */
+				want.base = gsl_stats_mean(vb, 1, n);
+				want.alt = gsl_stats_mean(va, 1, n);
+				study_paired(va, 1, vb, 1, n, &want.d);
+				const struct study_ccell *got = study_compare_at(c, line, y, lv);
+				ck_assert_msg(memcmp(got, &want, sizeof want) == 0,
+					      "line %d year %d level %d: %.17g %.17g %.17g, want "
+					      "%.17g %.17g %.17g",
+					      line, y, lv, got->base, got->alt, got->d.se,
+					      want.base, want.alt, want.d.se);
+			}
+	free(vb);
+	free(va);
+}
+
+/* study_compare reads the runs' columns once, contiguous, and takes an
+ * alternative's mean of a column equal to the base's from the base: the
+ * same bits as reading each column down the rows, also where the paid
+ * years differ (a payment lag of 2, a year more). study_compare_all, whose
+ * base columns serve every alternative, gives the same as study_compare
+ * of each, shared populations or not (a model key). */
+START_TEST(test_compare_cells_are_each_columns_mean_and_paired_difference_to_the_bit)
+{
+	struct scenario *s[4] = {
+		open_sets(NULL, 0),
+		open_sets(NULL, 2, "m1a.cap=50万", "m3c.amount=60万"),
+		open_sets(NULL, 3, "scenario.payment_lag=2", "scenario.years=4",
+			  "m7a.schedule=40%,60%"),
+		open_sets(NULL, 1, "growth.mean=12%"),
+	};
+	struct study_cfg c = cfg(70);
+	struct sim_output o[4];
+	char err[ERR_LEN];
+	int fp[4];
+	memset(o, 0, sizeof o);
+	for (int k = 0; k < 4; k++) {
+		fp[k] = s[k]->pol.start_year + s[k]->pol.payment_lag;
+		ck_assert_msg(study_run(&s[k]->pol, &c, &o[k], err, sizeof err) == STUDY_OK, "%s",
+			      err);
+	}
+	struct study_compare all[3], one;
+	ck_assert_msg(study_compare_all(s, 4, &c, all, err, sizeof err) == STUDY_OK, "%s", err);
+	ck_assert_int_eq(all[1].first_year, 2026);
+	ck_assert_int_gt(all[1].nyears, all[0].nyears + 1); /* paid a year later, a year more */
+	for (int k = 1; k < 4; k++) {
+		ck_assert_msg(study_compare(&o[0], fp[0], &o[k], fp[k], &one, err, sizeof err) ==
+				      STUDY_OK,
+			      "%s", err);
+		cells_are_the_columns(&one, &o[0], fp[0], &o[k], fp[k]);
+		ck_assert_int_eq(all[k - 1].first_year, one.first_year);
+		ck_assert_int_eq(all[k - 1].nyears, one.nyears);
+		size_t ncell = (size_t)(N_LINES + 1) * (size_t)(one.nyears + 1) * N_LEVELS;
+		ck_assert(memcmp(all[k - 1].cell, one.cell, ncell * sizeof *one.cell) == 0);
+		study_compare_free(&one);
+		study_compare_free(&all[k - 1]);
+	}
+	for (int k = 0; k < 4; k++) {
+		sim_output_free(&o[k]);
+		free(s[k]);
+	}
+}
+END_TEST
+
 START_TEST(test_the_sensitivity_section_declares_ranges_in_each_keys_unit)
 {
 	struct scenario *s = calloc(1, sizeof *s);
@@ -903,6 +994,8 @@ static Suite *study_suite(void)
 	tcase_add_test(tc,
 		       test_district_1to1_moves_money_from_the_city_to_districts_total_unchanged);
 	tcase_add_test(tc, test_compare_aligns_paid_years_of_different_horizons);
+	tcase_add_test(tc,
+		       test_compare_cells_are_each_columns_mean_and_paired_difference_to_the_bit);
 	tcase_add_test(tc, test_sobol_on_the_simulator_ranks_the_big_line_first);
 	tcase_add_test(tc, test_sobol_points_share_populations_and_give_the_one_by_one_results);
 	suite_add_tcase(s, tc);

@@ -872,17 +872,96 @@ void study_tornado_free(struct study_tornado *t)
 
 /* ---- compare ---- */
 
-/* Line's money at calendar year y (or all years: y < 0) and level, per
- * replication, into v; 0 where o pays nothing that year. */
-static void series(const struct sim_output *o, int first_paid, int line, int y, enum fund_level lv,
-		   double *v)
+/* A run's money columns as compare reads them: every line and TOTAL,
+ * paid year and all years, level, each contiguous over the replications
+ * (a column read down the rows misses the cache at every row), with their
+ * means when made for a base. */
+struct mcols {
+	const struct sim_output *o;
+	int first_paid;
+	double *v;    /* column (line, y, lv) at v[mcol(o, line, y, lv) * reps] */
+	double *mean; /* a base's: gsl_stats_mean of each, or NULL */
+};
+
+static size_t mcol(const struct sim_output *o, int line, int y, enum fund_level lv)
+{
+	return ((size_t)line * (size_t)(o->layout.years + 1) + (size_t)y) * N_LEVELS + lv;
+}
+
+static void mcols_free(struct mcols *c)
+{
+	free(c->v);
+	free(c->mean);
+	memset(c, 0, sizeof *c);
+}
+
+/* The columns k of o with need[k] (need NULL: all), and with means their
+ * means; -1 when out of memory. A line's money of every year and level is
+ * contiguous in a row as in mcol (sim_layout.c). */
+static int mcols_make(const struct sim_output *o, int first_paid, const bool *need, bool means,
+		      struct mcols *c)
 {
 	const struct sim_layout *l = &o->layout;
-	int yi = y < 0 ? l->years : y - first_paid;
-	bool in = y < 0 || (yi >= 0 && yi < l->years);
-	size_t col = in ? sim_money(l, line, yi, lv) : 0;
-	for (long r = 0; r < o->reps; r++)
-		v[r] = in ? o->rows[(size_t)r * l->width + col] : 0;
+	size_t n = (size_t)o->reps, ncol = mcol(o, N_LINES + 1, 0, 0), per = mcol(o, 1, 0, 0);
+	*c = (struct mcols){.o = o, .first_paid = first_paid};
+	c->v = malloc(ncol * n * sizeof *c->v); /* pages of columns not needed stay untouched */
+	c->mean = means ? malloc(ncol * sizeof *c->mean) : NULL;
+	if (!c->v || (means && !c->mean)) {
+		mcols_free(c);
+		return -1;
+	}
+	for (size_t r = 0; r < n; r++) {
+		const double *row = o->rows + r * l->width;
+		for (int line = 0; line <= N_LINES; line++) {
+			const double *m = row + sim_money(l, line, 0, 0);
+			size_t k0 = mcol(o, line, 0, 0);
+			for (size_t j = 0; j < per; j++)
+				if (!need || need[k0 + j])
+					c->v[(k0 + j) * n + r] = m[j];
+		}
+	}
+	for (size_t k = 0; means && k < ncol; k++)
+		c->mean[k] = gsl_stats_mean(c->v + k * n, 1, n);
+	return 0;
+}
+
+/* For an alternative laid out as the base b (the same paid years: rule
+ * variants), whether each column differs from the base's, bit for bit,
+ * in some replication: into differ (ncol), or false when laid out
+ * otherwise. Most lines of an alternative are the base's. */
+static bool columns_differ(const struct mcols *b, const struct sim_output *alt, int alt_first_paid,
+			   bool *differ)
+{
+	const struct sim_output *base = b->o;
+	const struct sim_layout *lb = &base->layout, *la = &alt->layout;
+	if (alt_first_paid != b->first_paid || la->years != lb->years)
+		return false;
+	size_t per = mcol(alt, 1, 0, 0);
+	for (size_t r = 0; r < (size_t)alt->reps; r++) {
+		const double *ra = alt->rows + r * la->width, *rb = base->rows + r * lb->width;
+		for (int line = 0; line <= N_LINES; line++) {
+			const double *ma = ra + sim_money(la, line, 0, 0);
+			const double *mb = rb + sim_money(lb, line, 0, 0);
+			bool *d = differ + mcol(alt, line, 0, 0);
+			if (memcmp(ma, mb, per * sizeof *ma) == 0)
+				continue; /* most lines: the base's */
+			for (size_t j = 0; j < per; j++)
+				d[j] |= memcmp(&ma[j], &mb[j], sizeof ma[j]) != 0;
+		}
+	}
+	return true;
+}
+
+/* The column of c's line's money at calendar year y (or all years: y <
+ * 0) and level, or NULL where its scenario pays nothing that year. */
+static const double *mcols_at(const struct mcols *c, int line, int y, enum fund_level lv, size_t *k)
+{
+	const struct sim_layout *l = &c->o->layout;
+	int yi = y < 0 ? l->years : y - c->first_paid;
+	if (yi < 0 || yi > l->years || (y >= 0 && yi == l->years))
+		return NULL;
+	*k = mcol(c->o, line, yi, lv);
+	return c->v + *k * (size_t)c->o->reps;
 }
 
 static size_t cindex(const struct study_compare *c, int line, int year, enum fund_level lv)
@@ -890,10 +969,12 @@ static size_t cindex(const struct study_compare *c, int line, int year, enum fun
 	return ((size_t)line * (size_t)(c->nyears + 1) + (size_t)year) * N_LEVELS + lv;
 }
 
-enum study_status study_compare(const struct sim_output *base, int base_first_paid,
-				const struct sim_output *alt, int alt_first_paid,
-				struct study_compare *out, char *err, size_t errlen)
+/* study_compare of the base's columns b (with their means). */
+static enum study_status compare_cols(const struct mcols *b, const struct sim_output *alt,
+				      int alt_first_paid, struct study_compare *out, char *err,
+				      size_t errlen)
 {
+	const struct sim_output *base = b->o;
 	memset(out, 0, sizeof *out);
 	if (base->reps != alt->reps || !base->rows || !alt->rows || base->reps < 1) {
 		snprintf(err, errlen,
@@ -902,46 +983,76 @@ enum study_status study_compare(const struct sim_output *base, int base_first_pa
 			 base->reps, alt->reps);
 		return STUDY_FAILED;
 	}
-	int first = base_first_paid < alt_first_paid ? base_first_paid : alt_first_paid;
-	int end_b = base_first_paid + base->layout.years,
-	    end_a = alt_first_paid + alt->layout.years;
+	int first = b->first_paid < alt_first_paid ? b->first_paid : alt_first_paid;
+	int end_b = b->first_paid + base->layout.years, end_a = alt_first_paid + alt->layout.years;
 	out->first_year = first;
 	out->nyears = (end_b > end_a ? end_b : end_a) - first;
 	out->reps = base->reps;
+	size_t n = (size_t)base->reps;
 	size_t ncell = (size_t)(N_LINES + 1) * (size_t)(out->nyears + 1) * N_LEVELS;
+	struct mcols a = {0};
 	out->cell = calloc(ncell, sizeof *out->cell);
-	double *vb = malloc((size_t)base->reps * sizeof *vb);
-	double *va = malloc((size_t)base->reps * sizeof *va);
-	if (!out->cell || !vb || !va) {
-		free(vb);
-		free(va);
+	double *zero = calloc(n, sizeof *zero); /* a year a scenario does not pay */
+	bool *differ = calloc(mcol(alt, N_LINES + 1, 0, 0), sizeof *differ);
+	bool aligned = differ && columns_differ(b, alt, alt_first_paid, differ);
+	if (!out->cell || !zero || !differ ||
+	    mcols_make(alt, alt_first_paid, aligned ? differ : NULL, false, &a) != 0) {
+		free(zero);
+		free(differ);
 		study_compare_free(out);
 		snprintf(err, errlen, _("out of memory"));
 		return STUDY_FAILED;
 	}
-	size_t n = (size_t)base->reps;
+	double zero_mean = gsl_stats_mean(zero, 1, n);
 	for (int line = 0; line <= N_LINES; line++) {
 		for (int y = 0; y <= out->nyears; y++) {
 			int cal = y == out->nyears ? -1 : first + y;
 			for (int lv = 0; lv < N_LEVELS; lv++) {
 				struct study_ccell *cc = &out->cell[cindex(out, line, y, lv)];
-				series(base, base_first_paid, line, cal, lv, vb);
-				series(alt, alt_first_paid, line, cal, lv, va);
-				cc->base = gsl_stats_mean(vb, 1, n);
-				cc->alt = gsl_stats_mean(va, 1, n);
-				study_paired(va, 1, vb, 1, n, &cc->d);
+				size_t kb, ka;
+				const double *vb = mcols_at(b, line, cal, lv, &kb);
+				const double *va = mcols_at(&a, line, cal, lv, &ka);
+				cc->base = vb ? b->mean[kb] : zero_mean;
+				/* the same numbers have the same mean */
+				bool same = aligned && va && !differ[ka];
+				if (same)
+					va = vb;
+				cc->alt = !va    ? zero_mean
+					  : same ? cc->base
+						 : gsl_stats_mean(va, 1, n);
+				study_paired(va ? va : zero, 1, vb ? vb : zero, 1, n, &cc->d);
 			}
 		}
 	}
-	free(vb);
-	free(va);
+	mcols_free(&a);
+	free(zero);
+	free(differ);
 	return STUDY_OK;
+}
+
+enum study_status study_compare(const struct sim_output *base, int base_first_paid,
+				const struct sim_output *alt, int alt_first_paid,
+				struct study_compare *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	struct mcols b = {0};
+	if (base->rows && base->reps >= 1 &&
+	    mcols_make(base, base_first_paid, NULL, true, &b) != 0) {
+		snprintf(err, errlen, _("out of memory"));
+		return STUDY_FAILED;
+	}
+	b.o = base;
+	enum study_status rc = compare_cols(&b, alt, alt_first_paid, out, err, errlen);
+	mcols_free(&b);
+	return rc;
 }
 
 struct compare_ctx {
 	struct scenario *const *s;
 	const struct sim_output *b;
 	struct study_compare *cmp;
+	struct mcols bcols; /* the base's, made at the first use */
+	bool made;
 };
 
 static int first_paid(const struct scenario *s)
@@ -962,18 +1073,30 @@ static enum study_status compare_use(void *ctx, long i, const struct sim_output 
 				     size_t errlen)
 {
 	struct compare_ctx *x = ctx;
-	return study_compare(x->b, first_paid(x->s[0]), o, first_paid(x->s[i + 1]), &x->cmp[i], err,
-			     errlen);
+	bool ok = true;
+#pragma omp critical(study_compare_base)
+	{
+		if (!x->made && x->b->rows && x->b->reps >= 1)
+			ok = mcols_make(x->b, first_paid(x->s[0]), NULL, true, &x->bcols) == 0;
+		x->made = ok;
+		x->bcols.o = x->b;
+	}
+	if (!ok) {
+		snprintf(err, errlen, _("out of memory"));
+		return STUDY_FAILED;
+	}
+	return compare_cols(&x->bcols, o, first_paid(x->s[i + 1]), &x->cmp[i], err, errlen);
 }
 
 enum study_status study_compare_all(struct scenario *const *s, int ns, const struct study_cfg *c,
 				    struct study_compare *cmp, char *err, size_t errlen)
 {
 	struct sim_output b = {0};
-	struct compare_ctx x = {s, &b, cmp};
+	struct compare_ctx x = {s, &b, cmp, {0}, false};
 	struct variants v = {ns - 1, &x, compare_make, compare_use};
 	long done = 0;
 	enum study_status rc = run_variants(s[0], &v, c, &b, &done, ns, err, errlen);
+	mcols_free(&x.bcols);
 	sim_output_free(&b);
 	for (int i = 0; rc != STUDY_OK && i < ns - 1; i++)
 		study_compare_free(&cmp[i]);
