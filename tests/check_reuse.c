@@ -210,6 +210,166 @@ START_TEST(schedules_and_switches_on_one_population_equal_their_own_runs)
 }
 END_TEST
 
+/* The firm lines a variant reruns (sim_moved_lines): M1A's cap alone,
+ * a fen or more in both, moves M1A alone; a key that may change whether
+ * M1A is granted moves M1B too (再给予), unless neither policy asks for
+ * it; with the tax cap on, one firm line moves all six. And those that
+ * move amounts only, rerun for the firms the reference paid alone
+ * (sim_moved_amounts): a cap or amount a fen or more in both, a payment
+ * key; never a threshold, M2's or M3A's tiers, or under the tax cap. */
+START_TEST(firm_lines_move_together_only_where_their_rules_meet)
+{
+	static const struct {
+		const char *set[3];
+		int n;
+		const char *moved;   /* the firm lines moved, by initial: M1A M1B M2 M3A M3B M3C */
+		const char *amounts; /* of those, the ones moving amounts only */
+	} cases[] = {
+		{{"m1a.cap=50万"}, 1, "100000", "100000"},
+		{{"m1a.cap=50万", "m3c.amount=60万", "m6a.cap=600万"}, 3, "100001", "100001"},
+		{{"m1a.cap=0.01"}, 1, "100000", "100000"},  /* a fen: still granted where it was */
+		{{"m1a.cap=0.004"}, 1, "110000", "000000"}, /* rounds to 0 fen: granted nowhere */
+		{{"m1a.cap=0"}, 1, "110000", "000000"},
+		{{"m1a.rate=4%"}, 1, "110000", "000000"},
+		{{"m1a.min_employees=30"}, 1, "110000", "000000"},
+		{{"m1a.employee_window_years=2"}, 1, "110000", "000000"},
+		{{"m1a.enabled=false"}, 1, "110000", "000000"},
+		{{"m1a.funding=municipal", "m1a.owner=sci_tech"}, 2, "100000", "100000"},
+		{{"m1b.requires_m1a=false"}, 1, "010000", "000000"},
+		{{"m1b.amount=150万", "m1b.payout=50%"}, 2, "010000", "010000"},
+		{{"m1b.payout=0"}, 1, "010000", "000000"},
+		{{"m2.exclude_m1=true", "m3b.amount=400万"}, 2, "001010", "000010"},
+		{{"m2.tier1_amount=30万", "m3a.tier1_amount=100万"}, 2, "001100", "000000"},
+		{{"m3b.amount=0"}, 1, "000010", "000000"},
+		{{"m3c.amount=60万", "m3c.min_growth=30%"}, 2, "000001", "000000"},
+		{{"m3c.payout=0.000000001"}, 1, "000001", "000000"},
+		{{"m3c.schedule=50%,50%", "m3c.payout=60%"}, 2, "000001", "000001"},
+	};
+	char err[ERR_LEN];
+	struct scenario *base = open_sets(0, NULL);
+	char *off[] = {"m1b.requires_m1a=false"};
+	struct scenario *free_m1b = open_sets(1, off);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct scenario *v = open_sets(cases[i].n, (char **)cases[i].set);
+		bool moved[N_LINES], amounts[N_LINES];
+		ck_assert(sim_moved_lines(&base->pol, &v->pol, moved));
+		sim_moved_amounts(&base->pol, &v->pol, moved, amounts);
+		for (int l = 0; l < N_FIRM_LINES; l++) {
+			ck_assert_msg(moved[l] == (cases[i].moved[l] == '1'), "%s: line %d",
+				      cases[i].set[0], l);
+			ck_assert_msg(amounts[l] == (cases[i].amounts[l] == '1'),
+				      "%s: line %d amounts", cases[i].set[0], l);
+		}
+		for (int l = N_FIRM_LINES; l < N_LINES; l++)
+			ck_assert(!amounts[l]);
+		free(v);
+	}
+	/* without 再给予 in either, M1B reads nothing of M1A */
+	char *both[] = {"m1b.requires_m1a=false", "m1a.cap=0"};
+	struct scenario *v = open_sets(2, both);
+	bool moved[N_LINES];
+	ck_assert(sim_moved_lines(&free_m1b->pol, &v->pol, moved));
+	ck_assert(moved[L_M1A] && !moved[L_M1B]);
+	free(v);
+	char *tax[] = {"taxcap.enabled=true"},
+	     *tax_cap[] = {"taxcap.enabled=true", "m3c.amount=60万"};
+	struct scenario *t0 = open_sets(1, tax), *t1 = open_sets(2, tax_cap);
+	ck_assert(sim_moved_lines(&t0->pol, &t1->pol, moved));
+	bool amounts[N_LINES];
+	sim_moved_amounts(&t0->pol, &t1->pol, moved, amounts);
+	for (int l = 0; l < N_FIRM_LINES; l++)
+		ck_assert(moved[l] && !amounts[l]);
+	ck_assert(!moved[L_M6A]);
+	free(t0);
+	free(t1);
+	free(free_m1b);
+	free(base);
+	(void)err;
+}
+END_TEST
+
+/* Variants that move firm lines alone or with others, at the edges of
+ * the dependency analysis above: on one population they give what each
+ * run alone gives, bit for bit, with and without the tax cap, sampled,
+ * on the bureau's panel, and against a base that pays M1A, M3B and M3C
+ * nothing (amounts of 0 fen: a variant paying them must not take the
+ * base's firms). Moving M1A's grants moves M1B's total, so a variant that
+ * kept the reference's M1B would differ. */
+START_TEST(firm_line_variants_on_one_population_equal_their_own_runs)
+{
+	static const char *const sets[][3] = {
+		{"m1a.cap=50万", "m3c.amount=60万", "m6a.cap=600万"},
+		{"m1a.cap=0"},
+		{"m1a.cap=0.004"},
+		{"m1a.cap=0.01", "m3c.amount=30万"},
+		{"m1a.min_employees=20"},
+		{"m1a.rate=1%", "m1b.amount=100万"},
+		{"m1a.enabled=false"},
+		{"m1a.schedule=50%,50%"},
+		{"m1b.requires_m1a=false", "m1a.cap=50万"},
+		{"m2.exclude_m1=true", "m3a.tier1_amount=100万"},
+		{"m3b.amount=400万", "m3c.min_growth=30%"},
+		{"m1b.amount=150万", "m1b.payout=50%", "m3b.amount=400万"},
+		{"m3c.payout=0.000000001"},
+		{"m3b.amount=0", "m1a.cap=120万"},
+		{"m1a.cap=50万", "m2.tier1_amount=30万"},
+		{"m3c.schedule=50%,50%", "m3c.amount=60万"},
+	};
+	enum { NV = sizeof sets / sizeof sets[0] };
+	char err[ERR_LEN] = "";
+	struct panel stock;
+	ck_assert_msg(panel_load(PANEL, &stock, err, sizeof err) == 0, "%s", err);
+	/* sampled, the tax cap on, the panel, a base paying nothing under three lines */
+	for (int mode = 0; mode < 4; mode++) {
+		struct scenario *s[NV + 1];
+		char *tax = "taxcap.enabled=true";
+		char *zero[] = {"m1a.cap=0.004", "m3b.amount=0", "m3c.payout=0.000000001"};
+		s[0] = mode == 3 ? open_sets(3, zero) : open_sets(mode == 1, &tax);
+		for (int k = 0; k < NV; k++) {
+			char *set[4];
+			int n = 0;
+			while (n < 3 && sets[k][n])
+				set[n] = (char *)sets[k][n], n++;
+			if (mode == 1)
+				set[n++] = tax;
+			s[k + 1] = open_sets(n, set);
+		}
+		struct sim_config c = {.seed = 17,
+				       .reps = mode == 2 ? 20 : 60,
+				       .threads = 2,
+				       .stock = mode == 2 ? &stock : NULL};
+		const struct policy *p[NV + 1];
+		for (int k = 0; k <= NV; k++)
+			p[k] = &s[k]->pol;
+		struct sim_output many[NV + 1], one;
+		ck_assert_msg(sim_run_many(p, NV + 1, &c, many, err, sizeof err) == 0, "%s", err);
+		for (int k = 0; k <= NV; k++) {
+			ck_assert_msg(sim_run(p[k], &c, &one, err, sizeof err) == 0, "%s", err);
+			char what[96];
+			snprintf(what, sizeof what, "mode %d: %s", mode,
+				 k ? sets[k - 1][0] : "base");
+			same_output(&many[k], &one, what);
+			sim_output_free(&one);
+		}
+		/* m1a.cap=0 pays no M1B: the test sees the dependency */
+		const struct sim_layout *l = &many[0].layout;
+		size_t col = sim_money(l, L_M1B, l->years, LV_TOTAL);
+		double m1b_base = 0, m1b_none = 0;
+		for (long r = 0; r < many[0].reps; r++) {
+			m1b_base += many[0].rows[(size_t)r * l->width + col];
+			m1b_none += many[2].rows[(size_t)r * l->width + col];
+		}
+		ck_assert_msg((mode == 3 || m1b_base > 0) && m1b_none == 0,
+			      "mode %d: M1B %g and %g", mode, m1b_base, m1b_none);
+		for (int k = 0; k <= NV; k++) {
+			sim_output_free(&many[k]);
+			free(s[k]);
+		}
+	}
+	panel_free(&stock);
+}
+END_TEST
+
 START_TEST(a_model_key_is_refused_by_the_kept_populations_and_by_run_many)
 {
 	char err[ERR_LEN] = "";
@@ -272,6 +432,8 @@ int main(void)
 	tcase_add_test(tc, many_policies_equal_their_own_runs_on_the_panel_and_known_approvals);
 	tcase_add_test(tc, the_kept_populations_answer_as_a_fresh_run);
 	tcase_add_test(tc, schedules_and_switches_on_one_population_equal_their_own_runs);
+	tcase_add_test(tc, firm_lines_move_together_only_where_their_rules_meet);
+	tcase_add_test(tc, firm_line_variants_on_one_population_equal_their_own_runs);
 	tcase_add_test(tc, a_model_key_is_refused_by_the_kept_populations_and_by_run_many);
 	tcase_add_test(tc, keeping_the_populations_stops_after_a_block_when_asked);
 	suite_add_tcase(s, tc);

@@ -39,5 +39,31 @@ study sobol-policy sobol --set sensitivity.m1a.cap=50万:150万 --set sensitivit
 study sobol-mixed sobol --set sensitivity.m1a.cap=50万:150万 --set sensitivity.growth.mean=5%:13% \
 	--n 4 --reps 10 --bootstrap 50
 study compare compare builtin scenarios/suzhou-district-1to1.ini scenarios/suzhou-conservative.ini --reps 30
+# the bench's alternatives (bench_reuse.sh: M1A's cap, M3C's amount, M6A's cap),
+# one granting no M1A (M1B must follow), one a year longer; the tax cap on
+here=$(pwd)
+alts=""
+for i in 1 2 3 4; do
+	cat > "$tmp/alt$i.ini" <<EOF
+[scenario]
+name = alt$i
+base = $here/scenarios/suzhou-draft.ini
+[m1a]
+cap = $((40 + 10 * i))万
+[m3c]
+amount = $((40 + 10 * (i % 6)))万
+[m6a]
+cap = $((500 + 100 * (i % 4)))万
+EOF
+	alts="$alts $tmp/alt$i.ini"
+done
+draft="base = $here/scenarios/suzhou-draft.ini"
+printf '[scenario]\nname = no-m1a\n%s\n[m1a]\ncap = 0\n' "$draft" > "$tmp/none.ini"
+printf '[scenario]\nname = longer\n%s\nyears = 4\n' "$draft" > "$tmp/longer.ini"
+printf '[scenario]\nname = taxcap\n%s\n[taxcap]\nenabled = true\n' "$draft" > "$tmp/tax.ini"
+printf '[scenario]\nname = taxcap-m1a\nbase = %s\n[m1a]\ncap = 50万\n' "$tmp/tax.ini" > "$tmp/tax-m1a.ini"
+# shellcheck disable=SC2086 # the file names are $tmp's, without spaces
+study compare-firm compare scenarios/suzhou-draft.ini $alts "$tmp/none.ini" "$tmp/longer.ini" --reps 40
+study compare-taxcap compare "$tmp/tax.ini" "$tmp/tax-m1a.ini" "$tmp/alt1.ini" --reps 30
 [ $fail = 0 ] && echo "reuse: passed ($n studies byte-identical shared and fresh, 1 and 2 threads)"
 exit $fail
