@@ -18,7 +18,6 @@ bin=${1:-bin/fundsim}
 reps=${2:-100}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-here=$(pwd)
 
 # name, runs, replications a run: the study's time in $tmp/study against a
 # plain run of runs x replications
@@ -47,21 +46,7 @@ study sweep m3c.amount=20万:100万:5万 --reps $more
 rm -rf "$tmp/out"
 ratio "sweep of a rule key (m3c.amount)" 18 $more
 
-alts=""
-for i in 1 2 3 4 5 6 7; do
-	cat > "$tmp/alt$i.ini" <<EOF
-[scenario]
-name = alt$i
-base = $here/scenarios/suzhou-draft.ini
-[m1a]
-cap = $((40 + 10 * i))万
-[m3c]
-amount = $((40 + 10 * (i % 6)))万
-[m6a]
-cap = $((500 + 100 * (i % 4)))万
-EOF
-	alts="$alts $tmp/alt$i.ini"
-done
+alts=$(sh tests/reuse_alts.sh "$tmp" 7)
 # shellcheck disable=SC2086 # the file names are $tmp's, without spaces
 study compare scenarios/suzhou-draft.ini $alts --reps $more
 rm -rf "$tmp/out"

@@ -42,21 +42,7 @@ study compare compare builtin scenarios/suzhou-district-1to1.ini scenarios/suzho
 # the bench's alternatives (bench_reuse.sh: M1A's cap, M3C's amount, M6A's cap),
 # one granting no M1A (M1B must follow), one a year longer; the tax cap on
 here=$(pwd)
-alts=""
-for i in 1 2 3 4; do
-	cat > "$tmp/alt$i.ini" <<EOF
-[scenario]
-name = alt$i
-base = $here/scenarios/suzhou-draft.ini
-[m1a]
-cap = $((40 + 10 * i))万
-[m3c]
-amount = $((40 + 10 * (i % 6)))万
-[m6a]
-cap = $((500 + 100 * (i % 4)))万
-EOF
-	alts="$alts $tmp/alt$i.ini"
-done
+alts=$(sh tests/reuse_alts.sh "$tmp" 4)
 draft="base = $here/scenarios/suzhou-draft.ini"
 printf '[scenario]\nname = no-m1a\n%s\n[m1a]\ncap = 0\n' "$draft" > "$tmp/none.ini"
 printf '[scenario]\nname = longer\n%s\nyears = 4\n' "$draft" > "$tmp/longer.ini"
