@@ -293,6 +293,14 @@ static uint64_t mix(uint64_t x)
 	return x ^ (x >> 31);
 }
 
+/* A sampled recipient's part of the take-up and district hashes: its
+ * stream's key and index, mixed (one definition, so the two agree with
+ * each other and with where_batch). */
+static uint64_t who_key(uint64_t comp, uint64_t idx)
+{
+	return mix(comp ^ mix(idx));
+}
+
 static uint64_t key(uint64_t seed, long rep, uint64_t comp, uint64_t idx)
 {
 	return mix(mix(mix(mix(seed) ^ (uint64_t)rep) ^ comp) ^ idx);
@@ -623,7 +631,7 @@ static bool claimed(struct sim_work *w, enum line_id line, int year)
 	if (share >= 1)
 		return true;
 	if (!w->who_ready) {
-		w->takeup_who = mix(w->comp ^ mix(w->idx));
+		w->takeup_who = who_key(w->comp, w->idx);
 		w->who_ready = true;
 	}
 	uint64_t h = mix(w->takeup_pre ^
@@ -869,7 +877,7 @@ static int where_of(struct sim_work *w, enum line_id l)
 		return where_pick(w, l, fnv1a(w->panel_id));
 	if (w->panel_id && w->panel_where)
 		return w->panel_where;
-	return where_pick(w, l, mix(w->comp ^ mix(w->idx)));
+	return where_pick(w, l, who_key(w->comp, w->idx));
 }
 
 /* The districts under line l of the n recipients of streams (comp, idx0
@@ -881,7 +889,7 @@ static void where_batch(struct sim_work *w, enum line_id l, uint64_t comp, uint6
 {
 	uint64_t who[BATCH];
 	for (size_t j = 0; j < n; j++)
-		who[j] = mix(comp ^ mix(idx0 + j));
+		who[j] = who_key(comp, idx0 + j);
 	for (size_t j = 0; j < n; j++)
 		out[j] = where_pick(w, l, who[j]);
 }
@@ -2051,6 +2059,13 @@ static bool keep_lines(struct sim_work *w, const bool *moved)
 	return true;
 }
 
+/* A row of NaN: what sim_run takes for a failed replication. */
+static void nan_row(const struct sim_layout *l, double *row)
+{
+	for (size_t i = 0; i < l->width; i++)
+		row[i] = NAN;
+}
+
 /* The row of w's totals and sample s's aggregates, under w->q. */
 static void row_of(struct sim_work *w, const struct sim_sample *s, const struct sim_layout *l,
 		   double *row)
@@ -2059,8 +2074,7 @@ static void row_of(struct sim_work *w, const struct sim_sample *s, const struct 
 	fill_pop(w, s, l, row);
 	if (w->t.overflow) { /* sums missing awards would be wrong numbers */
 		w->overflow = true;
-		for (size_t i = 0; i < l->width; i++)
-			row[i] = NAN;
+		nan_row(l, row);
 	}
 }
 
@@ -2082,8 +2096,7 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 		  const bool *moved, const bool *amounts, bool keep)
 {
 	if (s->failed) {
-		for (size_t i = 0; i < l->width; i++)
-			row[i] = NAN; /* seen as a failed replication by sim_run */
+		nan_row(l, row);
 		return;
 	}
 	struct policy *q = w->qbuf;
@@ -2337,8 +2350,7 @@ void sim_rep(const struct policy *p, const struct panel *stock, const struct ent
 	w->panel_id = NULL;
 	w->known_through = INT_MIN;
 	if (failed) {
-		for (size_t i = 0; i < l->width; i++)
-			row[i] = NAN; /* seen as a failed replication by sim_run */
+		nan_row(l, row);
 		return;
 	}
 	w->q = w->qbuf;
