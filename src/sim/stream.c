@@ -418,15 +418,23 @@ void stream_lognormal(const struct stream *s, uint32_t pos, size_t n, double med
 		out[i] *= median;
 }
 
+/* Block b of streams idx + at .. idx + at + m - 1 (the _across draws,
+ * a chunk at a time). */
+static void across(const struct stream *s, uint32_t b, size_t at, size_t m, uint64_t *w0,
+		   uint64_t *w1)
+{
+	struct stream t = *s;
+	t.idx += (uint32_t)at;
+	blocks(&t, 1, b, m, w0, w1);
+}
+
 void stream_uniform_across(const struct stream *s, uint32_t pos, size_t n, double *out)
 {
 	uint64_t w0[CHUNK], w1[CHUNK];
 	COUNT(STREAM_UNIFORM, n);
 	for (size_t at = 0; at < n; at += CHUNK) {
 		size_t m = n - at < CHUNK ? n - at : CHUNK;
-		struct stream t = *s;
-		t.idx += (uint32_t)at;
-		blocks(&t, 1, pos / 2, m, w0, w1);
+		across(s, pos / 2, at, m, w0, w1);
 		for (size_t j = 0; j < m; j++)
 			out[at + j] = u01(pos % 2 ? w1[j] : w0[j]);
 	}
@@ -439,9 +447,7 @@ void stream_normal_across(const struct stream *s, uint32_t pos, size_t n, double
 	COUNT(STREAM_NORMAL, n);
 	for (size_t at = 0; at < n; at += CHUNK) {
 		size_t m = n - at < CHUNK ? n - at : CHUNK;
-		struct stream t = *s;
-		t.idx += (uint32_t)at;
-		blocks(&t, 1, pos / 2, m, w0, w1);
+		across(s, pos / 2, at, m, w0, w1);
 		box_muller(w0, w1, m, z0, z1);
 		memcpy(out + at, pos % 2 ? z1 : z0, m * sizeof *out);
 	}
@@ -454,9 +460,7 @@ void stream_uniform2_across(const struct stream *s, uint32_t block, size_t n, do
 	COUNT(STREAM_UNIFORM, 2 * n);
 	for (size_t at = 0; at < n; at += CHUNK) {
 		size_t m = n - at < CHUNK ? n - at : CHUNK;
-		struct stream t = *s;
-		t.idx += (uint32_t)at;
-		blocks(&t, 1, block, m, w0, w1);
+		across(s, block, at, m, w0, w1);
 		for (size_t j = 0; j < m; j++) {
 			even[at + j] = u01(w0[j]);
 			odd[at + j] = u01(w1[j]);
@@ -471,9 +475,7 @@ void stream_normal2_across(const struct stream *s, uint32_t block, size_t n, dou
 	COUNT(STREAM_NORMAL, 2 * n);
 	for (size_t at = 0; at < n; at += CHUNK) {
 		size_t m = n - at < CHUNK ? n - at : CHUNK;
-		struct stream t = *s;
-		t.idx += (uint32_t)at;
-		blocks(&t, 1, block, m, w0, w1);
+		across(s, block, at, m, w0, w1);
 		box_muller(w0, w1, m, even + at, odd + at);
 	}
 }
