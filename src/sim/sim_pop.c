@@ -131,7 +131,8 @@ struct batch {
 	double a[BATCH], b[BATCH], c[BATCH], d[BATCH], e[BATCH]; /* draws */
 	double z0[BATCH], z1[BATCH], x[2 * BATCH];
 	int live[BATCH];
-	int where[BATCH];                    /* districts (where_batch) */
+	bool listed[BATCH]; /* a firm has been on the top-100 list (grow's tally) */
+	int where[BATCH];   /* districts (where_batch) */
 	bool pass[BATCH][MAX_SUPPORT_YEARS]; /* an applicant's reviews */
 };
 
@@ -806,56 +807,79 @@ static void apply_taxcap(struct sim_work *w, const struct firm_year *rows, size_
 	w->nbuf = 0;
 }
 
-/* The firm's rows into the fingerprint and the population aggregates. */
-static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t n, bool by_year)
+static int last_year(const struct policy *q)
 {
-	int y0 = w->q->start_year - 1, end = w->q->start_year + w->q->years - 1;
-	bool listed = false;
-	struct sim_sample *s = w->rec;
-	for (size_t i = 0; i < n; i++) {
-		const struct firm_year *r = &rows[i], *prev = i ? &rows[i - 1] : NULL;
-		if (by_year && r->year >= y0 && r->year - y0 < MAX_SPAN)
-			s->rev_year[r->year - y0] += r->revenue;
-		if (r->year == y0) {
-			s->pop[PS_FIRMS] += 1;
-			s->pop[PS_REVENUE] += r->revenue;
-			s->pop[PS_SHARE_1YI] += r->revenue >= 1e8;
-			s->pop[PS_SHARE_5YI] += r->revenue >= 5e8;
-			s->pop[PS_FIRMS_10YI] += r->revenue >= 1e9;
-		}
-		if (r->year == y0 + 1 && r->key_db)
-			s->pop[PS_KEY_DB] += 1;
-		bool in = r->year > y0 && r->year <= end;
-		if (in && r->key_db && prev && prev->year == r->year - 1 && prev->revenue > 0) {
-			s->key_years += 1;
-			s->pop[PS_GROWTH50] += r->revenue > 1.5 * prev->revenue;
-		}
-		if (r->top100 && !listed && in)
-			s->pop[PS_TOP100_NEW] += 1;
-		listed |= r->top100;
-	}
+	return q->start_year + q->years - 1;
 }
 
-/* count_firm's revenue by year for a batch's n firms, year by year: the
- * same sums in the same order (firm by firm within a year), each kept in
- * a register instead of added through memory firm after firm. */
-static void count_batch(struct sim_work *w, const struct batch *b, size_t n)
+/* What firms add to the population aggregates: revenue in the base year,
+ * added firm after firm as ever, and counts, kept in integers (exact in
+ * any order, so a batch's are added to the sample once). */
+struct tally {
+	double revenue;
+	unsigned firms, over_1yi, over_5yi, over_10yi, key_db, key_years, growth50, top100_new;
+};
+
+/* One firm's rows (sorted by year) into t; y0 is the base year, end the
+ * window's last. Branch-free but for the base year's row, which a firm
+ * has at most once; the row counts in locals, not through t's memory. */
+static void tally_rows(struct tally *t, const struct firm_year *rows, size_t n, int y0, int end)
 {
-	int y0 = w->q->start_year - 1, lo = INT_MAX, hi = INT_MIN;
-	for (size_t j = 0; j < n; j++) {
-		int first = ROW(b, j, 0).year - y0;
-		lo = first < lo ? first : lo;
-		hi = first + b->steps[j] > hi ? first + b->steps[j] : hi;
-	}
-	for (int k = lo < 0 ? 0 : lo; k <= hi && k < MAX_SPAN; k++) {
-		double acc = w->rec->rev_year[k];
-		for (size_t j = 0; j < n; j++) {
-			int i = y0 + k - ROW(b, j, 0).year;
-			if (i >= 0 && i <= b->steps[j])
-				acc += ROW(b, j, i).revenue;
+	unsigned key_db = 0, key_years = 0, growth50 = 0;
+	bool listed = false, top100_new = false;
+	for (size_t i = 0; i < n; i++) {
+		const struct firm_year *r = &rows[i];
+		if (r->year == y0) {
+			t->firms++;
+			t->revenue += r->revenue;
+			t->over_1yi += r->revenue >= 1e8;
+			t->over_5yi += r->revenue >= 5e8;
+			t->over_10yi += r->revenue >= 1e9;
 		}
-		w->rec->rev_year[k] = acc;
+		key_db += (r->year == y0 + 1) & r->key_db;
+		bool in = (r->year > y0) & (r->year <= end);
+		if (i > 0) {
+			const struct firm_year *prev = &rows[i - 1];
+			bool grew = in & r->key_db & (prev->year == r->year - 1) &
+				    (prev->revenue > 0);
+			key_years += grew;
+			growth50 += grew & (r->revenue > 1.5 * prev->revenue);
+		}
+		top100_new |= r->top100 & !listed & in;
+		listed |= r->top100;
 	}
+	t->key_db += key_db;
+	t->key_years += key_years;
+	t->growth50 += growth50;
+	t->top100_new += top100_new;
+}
+
+/* t into the sample being recorded; t->revenue is its revenue sum. */
+static void tally_add(struct sim_work *w, const struct tally *t)
+{
+	double *pop = w->rec->pop;
+	pop[PS_FIRMS] += t->firms;
+	pop[PS_REVENUE] = t->revenue;
+	pop[PS_SHARE_1YI] += t->over_1yi;
+	pop[PS_SHARE_5YI] += t->over_5yi;
+	pop[PS_FIRMS_10YI] += t->over_10yi;
+	pop[PS_KEY_DB] += t->key_db;
+	pop[PS_GROWTH50] += t->growth50;
+	pop[PS_TOP100_NEW] += t->top100_new;
+	w->rec->key_years += t->key_years;
+}
+
+/* A firm's rows (a panel firm's) into the population aggregates. */
+static void count_firm(struct sim_work *w, const struct firm_year *rows, size_t n)
+{
+	int y0 = w->q->start_year - 1;
+	struct sim_sample *s = w->rec;
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].year >= y0 && rows[i].year - y0 < MAX_SPAN)
+			s->rev_year[rows[i].year - y0] += rows[i].revenue;
+	struct tally t = {.revenue = s->pop[PS_REVENUE]};
+	tally_rows(&t, rows, n, y0, last_year(w->q));
+	tally_add(w, &t);
 }
 
 /* The talent and training lines (第12条, 第13条): their recipients are
@@ -953,14 +977,12 @@ static void run_entity(struct sim_work *w, const struct entity_year *rows, size_
 static const struct entity_year *granted_rows(struct sim_work *w, const struct entity_year *rows,
 					      size_t n, const struct raw *d);
 
-/* Record the firm w is at in district where: its rows, who it is, its
- * part of the aggregates (by_year: its revenue by year too, unless
- * count_batch added it); or, for sim_rep (w->direct), its rules run
- * there and then, as sim_apply would run them from the record. */
-static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where,
-		     bool by_year)
+/* Record the firm w is at in district where: its rows and who it is
+ * (counted in the aggregates before: count_firm, grow's tally); or, for
+ * sim_rep (w->direct), its rules run there and then, as sim_apply would
+ * run them from the record. */
+static void rec_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where)
 {
-	count_firm(w, rows, n, by_year);
 	w->firm_years += (long long)n;
 	if (w->direct) {
 		run_firm(w, rows, n, where, RULES_FIRM_ALL);
@@ -1064,11 +1086,6 @@ static void run_entity(struct sim_work *w, const struct entity_year *rows, size_
 		on_list(w, w->due, nd, where);
 }
 
-static int last_year(const struct policy *q)
-{
-	return q->start_year + q->years - 1;
-}
-
 static double shock(const struct sim_work *w, int year)
 {
 	int k = year - w->shock_year0;
@@ -1081,8 +1098,8 @@ static double shock(const struct sim_work *w, int year)
  * whether the firm applies and is listed, for its life. */
 static bool key_db(const struct model *m, const struct firm_year *prev, int founded, double key_u)
 {
-	return prev->revenue >= m->firms.key_db_min_revenue && prev->year - founded >= 1 &&
-	       key_u < m->firms.key_db_share;
+	return (prev->revenue >= m->firms.key_db_min_revenue) & (prev->year - founded >= 1) &
+	       (key_u < m->firms.key_db_share); /* & not &&: no branch */
 }
 
 /* Room in each of b's firms for its first row and steps years grown. */
@@ -1091,20 +1108,50 @@ static void batch_span(struct batch *b, int steps)
 	b->stride = (steps < MAX_SPAN ? (steps > 0 ? steps : 0) : MAX_SPAN) + 1;
 }
 
+/* The first rows of a batch's n firms into a tally for the sample being
+ * recorded (its revenue sum so far, then theirs), their revenue by year,
+ * and whether each firm is on the top-100 list yet: grow counts the rows
+ * it makes into that tally. */
+static struct tally tally_first(struct sim_work *w, struct batch *b, size_t n)
+{
+	struct sim_sample *s = w->rec;
+	int y0 = w->q->start_year - 1;
+	struct tally t = {.revenue = s->pop[PS_REVENUE]};
+	for (size_t j = 0; j < n; j++) {
+		const struct firm_year *r = &ROW(b, j, 0);
+		tally_rows(&t, r, 1, y0, last_year(w->q));
+		if (r->year >= y0 && r->year - y0 < MAX_SPAN)
+			s->rev_year[r->year - y0] += r->revenue;
+		b->listed[j] = r->top100;
+	}
+	return t;
+}
+
 /* Grow the batch's n firms (streams s.idx + j) from their last known row
  * row[j][0] to the window's end, with yearly exits: step k's draws for
  * all n in one call each, then exp over the firms still growing. Every
  * firm draws the same positions whatever happens to it, so a changed
- * threshold shifts no draw. */
-static void grow(struct sim_work *w, const struct stream *s, size_t n, double exit_rate)
+ * threshold shifts no draw. The firms still growing are a list (live),
+ * in order, kept without a branch: an exit is a coin flip the branch
+ * predictor got wrong for one firm in ten. t: when given (tally_first),
+ * the rows grown are counted there as they are made, and their revenue
+ * added by year, year by year and firm by firm (count_firm's sums in the
+ * same order); the firms' first rows are then of one year, the base
+ * year or later (stock, entrants), so a step's rows are of one year after
+ * it. */
+static void grow(struct sim_work *w, const struct stream *s, size_t n, double exit_rate,
+		 struct tally *t)
 {
 	const struct model *m = &w->q->model;
 	struct batch *b = w->batch;
-	int end = last_year(w->q), steps = 0;
+	int end = last_year(w->q), steps = 0, y0 = w->q->start_year - 1;
+	size_t nlive = 0;
 	for (size_t j = 0; j < n; j++) {
 		int left = end - ROW(b, j, 0).year;
 		b->steps[j] = 0;
 		steps = left > steps ? left : steps;
+		b->live[nlive] = (int)j;
+		nlive += left > 0;
 	}
 	steps = steps < b->stride - 1 ? steps : b->stride - 1; /* batch_span made room */
 	double sd = m->growth.firm_sd, el = m->growth.staff_elasticity;
@@ -1115,23 +1162,28 @@ static void grow(struct sim_work *w, const struct stream *s, size_t n, double ex
 			stream_normal2_across(s, B_YEAR_N + (uint32_t)(k - 1) / 2, n, b->z0, b->z1);
 		const double *z = k % 2 ? b->z0 : b->z1;
 		size_t nl = 0;
-		for (size_t j = 0; j < n; j++) {
-			const struct firm_year *prev = &ROW(b, j, b->steps[j]);
-			if (b->steps[j] != k - 1 || prev->year >= end || ue[j] < exit_rate)
-				continue; /* exited, or at the end */
+		for (size_t i = 0; i < nlive; i++) { /* live[nl] <= live[i]: in place */
+			size_t j = (size_t)b->live[i];
+			const struct firm_year *prev = &ROW(b, j, k - 1);
 			int year = prev->year + 1;
 			bool young = year - prev->founded < 3;
 			double g = w->drift + shock(w, year) + sd * z[j] +
 				   (young ? w->ln_young : 0);
 			b->x[nl] = g;
 			b->x[BATCH + nl] = el * g + (young ? w->ln_ramp : 0);
-			b->live[nl++] = (int)j;
+			b->live[nl] = (int)j;
+			nl += (year <= end) & !(ue[j] < exit_rate); /* else at the end, or exited */
 		}
+		nlive = nl;
 		if (nl == 0)
 			break;
 		if (nl < BATCH) /* the staff exponents after the revenue ones */
 			memmove(b->x + nl, b->x + BATCH, nl * sizeof *b->x);
 		stream_exp(b->x, 2 * nl, b->x);
+		int at = ROW(b, b->live[0], k - 1).year + 1 - y0; /* the step's rev_year */
+		bool by_year = t && at >= 0 && at < MAX_SPAN;
+		double acc = by_year ? w->rec->rev_year[at] : 0;
+		unsigned key_db_n = 0, key_years = 0, growth50 = 0, top100_new = 0;
 		for (size_t i = 0; i < nl; i++) {
 			size_t j = (size_t)b->live[i];
 			const struct firm_year *prev = &ROW(b, j, k - 1);
@@ -1144,10 +1196,29 @@ static void grow(struct sim_work *w, const struct stream *s, size_t n, double ex
 			row->employees =
 				(int)(e < 1e7 ? e : 1e7); /* fmin(1e7, e) without a libm call */
 			row->key_db = key_db(m, prev, row->founded, b->key_u[j]);
-			row->top100 = row->revenue >= m->events.top100_min_revenue &&
-				      ut[j] < m->events.top100_prob;
+			row->top100 = (row->revenue >= m->events.top100_min_revenue) &
+				      (ut[j] < m->events.top100_prob);
 			b->steps[j] = k;
+			if (!t)
+				continue;
+			/* tally_rows on the row, whose year follows prev's */
+			acc += row->revenue;
+			bool in = (row->year > y0) & (row->year <= end);
+			bool grew = in & row->key_db & (prev->revenue > 0);
+			key_db_n += (row->year == y0 + 1) & row->key_db;
+			key_years += grew;
+			growth50 += grew & (row->revenue > 1.5 * prev->revenue);
+			top100_new += row->top100 & !b->listed[j] & in;
+			b->listed[j] |= row->top100;
 		}
+		if (!t)
+			continue;
+		if (by_year)
+			w->rec->rev_year[at] = acc;
+		t->key_db += key_db_n;
+		t->key_years += key_years;
+		t->growth50 += growth50;
+		t->top100_new += top100_new;
 	}
 }
 
@@ -1202,13 +1273,14 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 		f->top100 = rev[j] >= m->events.top100_min_revenue &&
 			    u_top[j] < m->events.top100_prob;
 	}
-	grow(w, &s, n, val(&m->growth.exit_rate));
+	struct tally sum = tally_first(w, b, n);
+	grow(w, &s, n, val(&m->growth.exit_rate), &sum);
+	tally_add(w, &sum);
 	where_batch(w, L_M1A, w->comp_key[S_STOCK], idx, n, b->where);
-	count_batch(w, b, n);
 	for (size_t j = 0; j < n; j++) {
 		who_is(w, w->comp_key[S_STOCK], idx + j);
 		w->who = WHO_STOCK;
-		rec_firm(w, &ROW(b, j, 0), (size_t)b->steps[j] + 1, b->where[j], false);
+		rec_firm(w, &ROW(b, j, 0), (size_t)b->steps[j] + 1, b->where[j]);
 	}
 }
 
@@ -1241,7 +1313,7 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 			if (ROW(b, j, 0).key_db)
 				b->key_u[j] = 0;
 		}
-		grow(w, &s, nb, val(&m->growth.exit_rate));
+		grow(w, &s, nb, val(&m->growth.exit_rate), NULL);
 		for (size_t j = 0; j < nb; j++) {
 			size_t g = g0 + j, a = pn->firms.start[g], n = pn->firms.start[g + 1] - a;
 			size_t all = n + (size_t)b->steps[j];
@@ -1261,7 +1333,8 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 			w->panel_where = 0;
 			for (size_t k = a; k < a + n && pn->district; k++)
 				w->panel_where = pn->district[k] ? pn->district[k] : w->panel_where;
-			rec_firm(w, w->rows, all, where_of(w, L_M1A), true);
+			count_firm(w, w->rows, all);
+			rec_firm(w, w->rows, all, where_of(w, L_M1A));
 			w->panel_id = NULL;
 			w->known_through = INT_MIN;
 		}
@@ -1310,14 +1383,15 @@ static void entrant_batch(struct sim_work *w, int kind, int t, unsigned j0, size
 			.paid_capital = att ? capital[j] : 0,
 			.revenue = rev[j],
 		};
-	grow(w, &s, n, val(&m->growth.exit_rate));
+	struct tally sum = tally_first(w, b, n);
+	grow(w, &s, n, val(&m->growth.exit_rate), &sum);
+	tally_add(w, &sum);
 	where_batch(w, L_M1A, comp, idx0, n, b->where);
-	count_batch(w, b, n);
 	for (size_t j = 0; j < n; j++) {
 		who_is(w, comp, idx0 + j);
 		w->who = WHO_ENTRANT;
 		w->sub = kind;
-		rec_firm(w, &ROW(b, j, 0), (size_t)b->steps[j] + 1, b->where[j], false);
+		rec_firm(w, &ROW(b, j, 0), (size_t)b->steps[j] + 1, b->where[j]);
 	}
 }
 
