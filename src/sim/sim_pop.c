@@ -823,7 +823,8 @@ struct tally {
 /* One firm's rows (sorted by year) into t; y0 is the base year, end the
  * window's last. Branch-free but for the base year's row, which a firm
  * has at most once; the row counts in locals, not through t's memory. */
-static void tally_rows(struct tally *t, const struct firm_year *rows, size_t n, int y0, int end)
+static inline void tally_rows(struct tally *t, const struct firm_year *rows, size_t n, int y0,
+			      int end)
 {
 	unsigned key_db = 0, key_years = 0, growth50 = 0;
 	bool listed = false, top100_new = false;
@@ -1111,19 +1112,22 @@ static void batch_span(struct batch *b, int steps)
 /* The first rows of a batch's n firms into a tally for the sample being
  * recorded (its revenue sum so far, then theirs), their revenue by year,
  * and whether each firm is on the top-100 list yet: grow counts the rows
- * it makes into that tally. */
+ * it makes into that tally. The first rows are of one year (grow). */
 static struct tally tally_first(struct sim_work *w, struct batch *b, size_t n)
 {
 	struct sim_sample *s = w->rec;
-	int y0 = w->q->start_year - 1;
+	int y0 = w->q->start_year - 1, at = ROW(b, 0, 0).year - y0;
+	bool by_year = at >= 0 && at < MAX_SPAN;
+	double acc = by_year ? s->rev_year[at] : 0;
 	struct tally t = {.revenue = s->pop[PS_REVENUE]};
 	for (size_t j = 0; j < n; j++) {
 		const struct firm_year *r = &ROW(b, j, 0);
 		tally_rows(&t, r, 1, y0, last_year(w->q));
-		if (r->year >= y0 && r->year - y0 < MAX_SPAN)
-			s->rev_year[r->year - y0] += r->revenue;
+		acc += r->revenue;
 		b->listed[j] = r->top100;
 	}
+	if (by_year)
+		s->rev_year[at] = acc;
 	return t;
 }
 
@@ -1222,6 +1226,23 @@ static void grow(struct sim_work *w, const struct stream *s, size_t n, double ex
 	}
 }
 
+/* fmax(x, y) without a libm call, to the bit as glibc's (+-0, +-inf,
+ * quiet NaNs and 20 million doubles checked): y, unless x is above it or
+ * y is NaN. */
+static double max_of(double x, double y)
+{
+	return x > y || y != y ? x : y;
+}
+
+/* fmax(1, lround(x)) without libm calls, to the bit: x to the nearest
+ * whole number, at least 1. lround gives LONG_MIN for NaN and from 2^63
+ * up, so those are 1 too. */
+static double staff_of(double x)
+{
+	double r = x < 0x1p63 ? round_half_away(x) : 1;
+	return r > 1 ? r : 1;
+}
+
 /* The stock firms idx .. idx + n - 1 (n <= BATCH): their first rows, then
  * grow. */
 static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
@@ -1240,7 +1261,7 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 		for (int k = 0; k < MAX_RETRY && rev[j] < m->firms.min_revenue; k++)
 			rev[j] = dist_draw_at(&m->firms.revenue, &t, B_RETRY + (uint32_t)k, 0, 1e13,
 					      w->r);
-		rev[j] = fmax(rev[j], m->firms.min_revenue);
+		rev[j] = max_of(rev[j], m->firms.min_revenue);
 	}
 	stream_uniform2_across(&s, B_START_U, n, u_tail, b->key_u);
 	stream_uniform2_across(&s, B_START_U2, n, u_found, u_ind);
@@ -1266,12 +1287,12 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 			 * M2's window (at most 10 years) decides which are new */
 			.origin = y0 - founded < 10 ? ORIGIN_NEW : ORIGIN_EXISTING,
 			.industrial = u_ind[j] < m->firms.industrial_share,
-			.employees = (int)fmin(1e7, fmax(1, lround(staff))),
+			.employees = (int)fmin_fast(1e7, staff_of(staff)),
 			.revenue = rev[j],
 		};
 		f->key_db = key_db(m, f, founded, b->key_u[j]); /* no earlier data: its own */
-		f->top100 = rev[j] >= m->events.top100_min_revenue &&
-			    u_top[j] < m->events.top100_prob;
+		f->top100 = (rev[j] >= m->events.top100_min_revenue) &
+			    (u_top[j] < m->events.top100_prob);
 	}
 	struct tally sum = tally_first(w, b, n);
 	grow(w, &s, n, val(&m->growth.exit_rate), &sum);
@@ -1379,7 +1400,7 @@ static void entrant_batch(struct sim_work *w, int kind, int t, unsigned j0, size
 			.founded = t,
 			.origin = origin[kind],
 			.industrial = u_ind[j] < share,
-			.employees = (int)fmax(1, lround(staff[j])),
+			.employees = (int)staff_of(staff[j]),
 			.paid_capital = att ? capital[j] : 0,
 			.revenue = rev[j],
 		};
