@@ -297,7 +297,7 @@ static uint64_t mix(uint64_t x)
 /* A sampled recipient's part of the take-up and district hashes: its
  * stream's key and index, mixed (one definition, so the two agree with
  * each other and with where_batch). */
-static uint64_t who_key(uint64_t comp, uint64_t idx)
+static inline uint64_t who_key(uint64_t comp, uint64_t idx)
 {
 	return mix(comp ^ mix(idx));
 }
@@ -891,6 +891,7 @@ static bool talent_line(enum line_id l)
 }
 
 static int where_pick(struct sim_work *w, enum line_id l, uint64_t who);
+static inline int where_at(const struct sim_work *w, enum line_id l, uint64_t h);
 
 /* The district of the recipient being evaluated under line l, from a hash
  * of who it is and the weights ([district.X] firms, talent; a district
@@ -905,18 +906,51 @@ static int where_of(struct sim_work *w, enum line_id l)
 	return where_pick(w, l, who_key(w->comp, w->idx));
 }
 
+/* where_pick's hashes of the recipients of streams (comp, idx0 + j), j < n
+ * rounded up to 8 (h has room): eight at a time, a loop gcc makes one
+ * vector of eight under AVX-512 (its 64-bit multiply is one instruction;
+ * the mixes' nine multiplies a recipient were most of where_batch). */
+static inline void where_hashes(uint64_t pre, uint64_t comp, uint64_t idx0, size_t n, uint64_t *h)
+{
+	for (size_t j0 = 0; j0 < n; j0 += 8)
+		for (size_t k = 0; k < 8; k++)
+			h[j0 + k] = mix(pre ^ who_key(comp, idx0 + j0 + k));
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target("avx512f,avx512dq"))) static void
+where_hashes8(uint64_t pre, uint64_t comp, uint64_t idx0, size_t n, uint64_t *h)
+{
+	where_hashes(pre, comp, idx0, n, h);
+}
+
+/* FUNDSIM_NO_AVX512 set: the plain loop, as on a machine without it (make
+ * check runs the golden run so, as for stream.c: the same bits). */
+static bool has_avx512dq(void)
+{
+	static int has = -1; /* a race writes the same value */
+	if (has < 0)
+		has = __builtin_cpu_supports("avx512dq") && !getenv("FUNDSIM_NO_AVX512");
+	return has;
+}
+#endif
+
 /* The districts under line l of the n recipients of streams (comp, idx0
- * + j), as where_of gives them for sampled ones: the hashes of all first,
- * so that their multiplies overlap (one at a time, each waited ~30 cycles
- * for the one before). */
+ * + j), as where_of gives them for sampled ones: the hashes of all first
+ * (where_hashes), then the picks. */
 static void where_batch(struct sim_work *w, enum line_id l, uint64_t comp, uint64_t idx0, size_t n,
 			int *out)
 {
-	uint64_t who[BATCH];
+	uint64_t h[BATCH];
+	_Static_assert(BATCH % 8 == 0, "where_hashes fills whole eights");
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+	if (has_avx512dq())
+		where_hashes8(w->where_pre, comp, idx0, n, h);
+	else
+#endif
+		where_hashes(w->where_pre, comp, idx0, n, h);
 	for (size_t j = 0; j < n; j++)
-		who[j] = who_key(comp, idx0 + j);
-	for (size_t j = 0; j < n; j++)
-		out[j] = where_pick(w, l, who[j]);
+		out[j] = where_at(w, l, h[j]);
 }
 
 /* where_pick's tables for w's replication and policy. */
@@ -956,10 +990,9 @@ static void where_tables(struct sim_work *w)
 	}
 }
 
-static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
+/* The district under line l of hash h (where_pick's). */
+static inline int where_at(const struct sim_work *w, enum line_id l, uint64_t h)
 {
-	/* key(seed, rep, where_key, who), its first three steps made once */
-	uint64_t h = mix(w->where_pre ^ who);
 	double u = (double)(h >> 11) * 0x1.0p-53 * w->where_sum[l];
 	/* the first running sum above u, from where its 64th of the hashes
 	 * starts (where_tables): mostly no step, where a scan from the first
@@ -970,6 +1003,12 @@ static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
 		i++;
 	int n = w->where_n[l];
 	return w->where_d[l][i < n ? i : (n ? n - 1 : 0)];
+}
+
+static int where_pick(struct sim_work *w, enum line_id l, uint64_t who)
+{
+	/* key(seed, rep, where_key, who), its first three steps made once */
+	return where_at(w, l, mix(w->where_pre ^ who));
 }
 
 static unsigned run_firm(struct sim_work *w, const struct firm_year *rows, size_t n, int where,
