@@ -989,6 +989,54 @@ START_TEST(test_m2_once_history_tier1_then_tier2_pays_nothing)
 }
 END_TEST
 
+/* History rows have a loop of their own (rules_firm_lines): its edges. */
+START_TEST(test_m2_history_revenue_a_fen_below_tier1_counts_for_nothing)
+{
+	struct firm_year r[] = {
+		NEWCO(2024, 2024, 20, 2000 * WY - 0.01), /* staff at the bar, revenue not */
+		NEWCO(2025, 2024, 20, 2000 * WY),
+	};
+	run(r, N(r));
+	const struct award *a = only(L_M2);
+	/* tier 1 first reached in 2025: 50万 in full */
+	ck_assert_int_eq(a->amount, 50 * WAN);
+	ck_assert_int_eq(a->year, 2025);
+}
+END_TEST
+
+START_TEST(test_m2_history_row_before_founding_counts_for_nothing)
+{
+	struct firm_year r[] = {
+		NEWCO(2023, 2024, 50, 5000 * WY), /* before M2's years begin */
+		NEWCO(2024, 2024, 10, 1000 * WY),
+		NEWCO(2025, 2024, 50, 5000 * WY),
+	};
+	run(r, N(r));
+	/* tier 2 first reached in M2's years in 2025: 100万 in full */
+	ck_assert_int_eq(only(L_M2)->amount, 100 * WAN);
+}
+END_TEST
+
+START_TEST(test_m3a_history_a_fen_below_tier1_counts_for_nothing)
+{
+	struct firm_year r[] = {CO(2024, 1 * YY - 0.01), CO(2025, 1 * YY)};
+	run(r, N(r));
+	const struct award *a = only(L_M3A);
+	/* tier 1 first reached in 2025, exactly at its bar: 200万 */
+	ck_assert_int_eq(a->amount, 200 * WAN);
+	ck_assert_int_eq(a->year, 2025);
+}
+END_TEST
+
+START_TEST(test_m3a_history_tier2_then_tier1_keeps_tier2)
+{
+	struct firm_year r[] = {CO(2023, 5 * YY), CO(2024, 1 * YY), CO(2025, 10 * YY)};
+	run(r, N(r));
+	/* the best history tier counts (tier 2, 300万), not the last: 500万 - 300万 */
+	ck_assert_int_eq(only(L_M3A)->amount, 200 * WAN);
+}
+END_TEST
+
 START_TEST(test_m2_history_tier_reached_again_in_policy_pays_nothing)
 {
 	struct firm_year r[] = {
@@ -1959,6 +2007,10 @@ static Suite *rules_firm_suite(void)
 	tcase_add_test(tc, test_m2_each_history_tier1_then_tier2_pays_100_wan);
 	tcase_add_test(tc, test_m2_once_history_tier1_then_tier2_pays_nothing);
 	tcase_add_test(tc, test_m2_history_tier_reached_again_in_policy_pays_nothing);
+	tcase_add_test(tc, test_m2_history_revenue_a_fen_below_tier1_counts_for_nothing);
+	tcase_add_test(tc, test_m2_history_row_before_founding_counts_for_nothing);
+	tcase_add_test(tc, test_m3a_history_a_fen_below_tier1_counts_for_nothing);
+	tcase_add_test(tc, test_m3a_history_tier2_then_tier1_keeps_tier2);
 	tcase_add_test(tc, test_m2_firm_founded_before_start_year_pays_inside_its_window);
 	tcase_add_test(tc, test_m2_tier_in_fourth_year_of_founding_pays_nothing);
 	tcase_add_test(tc, test_m2_window_of_four_years_pays_in_fourth_year);
