@@ -45,12 +45,12 @@ static inline double round_half_away(double x)
 }
 
 /* fmin(a, b) without libm: the smaller, and a number over a NaN (the sign
- * of a zero may differ from libm's, which no amount in fen sees). */
+ * of a zero may differ from libm's, which no amount in fen sees). With no
+ * branch (minsd, cmov): a request over its cap or not is a coin toss. */
 static inline double fmin_fast(double a, double b)
 {
-	if (a < b)
-		return a;
-	return b != b ? a : b;
+	double m = a < b ? a : b; /* b when either is a NaN */
+	return b != b ? a : m;
 }
 
 /* Round an amount in yuan to the nearest fen (half away from zero).

@@ -2155,12 +2155,16 @@ static const struct entity_year *granted_rows(struct sim_work *w, const struct e
 	double housing = team ? fmin_fast(d->housing, e->housing_cap) * d->approval : NAN;
 	if (l == L_M12C)
 		w->m12c_paid += granted;
-	for (size_t i = 0; i < n; i++) { /* rows may be w->erows itself */
-		w->erows[i] = rows[i];
-		w->erows[i].granted = granted;
-		w->erows[i].housing = housing;
+	/* sim_rep's rows are w->erows itself, just written: copying them onto
+	 * themselves read them back whole, which waited on those writes */
+	struct entity_year *out = w->erows;
+	for (size_t i = 0; i < n; i++) {
+		if (rows != out)
+			out[i] = rows[i];
+		out[i].granted = granted;
+		out[i].housing = housing;
 	}
-	return w->erows;
+	return out;
 }
 
 /* The totals of w's reference application kept for the lines not in
