@@ -4,10 +4,14 @@ engine, ... ROUNDS times each; the median of each):
 - the NumPy model of the same population (numpy_model.py), its simulate()
   alone (numpy imported beforehand);
 - the batched floor (floor.c): the engine's uniform, normal and exp draws
-  per replication, made by the Philox streams with SLEEF (stream.h).
+  per replication, made by the Philox streams with SLEEF (stream.h);
+- that floor plus the exact rules alone (bench_rules: the award path applied
+  to each replication's recorded population), the "realistic floor" the
+  issue measured first (draws + rules); printed beside target 2, which
+  reads the floor as the draws alone.
 The engine's time is sim_run alone (bench_sim --engine), all on one thread.
 
-  /usr/bin/python3 bench/compare.py BENCH_SIM BENCH_FLOOR [REPS] [ROUNDS]
+  /usr/bin/python3 bench/compare.py BENCH_SIM BENCH_FLOOR BENCH_RULES [REPS] [ROUNDS]
 """
 import os
 import statistics
@@ -26,10 +30,10 @@ FLOOR_TARGET = 1.5  # the engine at most this many times the floor
 
 
 def main():
-    bench_sim, bench_floor = sys.argv[1], sys.argv[2]
-    reps = int(sys.argv[3]) if len(sys.argv) > 3 else 2000
-    rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 3
-    engine, numpy_, floor = [], [], []
+    bench_sim, bench_floor, bench_rules = sys.argv[1], sys.argv[2], sys.argv[3]
+    reps = int(sys.argv[4]) if len(sys.argv) > 4 else 2000
+    rounds = int(sys.argv[5]) if len(sys.argv) > 5 else 3
+    engine, numpy_, floor, rules = [], [], [], []
     counts = ""
     for _ in range(rounds):
         out = subprocess.run([bench_sim, "--engine", str(reps)], check=True,
@@ -42,7 +46,10 @@ def main():
                              text=True).stdout.splitlines()
         counts = out[:2]
         floor.append(float(out[-1].split()[1]))
-    e, n, f = (statistics.median(x) for x in (engine, numpy_, floor))
+        out = subprocess.run([bench_rules, str(reps), "1"], check=True, capture_output=True,
+                             text=True).stdout.splitlines()
+        rules.append(float(out[-1].split()[1]))
+    e, n, f, r = (statistics.median(x) for x in (engine, numpy_, floor, rules))
     print(f"NumPy model: {reps} replications, 1 thread, {rounds} interleaved rounds: fundsim "
           f"{e:.2f} s, NumPy {n:.2f} s (medians; fundsim {' '.join(f'{x:.2f}' for x in engine)},"
           f" NumPy {' '.join(f'{x:.2f}' for x in numpy_)})")
@@ -53,6 +60,10 @@ def main():
           f"{f:.2f} s (median; {' '.join(f'{x:.2f}' for x in floor)})")
     print(f"engine / floor: {e / f:.2f}x (target <= {FLOOR_TARGET:g}x: "
           f"{'met' if e / f <= FLOOR_TARGET else 'not met'})")
+    print(f"floor with the exact rules: the draws {f:.2f} s + the rules applied alone "
+          f"{r:.2f} s (bench_rules, median; {' '.join(f'{x:.2f}' for x in rules)}) = "
+          f"{f + r:.2f} s; engine / (draws + rules): {e / (f + r):.2f}x (the rest is the "
+          f"population's own bookkeeping: {e - f - r:.2f} s)")
 
 
 if __name__ == "__main__":
