@@ -129,8 +129,9 @@ int params_parse_number(int i, const char *text, double *out, char *err, size_t 
  * 100%)"). A distribution parameter takes it as a constant. */
 int params_parse_value(int i, const char *text, double *out, char *err, size_t errlen);
 
-/* Parameter i's valid range in words: "0% to 100%", "1 to 20 years". */
-void params_range_words(int i, char *buf, size_t n);
+/* Parameter i's valid range in words of lang (enum i18n_lang): "0% to
+ * 100%", "1 to 20 years"; "0% 至 100%". */
+void params_range_words(int i, int lang, char *buf, size_t n);
 /* v in parameter i's unit for people: "100万", "5%", "3", "0.25". */
 void params_value_words(int i, double v, char *buf, size_t n);
 

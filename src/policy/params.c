@@ -427,7 +427,7 @@ static const void *cslot(const struct policy *p, int i)
 	return (const char *)p + table[i].offset;
 }
 
-static void range_words(const struct param_def *d, char *buf, size_t n)
+static void range_words(const struct param_def *d, int lang, char *buf, size_t n)
 {
 	char lo[48], hi[48];
 	switch (d->type) {
@@ -445,7 +445,7 @@ static void range_words(const struct param_def *d, char *buf, size_t n)
 		snprintf(lo, sizeof lo, "%.15g", d->lo);
 		snprintf(hi, sizeof hi, "%.15g", d->hi);
 	}
-	snprintf(buf, n, "%s to %s", lo, hi);
+	snprintf(buf, n, L_(lang, "%s to %s"), lo, hi);
 }
 
 static bool is_dist(const struct param_def *d)
@@ -507,7 +507,7 @@ static int set_dist(struct policy *p, int i, const char *text, char *err, size_t
 	}
 	if (dist_check_range(&v, d->lo, d->hi, why, sizeof why) != 0) {
 		char r[120];
-		range_words(d, r, sizeof r);
+		range_words(d, i18n_lang(), r, sizeof r);
 		snprintf(err, errlen, _("\"%s\": %s (valid: %s)"), text, why, r);
 		return -1;
 	}
@@ -708,7 +708,7 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 	}
 	if (v < d->lo || v > d->hi) {
 		char r[120];
-		range_words(d, r, sizeof r);
+		range_words(d, i18n_lang(), r, sizeof r);
 		bool unit = d->type == PT_INT || d->type == PT_NUMBER; /* others carry 万/% */
 		snprintf(err, errlen, _("\"%s\" is out of range (valid: %s%s%s)"), text, r,
 			 unit ? " " : "", unit ? d->unit : "");
@@ -997,11 +997,11 @@ int params_parse_value(int i, const char *text, double *out, char *err, size_t e
 	return params_set(&scratch, i, text, err, errlen);
 }
 
-void params_range_words(int i, char *buf, size_t n)
+void params_range_words(int i, int lang, char *buf, size_t n)
 {
 	const struct param_def *d = &table[i];
 	char r[120];
-	range_words(d, r, sizeof r);
+	range_words(d, lang, r, sizeof r);
 	bool unit = (d->type == PT_INT || d->type == PT_NUMBER || d->type == PT_DIST_NUMBER) &&
 		    d->unit[0];
 	snprintf(buf, n, "%s%s%s", r, unit ? " " : "", unit ? d->unit : "");

@@ -38,7 +38,7 @@ static void param_json(struct jbuf *b, const struct scenario *s, int i)
 	const struct param_def *d = &params_table(&np)[i];
 	char text[256], range[200], en[240], zh[240];
 	params_format(&s->pol, i, text, sizeof text);
-	params_range_words(i, range, sizeof range);
+	params_range_words(i, I18N_EN, range, sizeof range); /* the page words it */
 	chart_param_label(i, CHART_EN, en, sizeof en);
 	chart_param_label(i, CHART_ZH, zh, sizeof zh);
 	jb_put(b, "{\"key\":");

@@ -309,28 +309,54 @@ int dist_parse(const char *text, dist_num_fn num, struct dist *out, char *err, s
 	return 0;
 }
 
-/* Where draws can go, for messages: "uniform(1, 10)" with %g numbers. */
+enum { NUM_LEN = 32 };
+
+/* Shortest of %.15g and %.17g that reads back exactly. */
+static void plain(double v, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, n, "%.17g", v);
+}
+
+/* A number for a message as a reader writes it: whole amounts in full
+ * (10000000, not 1e+07), others to 6 digits. */
+static char *shown(double v, char buf[NUM_LEN])
+{
+	if (fabs(v) >= 1e5 && fabs(v) < 1e16)
+		snprintf(buf, NUM_LEN, "%.0f", v);
+	else
+		snprintf(buf, NUM_LEN, "%.6g", v);
+	return buf;
+}
+
+/* Where draws can go, for messages: "uniform(1, 10)", the numbers as the
+ * scenario gave them. */
 static void describe(const struct dist *d, char *buf, size_t n)
 {
 	const struct form *f = form_of(d->kind);
+	char a[NUM_LEN];
 	if (!f) {
-		snprintf(buf, n, _("constant %g"), d->p[0]);
+		plain(d->p[0], a, sizeof a);
+		snprintf(buf, n, _("constant %s"), a);
 		return;
 	}
 	int k = snprintf(buf, n, "%s(", f->name);
-	for (int i = 0; i < f->nargs && k >= 0 && (size_t)k < n; i++)
-		k += snprintf(buf + k, n - k, "%s%g", i ? ", " : "", d->p[i]);
+	for (int i = 0; i < f->nargs && k >= 0 && (size_t)k < n; i++) {
+		plain(d->p[i], a, sizeof a);
+		k += snprintf(buf + k, n - k, "%s%s", i ? ", " : "", a);
+	}
 	if (k >= 0 && (size_t)k < n)
 		snprintf(buf + k, n - k, ")");
 }
 
 int dist_check_range(const struct dist *d, double lo, double hi, char *err, size_t errlen)
 {
-	char what[128];
+	char what[160], a[NUM_LEN], b[NUM_LEN];
 	describe(d, what, sizeof what);
 	if (!(lo <= hi))
-		return fail(err, errlen, _("%s: the allowed range [%g, %g] is empty"), what, lo,
-			    hi);
+		return fail(err, errlen, _("%s: the allowed range [%s, %s] is empty"), what,
+			    shown(lo, a), shown(hi, b));
 
 	/* [least, most] is where draws can fall (normal, poisson: +- 4 sd) */
 	double least, most;
@@ -360,29 +386,29 @@ int dist_check_range(const struct dist *d, double lo, double hi, char *err, size
 		least = d->kind == D_PARETO ? p[0] : 0;
 		if (lo > 0 && least < lo)
 			return fail(err, errlen,
-				    _("%s: draws go down to %g, below the least allowed "
-				      "value %g"),
-				    what, least, lo);
+				    _("%s: draws go down to %s, below the least allowed "
+				      "value %s"),
+				    what, shown(least, a), shown(lo, b));
 		/* unbounded: like normal's 4 sd, the 99.99th percentile must fit;
 		 * the rare draw above is clamped */
 		most = d->kind == D_PARETO ? p[0] * pow(10, 4 / p[1]) : p[0] * exp(4 * p[1]);
 		if (hi < UNBOUNDED && most > hi)
 			return fail(err, errlen,
-				    _("%s: its 99.99th percentile %g is above the most "
-				      "allowed value %g"),
-				    what, most, hi);
+				    _("%s: its 99.99th percentile %s is above the most "
+				      "allowed value %s"),
+				    what, shown(most, a), shown(hi, b));
 		return 0;
 	default:
 		return fail(err, errlen, _("unknown distribution kind %d"), (int)d->kind);
 	}
 	if (least < lo)
 		return fail(err, errlen,
-			    _("%s: draws go down to %g, below the least allowed value %g"), what,
-			    least, lo);
+			    _("%s: draws go down to %s, below the least allowed value %s"), what,
+			    shown(least, a), shown(lo, b));
 	if (most > hi)
 		return fail(err, errlen,
-			    _("%s: draws go up to %g, above the most allowed value %g"), what, most,
-			    hi);
+			    _("%s: draws go up to %s, above the most allowed value %s"), what,
+			    shown(most, a), shown(hi, b));
 	return 0;
 }
 
@@ -594,14 +620,6 @@ double dist_mean(const struct dist *d)
 		return p[1] > 1 ? p[1] * p[0] / (p[1] - 1) : INFINITY;
 	}
 	return NAN;
-}
-
-/* Shortest of %.15g and %.17g that reads back exactly. */
-static void plain(double v, char *buf, size_t n)
-{
-	snprintf(buf, n, "%.15g", v);
-	if (strtod(buf, NULL) != v)
-		snprintf(buf, n, "%.17g", v);
 }
 
 void dist_format(const struct dist *d, dist_fmt_fn fmt, char *buf, size_t n)

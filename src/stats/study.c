@@ -399,7 +399,7 @@ enum study_status study_set(struct scenario *s, int i, double v, char *err, size
 	params_value_words(i, v, words, sizeof words);
 	if (!(v >= d->lo && v <= d->hi)) {
 		char r[128];
-		params_range_words(i, r, sizeof r);
+		params_range_words(i, i18n_lang(), r, sizeof r);
 		snprintf(err, errlen, _("%s = %s: out of range (valid: %s)"), key, words, r);
 		return STUDY_INVALID;
 	}
