@@ -147,6 +147,11 @@ static const struct bad_input cases[] = {
 	FAILS("a distribution whose draws leave the range", SCENARIO,
 	      "[m1a]\nenabled = true\n[firms]\ncount = normal(10, 5)\n", 4,
 	      "[firms] count: ", "draws go down to", "valid: 0 to"),
+	FAILS("a range error writes large numbers in full, as the scenario would", SCENARIO,
+	      "[firms]\ncount = lognormal(5e6, 3)\n", 2, "lognormal(5000000, 3)",
+	      "percentile 813773957095 is above the most allowed value "
+	      "1000000",
+	      "valid: 0 to 1000000"),
 	FAILS("a control character in a value stays on one line", SCENARIO,
 	      "[m1a]\ncap = 1\x1b"
 	      "2\n",
