@@ -592,9 +592,9 @@ int chart_draw(const char *dir, const struct chart_opts *co, const enum chart_ki
 				char msg[320];
 				snprintf(
 					msg, sizeof msg,
-					"no charts drawn (%.200s); the chart CSV files "
-					"and gnuplot scripts are written: install gnuplot (make deps) "
-					"to draw them",
+					_("no charts drawn (%.200s); the chart CSV files "
+					  "and gnuplot scripts are written: install gnuplot (make "
+					  "deps) to draw them"),
 					why);
 				chart_note(notes, msg);
 				return 0;
@@ -639,8 +639,8 @@ int charts_write(const char *dir, const struct chart_opts *co, const struct sim_
 		if (k == CHART_DISTRIBUTION && !(o->rows && o->reps > 0)) {
 			char msg[320];
 			snprintf(msg, sizeof msg,
-				 "no %s chart: with %ld replications the run keeps "
-				 "percentiles, not every total (see README)",
+				 _("no %s chart: with %ld replications the run keeps "
+				   "percentiles, not every total (see README)"),
 				 names[k], o->reps);
 			chart_note(notes, msg);
 			continue;
@@ -656,6 +656,7 @@ int charts_write(const char *dir, const struct chart_opts *co, const struct sim_
 	}
 	if (!paying)
 		chart_note(notes,
-			   "no stacked or ranked chart: no measure pays anything in this scenario");
+			   _("no stacked or ranked chart: no measure pays anything in this "
+			     "scenario"));
 	return chart_draw(dir, co, todo, ntodo, notes, err, errlen);
 }
