@@ -14,7 +14,8 @@
 struct comm {
 	int rank, size;
 	/* Each rank's counts[rank] doubles, concatenated in rank order, to
-	 * every rank's all. 0, or -1. */
+	 * every rank's all; mine NULL (on every rank): each rank's are in
+	 * place already, at its offset in all. 0, or -1. */
 	int (*allgather)(const double *mine, double *all, const size_t *counts);
 	/* The lowest rank whose ok is false, or -1 when every rank is ok. */
 	int (*first_failure)(bool ok);

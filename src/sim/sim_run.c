@@ -214,9 +214,10 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 	double **block = calloc((size_t)nv, sizeof *block); /* a step's rows, gathered */
 	double **mine = calloc((size_t)nv, sizeof *mine);   /* this rank's share */
 	double **rows = calloc((size_t)nv, sizeof *rows);   /* where compute writes */
+	double **at = calloc((size_t)nv, sizeof *at);       /* the step's rows, kept */
 	size_t *counts = calloc((size_t)cw->size, sizeof *counts);
 	struct crew k = {0};
-	bool ok = block && mine && rows && counts && crew_new(&k, threads);
+	bool ok = block && mine && rows && at && counts && crew_new(&k, threads);
 	for (int v = 0; v < nv; v++) {
 		memset(&out[v], 0, sizeof out[v]);
 		if (c->lean)
@@ -231,14 +232,7 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 					 c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES);
 		if (out[v].res)
 			results_threads(out[v].res, threads);
-		/* a step's rows gathered from the ranks; one process writes them
-		 * where the results keep them (results_next), or else in a block
-		 * made when first needed (streaming) */
-		block[v] = cw->size > 1 ? malloc((size_t)step * l->width * sizeof *block[v]) : NULL;
-		mine[v] = cw->size > 1 ? malloc((size_t)per_rank * l->width * sizeof *mine[v])
-				       : NULL;
-		ok = (cw->size == 1 || (block[v] && mine[v])) && out[v].res &&
-		     track_envelopes(src->p[v], &out[v]) == 0 &&
+		ok = out[v].res && track_envelopes(src->p[v], &out[v]) == 0 &&
 		     results_watch(out[v].res, sim_money(l, N_LINES, l->years, LV_TOTAL)) == 0 &&
 		     results_reserve(out[v].res, (size_t)c->reps) == 0;
 	}
@@ -247,26 +241,40 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 	while (failed < 0 && out[0].reps < c->reps && !done) {
 		long base = out[0].reps, n = c->reps - base < step ? c->reps - base : step;
 		long lo = base + n * cw->rank / cw->size, hi = base + n * (cw->rank + 1) / cw->size;
-		for (int v = 0; ok && v < nv; v++) {
-			double *kept = cw->size == 1 ? results_next(out[v].res, (size_t)n) : NULL;
-			if (!kept && !block[v]) /* one process: mine is block */
-				mine[v] = block[v] = malloc((size_t)step * out[v].layout.width *
-							    sizeof *block[v]);
-			rows[v] = kept ? kept : mine[v];
-			ok = rows[v] != NULL;
+		/* a step's rows are written where the results keep them
+		 * (results_next), each rank its share, and gathered there in
+		 * place; or else (streaming) in a block made when first needed,
+		 * a rank's share in mine. In place only if every rank keeps them
+		 * (MPI's in-place gather is all or none). */
+		for (int v = 0; v < nv; v++) { /* every v on every rank: a collective */
+			size_t width = out[v].layout.width;
+			double *kept = ok ? results_next(out[v].res, (size_t)n) : NULL;
+			if (cw->size > 1 && cw->first_failure(kept != NULL) >= 0)
+				kept = NULL;
+			if (!ok)
+				continue;
+			if (!kept && !block[v]) {
+				block[v] = malloc((size_t)step * width * sizeof *block[v]);
+				mine[v] = cw->size == 1 ? block[v]
+							: malloc((size_t)per_rank * width *
+								 sizeof *mine[v]);
+			}
+			at[v] = kept;
+			rows[v] = kept ? kept + (size_t)(lo - base) * width : mine[v];
+			ok = rows[v] && (kept || block[v]);
 		}
 		ok = ok && compute(src, c, out, &k, lo, hi, rows);
 		if ((failed = cw->first_failure(ok)) >= 0)
 			break;
-		for (int v = 0; ok && v < nv; v++) {
+		for (int v = 0; v < nv; v++) { /* every v on every rank: a collective */
 			size_t width = out[v].layout.width;
-			bool kept = rows[v] != mine[v];
+			double *all = at[v] ? at[v] : block[v];
 			for (int r = 0; r < cw->size; r++)
 				counts[r] = (size_t)(n * (r + 1) / cw->size - n * r / cw->size) *
 					    width;
 			bool dv = false; /* precision stops a single run (sim_run_many has none) */
-			ok = (kept || cw->allgather(mine[v], block[v], counts) == 0) &&
-			     add_rows(c, &out[v], kept ? rows[v] : block[v], n, &dv);
+			bool got = cw->allgather(at[v] ? NULL : mine[v], all, counts) == 0;
+			ok = ok && got && add_rows(c, &out[v], all, n, &dv);
 			done |= dv;
 		}
 		if ((failed = cw->first_failure(ok)) >= 0)
@@ -299,6 +307,7 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 	free(block);
 	free(mine);
 	free(rows);
+	free(at);
 	free(counts);
 	if (failed >= 0) {
 		long made = out[0].reps; /* sim_output_free clears it */

@@ -5,7 +5,7 @@
 
 static int self_allgather(const double *mine, double *all, const size_t *counts)
 {
-	if (all != mine)
+	if (mine && all != mine)
 		memmove(all, mine, counts[0] * sizeof *all);
 	return 0;
 }

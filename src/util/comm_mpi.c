@@ -21,8 +21,8 @@ static int mpi_allgather(const double *mine, double *all, const size_t *counts)
 			off[r] = at;
 			at += cnt[r];
 		}
-		rc = MPI_Allgatherv(mine, cnt[w->rank], MPI_DOUBLE, all, cnt, off, MPI_DOUBLE,
-				    MPI_COMM_WORLD) == MPI_SUCCESS
+		rc = MPI_Allgatherv(mine ? mine : MPI_IN_PLACE, cnt[w->rank], MPI_DOUBLE, all, cnt,
+				    off, MPI_DOUBLE, MPI_COMM_WORLD) == MPI_SUCCESS
 			     ? 0
 			     : -1;
 	}
