@@ -364,7 +364,7 @@ int sim_run_many(const struct policy *const *p, int n, const struct sim_config *
 		}
 		rc = run(&src, c, out, err, errlen);
 	} else {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 	}
 	free(src.moved);
 	free(src.amounts);
