@@ -1229,36 +1229,42 @@ static void grow(struct sim_work *w, const struct stream *s, size_t n, double ex
 		unsigned key_db_n = 0, key_years = 0, growth50 = 0, top100_new = 0;
 		for (size_t i = 0; i < nl; i++) {
 			size_t j = (size_t)b->live[i];
+			/* the new row's figures in locals, for the row and the tally
+			 * (read back from the row, each waited for its store) */
 			const struct firm_year *prev = &ROW(b, j, k - 1);
-			struct firm_year *row = &ROW(b, j, k);
-			*row = *prev;
-			row->year = prev->year + 1;
-			row->revenue = prev->revenue * b->x[i];
+			int year = prev->year + 1;
+			double was = prev->revenue, rev = was * b->x[i];
 			double staff = (double)(prev->employees > 1 ? prev->employees : 1);
 			double e = rint(staff * b->x[nl + i]);
+			bool listed = key_db(m, prev, prev->founded, b->key_u[j]);
+			bool top = (rev >= m->events.top100_min_revenue) &
+				   (ut[j] < m->events.top100_prob);
+			struct firm_year *row = &ROW(b, j, k);
+			*row = *prev;
+			row->year = year;
+			row->revenue = rev;
 			row->employees =
 				(int)(e < 1e7 ? e : 1e7); /* fmin(1e7, e) without a libm call */
-			row->key_db = key_db(m, prev, row->founded, b->key_u[j]);
-			row->top100 = (row->revenue >= m->events.top100_min_revenue) &
-				      (ut[j] < m->events.top100_prob);
+			row->key_db = listed;
+			row->top100 = top;
 			b->steps[j] = k;
 			if (!t)
 				continue;
-			/* tally_rows on the row, whose year follows prev's */
-			acc += row->revenue;
-			bool in = (row->year > y0) & (row->year <= end);
-			bool grew = in & row->key_db & (prev->revenue > 0);
-			key_db_n += (row->year == y0 + 1) & row->key_db;
+			/* tally_rows on the row: its year follows prev's and is in
+			 * the window (after the first rows' and at most end) */
+			acc += rev;
+			bool grew = listed & (was > 0);
+			key_db_n += listed;
 			key_years += grew;
-			growth50 += grew & (row->revenue > 1.5 * prev->revenue);
-			top100_new += row->top100 & !b->listed[j] & in;
-			b->listed[j] |= row->top100;
+			growth50 += grew & (rev > 1.5 * was);
+			top100_new += top & !b->listed[j];
+			b->listed[j] |= top;
 		}
 		if (!t)
 			continue;
 		if (by_year)
 			w->rec->rev_year[at] = acc;
-		t->key_db += key_db_n;
+		t->key_db += at == 1 ? key_db_n : 0; /* the list of start_year */
 		t->key_years += key_years;
 		t->growth50 += growth50;
 		t->top100_new += top100_new;
@@ -1295,11 +1301,13 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 	/* the stock is the firms in the statistics: drawn above its bar */
 	dist_draw_across(&m->firms.revenue, &s, B_REV, n, 0, 1e13, w->r, rev);
 	for (size_t j = 0; j < n; j++) {
-		struct stream t = s;
-		t.idx += (uint32_t)j;
-		for (int k = 0; k < MAX_RETRY && rev[j] < m->firms.min_revenue; k++)
-			rev[j] = dist_draw_at(&m->firms.revenue, &t, B_RETRY + (uint32_t)k, 0, 1e13,
-					      w->r);
+		if (rev[j] < m->firms.min_revenue) { /* a few in a hundred */
+			struct stream t = s;
+			t.idx += (uint32_t)j;
+			for (int k = 0; k < MAX_RETRY && rev[j] < m->firms.min_revenue; k++)
+				rev[j] = dist_draw_at(&m->firms.revenue, &t, B_RETRY + (uint32_t)k,
+						      0, 1e13, w->r);
+		}
 		rev[j] = max_of(rev[j], m->firms.min_revenue);
 	}
 	stream_uniform2_across(&s, B_START_U, n, u_tail, b->key_u);
@@ -1309,13 +1317,15 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 	for (size_t j = 0; j < n; j++)
 		b->x[j] *= m->firms.staff_sigma;
 	stream_exp(b->x, n, b->x);
-	for (size_t j = 0; j < n; j++) {
-		/* above the threshold a Pareto tail, by inverse CDF from a
-		 * uniform of its own (1 - u in (0, 1]) */
+	/* above the threshold a Pareto tail, by inverse CDF from a uniform of
+	 * its own (1 - u in (0, 1]); a loop apart, so that the rows' loop has
+	 * no branch a firm in twenty takes */
+	for (size_t j = 0; j < n; j++)
 		if (m->firms.tail_alpha > 0 && rev[j] > m->firms.tail_threshold)
 			rev[j] = fmin(m->firms.tail_threshold *
 					      pow(1 - u_tail[j], -1 / m->firms.tail_alpha),
 				      1e13);
+	for (size_t j = 0; j < n; j++) {
 		double staff = rev[j] / m->firms.revenue_per_employee * b->x[j];
 		int founded = y0 - (int)(u_found[j] * m->firms.max_age);
 		struct firm_year *f = &ROW(b, j, 0);
