@@ -192,6 +192,10 @@ struct sim_work {
 	signed char where_d[N_LINES][WHERE_PAD], where_n[N_LINES];
 	unsigned char where_guide[N_LINES][WHERE_GUIDE];
 	uint64_t where_pre;
+	/* the weights they were made from: the same next replication (the
+	 * weights are no distributions), they are not made again */
+	double where_firms[N_DISTRICTS + 1], where_talent[N_DISTRICTS + 1];
+	bool where_made;
 	/* known data (--firms, --entities): awards of a qualifying year up to
 	 * known_through are the recipient's known ones, paid as `award` pays
 	 * them (no take-up draw, no sampled request); a sampled recipient's
@@ -953,11 +957,19 @@ static void where_batch(struct sim_work *w, enum line_id l, uint64_t comp, uint6
 		out[j] = where_at(w, l, h[j]);
 }
 
-/* where_pick's tables for w's replication and policy. */
+/* where_pick's tables for w's replication and policy: the hash's part of
+ * the replication, and the tables unless they are of the same weights,
+ * bit for bit. */
 static void where_tables(struct sim_work *w)
 {
 	const struct model *m = &w->q->model;
 	w->where_pre = mix(mix(mix(w->seed) ^ (uint64_t)w->rep) ^ w->where_key);
+	if (w->where_made && !memcmp(w->where_firms, m->where_firms, sizeof w->where_firms) &&
+	    !memcmp(w->where_talent, m->where_talent, sizeof w->where_talent))
+		return;
+	memcpy(w->where_firms, m->where_firms, sizeof w->where_firms);
+	memcpy(w->where_talent, m->where_talent, sizeof w->where_talent);
+	w->where_made = true;
 	for (int l = 0; l < N_LINES; l++) {
 		const double *wt = talent_line(l) ? m->where_talent : m->where_firms;
 		bool each = line_pays_district(l);
