@@ -590,12 +590,11 @@ int chart_draw(const char *dir, const struct chart_opts *co, const enum chart_ki
 			enum spawn_result r = draw(dir, prog, k[i], exts[x], why, sizeof why);
 			if (r == SPAWN_MISSING) {
 				char msg[320];
-				snprintf(
-					msg, sizeof msg,
-					_("no charts drawn (%.200s); the chart CSV files "
-					  "and gnuplot scripts are written: install gnuplot (make "
-					  "deps) to draw them"),
-					why);
+				snprintf(msg, sizeof msg,
+					 _("no charts drawn (%.200s); the chart CSV files "
+					   "and gnuplot scripts are written: install gnuplot (make "
+					   "deps) to draw them"),
+					 why);
 				chart_note(notes, msg);
 				return 0;
 			}
@@ -655,8 +654,7 @@ int charts_write(const char *dir, const struct chart_opts *co, const struct sim_
 			todo[ntodo++] = k;
 	}
 	if (!paying)
-		chart_note(notes,
-			   _("no stacked or ranked chart: no measure pays anything in this "
-			     "scenario"));
+		chart_note(notes, _("no stacked or ranked chart: no measure pays anything in this "
+				    "scenario"));
 	return chart_draw(dir, co, todo, ntodo, notes, err, errlen);
 }
