@@ -200,6 +200,47 @@ static double u01_pos(uint64_t w) /* (0, 1] */
 	return (double)((w >> 11) + 1) * 0x1.0p-53;
 }
 
+#ifdef STREAM_X86
+static int has_avx512dq(void)
+{
+	static int has = -1; /* a race writes the same value */
+	if (has < 0)
+		has = has_avx512() && __builtin_cpu_supports("avx512dq");
+	return has;
+}
+
+/* to_u01's eight at a time (AVX-512DQ converts 64-bit integers): the
+ * same integers, exactly converted, times the same power of 2. */
+__attribute__((target("avx512f,avx512dq"))) static void to_u01_8(const uint64_t *w, size_t m,
+								 uint64_t lift, double scale,
+								 double *out)
+{
+	const __m512i l = _mm512_set1_epi64((long long)lift);
+	const __m512d sc = _mm512_set1_pd(scale);
+	for (size_t j = 0; j < m; j += 8) {
+		__mmask8 k = m - j >= 8 ? 0xFF : (__mmask8)((1u << (m - j)) - 1);
+		__m512i x = _mm512_srli_epi64(_mm512_maskz_loadu_epi64(k, w + j), 11);
+		_mm512_mask_storeu_pd(out + j, k,
+				      _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_add_epi64(x, l)), sc));
+	}
+}
+#endif
+
+/* out[j] = ((w[j] >> 11) + lift) x scale: u01 (lift 0, scale 2^-53),
+ * u01_pos (lift 1), twice u01 (scale 2^-52); the scalar conversions were
+ * most of Box-Muller's own time. */
+static void to_u01(const uint64_t *w, size_t m, uint64_t lift, double scale, double *out)
+{
+#ifdef STREAM_X86
+	if (has_avx512dq()) {
+		to_u01_8(w, m, lift, scale, out);
+		return;
+	}
+#endif
+	for (size_t j = 0; j < m; j++)
+		out[j] = (double)((w[j] >> 11) + lift) * scale;
+}
+
 #if defined(STREAM_SSE2) && defined(__GNUC__) && !defined(__clang__)
 /* SLEEF's "cinz" functions (no FMA, deterministic) give the same bits on
  * every vector width (check_stream.c); exp and sincospi eight at a time
@@ -360,12 +401,10 @@ static void box_muller(const uint64_t *w0, const uint64_t *w1, size_t m, double 
 {
 	/* the radius's log in z1 and the sine in a: no scratch read that gcc
 	 * cannot see filled (it warned, and clearing one cost 2 KB a call) */
-	for (size_t j = 0; j < m; j++)
-		z1[j] = u01_pos(w0[j]);
+	to_u01(w0, m, 1, 0x1.0p-53, z1); /* u01_pos */
 	vlog(z1, m, z1);
 	double a[CHUNK];
-	for (size_t j = 0; j < m; j++)
-		z0[j] = 2 * u01(w1[j]); /* the angle, then its cosine; the sine in a */
+	to_u01(w1, m, 0, 0x1.0p-52, z0); /* 2 u01: the angle, then its cosine; the sine in a */
 	sincospi(z0, m, z0, a);
 	for (size_t j = 0; j < m; j++) {
 		double r = sqrt(-2 * z1[j]);
@@ -440,8 +479,7 @@ void stream_uniform_across(const struct stream *s, uint32_t pos, size_t n, doubl
 	for (size_t at = 0; at < n; at += CHUNK) {
 		size_t m = n - at < CHUNK ? n - at : CHUNK;
 		across(s, pos / 2, at, m, w0, w1);
-		for (size_t j = 0; j < m; j++)
-			out[at + j] = u01(pos % 2 ? w1[j] : w0[j]);
+		to_u01(pos % 2 ? w1 : w0, m, 0, 0x1.0p-53, out + at);
 	}
 }
 
@@ -466,10 +504,8 @@ void stream_uniform2_across(const struct stream *s, uint32_t block, size_t n, do
 	for (size_t at = 0; at < n; at += CHUNK) {
 		size_t m = n - at < CHUNK ? n - at : CHUNK;
 		across(s, block, at, m, w0, w1);
-		for (size_t j = 0; j < m; j++) {
-			even[at + j] = u01(w0[j]);
-			odd[at + j] = u01(w1[j]);
-		}
+		to_u01(w0, m, 0, 0x1.0p-53, even + at);
+		to_u01(w1, m, 0, 0x1.0p-53, odd + at);
 	}
 }
 
