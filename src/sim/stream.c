@@ -211,9 +211,8 @@ static int has_avx512dq(void)
 
 /* to_u01's eight at a time (AVX-512DQ converts 64-bit integers): the
  * same integers, exactly converted, times the same power of 2. */
-__attribute__((target("avx512f,avx512dq"))) static void to_u01_8(const uint64_t *w, size_t m,
-								 uint64_t lift, double scale,
-								 double *out)
+__attribute__((target("avx512f,avx512dq"))) static void
+to_u01_8(const uint64_t *w, size_t m, uint64_t lift, double scale, double *out)
 {
 	const __m512i l = _mm512_set1_epi64((long long)lift);
 	const __m512d sc = _mm512_set1_pd(scale);
@@ -221,7 +220,8 @@ __attribute__((target("avx512f,avx512dq"))) static void to_u01_8(const uint64_t 
 		__mmask8 k = m - j >= 8 ? 0xFF : (__mmask8)((1u << (m - j)) - 1);
 		__m512i x = _mm512_srli_epi64(_mm512_maskz_loadu_epi64(k, w + j), 11);
 		_mm512_mask_storeu_pd(out + j, k,
-				      _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_add_epi64(x, l)), sc));
+				      _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_add_epi64(x, l)),
+						    sc));
 	}
 }
 #endif
@@ -396,6 +396,23 @@ void stream_uniform(const struct stream *s, uint32_t pos, size_t n, double *out)
 	}
 }
 
+#ifdef STREAM_X86
+/* Box-Muller's last step eight at a time: r = sqrt(-2 log u), z0 = r cos,
+ * z1 = r sin (IEEE sqrt and products: the same bits at any width). */
+__attribute__((target("avx512f"))) static void radius8(double *z0, double *z1, const double *a,
+						       size_t m)
+{
+	const __m512d m2 = _mm512_set1_pd(-2);
+	for (size_t j = 0; j < m; j += 8) {
+		__mmask8 k = m - j >= 8 ? 0xFF : (__mmask8)((1u << (m - j)) - 1);
+		__m512d r = _mm512_sqrt_pd(_mm512_mul_pd(m2, _mm512_maskz_loadu_pd(k, z1 + j)));
+		_mm512_mask_storeu_pd(z0 + j, k,
+				      _mm512_mul_pd(_mm512_maskz_loadu_pd(k, z0 + j), r));
+		_mm512_mask_storeu_pd(z1 + j, k, _mm512_mul_pd(_mm512_maskz_loadu_pd(k, a + j), r));
+	}
+}
+#endif
+
 /* Box-Muller on m blocks: z0[j] (even position), z1[j] (odd). */
 static void box_muller(const uint64_t *w0, const uint64_t *w1, size_t m, double *z0, double *z1)
 {
@@ -406,6 +423,12 @@ static void box_muller(const uint64_t *w0, const uint64_t *w1, size_t m, double 
 	double a[CHUNK];
 	to_u01(w1, m, 0, 0x1.0p-52, z0); /* 2 u01: the angle, then its cosine; the sine in a */
 	sincospi(z0, m, z0, a);
+#ifdef STREAM_X86
+	if (has_avx512()) {
+		radius8(z0, z1, a, m);
+		return;
+	}
+#endif
 	for (size_t j = 0; j < m; j++) {
 		double r = sqrt(-2 * z1[j]);
 		z0[j] *= r;
