@@ -113,6 +113,9 @@ struct rules_prep {
 };
 
 void rules_prepare(const struct policy *p, struct rules_prep *rp);
+/* The fixed amount firm line l pays (M1B, M3B, M3C), in fen as the line
+ * rounds it (rules_prep's m1b_fen ...); 0 for the other lines. */
+fen_t rules_line_fen(const struct policy *p, enum line_id l);
 
 /* A recipient's district as the shares and totals read it: out of
  * range is 0, not given. */

@@ -28,6 +28,7 @@
 #ifndef FUNDSIM_STREAM_H
 #define FUNDSIM_STREAM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -72,6 +73,11 @@ void stream_normal2_across(const struct stream *s, uint32_t block, size_t n, dou
 /* Vector exp (SLEEF, 1 ulp) and log (3.5 ulp) over arrays, in place allowed. */
 void stream_exp(const double *x, size_t n, double *out);
 void stream_log(const double *x, size_t n, double *out);
+
+/* Whether the AVX-512 (F and DQ) paths are taken: the machine has them and
+ * FUNDSIM_NO_AVX512 is not set (make check runs check_stream and the golden
+ * run both ways: the same bits). For other files' own vector loops too. */
+bool stream_avx512dq(void);
 
 /* Philox4x32-10 of n counters (structure of arrays) under key: the raw
  * generator, for the known-answer tests. */

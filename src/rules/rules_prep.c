@@ -32,9 +32,23 @@ void rules_prepare_firm(const struct policy *p, struct rules_prep *rp)
 	least_above(p->m2.tier, p->m2.ntiers, offsetof(struct tier, employees), rp->m2_emp);
 	least_above(p->m2.tier, p->m2.ntiers, offsetof(struct tier, revenue), rp->m2_rev);
 	least_above(p->m3a.tier, p->m3a.ntiers, offsetof(struct tier, revenue), rp->m3a_rev);
-	rp->m1b_fen = money_round(p->m1b.amount * p->m1b.payout);
-	rp->m3b_fen = money_round(p->m3b.amount);
-	rp->m3c_fen = money_round(p->m3c.amount * p->m3c.payout);
+	rp->m1b_fen = rules_line_fen(p, L_M1B);
+	rp->m3b_fen = rules_line_fen(p, L_M3B);
+	rp->m3c_fen = rules_line_fen(p, L_M3C);
+}
+
+fen_t rules_line_fen(const struct policy *p, enum line_id l)
+{
+	switch (l) {
+	case L_M1B:
+		return money_round(p->m1b.amount * p->m1b.payout);
+	case L_M3B:
+		return money_round(p->m3b.amount);
+	case L_M3C:
+		return money_round(p->m3c.amount * p->m3c.payout);
+	default:
+		return 0;
+	}
 }
 
 void rules_prepare(const struct policy *p, struct rules_prep *rp)

@@ -927,16 +927,6 @@ where_hashes8(uint64_t pre, uint64_t comp, uint64_t idx0, size_t n, uint64_t *h)
 {
 	where_hashes(pre, comp, idx0, n, h);
 }
-
-/* FUNDSIM_NO_AVX512 set: the plain loop, as on a machine without it (make
- * check runs the golden run so, as for stream.c: the same bits). */
-static bool has_avx512dq(void)
-{
-	static int has = -1; /* a race writes the same value */
-	if (has < 0)
-		has = __builtin_cpu_supports("avx512dq") && !getenv("FUNDSIM_NO_AVX512");
-	return has;
-}
 #endif
 
 /* The districts under line l of the n recipients of streams (comp, idx0
@@ -948,7 +938,7 @@ static void where_batch(struct sim_work *w, enum line_id l, uint64_t comp, uint6
 	uint64_t h[BATCH];
 	_Static_assert(BATCH % 8 == 0, "where_hashes fills whole eights");
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-	if (has_avx512dq())
+	if (stream_avx512dq()) /* else the plain loop: the same bits */
 		where_hashes8(w->where_pre, comp, idx0, n, h);
 	else
 #endif
@@ -2418,26 +2408,28 @@ static bool amount_key(const struct param_def *d, const struct policy *a, const 
 	       common = offsetof(struct policy, line) + (size_t)d->line * sizeof a->line[0];
 	if (o >= common && o < common + sizeof a->line[0])
 		return o != common + offsetof(struct line_common, enabled);
+	bool key;
 	switch (d->line) {
 	case L_M1A:
 		return o == offsetof(struct policy, m1a.cap) && money_round(a->m1a.cap) > 0 &&
 		       money_round(b->m1a.cap) > 0;
 	case L_M1B:
-		return (o == offsetof(struct policy, m1b.amount) ||
-			o == offsetof(struct policy, m1b.payout)) &&
-		       money_round(a->m1b.amount * a->m1b.payout) > 0 &&
-		       money_round(b->m1b.amount * b->m1b.payout) > 0;
+		key = o == offsetof(struct policy, m1b.amount) ||
+		      o == offsetof(struct policy, m1b.payout);
+		break;
 	case L_M3B:
-		return o == offsetof(struct policy, m3b.amount) && money_round(a->m3b.amount) > 0 &&
-		       money_round(b->m3b.amount) > 0;
+		key = o == offsetof(struct policy, m3b.amount);
+		break;
 	case L_M3C:
-		return (o == offsetof(struct policy, m3c.amount) ||
-			o == offsetof(struct policy, m3c.payout)) &&
-		       money_round(a->m3c.amount * a->m3c.payout) > 0 &&
-		       money_round(b->m3c.amount * b->m3c.payout) > 0;
+		key = o == offsetof(struct policy, m3c.amount) ||
+		      o == offsetof(struct policy, m3c.payout);
+		break;
 	default: /* M2's and M3A's tier amounts decide top-ups and who is paid */
 		return false;
 	}
+	/* the fixed amount as the line pays it (rules_line_fen) */
+	return key && rules_line_fen(a, (enum line_id)d->line) > 0 &&
+	       rules_line_fen(b, (enum line_id)d->line) > 0;
 }
 
 /* Whether firm line l may pay another firm or year under b than under a:

@@ -200,14 +200,19 @@ static double u01_pos(uint64_t w) /* (0, 1] */
 	return (double)((w >> 11) + 1) * 0x1.0p-53;
 }
 
-#ifdef STREAM_X86
-static int has_avx512dq(void)
+bool stream_avx512dq(void)
 {
+#ifdef STREAM_X86
 	static int has = -1; /* a race writes the same value */
 	if (has < 0)
 		has = has_avx512() && __builtin_cpu_supports("avx512dq");
 	return has;
+#else
+	return false;
+#endif
 }
+
+#ifdef STREAM_X86
 
 /* to_u01's eight at a time (AVX-512DQ converts 64-bit integers): the
  * same integers, exactly converted, times the same power of 2. */
@@ -232,7 +237,7 @@ to_u01_8(const uint64_t *w, size_t m, uint64_t lift, double scale, double *out)
 static void to_u01(const uint64_t *w, size_t m, uint64_t lift, double scale, double *out)
 {
 #ifdef STREAM_X86
-	if (has_avx512dq()) {
+	if (stream_avx512dq()) {
 		to_u01_8(w, m, lift, scale, out);
 		return;
 	}
