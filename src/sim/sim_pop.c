@@ -1290,6 +1290,15 @@ static double staff_of(double x)
 	return r > 1 ? r : 1;
 }
 
+/* Grow a batch of sampled firms (stock, entrants) from their first rows,
+ * counting the first rows and those grown into the population aggregates. */
+static void grow_counted(struct sim_work *w, const struct stream *s, size_t n)
+{
+	struct tally sum = tally_first(w, w->batch, n);
+	grow(w, s, n, val(&w->q->model.growth.exit_rate), &sum);
+	tally_add(w, &sum);
+}
+
 /* The stock firms idx .. idx + n - 1 (n <= BATCH): their first rows, then
  * grow. */
 static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
@@ -1345,9 +1354,7 @@ static void stock_batch(struct sim_work *w, uint64_t idx, size_t n)
 		f->top100 = (rev[j] >= m->events.top100_min_revenue) &
 			    (u_top[j] < m->events.top100_prob);
 	}
-	struct tally sum = tally_first(w, b, n);
-	grow(w, &s, n, val(&m->growth.exit_rate), &sum);
-	tally_add(w, &sum);
+	grow_counted(w, &s, n);
 	where_batch(w, L_M1A, w->comp_key[S_STOCK], idx, n, b->where);
 	for (size_t j = 0; j < n; j++) {
 		who_is(w, w->comp_key[S_STOCK], idx + j);
@@ -1455,9 +1462,7 @@ static void entrant_batch(struct sim_work *w, int kind, int t, unsigned j0, size
 			.paid_capital = att ? capital[j] : 0,
 			.revenue = rev[j],
 		};
-	struct tally sum = tally_first(w, b, n);
-	grow(w, &s, n, val(&m->growth.exit_rate), &sum);
-	tally_add(w, &sum);
+	grow_counted(w, &s, n);
 	where_batch(w, L_M1A, comp, idx0, n, b->where);
 	for (size_t j = 0; j < n; j++) {
 		who_is(w, comp, idx0 + j);
