@@ -8,6 +8,7 @@
 #define FUNDSIM_SPAWN_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 enum spawn_result {
 	SPAWN_OK,
@@ -15,13 +16,25 @@ enum spawn_result {
 	SPAWN_FAILED   /* it ran and failed, or could not be run; err says why */
 };
 
-/* Run prog (looked up in PATH) with argv (argv[0] = prog, NULL-ended) in
- * folder dir (NULL: this one) and wait for it; its standard output and
- * error are fundsim's. err: one line saying what failed. */
-enum spawn_result spawn_run(const char *prog, char *const argv[], const char *dir, char *err,
-			    size_t errlen);
+/* A program started by spawn_start, for spawn_wait: several can run at
+ * once (the charts' gnuplots). */
+struct spawn {
+	pid_t pid;
+	int report; /* the exec report pipe (spawn.c) */
+	const char *prog, *dir;
+};
 
-/* Run prog as spawn_run does in this folder, with its standard output
+/* Start prog (looked up in PATH) with argv (argv[0] = prog, NULL-ended)
+ * in folder dir (NULL: this one); its standard output and error are
+ * fundsim's; argv is copied by the fork, so it need not outlive the call.
+ * spawn_wait waits for it; err: one line saying what failed. prog and
+ * dir must outlive spawn_wait (its messages name them). spawn_start's
+ * SPAWN_FAILED needs no spawn_wait. */
+enum spawn_result spawn_start(struct spawn *sp, const char *prog, char *const argv[],
+			      const char *dir, char *err, size_t errlen);
+enum spawn_result spawn_wait(struct spawn *sp, char *err, size_t errlen);
+
+/* Run prog as spawn_start does in this folder and wait, with its standard output
  * copied to the file descriptor out_fd (borrowed, not closed). Bounded:
  * past max_bytes of output or timeout_ms of wall time the program is
  * killed and SPAWN_FAILED says which bound it crossed. Its standard

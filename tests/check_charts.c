@@ -869,6 +869,67 @@ START_TEST(a_failing_gnuplot_is_an_error_and_leaves_no_image)
 }
 END_TEST
 
+/* A gnuplot that writes a whole image, but exits 3 for stacked.svg and
+ * ranked.png, logging each start and end in dir/log. */
+static void make_picky_gnuplot(char *prog, size_t n)
+{
+	snprintf(prog, n, "%s/picky-gnuplot", dir);
+	FILE *f = fopen(prog, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f,
+		"#!/bin/sh\n"
+		"log='%s/log'\n"
+		"out=$(printf '%%s\\n' \"$2\" | sed -n \"s/.*outfile='\\([^']*\\)'.*/\\1/p\")\n"
+		"echo start >> \"$log\"\n"
+		"case \"$out\" in\n"
+		"*/stacked.svg|*/ranked.png) sleep 0.2; echo end >> \"$log\"; exit 3 ;;\n"
+		"*.png) printf '\\211PNG\\r\\n\\032\\n\\0\\0\\0\\0IEND\\256B`\\202' > \"$out\" ;;\n"
+		"*) printf '<svg></svg>\\n' > \"$out\" ;;\n"
+		"esac\n"
+		"echo end >> \"$log\"\n",
+		dir);
+	fclose(f);
+	ck_assert_int_eq(chmod(prog, 0755), 0);
+}
+
+/* The images are drawn several at once: a failure is the first in the
+ * order drawn one by one would meet (fan, stacked, distribution, ranked,
+ * ...: stacked.svg before ranked.png), every gnuplot started has ended
+ * when charts_write returns, and no private folder is left. */
+START_TEST(images_drawn_at_once_say_the_first_failure_in_order_and_leave_nothing_running)
+{
+	make_dir("picky");
+	char prog[8192];
+	make_picky_gnuplot(prog, sizeof prog);
+	struct chart_opts co = {.s = scen, .seed = 11, .draw = true, .gnuplot = prog};
+	struct chart_notes notes;
+	char err[600] = "";
+	ck_assert_int_eq(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "/stacked.svg: ") && strstr(err, "exited with status 3"), "%s",
+		      err);
+	ck_assert_int_gt(file_size("fan.png"), 0); /* drawn before it: in place */
+	ck_assert_int_gt(file_size("stacked.png"), 0);
+	ck_assert_int_eq(file_size("stacked.svg"), -1);
+	ck_assert_int_eq(file_size("ranked.png"), -1);
+	long len;
+	char *log = slurp("log", &len);
+	int starts = 0, ends = 0;
+	for (char *p = log; (p = strstr(p, "start")); p++)
+		starts++;
+	for (char *p = log; (p = strstr(p, "end")); p++)
+		ends++;
+	free(log);
+	ck_assert_int_ge(starts, 4); /* up to stacked.svg at least */
+	ck_assert_int_eq(ends, starts);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while ((e = readdir(d)))
+		ck_assert_msg(strncmp(e->d_name, ".draw-", 6) != 0, "left behind: %s", e->d_name);
+	closedir(d);
+	remove_dir();
+}
+END_TEST
+
 /* ---- what gnuplot is given: quoted literals, whole images ---- */
 
 static void ck_quote(const char *s, const char *want)
@@ -1850,6 +1911,8 @@ static Suite *charts_suite(void)
 	tcase_add_test(tc, a_failing_gnuplot_is_an_error_and_leaves_no_image);
 	tcase_add_test(tc, symlinks_planted_at_the_images_names_are_not_written_through);
 	tcase_add_test(tc, an_incomplete_image_is_an_error_naming_it_and_is_not_put_in_place);
+	tcase_add_test(
+		tc, images_drawn_at_once_say_the_first_failure_in_order_and_leave_nothing_running);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("what gnuplot is given");

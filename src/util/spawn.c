@@ -93,20 +93,23 @@ static int wait_for(pid_t pid, int *status)
 	return 0;
 }
 
-enum spawn_result spawn_run(const char *prog, char *const argv[], const char *dir, char *err,
-			    size_t errlen)
+enum spawn_result spawn_start(struct spawn *sp, const char *prog, char *const argv[],
+			      const char *dir, char *err, size_t errlen)
 {
-	int report;
-	pid_t pid = start(prog, argv, dir, -1, -1, &report, err, errlen);
-	if (pid < 0)
-		return SPAWN_FAILED;
+	*sp = (struct spawn){.prog = prog, .dir = dir};
+	sp->pid = start(prog, argv, dir, -1, -1, &sp->report, err, errlen);
+	return sp->pid < 0 ? SPAWN_FAILED : SPAWN_OK;
+}
+
+enum spawn_result spawn_wait(struct spawn *sp, char *err, size_t errlen)
+{
 	int status;
-	if (wait_for(pid, &status) != 0) {
-		snprintf(err, errlen, "%s: %s", prog, strerror(errno));
-		close(report);
+	if (wait_for(sp->pid, &status) != 0) {
+		snprintf(err, errlen, "%s: %s", sp->prog, strerror(errno));
+		close(sp->report);
 		return SPAWN_FAILED;
 	}
-	return outcome(prog, dir, report, status, err, errlen);
+	return outcome(sp->prog, sp->dir, sp->report, status, err, errlen);
 }
 
 static long long now_ms(void)
