@@ -267,6 +267,43 @@ START_TEST(stats_of_equals_gsl_sort_and_quantiles_bit_for_bit)
 }
 END_TEST
 
+/* A column of one value (most of a row's cells: 0 in every replication)
+ * takes stats_of's short way: its mean, sd, se and percentiles are GSL's,
+ * bit for bit, -0 and the smallest subnormal included; an infinite one
+ * goes GSL's way. */
+static void ck_bits(double got, double want, const char *what, double c, size_t n)
+{
+	ck_assert_msg(memcmp(&got, &want, sizeof got) == 0, "%s of %zu x %g: %a, gsl %a", what, n,
+		      c, got, want);
+}
+
+START_TEST(a_column_of_one_value_has_gsls_figures_bit_for_bit)
+{
+	const double values[] = {0.0,  -0.0,   1.0,      0.1,   -3.25,    123456.78,
+				 1e15, 5e-324, -1.5e300, 2.5e7, INFINITY, -INFINITY};
+	const size_t sizes[] = {1, 2, 3, 5, 300, 2001};
+	double x[2001], scratch[2001];
+	for (size_t v = 0; v < sizeof values / sizeof values[0]; v++)
+		for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+			size_t n = sizes[s];
+			double c = values[v];
+			for (size_t i = 0; i < n; i++)
+				x[i] = c;
+			struct stats st;
+			stats_of(x, 1, n, scratch, &st);
+			double mean = gsl_stats_mean(x, 1, n);
+			double sd = n > 1 ? gsl_stats_sd_m(x, 1, n, mean) : 0;
+			ck_bits(st.mean, mean, "mean", c, n);
+			ck_bits(st.sd, sd, "sd", c, n);
+			ck_bits(st.se, sd / sqrt((double)n), "se", c, n);
+			for (int k = 0; k < N_PCT; k++)
+				ck_bits(st.pct[k],
+					gsl_stats_quantile_from_sorted_data(x, 1, n, stats_pct[k]),
+					stats_pct_name[k], c, n);
+		}
+}
+END_TEST
+
 /* A summary made on 4 threads (columns in parallel) is the one made on 1,
  * bit for bit. */
 START_TEST(a_summary_is_the_same_on_any_thread_count)
@@ -333,6 +370,7 @@ static Suite *summary_suite(void)
 	tc = tcase_create("stats");
 	tcase_add_test(tc, selection_finds_each_order_statistic_and_partitions_around_it);
 	tcase_add_test(tc, stats_of_equals_gsl_sort_and_quantiles_bit_for_bit);
+	tcase_add_test(tc, a_column_of_one_value_has_gsls_figures_bit_for_bit);
 	tcase_add_test(tc, a_summary_is_the_same_on_any_thread_count);
 	suite_add_tcase(s, tc);
 	return s;

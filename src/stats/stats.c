@@ -3,6 +3,9 @@
 
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
 
 const double stats_pct[N_PCT] = {
 	[P5] = 0.05,  [P25] = 0.25, [P50] = 0.50, [P75] = 0.75,
@@ -64,15 +67,30 @@ double stats_select(double *a, size_t n, size_t k)
  * statistics. The ranks asked for never fall, so each selection searches
  * only a[from..n), what lies above the last rank selected; a rank already
  * selected is still in its place. */
-static void percentiles(double *a, size_t n, double *pct)
+/* Whether a[0..n) all hold a[0]'s bits: most of a row's cells are 0 in
+ * every replication, and selecting in a run of ties costs as much as in
+ * any column (Hoare's partition swaps each tie). */
+static bool one_value(const double *a, size_t n)
 {
-	size_t from = 0;
+	uint64_t first, v;
+	memcpy(&first, a, sizeof first);
+	for (size_t i = 1; i < n; i++) {
+		memcpy(&v, a + i, sizeof v);
+		if (v != first)
+			return false;
+	}
+	return true;
+}
+
+static void percentiles(double *a, size_t n, double *pct, bool one)
+{
+	size_t from = 0; /* one: every order statistic is a[0], none to select */
 	for (int k = 0; k < N_PCT; k++) {
 		/* as GSL computes them, for the same rounding */
 		const double index = stats_pct[k] * (double)(n - 1);
 		const size_t lhs = (size_t)(int)index;
 		const double delta = index - (double)lhs;
-		for (size_t r = lhs; r <= lhs + 1 && r < n; r++) {
+		for (size_t r = lhs; !one && r <= lhs + 1 && r < n; r++) {
 			if (r < from)
 				continue;
 			if (r == from) { /* the least of what is left: one pass finds it */
@@ -93,10 +111,18 @@ void stats_of(const double *x, size_t stride, size_t n, double *scratch, struct 
 {
 	for (size_t i = 0; i < n; i++)
 		scratch[i] = x[i * stride];
-	out->mean = gsl_stats_mean(scratch, 1, n);
-	out->sd = n > 1 ? gsl_stats_sd_m(scratch, 1, n, out->mean) : 0;
+	bool one = one_value(scratch, n);
+	if (one && isfinite(scratch[0])) {
+		/* what GSL's running mean and variance come to for copies of
+		 * a finite c, to the bit: 0 + c (+0 for -0), and 0 */
+		out->mean = 0.0 + scratch[0];
+		out->sd = 0;
+	} else {
+		out->mean = gsl_stats_mean(scratch, 1, n);
+		out->sd = n > 1 ? gsl_stats_sd_m(scratch, 1, n, out->mean) : 0;
+	}
 	out->se = out->sd / sqrt((double)n);
-	percentiles(scratch, n, out->pct);
+	percentiles(scratch, n, out->pct, one);
 }
 
 void stats_exceed(const double *x, size_t stride, size_t n, double limit, double *prob,
