@@ -276,13 +276,39 @@ static void put_text(struct wb *x, int row, int col, const char *s, lxw_format *
 		widen(x, col, text_width(clean) + 2);
 }
 
+/* The integer digits of |v| as printf shows it with decimals, 0 when
+ * unsure: a number within a relative 1e-12 of a rounding step (10^k less
+ * half a last decimal: 9.995 for 2), or not below 1e15, is left to
+ * printf. Away from a step, comparing with it decides as printf's
+ * rounding does. */
+static int int_digits(double v, int decimals)
+{
+	static const double half[] = {0.5, 0.05, 0.005, 0.0005, 0.00005};
+	double a = fabs(v), p = 10;
+	if (!(a < 1e15) || decimals < 0 || decimals > 4)
+		return 0;
+	int digits = 1;
+	for (; p <= 1e15; p *= 10, digits++) {
+		double step = p - half[decimals];
+		if (fabs(a - step) <= step * 1e-12)
+			return 0;
+		if (a < step)
+			break;
+	}
+	return digits;
+}
+
 /* Columns a number takes as shown with decimals and a suffix of sfx
- * columns: digits, separators, sign. */
+ * columns: digits, separators, sign. (A study writes tens of thousands of
+ * cells: printf only where int_digits is unsure.) */
 static int number_cols(double v, int decimals, int sfx)
 {
-	char t[64];
-	int n = snprintf(t, sizeof t, "%.*f", decimals, fabs(v));
-	int digits = n - (decimals ? decimals + 1 : 0);
+	int digits = int_digits(v, decimals), n = digits + (decimals ? decimals + 1 : 0);
+	if (!digits) {
+		char t[64];
+		n = snprintf(t, sizeof t, "%.*f", decimals, fabs(v));
+		digits = n - (decimals ? decimals + 1 : 0);
+	}
 	return n + (digits - 1) / 3 + (v < 0) + sfx + 2;
 }
 
@@ -291,9 +317,15 @@ static int number_cols(double v, int decimals, int sfx)
  * with at a half fen) divided by 10,000. */
 static void put_money(struct wb *x, int row, int col, double yuan)
 {
-	char fen[64];
-	snprintf(fen, sizeof fen, "%.2f", yuan);
-	double wan = strtod(fen, NULL) / 1e4;
+	/* Already a whole number of fen (a CSV file's figure): the nearest
+	 * double to k/100, which printf shows as k/100 (half an ulp below
+	 * 1e13 is under 0.001) and strtod reads back as yuan itself. */
+	double k = nearbyint(yuan * 100), wan = yuan / 1e4;
+	if (!(fabs(yuan) < 1e13 && k / 100 == yuan)) {
+		char fen[64];
+		snprintf(fen, sizeof fen, "%.2f", yuan);
+		wan = strtod(fen, NULL) / 1e4;
+	}
 	check(x, worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, wan, x->money),
 	      "an amount");
 	widen(x, col, number_cols(wan, 2, 5));
@@ -1572,9 +1604,12 @@ static void csv_cell(void *data, size_t n, void *ctx)
 {
 	struct csv_sheet *cs = ctx;
 	struct wb *x = cs->x;
-	char text[2048];
-	snprintf(text, sizeof text, "%.*s", (int)(n < sizeof text ? n : sizeof text - 1),
-		 (const char *)data);
+	char cut[2048];
+	const char *text = data; /* CSV_APPEND_NULL: ends in a NUL */
+	if (n >= sizeof cut) {
+		snprintf(cut, sizeof cut, "%.*s", (int)sizeof cut - 1, text);
+		text = cut;
+	}
 	int col = cs->col++;
 	if (cs->row == 0) {
 		enum col_kind kind = CK_AUTO;
