@@ -1436,7 +1436,12 @@ static const struct run_sheet {
 
 /* ---- opening and closing ---- */
 
-static int book_open(struct wb *x, const char *dir, enum chart_lang lang, char *path,
+/* in_order: every sheet written row after row (a study's), so the book
+ * can be libxlsxwriter's constant_memory one: each row goes to the file
+ * as the next begins, strings inline, no table of cells and strings kept
+ * until the close. A write to an earlier row is refused there (an error
+ * check() keeps, and the book is not written), never lost in silence. */
+static int book_open(struct wb *x, const char *dir, enum chart_lang lang, bool in_order, char *path,
 		     size_t pathlen, char *err, size_t errlen)
 {
 	memset(x, 0, sizeof *x);
@@ -1445,7 +1450,8 @@ static int book_open(struct wb *x, const char *dir, enum chart_lang lang, char *
 		snprintf(err, errlen, _("%s/%s: path too long"), dir, WORKBOOK_NAME);
 		return -1;
 	}
-	x->book = workbook_new(path);
+	lxw_workbook_options opt = {.constant_memory = in_order};
+	x->book = workbook_new_opt(path, &opt);
 	if (!x->book) {
 		snprintf(err, errlen, _("%s: cannot create: %s"), path,
 			 errno ? strerror(errno) : "out of memory");
@@ -1482,7 +1488,7 @@ int workbook_run(const char *dir, const struct wb_run *r, char *err, size_t errl
 	char path[4200];
 	if (!comm_is_root())
 		return 0; /* MPI: rank 0 writes for all */
-	if (book_open(&x, dir, r->lang, path, sizeof path, err, errlen) != 0)
+	if (book_open(&x, dir, r->lang, false, path, sizeof path, err, errlen) != 0)
 		return -1;
 	x.r = r;
 	x.dir = dir;
@@ -1673,7 +1679,7 @@ int workbook_study(const char *dir, const char *study, const struct wb_csv *tabl
 	(void)study;
 	if (!comm_is_root())
 		return 0; /* MPI: rank 0 writes for all */
-	if (book_open(&x, dir, lang, path, sizeof path, err, errlen) != 0)
+	if (book_open(&x, dir, lang, true, path, sizeof path, err, errlen) != 0)
 		return -1;
 	for (int t = 0; t < n && !x.bad; t++) {
 		const char *name = tables[t].name;
