@@ -3,8 +3,8 @@
 # checked against the CSV files beside it, to the yuan: a run in English and in Chinese
 # with a budget envelope, a prorata cap and lump sums for what is not costed, a report in
 # each language (with its tornado sheet, and its page's 事前绩效评估 section against the CSV
-# files), and two
-# studies (sweep, compare). Sheet names, frozen headers, amounts as numbers in 万元; the
+# files), and four studies (sweep, compare, tornado --policy, sobol: their books are written row
+# by row, libxlsxwriter's constant_memory). Sheet names, frozen headers, amounts as numbers in 万元; the
 # 分区 and 预算来源 sheets row for row against by_district.csv and by_owner.csv, the
 # districts adding up to TOTAL.
 # And --csv-bom: a BOM on the study's CSV files, none on the chart's.
@@ -59,5 +59,14 @@ done
 	say "compare --csv-bom: compare_chart.csv (read by gnuplot) has a BOM"
 [ "$(head -c 3 "$tmp/sweep/sweep.csv")" = "$bom" ] && say "sweep.csv has a BOM without --csv-bom"
 
-[ $fail = 0 ] && echo "workbook: run (en, zh), report (en, zh, and its page), sweep and compare match their CSV files; --csv-bom"
+# every study's book is written row by row (constant_memory): tornado's two tables and sobol's too
+"$bin" tornado --policy --reps 10 --no-charts --quiet --lang zh --out "$tmp/tornado" \
+	> "$tmp/out" 2>&1 || { say "tornado --policy failed"; cat "$tmp/out"; }
+check "tornado --policy" study "$tmp/tornado" tornado.csv spider.csv
+"$bin" sobol --set sensitivity.m1a.cap=50万:150万 --set sensitivity.m3c.amount=30万:80万 --n 4 \
+	--reps 10 --no-charts --quiet --out "$tmp/sobol" > "$tmp/out" 2>&1 ||
+	{ say "sobol failed"; cat "$tmp/out"; }
+check "sobol" study "$tmp/sobol" sobol.csv sobol_points.csv
+
+[ $fail = 0 ] && echo "workbook: run (en, zh), report (en, zh, and its page), sweep, compare, tornado --policy and sobol match their CSV files; --csv-bom"
 exit $fail
