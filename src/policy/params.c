@@ -2,6 +2,7 @@
 #include "params.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -362,28 +363,87 @@ int params_canon_section(const char *section, char *buf, size_t n)
 	return 0;
 }
 
+/* ---- finding a parameter: a hash index of the table ----
+ * A load looks up every key it reads and every line's and district's
+ * keys (params_check): a scan of the table with two strcmp a row was
+ * most of a load's time. The index is built once, at first use, under a
+ * once-guard (studies load scenarios in parallel), and only read after. */
+#define INDEX_SLOTS 2048 /* a power of two: at most half full */
+_Static_assert(INDEX_SLOTS >= 2 * MAX_PARAMS, "raise INDEX_SLOTS");
+static unsigned short by_key[INDEX_SLOTS];     /* row + 1 by hash of (section, key); 0 empty */
+static unsigned short by_section[INDEX_SLOTS]; /* first row of a section + 1 by its hash */
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+/* FNV-1a of section, and of key after it when given */
+static unsigned name_hash(const char *section, const char *key)
+{
+	unsigned h = 2166136261u;
+	for (const char *p = section; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	if (key) {
+		h = (h ^ 0xff) * 16777619u; /* a byte no name holds, between the two */
+		for (const char *p = key; *p; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+	}
+	return h & (INDEX_SLOTS - 1);
+}
+
+/* The slot of section (and key) in slots: the row's, else the empty one
+ * that ends its probe. */
+static unsigned index_slot(const unsigned short *slots, const char *section, const char *key)
+{
+	unsigned h = name_hash(section, key);
+	for (; slots[h]; h = (h + 1) & (INDEX_SLOTS - 1)) {
+		const struct param_def *d = &table[slots[h] - 1];
+		if (strcmp(d->section, section) == 0 && (!key || strcmp(d->key, key) == 0))
+			break;
+	}
+	return h;
+}
+
+/* Rows in table order, so a name twice would find its first row, as a scan did. */
+static void index_build(void)
+{
+	for (size_t i = 0; i < N_TABLE; i++) {
+		unsigned k = index_slot(by_key, table[i].section, table[i].key);
+		if (!by_key[k])
+			by_key[k] = (unsigned short)(i + 1);
+		unsigned s = index_slot(by_section, table[i].section, NULL);
+		if (!by_section[s])
+			by_section[s] = (unsigned short)(i + 1);
+	}
+}
+
+/* The row of section.key (key NULL: a row of section), names as the table has them, or -1. */
+static int index_find(const char *section, const char *key)
+{
+	pthread_once(&index_once, index_build);
+	const unsigned short *slots = key ? by_key : by_section;
+	return slots[index_slot(slots, section, key)] - 1;
+}
+
+/* index_find, a district section by any of its names: a section the
+ * table names is its own canonical name, so only a miss is resolved. */
+static int find_canon(const char *section, const char *key)
+{
+	int i = index_find(section, key);
+	char canon[64];
+	if (i < 0 && strncmp(section, "district.", 9) == 0 &&
+	    params_canon_section(section, canon, sizeof canon) == 0)
+		i = index_find(canon, key);
+	return i;
+}
+
 int params_find(const char *section, const char *key)
 {
-	char canon[64];
-	if (params_canon_section(section, canon, sizeof canon) == 0)
-		section = canon;
-	for (size_t i = 0; i < N_TABLE; i++)
-		if (strcmp(table[i].section, section) == 0 && strcmp(table[i].key, key) == 0)
-			return (int)i;
-	return -1;
+	return find_canon(section, key);
 }
 
 bool params_section_known(const char *section)
 {
 	if (strcmp(section, PARAMS_SENSITIVITY) == 0 || strcmp(section, TARGETS_SECTION) == 0)
 		return true; /* keys name other parameters (params_range_set) or aggregates (targets.h) */
-	char canon[64];
-	if (params_canon_section(section, canon, sizeof canon) == 0)
-		section = canon;
-	for (size_t i = 0; i < N_TABLE; i++)
-		if (strcmp(table[i].section, section) == 0)
-			return true;
-	return false;
+	return find_canon(section, NULL) >= 0;
 }
 
 static const char *closest(const char *section, const char *word, bool keys)
