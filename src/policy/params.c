@@ -1215,7 +1215,7 @@ enum param_prov params_prov_of(const char *note)
 	if (starts_word(s, "assumption"))
 		return PROV_ASSUMPTION;
 	for (const char *p = s; *p; p++) /* "fitted ...; sigma 1.3 assumption" */
-		if (starts_word(p, "assumption"))
+		if ((*p == 'a' || *p == 'A') && starts_word(p, "assumption"))
 			return PROV_PARTLY;
 	return PROV_SOURCED;
 }
