@@ -25,6 +25,7 @@
 struct entry {
 	char section[32], key[48];
 	char *value; /* owned */
+	int param;   /* its row in the table (params_find), or -1 */
 	int line;
 	unsigned char prov; /* enum param_prov of its note */
 };
@@ -97,6 +98,17 @@ static void unknown_section(struct reading *rd, const char *name)
 	fail(rd, _("[%s]: unknown section%s"), name, hint);
 }
 
+/* snprintf(dst, n, "%.*s", (int)len, a) (n > 0) without the formatting
+ * engine: a load copies every key and value it reads. */
+static void copy_span(char *dst, size_t n, const char *a, size_t len)
+{
+	len = strnlen(a, len);
+	if (len >= n)
+		len = n - 1;
+	memcpy(dst, a, len);
+	dst[len] = '\0';
+}
+
 static unsigned hash(const char *section, const char *key)
 {
 	unsigned h = 2166136261u; /* FNV-1a */
@@ -124,7 +136,8 @@ static int handler(struct reading *rd, const char *section, const char *key, con
 		targets_set(NULL, NULL, key, "", why, sizeof why);
 		return fail(rd, "[%s] %s: %s", section, key, why);
 	}
-	if (!meta && !sens && !targ && params_find(section, key) < 0) {
+	int param = meta || sens || targ ? -1 : params_find(section, key);
+	if (!meta && !sens && !targ && param < 0) {
 		if (!params_section_known(section)) {
 			unknown_section(rd, section);
 			return 0;
@@ -181,9 +194,10 @@ static int handler(struct reading *rd, const char *section, const char *key, con
 	if (!copy)
 		return fail(rd, _("out of memory"));
 	struct entry *e = &rd->v[rd->n++];
-	snprintf(e->section, sizeof e->section, "%s", section);
-	snprintf(e->key, sizeof e->key, "%s", key);
+	copy_span(e->section, sizeof e->section, section, strlen(section));
+	copy_span(e->key, sizeof e->key, key, strlen(key));
 	e->value = copy;
+	e->param = param;
 	e->line = rd->line;
 	rd->slot[h] = (int)rd->n;
 	if (meta && strcmp(key, "name") == 0) {
@@ -250,7 +264,7 @@ static const char *unquote(const char *a, const char *e, char *out)
 static enum param_prov note_prov(struct reading *rd, const char *note, const char *e)
 {
 	char inline_note[MAX_LINE + 1];
-	snprintf(inline_note, sizeof inline_note, "%.*s", (int)(e - note), note);
+	copy_span(inline_note, sizeof inline_note, note, (size_t)(e - note));
 	enum param_prov own = params_prov_of(inline_note);
 	enum param_prov above = params_prov_of(rd->block);
 	if (rd->keys == 0)
@@ -348,7 +362,7 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 		fail(rd, _("[%s] %s: not a key (names are short)"), section, snip);
 		return;
 	}
-	snprintf(key, sizeof key, "%.*s", (int)(kend - a), a);
+	copy_span(key, sizeof key, a, (size_t)(kend - a));
 	const char *v = sep + 1;
 	while (v < e && blank(*v))
 		v++;
@@ -372,7 +386,7 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 		note = ve;
 		while (ve > v && blank(ve[-1]))
 			ve--;
-		snprintf(vbuf, MAX_LINE + 1, "%.*s", (int)(ve - v), v);
+		copy_span(vbuf, MAX_LINE + 1, v, (size_t)(ve - v));
 	}
 	size_t before = rd->n;
 	handler(rd, section, key, vbuf);
@@ -380,7 +394,7 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 		rd->v[rd->n - 1].prov = (unsigned char)note_prov(rd, note, e);
 	rd->block[0] = '\0';
 	rd->keys++;
-	snprintf(prev, 64, "%s", key);
+	copy_span(prev, 64, key, strlen(key));
 }
 
 /* Read text line by line: \n, \r\n and a lone \r (classic Mac) each end
@@ -467,14 +481,33 @@ static void base_name(const char *path, char *out, size_t n)
 	snprintf(out, n, "%.*s", (int)len, b);
 }
 
+/* ":line" into num (16 bytes), as snprintf's ":%d"; its length. A load
+ * writes one for every key it sets. */
+static int colon_line(char *num, int line)
+{
+	if (line < 0)
+		return snprintf(num, 16, ":%d", line);
+	char digits[12];
+	int n = 0;
+	do
+		digits[n++] = (char)('0' + line % 10);
+	while ((line /= 10) > 0);
+	num[0] = ':';
+	for (int i = 0; i < n; i++)
+		num[1 + i] = digits[n - 1 - i];
+	num[n + 1] = '\0';
+	return n + 1;
+}
+
 /* "path:line" into dst (SRC_LEN bytes); a long path keeps its end. */
 static void where(char *dst, const char *path, int line)
 {
 	char num[16];
-	int k = snprintf(num, sizeof num, ":%d", line);
+	int k = colon_line(num, line);
 	size_t len = strlen(path), room = SRC_LEN - 1 - (size_t)k;
 	if (len <= room) {
-		snprintf(dst, SRC_LEN, "%s%s", path, num);
+		memcpy(dst, path, len);
+		memcpy(dst + len, num, (size_t)k + 1);
 		return;
 	}
 	const char *t = path + len - (room - 3);
@@ -602,7 +635,7 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 	}
 	for (size_t i = 0; !rd->failed && i < rd->n; i++) {
 		const struct entry *e = &rd->v[i];
-		int k = params_find(e->section, e->key);
+		int k = e->param;
 		char why[600];
 		if (strcmp(e->section, PARAMS_SENSITIVITY) == 0 &&
 		    params_range_set(s->sens, &s->nsens, e->key, e->value, why, sizeof why) != 0) {
