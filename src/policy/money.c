@@ -43,7 +43,8 @@ static const char *read_number(const char *s, double *out, char *err, size_t err
 
 /* The number then one of the suffixes; a suffix scales by 10^pow10. Scaling
  * goes through strtod ("1.1e8", "1.1e-2") so 1.1亿 is exactly 110000000 and
- * 1.1% exactly the double of 0.011. */
+ * 1.1% exactly the double of 0.011. expect is a msgid, translated only for
+ * a message: a load parses every value. */
 static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 			  const char *const *sfx, const int *pow10, const char *expect)
 {
@@ -51,7 +52,7 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 	const char *end = read_number(s, &v, err, errlen);
 	if (!end) {
 		size_t k = strlen(err);
-		snprintf(err + k, errlen - k, _(" (expected %s)"), expect);
+		snprintf(err + k, errlen - k, _(" (expected %s)"), _(expect));
 		return -1;
 	}
 	for (int i = 0; sfx[i]; i++) {
@@ -76,7 +77,7 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 		*out = v == 0 ? 0 : v; /* "-0" is 0: written back as 0, it must read so */
 		return 0;
 	}
-	snprintf(err, errlen, _("\"%s\" is not %s"), s, expect);
+	snprintf(err, errlen, _("\"%s\" is not %s"), s, _(expect));
 	return -1;
 }
 
@@ -87,21 +88,22 @@ int money_parse(const char *s, double *out, char *err, size_t errlen)
 					  "亿元", "万亿", "万亿元", NULL};
 	static const int pow10[] = {0, 0, 4, 4, 8, 8, 12, 12};
 	return parse_suffixed(s, out, err, errlen, sfx, pow10,
-			      _("an amount in yuan with optional 万/亿, e.g. 100万"));
+			      N_("an amount in yuan with optional 万/亿, e.g. 100万"));
 }
 
 int share_parse(const char *s, double *out, char *err, size_t errlen)
 {
 	static const char *const sfx[] = {"", "%", "‰", NULL};
 	static const int pow10[] = {0, -2, -3};
-	return parse_suffixed(s, out, err, errlen, sfx, pow10, _("a share such as 5%, 2‰ or 0.05"));
+	return parse_suffixed(s, out, err, errlen, sfx, pow10,
+			      N_("a share such as 5%, 2‰ or 0.05"));
 }
 
 int number_parse(const char *s, double *out, char *err, size_t errlen)
 {
 	static const char *const sfx[] = {"", NULL};
 	static const int pow10[] = {0};
-	return parse_suffixed(s, out, err, errlen, sfx, pow10, _("a plain number"));
+	return parse_suffixed(s, out, err, errlen, sfx, pow10, N_("a plain number"));
 }
 
 int int_parse(const char *s, int *out, char *err, size_t errlen)
