@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "district.h"
 #include "i18n.h"
 #include "money.h"
 #include "params.h"
@@ -162,6 +163,54 @@ START_TEST(the_built_in_scenario_opens_with_no_file)
 	ck_assert_str_eq(s->name, "suzhou-draft");
 	ck_assert_str_eq(s->path, "");
 	free(s);
+}
+END_TEST
+
+/* One text (a district by an alias, a key of each kind) opened into s. */
+static int open_text(struct scenario *s, char *err, size_t errlen)
+{
+	static const char text[] = "[district.SIP]\nshare = 50%\n[m1a]\ncap = 300万\n"
+				   "[m2]\nmode = each\n[m3c]\nmax_awards = 2\n";
+	if (scenario_load_text(s, "threads.ini", text, err, errlen) != 0)
+		return -1;
+	return scenario_finish(s, err, errlen);
+}
+
+/* Studies open scenarios in parallel. A forked test starts without the
+ * index of the parameter table (params.c), so the threads' first
+ * lookups race to build it: each must still find every key. */
+START_TEST(scenarios_opened_by_several_threads_at_once_equal_one_opened_alone)
+{
+	enum { N = 8 };
+	struct scenario *s[N], *alone = malloc(sizeof *alone);
+	int rc[N];
+	static char errs[N][ERR_LEN];
+	ck_assert_ptr_nonnull(alone);
+	for (int i = 0; i < N; i++) {
+		s[i] = malloc(sizeof *s[i]);
+		ck_assert_ptr_nonnull(s[i]);
+	}
+#pragma omp parallel for num_threads(4) schedule(static, 1)
+	for (int i = 0; i < N; i++)
+		rc[i] = open_text(s[i], errs[i], sizeof errs[i]);
+	char err[ERR_LEN];
+	ck_assert_msg(open_text(alone, err, sizeof err) == 0, "%s", err);
+	size_t n;
+	params_table(&n);
+	for (int i = 0; i < N; i++) {
+		ck_assert_msg(rc[i] == 0, "thread's open %d: %s", i, errs[i]);
+		ck_assert(memcmp(&s[i]->pol, &alone->pol, sizeof alone->pol) == 0);
+		ck_assert(memcmp(s[i]->set, alone->set, sizeof alone->set) == 0);
+		ck_assert(memcmp(s[i]->prov, alone->prov, sizeof alone->prov) == 0);
+		for (size_t k = 0; k < n; k++)
+			if (alone->set[k])
+				ck_assert_str_eq(s[i]->src[k], alone->src[k]);
+		ck_assert_str_eq(s[i]->name, alone->name);
+		free(s[i]);
+	}
+	ck_assert_double_eq(alone->pol.m1a.cap, 3e6);
+	ck_assert_double_eq(alone->pol.district_rule[district_parse("SIP")].share, 0.5);
+	free(alone);
 }
 END_TEST
 
@@ -1263,6 +1312,7 @@ static Suite *scenario_suite(void)
 
 	TCase *tc = tcase_create("built-in");
 	tcase_add_test(tc, the_built_in_scenario_opens_with_no_file);
+	tcase_add_test(tc, scenarios_opened_by_several_threads_at_once_equal_one_opened_alone);
 	tcase_add_test(
 		tc,
 		every_required_parameter_of_the_built_in_scenario_is_set_at_a_line_of_suzhou_draft_ini);

@@ -571,7 +571,11 @@ static int set_dist(struct policy *p, int i, const char *text, char *err, size_t
 		snprintf(err, errlen, _("\"%s\": %s (valid: %s)"), text, why, r);
 		return -1;
 	}
-	*(struct dist *)slot(p, i) = v;
+	/* field by field: v's padding after its kind is whatever the stack
+	 * held, and the same values should give the same bytes */
+	struct dist *to = slot(p, i);
+	to->kind = v.kind;
+	memcpy(to->p, v.p, sizeof v.p);
 	return 0;
 }
 
