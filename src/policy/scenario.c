@@ -332,7 +332,7 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 		 * diff and the resolved scenario, and a key set twice is caught */
 		char canon[64];
 		params_canon_section(name, canon, sizeof canon);
-		snprintf(section, 32, "%s", canon);
+		copy_span(section, 32, canon, strlen(canon));
 		prev[0] = '\0';
 		return;
 	}
