@@ -92,9 +92,11 @@ static void unknown_section(struct reading *rd, const char *name)
 		return;
 	}
 	const char *sug = params_suggest_section(name);
-	char hint[80] = " (fundsim params lists the sections)";
+	char hint[160];
 	if (sug)
 		snprintf(hint, sizeof hint, _(" (did you mean [%s]?)"), sug);
+	else
+		snprintf(hint, sizeof hint, "%s", _(" (fundsim params lists the sections)"));
 	fail(rd, _("[%s]: unknown section%s"), name, hint);
 }
 
