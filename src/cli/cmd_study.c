@@ -175,49 +175,44 @@ void sc_put_manifest(FILE *f, const struct job *j)
 	fprintf(f, "%s: %s\n", _("date"), when);
 }
 
-/* results.xlsx: each CSV file as a sheet and the manifest as the method
- * sheet, from the same writers, so the workbook holds the CSV files'
- * figures. 0, or -1 with err. */
-static int study_workbook(const char *dir, const char *const *names, const writer_fn *fns, int n,
+/* results.xlsx: each CSV file's text (text[i] of names[i]) as a sheet and
+ * the manifest as the method sheet. 0, or -1 with err. */
+static int study_workbook(const char *dir, const char *const *names, char *const *text, int n,
 			  const struct job *j, char *err, size_t errlen)
 {
 	struct wb_csv tables[8];
-	char *text[8] = {0}, *manifest = NULL;
-	int nt = 0, rc = 0;
-	for (int i = 0; i < n && rc == 0; i++) {
-		size_t len = 0;
-		char **buf = strstr(names[i], ".csv") && nt < 8 ? &text[nt] : &manifest;
-		if (*buf) /* one manifest */
-			continue;
-		FILE *f = open_memstream(buf, &len);
-		if (!f) {
-			rc = -1;
-			break;
-		}
-		fns[i](f, j);
-		rc = fclose(f) != 0 ? -1 : 0;
-		if (buf != &manifest) {
-			tables[nt] = (struct wb_csv){.name = names[i], .text = text[nt]};
-			nt++;
-		}
+	const char *manifest = NULL;
+	int nt = 0;
+	for (int i = 0; i < n; i++) {
+		if (!strstr(names[i], ".csv"))
+			manifest = manifest ? manifest : text[i]; /* one manifest */
+		else if (nt < 8)
+			tables[nt++] = (struct wb_csv){.name = names[i], .text = text[i]};
 	}
-	if (rc != 0)
-		snprintf(err, errlen, _("%s: out of memory"), WORKBOOK_NAME);
-	else
-		rc = workbook_study(dir, j->o->cmd, tables, nt, manifest, j->o->lang, err, errlen);
-	for (int i = 0; i < 8; i++)
-		free(text[i]);
-	free(manifest);
-	return rc;
+	return workbook_study(dir, j->o->cmd, tables, nt, manifest, j->o->lang, err, errlen);
 }
 
-/* Write each file into dir, whole or not at all, then the workbook.
- * Prints the error. */
+/* Write each file into dir, whole or not at all, then the workbook, all
+ * from one writing of each into memory: the workbook holds the files'
+ * figures, formatted once. Prints the error. */
 int sc_write_files(const char *dir, const char *const *names, const writer_fn *fns, int n,
 		   const struct job *j)
 {
 	char err[ERR_LEN];
-	int rc = atomic_mkdirs(dir, err, sizeof err);
+	char **text = calloc((size_t)n, sizeof *text);
+	size_t *len = calloc((size_t)n, sizeof *len);
+	int rc = text && len ? 0 : -1;
+	for (int i = 0; rc == 0 && i < n; i++) {
+		FILE *f = open_memstream(&text[i], &len[i]);
+		if (f)
+			fns[i](f, j);
+		if (!f || fclose(f) != 0)
+			rc = -1;
+	}
+	if (rc != 0)
+		snprintf(err, sizeof err, _("%s: out of memory"), dir);
+	else
+		rc = atomic_mkdirs(dir, err, sizeof err);
 	for (int i = 0; rc == 0 && i < n; i++) {
 		char path[4200];
 		struct atomic_file af;
@@ -226,14 +221,18 @@ int sc_write_files(const char *dir, const char *const *names, const writer_fn *f
 		if (rc == 0) {
 			if (j->c->csv_bom && strstr(names[i], ".csv"))
 				csv_bom(af.f);
-			fns[i](af.f, j);
+			fwrite(text[i], 1, len[i], af.f);
 			rc = atomic_commit(&af, err, sizeof err);
 		}
 	}
 	if (rc == 0)
-		rc = study_workbook(dir, names, fns, n, j, err, sizeof err);
+		rc = study_workbook(dir, names, text, n, j, err, sizeof err);
 	if (rc != 0)
 		say(j->o->cmd, "%s", err);
+	for (int i = 0; text && i < n; i++)
+		free(text[i]);
+	free(text);
+	free(len);
 	return rc;
 }
 
