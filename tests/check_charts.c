@@ -869,14 +869,25 @@ START_TEST(a_failing_gnuplot_is_an_error_and_leaves_no_image)
 }
 END_TEST
 
+/* A stand-in for gnuplot in dir, named name, running the shell script
+ * text: its path into prog. */
+static void make_script(char *prog, size_t n, const char *name, const char *text)
+{
+	snprintf(prog, n, "%s/%s", dir, name);
+	FILE *f = fopen(prog, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	ck_assert_int_eq(chmod(prog, 0755), 0);
+}
+
 /* A gnuplot that writes a whole image, but exits 3 for stacked.svg and
  * ranked.png, logging each start and end in dir/log. */
 static void make_picky_gnuplot(char *prog, size_t n)
 {
-	snprintf(prog, n, "%s/picky-gnuplot", dir);
-	FILE *f = fopen(prog, "w");
-	ck_assert_ptr_nonnull(f);
-	fprintf(f,
+	char text[8192 + 1024];
+	snprintf(
+		text, sizeof text,
 		"#!/bin/sh\n"
 		"log='%s/log'\n"
 		"out=$(printf '%%s\\n' \"$2\" | sed -n \"s/.*outfile='\\([^']*\\)'.*/\\1/p\")\n"
@@ -888,8 +899,7 @@ static void make_picky_gnuplot(char *prog, size_t n)
 		"esac\n"
 		"echo end >> \"$log\"\n",
 		dir);
-	fclose(f);
-	ck_assert_int_eq(chmod(prog, 0755), 0);
+	make_script(prog, n, "picky-gnuplot", text);
 }
 
 /* The images are drawn several at once: a failure is the first in the
@@ -1254,15 +1264,10 @@ END_TEST
  * PNG only, as gnuplot does on a full disk. */
 static void make_cut_gnuplot(char *prog, size_t n)
 {
-	snprintf(prog, n, "%s/cut-gnuplot", dir);
-	FILE *f = fopen(prog, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs("#!/bin/sh\n"
-	      "out=$(printf '%s\\n' \"$2\" | sed -n \"s/.*outfile='\\([^']*\\)'.*/\\1/p\")\n"
-	      "printf '\\211PNG\\r\\n\\032\\nIHDR' > \"$out\"\n",
-	      f);
-	fclose(f);
-	ck_assert_int_eq(chmod(prog, 0755), 0);
+	make_script(prog, n, "cut-gnuplot",
+		    "#!/bin/sh\n"
+		    "out=$(printf '%s\\n' \"$2\" | sed -n \"s/.*outfile='\\([^']*\\)'.*/\\1/p\")\n"
+		    "printf '\\211PNG\\r\\n\\032\\nIHDR' > \"$out\"\n");
 }
 
 START_TEST(an_incomplete_image_is_an_error_naming_it_and_is_not_put_in_place)
