@@ -62,16 +62,8 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 		size_t len = (size_t)(end - s);
 		if (e != 0 && !memchr(s, 'e', len) && !memchr(s, 'E', len) && len < 100) {
 			/* 1.1% reads as 1.1e-2, the very double that 0.011 gives */
-			char t[128]; /* "%.*se%d" by hand: a load reads many such values */
-			int a = e < 0 ? -e : e, k = (int)len;
-			memcpy(t, s, len);
-			t[k++] = 'e';
-			if (e < 0)
-				t[k++] = '-';
-			if (a >= 10)
-				t[k++] = (char)('0' + a / 10);
-			t[k++] = (char)('0' + a % 10);
-			t[k] = '\0';
+			char t[128];
+			snprintf(t, sizeof t, "%.*se%d", (int)(end - s), s, e);
 			v = strtod(t, NULL);
 		} else if (e > 0) {
 			v *= e == 4 ? 1e4 : e == 8 ? 1e8 : 1e12;

@@ -353,11 +353,7 @@ int params_canon_section(const char *section, char *buf, size_t n)
 	static const char pre[] = "district.";
 	size_t k = sizeof pre - 1;
 	if (strncmp(section, pre, k) != 0) {
-		if (n > 0) { /* snprintf(buf, n, "%s") without it: a load does this a section */
-			size_t len = strnlen(section, n - 1);
-			memcpy(buf, section, len);
-			buf[len] = '\0';
-		}
+		snprintf(buf, n, "%s", section);
 		return 0;
 	}
 	int d = district_parse(section + k);
