@@ -78,6 +78,15 @@ double dist_draw_at(const struct dist *d, const struct stream *s, uint32_t block
  * u. Exact to rounding: the pmf summed from 0 (mu < 16), else from the
  * mode outward from gsl_cdf_poisson_P there; a count from one uniform. */
 unsigned dist_poisson_quantile(double u, double mu);
+/* dist_poisson_quantile in two steps, for many draws of one mean: where
+ * the sum starts (the mode's pmf and CDF, GSL's incomplete gamma: most of
+ * a draw's cost), then the quantile from there, the same to the bit. */
+struct poisson_start {
+	double mu, p, c;
+	unsigned k;
+};
+void dist_poisson_start(double mu, struct poisson_start *ps);
+unsigned dist_poisson_from(double u, const struct poisson_start *ps);
 
 /* The distribution's mean (before clamping). */
 double dist_mean(const struct dist *d);

@@ -637,19 +637,24 @@ START_TEST(pareto_draws_match_the_mean_and_stay_above_the_scale)
 END_TEST
 
 /* The quantile is the least k with P(X <= k) > u, for small means (summed
- * from 0) and large ones (from the mode), u near 0, 1 and the middle. */
+ * from 0) and large ones (from the mode), u near 0, 1 and the middle; one
+ * start kept for every u gives the same counts. */
 START_TEST(the_poisson_quantile_inverts_gsls_cdf)
 {
 	static const double mu[] = {0.3, 3.7, 15.9, 16, 120, 2500, 1e6};
 	static const double u[] = {0, 1e-12, 0.01, 0.3, 0.5, 0.77, 0.99, 1 - 1e-12};
-	for (size_t i = 0; i < sizeof mu / sizeof mu[0]; i++)
+	for (size_t i = 0; i < sizeof mu / sizeof mu[0]; i++) {
+		struct poisson_start ps;
+		dist_poisson_start(mu[i], &ps);
 		for (size_t j = 0; j < sizeof u / sizeof u[0]; j++) {
 			unsigned k = dist_poisson_quantile(u[j], mu[i]);
+			ck_assert_uint_eq(dist_poisson_from(u[j], &ps), k);
 			double below = k ? gsl_cdf_poisson_P(k - 1, mu[i]) : 0;
 			ck_assert_msg(gsl_cdf_poisson_P(k, mu[i]) > u[j] - 1e-12 &&
 					      below <= u[j] + 1e-12,
 				      "mu %g u %g: %u", mu[i], u[j], k);
 		}
+	}
 	ck_assert_uint_eq(dist_poisson_quantile(0.5, 0), 0);
 }
 END_TEST

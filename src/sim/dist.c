@@ -464,13 +464,28 @@ double dist_draw(const struct dist *d, const gsl_rng *r, double lo, double hi)
 	return fmin(fmax(x, lo), hi);
 }
 
-unsigned dist_poisson_quantile(double u, double mu)
+void dist_poisson_start(double mu, struct poisson_start *ps)
 {
+	*ps = (struct poisson_start){.mu = mu};
+	if (!(mu > 0))
+		return;
+	if (mu < 16) { /* from 0: a handful of terms */
+		ps->p = ps->c = exp(-mu);
+		return;
+	}
+	/* from the mode: the CDF there exactly, then the pmf by its ratio */
+	ps->k = (unsigned)floor(mu);
+	ps->p = gsl_ran_poisson_pdf(ps->k, mu);
+	ps->c = gsl_cdf_poisson_P(ps->k, mu);
+}
+
+unsigned dist_poisson_from(double u, const struct poisson_start *ps)
+{
+	double mu = ps->mu, p = ps->p, c = ps->c;
+	unsigned k = ps->k;
 	if (!(mu > 0) || !(u > 0)) /* P(X <= 0) > 0 = u */
 		return 0;
-	if (mu < 16) { /* from 0: a handful of terms */
-		double p = exp(-mu), c = p;
-		unsigned k = 0;
+	if (mu < 16) {
 		while (u >= c && k < 200) {
 			k++;
 			p *= mu / k;
@@ -478,9 +493,6 @@ unsigned dist_poisson_quantile(double u, double mu)
 		}
 		return k;
 	}
-	/* from the mode: the CDF there exactly, then the pmf by its ratio */
-	unsigned k = (unsigned)floor(mu);
-	double p = gsl_ran_poisson_pdf(k, mu), c = gsl_cdf_poisson_P(k, mu);
 	if (u < c) {
 		/* c - p loses c's low digits as c shrinks: the CDF afresh at
 		 * each thousandth of the last one (only in the far tail) */
@@ -506,6 +518,15 @@ unsigned dist_poisson_quantile(double u, double mu)
 		c += p;
 	}
 	return k;
+}
+
+unsigned dist_poisson_quantile(double u, double mu)
+{
+	struct poisson_start ps;
+	if (!(mu > 0) || !(u > 0))
+		return 0;
+	dist_poisson_start(mu, &ps);
+	return dist_poisson_from(u, &ps);
 }
 
 /* x = lo + (hi - lo) u as gsl_ran_flat makes it */
@@ -554,11 +575,14 @@ void dist_draw_across(const struct dist *d, const struct stream *s, uint32_t blo
 		for (size_t j = 0; j < n; j++)
 			out[j] = tri_u(p[0], p[1], p[2], out[j]);
 		break;
-	case D_POISSON:
+	case D_POISSON: {
+		struct poisson_start ps;
+		dist_poisson_start(p[0], &ps);
 		stream_uniform_across(s, pos, n, out);
 		for (size_t j = 0; j < n; j++)
-			out[j] = (double)dist_poisson_quantile(out[j], p[0]);
+			out[j] = (double)dist_poisson_from(out[j], &ps);
 		break;
+	}
 	case D_PARETO: /* inverse CDF, 1 - u in (0, 1] */
 		stream_uniform_across(s, pos, n, out);
 		for (size_t j = 0; j < n; j++)

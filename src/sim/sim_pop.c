@@ -182,6 +182,11 @@ struct sim_work {
 	double drift;
 	double ln_young, ln_ramp; /* log1p of the young-firm bonuses, once a replication */
 	const struct award_sink *extra;
+	/* where dist_poisson_from starts for the means of the latest counts
+	 * drawn: a few means (entry rates, applicants by line) come back in
+	 * every replication */
+	struct poisson_start pstart[8];
+	unsigned pnext;
 	long long firm_years;
 	bool overflow; /* a replication's totals passed FEN_MAX */
 	uint64_t request_key, known_key, where_key;
@@ -1422,13 +1427,22 @@ static int panel_firms(struct sim_work *w, const struct panel *pn)
 }
 
 /* A count of mean mu from the stream of (comp, idx): the Poisson quantile
- * of its first uniform (dist_poisson_quantile). */
-static unsigned poisson(const struct sim_work *w, uint64_t comp, uint64_t idx, double mu)
+ * of its first uniform (dist_poisson_quantile), from where w keeps it. */
+static unsigned poisson(struct sim_work *w, uint64_t comp, uint64_t idx, double mu)
 {
 	struct stream s = stream_at(w, comp, idx);
 	double u;
 	stream_uniform(&s, 0, 1, &u);
-	return dist_poisson_quantile(u, mu);
+	const size_t n = sizeof w->pstart / sizeof w->pstart[0];
+	struct poisson_start *ps = NULL;
+	for (size_t i = 0; i < n && !ps; i++)
+		if (w->pstart[i].mu == mu && mu > 0)
+			ps = &w->pstart[i];
+	if (!ps) {
+		ps = &w->pstart[w->pnext++ % n];
+		dist_poisson_start(mu, ps);
+	}
+	return dist_poisson_from(u, ps);
 }
 
 /* Entrants j0 .. j0 + n - 1 of a kind founded in year t: their first rows
