@@ -210,8 +210,13 @@ struct sim_config {
 	volatile sig_atomic_t *stop; /* set (e.g. by SIGINT) to stop after a block */
 	size_t exact_bytes;          /* rows kept for exact percentiles; 0: SIM_EXACT_BYTES */
 	bool lean;                   /* sim_layout_lean: no district and owner cells */
+	/* sim_run_many: outputs 1 .. n - 1 keep only the columns where some
+	 * replication differs from output 0's (sim_column reads them), when
+	 * output 0 keeps its rows and one process runs (no MPI ranks) */
+	bool sparse;
 };
 
+struct sim_cols;
 struct sim_output {
 	struct sim_layout layout;
 	long reps;               /* replications run */
@@ -223,7 +228,18 @@ struct sim_output {
 	int threads;             /* threads the run used; its summary uses as many */
 	struct sim_trace *trace; /* the mean total after each block (convergence) */
 	int ntrace;
+	/* sim_config.sparse: the columns where this output differs from its
+	 * reference (output 0 of the run), which it reads for the others; its
+	 * res, rows and trace are then NULL */
+	struct sim_cols *cols;
 };
+
+/* Column col of o's replications: o->rows + col (stride the width) or,
+ * for a sparse output (cols), its own column (stride 1) or its
+ * reference's. NULL when o keeps no rows. */
+const double *sim_column(const struct sim_output *o, size_t col, size_t *stride);
+/* Whether o keeps every replication: rows, or sparse columns. */
+bool sim_kept(const struct sim_output *o);
 
 struct sim_trace {
 	long reps;

@@ -212,12 +212,17 @@ END_TEST
 static int run_reuse(char *err, size_t errlen)
 {
 	struct sim_config c = {.seed = 3, .reps = 3, .threads = 1, .stock = &stock};
-	const struct policy *p[2] = {&small()->pol, &small()->pol};
+	struct policy q = small()->pol;
+	q.m3a.tier[0].amount *= 2; /* a variant with cells of its own */
+	const struct policy *p[2] = {&small()->pol, &q};
 	struct sim_output o[2];
-	if (sim_run_many(p, 2, &c, o, err, errlen) != 0)
-		return -1;
-	sim_output_free(&o[0]);
-	sim_output_free(&o[1]);
+	for (int sparse = 0; sparse < 2; sparse++) {
+		c.sparse = sparse;
+		if (sim_run_many(p, 2, &c, o, err, errlen) != 0)
+			return -1;
+		sim_output_free(&o[1]);
+		sim_output_free(&o[0]);
+	}
 	struct sim_cache *k;
 	if (sim_cache_new(p[0], &c, &k, err, errlen) != 0)
 		return -1;

@@ -11,9 +11,11 @@
 
 #include "inputs.h"
 #include "params.h"
+#include "results.h"
 #include "scenario.h"
 #include "sets.h"
 #include "sim.h"
+#include "sim_cols.h"
 #include "study.h"
 
 #define PANEL "tests/data/panel-example.csv"
@@ -42,6 +44,32 @@ static void same_output(const struct sim_output *a, const struct sim_output *b, 
 	ck_assert_msg(a->ntrace == b->ntrace &&
 			      memcmp(a->trace, b->trace, (size_t)a->ntrace * sizeof *a->trace) == 0,
 		      "%s: traces differ", what);
+	ck_assert_msg(a->firm_years == b->firm_years, "%s: %lld and %lld firm rows", what,
+		      a->firm_years, b->firm_years);
+}
+
+/* A sparse output (sim_config.sparse) as sim_run makes it, to the bit:
+ * every column sim_column reads, the count and the firm rows; it keeps
+ * no rows, results or trace of its own. */
+static void same_columns(const struct sim_output *a, const struct sim_output *b, const char *what)
+{
+	ck_assert_msg(a->reps == b->reps, "%s: %ld and %ld replications", what, a->reps, b->reps);
+	ck_assert_msg(a->layout.width == b->layout.width, "%s: layouts differ", what);
+	ck_assert_ptr_null(a->rows);
+	ck_assert_ptr_null(a->res);
+	ck_assert_ptr_nonnull(b->rows);
+	for (size_t col = 0; col < a->layout.width; col++) {
+		size_t stride;
+		const double *x = sim_column(a, col, &stride);
+		ck_assert_ptr_nonnull(x);
+		long r = 0; /* one assertion a column: Check's cost a call */
+		while (r < a->reps &&
+		       memcmp(&x[(size_t)r * stride], &b->rows[(size_t)r * b->layout.width + col],
+			      sizeof *x) == 0)
+			r++;
+		ck_assert_msg(r == a->reps, "%s: column %zu differs in replication %ld", what, col,
+			      r);
+	}
 	ck_assert_msg(a->firm_years == b->firm_years, "%s: %lld and %lld firm rows", what,
 		      a->firm_years, b->firm_years);
 }
@@ -83,13 +111,19 @@ static struct scenario *line_variants(const struct scenario *base, int *n)
 	return v;
 }
 
-/* sim_run_many over the variants in groups equals sim_run of each. */
-static void many_equals_one_by_one(const struct sim_config *c)
+/* sim_run_many over the variants in groups equals sim_run of each; with
+ * c->sparse, most variants keep only the columns where they differ from
+ * the group's first (the others, of another layout, their rows). */
+static void many_equals_one_by_one(const struct sim_config *c, int every)
 {
+	int sparse = 0;
 	struct scenario *base = open_sets(0, NULL);
 	int n;
 	struct scenario *v = line_variants(base, &n);
-	ck_assert_int_gt(n, 100); /* every line's keys */
+	ck_assert_int_gt(n, 100);           /* every line's keys */
+	for (int i = 0; i < n / every; i++) /* or every every-th */
+		v[i] = v[i * every];
+	n /= every;
 	char err[ERR_LEN] = "";
 	for (int g = 0; g < n; g += GROUP) {
 		int k = n - g < GROUP ? n - g : GROUP;
@@ -103,11 +137,18 @@ static void many_equals_one_by_one(const struct sim_config *c)
 			ck_assert_msg(sim_run(p[j], c, &one, err, sizeof err) == 0, "%s", err);
 			char what[64];
 			snprintf(what, sizeof what, "variant %d", j ? g + j - 1 : -1);
-			same_output(&many[j], &one, what);
+			if (many[j].cols)
+				same_columns(&many[j], &one, what);
+			else
+				same_output(&many[j], &one, what);
+			sparse += many[j].cols != NULL;
 			sim_output_free(&one);
-			sim_output_free(&many[j]);
 		}
+		for (int j = k; j >= 0; j--) /* the sparse ones read many[0] */
+			sim_output_free(&many[j]);
 	}
+	ck_assert_msg(c->sparse ? sparse > n / 2 : sparse == 0, "%d of %d variants sparse", sparse,
+		      n);
 	free(v);
 	free(base);
 }
@@ -115,7 +156,62 @@ static void many_equals_one_by_one(const struct sim_config *c)
 START_TEST(many_policies_on_one_population_equal_their_own_runs)
 {
 	struct sim_config c = {.seed = 9, .reps = 3, .threads = 2};
-	many_equals_one_by_one(&c);
+	many_equals_one_by_one(&c, 1);
+}
+END_TEST
+
+/* The store by hand, 4 columns over 2 steps of 3 replications: a cell
+ * that first differs in the second step takes the reference's values
+ * before it; -0 differs from 0; a column that never differs is the
+ * reference's own. */
+START_TEST(a_sparse_store_keeps_what_differs_and_reads_the_rest_from_its_reference)
+{
+	const double ref[6][4] = {{1, 2, 3, 1},    {4, 5, 6, 2},    {7, 0, 9, 3},
+				  {10, 11, 12, 4}, {13, 14, 15, 5}, {16, 17, 18, 6}};
+	double var[6][4];
+	memcpy(var, ref, sizeof var);
+	var[1][2] = 60;  /* column 2 from the first step */
+	var[4][0] = 130; /* column 0 from the second: 1, 4, 7 before it */
+	var[2][1] = -0.0;
+	struct sim_output r = {.layout.width = 4}, v = {.layout.width = 4, .reps = 6};
+	r.res = results_new(4, 1 << 20);
+	ck_assert_ptr_nonnull(r.res);
+	ck_assert_int_eq(results_reserve(r.res, 6), 0);
+	v.cols = sim_cols_new(&r, 4, 6, 1, 3);
+	ck_assert_ptr_nonnull(v.cols);
+	for (int step = 0; step < 2; step++) {
+		ck_assert_int_eq(results_add(r.res, ref[3 * step], 3), 0);
+		for (int i = 0; i < 3; i++)
+			ck_assert(
+				sim_cols_diff(v.cols, 0, i, var[3 * step + i], ref[3 * step + i]));
+		ck_assert_int_eq(sim_cols_add(v.cols, 3), 0);
+	}
+	r.rows = results_rows(r.res);
+	r.reps = 6;
+	for (size_t col = 0; col < 4; col++) {
+		size_t stride;
+		const double *x = sim_column(&v, col, &stride);
+		ck_assert_uint_eq(stride, col < 3 ? 1 : 4); /* -0 kept; column 3 the reference's */
+		for (int k = 0; k < 6; k++)
+			ck_assert_msg(memcmp(&x[(size_t)k * stride], &var[k][col], sizeof *x) == 0,
+				      "column %zu, replication %d: %g", col, k,
+				      x[(size_t)k * stride]);
+	}
+	var[0][0] = NAN; /* a failed replication */
+	ck_assert(!sim_cols_diff(v.cols, 0, 0, var[0], ref[0]));
+	sim_output_free(&v);
+	sim_output_free(&r);
+}
+END_TEST
+
+/* Over 2 steps of replications, so that columns first differ in a later
+ * step than the first (the store fills their earlier replications from
+ * the reference). */
+START_TEST(sparse_variants_read_back_as_their_own_runs)
+{
+	struct sim_config c = {.seed = 5, .reps = SIM_BLOCK + 7, .threads = 2, .sparse = true};
+	ck_assert_int_lt(SIM_BLOCK * sim_blocks(2), c.reps);
+	many_equals_one_by_one(&c, 4);
 }
 END_TEST
 
@@ -131,7 +227,7 @@ START_TEST(many_policies_equal_their_own_runs_on_the_panel_and_known_approvals)
 			       .threads = 1,
 			       .stock = &stock,
 			       .known = &known};
-	many_equals_one_by_one(&c);
+	many_equals_one_by_one(&c, 1);
 	entities_free(&known);
 	panel_free(&stock);
 }
@@ -429,6 +525,8 @@ int main(void)
 	TCase *tc = tcase_create("reuse");
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, many_policies_on_one_population_equal_their_own_runs);
+	tcase_add_test(tc, a_sparse_store_keeps_what_differs_and_reads_the_rest_from_its_reference);
+	tcase_add_test(tc, sparse_variants_read_back_as_their_own_runs);
 	tcase_add_test(tc, many_policies_equal_their_own_runs_on_the_panel_and_known_approvals);
 	tcase_add_test(tc, the_kept_populations_answer_as_a_fresh_run);
 	tcase_add_test(tc, schedules_and_switches_on_one_population_equal_their_own_runs);

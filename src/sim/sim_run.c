@@ -8,11 +8,13 @@
 
 #include "comm.h"
 #include "sim.h"
+#include "sim_cols.h"
 #include "i18n.h"
 
 void sim_output_free(struct sim_output *o)
 {
 	results_free(o->res);
+	sim_cols_free(o->cols);
 	free(o->trace);
 	memset(o, 0, sizeof *o);
 }
@@ -109,11 +111,13 @@ struct sim_cache {
 	size_t bytes;
 };
 
-/* Per-thread scratch of a run. */
+/* Per-thread scratch of a run: a row for the sparse variants' (as wide
+ * as the widest layout). */
 struct crew {
 	int threads;
 	struct sim_work **work;
 	struct sim_sample **samp;
+	double **row;
 };
 
 static void crew_free(struct crew *k)
@@ -123,28 +127,35 @@ static void crew_free(struct crew *k)
 			sim_work_free(k->work[t]);
 		if (k->samp)
 			sim_sample_free(k->samp[t]);
+		if (k->row)
+			free(k->row[t]);
 	}
 	free(k->work);
 	free(k->samp);
+	free(k->row);
 	memset(k, 0, sizeof *k);
 }
 
-static bool crew_new(struct crew *k, int threads)
+static bool crew_new(struct crew *k, int threads, size_t width)
 {
 	k->threads = threads;
 	k->work = calloc((size_t)threads, sizeof *k->work);
 	k->samp = calloc((size_t)threads, sizeof *k->samp);
-	bool ok = k->work && k->samp;
+	k->row = calloc((size_t)threads, sizeof *k->row);
+	bool ok = k->work && k->samp && k->row;
 	for (int t = 0; ok && t < threads; t++)
-		ok = (k->work[t] = sim_work_new()) && (k->samp[t] = sim_sample_new());
+		ok = (k->work[t] = sim_work_new()) && (k->samp[t] = sim_sample_new()) &&
+		     (!width || (k->row[t] = malloc(width * sizeof *k->row[t])));
 	return ok;
 }
 
-/* Replications [lo, hi) into rows[v] (variant v's block), in parallel;
- * false if one failed. */
+/* Replications [lo, hi) into rows[v] (variant v's block), or for a
+ * sparse variant (out[v].cols) its cells that differ from variant 0's, in
+ * parallel; false if one failed. */
 static bool compute(const struct source *src, const struct sim_config *c, struct sim_output *out,
 		    struct crew *k, long lo, long hi, double *const *rows)
 {
+	bool bad = false;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(k->threads)
 	for (long i = lo; i < hi; i++) {
 		int t = omp_get_thread_num();
@@ -159,7 +170,8 @@ static bool compute(const struct source *src, const struct sim_config *c, struct
 			sim_sample(src->p[0], c->stock, c->known, c->seed, i, k->samp[t], w);
 		for (int v = 0; v < src->n; v++) {
 			const struct sim_layout *l = &out[v].layout;
-			double *row = rows[v] + (size_t)(i - lo) * l->width;
+			double *row = out[v].cols ? k->row[t]
+						  : rows[v] + (size_t)(i - lo) * l->width;
 			/* with several, the first is the reference: the others run
 			 * the rules of their moved lines only */
 			if (src->n > 1 && v == 0)
@@ -169,13 +181,31 @@ static bool compute(const struct source *src, const struct sim_config *c, struct
 						src->amounts[v]);
 			else
 				sim_apply(src->p[v], s, l, row, w, NULL);
+			if (out[v].cols && !sim_cols_diff(out[v].cols, t, i - lo, row,
+							  rows[0] + (size_t)(i - lo) * l->width)) {
+#pragma omp atomic write
+				bad = true;
+			}
 		}
 	}
 	for (int v = 0; v < src->n; v++)
-		for (long i = lo; i < hi; i++)
+		for (long i = lo; i < hi && !out[v].cols; i++)
 			if (isnan(rows[v][(size_t)(i - lo) * out[v].layout.width]))
 				return false;
-	return true;
+	return !bad;
+}
+
+/* Whether variant v > 0 of a run can keep its cells apart from variant
+ * 0's (sim_config.sparse): one process, variant 0's rows all kept, the
+ * same layout. */
+static bool sparse_variant(const struct source *src, const struct sim_config *c,
+			   const struct sim_output *out, int v)
+{
+	const struct sim_layout *l = &out[0].layout;
+	size_t budget = c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES;
+	return c->sparse && v > 0 && v < src->n && comm_world()->size == 1 &&
+	       (size_t)c->reps <= budget / (l->width * sizeof(double)) &&
+	       memcmp(&out[v].layout, l, sizeof *l) == 0;
 }
 
 /* Add n rows in blocks of SIM_BLOCK, as one process would: the same
@@ -217,17 +247,28 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 	double **at = calloc((size_t)nv, sizeof *at);       /* the step's rows, kept */
 	size_t *counts = calloc((size_t)cw->size, sizeof *counts);
 	struct crew k = {0};
-	bool ok = block && mine && rows && at && counts && crew_new(&k, threads);
 	for (int v = 0; v < nv; v++) {
 		memset(&out[v], 0, sizeof out[v]);
 		if (c->lean)
 			sim_layout_lean(src->p[v], &out[v].layout);
 		else
 			sim_layout(src->p[v], &out[v].layout);
-		const struct sim_layout *l = &out[v].layout;
 		out[v].threads = threads;
+	}
+	bool sparse = sparse_variant(src, c, out, 1);
+	for (int v = 2; v < nv; v++)
+		sparse |= sparse_variant(src, c, out, v);
+	bool ok = block && mine && rows && at && counts &&
+		  crew_new(&k, threads, sparse ? out[0].layout.width : 0);
+	for (int v = 0; v < nv; v++) {
+		const struct sim_layout *l = &out[v].layout;
 		if (!ok)
 			continue;
+		if (sparse_variant(src, c, out, v)) {
+			out[v].cols = sim_cols_new(&out[0], l->width, c->reps, threads, per_rank);
+			ok = out[v].cols != NULL;
+			continue;
+		}
 		out[v].res = results_new(l->width,
 					 c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES);
 		if (out[v].res)
@@ -248,6 +289,10 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 		 * (MPI's in-place gather is all or none). */
 		for (int v = 0; v < nv; v++) { /* every v on every rank: a collective */
 			size_t width = out[v].layout.width;
+			if (out[v].cols) { /* one process: sim_cols_diff keeps its cells */
+				rows[v] = NULL;
+				continue;
+			}
 			double *kept = ok ? results_next(out[v].res, (size_t)n) : NULL;
 			if (cw->size > 1 && cw->first_failure(kept != NULL) >= 0)
 				kept = NULL;
@@ -268,6 +313,13 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 			break;
 		for (int v = 0; v < nv; v++) { /* every v on every rank: a collective */
 			size_t width = out[v].layout.width;
+			if (out[v].cols) { /* after variant 0's rows: it reads them */
+				ok = ok && sim_cols_add(out[v].cols, n) == 0;
+				out[v].reps += n;
+				if (ok && c->progress)
+					c->progress(c->progress_ctx, out[v].reps, c->reps);
+				continue;
+			}
 			double *all = at[v] ? at[v] : block[v];
 			for (int r = 0; r < cw->size; r++)
 				counts[r] = (size_t)(n * (r + 1) / cw->size - n * r / cw->size) *
@@ -323,7 +375,7 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 		return -1;
 	}
 	for (int v = 0; v < nv; v++)
-		out[v].rows = results_rows(out[v].res);
+		out[v].rows = out[v].res ? results_rows(out[v].res) : NULL;
 	return 0;
 }
 
@@ -422,7 +474,7 @@ int sim_cache_new(const struct policy *p, const struct sim_config *c, struct sim
 	struct sim_cache *k = calloc(1, sizeof *k);
 	struct crew cr = {0};
 	bool ok = k && c->reps >= 1 && (k->s = calloc((size_t)c->reps, sizeof *k->s)) &&
-		  crew_new(&cr, threads);
+		  crew_new(&cr, threads, 0);
 	if (k) {
 		k->pol = *p;
 		k->reps = c->reps;

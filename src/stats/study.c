@@ -47,13 +47,14 @@ static int cell_of(const struct sim_output *o, size_t col, const struct sim_outp
 		snprintf(err, errlen, _("out of memory"));
 		return -1;
 	}
-	results_stat(o->res, col, scratch, &st);
+	size_t as, bs;
+	const double *x = sim_column(o, col, &as), *y = sim_column(b, bcol, &bs);
+	stats_of(x, as, (size_t)o->reps, scratch, &st); /* results_stat's, exact */
 	free(scratch);
 	c->mean = st.mean;
 	c->p5 = st.pct[P5];
 	c->p95 = st.pct[P95];
-	study_paired(o->rows + col, o->layout.width, b->rows + bcol, b->layout.width,
-		     (size_t)o->reps, &c->d);
+	study_paired(x, as, y, bs, (size_t)o->reps, &c->d);
 	return 0;
 }
 
@@ -240,6 +241,7 @@ static enum study_status run_many(const struct policy *const *p, int n, const st
 				.stock = c->stock,
 				.stop = c->stop,
 				.lean = true};
+	sc.sparse = true; /* each variant's own cells only: sim_column reads them */
 	if (sim_run_many(p, n, &sc, o, err, errlen) != 0)
 		return STUDY_FAILED;
 	enum study_status rc = STUDY_OK;
@@ -247,7 +249,7 @@ static enum study_status run_many(const struct policy *const *p, int n, const st
 		if (o[k].stopped) {
 			snprintf(err, errlen, _("interrupted"));
 			rc = STUDY_STOPPED;
-		} else if (!o[k].rows) {
+		} else if (!sim_kept(&o[k])) {
 			snprintf(
 				err, errlen,
 				_("%ld replications do not fit in memory to be paired (at most %ld)"),
@@ -319,11 +321,11 @@ static enum study_status run_variants(const struct scenario *base, const struct 
 			break;
 		if (first)
 			*b = o[0];
-		for (int j = first; j < k; j++) {
-			if (rc == STUDY_OK)
-				rc = v->use(v->ctx, shared[g - k + j], &o[j], err, errlen);
+		/* the others read output 0's columns (sim_column): freed after */
+		for (int j = first; j < k && rc == STUDY_OK; j++)
+			rc = v->use(v->ctx, shared[g - k + j], &o[j], err, errlen);
+		for (int j = k - 1; j >= first; j--)
 			sim_output_free(&o[j]);
-		}
 		*done += k;
 		progress(c, *done, total);
 	}
@@ -910,7 +912,16 @@ static int mcols_make(const struct sim_output *o, int first_paid, const bool *ne
 		mcols_free(c);
 		return -1;
 	}
-	for (size_t r = 0; r < n; r++) {
+	for (int line = 0; o->cols && line <= N_LINES; line++) { /* a sparse output's */
+		size_t k0 = mcol(o, line, 0, 0);
+		for (size_t j = 0; j < per; j++) {
+			size_t stride;
+			const double *x = sim_column(o, sim_money(l, line, 0, 0) + j, &stride);
+			for (size_t r = 0; (!need || need[k0 + j]) && r < n; r++)
+				c->v[(k0 + j) * n + r] = x[r * stride];
+		}
+	}
+	for (size_t r = 0; !o->cols && r < n; r++) {
 		const double *row = o->rows + r * l->width;
 		for (int line = 0; line <= N_LINES; line++) {
 			const double *m = row + sim_money(l, line, 0, 0);
@@ -937,7 +948,18 @@ static bool columns_differ(const struct mcols *b, const struct sim_output *alt, 
 	if (alt_first_paid != b->first_paid || la->years != lb->years)
 		return false;
 	size_t per = mcol(alt, 1, 0, 0);
-	for (size_t r = 0; r < (size_t)alt->reps; r++) {
+	for (int line = 0; (alt->cols || base->cols) && line <= N_LINES; line++) {
+		bool *d = differ + mcol(alt, line, 0, 0);
+		for (size_t j = 0; j < per; j++) {
+			size_t sa, sb;
+			const double *xa = sim_column(alt, sim_money(la, line, 0, 0) + j, &sa);
+			const double *xb = sim_column(base, sim_money(lb, line, 0, 0) + j, &sb);
+			for (size_t r = 0; (xa != xb || sa != sb) && !d[j] && r < (size_t)alt->reps;
+			     r++)
+				d[j] = memcmp(&xa[r * sa], &xb[r * sb], sizeof *xa) != 0;
+		}
+	}
+	for (size_t r = 0; !alt->cols && !base->cols && r < (size_t)alt->reps; r++) {
 		const double *ra = alt->rows + r * la->width, *rb = base->rows + r * lb->width;
 		for (int line = 0; line <= N_LINES; line++) {
 			const double *ma = ra + sim_money(la, line, 0, 0);
@@ -976,7 +998,7 @@ static enum study_status compare_cols(const struct mcols *b, const struct sim_ou
 {
 	const struct sim_output *base = b->o;
 	memset(out, 0, sizeof *out);
-	if (base->reps != alt->reps || !base->rows || !alt->rows || base->reps < 1) {
+	if (base->reps != alt->reps || !sim_kept(base) || !sim_kept(alt) || base->reps < 1) {
 		snprintf(err, errlen,
 			 _("compare needs two runs with their rows and the same "
 			   "replications (%ld and %ld)"),
@@ -1328,7 +1350,14 @@ static enum study_status sobol_use(void *ctx, long i, const struct sim_output *o
 	struct sobol_ctx *x = ctx;
 	double u[STUDY_MAX_SOBOL], sd;
 	double *y = sobol_at(x->out, i, u);
-	results_mean_sd(o->res, total_col(o), y, &sd);
+	if (o->res) {
+		results_mean_sd(o->res, total_col(o), y, &sd);
+	} else { /* a sparse output: results_mean_sd's arithmetic on its column */
+		size_t stride, n = (size_t)o->reps;
+		const double *t = sim_column(o, total_col(o), &stride);
+		*y = gsl_stats_mean(t, stride, n);
+		sd = n > 1 ? gsl_stats_sd_m(t, stride, n, *y) : 0;
+	}
 	if (!isfinite(*y)) {
 		snprintf(err, errlen, _("the model gave %g at point %zu"), *y,
 			 (size_t)(i % x->out->n));

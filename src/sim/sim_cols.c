@@ -1,0 +1,181 @@
+/* sim_cols.c - a rule variant's rows as the columns where they differ
+ * from its reference run's (sim_config.sparse). A variant that moves a
+ * few lines changes a few cells of each row; whole rows for every variant
+ * of a study were most of its memory, and on this kind of machine the
+ * kernel's zeroing of fresh pages for them most of a variant's cost. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results.h"
+#include "sim_cols.h"
+
+/* The differing cells a thread found in a step: column and value of
+ * each, in order. */
+struct diffs {
+	uint32_t *col;
+	double *val;
+	size_t n, cap;
+};
+
+/* Where a replication of the step has its differing cells. */
+struct span {
+	int thread;
+	size_t off, n;
+};
+
+struct sim_cols {
+	const struct sim_output *ref;
+	size_t width;
+	long cap;    /* replications there is room for */
+	long count;  /* replications added */
+	size_t n;    /* columns kept */
+	long *at;    /* width: the column's index in v, or -1 (the reference's) */
+	size_t *col; /* v[k]'s column */
+	double **v;  /* v[k][rep], n of them (room for width) */
+	struct diffs *by_thread;
+	int threads;
+	struct span *span; /* step replications of them */
+	long step;
+};
+
+struct sim_cols *sim_cols_new(const struct sim_output *ref, size_t width, long reps, int threads,
+			      long step)
+{
+	struct sim_cols *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	*c = (struct sim_cols){.ref = ref,
+			       .width = width,
+			       .cap = reps,
+			       .threads = threads,
+			       .step = step};
+	c->at = malloc(width * sizeof *c->at);
+	c->col = malloc(width * sizeof *c->col);
+	c->v = calloc(width, sizeof *c->v);
+	c->by_thread = calloc((size_t)threads, sizeof *c->by_thread);
+	c->span = calloc((size_t)step, sizeof *c->span);
+	if (!c->at || !c->col || !c->v || !c->by_thread || !c->span) {
+		sim_cols_free(c);
+		return NULL;
+	}
+	for (size_t j = 0; j < width; j++)
+		c->at[j] = -1;
+	return c;
+}
+
+void sim_cols_free(struct sim_cols *c)
+{
+	if (!c)
+		return;
+	for (size_t k = 0; c->v && k < c->n; k++)
+		free(c->v[k]);
+	for (int t = 0; c->by_thread && t < c->threads; t++) {
+		free(c->by_thread[t].col);
+		free(c->by_thread[t].val);
+	}
+	free(c->v);
+	free(c->at);
+	free(c->col);
+	free(c->by_thread);
+	free(c->span);
+	free(c);
+}
+
+static bool room(struct diffs *d, size_t more)
+{
+	if (d->n + more <= d->cap)
+		return true;
+	size_t cap = d->cap ? d->cap : 1024;
+	while (cap < d->n + more)
+		cap *= 2;
+	uint32_t *col = realloc(d->col, cap * sizeof *col);
+	if (col)
+		d->col = col;
+	double *val = realloc(d->val, cap * sizeof *val);
+	if (val)
+		d->val = val;
+	if (!col || !val)
+		return false;
+	d->cap = cap;
+	return true;
+}
+
+bool sim_cols_diff(struct sim_cols *c, int thread, long i, const double *row, const double *ref)
+{
+	struct diffs *d = &c->by_thread[thread];
+	struct span *s = &c->span[i];
+	*s = (struct span){.thread = thread, .off = d->n};
+	if (isnan(row[0])) /* a failed replication (sim_apply's NaN row) */
+		return false;
+	for (size_t j = 0; j < c->width; j++) {
+		/* the bits: -0 is not 0 here */
+		if (memcmp(&row[j], &ref[j], sizeof row[j]) == 0)
+			continue;
+		if (!room(d, 1))
+			return false;
+		d->col[d->n] = (uint32_t)j;
+		d->val[d->n++] = row[j];
+		s->n++;
+	}
+	return true;
+}
+
+int sim_cols_add(struct sim_cols *c, long n)
+{
+	/* every replication up to this step's end (results_reserve made room
+	 * for all: the rows do not move) */
+	const double *ref = results_rows(c->ref->res);
+	size_t w = c->width;
+	long from = c->count;
+	/* columns first seen in this step: until it, the reference's values */
+	for (long i = 0; i < n; i++) {
+		const struct span *s = &c->span[i];
+		const struct diffs *d = &c->by_thread[s->thread];
+		for (size_t e = s->off; e < s->off + s->n; e++) {
+			size_t j = d->col[e];
+			if (c->at[j] >= 0)
+				continue;
+			double *v = malloc((size_t)c->cap * sizeof *v);
+			if (!v)
+				return -1;
+			for (long r = 0; r < from; r++)
+				v[r] = ref[(size_t)r * w + j];
+			c->at[j] = (long)c->n;
+			c->col[c->n] = j;
+			c->v[c->n++] = v;
+		}
+	}
+	/* the step: the reference's values, then the variant's own */
+	for (size_t k = 0; k < c->n; k++)
+		for (long r = from; r < from + n; r++)
+			c->v[k][r] = ref[(size_t)r * w + c->col[k]];
+	for (long i = 0; i < n; i++) {
+		const struct span *s = &c->span[i];
+		const struct diffs *d = &c->by_thread[s->thread];
+		for (size_t e = s->off; e < s->off + s->n; e++)
+			c->v[c->at[d->col[e]]][from + i] = d->val[e];
+	}
+	for (int t = 0; t < c->threads; t++)
+		c->by_thread[t].n = 0;
+	c->count = from + n;
+	return 0;
+}
+
+const double *sim_column(const struct sim_output *o, size_t col, size_t *stride)
+{
+	while (o->cols && o->cols->at[col] < 0)
+		o = o->cols->ref;
+	if (o->cols) {
+		*stride = 1;
+		return o->cols->v[o->cols->at[col]];
+	}
+	*stride = o->layout.width;
+	return o->rows ? o->rows + col : NULL;
+}
+
+bool sim_kept(const struct sim_output *o)
+{
+	return o->rows || o->cols;
+}
