@@ -2022,16 +2022,26 @@ static void envelope_districts(struct sim_work *w, const struct policy *q, const
 			spread(w, line, y, cell[line][y]);
 }
 
-static void fill_row(struct sim_work *w, const struct policy *q, const struct totals *t,
-		     const struct sim_layout *l, double *row)
+/* Each line's cells summed over districts into w->lsum, after the year's
+ * rules on the district cells (w->cell, kept for fill_breakdown), with
+ * what they cut into row. */
+static void line_sums(struct sim_work *w, const struct policy *q, const struct totals *t,
+		      const struct sim_layout *l, double *row)
 {
-	memset(row, 0, l->width * sizeof *row);
 	int ny = l->years;
-	totals_where_copy(w->cell, t);
 	/* 总量控制: plain prorata on the line x district cells (year_rules);
 	 * priorities and carry-forward on the line cells (envelope_years) */
 	bool envelope = q->model.budget.rule == BUDGET_PRIORITY || q->model.budget.carry_forward;
 	bool plain = q->model.budget.rule == BUDGET_PRORATA && !envelope;
+	/* with no rule on the district cells and no breakdown to write (a
+	 * study's lean row), the sums are t->cell itself: every award adds its
+	 * parts to both (totals_add_levels) */
+	if (!envelope && !plain && !(q->provincial_block > 0) && l->owner >= l->width) {
+		for (int line = 0; line < N_LINES; line++)
+			memcpy(w->lsum[line], t->cell[line], (size_t)ny * sizeof w->lsum[line][0]);
+		return;
+	}
+	totals_where_copy(w->cell, t);
 	if (envelope)
 		envelope_districts(w, q, t, l, row);
 	for (int y = 0; y < ny; y++) {
@@ -2050,6 +2060,14 @@ static void fill_row(struct sim_work *w, const struct policy *q, const struct to
 			for (int y = 0; y < ny; y++)
 				for (int lv = 0; lv < N_LEVELS; lv++)
 					w->lsum[line][y][lv] += w->cell[d][line][y][lv];
+}
+
+static void fill_row(struct sim_work *w, const struct policy *q, const struct totals *t,
+		     const struct sim_layout *l, double *row)
+{
+	memset(row, 0, l->width * sizeof *row);
+	int ny = l->years;
+	line_sums(w, q, t, l, row);
 	/* the row's sums in doubles in the same order as ever (line, year,
 	 * level), each cell's index worked out once */
 	size_t all[N_LINES + 1][N_LEVELS], in[N_LINES + 1][N_LEVELS];
