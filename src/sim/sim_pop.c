@@ -243,6 +243,11 @@ struct sim_work {
 	size_t ndrawn, drawn_cap, *drawn_at, drawn_at_cap;
 	bool drawing;                        /* recording into drawn; false if out of memory */
 	const struct drawn *look, *look_end; /* the firm being applied: its reference's */
+	/* and its recipients by what a variant runs, each group in record
+	 * order: the firms (group 0), then each entity line's (group line):
+	 * by_group[group_at[g] .. group_at[g + 1]) */
+	uint32_t *by_group;
+	size_t by_group_cap, group_at[N_LINES + 1];
 };
 
 /* One recipient of a sample, in the order the rules meet it: who it is
@@ -463,6 +468,7 @@ void sim_work_free(struct sim_work *w)
 	free(w->krows);
 	free(w->qbuf);
 	free(w->paid_by);
+	free(w->by_group);
 	free(w->drawn);
 	free(w->drawn_at);
 	sim_sample_free(w->own);
@@ -2265,13 +2271,71 @@ static void row_of(struct sim_work *w, const struct sim_sample *s, const struct 
 	}
 }
 
-/* Room for the firm lines paid to each recipient of s (paid_by) and
- * where its request draws start (drawn_at). */
+/* Room for the firm lines paid to each recipient of s (paid_by), where
+ * its request draws start (drawn_at) and the recipients by group
+ * (by_group). */
 static bool paid_room(struct sim_work *w, const struct sim_sample *s)
 {
 	w->ndrawn = 0;
 	return room(&w->paid_by, &w->paid_cap, 0, s->nrec, sizeof *w->paid_by) &&
-	       room(&w->drawn_at, &w->drawn_at_cap, 0, s->nrec + 1, sizeof *w->drawn_at);
+	       room(&w->drawn_at, &w->drawn_at_cap, 0, s->nrec + 1, sizeof *w->drawn_at) &&
+	       room(&w->by_group, &w->by_group_cap, 0, s->nrec, sizeof *w->by_group);
+}
+
+/* A recipient's group by its tag: 0 for a firm, else its entity line
+ * (entity lines come after the firm lines, all above 0). */
+static unsigned group_of(unsigned tag)
+{
+	return tag & TAG_ENTITY ? tag & ~TAG_ENTITY : 0;
+}
+
+/* The reference's recipients by group (by_group), from their tags: a
+ * stable counting sort, so each group keeps record order. */
+static void group_records(struct sim_work *w, const struct sim_sample *s)
+{
+	size_t count[N_LINES] = {0}, at[N_LINES];
+	for (size_t k = 0; k < s->nrec; k++)
+		count[group_of(w->paid_by[k])]++;
+	w->group_at[0] = 0;
+	for (int g = 0; g < N_LINES; g++)
+		w->group_at[g + 1] = w->group_at[g] + count[g];
+	memcpy(at, w->group_at, sizeof at);
+	for (size_t k = 0; k < s->nrec; k++)
+		w->by_group[at[group_of(w->paid_by[k])]++] = (uint32_t)k;
+}
+
+/* The rules on recipient k of s: a firm's of the firm lines in mine
+ * (tagged: with its reference's request draws), an entity's of its line;
+ * record: its tag and where its request draws start, for variants. */
+static void run_record(struct sim_work *w, const struct sim_sample *s, size_t k, unsigned mine,
+		       bool tagged, bool record)
+{
+	const struct rec *r = &s->rec[k];
+	if (record)
+		w->drawn_at[k] = w->ndrawn;
+	w->comp = r->comp;
+	w->idx = r->idx;
+	w->who = (enum who)r->who;
+	w->sub = r->sub;
+	w->panel_id = r->panel_id;
+	w->known_through = r->known_through;
+	if (r->firm) {
+		if (tagged) {
+			w->look = w->drawn + w->drawn_at[k];
+			w->look_end = w->drawn + w->drawn_at[k + 1];
+		}
+		unsigned paid = run_firm(w, s->firm + r->row, r->n, r->where, mine);
+		if (record)
+			w->paid_by[k] = (unsigned char)paid;
+		return;
+	}
+	if (record)
+		w->paid_by[k] = (unsigned char)(TAG_ENTITY | s->ent[r->row].line);
+	w->kview = s->ent + r->row;
+	w->nk = r->n;
+	w->nfile = r->nfile;
+	run_entity(w, granted_rows(w, s->ent + r->row, r->n, r->draw < 0 ? NULL : &s->raw[r->draw]),
+		   r->n, r->where);
 }
 
 /* sim_apply; moved: only those lines' rules run, the others' totals are
@@ -2318,47 +2382,26 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 		w->paid_of = NULL;
 	w->drawing = record;
 	w->look = w->look_end = NULL;
-	for (size_t k = 0; k < s->nrec; k++) {
-		unsigned mine = 0;
-		if (tagged) {
-			unsigned tag = w->paid_by[k];
-			if (tag & TAG_ENTITY ? !moved[tag & ~TAG_ENTITY]
-					     : !(mine = lines & (~same | tag)))
-				continue;
-		}
+	for (size_t k = 0; !tagged && k < s->nrec; k++) {
 		const struct rec *r = &s->rec[k];
-		if (!tagged) {
-			mine = r->firm ? lines : 0;
-			if (r->firm ? !mine : moved && !moved[s->ent[r->row].line])
-				continue;
-		}
-		if (record)
-			w->drawn_at[k] = w->ndrawn;
-		w->comp = r->comp;
-		w->idx = r->idx;
-		w->who = (enum who)r->who;
-		w->sub = r->sub;
-		w->panel_id = r->panel_id;
-		w->known_through = r->known_through;
-		if (r->firm) {
-			if (tagged) {
-				w->look = w->drawn + w->drawn_at[k];
-				w->look_end = w->drawn + w->drawn_at[k + 1];
-			}
-			unsigned paid = run_firm(w, s->firm + r->row, r->n, r->where, mine);
-			if (record)
-				w->paid_by[k] = (unsigned char)paid;
+		unsigned mine = r->firm ? lines : 0;
+		if (r->firm ? !mine : moved && !moved[s->ent[r->row].line])
 			continue;
+		run_record(w, s, k, mine, false, record);
+	}
+	/* a variant with the reference's record: the recipients of its moved
+	 * lines alone, by group (group_records). They add up in fen, the same
+	 * in any order; M12C's grants, summed in doubles, in record order */
+	for (int g = 0; tagged && g < N_LINES; g++) {
+		if (g == 0 ? !lines : g < N_FIRM_LINES || !moved[g])
+			continue;
+		for (size_t i = w->group_at[g]; i < w->group_at[g + 1]; i++) {
+			size_t k = w->by_group[i];
+			unsigned mine = g == 0 ? lines & (~same | w->paid_by[k]) : 0;
+			if (g == 0 && !mine)
+				continue;
+			run_record(w, s, k, mine, true, false);
 		}
-		if (record)
-			w->paid_by[k] = (unsigned char)(TAG_ENTITY | s->ent[r->row].line);
-		w->kview = s->ent + r->row;
-		w->nk = r->n;
-		w->nfile = r->nfile;
-		run_entity(w,
-			   granted_rows(w, s->ent + r->row, r->n,
-					r->draw < 0 ? NULL : &s->raw[r->draw]),
-			   r->n, r->where);
 	}
 	w->panel_id = NULL;
 	w->known_through = INT_MIN;
@@ -2367,6 +2410,8 @@ static void apply(const struct policy *p, const struct sim_sample *s, const stru
 		w->drawn_at[s->nrec] = w->ndrawn;
 	record = record && w->drawing;
 	w->drawing = false;
+	if (record)
+		group_records(w, s);
 	if (keep) {
 		totals_copy(&w->ref, &w->t);
 		w->ref_m12c = w->m12c_paid;
