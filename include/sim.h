@@ -212,7 +212,8 @@ struct sim_config {
 	bool lean;                   /* sim_layout_lean: no district and owner cells */
 	/* sim_run_many: outputs 1 .. n - 1 keep only the columns where some
 	 * replication differs from output 0's (sim_column reads them), when
-	 * output 0 keeps its rows and one process runs (no MPI ranks) */
+	 * output 0 keeps its rows and has their layout; under MPI the ranks
+	 * pass each other those cells instead of rows */
 	bool sparse;
 };
 

@@ -163,7 +163,9 @@ END_TEST
 /* The store by hand, 4 columns over 2 steps of 3 replications: a cell
  * that first differs in the second step takes the reference's values
  * before it; -0 differs from 0; a column that never differs is the
- * reference's own. */
+ * reference's own. A second store given each step's cells as MPI's ranks
+ * pass them (packed, then unpacked) reads back the same; cut data is
+ * refused. */
 START_TEST(a_sparse_store_keeps_what_differs_and_reads_the_rest_from_its_reference)
 {
 	const double ref[6][4] = {{1, 2, 3, 1},    {4, 5, 6, 2},    {7, 0, 9, 3},
@@ -174,31 +176,46 @@ START_TEST(a_sparse_store_keeps_what_differs_and_reads_the_rest_from_its_referen
 	var[4][0] = 130; /* column 0 from the second: 1, 4, 7 before it */
 	var[2][1] = -0.0;
 	struct sim_output r = {.layout.width = 4}, v = {.layout.width = 4, .reps = 6};
+	struct sim_output u = v;
 	r.res = results_new(4, 1 << 20);
 	ck_assert_ptr_nonnull(r.res);
 	ck_assert_int_eq(results_reserve(r.res, 6), 0);
 	v.cols = sim_cols_new(&r, 4, 6, 1, 3);
+	u.cols = sim_cols_new(&r, 4, 6, 2, 3);
 	ck_assert_ptr_nonnull(v.cols);
+	ck_assert_ptr_nonnull(u.cols);
 	for (int step = 0; step < 2; step++) {
 		ck_assert_int_eq(results_add(r.res, ref[3 * step], 3), 0);
 		for (int i = 0; i < 3; i++)
 			ck_assert(
 				sim_cols_diff(v.cols, 0, i, var[3 * step + i], ref[3 * step + i]));
+		double *pack;
+		size_t len;
+		ck_assert_int_eq(sim_cols_pack(v.cols, 3, &pack, &len), 0);
+		ck_assert_int_eq(sim_cols_unpack(u.cols, pack, len - 1, 3), -1); /* cut */
+		ck_assert_int_eq(sim_cols_unpack(u.cols, pack, len, 3), 0);
+		free(pack);
 		ck_assert_int_eq(sim_cols_add(v.cols, 3), 0);
+		ck_assert_int_eq(sim_cols_add(u.cols, 3), 0);
 	}
 	r.rows = results_rows(r.res);
 	r.reps = 6;
 	for (size_t col = 0; col < 4; col++) {
-		size_t stride;
-		const double *x = sim_column(&v, col, &stride);
+		size_t stride, su;
+		const double *x = sim_column(&v, col, &stride), *y = sim_column(&u, col, &su);
 		ck_assert_uint_eq(stride, col < 3 ? 1 : 4); /* -0 kept; column 3 the reference's */
-		for (int k = 0; k < 6; k++)
+		ck_assert_uint_eq(su, stride);
+		for (int k = 0; k < 6; k++) {
 			ck_assert_msg(memcmp(&x[(size_t)k * stride], &var[k][col], sizeof *x) == 0,
 				      "column %zu, replication %d: %g", col, k,
 				      x[(size_t)k * stride]);
+			ck_assert_msg(memcmp(&y[(size_t)k * su], &var[k][col], sizeof *y) == 0,
+				      "unpacked: column %zu, replication %d", col, k);
+		}
 	}
 	var[0][0] = NAN; /* a failed replication */
 	ck_assert(!sim_cols_diff(v.cols, 0, 0, var[0], ref[0]));
+	sim_output_free(&u);
 	sim_output_free(&v);
 	sim_output_free(&r);
 }

@@ -163,6 +163,52 @@ int sim_cols_add(struct sim_cols *c, long n)
 	return 0;
 }
 
+int sim_cols_pack(const struct sim_cols *c, long n, double **out, size_t *len)
+{
+	size_t k = 0;
+	for (long i = 0; i < n; i++)
+		k += 1 + 2 * c->span[i].n;
+	*out = malloc((k ? k : 1) * sizeof **out);
+	*len = k;
+	if (!*out)
+		return -1;
+	k = 0;
+	for (long i = 0; i < n; i++) {
+		const struct span *s = &c->span[i];
+		const struct diffs *d = &c->by_thread[s->thread];
+		(*out)[k++] = (double)s->n; /* whole numbers far below 2^53: exact */
+		for (size_t e = s->off; e < s->off + s->n; e++) {
+			(*out)[k++] = (double)d->col[e];
+			(*out)[k++] = d->val[e];
+		}
+	}
+	return 0;
+}
+
+int sim_cols_unpack(struct sim_cols *c, const double *in, size_t len, long n)
+{
+	for (int t = 0; t < c->threads; t++)
+		c->by_thread[t].n = 0;
+	struct diffs *d = &c->by_thread[0];
+	size_t k = 0;
+	for (long i = 0; i < n; i++) {
+		if (k >= len)
+			return -1;
+		size_t m = (size_t)in[k++];
+		if (m > (len - k) / 2 || !room(d, m))
+			return -1;
+		c->span[i] = (struct span){.thread = 0, .off = d->n, .n = m};
+		for (size_t e = 0; e < m; e++, k += 2) {
+			size_t j = (size_t)in[k];
+			if (j >= c->width)
+				return -1;
+			d->col[d->n] = (uint32_t)j;
+			d->val[d->n++] = in[k + 1];
+		}
+	}
+	return k == len ? 0 : -1;
+}
+
 const double *sim_column(const struct sim_output *o, size_t col, size_t *stride)
 {
 	while (o->cols && o->cols->at[col] < 0)

@@ -22,6 +22,16 @@ void sim_cols_free(struct sim_cols *c);
  * replication's (NaN). */
 bool sim_cols_diff(struct sim_cols *c, int thread, long i, const double *row, const double *ref);
 
+/* Under MPI each rank finds the cells of its own replications of a step:
+ * sim_cols_pack writes those of the first n as doubles (for each
+ * replication its count, then column and value pairs) into *out
+ * (malloc'd, *len doubles); sim_cols_unpack takes all ranks' packs
+ * concatenated in replication order for the step's n replications, in
+ * place of what this rank found. 0, or -1 when out of memory (or, for
+ * unpack, data that does not parse). */
+int sim_cols_pack(const struct sim_cols *c, long n, double **out, size_t *len);
+int sim_cols_unpack(struct sim_cols *c, const double *in, size_t len, long n);
+
 /* Add the step's first n replications, in order, once the reference holds
  * their rows. 0, or -1 when out of memory. */
 int sim_cols_add(struct sim_cols *c, long n);

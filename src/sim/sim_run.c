@@ -196,14 +196,13 @@ static bool compute(const struct source *src, const struct sim_config *c, struct
 }
 
 /* Whether variant v > 0 of a run can keep its cells apart from variant
- * 0's (sim_config.sparse): one process, variant 0's rows all kept, the
- * same layout. */
+ * 0's (sim_config.sparse): variant 0's rows all kept, the same layout. */
 static bool sparse_variant(const struct source *src, const struct sim_config *c,
 			   const struct sim_output *out, int v)
 {
 	const struct sim_layout *l = &out[0].layout;
 	size_t budget = c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES;
-	return c->sparse && v > 0 && v < src->n && comm_world()->size == 1 &&
+	return c->sparse && v > 0 && v < src->n &&
 	       (size_t)c->reps <= budget / (l->width * sizeof(double)) &&
 	       memcmp(&out[v].layout, l, sizeof *l) == 0;
 }
@@ -228,6 +227,39 @@ static bool add_rows(const struct sim_config *c, struct sim_output *out, const d
 		*done = c->precision > 0 && converged(out, c->precision);
 	}
 	return true;
+}
+
+/* A sparse variant's cells of a step's n replications, each rank's mine
+ * of them, to every rank (collectives: every rank calls it, ok or not). */
+static bool gather_cells(const struct comm *cw, struct sim_cols *cols, long mine, long n,
+			 size_t *counts, bool ok)
+{
+	double *buf = NULL, *all = NULL, len;
+	size_t nbuf = 0, total = 0;
+	double *lens = malloc((size_t)cw->size * sizeof *lens);
+	if (cw->first_failure(lens != NULL) >= 0) { /* every rank has room, or none goes on */
+		free(lens);
+		return false;
+	}
+	ok = ok && sim_cols_pack(cols, mine, &buf, &nbuf) == 0;
+	len = ok ? (double)nbuf : 0; /* a rank that failed sends nothing */
+	for (int r = 0; r < cw->size; r++)
+		counts[r] = 1;
+	ok = cw->allgather(&len, lens, counts) == 0 && ok;
+	for (int r = 0; r < cw->size; r++) {
+		counts[r] = (size_t)lens[r];
+		total += counts[r];
+	}
+	all = malloc((total ? total : 1) * sizeof *all);
+	if (cw->first_failure(all != NULL) >= 0)
+		ok = false;
+	else
+		ok = cw->allgather(buf, all, counts) == 0 && ok &&
+		     sim_cols_unpack(cols, all, total, n) == 0;
+	free(buf);
+	free(all);
+	free(lens);
+	return ok;
 }
 
 /* sim_run of every policy of src into out[0 .. n), in the same blocks. */
@@ -265,7 +297,7 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 		if (!ok)
 			continue;
 		if (sparse_variant(src, c, out, v)) {
-			out[v].cols = sim_cols_new(&out[0], l->width, c->reps, threads, per_rank);
+			out[v].cols = sim_cols_new(&out[0], l->width, c->reps, threads, step);
 			ok = out[v].cols != NULL;
 			continue;
 		}
@@ -289,7 +321,7 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 		 * (MPI's in-place gather is all or none). */
 		for (int v = 0; v < nv; v++) { /* every v on every rank: a collective */
 			size_t width = out[v].layout.width;
-			if (out[v].cols) { /* one process: sim_cols_diff keeps its cells */
+			if (out[v].cols) { /* sim_cols_diff keeps its cells */
 				rows[v] = NULL;
 				continue;
 			}
@@ -314,6 +346,8 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 		for (int v = 0; v < nv; v++) { /* every v on every rank: a collective */
 			size_t width = out[v].layout.width;
 			if (out[v].cols) { /* after variant 0's rows: it reads them */
+				if (cw->size > 1)
+					ok = gather_cells(cw, out[v].cols, hi - lo, n, counts, ok);
 				ok = ok && sim_cols_add(out[v].cols, n) == 0;
 				out[v].reps += n;
 				if (ok && c->progress)
