@@ -193,6 +193,9 @@ START_TEST(a_sparse_store_keeps_what_differs_and_reads_the_rest_from_its_referen
 		size_t len;
 		ck_assert_int_eq(sim_cols_pack(v.cols, 3, &pack, &len), 0);
 		ck_assert_int_eq(sim_cols_unpack(u.cols, pack, len - 1, 3), -1); /* cut */
+		const double bad[][3] = {{1, 7, 0}, {-1, 0, 0}, {NAN, 0, 0}, {1, 0.5e300, 0}};
+		for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) /* a column or count */
+			ck_assert_int_eq(sim_cols_unpack(u.cols, bad[b], 3, 1), -1);
 		ck_assert_int_eq(sim_cols_unpack(u.cols, pack, len, 3), 0);
 		free(pack);
 		ck_assert_int_eq(sim_cols_add(v.cols, 3), 0);

@@ -36,8 +36,7 @@ struct sim_cols {
 	double **v;  /* v[k][rep], n of them (room for width) */
 	struct diffs *by_thread;
 	int threads;
-	struct span *span; /* step replications of them */
-	long step;
+	struct span *span; /* a step's replications of them */
 };
 
 struct sim_cols *sim_cols_new(const struct sim_output *ref, size_t width, long reps, int threads,
@@ -46,11 +45,7 @@ struct sim_cols *sim_cols_new(const struct sim_output *ref, size_t width, long r
 	struct sim_cols *c = calloc(1, sizeof *c);
 	if (!c)
 		return NULL;
-	*c = (struct sim_cols){.ref = ref,
-			       .width = width,
-			       .cap = reps,
-			       .threads = threads,
-			       .step = step};
+	*c = (struct sim_cols){.ref = ref, .width = width, .cap = reps, .threads = threads};
 	c->at = malloc(width * sizeof *c->at);
 	c->col = malloc(width * sizeof *c->col);
 	c->v = calloc(width, sizeof *c->v);
@@ -192,16 +187,17 @@ int sim_cols_unpack(struct sim_cols *c, const double *in, size_t len, long n)
 	struct diffs *d = &c->by_thread[0];
 	size_t k = 0;
 	for (long i = 0; i < n; i++) {
-		if (k >= len)
+		/* counts and columns as pack wrote them: whole, in range */
+		if (k >= len || !(in[k] >= 0 && in[k] <= (double)((len - k - 1) / 2)))
 			return -1;
 		size_t m = (size_t)in[k++];
-		if (m > (len - k) / 2 || !room(d, m))
+		if (!room(d, m))
 			return -1;
 		c->span[i] = (struct span){.thread = 0, .off = d->n, .n = m};
 		for (size_t e = 0; e < m; e++, k += 2) {
-			size_t j = (size_t)in[k];
-			if (j >= c->width)
+			if (!(in[k] >= 0 && in[k] < (double)c->width))
 				return -1;
+			size_t j = (size_t)in[k];
 			d->col[d->n] = (uint32_t)j;
 			d->val[d->n++] = in[k + 1];
 		}
