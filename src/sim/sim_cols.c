@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "results.h"
+#include "room.h"
 #include "sim_cols.h"
 
 /* The differing cells a thread found in a step: column and value of
@@ -16,7 +17,7 @@
 struct diffs {
 	uint32_t *col;
 	double *val;
-	size_t n, cap;
+	size_t n, ccap, vcap; /* cells, and room in col and val (room.h) */
 };
 
 /* Where a replication of the step has its differing cells. */
@@ -78,25 +79,6 @@ void sim_cols_free(struct sim_cols *c)
 	free(c);
 }
 
-static bool room(struct diffs *d, size_t more)
-{
-	if (d->n + more <= d->cap)
-		return true;
-	size_t cap = d->cap ? d->cap : 1024;
-	while (cap < d->n + more)
-		cap *= 2;
-	uint32_t *col = realloc(d->col, cap * sizeof *col);
-	if (col)
-		d->col = col;
-	double *val = realloc(d->val, cap * sizeof *val);
-	if (val)
-		d->val = val;
-	if (!col || !val)
-		return false;
-	d->cap = cap;
-	return true;
-}
-
 bool sim_cols_diff(struct sim_cols *c, int thread, long i, const double *row, const double *ref)
 {
 	struct diffs *d = &c->by_thread[thread];
@@ -108,7 +90,8 @@ bool sim_cols_diff(struct sim_cols *c, int thread, long i, const double *row, co
 		/* the bits: -0 is not 0 here */
 		if (memcmp(&row[j], &ref[j], sizeof row[j]) == 0)
 			continue;
-		if (!room(d, 1))
+		if (!room(&d->col, &d->ccap, d->n, 1, sizeof *d->col) ||
+		    !room(&d->val, &d->vcap, d->n, 1, sizeof *d->val))
 			return false;
 		d->col[d->n] = (uint32_t)j;
 		d->val[d->n++] = row[j];
@@ -191,7 +174,8 @@ int sim_cols_unpack(struct sim_cols *c, const double *in, size_t len, long n)
 		if (k >= len || !(in[k] >= 0 && in[k] <= (double)((len - k - 1) / 2)))
 			return -1;
 		size_t m = (size_t)in[k++];
-		if (!room(d, m))
+		if (!room(&d->col, &d->ccap, d->n, m, sizeof *d->col) ||
+		    !room(&d->val, &d->vcap, d->n, m, sizeof *d->val))
 			return -1;
 		c->span[i] = (struct span){.thread = 0, .off = d->n, .n = m};
 		for (size_t e = 0; e < m; e++, k += 2) {

@@ -29,6 +29,7 @@
 
 #include "i18n.h"
 #include "params.h"
+#include "room.h"
 #include "sim.h"
 #include "text.h"
 
@@ -533,24 +534,6 @@ size_t sim_sample_bytes(const struct sim_sample *s)
 	return sizeof *s + s->capres * sizeof *s->res + s->caprec * sizeof *s->rec +
 	       s->capfirm * sizeof *s->firm + s->capent * sizeof *s->ent +
 	       s->capraw * sizeof *s->raw;
-}
-
-/* Room for one more of n items of size bytes at *p (capacity *cap);
- * false when out of memory. */
-static bool room(void *pp, size_t *cap, size_t n, size_t add, size_t size)
-{
-	void **p = pp;
-	if (n + add <= *cap)
-		return true;
-	size_t nc = *cap ? *cap : 64;
-	while (nc < n + add)
-		nc *= 2;
-	void *np = realloc(*p, nc * size);
-	if (!np)
-		return false;
-	*p = np;
-	*cap = nc;
-	return true;
 }
 
 /* A record of the recipient w is at, with room for its n rows in firm or

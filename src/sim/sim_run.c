@@ -287,8 +287,8 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 			sim_layout(src->p[v], &out[v].layout);
 		out[v].threads = threads;
 	}
-	bool sparse = sparse_variant(src, c, out, 1);
-	for (int v = 2; v < nv; v++)
+	bool sparse = false; /* some variant is: the crew's rows for them */
+	for (int v = 1; v < nv; v++)
 		sparse |= sparse_variant(src, c, out, v);
 	bool ok = block && mine && rows && at && counts &&
 		  crew_new(&k, threads, sparse ? out[0].layout.width : 0);
