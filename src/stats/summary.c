@@ -5,6 +5,12 @@
 #include <omp.h>
 #include <stdlib.h>
 
+#include "comm.h"
+
+/* struct stats as doubles, for the ranks to pass (all its fields are) */
+#define STATS_DOUBLES (sizeof(struct stats) / sizeof(double))
+_Static_assert(sizeof(struct stats) == STATS_DOUBLES * sizeof(double), "stats: doubles only");
+
 void summary_free(struct summary *s)
 {
 	if (!s)
@@ -83,19 +89,34 @@ struct summary *summary_of(const struct sim_output *o, const struct policy *p)
 	}
 	/* every column on its own, in parallel: each thread selects the
 	 * percentiles of a column in its own copy, so the figures are the
-	 * same bits for any thread count */
+	 * same bits for any thread count; under MPI each rank takes a
+	 * contiguous share of the columns and the ranks pass each other
+	 * their figures, each column worked out once, by one rank */
+	const struct comm *cw = comm_world();
+	size_t lo = width * (size_t)cw->rank / (size_t)cw->size,
+	       hi = width * (size_t)(cw->rank + 1) / (size_t)cw->size;
 	int failed = 0, threads = results_threads_of(o->res);
 #pragma omp parallel num_threads(threads) reduction(| : failed)
 	{
 		double *scratch = s->exact ? malloc((n ? n : 1) * sizeof *scratch) : NULL;
 		failed = s->exact && !scratch;
 #pragma omp for schedule(dynamic, 4)
-		for (size_t col = 0; col < width; col++)
+		for (size_t col = lo; col < hi; col++)
 			if (!failed)
 				results_stat(o->res, col, scratch, &s->cell[col]);
 		free(scratch);
 	}
-	if (failed) {
+	size_t *counts = cw->size > 1 ? malloc((size_t)cw->size * sizeof *counts) : NULL;
+	failed |= cw->size > 1 && !counts;
+	if (cw->size > 1 && cw->first_failure(!failed) < 0) { /* every rank has its share */
+		for (int r = 0; r < cw->size; r++)
+			counts[r] = (width * (size_t)(r + 1) / (size_t)cw->size -
+				     width * (size_t)r / (size_t)cw->size) *
+				    STATS_DOUBLES;
+		failed = cw->allgather(NULL, (double *)s->cell, counts) != 0;
+	}
+	free(counts);
+	if (cw->first_failure(!failed) >= 0) {
 		summary_free(s);
 		return NULL;
 	}
