@@ -11,6 +11,7 @@ yuan within 0.005 yuan (the CSV rounds to the fen). Exit 1 with every
 failure listed."""
 import csv
 import os
+import re
 import sys
 
 import openpyxl
@@ -633,10 +634,16 @@ def check_study(d, csvs):
         fail(f"study: sheets {wb.sheetnames} for {csvs} and the method")
         return
     frozen(wb)
+    left_out = 0
     for ws, name in zip(wb.worksheets, csvs):
         with open(os.path.join(d, name), newline="", encoding="utf-8-sig") as f:
             rows = list(csv.reader(f))
         head = rows[0]
+        if "line" in head:  # a table of lines: its rows where every amount is 0 are left out
+            money_at = [k for k, h in enumerate(head) if h in MONEY_COLS]
+            kept = [r for r in rows[1:] if any(float(r[k]) != 0 for k in money_at)]
+            left_out += len(rows) - 1 - len(kept)
+            rows = [head] + kept
         if ws.max_row != len(rows):
             fail(f"{ws.title}: {ws.max_row} rows, {name} has {len(rows)}")
         for i, row in enumerate(rows[1:], start=2):
@@ -663,6 +670,11 @@ def check_study(d, csvs):
                         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}")
     method = wb.worksheets[-1]
     values = {str(method.cell(row=r, column=2).value) for r in range(2, method.max_row + 1)}
+    # the rows left out, said once with their number (and the CSV files that keep them)
+    said = [v for v in values if "CSV" in v and re.search(rf"(^|\D){left_out}(\D|$)", v)
+            and ("0 (" in v or "0（" in v)]
+    if bool(left_out) != bool(said):
+        fail(f"{method.title}: {left_out} rows of zeros left out, the sheet says {said}")
     with open(os.path.join(d, "manifest.txt"), encoding="utf-8-sig") as f:
         for line in f.read().splitlines():
             v = line.split(": ", 1)[1] if ": " in line else line

@@ -126,6 +126,11 @@
 	W(M_FILES_TEXT, N_("This workbook is for Excel and WPS; the CSV files beside it "                \
 			   "(UTF-8, amounts in yuan) are for other tools and hold the same "             \
 			   "figures."))                                                                  \
+	W(M_LEFT_OUT, N_("Rows left out"))                                                               \
+	W(M_LEFT_OUT_TEXT,                                                                               \
+	  N_("%ld rows of the sheets above, where every amount is 0 (the measure "                       \
+	     "pays nothing at that level and year, in any case), are left out; "                         \
+	     "the CSV files have every row."))                                                           \
 	W(M_VERSION, N_("version"))                                                                      \
 	W(M_COMMAND, N_("command"))                                                                      \
 	W(M_SCENARIO, N_("scenario"))                                                                    \
@@ -246,6 +251,8 @@ struct wb {
 	const char *dir;  /* the folder it is written into, beside manifest.txt */
 	int years, first; /* paid years and the first one */
 	int horizon;      /* the policy's own paid years; later ones are its tail */
+	/* a study's */
+	long left_out; /* rows of zeros left out of its tables (csv_sheet) */
 };
 
 static const char *w(const struct wb *x, enum word id)
@@ -1155,6 +1162,12 @@ static void method_sheet(struct wb *x, const char *manifest)
 	}
 	put_text(x, row, 0, "P80, P90", NULL);
 	put_text(x, row++, 1, w(x, R_PLANNING), x->wrap);
+	if (x->left_out > 0) {
+		char t[512];
+		snprintf(t, sizeof t, w(x, M_LEFT_OUT_TEXT), x->left_out);
+		put_text(x, row, 0, w(x, M_LEFT_OUT), NULL);
+		put_text(x, row++, 1, t, x->wrap);
+	}
 	const char *p = manifest ? manifest : "";
 	bool first = true;
 	while (*p) {
@@ -1603,11 +1616,22 @@ static const struct {
 };
 #define N_STUDY_COLS (sizeof study_cols / sizeof study_cols[0])
 
-/* A CSV file read with libcsv, cell by cell, into the sheet. */
+/* A CSV file read with libcsv into the sheet, a row at a time. A table
+ * of lines (a "line" column: sweep, compare) leaves out its rows where
+ * every amount is 0, the line paying nothing at that level and year in
+ * any case: most of a compare's rows, which tell a reader nothing; the
+ * CSV file keeps them (the method sheet says how many were left out). */
 struct csv_sheet {
 	struct wb *x;
-	int row, col;
+	int row;    /* the sheet's next row */
+	bool lines; /* a table of lines */
+	long left_out;
 	enum col_kind kind[WB_COLS];
+	char *text; /* the CSV row's cells, each ending in a NUL */
+	size_t len, cap;
+	size_t *at; /* cell k at text + at[k] */
+	size_t ncell, capcell;
+	bool oom;
 };
 
 static bool plain_number(const char *s, size_t n, double *v)
@@ -1622,30 +1646,10 @@ static bool plain_number(const char *s, size_t n, double *v)
 	return *end == 0 && errno == 0 && isfinite(*v) && !strpbrk(buf, "xXnNiI");
 }
 
-static void csv_cell(void *data, size_t n, void *ctx)
+/* Cell col of a data row into the sheet. */
+static void put_csv_cell(struct csv_sheet *cs, int col, const char *text)
 {
-	struct csv_sheet *cs = ctx;
 	struct wb *x = cs->x;
-	char cut[2048];
-	const char *text = data; /* CSV_APPEND_NULL: ends in a NUL */
-	if (n >= sizeof cut) {
-		snprintf(cut, sizeof cut, "%.*s", (int)sizeof cut - 1, text);
-		text = cut;
-	}
-	int col = cs->col++;
-	if (cs->row == 0) {
-		enum col_kind kind = CK_AUTO;
-		const char *head = text;
-		for (size_t k = 0; k < N_STUDY_COLS; k++)
-			if (strcmp(text, study_cols[k].csv) == 0) {
-				kind = study_cols[k].kind;
-				head = L_(x->lang, study_cols[k].en);
-			}
-		if (col < WB_COLS)
-			cs->kind[col] = kind;
-		put_head(x, 0, col, head);
-		return;
-	}
 	double v;
 	enum col_kind kind = col < WB_COLS ? cs->kind[col] : CK_AUTO;
 	for (int lv = 0; kind == CK_LEVEL && lv < N_LEVELS; lv++)
@@ -1653,7 +1657,7 @@ static void csv_cell(void *data, size_t n, void *ctx)
 			put_text(x, cs->row, col, level_word(x, lv), NULL);
 			return;
 		}
-	if (kind != CK_TEXT && kind != CK_LEVEL && plain_number(text, n, &v)) {
+	if (kind != CK_TEXT && kind != CK_LEVEL && plain_number(text, strlen(text), &v)) {
 		if (kind == CK_MONEY)
 			put_money(x, cs->row, col, v);
 		else
@@ -1663,28 +1667,104 @@ static void csv_cell(void *data, size_t n, void *ctx)
 	}
 }
 
+/* Whether the buffered data row has amounts, every one of them 0. */
+static bool zero_row(const struct csv_sheet *cs)
+{
+	bool money = false;
+	for (size_t k = 0; k < cs->ncell && k < WB_COLS; k++) {
+		double v;
+		const char *t = cs->text + cs->at[k];
+		if (cs->kind[k] != CK_MONEY)
+			continue;
+		if (!plain_number(t, strlen(t), &v) || v != 0)
+			return false;
+		money = true;
+	}
+	return money;
+}
+
+static void csv_cell(void *data, size_t n, void *ctx)
+{
+	struct csv_sheet *cs = ctx;
+	n = n < 2047 ? n : 2047; /* CSV_APPEND_NULL: data ends in a NUL */
+	if (cs->oom)
+		return;
+	if (cs->ncell == cs->capcell) {
+		size_t cap = cs->capcell ? 2 * cs->capcell : 32;
+		size_t *at = realloc(cs->at, cap * sizeof *at);
+		if (!at) {
+			cs->oom = true;
+			return;
+		}
+		cs->at = at;
+		cs->capcell = cap;
+	}
+	if (cs->cap - cs->len < n + 1) {
+		size_t cap = cs->cap ? 2 * cs->cap : 4096;
+		cap = cap < cs->len + n + 1 ? cs->len + n + 1 : cap;
+		char *t = realloc(cs->text, cap);
+		if (!t) {
+			cs->oom = true;
+			return;
+		}
+		cs->text = t;
+		cs->cap = cap;
+	}
+	cs->at[cs->ncell++] = cs->len;
+	memcpy(cs->text + cs->len, data, n);
+	cs->text[cs->len + n] = 0;
+	cs->len += n + 1;
+}
+
 static void csv_row(int c, void *ctx)
 {
 	(void)c;
 	struct csv_sheet *cs = ctx;
-	cs->row++;
-	cs->col = 0;
+	struct wb *x = cs->x;
+	if (cs->oom)
+		return;
+	for (size_t k = 0; cs->row == 0 && k < cs->ncell; k++) { /* the header */
+		const char *text = cs->text + cs->at[k], *head = text;
+		enum col_kind kind = CK_AUTO;
+		for (size_t j = 0; j < N_STUDY_COLS; j++)
+			if (strcmp(text, study_cols[j].csv) == 0) {
+				kind = study_cols[j].kind;
+				head = L_(x->lang, study_cols[j].en);
+			}
+		if (k < WB_COLS)
+			cs->kind[k] = kind;
+		cs->lines |= strcmp(text, "line") == 0;
+		put_head(x, 0, (int)k, head);
+	}
+	if (cs->row > 0 && cs->lines && zero_row(cs)) {
+		cs->left_out++;
+	} else {
+		for (size_t k = 0; cs->row > 0 && k < cs->ncell; k++)
+			put_csv_cell(cs, (int)k, cs->text + cs->at[k]);
+		cs->row++;
+	}
+	cs->ncell = 0;
+	cs->len = 0;
 }
 
-static void csv_sheet(struct wb *x, const char *text)
+/* The table's rows into the sheet; the rows it left out (zero_row). */
+static long csv_sheet(struct wb *x, const char *text)
 {
 	struct csv_parser p;
 	struct csv_sheet cs = {.x = x};
 	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
 		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "reading the table");
-		return;
+		return 0;
 	}
 	size_t n = strlen(text);
 	if (csv_parse(&p, text, n, csv_cell, csv_row, &cs) != n ||
-	    csv_fini(&p, csv_cell, csv_row, &cs) != 0)
+	    csv_fini(&p, csv_cell, csv_row, &cs) != 0 || cs.oom)
 		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "reading the table");
 	csv_free(&p);
+	free(cs.text);
+	free(cs.at);
 	freeze(x, 1, 0);
+	return cs.left_out;
 }
 
 int workbook_study(const char *dir, const char *study, const struct wb_csv *tables, int n,
@@ -1703,7 +1783,7 @@ int workbook_study(const char *dir, const char *study, const struct wb_csv *tabl
 			if (strcmp(tables[t].name, study_sheets[k].csv) == 0)
 				name = L_(lang, study_sheets[k].en);
 		if (sheet_begin(&x, name) == 0) {
-			csv_sheet(&x, tables[t].text);
+			x.left_out += csv_sheet(&x, tables[t].text);
 			sheet_end(&x);
 		}
 	}
