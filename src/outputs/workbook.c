@@ -20,6 +20,7 @@
 #include "params.h"
 #include "policy.h"
 #include "rating.h"
+#include "room.h"
 #include "text.h"
 #include "uncosted.h"
 #include "version.h"
@@ -1689,26 +1690,10 @@ static void csv_cell(void *data, size_t n, void *ctx)
 	n = n < 2047 ? n : 2047; /* CSV_APPEND_NULL: data ends in a NUL */
 	if (cs->oom)
 		return;
-	if (cs->ncell == cs->capcell) {
-		size_t cap = cs->capcell ? 2 * cs->capcell : 32;
-		size_t *at = realloc(cs->at, cap * sizeof *at);
-		if (!at) {
-			cs->oom = true;
-			return;
-		}
-		cs->at = at;
-		cs->capcell = cap;
-	}
-	if (cs->cap - cs->len < n + 1) {
-		size_t cap = cs->cap ? 2 * cs->cap : 4096;
-		cap = cap < cs->len + n + 1 ? cs->len + n + 1 : cap;
-		char *t = realloc(cs->text, cap);
-		if (!t) {
-			cs->oom = true;
-			return;
-		}
-		cs->text = t;
-		cs->cap = cap;
+	if (!room(&cs->at, &cs->capcell, cs->ncell, 1, sizeof *cs->at) ||
+	    !room(&cs->text, &cs->cap, cs->len, n + 1, 1)) {
+		cs->oom = true;
+		return;
 	}
 	cs->at[cs->ncell++] = cs->len;
 	memcpy(cs->text + cs->len, data, n);

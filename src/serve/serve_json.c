@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "room.h"
 #include "serve.h"
 #include "text.h"
 #include "i18n.h"
@@ -251,18 +252,8 @@ int serve_json_overrides(const char *text, size_t len, struct serve_overrides *o
 
 static void grow(struct jbuf *b, size_t more)
 {
-	if (b->oom || b->n + more + 1 <= b->cap)
-		return;
-	size_t cap = b->cap ? b->cap : 4096;
-	while (cap < b->n + more + 1)
-		cap *= 2;
-	char *p = realloc(b->p, cap);
-	if (!p) {
+	if (!b->oom && !room(&b->p, &b->cap, b->n, more + 1, 1))
 		b->oom = true;
-		return;
-	}
-	b->p = p;
-	b->cap = cap;
 }
 
 void jb_put(struct jbuf *b, const char *fmt, ...)

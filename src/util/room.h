@@ -1,5 +1,6 @@
-/* room.h - growing an array by doubling, for sim_pop.c's records and
- * sim_cols.c's cells. Internal to src/sim. */
+/* room.h - growing an array by doubling: sim_pop.c's records,
+ * sim_cols.c's cells, the workbook's CSV rows and the what-if page's
+ * JSON. */
 #ifndef FUNDSIM_ROOM_H
 #define FUNDSIM_ROOM_H
 
