@@ -23,6 +23,14 @@ struct comm {
 	int (*bcast)(void *buf, size_t n);
 };
 
+/* Where rank r's share of n items starts, the ranks taking contiguous
+ * shares in rank order: rank r has [comm_share(c, n, r),
+ * comm_share(c, n, r + 1)). */
+static inline size_t comm_share(const struct comm *c, size_t n, int r)
+{
+	return n * (size_t)r / (size_t)c->size;
+}
+
 /* The world (never NULL): one process unless comm_set_world was called. */
 const struct comm *comm_world(void);
 /* Register the world; c must outlive every use (borrowed). */

@@ -19,6 +19,8 @@ struct results;
 /* width doubles a row; rows are kept while count x width x 8 <= budget
  * bytes. NULL when out of memory. */
 struct results *results_new(size_t width, size_t budget);
+/* How many rows of width doubles the store keeps within budget bytes. */
+size_t results_most(size_t width, size_t budget);
 void results_free(struct results *r);
 
 /* Threads for work over the columns (streaming statistics, summaries);

@@ -26,6 +26,10 @@ struct stats {
  * sorted values, found by selection (stats_select), not a full sort. */
 void stats_of(const double *x, size_t stride, size_t n, double *scratch, struct stats *out);
 
+/* Mean and sd of x[0], x[stride], ... (n >= 1 values): GSL's, the sd 0
+ * for one value. */
+void stats_mean_sd(const double *x, size_t stride, size_t n, double *mean, double *sd);
+
 /* The k-th smallest of a[0..n) (k < n, counting from 0). Rearranges a so
  * that a[i] <= a[k] before k and a[i] >= a[k] after it (quickselect). */
 double stats_select(double *a, size_t n, size_t k);

@@ -195,15 +195,20 @@ static bool compute(const struct source *src, const struct sim_config *c, struct
 	return !bad;
 }
 
+/* The bytes of rows a run keeps for exact percentiles. */
+static size_t exact_budget(const struct sim_config *c)
+{
+	return c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES;
+}
+
 /* Whether variant v > 0 of a run can keep its cells apart from variant
  * 0's (sim_config.sparse): variant 0's rows all kept, the same layout. */
 static bool sparse_variant(const struct source *src, const struct sim_config *c,
 			   const struct sim_output *out, int v)
 {
 	const struct sim_layout *l = &out[0].layout;
-	size_t budget = c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES;
 	return c->sparse && v > 0 && v < src->n &&
-	       (size_t)c->reps <= budget / (l->width * sizeof(double)) &&
+	       (size_t)c->reps <= results_most(l->width, exact_budget(c)) &&
 	       memcmp(&out[v].layout, l, sizeof *l) == 0;
 }
 
@@ -301,8 +306,7 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 			ok = out[v].cols != NULL;
 			continue;
 		}
-		out[v].res = results_new(l->width,
-					 c->exact_bytes ? c->exact_bytes : SIM_EXACT_BYTES);
+		out[v].res = results_new(l->width, exact_budget(c));
 		if (out[v].res)
 			results_threads(out[v].res, threads);
 		ok = out[v].res && track_envelopes(src->p[v], &out[v]) == 0 &&
@@ -313,7 +317,8 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 	bool done = false;
 	while (failed < 0 && out[0].reps < c->reps && !done) {
 		long base = out[0].reps, n = c->reps - base < step ? c->reps - base : step;
-		long lo = base + n * cw->rank / cw->size, hi = base + n * (cw->rank + 1) / cw->size;
+		long lo = base + (long)comm_share(cw, (size_t)n, cw->rank),
+		     hi = base + (long)comm_share(cw, (size_t)n, cw->rank + 1);
 		/* a step's rows are written where the results keep them
 		 * (results_next), each rank its share, and gathered there in
 		 * place; or else (streaming) in a block made when first needed,
@@ -356,7 +361,8 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 			}
 			double *all = at[v] ? at[v] : block[v];
 			for (int r = 0; r < cw->size; r++)
-				counts[r] = (size_t)(n * (r + 1) / cw->size - n * r / cw->size) *
+				counts[r] = (comm_share(cw, (size_t)n, r + 1) -
+					     comm_share(cw, (size_t)n, r)) *
 					    width;
 			bool dv = false; /* precision stops a single run (sim_run_many has none) */
 			bool got = cw->allgather(at[v] ? NULL : mine[v], all, counts) == 0;

@@ -172,9 +172,14 @@ static double *rows_alloc(double *old, size_t kept, size_t bytes)
 	return p;
 }
 
+size_t results_most(size_t width, size_t budget)
+{
+	return budget / (width * sizeof(double));
+}
+
 int results_reserve(struct results *r, size_t n)
 {
-	size_t most = r->budget / (r->width * sizeof(double));
+	size_t most = results_most(r->width, r->budget);
 	n = n < most ? n : most;
 	if (r->cols || n <= r->cap)
 		return 0;
@@ -274,8 +279,7 @@ void results_mean_sd(const struct results *r, size_t col, double *mean, double *
 	 * same order, so the same bits, without a stride through every row */
 	const double *x = r->watch && col == r->watch_col ? r->watch : r->rows + col;
 	size_t stride = x == r->watch ? 1 : r->width;
-	*mean = gsl_stats_mean(x, stride, r->n);
-	*sd = r->n > 1 ? gsl_stats_sd_m(x, stride, r->n, *mean) : 0;
+	stats_mean_sd(x, stride, r->n, mean, sd);
 }
 
 void results_exceed(const struct results *r, size_t col, double limit, double *prob,

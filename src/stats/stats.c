@@ -125,6 +125,12 @@ void stats_of(const double *x, size_t stride, size_t n, double *scratch, struct 
 	percentiles(scratch, n, out->pct, one);
 }
 
+void stats_mean_sd(const double *x, size_t stride, size_t n, double *mean, double *sd)
+{
+	*mean = gsl_stats_mean(x, stride, n);
+	*sd = n > 1 ? gsl_stats_sd_m(x, stride, n, *mean) : 0;
+}
+
 void stats_exceed(const double *x, size_t stride, size_t n, double limit, double *prob,
 		  double *mean_excess)
 {

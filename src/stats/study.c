@@ -83,7 +83,7 @@ long study_max_reps(const struct policy *p)
 {
 	struct sim_layout l;
 	sim_layout_lean(p, &l);
-	return (long)(SIM_EXACT_BYTES / (l.width * sizeof(double)));
+	return (long)results_most(l.width, SIM_EXACT_BYTES);
 }
 
 enum study_status study_run(const struct policy *p, const struct study_cfg *c, struct sim_output *o,
@@ -1350,14 +1350,9 @@ static enum study_status sobol_use(void *ctx, long i, const struct sim_output *o
 	struct sobol_ctx *x = ctx;
 	double u[STUDY_MAX_SOBOL], sd;
 	double *y = sobol_at(x->out, i, u);
-	if (o->res) {
-		results_mean_sd(o->res, total_col(o), y, &sd);
-	} else { /* a sparse output: results_mean_sd's arithmetic on its column */
-		size_t stride, n = (size_t)o->reps;
-		const double *t = sim_column(o, total_col(o), &stride);
-		*y = gsl_stats_mean(t, stride, n);
-		sd = n > 1 ? gsl_stats_sd_m(t, stride, n, *y) : 0;
-	}
+	size_t stride; /* a study's run keeps its rows or its own columns */
+	const double *t = sim_column(o, total_col(o), &stride);
+	stats_mean_sd(t, stride, (size_t)o->reps, y, &sd);
 	if (!isfinite(*y)) {
 		snprintf(err, errlen, _("the model gave %g at point %zu"), *y,
 			 (size_t)(i % x->out->n));

@@ -93,8 +93,7 @@ struct summary *summary_of(const struct sim_output *o, const struct policy *p)
 	 * contiguous share of the columns and the ranks pass each other
 	 * their figures, each column worked out once, by one rank */
 	const struct comm *cw = comm_world();
-	size_t lo = width * (size_t)cw->rank / (size_t)cw->size,
-	       hi = width * (size_t)(cw->rank + 1) / (size_t)cw->size;
+	size_t lo = comm_share(cw, width, cw->rank), hi = comm_share(cw, width, cw->rank + 1);
 	int failed = 0, threads = results_threads_of(o->res);
 #pragma omp parallel num_threads(threads) reduction(| : failed)
 	{
@@ -110,8 +109,7 @@ struct summary *summary_of(const struct sim_output *o, const struct policy *p)
 	failed |= cw->size > 1 && !counts;
 	if (cw->size > 1 && cw->first_failure(!failed) < 0) { /* every rank has its share */
 		for (int r = 0; r < cw->size; r++)
-			counts[r] = (width * (size_t)(r + 1) / (size_t)cw->size -
-				     width * (size_t)r / (size_t)cw->size) *
+			counts[r] = (comm_share(cw, width, r + 1) - comm_share(cw, width, r)) *
 				    STATS_DOUBLES;
 		failed = cw->allgather(NULL, (double *)s->cell, counts) != 0;
 	}
