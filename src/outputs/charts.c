@@ -531,131 +531,219 @@ int chart_image_check(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
-/* An image being drawn: gnuplot writes it into a private folder (mkdtemp,
- * 0700) in dir, so no name it writes can be planted beforehand; the
- * image is checked whole and renamed into place (over a symlink too,
- * never through it). */
-struct drawing {
-	char priv[4200], tmp[4300], path[4200];
-	struct spawn sp;
+/* An image of a group: its gnuplot writes it into the group's private
+ * folder (mkdtemp, 0700) in dir, so no name it writes can be planted
+ * beforehand, closes it and then makes its mark there; it is checked
+ * whole and renamed into place (over a symlink too, never through it). */
+struct image {
+	char path[4200], tmp[4300], mark[4310];
+	char vars[2 * CHART_GP_QUOTED(64) + 32], done[CHART_GP_QUOTED(64) + 48], script[64];
 };
 
-/* Start drawing NAME.EXT in dir from NAME.gp and NAME.csv there. */
-static enum spawn_result draw_start(struct drawing *d, const char *dir, const char *prog,
-				    enum chart_kind k, const char *ext, char *err, size_t errlen)
+/* One gnuplot drawing a group's images in turn. Starting gnuplot costs
+ * more than drawing a chart (cairo and its fonts: 0.06-0.1 s of CPU on
+ * the project's VM): a run's twelve images in twelve gnuplots took three
+ * quarters of the run, and in two gnuplots a third as long. */
+struct group {
+	char priv[4200];
+	struct spawn sp;
+	enum spawn_result r;
+	char why[300];
+	bool started, stopped; /* stopped: an image of it was not drawn */
+	int last;              /* its last image */
+};
+
+static const char *const exts[] = {"png", "svg"};
+
+/* Groups of charts, a gnuplot each: one a processor, up to one a chart. */
+static int group_count(int n)
 {
-	char rel[64], data[64], script[64], why[300];
-	char qdata[CHART_GP_QUOTED(64)], qout[CHART_GP_QUOTED(64)], vars[sizeof qdata * 2 + 32];
-	snprintf(d->path, sizeof d->path, "%s/%s.%s", dir, names[k], ext);
-	if (snprintf(d->priv, sizeof d->priv, "%s/.draw-XXXXXX", dir) >= (int)sizeof d->priv) {
-		snprintf(err, errlen, _("%s: path too long"), d->path);
-		return SPAWN_FAILED;
-	}
-	if (!mkdtemp(d->priv)) {
-		snprintf(err, errlen, _("%s: cannot make a private folder to draw in: %s"), d->path,
-			 strerror(errno));
-		return SPAWN_FAILED;
-	}
-	/* gnuplot runs in dir: the folder's own name, then the image's */
-	snprintf(rel, sizeof rel, "%s/%s.%s", strrchr(d->priv, '/') + 1, names[k], ext);
-	snprintf(d->tmp, sizeof d->tmp, "%s/%s.%s", d->priv, names[k], ext);
-	snprintf(data, sizeof data, "%s.csv", names[k]);
-	chart_gp_quote(qdata, sizeof qdata, data);
-	chart_gp_quote(qout, sizeof qout, rel);
-	snprintf(vars, sizeof vars, "datafile=%s; outfile=%s", qdata, qout);
-	snprintf(script, sizeof script, "%s.gp", names[k]);
-	char *argv[] = {(char *)prog, "-e", vars, script, NULL};
-	if (spawn_start(&d->sp, prog, argv, dir, why, sizeof why) == SPAWN_OK)
-		return SPAWN_OK;
-	rmdir(d->priv);
-	snprintf(err, errlen, "%s: %s", d->path, why);
-	return SPAWN_FAILED;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int g = cpus < 1 ? 1 : cpus > 16 ? 16 : (int)cpus;
+	return g < n ? g : n;
 }
 
-/* Wait for d's gnuplot, and put its image in place when whole. */
-static enum spawn_result draw_end(struct drawing *d, char *err, size_t errlen)
+/* Image m (chart kind k, extension ext) in gr's folder: its names, and
+ * what gnuplot is given to draw it. */
+static void image_of(struct image *m, const char *dir, const struct group *gr, enum chart_kind k,
+		     const char *ext)
 {
-	char why[300];
-	enum spawn_result r = spawn_wait(&d->sp, why, sizeof why);
-	if (r == SPAWN_OK && chart_image_check(d->tmp, why, sizeof why) != 0)
-		r = SPAWN_FAILED;
-	if (r == SPAWN_OK && rename(d->tmp, d->path) != 0) {
-		snprintf(why, sizeof why, "cannot rename the image into place: %s",
-			 strerror(errno));
-		r = SPAWN_FAILED;
+	const char *base = strrchr(gr->priv, '/') + 1; /* gnuplot runs in dir */
+	char rel[64], data[64], qout[CHART_GP_QUOTED(64)], qdata[CHART_GP_QUOTED(64)];
+	snprintf(m->path, sizeof m->path, "%s/%s.%s", dir, names[k], ext);
+	snprintf(m->tmp, sizeof m->tmp, "%s/%s.%s", gr->priv, names[k], ext);
+	snprintf(m->mark, sizeof m->mark, "%s.done", m->tmp);
+	snprintf(data, sizeof data, "%s.csv", names[k]);
+	snprintf(rel, sizeof rel, "%s/%s.%s", base, names[k], ext);
+	chart_gp_quote(qdata, sizeof qdata, data);
+	chart_gp_quote(qout, sizeof qout, rel);
+	snprintf(m->vars, sizeof m->vars, "datafile=%s; outfile=%s", qdata, qout);
+	/* closing the output finishes the image; the mark says it was */
+	snprintf(rel, sizeof rel, "%s/%s.%s.done", base, names[k], ext);
+	chart_gp_quote(qout, sizeof qout, rel);
+	snprintf(m->done, sizeof m->done, "set output; set print %s; unset print", qout);
+	snprintf(m->script, sizeof m->script, "%s.gp", names[k]);
+}
+
+/* Start group g of ng: the images of charts g, g + ng, ... of k[0 .. n),
+ * each PNG then SVG, in one gnuplot, each after `reset session` (no
+ * variable or setting of the chart before it left). */
+static enum spawn_result group_start(struct group *gr, struct image *im, int g, int ng,
+				     const char *dir, const char *prog, const enum chart_kind *k,
+				     int n, char *err, size_t errlen)
+{
+	const char *first = im[2 * g].path;
+	snprintf(im[2 * g].path, sizeof im[2 * g].path, "%s/%s.png", dir, names[k[g]]);
+	if (snprintf(gr->priv, sizeof gr->priv, "%s/.draw-XXXXXX", dir) >= (int)sizeof gr->priv) {
+		snprintf(err, errlen, _("%s: path too long"), first);
+		return SPAWN_FAILED;
 	}
-	if (r != SPAWN_OK)
-		unlink(d->tmp);
-	rmdir(d->priv);
-	if (r == SPAWN_FAILED)
-		snprintf(err, errlen, "%s: %s", d->path, why);
-	else if (r == SPAWN_MISSING)
-		snprintf(err, errlen, "%s", why);
+	if (!mkdtemp(gr->priv)) {
+		snprintf(err, errlen, _("%s: cannot make a private folder to draw in: %s"), first,
+			 strerror(errno));
+		return SPAWN_FAILED;
+	}
+	char **argv = calloc((size_t)(7 * (n / ng + 1) * 2 + 2), sizeof *argv);
+	if (!argv) {
+		rmdir(gr->priv);
+		snprintf(err, errlen, _("out of memory"));
+		return SPAWN_FAILED;
+	}
+	int a = 0;
+	argv[a++] = (char *)prog;
+	for (int c = g; c < n; c += ng) {
+		for (int x = 0; x < 2; x++) {
+			struct image *m = &im[2 * c + x];
+			image_of(m, dir, gr, k[c], exts[x]);
+			if (a > 1) {
+				argv[a++] = "-e";
+				argv[a++] = "reset session";
+			}
+			argv[a++] = "-e";
+			argv[a++] = m->vars;
+			argv[a++] = m->script;
+			argv[a++] = "-e";
+			argv[a++] = m->done;
+			gr->last = 2 * c + x;
+		}
+	}
+	char why[300];
+	enum spawn_result r = spawn_start(&gr->sp, prog, argv, dir, why, sizeof why);
+	free(argv);
+	if (r != SPAWN_OK) {
+		rmdir(gr->priv);
+		snprintf(err, errlen, "%s: %s", first, why);
+	}
 	return r;
 }
 
-/* How many gnuplots draw at once: each spends as long waiting (fonts,
- * files) as computing, and a run's twelve drawn one after the other took
- * three quarters of its time. */
-static int drawing_window(void)
+/* The first failure in the order of the images, as drawing them one by
+ * one would meet it. */
+struct failure {
+	int at; /* the image; the image count when none */
+	enum spawn_result r;
+	char why[600];
+};
+
+static void failed_at(struct failure *f, int j, enum spawn_result r, const char *why)
 {
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	return cpus < 1 ? 2 : cpus > 8 ? 16 : 2 * (int)cpus;
+	if (j < f->at) {
+		f->at = j;
+		f->r = r;
+		snprintf(f->why, sizeof f->why, "%s", why);
+	}
+}
+
+/* Image j of group gr, its gnuplot ended: put in place when marked and
+ * whole; else, the first of its group not drawn, where its gnuplot
+ * stopped. */
+static void image_end(struct image *m, struct group *gr, int j, struct failure *f)
+{
+	char why[300], e[600];
+	struct stat st;
+	if (lstat(m->mark, &st) != 0) {
+		gr->stopped = true;
+		if (gr->r == SPAWN_MISSING) {
+			failed_at(f, j, SPAWN_MISSING, gr->why);
+			return;
+		}
+		snprintf(e, sizeof e, "%s: %s", m->path,
+			 gr->r != SPAWN_OK ? gr->why : _("gnuplot did not draw it"));
+		failed_at(f, j, SPAWN_FAILED, e);
+		return;
+	}
+	if (chart_image_check(m->tmp, why, sizeof why) == 0) {
+		if (rename(m->tmp, m->path) == 0)
+			return;
+		snprintf(why, sizeof why, "cannot rename the image into place: %s",
+			 strerror(errno));
+	}
+	snprintf(e, sizeof e, "%s: %s", m->path, why);
+	failed_at(f, j, SPAWN_FAILED, e);
 }
 
 int chart_draw(const char *dir, const struct chart_opts *co, const enum chart_kind *k, int n,
 	       struct chart_notes *notes, char *err, size_t errlen)
 {
-	if (!co->draw || !comm_is_root())
+	if (!co->draw || !comm_is_root() || n < 1)
 		return 0; /* MPI ranks other than 0 write nothing */
 	const char *prog = co->gnuplot ? co->gnuplot : "gnuplot";
-	static const char *const exts[] = {"png", "svg"};
-	int jobs = 2 * n, window = drawing_window();
-	struct drawing *d = calloc((size_t)(jobs > 0 ? jobs : 1), sizeof *d);
-	if (!d) {
+	int jobs = 2 * n, ng = group_count(n);
+	struct image *im = calloc((size_t)jobs, sizeof *im);
+	struct group *grp = calloc((size_t)ng, sizeof *grp);
+	if (!im || !grp) {
+		free(im);
+		free(grp);
 		snprintf(err, errlen, _("out of memory"));
 		return -1;
 	}
-	/* started in order, a window at a time, and ended in the same order:
-	 * the failure said is the first in order, as when drawn one by one,
-	 * and none is left running or half-placed */
-	int started = 0, ended = 0, first = jobs; /* the first job that failed */
-	enum spawn_result bad = SPAWN_OK;
-	char why[600] = "", e[600];
-	for (;;) {
-		while (first == jobs && started < jobs && started - ended < window) {
-			if (draw_start(&d[started], dir, prog, k[started / 2], exts[started % 2], e,
-				       sizeof e) != SPAWN_OK) {
-				first = started;
-				bad = SPAWN_FAILED;
-				snprintf(why, sizeof why, "%s", e);
-				break;
-			}
-			started++;
+	struct failure f = {.at = jobs};
+	for (int g = 0; g < ng; g++) {
+		char e[600];
+		if (group_start(&grp[g], im, g, ng, dir, prog, k, n, e, sizeof e) != SPAWN_OK) {
+			failed_at(&f, 2 * g, SPAWN_FAILED, e);
+			break; /* the later groups' images all come after its first */
 		}
-		if (ended == started)
-			break;
-		enum spawn_result r = draw_end(&d[ended], e, sizeof e);
-		if (r != SPAWN_OK && ended < first) {
-			first = ended;
-			bad = r;
-			snprintf(why, sizeof why, "%s", e);
-		}
-		ended++;
+		grp[g].started = true;
 	}
-	free(d);
-	if (bad == SPAWN_MISSING) {
+	for (int g = 0; g < ng; g++) /* none is left running */
+		if (grp[g].started)
+			grp[g].r = spawn_wait(&grp[g].sp, grp[g].why, sizeof grp[g].why);
+	for (int j = 0; j < jobs; j++) {
+		struct group *gr = &grp[(j / 2) % ng];
+		if (gr->started && !gr->stopped)
+			image_end(&im[j], gr, j, &f);
+	}
+	for (int g = 0; g < ng; g++) {
+		struct group *gr = &grp[g];
+		if (!gr->started)
+			continue;
+		if (gr->r != SPAWN_OK && !gr->stopped) { /* drew them all, then failed */
+			char e[600];
+			snprintf(e, sizeof e, "%s: %s", im[gr->last].path, gr->why);
+			failed_at(&f, gr->last, gr->r, e);
+		}
+		for (int j = 2 * g; j < jobs; j += 2 * ng) /* what was not put in place */
+			for (int x = 0; x < 2; x++) {
+				unlink(im[j + x].tmp);
+				unlink(im[j + x].mark);
+			}
+		rmdir(gr->priv);
+	}
+	free(im);
+	free(grp);
+	if (f.at < jobs && f.r == SPAWN_MISSING) {
 		char msg[320];
 		snprintf(msg, sizeof msg,
 			 _("no charts drawn (%.200s); the chart CSV files "
 			   "and gnuplot scripts are written: install gnuplot (make "
 			   "deps) to draw them"),
-			 why);
+			 f.why);
 		chart_note(notes, msg);
 		return 0;
 	}
-	if (bad == SPAWN_FAILED) {
-		snprintf(err, errlen, "%s", why);
+	if (f.at < jobs) {
+		snprintf(err, errlen, "%s", f.why);
 		return -1;
 	}
 	return 0;
