@@ -8,7 +8,7 @@
  * as replication i of the base case: differences are paired, their
  * standard errors come from the paired replications, and a line that a
  * parameter does not touch differs by exactly 0. A study keeps every
- * replication's row (exact mode, SIM_EXACT_BYTES), so it takes at most
+ * replication's row (exact mode, STUDY_EXACT_BYTES), so it takes at most
  * study_max_reps replications.
  *
  * No I/O: the commands in cmd_study.c write the files. Results are
@@ -76,7 +76,7 @@ struct study_cfg {
 	bool fresh;
 };
 
-/* The most replications whose rows fit in SIM_EXACT_BYTES for p. */
+/* The most replications whose rows fit in STUDY_EXACT_BYTES for p. */
 long study_max_reps(const struct policy *p);
 
 /* One run with every row kept (o->rows is set). STUDY_OK, or another

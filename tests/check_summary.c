@@ -13,7 +13,10 @@
 #include <string.h>
 
 #include "inputs.h"
+#include "report.h"
+#include "results.h"
 #include "scenario.h"
+#include "study.h"
 #include "sim.h"
 #include "stats.h"
 #include "summary.h"
@@ -349,6 +352,60 @@ START_TEST(a_streamed_run_has_estimated_planning_percentiles_in_order)
 }
 END_TEST
 
+/* The manifest's "percentiles:" line of a run with budget bytes of rows,
+ * into buf. */
+static void percentiles_line(size_t budget, long reps, char *buf, size_t n)
+{
+	struct scenario *s = open_with(NULL);
+	char err[ERR_LEN] = "";
+	struct sim_output o;
+	struct sim_config c = {.seed = 5, .reps = reps, .threads = 1, .exact_bytes = budget};
+	ck_assert_msg(sim_run(&s->pol, &c, &o, err, sizeof err) == 0, "%s", err);
+	struct run_info ri = {.s = s, .command = "fundsim run", .seed = 5, .threads = 1};
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	ck_assert_ptr_nonnull(f);
+	report_manifest(f, &ri, &o);
+	fclose(f);
+	const char *at = strstr(text, "\npercentiles: ");
+	ck_assert_msg(at != NULL, "no percentiles line in:\n%s", text);
+	snprintf(buf, n, "%.*s", (int)strcspn(at + 1, "\n"), at + 1);
+	free(text);
+	sim_output_free(&o);
+	free(s);
+}
+
+/* A planner must know whether p80 and p90 are the replications' own or
+ * P-square's estimates, which can be far off for a line of lump sums. */
+START_TEST(the_manifest_says_whether_the_percentiles_are_exact)
+{
+	char line[300];
+	percentiles_line(0, 20, line, sizeof line); /* 0: SIM_EXACT_BYTES */
+	ck_assert_str_eq(line, "percentiles: exact: every replication kept (up to 29472 fit in "
+			       "512 MiB)");
+	percentiles_line((size_t)1 << 20, 80, line, sizeof line);
+	ck_assert_str_eq(line, "percentiles: GSL's P-square estimates past the 57 replications "
+			       "that fit in 1 MiB (run --exact-mb); mean and sd exact");
+}
+END_TEST
+
+/* serve and report cap --reps at study_max_reps (a study's lean rows in
+ * STUDY_EXACT_BYTES) and pair their runs row by row: the run's own rows,
+ * in the full layout, must fit SIM_EXACT_BYTES at that count. Before it
+ * did not (serve --reps 10000 failed: "at most 17678"). */
+START_TEST(a_run_of_the_most_a_study_takes_keeps_its_rows)
+{
+	struct scenario *s = open_with(NULL);
+	struct sim_layout full;
+	sim_layout(&s->pol, &full);
+	long most = study_max_reps(&s->pol);
+	ck_assert_int_ge((long)results_most(full.width, SIM_EXACT_BYTES), most);
+	ck_assert_int_eq(most, 17678); /* lean rows of the draft in 128 MiB */
+	free(s);
+}
+END_TEST
+
 START_TEST(freeing_no_summary_is_a_no_op)
 {
 	summary_free(NULL);
@@ -365,6 +422,8 @@ static Suite *summary_suite(void)
 	tcase_add_test(tc, a_contingent_item_is_left_out_of_the_ranking_however_dear);
 	tcase_add_test(tc, the_summary_gives_each_envelope_its_chance_and_mean_overrun);
 	tcase_add_test(tc, a_streamed_run_has_estimated_planning_percentiles_in_order);
+	tcase_add_test(tc, the_manifest_says_whether_the_percentiles_are_exact);
+	tcase_add_test(tc, a_run_of_the_most_a_study_takes_keeps_its_rows);
 	tcase_add_test(tc, freeing_no_summary_is_a_no_op);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("stats");

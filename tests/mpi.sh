@@ -80,9 +80,9 @@ check() { # name, then the command's arguments (without --out)
 
 check run run --reps 700 --ledger
 check precision run --reps 100000 --precision 3%
-# past the rows kept for exact percentiles (7,368 of the default's): the last
-# steps are gathered in a block and streamed, the first in place
-check streaming run --reps 7700 --no-charts
+# past the rows kept for exact percentiles (7,368 of the default's in 128 MiB):
+# the last steps are gathered in a block and streamed, the first in place
+check streaming run --reps 7700 --exact-mb 128 --no-charts
 check firms run --reps 300 --firms tests/data/panel-example.csv
 check known run --reps 300 --firms tests/data/panel-example.csv --entities tests/data/entities-known.csv --ledger
 check sweep sweep m1a.cap=50万:150万:50万 --reps 100

@@ -46,7 +46,7 @@ static const struct command commands[] = {
 	     N_("the approvals the bureau holds (the entities file award reads, with an "
 		"optional status: approved, paid, pending): paid as approved; applicants are "
 		"sampled after each line's latest year in it")),
-	  T(PRECISION), T(OUT), T(LEDGER), CHART_OPTS}},
+	  T(PRECISION), T(EXACT_MB), T(OUT), T(LEDGER), CHART_OPTS}},
 	{"award",
 	 cmd_award,
 	 "",

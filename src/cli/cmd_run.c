@@ -120,6 +120,12 @@ int cmd_run(const struct cli *c)
 		      "(the most --reps allows) the 95%% interval of the mean total is within "
 		      "%.3g%% of it"),
 		    100 * o.precision, out.reps, 100 * sim_halfwidth(&out));
+	if (!out.rows) /* said even with --quiet: the percentiles are not the exact ones */
+		say("run",
+		    _("percentiles are GSL's P-square estimates past the %ld replications that fit "
+		      "in --exact-mb %ld (mean and sd are exact); a larger --exact-mb keeps every "
+		      "replication"),
+		    (long)results_most(out.layout.width, out.exact_bytes), su.exact_mb);
 	if (!(sm = summary_of(&out, &s->pol))) {
 		say("run", _("out of memory computing the statistics"));
 		goto done;

@@ -42,6 +42,7 @@ int setup_options(struct setup *su, const struct cli *c)
 	su->reps = cmd->reps;
 	su->seed = 1;
 	su->threads = omp_get_max_threads();
+	su->exact_mb = (long)(SIM_EXACT_BYTES >> 20);
 	su->show = !c->quiet && isatty(2);
 	snprintf(su->unit, sizeof su->unit, "%s", "replications");
 	/* main.c applied --lang (else the locale) before parsing; a caller that did
@@ -58,6 +59,10 @@ int setup_options(struct setup *su, const struct cli *c)
 	if (c->seed && setup_int(su->cmd, "--seed", c->seed, 0, INT_MAX, &su->seed))
 		return -1;
 	if (c->threads && setup_int(su->cmd, "--threads", c->threads, 1, 1024, &su->threads))
+		return -1;
+	/* up to 1 TiB: rows are addressed in size_t, and no machine here has more */
+	if (c->exact_mb &&
+	    setup_int(su->cmd, "--exact-mb", c->exact_mb, 1, 1L << 20, &su->exact_mb))
 		return -1;
 	return 0;
 }
@@ -152,6 +157,7 @@ struct sim_config setup_sim(const struct setup *su)
 		.progress = su->show ? setup_progress : NULL,
 		.progress_ctx = (void *)su->unit,
 		.stop = &interrupted,
+		.exact_bytes = (size_t)su->exact_mb << 20,
 	};
 }
 

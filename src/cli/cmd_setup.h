@@ -20,6 +20,7 @@
 struct setup {
 	const char *cmd; /* "run", "report", "sweep", ... */
 	long reps, seed, threads;
+	long exact_mb; /* run --exact-mb: MiB of rows kept for exact percentiles */
 	enum chart_lang lang;
 	bool show;                    /* progress bars: on a terminal, without --quiet */
 	char unit[32];                /* what the bar counts: "replications", "runs (sweep)" */

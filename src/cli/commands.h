@@ -16,6 +16,7 @@ struct cli {
 	const char *command;
 	const char *scenario, *firms, *entities, *output;
 	const char *reps, *seed, *threads, *precision, *outdir;
+	const char *exact_mb; /* run --exact-mb */
 	bool ledger, quiet;
 	bool csv_bom;     /* a UTF-8 BOM at the start of each CSV file written */
 	const char *lang; /* "en" or "zh": every text (i18n.h); main.c applies it */

@@ -1006,8 +1006,9 @@ static void method(struct page *pg)
 		    b->sm->exact
 			    ? L_(b->lang, "exact (every replication kept)")
 			    : L_(b->lang,
-				 "estimated by the P-square algorithm (too many replications to "
-				 "keep; within about 0.5%)"));
+				 "estimated by GSL's P-square algorithm (too many replications "
+				 "to keep: run --exact-mb): close for the total, but far off for "
+				 "a line that pays a few lump sums"));
 	html_printf(f,
 		    L_(b->lang,
 		       "<p><strong>Reproducible.</strong> Seed %llu, %s replications, %d "

@@ -12,6 +12,7 @@
 #include "csvout.h"
 #include "district.h"
 #include "money.h"
+#include "results.h"
 #include "stats.h"
 #include "stream.h"
 #include "summary.h"
@@ -273,6 +274,19 @@ void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output
 	fprintf(f, "%s\n", STREAM_VERSION);
 	manifest_key(f, N_("replications"));
 	fprintf(f, "%ld%s\n", o->reps, o->stopped ? _(" (interrupted)") : "");
+	if (o->res) { /* whether its percentiles are exact (a study's sparse output keeps none) */
+		long most = (long)results_most(o->layout.width, o->exact_bytes);
+		long mib = (long)(o->exact_bytes >> 20);
+		manifest_key(f, N_("percentiles"));
+		if (o->rows)
+			fprintf(f, _("exact: every replication kept (up to %ld fit in %ld MiB)\n"),
+				most, mib);
+		else
+			fprintf(f,
+				_("GSL's P-square estimates past the %ld replications that fit in "
+				  "%ld MiB (run --exact-mb); mean and sd exact\n"),
+				most, mib);
+	}
 	if (ri->precision > 0) {
 		double hw = sim_halfwidth(o);
 		manifest_key(f, N_("precision"));

@@ -306,7 +306,8 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 			ok = out[v].cols != NULL;
 			continue;
 		}
-		out[v].res = results_new(l->width, exact_budget(c));
+		out[v].exact_bytes = exact_budget(c);
+		out[v].res = results_new(l->width, out[v].exact_bytes);
 		if (out[v].res)
 			results_threads(out[v].res, threads);
 		ok = out[v].res && track_envelopes(src->p[v], &out[v]) == 0 &&

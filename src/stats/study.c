@@ -83,7 +83,7 @@ long study_max_reps(const struct policy *p)
 {
 	struct sim_layout l;
 	sim_layout_lean(p, &l);
-	return (long)results_most(l.width, SIM_EXACT_BYTES);
+	return (long)results_most(l.width, STUDY_EXACT_BYTES);
 }
 
 enum study_status study_run(const struct policy *p, const struct study_cfg *c, struct sim_output *o,
