@@ -21,6 +21,10 @@ struct results;
 struct results *results_new(size_t width, size_t budget);
 /* How many rows of width doubles the store keeps within budget bytes. */
 size_t results_most(size_t width, size_t budget);
+/* The budget r was made with, and how many of its rows it keeps within
+ * it (before its statistics stream). */
+size_t results_budget(const struct results *r);
+size_t results_kept_most(const struct results *r);
 void results_free(struct results *r);
 
 /* Threads for work over the columns (streaming statistics, summaries);

@@ -225,7 +225,6 @@ struct sim_output {
 	struct results *res;     /* statistics of the rows; sim_output_free frees it */
 	const double *rows;      /* reps x layout.width in replication order while
 			       * results_exact(res), else NULL; borrowed from res */
-	size_t exact_bytes;      /* the memory res could keep rows in (sim_config's) */
 	bool stopped;            /* ended early by *stop */
 	int threads;             /* threads the run used; its summary uses as many */
 	struct sim_trace *trace; /* the mean total after each block (convergence) */
@@ -272,9 +271,6 @@ int sim_envelopes(const struct model *m, struct envelope *e);
  * 500万), and streaming cost more than keeping (a 10,000-replication run
  * took 4.95 s streaming past 128 MiB, 3.03 s keeping its rows). */
 #define SIM_EXACT_BYTES ((size_t)512 << 20)
-/* What a study's run keeps: each variant keeps its rows, so a study
- * takes at most this much a run (study_max_reps). */
-#define STUDY_EXACT_BYTES ((size_t)128 << 20)
 
 /* Run replications in blocks; every block's replications run in parallel
  * and land in replication order. Returns 0, or -1 with err. */

@@ -76,6 +76,10 @@ struct study_cfg {
 	bool fresh;
 };
 
+/* What a study's run keeps: each variant keeps its rows, so a study
+ * takes at most this much a run, less than a plain run's SIM_EXACT_BYTES. */
+#define STUDY_EXACT_BYTES ((size_t)128 << 20)
+
 /* The most replications whose rows fit in STUDY_EXACT_BYTES for p. */
 long study_max_reps(const struct policy *p);
 

@@ -125,7 +125,7 @@ int cmd_run(const struct cli *c)
 		    _("percentiles are GSL's P-square estimates past the %ld replications that fit "
 		      "in --exact-mb %ld (mean and sd are exact); a larger --exact-mb keeps every "
 		      "replication"),
-		    (long)results_most(out.layout.width, out.exact_bytes), su.exact_mb);
+		    (long)results_kept_most(out.res), su.exact_mb);
 	if (!(sm = summary_of(&out, &s->pol))) {
 		say("run", _("out of memory computing the statistics"));
 		goto done;

@@ -275,8 +275,8 @@ void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output
 	manifest_key(f, N_("replications"));
 	fprintf(f, "%ld%s\n", o->reps, o->stopped ? _(" (interrupted)") : "");
 	if (o->res) { /* whether its percentiles are exact (a study's sparse output keeps none) */
-		long most = (long)results_most(o->layout.width, o->exact_bytes);
-		long mib = (long)(o->exact_bytes >> 20);
+		long most = (long)results_kept_most(o->res);
+		long mib = (long)(results_budget(o->res) >> 20);
 		manifest_key(f, N_("percentiles"));
 		if (o->rows)
 			fprintf(f, _("exact: every replication kept (up to %ld fit in %ld MiB)\n"),

@@ -306,8 +306,7 @@ static int run(const struct source *src, const struct sim_config *c, struct sim_
 			ok = out[v].cols != NULL;
 			continue;
 		}
-		out[v].exact_bytes = exact_budget(c);
-		out[v].res = results_new(l->width, out[v].exact_bytes);
+		out[v].res = results_new(l->width, exact_budget(c));
 		if (out[v].res)
 			results_threads(out[v].res, threads);
 		ok = out[v].res && track_envelopes(src->p[v], &out[v]) == 0 &&

@@ -177,9 +177,19 @@ size_t results_most(size_t width, size_t budget)
 	return budget / (width * sizeof(double));
 }
 
+size_t results_budget(const struct results *r)
+{
+	return r->budget;
+}
+
+size_t results_kept_most(const struct results *r)
+{
+	return results_most(r->width, r->budget);
+}
+
 int results_reserve(struct results *r, size_t n)
 {
-	size_t most = results_most(r->width, r->budget);
+	size_t most = results_kept_most(r);
 	n = n < most ? n : most;
 	if (r->cols || n <= r->cap)
 		return 0;
