@@ -8,7 +8,10 @@ engine, ... ROUNDS times each; the median of each):
 - that floor plus the exact rules alone (bench_rules: the award path applied
   to each replication's recorded population), the "realistic floor" the
   issue measured first (draws + rules); printed beside target 2, which
-  reads the floor as the draws alone.
+  reads the floor as the draws alone;
+- the population alone, sampled and recorded with no rule applied
+  (bench_rules' sim_sample): what the engine would take with rules of no
+  cost, against the same floor.
 The engine's time is sim_run alone (bench_sim --engine), all on one thread.
 
   /usr/bin/python3 bench/compare.py BENCH_SIM BENCH_FLOOR BENCH_RULES [REPS] [ROUNDS]
@@ -33,7 +36,7 @@ def main():
     bench_sim, bench_floor, bench_rules = sys.argv[1], sys.argv[2], sys.argv[3]
     reps = int(sys.argv[4]) if len(sys.argv) > 4 else 2000
     rounds = int(sys.argv[5]) if len(sys.argv) > 5 else 3
-    engine, numpy_, floor, rules = [], [], [], []
+    engine, numpy_, floor, rules, sample = [], [], [], [], []
     counts = ""
     for _ in range(rounds):
         out = subprocess.run([bench_sim, "--engine", str(reps)], check=True,
@@ -49,7 +52,8 @@ def main():
         out = subprocess.run([bench_rules, str(reps), "1"], check=True, capture_output=True,
                              text=True).stdout.splitlines()
         rules.append(float(out[-1].split()[1]))
-    e, n, f, r = (statistics.median(x) for x in (engine, numpy_, floor, rules))
+        sample.append(float(out[-2].split()[1]))
+    e, n, f, r, p = (statistics.median(x) for x in (engine, numpy_, floor, rules, sample))
     print(f"NumPy model: {reps} replications, 1 thread, {rounds} interleaved rounds: fundsim "
           f"{e:.2f} s, NumPy {n:.2f} s (medians; fundsim {' '.join(f'{x:.2f}' for x in engine)},"
           f" NumPy {' '.join(f'{x:.2f}' for x in numpy_)})")
@@ -64,6 +68,9 @@ def main():
           f"{r:.2f} s (bench_rules, median; {' '.join(f'{x:.2f}' for x in rules)}) = "
           f"{f + r:.2f} s; engine / (draws + rules): {e / (f + r):.2f}x (the rest is the "
           f"population's own bookkeeping: {e - f - r:.2f} s)")
+    print(f"the population alone, sampled and recorded with no rule applied (bench_rules, "
+          f"median; {' '.join(f'{x:.2f}' for x in sample)}): {p:.2f} s = {p / f:.2f}x the "
+          f"floor: rules of no cost would leave the engine at about that ratio")
 
 
 if __name__ == "__main__":

@@ -65,7 +65,9 @@ int main(int argc, char **argv)
 	       "(%.1f ns sampled; %.0f firm-years a replication; checksum %016llx)\n",
 	       reps, rounds, 1e9 * t_apply / rounds / (double)fy, 1e9 * t_sample / (double)fy,
 	       (double)fy / (double)reps, (unsigned long long)h);
-	/* for bench/compare.py: the rules' seconds of one round of REPS */
+	/* for bench/compare.py: the population's seconds (sampled and
+	 * recorded, no rule applied), then the rules' of one round of REPS */
+	printf("sample_seconds %.4f\n", t_sample);
 	printf("rules_seconds %.4f\n", t_apply / rounds);
 	free(row);
 	sim_sample_free(s);
