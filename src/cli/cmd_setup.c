@@ -22,6 +22,13 @@ static void on_signal(int sig)
 	interrupted = 1;
 }
 
+/* The machine's memory in MiB, 0 if unknown. */
+static long memory_mib(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+	return pages > 0 && size > 0 ? (long)((double)pages * (double)size / 1048576.0) : 0;
+}
+
 int setup_int(const char *cmd, const char *name, const char *text, long lo, long hi, long *out)
 {
 	char err[200];
@@ -64,6 +71,17 @@ int setup_options(struct setup *su, const struct cli *c)
 	if (c->exact_mb &&
 	    setup_int(su->cmd, "--exact-mb", c->exact_mb, 1, 1L << 20, &su->exact_mb))
 		return -1;
+	/* and no more than the machine holds: a run asks for it up front (as
+	 * many rows as it has replications), and would only fail there with
+	 * "out of memory after 0 replications" */
+	long mib = memory_mib();
+	if (c->exact_mb && mib > 0 && su->exact_mb > mib) {
+		say(su->cmd,
+		    _("--exact-mb %s: more than this machine's memory (%ld MiB); expected a whole "
+		      "number from 1 to %ld"),
+		    c->exact_mb, mib, mib);
+		return -1;
+	}
 	return 0;
 }
 
