@@ -2,10 +2,11 @@
  *
  * Up to a memory budget every replication's row is kept, and statistics
  * are exact (percentiles by selection, stats.h). Past it, each column feeds GSL's
- * running statistics: mean and sd stay exact, percentiles come from the
- * P-square algorithm (gsl_rstat_quantile), whose error is documented in
- * README. Rows are added in replication order, so both give the same
- * numbers for any thread count. */
+ * running statistics: mean and sd stay exact; percentiles stay exact for
+ * a column of at most 128 distinct values (counted: a line of a few lump
+ * sums), and else come from the P-square algorithm (gsl_rstat_quantile),
+ * whose error is documented in README. Rows are added in replication
+ * order, so both give the same numbers for any thread count. */
 #ifndef FUNDSIM_RESULTS_H
 #define FUNDSIM_RESULTS_H
 
@@ -56,6 +57,11 @@ int results_add(struct results *r, const double *rows, size_t n);
 size_t results_count(const struct results *r);
 /* True while every row is kept (exact percentiles). */
 bool results_exact(const struct results *r);
+/* How many of the width columns have P-square estimates for percentiles
+ * (0 while exact; once streaming, those of more than 128 distinct
+ * values). */
+size_t results_estimated(const struct results *r);
+size_t results_width(const struct results *r);
 /* The kept rows (count x width), or NULL once streaming. Borrowed. */
 const double *results_rows(const struct results *r);
 

@@ -5,8 +5,9 @@
  * per line x paid year x funding level, awards per line x paid year, the
  * prorata cut per paid year, the population's aggregates), so a dimension the layout gains (districts,
  * budget owners) is summarised with its cells and needs only an accessor
- * here. Percentiles are exact, by selection, while the run kept its rows,
- * and P-square estimates once it streamed (results.h). Beside them: each
+ * here. Percentiles are exact, by selection, while the run kept its rows;
+ * once it streamed, exact for a cell of at most 128 distinct values and
+ * P-square estimates for the others (results.h). Beside them: each
  * budget envelope's risk of overrun and the lines ranked by cost.
  *
  * Pure: no I/O. summary_of returns a summary the caller frees with
@@ -28,7 +29,8 @@ struct risk {
 struct summary {
 	struct sim_layout layout; /* which cell is which */
 	long reps;
-	bool exact;         /* exact percentiles, or P-square estimates */
+	bool exact;         /* every row kept: exact percentiles */
+	size_t estimated;   /* else the cells with P-square estimates (results.h) */
 	struct stats *cell; /* layout.width of them, one per column of the row */
 	int nenv;           /* budget envelopes set (sim_envelopes) */
 	struct envelope env[MAX_ENVELOPES];

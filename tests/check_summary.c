@@ -352,6 +352,93 @@ START_TEST(a_streamed_run_has_estimated_planning_percentiles_in_order)
 }
 END_TEST
 
+/* Once streaming, a column of at most 128 distinct values (a line of a
+ * few lump sums) keeps exact percentiles, bit for bit what the kept rows
+ * give; one of more, or with a NaN, has P-square's estimates. Rows come
+ * in blocks of 100, as a run adds them. */
+START_TEST(a_streamed_column_of_few_values_keeps_exact_percentiles)
+{
+	enum { W = 4, N = 1000 };
+	struct results *r = results_new(W, 1); /* streams from the first row */
+	ck_assert_ptr_nonnull(r);
+	static double rows[N * W], col[N], scratch[N];
+	for (long i = 0; i < N; i++) {
+		rows[i * W + 0] = (double)(i * 7 % 5) * 5e6;       /* 5 lump sums */
+		rows[i * W + 1] = (double)(i * 37 % 128) * 1000.5; /* 128 values */
+		rows[i * W + 2] = (double)(i * 37 % 129) * 1000.5; /* 129 */
+		rows[i * W + 3] = i == 500 ? NAN : 2e6;
+	}
+	for (size_t at = 0; at < N; at += 100)
+		ck_assert_int_eq(results_add(r, rows + at * W, 100), 0);
+	ck_assert(!results_exact(r));
+	ck_assert_int_eq(results_estimated(r), 2);
+	for (size_t c = 0; c < 2; c++) {
+		for (size_t i = 0; i < N; i++)
+			col[i] = rows[i * W + c];
+		struct stats want, got;
+		stats_of(col, 1, N, scratch, &want);
+		results_stat(r, c, scratch, &got);
+		for (int k = 0; k < N_PCT; k++)
+			ck_assert_msg(memcmp(&got.pct[k], &want.pct[k], sizeof got.pct[k]) == 0,
+				      "column %zu %s: %.17g, exact %.17g", c, stats_pct_name[k],
+				      got.pct[k], want.pct[k]);
+	}
+	results_free(r);
+}
+END_TEST
+
+/* A streamed run of the draft: every figure of at most 128 distinct
+ * values in 300 replications has the percentiles of the same run with
+ * its rows kept, bit for bit, and results_estimated counts the others. */
+START_TEST(a_streamed_run_keeps_exact_percentiles_of_its_few_valued_figures)
+{
+	struct scenario *s = open_with(NULL);
+	char err[ERR_LEN] = "";
+	struct sim_output o[2];
+	for (int v = 0; v < 2; v++) {
+		struct sim_config c = {.seed = 5,
+				       .reps = 300,
+				       .threads = 2,
+				       .exact_bytes = v ? 1 : 0};
+		ck_assert_msg(sim_run(&s->pol, &c, &o[v], err, sizeof err) == 0, "%s", err);
+	}
+	ck_assert_ptr_nonnull(o[0].rows);
+	ck_assert_ptr_null(o[1].rows);
+	struct summary *sm[2] = {summary_of(&o[0], &s->pol), summary_of(&o[1], &s->pol)};
+	ck_assert(sm[0] && sm[1]);
+	size_t w = o[0].layout.width, many = 0, n = (size_t)o[0].reps;
+	double *col = malloc(n * sizeof *col);
+	ck_assert_ptr_nonnull(col);
+	for (size_t c = 0; c < w; c++) {
+		for (size_t i = 0; i < n; i++)
+			col[i] = o[0].rows[i * w + c];
+		gsl_sort(col, 1, n);
+		size_t distinct = 1;
+		for (size_t i = 1; i < n; i++)
+			distinct += col[i] != col[i - 1];
+		if (distinct > 128) {
+			many++;
+			continue;
+		}
+		for (int k = 0; k < N_PCT; k++)
+			ck_assert_msg(memcmp(&sm[1]->cell[c].pct[k], &sm[0]->cell[c].pct[k],
+					     sizeof(double)) == 0,
+				      "column %zu (%zu values) %s: %.17g, kept %.17g", c, distinct,
+				      stats_pct_name[k], sm[1]->cell[c].pct[k],
+				      sm[0]->cell[c].pct[k]);
+	}
+	ck_assert_int_gt(many, 0); /* both kinds are tried */
+	ck_assert_int_lt(many, w / 2);
+	ck_assert_int_eq(results_estimated(o[1].res), many);
+	free(col);
+	for (int v = 0; v < 2; v++) {
+		summary_free(sm[v]);
+		sim_output_free(&o[v]);
+	}
+	free(s);
+}
+END_TEST
+
 /* The manifest's "percentiles:" line of a run with budget bytes of rows,
  * into buf. */
 static void percentiles_line(size_t budget, long reps, char *buf, size_t n)
@@ -385,8 +472,14 @@ START_TEST(the_manifest_says_whether_the_percentiles_are_exact)
 	ck_assert_str_eq(line, "percentiles: exact: every replication kept (up to 29472 fit in "
 			       "512 MiB)");
 	percentiles_line((size_t)1 << 20, 80, line, sizeof line);
-	ck_assert_str_eq(line, "percentiles: GSL's P-square estimates past the 57 replications "
-			       "that fit in 1 MiB (run --exact-mb); mean and sd exact");
+	ck_assert_str_eq(line, "percentiles: exact: past the 57 replications that fit in 1 MiB, "
+			       "counted for each figure (none takes more than 128 distinct "
+			       "amounts)");
+	percentiles_line((size_t)1 << 20, 300, line, sizeof line);
+	ck_assert_str_eq(line, "percentiles: past the 57 replications that fit in 1 MiB (run "
+			       "--exact-mb), GSL's P-square estimates for 599 of 2277 figures, "
+			       "exact for the others (of at most 128 distinct amounts); mean and "
+			       "sd exact");
 }
 END_TEST
 
@@ -422,6 +515,8 @@ static Suite *summary_suite(void)
 	tcase_add_test(tc, a_contingent_item_is_left_out_of_the_ranking_however_dear);
 	tcase_add_test(tc, the_summary_gives_each_envelope_its_chance_and_mean_overrun);
 	tcase_add_test(tc, a_streamed_run_has_estimated_planning_percentiles_in_order);
+	tcase_add_test(tc, a_streamed_column_of_few_values_keeps_exact_percentiles);
+	tcase_add_test(tc, a_streamed_run_keeps_exact_percentiles_of_its_few_valued_figures);
 	tcase_add_test(tc, the_manifest_says_whether_the_percentiles_are_exact);
 	tcase_add_test(tc, a_run_of_the_most_a_study_takes_keeps_its_rows);
 	tcase_add_test(tc, freeing_no_summary_is_a_no_op);

@@ -120,12 +120,15 @@ int cmd_run(const struct cli *c)
 		      "(the most --reps allows) the 95%% interval of the mean total is within "
 		      "%.3g%% of it"),
 		    100 * o.precision, out.reps, 100 * sim_halfwidth(&out));
-	if (!out.rows) /* said even with --quiet: the percentiles are not the exact ones */
+	/* said even with --quiet: some percentiles are not the exact ones */
+	if (!out.rows && results_estimated(out.res))
 		say("run",
-		    _("percentiles are GSL's P-square estimates past the %ld replications that fit "
-		      "in --exact-mb %ld (mean and sd are exact); a larger --exact-mb keeps every "
-		      "replication"),
-		    (long)results_kept_most(out.res), su.exact_mb);
+		    _("past the %ld replications that fit in --exact-mb %ld, the percentiles of "
+		      "%zu of %zu figures are GSL's P-square estimates (exact for the others, of "
+		      "at most 128 distinct amounts; mean and sd exact); a larger --exact-mb keeps "
+		      "every replication"),
+		    (long)results_kept_most(out.res), su.exact_mb, results_estimated(out.res),
+		    results_width(out.res));
 	if (!(sm = summary_of(&out, &s->pol))) {
 		say("run", _("out of memory computing the statistics"));
 		goto done;

@@ -1003,11 +1003,13 @@ static void method(struct page *pg)
 		       "replication, so the intervals include what is not known about them. "
 		       "Percentiles are %s.</p>\n"),
 		    p->start_year, p->start_year + p->years - 1, reps,
-		    b->sm->exact
-			    ? L_(b->lang, "exact (every replication kept)")
+		    b->sm->exact ? L_(b->lang, "exact (every replication kept)")
+		    : !b->sm->estimated
+			    ? L_(b->lang, "exact (counted for each figure)")
 			    : L_(b->lang,
-				 "estimated by GSL's P-square algorithm (too many replications "
-				 "to keep: run --exact-mb): close for the total, but far off for "
+				 "estimated by GSL's P-square algorithm for figures of more than "
+				 "128 distinct amounts (too many replications to keep: run "
+				 "--exact-mb), close for the total; exact for the others, such as "
 				 "a line that pays a few lump sums"));
 	html_printf(f,
 		    L_(b->lang,

@@ -281,11 +281,17 @@ void report_manifest(FILE *f, const struct run_info *ri, const struct sim_output
 		if (o->rows)
 			fprintf(f, _("exact: every replication kept (up to %ld fit in %ld MiB)\n"),
 				most, mib);
+		else if (!results_estimated(o->res))
+			fprintf(f,
+				_("exact: past the %ld replications that fit in %ld MiB, counted "
+				  "for each figure (none takes more than 128 distinct amounts)\n"),
+				most, mib);
 		else
 			fprintf(f,
-				_("GSL's P-square estimates past the %ld replications that fit in "
-				  "%ld MiB (run --exact-mb); mean and sd exact\n"),
-				most, mib);
+				_("past the %ld replications that fit in %ld MiB (run --exact-mb), "
+				  "GSL's P-square estimates for %zu of %zu figures, exact for the "
+				  "others (of at most 128 distinct amounts); mean and sd exact\n"),
+				most, mib, results_estimated(o->res), results_width(o->res));
 	}
 	if (ri->precision > 0) {
 		double hw = sim_halfwidth(o);

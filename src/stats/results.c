@@ -13,9 +13,21 @@
 
 #define MAX_TRACK 64
 
+/* Once streaming, a column keeps its distinct values and their counts
+ * while it has at most FEW of them: its percentiles are then the order
+ * statistics counted, exact, where P-square's estimates of a line of a
+ * few lump sums can be far off (README). Most of a row's cells are such
+ * lines' (or 0 throughout). P-square runs on every column all the same,
+ * so that a column that outgrows the table has its estimates from the
+ * first row. */
+#define FEW 128
+
 struct column {
 	gsl_rstat_workspace *moments;
 	gsl_rstat_quantile_workspace *q[N_PCT];
+	double *val;     /* nval distinct values, ascending; NULL: more (or a NaN) */
+	uint32_t *count; /* how many rows hold each */
+	int nval;
 };
 
 struct tracked {
@@ -50,6 +62,8 @@ struct results *results_new(size_t width, size_t budget)
 static void free_cols(struct results *r)
 {
 	for (size_t c = 0; r->cols && c < r->width; c++) {
+		free(r->cols[c].val);
+		free(r->cols[c].count);
 		if (r->cols[c].moments)
 			gsl_rstat_free(r->cols[c].moments);
 		for (int k = 0; k < N_PCT; k++)
@@ -97,6 +111,49 @@ int results_watch(struct results *r, size_t col)
 	return r->watch ? 0 : -1;
 }
 
+/* Count x in col's table of distinct values; past FEW of them, or on a
+ * NaN (which has no rank), the table is dropped for good. */
+static void few_add(struct column *col, double x)
+{
+	int lo = 0, hi = col->nval; /* the first value >= x is in [lo, hi] */
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (col->val[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < col->nval && col->val[lo] == x) {
+		col->count[lo]++;
+		return;
+	}
+	if (col->nval == FEW || x != x) {
+		free(col->val);
+		free(col->count);
+		col->val = NULL;
+		col->count = NULL;
+		return;
+	}
+	size_t after = (size_t)(col->nval - lo);
+	memmove(col->val + lo + 1, col->val + lo, after * sizeof *col->val);
+	memmove(col->count + lo + 1, col->count + lo, after * sizeof *col->count);
+	col->val[lo] = x;
+	col->count[lo] = 1;
+	col->nval++;
+}
+
+/* The r-th smallest value (from 0) of a column counted in its table. */
+static double few_order(const struct column *col, size_t r)
+{
+	size_t below = 0;
+	for (int i = 0; i < col->nval; i++) {
+		below += col->count[i];
+		if (r < below)
+			return col->val[i];
+	}
+	return col->val[col->nval - 1];
+}
+
 /* Feed rows to the running statistics, column by column in parallel:
  * each column sees its values in replication order. */
 static void stream_rows(struct results *r, const double *rows, size_t n)
@@ -110,6 +167,8 @@ static void stream_rows(struct results *r, const double *rows, size_t n)
 			gsl_rstat_add(x, col->moments);
 			for (int k = 0; k < N_PCT; k++)
 				gsl_rstat_quantile_add(x, col->q[k]);
+			if (col->val)
+				few_add(col, x);
 		}
 	}
 }
@@ -125,6 +184,10 @@ static int start_streaming(struct results *r)
 		for (int k = 0; k < N_PCT; k++)
 			if (!(r->cols[c].q[k] = gsl_rstat_quantile_alloc(stats_pct[k])))
 				return -1;
+		r->cols[c].val = malloc(FEW * sizeof *r->cols[c].val);
+		r->cols[c].count = malloc(FEW * sizeof *r->cols[c].count);
+		if (!r->cols[c].val || !r->cols[c].count)
+			return -1;
 	}
 	stream_rows(r, r->rows, r->n);
 	free(r->rows);
@@ -259,6 +322,19 @@ bool results_exact(const struct results *r)
 	return !r->cols;
 }
 
+size_t results_estimated(const struct results *r)
+{
+	size_t n = 0;
+	for (size_t c = 0; r->cols && c < r->width; c++)
+		n += !r->cols[c].val;
+	return n;
+}
+
+size_t results_width(const struct results *r)
+{
+	return r->width;
+}
+
 const double *results_rows(const struct results *r)
 {
 	return r->rows;
@@ -271,8 +347,19 @@ void results_stat(const struct results *r, size_t col, double *scratch, struct s
 		out->mean = gsl_rstat_mean(c->moments);
 		out->sd = gsl_rstat_sd(c->moments);
 		out->se = out->sd / sqrt((double)r->n);
-		for (int k = 0; k < N_PCT; k++)
-			out->pct[k] = gsl_rstat_quantile_get(c->q[k]);
+		for (int k = 0; k < N_PCT; k++) {
+			if (!c->val) {
+				out->pct[k] = gsl_rstat_quantile_get(c->q[k]);
+				continue;
+			}
+			/* as stats_of interpolates, for the same bits */
+			const double index = stats_pct[k] * (double)(r->n - 1);
+			const size_t lhs = (size_t)(int)index;
+			const double delta = index - (double)lhs, a = few_order(c, lhs);
+			out->pct[k] = lhs == r->n - 1
+					      ? a
+					      : (1 - delta) * a + delta * few_order(c, lhs + 1);
+		}
 		return;
 	}
 	stats_of(r->rows + col, r->width, r->n, scratch, out);

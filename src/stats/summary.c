@@ -73,6 +73,7 @@ struct summary *summary_of(const struct sim_output *o, const struct policy *p)
 	s->layout = o->layout;
 	s->reps = o->reps;
 	s->exact = results_exact(o->res);
+	s->estimated = results_estimated(o->res);
 	s->nenv = sim_envelopes(&p->model, s->env);
 	for (int line = 0; line < N_LINES; line++)
 		s->in_total[line] = p->line[line].in_total;
