@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "lines.h"
+#include "params.h"
 #include "text.h"
 #include "version.h"
 
@@ -312,6 +313,26 @@ static bool names(const struct option *o, const char *a, const char **name)
 	return false;
 }
 
+/* The option argument a names (alias or not, the name in *name), or
+ * N_OPTS. */
+static int option_of(const char *a, const char **name)
+{
+	int id = O_NONE + 1;
+	while (id < N_OPTS && !names(&options[id], a, name))
+		id++;
+	return id;
+}
+
+/* Whether argument a is an option rather than a value: "--anything",
+ * or a known short one (-o, -q, -h). `--out --quiet` is then --out
+ * without its value, not a folder called --quiet; "-5" and "-" stay
+ * values. NAME=--x still passes a value that starts with "--". */
+static bool is_option(const char *a)
+{
+	const char *name = NULL;
+	return strncmp(a, "--", 2) == 0 || option_of(a, &name) < N_OPTS;
+}
+
 /* The value of option o named name at argv[*i]: after '=' or the next
  * argument (advances *i). 0, or -1 when missing or empty (said). */
 static int value_of(const struct option *o, const char *name, int argc, char **argv, int *i,
@@ -321,6 +342,13 @@ static int value_of(const struct option *o, const char *name, int argc, char **a
 	size_t n = strlen(name);
 	if (a[n] == '=') {
 		*value = a + n + 1;
+	} else if (*i + 1 < argc && is_option(argv[*i + 1])) {
+		const char *next = argv[*i + 1];
+		say(argv[1],
+		    _("%s needs a value, but an option follows it: %s (%s VALUE, or "
+		      "%s=%s if that is the value)"),
+		    name, next, name, name, next);
+		return -1;
 	} else if (*i + 1 < argc) {
 		*value = argv[++*i];
 	} else {
@@ -334,23 +362,75 @@ static int value_of(const struct option *o, const char *name, int argc, char **a
 	return 0;
 }
 
-/* Store option o's value v in c. 0, or -1 when a list is full. */
+/* The key of a KEY=VALUE list entry, for telling two apart: the
+ * parameter's index (so district.SIP.x and district.园区.x are one key),
+ * else its text up to '=' (a key params_key does not know, such as
+ * sensitivity.m1a.cap, or a typo the command will name). */
+struct list_key {
+	int param;
+	char text[128];
+};
+
+static struct list_key list_key(const char *entry)
+{
+	struct list_key k = {.param = -1};
+	char why[1200];
+	snprintf(k.text, sizeof k.text, "%.*s", (int)strcspn(entry, "="), entry);
+	k.param = params_key(k.text, why, sizeof why);
+	return k;
+}
+
+static bool same_key(const struct list_key *a, const struct list_key *b)
+{
+	return a->param >= 0 ? a->param == b->param : strcmp(a->text, b->text) == 0;
+}
+
+/* Refuse entry v of list o when an earlier entry of the list sets the
+ * same key: the last one would silently win. 0, or -1 (said). */
+static int list_once(const struct option *o, const struct cli *c, const char *const *list, int n,
+		     const char *v)
+{
+	struct list_key k = list_key(v);
+	for (int j = 0; j < n; j++) {
+		struct list_key e = list_key(list[j]);
+		if (same_key(&k, &e)) {
+			say(c->command, _("%s %s is given twice: %s and %s (give each key once)"),
+			    o->name, k.text, list[j], v);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Store option o's value v in c. 0, or -1 when a single-valued option
+ * or a list's key comes twice, or a list is full (said). */
 static int store(const struct option *o, struct cli *c, const char *v)
 {
 	char *field = (char *)c + o->field;
 	switch (o->kind) {
 	case FLAG:
-		*(bool *)field = true;
+		*(bool *)field = true; /* twice means the same: nothing is lost */
 		return 0;
 	case VALUE:
+		/* the tool refuses a key set twice in a file; a value given twice on
+		 * the command line is as likely a slip */
+		if (*(const char **)field) {
+			say(c->command, _("%s is given twice: %s and %s (give it once)"), o->name,
+			    *(const char **)field, v);
+			return -1;
+		}
 		*(const char **)field = v;
 		return 0;
 	case SETS:
+		if (list_once(o, c, (const char *const *)c->sets, c->nsets, v) != 0)
+			return -1;
 		if (c->nsets == MAX_SETS)
 			break;
 		c->sets[c->nsets++] = (char *)v;
 		return 0;
 	case RANGES:
+		if (list_once(o, c, c->ranges, c->nranges, v) != 0)
+			return -1;
 		if (c->nranges == MAX_SETS)
 			break;
 		c->ranges[c->nranges++] = v;
@@ -386,9 +466,7 @@ static void not_taken(const struct command *cmd, enum opt id, const char *given)
 static int parse_one(const struct command *cmd, int argc, char **argv, int *i, struct cli *c)
 {
 	const char *a = argv[*i], *name = NULL;
-	int id = O_NONE + 1;
-	while (id < N_OPTS && !names(&options[id], a, &name))
-		id++;
+	int id = option_of(a, &name);
 	if (id < N_OPTS) {
 		const struct option *o = &options[id];
 		const char *v = NULL;
@@ -421,14 +499,13 @@ const char *cli_lang(int argc, char **argv)
 	const char *lang = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *name = NULL;
-		int id = O_NONE + 1;
-		while (id < N_OPTS && !names(&options[id], argv[i], &name))
-			id++;
+		int id = option_of(argv[i], &name);
 		if (id == N_OPTS || options[id].kind == FLAG)
 			continue;
+		/* as value_of: `--reps --lang zh` leaves --lang to be read */
 		const char *v = argv[i][strlen(name)] == '=' ? argv[i] + strlen(name) + 1
-				: i + 1 < argc               ? argv[++i]
-							     : NULL;
+				: i + 1 < argc && !is_option(argv[i + 1]) ? argv[++i]
+									  : NULL;
 		if (id == O_LANG && v)
 			lang = v;
 	}
@@ -442,7 +519,13 @@ int cli_parse(int argc, char **argv, struct cli *c)
 	while (argc > 1 && strncmp(argv[1], "--lang", 6) == 0 &&
 	       (argv[1][6] == '\0' || argv[1][6] == '=')) {
 		int skip = argv[1][6] == '=' ? 1 : 2;
-		c->lang = skip == 1 ? argv[1] + 7 : argc > 2 ? argv[2] : "";
+		const char *v = skip == 1 ? argv[1] + 7 : argc > 2 ? argv[2] : "";
+		if (c->lang) { /* as store() does after the command */
+			say(NULL, _("%s is given twice: %s and %s (give it once)"), "--lang",
+			    c->lang, v);
+			return CLI_BAD;
+		}
+		c->lang = v;
 		if (argc <= skip || i18n_parse(c->lang) < 0) {
 			say(NULL, _("--lang %s: expected en or zh"), c->lang);
 			return CLI_BAD;

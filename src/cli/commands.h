@@ -66,9 +66,10 @@ const struct command *command_find(const char *name);
 /* Parse argv (argv[1] the command) into c, which the caller zeroed; c
  * borrows argv's strings. Returns CLI_RUN to run c->command, CLI_DONE
  * when it printed what was asked (--help, --version: exit 0), or
- * CLI_BAD after saying what is wrong (exit 2): an unknown command, or an
- * option the command does not take, naming the command. Runs nothing
- * else. */
+ * CLI_BAD after saying what is wrong (exit 2): an unknown command, an
+ * option the command does not take, naming the command, an option given
+ * twice (or a --set or --range key), or an option where a value belongs
+ * (--out --quiet). Runs nothing else. */
 enum { CLI_BAD = -1, CLI_RUN = 0, CLI_DONE = 1 };
 int cli_parse(int argc, char **argv, struct cli *c);
 /* The value of --lang in argv (the last one), or NULL: read before

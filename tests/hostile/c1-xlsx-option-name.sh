@@ -6,8 +6,12 @@ cp "$DATA/../data/panel-bureau.xlsx" ./-a.xlsx
 cp "$DATA/../data/panel-bureau.xlsx" ./--help.xlsx
 fs award --firms "$DATA/../data/panel-example.csv" -o plain.csv
 expect_exit 0
+# "--firms --help.xlsx" is --firms without a value (e2e
+# cli-value-is-option); --firms=NAME gives a name that starts with "--"
+fs award --firms --help.xlsx -o ledger.csv
+expect_exit 2
 for name in -a.xlsx --help.xlsx; do
-	fs award --firms "$name" -o ledger.csv
+	fs award --firms="$name" -o ledger.csv
 	expect_exit 0
 	expect_err "$name: a workbook: read its first sheet"
 	# but for the last column, the districts only the workbook gives
