@@ -100,7 +100,8 @@ static void print_compare(const struct job *j)
 			if (!any && line < N_LINES)
 				continue;
 			shown += line < N_LINES;
-			printf("  %-8s ", sc_line_name(line));
+			fputs("  ", stdout);
+			text_pad(stdout, sc_line_label(line), 8); /* 合计: 4 columns in 6 bytes */
 			for (int lv = 0; lv < N_LEVELS - 1; lv++)
 				text_pad(stdout, w[lv], 16);
 			puts(w[N_LEVELS - 1]);

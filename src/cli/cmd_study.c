@@ -70,6 +70,12 @@ const char *sc_line_name(int line)
 	return line == N_LINES ? "TOTAL" : line_info(line)->name;
 }
 
+const char *sc_line_label(int line)
+{
+	/* TRANSLATORS: the row of all lines in a terminal table (合计); CSV files keep TOTAL */
+	return line == N_LINES ? _("TOTAL") : line_info(line)->name;
+}
+
 void sc_key_name(int i, char *buf, size_t n)
 {
 	size_t np;

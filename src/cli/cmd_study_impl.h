@@ -43,7 +43,10 @@ int sc_charts_said(const struct setup *o, int rc, const struct chart_notes *note
 void sc_diff_csv(FILE *f, const struct study_diff *d);
 void sc_interval_words(const struct study_diff *d, char *buf, size_t n);
 void sc_key_name(int i, char *buf, size_t n);
+/* A line's name in the CSV files, TOTAL for N_LINES (tools read it). */
 const char *sc_line_name(int line);
+/* The same for people: TOTAL in the terminal's language (合计). */
+const char *sc_line_label(int line);
 void sc_put_manifest(FILE *f, const struct job *j);
 void sc_wan_signed(double yuan, char *buf, size_t n);
 int sc_write_files(const char *dir, const char *const *names, const writer_fn *fns, int n,

@@ -280,7 +280,8 @@ void totals_print(const struct totals *t, FILE *f)
 	fen_t v[N_LEVELS];
 	for (int k = 0; k < N_LEVELS; k++)
 		v[k] = totals_line(t, N_LINES, (enum fund_level)k);
-	row(f, "TOTAL", all, v);
+	/* TRANSLATORS: the row of all lines in a terminal table (合计); CSV files keep TOTAL */
+	row(f, _("TOTAL"), all, v);
 	fprintf(f, "\n%s\n", _("Spending by paid year (万元):"));
 	head(f, _("year"), "");
 	fen_t within[N_LEVELS] = {0};

@@ -577,7 +577,8 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 			contingent++;
 			continue;
 		}
-		print_row(f, line_name(line), st);
+		/* TRANSLATORS: the row of all lines in a terminal table (合计); CSV files keep TOTAL */
+		print_row(f, line == N_LINES ? _("TOTAL") : line_name(line), st);
 	}
 	if (contingent) {
 		fprintf(f, "\n%s\n", _("Contingent items (一事一议), not in TOTAL:"));
@@ -702,6 +703,6 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 			st.pct[k] += add;
 		fprintf(f, _("\nTOTAL including the bureau's lump sums (TOTAL + %s):\n"), a);
 		print_head(f);
-		print_row(f, "TOTAL+lump", &st);
+		print_row(f, _("TOTAL+lump"), &st);
 	}
 }
