@@ -13,9 +13,31 @@
 
 /* ---- compare ---- */
 
+/* Whether scenario s counts line in its TOTAL (TOTAL itself: yes). A
+ * contingent item (一事一议, in_total false) is costed but left out. */
+static bool in_total(const struct scenario *s, int line)
+{
+	return line == N_LINES || s->pol.line[line].in_total;
+}
+
+/* What a line moves TOTAL by: its alternative's mean when the alternative
+ * counts it, less its base's when the base does. That is its row's
+ * change only when both count it; a line one of them leaves out moves
+ * TOTAL by all its spending there. Over the lines these add to TOTAL's
+ * change. */
+static double total_part(const struct study_ccell *cc, bool base_in, bool alt_in)
+{
+	return (alt_in ? cc->alt : 0) - (base_in ? cc->base : 0);
+}
+
 static void put_compare(FILE *f, const struct job *j)
 {
-	fputs("base,alt,line,paid_year,level,base_mean,alt_mean,diff,diff_se,diff_lo,diff_hi\n", f);
+	/* the last three columns after the ones tools read by position:
+	 * whether each side counts the line in TOTAL, and its part of
+	 * TOTAL's diff (total_part; TOTAL's own row: its diff) */
+	fputs("base,alt,line,paid_year,level,base_mean,alt_mean,diff,diff_se,diff_lo,diff_hi,"
+	      "base_in_total,alt_in_total,diff_in_total\n",
+	      f);
 	for (int a = 1; a < j->ns; a++) {
 		const struct study_compare *cmp = &j->compare[a - 1];
 		for (int line = 0; line <= N_LINES; line++) {
@@ -34,7 +56,11 @@ static void put_compare(FILE *f, const struct job *j)
 					fprintf(f, ",%s,%.2f,%.2f", sc_level_names[lv], cc->base,
 						cc->alt);
 					sc_diff_csv(f, &cc->d);
-					fputc('\n', f);
+					bool bi = in_total(j->s[0], line),
+					     ai = in_total(j->s[a], line);
+					fprintf(f, ",%d,%d,%.2f\n", bi, ai,
+						line == N_LINES ? cc->d.mean
+								: total_part(cc, bi, ai));
 				}
 			}
 		}
@@ -64,6 +90,46 @@ static void put_compare_params(FILE *f, const struct job *j)
 		}
 		fputc('\n', f);
 	}
+}
+
+/* Under the table: each line that one side or both leave out of TOTAL
+ * and that moves it otherwise than its row says, and how the rows' sum
+ * then differs from TOTAL's change (else a planner adding up the rows
+ * finds a gap nothing explains). */
+static void print_total_notes(const struct job *j, int a)
+{
+	const struct study_compare *cmp = &j->compare[a - 1];
+	const struct scenario *base = j->s[0], *alt = j->s[a];
+	double rows = 0, gap = 0;
+	char w1[40], w2[40], w3[40];
+	for (int line = 0; line < N_LINES; line++) {
+		const struct study_ccell *cc = study_compare_at(cmp, line, cmp->nyears, LV_TOTAL);
+		bool bi = in_total(base, line), ai = in_total(alt, line);
+		double part = total_part(cc, bi, ai);
+		rows += cc->d.mean;
+		if ((bi && ai) || part == cc->d.mean)
+			continue;
+		gap += part - cc->d.mean;
+		sc_wan_signed(part, w1, sizeof w1);
+		sc_wan_signed(cc->d.mean, w2, sizeof w2);
+		if (bi || ai)
+			printf(_("  %s is in %s's TOTAL, not in %s's (a contingent item, 一事一议): "
+				 "it moves TOTAL by %s, its own row by %s\n"),
+			       line_info(line)->name, SHOWN(ai ? alt->name : base->name),
+			       SHOWN(ai ? base->name : alt->name), w1, w2);
+		else
+			printf(_("  %s is in neither TOTAL (a contingent item, 一事一议): its change "
+				 "%s is not in TOTAL's\n"),
+			       line_info(line)->name, w2);
+	}
+	if (gap == 0)
+		return;
+	sc_wan_signed(rows, w1, sizeof w1);
+	sc_wan_signed(study_compare_at(cmp, N_LINES, cmp->nyears, LV_TOTAL)->d.mean, w2, sizeof w2);
+	sc_wan_signed(gap, w3, sizeof w3);
+	printf(_("  the measures' rows add to %s and TOTAL changes %s: the %s between them is "
+		 "the lines above\n"),
+	       w1, w2, w3);
 }
 
 static void print_compare(const struct job *j)
@@ -108,6 +174,7 @@ static void print_compare(const struct job *j)
 		}
 		if (!shown)
 			printf(_("  (no measure changes)\n"));
+		print_total_notes(j, a);
 		printf(_("TOTAL with 95%% intervals from the paired replications:\n"));
 		for (int y = 0; y <= cmp->nyears; y++) {
 			char label[16], iv[160];
