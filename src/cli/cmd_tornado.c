@@ -133,14 +133,15 @@ static int tornado_keys(const struct cli *c, const struct scenario *s, struct st
 			int i = params_key(key, err, sizeof err);
 			if (i < 0 || !params_numeric(i)) {
 				say("tornado", _("--keys %s: %s"), key,
-				    i < 0 ? err : "not a number: it has no low and high value");
+				    i < 0 ? err : _("not a number: it has no low and high value"));
 				return -1;
 			}
-			bool seen = false;
 			for (int q = 0; q < n; q++)
-				seen |= k[q].param == i;
-			if (!seen)
-				k[n++] = (struct study_range){.param = i};
+				if (k[q].param == i) { /* as calibrate --fit: a slip, say so */
+					say("tornado", _("--keys: %s named twice"), key);
+					return -1;
+				}
+			k[n++] = (struct study_range){.param = i};
 			p += len;
 			p += strspn(p, " ");
 			p += *p == ',';
