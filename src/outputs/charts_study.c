@@ -210,10 +210,22 @@ static const struct param_def *param(int i)
 static void value_text(int i, double v, char *buf, size_t n)
 {
 	enum ptype t = param(i)->type;
-	if (t == PT_NUMBER || t == PT_DIST_NUMBER)
+	char table[64];
+	if (t == PT_NUMBER || t == PT_DIST_NUMBER) {
 		snprintf(buf, n, "%.4g", v);
-	else
+	} else if (t == PT_MONEY || t == PT_DIST_MONEY) {
+		/* as written when that is short (100万); else as the other charts
+		 * label amounts (1.15亿, 823.2万), not 1.154676996亿 */
 		params_value_words(i, v, buf, n);
+		money_table(v, table, sizeof table);
+		if (strlen(buf) > strlen(table))
+			snprintf(buf, n, "%s", table);
+	} else {
+		params_value_words(i, v, buf, n);
+		if (t == PT_SHARE || t == PT_DIST_SHARE) { /* 9.36%, not 9.3612% */
+			share_words(round(v * 1e4) / 1e4, buf, n);
+		}
+	}
 	chart_clean(buf);
 }
 
