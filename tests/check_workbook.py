@@ -21,11 +21,14 @@ failures = []
 
 RUN_SHEETS = {
     "en": ["Headline", "Measures by paid year", "Measures ranked", "Funding levels",
-           "Districts", "Budget owners", "Recipients", "Budget risk", "Ex-ante evaluation", "Not costed", "Parameters",
-           "Method and manifest"],
-    "zh": ["概览", "分措施分年度", "措施排序", "出资层级", "分区", "预算来源", "奖励笔数", "预算风险", "事前绩效评估",
+           "Districts", "Districts by line", "Budget owners", "Recipients", "Budget risk",
+           "Evaluation 1 inputs", "Evaluation 2 funding", "Evaluation 3 outputs",
+           "Evaluation 4 ratings", "Not costed", "Parameters", "Method and manifest"],
+    "zh": ["概览", "分措施分年度", "措施排序", "出资层级", "分区", "分区明细", "预算来源", "奖励笔数", "预算风险",
+           "绩效评估一 投入经济性", "绩效评估二 资金构成", "绩效评估三 绩效目标", "绩效评估四 不确定性评级",
            "未计入测算", "参数", "方法与清单"],
 }
+N_EVAL = 4  # the evaluation's sheets, a block each
 # The evaluation sheet's blocks start with these (column A) in each language.
 EVAL_BLOCKS = {"en": ["1. ", "2. ", "3. ", "4. "], "zh": ["一、", "二、", "三、", "四、"]}
 RATING_WORDS = {"en": ["low", "medium", "high", "very high"], "zh": ["低", "中", "高", "很高"]}
@@ -79,18 +82,49 @@ def number(ws, row, col, value, what, tol=0.005 + 1e-9):
         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value}, the CSV has {value}")
 
 
+def line_key(v):
+    """A sheet's line label to the CSV's: the total is Total / 合计 there."""
+    return "TOTAL" if v in ("Total", "合计") else v
+
+
 def frozen(wb):
+    """Every sheet: a frozen header, landscape and one page wide on paper, and
+    the frozen header rows printed over each page (the headline's charts
+    follow its table, so it prints none); no English key in a Chinese book."""
+    zh = "方法与清单" in wb.sheetnames
     for ws in wb.worksheets:
         if not ws.freeze_panes:
             fail(f"{ws.title}: no frozen header")
+            continue
+        ps = ws.page_setup
+        if ps.orientation != "landscape" or ps.fitToWidth not in (1, None) or \
+                ps.fitToHeight != 0 or not ws.sheet_properties.pageSetUpPr.fitToPage:
+            fail(f"{ws.title}: prints {ps.orientation}, fit to {ps.fitToWidth} x "
+                 f"{ps.fitToHeight} pages, expected landscape, 1 page wide")
+        rows = int(re.sub(r"^[A-Z]+", "", ws.freeze_panes)) - 1
+        if ws.title not in ("Headline", "概览") and rows > 0 and \
+                ws.print_title_rows != f"1:{rows}" and ws.print_title_rows != f"$1:${rows}":
+            fail(f"{ws.title}: prints rows {ws.print_title_rows!r} over each page, "
+                 f"its frozen header is 1:{rows}")
+        for row in ws.iter_rows():
+            for c in row:
+                v = c.value
+                if zh and (c.column, ws.title) != (3, "参数") and v in ("TOTAL", "all", "provincial", "municipal", "district", "true", "false", "yuan", "share"):
+                    fail(f"{ws.title}!{c.coordinate}: {v!r} in a Chinese book")
+                # a year is a number; the period alone is a label (headers,
+                # the headline's row labels and values as written are text)
+                if isinstance(v, str) and re.fullmatch(r"\d{4}", v.strip()) and \
+                        not c.font.b and (c.column, ws.title) not in \
+                        ((1, "Headline"), (1, "概览"), (3, "Parameters"), (3, "参数")):
+                    fail(f"{ws.title}!{c.coordinate}: year {v!r} stored as text")
 
 
 def run_figures(d, wb, names):
     """Every figure of a run's sheets against its CSV files."""
-    lang = "zh" if "事前绩效评估" in names else "en"
-    districts_sheet(d, wb[names[4]], lang)
-    owners_sheet(d, wb[names[5]], lang)
-    names = names[:4] + names[6:]  # the other sheets, as before the two
+    lang = "zh" if "分区明细" in names else "en"
+    districts_sheet(d, wb[names[4]], wb[names[5]], lang)
+    owner_keys = owners_sheet(d, wb[names[6]], lang)
+    names = names[:4] + names[7:]  # the other sheets, as before the three
     summary = {(r["line"], r["level"]): r for r in read_csv(os.path.join(d, "summary.csv"))}
     by_year = {(r["line"], r["paid_year"], r["level"]): r
                for r in read_csv(os.path.join(d, "by_year.csv"))}
@@ -130,12 +164,12 @@ def run_figures(d, wb, names):
     # measures by paid year: blocks mean 5% 95% P80 P90 of years + period
     ws = wb[names[1]]
     for r in range(3, ws.max_row + 1):
-        line = ws.cell(row=r, column=2).value
+        line = line_key(ws.cell(row=r, column=2).value)
         for b, st in enumerate(["mean", "p5", "p95", "p80", "p90"]):
             for k, y in enumerate(years + [None]):
                 money(ws, r, 4 + b * (n + 1) + k, cell(line, y, "total")[st],
                       f"by year {line} {y} {st}")
-    seen = [ws.cell(row=r, column=2).value for r in range(3, ws.max_row + 1)]
+    seen = [line_key(ws.cell(row=r, column=2).value) for r in range(3, ws.max_row + 1)]
     if seen != lines:
         fail(f"{ws.title}: lines {seen}, the CSV has {lines}")
 
@@ -165,7 +199,7 @@ def run_figures(d, wb, names):
     # recipients: counts, mean 5% 95% of years + all
     ws = wb[names[4]]
     for r in range(3, ws.max_row + 1):
-        line = ws.cell(row=r, column=2).value
+        line = line_key(ws.cell(row=r, column=2).value)
         for b, st in enumerate(["mean", "p5", "p95"]):
             for k, y in enumerate(years + ["all"]):
                 number(ws, r, 4 + b * (n + 1) + k, recips[(line, y)][st],
@@ -184,11 +218,12 @@ def run_figures(d, wb, names):
         money(ws, 2 + i, 9, b["mean_carried_in"], "budget carried in")
         money(ws, 2 + i, 10, b["mean_carried_out"], "budget carried out")
 
-    evaluation(d, wb[names[6]], "zh" if names[6] == "事前绩效评估" else "en")
+    evaluation(d, [wb[n] for n in names[6:6 + N_EVAL]], lang, owner_keys)
+    names = names[:6] + names[6 + N_EVAL:]
 
     # not costed: each item as uncosted.csv, then the modelled total, the
     # bureau's lump sums and the total with them (mean 5% 95% P80 P90)
-    ws = wb[names[7]]
+    ws = wb[names[6]]
     items = read_csv(os.path.join(d, "uncosted.csv"))
     for i, it in enumerate(items):
         r = 2 + i
@@ -206,8 +241,14 @@ def run_figures(d, wb, names):
         money(ws, r0 + 1, 2 + k, lumps, f"uncosted: lump sums {st}")
         money(ws, r0 + 2, 2 + k, t + lumps, f"uncosted: total with lump sums {st}")
 
-    # parameters: an amount is a number in 万元
-    ws = wb[names[8]]
+    # parameters: an amount is a number in 万元, and its unit says so
+    ws = wb[names[7]]
+    for r in range(2, ws.max_row + 1):
+        unit, fmt = ws.cell(row=r, column=4).value, ws.cell(row=r, column=2).number_format
+        shown = isinstance(ws.cell(row=r, column=2).value, (int, float))
+        if (shown and (("万元" in fmt) != (unit == "万元") or ("%" in fmt) != (unit == "%"))) or \
+                (lang == "zh" and unit and re.search("[A-Za-z]", unit)):
+            fail(f"{ws.title}!D{r}: unit {unit!r} beside a value shown as {fmt!r}")
     keys = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
     if "m1a.cap" not in keys:
         fail(f"{ws.title}: no m1a.cap")
@@ -220,7 +261,7 @@ def run_figures(d, wb, names):
             money(ws, r, 2, float(written[:-1]) * 1e4, "m1a.cap")
 
     # method and manifest: every line of manifest.txt
-    ws = wb[names[9]]
+    ws = wb[names[8]]
     values = {str(ws.cell(row=r, column=2).value) for r in range(2, ws.max_row + 1)}
     with open(os.path.join(d, "manifest.txt"), encoding="utf-8-sig") as f:
         for line in f.read().splitlines():
@@ -276,9 +317,10 @@ def rating_overall(levels, share):
     return min(3, mean + 1) if share is not None and share >= MATERIAL else mean
 
 
-def districts_sheet(d, ws, lang):
-    """分区: each district's total and its levels' means, their sum and TOTAL; then
-    every line x level per district; all against by_district.csv to the yuan."""
+def districts_sheet(d, ws, ws_lines, lang):
+    """分区: each district's total and its levels' means, their sum and TOTAL;
+    分区明细: every line x level per district under its own header, filtered;
+    all against by_district.csv to the yuan."""
     dw = DIM_WORDS[lang]
     rows = read_csv(os.path.join(d, "by_district.csv"))
     csv_ = {(r["district"], r["line"], r["level"]): r for r in rows}
@@ -326,14 +368,18 @@ def districts_sheet(d, ws, lang):
     for lv in range(1, 4):
         money(ws, r, 6 + lv, csv_[("TOTAL", "TOTAL", LEVELS[lv])]["mean"],
               f"district TOTAL {LEVELS[lv]}")
+    if ws.max_row > r + 1:
+        fail(f"{ws.title}: {ws.max_row - r - 1} rows under the note (the table by line "
+             "is a sheet of its own)")
     # the table by line: its header, then one row per row of the CSV
-    while r <= ws.max_row and not (ws.cell(row=r, column=1).value == dw["district"] and
-                                   ws.cell(row=r, column=5).font.b):
-        r += 1
+    ws = ws_lines
+    if ws.cell(row=1, column=1).value != dw["district"] or not ws.auto_filter.ref:
+        fail(f"{ws.title}!A1: {ws.cell(row=1, column=1).value!r}, filter "
+             f"{ws.auto_filter.ref!r}")
     done = set()
-    for r in range(r + 1, ws.max_row + 1):
+    for r in range(2, ws.max_row + 1):
         dist = key(ws.cell(row=r, column=1).value)
-        line = ws.cell(row=r, column=3).value
+        line = line_key(ws.cell(row=r, column=3).value)
         lv = LEVELS[LEVEL_WORDS[lang].index(ws.cell(row=r, column=5).value)]
         done.add((dist, line, lv))
         for k, st in enumerate(HEAD_STATS):
@@ -348,17 +394,23 @@ def owners_sheet(d, ws, lang):
     dw = DIM_WORDS[lang]
     csv_ = {(r["owner"], r["paid_year"], r["level"]): r
             for r in read_csv(os.path.join(d, "by_owner.csv"))}
-    done = set()
+    done, keys = set(), {}
     r = 2
     while ws.cell(row=r, column=1).value not in (None, ""):
-        owner, label = ws.cell(row=r, column=1).value, str(ws.cell(row=r, column=5).value)
+        # the name in the book's language first, the key last
+        name, owner = ws.cell(row=r, column=1).value, ws.cell(row=r, column=10).value
+        keys[name] = owner
+        yc = ws.cell(row=r, column=3)
+        label = str(yc.value) + (dw["after"] if dw["after"] in yc.number_format else "")
+        if isinstance(yc.value, str) and re.fullmatch(r"\d{4}.*", yc.value):
+            fail(f"{ws.title}!{yc.coordinate}: year {yc.value!r} stored as text")
         if label.startswith(dw["all"]):
             y = "all"
         elif label.startswith(dw["within"]):
             y = "within"
         else:
             y = label[:4]
-        lv = LEVELS[LEVEL_WORDS[lang].index(ws.cell(row=r, column=6).value)]
+        lv = LEVELS[LEVEL_WORDS[lang].index(ws.cell(row=r, column=4).value)]
         row = csv_.get((owner, y, lv))
         if row is None:
             fail(f"{ws.title}!A{r}: {owner} {label} {lv} is not in by_owner.csv")
@@ -366,45 +418,45 @@ def owners_sheet(d, ws, lang):
             continue
         done.add((owner, y, lv))
         if y not in ("all", "within") and (row["after_horizon"] == "1") != (dw["after"] in label):
-            fail(f"{ws.title}!E{r}: {label!r}, after_horizon {row['after_horizon']}")
-        if ws.cell(row=r, column=4).value != dw["yes" if row["new_money"] == "1" else "no"]:
-            fail(f"{ws.title}!D{r}: {ws.cell(row=r, column=4).value!r}, new_money "
+            fail(f"{ws.title}!C{r}: {label!r}, after_horizon {row['after_horizon']}")
+        if ws.cell(row=r, column=2).value != dw["yes" if row["new_money"] == "1" else "no"]:
+            fail(f"{ws.title}!B{r}: {ws.cell(row=r, column=2).value!r}, new_money "
                  f"{row['new_money']}")
-        zh_name, en_name = ws.cell(row=r, column=2).value, ws.cell(row=r, column=3).value
-        if not zh_name or not any("\u4e00" <= ch <= "\u9fff" for ch in zh_name) or \
-                not en_name or not en_name.isascii():
-            fail(f"{ws.title}!B{r}:C{r}: names {zh_name!r}, {en_name!r}")
+        if not name or (lang == "zh") != any("\u4e00" <= ch <= "\u9fff" for ch in name):
+            fail(f"{ws.title}!A{r}: name {name!r} in {lang}")
         for k, st in enumerate(HEAD_STATS):
-            money(ws, r, 7 + k, row[st], f"owner {owner} {y} {lv} {st}")
+            money(ws, r, 5 + k, row[st], f"owner {owner} {y} {lv} {st}")
         r += 1
     if done != set(csv_):
         fail(f"{ws.title}: {len(done)} rows, by_owner.csv has {len(csv_)}")
+    return keys
 
 
-def evaluation(d, ws, lang):
-    """The 事前绩效评估 sheet: every figure against the CSV files, every rating
-    as rating.h makes it from the scores the sheet shows."""
+def evaluation(d, sheets, lang, owner_keys):
+    """The 事前绩效评估 sheets, a block each: every figure against the CSV files,
+    every rating as rating.h makes it from the scores the sheet shows.
+    owner_keys: the budget owners' names to their keys (the 预算来源 sheet)."""
     c = Csvs(d)
     starts = {}
-    for r in range(1, ws.max_row + 1):
-        v = ws.cell(row=r, column=1).value
-        for k, prefix in enumerate(EVAL_BLOCKS[lang]):
-            if isinstance(v, str) and v.startswith(prefix):
-                starts[k] = r + 2  # the heading, its header row, then the rows
+    for k, (ws, prefix) in enumerate(zip(sheets, EVAL_BLOCKS[lang])):
+        v = ws.cell(row=2, column=1).value  # the evaluation's title, the block's heading
+        if isinstance(v, str) and v.startswith(prefix) and ws.freeze_panes == "D4":
+            starts[k] = 4  # the title, the heading, the header row, then the rows
     if sorted(starts) != [0, 1, 2, 3]:
-        fail(f"{ws.title}: blocks {sorted(starts)}, expected the four")
+        fail(f"evaluation: blocks {sorted(starts)} headed and frozen, expected the four")
         return
 
     def rows(k):
         r = starts[k]
-        while ws.cell(row=r, column=2).value not in (None, ""):
+        while sheets[k].cell(row=r, column=2).value not in (None, ""):
             yield r
             r += 1
 
     stats = ["mean", "p5", "p95", "p80", "p90"]
     seen = set()
+    ws = sheets[0]
     for r in rows(0):  # 投入经济性: line x year, mean 5% 95% P80 P90
-        line, y = ws.cell(row=r, column=2).value, ws.cell(row=r, column=4).value
+        line, y = line_key(ws.cell(row=r, column=2).value), ws.cell(row=r, column=4).value
         seen.add(line)
         for k, st in enumerate(stats):
             money(ws, r, 5 + k, c.money(line, y)[st], f"evaluation cost {line} {y} {st}")
@@ -418,15 +470,18 @@ def evaluation(d, ws, lang):
             if r["paid_year"] == "all" and r["level"] == "total"}
     dims = {dw["district"]: set(), dw["owner"]: set()}
     tot = float(c.summary[("TOTAL", "total")]["mean"])
-    for r in rows(1):  # 资金构成: then districts and owners over all paid years
-        by, code = ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value
+    ws = sheets[1]
+    for r in rows(1):  # 资金构成: then districts and owners over all paid years, by name
+        by, name = ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value
         if by not in dims:
             continue
+        code = {dw["not_given"]: "未指定"}.get(name, name) if by == dw["district"] \
+            else owner_keys.get(name)
         dims[by].add(code)
         row = by_d[(code, "total")] if by == dw["district"] else by_o[code]
         for k, st in enumerate(stats):
-            money(ws, r, 5 + k, row[st], f"evaluation funds {code} {st}")
-        number(ws, r, 10, float(row["mean"]) / tot if tot > 0 else 0,
+            money(ws, r, 4 + k, row[st], f"evaluation funds {code} {st}")
+        number(ws, r, 9, float(row["mean"]) / tot if tot > 0 else 0,
                f"evaluation share {code}", 1e-6)
     if dims[dw["district"]] != {k[0] for k in by_d if k[0] != "TOTAL"} or \
             dims[dw["owner"]] != set(by_o):
@@ -435,17 +490,19 @@ def evaluation(d, ws, lang):
     for r in rows(1):  # 资金构成: level x year, the statistics and the share of the total
         if ws.cell(row=r, column=1).value in dims:
             continue
-        lv, y = ws.cell(row=r, column=2).value, ws.cell(row=r, column=4).value
+        lv, y = ws.cell(row=r, column=2).value, ws.cell(row=r, column=3).value
+        lv = LEVELS[LEVEL_WORDS[lang].index(lv)] if lv in LEVEL_WORDS[lang] else lv
         levels.add(lv)
         for k, st in enumerate(stats):
-            money(ws, r, 5 + k, c.money("TOTAL", y, lv)[st], f"evaluation funds {lv} {y} {st}")
+            money(ws, r, 4 + k, c.money("TOTAL", y, lv)[st], f"evaluation funds {lv} {y} {st}")
         tot = float(c.money("TOTAL", y)["mean"])
         want = float(c.money("TOTAL", y, lv)["mean"]) / tot if tot > 0 else 0
-        number(ws, r, 10, want, f"evaluation share {lv} {y}", 1e-6)
+        number(ws, r, 9, want, f"evaluation share {lv} {y}", 1e-6)
     if levels != set(LEVELS[1:]):
         fail(f"{ws.title}: funding levels {sorted(levels)}")
+    ws = sheets[2]
     for r in rows(2):  # 绩效目标: awards mean 5% 95%, the mean award
-        line, y = ws.cell(row=r, column=2).value, ws.cell(row=r, column=4).value
+        line, y = line_key(ws.cell(row=r, column=2).value), ws.cell(row=r, column=4).value
         n = c.count(line, y)
         for k, st in enumerate(["mean", "p5", "p95"]):
             number(ws, r, 5 + k, n[st], f"evaluation awards {line} {y} {st}")
@@ -460,6 +517,7 @@ def evaluation(d, ws, lang):
                      f"the CSV gives {lo:.2f} to {hi:.2f} yuan")
     shares, words = [], RATING_WORDS[lang]
     rated = set()
+    ws = sheets[3]
     for r in rows(3):  # ratings: share assumed and level per axis, variance share, overall
         line = ws.cell(row=r, column=2).value
         rated.add(line)
@@ -606,7 +664,7 @@ def check_report(d, lang):
     wb = openpyxl.load_workbook(os.path.join(d, "results.xlsx"))
     names = [n for n in RUN_SHEETS[lang]]
     tornado = {"en": "Key assumptions", "zh": "关键假设"}[lang]
-    expect = names[:9] + [tornado] + names[9:]
+    expect = names[:9 + N_EVAL] + [tornado] + names[9 + N_EVAL:]
     if wb.sheetnames != expect:
         fail(f"report: sheets {wb.sheetnames}, expected {expect}")
         return
@@ -621,11 +679,55 @@ def check_report(d, lang):
             c = ws.cell(row=r, column=col)
             if not isinstance(c.value, (int, float)) or "万元" not in c.number_format:
                 fail(f"{ws.title}!{c.coordinate}: {c.value!r} is not an amount in 万元")
+        for col in (5, 6):  # the low and high values: numbers in the parameter's unit
+            c = ws.cell(row=r, column=col)
+            if not isinstance(c.value, (int, float)) or c.number_format == "General":
+                fail(f"{ws.title}!{c.coordinate}: {c.value!r} ({c.number_format}) is "
+                     "not a number shown in its unit")
 
 
+VALUE_COLS = {"value1", "value2", "base", "low", "high", "value", "lo", "hi"}
+# compare_params.csv's values as the sheet shows them
+READABLE = {"true": ("yes", "是"), "false": ("no", "否"),
+            "topup": ("top up to the higher tier (topup)", "进档补差 (topup)"),
+            "each": ("every tier in full (each)", "每档足额奖励 (each)")}
 MONEY_COLS = {"mean", "p5", "p95", "diff", "diff_se", "diff_lo", "diff_hi", "mean_base",
               "mean_low", "mean_high", "diff_low", "diff_low_se", "diff_high",
               "diff_high_se", "swing", "base_mean", "alt_mean", "mean_total"}
+
+
+def scope_note(d, ws, n):
+    """Under the compare's table: the lines in one scenario's total and not the
+    other's, each with what it moves TOTAL by, the rest, and TOTAL's change,
+    which add up; against compare.csv and compare_params.csv."""
+    rows = read_csv(os.path.join(d, "compare.csv"))
+    params = read_csv(os.path.join(d, "compare_params.csv"))
+    scen = list(params[0].keys())[1:] if params else []
+    scope = [p for p in params if p["parameter"].endswith(".in_total")
+             and len({p[s] for s in scen}) > 1]
+    amounts = [ws.cell(row=r, column=10).value for r in range(n + 2, ws.max_row + 1)
+               if isinstance(ws.cell(row=r, column=10).value, (int, float))]
+    if not scope:
+        if amounts:
+            fail(f"{ws.title}: a note on the totals, their lines do not differ")
+        return
+    all_ = {(r["alt"], r["line"]): r for r in rows
+            if r["paid_year"] == "all" and r["level"] == "total"}
+    want = []
+    for alt in scen[1:]:
+        moved = 0.0
+        for p in scope:
+            line = p["parameter"].split(".")[0].upper()
+            b, a = p[scen[0]] == "true", p[alt] == "true"
+            if a != b:
+                r = all_[(alt, line)]
+                by = (float(r["alt_mean"]) if a else 0) - (float(r["base_mean"]) if b else 0)
+                want.append(by)
+                moved += by
+        total = float(all_[(alt, "TOTAL")]["diff"])
+        want += [total - moved, total]
+    if len(amounts) != len(want) or any(abs(g * 1e4 - w_) > 0.02 for g, w_ in zip(amounts, want)):
+        fail(f"{ws.title}: the note's amounts {amounts} 万元, expected {want} yuan")
 
 
 def check_study(d, csvs):
@@ -644,15 +746,49 @@ def check_study(d, csvs):
             kept = [r for r in rows[1:] if any(float(r[k]) != 0 for k in money_at)]
             left_out += len(rows) - 1 - len(kept)
             rows = [head] + kept
-        if ws.max_row != len(rows):
-            fail(f"{ws.title}: {ws.max_row} rows, {name} has {len(rows)}")
+        # the table, then under a blank row a compare's note on its totals
+        n = next((r for r in range(2, ws.max_row + 2) if ws.cell(row=r, column=1).value
+                  in (None, "")), ws.max_row + 1) - 1
+        if n != len(rows):
+            fail(f"{ws.title}: {n} rows, {name} has {len(rows)}")
+        if name == "compare.csv":
+            scope_note(d, ws, n)
+        # the sheet's column of each CSV column: a line has its clause and
+        # measure beside it, a parameter key its meaning
+        at, col = [], 1
+        for h in head:
+            at.append(col)
+            col += 3 if h == "line" else 2 if h == "parameter" else 1
+        if ws.auto_filter.ref is None:
+            fail(f"{ws.title}: no filter on the table")
         for i, row in enumerate(rows[1:], start=2):
             for k, v in enumerate(row, start=1):
                 what = f"{name} {head[k - 1]} row {i}"
-                c = ws.cell(row=i, column=k)
-                if head[k - 1] in MONEY_COLS:
+                c = ws.cell(row=i, column=at[k - 1])
+                h = head[k - 1]
+                k = at[k - 1]
+                lang = "zh" if wb.sheetnames[-1] == "方法与清单" else "en"
+                if h in MONEY_COLS or (h in VALUE_COLS and "万元" in c.number_format):
                     money(ws, i, k, v, what)
-                elif head[k - 1] == "level":  # the level's name, in the sheet's language
+                elif h == "line":
+                    if line_key(c.value) != v or not ws.cell(row=i, column=k + 2).value:
+                        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}, "
+                             f"measure {ws.cell(row=i, column=k + 2).value!r}")
+                elif h == "unit":  # as the values beside it are shown, in the book's language
+                    if c.value != {"yuan": "万元", "share": "%"}.get(v, c.value) or \
+                            (lang == "zh" and re.search("[A-Za-z]", str(c.value))):
+                        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}")
+                elif h == "paid_year" and v == "all":
+                    if c.value != {"en": "All paid years", "zh": "全部年度"}[lang]:
+                        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV 'all'")
+                elif h == "parameter":
+                    if c.value != v or not ws.cell(row=i, column=k + 1).value:
+                        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r} and its "
+                             f"meaning {ws.cell(row=i, column=k + 1).value!r}, CSV {v!r}")
+                elif name == "compare_params.csv" and v in READABLE:
+                    if c.value not in READABLE[v]:
+                        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}")
+                elif h == "level":  # the level's name, in the sheet's language
                     lang = "zh" if ws.cell(row=1, column=k).value == "出资层级" else "en"
                     if c.value != LEVEL_WORDS[lang][LEVELS.index(v)]:
                         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}")

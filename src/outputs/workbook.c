@@ -34,6 +34,7 @@
 	W(S_RANKED, N_("Measures ranked"))                                                               \
 	W(S_LEVELS, N_("Funding levels"))                                                                \
 	W(S_DISTRICTS, N_("Districts"))                                                                  \
+	W(S_DISTRICT_LINES, N_("Districts by line"))                                                     \
 	W(S_OWNERS, N_("Budget owners"))                                                                 \
 	W(S_RECIPIENTS, N_("Recipients"))                                                                \
 	W(S_BUDGET, N_("Budget risk"))                                                                   \
@@ -145,7 +146,20 @@
 	W(M_ENTITIES, N_("entities"))                                                                    \
 	W(M_RESOLVED, N_("resolved scenario"))                                                           \
 	W(M_PRECISION, N_("precision"))                                                                  \
-	W(S_EVAL, N_("Ex-ante evaluation"))                                                              \
+	W(S_EVAL_COST, N_("Evaluation 1 inputs"))                                                        \
+	W(S_EVAL_FUNDS, N_("Evaluation 2 funding"))                                                      \
+	W(S_EVAL_OUTPUTS, N_("Evaluation 3 outputs"))                                                    \
+	W(S_EVAL_RATINGS, N_("Evaluation 4 ratings"))                                                    \
+	W(H_OWNER_KEY, N_("Key (by_owner.csv)"))                                                         \
+	W(R_ALL_PAID, N_("All paid years"))                                                              \
+	W(R_TRUE, N_("yes"))                                                                             \
+	W(R_FALSE, N_("no"))                                                                             \
+	W(C_SCOPE_HEAD, N_("Why the lines' changes do not add up to the total's"))                       \
+	W(C_SCOPE_LINE,                                                                                  \
+	  N_("%s (%s) is counted in the total of %s, not of %s: it moves the total's "                   \
+	     "change by"))                                                                               \
+	W(C_SCOPE_BOTH, N_("%s: the lines counted in both totals change it by"))                         \
+	W(C_SCOPE_TOTAL, N_("%s: the total's change, all paid years (mean)"))                            \
 	W(H_BASIS, N_("Basis (the comment beside it)"))                                                  \
 	W(P_UNMARKED, N_("no comment"))                                                                  \
 	W(P_TEXT, N_("policy text"))                                                                     \
@@ -232,6 +246,7 @@ static const char *const level_words[N_LEVELS] = {N_("Total"), N_("Provincial"),
 #define WB_COLS 64
 #define WB_BUFS 16         /* sheets given a bigger buffer (a study has at most 9) */
 #define WB_BUF (64 * 1024) /* the buffer of a constant_memory sheet's rows */
+#define WB_SCEN 16         /* a compare's scenarios with a note on their totals */
 #define MONEY_FMT "#,##0.00\" 万元\""
 
 struct wb {
@@ -240,20 +255,35 @@ struct wb {
 	int bad;        /* the first lxw_error, or 0 */
 	char what[160]; /* where it happened */
 	lxw_format *title, *head, *group, *text, *wrap, *money, *share, *count, *number, *whole;
-	lxw_worksheet *ws; /* the sheet being written */
-	int frozen;        /* its header rows (frozen, repeated on each printed page) */
-	int frozen_cols;   /* its label columns (repeated on each page of a wide sheet) */
-	char sheet[64];    /* its name */
+	lxw_format *decimal; /* a plain number that need not be whole, to 2 decimals */
+	lxw_format *after;   /* a year after the horizon: the number, the words in its format */
+	lxw_worksheet *ws;   /* the sheet being written */
+	int frozen;          /* its header rows (frozen, repeated on each printed page) */
+	char sheet[64];      /* its name */
 	int width[WB_COLS];
 	char *buf[WB_BUFS]; /* the sheets' row buffers, until the book is closed */
 	int nbuf;
 	/* a run's */
 	const struct wb_run *r;
-	const char *dir;  /* the folder it is written into, beside manifest.txt */
-	int years, first; /* paid years and the first one */
-	int horizon;      /* the policy's own paid years; later ones are its tail */
+	const char *dir;      /* the folder it is written into, beside manifest.txt */
+	int years, first;     /* paid years and the first one */
+	int horizon;          /* the policy's own paid years; later ones are its tail */
+	struct evaluation ev; /* the run's ratings (eval_of), ev_n lines listed */
+	int ev_lines[N_LINES + 1], ev_n;
 	/* a study's */
-	long left_out; /* rows of zeros left out of its tables (csv_sheet) */
+	long left_out;
+	/* a compare's lines in one scenario's total and not another's (their
+	 * in_total differs in compare_params.csv): scenario s's mean, all paid
+	 * years; scen[0] is the base */
+	char scen[WB_SCEN][128];
+	int nscen, nscope, at[8]; /* at: compare.csv's columns (compare_cols) */
+	struct {
+		int line;
+		bool in[WB_SCEN];
+		double mean[WB_SCEN];
+	} scope[N_LINES];
+	double total_diff[WB_SCEN];
+		/* TOTAL's change, NaN unseen */ /* rows of zeros left out of its tables (csv_sheet) */
 };
 
 static const char *w(const struct wb *x, enum word id)
@@ -362,12 +392,11 @@ static void freeze(struct wb *x, int rows, int cols)
 {
 	worksheet_freeze_panes(x->ws, (lxw_row_t)rows, (lxw_col_t)cols);
 	x->frozen = rows;
-	x->frozen_cols = cols;
 }
 
 static int sheet_begin(struct wb *x, const char *name)
 {
-	x->frozen = x->frozen_cols = 0;
+	x->frozen = 0;
 	snprintf(x->sheet, sizeof x->sheet, "%s", name);
 	memset(x->width, 0, sizeof x->width);
 	x->ws = workbook_add_worksheet(x->book, name);
@@ -386,22 +415,21 @@ static int sheet_begin(struct wb *x, const char *name)
 }
 
 /* Column widths from what was written, within [6, 60] (longer text is
- * cut on screen, whole in the cell). Printed: A4 landscape, the header
- * rows on every page; one page wide, unless that would shrink the text
- * past reading (the wide sheets by year: their label columns repeat on
- * each page instead). */
+ * cut on screen, whole in the cell). Printed: landscape, one page wide
+ * and as many long as it takes, the header rows on every page: a page
+ * split across its columns loses its labels, and a leader reads a page
+ * alone. The widest sheets (by year: five blocks of years) go on A3,
+ * where one page wide still reads. */
 static void sheet_end(struct wb *x)
 {
 	int total = 0;
 	for (int c = 0; c < WB_COLS; c++)
-		total += x->width[c];
-	worksheet_set_paper(x->ws, 9); /* A4 */
+		total += x->width[c] < 6    ? (x->width[c] ? 6 : 0)
+			 : x->width[c] > 60 ? 60
+					    : x->width[c];
+	worksheet_set_paper(x->ws, total > 240 ? 8 : 9); /* A3, A4 */
 	worksheet_set_landscape(x->ws);
-	if (total <= 200)
-		worksheet_fit_to_pages(x->ws, 1, 0);
-	else if (x->frozen_cols > 0)
-		check(x, worksheet_repeat_columns(x->ws, 0, (lxw_col_t)(x->frozen_cols - 1)),
-		      "the printed labels");
+	worksheet_fit_to_pages(x->ws, 1, 0);
 	if (x->frozen > 0)
 		check(x, worksheet_repeat_rows(x->ws, 0, (lxw_row_t)(x->frozen - 1)),
 		      "the printed header");
@@ -417,8 +445,8 @@ static void sheet_end(struct wb *x)
 static void formats(struct wb *x)
 {
 	const char *font = x->lang == CHART_ZH ? "等线" : "Calibri";
-	lxw_format **all[] = {&x->title, &x->head,  &x->group, &x->text,   &x->wrap,
-			      &x->money, &x->share, &x->count, &x->number, &x->whole};
+	lxw_format **all[] = {&x->title, &x->head,  &x->group,  &x->text,  &x->wrap,  &x->money,
+			      &x->share, &x->count, &x->number, &x->whole, &x->after, &x->decimal};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		*all[i] = workbook_add_format(x->book);
 		format_set_font_name(*all[i], font);
@@ -439,6 +467,13 @@ static void formats(struct wb *x)
 	format_set_num_format(x->share, "0.0%");
 	format_set_num_format(x->count, "#,##0.0");
 	format_set_num_format(x->whole, "0");
+	format_set_num_format(x->decimal, "#,##0.00");
+	/* "%d (after the horizon)" as a number format: 0" (after the horizon)" */
+	char fmt[160];
+	const char *a = w(x, R_AFTER), *d = strstr(a, "%d");
+	if (d)
+		snprintf(fmt, sizeof fmt, "\"%.*s\"0\"%s\"", (int)(d - a), a, d + 2);
+	format_set_num_format(x->after, d ? fmt : "0");
 }
 
 /* ---- a run's sheets ---- */
@@ -455,6 +490,15 @@ static const char *measure_word(const struct wb *x, int line)
 	return x->lang == CHART_ZH ? line_info(line)->zh : line_info(line)->who;
 }
 
+/* A line's clause, name and measure from column col; the total is
+ * "Total" (合计) in the name column too, never the CSV's key TOTAL. */
+static void line_cells(struct wb *x, int row, int col, int line)
+{
+	put_text(x, row, col, line < N_LINES ? line_info(line)->clause : "", NULL);
+	put_text(x, row, col + 1, line < N_LINES ? line_info(line)->name : w(x, R_TOTAL), NULL);
+	put_text(x, row, col + 2, measure_word(x, line), NULL);
+}
+
 /* Paid-year index y as a row label: the year, or the period. */
 static void year_label(const struct wb *x, int y, char *buf, size_t n)
 {
@@ -464,6 +508,24 @@ static void year_label(const struct wb *x, int y, char *buf, size_t n)
 		snprintf(buf, n, w(x, R_AFTER), x->first + y);
 	else
 		snprintf(buf, n, "%d", x->first + y);
+}
+
+/* Paid-year index y in a column of years: a year is a number (a year
+ * after the horizon says so in its number format, so that it still
+ * sorts and filters as a year); the period is its label, text. */
+static void put_year(struct wb *x, int row, int col, int y)
+{
+	char t[64];
+	if (y >= x->years) {
+		year_label(x, y, t, sizeof t);
+		put_text(x, row, col, t, NULL);
+		return;
+	}
+	put_number(x, row, col, x->first + y, y >= x->horizon ? x->after : x->whole);
+	if (y >= x->horizon) {
+		year_label(x, y, t, sizeof t);
+		widen(x, col, text_width(t) + 2);
+	}
 }
 
 /* The columns of an amount's statistics, as summary.csv orders them. */
@@ -628,8 +690,7 @@ static void sheet_headline(struct wb *x)
 			for (int y = y0; y <= y1; y++) {
 				const struct risk *over = summary_over(sm, i, y);
 				put_text(x, row, 0, e->name, NULL);
-				year_label(x, y, t, sizeof t);
-				put_text(x, row, 1, t, NULL);
+				put_year(x, row, 1, y);
 				put_money(x, row, 2, e->limit);
 				put_number(x, row, 3, over->prob, x->share);
 				put_money(x, row, 4, over->mean);
@@ -686,9 +747,7 @@ static void wide_sheet(struct wb *x, bool counts)
 	freeze(x, 2, 3);
 	for (int line = 0; line <= N_LINES; line++) {
 		int row = 2 + line;
-		put_text(x, row, 0, line < N_LINES ? line_info(line)->clause : "", NULL);
-		put_text(x, row, 1, line < N_LINES ? line_info(line)->name : "TOTAL", NULL);
-		put_text(x, row, 2, measure_word(x, line), NULL);
+		line_cells(x, row, 0, line);
 		for (int b = 0; b < nblocks; b++) {
 			for (int y = 0; y <= x->years; y++) {
 				int col = 3 + b * (x->years + 1) + y;
@@ -757,10 +816,8 @@ static void sheet_levels(struct wb *x)
 	int row = 1;
 	for (int lv = 0; lv < N_LEVELS; lv++) {
 		for (int y = 0; y <= x->years; y++, row++) {
-			char t[32];
-			year_label(x, y, t, sizeof t);
 			put_text(x, row, 0, level_word(x, lv), NULL);
-			put_text(x, row, 1, t, NULL);
+			put_year(x, row, 1, y);
 			const struct stats *st = summary_money(sm, N_LINES, y, (enum fund_level)lv);
 			for (int k = 0; k < N_STAT_COLS; k++)
 				put_money(x, row, 2 + k, stat_value(st, stat_cols[k].pct));
@@ -786,10 +843,8 @@ static void sheet_budget(struct wb *x)
 		for (int y = y0; y <= y1; y++, row++) {
 			const struct risk *over = summary_over(sm, i, y);
 			struct risk cut = capping(e, p) ? *summary_cut(sm, y) : (struct risk){0, 0};
-			char t[32];
-			year_label(x, y, t, sizeof t);
 			put_text(x, row, 0, e->name, NULL);
-			put_text(x, row, 1, t, NULL);
+			put_year(x, row, 1, y);
 			put_text(x, row, 2, level_word(x, e->lv), NULL);
 			put_money(x, row, 3, e->limit);
 			put_number(x, row, 4, over->prob, x->share);
@@ -898,30 +953,35 @@ static void sheet_districts(struct wb *x)
 	district_row(x, row++, N_WHERE);
 	put_text(x, row++, 0, w(x, R_DISTRICT_NOTE), NULL);
 	district_chart(x, n, 1, 10);
-	row = row > 22 ? row + 1 : 23; /* under the chart */
-	enum word h2[] = {H_DISTRICT, H_CLAUSE, H_LINE, H_MEASURE, H_LEVEL,
-			  H_MEAN,     H_P5,     H_P95,  H_P80,     H_P90};
+	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the note runs across */
+	widen(x, 0, 16);
+}
+
+/* 分区明细: every line by district and level, as by_district.csv. A sheet
+ * of its own, so that its header is the one frozen on screen and printed
+ * over each of its pages, and a reader can filter it to a district. */
+static void sheet_district_lines(struct wb *x)
+{
+	int d[N_WHERE];
+	int n = districts_shown(x, d), row = 1;
+	enum word h[] = {H_DISTRICT, H_CLAUSE, H_LINE, H_MEASURE, H_LEVEL,
+			 H_MEAN,     H_P5,     H_P95,  H_P80,     H_P90};
 	for (int k = 0; k < 10; k++)
-		put_head(x, row, k, w(x, h2[k]));
-	row++;
+		put_head(x, 0, k, w(x, h[k]));
+	freeze(x, 1, 1);
 	d[n++] = N_WHERE;
 	for (int k = 0; k < n; k++)
 		for (int line = 0; line <= N_LINES; line++)
 			for (int lv = 0; lv < N_LEVELS; lv++, row++) {
 				put_text(x, row, 0, district_word(x, d[k]), NULL);
-				put_text(x, row, 1, line < N_LINES ? line_info(line)->clause : "",
-					 NULL);
-				put_text(x, row, 2,
-					 line < N_LINES ? line_info(line)->name : "TOTAL", NULL);
-				put_text(x, row, 3, measure_word(x, line), NULL);
+				line_cells(x, row, 1, line);
 				put_text(x, row, 4, level_word(x, lv), NULL);
 				const struct stats *st = district_stats(x, d[k], line, lv);
 				for (int c = 0; c < N_HEADLINE_COLS; c++)
 					put_money(x, row, 5 + c,
 						  stat_value(st, headline_cols[c].pct));
 			}
-	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the note runs across */
-	widen(x, 0, 16);
+	check(x, worksheet_autofilter(x->ws, 0, 0, (lxw_row_t)(row - 1), 9), "the filter");
 	if (x->width[3] > 40)
 		x->width[3] = 40;
 }
@@ -950,36 +1010,94 @@ static void owner_year(const struct wb *x, int y, char *buf, size_t n)
 static void sheet_owners(struct wb *x)
 {
 	const struct summary *sm = x->r->sm;
-	enum word h[] = {H_CODE, H_OWNER_ZH, H_OWNER_EN, H_NEW, H_YEAR, H_LEVEL,
-			 H_MEAN, H_P5,       H_P95,      H_P80, H_P90};
-	for (int k = 0; k < 11; k++)
+	/* the name in the book's language first; the key last, for matching
+	 * by_owner.csv */
+	enum word h[] = {H_OWNER, H_NEW, H_YEAR, H_LEVEL, H_MEAN,
+			 H_P5,    H_P95, H_P80,  H_P90,   H_OWNER_KEY};
+	for (int k = 0; k < 10; k++)
 		put_head(x, 0, k, w(x, h[k]));
-	freeze(x, 1, 3);
+	freeze(x, 1, 1);
 	int row = 1;
 	for (int o = 0; o <= N_OWNERS; o++)
 		for (int y = 0; y <= sim_within(&sm->layout); y++)
 			for (int lv = 0; lv < N_LEVELS; lv++, row++) {
 				char t[64];
 				bool fresh = o == N_OWNERS || sm->owner_new[o];
-				put_text(x, row, 0,
-					 o == N_OWNERS ? "new_money_only"
-						       : owner_info((enum owner_id)o)->key,
-					 NULL);
-				put_text(x, row, 1, owner_word(o, true), NULL);
-				put_text(x, row, 2, owner_word(o, false), NULL);
-				put_text(x, row, 3, w(x, fresh ? R_YES : R_NO), NULL);
-				owner_year(x, y, t, sizeof t);
-				put_text(x, row, 4, t, NULL);
-				put_text(x, row, 5, level_word(x, lv), NULL);
+				put_text(x, row, 0, owner_word(o, x->lang == CHART_ZH), NULL);
+				put_text(x, row, 1, w(x, fresh ? R_YES : R_NO), NULL);
+				if (y < x->years) {
+					put_year(x, row, 2, y);
+				} else {
+					owner_year(x, y, t, sizeof t);
+					put_text(x, row, 2, t, NULL);
+				}
+				put_text(x, row, 3, level_word(x, lv), NULL);
 				const struct stats *st = summary_owner(sm, o, y,
 								       (enum fund_level)lv);
 				for (int c = 0; c < N_HEADLINE_COLS; c++)
-					put_money(x, row, 6 + c,
+					put_money(x, row, 4 + c,
 						  stat_value(st, headline_cols[c].pct));
+				put_text(x, row, 9,
+					 o == N_OWNERS ? "new_money_only"
+						       : owner_info((enum owner_id)o)->key,
+					 NULL);
 			}
 	if (x->years > x->horizon)
 		put_text(x, row + 1, 0, w(x, R_TAIL_NOTE), NULL);
 	x->width[0] = x->width[0] > 24 ? 24 : x->width[0];
+}
+
+/* Parameter i's value v (yuan, a fraction, a count) as a number shown in
+ * its unit (param_unit); NaN or a value that is not a number: no cell. */
+static void put_param(struct wb *x, int row, int col, int i, double v)
+{
+	size_t n;
+	switch (params_table(&n)[i].type) {
+	case PT_MONEY:
+	case PT_DIST_MONEY:
+		if (isfinite(v))
+			put_money(x, row, col, v);
+		break;
+	case PT_SHARE:
+	case PT_DIST_SHARE:
+		put_number(x, row, col, v, x->share);
+		break;
+	case PT_INT:
+		put_number(x, row, col, v, x->whole);
+		break;
+	case PT_NUMBER:
+	case PT_DIST_NUMBER:
+		/* a distribution's low or high need not be whole: to 2 decimals */
+		put_number(x, row, col, v, v == floor(v) ? x->whole : x->decimal);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The units of params.c's table, as the book shows them. */
+static const struct {
+	const char *unit, *en; /* the table's word; the book's, a msgid */
+} unit_words[] = {
+	{"persons", N_("persons")}, {"employees", N_("employees")}, {"awards", N_("awards")},
+	{"count", N_("number")},    {"year", N_("year")},           {"years", N_("years")},
+	{"shares", N_("shares")},
+};
+
+/* The unit of parameter i as put_param shows it, in the book's language:
+ * an amount is 万元 and a share %, whatever the table keeps them in. */
+static const char *param_unit(const struct wb *x, int i)
+{
+	size_t n;
+	const struct param_def *d = &params_table(&n)[i];
+	if (d->type == PT_MONEY || d->type == PT_DIST_MONEY)
+		return "万元";
+	if (d->type == PT_SHARE || d->type == PT_DIST_SHARE)
+		return "%";
+	for (size_t k = 0; k < sizeof unit_words / sizeof unit_words[0]; k++)
+		if (strcmp(d->unit, unit_words[k].unit) == 0)
+			return L_(x->lang, unit_words[k].en);
+	return d->unit;
 }
 
 static void key_of(int i, char *buf, size_t n)
@@ -1008,10 +1126,8 @@ static void sheet_tornado(struct wb *x)
 		put_text(x, row, 2, v, NULL);
 		params_format(&x->r->ri->s->pol, b->param, v, sizeof v);
 		put_text(x, row, 3, v, NULL);
-		params_value_words(b->param, b->low, v, sizeof v);
-		put_text(x, row, 4, v, NULL);
-		params_value_words(b->param, b->high, v, sizeof v);
-		put_text(x, row, 5, v, NULL);
+		put_param(x, row, 4, b->param, b->low);
+		put_param(x, row, 5, b->param, b->high);
 		put_money(x, row, 6, b->mean_low);
 		put_money(x, row, 7, b->mean_high);
 		put_money(x, row, 8, b->swing);
@@ -1096,31 +1212,12 @@ static void sheet_params(struct wb *x)
 		double num = s->set[i] && !params_is_none(&s->pol, (int)i)
 				     ? study_value(&s->pol, (int)i)
 				     : NAN;
-		switch (d[i].type) {
-		case PT_MONEY:
-		case PT_DIST_MONEY:
-			if (isfinite(num))
-				put_money(x, row, 1, num);
-			break;
-		case PT_SHARE:
-		case PT_DIST_SHARE:
-			put_number(x, row, 1, num, x->share);
-			break;
-		case PT_INT:
-			put_number(x, row, 1, num, x->whole);
-			break;
-		case PT_NUMBER:
-		case PT_DIST_NUMBER:
-			put_number(x, row, 1, num, x->number);
-			break;
-		default:
-			break;
-		}
+		put_param(x, row, 1, (int)i, num);
 		v[0] = 0;
 		if (s->set[i])
 			params_format(&s->pol, (int)i, v, sizeof v);
 		put_text(x, row, 2, v, NULL);
-		put_text(x, row, 3, d[i].unit, NULL);
+		put_text(x, row, 3, param_unit(x, (int)i), NULL);
 		put_text(x, row, 4, d[i].clause, NULL);
 		source_words(x, s, (int)i, &d[i], v, sizeof v);
 		put_text(x, row, 5, v, NULL);
@@ -1249,20 +1346,39 @@ static void sheet_method(struct wb *x)
 
 /* ---- 事前绩效评估 ---- */
 
-/* A block's heading row and its header row; the row after them. */
+static int eval_lines(const struct wb *x, const struct evaluation *ev, int *lines);
+
+/* A block's sheet: the evaluation's title, the block's heading and its
+ * header, all three frozen and printed over each page (a block runs to
+ * a few hundred rows); the row after them. */
 static int eval_block(struct wb *x, int row, enum word title, const enum word *h, int nh)
 {
-	put_text(x, row++, 0, w(x, title), x->title);
+	char t[512];
+	(void)row;
+	snprintf(t, sizeof t, w(x, E_TITLE), x->r->ri->s->name);
+	put_text(x, 0, 0, t, x->title);
+	put_text(x, 1, 0, w(x, title), x->title);
 	for (int k = 0; k < nh; k++)
-		put_head(x, row, k, w(x, h[k]));
-	return row + 1;
+		put_head(x, 2, k, w(x, h[k]));
+	x->width[0] = 0; /* the title and heading run across */
+	freeze(x, 3, 3);
+	return 3;
+}
+
+/* The evaluation's lines (eval_lines), worked out for its first sheet. */
+static const struct evaluation *eval_of(struct wb *x)
+{
+	if (!x->ev_n) {
+		evaluation_of(x->r->ri->s, x->r->sm, x->r->o->rows, x->r->o->reps, &x->ev);
+		x->ev_n = eval_lines(x, &x->ev, x->ev_lines);
+	}
+	return &x->ev;
 }
 
 static void eval_line_cells(struct wb *x, int row, int line)
 {
 	char name[320];
-	put_text(x, row, 0, line < N_LINES ? line_info(line)->clause : "", NULL);
-	put_text(x, row, 1, line < N_LINES ? line_info(line)->name : "TOTAL", NULL);
+	line_cells(x, row, 0, line);
 	snprintf(name, sizeof name, "%s%s", measure_word(x, line),
 		 line < N_LINES && !x->r->sm->in_total[line] ? w(x, R_CONTINGENT) : "");
 	put_text(x, row, 2, name, NULL);
@@ -1288,10 +1404,8 @@ static int eval_cost(struct wb *x, int row, const int *lines, int n)
 	row = eval_block(x, row, E_COST, h, 9);
 	for (int k = 0; k < n; k++)
 		for (int y = 0; y <= x->years; y++, row++) {
-			char t[32];
 			eval_line_cells(x, row, lines[k]);
-			year_label(x, y, t, sizeof t);
-			put_text(x, row, 3, t, NULL);
+			put_year(x, row, 3, y);
 			for (int c = 0; c < N_HEADLINE_COLS; c++)
 				put_money(x, row, 4 + c,
 					  stat_value(summary_money(x->r->sm, lines[k], y, LV_TOTAL),
@@ -1306,51 +1420,36 @@ static int eval_cost(struct wb *x, int row, const int *lines, int n)
 static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal", "district"};
 
 /* A district's or owner's row: all paid years, every level together. */
-static void funds_row(struct wb *x, int row, enum word by, const char *code, const char *name,
+static void funds_row(struct wb *x, int row, enum word by, const char *name, int y,
 		      const struct stats *st)
 {
-	char t[32];
-	double total = summary_money(x->r->sm, N_LINES, x->years, LV_TOTAL)->mean;
+	double total = summary_money(x->r->sm, N_LINES, y, LV_TOTAL)->mean;
 	put_text(x, row, 0, w(x, by), NULL);
-	put_text(x, row, 1, code, NULL);
-	put_text(x, row, 2, name, NULL);
-	year_label(x, x->years, t, sizeof t);
-	put_text(x, row, 3, t, NULL);
+	put_text(x, row, 1, name, NULL);
+	put_year(x, row, 2, y);
 	for (int c = 0; c < N_HEADLINE_COLS; c++)
-		put_money(x, row, 4 + c, stat_value(st, headline_cols[c].pct));
-	put_number(x, row, 9, total > 0 ? st->mean / total : 0, x->share);
+		put_money(x, row, 3 + c, stat_value(st, headline_cols[c].pct));
+	put_number(x, row, 8, total > 0 ? st->mean / total : 0, x->share);
 }
 
 static int eval_funds(struct wb *x, int row)
 {
 	const struct summary *sm = x->r->sm;
-	enum word h[] = {H_BY, H_CODE, H_NAME, H_YEAR, H_MEAN, H_P5, H_P95, H_P80, H_P90, H_SHARE};
-	row = eval_block(x, row, E_FUNDS, h, 10);
+	enum word h[] = {H_BY, H_NAME, H_YEAR, H_MEAN, H_P5, H_P95, H_P80, H_P90, H_SHARE};
+	row = eval_block(x, row, E_FUNDS, h, 9);
 	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
-		for (int y = 0; y <= x->years; y++, row++) {
-			char t[32];
-			const struct stats *st = summary_money(sm, N_LINES, y, (enum fund_level)lv);
-			double total = summary_money(sm, N_LINES, y, LV_TOTAL)->mean;
-			put_text(x, row, 0, w(x, H_LEVEL), NULL);
-			put_text(x, row, 1, level_keys[lv], NULL);
-			put_text(x, row, 2, level_word(x, lv), NULL);
-			year_label(x, y, t, sizeof t);
-			put_text(x, row, 3, t, NULL);
-			for (int c = 0; c < N_HEADLINE_COLS; c++)
-				put_money(x, row, 4 + c, stat_value(st, headline_cols[c].pct));
-			put_number(x, row, 9, total > 0 ? st->mean / total : 0, x->share);
-		}
+		for (int y = 0; y <= x->years; y++, row++)
+			funds_row(x, row, H_LEVEL, level_word(x, lv), y,
+				  summary_money(sm, N_LINES, y, (enum fund_level)lv));
 	if (!has_dims(x))
 		return row + 1;
 	int d[N_WHERE];
 	int nd = districts_shown(x, d);
 	for (int k = 0; k < nd; k++, row++)
-		funds_row(x, row, H_DISTRICT, d[k] ? district_name(d[k]) : "未指定",
-			  district_word(x, d[k]), summary_district(sm, d[k], N_LINES, LV_TOTAL));
+		funds_row(x, row, H_DISTRICT, district_word(x, d[k]), x->years,
+			  summary_district(sm, d[k], N_LINES, LV_TOTAL));
 	for (int o = 0; o <= N_OWNERS; o++, row++)
-		funds_row(x, row, H_OWNER,
-			  o == N_OWNERS ? "new_money_only" : owner_info((enum owner_id)o)->key,
-			  owner_word(o, x->lang == CHART_ZH),
+		funds_row(x, row, H_OWNER, owner_word(o, x->lang == CHART_ZH), x->years,
 			  summary_owner(sm, o, x->years, LV_TOTAL));
 	return row + 1;
 }
@@ -1362,12 +1461,10 @@ static int eval_outputs(struct wb *x, int row, const int *lines, int n)
 	row = eval_block(x, row, E_OUTPUTS, h, 8);
 	for (int k = 0; k < n; k++)
 		for (int y = 0; y <= x->years; y++, row++) {
-			char t[32];
 			const struct stats *c = summary_recipients(x->r->sm, lines[k], y);
 			double m = summary_money(x->r->sm, lines[k], y, LV_TOTAL)->mean;
 			eval_line_cells(x, row, lines[k]);
-			year_label(x, y, t, sizeof t);
-			put_text(x, row, 3, t, NULL);
+			put_year(x, row, 3, y);
 			put_number(x, row, 4, c->mean, x->count);
 			put_number(x, row, 5, c->pct[P5], x->count);
 			put_number(x, row, 6, c->pct[P95], x->count);
@@ -1417,26 +1514,42 @@ static int eval_ratings(struct wb *x, int row, const struct evaluation *ev, cons
 	return row;
 }
 
-static void sheet_evaluation(struct wb *x)
+/* 事前绩效评估, a sheet a block: 投入经济性 (with how to read the
+ * figures under it), 资金构成, 绩效目标, the uncertainty ratings. */
+static void sheet_eval_cost(struct wb *x)
 {
-	const struct scenario *s = x->r->ri->s;
-	struct evaluation ev;
-	int lines[N_LINES + 1];
-	char t[512];
-	evaluation_of(s, x->r->sm, x->r->o->rows, x->r->o->reps, &ev);
-	int n = eval_lines(x, &ev, lines);
-	snprintf(t, sizeof t, w(x, E_TITLE), s->name);
-	put_text(x, 0, 0, t, x->title);
-	put_text(x, 1, 0, w(x, E_SUB), NULL);
-	x->width[0] = 0; /* the title and subtitle run across */
-	freeze(x, 0, 3);
-	int row = eval_cost(x, 3, lines, n);
-	row = eval_funds(x, row);
-	row = eval_outputs(x, row, lines, n);
-	eval_ratings(x, row, &ev, lines, n);
+	eval_of(x);
+	int row = eval_cost(x, 0, x->ev_lines, x->ev_n);
+	put_text(x, row, 0, w(x, E_SUB), NULL);
 	if (x->width[2] > 40)
 		x->width[2] = 40;
 	widen(x, 0, 10);
+}
+
+static void sheet_eval_funds(struct wb *x)
+{
+	eval_funds(x, 0);
+	widen(x, 0, 10);
+}
+
+static void sheet_eval_outputs(struct wb *x)
+{
+	eval_of(x);
+	eval_outputs(x, 0, x->ev_lines, x->ev_n);
+	if (x->width[2] > 40)
+		x->width[2] = 40;
+	widen(x, 0, 10);
+}
+
+static void sheet_eval_ratings(struct wb *x)
+{
+	const struct evaluation *ev = eval_of(x);
+	if (x->width[2] > 40)
+		x->width[2] = 40;
+	widen(x, 0, 10);
+	eval_ratings(x, 0, ev, x->ev_lines, x->ev_n);
+	if (x->width[2] > 40)
+		x->width[2] = 40;
 }
 
 /* The sheets of a run, in order; when: NULL for always. */
@@ -1450,12 +1563,22 @@ static const struct run_sheet {
 	void (*write)(struct wb *x);
 	bool (*when)(const struct wb *x);
 } run_sheets[] = {
-	{S_HEADLINE, sheet_headline, NULL},       {S_BY_YEAR, sheet_by_year, NULL},
-	{S_RANKED, sheet_ranked, NULL},           {S_LEVELS, sheet_levels, NULL},
-	{S_DISTRICTS, sheet_districts, has_dims}, {S_OWNERS, sheet_owners, has_dims},
-	{S_RECIPIENTS, sheet_recipients, NULL},   {S_BUDGET, sheet_budget, NULL},
-	{S_EVAL, sheet_evaluation, NULL},         {S_TORNADO, sheet_tornado, has_tornado},
-	{S_UNCOSTED, sheet_uncosted, NULL},       {S_PARAMS, sheet_params, NULL},
+	{S_HEADLINE, sheet_headline, NULL},
+	{S_BY_YEAR, sheet_by_year, NULL},
+	{S_RANKED, sheet_ranked, NULL},
+	{S_LEVELS, sheet_levels, NULL},
+	{S_DISTRICTS, sheet_districts, has_dims},
+	{S_DISTRICT_LINES, sheet_district_lines, has_dims},
+	{S_OWNERS, sheet_owners, has_dims},
+	{S_RECIPIENTS, sheet_recipients, NULL},
+	{S_BUDGET, sheet_budget, NULL},
+	{S_EVAL_COST, sheet_eval_cost, NULL},
+	{S_EVAL_FUNDS, sheet_eval_funds, NULL},
+	{S_EVAL_OUTPUTS, sheet_eval_outputs, NULL},
+	{S_EVAL_RATINGS, sheet_eval_ratings, NULL},
+	{S_TORNADO, sheet_tornado, has_tornado},
+	{S_UNCOSTED, sheet_uncosted, NULL},
+	{S_PARAMS, sheet_params, NULL},
 	{S_METHOD, sheet_method, NULL},
 };
 
@@ -1552,9 +1675,23 @@ static const struct {
 };
 
 /* How a study CSV column is shown: amounts in yuan become 万元, a funding
- * level's key its name (省级, not provincial). A column not listed is a
- * number where its cell reads as one, else text. */
-enum col_kind { CK_AUTO, CK_MONEY, CK_INDEX, CK_TEXT, CK_LEVEL };
+ * level's key its name (省级, not provincial), a paid year a number (all
+ * of them words), a parameter's value a number in its unit (the key
+ * column of its row says which parameter), a line its clause and measure
+ * beside it, a parameter key its meaning beside it. A column not listed
+ * is a number where its cell reads as one, else text. */
+enum col_kind {
+	CK_AUTO,
+	CK_MONEY,
+	CK_INDEX,
+	CK_TEXT,
+	CK_LEVEL,
+	CK_YEAR,
+	CK_VALUE, /* in the unit of the parameter of key column */
+	CK_UNIT,  /* the unit of that parameter */
+	CK_LINE,  /* then two columns: clause, measure */
+	CK_PARAM  /* then one column: what the key means */
+};
 static const struct {
 	const char *csv;
 	enum col_kind kind;
@@ -1562,14 +1699,14 @@ static const struct {
 } study_cols[] = {
 	{"point", CK_AUTO, N_("Point")},
 	{"key1", CK_TEXT, N_("Key 1")},
-	{"value1", CK_AUTO, N_("Value 1")},
+	{"value1", CK_VALUE, N_("Value 1")},
 	{"label1", CK_TEXT, N_("Value 1 as written")},
 	{"key2", CK_TEXT, N_("Key 2")},
-	{"value2", CK_AUTO, N_("Value 2")},
+	{"value2", CK_VALUE, N_("Value 2")},
 	{"label2", CK_TEXT, N_("Value 2 as written")},
-	{"line", CK_TEXT, N_("Line")},
+	{"line", CK_LINE, N_("Line")},
 	{"level", CK_LEVEL, N_("Funding level")},
-	{"paid_year", CK_AUTO, N_("Paid year")},
+	{"paid_year", CK_YEAR, N_("Paid year")},
 	{"mean", CK_MONEY, N_("Mean (万元)")},
 	{"p5", CK_MONEY, /* xgettext:no-c-format */ N_("5% (万元)")},
 	{"p95", CK_MONEY, /* xgettext:no-c-format */ N_("95% (万元)")},
@@ -1579,11 +1716,11 @@ static const struct {
 	{"diff_hi", CK_MONEY, /* xgettext:no-c-format */ N_("Change: 95% high (万元)")},
 	{"rank", CK_AUTO, N_("Rank")},
 	{"key", CK_TEXT, N_("Key")},
-	{"unit", CK_TEXT, N_("Unit")},
+	{"unit", CK_UNIT, N_("Unit")},
 	{"range", CK_TEXT, N_("Range")},
-	{"base", CK_AUTO, N_("Base")},
-	{"low", CK_AUTO, N_("Low")},
-	{"high", CK_AUTO, N_("High")},
+	{"base", CK_VALUE, N_("Base")},
+	{"low", CK_VALUE, N_("Low")},
+	{"high", CK_VALUE, N_("High")},
 	{"base_label", CK_TEXT, N_("Base as written")},
 	{"low_label", CK_TEXT, N_("Low as written")},
 	{"high_label", CK_TEXT, N_("High as written")},
@@ -1596,14 +1733,14 @@ static const struct {
 	{"diff_high_se", CK_MONEY, N_("Change at high: std error (万元)")},
 	{"swing", CK_MONEY, N_("Swing (万元)")},
 	{"pct", CK_AUTO, /* xgettext:no-c-format */ N_("Change of the parameter (%)")},
-	{"value", CK_AUTO, N_("Value")},
+	{"value", CK_VALUE, N_("Value")},
 	{"label", CK_TEXT, N_("Value as written")},
 	{"alt", CK_TEXT, N_("Alternative")},
 	{"base_mean", CK_MONEY, N_("Base mean (万元)")},
 	{"alt_mean", CK_MONEY, N_("Alternative mean (万元)")},
-	{"parameter", CK_TEXT, N_("Parameter")},
-	{"lo", CK_AUTO, N_("Low end")},
-	{"hi", CK_AUTO, N_("High end")},
+	{"parameter", CK_PARAM, N_("Parameter")},
+	{"lo", CK_VALUE, N_("Low end")},
+	{"hi", CK_VALUE, N_("High end")},
 	{"lo_label", CK_TEXT, N_("Low end as written")},
 	{"hi_label", CK_TEXT, N_("High end as written")},
 	{"S1", CK_INDEX, N_("First-order index S1")},
@@ -1615,6 +1752,11 @@ static const struct {
 	{"matrix", CK_TEXT, N_("Matrix")},
 	{"mean_total", CK_MONEY, N_("Mean total (万元)")},
 };
+
+/* The key column of a CK_VALUE or CK_UNIT column (value1's is key1). */
+static const struct {
+	const char *csv, *key;
+} value_keys[] = {{"value1", "key1"}, {"value2", "key2"}};
 #define N_STUDY_COLS (sizeof study_cols / sizeof study_cols[0])
 
 /* A CSV file read with libcsv into the sheet, a row at a time. A table
@@ -1628,7 +1770,13 @@ struct csv_sheet {
 	bool lines; /* a table of lines */
 	long left_out;
 	enum col_kind kind[WB_COLS];
-	char *text; /* the CSV row's cells, each ending in a NUL */
+	int col[WB_COLS];    /* the sheet's column of each CSV column */
+	int keycol[WB_COLS]; /* CK_VALUE, CK_UNIT: the CSV column of the key, or -1 */
+	int param;           /* the CSV column of a CK_PARAM key, or -1 */
+	int ncols;           /* the sheet's columns */
+	void (*scan)(struct csv_sheet *cs); /* each data row, as it is read */
+	bool quiet;                         /* read the table only, write nothing */
+	char *text;                         /* the CSV row's cells, each ending in a NUL */
 	size_t len, cap;
 	size_t *at; /* cell k at text + at[k] */
 	size_t ncell, capcell;
@@ -1647,18 +1795,113 @@ static bool plain_number(const char *s, size_t n, double *v)
 	return *end == 0 && errno == 0 && isfinite(*v) && !strpbrk(buf, "xXnNiI");
 }
 
-/* Cell col of a data row into the sheet. */
-static void put_csv_cell(struct csv_sheet *cs, int col, const char *text)
+/* The enum words of params.c a reader may not know, in words. */
+static const struct {
+	const char *key, *en; /* en: a msgid */
+} enum_words[] = {
+	{"topup", N_("top up to the higher tier")},
+	{"each", N_("every tier in full")},
+	{"once", N_("the first tier only")},
+	{"honour", N_("honoured after the policy ends")},
+	{"stop", N_("stopped when the policy ends")},
+};
+
+/* Cell k of the buffered row as text (a NUL-terminated string). */
+static const char *cell_of(const struct csv_sheet *cs, int k)
+{
+	return k >= 0 && (size_t)k < cs->ncell ? cs->text + cs->at[k] : "";
+}
+
+/* The parameter the row's key column k names, or -1. */
+static int row_param(const struct csv_sheet *cs, int k)
+{
+	char err[256];
+	return k < 0 ? -1 : params_key(cell_of(cs, k), err, sizeof err);
+}
+
+/* A parameter's value as written (compare_params.csv), readable: yes or
+ * no for true and false, an enum word with what it means; NULL: as is. */
+static const char *readable(const struct wb *x, int i, const char *text, char *buf, size_t n)
+{
+	size_t np;
+	enum ptype t = params_table(&np)[i].type;
+	if (t == PT_BOOL && (strcmp(text, "true") == 0 || strcmp(text, "false") == 0))
+		return w(x, text[0] == 't' ? R_TRUE : R_FALSE);
+	for (size_t k = 0; t == PT_ENUM && k < sizeof enum_words / sizeof enum_words[0]; k++)
+		if (strcmp(text, enum_words[k].key) == 0) {
+			snprintf(buf, n, "%s (%s)", L_(x->lang, enum_words[k].en), text);
+			return buf;
+		}
+	return NULL;
+}
+
+/* Cell k of a data row into the sheet, at its column (cs->col). */
+static void put_csv_cell(struct csv_sheet *cs, int k, const char *text)
 {
 	struct wb *x = cs->x;
 	double v;
-	enum col_kind kind = col < WB_COLS ? cs->kind[col] : CK_AUTO;
-	for (int lv = 0; kind == CK_LEVEL && lv < N_LEVELS; lv++)
-		if (strcmp(text, level_keys[lv]) == 0) {
-			put_text(x, cs->row, col, level_word(x, lv), NULL);
+	enum col_kind kind = k < WB_COLS ? cs->kind[k] : CK_AUTO;
+	int col = k < WB_COLS ? cs->col[k] : k, i;
+	size_t np;
+	char buf[512];
+	const char *word;
+	switch (kind) {
+	case CK_LEVEL:
+		for (int lv = 0; lv < N_LEVELS; lv++)
+			if (strcmp(text, level_keys[lv]) == 0) {
+				put_text(x, cs->row, col, level_word(x, lv), NULL);
+				return;
+			}
+		break;
+	case CK_YEAR: /* a year, or all of them */
+		if (strcmp(text, "all") == 0) {
+			put_text(x, cs->row, col, w(x, R_ALL_PAID), NULL);
 			return;
 		}
-	if (kind != CK_TEXT && kind != CK_LEVEL && plain_number(text, strlen(text), &v)) {
+		if (plain_number(text, strlen(text), &v)) {
+			put_number(x, cs->row, col, v, x->whole);
+			return;
+		}
+		break;
+	case CK_VALUE:
+		i = row_param(cs, cs->keycol[k]);
+		if (i >= 0 && params_numeric(i) && plain_number(text, strlen(text), &v)) {
+			put_param(x, cs->row, col, i, v);
+			return;
+		}
+		break;
+	case CK_UNIT:
+		if ((i = row_param(cs, cs->keycol[k])) >= 0) {
+			put_text(x, cs->row, col, param_unit(x, i), NULL);
+			return;
+		}
+		break;
+	case CK_LINE: /* the line, its clause and its measure */
+		i = line_by_name(text);
+		if (i >= 0 || strcmp(text, "TOTAL") == 0) {
+			put_text(x, cs->row, col, i >= 0 ? line_info(i)->name : w(x, R_TOTAL),
+				 NULL);
+			put_text(x, cs->row, col + 1, i >= 0 ? line_info(i)->clause : "", NULL);
+			put_text(x, cs->row, col + 2, measure_word(x, i >= 0 ? i : N_LINES), NULL);
+			return;
+		}
+		break;
+	case CK_PARAM: /* the key, what it means */
+		put_text(x, cs->row, col, text, NULL);
+		if ((i = row_param(cs, k)) >= 0)
+			put_text(x, cs->row, col + 1,
+				 params_meaning(&params_table(&np)[i], x->lang), NULL);
+		return;
+	default:
+		break;
+	}
+	if (kind == CK_AUTO && cs->param >= 0 && (i = row_param(cs, cs->param)) >= 0 &&
+	    (word = readable(x, i, text, buf, sizeof buf))) {
+		put_text(x, cs->row, col, word, NULL);
+		return;
+	}
+	if (kind != CK_TEXT && kind != CK_LEVEL && kind != CK_LINE && kind != CK_PARAM &&
+	    kind != CK_UNIT && plain_number(text, strlen(text), &v)) {
 		if (kind == CK_MONEY)
 			put_money(x, cs->row, col, v);
 		else
@@ -1701,27 +1944,60 @@ static void csv_cell(void *data, size_t n, void *ctx)
 	cs->len += n + 1;
 }
 
-static void csv_row(int c, void *ctx)
+/* The header row: each column's kind, its place in the sheet (a line
+ * takes three columns, a key two), the key column of each value. */
+static void csv_head(struct csv_sheet *cs)
 {
-	(void)c;
-	struct csv_sheet *cs = ctx;
 	struct wb *x = cs->x;
-	if (cs->oom)
-		return;
-	for (size_t k = 0; cs->row == 0 && k < cs->ncell; k++) { /* the header */
-		const char *text = cs->text + cs->at[k], *head = text;
+	int col = 0;
+	cs->param = -1;
+	for (size_t k = 0; k < cs->ncell && k < WB_COLS; k++) {
+		const char *text = cell_of(cs, (int)k), *head = text, *key = "key";
 		enum col_kind kind = CK_AUTO;
 		for (size_t j = 0; j < N_STUDY_COLS; j++)
 			if (strcmp(text, study_cols[j].csv) == 0) {
 				kind = study_cols[j].kind;
 				head = L_(x->lang, study_cols[j].en);
 			}
-		if (k < WB_COLS)
-			cs->kind[k] = kind;
-		cs->lines |= strcmp(text, "line") == 0;
-		put_head(x, 0, (int)k, head);
+		for (size_t j = 0; j < sizeof value_keys / sizeof value_keys[0]; j++)
+			if (strcmp(text, value_keys[j].csv) == 0)
+				key = value_keys[j].key;
+		cs->kind[k] = kind;
+		cs->col[k] = col;
+		cs->keycol[k] = -1;
+		for (size_t j = 0; j < cs->ncell; j++)
+			if ((kind == CK_VALUE || kind == CK_UNIT) &&
+			    strcmp(cell_of(cs, (int)j), key) == 0)
+				cs->keycol[k] = (int)j;
+		cs->lines |= kind == CK_LINE;
+		if (kind == CK_PARAM)
+			cs->param = (int)k;
+		if (!cs->quiet)
+			put_head(x, 0, col, head);
+		if (kind == CK_LINE && !cs->quiet) {
+			put_head(x, 0, col + 1, w(x, H_CLAUSE));
+			put_head(x, 0, col + 2, w(x, H_MEASURE));
+		} else if (kind == CK_PARAM && !cs->quiet) {
+			put_head(x, 0, col + 1, w(x, H_MEANING));
+		}
+		col += kind == CK_LINE ? 3 : kind == CK_PARAM ? 2 : 1;
 	}
-	if (cs->row > 0 && cs->lines && zero_row(cs)) {
+	cs->ncols = col;
+}
+
+static void csv_row(int c, void *ctx)
+{
+	(void)c;
+	struct csv_sheet *cs = ctx;
+	if (cs->oom)
+		return;
+	if (cs->row == 0)
+		csv_head(cs);
+	if (cs->scan)
+		cs->scan(cs);
+	if (cs->quiet) {
+		cs->row++;
+	} else if (cs->row > 0 && cs->lines && zero_row(cs)) {
 		cs->left_out++;
 	} else {
 		for (size_t k = 0; cs->row > 0 && k < cs->ncell; k++)
@@ -1732,11 +2008,122 @@ static void csv_row(int c, void *ctx)
 	cs->len = 0;
 }
 
-/* The table's rows into the sheet; the rows it left out (zero_row). */
-static long csv_sheet(struct wb *x, const char *text)
+/* ---- a compare's totals over different lines ---- */
+
+/* compare_params.csv: its scenarios, and the lines whose in_total differs. */
+static void scope_params(struct csv_sheet *cs)
+{
+	struct wb *x = cs->x;
+	size_t np;
+	if (cs->row == 0) {
+		for (size_t k = 1; k < cs->ncell && x->nscen < WB_SCEN; k++)
+			snprintf(x->scen[x->nscen++], sizeof x->scen[0], "%s", cell_of(cs, (int)k));
+		return;
+	}
+	int i = row_param(cs, 0);
+	if (i < 0 || strcmp(params_table(&np)[i].key, "in_total") != 0 ||
+	    params_table(&np)[i].line < 0 || x->nscope >= N_LINES)
+		return;
+	x->scope[x->nscope].line = params_table(&np)[i].line;
+	for (int s = 0; s < x->nscen; s++) {
+		x->scope[x->nscope].in[s] = strcmp(cell_of(cs, s + 1), "true") == 0;
+		x->scope[x->nscope].mean[s] = NAN;
+	}
+	x->nscope++;
+}
+
+static int scen_of(const struct wb *x, const char *name)
+{
+	for (int s = 0; s < x->nscen; s++)
+		if (strcmp(x->scen[s], name) == 0)
+			return s;
+	return -1;
+}
+
+/* compare.csv's columns the note reads, by name (it may gain others). */
+static const char *const compare_cols[] = {"base",  "alt",       "line",     "paid_year",
+					   "level", "base_mean", "alt_mean", "diff"};
+
+/* compare.csv: each scope line's mean in each scenario, and TOTAL's change. */
+static void scope_compare(struct csv_sheet *cs)
+{
+	struct wb *x = cs->x;
+	int *at = x->at;
+	if (cs->row == 0) {
+		for (int j = 0; j < 8; j++) {
+			at[j] = -1;
+			for (size_t k = 0; k < cs->ncell; k++)
+				if (strcmp(cell_of(cs, (int)k), compare_cols[j]) == 0)
+					at[j] = (int)k;
+		}
+		for (int s = 0; s < WB_SCEN; s++)
+			x->total_diff[s] = NAN;
+		return;
+	}
+	int b = scen_of(x, cell_of(cs, at[0])), a = scen_of(x, cell_of(cs, at[1]));
+	if (b < 0 || a < 0 || strcmp(cell_of(cs, at[3]), "all") != 0 ||
+	    strcmp(cell_of(cs, at[4]), "total") != 0)
+		return;
+	const char *line = cell_of(cs, at[2]);
+	if (strcmp(line, "TOTAL") == 0)
+		x->total_diff[a] = strtod(cell_of(cs, at[7]), NULL);
+	for (int k = 0; k < x->nscope; k++)
+		if (line_by_name(line) == x->scope[k].line) {
+			x->scope[k].mean[b] = strtod(cell_of(cs, at[5]), NULL);
+			x->scope[k].mean[a] = strtod(cell_of(cs, at[6]), NULL);
+		}
+}
+
+/* Under the compare's table: for each alternative, the lines in one
+ * total and not the other's and what each moves the total's change by,
+ * the change of the lines in both, and the total's change (the sum of
+ * the three), each amount in the table's column of changes (diff).
+ * Without it a reader adds up the lines' changes and misses the total's. */
+static void scope_note(struct wb *x, int row, const int *col)
+{
+	int dcol = x->at[7] >= 0 && x->at[7] < WB_COLS ? col[x->at[7]] : 7;
+	bool head = false;
+	for (int a = 1; a < x->nscen; a++) {
+		double moved = 0;
+		bool any = false;
+		char t[1024];
+		for (int k = 0; k < x->nscope; k++) {
+			const int line = x->scope[k].line;
+			const bool *in = x->scope[k].in;
+			const double *m = x->scope[k].mean;
+			if (in[0] == in[a] || isnan(x->total_diff[a]) || isnan(m[0]) || isnan(m[a]))
+				continue;
+			if (!head) {
+				put_text(x, row++, 0, w(x, C_SCOPE_HEAD), x->head);
+				head = true;
+			}
+			double by = (in[a] ? m[a] : 0) - (in[0] ? m[0] : 0);
+			snprintf(t, sizeof t, w(x, C_SCOPE_LINE), line_info(line)->name,
+				 measure_word(x, line), x->scen[in[a] ? a : 0],
+				 x->scen[in[a] ? 0 : a]);
+			put_text(x, row, 0, t, NULL);
+			put_money(x, row++, dcol, by);
+			moved += by;
+			any = true;
+		}
+		if (!any)
+			continue;
+		snprintf(t, sizeof t, w(x, C_SCOPE_BOTH), x->scen[a]);
+		put_text(x, row, 0, t, NULL);
+		put_money(x, row++, dcol, x->total_diff[a] - moved);
+		snprintf(t, sizeof t, w(x, C_SCOPE_TOTAL), x->scen[a]);
+		put_text(x, row, 0, t, NULL);
+		put_money(x, row++, dcol, x->total_diff[a]);
+	}
+	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the notes run across */
+}
+
+/* The table's rows into the sheet; the rows it left out (zero_row).
+ * scan: called on each row as it is read; quiet: write nothing. */
+static long csv_sheet(struct wb *x, const char *text, void (*scan)(struct csv_sheet *), bool quiet)
 {
 	struct csv_parser p;
-	struct csv_sheet cs = {.x = x};
+	struct csv_sheet cs = {.x = x, .scan = scan, .quiet = quiet};
 	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
 		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "reading the table");
 		return 0;
@@ -1748,7 +2135,15 @@ static long csv_sheet(struct wb *x, const char *text)
 	csv_free(&p);
 	free(cs.text);
 	free(cs.at);
-	freeze(x, 1, 0);
+	if (!quiet) {
+		freeze(x, 1, 0);
+		check(x,
+		      worksheet_autofilter(x->ws, 0, 0, (lxw_row_t)(cs.row > 1 ? cs.row - 1 : 1),
+					   (lxw_col_t)(cs.ncols > 0 ? cs.ncols - 1 : 0)),
+		      "the filter");
+		if (scan)
+			scope_note(x, cs.row + 1, cs.col);
+	}
 	return cs.left_out;
 }
 
@@ -1767,8 +2162,14 @@ int workbook_study(const char *dir, const char *study, const struct wb_csv *tabl
 		for (size_t k = 0; k < sizeof study_sheets / sizeof study_sheets[0]; k++)
 			if (strcmp(tables[t].name, study_sheets[k].csv) == 0)
 				name = L_(lang, study_sheets[k].en);
+		bool compare = strcmp(tables[t].name, "compare.csv") == 0;
+		if (compare) /* the note under it reads compare_params.csv */
+			for (int k = 0; k < n; k++)
+				if (strcmp(tables[k].name, "compare_params.csv") == 0)
+					csv_sheet(&x, tables[k].text, scope_params, true);
 		if (sheet_begin(&x, name) == 0) {
-			x.left_out += csv_sheet(&x, tables[t].text);
+			x.left_out += csv_sheet(&x, tables[t].text,
+						compare && x.nscope ? scope_compare : NULL, false);
 			sheet_end(&x);
 		}
 	}
