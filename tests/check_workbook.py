@@ -693,7 +693,8 @@ READABLE = {"true": ("yes", "是"), "false": ("no", "否"),
             "each": ("every tier in full (each)", "每档足额奖励 (each)")}
 MONEY_COLS = {"mean", "p5", "p95", "diff", "diff_se", "diff_lo", "diff_hi", "mean_base",
               "mean_low", "mean_high", "diff_low", "diff_low_se", "diff_high",
-              "diff_high_se", "swing", "base_mean", "alt_mean", "mean_total"}
+              "diff_high_se", "swing", "base_mean", "alt_mean", "mean_total", "diff_in_total"}
+YESNO_COLS = {"base_in_total", "alt_in_total"}  # 1 or 0, shown yes or no
 
 
 def scope_note(d, ws, n):
@@ -785,6 +786,9 @@ def check_study(d, csvs):
                     if c.value != v or not ws.cell(row=i, column=k + 1).value:
                         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r} and its "
                              f"meaning {ws.cell(row=i, column=k + 1).value!r}, CSV {v!r}")
+                elif h in YESNO_COLS:
+                    if c.value not in READABLE[{"1": "true", "0": "false"}[v]]:
+                        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}")
                 elif name == "compare_params.csv" and v in READABLE:
                     if c.value not in READABLE[v]:
                         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}")

@@ -283,7 +283,7 @@ struct wb {
 		double mean[WB_SCEN];
 	} scope[N_LINES];
 	double total_diff[WB_SCEN];
-		/* TOTAL's change, NaN unseen */ /* rows of zeros left out of its tables (csv_sheet) */
+	/* TOTAL's change, NaN unseen */ /* rows of zeros left out of its tables (csv_sheet) */
 };
 
 static const char *w(const struct wb *x, enum word id)
@@ -1689,6 +1689,7 @@ enum col_kind {
 	CK_YEAR,
 	CK_VALUE, /* in the unit of the parameter of key column */
 	CK_UNIT,  /* the unit of that parameter */
+	CK_YESNO, /* 1 or 0: yes or no */
 	CK_LINE,  /* then two columns: clause, measure */
 	CK_PARAM  /* then one column: what the key means */
 };
@@ -1751,6 +1752,9 @@ static const struct {
 	{"ST_hi", CK_INDEX, /* xgettext:no-c-format */ N_("ST: 95% high")},
 	{"matrix", CK_TEXT, N_("Matrix")},
 	{"mean_total", CK_MONEY, N_("Mean total (万元)")},
+	{"base_in_total", CK_YESNO, N_("In the base's TOTAL")},
+	{"alt_in_total", CK_YESNO, N_("In the alternative's TOTAL")},
+	{"diff_in_total", CK_MONEY, N_("Change it makes to TOTAL (万元)")},
 };
 
 /* The key column of a CK_VALUE or CK_UNIT column (value1's is key1). */
@@ -1886,6 +1890,12 @@ static void put_csv_cell(struct csv_sheet *cs, int k, const char *text)
 			return;
 		}
 		break;
+	case CK_YESNO:
+		if (strcmp(text, "1") == 0 || strcmp(text, "0") == 0) {
+			put_text(x, cs->row, col, w(x, text[0] == '1' ? R_TRUE : R_FALSE), NULL);
+			return;
+		}
+		break;
 	case CK_PARAM: /* the key, what it means */
 		put_text(x, cs->row, col, text, NULL);
 		if ((i = row_param(cs, k)) >= 0)
@@ -1901,7 +1911,7 @@ static void put_csv_cell(struct csv_sheet *cs, int k, const char *text)
 		return;
 	}
 	if (kind != CK_TEXT && kind != CK_LEVEL && kind != CK_LINE && kind != CK_PARAM &&
-	    kind != CK_UNIT && plain_number(text, strlen(text), &v)) {
+	    kind != CK_UNIT && kind != CK_YESNO && plain_number(text, strlen(text), &v)) {
 		if (kind == CK_MONEY)
 			put_money(x, cs->row, col, v);
 		else
