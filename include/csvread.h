@@ -55,6 +55,16 @@ typedef int (*csv_row_fn)(void *ctx, const char *const *f, const struct csv_wher
  * bases, panels and entities files. */
 FILE *input_open(const char *path, char *err, size_t errlen);
 
+/* f, just opened from path, as UTF-8 text, read as csv_read reads a
+ * CSV file: f itself when it is UTF-8 throughout (rewound); a temporary
+ * file of its text converted from GB18030 (of which GBK is a part) when
+ * it is not, with *converted set; NULL with err when it is UTF-16 or
+ * neither (the line where it is neither). The caller closes f, and the
+ * result when it is not f. csv chooses the advice in err: "save it as
+ * CSV UTF-8" (Excel's name) or "save it as UTF-8" (a scenario file).
+ * Used for scenario files too, so that both read the same bytes alike. */
+FILE *input_utf8(const char *path, FILE *f, bool csv, bool *converted, char *err, size_t errlen);
+
 /* Limits on a CSV input (csvread.c says why these sizes). */
 #define CSV_MAX_BYTES (4LL << 30)
 #define CSV_MAX_LINE (64 << 10)

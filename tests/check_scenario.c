@@ -1306,6 +1306,50 @@ START_TEST(a_text_shorter_than_a_byte_order_mark_is_read_within_its_bytes)
 }
 END_TEST
 
+/* regression: a GBK file (Notepad or WPS on Chinese Windows) was read as
+ * bytes: its name went into out/______/ and scenario.resolved.ini as GBK,
+ * and a Chinese section was "not a district". It reads as the panel does. */
+START_TEST(a_gbk_scenario_is_read_as_utf8)
+{
+	char dir[256], path[512];
+	new_dir(dir, sizeof dir);
+	/* "[scenario]\nname = 中文名\n[district.园区]\nshare = 10%\n" in GBK */
+	put(dir, "gbk.ini",
+	    "[scenario]\nname = \xD6\xD0\xCE\xC4\xC3\xFB\n[district.\xD4\xB0\xC7\xF8]\n"
+	    "share = 10%\n",
+	    path, sizeof path);
+	struct scenario *s = open_ok(path, NULL, 0);
+	ck_assert_str_eq(s->name, "中文名");
+	ck_assert(fabs(s->pol.district_rule[6].share - 0.10) < 1e-12); /* 苏州工业园区 */
+	free(s);
+}
+END_TEST
+
+START_TEST(a_scenario_neither_utf8_nor_gbk_names_its_line)
+{
+	char path[512], err[ERR_LEN];
+	file_fails("[m1a]\n; \xD6\xD0 fine\ncap = 1\x80\n", path, sizeof path, err, sizeof err);
+	ck_at(err, path, 3);
+	ck_assert_ptr_nonnull(strstr(err, "neither UTF-8 nor GBK/GB18030 text"));
+	ck_assert_ptr_nonnull(strstr(err, "save the file as UTF-8"));
+}
+END_TEST
+
+START_TEST(a_utf16_scenario_says_how_to_save_it)
+{
+	char dir[256], path[512], err[ERR_LEN];
+	new_dir(dir, sizeof dir);
+	snprintf(path, sizeof path, "%s/u16.ini", dir);
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	fwrite("\xFF\xFE[\0m\0]\0", 1, 8, f);
+	fclose(f);
+	open_fails(path, NULL, 0, err, sizeof err);
+	ck_assert_ptr_nonnull(strstr(err, "UTF-16 text"));
+	ck_assert_ptr_nonnull(strstr(err, "save it as UTF-8"));
+}
+END_TEST
+
 static Suite *scenario_suite(void)
 {
 	Suite *s = suite_create("scenario");
@@ -1344,6 +1388,9 @@ static Suite *scenario_suite(void)
 	tcase_add_test(tc, a_missing_base_file_is_an_error_that_names_it);
 	tcase_add_test(tc, a_missing_scenario_file_is_an_error_that_names_it);
 	tcase_add_test(tc, an_error_in_a_base_file_names_the_base_file_and_its_line);
+	tcase_add_test(tc, a_gbk_scenario_is_read_as_utf8);
+	tcase_add_test(tc, a_scenario_neither_utf8_nor_gbk_names_its_line);
+	tcase_add_test(tc, a_utf16_scenario_says_how_to_save_it);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("--set");

@@ -709,10 +709,11 @@ static bool all_utf8(FILE *f)
 }
 
 /* f, GBK or GB18030 text, as UTF-8 in a temporary file; NULL with err
- * naming the line when f is not GB18030 either. Line ends are the same
- * bytes in both (no GB18030 character holds \r or \n), so every line
- * keeps its number. */
-static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
+ * naming the line when f is not GB18030 either (csv: say to save it as
+ * CSV UTF-8, Excel's name for it). Line ends are the same bytes in both
+ * (no GB18030 character holds \r or \n), so every line keeps its
+ * number. */
+static FILE *from_gb18030(const char *path, FILE *f, bool csv, char *err, size_t errlen)
 {
 	iconv_t cd = iconv_open("UTF-8", "GB18030");
 	if (cd == (iconv_t)-1) {
@@ -758,8 +759,10 @@ static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
 				break; /* a character cut at the end of what was read: read on */
 			} else {
 				snprintf(err, errlen,
-					 _("%s:%ld: neither UTF-8 nor GBK/GB18030 text (save "
-					   "the file as CSV UTF-8)"),
+					 csv ? _("%s:%ld: neither UTF-8 nor GBK/GB18030 text (save "
+						 "the file as CSV UTF-8)")
+					     : _("%s:%ld: neither UTF-8 nor GBK/GB18030 text (save "
+						 "the file as UTF-8)"),
 					 path, line);
 				failed = true;
 			}
@@ -780,6 +783,27 @@ static FILE *from_gb18030(const char *path, FILE *f, char *err, size_t errlen)
 		out = NULL;
 	}
 	return out;
+}
+
+FILE *input_utf8(const char *path, FILE *f, bool csv, bool *converted, char *err, size_t errlen)
+{
+	*converted = false;
+	unsigned char bom[2] = {0};
+	size_t nm = fread(bom, 1, sizeof bom, f);
+	rewind(f);
+	if (nm == 2 && (memcmp(bom, "\xFF\xFE", 2) == 0 || memcmp(bom, "\xFE\xFF", 2) == 0)) {
+		snprintf(err, errlen,
+			 csv ? _("%s: UTF-16 text (Excel's \"Unicode text\"): save it as CSV "
+				 "UTF-8")
+			     : _("%s: UTF-16 text (Notepad's \"Unicode\"): save it as UTF-8"),
+			 path);
+		return NULL;
+	}
+	if (all_utf8(f))
+		return f;
+	FILE *text = from_gb18030(path, f, csv, err, errlen);
+	*converted = text != NULL;
+	return text;
 }
 
 static int read_all(const char *path, const struct csv_col *cols, int ncols, csv_row_fn fn,
@@ -809,16 +833,10 @@ static int read_all(const char *path, const struct csv_col *cols, int ncols, csv
 			   "as CSV UTF-8"),
 			 path);
 		text = NULL;
-	} else if (nm >= 2 &&
-		   (memcmp(magic, "\xFF\xFE", 2) == 0 || memcmp(magic, "\xFE\xFF", 2) == 0)) {
-		snprintf(err, errlen,
-			 _("%s: UTF-16 text (Excel's \"Unicode text\"): save it as CSV "
-			   "UTF-8"),
-			 path);
-		text = NULL;
-	} else if (!all_utf8(f)) {
-		text = from_gb18030(path, f, err, errlen);
-		if (text)
+	} else {
+		bool converted = false;
+		text = input_utf8(path, f, true, &converted, err, errlen);
+		if (converted)
 			note_add(note, notelen, path, "%s",
 				 _("read as GB18030: converted to UTF-8"));
 	}

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "csvread.h"
 #include "text.h"
@@ -429,12 +430,30 @@ static void parse(struct reading *rd, const char *text)
 	free(vbuf);
 }
 
-/* Whole file into a NUL-terminated buffer (caller frees), or NULL. */
+/* Whole file into a NUL-terminated buffer of UTF-8 (caller frees), or
+ * NULL. A district's file saved by Notepad or WPS on Chinese Windows is
+ * GBK: it is converted as a panel is (input_utf8), so that names and
+ * messages are Chinese, not bytes, and scenario.resolved.ini is UTF-8. */
 static char *slurp(const char *path, char *err, size_t errlen)
 {
-	FILE *f = input_open(path, err, errlen); /* a regular file: never a FIFO */
-	if (!f)
+	FILE *raw = input_open(path, err, errlen); /* a regular file: never a FIFO */
+	if (!raw)
 		return NULL;
+	struct stat sb;
+	if (fstat(fileno(raw), &sb) == 0 && sb.st_size >= MAX_FILE) { /* before converting it */
+		fclose(raw);
+		snprintf(err, errlen, _("%s: larger than %d MiB: not a scenario file"), path,
+			 MAX_FILE >> 20);
+		return NULL;
+	}
+	bool converted;
+	FILE *f = input_utf8(path, raw, false, &converted, err, errlen);
+	if (!f) {
+		fclose(raw);
+		return NULL;
+	}
+	if (f != raw)
+		fclose(raw);
 	size_t n = 0, cap = 4096;
 	char *buf = malloc(cap);
 	size_t got;
