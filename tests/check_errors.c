@@ -166,6 +166,19 @@ static const struct bad_input cases[] = {
 	      "\rF1,2026,2020,existing,1,100万,10,1000万,0,0\rF2,2026,2020,existing,1,100万,10,"
 	      "1000万,0,9\r",
 	      3, "column top100", "\"9\""),
+	/* regression: an empty file (a transfer cut short) ran the draft under its name */
+	FAILS("an empty scenario file", SCENARIO, "", 0, "empty scenario file", "base = builtin"),
+	FAILS("a scenario file of a UTF-8 byte order mark only", SCENARIO, "\xEF\xBB\xBF", 0,
+	      "empty scenario file"),
+	FAILS("a scenario file of comments and blank lines only", SCENARIO,
+	      "; from the district\n\n   \r\n# more\n", 0, "empty scenario file"),
+	FAILS("a scenario file of section headers only", SCENARIO, "[m1a]\n[m1b]\n", 0,
+	      "empty scenario file"),
+	FAILS_WITH("an empty base names the base", "other.ini", "; nothing\n",
+		   "[scenario]\nbase = other.ini\n", "other.ini: empty scenario file"),
+	LOADS("one key is not empty", SCENARIO, "; c\n[m1a]\ncap = 100万\n", -1),
+	LOADS("base = builtin alone is the draft on purpose", SCENARIO,
+	      "[scenario]\nbase = builtin\n", -1),
 	/* ---- --set ---- */
 	FAILS("--set without =", SET, "m1a.cap", -1, "--set m1a.cap", "expected section.key=value"),
 	FAILS("--set of an unknown key", SET, "m1a.capp=1", -1, "unknown parameter m1a.capp",

@@ -648,6 +648,14 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 	rd->err = err;
 	rd->errlen = errlen;
 	parse(rd, mem ? mem : path ? text : scenario_builtin_text());
+	if (!rd->failed && path && rd->n == 0) {
+		/* a transfer cut short would otherwise run the draft under its name */
+		snprintf(err, errlen,
+			 _("%s: empty scenario file (no key = value line; for the built-in draft "
+			   "policy under a name of its own, write [scenario] base = builtin)"),
+			 label);
+		rd->failed = true;
+	}
 	if (!rd->failed && path) {
 		int rc;
 		chain[depth] = real;
