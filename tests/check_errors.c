@@ -347,9 +347,17 @@ static const struct bad_input cases[] = {
 	FAILS_NUL("a NUL byte", PANEL, H "F1,2025\0,x\n", 2, "a NUL byte", "not a text file"),
 	FAILS("an empty file", PANEL, "", 0, "empty file (expected a header row)"),
 	/* regression (fuzz_panel, fuzz_entities): no rows meant qsort(NULL, 0), which UBSan
-	 * reports: qsort's pointer must not be null */
-	LOADS("a header and no rows loads as no firms", PANEL, H, 0),
-	LOADS("a header and no rows loads as no entities", ENTITIES, EH, 0),
+	 * reports; and regression: a header alone was read as a panel of no firms, exit 0 */
+	FAILS("a header and no rows", PANEL, H, 0, "no rows under the header", "an empty panel"),
+	FAILS("a header and only empty rows", PANEL, H ",,,,,,,,,\n,,,,,,,,,\n", 0,
+	      "no rows under the header"),
+	FAILS("a Chinese header and no rows", PANEL, ZH_HEADER "\r\n", 0,
+	      "no rows under the header"),
+	FAILS("a header and no rows in an entities file", ENTITIES, EH, 0,
+	      "no rows under the header", "an empty entities file"),
+	LOADS("a header and one row", PANEL, H ROW("F1", 2025), 1),
+	LOADS("a header and one row in an entities file", ENTITIES, EH "P1,M4,2025,national,,,,\n",
+	      1),
 	/* regression (fuzz_panel): an id with a control character broke the message */
 	FAILS("two rows of an id with a control character", PANEL,
 	      H "\x06" ROW("F1", 2025) "\x06" ROW("F1", 2025), 3,

@@ -71,6 +71,16 @@ int load_run(struct loading *ld, const char *path, const struct csv_col *cols, i
 		loading_free(ld);
 		return -1;
 	}
+	if (ld->n == 0) { /* a header alone is never what the sender meant: a sheet cut short */
+		snprintf(err, errlen,
+			 strcmp(what, "entity") == 0
+				 ? _("%s: no rows under the header (an empty entities file)")
+				 : _("%s: no rows under the header (an empty panel)"),
+			 path);
+		text_escape(err, errlen);
+		loading_free(ld);
+		return -1;
+	}
 	size_t *starts = NULL, dup = 0;
 	long ng = rowkey_group(ld->keys, ld->n, &ld->pool, &starts, &dup);
 	if (ng < 0) {
