@@ -82,6 +82,11 @@ int params_unknown_district(const char *section, char *err, size_t errlen);
  * English desc itself. As L_: a language not the process's only after
  * the threads. */
 const char *params_meaning(const struct param_def *d, int lang);
+/* d's unit as people read it in lang: "years", "persons"; "年", "人". The
+ * table's word (d->unit) is a key and stays English in CSV files and the
+ * API. Static; as L_, a language not the process's only after the
+ * threads. */
+const char *params_unit(const struct param_def *d, int lang);
 
 /* Index of section.key in the table (district sections by any of their
  * names), or -1. */

@@ -423,6 +423,28 @@ START_TEST(every_meaning_is_the_table_s_in_english_and_has_its_chinese)
 }
 END_TEST
 
+/* regression: `params --lang zh` showed years, persons, yuan in its unit
+ * column, and range messages ended "1 至 20 years" */
+START_TEST(every_unit_is_the_table_s_in_english_and_has_its_chinese)
+{
+	size_t n;
+	const struct param_def *d = params_table(&n);
+	for (size_t i = 0; i < n; i++) {
+		const char *en = params_unit(&d[i], I18N_EN), *zh = params_unit(&d[i], I18N_ZH);
+		ck_assert_str_eq(en, d[i].unit);
+		ck_assert_msg(!d[i].unit[0] || has_cjk(zh), "%s.%s: no Chinese for the unit \"%s\"",
+			      d[i].section, d[i].key, d[i].unit);
+	}
+	ck_assert_str_eq(params_unit(&d[idx("scenario", "years")], I18N_ZH), "年");
+	ck_assert_str_eq(params_unit(&d[idx("m1a", "min_employees")], I18N_ZH), "人");
+	char r[120];
+	params_range_words(idx("scenario", "years"), I18N_ZH, r, sizeof r);
+	ck_assert_str_eq(r, "1 至 20 年");
+	params_range_words(idx("scenario", "years"), I18N_EN, r, sizeof r);
+	ck_assert_str_eq(r, "1 to 20 years");
+}
+END_TEST
+
 /* The meanings the macros of lines.def build are whole msgids: the line's
  * own words and its name reach the catalogue, per line and per level. */
 START_TEST(meanings_built_from_the_registry_have_their_own_chinese)
@@ -1371,6 +1393,7 @@ static Suite *scenario_suite(void)
 	tc = tcase_create("meanings");
 	tcase_add_test(tc, every_meaning_is_the_table_s_in_english_and_has_its_chinese);
 	tcase_add_test(tc, meanings_built_from_the_registry_have_their_own_chinese);
+	tcase_add_test(tc, every_unit_is_the_table_s_in_english_and_has_its_chinese);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("files and bases");

@@ -74,7 +74,7 @@ int cmd_params(const struct cli *c)
 		source_of(s, (int)i, &d[i], src, sizeof src);
 		printf("  %-22s ", d[i].key);
 		text_pad(stdout, val, 11);
-		printf("%-8s ", d[i].unit);
+		text_pad(stdout, params_unit(&d[i], i18n_lang()), 8);
 		text_pad(stdout, d[i].clause, 7);
 		text_pad(stdout, src, 34);
 		printf("%s\n", params_meaning(&d[i], i18n_lang()));

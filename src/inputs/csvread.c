@@ -589,7 +589,7 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 	int ioerrno = errno;
 	if (!st->failed && len == -1) {
 		snprintf(err, errlen, _("%s:%d: cannot read: %s"), path, st->line,
-			 ioerrno ? strerror(ioerrno) : "read error");
+			 ioerrno ? strerror(ioerrno) : _("read error"));
 		st->failed = true;
 	}
 	if (!st->failed && csv_fini(&p, on_field, on_record, st) != 0 && !st->failed) {
@@ -959,12 +959,18 @@ int field_money(const struct csv_where *w, const char *col, const char *f, doubl
 			return bad(w, col, f, _("an amount"));
 		strcat(plain, pow10 == 4 ? "万" : "亿");
 	}
-	if (money_parse(plain, out, why, sizeof why) != 0 || *out < 0 || *out > MONEY_MAX)
-		return bad(w, col, f,
-			   pow10 ? "an amount from 0 to " MONEY_MAX_WORDS " yuan in the "
-				   "header's unit"
-				 : "an amount in yuan from 0 to " MONEY_MAX_WORDS
-				   " (万 and 亿 may be used)");
+	if (money_parse(plain, out, why, sizeof why) != 0 || *out < 0 || *out > MONEY_MAX) {
+		char expect[200];
+		if (pow10)
+			snprintf(expect, sizeof expect,
+				 _("a number in the header's unit, %s, up to %s yuan in all"),
+				 pow10 == 4 ? "万元" : "亿元", MONEY_MAX_WORDS);
+		else
+			snprintf(expect, sizeof expect,
+				 _("an amount in yuan from 0 to %s (万 and 亿 may be used)"),
+				 MONEY_MAX_WORDS);
+		return bad(w, col, f, expect);
+	}
 	return 0;
 }
 
@@ -992,7 +998,7 @@ int field_flag(const struct csv_where *w, const char *col, const char *f, bool d
 	if (!*f)
 		return csv_fail(w, _("column %s: empty (0 or 1 is needed)"),
 				col_label(w, col, label, sizeof label));
-	return bad(w, col, f, "0 or 1 (or 否/是)");
+	return bad(w, col, f, _("0 or 1 (or 否/是)"));
 }
 
 int field_word(const struct csv_where *w, const char *col, const char *f, const char *const *words,

@@ -86,13 +86,20 @@ int load_run(struct loading *ld, const char *path, const struct csv_col *cols, i
 	if (ng < 0) {
 		if (ng == -1) {
 			const struct rowkey *a = &ld->keys[dup - 1], *b = &ld->keys[dup];
-			bool by_line = strcmp(what, "entity") == 0; /* groups are lines */
-			snprintf(err, errlen,
-				 _("%s:%d: %s %s%s%s has two rows for year %d (the "
-				   "other is line %d)"),
-				 path, b->src_line, what, ld->pool.buf + b->id,
-				 by_line ? " under " : "", by_line ? line_info(b->group)->name : "",
-				 b->year, a->src_line);
+			if (strcmp(what, "entity") ==
+			    0) /* groups are lines: whole sentences to translate */
+				snprintf(
+					err, errlen,
+					_("%s:%d: entity %s under %s has two rows for year %d (the "
+					  "other is line %d)"),
+					path, b->src_line, ld->pool.buf + b->id,
+					line_info(b->group)->name, b->year, a->src_line);
+			else
+				snprintf(err, errlen,
+					 _("%s:%d: firm %s has two rows for year %d (the other is "
+					   "line %d)"),
+					 path, b->src_line, ld->pool.buf + b->id, b->year,
+					 a->src_line);
 			text_escape(err, errlen); /* the id may hold a newline */
 		} else {
 			snprintf(err, errlen, _("%s: out of memory"), path);

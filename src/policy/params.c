@@ -348,6 +348,29 @@ const char *params_meaning(const struct param_def *d, int lang)
 	return d->desc[0] ? L_(lang, d->desc) : d->desc;
 }
 
+/* The table's units, looked up with the context "unit" (gettext.h's
+ * pgettext, which libintl.h lacks, and which xgettext knows by default):
+ * "year" the unit is not "year" the ledger's column (年度). */
+#define pgettext(ctx, s) (ctx "\004" s)
+static const char *const unit_ids[] = {
+	pgettext("unit", "year"),   pgettext("unit", "years"), pgettext("unit", "share"),
+	pgettext("unit", "shares"), pgettext("unit", "yuan"),  pgettext("unit", "persons"),
+	pgettext("unit", "awards"), pgettext("unit", "count"), pgettext("unit", "lines"),
+};
+#undef pgettext
+
+const char *params_unit(const struct param_def *d, int lang)
+{
+	for (size_t i = 0; d->unit[0] && i < sizeof unit_ids / sizeof *unit_ids; i++) {
+		const char *word = strchr(unit_ids[i], '\004') + 1;
+		if (strcmp(word, d->unit) != 0)
+			continue;
+		const char *t = L_(lang, unit_ids[i]);
+		return t == unit_ids[i] ? word : t; /* English, or no catalogue */
+	}
+	return d->unit;
+}
+
 int params_canon_section(const char *section, char *buf, size_t n)
 {
 	static const char pre[] = "district.";
@@ -773,9 +796,10 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 	if (v < d->lo || v > d->hi) {
 		char r[120];
 		range_words(d, i18n_lang(), r, sizeof r);
-		bool unit = d->type == PT_INT || d->type == PT_NUMBER; /* others carry 万/% */
+		bool unit = (d->type == PT_INT || d->type == PT_NUMBER) &&
+			    d->unit[0]; /* others: 万/% */
 		snprintf(err, errlen, _("\"%s\" is out of range (valid: %s%s%s)"), text, r,
-			 unit ? " " : "", unit ? d->unit : "");
+			 unit ? " " : "", unit ? params_unit(d, i18n_lang()) : "");
 		return -1;
 	}
 	if (d->type == PT_INT)
@@ -1068,7 +1092,7 @@ void params_range_words(int i, int lang, char *buf, size_t n)
 	range_words(d, lang, r, sizeof r);
 	bool unit = (d->type == PT_INT || d->type == PT_NUMBER || d->type == PT_DIST_NUMBER) &&
 		    d->unit[0];
-	snprintf(buf, n, "%s%s%s", r, unit ? " " : "", unit ? d->unit : "");
+	snprintf(buf, n, "%s%s%s", r, unit ? " " : "", unit ? params_unit(d, lang) : "");
 }
 
 void params_value_words(int i, double v, char *buf, size_t n)
