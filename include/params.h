@@ -102,6 +102,11 @@ const char *params_suggest_section(const char *section);
  * "none" to drop the tier. Returns 0, or -1 with a reason in err that
  * names the valid values. */
 int params_set(struct policy *p, int i, const char *text, char *err, size_t errlen);
+/* params_set for a value a person wrote (a scenario file, --set, a
+ * [sensitivity] range), which must also be exact as written: an amount
+ * in whole fen, a count of persons or years whole. A study's computed
+ * values (37.4 persons between two bounds) go through params_set. */
+int params_set_written(struct policy *p, int i, const char *text, char *err, size_t errlen);
 /* Format parameter i of p as a scenario file would write it. */
 void params_format(const struct policy *p, int i, char *buf, size_t n);
 

@@ -1255,9 +1255,9 @@ END_TEST
  * number with 15. The resolved INI must load back to the very same run. */
 START_TEST(a_resolved_scenario_loads_back_to_the_same_values_to_the_last_bit)
 {
-	char *sets[] = {"m1a.min_paid_capital=1000.001",
+	char *sets[] = {"m1a.min_paid_capital=12345678.91", /* whole fen: finer is refused */
 			"m1a.rate=12.3456789%",
-			"m1a.min_employees=50.123456789012344",
+			"firms.tail_alpha=1.2345678901234567", /* persons are whole */
 			"firms.revenue=uniform(0.001, 0.004)",
 			"firms.count=uniform(1200.1234567890123, 2000)",
 			"m5a.rate=1.1%"};
@@ -1282,9 +1282,9 @@ START_TEST(a_resolved_scenario_loads_back_to_the_same_values_to_the_last_bit)
 		ck_assert_msg(strcmp(a, b) == 0, "[%s] %s: %s, then %s", d[i].section, d[i].key, a,
 			      b);
 	}
-	ck_assert(back->pol.m1a.min_paid_capital == 1000.001);
+	ck_assert(back->pol.m1a.min_paid_capital == 12345678.91);
 	ck_assert(back->pol.m1a.rate == s->pol.m1a.rate);
-	ck_assert(back->pol.m1a.min_employees == 50.123456789012344);
+	ck_assert(back->pol.model.firms.tail_alpha == 1.2345678901234567);
 	ck_assert(back->pol.e[L_M5A].rate == 0.011);
 	free(text);
 	free(s);

@@ -726,6 +726,19 @@ static bool is_tier_key(const struct param_def *d)
 	return strncmp(d->key, "tier", 4) == 0;
 }
 
+/* Whether text, read as v, underflowed: v is 0 but a digit before any
+ * exponent is not ("5e-400"). strtod takes such a number as 0, and an
+ * amount or share that silently became 0 is as wrong as one too large. */
+static bool underflows(const char *text, double v)
+{
+	if (v != 0)
+		return false;
+	for (const char *c = text; *c && *c != 'e' && *c != 'E'; c++)
+		if (*c >= '1' && *c <= '9')
+			return true;
+	return false;
+}
+
 int params_set(struct policy *p, int i, const char *text, char *err, size_t errlen)
 {
 	const struct param_def *d = &table[i];
@@ -789,6 +802,18 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 		}
 		return -1;
 	}
+	if (rc == 0 && underflows(text, v)) {
+		snprintf(err, errlen,
+			 _("\"%s\" is out of the range of numbers (so small that it reads as 0)"),
+			 text);
+		return -1;
+	}
+	if (rc != 0 && d->type == PT_INT) { /* "1.5", "99999999999": say what is valid */
+		char r[160];
+		params_range_words(i, i18n_lang(), r, sizeof r);
+		snprintf(err, errlen, _("%s (valid: %s)"), why, r);
+		return -1;
+	}
 	if (rc != 0) {
 		snprintf(err, errlen, "%s", why);
 		return -1;
@@ -807,6 +832,40 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 	else
 		*(double *)slot(p, i) = v;
 	return 0;
+}
+
+/* Units of things that come whole: a threshold of 1.5 persons is a typo
+ * or a doubt, never a reading (the panel's counts are whole). */
+static bool counts_whole(const struct param_def *d)
+{
+	return d->type == PT_NUMBER &&
+	       (strcmp(d->unit, "persons") == 0 || strcmp(d->unit, "years") == 0);
+}
+
+int params_set_written(struct policy *p, int i, const char *text, char *err, size_t errlen)
+{
+	if (params_set(p, i, text, err, errlen) != 0)
+		return -1;
+	const struct param_def *d = &table[i];
+	if (d->type != PT_MONEY && !counts_whole(d))
+		return 0;
+	double v = *(const double *)cslot(p, i);
+	double m = d->type == PT_MONEY ? v * 100 : v; /* fen, or the count */
+	/* |m| < 1e15 (MONEY_MAX): a double holds it to far better than 1e-12 */
+	bool whole = fabs(m - nearbyint(m)) <= 1e-12 * fmax(1, fabs(m)) &&
+		     (nearbyint(m) != 0 || v == 0); /* 1e-320: a denormal is no fen */
+	if (isnan(v) || whole)
+		return 0;
+	char r[160];
+	params_range_words(i, i18n_lang(), r, sizeof r);
+	if (d->type == PT_MONEY)
+		snprintf(err, errlen,
+			 _("\"%s\" is finer than a fen (0.01 yuan), which no award is paid in "
+			   "(valid: %s, in whole fen)"),
+			 text, r);
+	else
+		snprintf(err, errlen, _("\"%s\" is not a whole number (valid: %s)"), text, r);
+	return -1;
 }
 
 bool params_is_none(const struct policy *p, int i)
@@ -1082,7 +1141,7 @@ int params_parse_value(int i, const char *text, double *out, char *err, size_t e
 		return -1;
 	/* the same check and message as --set: a distribution as a constant */
 	struct policy scratch;
-	return params_set(&scratch, i, text, err, errlen);
+	return params_set_written(&scratch, i, text, err, errlen);
 }
 
 void params_range_words(int i, int lang, char *buf, size_t n)

@@ -701,7 +701,7 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 		}
 		if (k < 0)
 			continue; /* name, base, [sensitivity], [targets] */
-		if (params_set(&s->pol, k, e->value, why, sizeof why) != 0) {
+		if (params_set_written(&s->pol, k, e->value, why, sizeof why) != 0) {
 			snprintf(err, errlen, "%s:%d: [%s] %s: %s", label, e->line, e->section,
 				 e->key, why);
 			rd->failed = true;
@@ -794,7 +794,7 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 		snprintf(err, errlen, _("--set %s: %s"), assignment, why);
 		return -1;
 	}
-	if (params_set(&s->pol, k, eq + 1, why, sizeof why) != 0) {
+	if (params_set_written(&s->pol, k, eq + 1, why, sizeof why) != 0) {
 		const struct param_def *d = params_table(&(size_t){0});
 		snprintf(err, errlen, _("--set %s: [%s] %s: %s"), assignment, d[k].section, key,
 			 why);
