@@ -343,6 +343,15 @@ static int take_header(struct state *st)
 		}
 		st->map[i] = c;
 		st->head[c] = h;
+		/* scenarios/README.md reads a bare amount as yuan, but a Chinese
+		 * sheet's 营业收入 is as often 万元: a factor of 10,000 must not pass
+		 * unseen, so the reading is said (an English header is the format's
+		 * own name, in yuan by definition) */
+		if (st->cols[c].unit == CSV_YUAN && !*unit && (unsigned char)h[0] >= 0x80)
+			note_add(st->note, st->notelen, st->w.path,
+				 _("column %s gives no unit: read as yuan (元); if its numbers "
+				   "are in 万元, head it %s（万元）"),
+				 h, h);
 	}
 	for (int c = 0; c < st->ncols; c++) {
 		if (st->head[c] || !st->cols[c].required)
