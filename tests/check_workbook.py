@@ -97,7 +97,19 @@ def frozen(wb):
             fail(f"{ws.title}: no frozen header")
             continue
         ps = ws.page_setup
-        if ps.orientation != "landscape" or ps.fitToWidth not in (1, None) or \
+        breaks = [b.id for b in ws.col_breaks.brk]
+        if breaks:  # blocks side by side: a block a page, the labels beside each
+            cols = re.sub(r"\d+$", "", ws.freeze_panes)
+            labels = f"A:{chr(ord(cols) - 1)}"
+            if ps.orientation != "landscape" or ws.print_title_cols not in \
+                    (labels, re.sub(r"(\w+)", r"$\1", labels)) or \
+                    not 10 <= int(ps.scale or 100) <= 100 or \
+                    (ws.sheet_properties.pageSetUpPr and
+                     ws.sheet_properties.pageSetUpPr.fitToPage):
+                fail(f"{ws.title}: prints {ps.orientation} at {ps.scale}%, labels "
+                     f"{ws.print_title_cols!r}, expected landscape, {labels} beside each "
+                     f"block, scaled, not fit to a page")
+        elif ps.orientation != "landscape" or ps.fitToWidth not in (1, None) or \
                 ps.fitToHeight != 0 or not ws.sheet_properties.pageSetUpPr.fitToPage:
             fail(f"{ws.title}: prints {ps.orientation}, fit to {ps.fitToWidth} x "
                  f"{ps.fitToHeight} pages, expected landscape, 1 page wide")

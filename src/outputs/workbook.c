@@ -259,6 +259,9 @@ struct wb {
 	lxw_format *after;   /* a year after the horizon: the number, the words in its format */
 	lxw_worksheet *ws;   /* the sheet being written */
 	int frozen;          /* its header rows (frozen, repeated on each printed page) */
+	int frozen_cols;     /* its label columns (frozen) */
+	int block[8];        /* a sheet of blocks side by side (wide_sheet): where each */
+	int nblock;          /* starts; printed a block a page, the labels beside */
 	char sheet[64];      /* its name */
 	int width[WB_COLS];
 	char *buf[WB_BUFS]; /* the sheets' row buffers, until the book is closed */
@@ -392,11 +395,12 @@ static void freeze(struct wb *x, int rows, int cols)
 {
 	worksheet_freeze_panes(x->ws, (lxw_row_t)rows, (lxw_col_t)cols);
 	x->frozen = rows;
+	x->frozen_cols = cols;
 }
 
 static int sheet_begin(struct wb *x, const char *name)
 {
-	x->frozen = 0;
+	x->frozen = x->frozen_cols = x->nblock = 0;
 	snprintf(x->sheet, sizeof x->sheet, "%s", name);
 	memset(x->width, 0, sizeof x->width);
 	x->ws = workbook_add_worksheet(x->book, name);
@@ -414,30 +418,61 @@ static int sheet_begin(struct wb *x, const char *name)
 	return 0;
 }
 
+/* Column c's width as set: what was written, within [6, 60]. */
+static int col_width(const struct wb *x, int c)
+{
+	return x->width[c] < 6 ? (x->width[c] ? 6 : 0) : x->width[c] > 60 ? 60 : x->width[c];
+}
+
+/* A4 landscape holds about this many characters of columns at 100%:
+ * 261 mm between default margins, and LibreOffice prints a character of
+ * column width about 2.5 mm wide (Excel less). */
+#define PAGE_CHARS 100
+
 /* Column widths from what was written, within [6, 60] (longer text is
- * cut on screen, whole in the cell). Printed: landscape, one page wide
- * and as many long as it takes, the header rows on every page: a page
- * split across its columns loses its labels, and a leader reads a page
- * alone. The widest sheets (by year: five blocks of years) go on A3,
- * where one page wide still reads. */
+ * cut on screen, whole in the cell). Printed: landscape, the header rows
+ * on every page, one page wide and as many long as it takes: a page split
+ * across its columns loses its labels, and a leader reads a page alone.
+ * A sheet of blocks side by side (by year: five statistics of six
+ * columns) would print too small to read one page wide, even on A3: it
+ * prints a block a page, its label columns repeated beside each. */
 static void sheet_end(struct wb *x)
 {
 	int total = 0;
 	for (int c = 0; c < WB_COLS; c++)
-		total += x->width[c] < 6    ? (x->width[c] ? 6 : 0)
-			 : x->width[c] > 60 ? 60
-					    : x->width[c];
-	worksheet_set_paper(x->ws, total > 240 ? 8 : 9); /* A3, A4 */
+		total += col_width(x, c);
+	worksheet_set_paper(x->ws, !x->nblock && total > 240 ? 8 : 9); /* A3, A4 */
 	worksheet_set_landscape(x->ws);
-	worksheet_fit_to_pages(x->ws, 1, 0);
+	if (x->nblock) {
+		int labels = 0, widest = 0;
+		lxw_col_t breaks[9] = {0};
+		for (int c = 0; c < x->frozen_cols; c++)
+			labels += col_width(x, c);
+		for (int b = 0; b < x->nblock; b++) {
+			int end = b + 1 < x->nblock ? x->block[b + 1] : WB_COLS, cols = 0;
+			for (int c = x->block[b]; c < end; c++)
+				cols += col_width(x, c);
+			widest = cols > widest ? cols : widest;
+			if (b > 0) /* a page starts with each block but the first */
+				breaks[b - 1] = (lxw_col_t)x->block[b];
+		}
+		int scale = 100 * PAGE_CHARS / (labels + widest);
+		worksheet_set_print_scale(x->ws, (uint16_t)(scale < 100 ? scale : 100));
+		check(x, worksheet_set_v_pagebreaks(x->ws, breaks), "the page breaks");
+		check(x, worksheet_repeat_columns(x->ws, 0, (lxw_col_t)(x->frozen_cols - 1)),
+		      "the printed labels");
+	} else {
+		worksheet_fit_to_pages(x->ws, 1, 0);
+	}
 	if (x->frozen > 0)
 		check(x, worksheet_repeat_rows(x->ws, 0, (lxw_row_t)(x->frozen - 1)),
 		      "the printed header");
 	for (int c = 0; c < WB_COLS; c++) {
 		if (!x->width[c])
 			continue;
-		int cols = x->width[c] < 6 ? 6 : x->width[c] > 60 ? 60 : x->width[c];
-		check(x, worksheet_set_column(x->ws, (lxw_col_t)c, (lxw_col_t)c, cols, NULL),
+		check(x,
+		      worksheet_set_column(x->ws, (lxw_col_t)c, (lxw_col_t)c, col_width(x, c),
+					   NULL),
 		      "a column width");
 	}
 }
@@ -633,6 +668,10 @@ static void ranked_chart(struct wb *x, int row, int col)
 	chart_title_set_name(ch, w(x, C_RANKED));
 	/* a bar chart's categories run up its y axis: reversed, the dearest is on top */
 	chart_axis_set_reverse(ch->y_axis);
+	/* every measure named: a smaller font, and no names skipped */
+	lxw_chart_font small = {.size = 8};
+	chart_axis_set_num_font(ch->y_axis, &small);
+	chart_axis_set_interval_unit(ch->y_axis, 1);
 	chart_axis_set_num_format(ch->x_axis, "#,##0");
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 	/* a bar a measure, on one landscape page at most */
@@ -734,6 +773,7 @@ static void wide_sheet(struct wb *x, bool counts)
 	for (int b = 0; b < nblocks; b++) {
 		int c0 = 3 + b * (x->years + 1);
 		const char *g = w(x, counts ? blocks[b].count_head : blocks[b].head);
+		x->block[x->nblock++] = c0;
 		check(x,
 		      worksheet_merge_range(x->ws, 0, (lxw_col_t)c0, 0, (lxw_col_t)(c0 + x->years),
 					    g, x->group),
@@ -919,6 +959,7 @@ static void district_chart(struct wb *x, int n, int row, int col)
 	chart_series_set_fill(se, &fill);
 	chart_title_set_name(ch, w(x, C_DISTRICTS));
 	chart_axis_set_reverse(ch->y_axis); /* the first district on top */
+	chart_axis_set_interval_unit(ch->y_axis, 1);
 	chart_axis_set_num_format(ch->x_axis, "#,##0");
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	lxw_chart_options o = {.x_scale = 1.3, .y_scale = 1.3};
