@@ -62,8 +62,7 @@ struct briefing {
 void briefing_write(FILE *f, const struct briefing *b);
 
 /* One of the draft's readings of what the policy text leaves open: a
- * parameter the built-in scenario marks "; reading: why" (POLICY.md,
- * "Readings of what the text leaves open"). */
+ * parameter the built-in scenario marks "; reading: why". */
 struct briefing_reading {
 	int param;     /* index in the parameter table */
 	char why[160]; /* the reading in words, as the scenario file gives it */
@@ -72,5 +71,10 @@ struct briefing_reading {
 /* The readings, in the built-in scenario's order: writes up to max into
  * r and returns how many there are. */
 int briefing_readings(struct briefing_reading *r, int max);
+
+/* A reading's words (briefing_reading.why) in lang: static text, or NULL
+ * when fundsim has no translation of them (a reading added to the draft
+ * scenario and not to briefing.c's table). */
+const char *briefing_reading_words(const char *why, enum chart_lang lang);
 
 #endif

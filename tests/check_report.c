@@ -522,6 +522,27 @@ START_TEST(readings_are_the_parameters_the_draft_marks_as_readings)
 }
 END_TEST
 
+/* Regression: the Chinese report showed every reading in English (the
+ * scenario file's words, never seen by xgettext). */
+START_TEST(every_reading_of_the_draft_has_its_chinese_words)
+{
+	struct briefing_reading r[64];
+	int n = briefing_readings(r, 64);
+	for (int k = 0; k < n; k++) {
+		const char *en = briefing_reading_words(r[k].why, CHART_EN),
+			   *zh = briefing_reading_words(r[k].why, CHART_ZH);
+		ck_assert_msg(en && zh, "reading \"%s\" is not in briefing.c's table", r[k].why);
+		ck_assert_str_eq(en, r[k].why);
+		ck_assert_msg(strcmp(zh, en) != 0, "reading \"%s\" has no Chinese", en);
+		bool cjk = false; /* UTF-8 CJK characters start with 0xE3..0xE9 */
+		for (const unsigned char *c = (const unsigned char *)zh; *c; c++)
+			cjk |= *c >= 0xE3 && *c <= 0xE9;
+		ck_assert_msg(cjk, "reading \"%s\" in Chinese is \"%s\"", en, zh);
+	}
+	ck_assert_ptr_null(briefing_reading_words("a reading nobody wrote", CHART_ZH));
+}
+END_TEST
+
 /* ---- fundsim report ---- */
 
 static char dir[4096], out[4200]; /* the scenario in dir, the results in out */
@@ -851,6 +872,19 @@ START_TEST(a_report_in_chinese_has_chinese_headings_and_the_same_numbers)
 	ck_assert_ptr_nonnull(strstr(zh, "<h2>分措施资金需求</h2>"));
 	ck_assert_ptr_nonnull(strstr(zh, "<th>条款</th><th>措施</th>"));
 	ck_assert_ptr_null(strstr(zh, "<h2>Summary</h2>"));
+	/* every reading in Chinese, none in English: the table's rows */
+	const char *rs = strstr(zh, "<h3>对政策文本未明确之处的解读</h3>");
+	ck_assert_ptr_nonnull(rs);
+	struct briefing_reading r[64];
+	int nr = briefing_readings(r, 64);
+	for (int k = 0; k < nr && k < 64; k++) {
+		char cell[512];
+		snprintf(cell, sizeof cell, "</td><td>%s</td>",
+			 briefing_reading_words(r[k].why, CHART_ZH));
+		ck_assert_msg(strstr(rs, cell) != NULL, "no Chinese reading %s", cell);
+		snprintf(cell, sizeof cell, "</td><td>%s</td>", r[k].why);
+		ck_assert_msg(strstr(rs, cell) == NULL, "English reading %s", cell);
+	}
 	/* the 事前绩效评估 section in each language, with the same figures */
 	ck_assert_ptr_nonnull(strstr(en, "<h2>Ex-ante performance evaluation (事前绩效评估)</h2>"));
 	ck_assert_ptr_nonnull(strstr(en, "Office for Budget Responsibility"));
@@ -1116,6 +1150,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, csv_text_that_a_spreadsheet_reads_as_a_formula_gets_a_quote_in_front);
 	tcase_add_test(tc, csv_text_that_is_a_plain_number_stays_a_number);
 	tcase_add_test(tc, readings_are_the_parameters_the_draft_marks_as_readings);
+	tcase_add_test(tc, every_reading_of_the_draft_has_its_chinese_words);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("fundsim report");

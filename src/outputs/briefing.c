@@ -940,6 +940,43 @@ int briefing_readings(struct briefing_reading *r, int max)
 	return n;
 }
 
+/* The draft's readings as the built-in scenario words them ("; reading:"
+ * in scenarios/suzhou-draft.ini), marked here for translation: xgettext
+ * never sees a scenario file's comments. check_report holds every reading
+ * of the built-in scenario to a row of this table. */
+static const char *const reading_words[] = {
+	N_("first full year after publication"),
+	N_("three qualifying years (落户3年内 and 连续3年 fit in it)"),
+	N_("awards use the prior year's audited figures"),
+	N_("yearly support granted in the policy period (第7条, 第13条 连续支持不超过3年) runs "
+	   "its years after the horizon (scenarios/README.md)"),
+	N_("the city pays its part alone"),
+	N_("no block; the province pays provincial_share of each pooled award"),
+	N_("staff must reach 50 within 3 years of settling"),
+	N_("the cap is paid"),
+	N_("再给予 = only firms that got M1A"),
+	N_("\"new\" = within 3 years of founding"),
+	N_("tier 2 pays the difference to tier 1"),
+	N_("no 就高不重复 clause"),
+	N_("tiers reached before the policy count as paid"),
+	N_("the text sets no limit"),
+	N_("the cap, unless the data say otherwise"),
+	N_("once per consortium"),
+	N_("the amount, unless the data say otherwise"),
+	N_("once per platform"),
+	N_("each year's results may be supported"),
+	N_("the caps, unless the data say otherwise"),
+	N_("once per talent"),
+};
+
+const char *briefing_reading_words(const char *why, enum chart_lang lang)
+{
+	for (size_t i = 0; i < sizeof reading_words / sizeof reading_words[0]; i++)
+		if (strcmp(why, reading_words[i]) == 0)
+			return L_(lang, reading_words[i]);
+	return NULL;
+}
+
 static void readings(struct page *pg)
 {
 	const struct briefing *b = pg->b;
@@ -953,8 +990,12 @@ static void readings(struct page *pg)
 	html_printf(f,
 		    L_(b->lang,
 		       "<h3>Readings of what the policy text leaves open</h3>\n"
-		       "<p>Where the text is open, the draft scenario takes a default reading "
-		       "(POLICY.md, “Readings”). This scenario keeps %d of the %d and replaces "
+		       "<p>Where the text is open, the draft scenario (the built-in "
+		       "<code>suzhou-draft</code>) takes the default reading below. Each "
+		       "reading is the value of the scenario parameter beside it: a scenario "
+		       "file changes it in that section (<code>[m2]</code> "
+		       "<code>mode = each</code>), or <code>--set m2.mode=each</code> on the "
+		       "command line. This scenario keeps %d of the %d and replaces "
 		       "%d.</p>\n"),
 		    kept, n, n - kept);
 	html_printf(f, L_(b->lang, "<table>\n<thead><tr><th>Parameter</th><th>Default reading</th>"
@@ -971,7 +1012,8 @@ static void readings(struct page *pg)
 			param_meaning(b, r[k].param, means, sizeof means);
 			html_printf(f, "<span class=\"alt\">%s</span>", means);
 		}
-		html_printf(f, "</td><td>%s</td>", r[k].why);
+		const char *why = briefing_reading_words(r[k].why, b->lang);
+		html_printf(f, "</td><td>%s</td>", why ? why : r[k].why); /* else as written */
 		if (x)
 			html_printf(
 				f,
