@@ -13,6 +13,7 @@
 #include <check.h>
 #include <dirent.h>
 #include <gsl/gsl_errno.h>
+#include <math.h>
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -857,6 +858,78 @@ START_TEST(every_chart_gnuplot_draws_passes_the_svg_allowlist_whole)
 }
 END_TEST
 
+/* The share column of table id: the tbody rows' last cells ("12.3%"),
+ * added up; how many rows in *rows. A tfoot row is no share of the total. */
+static double shares_of(const char *html, const char *id, int *rows)
+{
+	char want[96];
+	snprintf(want, sizeof want, "<table id=\"%s\"", id);
+	const char *t = strstr(html, want);
+	ck_assert_msg(t != NULL, "no table %s", id);
+	const char *body = strstr(t, "<tbody>"), *end = strstr(t, "</tbody>");
+	ck_assert(body && end);
+	double sum = 0;
+	*rows = 0;
+	for (const char *r = strstr(body, "</tr>"); r && r < end; r = strstr(r + 5, "</tr>")) {
+		static const char cell[] = "<td class=\"n\">";
+		const char *c = r;
+		while (c > body && strncmp(c, cell, strlen(cell)) != 0)
+			c--;
+		double v = strtod(c + strlen(cell), NULL);
+		ck_assert_msg(v >= 0 && v <= 100, "%s: a share of %g%%", id, v);
+		sum += v;
+		++*rows;
+	}
+	return sum;
+}
+
+/* Regression: the summary counted 26 lines for a total of 25 (M8B is a
+ * contingent item), the budget owners' shares added to 165% (new money
+ * only, a subtotal, shown as a fifth source) and the readings pointed to
+ * POLICY.md, which the bureau does not have. */
+static void ck_counts_and_shares(const char *html, bool zh)
+{
+	char *sum = slurp("summary.csv"), want[256];
+	int counted = 0, apart = 0;
+	for (const char *l = strstr(sum, "\n"); l && l[1]; l = strchr(l + 1, '\n')) {
+		char line[16], level[16];
+		if (sscanf(l + 1, "%15[^,],%15[^,],", line, level) != 2 || strcmp(level, "total") ||
+		    !strcmp(line, "TOTAL"))
+			continue;
+		bool in = l[strcspn(l + 1, "\n")] == '1'; /* in_total, the last field */
+		counted += in;
+		apart += !in;
+	}
+	free(sum);
+	ck_assert_int_eq(apart, 1); /* the draft's M8B */
+	snprintf(want, sizeof want,
+		 zh ? "计入合计的 %d 项实施中资金奖励条线"
+		    : "the %d cash award lines in force that the total adds up",
+		 counted);
+	ck_assert_msg(strstr(html, want) != NULL, "no \"%s\"", want);
+	ck_assert_ptr_nonnull(
+		strstr(html, zh ? "另有 1 项或有事项（一事一议：M8B）"
+				: "1 contingent item (一事一议, decided case by case: M8B)"));
+	int rows;
+	double levels = shares_of(html, "eval-levels", &rows);
+	ck_assert_int_eq(rows, 3);
+	ck_assert_msg(fabs(levels - 100) <= 0.05 * rows + 1e-9, "levels' shares add to %g%%",
+		      levels);
+	double owners = shares_of(html, "eval-owners", &rows);
+	ck_assert_int_ge(rows, 2);
+	ck_assert_msg(fabs(owners - 100) <= 0.05 * rows + 1e-9, "owners' shares add to %g%%",
+		      owners);
+	/* the subtotal under them, without a share */
+	const char *t = strstr(html, "<table id=\"eval-owners\""), *foot = strstr(t, "<tfoot>");
+	ck_assert_ptr_nonnull(foot);
+	ck_assert_ptr_nonnull(strstr(foot, zh ? "<tr class=\"subtotal\"><td>其中：新增资金小计"
+					      : "<tr class=\"subtotal\"><td>Of which new money"));
+	ck_assert_ptr_nonnull(strstr(foot, "data-owner=\"new_money_only\""));
+	ck_assert(strstr(foot, "<td class=\"n\"></td></tr>\n</tfoot>") ==
+		  strstr(foot, "</tfoot>") - strlen("<td class=\"n\"></td></tr>\n"));
+	ck_assert_ptr_null(strstr(html, "POLICY.md"));
+}
+
 START_TEST(a_report_in_chinese_has_chinese_headings_and_the_same_numbers)
 {
 	make_dir("zh");
@@ -872,6 +945,7 @@ START_TEST(a_report_in_chinese_has_chinese_headings_and_the_same_numbers)
 	ck_assert_ptr_nonnull(strstr(zh, "<h2>分措施资金需求</h2>"));
 	ck_assert_ptr_nonnull(strstr(zh, "<th>条款</th><th>措施</th>"));
 	ck_assert_ptr_null(strstr(zh, "<h2>Summary</h2>"));
+	ck_counts_and_shares(zh, true);
 	/* every reading in Chinese, none in English: the table's rows */
 	const char *rs = strstr(zh, "<h3>对政策文本未明确之处的解读</h3>");
 	ck_assert_ptr_nonnull(rs);
@@ -894,6 +968,7 @@ START_TEST(a_report_in_chinese_has_chinese_headings_and_the_same_numbers)
 	ck_assert_ptr_nonnull(strstr(zh, "<h3>三、绩效目标：产出指标</h3>"));
 	ck_assert_ptr_nonnull(strstr(zh, "<h3>四、测算不确定性评级</h3>"));
 	ck_assert_ptr_null(strstr(zh, "Economy of the inputs"));
+	ck_counts_and_shares(en, false);
 	ck_assert_ptr_null(strstr(en, "%%")); /* a format's %% passed as text prints twice */
 	ck_assert_ptr_null(strstr(zh, "%%"));
 	const char *te = strstr(en, "data-line=\"TOTAL\" data-year=\"0\""),
@@ -1075,8 +1150,11 @@ static void ck_where_tables(const char *html, bool zh)
 				 "<tr><td>%s<span class=\"alt\">%s</span></td><td>%s</td>",
 				 owners[o][1], owners[o][2], new ? "New" : "Existing programme");
 		else
-			snprintf(row, sizeof row, "<tfoot><tr><td>%s</td><td>%s</td>",
-				 zh ? "仅新增资金" : "New money only", zh ? "新增资金" : "New");
+			snprintf(row, sizeof row,
+				 "<tfoot><tr class=\"subtotal\"><td>%s</td><td>%s</td>",
+				 zh ? "其中：新增资金小计（上列新增资金各行之和）"
+				    : "Of which new money (subtotal of the rows above)",
+				 zh ? "新增资金" : "New");
 		int cells = 0;
 		for (; l; l = next_row(l, owners[o][0], NULL, "total"), cells++)
 			add_cell(row, sizeof row, l);

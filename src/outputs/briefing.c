@@ -94,6 +94,7 @@ static const char *const css =
 	"thead th{border-bottom:1.5px solid var(--ink);font-weight:600;vertical-align:bottom}\n"
 	"tbody tr:nth-child(even){background:var(--band)}\n"
 	"tfoot td{font-weight:700;border-top:1.5px solid var(--ink);border-bottom:0}\n"
+	"tfoot tr.subtotal td{font-weight:400;font-style:italic;border-top:1px dashed var(--muted)}\n"
 	".n{text-align:right;white-space:nowrap}\n"
 	".code{white-space:nowrap;font-weight:600}\n"
 	".alt{display:block;color:var(--muted);font-size:.86em}\n"
@@ -349,9 +350,20 @@ static void summary(struct page *pg)
 	FILE *f = pg->f;
 	char m[32], lo[32], hi[32];
 	const struct stats *t = pg->total;
-	int enabled = 0;
-	for (int line = 0; line < N_LINES; line++)
-		enabled += p->line[line].enabled;
+	/* the total adds up the lines in force and in_total; a contingent item
+	 * (一事一议) is costed but reported apart, so it is not counted here */
+	int counted = 0, apart = 0;
+	double apart_mean = 0;
+	for (int line = 0; line < N_LINES; line++) {
+		if (!p->line[line].enabled)
+			continue;
+		if (b->sm->in_total[line]) {
+			counted++;
+		} else {
+			apart++;
+			apart_mean += money(pg, line, pg->l->years, LV_TOTAL)->mean;
+		}
+	}
 	const int *r = b->sm->by_cost; /* dearest first, the lines in the total */
 	int nr = b->sm->nranked;
 	fputs("<section id=\"summary\" class=\"first\">\n", f);
@@ -381,11 +393,27 @@ static void summary(struct page *pg)
 	html_printf(f,
 		    L_(b->lang,
 		       "<p>Under scenario <strong>%s</strong>, the %d cash award lines in "
-		       "force are expected to cost <strong>%s元</strong> over qualifying "
-		       "years %d–%d (paid %d–%d). In 90%% of the simulated futures the cost "
-		       "lies between %s and %s元."),
-		    b->s->name, enabled, m, p->start_year, p->start_year + p->years - 1,
+		       "force that the total adds up are expected to cost <strong>%s元"
+		       "</strong> over qualifying years %d–%d (paid %d–%d). In 90%% of the "
+		       "simulated futures the cost lies between %s and %s元."),
+		    b->s->name, counted, m, p->start_year, p->start_year + p->years - 1,
 		    pg->first_paid, pg->first_paid + pg->l->years - 1, lo, hi);
+	if (apart > 0) {
+		char names[128] = "", v[32];
+		for (int line = 0; line < N_LINES; line++)
+			if (p->line[line].enabled && !b->sm->in_total[line])
+				snprintf(names + strlen(names), sizeof names - strlen(names),
+					 "%s%s", names[0] ? L_(b->lang, ", ") : "",
+					 line_info(line)->name);
+		html_printf(f,
+			    NL_(b->lang,
+				" %d contingent item (一事一议, decided case by case: %s) is "
+				"costed apart and is not in this total: %s元 expected.",
+				" %d contingent items (一事一议, decided case by case: %s) are "
+				"costed apart and are not in this total: %s元 expected.",
+				(unsigned long)apart),
+			    apart, names, yuan(apart_mean, v, sizeof v));
+	}
 	if (t->mean > 0) {
 		double top = 0;
 		int nt = 0;
@@ -501,9 +529,13 @@ static void measures(struct page *pg)
 	fputs("<section id=\"measures\">\n", f);
 	html_printf(f, L_(b->lang, "<h2>Cost by measure</h2>\n"));
 	html_printf(f,
-		    L_(b->lang, "<p>Every cash award line of the policy, over all paid years and "
-				"funding levels. Awards: the mean number paid over the period (a "
-				"yearly award counts once a year).</p>\n"));
+		    L_(b->lang, "<p>Every cash award line of the policy, over all paid years "
+				"(%d–%d) and funding levels. Awards: the mean number paid in those "
+				"years (a yearly award counts once a year)%s.</p>\n"),
+		    pg->first_paid, pg->first_paid + pg->l->years - 1,
+		    pg->l->years > pg->l->horizon
+			    ? L_(b->lang, ", the years after the policy's last paid year included")
+			    : "");
 	html_printf(f,
 		    L_(b->lang,
 		       "<table>\n<thead><tr><th>Clause</th><th>Measure</th>"
@@ -776,9 +808,31 @@ static void sensitivity(struct page *pg)
 		    L_(b->lang,
 		       " Every variant runs the same %ld simulated futures as the base "
 		       "case (common random numbers), so each change is due to the assumption "
-		       "alone; it is shown ± its standard error. Expected total on these "
-		       "futures: %s元.</p>\n"),
-		    t->reps, base);
+		       "alone; it is shown ± its standard error.</p>\n"),
+		    t->reps);
+	/* The base stays the study's own: each change is a difference over the
+	 * same futures, and moving the base to the run's mean would pair it with
+	 * futures the variants never ran. A replication's stream depends only
+	 * on (seed, index), so the study's futures are the run's first ones. */
+	if (t->reps < b->sm->reps) {
+		char all[32], head[32];
+		text_grouped(b->sm->reps, all, sizeof all);
+		html_printf(
+			f,
+			L_(b->lang,
+			   "<p class=\"note\">Base case: the expected total on these %ld "
+			   "futures, the first %ld of this report's %s (same seed), is %s元; "
+			   "over all %s it is %s元, the figure of the other sections. The study "
+			   "runs fewer futures because it runs the model twice for each "
+			   "assumption, and a change measured on paired futures needs few; "
+			   "the two totals differ by sampling alone.</p>\n"),
+			t->reps, t->reps, all, base, all, yuan(pg->total->mean, head, sizeof head));
+	} else {
+		html_printf(f,
+			    L_(b->lang, "<p class=\"note\">Base case: the expected total on these "
+					"futures, the same as this report's run, is %s元.</p>\n"),
+			    base);
+	}
 	int n = t->nbars < BRIEFING_TOP_BARS ? t->nbars : BRIEFING_TOP_BARS;
 	if (b->tornado_svg) {
 		fputs("<figure id=\"fig-tornado\">\n", f);

@@ -122,6 +122,8 @@ static void economy(struct page *pg)
 struct composition {
 	const char *id, *attr; /* table id, data-ATTR naming a row ("level") */
 	int n;                 /* groups */
+	int subtotals;         /* the last of the n: subtotals of the others ("of which"),
+				* shown under them without a share, so the shares add to 100% */
 	const char *(*name)(const struct page *pg, int g, char *buf, size_t len);
 	const char *(*key)(int g); /* the group as the CSV files name it */
 	const struct stats *(*cell)(const struct page *pg, int g, int year);
@@ -150,7 +152,8 @@ static const char *owner_label(const struct page *pg, int g, char *buf, size_t l
 {
 	enum chart_lang lang = pg->b->lang;
 	if (g == N_OWNERS)
-		snprintf(buf, len, "%s", L_(lang, "New money only"));
+		snprintf(buf, len, "%s",
+			 L_(lang, "Of which new money (subtotal of the rows above)"));
 	else /* the registry's names (owners.def) */
 		snprintf(buf, len, "%s%s", lang == CHART_ZH ? owner_info(g)->zh : owner_info(g)->en,
 			 pg->b->sm->owner_new[g] ? L_(lang, " (new money)") : "");
@@ -177,16 +180,23 @@ static void composition_table(struct page *pg, const struct composition *c, cons
 	html_printf(f, L_(b->lang, "<th class=\"n\">Share</th>"));
 	fputs("</tr></thead>\n<tbody>\n", f);
 	double total = pg->total->mean;
+	int parts = c->n - c->subtotals;
 	for (int g = 0; g < c->n; g++) {
 		char name[160];
-		html_printf(f, "<tr><td>%s</td>", c->name(pg, g, name, sizeof name));
+		if (g == parts)
+			fputs("</tbody>\n<tfoot>", f);
+		html_printf(f, g < parts ? "<tr><td>%s</td>" : "<tr class=\"subtotal\"><td>%s</td>",
+			    c->name(pg, g, name, sizeof name));
 		for (int y = 0; y <= pg->l->years; y++)
 			amount_cell(pg, c->attr, c->key(g), year_of(pg, y), c->cell(pg, g, y));
 		double mean = c->cell(pg, g, pg->l->years)->mean;
-		html_printf(f, "<td class=\"n\">%.1f%%</td></tr>\n",
-			    total > 0 ? 100 * mean / total : 0.0);
+		if (g < parts)
+			html_printf(f, "<td class=\"n\">%.1f%%</td></tr>\n",
+				    total > 0 ? 100 * mean / total : 0.0);
+		else /* a part of the rows above: a share would count them twice */
+			fputs("<td class=\"n\"></td></tr>\n", f);
 	}
-	fputs("</tbody></table>\n", f);
+	fputs(parts < c->n ? "</tfoot></table>\n" : "</tbody></table>\n", f);
 }
 
 static void composition(struct page *pg)
@@ -201,9 +211,9 @@ static void composition(struct page *pg)
 	/* a dimension the run's layout has by paid year is a row here with its
 	 * accessors (districts have no years: their own section) */
 	const struct composition tables[] = {
-		{"eval-levels", "level", N_LEVELS - LV_PROVINCIAL, level_label, level_key,
+		{"eval-levels", "level", N_LEVELS - LV_PROVINCIAL, 0, level_label, level_key,
 		 level_cell},
-		{"eval-owners", "owner", N_OWNERS + 1, owner_label, owner_key, owner_cell},
+		{"eval-owners", "owner", N_OWNERS + 1, 1, owner_label, owner_key, owner_cell},
 	};
 	const char *heads[] = {L_(b->lang, "Funding level"), L_(b->lang, "Budget owner")};
 	/* a lean run has no owner cells */

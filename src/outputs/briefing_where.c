@@ -82,7 +82,8 @@ static void owners(struct page *pg)
 		if (o == N_OWNERS)
 			html_printf(f,
 				    L_(b->lang,
-				       "</tbody>\n<tfoot><tr><td>New money only</td><td>New</td>"));
+				       "</tbody>\n<tfoot><tr class=\"subtotal\"><td>Of which new "
+				       "money (subtotal of the rows above)</td><td>New</td>"));
 		else if (b->lang == CHART_ZH) /* the registry's names (owners.def) */
 			html_printf(f, "<tr><td>%s</td><td>%s</td>", owner_info(o)->zh,
 				    sm->owner_new[o] ? L_(b->lang, "New")
