@@ -128,8 +128,26 @@ static const char *const css =
 	"#where th,#where td:first-child,#by-owner td:nth-child(2){white-space:nowrap}\n"
 	"#evaluation td:first-child,#evaluation th:first-child,.rating{white-space:nowrap}\n"
 	"#evaluation td:nth-child(2){min-width:10em}\n"
-	"#evaluation td.n .alt{font-size:.8em;white-space:normal;word-break:keep-all}\n"
+	"#evaluation td.n .alt,#by-owner td.n .alt{font-size:.8em;white-space:normal;"
+	"word-break:keep-all}\n"
+	/* where a wide table still scrolls, the names stay in sight */
+	"#by-owner :is(th,td):first-child,#eval-levels :is(th,td):first-child,"
+	"#eval-owners :is(th,td):first-child{position:sticky;left:0;z-index:1;"
+	"background:#fff}\n"
+	"#by-owner tbody tr:nth-child(even) td:first-child,"
+	"#eval-owners tbody tr:nth-child(even) td:first-child,"
+	"#eval-levels tbody tr:nth-child(even) td:first-child{background:var(--band)}\n"
 	"ul{margin:.3rem 0 .8rem;padding-left:1.3rem}\n"
+	/* On a screen the charts and the wide tables take the window's width,
+	 * up to a chart's own 1280 px, centred on the text: at the text's 190 mm
+	 * a chart's labels are 6 px tall and the tables scroll. Paper keeps
+	 * 190 mm (print rules below). */
+	"@media screen{\n"
+	" figure{width:min(1280px,calc(100vw - 48px));"
+	"margin-left:calc(50% - min(640px,50vw - 24px))}\n"
+	" #by-owner,#evaluation table{width:max-content;max-width:min(1280px,calc(100vw - 48px));"
+	"position:relative;left:50%;transform:translateX(-50%)}\n"
+	"}\n"
 	"@page{size:A4;margin:14mm 13mm 15mm}\n"
 	"@media print{\n"
 	" html{font-size:9.5pt}\n"
