@@ -92,7 +92,7 @@ if (!exists("subtitle")) {
 		subtitle = zh ? sprintf('超出预算的概率为 %s%s', pct(budget_p), budget_p > 0 ? '；深色柱为超出预算的模拟结果' : '') \
 			      : sprintf('Chance of exceeding the budget: %s%s', pct(budget_p), budget_p > 0 ? ' (darker bars)' : '')
 	} else {
-		subtitle = zh ? '本情景未设定预算总额（[budget] total 或 annual_total）' \
+		subtitle = zh ? '本情景未设定预算额度（情景文件 [budget] 节：政策期总额 total 或年度额度 annual_total）' \
 			      : 'No budget envelope in this scenario ([budget] total or annual_total)'
 	}
 }
