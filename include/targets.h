@@ -25,7 +25,7 @@ struct target_def {
 	int stat;        /* enum pop_stat */
 	enum target_unit unit;
 	const char *unit_word; /* "firms", "yuan", "share", "a year" */
-	const char *desc;
+	const char *desc;      /* what it is, a msgid (targets_meaning) */
 };
 
 struct target {
@@ -36,6 +36,14 @@ struct target {
 
 /* The table (borrowed, static) and its length. */
 const struct target_def *targets_table(size_t *n);
+/* What d is, in lang (enum i18n_lang): its desc, translated (static).
+ * As L_: a language not the process's only after the threads. */
+const char *targets_meaning(const struct target_def *d, int lang);
+/* source in lang when it is one of the built-in scenario's sources word
+ * for word (static); NULL for any other, which a caller shows as written
+ * (a scenario's own source is in its author's words). As L_. */
+const char *targets_source_words(const char *source, int lang);
+
 /* Index of key in the table, or -1. */
 int targets_find(const char *key);
 

@@ -16,6 +16,7 @@
 #include "policy.h"
 #include "report.h"
 #include "scenario.h"
+#include "targets.h"
 #include "text.h"
 #include "tmpdir.h"
 
@@ -420,6 +421,37 @@ START_TEST(every_meaning_is_the_table_s_in_english_and_has_its_chinese)
 			      "%s.%s: no Chinese for \"%s\" (make po; po/zh_CN.po)", d[i].section,
 			      d[i].key, d[i].desc);
 	}
+}
+END_TEST
+
+/* Regression: calibrate --lang zh named its targets by their keys alone
+ * (share_1yi, key_db) and gave every source in English: the sources a
+ * planner must defend. Each target has its meaning in both languages, and
+ * each of the built-in scenario's sources its Chinese (targets.c's table). */
+START_TEST(every_target_and_every_built_in_source_has_its_chinese)
+{
+	size_t n;
+	const struct target_def *d = targets_table(&n);
+	for (size_t i = 0; i < n; i++) {
+		const char *en = targets_meaning(&d[i], I18N_EN),
+			   *zh = targets_meaning(&d[i], I18N_ZH);
+		ck_assert_str_eq(en, d[i].desc);
+		ck_assert_msg(strcmp(zh, en) != 0 && has_cjk(zh),
+			      "target %s: no Chinese for \"%s\"", d[i].key, en);
+	}
+	struct scenario *s = builtin();
+	ck_assert_int_gt(s->ntargets, 0);
+	for (int k = 0; k < s->ntargets; k++) {
+		const char *src = s->targets[k].source, *en = targets_source_words(src, I18N_EN),
+			   *zh = targets_source_words(src, I18N_ZH);
+		ck_assert_msg(en && zh, "target %s: source \"%s\" is not in targets.c's table",
+			      d[s->targets[k].def].key, src);
+		ck_assert_str_eq(en, src);
+		ck_assert_msg(strcmp(zh, en) != 0 && has_cjk(zh), "source \"%s\" has no Chinese",
+			      en);
+	}
+	ck_assert_ptr_null(targets_source_words("a source nobody wrote", I18N_ZH));
+	free(s);
 }
 END_TEST
 
@@ -1392,6 +1424,7 @@ static Suite *scenario_suite(void)
 
 	tc = tcase_create("meanings");
 	tcase_add_test(tc, every_meaning_is_the_table_s_in_english_and_has_its_chinese);
+	tcase_add_test(tc, every_target_and_every_built_in_source_has_its_chinese);
 	tcase_add_test(tc, meanings_built_from_the_registry_have_their_own_chinese);
 	tcase_add_test(tc, every_unit_is_the_table_s_in_english_and_has_its_chinese);
 	suite_add_tcase(s, tc);

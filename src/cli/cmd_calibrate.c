@@ -80,18 +80,35 @@ static int options(const struct cli *c, struct setup *su, struct calib_opts *o)
 	return 0;
 }
 
+/* A target's source in lang: the built-in scenario's in translation, a
+ * scenario's own as written. */
+static const char *source_in(const struct target *t, int lang)
+{
+	const char *w = targets_source_words(t->source, lang);
+	return w ? w : t->source;
+}
+
+/* The first nine columns are read by position; meaning, meaning_zh and
+ * source_zh come after them, for a reader who defends the ranges in Chinese. */
 static void write_csv(FILE *f, const struct calib_row *rows, int n)
 {
 	size_t nt;
 	const struct target_def *d = targets_table(&nt);
-	fprintf(f, "target,unit,low,high,source,model_mean,model_p5,model_p95,within\n");
+	fprintf(f, "target,unit,low,high,source,model_mean,model_p5,model_p95,within,"
+		   "meaning,meaning_zh,source_zh\n");
 	for (int i = 0; i < n; i++) {
 		const struct target_def *td = &d[rows[i].t->def];
 		fprintf(f, "%s,%s,%.6g,%.6g,", td->key, td->unit_word, rows[i].t->lo,
 			rows[i].t->hi);
 		csv_text(f, rows[i].t->source);
-		fprintf(f, ",%.6g,%.6g,%.6g,%d\n", rows[i].mean, rows[i].p5, rows[i].p95,
+		fprintf(f, ",%.6g,%.6g,%.6g,%d,", rows[i].mean, rows[i].p5, rows[i].p95,
 			rows[i].within);
+		csv_text(f, targets_meaning(td, I18N_EN));
+		fputc(',', f);
+		csv_text(f, targets_meaning(td, I18N_ZH));
+		fputc(',', f);
+		csv_text(f, source_in(rows[i].t, I18N_ZH));
+		fputc('\n', f);
 	}
 }
 
@@ -123,32 +140,68 @@ static void write_fitted(FILE *f, const struct scenario *s, const struct calib_o
 	}
 }
 
+/* A model figure: amounts rounded as run's tables round them (money_table),
+ * not to the fen of a mean over replications. */
+static void model_words(const struct target_def *d, double v, char *buf, size_t n)
+{
+	if (d->unit == TU_YUAN)
+		money_table(v, buf, n);
+	else
+		targets_value_words(d, v, buf, n);
+}
+
+/* Columns of calibrate's table, as wide as their widest cell. */
+enum { C_KEY, C_MEANING, C_RANGE, C_MEAN, C_BAND, N_COLS };
+
 static void print_table(const struct calib_row *rows, int n, int within)
 {
 	size_t nt;
 	const struct target_def *d = targets_table(&nt);
-	text_pad(stdout, _("target"), 14);
-	text_pad(stdout, _("range"), 24);
-	text_pad(stdout, _("model mean"), 12);
-	text_pad(stdout, _("model 90%"), 24);
-	printf("%s\n", _("within"));
+	int lang = i18n_lang();
+	static char cell[MAX_TARGETS][N_COLS][200];
+	const char *head[N_COLS] = {_("target"), _("meaning"), _("range"), _("model mean"),
+				    _("model 90%")};
+	int w[N_COLS];
+	for (int k = 0; k < N_COLS; k++)
+		w[k] = text_width(head[k]);
 	for (int i = 0; i < n; i++) {
 		const struct target_def *td = &d[rows[i].t->def];
-		char lo[48], hi[48], m[48], a[48], b[48], range[100], band[100];
+		char lo[48], hi[48], a[48], b[48];
+		/* the key, and what it is: firms_10yi alone means little */
+		snprintf(cell[i][C_KEY], sizeof cell[i][C_KEY], "%s", td->key);
+		snprintf(cell[i][C_MEANING], sizeof cell[i][C_MEANING], "%s",
+			 targets_meaning(td, lang));
 		targets_value_words(td, rows[i].t->lo, lo, sizeof lo);
 		targets_value_words(td, rows[i].t->hi, hi, sizeof hi);
-		targets_value_words(td, rows[i].mean, m, sizeof m);
-		targets_value_words(td, rows[i].p5, a, sizeof a);
-		targets_value_words(td, rows[i].p95, b, sizeof b);
-		snprintf(range, sizeof range, "%s - %s", lo, hi);
-		snprintf(band, sizeof band, "%s - %s", a, b);
-		printf("%-14s ", td->key);
-		text_pad(stdout, range, 24);
-		text_pad(stdout, m, 12);
-		text_pad(stdout, band, 24);
-		printf("%s\n", rows[i].within ? "yes" : "NO");
+		snprintf(cell[i][C_RANGE], sizeof cell[i][C_RANGE], "%s - %s", lo, hi);
+		model_words(td, rows[i].mean, cell[i][C_MEAN], sizeof cell[i][C_MEAN]);
+		model_words(td, rows[i].p5, a, sizeof a);
+		model_words(td, rows[i].p95, b, sizeof b);
+		snprintf(cell[i][C_BAND], sizeof cell[i][C_BAND], "%s - %s", a, b);
+		for (int k = 0; k < N_COLS; k++)
+			if (text_width(cell[i][k]) > w[k])
+				w[k] = text_width(cell[i][k]);
+	}
+	for (int k = 0; k < N_COLS; k++)
+		text_pad(stdout, head[k], w[k] + 1);
+	/* TRANSLATORS: head of calibrate's column: is the model's mean inside the target's range */
+	printf("%s\n", _("in range"));
+	for (int i = 0; i < n; i++) {
+		for (int k = 0; k < N_COLS; k++)
+			text_pad(stdout, cell[i][k], w[k] + 1);
+		/* TRANSLATORS: calibrate's in-range column; NO in capitals stands out in English */
+		printf("%s\n", rows[i].within ? _("yes") : _("NO"));
 	}
 	printf(_("\n%d of %d targets met\n"), within, n);
+	printf("%s\n", _("base year: the last year before the policy's first (start_year - 1)"));
+	/* the ranges are only as good as their sources: each one, in words */
+	printf("\n%s\n", _("Where each range comes from ([targets] in the scenario):"));
+	for (int i = 0; i < n; i++) {
+		char src[4 * TARGET_SOURCE_LEN];
+		text_escape_to(src, sizeof src, source_in(rows[i].t, lang)); /* the user's text */
+		/* TRANSLATORS: a target's key, then its source */
+		printf(_("  %s: %s\n"), d[rows[i].t->def].key, src);
+	}
 }
 
 static int write_file(const char *dir, const char *name, void (*fn)(FILE *, void *), void *ctx,

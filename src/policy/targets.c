@@ -10,25 +10,31 @@
 #include "sim.h"
 #include "i18n.h"
 
+/* desc is a msgid (targets_meaning), short: calibrate shows it beside the key.
+ * The base year is start_year - 1, the last year of data before the policy. */
 static const struct target_def table[] = {
-	{"firms", PS_FIRMS, TU_COUNT, "firms",
-	 "software firms in the MIIT statistics, base year (start_year - 1)"},
-	{"revenue", PS_REVENUE, TU_YUAN, "yuan", "their revenue in the base year"},
-	{"mean_revenue", PS_MEAN_REVENUE, TU_YUAN, "yuan", "revenue per firm in the base year"},
-	{"share_1yi", PS_SHARE_1YI, TU_SHARE, "share", "share of them at >= 1亿"},
-	{"share_5yi", PS_SHARE_5YI, TU_SHARE, "share", "share of them at >= 5亿"},
-	{"firms_10yi", PS_FIRMS_10YI, TU_COUNT, "firms", "firms at >= 10亿 in the base year"},
+	{"firms", PS_FIRMS, TU_COUNT, "firms", N_("software firms, base year")},
+	{"revenue", PS_REVENUE, TU_YUAN, "yuan", N_("their total revenue, base year")},
+	{"mean_revenue", PS_MEAN_REVENUE, TU_YUAN, "yuan", N_("revenue per firm, base year")},
+	{"share_1yi", PS_SHARE_1YI, TU_SHARE, "share",
+	 N_("share of firms at 1亿 revenue or more, base year")},
+	{"share_5yi", PS_SHARE_5YI, TU_SHARE, "share",
+	 N_("share of firms at 5亿 revenue or more, base year")},
+	{"firms_10yi", PS_FIRMS_10YI, TU_COUNT, "firms",
+	 N_("firms at 10亿 revenue or more, base year")},
 	{"growth", PS_GROWTH, TU_SHARE, "share a year",
-	 "yearly growth of all firms' revenue, mean over the policy years"},
+	 N_("all firms' revenue growth a year, policy years' mean")},
 	{"key_db", PS_KEY_DB, TU_COUNT, "firms",
-	 "key software enterprises in start_year (list from base-year data)"},
+	 N_("key software enterprises, the policy's first year")},
 	{"growth50", PS_GROWTH50, TU_SHARE, "share",
-	 "share of key-database firms growing > 50% in a policy year"},
-	{"top100_new", PS_TOP100_NEW, TU_COUNT, "a year", "first top-100 listings a year"},
-	{"m12a_teams", PS_M12A_TEAMS, TU_COUNT, "a year", "software talent teams a year (M12A)"},
+	 N_("share of key enterprises' policy years growing over 50%")},
+	{"top100_new", PS_TOP100_NEW, TU_COUNT, "a year",
+	 N_("first listings in a national software top 100, a year")},
+	{"m12a_teams", PS_M12A_TEAMS, TU_COUNT, "a year",
+	 N_("software talent teams applying a year (M12A)")},
 	{"m12c_talents", PS_M12C_TALENTS, TU_COUNT, "a year",
-	 "shortage-list software talents a year (M12C)"},
-	{"m12c_grant", PS_M12C_MEAN, TU_YUAN, "yuan", "mean salary subsidy per talent (M12C)"},
+	 N_("shortage-list software talents a year (M12C)")},
+	{"m12c_grant", PS_M12C_MEAN, TU_YUAN, "yuan", N_("mean salary subsidy per talent (M12C)")},
 };
 #define N_TABLE (sizeof table / sizeof table[0])
 _Static_assert(N_TABLE <= MAX_TARGETS, "MAX_TARGETS holds every target");
@@ -37,6 +43,67 @@ const struct target_def *targets_table(size_t *n)
 {
 	*n = N_TABLE;
 	return table;
+}
+
+const char *targets_meaning(const struct target_def *d, int lang)
+{
+	return L_(lang, d->desc);
+}
+
+/* The built-in scenario's sources as it words them ([targets] in
+ * scenarios/suzhou-draft.ini), marked here for translation: xgettext never
+ * sees a scenario file. check_scenario holds every source of the built-in
+ * scenario to a row of this table, as check_report does its readings. */
+static const char *const source_words[] = {
+	/* xgettext:no-c-format */
+	N_("Jiangsu had 6,225 firms in the MIIT software statistics (2020, js.people.com.cn) and "
+	   "6,573 (H1 2021, m.xc-boots.com). Estimate: Suzhou, one of Jiangsu's three 软件名城, "
+	   "20-33% of them"),
+	/* xgettext:no-c-format */
+	N_("Jiangsu software revenue 1.4万亿 (2023) +8.7% (2024) = about 1.52万亿 (tj-wxkj.com). "
+	   "Estimate: Suzhou 10-25% of it, and more than SIP's park revenue (600亿, [pop.m5b])"),
+	/* xgettext:no-c-format */
+	N_("Jiangsu: 1.08万亿 over 6,225 firms = 1.7亿 a firm (2020, js.people.com.cn). National: "
+	   "2.4-3.2亿 a firm (2021-23, xxznews.com, cinic.org.cn)"),
+	/* xgettext:no-c-format */
+	N_("estimate, not public for Suzhou: Jiangsu's 1.7亿 a firm (2020) spread as a lognormal "
+	   "of sigma 1.2-1.6 (the usual spread of firm sizes) puts 20-45% of firms at 1亿 or more"),
+	/* xgettext:no-c-format */
+	N_("estimate, as share_1yi: 2-8% of firms at 5亿 or more"),
+	/* xgettext:no-c-format */
+	N_("estimate: Jiangsu has 9 firms in the national software top 100 (2020, "
+	   "js.people.com.cn), whose entry bar was 16.2亿 (2017, iruanshi.com). Suzhou holds a few "
+	   "of them, so at most a few times that many firms above 10亿"),
+	/* xgettext:no-c-format */
+	N_("Suzhou 规上 software and IT services +9.9% (Jan-Jul 2024, fgyfs.cn), +11.4% (Q1, "
+	   "js.010b.com). Jiangsu +9.5% (2023), +8.7% (2024) (tj-wxkj.com). National +10.0% "
+	   "(2024, t-block.cn)"),
+	/* xgettext:no-c-format */
+	N_("Suzhou key software enterprises, 2025 list: about 380-390 (SIP 151, 近40%) (phrsbx.cn "
+	   "2025-12)"),
+	/* xgettext:no-c-format */
+	N_("of 155 A-share software firms 2.6% grew more than 50% (2024, ljyaf.com). 9 of the top "
+	   "100 (2017, iruanshi.com)"),
+	/* xgettext:no-c-format */
+	N_("Jiangsu holds 9 of the top 100 (2020) and an edition has about 10 first-time entrants "
+	   "(2019, 中新社): about 0.9 a year for Jiangsu. Estimate: Suzhou 5-60% of them"),
+	/* xgettext:no-c-format */
+	N_("Gusu leading talents 2,233 cumulative, all industries (end-2021, js.cri.cn). SND alone "
+	   "takes more than 200 entrepreneurs or teams a year (2020, chinadaily). Estimate: "
+	   "software teams 2-10% of a few hundred a year"),
+	/* xgettext:no-c-format */
+	N_("重点产业紧缺人才: about 2,000 a year city-wide, all industries (2017, fgyfs.cn). "
+	   "Estimate: software 5-20% of them"),
+	/* xgettext:no-c-format */
+	N_("6-12万 each over 2 years. 高新区: 485 people, 4,143万 = 8.5万 each (2017, fgyfs.cn)"),
+};
+
+const char *targets_source_words(const char *source, int lang)
+{
+	for (size_t i = 0; i < sizeof source_words / sizeof source_words[0]; i++)
+		if (strcmp(source, source_words[i]) == 0)
+			return L_(lang, source_words[i]);
+	return NULL;
 }
 
 int targets_find(const char *key)
