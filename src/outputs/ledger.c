@@ -307,11 +307,24 @@ void totals_print(const struct totals *t, FILE *f)
 	}
 }
 
+/* "district" where a recipient is (所在区) is not "district" the funding
+ * level (区级) of the columns beside it: a context tells them apart
+ * (pgettext, as params.c's units; xgettext knows it by default). */
+#define pgettext(ctx, s) (ctx "\004" s)
+static const char *in_context(const char *id)
+{
+	const char *t = _(id);
+	return t == id ? strchr(id, '\004') + 1 : t; /* English, or no catalogue */
+}
+
 void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE *f)
 {
 	fen_t v[N_LEVELS];
 	fprintf(f, "\n%s\n", _("Spending by the recipients' district (万元):"));
-	head_w(f, _("district"), 12, "");
+	/* TRANSLATORS: head of the column of districts where recipients are, as the workbook's */
+	const char *where = in_context(pgettext("where", "district"));
+	int width = text_width(where) > 12 ? text_width(where) : 12;
+	head_w(f, where, width, "");
 	for (int d = 1; d <= N_WHERE; d++) {
 		int w = d % N_WHERE; /* 未指定 (not given) last */
 		for (int k = 0; k < N_LEVELS; k++)
@@ -320,7 +333,7 @@ void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE
 			continue;
 		char label[48];
 		snprintf(label, sizeof label, "%s", w ? district_name(w) : "未指定");
-		row_w(f, label, 12, -1, v);
+		row_w(f, label, width, -1, v);
 	}
 	fprintf(f, "\n%s\n", _("Spending by budget owner (万元; * new money):"));
 	head_w(f, _("owner"), 22, "");

@@ -602,12 +602,22 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		snprintf(label, sizeof label, "%d-%d", first_paid(ri->s),
 			 first_paid(ri->s) + l->horizon - 1);
 		print_row(f, label, summary_money(sm, N_LINES, sim_within(l), LV_TOTAL));
+		/* the setting in words, then its key: a planner who would try the
+		 * other reading needs the key, a reader the meaning */
+		if (p->after_expiry == AFTER_STOP)
+			fputs(_("  * after the policy's last paid year: the remaining instalments of "
+				"awards made in the policy period; yearly support stops when the "
+				"policy expires (after_expiry = stop);\n"),
+			      f);
+		else
+			fputs(_("  * after the policy's last paid year: yearly support and "
+				"instalments committed in the policy period, which go on being paid "
+				"after the policy expires (after_expiry = honour);\n"),
+			      f);
 		fprintf(f,
-			_("  * after the policy's last paid year: yearly support and instalments "
-			  "committed in the policy period (政策期满后兑付, after_expiry = %s);\n"
-			  "    %s: the policy's own paid years. Every \"all paid years\" figure "
+			_("    %s: the policy's own paid years. Every \"all paid years\" figure "
 			  "includes the years marked *.\n"),
-			p->after_expiry == AFTER_STOP ? "stop" : "honour", label);
+			label);
 	}
 	fprintf(f, "\n%s\n", _("By funding level, all paid years:"));
 	print_head(f);
