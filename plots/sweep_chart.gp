@@ -96,10 +96,12 @@ uword(u) = u eq 'yuan' ? uname(xs) : u eq 'share' ? '%' : u eq 'years' ? (zh ? '
 	: u eq 'persons' ? (zh ? '人' : 'persons') : ''
 xunit = uword(unit1)
 
-if (!exists("title")) title = zh ? sprintf('支出总额随 %s 的变化', key1) : sprintf('Spending as %s varies', key1)
+# a key by what it means, the key after it (label1_zh: '第6条 奖励比例（m6a.rate）'):
+# 'm6a.rate' alone tells a reader of a briefing nothing
+if (!exists("title")) title = zh ? sprintf('支出总额随%s的变化', lab1) : sprintf('Spending as %s varies', lab1)
 if (!exists("subtitle")) subtitle = two \
-	? (zh ? sprintf('政策期支出平均值，每条线为 %s 的一个取值；基准情形（圆圈）：%s %s，%s %s', key2, key1, btext1, key2, btext2) \
-	      : sprintf('Mean over the policy period, one line per value of %s; base case (circle): %s %s, %s %s', key2, key1, btext1, key2, btext2)) \
+	? (zh ? sprintf('政策期支出平均值，每条线为图例中的一个取值；基准情形（圆圈）：%s %s，%s %s', key1, btext1, key2, btext2) \
+	      : sprintf('Mean over the policy period, one line per value in the legend; base case (circle): %s %s, %s %s', key1, btext1, key2, btext2)) \
 	: (zh ? '政策期支出平均值，以及90%的可能区间（第5至第95百分位）' \
 	      : 'Mean over the policy period, with the range of 90% of outcomes')
 set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
@@ -166,7 +168,18 @@ set grid xtics ytics lc rgb rule lw 1 dt 1
 if (two) {
 	# a column on the right: one entry per value of the second key
 	set key vertical Left reverse samplen 3.5 spacing 1.3 width 0 textcolor rgb ink
-	set key title key2 left font fnt(fontsize - 1) tc rgb grey
+	# the meaning, wrapped at its spaces, over the key: the legend's column
+	# is narrow (about 22 letters, 11 Chinese characters)
+	cut = strstrt(lab2, zh ? '（' : ' (')
+	meaning = cut > 1 ? lab2[1:cut - 1] : ''
+	ktitle = ''; kline = ''
+	do for [i = 1:words(meaning)] {
+		wd = word(meaning, i)
+		if (kline ne '' && strlen(kline) + 1 + strlen(wd) > (zh ? 11 : 22)) { ktitle = ktitle.kline."\n"; kline = wd } \
+		else { kline = kline eq '' ? wd : kline.' '.wd }
+	}
+	ktitle = cut > 1 ? ktitle.kline."\n".lab2[cut + (zh ? 0 : 1):] : lab2
+	set key title ktitle left font fnt(fontsize - 1) tc rgb grey
 } else {
 	set key horizontal maxrows 1 reverse Left samplen 2 width 1 textcolor rgb ink
 }

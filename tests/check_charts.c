@@ -1529,8 +1529,10 @@ START_TEST(sweep_chart_csv_holds_each_values_mean_and_band_per_level_base_first)
 		ck_assert_int_eq(p, (r - 1) % (1 + sweep1.npoints));  /* the base case first */
 		ck_assert_str_eq(str(&c, r, "key1"), "m1a.cap");
 		ck_assert_str_eq(str(&c, r, "unit1"), "yuan");
-		ck_assert_str_eq(str(&c, r, "label1_en"), "m1a.cap (cap of the award)");
-		ck_assert_str_eq(str(&c, r, "label1_zh"), "m1a.cap（第1条 奖励上限）");
+		/* what it means first, for a chart's title: the key alone tells a
+		 * reader nothing */
+		ck_assert_str_eq(str(&c, r, "label1_en"), "cap of the award (m1a.cap)");
+		ck_assert_str_eq(str(&c, r, "label1_zh"), "第1条 奖励上限（m1a.cap）");
 		ck_assert_str_eq(str(&c, r, "key2"), "");
 		if (p == 0) {
 			ck_assert_double_eq(num(&c, r, "value1"), sweep1.base_value[0]);
@@ -1889,7 +1891,9 @@ START_TEST(study_charts_are_drawn_in_chinese_with_the_parameters_named)
 {
 	if (!have_gnuplot())
 		return;
-	draw_studies(CHART_ZH, "studies-zh", "随机种子 5", "m1a.cap（第1条 奖励上限）");
+	/* regression: the title said 支出总额随 m1a.cap 的变化, the raw key */
+	draw_studies(CHART_ZH, "studies-zh", "随机种子 5",
+		     "支出总额随第1条 奖励上限（m1a.cap）的变化");
 }
 END_TEST
 

@@ -179,22 +179,32 @@ static void en_meaning(const struct param_def *d, char *buf, size_t n)
 	}
 }
 
-void chart_param_label(int i, enum chart_lang lang, char *buf, size_t n)
+/* Parameter i's key and its short meaning, meaning_first as a chart's
+ * reader wants it ("第6条 奖励比例（m6a.rate）": the key alone tells a
+ * planner nothing), else as the web page's controls list them, by key. */
+static void label(int i, enum chart_lang lang, bool meaning_first, char *buf, size_t n)
 {
 	size_t np;
 	const struct param_def *d = &params_table(&np)[i];
-	char m[160];
+	char m[160], key[96];
 	if (lang == CHART_ZH)
 		zh_meaning(d, m, sizeof m);
 	else
 		en_meaning(d, m, sizeof m);
+	snprintf(key, sizeof key, "%s.%s", d->section, d->key);
+	const char *a = meaning_first ? m : key, *b = meaning_first ? key : m;
 	if (!m[0])
-		snprintf(buf, n, "%s.%s", d->section, d->key);
+		snprintf(buf, n, "%s", key);
 	else if (lang == CHART_ZH)
-		snprintf(buf, n, "%s.%s（%s）", d->section, d->key, m);
+		snprintf(buf, n, "%s（%s）", a, b);
 	else
-		snprintf(buf, n, "%s.%s (%s)", d->section, d->key, m);
+		snprintf(buf, n, "%s (%s)", a, b);
 	chart_clean(buf);
+}
+
+void chart_param_label(int i, enum chart_lang lang, char *buf, size_t n)
+{
+	label(i, lang, false, buf, n);
 }
 
 /* ---- values in the parameter's unit ---- */
@@ -246,8 +256,8 @@ static void param_fields(FILE *f, int i)
 {
 	char key[96], en[200], zh[200];
 	key_of(i, key, sizeof key);
-	chart_param_label(i, CHART_EN, en, sizeof en);
-	chart_param_label(i, CHART_ZH, zh, sizeof zh);
+	label(i, CHART_EN, true, en, sizeof en);
+	label(i, CHART_ZH, true, zh, sizeof zh);
 	fprintf(f, "%s,%s,%s,%s", key, en, zh, unit_of(i));
 }
 
