@@ -102,7 +102,7 @@ static void print_sobol(const struct job *j)
 		sc_key_name(r->param, key, sizeof key);
 		params_value_words(r->param, r->lo, lo, sizeof lo);
 		params_value_words(r->param, r->hi, hi, sizeof hi);
-		snprintf(range, sizeof range, "%s to %s", lo, hi);
+		snprintf(range, sizeof range, _("%s to %s"), lo, hi);
 		snprintf(s1, sizeof s1, "%.3f [%.3f, %.3f]", b->s1[i], b->s1_lo[i], b->s1_hi[i]);
 		snprintf(st, sizeof st, "%.3f [%.3f, %.3f]", b->st[i], b->st_lo[i], b->st_hi[i]);
 		printf("  %-30s ", key);
