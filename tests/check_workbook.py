@@ -660,6 +660,8 @@ def check_run(d_en, d_zh):
         return
     run_figures(d_en, en, RUN_SHEETS["en"])
     run_figures(d_zh, zh, RUN_SHEETS["zh"])
+    method_numbers(en["Method and manifest"], "en")
+    method_numbers(zh["方法与清单"], "zh")
     same_numbers(en, zh)
     if zh["概览"]["B4"].value != "均值（万元）":
         fail(f"zh headline header B4: {zh['概览']['B4'].value!r}")
@@ -707,6 +709,67 @@ MONEY_COLS = {"mean", "p5", "p95", "diff", "diff_se", "diff_lo", "diff_hi", "mea
               "mean_low", "mean_high", "diff_low", "diff_low_se", "diff_high",
               "diff_high_se", "swing", "base_mean", "alt_mean", "mean_total", "diff_in_total"}
 YESNO_COLS = {"base_in_total", "alt_in_total"}  # 1 or 0, shown yes or no
+KEY_COLS = {"parameter", "key", "key1", "key2"}  # a key, what it means beside it
+INDEX_COLS = {"S1", "S1_lo", "S1_hi", "ST", "ST_lo", "ST_hi"}  # Sobol indices, 0.000
+SWEEP_TOTAL = {"en": "Total by value", "zh": "各取值合计"}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def written_number(v):
+    """A value as the scenario writes it ("30%", "100万", "3") as a number
+    (yuan for an amount) and whether it is an amount; None when it is not
+    one number (a distribution, a list, a word)."""
+    m = re.fullmatch(r"(-?[0-9.]+(?:e-?[0-9]+)?)(%|‰|万|亿)?", v.strip())
+    if not m:
+        return None
+    scale = {"%": 1e-2, "‰": 1e-3, "万": 1e4, "亿": 1e8, None: 1}[m.group(2)]
+    return float(m.group(1)) * scale, m.group(2) in ("万", "亿")
+
+
+def in_unit(ws, row, col, value, what):
+    """A parameter's value: a number shown in its unit (万元, %, a count),
+    never General nor text."""
+    c = ws.cell(row=row, column=col)
+    if "万元" in c.number_format:
+        money(ws, row, col, value, what)
+        return
+    number(ws, row, col, value, what, 1e-9 * max(1, abs(float(value))))
+    if c.number_format == "General":
+        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r} in General format, "
+             "not in its unit")
+
+
+def sweep_total(d, ws, lang):
+    """The sweep's first sheet: a row a point (the base case first), the swept
+    values in their units under headers that say what they mean, the TOTAL's
+    mean, 5%, 95%, change and its error, and each level's mean, against
+    sweep.csv's TOTAL rows."""
+    rows = [r for r in read_csv(os.path.join(d, "sweep.csv")) if r["line"] == "TOTAL"]
+    points = sorted({int(r["point"]) for r in rows})
+    by = {(int(r["point"]), r["level"]): r for r in rows}
+    keys = [k for k in ("key1", "key2") if rows and rows[0][k]]
+    if ws.max_row != len(points) + 1:
+        fail(f"{ws.title}: {ws.max_row - 1} points, sweep.csv has {len(points)}")
+    for a, k in enumerate(keys):  # the header: the meaning, then the key
+        h = str(ws.cell(row=1, column=2 + a).value)
+        if not h.endswith(("（" + rows[0][k] + "）", "(" + rows[0][k] + ")")) or \
+                len(h) <= len(rows[0][k]) + 2 or (lang == "zh" and not CJK.search(h)):
+            fail(f"{ws.title}: header {h!r} does not say what {rows[0][k]} means")
+    for i, p in enumerate(points, start=2):
+        first = ws.cell(row=i, column=1).value
+        if first != (p if p else {"en": "Base case", "zh": "基准情形"}[lang]):
+            fail(f"{ws.title}!A{i}: {first!r}, expected point {p}")
+        t = by[(p, "total")]
+        col = 2
+        for a, k in enumerate(keys):
+            in_unit(ws, i, col, t["value" + k[-1]], f"sweep.csv {k} point {p}")
+            col += 1
+        for h in ("mean", "p5", "p95", "diff", "diff_se"):
+            money(ws, i, col, t[h], f"sweep.csv TOTAL {h} point {p}")
+            col += 1
+        for lv in LEVELS[1:]:
+            money(ws, i, col, by[(p, lv)]["mean"], f"sweep.csv TOTAL {lv} mean point {p}")
+            col += 1
 
 
 def scope_note(d, ws, n):
@@ -745,12 +808,20 @@ def scope_note(d, ws, n):
 
 def check_study(d, csvs):
     wb = openpyxl.load_workbook(os.path.join(d, "results.xlsx"))
-    if len(wb.sheetnames) != len(csvs) + 1:
+    lang = "zh" if wb.sheetnames[-1] == "方法与清单" else "en"
+    sheets = wb.worksheets
+    if "sweep.csv" in csvs:  # first, the total by value a planner charts
+        if wb.sheetnames[0] != SWEEP_TOTAL[lang]:
+            fail(f"sweep: first sheet {wb.sheetnames[0]!r}, expected {SWEEP_TOTAL[lang]!r}")
+            return
+        sweep_total(d, sheets[0], lang)
+        sheets = sheets[1:]
+    if len(sheets) != len(csvs) + 1:
         fail(f"study: sheets {wb.sheetnames} for {csvs} and the method")
         return
     frozen(wb)
     left_out = 0
-    for ws, name in zip(wb.worksheets, csvs):
+    for ws, name in zip(sheets, csvs):
         with open(os.path.join(d, name), newline="", encoding="utf-8-sig") as f:
             rows = list(csv.reader(f))
         head = rows[0]
@@ -771,18 +842,38 @@ def check_study(d, csvs):
         at, col = [], 1
         for h in head:
             at.append(col)
-            col += 3 if h == "line" else 2 if h == "parameter" else 1
+            col += 3 if h == "line" else 2 if h in KEY_COLS else 1
         if ws.auto_filter.ref is None:
             fail(f"{ws.title}: no filter on the table")
+        for h, k in zip(head, at):  # a column a parameter: its meaning in the header
+            if "." in h and h not in MONEY_COLS:
+                t = str(ws.cell(row=1, column=k).value)
+                if not t.endswith(("（" + h + "）", "(" + h + ")")) or \
+                        (lang == "zh" and not CJK.search(t)):
+                    fail(f"{ws.title}: header {t!r} does not say what {h} means")
         for i, row in enumerate(rows[1:], start=2):
             for k, v in enumerate(row, start=1):
                 what = f"{name} {head[k - 1]} row {i}"
                 c = ws.cell(row=i, column=at[k - 1])
                 h = head[k - 1]
                 k = at[k - 1]
-                lang = "zh" if wb.sheetnames[-1] == "方法与清单" else "en"
                 if h in MONEY_COLS or (h in VALUE_COLS and "万元" in c.number_format):
                     money(ws, i, k, v, what)
+                elif h in INDEX_COLS:
+                    number(ws, i, k, v, what, 1e-9)
+                    if c.number_format != "0.000":
+                        fail(f"{ws.title}!{c.coordinate} ({what}): format "
+                             f"{c.number_format!r}, expected 0.000")
+                elif name == "sobol_points.csv" and "." in h:  # a parameter's column
+                    in_unit(ws, i, k, v, what)
+                elif h in KEY_COLS and v:
+                    m = ws.cell(row=i, column=k + 1).value
+                    if c.value != v or not m or (lang == "zh" and not CJK.search(str(m))):
+                        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r} and its "
+                             f"meaning {m!r}, CSV {v!r}")
+                elif h == "range" and v == "given":
+                    if c.value != {"en": "as the scenario gives it", "zh": "按情景设定"}[lang]:
+                        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV 'given'")
                 elif h == "line":
                     if line_key(c.value) != v or not ws.cell(row=i, column=k + 2).value:
                         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}, "
@@ -794,16 +885,18 @@ def check_study(d, csvs):
                 elif h == "paid_year" and v == "all":
                     if c.value != {"en": "All paid years", "zh": "全部年度"}[lang]:
                         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV 'all'")
-                elif h == "parameter":
-                    if c.value != v or not ws.cell(row=i, column=k + 1).value:
-                        fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r} and its "
-                             f"meaning {ws.cell(row=i, column=k + 1).value!r}, CSV {v!r}")
                 elif h in YESNO_COLS:
                     if c.value not in READABLE[{"1": "true", "0": "false"}[v]]:
                         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}")
                 elif name == "compare_params.csv" and v in READABLE:
                     if c.value not in READABLE[v]:
                         fail(f"{ws.title}!{c.coordinate} ({what}): {c.value!r}, CSV {v!r}")
+                elif name == "compare_params.csv" and written_number(v):
+                    num, amount = written_number(v)  # "30%" is 0.3 shown as a share
+                    if amount:
+                        money(ws, i, k, num, what)
+                    else:
+                        in_unit(ws, i, k, num, what)
                 elif h == "level":  # the level's name, in the sheet's language
                     lang = "zh" if ws.cell(row=1, column=k).value == "出资层级" else "en"
                     if c.value != LEVEL_WORDS[lang][LEVELS.index(v)]:
@@ -832,6 +925,22 @@ def check_study(d, csvs):
             v = line.split(": ", 1)[1] if ": " in line else line
             if v not in values:
                 fail(f"{method.title}: manifest line {line!r} missing")
+    method_numbers(method, lang)
+    # a study has no P80 or P90: the note on them does not apply
+    if any(method.cell(row=r, column=1).value == "P80, P90"
+           for r in range(2, method.max_row + 1)):
+        fail(f"{method.title}: a note on P80 and P90, which a study's book has not")
+
+
+def method_numbers(ws, lang):
+    """The method sheet's seed and replications: numbers, not text."""
+    want = {"en": ("seed", "replications"), "zh": ("随机种子", "模拟次数")}[lang]
+    got = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2)
+           for r in range(2, ws.max_row + 1)}
+    for k in want:
+        c = got.get(k)
+        if c is None or not isinstance(c.value, (int, float)) or isinstance(c.value, bool):
+            fail(f"{ws.title}: {k} is {c.value if c is not None else None!r}, not a number")
 
 
 def main():

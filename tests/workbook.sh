@@ -45,6 +45,10 @@ check "report --lang zh" report "$tmp/report-zh" zh
 "$bin" sweep m1a.cap=50万:150万:50万 --reps 40 --no-charts --quiet --out "$tmp/sweep" \
 	> "$tmp/out" 2>&1 || { say "sweep failed"; cat "$tmp/out"; }
 check "sweep" study "$tmp/sweep" sweep.csv
+# two keys in Chinese: the first sheet's headers say what each key means
+"$bin" sweep m6a.rate=20%:40%:10% takeup.m3c=60%:100%:40% --reps 20 --no-charts --quiet \
+	--lang zh --out "$tmp/sweep-zh" > "$tmp/out" 2>&1 || { say "sweep --lang zh failed"; cat "$tmp/out"; }
+check "sweep --lang zh" study "$tmp/sweep-zh" sweep.csv
 # --csv-bom: the study's own CSV files start with a UTF-8 BOM, the chart's (gnuplot reads it)
 # does not, and the workbook is the same
 "$bin" compare builtin scenarios/suzhou-district-1to1.ini --reps 40 --no-charts --quiet \
@@ -73,6 +77,11 @@ check "tornado --policy" study "$tmp/tornado" tornado.csv spider.csv
 	--reps 10 --no-charts --quiet --out "$tmp/sobol" > "$tmp/out" 2>&1 ||
 	{ say "sobol failed"; cat "$tmp/out"; }
 check "sobol" study "$tmp/sobol" sobol.csv sobol_points.csv
+# in Chinese, over a share, a count and an amount: each design column in its unit
+"$bin" sobol --set sensitivity.growth.mean=5%:13% --set sensitivity.firms.count=1000:2500 \
+	--set sensitivity.m1a.cap=50万:150万 --n 4 --reps 10 --no-charts --quiet --lang zh \
+	--out "$tmp/sobol-zh" > "$tmp/out" 2>&1 || { say "sobol --lang zh failed"; cat "$tmp/out"; }
+check "sobol --lang zh" study "$tmp/sobol-zh" sobol.csv sobol_points.csv
 
-[ $fail = 0 ] && echo "workbook: run (en, zh), report (en, zh, and its page), sweep, compare, tornado --policy and sobol match their CSV files; --csv-bom"
+[ $fail = 0 ] && echo "workbook: run (en, zh), report (en, zh, and its page), sweep (en, zh), compare, tornado --policy and sobol (en, zh) match their CSV files; --csv-bom"
 exit $fail

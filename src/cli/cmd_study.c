@@ -169,11 +169,10 @@ void sc_put_manifest(FILE *f, const struct job *j)
 		fprintf(f, "%s: %s (%s)\n", _("scenario"), SHOWN(j->s[i]->name),
 			j->s[i]->path[0] ? SHOWN(j->s[i]->path) : _("built-in"));
 	fprintf(f, "%s: %ld\n", _("seed"), j->o->seed);
-	fprintf(f, "%s: ", _("replications"));
-	fprintf(f,
-		_("%ld per run, every run with the same seed (common random numbers: differences "
-		  "are paired by replication)\n"),
-		j->o->reps);
+	/* the count alone on its line, so that the method sheet keeps it a number */
+	fprintf(f, "%s: %ld\n", _("replications"), j->o->reps);
+	fprintf(f, "%s: %s\n", _("common random numbers"),
+		_("every run with the same seed: differences are paired by replication"));
 	fprintf(f, "%s: ", _("threads"));
 	fprintf(f, _("%ld (results do not depend on it)\n"), j->o->threads);
 	fprintf(f, "%s: ", _("wall time"));

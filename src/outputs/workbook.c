@@ -146,6 +146,14 @@
 	W(M_ENTITIES, N_("entities"))                                                                    \
 	W(M_RESOLVED, N_("resolved scenario"))                                                           \
 	W(M_PRECISION, N_("precision"))                                                                  \
+	W(M_CRN, N_("common random numbers"))                                                            \
+	W(S_SWEEP_TOTAL, N_("Total by value"))                                                           \
+	W(R_BASE_CASE, N_("Base case"))                                                                  \
+	W(H_POINT, N_("Point"))                                                                          \
+	W(H_TOTAL_MEAN, N_("Total: mean (万元)"))                                                        \
+	W(H_CHANGE, N_("Change from the base case (万元)"))                                              \
+	W(H_CHANGE_SE, N_("Change: std error (万元)"))                                                   \
+	W(R_GIVEN, N_("as the scenario gives it"))                                                       \
 	W(S_EVAL_COST, N_("Evaluation 1 inputs"))                                                        \
 	W(S_EVAL_FUNDS, N_("Evaluation 2 funding"))                                                      \
 	W(S_EVAL_OUTPUTS, N_("Evaluation 3 outputs"))                                                    \
@@ -249,6 +257,32 @@ static const char *const level_words[N_LEVELS] = {N_("Total"), N_("Provincial"),
 #define WB_SCEN 16         /* a compare's scenarios with a note on their totals */
 #define MONEY_FMT "#,##0.00\" 万元\""
 
+/* A sweep's point as its total's sheet shows it: sweep.csv's TOTAL rows. */
+enum {
+	PT_POINT,
+	PT_KEY1,
+	PT_VALUE1,
+	PT_KEY2,
+	PT_VALUE2,
+	PT_LINE,
+	PT_LEVEL,
+	PT_MEAN,
+	PT_P5,
+	PT_P95,
+	PT_DIFF,
+	PT_DIFF_SE,
+	N_PT_COLS
+};
+static const char *const pt_cols[N_PT_COLS] = {"point",  "key1", "value1", "key2",
+					       "value2", "line", "level",  "mean",
+					       "p5",     "p95",  "diff",   "diff_se"};
+struct sweep_pt {
+	bool seen;
+	char key[2][96];
+	double value[2];
+	double mean[N_LEVELS], p5, p95, diff, diff_se; /* yuan */
+};
+
 struct wb {
 	lxw_workbook *book;
 	enum chart_lang lang;
@@ -286,6 +320,8 @@ struct wb {
 		double mean[WB_SCEN];
 	} scope[N_LINES];
 	double total_diff[WB_SCEN];
+	struct sweep_pt *pt; /* a sweep's points (sweep_scan), npt of them */
+	int npt, ptcol[N_PT_COLS];
 	/* TOTAL's change, NaN unseen */ /* rows of zeros left out of its tables (csv_sheet) */
 };
 
@@ -502,6 +538,7 @@ static void formats(struct wb *x)
 	format_set_num_format(x->share, "0.0%");
 	format_set_num_format(x->count, "#,##0.0");
 	format_set_num_format(x->whole, "0");
+	format_set_num_format(x->number, "0.000"); /* a Sobol index: a share of variance, 0 to 1 */
 	format_set_num_format(x->decimal, "#,##0.00");
 	/* "%d (after the horizon)" as a number format: 0" (after the horizon)" */
 	char fmt[160];
@@ -1148,6 +1185,23 @@ static void key_of(int i, char *buf, size_t n)
 	snprintf(buf, n, "%s.%s", d[i].section, d[i].key);
 }
 
+/* Parameter i as a header names it: what it means, then its key,
+ * "按项目投入的支持比例（m6a.rate）": the key alone tells a planner nothing,
+ * the meaning alone is not what the scenario file and --set write. */
+static void param_name(const struct wb *x, int i, char *buf, size_t n)
+{
+	size_t np;
+	char key[96];
+	const char *m = params_meaning(&params_table(&np)[i], x->lang);
+	key_of(i, key, sizeof key);
+	if (!m[0])
+		snprintf(buf, n, "%s", key);
+	else if (x->lang == CHART_ZH)
+		snprintf(buf, n, "%s（%s）", m, key);
+	else
+		snprintf(buf, n, "%s (%s)", m, key);
+}
+
 /* The report's tornado: the assumptions that most move the total. */
 static void sheet_tornado(struct wb *x)
 {
@@ -1278,16 +1332,27 @@ static void sheet_params(struct wb *x)
 static const struct {
 	const char *key;
 	enum word word;
+	bool number; /* a count a reader may compute with: a number cell */
 } manifest_keys[] = {
-	{"command", M_COMMAND},     {"scenario", M_SCENARIO},
-	{"seed", M_SEED},           {"replications", M_REPS},
-	{"threads", M_THREADS},     {"wall time", M_WALL},
-	{"date", M_DATE},           {"scenario file fnv1a64", M_HASH},
-	{"firms", M_FIRMS},         {"resolved scenario", M_RESOLVED},
-	{"precision", M_PRECISION}, {"entities", M_ENTITIES},
+	{"command", M_COMMAND, false},
+	{"scenario", M_SCENARIO, false},
+	{"seed", M_SEED, true},
+	{"replications", M_REPS, true},
+	{"threads", M_THREADS, false},
+	{"wall time", M_WALL, false},
+	{"date", M_DATE, false},
+	{"scenario file fnv1a64", M_HASH, false}, /* hex: digits alone would lose some */
+	{"firms", M_FIRMS, true},
+	{"resolved scenario", M_RESOLVED, false},
+	{"precision", M_PRECISION, false},
+	{"entities", M_ENTITIES, false},
+	{"common random numbers", M_CRN, false},
 };
 
-static void method_sheet(struct wb *x, const char *manifest)
+static bool plain_number(const char *s, size_t n, double *v);
+
+/* planning: the book has P80 and P90 (a run's; a study's has not). */
+static void method_sheet(struct wb *x, const char *manifest, bool planning)
 {
 	put_head(x, 0, 0, w(x, H_ITEM));
 	put_head(x, 0, 1, w(x, H_VALUE));
@@ -1299,8 +1364,10 @@ static void method_sheet(struct wb *x, const char *manifest)
 		put_text(x, row, 1, w(x, notes[k][1]), x->wrap);
 		check(x, worksheet_set_row(x->ws, (lxw_row_t)row, 48, NULL), "a row height");
 	}
-	put_text(x, row, 0, "P80, P90", NULL);
-	put_text(x, row++, 1, w(x, R_PLANNING), x->wrap);
+	if (planning) {
+		put_text(x, row, 0, "P80, P90", NULL);
+		put_text(x, row++, 1, w(x, R_PLANNING), x->wrap);
+	}
 	if (x->left_out > 0) {
 		char t[512];
 		snprintf(t, sizeof t, w(x, M_LEFT_OUT_TEXT), x->left_out);
@@ -1324,15 +1391,24 @@ static void method_sheet(struct wb *x, const char *manifest)
 			put_text(x, row++, 1, line, NULL);
 		} else if (colon) {
 			*colon = 0;
-			const char *key = line;
+			const char *key = line, *val = colon + 2;
+			bool number = false;
+			double v;
 			/* the key as manifest.txt wrote it: English, or the
 			 * process's language (report_manifest) */
 			for (size_t k = 0; k < sizeof manifest_keys / sizeof manifest_keys[0]; k++)
 				if (strcmp(line, manifest_keys[k].key) == 0 ||
-				    strcmp(line, _(manifest_keys[k].key)) == 0)
+				    strcmp(line, _(manifest_keys[k].key)) == 0) {
 					key = w(x, manifest_keys[k].word);
+					number = manifest_keys[k].number;
+				}
 			put_text(x, row, 0, key, NULL);
-			put_text(x, row++, 1, colon + 2, NULL);
+			/* a seed past 2^53 would not survive a double: text */
+			if (number && plain_number(val, strlen(val), &v) &&
+			    fabs(v) < 9007199254740992.0)
+				put_number(x, row++, 1, v, x->whole);
+			else
+				put_text(x, row++, 1, val, NULL);
 		} else {
 			put_text(x, row++, 1, line, NULL);
 		}
@@ -1367,7 +1443,7 @@ static void sheet_method(struct wb *x)
 {
 	char *text = written_manifest(x);
 	if (text) {
-		method_sheet(x, text);
+		method_sheet(x, text, true);
 		free(text);
 		return;
 	}
@@ -1381,7 +1457,7 @@ static void sheet_method(struct wb *x)
 	if (fclose(f) != 0)
 		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "the manifest");
 	else
-		method_sheet(x, text);
+		method_sheet(x, text, true);
 	free(text);
 }
 
@@ -1715,7 +1791,8 @@ static const struct {
 	{"sobol_points.csv", N_("Sobol design points")},
 };
 
-/* How a study CSV column is shown: amounts in yuan become 万元, a funding
+/* How a study CSV column is shown (a value as written, "30%" or "1000",
+ * is a number when it reads as one: a count is not text): amounts in yuan become 万元, a funding
  * level's key its name (省级, not provincial), a paid year a number (all
  * of them words), a parameter's value a number in its unit (the key
  * column of its row says which parameter), a line its clause and measure
@@ -1728,11 +1805,14 @@ enum col_kind {
 	CK_TEXT,
 	CK_LEVEL,
 	CK_YEAR,
-	CK_VALUE, /* in the unit of the parameter of key column */
-	CK_UNIT,  /* the unit of that parameter */
-	CK_YESNO, /* 1 or 0: yes or no */
-	CK_LINE,  /* then two columns: clause, measure */
-	CK_PARAM  /* then one column: what the key means */
+	CK_VALUE,   /* in the unit of the parameter of key column */
+	CK_UNIT,    /* the unit of that parameter */
+	CK_YESNO,   /* 1 or 0: yes or no */
+	CK_LINE,    /* then two columns: clause, measure */
+	CK_PARAM,   /* then one column: what the key means */
+	CK_PCOL,    /* a column named by a parameter's key: its values, in its unit */
+	CK_WRITTEN, /* a value as written of the row's parameter (compare_params.csv) */
+	CK_RANGE    /* a tornado's range: "given" is the scenario's own */
 };
 static const struct {
 	const char *csv;
@@ -1740,12 +1820,12 @@ static const struct {
 	const char *en; /* the header, a msgid */
 } study_cols[] = {
 	{"point", CK_AUTO, N_("Point")},
-	{"key1", CK_TEXT, N_("Key 1")},
+	{"key1", CK_PARAM, N_("Key 1")},
 	{"value1", CK_VALUE, N_("Value 1")},
-	{"label1", CK_TEXT, N_("Value 1 as written")},
-	{"key2", CK_TEXT, N_("Key 2")},
+	{"label1", CK_AUTO, N_("Value 1 as written")},
+	{"key2", CK_PARAM, N_("Key 2")},
 	{"value2", CK_VALUE, N_("Value 2")},
-	{"label2", CK_TEXT, N_("Value 2 as written")},
+	{"label2", CK_AUTO, N_("Value 2 as written")},
 	{"line", CK_LINE, N_("Line")},
 	{"level", CK_LEVEL, N_("Funding level")},
 	{"paid_year", CK_YEAR, N_("Paid year")},
@@ -1757,15 +1837,15 @@ static const struct {
 	{"diff_lo", CK_MONEY, /* xgettext:no-c-format */ N_("Change: 95% low (万元)")},
 	{"diff_hi", CK_MONEY, /* xgettext:no-c-format */ N_("Change: 95% high (万元)")},
 	{"rank", CK_AUTO, N_("Rank")},
-	{"key", CK_TEXT, N_("Key")},
+	{"key", CK_PARAM, N_("Key")},
 	{"unit", CK_UNIT, N_("Unit")},
-	{"range", CK_TEXT, N_("Range")},
+	{"range", CK_RANGE, N_("Range")},
 	{"base", CK_VALUE, N_("Base")},
 	{"low", CK_VALUE, N_("Low")},
 	{"high", CK_VALUE, N_("High")},
-	{"base_label", CK_TEXT, N_("Base as written")},
-	{"low_label", CK_TEXT, N_("Low as written")},
-	{"high_label", CK_TEXT, N_("High as written")},
+	{"base_label", CK_AUTO, N_("Base as written")},
+	{"low_label", CK_AUTO, N_("Low as written")},
+	{"high_label", CK_AUTO, N_("High as written")},
 	{"mean_base", CK_MONEY, N_("Mean total, base (万元)")},
 	{"mean_low", CK_MONEY, N_("Mean total at low (万元)")},
 	{"mean_high", CK_MONEY, N_("Mean total at high (万元)")},
@@ -1776,15 +1856,15 @@ static const struct {
 	{"swing", CK_MONEY, N_("Swing (万元)")},
 	{"pct", CK_AUTO, /* xgettext:no-c-format */ N_("Change of the parameter (%)")},
 	{"value", CK_VALUE, N_("Value")},
-	{"label", CK_TEXT, N_("Value as written")},
+	{"label", CK_AUTO, N_("Value as written")},
 	{"alt", CK_TEXT, N_("Alternative")},
 	{"base_mean", CK_MONEY, N_("Base mean (万元)")},
 	{"alt_mean", CK_MONEY, N_("Alternative mean (万元)")},
 	{"parameter", CK_PARAM, N_("Parameter")},
 	{"lo", CK_VALUE, N_("Low end")},
 	{"hi", CK_VALUE, N_("High end")},
-	{"lo_label", CK_TEXT, N_("Low end as written")},
-	{"hi_label", CK_TEXT, N_("High end as written")},
+	{"lo_label", CK_AUTO, N_("Low end as written")},
+	{"hi_label", CK_AUTO, N_("High end as written")},
 	{"S1", CK_INDEX, N_("First-order index S1")},
 	{"S1_lo", CK_INDEX, /* xgettext:no-c-format */ N_("S1: 95% low")},
 	{"S1_hi", CK_INDEX, /* xgettext:no-c-format */ N_("S1: 95% high")},
@@ -1815,10 +1895,11 @@ struct csv_sheet {
 	bool lines; /* a table of lines */
 	long left_out;
 	enum col_kind kind[WB_COLS];
-	int col[WB_COLS];    /* the sheet's column of each CSV column */
-	int keycol[WB_COLS]; /* CK_VALUE, CK_UNIT: the CSV column of the key, or -1 */
-	int param;           /* the CSV column of a CK_PARAM key, or -1 */
-	int ncols;           /* the sheet's columns */
+	int col[WB_COLS];                   /* the sheet's column of each CSV column */
+	int keycol[WB_COLS];                /* CK_VALUE, CK_UNIT: the CSV column of the key, or -1;
+				CK_PCOL: the parameter */
+	int param;                          /* the CSV column of a CK_PARAM key, or -1 */
+	int ncols;                          /* the sheet's columns */
 	void (*scan)(struct csv_sheet *cs); /* each data row, as it is read */
 	bool quiet;                         /* read the table only, write nothing */
 	char *text;                         /* the CSV row's cells, each ending in a NUL */
@@ -1937,6 +2018,28 @@ static void put_csv_cell(struct csv_sheet *cs, int k, const char *text)
 			return;
 		}
 		break;
+	case CK_PCOL:
+		if (plain_number(text, strlen(text), &v)) {
+			put_param(x, cs->row, col, cs->keycol[k], v);
+			return;
+		}
+		break;
+	case CK_WRITTEN: /* "30%" is 0.3 shown as 30%; a distribution stays as written */
+		i = row_param(cs, cs->param);
+		if (i >= 0 && (word = readable(x, i, text, buf, sizeof buf))) {
+			put_text(x, cs->row, col, word, NULL);
+			return;
+		}
+		if (i >= 0 && params_numeric(i) &&
+		    params_parse_number(i, text, &v, buf, sizeof buf) == 0) {
+			put_param(x, cs->row, col, i, v);
+			return;
+		}
+		put_text(x, cs->row, col, text, NULL);
+		return;
+	case CK_RANGE:
+		put_text(x, cs->row, col, strcmp(text, "given") == 0 ? w(x, R_GIVEN) : text, NULL);
+		return;
 	case CK_PARAM: /* the key, what it means */
 		put_text(x, cs->row, col, text, NULL);
 		if ((i = row_param(cs, k)) >= 0)
@@ -1952,7 +2055,8 @@ static void put_csv_cell(struct csv_sheet *cs, int k, const char *text)
 		return;
 	}
 	if (kind != CK_TEXT && kind != CK_LEVEL && kind != CK_LINE && kind != CK_PARAM &&
-	    kind != CK_UNIT && kind != CK_YESNO && plain_number(text, strlen(text), &v)) {
+	    kind != CK_UNIT && kind != CK_YESNO && kind != CK_PCOL &&
+	    plain_number(text, strlen(text), &v)) {
 		if (kind == CK_MONEY)
 			put_money(x, cs->row, col, v);
 		else
@@ -2005,23 +2109,34 @@ static void csv_head(struct csv_sheet *cs)
 	for (size_t k = 0; k < cs->ncell && k < WB_COLS; k++) {
 		const char *text = cell_of(cs, (int)k), *head = text, *key = "key";
 		enum col_kind kind = CK_AUTO;
+		char name[400];
+		int pi = -1;
+		bool known = false;
 		for (size_t j = 0; j < N_STUDY_COLS; j++)
 			if (strcmp(text, study_cols[j].csv) == 0) {
 				kind = study_cols[j].kind;
 				head = L_(x->lang, study_cols[j].en);
+				known = true;
 			}
+		if (!known && strcmp(cell_of(cs, 0), "parameter") == 0) {
+			kind = CK_WRITTEN; /* a scenario's column of compare_params.csv */
+		} else if (!known && (pi = row_param(cs, (int)k)) >= 0) {
+			kind = CK_PCOL; /* sobol_points.csv: a column a parameter */
+			param_name(x, pi, name, sizeof name);
+			head = name;
+		}
 		for (size_t j = 0; j < sizeof value_keys / sizeof value_keys[0]; j++)
 			if (strcmp(text, value_keys[j].csv) == 0)
 				key = value_keys[j].key;
 		cs->kind[k] = kind;
 		cs->col[k] = col;
-		cs->keycol[k] = -1;
+		cs->keycol[k] = kind == CK_PCOL ? pi : -1;
 		for (size_t j = 0; j < cs->ncell; j++)
 			if ((kind == CK_VALUE || kind == CK_UNIT) &&
 			    strcmp(cell_of(cs, (int)j), key) == 0)
 				cs->keycol[k] = (int)j;
 		cs->lines |= kind == CK_LINE;
-		if (kind == CK_PARAM)
+		if (kind == CK_PARAM && cs->param < 0)
 			cs->param = (int)k;
 		if (!cs->quiet)
 			put_head(x, 0, col, head);
@@ -2169,6 +2284,107 @@ static void scope_note(struct wb *x, int row, const int *col)
 	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the notes run across */
 }
 
+/* ---- a sweep's total by value ---- */
+
+static long csv_sheet(struct wb *x, const char *text, void (*scan)(struct csv_sheet *), bool quiet);
+
+/* sweep.csv: each point's TOTAL row at each level (read by name: the
+ * file may gain columns). */
+static void sweep_scan(struct csv_sheet *cs)
+{
+	struct wb *x = cs->x;
+	int *at = x->ptcol;
+	if (cs->row == 0) {
+		for (int j = 0; j < N_PT_COLS; j++) {
+			at[j] = -1;
+			for (size_t k = 0; k < cs->ncell; k++)
+				if (strcmp(cell_of(cs, (int)k), pt_cols[j]) == 0)
+					at[j] = (int)k;
+		}
+		return;
+	}
+	if (at[PT_POINT] < 0 || strcmp(cell_of(cs, at[PT_LINE]), "TOTAL") != 0)
+		return;
+	long p = strtol(cell_of(cs, at[PT_POINT]), NULL, 10);
+	int lv = -1;
+	for (int l = 0; l < N_LEVELS; l++)
+		if (strcmp(cell_of(cs, at[PT_LEVEL]), level_keys[l]) == 0)
+			lv = l;
+	if (p < 0 || p > STUDY_MAX_POINTS || lv < 0)
+		return;
+	struct sweep_pt *q = &x->pt[p];
+	q->seen = true;
+	x->npt = (int)p + 1 > x->npt ? (int)p + 1 : x->npt;
+	for (int a = 0; a < 2; a++) {
+		snprintf(q->key[a], sizeof q->key[a], "%s", cell_of(cs, at[a ? PT_KEY2 : PT_KEY1]));
+		q->value[a] = strtod(cell_of(cs, at[a ? PT_VALUE2 : PT_VALUE1]), NULL);
+	}
+	q->mean[lv] = strtod(cell_of(cs, at[PT_MEAN]), NULL);
+	if (lv == LV_TOTAL) {
+		q->p5 = strtod(cell_of(cs, at[PT_P5]), NULL);
+		q->p95 = strtod(cell_of(cs, at[PT_P95]), NULL);
+		q->diff = strtod(cell_of(cs, at[PT_DIFF]), NULL);
+		q->diff_se = strtod(cell_of(cs, at[PT_DIFF_SE]), NULL);
+	}
+}
+
+/* The sheet a planner charts: a row a point, the swept values in their
+ * units under their meanings, the total's mean and 90% range and its
+ * change from the base case, and each level's mean, as the terminal's
+ * table. The base case first, as there. (A sweep has no P80 or P90:
+ * its cells keep the mean and the 5% and 95% points only.) */
+static void sheet_sweep_total(struct wb *x, const char *text)
+{
+	x->pt = calloc(STUDY_MAX_POINTS + 1, sizeof *x->pt);
+	x->npt = 0;
+	if (!x->pt) {
+		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "reading the sweep");
+		return;
+	}
+	csv_sheet(x, text, sweep_scan, true);
+	char err[256];
+	int param[2] = {-1, -1}, naxes = 0;
+	for (int a = 0; a < 2 && x->npt > 0; a++)
+		if (x->pt[0].key[a][0] &&
+		    (param[a] = params_key(x->pt[0].key[a], err, sizeof err)) >= 0)
+			naxes = a + 1;
+	int col = 0;
+	char name[400];
+	put_head(x, 0, col++, w(x, H_POINT));
+	for (int a = 0; a < naxes; a++) {
+		param_name(x, param[a], name, sizeof name);
+		put_head(x, 0, col++, name);
+	}
+	enum word h[] = {H_TOTAL_MEAN, H_P5,        H_P95,       H_CHANGE,
+			 H_CHANGE_SE,  H_PROV_MEAN, H_MUNI_MEAN, H_DIST_MEAN};
+	for (size_t k = 0; k < sizeof h / sizeof h[0]; k++)
+		put_head(x, 0, col++, w(x, h[k]));
+	freeze(x, 1, 1 + naxes);
+	int row = 1;
+	for (int p = 0; p < x->npt; p++, row++) {
+		const struct sweep_pt *q = &x->pt[p];
+		if (!q->seen)
+			continue;
+		col = 0;
+		if (p == 0)
+			put_text(x, row, col++, w(x, R_BASE_CASE), NULL);
+		else
+			put_number(x, row, col++, p, x->whole);
+		for (int a = 0; a < naxes; a++)
+			put_param(x, row, col++, param[a], q->value[a]);
+		double m[] = {q->mean[LV_TOTAL], q->p5, q->p95, q->diff, q->diff_se};
+		for (size_t k = 0; k < sizeof m / sizeof m[0]; k++)
+			put_money(x, row, col++, m[k]);
+		for (int lv = LV_PROVINCIAL; lv <= LV_DISTRICT; lv++)
+			put_money(x, row, col++, q->mean[lv]);
+	}
+	for (int c = 1; c <= naxes; c++) /* the header wraps a long meaning */
+		if (x->width[c] < 16)
+			x->width[c] = 16;
+	free(x->pt);
+	x->pt = NULL;
+}
+
 /* The table's rows into the sheet; the rows it left out (zero_row).
  * scan: called on each row as it is read; quiet: write nothing. */
 static long csv_sheet(struct wb *x, const char *text, void (*scan)(struct csv_sheet *), bool quiet)
@@ -2214,6 +2430,11 @@ int workbook_study(const char *dir, const char *study, const struct wb_csv *tabl
 			if (strcmp(tables[t].name, study_sheets[k].csv) == 0)
 				name = L_(lang, study_sheets[k].en);
 		bool compare = strcmp(tables[t].name, "compare.csv") == 0;
+		if (strcmp(tables[t].name, "sweep.csv") == 0 &&
+		    sheet_begin(&x, w(&x, S_SWEEP_TOTAL)) == 0) { /* first: what a planner charts */
+			sheet_sweep_total(&x, tables[t].text);
+			sheet_end(&x);
+		}
 		if (compare) /* the note under it reads compare_params.csv */
 			for (int k = 0; k < n; k++)
 				if (strcmp(tables[k].name, "compare_params.csv") == 0)
@@ -2225,7 +2446,7 @@ int workbook_study(const char *dir, const char *study, const struct wb_csv *tabl
 		}
 	}
 	if (!x.bad && sheet_begin(&x, w(&x, S_METHOD)) == 0) {
-		method_sheet(&x, manifest);
+		method_sheet(&x, manifest, false);
 		sheet_end(&x);
 	}
 	return book_close(&x, path, err, errlen);
