@@ -674,6 +674,22 @@ def check_run(d_en, d_zh):
         fail(f"charts: {charts}, expected the fan and the ranked measures")
 
 
+def figure_links(d, lang):
+    """A link to a figure says its number as its caption does (图6, figure 6),
+    never the chart's English file name."""
+    with open(os.path.join(d, "report.html"), encoding="utf-8") as f:
+        page = f.read()
+    word = {"en": "Figure ", "zh": "图"}[lang]
+    for fig, text in re.findall(r'<a href="#fig-([a-z_]+)">([^<]*)</a>', page):
+        at = page.find(f'<figure id="fig-{fig}">')
+        cap = re.search(r"<figcaption><strong>([^<]*?)\.?</strong>", page[at:]) if at >= 0 else None
+        if not cap or text.lower() != cap.group(1).lower():
+            fail(f"report.html: the link to figure {fig} reads {text!r}, its caption "
+                 f"{cap.group(1) if cap else None!r}")
+        if not text.startswith(word) and not text.lower().startswith(word.lower()):
+            fail(f"report.html: the link to figure {fig} reads {text!r}, not {word}N")
+
+
 def check_report(d, lang):
     wb = openpyxl.load_workbook(os.path.join(d, "results.xlsx"))
     names = [n for n in RUN_SHEETS[lang]]
@@ -685,6 +701,8 @@ def check_report(d, lang):
     frozen(wb)
     run_figures(d, wb, names)
     check_page(d, lang)
+    figure_links(d, lang)
+    method_numbers(wb[names[-1]], lang)
     ws = wb[tornado]
     if ws.max_row < 2:
         fail("report: no assumption in the tornado sheet")

@@ -24,11 +24,14 @@ static void districts(struct page *pg)
 	const struct summary *sm = b->sm;
 	FILE *f = pg->f;
 	html_printf(f, L_(b->lang, "<h3>By the recipients' district</h3>\n"));
+	/* the link says the figure's number, as its caption does: the chart's
+	 * file name (districts) is English in the Chinese page */
 	html_printf(f,
 		    L_(b->lang,
 		       "<p>All measures over all paid years, by the district of the firm or "
-		       "person paid (figure <a href=\"#fig-districts\">districts</a>). Each cell: "
-		       "the mean, under it the 90%% interval, then P80 and P90.</p>\n"));
+		       "person paid (<a href=\"#fig-districts\">figure %d</a>). Each cell: "
+		       "the mean, under it the 90%% interval, then P80 and P90.</p>\n"),
+		    CHART_DISTRICTS + 1); /* charts() numbers the run's charts in order */
 	fputs("<table class=\"keep\" id=\"by-district\">\n<thead><tr>", f);
 	html_printf(f, L_(b->lang, "<th>District</th>"));
 	for (int lv = 0; lv < N_LEVELS; lv++)
