@@ -83,6 +83,14 @@ enum serve_status {
 enum serve_status serve_variant(const struct serve_base *b, const struct serve_overrides *ov,
 				struct scenario *variant, char *err, size_t errlen, int *bad);
 
+/* Why override bad of ov (-1: none alone) was refused, err being
+ * serve_variant's message: the parameter's own reason, as a planner reads
+ * it beside the control ("\"五%\" is not a number (expected a share such
+ * as 5%, 2‰ or 0.05)"), without --set's "--set KEY=VALUE: [section] key:";
+ * err itself when there is no shorter one. Into why (n bytes). */
+void serve_reason(const struct serve_base *b, const struct serve_overrides *ov, int bad,
+		  const char *err, char *why, size_t n);
+
 /* The answer for ov: serve_variant, then its run (progress and stop as
  * sim_config has them), its summary and its paired comparison with the
  * base. r is zeroed first; on any status but SERVE_OK it holds nothing to
@@ -133,6 +141,11 @@ void serve_json_params(struct jbuf *b, const struct serve_base *base, const char
  * paid year and level), its total per replication, the lines ranked and
  * the paired differences to the base. */
 void serve_json_result(struct jbuf *b, const struct serve_base *base, const struct serve_result *r);
+/* Parameter i as a control is labelled in lang (I18N_EN, I18N_ZH):
+ * "m1a.cap（第1条 奖励上限）", its meaning from the parameter table where
+ * the charts' label has none ("m1a.enabled（第1条 该条线是否兑付）"). Not
+ * thread-safe (L_). */
+void serve_param_label(int i, int lang, char *buf, size_t n);
 
 /* ---- exports (serve_export.c) ---- */
 
@@ -147,17 +160,22 @@ struct serve_exports {
 	enum chart_lang lang;
 };
 
-/* The variant as a scenario file holding only its overrides (base = the
- * scenario served), DIR/variant.ini as a result set; then for RUN the
- * files `fundsim run variant.ini` writes (the workbook among them) in
- * DIR/run/, for REPORT those of `fundsim report` in DIR/report/, by the
- * same code. ov must be valid (serve_variant). 0; 1 with err when this
- * server cannot make that export (a report under --entities), nothing
- * written; or -1 with err. What was written is named in *where (a
- * folder, n bytes). */
+/* An export of the variant ov (valid: serve_variant) into a folder of
+ * its own, DIR/variant-NN (the first NN free, claimed by mkdir: no export
+ * replaces another): variant.ini, a scenario file of only its overrides
+ * (base = the scenario served); compare_summary.txt, the page's headline,
+ * years and lines against the base from the same paired answer; compare/,
+ * what `fundsim compare BASE variant.ini` writes (compare.csv and its
+ * workbook; not under --entities, which compare does not take); then for
+ * RUN what `fundsim run variant.ini` writes in run/, for REPORT what
+ * `fundsim report` writes in report/, by the same code. 0 with the folder
+ * in *where (n bytes) and the names written in *files ("variant.ini,
+ * compare_summary.txt, compare/, run/"); 1 with err when this server
+ * cannot make that export (a report under --entities), nothing written;
+ * or -1 with err, the folder removed. */
 int serve_export(const struct serve_exports *x, const struct serve_base *b,
 		 const struct serve_overrides *ov, enum serve_export_kind kind, char *where,
-		 size_t n, char *err, size_t errlen);
+		 size_t n, char *files, size_t nfiles, char *err, size_t errlen);
 
 /* ---- the page (embedded at build time by tools/embed.sh) ---- */
 

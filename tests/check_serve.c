@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "params.h"
 #include "serve.h"
 
 static int parse(const char *text, struct serve_overrides *ov, char *err)
@@ -150,6 +152,70 @@ START_TEST(a_bad_value_names_its_override_with_sets_message)
 }
 END_TEST
 
+START_TEST(a_refused_value_has_its_reason_without_set_syntax)
+{
+	struct serve_overrides ov = {0};
+	struct scenario *v = malloc(sizeof *v);
+	char err[ERR_LEN], why[ERR_LEN];
+	int bad;
+	/* a value the parser refuses: its own reason, no "--set KEY=VALUE: [m1a] rate:" */
+	add(&ov, "m1a.cap", "50万");
+	add(&ov, "m1a.rate", "五%");
+	ck_assert_int_eq(serve_variant(&base, &ov, v, err, sizeof err, &bad), SERVE_INVALID);
+	serve_reason(&base, &ov, bad, err, why, sizeof why);
+	ck_assert_str_eq(why, "\"五%\" is not a number (expected a share such as 5%, 2‰ or 0.05)");
+	/* out of range: the range, no syntax */
+	ov.n = 0;
+	add(&ov, "m3c.payout", "2");
+	ck_assert_int_eq(serve_variant(&base, &ov, v, err, sizeof err, &bad), SERVE_INVALID);
+	serve_reason(&base, &ov, bad, err, why, sizeof why);
+	ck_assert_str_eq(why, "\"2\" is out of range (valid: 0% to 100%)");
+	/* a value that reads but breaks the whole (tiers out of order): the check's reason */
+	ov.n = 0;
+	add(&ov, "m3a.tier2_revenue", "5000万");
+	ck_assert_int_eq(serve_variant(&base, &ov, v, err, sizeof err, &bad), SERVE_INVALID);
+	serve_reason(&base, &ov, bad, err, why, sizeof why);
+	ck_assert_ptr_null(strstr(why, "--set"));
+	ck_assert_ptr_nonnull(strstr(why, "tier2_revenue 5000万"));
+	/* commas grouping thousands are --set's to refuse (the page takes them out) */
+	ov.n = 0;
+	add(&ov, "m1a.cap", "1,500,000元");
+	ck_assert_int_eq(serve_variant(&base, &ov, v, err, sizeof err, &bad), SERVE_INVALID);
+	ov.n = 0;
+	add(&ov, "m1a.cap", "1500000元");
+	ck_assert_int_eq(serve_variant(&base, &ov, v, err, sizeof err, &bad), SERVE_OK);
+	ck_assert(v->pol.m1a.cap == 1500000.0);
+	free(v);
+}
+END_TEST
+
+/* The catalogue bound, the process in English: L_ asks for Chinese. */
+static void zh_catalogue(void)
+{
+	i18n_start("en");
+}
+
+START_TEST(every_control_has_a_meaning_in_chinese)
+{
+	size_t np;
+	const struct param_def *d = params_table(&np);
+	char zh[300], bare[200];
+	for (size_t i = 0; i < np; i++) {
+		serve_param_label((int)i, I18N_ZH, zh, sizeof zh);
+		snprintf(bare, sizeof bare, "%s.%s（%s）", d[i].section, d[i].key, d[i].clause);
+		ck_assert_msg(strcmp(zh, bare) != 0, "%s: no meaning", zh);
+	}
+	serve_param_label(params_find("m1a", "enabled"), I18N_ZH, zh, sizeof zh);
+	ck_assert_str_eq(zh, "m1a.enabled（第1条 该条线是否兑付）");
+	serve_param_label(params_find("m1b", "requires_m1a"), I18N_ZH, zh, sizeof zh);
+	ck_assert_str_eq(zh, "m1b.requires_m1a（第1条 仅限符合 M1A 条件的企业）");
+	serve_param_label(params_find("m2", "mode"), I18N_ZH, zh, sizeof zh);
+	ck_assert_str_eq(zh, "m2.mode（第2条 进档补差／每档足额奖励／仅奖励首档）");
+	serve_param_label(params_find("m1a", "cap"), I18N_ZH, zh, sizeof zh);
+	ck_assert_str_eq(zh, "m1a.cap（第1条 奖励上限）"); /* the charts' label, kept */
+}
+END_TEST
+
 START_TEST(the_served_scenario_against_itself_differs_by_exactly_zero)
 {
 	struct serve_overrides ov = {0};
@@ -217,10 +283,15 @@ static Suite *serve_suite(void)
 	tcase_add_test(json, a_body_with_a_nul_inside_is_malformed);
 	tcase_add_test(json, json_strings_escape_quotes_controls_and_script_ends);
 	suite_add_tcase(s, json);
+	TCase *words = tcase_create("words");
+	tcase_add_unchecked_fixture(words, zh_catalogue, NULL);
+	tcase_add_test(words, every_control_has_a_meaning_in_chinese);
+	suite_add_tcase(s, words);
 	TCase *eval = tcase_create("evaluate");
 	tcase_add_checked_fixture(eval, setup, teardown);
 	tcase_set_timeout(eval, 120);
 	tcase_add_test(eval, a_bad_value_names_its_override_with_sets_message);
+	tcase_add_test(eval, a_refused_value_has_its_reason_without_set_syntax);
 	tcase_add_test(eval, the_served_scenario_against_itself_differs_by_exactly_zero);
 	tcase_add_test(eval, a_lower_m3c_amount_moves_m3c_and_nothing_else);
 	tcase_add_test(eval, a_stop_set_before_the_run_ends_it_stopped_with_nothing_to_free);

@@ -7,8 +7,12 @@
 #     values --set refuses (the same message, naming the key), unknown paths and methods;
 #   - an answer: the total for m3c.amount=50万 is `fundsim run --set m3c.amount=50万`'s for
 #     the same seed and replications, to the fen; a newer request cancels an older one;
-#   - exports: variant.ini holds only the override and runs to the same total; the run's
-#     files with the workbook, and the report, as run and report write them;
+#   - a refusal's "reason" is --set's message without its syntax (the page shows it);
+#   - exports: each in a folder of its own (variant-01, -02, ...; none replaces another, a
+#     name taken is skipped), with the names written; variant.ini holds only the override and
+#     runs to the same total; compare/compare.csv is the page's paired answer, every cell to
+#     the fen, and compare_summary.txt its headline; the run's files with the workbook, and
+#     the report, as run and report write them;
 #   - Ctrl-C stops it; options it does not take, and bad ones, are refused (exit 2).
 # Usage: tests/serve.sh BINARY
 bin=${1:-bin/fundsim}
@@ -135,6 +139,9 @@ while IFS="$tab" read -r key value says; do
 	msg=$(sed 's/^fundsim: //' "$tmp/set.err" | head -1)
 	"$py" -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["error"] != sys.argv[2])' \
 		"$tmp/body" "$msg" && ok || bad "$key=$value: not --set's message ($msg)"
+	"$py" -c 'import json, sys; j = json.load(open(sys.argv[1])); r = j["reason"]
+sys.exit(not (r and j["error"].endswith(r) and "--set" not in r and "[m3c]" not in r))' \
+		"$tmp/body" && ok || bad "$key=$value: a reason with --set's syntax: $(cat "$tmp/body")"
 done << 'EOF'
 m3c.amount	abc	is not a number
 m3c.amount	-1	out of range (valid: 0元 to 100000亿)
@@ -152,9 +159,11 @@ EOF
 printf '{"sensitivity.growth.mean":"5%%:13%%"}' > "$tmp/req"
 ask 422 "a [sensitivity] key" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
 has "a [sensitivity] key" "not a parameter of a run"
+has "a [sensitivity] key" '"reason":"sensitivity.growth.mean: not a parameter of a run"'
 printf '{"m3c.amount":"50万","m3a.tier2_revenue":"5000万"}' > "$tmp/req"
 ask 422 "tiers out of order" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
 has "tiers out of order" '"key":"m3a.tier2_revenue"'
+has "tiers out of order" '"reason":"tier thresholds must increase'
 
 # ---- an answer equals run --set, to the fen ----
 total_of_run() { # the TOTAL mean of summary.csv in folder $1
@@ -214,22 +223,60 @@ ask 400 "export kind=evil" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$bas
 ask 400 "export kind=../x" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=../x"
 ask 422 "export a bad value" -H "$auth" -H "$json" -d '{"m3c.amount":"abc"}' "$base/api/export?kind=ini"
 ask 200 "export ini" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=ini"
-ini=$tmp/exports/variant.ini
+has "export ini" '"dir":"'"$tmp"'/exports/variant-01"'
+has "export ini" '"files":"variant.ini, compare_summary.txt, compare/"'
+ini=$tmp/exports/variant-01/variant.ini
 grep -q '^base = builtin$' "$ini" && ok || bad "variant.ini has no base = builtin"
 [ "$(grep -c '^[a-z_0-9]* = ' "$ini")" = 3 ] && ok || bad "variant.ini holds more than name, base and the override:$(cat "$ini")"
 grep -A1 '^\[m3c\]$' "$ini" | grep -q '^amount = 50万$' && ok || bad "variant.ini lacks [m3c] amount = 50万"
 "$bin" run "$ini" --reps $reps --seed $seed --no-charts --quiet --out "$tmp/run-ini" ||
 	bad "run variant.ini failed"
 [ "$(total_of_run "$tmp/run-ini")" = "$want" ] && ok || bad "variant.ini runs to $(total_of_run "$tmp/run-ini"), not $want"
+# the difference the page showed ($tmp/answer, m3c.amount=50万), in every export: compare.csv
+# cell for cell, and the summary's headline
+same_as_page() { # FOLDER: compare/compare.csv holds the answer's cmp cells, to the fen
+	"$py" - "$tmp/answer" "$1/compare/compare.csv" "$1/compare_summary.txt" << 'EOF'
+import csv, json, sys
+a = json.load(open(sys.argv[1]))
+c, levels, lines = a["cmp"], ["total", "provincial", "municipal", "district"], []
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+for r in rows:
+    if r["line"] not in lines:
+        lines.append(r["line"])
+for r in rows:
+    y = c["nyears"] if r["paid_year"] == "all" else int(r["paid_year"]) - c["first_year"]
+    want = c["cells"][lines.index(r["line"])][y][levels.index(r["level"])]
+    got = [float(r[k]) for k in ("base_mean", "alt_mean", "diff", "diff_lo", "diff_hi")]
+    if any(abs(g - w) > 0.005 for g, w in zip(got, want)):
+        sys.exit("compare.csv %s %s %s: %s, the page %s" % (r["line"], r["paid_year"], r["level"], got, want))
+if len(rows) != len(lines) * (c["nyears"] + 1) * 4 or lines[-1] != "TOTAL":
+    sys.exit("compare.csv: %d rows" % len(rows))
+words = "{:+,.2f}".format(c["cells"][-1][-1][0][2] / 1e4)
+if words not in open(sys.argv[3], encoding="utf-8").read():
+    sys.exit("compare_summary.txt lacks the difference %s" % words)
+EOF
+}
+same_as_page "$tmp/exports/variant-01" && ok || bad "export ini: not the page's difference"
 ask 200 "export run" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=run"
+has "export run" '"files":"variant.ini, compare_summary.txt, compare/, run/"'
+out=$tmp/exports/variant-02
 for f in summary.csv by_year.csv results.xlsx manifest.txt scenario.resolved.ini; do
-	[ -s "$tmp/exports/run/$f" ] && ok || bad "export run: no $f"
+	[ -s "$out/run/$f" ] && ok || bad "export run: no $f"
 done
-[ "$(total_of_run "$tmp/exports/run")" = "$want" ] && ok || bad "export run: total $(total_of_run "$tmp/exports/run"), not $want"
-[ -s "$ini" ] && ok || bad "export run removed variant.ini"
+[ -s "$out/compare/results.xlsx" ] && ok || bad "export run: no compare/results.xlsx"
+same_as_page "$out" && ok || bad "export run: not the page's difference"
+[ "$(total_of_run "$out/run")" = "$want" ] && ok || bad "export run: total $(total_of_run "$out/run"), not $want"
+grep -q '^name = suzhou-draft-variant-02$' "$out/variant.ini" && ok || bad "export run: $(grep name "$out/variant.ini")"
+[ -s "$ini" ] && [ ! -e "$tmp/exports/variant-01/run" ] && ok || bad "export run touched the earlier export"
+# a name taken (here by the user's own folder) is skipped, and left alone
+mkdir "$tmp/exports/variant-03"
+echo mine > "$tmp/exports/variant-03/notes.txt"
 ask 200 "export report" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=report"
-[ -s "$tmp/exports/report/report.html" ] && ok || bad "export report: no report.html"
-[ -s "$tmp/exports/run/results.xlsx" ] && ok || bad "export report removed the run's export"
+has "export report" '/exports/variant-04"'
+[ -s "$tmp/exports/variant-04/report/report.html" ] && ok || bad "export report: no report.html"
+[ "$(ls "$tmp/exports/variant-03")" = notes.txt ] && ok || bad "export report touched variant-03: $(ls "$tmp/exports/variant-03")"
+[ -s "$out/run/results.xlsx" ] && ok || bad "export report removed the run's export"
+ls -a "$tmp/exports" | grep -q '^\.fundsim-' && bad "a staging folder is left: $(ls -a "$tmp/exports")" || ok
 
 # ---- Ctrl-C ----
 serve_stop
@@ -242,6 +289,7 @@ auth="Authorization: token $tok"
 printf '{"m3c.amount":"50万"}' > "$tmp/req"
 ask 200 "--entities, m3c.amount=50万" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/run"
 answer=$(total_of_answer)
+cp "$tmp/body" "$tmp/body.answer"
 "$bin" run --entities tests/data/entities-known.csv --set m3c.amount=50万 --reps $reps --seed $seed \
 	--no-charts --quiet --out "$tmp/run-known" || bad "run --entities failed"
 want=$(total_of_run "$tmp/run-known")
@@ -251,7 +299,15 @@ ask 409 "--entities: export report" -H "$auth" -H "$json" --data-binary @"$tmp/r
 has "--entities: export report" "cannot be exported while serve runs with --entities"
 [ -e "$tmp/exports" ] && bad "--entities: a refused report export wrote $(ls "$tmp/exports")" || ok
 ask 200 "--entities: export run" -H "$auth" -H "$json" --data-binary @"$tmp/req" "$base/api/export?kind=run"
-[ "$(total_of_run "$tmp/exports/run")" = "$want" ] && ok || bad "--entities: export run: total $(total_of_run "$tmp/exports/run"), not $want"
+has "--entities: export run" '"files":"variant.ini, compare_summary.txt, run/"'
+out=$tmp/exports/variant-01
+[ "$(total_of_run "$out/run")" = "$want" ] && ok || bad "--entities: export run: total $(total_of_run "$out/run"), not $want"
+# no compare/ (compare takes no --entities), and the summary says so; its figures are the page's
+[ ! -e "$out/compare" ] && grep -q -- '--entities' "$out/compare_summary.txt" && ok ||
+	bad "--entities: compare_summary.txt: $(tail -2 "$out/compare_summary.txt")"
+"$py" -c 'import json, sys; r = json.load(open(sys.argv[1])); print("{:+,.2f}".format(r["cmp"]["cells"][-1][-1][0][2] / 1e4))' \
+	"$tmp/body.answer" > "$tmp/diff.words"
+grep -qF -- "$(cat "$tmp/diff.words")" "$out/compare_summary.txt" && ok || bad "--entities: the summary lacks $(cat "$tmp/diff.words")"
 serve_stop
 
 # ---- options ----

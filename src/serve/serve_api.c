@@ -32,15 +32,74 @@ static void names_json(struct jbuf *b, const char *zh, const char *en)
 	jb_str(b, en);
 }
 
+/* Where text in s ends for a label: at the first bracket or semicolon
+ * (what follows qualifies it), in either language's punctuation. */
+static size_t label_end(const char *s)
+{
+	static const char *const stops[] = {"（", " (", "；", "; "};
+	size_t end = strlen(s);
+	for (size_t k = 0; k < sizeof stops / sizeof stops[0]; k++) {
+		const char *at = strstr(s, stops[k]);
+		if (at && (size_t)(at - s) < end)
+			end = (size_t)(at - s);
+	}
+	return end;
+}
+
+/* What choice k of enum parameter d means in lang, as its meaning spells
+ * it out ("topup：进档补差；each：…"); the word itself when it does not. */
+static void choice_words(const struct param_def *d, int k, int lang, char *buf, size_t n)
+{
+	const char *m = params_meaning(d, lang), *w = d->names[k];
+	size_t len = strlen(w);
+	for (const char *at = strstr(m, w); at; at = strstr(at + 1, w)) {
+		const char *p = at + len;
+		size_t sep = strncmp(p, "：", strlen("：")) == 0 ? strlen("：")
+			     : strncmp(p, ": ", 2) == 0          ? 2
+								 : 0;
+		if (sep && (at == m || at[-1] == ' ' || strncmp(at - 3, "；", 3) == 0)) {
+			p += sep;
+			snprintf(buf, n, "%.*s", (int)label_end(p), p);
+			return;
+		}
+	}
+	snprintf(buf, n, "%s", w);
+}
+
+void serve_param_label(int i, int lang, char *buf, size_t n)
+{
+	size_t np;
+	const struct param_def *d = &params_table(&np)[i];
+	char bare[160], what[200];
+	chart_param_label(i, lang == I18N_ZH ? CHART_ZH : CHART_EN, buf, n);
+	snprintf(bare, sizeof bare, "%s.%s（%s）", d->section, d->key, d->clause);
+	if (lang != I18N_ZH || strcmp(buf, bare) != 0)
+		return;
+	/* the charts name this key by its clause only: say what it is */
+	if (d->type == PT_ENUM) {
+		size_t k = 0;
+		what[0] = '\0';
+		for (int c = 0; d->names[c] && k < sizeof what; c++) {
+			char w[80];
+			choice_words(d, c, lang, w, sizeof w);
+			k += (size_t)snprintf(what + k, sizeof what - k, "%s%s", c ? "／" : "", w);
+		}
+	} else {
+		const char *m = params_meaning(d, lang);
+		snprintf(what, sizeof what, "%.*s", (int)label_end(m), m);
+	}
+	snprintf(buf, n, "%s.%s（%s %s）", d->section, d->key, d->clause, what);
+}
+
 static void param_json(struct jbuf *b, const struct scenario *s, int i)
 {
 	size_t np;
 	const struct param_def *d = &params_table(&np)[i];
-	char text[256], range[200], en[240], zh[240];
+	char text[256], range[200], en[300], zh[300];
 	params_format(&s->pol, i, text, sizeof text);
 	params_range_words(i, I18N_EN, range, sizeof range); /* the page words it */
-	chart_param_label(i, CHART_EN, en, sizeof en);
-	chart_param_label(i, CHART_ZH, zh, sizeof zh);
+	serve_param_label(i, I18N_EN, en, sizeof en);
+	serve_param_label(i, I18N_ZH, zh, sizeof zh);
 	jb_put(b, "{\"key\":");
 	char key[200];
 	snprintf(key, sizeof key, "%s.%s", d->section, d->key);
@@ -64,10 +123,20 @@ static void param_json(struct jbuf *b, const struct scenario *s, int i)
 	jb_put(b, ",\"label_zh\":");
 	jb_str(b, zh);
 	if (d->type == PT_ENUM) {
+		/* the words sent, and what each means in either language (shown) */
 		jb_put(b, ",\"choices\":[");
 		for (int k = 0; d->names[k]; k++) {
 			jb_put(b, k ? "," : "");
 			jb_str(b, d->names[k]);
+		}
+		for (int lang = I18N_EN; lang <= I18N_ZH; lang++) {
+			jb_put(b, "],\"choices_%s\":[", lang == I18N_ZH ? "zh" : "en");
+			for (int k = 0; d->names[k]; k++) {
+				char w[80];
+				choice_words(d, k, lang, w, sizeof w);
+				jb_put(b, k ? "," : "");
+				jb_str(b, w);
+			}
 		}
 		jb_put(b, "]");
 	}
@@ -327,8 +396,13 @@ void serve_json_result(struct jbuf *b, const struct serve_base *base, const stru
 {
 	const struct summary *sm = r->sm;
 	int years = sm->layout.years;
-	jb_put(b, "{\"seconds\":%.3f,\"reps\":%ld,\"first_year\":%d,\"nyears\":%d", r->seconds,
-	       sm->reps, r->variant->pol.start_year + r->variant->pol.payment_lag, years);
+	int first = r->variant->pol.start_year + r->variant->pol.payment_lag;
+	/* policy_last: the policy's own last paid year; later ones are its
+	 * commitments (政策期满后兑付), marked * as every other output marks them */
+	jb_put(b,
+	       "{\"seconds\":%.3f,\"reps\":%ld,\"first_year\":%d,\"nyears\":%d,"
+	       "\"policy_last\":%d",
+	       r->seconds, sm->reps, first, years, first + sm->layout.horizon - 1);
 	/* cells[line][year][level]: line N_LINES is TOTAL, year `years` all */
 	jb_put(b, ",\"cells\":[");
 	for (int l = 0; l <= N_LINES; l++) {

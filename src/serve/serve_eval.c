@@ -57,6 +57,32 @@ enum serve_status serve_variant(const struct serve_base *b, const struct serve_o
 	return SERVE_INVALID;
 }
 
+void serve_reason(const struct serve_base *b, const struct serve_overrides *ov, int bad,
+		  const char *err, char *why, size_t n)
+{
+	snprintf(why, n, "%s", err);
+	struct scenario *t = malloc(sizeof *t);
+	if (!t)
+		return;
+	*t = *b->s;
+	/* a message serve_variant made itself (not --set's) is plain already */
+	int i = bad < 0 || strncmp(err, "--set", 5) != 0 ? -1 : params_key(ov->o[bad].key, why, n);
+	/* the value itself: its parser's reason, without --set's KEY=VALUE */
+	if (i >= 0 && params_set_written(&t->pol, i, ov->o[bad].value, why, n) == 0) {
+		/* the value reads, the whole does not (tiers out of order): the check's reason */
+		char e[ERR_LEN];
+		int at = -1;
+		for (int k = 0; k < ov->n; k++) {
+			char set[SERVE_KEY_LEN + SERVE_VALUE_LEN + 2];
+			snprintf(set, sizeof set, "%s=%s", ov->o[k].key, ov->o[k].value);
+			scenario_set(t, set, e, sizeof e);
+		}
+		if (params_check(&t->pol, t->set, why, n, &at) == 0)
+			snprintf(why, n, "%s", err);
+	}
+	free(t);
+}
+
 /* Run p with every row kept (the pairs need them): from the kept
  * populations k when p samples the same ones, else afresh. */
 static enum serve_status run(const struct sim_cache *k, const struct policy *p,

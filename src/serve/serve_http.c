@@ -121,6 +121,32 @@ static enum MHD_Result reply_error(struct MHD_Connection *conn, unsigned code, c
 	return reply(conn, code, "application/json", b.p, b.n, MHD_RESPMEM_MUST_FREE, NULL);
 }
 
+/* 422: override bad of ov refused. "error" is --set's message (what the
+ * command line would say), "reason" the same without its syntax, for the
+ * page to show beside the control. */
+static enum MHD_Result reply_refused(struct MHD_Connection *conn, const struct serve_server *s,
+				     const struct serve_overrides *ov, int bad, const char *err)
+{
+	char why[ERR_LEN];
+	serve_reason(s->base, ov, bad, err, why, sizeof why);
+	struct jbuf b = {0};
+	jb_put(&b, "{\"error\":");
+	jb_str(&b, err);
+	jb_put(&b, ",\"reason\":");
+	jb_str(&b, why);
+	if (bad >= 0) {
+		jb_put(&b, ",\"key\":");
+		jb_str(&b, ov->o[bad].key);
+	}
+	jb_put(&b, "}\n");
+	if (b.oom) {
+		jb_free(&b);
+		return MHD_NO;
+	}
+	return reply(conn, MHD_HTTP_UNPROCESSABLE_CONTENT, "application/json", b.p, b.n,
+		     MHD_RESPMEM_MUST_FREE, NULL);
+}
+
 static enum MHD_Result reply_json(struct MHD_Connection *conn, struct jbuf *b)
 {
 	if (b->oom) {
@@ -258,8 +284,7 @@ static bool read_overrides(struct MHD_Connection *conn, const struct serve_serve
 	if (!v)
 		*ret = reply_error(conn, MHD_HTTP_INTERNAL_SERVER_ERROR, _("out of memory"), NULL);
 	else
-		*ret = reply_error(conn, MHD_HTTP_UNPROCESSABLE_CONTENT, err,
-				   bad >= 0 ? ov->o[bad].key : NULL);
+		*ret = reply_refused(conn, s, ov, bad, err);
 	return false;
 }
 
@@ -308,8 +333,7 @@ static enum MHD_Result api_run(struct serve_server *s, struct MHD_Connection *co
 				  _("cancelled: a newer request took over"), NULL);
 		break;
 	case SERVE_INVALID:
-		ret = reply_error(conn, MHD_HTTP_UNPROCESSABLE_CONTENT, err,
-				  bad >= 0 ? ov->o[bad].key : NULL);
+		ret = reply_refused(conn, s, ov, bad, err);
 		break;
 	default:
 		say("serve", "%s", err);
@@ -344,8 +368,9 @@ static enum MHD_Result api_export(struct serve_server *s, struct MHD_Connection 
 	pthread_mutex_lock(&s->lock);
 	take_turn(s, 0, false);
 	pthread_mutex_unlock(&s->lock);
-	char where[4200], err[ERR_LEN];
-	int rc = serve_export(s->x, s->base, ov, k, where, sizeof where, err, sizeof err);
+	char where[4200], files[200], err[ERR_LEN];
+	int rc = serve_export(s->x, s->base, ov, k, where, sizeof where, files, sizeof files, err,
+			      sizeof err);
 	end_turn(s);
 	free(ov);
 	if (rc > 0) /* not a fault: what this server was started with rules it out */
@@ -357,6 +382,8 @@ static enum MHD_Result api_export(struct serve_server *s, struct MHD_Connection 
 	struct jbuf b = {0};
 	jb_put(&b, "{\"ok\":true,\"dir\":");
 	jb_str(&b, where);
+	jb_put(&b, ",\"files\":");
+	jb_str(&b, files);
 	jb_put(&b, "}");
 	return reply_json(conn, &b);
 }
