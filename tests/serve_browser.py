@@ -79,6 +79,60 @@ def report_refused(d):
     return st.text
 
 
+def typed(d, key, text):
+    box = d.find_element(By.CSS_SELECTOR, 'input[type=text][data-key="%s"]' % key)
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.clear()
+    box.send_keys(text, Keys.TAB)
+    return box
+
+
+def refused_box(d, total):
+    """A value typed as a planner writes it is taken (1,500,000元); one the
+    parser refuses (五%) stays in its box, marked, with the reason in plain
+    words beside it (no --set syntax), is not counted as a change, and the
+    results say they are for the values last accepted."""
+    n = d.execute_script("return document.body.dataset.answers")
+    box = typed(d, "m1a.cap", "1,500,000元")
+
+    def taken():
+        t = d.find_element(By.ID, "total-mean")
+        ov = json.loads(t.get_attribute("data-overrides") or "{}")
+        return (d.execute_script("return document.body.dataset.answers") != n
+                and ov.get("m1a.cap") == "1500000元" and t.get_attribute("data-yuan"))
+    cap_total = wait(taken, "1,500,000元 taken")
+    if cap_total == total or box.get_attribute("value") != "1500000元":
+        fail("1,500,000元: total %s (was %s), box %r" % (cap_total, total, box.get_attribute("value")))
+    changed = d.find_element(By.ID, "changed").text
+    box = typed(d, "m1a.rate", "五%")
+    param = d.find_element(By.CSS_SELECTOR, '.param[data-key="m1a.rate"]')
+    err = param.find_element(By.CSS_SELECTOR, ".err")
+    msg = wait(lambda: err.text, "the reason beside m1a.rate", 30)
+    if "invalid" not in param.get_attribute("class") or box.get_attribute("value") != "五%":
+        fail("五%%: not marked in its box (%s, %r)" % (param.get_attribute("class"),
+                                                 box.get_attribute("value")))
+    if "五%" not in msg or "--set" in msg or "[m1a]" in msg or "5%" not in msg:
+        fail("beside m1a.rate: %r" % msg)
+    if d.find_element(By.ID, "changed").text != changed:
+        fail("a refused value counted: %r, was %r" % (d.find_element(By.ID, "changed").text, changed))
+    status = d.find_element(By.ID, "status").text
+    if "m1a.rate" not in status or "--set" in status:
+        fail("the status line: %r" % status)
+    note = d.find_element(By.ID, "answer-note")
+    if "warn" not in note.get_attribute("class") or not note.text:
+        fail("the results do not say they are for the values last accepted: %r" % note.text)
+    if d.find_element(By.ID, "total-mean").get_attribute("data-yuan") != cap_total:
+        fail("a refused value changed the total shown")
+    # corrected: taken, and the marks go
+    typed(d, "m1a.rate", "5%")
+    wait(lambda: "invalid" not in param.get_attribute("class") and not err.text, "the mark cleared", 30)
+    # back to the draft for the screenshots
+    d.find_element(By.ID, "reset").click()
+    wait(lambda: d.execute_script("return document.body.dataset.state") == "ready"
+         and d.find_element(By.ID, "total-mean").get_attribute("data-overrides") == "{}",
+         "the draft again")
+
+
 def main():
     url, steps = sys.argv[1], sys.argv[2]
     opts = webdriver.ChromeOptions()
@@ -130,10 +184,11 @@ def main():
         box.send_keys("abc", Keys.TAB)
         err = d.find_element(By.CSS_SELECTOR, '.param[data-key="%s"] .err' % KEY)
         msg = wait(lambda: err.text, "the message beside %s" % KEY, 30)
-        if '"abc"' not in msg or "m3c" not in msg:
+        if '"abc"' not in msg or "--set" in msg or "m3c.amount" in msg:
             fail("beside the control: %r" % msg)
         if d.find_element(By.ID, "total-mean").get_attribute("data-yuan") != total:
             fail("a refused value changed the total shown")
+        refused_box(d, total)
         shots = os.environ.get("SHOTS")
         if shots:
             box.clear()

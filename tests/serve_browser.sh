@@ -4,7 +4,9 @@
 # the printed address, moves the M3C cap (m3c.amount) slider ten steps down with the keyboard
 # and reads the total the page shows; it must be what `fundsim run --set m3c.amount=VALUE`
 # gives for the same seed and replications, to the fen, and shown as the same 万元. It also
-# types a bad value and expects --set's message beside the control; the districts' and budget
+# types bad values and expects each refused at its box: marked, the reason beside it without
+# --set's syntax, not counted as a change, the results said to be for the values last accepted;
+# 1,500,000元 (thousands grouped, as a planner writes) is taken. The districts' and budget
 # owners' tables are shown. Under --entities, the report export's refusal is shown on the page.
 # SHOTS=DIR saves screenshots of the page in Chinese and English there.
 # Usage: tests/serve_browser.sh BINARY

@@ -6,8 +6,8 @@
 const T = {
   zh: {
     title: 'fundsim 政策测算', reset: '全部恢复为{base}', changed: '已修改 {n} 项',
-    variant_total: '方案合计（政策期内）', draft_total: '{base}合计', difference: '与{base}之差',
-    paid_year: '支付年度', level: '资金层级', all_years: '全部年度', by_year: '按支付年度（合计）',
+    variant_total: '方案合计（全部兑付年度，含政策期满后 *）', draft_total: '{base}合计', difference: '与{base}之差',
+    paid_year: '兑付年度', level: '出资层级', all_years: '全部兑付年度', by_year: '按兑付年度（合计）',
     distribution: '合计的分布（各次模拟）', ranked: '各条线按成本排序', lines: '各条线',
     compared: '与{base}比较', export: '导出', the_draft: '草案',
     compared_note: '同一随机种子与模拟次数（共同随机数）：每次模拟的差值成对计算，区间为均值差的95%置信区间。',
@@ -16,20 +16,24 @@ const T = {
     draft: '{base}', variant: '方案', diff: '差值', diff_band: '差值95%区间', change: '变化',
     year: '年度', total: '合计', apart: '（或有项目，不计入合计）', busy: '计算中…',
     ready: '{reps} 次模拟，用时 {s} 秒', cancelled: '已由更新的请求取代', failed: '出错：',
-    written: '已写入 {dir}', writing: '正在导出…', unit: '万元', lang: 'English',
+    written: '已写入 {dir}：{files}', writing: '正在导出…', unit: '万元', lang: 'English',
+    refused: '未采用：{why}。仍按 {kept} 计算。', refused_status: '{label} 的输入未采用',
+    last_accepted: '标红的输入未采用：结果为最近一次被接受的数值。',
+    tail: '* 政策期满后兑付：政策期内作出的分年支持与分期兑付承诺（{last} 年以后）；全部兑付年度的合计包括这些年度。',
+    export_note: '每次导出写入一个新的编号文件夹，不覆盖之前的导出；每个文件夹都包括与{base}的比较（compare_summary.txt 与 compare/ 中的 compare.csv、工作簿），数字与本页相同。',
     levels: {total: '合计', provincial: '省级', municipal: '市级', district: '区级'},
     scenario: '情景 {name} · 种子 {seed} · {reps} 次模拟', to: ' 至 ', valid: '有效范围：',
     hist_variant: '方案', hist_draft: '{base}', count: '次数', yi: '亿元',
     units: {yuan: '元', share: '比例', persons: '人', years: '年', awards: '次'},
     by_where: '按区县与预算主体', tab_districts: '区县', tab_owners: '预算主体',
     district: '区县', owner: '预算主体', all_lines: '全部条线（合计）',
-    districts_note: '受助者所在区县，全部支付年度；“合计”与上表一致。差值为与{base}的配对差值及其95%区间。',
-    owners_note: '计入合计的条线按支付资金的预算主体汇总，所选支付年度与资金层级；新增资金：本政策新增的预算。',
+    districts_note: '受助者所在区县，全部兑付年度；“合计”与上表一致。差值为与{base}的配对差值及其95%区间。',
+    owners_note: '计入合计的条线按支付资金的预算主体汇总，所选兑付年度与出资层级；新增资金：本政策新增的预算。',
     new_money: '（新增资金）', existing: '（既有项目资金）', new_money_only: '其中：新增资金合计',
   },
   en: {
     title: 'fundsim what-if', reset: 'Reset to {base}', changed: '{n} changed',
-    variant_total: 'Variant total (policy period)', draft_total: 'Total of {base}',
+    variant_total: 'Variant total (all paid years, * after the policy included)', draft_total: 'Total of {base}',
     difference: 'Difference from {base}', the_draft: 'the draft', paid_year: 'Paid year', level: 'Level',
     all_years: 'All years', by_year: 'By paid year (total)',
     distribution: 'Distribution of the total (replications)', ranked: 'Lines ranked by cost',
@@ -41,7 +45,11 @@ const T = {
     diff: 'Difference', diff_band: '95% interval of the difference', change: 'Change',
     year: 'Year', total: 'TOTAL', apart: ' (contingent, not in the total)', busy: 'computing…',
     ready: '{reps} replications in {s} s', cancelled: 'replaced by a newer request',
-    failed: 'failed: ', written: 'written to {dir}', writing: 'exporting…', unit: '万元',
+    failed: 'failed: ', written: 'written to {dir}: {files}', writing: 'exporting…', unit: '万元',
+    refused: 'not taken: {why}. Still costed at {kept}.', refused_status: '{label}: input not taken',
+    last_accepted: 'Inputs marked red were not taken: the results are for the values last accepted.',
+    tail: '* paid after the policy (after {last}): yearly support and instalments committed in the policy period; every all-years total includes them.',
+    export_note: 'Each export goes to a new numbered folder and replaces none before it; each holds the comparison with {base} (compare_summary.txt, and compare/ with compare.csv and its workbook), the figures this page shows.',
     lang: '中文', levels: {total: 'all levels', provincial: 'provincial', municipal: 'municipal',
       district: 'district'},
     scenario: 'scenario {name} · seed {seed} · {reps} replications', to: ' to ',
@@ -86,6 +94,13 @@ const yi = (y) => y == null ? '–' : (y / 1e8).toLocaleString('en-US',
   {minimumFractionDigits: 2, maximumFractionDigits: 2});
 const signed = (y) => (y > 0 ? '+' : '') + wan(y);
 const tidy = (v) => String(parseFloat(Number(v).toPrecision(12)));
+/* "1,500,000元" (or with the Chinese comma) as --set reads it, the commas
+ * out: the CSV reader's rule (src/inputs/csvread.c, ungroup), groups of
+ * three only, so "1,5" (a decimal comma?) is never guessed at and the
+ * server says why it is refused. The number itself is the server's to read. */
+const ungroup = (t) => /^[+-]?\d{1,3}([,，]\d{3})+(\.\d+)?[^\d,，]*$/.test(t) ? t.replace(/[,，]/g, '') : t;
+/* A calendar year as the tables name it: * after the policy's own paid years. */
+const yearName = (y) => String(y) + (S.res && y > S.res.policy_last ? '*' : '');
 
 /* A round upper end and step for a slider: 1, 2 or 5 times a power of ten. */
 function nice(x) {
@@ -118,13 +133,42 @@ function slider(p) {
 
 /* ---- controls ---- */
 
+/* How many changes apply: a refused value is none of them. */
+function counted() {
+  $('changed').textContent = S.overrides.size ? tr('changed', {n: S.overrides.size}) : '';
+}
+
 function setOverride(key, text) {
   const c = S.controls.get(key);
   if (text === c.p.value) S.overrides.delete(key); else S.overrides.set(key, text);
   c.box.classList.toggle('changed', S.overrides.has(key));
   c.box.classList.remove('invalid');
+  c.refused = null;
   c.err.textContent = '';
-  $('changed').textContent = S.overrides.size ? tr('changed', {n: S.overrides.size}) : '';
+  counted();
+}
+
+const labelOf = (c) => S.lang === 'zh' ? c.p.label_zh : c.p.label_en;
+/* The value the results use for c: the last accepted, else the scenario's. */
+const kept = (c) => S.good.has(c.p.key) ? S.good.get(c.p.key) : c.p.value;
+
+/* A refused value stays in its box for the planner to correct, marked,
+ * with why beside it and the value still costed; a box with no text to
+ * correct (a checkbox, a list) goes back to that value. */
+function refuse(c, why) {
+  c.refused = why;
+  c.box.classList.add('invalid');
+  c.box.classList.toggle('changed', S.overrides.has(c.p.key));
+  if (c.p.type === 'bool') c.input.checked = kept(c) === 'true';
+  else if (c.p.type === 'enum') c.input.value = kept(c);
+  c.err.textContent = tr('refused', {why, kept: kept(c)});
+}
+
+/* Under the headline: the unit, and whether a refused input is on screen. */
+function note() {
+  const any = [...S.controls.values()].some((c) => c.refused);
+  $('answer-note').textContent = tr('unit') + (any ? ' · ' + tr('last_accepted') : '');
+  $('answer-note').classList.toggle('warn', any);
 }
 
 let timer = null;
@@ -146,8 +190,9 @@ function control(p) {
     c.input = cb;
     box.append(cb);
   } else if (p.type === 'enum') {
+    /* the word the server reads is the value; what it means is shown */
     const sel = el('select', {'data-key': p.key});
-    for (const ch of p.choices) sel.append(el('option', {value: ch, text: ch}));
+    for (const ch of p.choices) sel.append(el('option', {value: ch}));
     sel.value = p.value;
     sel.addEventListener('change', () => { setOverride(p.key, sel.value); send(); });
     c.input = sel;
@@ -155,7 +200,11 @@ function control(p) {
   } else {
     const text = el('input', {type: 'text', value: p.value, 'data-key': p.key, spellcheck: 'false'});
     const sl = slider(p);
-    text.addEventListener('change', () => { setOverride(p.key, text.value.trim()); send(); });
+    text.addEventListener('change', () => {
+      text.value = ungroup(text.value.trim());
+      setOverride(p.key, text.value);
+      send();
+    });
     box.append(text);
     if (sl) {
       const r = el('input', {type: 'range', min: sl.min, max: sl.max, step: sl.step,
@@ -217,6 +266,14 @@ function labelControls() {
     const name = S.lang === 'zh' ? c.p.label_zh : c.p.label_en;
     c.label.textContent = name;
     c.label.title = c.p.key + ': ' + (S.lang === 'zh' ? c.p.desc_zh : c.p.desc_en);
+    if (c.p.type === 'enum') {
+      const words = S.lang === 'zh' ? c.p.choices_zh : c.p.choices_en;
+      [...c.input.options].forEach((o, k) => {
+        o.textContent = words[k];
+        o.title = o.value;
+      });
+    }
+    if (c.refused) c.err.textContent = tr('refused', {why: c.refused, kept: kept(c)});
     const unit = T[S.lang].units[c.p.unit] || c.p.unit;
     /* the range as the parameter table words it ("0 to 1e+07 persons"), its unit words too */
     if (c.hint) c.hint.textContent = (unit ? unit + ' · ' : '') + tr('valid') +
@@ -276,16 +333,22 @@ async function send() {
   } else {
     const c = j.key && S.controls.get(j.key);
     if (c) {
-      c.box.classList.add('invalid');
-      c.err.textContent = j.error;
-      /* what was refused is not sent again: back to the last good value */
+      /* what was refused is neither sent again nor counted: back to the last accepted value */
       if (S.good.has(j.key)) S.overrides.set(j.key, S.good.get(j.key));
       else S.overrides.delete(j.key);
+      refuse(c, j.reason || j.error);
+      counted();
+      $('status').textContent = tr('refused_status', {label: labelOf(c)});
     } else {
-      $('global-error').textContent = j.error;
+      $('global-error').textContent = j.reason || j.error;
+      $('status').textContent = tr('failed');
     }
-    $('status').textContent = tr('failed') + (j.key || '');
     document.body.dataset.state = 'error';
+    note();
+    /* changes sent with the refused one were not run: run them without it */
+    const same = S.overrides.size === S.good.size &&
+      [...S.good].every(([k, v]) => S.overrides.get(k) === v);
+    if (c && !same) later();
   }
 }
 
@@ -318,7 +381,7 @@ function fillSelectors() {
   const yv = ysel.value || 'all', lv = lsel.value || '0';
   ysel.textContent = '';
   ysel.append(el('option', {value: 'all', text: tr('all_years')}));
-  for (const y of years()) ysel.append(el('option', {value: String(y), text: String(y)}));
+  for (const y of years()) ysel.append(el('option', {value: String(y), text: yearName(y)}));
   ysel.value = [...ysel.options].some((o) => o.value === yv) ? yv : 'all';
   lsel.textContent = '';
   LEVELS.forEach((l, i) => lsel.append(el('option', {value: String(i), text: T[S.lang].levels[l]})));
@@ -360,7 +423,9 @@ function render() {
   $('diff-mean').textContent = signed(ct[2]) + ' ' + tr('unit');
   $('diff-band').textContent = '95%: ' + signed(ct[3]) + ' – ' + signed(ct[4]) +
     (ct[0] ? ' · ' + (ct[2] / ct[0] * 100).toFixed(1) + '%' : '');
-  $('answer-note').textContent = tr('unit');
+  note();
+  $('tail-note').textContent = r.cmp.first_year + r.cmp.nyears - 1 > r.policy_last
+    ? tr('tail', {last: r.policy_last}) : '';
 
   const yt = $('years-table');
   yt.textContent = '';
@@ -368,7 +433,7 @@ function render() {
     th('diff'), th('diff_band')]));
   for (const yy of [...years(), 'all']) {
     const c = cell(N, yy, lv), d = cmp(N, yy, lv);
-    yt.append(row([el('td', {class: 'name', text: yy === 'all' ? tr('all_years') : String(yy)}),
+    yt.append(row([el('td', {class: 'name', text: yy === 'all' ? tr('all_years') : yearName(yy)}),
       c ? wan(c[0]) : '–', band(c), c ? wan(c[3]) : '–', c ? wan(c[4]) : '–', wan(d[0]),
       diffTd(d[2]), signed(d[3]) + ' – ' + signed(d[4])], yy === 'all' ? 'total' : ''));
   }
@@ -538,7 +603,8 @@ async function exportAs(kind) {
     const r = await fetch('/api/export?kind=' + kind, {method: 'POST',
       headers: {'Content-Type': 'application/json'}, body: JSON.stringify(Object.fromEntries(S.good))});
     const j = await r.json();
-    st.textContent = r.status === 200 ? tr('written', {dir: j.dir}) : tr('failed') + j.error;
+    st.textContent = r.status === 200 ? tr('written', {dir: j.dir, files: j.files})
+      : tr('failed') + (j.reason || j.error);
     st.className = r.status === 200 ? '' : 'err';
     st.dataset.status = String(r.status);
   } catch (e) {
