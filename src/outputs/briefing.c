@@ -480,14 +480,23 @@ static void summary(struct page *pg)
 	}
 	fputs("</tbody></table>\n", f);
 	if (pg->l->years > pg->l->horizon)
-		html_printf(f,
-			    L_(b->lang,
-			       "<p class=\"note\">* After the policy's last paid year: yearly "
-			       "support and instalments committed in the policy period "
-			       "(after_expiry = %s). %d–%d: the policy's own paid years; every "
-			       "total over all paid years includes the years marked *.</p>\n"),
-			    b->s->pol.after_expiry == AFTER_STOP ? "stop" : "honour",
-			    pg->first_paid, pg->first_paid + pg->l->horizon - 1);
+		html_printf(
+			f,
+			b->s->pol.after_expiry == AFTER_STOP
+				? L_(b->lang,
+				     "<p class=\"note\">* After the policy's last paid year: the "
+				     "remaining instalments of awards made in the policy period; "
+				     "yearly support stops when the policy expires (after_expiry "
+				     "= stop). %d–%d: the policy's own paid years; every total "
+				     "over all paid years includes the years marked *.</p>\n")
+				: L_(b->lang,
+				     "<p class=\"note\">* After the policy's last paid year: "
+				     "yearly support and instalments committed in the policy "
+				     "period, which go on being paid after the policy expires "
+				     "(after_expiry = honour). %d–%d: the policy's own paid years; "
+				     "every total over all paid years includes the years marked "
+				     "*.</p>\n"),
+			pg->first_paid, pg->first_paid + pg->l->horizon - 1);
 	fputs("</div>\n<div>\n", f);
 	html_printf(f, L_(b->lang, "<h3>By funding level</h3>\n"));
 	fputs("<table class=\"keep\">", f);
