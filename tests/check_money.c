@@ -627,6 +627,9 @@ START_TEST(money_words_writes_round_amounts_in_wan_and_yi)
 	ck_assert_str_eq(words(4.8e6), "480万");
 	ck_assert_str_eq(words(1e4), "1万");
 	ck_assert_str_eq(words(1e9), "10亿");
+	/* the bound of inputs: 10万亿, as it is written in scenarios */
+	ck_assert_str_eq(words(1e13), "10万亿");
+	ck_assert_str_eq(words(123456789012.34), "1234.5678901234亿"); /* shorter than in 万亿 */
 }
 END_TEST
 
@@ -674,9 +677,13 @@ END_TEST
 
 START_TEST(money_words_output_parses_back_to_the_same_fen)
 {
-	static const double v[] = {0,     0.01,      1,    800,       12345,     123450,
-				   1e6,   4.8e6,     2e8,  2.5e8,     123456789, 1234567.89,
-				   99.99, 100000.01, 1e12, 333333.33, 7e7,       1.01e8};
+	static const double v[] = {0,         0.01,      1,
+				   800,       12345,     123450,
+				   1e6,       4.8e6,     2e8,
+				   2.5e8,     123456789, 1234567.89,
+				   99.99,     100000.01, 1e12,
+				   333333.33, 7e7,       1.01e8,
+				   1e13,      1.5e12,    123456789012.34};
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
 		char w[64], err[200];
 		double back = -1;

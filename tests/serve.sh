@@ -144,7 +144,7 @@ sys.exit(not (r and j["error"].endswith(r) and "--set" not in r and "[m3c]" not 
 		"$tmp/body" && ok || bad "$key=$value: a reason with --set's syntax: $(cat "$tmp/body")"
 done << 'EOF'
 m3c.amount	abc	is not a number
-m3c.amount	-1	out of range (valid: 0元 to 100000亿)
+m3c.amount	-1	out of range (valid: 0元 to 10万亿)
 m3c.amount	150%	is not an amount
 m3c.amount	1e400	out of the range of numbers
 m3c.payout	2	out of range (valid: 0% to 100%)

@@ -174,12 +174,13 @@ void money_words(double yuan, char *buf, size_t n)
 		shortest(yuan, "元", buf, n);
 		return;
 	}
-	static const double unit[] = {1e8, 1e4, 1};
-	static const char *const name[] = {"亿", "万", "元"};
-	static const int dec[] = {10, 6, 2};
+	/* 万亿 for the bounds of inputs: 10万亿, not 100000亿 */
+	static const double unit[] = {1e12, 1e8, 1e4, 1};
+	static const char *const name[] = {"万亿", "亿", "万", "元"};
+	static const int dec[] = {14, 10, 6, 2};
 	char best[64] = "";
-	for (int i = 0; i < 3; i++) {
-		if (fabs(yuan) < unit[i] && i < 2)
+	for (int i = 0; i < 4; i++) {
+		if (fabs(yuan) < unit[i] && i < 3)
 			continue;
 		char t[64];
 		trimmed(yuan / unit[i], dec[i], name[i], t, sizeof t);
