@@ -873,9 +873,12 @@ START_TEST(a_number_too_small_for_a_normal_double_reads_like_any_other)
 	double back;
 	ck_assert_msg(share_parse(text, &back, err, sizeof err) == 0, "%s: %s", text, err);
 	ck_assert(back == v);
-	ck_assert_double_eq(ok(K_MONEY, "1e-400"), 0);
 	ck_assert(ok(K_NUMBER, "4.9e-324") > 0);
 	rejected(K_MONEY, "1e400", "out of the range", NULL); /* overflow still is */
+	/* and underflow to 0 is: 5e-400 in a panel's revenue silently 0 */
+	rejected(K_MONEY, "1e-400", "out of the range", "reads as 0");
+	rejected(K_SHARE, "1e-400%", "out of the range", "reads as 0");
+	ck_assert_double_eq(ok(K_MONEY, "0e-400"), 0); /* a zero written so is 0 */
 }
 END_TEST
 

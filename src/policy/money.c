@@ -32,7 +32,15 @@ static const char *read_number(const char *s, double *out, char *err, size_t err
 	char *end;
 	errno = 0;
 	double v = strtod(s, &end);
-	/* ERANGE on underflow is fine: 1e-320 reads as the double nearest it */
+	/* ERANGE on underflow is fine while it leaves a number (1e-320 reads as
+	 * the double nearest it), not when it leaves 0: 5e-400 silently 0 in a
+	 * panel's revenue or a cap is as wrong as 1e400 */
+	if (errno == ERANGE && v == 0) {
+		snprintf(err, errlen,
+			 _("\"%s\" is out of the range of numbers (so small that it reads as 0)"),
+			 s);
+		return NULL;
+	}
 	if ((errno == ERANGE && fabs(v) >= 1) || !isfinite(v)) {
 		snprintf(err, errlen, _("\"%s\" is out of the range of numbers"), s);
 		return NULL;
