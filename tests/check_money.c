@@ -878,6 +878,7 @@ START_TEST(a_number_too_small_for_a_normal_double_reads_like_any_other)
 	/* and underflow to 0 is: 5e-400 in a panel's revenue silently 0 */
 	rejected(K_MONEY, "1e-400", "out of the range", "reads as 0");
 	rejected(K_SHARE, "1e-400%", "out of the range", "reads as 0");
+	rejected(K_SHARE, "4.9e-324%", "out of the range", "reads as 0"); /* scaled to 0 */
 	ck_assert_double_eq(ok(K_MONEY, "0e-400"), 0); /* a zero written so is 0 */
 }
 END_TEST

@@ -63,6 +63,7 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 		snprintf(err + k, errlen - k, _(" (expected %s)"), _(expect));
 		return -1;
 	}
+	const double read = v; /* before its suffix scales it */
 	for (int i = 0; sfx[i]; i++) {
 		if (strcmp(end, sfx[i]) != 0)
 			continue;
@@ -80,6 +81,13 @@ static int parse_suffixed(const char *s, double *out, char *err, size_t errlen,
 		}
 		if (!isfinite(v)) {
 			snprintf(err, errlen, _("\"%s\" is out of the range of numbers"), s);
+			return -1;
+		}
+		if (v == 0 && read != 0) { /* 4.9e-324% scaled past the least double */
+			snprintf(err, errlen,
+				 _("\"%s\" is out of the range of numbers (so small that it reads "
+				   "as 0)"),
+				 s);
 			return -1;
 		}
 		*out = v == 0 ? 0 : v; /* "-0" is 0: written back as 0, it must read so */

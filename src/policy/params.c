@@ -726,19 +726,6 @@ static bool is_tier_key(const struct param_def *d)
 	return strncmp(d->key, "tier", 4) == 0;
 }
 
-/* Whether text, read as v, underflowed: v is 0 but a digit before any
- * exponent is not ("5e-400"). strtod takes such a number as 0, and an
- * amount or share that silently became 0 is as wrong as one too large. */
-static bool underflows(const char *text, double v)
-{
-	if (v != 0)
-		return false;
-	for (const char *c = text; *c && *c != 'e' && *c != 'E'; c++)
-		if (*c >= '1' && *c <= '9')
-			return true;
-	return false;
-}
-
 int params_set(struct policy *p, int i, const char *text, char *err, size_t errlen)
 {
 	const struct param_def *d = &table[i];
@@ -800,12 +787,6 @@ int params_set(struct policy *p, int i, const char *text, char *err, size_t errl
 			for (int j = 0; d->names[j] && k < errlen; j++)
 				k += (size_t)snprintf(err + k, errlen - k, " %s", d->names[j]);
 		}
-		return -1;
-	}
-	if (rc == 0 && underflows(text, v)) {
-		snprintf(err, errlen,
-			 _("\"%s\" is out of the range of numbers (so small that it reads as 0)"),
-			 text);
 		return -1;
 	}
 	if (rc != 0 && d->type == PT_INT) { /* "1.5", "99999999999": say what is valid */
