@@ -791,37 +791,32 @@ def sweep_total(d, ws, lang):
 
 
 def scope_note(d, ws, n):
-    """Under the compare's table: the lines in one scenario's total and not the
-    other's, each with what it moves TOTAL by, the rest, and TOTAL's change,
-    which add up; against compare.csv and compare_params.csv."""
-    rows = read_csv(os.path.join(d, "compare.csv"))
-    params = read_csv(os.path.join(d, "compare_params.csv"))
-    scen = list(params[0].keys())[1:] if params else []
-    scope = [p for p in params if p["parameter"].endswith(".in_total")
-             and len({p[s] for s in scen}) > 1]
+    """Under the compare's table: the lines whose change is not their part of
+    TOTAL's change, each with what it moves TOTAL by (a line in one side's
+    total) or its own change (in neither), the rest, and TOTAL's change, which
+    add up; worked out here from compare.csv's means and in_total columns."""
+    rows = [r for r in read_csv(os.path.join(d, "compare.csv"))
+            if r["paid_year"] == "all" and r["level"] == "total"]
     amounts = [ws.cell(row=r, column=10).value for r in range(n + 2, ws.max_row + 1)
                if isinstance(ws.cell(row=r, column=10).value, (int, float))]
-    if not scope:
-        if amounts:
-            fail(f"{ws.title}: a note on the totals, their lines do not differ")
-        return
-    all_ = {(r["alt"], r["line"]): r for r in rows
-            if r["paid_year"] == "all" and r["level"] == "total"}
     want = []
-    for alt in scen[1:]:
-        moved = 0.0
-        for p in scope:
-            line = p["parameter"].split(".")[0].upper()
-            b, a = p[scen[0]] == "true", p[alt] == "true"
-            if a != b:
-                r = all_[(alt, line)]
-                by = (float(r["alt_mean"]) if a else 0) - (float(r["base_mean"]) if b else 0)
-                want.append(by)
-                moved += by
-        total = float(all_[(alt, "TOTAL")]["diff"])
-        want += [total - moved, total]
+    for alt in dict.fromkeys(r["alt"] for r in rows):
+        moved, listed = 0.0, []
+        for r in rows:
+            if r["alt"] != alt or r["line"] == "TOTAL":
+                continue
+            b, a = r["base_in_total"] == "1", r["alt_in_total"] == "1"
+            by = (float(r["alt_mean"]) if a else 0) - (float(r["base_mean"]) if b else 0)
+            if (a and b) or abs(by - float(r["diff"])) < 0.005:
+                continue
+            listed.append(by if a or b else float(r["diff"]))
+            moved += by
+        if listed:
+            total = next(float(r["diff"]) for r in rows if r["alt"] == alt and r["line"] == "TOTAL")
+            want += listed + [total - moved, total]
     if len(amounts) != len(want) or any(abs(g * 1e4 - w_) > 0.02 for g, w_ in zip(amounts, want)):
         fail(f"{ws.title}: the note's amounts {amounts} 万元, expected {want} yuan")
+    return len(want)
 
 
 def check_study(d, csvs):

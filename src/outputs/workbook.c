@@ -166,6 +166,9 @@
 	W(C_SCOPE_LINE,                                                                                  \
 	  N_("%s (%s) is counted in the total of %s, not of %s: it moves the total's "                   \
 	     "change by"))                                                                               \
+	W(C_SCOPE_NEITHER,                                                                               \
+	  N_("%s (%s) is counted in neither total (a contingent item, 一事一议): its own "           \
+	     "change, not in the total's, is"))                                                          \
 	W(C_SCOPE_BOTH, N_("%s: the lines counted in both totals change it by"))                         \
 	W(C_SCOPE_TOTAL, N_("%s: the total's change, all paid years (mean)"))                            \
 	W(H_BASIS, N_("Basis (the comment beside it)"))                                                  \
@@ -254,7 +257,8 @@ static const char *const level_words[N_LEVELS] = {N_("Total"), N_("Provincial"),
 #define WB_COLS 64
 #define WB_BUFS 16         /* sheets given a bigger buffer (a study has at most 9) */
 #define WB_BUF (64 * 1024) /* the buffer of a constant_memory sheet's rows */
-#define WB_SCEN 16         /* a compare's scenarios with a note on their totals */
+#define WB_SCEN 16         /* a compare's alternatives with a note on their totals */
+#define N_SCOPE_COLS 9
 #define MONEY_FMT "#,##0.00\" 万元\""
 
 /* A sweep's point as its total's sheet shows it: sweep.csv's TOTAL rows. */
@@ -309,20 +313,22 @@ struct wb {
 	int ev_lines[N_LINES + 1], ev_n;
 	/* a study's */
 	long left_out;
-	/* a compare's lines in one scenario's total and not another's (their
-	 * in_total differs in compare_params.csv): scenario s's mean, all paid
-	 * years; scen[0] is the base */
-	char scen[WB_SCEN][128];
-	int nscen, nscope, at[8]; /* at: compare.csv's columns (compare_cols) */
-	struct {
-		int line;
-		bool in[WB_SCEN];
-		double mean[WB_SCEN];
-	} scope[N_LINES];
-	double total_diff[WB_SCEN];
+	/* a compare's lines whose change is not their part of TOTAL's
+	 * (scope_compare), by alternative */
+	char base[128];
+	int nalt, at[N_SCOPE_COLS]; /* at: compare.csv's columns (scope_cols) */
+	struct scope_alt {
+		char name[128];
+		double total; /* TOTAL's change, NaN unseen */
+		int n;
+		struct scope_line {
+			int line,
+				in; /* in: 1 the alternative's total only, -1 the base's, 0 neither */
+			double part, diff;
+		} l[N_LINES];
+	} alt[WB_SCEN];
 	struct sweep_pt *pt; /* a sweep's points (sweep_scan), npt of them */
 	int npt, ptcol[N_PT_COLS];
-	/* TOTAL's change, NaN unseen */ /* rows of zeros left out of its tables (csv_sheet) */
 };
 
 static const char *w(const struct wb *x, enum word id)
@@ -2176,110 +2182,96 @@ static void csv_row(int c, void *ctx)
 
 /* ---- a compare's totals over different lines ---- */
 
-/* compare_params.csv: its scenarios, and the lines whose in_total differs. */
-static void scope_params(struct csv_sheet *cs)
-{
-	struct wb *x = cs->x;
-	size_t np;
-	if (cs->row == 0) {
-		for (size_t k = 1; k < cs->ncell && x->nscen < WB_SCEN; k++)
-			snprintf(x->scen[x->nscen++], sizeof x->scen[0], "%s", cell_of(cs, (int)k));
-		return;
-	}
-	int i = row_param(cs, 0);
-	if (i < 0 || strcmp(params_table(&np)[i].key, "in_total") != 0 ||
-	    params_table(&np)[i].line < 0 || x->nscope >= N_LINES)
-		return;
-	x->scope[x->nscope].line = params_table(&np)[i].line;
-	for (int s = 0; s < x->nscen; s++) {
-		x->scope[x->nscope].in[s] = strcmp(cell_of(cs, s + 1), "true") == 0;
-		x->scope[x->nscope].mean[s] = NAN;
-	}
-	x->nscope++;
-}
-
-static int scen_of(const struct wb *x, const char *name)
-{
-	for (int s = 0; s < x->nscen; s++)
-		if (strcmp(x->scen[s], name) == 0)
-			return s;
-	return -1;
-}
-
 /* compare.csv's columns the note reads, by name (it may gain others). */
-static const char *const compare_cols[] = {"base",  "alt",       "line",     "paid_year",
-					   "level", "base_mean", "alt_mean", "diff"};
+static const char *const scope_cols[N_SCOPE_COLS] = {"base",          "alt",
+						     "line",          "paid_year",
+						     "level",         "diff",
+						     "base_in_total", "alt_in_total",
+						     "diff_in_total"};
 
-/* compare.csv: each scope line's mean in each scenario, and TOTAL's change. */
+/* compare.csv, all paid years at the total level: TOTAL's change and the
+ * lines whose change is not their part of it (diff_in_total: a line one
+ * side leaves out of TOTAL, a contingent item), as the terminal lists
+ * them under its table (cmd_compare.c). */
 static void scope_compare(struct csv_sheet *cs)
 {
 	struct wb *x = cs->x;
 	int *at = x->at;
 	if (cs->row == 0) {
-		for (int j = 0; j < 8; j++) {
+		for (int j = 0; j < N_SCOPE_COLS; j++) {
 			at[j] = -1;
 			for (size_t k = 0; k < cs->ncell; k++)
-				if (strcmp(cell_of(cs, (int)k), compare_cols[j]) == 0)
+				if (strcmp(cell_of(cs, (int)k), scope_cols[j]) == 0)
 					at[j] = (int)k;
 		}
-		for (int s = 0; s < WB_SCEN; s++)
-			x->total_diff[s] = NAN;
 		return;
 	}
-	int b = scen_of(x, cell_of(cs, at[0])), a = scen_of(x, cell_of(cs, at[1]));
-	if (b < 0 || a < 0 || strcmp(cell_of(cs, at[3]), "all") != 0 ||
-	    strcmp(cell_of(cs, at[4]), "total") != 0)
+	for (int j = 0; j < N_SCOPE_COLS; j++)
+		if (at[j] < 0)
+			return;
+	if (strcmp(cell_of(cs, at[3]), "all") != 0 || strcmp(cell_of(cs, at[4]), "total") != 0)
 		return;
-	const char *line = cell_of(cs, at[2]);
+	const char *name = cell_of(cs, at[1]), *line = cell_of(cs, at[2]);
+	int a = 0;
+	while (a < x->nalt && strcmp(x->alt[a].name, name) != 0)
+		a++;
+	if (a == x->nalt) {
+		if (a == WB_SCEN)
+			return;
+		snprintf(x->base, sizeof x->base, "%s", cell_of(cs, at[0]));
+		snprintf(x->alt[a].name, sizeof x->alt[a].name, "%s", name);
+		x->alt[a].total = NAN;
+		x->alt[a].n = 0;
+		x->nalt++;
+	}
+	struct scope_alt *s = &x->alt[a];
+	double diff = strtod(cell_of(cs, at[5]), NULL), part = strtod(cell_of(cs, at[8]), NULL);
+	bool bi = strcmp(cell_of(cs, at[6]), "1") == 0, ai = strcmp(cell_of(cs, at[7]), "1") == 0;
 	if (strcmp(line, "TOTAL") == 0)
-		x->total_diff[a] = strtod(cell_of(cs, at[7]), NULL);
-	for (int k = 0; k < x->nscope; k++)
-		if (line_by_name(line) == x->scope[k].line) {
-			x->scope[k].mean[b] = strtod(cell_of(cs, at[5]), NULL);
-			x->scope[k].mean[a] = strtod(cell_of(cs, at[6]), NULL);
-		}
+		s->total = diff;
+	else if (!(bi && ai) && part != diff && line_by_name(line) >= 0 && s->n < N_LINES)
+		s->l[s->n++] = (struct scope_line){line_by_name(line), ai - bi, part, diff};
 }
 
-/* Under the compare's table: for each alternative, the lines in one
- * total and not the other's and what each moves the total's change by,
- * the change of the lines in both, and the total's change (the sum of
- * the three), each amount in the table's column of changes (diff).
- * Without it a reader adds up the lines' changes and misses the total's. */
+/* Under the compare's table, for each alternative with such lines: each
+ * line and what it moves the total's change by (or, in neither total, its
+ * own change), the change of the lines in both, and the total's change
+ * (the sum of the amounts before it but those in neither), each in the
+ * table's column of changes. Without it a reader adds up the lines'
+ * changes and misses the total's. */
 static void scope_note(struct wb *x, int row, const int *col)
 {
-	int dcol = x->at[7] >= 0 && x->at[7] < WB_COLS ? col[x->at[7]] : 7;
+	int dcol = x->at[5] >= 0 && x->at[5] < WB_COLS ? col[x->at[5]] : 7;
 	bool head = false;
-	for (int a = 1; a < x->nscen; a++) {
+	for (int a = 0; a < x->nalt; a++) {
+		const struct scope_alt *s = &x->alt[a];
 		double moved = 0;
-		bool any = false;
 		char t[1024];
-		for (int k = 0; k < x->nscope; k++) {
-			const int line = x->scope[k].line;
-			const bool *in = x->scope[k].in;
-			const double *m = x->scope[k].mean;
-			if (in[0] == in[a] || isnan(x->total_diff[a]) || isnan(m[0]) || isnan(m[a]))
-				continue;
-			if (!head) {
-				put_text(x, row++, 0, w(x, C_SCOPE_HEAD), x->head);
-				head = true;
-			}
-			double by = (in[a] ? m[a] : 0) - (in[0] ? m[0] : 0);
-			snprintf(t, sizeof t, w(x, C_SCOPE_LINE), line_info(line)->name,
-				 measure_word(x, line), x->scen[in[a] ? a : 0],
-				 x->scen[in[a] ? 0 : a]);
-			put_text(x, row, 0, t, NULL);
-			put_money(x, row++, dcol, by);
-			moved += by;
-			any = true;
-		}
-		if (!any)
+		if (s->n == 0 || isnan(s->total))
 			continue;
-		snprintf(t, sizeof t, w(x, C_SCOPE_BOTH), x->scen[a]);
+		if (!head) {
+			put_text(x, row++, 0, w(x, C_SCOPE_HEAD), x->head);
+			head = true;
+		}
+		for (int k = 0; k < s->n; k++) {
+			int line = s->l[k].line, in = s->l[k].in;
+			if (in)
+				snprintf(t, sizeof t, w(x, C_SCOPE_LINE), line_info(line)->name,
+					 measure_word(x, line), in > 0 ? s->name : x->base,
+					 in > 0 ? x->base : s->name);
+			else
+				snprintf(t, sizeof t, w(x, C_SCOPE_NEITHER), line_info(line)->name,
+					 measure_word(x, line));
+			put_text(x, row, 0, t, NULL);
+			put_money(x, row++, dcol, in ? s->l[k].part : s->l[k].diff);
+			moved += in ? s->l[k].part : 0;
+		}
+		snprintf(t, sizeof t, w(x, C_SCOPE_BOTH), s->name);
 		put_text(x, row, 0, t, NULL);
-		put_money(x, row++, dcol, x->total_diff[a] - moved);
-		snprintf(t, sizeof t, w(x, C_SCOPE_TOTAL), x->scen[a]);
+		put_money(x, row++, dcol, s->total - moved);
+		snprintf(t, sizeof t, w(x, C_SCOPE_TOTAL), s->name);
 		put_text(x, row, 0, t, NULL);
-		put_money(x, row++, dcol, x->total_diff[a]);
+		put_money(x, row++, dcol, s->total);
 	}
 	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the notes run across */
 }
@@ -2435,13 +2427,9 @@ int workbook_study(const char *dir, const char *study, const struct wb_csv *tabl
 			sheet_sweep_total(&x, tables[t].text);
 			sheet_end(&x);
 		}
-		if (compare) /* the note under it reads compare_params.csv */
-			for (int k = 0; k < n; k++)
-				if (strcmp(tables[k].name, "compare_params.csv") == 0)
-					csv_sheet(&x, tables[k].text, scope_params, true);
 		if (sheet_begin(&x, name) == 0) {
-			x.left_out += csv_sheet(&x, tables[t].text,
-						compare && x.nscope ? scope_compare : NULL, false);
+			x.left_out += csv_sheet(&x, tables[t].text, compare ? scope_compare : NULL,
+						false);
 			sheet_end(&x);
 		}
 	}
