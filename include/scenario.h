@@ -31,6 +31,8 @@ struct scenario {
 	int nsens;
 	struct target targets[MAX_TARGETS]; /* [targets], in declared order */
 	int ntargets;
+	char note[512]; /* what the user should know of how it was read (a GBK file
+			 * converted), a line each; the commands print it */
 };
 
 /* The built-in scenario's text and name (borrowed, static). */

@@ -66,6 +66,8 @@ struct scenario *open_scenario(const char *path, const struct cli *c)
 	    scenario_open(s, path, c ? c->sets : NULL, c ? c->nsets : 0, err, sizeof err) != 0) {
 		say(NULL, "%s", err);
 		ok = 0;
+	} else if (ok && comm_is_root()) {
+		say_notes(NULL, s->note);
 	}
 	const struct comm *cw = comm_world();
 	if (cw->bcast(&ok, sizeof ok) != 0 || !ok || (s && cw->bcast(s, sizeof *s) != 0)) {

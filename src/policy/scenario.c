@@ -434,7 +434,7 @@ static void parse(struct reading *rd, const char *text)
  * NULL. A district's file saved by Notepad or WPS on Chinese Windows is
  * GBK: it is converted as a panel is (input_utf8), so that names and
  * messages are Chinese, not bytes, and scenario.resolved.ini is UTF-8. */
-static char *slurp(const char *path, char *err, size_t errlen)
+static char *slurp(const char *path, bool *converted, char *err, size_t errlen)
 {
 	FILE *raw = input_open(path, err, errlen); /* a regular file: never a FIFO */
 	if (!raw)
@@ -446,8 +446,7 @@ static char *slurp(const char *path, char *err, size_t errlen)
 			 MAX_FILE >> 20);
 		return NULL;
 	}
-	bool converted;
-	FILE *f = input_utf8(path, raw, false, &converted, err, errlen);
+	FILE *f = input_utf8(path, raw, false, converted, err, errlen);
 	if (!f) {
 		fclose(raw);
 		return NULL;
@@ -604,6 +603,7 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 	const char *label = path;
 	char *text = NULL;
 	char real[PATH_MAX];
+	bool converted = false;
 	if (path) {
 		if (!realpath(path, real))
 			snprintf(real, sizeof real, "%s", path); /* slurp will say why */
@@ -624,7 +624,7 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 				 from, path, MAX_DEPTH);
 			return -1;
 		}
-		if (!mem && !(text = slurp(path, err, errlen))) {
+		if (!mem && !(text = slurp(path, &converted, err, errlen))) {
 			char *why = from ? strdup(err) : NULL;
 			if (why) /* the file that names it is where to fix it */
 				snprintf(err, errlen,
@@ -678,6 +678,14 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 			free(here);
 		}
 		rd->failed = rc != 0;
+		if (!rd->failed && converted) { /* said as a panel's is (csvread.c) */
+			char line[300];
+			size_t k = strlen(s->note);
+			snprintf(line, sizeof line, "%s: %s", label,
+				 _("read as GB18030: converted to UTF-8"));
+			text_escape(line, sizeof line); /* the path may hold control characters */
+			snprintf(s->note + k, sizeof s->note - k, "%s\n", line);
+		}
 	} else if (!rd->failed) {
 		clear(s); /* the built-in is the bottom of every chain */
 	}
