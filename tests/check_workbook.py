@@ -791,29 +791,31 @@ def sweep_total(d, ws, lang):
 
 
 def scope_note(d, ws, n):
-    """Under the compare's table: the lines whose change is not their part of
-    TOTAL's change, each with what it moves TOTAL by (a line in one side's
-    total) or its own change (in neither), the rest, and TOTAL's change, which
-    add up; worked out here from compare.csv's means and in_total columns."""
-    rows = [r for r in read_csv(os.path.join(d, "compare.csv"))
-            if r["paid_year"] == "all" and r["level"] == "total"]
+    """Under the compare's table, for each alternative and funding level: the
+    lines whose change is not their part of TOTAL's change, each with what it
+    moves TOTAL by (a line in one side's total) or its own change (in
+    neither), the rest, and TOTAL's change, which add up; worked out here from
+    compare.csv's means and in_total columns."""
+    rows = [r for r in read_csv(os.path.join(d, "compare.csv")) if r["paid_year"] == "all"]
     amounts = [ws.cell(row=r, column=10).value for r in range(n + 2, ws.max_row + 1)
                if isinstance(ws.cell(row=r, column=10).value, (int, float))]
     want = []
     for alt in dict.fromkeys(r["alt"] for r in rows):
-        moved, listed = 0.0, []
-        for r in rows:
-            if r["alt"] != alt or r["line"] == "TOTAL":
-                continue
-            b, a = r["base_in_total"] == "1", r["alt_in_total"] == "1"
-            by = (float(r["alt_mean"]) if a else 0) - (float(r["base_mean"]) if b else 0)
-            if (a and b) or abs(by - float(r["diff"])) < 0.005:
-                continue
-            listed.append(by if a or b else float(r["diff"]))
-            moved += by
-        if listed:
-            total = next(float(r["diff"]) for r in rows if r["alt"] == alt and r["line"] == "TOTAL")
-            want += listed + [total - moved, total]
+        for level in ("total", "provincial", "municipal", "district"):
+            moved, listed = 0.0, []
+            at = [r for r in rows if r["alt"] == alt and r["level"] == level]
+            for r in at:
+                if r["line"] == "TOTAL":
+                    continue
+                b, a = r["base_in_total"] == "1", r["alt_in_total"] == "1"
+                by = (float(r["alt_mean"]) if a else 0) - (float(r["base_mean"]) if b else 0)
+                if (a and b) or abs(by - float(r["diff"])) < 0.005:
+                    continue
+                listed.append(by if a or b else float(r["diff"]))
+                moved += by
+            if listed:
+                total = next(float(r["diff"]) for r in at if r["line"] == "TOTAL")
+                want += listed + [total - moved, total]
     if len(amounts) != len(want) or any(abs(g * 1e4 - w_) > 0.02 for g, w_ in zip(amounts, want)):
         fail(f"{ws.title}: the note's amounts {amounts} 万元, expected {want} yuan")
     return len(want)

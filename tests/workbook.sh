@@ -55,6 +55,8 @@ check "sweep --lang zh" study "$tmp/sweep-zh" sweep.csv
 	--lang zh --csv-bom --out "$tmp/compare" > "$tmp/out" 2>&1 ||
 	{ say "compare failed"; cat "$tmp/out"; }
 check "compare" study "$tmp/compare" compare.csv compare_params.csv
+# (M8B, in neither total, moves money from the city to the districts there: the note says so
+# for those two levels)
 # totals over different lines (the draft leaves M8B out, the conservative one counts it):
 # the note under the table says what that moves the total by
 "$bin" compare builtin scenarios/suzhou-conservative.ini --reps 40 --no-charts --quiet \

@@ -93,43 +93,72 @@ static void put_compare_params(FILE *f, const struct job *j)
 }
 
 /* Under the table: each line that one side or both leave out of TOTAL
- * and that moves it otherwise than its row says, and how the rows' sum
- * then differs from TOTAL's change (else a planner adding up the rows
- * finds a gap nothing explains). */
+ * and that moves it otherwise than its row says, in any column, and how
+ * each column's rows then differ from TOTAL's (else a planner adding up
+ * the rows finds a gap nothing explains). A line in neither total may
+ * change nothing in all but move money between funding levels (a
+ * district sharing rule): its level columns are the gap then. */
 static void print_total_notes(const struct job *j, int a)
 {
 	const struct study_compare *cmp = &j->compare[a - 1];
 	const struct scenario *base = j->s[0], *alt = j->s[a];
-	double rows = 0, gap = 0;
+	double rows[N_LEVELS] = {0}, gap[N_LEVELS] = {0};
 	char w1[40], w2[40], w3[40];
 	for (int line = 0; line < N_LINES; line++) {
-		const struct study_ccell *cc = study_compare_at(cmp, line, cmp->nyears, LV_TOTAL);
-		bool bi = in_total(base, line), ai = in_total(alt, line);
-		double part = total_part(cc, bi, ai);
-		rows += cc->d.mean;
-		if ((bi && ai) || part == cc->d.mean)
+		bool bi = in_total(base, line), ai = in_total(alt, line), off = false;
+		char levels[200] = "";
+		for (int lv = 0; lv < N_LEVELS; lv++) {
+			const struct study_ccell *cc = study_compare_at(cmp, line, cmp->nyears,
+									(enum fund_level)lv);
+			double part = total_part(cc, bi, ai);
+			rows[lv] += cc->d.mean;
+			if ((bi && ai) || part == cc->d.mean)
+				continue;
+			gap[lv] += part - cc->d.mean;
+			off = true;
+			if (lv == LV_TOTAL)
+				continue;
+			size_t k = strlen(levels);
+			sc_wan_signed(cc->d.mean, w1, sizeof w1);
+			snprintf(levels + k, sizeof levels - k, "%s%s %s", k ? _(", ") : "",
+				 _(sc_level_names[lv]), w1);
+		}
+		if (!off)
 			continue;
-		gap += part - cc->d.mean;
-		sc_wan_signed(part, w1, sizeof w1);
+		const struct study_ccell *cc = study_compare_at(cmp, line, cmp->nyears, LV_TOTAL);
+		sc_wan_signed(total_part(cc, bi, ai), w1, sizeof w1);
 		sc_wan_signed(cc->d.mean, w2, sizeof w2);
 		if (bi || ai)
 			printf(_("  %s is in %s's TOTAL, not in %s's (a contingent item, 一事一议): "
 				 "it moves TOTAL by %s, its own row by %s\n"),
 			       line_info(line)->name, SHOWN(ai ? alt->name : base->name),
 			       SHOWN(ai ? base->name : alt->name), w1, w2);
-		else
+		else if (cc->d.mean != 0)
 			printf(_("  %s is in neither TOTAL (a contingent item, 一事一议): its change "
 				 "%s is not in TOTAL's\n"),
 			       line_info(line)->name, w2);
+		else
+			printf(_("  %s is in neither TOTAL (a contingent item, 一事一议): it moves "
+				 "money between funding levels (%s), which TOTAL's levels leave out\n"),
+			       line_info(line)->name, levels);
 	}
-	if (gap == 0)
-		return;
-	sc_wan_signed(rows, w1, sizeof w1);
-	sc_wan_signed(study_compare_at(cmp, N_LINES, cmp->nyears, LV_TOTAL)->d.mean, w2, sizeof w2);
-	sc_wan_signed(gap, w3, sizeof w3);
-	printf(_("  the measures' rows add to %s and TOTAL changes %s: the %s between them is "
-		 "the lines above\n"),
-	       w1, w2, w3);
+	for (int lv = 0; lv < N_LEVELS; lv++) {
+		if (gap[lv] == 0)
+			continue;
+		sc_wan_signed(rows[lv], w1, sizeof w1);
+		sc_wan_signed(study_compare_at(cmp, N_LINES, cmp->nyears, (enum fund_level)lv)
+				      ->d.mean,
+			      w2, sizeof w2);
+		sc_wan_signed(gap[lv], w3, sizeof w3);
+		if (lv == LV_TOTAL)
+			printf(_("  the measures' rows add to %s and TOTAL changes %s: the %s "
+				 "between them is the lines above\n"),
+			       w1, w2, w3);
+		else
+			printf(_("  %s: the measures' rows add to %s and TOTAL changes %s: the %s "
+				 "between them is the lines above\n"),
+			       _(sc_level_names[lv]), w1, w2, w3);
+	}
 }
 
 static void print_compare(const struct job *j)

@@ -319,13 +319,13 @@ struct wb {
 	int nalt, at[N_SCOPE_COLS]; /* at: compare.csv's columns (scope_cols) */
 	struct scope_alt {
 		char name[128];
-		double total; /* TOTAL's change, NaN unseen */
+		double total[N_LEVELS]; /* TOTAL's change at each level, NaN unseen */
 		int n;
 		struct scope_line {
-			int line,
-				in; /* in: 1 the alternative's total only, -1 the base's, 0 neither */
+			int line, lv, in; /* in: 1 the alternative's total only, -1 the
+					   * base's, 0 neither */
 			double part, diff;
-		} l[N_LINES];
+		} l[N_LINES * N_LEVELS];
 	} alt[WB_SCEN];
 	struct sweep_pt *pt; /* a sweep's points (sweep_scan), npt of them */
 	int npt, ptcol[N_PT_COLS];
@@ -2189,10 +2189,11 @@ static const char *const scope_cols[N_SCOPE_COLS] = {"base",          "alt",
 						     "base_in_total", "alt_in_total",
 						     "diff_in_total"};
 
-/* compare.csv, all paid years at the total level: TOTAL's change and the
- * lines whose change is not their part of it (diff_in_total: a line one
- * side leaves out of TOTAL, a contingent item), as the terminal lists
- * them under its table (cmd_compare.c). */
+/* compare.csv, all paid years: TOTAL's change at each funding level and
+ * the lines whose change there is not their part of it (diff_in_total: a
+ * line one side leaves out of TOTAL, a contingent item, or in neither
+ * moving money between levels), as the terminal lists them under its
+ * table (cmd_compare.c). */
 static void scope_compare(struct csv_sheet *cs)
 {
 	struct wb *x = cs->x;
@@ -2209,7 +2210,10 @@ static void scope_compare(struct csv_sheet *cs)
 	for (int j = 0; j < N_SCOPE_COLS; j++)
 		if (at[j] < 0)
 			return;
-	if (strcmp(cell_of(cs, at[3]), "all") != 0 || strcmp(cell_of(cs, at[4]), "total") != 0)
+	int lv = 0;
+	while (lv < N_LEVELS && strcmp(level_keys[lv], cell_of(cs, at[4])) != 0)
+		lv++;
+	if (strcmp(cell_of(cs, at[3]), "all") != 0 || lv == N_LEVELS)
 		return;
 	const char *name = cell_of(cs, at[1]), *line = cell_of(cs, at[2]);
 	int a = 0;
@@ -2220,7 +2224,8 @@ static void scope_compare(struct csv_sheet *cs)
 			return;
 		snprintf(x->base, sizeof x->base, "%s", cell_of(cs, at[0]));
 		snprintf(x->alt[a].name, sizeof x->alt[a].name, "%s", name);
-		x->alt[a].total = NAN;
+		for (int k = 0; k < N_LEVELS; k++)
+			x->alt[a].total[k] = NAN;
 		x->alt[a].n = 0;
 		x->nalt++;
 	}
@@ -2228,50 +2233,63 @@ static void scope_compare(struct csv_sheet *cs)
 	double diff = strtod(cell_of(cs, at[5]), NULL), part = strtod(cell_of(cs, at[8]), NULL);
 	bool bi = strcmp(cell_of(cs, at[6]), "1") == 0, ai = strcmp(cell_of(cs, at[7]), "1") == 0;
 	if (strcmp(line, "TOTAL") == 0)
-		s->total = diff;
-	else if (!(bi && ai) && part != diff && line_by_name(line) >= 0 && s->n < N_LINES)
-		s->l[s->n++] = (struct scope_line){line_by_name(line), ai - bi, part, diff};
+		s->total[lv] = diff;
+	else if (!(bi && ai) && part != diff && line_by_name(line) >= 0 &&
+		 s->n < N_LINES * N_LEVELS)
+		s->l[s->n++] = (struct scope_line){line_by_name(line), lv, ai - bi, part, diff};
 }
 
-/* Under the compare's table, for each alternative with such lines: each
- * line and what it moves the total's change by (or, in neither total, its
- * own change), the change of the lines in both, and the total's change
- * (the sum of the amounts before it but those in neither), each in the
- * table's column of changes. Without it a reader adds up the lines'
- * changes and misses the total's. */
+/* Under the compare's table, for each alternative and funding level with
+ * such lines: each line and what it moves the total's change by (or, in
+ * neither total, its own change), the change of the lines in both, and
+ * the total's change (the sum of the amounts before it but those in
+ * neither), each in the table's columns of level and change. Without it
+ * a reader adds up the lines' changes and misses the total's. */
 static void scope_note(struct wb *x, int row, const int *col)
 {
 	int dcol = x->at[5] >= 0 && x->at[5] < WB_COLS ? col[x->at[5]] : 7;
+	int lcol = x->at[4] >= 0 && x->at[4] < WB_COLS ? col[x->at[4]] : 4;
 	bool head = false;
 	for (int a = 0; a < x->nalt; a++) {
 		const struct scope_alt *s = &x->alt[a];
-		double moved = 0;
-		char t[1024];
-		if (s->n == 0 || isnan(s->total))
-			continue;
-		if (!head) {
-			put_text(x, row++, 0, w(x, C_SCOPE_HEAD), x->head);
-			head = true;
-		}
-		for (int k = 0; k < s->n; k++) {
-			int line = s->l[k].line, in = s->l[k].in;
-			if (in)
-				snprintf(t, sizeof t, w(x, C_SCOPE_LINE), line_info(line)->name,
-					 measure_word(x, line), in > 0 ? s->name : x->base,
-					 in > 0 ? x->base : s->name);
-			else
-				snprintf(t, sizeof t, w(x, C_SCOPE_NEITHER), line_info(line)->name,
-					 measure_word(x, line));
+		for (int lv = 0; lv < N_LEVELS; lv++) {
+			double moved = 0;
+			bool any = false;
+			char t[1024];
+			for (int k = 0; k < s->n; k++) {
+				const struct scope_line *e = &s->l[k];
+				if (e->lv != lv || isnan(s->total[lv]))
+					continue;
+				if (!head) {
+					put_text(x, row++, 0, w(x, C_SCOPE_HEAD), x->head);
+					head = true;
+				}
+				if (e->in)
+					snprintf(t, sizeof t, w(x, C_SCOPE_LINE),
+						 line_info(e->line)->name, measure_word(x, e->line),
+						 e->in > 0 ? s->name : x->base,
+						 e->in > 0 ? x->base : s->name);
+				else
+					snprintf(t, sizeof t, w(x, C_SCOPE_NEITHER),
+						 line_info(e->line)->name,
+						 measure_word(x, e->line));
+				put_text(x, row, 0, t, NULL);
+				put_text(x, row, lcol, level_word(x, lv), NULL);
+				put_money(x, row++, dcol, e->in ? e->part : e->diff);
+				moved += e->in ? e->part : 0;
+				any = true;
+			}
+			if (!any)
+				continue;
+			snprintf(t, sizeof t, w(x, C_SCOPE_BOTH), s->name);
 			put_text(x, row, 0, t, NULL);
-			put_money(x, row++, dcol, in ? s->l[k].part : s->l[k].diff);
-			moved += in ? s->l[k].part : 0;
+			put_text(x, row, lcol, level_word(x, lv), NULL);
+			put_money(x, row++, dcol, s->total[lv] - moved);
+			snprintf(t, sizeof t, w(x, C_SCOPE_TOTAL), s->name);
+			put_text(x, row, 0, t, NULL);
+			put_text(x, row, lcol, level_word(x, lv), NULL);
+			put_money(x, row++, dcol, s->total[lv]);
 		}
-		snprintf(t, sizeof t, w(x, C_SCOPE_BOTH), s->name);
-		put_text(x, row, 0, t, NULL);
-		put_money(x, row++, dcol, s->total - moved);
-		snprintf(t, sizeof t, w(x, C_SCOPE_TOTAL), s->name);
-		put_text(x, row, 0, t, NULL);
-		put_money(x, row++, dcol, s->total);
 	}
 	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the notes run across */
 }
