@@ -76,8 +76,8 @@ static void print_tornado(const struct job *j)
 	fputs("  ", stdout);
 	text_pad(stdout, _("parameter"), 30);
 	text_pad(stdout, _("low -> high"), 26);
-	text_pad(stdout, _("total at low"), 22);
-	text_pad(stdout, _("total at high"), 22);
+	text_pad(stdout, _("change at low"), 22);
+	text_pad(stdout, _("change at high"), 22);
 	printf("%s\n", _("swing"));
 	double top = t->nbars ? t->bar[0].swing : 0;
 	for (int k = 0; k < t->nbars; k++) {
