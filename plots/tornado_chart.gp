@@ -94,8 +94,8 @@ if (!exists("subtitle")) subtitle = zh \
 set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
 set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 ranges = ngiven == n ? (zh ? '区间为情景或 --range 给定' : 'ranges as given in the scenario or --range') \
-	: ngiven == 0 ? (zh ? sprintf('区间为基准值 ±%s', pct) : sprintf('ranges: base value ±%s', pct)) \
-	: (zh ? sprintf('区间为给定值，其余为基准值 ±%s', pct) : sprintf('ranges as given, else base value ±%s', pct))
+	: ngiven == 0 ? (zh ? sprintf('区间为基准值 ±%s（不超出参数的取值范围）', pct) : sprintf('ranges: base value ±%s, within each key''s valid range', pct)) \
+	: (zh ? sprintf('区间为给定值，其余为基准值 ±%s（不超出取值范围）', pct) : sprintf('ranges as given, else base value ±%s within the valid range', pct))
 shown = bars > n ? (zh ? sprintf('；显示 %d 个参数中变动最大的 %d 个', int(bars), n) : sprintf('; the %d largest swings of %d parameters', n, int(bars))) : ''
 set label 904 (zh ? sprintf('基准情形：平均 %s（90%%区间 %s–%s）；%s%s', amount(base), amount(p5), amount(p95), ranges, shown) \
 		  : sprintf('Base case: mean %s (90%% of outcomes %s to %s); %s%s', amount(base), amount(p5), amount(p95), ranges, shown)) \

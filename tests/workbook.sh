@@ -86,6 +86,14 @@ done
 "$bin" tornado --policy --reps 10 --no-charts --quiet --lang zh --out "$tmp/tornado" \
 	> "$tmp/out" 2>&1 || { say "tornado --policy failed"; cat "$tmp/out"; }
 check "tornado --policy" study "$tmp/tornado" tornado.csv spider.csv
+# a share stops at 100%: its range says how far it moved (90% -> 100%: +11.11%), not +20%
+"$bin" tornado --keys takeup.m3c,m3c.amount --reps 10 --no-charts --quiet --out "$tmp/tornado-cap" \
+	> "$tmp/out" 2>&1 || { say "tornado --keys failed"; cat "$tmp/out"; }
+check "tornado --keys" study "$tmp/tornado-cap" tornado.csv spider.csv
+"$py" -c 'import csv, sys
+r = {r["key"]: r["range"] for r in csv.DictReader(open(sys.argv[1]))}
+sys.exit(r != {"takeup.m3c": "-20%:+11.11%", "m3c.amount": "-20%:+20%"})' "$tmp/tornado-cap/tornado.csv" ||
+	say "tornado.csv: ranges $(cut -d, -f2,4 "$tmp/tornado-cap/tornado.csv" | tr '\n' ' ')"
 "$bin" sobol --set sensitivity.m1a.cap=50万:150万 --set sensitivity.m3c.amount=30万:80万 --n 4 \
 	--reps 10 --no-charts --quiet --out "$tmp/sobol" > "$tmp/out" 2>&1 ||
 	{ say "sobol failed"; cat "$tmp/out"; }

@@ -31,6 +31,9 @@ static void put_tornado(FILE *f, const struct job *j)
 		fprintf(f, "%d,%s,%s,", k + 1, key, d[b->param].unit);
 		if (b->given)
 			fputs("given", f);
+		else if (b->base != 0) /* as moved: a share stops at 100% (72% -> 100% of 90%) */
+			fprintf(f, "%+.4g%%:%+.4g%%", 100 * (b->low / b->base - 1),
+				100 * (b->high / b->base - 1));
 		else
 			fprintf(f, "-%g%%:+%g%%", 100 * t->pct, 100 * t->pct);
 		fprintf(f, ",%.10g,%.10g,%.10g,", b->base, b->low, b->high);
