@@ -256,7 +256,8 @@ double sim_halfwidth(const struct sim_output *o);
 
 /* Budget envelopes that are set (limit > 0), as (name, level, annual). */
 struct envelope {
-	const char *name;
+	const char *name;  /* its [budget] key, as budget.csv names it */
+	const char *words; /* what it is, in English (a msgid: translate it) */
 	enum fund_level lv;
 	bool annual; /* per paid year, or over all paid years */
 	double limit;

@@ -720,7 +720,7 @@ def check_report(d, lang):
 
 VALUE_COLS = {"value1", "value2", "base", "low", "high", "value", "lo", "hi"}
 # compare_params.csv's values as the sheet shows them
-READABLE = {"true": ("yes", "是"), "false": ("no", "否"),
+READABLE = {"true": ("yes", "是"), "false": ("no", "否"), "(inherits)": ("(inherits)", "（沿用）"),
             "topup": ("top up to the higher tier (topup)", "进档补差 (topup)"),
             "each": ("every tier in full (each)", "每档足额奖励 (each)")}
 MONEY_COLS = {"mean", "p5", "p95", "diff", "diff_se", "diff_lo", "diff_hi", "mean_base",

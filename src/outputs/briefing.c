@@ -226,13 +226,7 @@ static void interval_head(struct page *pg, const char *first)
 
 static const char *envelope_name(const struct briefing *b, const struct envelope *e)
 {
-	static const char *const en[N_LEVELS] = {N_("Annual budget, all levels"),
-						 N_("Annual provincial budget"),
-						 N_("Annual municipal budget"),
-						 N_("Annual district budget")};
-	if (!e->annual)
-		return L_(b->lang, "Budget for the whole period");
-	return L_(b->lang, en[e->lv]);
+	return L_(b->lang, e->words);
 }
 
 /* Each budget envelope with its chance of being exceeded, one list item

@@ -670,7 +670,8 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 			money_table(over->mean, ov, sizeof ov);
 			bool capped = e->annual && summary_capping(p);
 			fputs("  ", f);
-			text_pad(f, e->name, 18);
+			/* in Chinese its words, in English the key a scenario sets */
+			text_pad(f, zh_words ? _(e->words) : e->name, zh_words ? 22 : 18);
 			/* TRANSLATORS: the whole period's envelope, beside annual ones */
 			text_pad(f, y == l->years ? _("all") : "", 5);
 			fprintf(f, _("limit %-10s %s %5.1f%%, expected overrun %s"), lim,

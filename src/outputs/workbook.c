@@ -115,6 +115,7 @@
 	W(R_PERIOD_ENV, N_("whole period"))                                                              \
 	W(R_UNSET, N_("unset"))                                                                          \
 	W(R_INHERITS, N_("inherits [funding]"))                                                          \
+	W(R_INHERITED, N_("(inherits)"))                                                                 \
 	W(R_BUILTIN, N_("built-in"))                                                                     \
 	W(C_FAN, N_("Spending per paid year, all measures (万元)"))                                      \
 	W(C_RANKED, N_("Measures by expected cost (万元)"))                                              \
@@ -771,7 +772,7 @@ static void sheet_headline(struct wb *x)
 			int y0 = e->annual ? 0 : x->years, y1 = e->annual ? x->years - 1 : x->years;
 			for (int y = y0; y <= y1; y++) {
 				const struct risk *over = summary_over(sm, i, y);
-				put_text(x, row, 0, e->name, NULL);
+				put_text(x, row, 0, L_(x->lang, e->words), NULL);
 				put_year(x, row, 1, y);
 				put_money(x, row, 2, e->limit);
 				put_number(x, row, 3, over->prob, x->share);
@@ -926,7 +927,7 @@ static void sheet_budget(struct wb *x)
 		for (int y = y0; y <= y1; y++, row++) {
 			const struct risk *over = summary_over(sm, i, y);
 			struct risk cut = capping(e, p) ? *summary_cut(sm, y) : (struct risk){0, 0};
-			put_text(x, row, 0, e->name, NULL);
+			put_text(x, row, 0, L_(x->lang, e->words), NULL);
 			put_year(x, row, 1, y);
 			put_text(x, row, 2, level_word(x, e->lv), NULL);
 			put_money(x, row, 3, e->limit);
@@ -1957,6 +1958,8 @@ static const char *readable(const struct wb *x, int i, const char *text, char *b
 {
 	size_t np;
 	enum ptype t = params_table(&np)[i].type;
+	if (strcmp(text, "(inherits)") == 0) /* param_words: not set, so the [funding] share */
+		return w(x, R_INHERITED);
 	if (t == PT_BOOL && (strcmp(text, "true") == 0 || strcmp(text, "false") == 0))
 		return w(x, text[0] == 't' ? R_TRUE : R_FALSE);
 	for (size_t k = 0; t == PT_ENUM && k < sizeof enum_words / sizeof enum_words[0]; k++)

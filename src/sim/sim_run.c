@@ -22,11 +22,15 @@ void sim_output_free(struct sim_output *o)
 int sim_envelopes(const struct model *m, struct envelope *e)
 {
 	const struct envelope all[MAX_ENVELOPES] = {
-		{"annual_total", LV_TOTAL, true, m->budget.annual_total},
-		{"annual_provincial", LV_PROVINCIAL, true, m->budget.annual_provincial},
-		{"annual_municipal", LV_MUNICIPAL, true, m->budget.annual_municipal},
-		{"annual_district", LV_DISTRICT, true, m->budget.annual_district},
-		{"total", LV_TOTAL, false, m->budget.total},
+		{"annual_total", N_("Annual budget, all levels"), LV_TOTAL, true,
+		 m->budget.annual_total},
+		{"annual_provincial", N_("Annual provincial budget"), LV_PROVINCIAL, true,
+		 m->budget.annual_provincial},
+		{"annual_municipal", N_("Annual municipal budget"), LV_MUNICIPAL, true,
+		 m->budget.annual_municipal},
+		{"annual_district", N_("Annual district budget"), LV_DISTRICT, true,
+		 m->budget.annual_district},
+		{"total", N_("Budget for the whole period"), LV_TOTAL, false, m->budget.total},
 	};
 	int n = 0;
 	for (int i = 0; i < MAX_ENVELOPES; i++)
