@@ -38,7 +38,9 @@ static bool is_name(const char *s, const char *name)
 }
 
 /* An earlier fundsim wrote manifest.txt, beginning "fundsim ", before
- * folders had a marker. */
+ * folders had a marker. Such a folder is not replaced: anyone can write
+ * that line, and nothing tells its files from the user's own (a folder
+ * with a copied manifest.txt lost the user's files). */
 static bool legacy_set(const char *dir)
 {
 	char path[OUTSET_PATH + 32], head[8] = "";
@@ -65,7 +67,7 @@ static bool has_marker(const char *dir)
  * result sets (a run's folder that so far has only a study's). */
 static bool ours(const char *dir, int depth)
 {
-	if (has_marker(dir) || legacy_set(dir))
+	if (has_marker(dir))
 		return true;
 	DIR *d = opendir(dir);
 	if (!d)
@@ -166,10 +168,19 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 			return -1;
 		}
 		if (!ours(o->dir, 0)) {
-			snprintf(err, errlen,
-				 _("%s: the folder holds files fundsim did not write; "
-				   "name a new or empty folder for the results"),
-				 o->dir);
+			if (legacy_set(o->dir))
+				snprintf(
+					err, errlen,
+					_("%s: results of an earlier fundsim, without the list of "
+					  "its files (.fundsim-set) that lets fundsim tell them from "
+					  "yours: it does not replace them; delete the folder or name "
+					  "a new one for the results"),
+					o->dir);
+			else
+				snprintf(err, errlen,
+					 _("%s: the folder holds files fundsim did not write; "
+					   "name a new or empty folder for the results"),
+					 o->dir);
 			return -1;
 		}
 	} else if (errno != ENOENT) {
@@ -257,16 +268,16 @@ static bool listed(const char *marker, const char *name)
 	return false;
 }
 
-/* After the swap, old holds the earlier set: move what it did not write
- * (a study's folder, the user's notes) into the new set, drop the rest. */
+/* After the swap, old holds the earlier set: move what its marker does not
+ * list (a study's folder, the user's notes) into the new set, drop the
+ * rest. Without a marker old held only result sets (ours): all move. */
 static void carry_over(const char *old, const char *dir)
 {
 	char path[OUTSET_PATH + 300], to[OUTSET_PATH + 300];
 	static char marker[1 << 16];
 	marker[0] = '\0';
-	bool legacy = !has_marker(old);
 	snprintf(path, sizeof path, "%s/%s", old, OUTSET_MARKER);
-	FILE *f = legacy ? NULL : fopen(path, "r");
+	FILE *f = has_marker(old) ? fopen(path, "r") : NULL;
 	if (f) {
 		size_t got = fread(marker, 1, sizeof marker - 1, f);
 		marker[got] = '\0';
@@ -284,7 +295,7 @@ static void carry_over(const char *old, const char *dir)
 		snprintf(path, sizeof path, "%s/%s", old, e->d_name);
 		if (lstat(path, &st) != 0)
 			continue;
-		bool earlier = legacy ? !S_ISDIR(st.st_mode) : listed(marker, e->d_name);
+		bool earlier = listed(marker, e->d_name);
 		snprintf(to, sizeof to, "%s/%s", dir, e->d_name);
 		if (!earlier && lstat(to, &st) != 0)
 			rename(path, to);

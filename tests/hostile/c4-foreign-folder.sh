@@ -33,3 +33,12 @@ present r/summary.csv
 fs run --reps 20 --quiet --no-charts --out r
 expect_exit 0
 present r/sweep/sweep.csv
+# a manifest.txt someone copied in ("fundsim ..." is anyone's to write) does
+# not make the user's files fundsim's: refused, nothing touched
+mkdir mailed && echo "budget" > mailed/budget.xlsx &&
+	echo "fundsim 0.0.9 (git 0000000)" > mailed/manifest.txt
+fs run --reps 20 --quiet --no-charts --out mailed
+expect_exit 2
+expect_err "results of an earlier fundsim"
+[ "$(cat mailed/budget.xlsx)" = budget ] || fail "mailed/budget.xlsx changed"
+[ "$(ls -A mailed | tr '\n' ' ')" = "budget.xlsx manifest.txt " ] || fail "mailed/ holds $(ls -A mailed)"
