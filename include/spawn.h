@@ -10,6 +10,10 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+/* The address space a helper may take (RLIMIT_AS): ample for gnuplot and
+ * for xlsx2csv on the largest panel fundsim reads. */
+#define SPAWN_MAX_MEMORY (1UL << 30)
+
 enum spawn_result {
 	SPAWN_OK,
 	SPAWN_MISSING, /* prog is not installed (or not executable) */

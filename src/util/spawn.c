@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,6 +45,11 @@ static pid_t start(const char *prog, char *const argv[], const char *dir, int ou
 			dup2(out, 1);
 		if (errf >= 0)
 			dup2(errf, 2);
+		/* a helper's memory is bounded as fundsim's own inputs are: an
+		 * .xlsx whose parts inflate to gigabytes (xlsx2csv reads some
+		 * whole) fails here instead of taking the machine's memory */
+		struct rlimit as = {SPAWN_MAX_MEMORY, SPAWN_MAX_MEMORY};
+		setrlimit(RLIMIT_AS, &as);
 		int why[2] = {0, 0}; /* {0: chdir, 1: exec; errno} */
 		if (dir && chdir(dir) != 0)
 			why[1] = errno;

@@ -20,3 +20,12 @@ TMPDIR=$PWD/tmp PATH=$PWD/bin:$PATH fs award --entities bomb.xlsx -o ledger.csv
 expect_exit 2
 expect_err "wrote more than 256 MiB"
 [ -z "$(ls -A tmp)" ] || fail "temporary files left: $(ls -A tmp)"
+# a workbook whose parts xlsx2csv reads whole inflate past memory (a
+# [Content_Types].xml of 400 MB in a 1 MB file took 5.5 GB): the helper's
+# memory is bounded (1 GiB), so it fails at once, naming why, exit 2
+printf '#!/bin/sh\nexec python3 -c "x = bytearray(3 << 30)"\n' > bin/xlsx2csv
+TMPDIR=$PWD/tmp PATH=$PWD/bin:$PATH fs award --firms bomb.xlsx -o ledger.csv
+expect_exit 2
+expect_err "bomb.xlsx: cannot read the workbook: xlsx2csv exited with status 1 (MemoryError)"
+absent ledger.csv
+[ -z "$(ls -A tmp)" ] || fail "temporary files left: $(ls -A tmp)"
