@@ -40,7 +40,8 @@ void outset_abort(struct outset *o);
 
 /* A folder name from a scenario name: no '/', '\\', control characters,
  * invalid UTF-8 or leading '.'; Chinese letters stay; at most 200 bytes,
- * cut between characters; "scenario" when nothing is left. */
+ * cut between characters; "scenario" when nothing is left. Invisible and
+ * bidirectional characters (text_invisible) become _ as controls do. */
 void outset_safe_name(const char *name, char *buf, size_t n);
 
 #endif

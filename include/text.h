@@ -37,6 +37,17 @@ void text_escape(char *s, size_t n);
  * reads no further than a NUL. */
 int text_utf8_len(const unsigned char *p);
 
+/* The code point of the valid UTF-8 character at p of len bytes
+ * (text_utf8_len). */
+unsigned text_utf8_code(const unsigned char *p, int len);
+
+/* Whether code point c shows nothing or changes how text around it shows:
+ * no-break and other odd spaces, zero-width characters, soft hyphen,
+ * bidirectional controls (U+202E turns "gpj.exe" round), byte order mark.
+ * Such a character in a name or an identifier makes two that look the
+ * same differ, or one look like another. */
+bool text_invisible(unsigned c);
+
 /* len, or less so that s[0..len) does not end inside a UTF-8 character
  * (as snprintf leaves a message it cut to fit). */
 size_t text_utf8_cut(const char *s, size_t len);

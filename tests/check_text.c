@@ -111,6 +111,29 @@ START_TEST(escaping_escaped_text_changes_nothing)
 }
 END_TEST
 
+START_TEST(invisible_and_bidirectional_characters_are_told_from_letters)
+{
+	/* U+00A0 no-break space, U+200B zero-width space, U+202E right-to-left
+	 * override, U+FEFF byte order mark; and letters around them */
+	const char *yes[] = {"\xc2\xa0",     "\xe2\x80\x8b", "\xe2\x80\xae",
+			     "\xef\xbb\xbf", "\xc2\xad",     "\xe2\x81\xa6"};
+	const char *no[] = {"\xe8\x8b\x8f",     "\xe3\x80\x80", "\xc3\xa9",
+			    "\xf0\x9f\x98\x80", "\xe2\x80\x94", "\xe2\x82\xac"};
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		const unsigned char *p = (const unsigned char *)yes[i];
+		ck_assert_msg(text_invisible(text_utf8_code(p, text_utf8_len(p))), "%zu", i);
+	}
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+		const unsigned char *p = (const unsigned char *)no[i];
+		ck_assert_msg(!text_invisible(text_utf8_code(p, text_utf8_len(p))), "%zu", i);
+	}
+	/* the code points themselves: 苏 U+82CF, 😀 U+1F600, A */
+	ck_assert_uint_eq(text_utf8_code((const unsigned char *)"\xe8\x8b\x8f", 3), 0x82CF);
+	ck_assert_uint_eq(text_utf8_code((const unsigned char *)"\xf0\x9f\x98\x80", 4), 0x1F600);
+	ck_assert_uint_eq(text_utf8_code((const unsigned char *)"A", 1), 'A');
+}
+END_TEST
+
 START_TEST(text_escape_in_place_drops_a_character_snprintf_cut)
 {
 	char err[8];
@@ -223,6 +246,7 @@ static Suite *text_suite(void)
 	Suite *s = suite_create("text");
 	TCase *tc = tcase_create("escaping");
 	tcase_add_test(tc, text_escape_to_never_cuts_a_character_at_any_length);
+	tcase_add_test(tc, invisible_and_bidirectional_characters_are_told_from_letters);
 	tcase_add_test(tc, text_escape_to_writes_controls_as_escapes);
 	tcase_add_test(tc, text_escape_to_writes_bytes_that_are_not_utf8_as_escapes);
 	tcase_add_test(tc, text_escape_to_leaves_chinese_and_emoji_as_they_are);

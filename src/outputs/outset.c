@@ -152,6 +152,15 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 			 base);
 		return -1;
 	}
+	for (const unsigned char *c = (const unsigned char *)o->dir; *c; c++)
+		if (*c < 0x20 || *c == 0x7f) { /* a pasted newline: a folder no one can type */
+			snprintf(err, errlen,
+				 _("%s: the output folder's name holds a control character "
+				   "(\\x%02X); name it without"),
+				 o->dir, *c);
+			text_escape(err, errlen);
+			return -1;
+		}
 	if (atomic_mkdirs(parent, err, errlen) != 0)
 		return -1;
 	struct stat st;
@@ -370,6 +379,11 @@ void outset_safe_name(const char *name, char *buf, size_t n)
 	size_t k = 0, cap = n - 1 < 200 ? n - 1 : 200;
 	for (const unsigned char *s = (const unsigned char *)name; *s && k < cap;) {
 		int len = text_utf8_len(s);
+		if (len > 1 && text_invisible(text_utf8_code(s, len))) {
+			buf[k++] = '_'; /* U+202E would show "gpj.exe" as "exe.jpg" */
+			s += len;
+			continue;
+		}
 		if (len > 1 && k + (size_t)len <= cap) {
 			memcpy(buf + k, s, (size_t)len);
 			k += (size_t)len;

@@ -63,6 +63,21 @@ int text_utf8_len(const unsigned char *p)
 	return len;
 }
 
+unsigned text_utf8_code(const unsigned char *p, int len)
+{
+	static const unsigned char lead[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+	unsigned c = p[0] & lead[len > 0 && len < 5 ? len : 1];
+	for (int i = 1; i < len; i++)
+		c = c << 6 | (p[i] & 0x3F);
+	return c;
+}
+
+bool text_invisible(unsigned c)
+{
+	return c == 0xA0 || c == 0xAD || c == 0x180E || (c >= 0x2000 && c <= 0x200F) ||
+	       (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0xFEFF;
+}
+
 size_t text_escape_to(char *dst, size_t n, const char *src)
 {
 	size_t k = 0;

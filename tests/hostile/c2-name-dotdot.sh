@@ -31,3 +31,9 @@ expect_exit 0
 absent ../escaped
 absent ../../escaped
 [ -n "$(find out -path '*/sweep/sweep.csv')" ] || fail "the sweep is not under out/"
+# a right-to-left override (U+202E) would show the folder "a<RLO>gpj.exe"
+# as "aexe.jpg"; it and zero-width or no-break spaces become _
+scenario bidi.ini '[scenario]' "$(printf 'name = a\342\200\256gpj.exe\342\200\213\302\240x')"
+fs run bidi.ini --reps 20 --quiet --no-charts
+expect_exit 0
+present "out/a_gpj.exe__x/summary.csv"

@@ -38,3 +38,8 @@ expect_out 's\x1b[2J.ini:'
 fs diff builtin "$ini"
 expect_exit 0
 no_raw fs.out
+# an --out with a newline pasted at its end made a folder no one can type
+fs run --reps 10 --quiet --no-charts --out "$(printf 'nl\nx')"
+expect_exit 2
+expect_err "the output folder's name holds a control character (\\x0A)"
+[ -z "$(ls -A | grep '^nl')" ] || fail "made $(ls -A | grep '^nl')"
