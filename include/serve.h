@@ -177,6 +177,11 @@ int serve_export(const struct serve_exports *x, const struct serve_base *b,
 		 const struct serve_overrides *ov, enum serve_export_kind kind, char *where,
 		 size_t n, char *files, size_t nfiles, char *err, size_t errlen);
 
+/* Remove from dir the exports a killed serve left half-written
+ * (serve_export marks each while it writes); serve calls it on start, and
+ * each export before it claims a number. */
+void serve_export_sweep(const char *dir);
+
 /* ---- the page (embedded at build time by tools/embed.sh) ---- */
 
 /* The bytes of an embedded file ("page.html", "echarts.min.js", ...) and

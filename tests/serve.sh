@@ -310,6 +310,28 @@ out=$tmp/exports/variant-01
 grep -qF -- "$(cat "$tmp/diff.words")" "$out/compare_summary.txt" && ok || bad "--entities: the summary lacks $(cat "$tmp/diff.words")"
 serve_stop
 
+# ---- a serve killed in the middle of an export ----
+# its folder was never a whole export: the next serve on the folder removes it (and its
+# mark, .variant-NN.PID), and the number is free again
+serve_start "$tmp/kill" "$bin" serve --reps 4000 --seed $seed --threads 2 --out "$tmp/killed" ||
+	{ bad "serve did not start"; exit 1; }
+curl -s -o /dev/null --max-time 300 -H "Authorization: token $tok" -H "$json" \
+	-d '{"m3c.amount":"50万"}' "http://127.0.0.1:$port/api/export?kind=report" &
+_i=0
+while [ -z "$(ls -A "$tmp/killed" 2> /dev/null | grep '^\.variant-01\.')" ] && [ $_i -lt 600 ]; do
+	sleep 0.05
+	_i=$((_i + 1))
+done
+kill -KILL "$pid"
+wait "$pid" 2> /dev/null
+pid=
+[ -d "$tmp/killed/variant-01" ] && [ -n "$(ls -A "$tmp/killed" | grep '^\.variant-01\.')" ] && ok ||
+	bad "killed export: no variant-01 and mark to sweep: $(ls -A "$tmp/killed")"
+serve_start "$tmp/kill" "$bin" serve --reps 100 --seed $seed --threads 2 --out "$tmp/killed" ||
+	{ bad "serve did not start"; exit 1; }
+[ -z "$(ls -A "$tmp/killed")" ] && ok || bad "a killed export left: $(ls -A "$tmp/killed")"
+serve_stop
+
 # ---- options ----
 while IFS="$tab" read -r args says; do
 	# shellcheck disable=SC2086

@@ -77,6 +77,7 @@ int cmd_serve(const struct cli *c)
 		goto done;
 	}
 	cmd_out_dir(c->outdir, s, "serve", x.dir, sizeof x.dir);
+	serve_export_sweep(x.dir); /* what a killed serve left half-written */
 	x.c = c;
 	x.reps = su.reps;
 	x.seed = su.seed;

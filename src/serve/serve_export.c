@@ -7,14 +7,18 @@
  * its workbook), and for RUN or REPORT what `fundsim run` or `fundsim
  * report` writes for the variant: all by their own code (cmd_compare,
  * cmd_run, cmd_report), never a second copy of it. */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "atomic.h"
 #include "outset.h"
@@ -261,27 +265,13 @@ fail:
 
 /* ---- the folder of an export ---- */
 
-/* Claim DIR/variant-NN, the first NN free: mkdir fails on a folder that
- * exists, so two exports (or two servers) never share one. */
-static int claim(const char *dir, char *out, size_t n, int *num, char *err, size_t errlen)
+/* While an export is written, DIR/.variant-NN.PID names the process
+ * writing DIR/variant-NN: a serve killed before it ended leaves both, and
+ * the next export (or serve) in DIR removes the folder, which never became
+ * a whole export, once that process is gone. */
+static void writer_path(const char *dir, int num, long pid, char *out, size_t n)
 {
-	if (atomic_mkdirs(dir, err, errlen) != 0)
-		return -1;
-	for (int k = 1; k <= MAX_EXPORTS; k++) {
-		snprintf(out, n, "%s/variant-%02d", dir, k);
-		if (mkdir(out, 0777) == 0) {
-			*num = k;
-			return 0;
-		}
-		if (errno != EEXIST) {
-			snprintf(err, errlen, _("%s: cannot create the folder: %s"), out,
-				 strerror(errno));
-			return -1;
-		}
-	}
-	snprintf(err, errlen, _("%s: %d exports already; start serve with another --out"), dir,
-		 MAX_EXPORTS);
-	return -1;
+	snprintf(out, n, "%s/.variant-%02d.%ld", dir, num, pid);
 }
 
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -290,10 +280,74 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return remove(path) != 0 && errno != ENOENT ? -1 : 0;
 }
 
+void serve_export_sweep(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		int num;
+		long pid;
+		char end;
+		if (sscanf(e->d_name, ".variant-%d.%ld%c", &num, &pid, &end) != 2 || num < 1 ||
+		    num > MAX_EXPORTS || pid <= 0)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* still writing, or not ours to ask */
+		char path[OUTSET_PATH + 64];
+		snprintf(path, sizeof path, "%s/variant-%02d", dir, num);
+		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		writer_path(dir, num, pid, path, sizeof path);
+		remove(path);
+	}
+	closedir(d);
+}
+
+/* Claim DIR/variant-NN, the first NN free: mkdir fails on a folder that
+ * exists, so two exports (or two servers) never share one. */
+static int claim(const char *dir, char *out, size_t n, int *num, char *err, size_t errlen)
+{
+	if (atomic_mkdirs(dir, err, errlen) != 0)
+		return -1;
+	serve_export_sweep(dir);
+	for (int k = 1; k <= MAX_EXPORTS; k++) {
+		snprintf(out, n, "%s/variant-%02d", dir, k);
+		if (mkdir(out, 0777) == 0) {
+			char mark[OUTSET_PATH + 64];
+			writer_path(dir, k, (long)getpid(), mark, sizeof mark);
+			int fd = open(mark, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0644);
+			if (fd >= 0)
+				close(fd);
+			*num = k;
+			return 0;
+		}
+		if (errno != EEXIST) {
+			snprintf(err, errlen, _("%s: cannot create the folder: %s"), out,
+				 strerror(errno));
+			out[0] = '\0';
+			return -1;
+		}
+	}
+	snprintf(err, errlen, _("%s: %d exports already; start serve with another --out"), dir,
+		 MAX_EXPORTS);
+	out[0] = '\0'; /* variant-9999 is an earlier export's: not for unclaim */
+	return -1;
+}
+
+
 /* An export that failed leaves nothing: its folder was made for it alone. */
 static void unclaim(const char *dir)
 {
 	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* The export num in dir is whole (or gone): no longer being written. */
+static void written(const char *dir, int num)
+{
+	char mark[OUTSET_PATH + 64];
+	writer_path(dir, num, (long)getpid(), mark, sizeof mark);
+	remove(mark);
 }
 
 /* Run fundsim CMD on pos[0..npos) into out, as its command line would;
@@ -336,7 +390,7 @@ int serve_export(const struct serve_exports *x, const struct serve_base *b,
 {
 	struct serve_result r = {0};
 	char dir[OUTSET_PATH + 32] = "";
-	int bad, num, rc = -1;
+	int bad, num = 0, rc = -1;
 	/* before anything is written: the briefing describes a modelled
 	 * population, and cannot cost a list of known recipients */
 	if (kind == SERVE_EXPORT_REPORT && x->c->entities) {
@@ -382,6 +436,8 @@ int serve_export(const struct serve_exports *x, const struct serve_base *b,
 done:
 	if (rc != 0 && dir[0])
 		unclaim(dir);
+	if (num > 0)
+		written(x->dir, num);
 	serve_result_free(&r);
 	return rc;
 }
