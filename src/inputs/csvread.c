@@ -42,7 +42,7 @@ struct state {
 	struct csv_where w;
 	int line;            /* line being fed to the parser */
 	int nl_inside;       /* line ends inside the fields of the current record */
-	long long rec_bytes; /* bytes fed since the current record began */
+	long long rec_bytes; /* bytes of the lines since a quoted cell opened */
 	char *field[MAX_FIELDS];
 	int nfield;
 	bool too_many;
@@ -429,7 +429,6 @@ static void on_record(int c, void *data)
 	int rc = st->header_done ? take_row(st) : take_header(st);
 	st->header_done = true;
 	st->failed = rc != 0;
-	st->rec_bytes = 0;
 	clear_fields(st);
 }
 
@@ -594,6 +593,10 @@ static int parse(const char *path, FILE *f, const struct csv_col *cols, int ncol
 				csv_fail(&st->w, "%s", csv_strerror(csv_error(&p)));
 			st->failed = true;
 		}
+		/* libcsv makes no record of a blank line: count from the line
+		 * ends, not the records, or blank lines add up to a false alarm */
+		if (!st->in_quote)
+			st->rec_bytes = 0;
 	}
 	int ioerrno = errno;
 	if (!st->failed && len == -1) {
