@@ -720,6 +720,29 @@ static bool all_utf8(FILE *f)
 	return ok;
 }
 
+/* Where a conversion has got to: its line, and that line's bytes so far. */
+struct conv_pos {
+	long line, len;
+	bool cr;
+};
+
+/* Count the line ends of converted text s (n bytes) into pos; false when
+ * a line runs past CSV_MAX_LINE, which parse() refuses anyway: stopping
+ * here keeps a sparse or endless line out of the temporary file. */
+static bool conv_lines(struct conv_pos *pos, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) { /* \n, \r\n or a lone \r */
+		if (s[i] == '\n' || s[i] == '\r') {
+			pos->line += s[i] == '\r' || !pos->cr;
+			pos->len = 0;
+		} else if (++pos->len > CSV_MAX_LINE) {
+			return false;
+		}
+		pos->cr = s[i] == '\r';
+	}
+	return true;
+}
+
 /* f, GBK or GB18030 text, as UTF-8 in a temporary file; NULL with err
  * naming the line when f is not GB18030 either (csv: say to save it as
  * CSV UTF-8, Excel's name for it). Line ends are the same bytes in both
@@ -736,8 +759,8 @@ static FILE *from_gb18030(const char *path, FILE *f, bool csv, char *err, size_t
 	FILE *out = scratch(path, err, errlen);
 	char *in = malloc(65536 + 8), *conv = malloc(65536 * 2);
 	size_t carry = 0;
-	long line = 1;
-	bool cr = false, failed = !out, eof = false;
+	struct conv_pos pos = {.line = 1};
+	bool failed = !out, eof = false;
 	if (!failed && (!in || !conv)) {
 		snprintf(err, errlen, _("%s: out of memory"), path);
 		failed = true;
@@ -753,15 +776,21 @@ static FILE *from_gb18030(const char *path, FILE *f, bool csv, char *err, size_t
 		char *ip = in;
 		size_t il = carry + got;
 		while (il && !failed) {
-			char *op = conv, *start = ip;
+			char *op = conv;
 			size_t ol = 65536 * 2;
 			size_t r = iconv(cd, &ip, &il, &op, &ol);
 			int e = errno;
-			for (const char *q = start; q < ip; q++) { /* \n, \r\n or a lone \r */
-				line += *q == '\r' || (*q == '\n' && !cr);
-				cr = *q == '\r';
-			}
-			if (fwrite(conv, 1, (size_t)(op - conv), out) != (size_t)(op - conv)) {
+			if (!conv_lines(&pos, conv, (size_t)(op - conv))) {
+				char why[200];
+				snprintf(
+					why, sizeof why,
+					_("line longer than %d KiB: more than fundsim reads in one "
+					  "line"),
+					CSV_MAX_LINE >> 10);
+				snprintf(err, errlen, "%s:%ld: %s", path, pos.line, why);
+				failed = true;
+			} else if (fwrite(conv, 1, (size_t)(op - conv), out) !=
+				   (size_t)(op - conv)) {
 				snprintf(err, errlen, _("%s: cannot convert it: %s"), path,
 					 strerror(errno));
 				failed = true;
@@ -775,7 +804,7 @@ static FILE *from_gb18030(const char *path, FILE *f, bool csv, char *err, size_t
 						 "the file as CSV UTF-8)")
 					     : _("%s:%ld: neither UTF-8 nor GBK/GB18030 text (save "
 						 "the file as UTF-8)"),
-					 path, line);
+					 path, pos.line);
 				failed = true;
 			}
 		}
