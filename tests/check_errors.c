@@ -361,6 +361,51 @@ static const struct bad_input cases[] = {
 	      "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,"
 	      "top100,营业收入\n",
 	      1, "columns \"revenue\" and \"营业收入\" are both revenue"),
+	/* Invisible characters: "F1" and "F1" with one are one firm to the eye */
+	FAILS("a no-break space inside an id", PANEL,
+	      H ROW("F\xC2\xA0"
+		    "1",
+		    2025),
+	      2,
+	      "column firm_id: \"F\xC2\xA0"
+	      "1\" holds an invisible character, U+00A0 "
+	      "(no-break space), at position 2: delete it"),
+	FAILS("a no-break space after an id is a space: the row is F1's second", PANEL,
+	      H ROW("F1", 2025) ROW("F1\xC2\xA0", 2025), 3,
+	      "firm F1 has two rows for year 2025 (the other is line 2)"),
+	FAILS("spaces inside quotes around an id are spaces too", PANEL,
+	      H ROW("F1", 2025) ROW("\" F1\xE3\x80\x80\"", 2025), 3,
+	      "firm F1 has two rows for year 2025 (the other is line 2)"),
+	FAILS("a zero-width space after an id", PANEL,
+	      H ROW("F1", 2025) ROW("F1\xE2\x80\x8B", 2025), 3,
+	      "column firm_id:", "U+200B (zero-width space), at position 3: delete it"),
+	FAILS("a byte order mark at the start of a later line", PANEL,
+	      H ROW("F1", 2025) "\xEF\xBB\xBF" ROW("F1", 2026), 3,
+	      "U+FEFF (byte order mark), at position 1"),
+	FAILS("a direction mark in an amount", PANEL,
+	      H "F1,2025,2025,new,0,100,20,\xE2\x80\x8E"
+		"3000万,0,0\n",
+	      2, "column revenue:", "U+200E (direction mark)"),
+	FAILS("a zero-width space in a header", PANEL,
+	      "firm_id,year,founded,origin,industrial,paid_capital,employees,revenue,key_db,"
+	      "top100,district\xE2\x80\x8B\n",
+	      1, "field 11: \"district", "U+200B (zero-width space), at position 9"),
+	FAILS("a soft hyphen in an entity id", ENTITIES,
+	      EH "P\xC2\xAD"
+		 "1,M4,2025,municipal,,,,\n",
+	      2, "column entity_id:", "U+00AD (soft hyphen), at position 2"),
+	LOADS("invisible characters in a column not read change nothing", PANEL,
+	      "备注," H "\xE2\x80\x8B\xC2\xA0x," ROW("F1", 2025), 1),
+	/* one credit code is one enterprise */
+	FAILS("one credit code under two firm ids", PANEL,
+	      ZH_HEADER "\n1,F1,x,91320501MA1XK00378,昆山,2025,2025,新设,否,100,20,3000,否,否\n"
+			"2,F2,y,91320501MA1XK00378,昆山,2025,2025,新设,否,100,20,3000,否,否\n",
+	      3, "firm F2 has credit code 91320501MA1XK00378, which is firm F1's on line 2",
+	      "give it one firm_id"),
+	LOADS("one credit code on a firm's rows of two years", PANEL,
+	      ZH_HEADER "\n1,F1,x,91320501MA1XK00378,昆山,2025,2025,新设,否,100,20,3000,否,否\n"
+			"2,F1,x,91320501MA1XK00378,昆山,2026,2025,新设,否,100,20,3000,否,否\n",
+	      2),
 	FAILS("a missing column gives its Chinese name", PANEL, "企业代码,年度\n", 1,
 	      "missing column \"founded\" (or 成立年份)"),
 	FAILS("an Excel 97-2003 workbook", PANEL, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest", 0,

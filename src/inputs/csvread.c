@@ -155,29 +155,105 @@ static void clear_fields(struct state *st)
 	st->nl_inside = 0;
 }
 
-/* s without the spaces around it (ASCII, and U+3000 as Chinese text pads
- * with), into a new string; NULL when out of memory. */
+/* The bytes of a space at s: ASCII space or tab, U+3000 (Chinese text
+ * pads with it) or U+00A0 (a no-break space, as text copied from a web
+ * page ends with); 0 when s is not at one. */
+static size_t space_at(const char *s, size_t n)
+{
+	if (n && (*s == ' ' || *s == '\t'))
+		return 1;
+	if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
+		return 3;
+	return n >= 2 && memcmp(s, "\xC2\xA0", 2) == 0 ? 2 : 0;
+}
+
+/* The bytes of the space that ends s (n bytes), as space_at. */
+static size_t space_before(const char *s, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++)
+		if (space_at(s + n - k, k) == k)
+			return k;
+	return 0;
+}
+
+/* s without the spaces around it (space_at), into a new string; NULL
+ * when out of memory. */
 static char *trimmed(const char *s)
 {
-	size_t n = strlen(s);
-	for (;;) {
-		if (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else if (*s == ' ' || *s == '\t')
-			s++, n--;
-		else if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
-			s += 3, n -= 3;
-		else
-			break;
-	}
+	size_t n = strlen(s), k;
+	while ((k = space_at(s, n)))
+		s += k, n -= k;
+	while ((k = space_before(s, n)))
+		n -= k;
 	char *t = malloc(n + 1);
 	if (t) {
 		memcpy(t, s, n);
 		t[n] = '\0';
 	}
 	return t;
+}
+
+/* Characters that show as nothing, or as a space, in Excel and on the
+ * terminal: "F01" and "F01" with one of them are two firms to a program
+ * and one to its reader, so a cell holding one is refused. */
+static const struct {
+	unsigned lo, hi;
+	const char *name;
+} invisibles[] = {
+	{0x00A0, 0x00A0, N_("no-break space")},
+	{0x00AD, 0x00AD, N_("soft hyphen")},
+	{0x180E, 0x180E, N_("Mongolian vowel separator")},
+	{0x2000, 0x200A, N_("a typographic space")},
+	{0x200B, 0x200B, N_("zero-width space")},
+	{0x200C, 0x200D, N_("zero-width joiner")},
+	{0x200E, 0x200F, N_("direction mark")},
+	{0x2028, 0x2029, N_("line or paragraph separator")},
+	{0x202A, 0x202E, N_("direction control")},
+	{0x202F, 0x202F, N_("narrow no-break space")},
+	{0x205F, 0x205F, N_("medium mathematical space")},
+	{0x2060, 0x206F, N_("invisible formatting character")},
+	{0xFEFF, 0xFEFF, N_("byte order mark")},
+};
+
+/* The first invisible character of UTF-8 text s: its index in
+ * invisibles, its code point and which character of s it is (from 1);
+ * -1 when s has none. */
+static int invisible_in(const char *s, unsigned *cp, int *nth)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	*nth = 0;
+	while (*u) {
+		unsigned c = *u;
+		int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		if (len > 1)
+			c &= 0x3F >> (len - 1);
+		for (int k = 1; k < len; k++)
+			c = c << 6 | (u[k] & 0x3F);
+		u += len;
+		++*nth;
+		for (size_t i = 0; i < sizeof invisibles / sizeof *invisibles; i++)
+			if (c >= invisibles[i].lo && c <= invisibles[i].hi) {
+				*cp = c;
+				return (int)i;
+			}
+	}
+	return -1;
+}
+
+/* Field i (trimmed) when it holds an invisible character: an error
+ * naming it; 0 when it holds none. */
+static int visible(struct state *st, int i, const char *text)
+{
+	unsigned cp;
+	int nth, k = invisible_in(text, &cp, &nth);
+	if (k < 0)
+		return 0;
+	char name[600];
+	field_name(st, i, name, sizeof name);
+	return csv_fail(&st->w,
+			_("%s: \"%s\" holds an invisible character, U+%04X (%s), at "
+			  "position %d: delete it"),
+			name, text, cp, _(invisibles[k].name), nth);
 }
 
 static bool ends_with(const char *s, size_t n, const char *end)
@@ -299,6 +375,8 @@ static int take_header(struct state *st)
 		st->hdr[i] = trimmed(st->field[i]);
 		if (!st->hdr[i])
 			return csv_fail(&st->w, "%s", _("out of memory"));
+		if (visible(st, i, st->hdr[i]))
+			return -1;
 		const char *h = st->hdr[i];
 		if (!*h)
 			continue; /* a column without a header: read nothing from it */
@@ -374,6 +452,24 @@ static int take_header(struct state *st)
 	return 0;
 }
 
+/* The cells of the columns read, without the spaces around them (as a
+ * header's), quoted or not; -1 when one holds an invisible character. */
+static int clean_cells(struct state *st)
+{
+	for (int i = 0; i < st->nfield; i++) {
+		if (st->map[i] < 0)
+			continue; /* not read: whatever it holds changes nothing */
+		char *t = trimmed(st->field[i]);
+		if (!t)
+			return csv_fail(&st->w, "%s", _("out of memory"));
+		free(st->field[i]);
+		st->field[i] = t;
+		if (visible(st, i, t))
+			return -1;
+	}
+	return 0;
+}
+
 static int take_row(struct state *st)
 {
 	if (st->nfield != st->header_fields)
@@ -384,6 +480,8 @@ static int take_row(struct state *st)
 					 "empty value is an empty cell between commas)",
 					 (unsigned long)st->nfield),
 				st->too_many ? _("more than ") : "", st->nfield, st->header_fields);
+	if (clean_cells(st))
+		return -1;
 	bool blank = true;
 	for (int i = 0; i < st->nfield && blank; i++)
 		blank = !*st->field[i];

@@ -54,6 +54,7 @@ static const char *const origins[] = {"existing", "new",  "spinoff", "attracted"
 struct panel_row {
 	struct firm_year r;
 	unsigned char district;
+	char code[18]; /* its credit code (checked: 18 characters), or "" */
 };
 
 static int row(void *ctx, const char *const *f, const struct csv_where *w)
@@ -81,6 +82,8 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 	if (!slot)
 		return -1;
 	*slot = (struct panel_row){.r = r, .district = district};
+	if (f[C_CODE] && *f[C_CODE])
+		memcpy(slot->code, f[C_CODE], sizeof slot->code);
 	return 0;
 }
 
@@ -106,6 +109,59 @@ static int consistent(const struct panel *p, const char *path, char *err, size_t
 	return 0;
 }
 
+/* A row with a credit code, for finding one code under two firms. */
+struct code_ref {
+	const char *code; /* 18 characters, not NUL-ended */
+	size_t firm;      /* its group */
+	int line;
+};
+
+static int code_cmp(const void *a, const void *b)
+{
+	const struct code_ref *x = a, *y = b;
+	int c = memcmp(x->code, y->code, 18);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* A credit code names one enterprise: under two firm_ids its awards
+ * would be paid twice. The error names both lines. */
+static int one_firm_per_code(const struct panel *p, const struct panel_row *pr, const char *path,
+			     char *err, size_t errlen)
+{
+	struct code_ref *refs = malloc((p->n ? p->n : 1) * sizeof *refs);
+	if (!refs) {
+		snprintf(err, errlen, _("%s: out of memory"), path);
+		text_escape(err, errlen);
+		return -1;
+	}
+	size_t n = 0;
+	for (size_t g = 0; g < p->firms.count; g++)
+		for (size_t i = p->firms.start[g]; i < p->firms.start[g + 1]; i++)
+			if (pr[i].code[0])
+				refs[n++] = (struct code_ref){pr[i].code, g, p->src_line[i]};
+	if (n)
+		qsort(refs, n, sizeof *refs, code_cmp);
+	int rc = 0;
+	for (size_t i = 1, first = 0; i < n && !rc; i++) {
+		if (memcmp(refs[i].code, refs[first].code, 18) != 0)
+			first = i;
+		else if (refs[i].firm != refs[first].firm)
+			rc = -1;
+		if (rc)
+			snprintf(
+				err, errlen,
+				_("%s:%d: firm %s has credit code %.18s, which is firm %s's on line "
+				  "%d: one enterprise under two firm_ids would be paid twice (give "
+				  "it one firm_id)"),
+				path, refs[i].line, group_id(&p->firms, refs[i].firm), refs[i].code,
+				group_id(&p->firms, refs[first].firm), refs[first].line);
+	}
+	free(refs);
+	if (rc)
+		text_escape(err, errlen); /* the ids may hold a newline */
+	return rc;
+}
+
 int panel_load(const char *path, struct panel *out, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
@@ -129,8 +185,9 @@ int panel_load(const char *path, struct panel *out, char *err, size_t errlen)
 		out->rows[i] = pr[i].r;
 		out->district[i] = pr[i].district;
 	}
+	int rc = one_firm_per_code(out, pr, path, err, errlen);
 	free(rows);
-	if (consistent(out, path, err, errlen) != 0) {
+	if (rc != 0 || consistent(out, path, err, errlen) != 0) {
 		panel_free(out);
 		return -1;
 	}
