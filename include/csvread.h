@@ -75,7 +75,7 @@ FILE *input_utf8(const char *path, FILE *f, bool csv, bool *converted, char *err
 #define CSV_XLSX_SECONDS 60
 
 /* Read path (CR, CRLF and LF all end a line; a workbook is read by
- * xlsx2csv, its first sheet). Returns 0, or -1 with err filled. note
+ * xlsx2csv, its first sheet, refused when hidden). Returns 0, or -1 with err filled. note
  * (notelen bytes, may be NULL) gets what the user should know about how
  * the file was read ("read as GB18030: converted to UTF-8", the columns
  * not read), one line each ending in a newline, or "" when nothing. */

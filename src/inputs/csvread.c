@@ -755,6 +755,58 @@ static FILE *scratch(const char *path, char *err, size_t errlen)
 	return f;
 }
 
+/* Which sheet xlsx2csv -s 1 reads, asked of xlsx2csv's own reader of the
+ * workbook (run as a module, so it sees the sheets as the conversion
+ * did): its state, its name and the first visible sheet's name, with a
+ * NUL after each. */
+static const char sheet_probe[] =
+	"import runpy, shutil, sys\n"
+	"x = runpy.run_path(shutil.which('xlsx2csv'), run_name='fundsim')\n"
+	"s = x['Xlsx2csv'](sys.argv[1]).workbook.sheets\n"
+	"v = [t['name'] for t in s if t['state'] not in ('hidden', 'veryHidden')]\n"
+	"for t in (s[0]['state'] or 'visible', s[0]['name'], v[0] if v else ''):\n"
+	"    sys.stdout.write(t + '\\0')\n";
+
+/* The first sheet's name into name, when Excel shows it. Excel opens a
+ * workbook at a visible sheet, so a hidden first sheet would be read
+ * while the user checks another: refused (-1, err) rather than guessed
+ * past. */
+static int first_sheet(const char *path, char *name, size_t namelen, char *err, size_t errlen)
+{
+	FILE *f = scratch(path, err, errlen);
+	if (!f)
+		return -1;
+	char *argv[] = {"python3", "-I", "-c", (char *)sheet_probe, (char *)path, NULL};
+	char why[600], got[4096];
+	enum spawn_result r = spawn_capture(argv[0], argv, fileno(f), sizeof got - 1,
+					    CSV_XLSX_SECONDS * 1000L, why, sizeof why);
+	size_t n = r == SPAWN_OK && fseek(f, 0, SEEK_SET) == 0 ? fread(got, 1, sizeof got - 1, f)
+							       : 0;
+	fclose(f);
+	got[n] = '\0';
+	const char *state = got, *first = state + strlen(state) + 1;
+	const char *shown = first < got + n ? first + strlen(first) + 1 : NULL;
+	if (r != SPAWN_OK || !shown || shown >= got + n) {
+		snprintf(err, errlen, _("%s: cannot read the workbook's sheets: %s"), path,
+			 r != SPAWN_OK ? why : _("no sheet found"));
+		return -1;
+	}
+	snprintf(name, namelen, "%s", first);
+	if (strcmp(state, "hidden") != 0 && strcmp(state, "veryHidden") != 0)
+		return 0;
+	snprintf(err, errlen,
+		 strcmp(state, "hidden") == 0
+			 ? _("%s: the workbook's first sheet, \"%s\", is hidden: fundsim reads "
+			     "the first sheet, and Excel shows another (\"%s\"); unhide it, or "
+			     "move the sheet to be read to the front")
+			 : _("%s: the workbook's first sheet, \"%s\", is very hidden (only "
+			     "Excel's VBA editor shows it): fundsim reads the first sheet, and "
+			     "Excel shows another (\"%s\"); delete it, or move the sheet to be "
+			     "read to the front"),
+		 path, first, shown);
+	return -1;
+}
+
 /* The first sheet of the workbook at path as CSV, in a temporary file.
  *
  * Why a program and not a library: Debian has no C library that reads
@@ -788,7 +840,12 @@ static FILE *from_xlsx(const char *path, char *note, size_t notelen, char *err, 
 		fclose(out);
 		return NULL;
 	}
-	note_add(note, notelen, path, "%s", _("a workbook: read its first sheet"));
+	char sheet[256];
+	if (first_sheet(path, sheet, sizeof sheet, err, errlen) != 0) {
+		fclose(out);
+		return NULL;
+	}
+	note_add(note, notelen, path, _("a workbook: read its first sheet, \"%s\""), sheet);
 	return out;
 }
 
