@@ -41,12 +41,14 @@ int text_utf8_len(const unsigned char *p);
  * (text_utf8_len). */
 unsigned text_utf8_code(const unsigned char *p, int len);
 
-/* Whether code point c shows nothing or changes how text around it shows:
- * no-break and other odd spaces, zero-width characters, soft hyphen,
- * bidirectional controls (U+202E turns "gpj.exe" round), byte order mark.
- * Such a character in a name or an identifier makes two that look the
- * same differ, or one look like another. */
-bool text_invisible(unsigned c);
+/* When code point c shows nothing, or as a space, in Excel and on a
+ * terminal, or changes how text around it shows (no-break and other odd
+ * spaces, zero-width characters, soft hyphen, direction controls: U+202E
+ * turns "gpj.exe" round, byte order mark): what it is, in English (a
+ * msgid: translate it); else NULL. Such a character in a name or an
+ * identifier makes two that look the same differ, or one look like
+ * another. */
+const char *text_invisible(unsigned c);
 
 /* len, or less so that s[0..len) does not end inside a UTF-8 character
  * (as snprintf leaves a message it cut to fit). */

@@ -193,51 +193,25 @@ static char *trimmed(const char *s)
 	return t;
 }
 
-/* Characters that show as nothing, or as a space, in Excel and on the
- * terminal: "F01" and "F01" with one of them are two firms to a program
- * and one to its reader, so a cell holding one is refused. */
-static const struct {
-	unsigned lo, hi;
-	const char *name;
-} invisibles[] = {
-	{0x00A0, 0x00A0, N_("no-break space")},
-	{0x00AD, 0x00AD, N_("soft hyphen")},
-	{0x180E, 0x180E, N_("Mongolian vowel separator")},
-	{0x2000, 0x200A, N_("a typographic space")},
-	{0x200B, 0x200B, N_("zero-width space")},
-	{0x200C, 0x200D, N_("zero-width joiner")},
-	{0x200E, 0x200F, N_("direction mark")},
-	{0x2028, 0x2029, N_("line or paragraph separator")},
-	{0x202A, 0x202E, N_("direction control")},
-	{0x202F, 0x202F, N_("narrow no-break space")},
-	{0x205F, 0x205F, N_("medium mathematical space")},
-	{0x2060, 0x206F, N_("invisible formatting character")},
-	{0xFEFF, 0xFEFF, N_("byte order mark")},
-};
-
-/* The first invisible character of UTF-8 text s: its index in
- * invisibles, its code point and which character of s it is (from 1);
- * -1 when s has none. */
-static int invisible_in(const char *s, unsigned *cp, int *nth)
+/* The first invisible character of UTF-8 text s (text_invisible): "F01"
+ * and "F01" with one of them are two firms to a program and one to its
+ * reader, so a cell holding one is refused. Its name, code point and which
+ * character of s it is (from 1); NULL when s has none. */
+static const char *invisible_in(const char *s, unsigned *cp, int *nth)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	*nth = 0;
 	while (*u) {
-		unsigned c = *u;
-		int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		if (len > 1)
-			c &= 0x3F >> (len - 1);
-		for (int k = 1; k < len; k++)
-			c = c << 6 | (u[k] & 0x3F);
+		int len = text_utf8_len(u);
+		len = len ? len : 1; /* not UTF-8: refused elsewhere */
+		*cp = text_utf8_code(u, len);
 		u += len;
 		++*nth;
-		for (size_t i = 0; i < sizeof invisibles / sizeof *invisibles; i++)
-			if (c >= invisibles[i].lo && c <= invisibles[i].hi) {
-				*cp = c;
-				return (int)i;
-			}
+		const char *name = text_invisible(*cp);
+		if (name)
+			return name;
 	}
-	return -1;
+	return NULL;
 }
 
 /* Field i (trimmed) when it holds an invisible character: an error
@@ -245,15 +219,16 @@ static int invisible_in(const char *s, unsigned *cp, int *nth)
 static int visible(struct state *st, int i, const char *text)
 {
 	unsigned cp;
-	int nth, k = invisible_in(text, &cp, &nth);
-	if (k < 0)
+	int nth;
+	const char *what = invisible_in(text, &cp, &nth);
+	if (!what)
 		return 0;
 	char name[600];
 	field_name(st, i, name, sizeof name);
 	return csv_fail(&st->w,
 			_("%s: \"%s\" holds an invisible character, U+%04X (%s), at "
 			  "position %d: delete it"),
-			name, text, cp, _(invisibles[k].name), nth);
+			name, text, cp, _(what), nth);
 }
 
 static bool ends_with(const char *s, size_t n, const char *end)

@@ -1,6 +1,8 @@
 /* text.c - display width of UTF-8 text; text quoted in messages. */
 #include "text.h"
 
+#include "i18n.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,10 +74,31 @@ unsigned text_utf8_code(const unsigned char *p, int len)
 	return c;
 }
 
-bool text_invisible(unsigned c)
+static const struct {
+	unsigned lo, hi;
+	const char *name;
+} invisibles[] = {
+	{0x00A0, 0x00A0, N_("no-break space")},
+	{0x00AD, 0x00AD, N_("soft hyphen")},
+	{0x180E, 0x180E, N_("Mongolian vowel separator")},
+	{0x2000, 0x200A, N_("a typographic space")},
+	{0x200B, 0x200B, N_("zero-width space")},
+	{0x200C, 0x200D, N_("zero-width joiner")},
+	{0x200E, 0x200F, N_("direction mark")},
+	{0x2028, 0x2029, N_("line or paragraph separator")},
+	{0x202A, 0x202E, N_("direction control")},
+	{0x202F, 0x202F, N_("narrow no-break space")},
+	{0x205F, 0x205F, N_("medium mathematical space")},
+	{0x2060, 0x206F, N_("invisible formatting character")},
+	{0xFEFF, 0xFEFF, N_("byte order mark")},
+};
+
+const char *text_invisible(unsigned c)
 {
-	return c == 0xA0 || c == 0xAD || c == 0x180E || (c >= 0x2000 && c <= 0x200F) ||
-	       (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0xFEFF;
+	for (size_t i = 0; i < sizeof invisibles / sizeof *invisibles; i++)
+		if (c >= invisibles[i].lo && c <= invisibles[i].hi)
+			return invisibles[i].name;
+	return NULL;
 }
 
 size_t text_escape_to(char *dst, size_t n, const char *src)
