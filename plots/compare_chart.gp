@@ -14,7 +14,7 @@
 #   diff_lo,diff_hi
 #   one row per alternative (1, 2, ...), paid year and funding level (total,
 #   provincial, municipal, district), and per alternative and level one
-#   with period "all" (the policy period; paid_year empty). Means and
+#   with period "all" (all paid years; paid_year empty). Means and
 #   differences in yuan; diff_lo/hi: the 95% interval of the paired
 #   difference.
 # Redraw or restyle it without fundsim, from any folder:

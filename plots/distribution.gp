@@ -1,4 +1,4 @@
-# distribution.gp - how total spending over the policy period is spread
+# distribution.gp - how total spending over all paid years is spread
 # across the Monte Carlo replications, with the budget envelope, the chance
 # of exceeding it, and the 95th percentile marked (fundsim chart 3 of 5).
 #
@@ -86,13 +86,13 @@ has_budget = budget == budget   # NaN when the scenario sets no envelope
 if (has_budget) { x0 = budget < x0 ? budget : x0; x1 = budget > x1 ? budget : x1 }
 s = scale(x1)
 
-if (!exists("title")) title = zh ? '政策期支出总额的分布' : 'Total spending over the policy period: how likely each amount is'
+if (!exists("title")) title = zh ? '全部兑付年度支出总额的分布' : 'Total spending over all paid years: how likely each amount is'
 if (!exists("subtitle")) {
 	if (has_budget) {
 		subtitle = zh ? sprintf('超出预算的概率为 %s%s', pct(budget_p), budget_p > 0 ? '；深色柱为超出预算的模拟结果' : '') \
 			      : sprintf('Chance of exceeding the budget: %s%s', pct(budget_p), budget_p > 0 ? ' (darker bars)' : '')
 	} else {
-		subtitle = zh ? '本情景未设定预算额度（情景文件 [budget] 节：政策期总额 total 或年度额度 annual_total）' \
+		subtitle = zh ? '本情景未设定预算额度（情景文件 [budget] 节：全部兑付年度总额 total 或年度额度 annual_total）' \
 			      : 'No budget envelope in this scenario ([budget] total or annual_total)'
 	}
 }
@@ -107,7 +107,7 @@ set ytics format '%g%%' tc rgb ink
 set lmargin at screen 0.08; set rmargin at screen 0.97
 set tmargin at screen 0.80; set bmargin at screen 0.14
 set label 3 (zh ? '模拟结果占比' : 'share of replications') at screen 0.035, 0.845 left font fnt(fontsize - 1) tc rgb grey
-set xlabel (zh ? '政策期支出总额（'.uname(s).'）' : 'Total spending over the policy period, '.ulabel(s)) tc rgb grey offset 0, 0.3
+set xlabel (zh ? '全部兑付年度支出总额（'.uname(s).'）' : 'Total spending over all paid years, '.ulabel(s)) tc rgb grey offset 0, 0.3
 
 # marker lines end just above the tallest bar; what they mean is told in
 # the legend above them, so no label ever crosses a line or a bar

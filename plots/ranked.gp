@@ -1,5 +1,5 @@
-# ranked.gp - the measures (award lines) ranked by expected cost over the
-# policy period, each with its 90% interval (fundsim chart 4 of 5).
+# ranked.gp - the measures (award lines) ranked by expected cost over all
+# paid years, each with its 90% interval (fundsim chart 4 of 5).
 #
 # Safety: data is only ever read as data here. No eval, no @macros, no
 # backquotes, no system, load or call: text from the CSV (scenario names,
@@ -65,7 +65,7 @@ set style fill solid 1.0 noborder
 set label 903 footnote at screen 0.025, 0.03 left font fnt(fontsize - 2) tc rgb grey
 # ---- end of common part ----
 
-if (!exists("title")) title = zh ? '各项措施预期支出排序（政策期合计）' : 'Measures ranked by expected cost over the policy period'
+if (!exists("title")) title = zh ? '各项措施预期支出排序（全部兑付年度合计）' : 'Measures ranked by expected cost over all paid years'
 if (!exists("subtitle")) subtitle = zh ? '圆点为平均值，横线为90%可能区间（第5至第95百分位）' : 'Dot: mean; bar: 90% interval (5th to 95th percentile); right: mean and share of the total'
 set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
 set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey

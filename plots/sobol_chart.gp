@@ -85,7 +85,7 @@ grouped(n) = n >= 1e6 ? sprintf('%d,%03d,%03d', int(n / 1e6), int(n / 1e3) % 100
 
 if (!exists("title")) title = zh ? '哪些不确定假设决定支出总额（Sobol 指数）' : 'Which uncertain assumptions drive total spending (Sobol indices)'
 if (!exists("subtitle")) subtitle = zh \
-	? '各参数在其区间内同时变动时，政策期支出总额平均值的方差中各参数所占份额' \
+	? '各参数在其区间内同时变动时，全部兑付年度支出总额平均值的方差中各参数所占份额' \
 	: 'Share of the variance of mean total spending as the parameters vary together over their ranges'
 set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
 set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey

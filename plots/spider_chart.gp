@@ -1,5 +1,5 @@
 # spider_chart.gp - how total spending responds to each parameter: the
-# mean total over the policy period as each of the largest swings of the
+# mean total over all paid years as each of the largest swings of the
 # tornado moves by -20% to +20% of its base value, the others at base
 # (fundsim tornado).
 #
@@ -89,8 +89,8 @@ do for [r = 1:n] {
 
 if (!exists("title")) title = zh ? '支出总额对各参数的敏感度' : 'How total spending responds to each parameter'
 if (!exists("subtitle")) subtitle = zh \
-	? sprintf('每次只变动一个参数（基准值的 -20%% 至 +20%%）、其余保持基准，政策期支出总额的平均值；基准情形 %s', amount(base)) \
-	: sprintf('Mean total over the policy period as one parameter moves from -20%% to +20%% of its base value, the others at base; base case %s', amount(base))
+	? sprintf('每次只变动一个参数（基准值的 -20%% 至 +20%%）、其余保持基准，全部兑付年度支出总额的平均值；基准情形 %s', amount(base)) \
+	: sprintf('Mean total over all paid years as one parameter moves from -20%% to +20%% of its base value, the others at base; base case %s', amount(base))
 set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
 set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 

@@ -100,10 +100,10 @@ xunit = uword(unit1)
 # 'm6a.rate' alone tells a reader of a briefing nothing
 if (!exists("title")) title = zh ? sprintf('支出总额随%s的变化', lab1) : sprintf('Spending as %s varies', lab1)
 if (!exists("subtitle")) subtitle = two \
-	? (zh ? sprintf('政策期支出平均值，每条线为图例中的一个取值；基准情形（圆圈）：%s %s，%s %s', key1, btext1, key2, btext2) \
-	      : sprintf('Mean over the policy period, one line per value in the legend; base case (circle): %s %s, %s %s', key1, btext1, key2, btext2)) \
-	: (zh ? '政策期支出平均值，以及90%的可能区间（第5至第95百分位）' \
-	      : 'Mean over the policy period, with the range of 90% of outcomes')
+	? (zh ? sprintf('全部兑付年度支出总额的平均值，每条线为图例中的一个取值；基准情形（圆圈）：%s %s，%s %s', key1, btext1, key2, btext2) \
+	      : sprintf('Mean over all paid years, one line per value in the legend; base case (circle): %s %s, %s %s', key1, btext1, key2, btext2)) \
+	: (zh ? '全部兑付年度支出总额的平均值，以及90%的可能区间（第5至第95百分位）' \
+	      : 'Mean over all paid years, with the range of 90% of outcomes')
 set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
 set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 base_title = two ? (zh ? '基准情形' : 'Base case') : (zh ? sprintf('基准情形 %s', btext1) : sprintf('Base case %s', btext1))

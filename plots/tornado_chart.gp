@@ -1,5 +1,5 @@
 # tornado_chart.gp - what moves total spending most: the mean total over
-# the policy period with each parameter at its low and at its high value,
+# all paid years with each parameter at its low and at its high value,
 # the others at base, largest swing first (fundsim tornado).
 #
 # Safety: data is only ever read as data here. No eval, no @macros, no
@@ -89,8 +89,8 @@ pct = pcttext ne '' ? pcttext[2:strstrt(pcttext, ':') - 1] : ''   # "-20%:+20%" 
 
 if (!exists("title")) title = zh ? '哪些参数最影响支出总额' : 'What moves total spending most'
 if (!exists("subtitle")) subtitle = zh \
-	? '一个参数取低值或高值、其余保持基准时，政策期支出总额的平均值' \
-	: 'Mean total over the policy period, one parameter at its low or high value, the others at base'
+	? '一个参数取低值或高值、其余保持基准时，全部兑付年度支出总额的平均值' \
+	: 'Mean total over all paid years, one parameter at its low or high value, the others at base'
 set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
 set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 ranges = ngiven == n ? (zh ? '区间为情景或 --range 给定' : 'ranges as given in the scenario or --range') \
@@ -117,7 +117,7 @@ set xtics add ('0' 0)
 set border 1 lc rgb grey
 set lmargin at screen 0.36; set rmargin at screen 0.90
 set tmargin at screen 0.74; set bmargin at screen 0.14
-set xlabel (zh ? '政策期支出总额平均值相对基准的变化（'.uname(s).'）' : 'Change of the mean total over the policy period from the base case, '.ulabel(s)) tc rgb grey offset 0, 0.3
+set xlabel (zh ? '全部兑付年度支出总额平均值相对基准的变化（'.uname(s).'）' : 'Change of the mean total over all paid years from the base case, '.ulabel(s)) tc rgb grey offset 0, 0.3
 lbl = zh ? 'label_zh' : 'label_en'
 set label 5 (zh ? '变动幅度' : 'swing') at screen 0.90, 0.765 right offset 7.5, 0 font fnt(fontsize - 1) tc rgb grey
 # below the subtitle, right of the base case's line

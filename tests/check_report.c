@@ -721,7 +721,7 @@ START_TEST(a_report_is_one_well_formed_self_contained_page_with_the_runs_numbers
 	money_table(mean, words, sizeof words);
 	snprintf(want, sizeof want, "id=\"headline-total\">%s元</p>", words);
 	ck_assert_msg(strstr(html, want) != NULL, "no headline %s", want);
-	ck_assert_ptr_nonnull(strstr(html, "Budget for the whole period"));
+	ck_assert_ptr_nonnull(strstr(html, "Budget over all paid years"));
 
 	/* every measure in the table, with its clause */
 	ck_assert_ptr_nonnull(strstr(html, "<td>第1条</td>"));
@@ -1199,6 +1199,11 @@ START_TEST(the_district_and_owner_tables_show_by_district_and_by_owner_csv_in_bo
 	char *zh = slurp("report.html");
 	ck_where_tables(zh, true);
 	ck_assert_ptr_null(strstr(zh, "<h3>By budget owner</h3>"));
+	/* 政策期 is the policy's own years: the totals over all paid years say so */
+	ck_assert_ptr_nonnull(strstr(zh, "资金需求总额（期望值），全部兑付年度"));
+	ck_assert_ptr_nonnull(strstr(zh, "年（全部兑付年度）一栏含这些年度"));
+	ck_assert_ptr_null(strstr(zh, "政策期资金需求"));
+	ck_assert_ptr_null(strstr(zh, "政策期合计一栏"));
 	free(en);
 	free(zh);
 	i18n_start("en"); /* --lang zh set the process's language (CK_FORK=no: the next tests) */

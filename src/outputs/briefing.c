@@ -382,8 +382,8 @@ static void summary(struct page *pg)
 	html_printf(f, L_(b->lang, "<h2>Summary</h2>\n"));
 	html_printf(f, "<div class=\"headline\">\n");
 	html_printf(f,
-		    L_(b->lang, "<p class=\"label\">Expected total cost over the policy period, "
-				"paid %d–%d</p>\n"),
+		    L_(b->lang, "<p class=\"label\">Expected total cost over all paid years, "
+				"%d–%d</p>\n"),
 		    pg->first_paid, pg->first_paid + pg->l->years - 1);
 	html_printf(f, "<p class=\"big\" id=\"headline-total\">%s元</p>\n",
 		    yuan(t->mean, m, sizeof m));

@@ -82,8 +82,8 @@ static void economy(struct page *pg)
 	FILE *f = pg->f;
 	html_printf(f, L_(b->lang, "<h3>1. Economy of the inputs (投入经济性)</h3>\n"));
 	html_printf(f, L_(b->lang,
-			  "<p>The expected cost of each measure per paid year and over the "
-			  "period, with its 90%% interval (5th to 95th percentile) and the "
+			  "<p>The expected cost of each measure per paid year and over all "
+			  "paid years, with its 90%% interval (5th to 95th percentile) and the "
 			  "planning figures P80 and P90: appropriate P80 (P90) and spending "
 			  "overruns it in at most 20%% (10%%) of the simulated futures.</p>\n"));
 	fputs("<table id=\"eval-cost\">\n<thead><tr>", f);
@@ -110,8 +110,9 @@ static void economy(struct page *pg)
 		html_printf(f,
 			    L_(b->lang,
 			       "<p class=\"note\">* After the policy's last paid year: support and "
-			       "instalments committed in the policy period. The period column "
-			       "includes them.</p>\n"));
+			       "instalments committed in the policy period. The column %d–%d, all "
+			       "paid years, includes them.</p>\n"),
+			    pg->first_paid, pg->first_paid + pg->l->years - 1);
 }
 
 /* ---- 资金构成 ---- */
@@ -246,7 +247,7 @@ static void outputs(struct page *pg)
 	html_printf(f,
 		    L_(b->lang,
 		       "<p>The number of awards each measure is expected to pay per paid year "
-		       "and over the period (a yearly award counts once a year), with its 90%% "
+		       "and over all paid years (a yearly award counts once a year), with its 90%% "
 		       "interval, and the mean award: expected cost over expected awards.</p>\n"));
 	fputs("<table id=\"eval-outputs\">\n<thead><tr>", f);
 	html_printf(f, L_(b->lang, "<th>Clause</th><th>Measure</th>"));

@@ -60,7 +60,7 @@ static const struct zh_word zh_model[] = {
 	{"entry.attracted_industrial_share", "引进企业中工业软件占比"},
 	{"events.top100_min_revenue", "入选百强的营收门槛"},
 	{"events.top100_prob", "入选百强的年概率"},
-	{"budget.total", "政策期预算总额"},
+	{"budget.total", "全部兑付年度预算总额度"},
 	{"budget.annual_total", "年度预算"},
 	{"budget.annual_provincial", "省级年度预算"},
 	{"budget.annual_municipal", "市级年度预算"},

@@ -112,7 +112,7 @@
 		  "The 90% interval runs from the 5th to the 95th percentile; "                          \
 		  "percentiles do not add up across measures or levels."))                               \
 	W(R_ANNUAL, N_("annual"))                                                                        \
-	W(R_PERIOD_ENV, N_("whole period"))                                                              \
+	W(R_PERIOD_ENV, N_("all paid years"))                                                            \
 	W(R_UNSET, N_("unset"))                                                                          \
 	W(R_INHERITS, N_("inherits [funding]"))                                                          \
 	W(R_INHERITED, N_("(inherits)"))                                                                 \
@@ -186,7 +186,7 @@
 		  ") and the planning figures P80 and P90; the same run as the other sheets."))          \
 	W(E_COST,                                                                                        \
 	  N_("1. Economy of the inputs (投入经济性): expected cost per paid year and over "         \
-	     "the period"))                                                                              \
+	     "all paid years"))                                                                          \
 	W(E_FUNDS, N_("2. Funding composition (资金构成): who pays"))                                    \
 	W(E_OUTPUTS, N_("3. Performance targets (绩效目标): output indicators, awards paid"))            \
 	W(E_RATINGS, N_("4. Uncertainty of each costing"))                                               \

@@ -30,7 +30,7 @@ int sim_envelopes(const struct model *m, struct envelope *e)
 		 m->budget.annual_municipal},
 		{"annual_district", N_("Annual district budget"), LV_DISTRICT, true,
 		 m->budget.annual_district},
-		{"total", N_("Budget for the whole period"), LV_TOTAL, false, m->budget.total},
+		{"total", N_("Budget over all paid years"), LV_TOTAL, false, m->budget.total},
 	};
 	int n = 0;
 	for (int i = 0; i < MAX_ENVELOPES; i++)
