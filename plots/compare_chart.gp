@@ -94,7 +94,7 @@ set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb i
 set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
 
 levels = 'total provincial municipal district'
-if (zh) { array lname[4] = ['合计（全部资金）', '省级资金', '市级资金', '区级资金'] } \
+if (zh) { array lname[4] = ['合计（全部资金）', '省级资金', '市级资金', '区（县级市）级资金'] } \
 else { array lname[4] = ['Total, all funding levels', 'Provincial funds', 'Municipal funds', 'District funds'] }
 # dark to light, then hatched: the alternatives part in grey too; the
 # intervals in mid grey show on the darkest and the lightest bar alike

@@ -72,7 +72,7 @@ set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb
 
 band90 = '#c6dbef'; band50 = '#6baed6'; mid = '#08306b'   # light / mid / dark: reads in grey
 levels = 'total provincial municipal district'
-if (zh) { array lname[4] = ['合计（全部资金）', '省级资金', '市级资金', '区级资金'] } \
+if (zh) { array lname[4] = ['合计（全部资金）', '省级资金', '市级资金', '区（县级市）级资金'] } \
 else { array lname[4] = ['Total, all funding levels', 'Provincial funds', 'Municipal funds', 'District funds'] }
 
 # ranges first: stats ignores points outside the current ranges

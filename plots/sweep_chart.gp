@@ -110,7 +110,7 @@ base_title = two ? (zh ? '基准情形' : 'Base case') : (zh ? sprintf('基准�
 
 band90 = '#c6dbef'; mid = '#08306b'
 levels = 'total provincial municipal district'
-if (zh) { array lname[4] = ['合计（全部资金）', '省级资金', '市级资金', '区级资金'] } \
+if (zh) { array lname[4] = ['合计（全部资金）', '省级资金', '市级资金', '区（县级市）级资金'] } \
 else { array lname[4] = ['Total, all funding levels', 'Provincial funds', 'Municipal funds', 'District funds'] }
 
 # lines of a 2-D sweep: light to dark as the second key rises, each with

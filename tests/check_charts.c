@@ -804,7 +804,7 @@ START_TEST(every_chart_is_drawn_in_chinese_with_the_policys_measure_names)
 	ck_assert_msg(charts_write(dir, &co, &run_out, run_sum, &notes, err, sizeof err) == 0, "%s",
 		      err);
 	ck_svg("ranked.svg", "第3条 营收首次达1/5/10亿元进档补差奖励");
-	ck_svg("fan.svg", "区级资金");
+	ck_svg("fan.svg", "区（县级市）级资金");
 	ck_svg("districts.svg", "苏州工业园区");
 	ck_svg("districts.svg", "合计均值与90%区间");
 	remove_dir();
@@ -1790,7 +1790,7 @@ START_TEST(parameter_labels_read_in_both_languages_without_what_gnuplot_would_sp
 {
 	char buf[256];
 	chart_param_label(key_index("firms.count"), CHART_ZH, buf, sizeof buf);
-	ck_assert_str_eq(buf, "firms.count（软件企业数量）");
+	ck_assert_str_eq(buf, "firms.count（纳入软件统计的企业数）");
 	chart_param_label(key_index("takeup.m3c"), CHART_ZH, buf, sizeof buf);
 	ck_assert_str_eq(buf, "takeup.m3c（第3条 申领比例）");
 	chart_param_label(key_index("m3a.tier2_amount"), CHART_ZH, buf, sizeof buf);

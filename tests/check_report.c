@@ -903,13 +903,18 @@ static void ck_counts_and_shares(const char *html, bool zh)
 	free(sum);
 	ck_assert_int_eq(apart, 1); /* the draft's M8B */
 	snprintf(want, sizeof want,
-		 zh ? "计入合计的 %d 项实施中资金奖励条线"
+		 zh ? "实施并计入合计的 %d 项资金奖励条线"
 		    : "the %d cash award lines in force that the total adds up",
 		 counted);
 	ck_assert_msg(strstr(html, want) != NULL, "no \"%s\"", want);
 	ck_assert_ptr_nonnull(
 		strstr(html, zh ? "另有 1 项或有事项（一事一议：M8B）"
 				: "1 contingent item (一事一议, decided case by case: M8B)"));
+	/* the note stands apart from the name (开源平台 一事一议) */
+	if (zh)
+		ck_assert_ptr_nonnull(
+			strstr(html,
+			       "一事一议<span class=\"alt\">（或有事项，不计入合计）</span>"));
 	int rows;
 	double levels = shares_of(html, "eval-levels", &rows);
 	ck_assert_int_eq(rows, 3);

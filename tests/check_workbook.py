@@ -87,6 +87,13 @@ def line_key(v):
     return "TOTAL" if v in ("Total", "合计") else v
 
 
+# Words the outputs dropped for one term each: 政策期 is the policy's own
+# years (all paid years: 全部兑付年度), 区（县级市）级, 预算安排参考, 变动幅度,
+# 纳入软件统计的企业数, 局定年度金额.
+OLD_TERMS = ("政策期资金", "政策期支出", "政策期预算", "区级", "规划数", "摆幅", "软件企业数量",
+             "一次性")
+
+
 def frozen(wb):
     """Every sheet: a frozen header, landscape and one page wide on paper, and
     the frozen header rows printed over each page (the headline's charts
@@ -123,6 +130,9 @@ def frozen(wb):
                 v = c.value
                 if zh and (c.column, ws.title) != (3, "参数") and v in ("TOTAL", "all", "provincial", "municipal", "district", "true", "false", "yuan", "share"):
                     fail(f"{ws.title}!{c.coordinate}: {v!r} in a Chinese book")
+                # one word a thing in every output (terminal, report, charts)
+                if zh and isinstance(v, str) and any(t in v for t in OLD_TERMS):
+                    fail(f"{ws.title}!{c.coordinate}: {v!r} says {[t for t in OLD_TERMS if t in v]}")
                 # a year is a number; the period alone is a label (headers,
                 # the headline's row labels and values as written are text)
                 if isinstance(v, str) and re.fullmatch(r"\d{4}", v.strip()) and \

@@ -214,7 +214,7 @@ static void print_compare(const struct job *j)
 			sc_interval_words(&study_compare_at(cmp, N_LINES, y, LV_TOTAL)->d, iv,
 					  sizeof iv);
 			fputs("  ", stdout);
-			text_pad(stdout, label, 12);
+			text_pad(stdout, label, 14); /* 区（县级市）级 takes 14 columns */
 			printf("%s\n", iv);
 		}
 		for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++) {
@@ -222,7 +222,7 @@ static void print_compare(const struct job *j)
 			sc_interval_words(&study_compare_at(cmp, N_LINES, cmp->nyears, lv)->d, iv,
 					  sizeof iv);
 			fputs("  ", stdout);
-			text_pad(stdout, _(sc_level_names[lv]), 12); /* the level's word */
+			text_pad(stdout, _(sc_level_names[lv]), 14); /* the level's word */
 			printf("%s\n", iv);
 		}
 	}

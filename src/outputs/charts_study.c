@@ -31,8 +31,8 @@ static const struct zh_word zh_model[] = {
 	{"scenario.years", "政策年数"},
 	{"scenario.payment_lag", "兑付滞后年数"},
 	{"funding.provincial_share", "省级资金占比"},
-	{"funding.district_share", "区级分担比例"},
-	{"firms.count", "软件企业数量"},
+	{"funding.district_share", "区（县级市）分担比例"},
+	{"firms.count", "纳入软件统计的企业数"},
 	{"firms.revenue", "企业上年营收"},
 	{"firms.tail_threshold", "营收长尾起点"},
 	{"firms.tail_alpha", "营收长尾指数"},
@@ -64,7 +64,7 @@ static const struct zh_word zh_model[] = {
 	{"budget.annual_total", "年度预算"},
 	{"budget.annual_provincial", "省级年度预算"},
 	{"budget.annual_municipal", "市级年度预算"},
-	{"budget.annual_district", "区级年度预算"},
+	{"budget.annual_district", "区（县级市）级年度预算"},
 	{"taxcap.rate", "地方留存税收占营收比例"},
 	{"known.pending", "待审申请获批概率"},
 };
@@ -90,7 +90,7 @@ static const struct zh_word zh_key[] = {
 	{"provincial", "省级奖励"},
 	{"municipal", "市级奖励"},
 	{"provincial_share", "省级资金占比"},
-	{"district_share", "区级分担比例"},
+	{"district_share", "区（县级市）分担比例"},
 	{"per_year", "每年新增数量"},
 	{"national_per_year", "每年新增国家级"},
 	{"provincial_per_year", "每年新增省级"},
@@ -125,7 +125,7 @@ static int param_line(const struct param_def *d)
 	return -1;
 }
 
-/* What parameter d means in Chinese: "第1条 奖励上限", "软件企业数量". */
+/* What parameter d means in Chinese: "第1条 奖励上限", "纳入软件统计的企业数". */
 static void zh_meaning(const struct param_def *d, char *buf, size_t n)
 {
 	char full[96], word[64] = "";

@@ -620,9 +620,12 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 			label);
 	}
 	fprintf(f, "\n%s\n", _("By funding level, all paid years:"));
-	print_head(f);
+	int lw = 10; /* 区（县级市）级 takes 14 columns */
 	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
-		print_row(f, _(level_words[lv]), summary_money(sm, N_LINES, l->years, lv));
+		lw = text_width(_(level_words[lv])) > lw ? text_width(_(level_words[lv])) : lw;
+	print_head_w(f, lw);
+	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
+		print_row_w(f, lw, _(level_words[lv]), summary_money(sm, N_LINES, l->years, lv));
 	if (summary_owner(sm, 0, 0, LV_TOTAL)) {
 		fprintf(f, "\n%s\n",
 			_("By the recipients' district, all measures and paid years "

@@ -21,7 +21,7 @@ const T = {
     last_accepted: '标红的输入未采用：结果为最近一次被接受的数值。',
     tail: '* 政策期满后兑付：政策期内作出的分年支持与分期兑付承诺（{last} 年以后）；全部兑付年度的合计包括这些年度。',
     export_note: '每次导出写入一个新的编号文件夹，不覆盖之前的导出；每个文件夹都包括与{base}的比较（compare_summary.txt 与 compare/ 中的 compare.csv、工作簿），数字与本页相同。',
-    levels: {total: '合计', provincial: '省级', municipal: '市级', district: '区级'},
+    levels: {total: '合计', provincial: '省级', municipal: '市级', district: '区（县级市）级'},
     scenario: '情景 {name} · 种子 {seed} · {reps} 次模拟', to: ' 至 ', valid: '有效范围：',
     hist_variant: '方案', hist_draft: '{base}', count: '次数', yi: '亿元',
     units: {yuan: '元', share: '比例', persons: '人', years: '年', awards: '次'},
