@@ -43,10 +43,12 @@ DIM_WORDS = {
     "en": {"not_given": "district not given", "sum": "Sum of the districts (means)",
            "total": "Total", "district": "Recipients' district", "owner": "Budget owner",
            "yes": "yes", "no": "no, an existing programme", "all": "All paid years",
-           "within": "Within the policy's paid years", "after": "(after the horizon)"},
+           "within": "Within the policy's paid years", "after": "(after the horizon)",
+           "new_sub": "Of which new money (subtotal of the rows above)"},
     "zh": {"not_given": "未指定", "sum": "各区合计（均值）", "total": "合计",
            "district": "所在区（县级市）", "owner": "预算来源", "yes": "是", "no": "否（既有计划）",
-           "all": "全部兑付年度", "within": "政策期内兑付", "after": "（政策期满后）"},
+           "all": "全部兑付年度", "within": "政策期内兑付", "after": "（政策期满后）",
+           "new_sub": "其中：新增资金小计（上列新增资金各行之和）"},
 }
 STATS = ["mean", "sd", "se", "p5", "p25", "p50", "p75", "p95", "p80", "p90"]
 
@@ -493,9 +495,14 @@ def evaluation(d, sheets, lang, owner_keys):
     dims = {dw["district"]: set(), dw["owner"]: set()}
     tot = float(c.summary[("TOTAL", "total")]["mean"])
     ws = sheets[1]
+    last = starts[1]
     for r in rows(1):  # 资金构成: then districts and owners over all paid years, by name
         by, name = ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value
+        last = r
         if by not in dims:
+            continue
+        if name == dw["new_sub"]:
+            fail(f"{ws.title}!B{r}: the new-money subtotal among the owners")
             continue
         code = {dw["not_given"]: "未指定"}.get(name, name) if by == dw["district"] \
             else owner_keys.get(name)
@@ -505,8 +512,22 @@ def evaluation(d, sheets, lang, owner_keys):
             money(ws, r, 4 + k, row[st], f"evaluation funds {code} {st}")
         number(ws, r, 9, float(row["mean"]) / tot if tot > 0 else 0,
                f"evaluation share {code}", 1e-6)
+    # the new-money subtotal a row below the owners, with no share: theirs add to 100%
+    r = last + 2
+    if ws.cell(row=last + 1, column=2).value not in (None, "") or \
+            ws.cell(row=r, column=2).value != dw["new_sub"] or \
+            ws.cell(row=r, column=9).value is not None:
+        fail(f"{ws.title}!B{r}: {ws.cell(row=r, column=2).value!r} (share "
+             f"{ws.cell(row=r, column=9).value!r}), expected the new-money subtotal a row "
+             f"apart, no share")
+    else:
+        for k, st in enumerate(stats):
+            money(ws, r, 4 + k, by_o["new_money_only"][st], f"evaluation funds new money {st}")
+    if abs(sum(ws.cell(row=r, column=9).value or 0 for r in rows(1)
+               if ws.cell(row=r, column=1).value == dw["owner"]) - 1) > 1e-6 and tot > 0:
+        fail(f"{ws.title}: the owners' shares do not add up to 100%")
     if dims[dw["district"]] != {k[0] for k in by_d if k[0] != "TOTAL"} or \
-            dims[dw["owner"]] != set(by_o):
+            dims[dw["owner"]] | {"new_money_only"} != set(by_o):
         fail(f"{ws.title}: 资金构成 districts {sorted(dims[dw['district']])}, owners "
              f"{sorted(dims[dw['owner']])}")
     for r in rows(1):  # 资金构成: level x year, the statistics and the share of the total

@@ -202,7 +202,7 @@
 	W(R_NO, N_("no, an existing programme"))                                                         \
 	W(R_NOT_GIVEN, N_("district not given"))                                                         \
 	W(R_SUM_DISTRICTS, N_("Sum of the districts (means)"))                                           \
-	W(R_NEW_ONLY, N_("New money only"))                                                              \
+	W(R_NEW_ONLY, N_("Of which new money (subtotal of the rows above)"))                             \
 	W(R_ALL, N_("All paid years %d-%d"))                                                             \
 	W(R_DISTRICT_NOTE,                                                                               \
 	  N_("Each district: the awards to its recipients over all paid years; the "                     \
@@ -1543,9 +1543,10 @@ static int eval_cost(struct wb *x, int row, const int *lines, int n)
  * recipients and each budget owner (the 分区 and 预算来源 sheets). */
 static const char *const level_keys[N_LEVELS] = {"total", "provincial", "municipal", "district"};
 
-/* A district's or owner's row: all paid years, every level together. */
+/* A district's or owner's row: all paid years, every level together; a
+ * subtotal has no share. */
 static void funds_row(struct wb *x, int row, enum word by, const char *name, int y,
-		      const struct stats *st)
+		      const struct stats *st, bool share)
 {
 	double total = summary_money(x->r->sm, N_LINES, y, LV_TOTAL)->mean;
 	put_text(x, row, 0, w(x, by), NULL);
@@ -1553,7 +1554,8 @@ static void funds_row(struct wb *x, int row, enum word by, const char *name, int
 	put_year(x, row, 2, y);
 	for (int c = 0; c < N_HEADLINE_COLS; c++)
 		put_money(x, row, 3 + c, stat_value(st, headline_cols[c].pct));
-	put_number(x, row, 8, total > 0 ? st->mean / total : 0, x->share);
+	if (share)
+		put_number(x, row, 8, total > 0 ? st->mean / total : 0, x->share);
 }
 
 static int eval_funds(struct wb *x, int row)
@@ -1564,18 +1566,23 @@ static int eval_funds(struct wb *x, int row)
 	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
 		for (int y = 0; y <= x->years; y++, row++)
 			funds_row(x, row, H_LEVEL, level_word(x, lv), y,
-				  summary_money(sm, N_LINES, y, (enum fund_level)lv));
+				  summary_money(sm, N_LINES, y, (enum fund_level)lv), true);
 	if (!has_dims(x))
 		return row + 1;
 	int d[N_WHERE];
 	int nd = districts_shown(x, d);
 	for (int k = 0; k < nd; k++, row++)
 		funds_row(x, row, H_DISTRICT, district_word(x, d[k]), x->years,
-			  summary_district(sm, d[k], N_LINES, LV_TOTAL));
-	for (int o = 0; o <= N_OWNERS; o++, row++)
+			  summary_district(sm, d[k], N_LINES, LV_TOTAL), true);
+	for (int o = 0; o < N_OWNERS; o++, row++)
 		funds_row(x, row, H_OWNER, owner_word(o, x->lang == CHART_ZH), x->years,
-			  summary_owner(sm, o, x->years, LV_TOTAL));
-	return row + 1;
+			  summary_owner(sm, o, x->years, LV_TOTAL), true);
+	/* the new-money subtotal a row apart and with no share: the owners' shares
+	 * add up to 100% without it (as the report's 其中 row) */
+	row++;
+	funds_row(x, row, H_OWNER, owner_word(N_OWNERS, x->lang == CHART_ZH), x->years,
+		  summary_owner(sm, N_OWNERS, x->years, LV_TOTAL), false);
+	return row + 2;
 }
 
 /* 绩效目标: awards per line and paid year, and the mean award. */
