@@ -158,9 +158,9 @@ struct chart_bins {
 void chart_histogram(const double *x, size_t stride, size_t n, double iqr, double anchor,
 		     struct chart_bins *b);
 
-/* The budget envelope of the whole policy period: [budget] total, or the
- * sum of annual_total over the paid years when only annual envelopes are
- * set; 0 when there is none. *annual tells which. */
+/* The budget envelope the distribution chart names: [budget] total, over
+ * all paid years; else annual_total, a year's (*annual), which the chart
+ * does not draw against the total; 0 when there is neither. */
 double chart_envelope(const struct policy *p, bool *annual);
 
 #endif

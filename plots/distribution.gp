@@ -1,6 +1,6 @@
 # distribution.gp - how total spending over all paid years is spread
-# across the Monte Carlo replications, with the budget envelope, the chance
-# of exceeding it, and the 95th percentile marked (fundsim chart 3 of 5).
+# across the Monte Carlo replications, with the budget over those years, the
+# chance of exceeding it, and the 95th percentile marked (fundsim chart 3 of 5).
 #
 # Safety: data is only ever read as data here. No eval, no @macros, no
 # backquotes, no system, load or call: text from the CSV (scenario names,
@@ -13,8 +13,10 @@
 #   kind "bin": a histogram bar from..to (yuan) holding that many
 #   replications (share: of all). Markers have from = to = the value, and
 #   replications and share above it: "mean", "p5", "p50", "p95", and
-#   "budget" ([budget] total) or "budget_annual_sum" (annual_total times
-#   the years) when the scenario sets an envelope.
+#   "budget" ([budget] total, over all paid years: drawn as a line) or, when
+#   only annual envelopes are set, "budget_annual" (annual_total, a year's:
+#   not drawn, as a total over the years is not a year's spending; its share
+#   is of replications in which some paid year exceeds it).
 # Redraw or restyle it without fundsim, from any folder:
 #   gnuplot -e "datafile='out/suzhou-draft/distribution.csv'; outfile='distribution.svg'" plots/distribution.gp
 # Variables (all optional, set with -e before the script):
@@ -82,7 +84,9 @@ stats datafile using (strcol('kind') eq 'bin' ? column('to') : NaN) nooutput
 x1 = STATS_max
 stats datafile using (strcol('kind') eq 'bin' ? column('share') : NaN) nooutput
 hmax = STATS_max
-has_budget = budget == budget   # NaN when the scenario sets no envelope
+has_annual = budget == budget && budget_kind eq 'budget_annual'
+if (has_annual) { annual = budget; annual_p = budget_p; budget = NaN }
+has_budget = budget == budget   # NaN when the scenario sets no envelope over all years
 if (has_budget) { x0 = budget < x0 ? budget : x0; x1 = budget > x1 ? budget : x1 }
 s = scale(x1)
 
@@ -91,10 +95,13 @@ if (!exists("subtitle")) {
 	if (has_budget) {
 		subtitle = zh ? sprintf('超出预算的概率为 %s%s', pct(budget_p), budget_p > 0 ? '；深色柱为超出预算的模拟结果' : '') \
 			      : sprintf('Chance of exceeding the budget: %s%s', pct(budget_p), budget_p > 0 ? ' (darker bars)' : '')
+	} else { if (has_annual) {
+		subtitle = zh ? sprintf('年度预算每年 %s（annual_total）逐年适用，不与此总额比较；任一兑付年度超出的概率 %s，各年见 budget.csv', amount(annual), pct(annual_p)) \
+			      : sprintf('Annual envelope %s (annual_total) applies year by year, not to this total; some paid year exceeds it in %s of outcomes (each year: budget.csv)', amount(annual), pct(annual_p))
 	} else {
 		subtitle = zh ? '本情景未设定预算额度（情景文件 [budget] 节：全部兑付年度总额 total 或年度额度 annual_total）' \
 			      : 'No budget envelope in this scenario ([budget] total or annual_total)'
-	}
+	} }
 }
 set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
 set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
@@ -116,9 +123,8 @@ top = 1 / 1.5 + 0.05
 set arrow 1 from p95 / s, graph 0 to p95 / s, graph top nohead lw 2.5 dt (8, 5) lc rgb dark front
 set arrow 2 from mean / s, graph 0 to mean / s, graph top nohead lw 2 dt (2, 3) lc rgb '#444444' front
 if (has_budget) { set arrow 3 from budget / s, graph 0 to budget / s, graph top nohead lw 4 lc rgb '#000000' front }
-budget_text = !has_budget ? '' : budget_kind eq 'budget' \
-	? (zh ? sprintf('预算总额 %s：超支概率 %s', amount(budget), pct(budget_p)) : sprintf('Budget %s: exceeded in %s of outcomes', amount(budget), pct(budget_p))) \
-	: (zh ? sprintf('年度预算之和 %s：超出概率 %s', amount(budget), pct(budget_p)) : sprintf('Annual envelopes summed, %s: exceeded in %s of outcomes', amount(budget), pct(budget_p)))
+budget_text = !has_budget ? '' \
+	: (zh ? sprintf('全部兑付年度预算总额 %s：超支概率 %s', amount(budget), pct(budget_p)) : sprintf('Budget over all paid years %s: exceeded in %s of outcomes', amount(budget), pct(budget_p)))
 p95_text = zh ? sprintf('第95百分位 %s：%s的结果更高', amount(p95), pct(p95_p)) : sprintf('95th percentile %s: %s of outcomes are higher', amount(p95), pct(p95_p))
 mean_text = zh ? sprintf('平均值 %s', amount(mean)) : sprintf('Mean %s', amount(mean))
 set key at graph 0.01, graph 0.99 left top vertical Left reverse samplen 3 spacing 1.25 textcolor rgb ink

@@ -71,8 +71,10 @@ double chart_envelope(const struct policy *p, bool *annual)
 	*annual = false;
 	if (p->model.budget.total > 0)
 		return p->model.budget.total;
+	/* an annual envelope is not summed: the years after the policy spend a
+	 * fraction of it, so the sum would show room that is not there */
 	*annual = p->model.budget.annual_total > 0;
-	return *annual ? p->model.budget.annual_total * (p->years + policy_tail_years(p)) : 0;
+	return *annual ? p->model.budget.annual_total : 0;
 }
 
 /* ---- histogram (pure) ---- */
@@ -249,6 +251,20 @@ static void above(const struct sim_output *o, size_t col, double v, double *shar
 	*share = (double)n / (double)o->reps;
 }
 
+/* Share of replications in which some paid year's total is above v. */
+static void any_year_above(const struct sim_output *o, double v, double *share)
+{
+	size_t n = 0;
+	for (long i = 0; i < o->reps; i++) {
+		const double *row = o->rows + (size_t)i * o->layout.width;
+		bool over = false;
+		for (int y = 0; y < o->layout.years && !over; y++)
+			over = row[sim_money(&o->layout, N_LINES, y, LV_TOTAL)] - v > CHART_TOL;
+		n += over;
+	}
+	*share = (double)n / (double)o->reps;
+}
+
 /* The histogram reads every replication's total: o's rows. */
 static void write_distribution(FILE *f, const struct chart_opts *co, const struct sim_output *o,
 			       const struct summary *sm)
@@ -259,7 +275,7 @@ static void write_distribution(FILE *f, const struct chart_opts *co, const struc
 	double env = chart_envelope(&co->s->pol, &annual);
 	struct chart_bins b;
 	chart_histogram(o->rows + col, o->layout.width, (size_t)o->reps, st.pct[P75] - st.pct[P25],
-			env > 0 ? env : NAN, &b);
+			env > 0 && !annual ? env : NAN, &b);
 	fprintf(f, "kind,from,to,replications,share\n");
 	for (int j = 0; j < b.n; j++)
 		fprintf(f, "bin,%.2f,%.2f,%zu,%.6f\n", b.from + j * b.width,
@@ -275,10 +291,13 @@ static void write_distribution(FILE *f, const struct chart_opts *co, const struc
 		  {"p95", st.pct[P95]}};
 	int nm = 4;
 	if (env > 0)
-		m[nm++] = (struct marker){annual ? "budget_annual_sum" : "budget", env};
+		m[nm++] = (struct marker){annual ? "budget_annual" : "budget", env};
 	for (int i = 0; i < nm; i++) {
 		double share;
-		above(o, col, m[i].v, &share);
+		if (strcmp(m[i].kind, "budget_annual") == 0)
+			any_year_above(o, m[i].v, &share);
+		else
+			above(o, col, m[i].v, &share);
 		fprintf(f, "%s,%.2f,%.2f,%.0f,%.6f\n", m[i].kind, m[i].v, m[i].v,
 			share * (double)o->reps, share);
 	}
