@@ -56,7 +56,7 @@ scale(m) = m >= 1e8 ? 1e8 : 1e4
 uname(s) = s == 1e8 ? '亿元' : '万元'
 ulabel(s) = zh ? uname(s) : (s == 1e8 ? '亿元 (100 million yuan)' : '万元 (10,000 yuan)')
 money(v, s) = s == 1e8 ? sprintf('%.2f亿', v / s) : sprintf('%.0f万', v / s)
-amount(v) = abs(v) >= 1e8 ? sprintf('%.2f亿', v / 1e8) : abs(v) >= 1e6 ? sprintf('%.0f万', v / 1e4) : sprintf('%.1f万', v / 1e4)
+amount(v) = abs(v) >= 1e8 ? sprintf('%.2f亿', v / 1e8) : sprintf('%.1f万', v / 1e4)   # as the tables: 万 below 1亿
 pct(p) = p >= 0.1 || p == 0 ? sprintf('%.0f%%', 100 * p) : sprintf('%.1f%%', 100 * p)
 set border 3 lc rgb grey lw 1
 set tics nomirror textcolor rgb ink

@@ -57,7 +57,7 @@ scale(m) = m >= 1e8 ? 1e8 : 1e4
 uname(s) = s == 1e8 ? '亿元' : '万元'
 ulabel(s) = zh ? uname(s) : (s == 1e8 ? '亿元 (100 million yuan)' : '万元 (10,000 yuan)')
 money(v, s) = s == 1e8 ? sprintf('%.2f亿', v / s) : sprintf('%.0f万', v / s)
-amount(v) = abs(v) >= 1e8 ? sprintf('%.2f亿', v / 1e8) : abs(v) >= 1e6 ? sprintf('%.0f万', v / 1e4) : sprintf('%.1f万', v / 1e4)
+amount(v) = abs(v) >= 1e8 ? sprintf('%.2f亿', v / 1e8) : sprintf('%.1f万', v / 1e4)   # as the tables: 万 below 1亿
 pct(p) = p >= 0.1 || p == 0 ? sprintf('%.0f%%', 100 * p) : sprintf('%.1f%%', 100 * p)
 set border 3 lc rgb grey lw 1
 set tics nomirror textcolor rgb ink
@@ -112,10 +112,10 @@ plot for [k = nseg:1:-1] datafile \
 	using (column('segment') == k ? column('paid_year') : NaN):((column('base') + column('top')) / 2 / s) \
 	      :(column('paid_year') - bw):(column('paid_year') + bw):(column('base') / s):(column('top') / s) \
 	with boxxyerror fs solid 1.0 border lc rgb '#ffffff' lw 1.5 fc rgb colour(k) \
-	title sprintf('%s  %s', money(tot[k], s), lbl[k]), \
+	title sprintf('%s  %s', amount(tot[k]), lbl[k]), \
      for [k = nseg:nseg] datafile \
 	using (column('segment') == k && other(k) ? column('paid_year') : NaN):((column('base') + column('top')) / 2 / s) \
 	      :(column('paid_year') - bw):(column('paid_year') + bw):(column('base') / s):(column('top') / s) \
 	with boxxyerror fs transparent pattern 4 noborder lc rgb '#8c8c8c' notitle, \
-     datafile using (column('segment') == nseg ? column('paid_year') : NaN):(column('top') / s):(money(column('top'), s)) \
+     datafile using (column('segment') == nseg ? column('paid_year') : NaN):(column('top') / s):(amount(column('top'))) \
 	with labels offset 0, 0.8 font fntb(fontsize + 1) tc rgb ink notitle

@@ -751,6 +751,21 @@ static void ck_svg(const char *name, const char *must_hold)
 	free(b);
 }
 
+/* No amount below 1亿 written in 亿 ("0.19亿"): 万 there, as the tables. */
+static void ck_svg_no_fraction_of_yi(const char *name)
+{
+	long n;
+	char *b = slurp(name, &n);
+	for (const char *q = strstr(b, "亿"); q; q = strstr(q + 1, "亿")) {
+		const char *d = q;
+		while (d > b && (isdigit((unsigned char)d[-1]) || d[-1] == '.' || d[-1] == '-'))
+			d--;
+		ck_assert_msg(!(d[0] == '0' && d[1] == '.') && !(d[0] == '-' && d[1] == '0'),
+			      "%s: %.*s written in 亿", name, (int)(q - d) + 3, d);
+	}
+	free(b);
+}
+
 /* Every chart as PNG and SVG, each with its language's footnote. */
 static void draw_all(enum chart_lang lang, const char *folder_name)
 {
@@ -807,6 +822,8 @@ START_TEST(every_chart_is_drawn_in_chinese_with_the_policys_measure_names)
 		      err);
 	ck_svg("ranked.svg", "第3条 营收首次达1/5/10亿元进档补差奖励");
 	ck_svg("fan.svg", "区（县级市）级资金");
+	ck_svg_no_fraction_of_yi("fan.svg"); /* 2029-2030 pay under 1亿 */
+	ck_svg_no_fraction_of_yi("stacked.svg");
 	ck_svg("districts.svg", "苏州工业园区");
 	ck_svg("districts.svg", "合计均值与90%区间");
 	remove_dir();
