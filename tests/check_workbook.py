@@ -379,8 +379,9 @@ def districts_sheet(d, ws, ws_lines, lang):
         got = ws.cell(row=r, column=col).value
         tot = float(csv_[("TOTAL", "TOTAL", LEVELS[lv])]["mean"])
         above = sum(ws.cell(row=k, column=col).value for k in range(2, r))
+        # the sum row is the cells above it to the fen; TOTAL within a few fen
         if not isinstance(got, (int, float)) or abs(got * 1e4 - tot) > slack or \
-                abs(got * 1e4 - sums[lv]) > slack or abs(above - got) * 1e4 > slack:
+                abs(got * 1e4 - sums[lv]) > 0.005 or abs(above - got) * 1e4 > 0.005:
             fail(f"{ws.title}: sum of the districts {LEVELS[lv]} {got!r} 万元, TOTAL "
                  f"{tot}, the CSV's districts add up to {sums[lv]:.2f}, the cells to "
                  f"{above * 1e4:.2f}")

@@ -205,8 +205,9 @@
 	W(R_NEW_ONLY, N_("Of which new money (subtotal of the rows above)"))                             \
 	W(R_ALL, N_("All paid years %d-%d"))                                                             \
 	W(R_DISTRICT_NOTE,                                                                               \
-	  N_("Each district: the awards to its recipients over all paid years; the "                     \
-	     "districts' means add up to the total's, their percentiles do not."))                       \
+	  N_("Each district: the awards to its recipients over all paid years. Their sum is of "         \
+	     "the means above, each rounded to the fen, so it can differ from the total's by a "         \
+	     "few fen; percentiles do not add up."))                                                     \
 	W(C_DISTRICTS, N_("Spending by district, all paid years (万元)"))                                \
 	W(H_BY, N_("Composition by"))                                                                    \
 	W(H_CODE, N_("Code"))                                                                            \
@@ -1026,13 +1027,16 @@ static void sheet_districts(struct wb *x)
 	int row = 1;
 	for (int k = 0; k < n; k++)
 		district_row(x, row++, d[k]);
-	/* the sum of the districts' means: TOTAL's mean, to the fen */
+	/* the sum of the cells above, each rounded to the fen as shown (and as
+	 * by_district.csv): TOTAL's mean to a few fen (the note says so) */
 	put_text(x, row, 0, w(x, R_SUM_DISTRICTS), x->head);
 	for (int lv = 0; lv < N_LEVELS; lv++) {
-		double sum = 0;
+		double fen = 0;
 		for (int k = 0; k < n; k++)
-			sum += summary_district(sm, d[k], N_LINES, (enum fund_level)lv)->mean;
-		put_money(x, row, lv == LV_TOTAL ? 1 : 5 + lv, sum);
+			fen += nearbyint(
+				100 *
+				summary_district(sm, d[k], N_LINES, (enum fund_level)lv)->mean);
+		put_money(x, row, lv == LV_TOTAL ? 1 : 5 + lv, fen / 100);
 	}
 	row++;
 	district_row(x, row++, N_WHERE);
