@@ -504,7 +504,7 @@ START_TEST(meanings_built_from_the_registry_have_their_own_chinese)
 		{"uncosted", "m14_loan_risk",
 		 "the bureau's lump sum a policy year for loan-risk compensation (not costed by the "
 		 "model; 0 = none)",
-		 "主管部门每个政策年度为贷款风险补偿安排的一次性金额（模型不测算；0 = 无）"},
+		 "局定年度金额：主管部门每个政策年度为贷款风险补偿安排的金额（模型不测算；0 = 无）"},
 	};
 	size_t n;
 	const struct param_def *d = params_table(&n);
