@@ -304,6 +304,20 @@ static const struct bad_input cases[] = {
 	      H "F1,2025,2025,new,0,100,20,3000,0,0\n"
 		"F2,2025,2025,new,0,100,20,3000\x80,0,0\n",
 	      3, "neither UTF-8 nor GBK/GB18030 text", "save the file as CSV UTF-8"),
+	/* regression: the cell check took any lead byte and its tail, so an
+	 * overlong "/" or a surrogate passed as text */
+	FAILS("an overlong form in a cell", PANEL,
+	      H "F\xC0\xAF"
+		"1,2025,2025,new,0,100,20,3000万,0,0\n",
+	      2, "column firm_id is not UTF-8 text", "save the file as UTF-8"),
+	FAILS("a surrogate in a cell", PANEL,
+	      H ROW("F1", 2025) "F\xED\xA0\x80"
+				"2,2025,2025,new,0,100,20,3000万,0,0\n",
+	      3, "column firm_id is not UTF-8 text"),
+	FAILS("a code point past U+10FFFF in a cell", ENTITIES,
+	      EH "P\xF4\x90\x80\x80"
+		 "1,M4,2025,national,,,,\n",
+	      2, "column entity_id is not UTF-8 text"),
 	LOADS("Chinese headers, a unit in one, other columns, thousands and 是/否", PANEL,
 	      ZH_HEADER
 	      ",备注\n2,F1,苏州某某软件有限公司,9144030071526726XG,昆山,2025,2025,新设,否,"

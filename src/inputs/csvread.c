@@ -102,21 +102,16 @@ int csv_fail(const struct csv_where *w, const char *fmt, ...)
 	return -1;
 }
 
+/* Whether s (n bytes, NUL-ended) is valid UTF-8, as text_utf8_len has
+ * it: an overlong form ("\xC0\xAF" for /) or a surrogate is not, so it
+ * cannot pass as a character it does not show. */
 static bool utf8_ok(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
-		unsigned c = s[i];
-		size_t len = c < 0x80         ? 1
-			     : (c >> 5) == 6  ? 2
-			     : (c >> 4) == 14 ? 3
-			     : (c >> 3) == 30 ? 4
-					      : 0;
-		if (!len || i + len > n)
+		int len = text_utf8_len(s + i);
+		if (!len || i + (size_t)len > n)
 			return false;
-		for (size_t k = 1; k < len; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return false;
-		i += len;
+		i += (size_t)len;
 	}
 	return true;
 }
@@ -824,7 +819,10 @@ static FILE *from_xlsx(const char *path, char *note, size_t notelen, char *err, 
 	return out;
 }
 
-/* Whether f is UTF-8 throughout (f is left at its start). */
+/* Whether f is UTF-8 throughout (f is left at its start), by the shape
+ * of its bytes only: a UTF-8 file with an overlong form or a surrogate
+ * (CESU-8 from a database export) is then refused at its cell (utf8_ok),
+ * naming line and column, rather than read as GB18030 into other text. */
 static bool all_utf8(FILE *f)
 {
 	unsigned char buf[65536];
