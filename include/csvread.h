@@ -23,11 +23,21 @@ enum csv_unit {
 	CSV_PERSONS /* a head count: "（人）" */
 };
 
+/* What a column's cells are, for the characters they may hold: a control
+ * character (U+0000-U+001F, U+007F-U+009F) is refused in every column
+ * read but for line breaks and tabs in free text. */
+enum csv_kind {
+	CSV_VALUE, /* a number, flag or word */
+	CSV_ID,    /* an identifier or code: full-width forms (Ｆ01 for F01) refused too */
+	CSV_TEXT   /* free text, a name: may hold line breaks (Alt+Enter in Excel), tabs */
+};
+
 struct csv_col {
 	const char *name; /* the English header (any letter case) */
 	bool required;
 	const char *zh;     /* Chinese headers that name it too, '|' between them */
 	enum csv_unit unit; /* CSV_YUAN: a 万元/亿元 header scales the column's numbers */
+	enum csv_kind kind;
 };
 
 /* Where a row came from, for messages, and how the header named the

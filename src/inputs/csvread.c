@@ -226,6 +226,46 @@ static int visible(struct state *st, int i, const char *text)
 			name, text, cp, _(what), nth);
 }
 
+/* Field i (trimmed), of a column read, when it holds a character its
+ * column may not (csv_col.kind): an error naming it; else 0. A quoted
+ * "F01\n" or "\rF01" would be a firm besides F01 that looks the same in
+ * a sheet, and "Ｆ01" (full-width) one that looks alike. */
+static int allowed(struct state *st, int i, const char *text)
+{
+	enum csv_kind kind = st->cols[st->map[i]].kind;
+	char name[600], what[16];
+	const unsigned char *u = (const unsigned char *)text;
+	for (int nth = 1; *u; nth++) {
+		int len = text_utf8_len(u);
+		len = len ? len : 1; /* not UTF-8: refused before */
+		unsigned cp = text_utf8_code(u, len);
+		u += len;
+		bool brk = cp == '\n' || cp == '\r';
+		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+			if (kind == CSV_TEXT && (brk || cp == '\t'))
+				continue;
+			field_name(st, i, name, sizeof name);
+			snprintf(what, sizeof what, cp < 0x80 ? "\\x%02X" : "U+%04X", cp);
+			return csv_fail(
+				&st->w,
+				brk ? _("%s: \"%s\" holds a line break, %s, at position %d: "
+					"delete it (only a name may run over lines)")
+				    : _("%s: \"%s\" holds a control character, %s, at "
+					"position %d: delete it"),
+				name, text, what, nth);
+		}
+		if (kind == CSV_ID && ((cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x3000)) {
+			field_name(st, i, name, sizeof name);
+			return csv_fail(&st->w,
+					_("%s: \"%s\" holds a full-width character, %.*s (U+%04X), "
+					  "at position %d: type it half-width (半角), as \"%c\""),
+					name, text, len, (const char *)u - len, cp, nth,
+					cp == 0x3000 ? ' ' : (int)(cp - 0xFEE0));
+		}
+	}
+	return 0;
+}
+
 static bool ends_with(const char *s, size_t n, const char *end)
 {
 	size_t k = strlen(end);
@@ -423,7 +463,8 @@ static int take_header(struct state *st)
 }
 
 /* The cells of the columns read, without the spaces around them (as a
- * header's), quoted or not; -1 when one holds an invisible character. */
+ * header's), quoted or not; -1 when one holds an invisible character or
+ * one its column may not hold (allowed). */
 static int clean_cells(struct state *st)
 {
 	for (int i = 0; i < st->nfield; i++) {
@@ -434,7 +475,7 @@ static int clean_cells(struct state *st)
 			return csv_fail(&st->w, "%s", _("out of memory"));
 		free(st->field[i]);
 		st->field[i] = t;
-		if (visible(st, i, t))
+		if (visible(st, i, t) || allowed(st, i, t))
 			return -1;
 	}
 	return 0;

@@ -28,20 +28,20 @@ enum {
 
 /* The English header, then the Chinese ones a bureau's sheet uses. */
 static const struct csv_col cols[NCOLS] = {
-	{"entity_id", true, "主体代码|主体编号|项目编号", CSV_PLAIN},
-	{"line", true, "奖补条目|政策条目", CSV_PLAIN},
-	{"year", true, "年度|年份", CSV_PLAIN},
-	{"level", false, "级别|认定级别", CSV_PLAIN},
-	{"base", false, "计算基数|基数", CSV_YUAN},
-	{"granted", false, "核定金额|核定资助金额", CSV_YUAN},
-	{"housing", false, "住房补贴", CSV_YUAN},
-	{"passed", false, "考核通过|是否通过考核", CSV_PLAIN},
-	{"status", false, "状态|审批状态|项目状态", CSV_PLAIN},
+	{"entity_id", true, "主体代码|主体编号|项目编号", CSV_PLAIN, CSV_ID},
+	{"line", true, "奖补条目|政策条目", CSV_PLAIN, CSV_VALUE},
+	{"year", true, "年度|年份", CSV_PLAIN, CSV_VALUE},
+	{"level", false, "级别|认定级别", CSV_PLAIN, CSV_VALUE},
+	{"base", false, "计算基数|基数", CSV_YUAN, CSV_VALUE},
+	{"granted", false, "核定金额|核定资助金额", CSV_YUAN, CSV_VALUE},
+	{"housing", false, "住房补贴", CSV_YUAN, CSV_VALUE},
+	{"passed", false, "考核通过|是否通过考核", CSV_PLAIN, CSV_VALUE},
+	{"status", false, "状态|审批状态|项目状态", CSV_PLAIN, CSV_VALUE},
 	/* read but not used by the rules */
-	{"name", false, "名称|主体名称|项目名称|企业名称", CSV_PLAIN},
-	{"credit_code", false, "统一社会信用代码|信用代码", CSV_PLAIN},
+	{"name", false, "名称|主体名称|项目名称|企业名称", CSV_PLAIN, CSV_TEXT},
+	{"credit_code", false, "统一社会信用代码|信用代码", CSV_PLAIN, CSV_ID},
 	/* where the recipient is: its district's sharing rule, by_district */
-	{"district", false, "所属区县|区县|所在地区|所属板块", CSV_PLAIN},
+	{"district", false, "所属区县|区县|所在地区|所属板块", CSV_PLAIN, CSV_VALUE},
 };
 
 /* index = enum level; Chinese words as the bureau writes them */

@@ -30,20 +30,20 @@ enum {
 
 /* The English header, then the Chinese ones a bureau's sheet uses. */
 static const struct csv_col cols[NCOLS] = {
-	{"firm_id", true, "企业代码|企业编号", CSV_PLAIN},
-	{"year", true, "年度|年份", CSV_PLAIN},
-	{"founded", true, "成立年份|设立年份|落户年份", CSV_PLAIN},
-	{"origin", true, "企业来源|企业类型", CSV_PLAIN},
-	{"industrial", true, "工业软件企业|是否工业软件企业", CSV_PLAIN},
-	{"paid_capital", true, "实缴资本|实缴注册资本", CSV_YUAN},
-	{"employees", true, "从业人数|参保人数|社保缴纳人数", CSV_PERSONS},
-	{"revenue", true, "营业收入", CSV_YUAN},
-	{"key_db", true, "重点软件企业库|是否入库", CSV_PLAIN},
-	{"top100", true, "百强企业|是否百强", CSV_PLAIN},
+	{"firm_id", true, "企业代码|企业编号", CSV_PLAIN, CSV_ID},
+	{"year", true, "年度|年份", CSV_PLAIN, CSV_VALUE},
+	{"founded", true, "成立年份|设立年份|落户年份", CSV_PLAIN, CSV_VALUE},
+	{"origin", true, "企业来源|企业类型", CSV_PLAIN, CSV_VALUE},
+	{"industrial", true, "工业软件企业|是否工业软件企业", CSV_PLAIN, CSV_VALUE},
+	{"paid_capital", true, "实缴资本|实缴注册资本", CSV_YUAN, CSV_VALUE},
+	{"employees", true, "从业人数|参保人数|社保缴纳人数", CSV_PERSONS, CSV_VALUE},
+	{"revenue", true, "营业收入", CSV_YUAN, CSV_VALUE},
+	{"key_db", true, "重点软件企业库|是否入库", CSV_PLAIN, CSV_VALUE},
+	{"top100", true, "百强企业|是否百强", CSV_PLAIN, CSV_VALUE},
 	/* read but not used by the rules */
-	{"name", false, "企业名称", CSV_PLAIN},
-	{"credit_code", false, "统一社会信用代码|信用代码", CSV_PLAIN},
-	{"district", false, "所属区县|区县|所在地区|所属板块", CSV_PLAIN},
+	{"name", false, "企业名称", CSV_PLAIN, CSV_TEXT},
+	{"credit_code", false, "统一社会信用代码|信用代码", CSV_PLAIN, CSV_ID},
+	{"district", false, "所属区县|区县|所在地区|所属板块", CSV_PLAIN, CSV_VALUE},
 };
 
 /* index % 4 = enum origin; the Chinese words as a bureau writes them */
