@@ -477,6 +477,17 @@ static const struct bad_input cases[] = {
 	      ZH_HEADER "\n1,F1,x,91320501MA1XK00378,昆山,2025,2025,新设,否,100,20,3000,否,否\n"
 			"2,F1,x,91320501MA1XK00378,昆山,2026,2025,新设,否,100,20,3000,否,否\n",
 	      2),
+	/* regression: a firm_id's years with two codes were read as one firm */
+	FAILS("one firm id with two credit codes", PANEL,
+	      ZH_HEADER "\n1,F1,x,91320501MA1XK00378,昆山,2026,2025,新设,否,100,20,3000,否,否\n"
+			"2,F2,y,,昆山,2025,2025,新设,否,100,20,3000,否,否\n"
+			"3,F1,x,9144030071526726XG,昆山,2025,2025,新设,否,100,20,3000,否,否\n",
+	      2, "firm F1 has credit code 91320501MA1XK00378, but 9144030071526726XG on line 4",
+	      "correct the code, or give two enterprises two firm_ids"),
+	LOADS("a firm's credit code on one year's row only", PANEL,
+	      ZH_HEADER "\n1,F1,x,91320501MA1XK00378,昆山,2025,2025,新设,否,100,20,3000,否,否\n"
+			"2,F1,x,,昆山,2026,2025,新设,否,100,20,3000,否,否\n",
+	      2),
 	FAILS("a missing column gives its Chinese name", PANEL, "企业代码,年度\n", 1,
 	      "missing column \"founded\" (or 成立年份)"),
 	FAILS("an Excel 97-2003 workbook", PANEL, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest", 0,

@@ -87,6 +87,37 @@ static int row(void *ctx, const char *const *f, const struct csv_where *w)
 	return 0;
 }
 
+/* One firm_id with two credit codes is two enterprises taken for one
+ * (or a code mistyped): refused, naming both lines. A row without a code
+ * says nothing. */
+static int one_code_per_firm(const struct panel *p, const struct panel_row *pr, const char *path,
+			     char *err, size_t errlen)
+{
+	for (size_t g = 0; g < p->firms.count; g++) {
+		size_t first = p->firms.start[g + 1];
+		for (size_t i = p->firms.start[g]; i < p->firms.start[g + 1]; i++) {
+			if (!pr[i].code[0])
+				continue;
+			if (first == p->firms.start[g + 1]) {
+				first = i;
+				continue;
+			}
+			if (memcmp(pr[i].code, pr[first].code, 18) == 0)
+				continue;
+			snprintf(
+				err, errlen,
+				_("%s:%d: firm %s has credit code %.18s, but %.18s on line %d: one "
+				  "firm_id is one enterprise (correct the code, or give two "
+				  "enterprises two firm_ids)"),
+				path, p->src_line[i], group_id(&p->firms, g), pr[i].code,
+				pr[first].code, p->src_line[first]);
+			text_escape(err, errlen);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* founded, origin and industrial describe the firm: every row must agree. */
 static int consistent(const struct panel *p, const char *path, char *err, size_t errlen)
 {
@@ -186,6 +217,8 @@ int panel_load(const char *path, struct panel *out, char *err, size_t errlen)
 		out->district[i] = pr[i].district;
 	}
 	int rc = one_firm_per_code(out, pr, path, err, errlen);
+	if (rc == 0)
+		rc = one_code_per_firm(out, pr, path, err, errlen);
 	free(rows);
 	if (rc != 0 || consistent(out, path, err, errlen) != 0) {
 		panel_free(out);
