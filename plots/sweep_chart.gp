@@ -102,7 +102,7 @@ if (!exists("title")) title = zh ? sprintf('支出总额随%s的变化', lab1) :
 if (!exists("subtitle")) subtitle = two \
 	? (zh ? sprintf('全部兑付年度支出总额的平均值，每条线为图例中的一个取值；基准情形（圆圈）：%s %s，%s %s', key1, btext1, key2, btext2) \
 	      : sprintf('Mean over all paid years, one line per value in the legend; base case (circle): %s %s, %s %s', key1, btext1, key2, btext2)) \
-	: (zh ? '全部兑付年度支出总额的平均值，以及90%的可能区间（第5至第95百分位）' \
+	: (zh ? '全部兑付年度支出总额的平均值及90%区间（第5至第95百分位）' \
 	      : 'Mean over all paid years, with the range of 90% of outcomes')
 set label 901 title at screen 0.025, 0.945 left font fntb(fontsize + 9) tc rgb ink
 set label 902 subtitle at screen 0.025, 0.895 left font fnt(fontsize + 1) tc rgb grey
@@ -153,7 +153,9 @@ change(i) = dfirst[i] != dfirst[i] || dlast[i] != dlast[i] ? '' : v1 > v0 \
 	: (zh ? sprintf('较基准：%s 时 %s', t0, signed(dfirst[i])) : sprintf('vs base: %s at %s', signed(dfirst[i]), t0))
 stats datafile using (xv(column('value1'))) nooutput
 x0 = STATS_min; x1 = STATS_max
-xpad = x1 > x0 ? (x1 - x0) * 0.07 : (x0 != 0 ? abs(x0) * 0.1 : 1)
+# room beside the first and the last value for its label (about 60 px of
+# a 512 px panel), clear of the y axis's tick marks and numbers
+xpad = x1 > x0 ? (x1 - x0) * (two ? 0.07 : 0.11) : (x0 != 0 ? abs(x0) * 0.1 : 1)
 set xrange [x0 - xpad : x1 + xpad]
 set xtics out nomirror scale 0.5 tc rgb ink
 set xtics format (unit1 eq 'share' ? '%g%%' : '%g')
@@ -162,6 +164,9 @@ stats datafile using (column('value1') != floor(column('value1'))) nooutput
 if (STATS_sum == 0 && unit1 ne 'yuan' && unit1 ne 'share' && x1 - x0 <= 12) { set xtics 1 }
 set ytics format '%g'
 set grid xtics ytics lc rgb rule lw 1 dt 1
+# the value labels on a white ground: the base case's dashed line and the
+# grid pass behind them, not through them
+set style textbox opaque noborder margins 1, 0.5
 
 # the legend is drawn last, in a blank plot of its own: a panel's key
 # could be no wider than the panel
@@ -184,8 +189,12 @@ if (two) {
 	set key horizontal maxrows 1 reverse Left samplen 2 width 1 textcolor rgb ink
 }
 
-# the means in words: every one on a short grid, else the ends and the base's
-labelled(x) = n1 <= 7 || column('index1') == 1 || column('index1') == n1 || column('value1') == base1
+# the means in words: every one on a short grid (six: 7 labels of 万 touch), else the ends and the base's
+# (the base's not beside an end's: two labels a point apart would touch)
+bidx = 0
+stats datafile using (column('point') > 0 && column('value1') == base1 ? (bidx = column('index1'), 0) : 0) nooutput
+labelled(x) = n1 <= 6 || column('index1') == 1 || column('index1') == n1 \
+	|| (column('value1') == base1 && bidx > 2 && bidx < n1 - 1)
 array px0[4] = [0.07, 0.57, 0.07, 0.57]
 array py0[4] = [0.545, 0.545, 0.155, 0.155]
 pw = 0.40; ph = 0.225
@@ -232,7 +241,7 @@ do for [i = 1:4] {
 		     '' using (strcol('level') eq lv && column('point') == 0 ? xv(column('value1')) : NaN):(column('mean') / s) \
 			with points pt 6 ps 2.4 * ptscale lw 2 lc rgb '#000000' title base_title, \
 		     '' using (strcol('level') eq lv && column('point') > 0 ? xv(column('value1')) : NaN):(column('p95') / s):(labelled(0) ? amount(column('mean')) : '') \
-			with labels offset 0, 0.8 font fnt(fontsize - 2) tc rgb mid notitle
+			with labels boxed offset 0, 0.8 font fnt(fontsize - 2) tc rgb mid notitle
 	}
 	# header and footnote only once
 	unset label 901; unset label 902; unset label 903
