@@ -159,5 +159,5 @@ plot datafile using (0):'rank':(lo(0, column('diff_low')) / s):(hi(0, column('di
 	with labels left offset 0.5, 0 font tf tc rgb ink notitle, \
      '' using (lx(column('diff_high'), column('diff_low'))):'rank':(ls(column('diff_high'), column('diff_low')) < 0 ? strcol('high_text') : '') \
 	with labels right offset -0.5, 0 font tf tc rgb ink notitle, \
-     '' using ((xmax + pad) / s):'rank':(money(column('swing'), s)) \
+     '' using ((xmax + pad) / s):'rank':(amount(column('swing'))) \
 	with labels right offset 7.5, 0 font tf tc rgb ink notitle
