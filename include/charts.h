@@ -131,9 +131,12 @@ int charts_compare(const char *dir, const struct chart_opts *co, struct scenario
 
 /* Parameter i (params_table) for a chart, into buf (n bytes, the
  * caller's): its key and what it means in lang, e.g. "m1a.cap (cap of
- * the award)", "m1a.cap（第1条 奖励上限）"; no commas or quotes, which
+ * the award)", "m1a.cap（M1A 奖励上限）"; no commas or quotes, which
  * gnuplot's CSV reader would split on. */
 void chart_param_label(int i, enum chart_lang lang, char *buf, size_t n);
+/* What parameter i means in lang, short, as chart_param_label puts it
+ * beside the key: "cap of the award", "M1A 奖励上限"; "" for none. */
+void chart_param_meaning(int i, enum chart_lang lang, char *buf, size_t n);
 
 /* A histogram of n values (x[0], x[stride], ...): bins of a round width
  * (1, 2, 2.5 or 5 times a power of ten) near the Freedman-Diaconis width

@@ -96,7 +96,7 @@ uword(u) = u eq 'yuan' ? uname(xs) : u eq 'share' ? '%' : u eq 'years' ? (zh ? '
 	: u eq 'persons' ? (zh ? '人' : 'persons') : ''
 xunit = uword(unit1)
 
-# a key by what it means, the key after it (label1_zh: '第6条 奖励比例（m6a.rate）'):
+# a key by what it means, the key after it (label1_zh: 'M6A 奖励比例（m6a.rate）'):
 # 'm6a.rate' alone tells a reader of a briefing nothing
 if (!exists("title")) title = zh ? sprintf('支出总额随%s的变化', lab1) : sprintf('Spending as %s varies', lab1)
 if (!exists("subtitle")) subtitle = two \

@@ -1551,7 +1551,7 @@ START_TEST(sweep_chart_csv_holds_each_values_mean_and_band_per_level_base_first)
 		/* what it means first, for a chart's title: the key alone tells a
 		 * reader nothing */
 		ck_assert_str_eq(str(&c, r, "label1_en"), "cap of the award (m1a.cap)");
-		ck_assert_str_eq(str(&c, r, "label1_zh"), "第1条 奖励上限（m1a.cap）");
+		ck_assert_str_eq(str(&c, r, "label1_zh"), "M1A 奖励上限（m1a.cap）");
 		ck_assert_str_eq(str(&c, r, "key2"), "");
 		if (p == 0) {
 			ck_assert_double_eq(num(&c, r, "value1"), sweep1.base_value[0]);
@@ -1811,11 +1811,17 @@ START_TEST(parameter_labels_read_in_both_languages_without_what_gnuplot_would_sp
 	chart_param_label(key_index("firms.count"), CHART_ZH, buf, sizeof buf);
 	ck_assert_str_eq(buf, "firms.count（纳入软件统计的企业数）");
 	chart_param_label(key_index("takeup.m3c"), CHART_ZH, buf, sizeof buf);
-	ck_assert_str_eq(buf, "takeup.m3c（第3条 申领比例）");
+	ck_assert_str_eq(buf, "takeup.m3c（M3C 奖励的申领比例）");
 	chart_param_label(key_index("m3a.tier2_amount"), CHART_ZH, buf, sizeof buf);
-	ck_assert_str_eq(buf, "m3a.tier2_amount（第3条 第2档奖励金额）");
+	ck_assert_str_eq(buf, "m3a.tier2_amount（M3A 第2档奖励金额）");
 	chart_param_label(key_index("pop.m12c.per_year"), CHART_ZH, buf, sizeof buf);
-	ck_assert_str_eq(buf, "pop.m12c.per_year（第12条 每年新增数量）");
+	ck_assert_str_eq(buf, "pop.m12c.per_year（M12C 每年新入选重点产业紧缺人才数）");
+	/* by its line, not its clause: 第3条 and 第12条 have three lines each, and
+	 * what is counted a year said (紧缺人才), not 每年新增数量 */
+	chart_param_label(key_index("pop.m12a.per_year"), CHART_ZH, buf, sizeof buf);
+	ck_assert_str_eq(buf, "pop.m12a.per_year（M12A 每年新入选软件人才团队数）");
+	chart_param_meaning(key_index("takeup.m3c"), CHART_ZH, buf, sizeof buf);
+	ck_assert_str_eq(buf, "M3C 奖励的申领比例");
 	chart_param_label(key_index("takeup.m3c"), CHART_EN, buf, sizeof buf);
 	ck_assert_str_eq(buf, "takeup.m3c (share of M3C awards claimed)"); /* quotes dropped */
 	chart_param_label(key_index("uncosted.m8_events"), CHART_ZH, buf, sizeof buf);
@@ -1912,7 +1918,7 @@ START_TEST(study_charts_are_drawn_in_chinese_with_the_parameters_named)
 		return;
 	/* regression: the title said 支出总额随 m1a.cap 的变化, the raw key */
 	draw_studies(CHART_ZH, "studies-zh", "随机种子 5",
-		     "支出总额随第1条 奖励上限（m1a.cap）的变化");
+		     "支出总额随M1A 奖励上限（m1a.cap）的变化");
 }
 END_TEST
 

@@ -204,15 +204,18 @@ START_TEST(every_control_has_a_meaning_in_chinese)
 		serve_param_label((int)i, I18N_ZH, zh, sizeof zh);
 		snprintf(bare, sizeof bare, "%s.%s（%s）", d[i].section, d[i].key, d[i].clause);
 		ck_assert_msg(strcmp(zh, bare) != 0, "%s: no meaning", zh);
+		ck_assert_msg(!strstr(zh, "（M") || !strstr(zh, "）") ||
+				      strchr(strstr(zh, "（M"), ' '),
+			      "%s: a line alone, no meaning", zh);
 	}
 	serve_param_label(params_find("m1a", "enabled"), I18N_ZH, zh, sizeof zh);
-	ck_assert_str_eq(zh, "m1a.enabled（第1条 该条线是否兑付）");
+	ck_assert_str_eq(zh, "m1a.enabled（M1A 该条线是否兑付）");
 	serve_param_label(params_find("m1b", "requires_m1a"), I18N_ZH, zh, sizeof zh);
-	ck_assert_str_eq(zh, "m1b.requires_m1a（第1条 仅限符合 M1A 条件的企业）");
+	ck_assert_str_eq(zh, "m1b.requires_m1a（M1B 仅限符合 M1A 条件的企业）");
 	serve_param_label(params_find("m2", "mode"), I18N_ZH, zh, sizeof zh);
-	ck_assert_str_eq(zh, "m2.mode（第2条 进档补差／每档足额奖励／仅奖励首档）");
+	ck_assert_str_eq(zh, "m2.mode（M2 进档补差／每档足额奖励／仅奖励首档）");
 	serve_param_label(params_find("m1a", "cap"), I18N_ZH, zh, sizeof zh);
-	ck_assert_str_eq(zh, "m1a.cap（第1条 奖励上限）"); /* the charts' label, kept */
+	ck_assert_str_eq(zh, "m1a.cap（M1A 奖励上限）"); /* the charts' label, kept */
 }
 END_TEST
 

@@ -125,10 +125,10 @@ static int param_line(const struct param_def *d)
 	return -1;
 }
 
-/* What parameter d means in Chinese: "第1条 奖励上限", "纳入软件统计的企业数". */
+/* What parameter d means in Chinese: "M1A 奖励上限", "纳入软件统计的企业数". */
 static void zh_meaning(const struct param_def *d, char *buf, size_t n)
 {
-	char full[96], word[64] = "";
+	char full[96], word[128] = "";
 	snprintf(full, sizeof full, "%s.%s", d->section, d->key);
 	const char *m = zh_find(zh_model, sizeof zh_model / sizeof zh_model[0], full);
 	if (m) {
@@ -144,17 +144,35 @@ static void zh_meaning(const struct param_def *d, char *buf, size_t n)
 	}
 	int line = param_line(d), tier;
 	char what[32];
-	if (strcmp(d->section, "takeup") == 0)
-		snprintf(word, sizeof word, "申领比例");
-	else if (sscanf(d->key, "tier%d_%31s", &tier, what) == 2)
+	size_t kl = strlen(d->key);
+	bool takeup = strcmp(d->section, "takeup") == 0;
+	if (takeup || (kl >= 8 && strcmp(d->key + kl - 8, "per_year") == 0 &&
+		       strncmp(d->section, "pop.", 4) == 0)) {
+		/* what is claimed or counted, as the workbook says it: "M3C
+		 * 奖励的申领比例", "每年新入选重点产业紧缺人才数", not a bare
+		 * 申领比例 or 每年新增数量 of a clause with several lines */
+		m = params_meaning(d, CHART_ZH);
+		const char *br = strstr(m, "（"); /* strcspn would stop at any of its bytes */
+		size_t cut = br ? (size_t)(br - m) : strlen(m);
+		if (m != d->desc && takeup) {
+			snprintf(buf, n, "%.*s", (int)cut, m);
+			return;
+		}
+		if (m != d->desc)
+			snprintf(word, sizeof word, "%.*s", (int)cut, m);
+		else if (takeup)
+			snprintf(word, sizeof word, "奖励的申领比例");
+		else if ((m = zh_find(zh_key, sizeof zh_key / sizeof zh_key[0], d->key)))
+			snprintf(word, sizeof word, "%s", m);
+	} else if (sscanf(d->key, "tier%d_%31s", &tier, what) == 2)
 		snprintf(word, sizeof word, "第%d档%s", tier,
 			 strcmp(what, "amount") == 0    ? "奖励金额"
 			 : strcmp(what, "revenue") == 0 ? "营收门槛"
 							: "员工人数门槛");
 	else if ((m = zh_find(zh_key, sizeof zh_key / sizeof zh_key[0], d->key)))
 		snprintf(word, sizeof word, "%s", m);
-	if (line >= 0)
-		snprintf(buf, n, "%s%s%s", line_info(line)->clause, word[0] ? " " : "", word);
+	if (line >= 0) /* by its line: 第3条 alone is three lines (M3A/B/C) */
+		snprintf(buf, n, "%s%s%s", line_info(line)->name, word[0] ? " " : "", word);
 	else
 		snprintf(buf, n, "%s", word);
 }
@@ -180,7 +198,7 @@ static void en_meaning(const struct param_def *d, char *buf, size_t n)
 }
 
 /* Parameter i's key and its short meaning, meaning_first as a chart's
- * reader wants it ("第6条 奖励比例（m6a.rate）": the key alone tells a
+ * reader wants it ("M6A 奖励比例（m6a.rate）": the key alone tells a
  * planner nothing), else as the web page's controls list them, by key. */
 static void label(int i, enum chart_lang lang, bool meaning_first, char *buf, size_t n)
 {
@@ -205,6 +223,18 @@ static void label(int i, enum chart_lang lang, bool meaning_first, char *buf, si
 void chart_param_label(int i, enum chart_lang lang, char *buf, size_t n)
 {
 	label(i, lang, false, buf, n);
+}
+
+void chart_param_meaning(int i, enum chart_lang lang, char *buf, size_t n)
+{
+	size_t np;
+	const struct param_def *d = &params_table(&np)[i];
+	char m[160];
+	if (lang == CHART_ZH)
+		zh_meaning(d, m, sizeof m);
+	else
+		en_meaning(d, m, sizeof m);
+	snprintf(buf, n, "%s", m);
 }
 
 /* ---- values in the parameter's unit ---- */

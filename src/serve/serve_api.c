@@ -72,10 +72,15 @@ void serve_param_label(int i, int lang, char *buf, size_t n)
 	const struct param_def *d = &params_table(&np)[i];
 	char bare[160], what[200];
 	chart_param_label(i, lang == I18N_ZH ? CHART_ZH : CHART_EN, buf, n);
-	snprintf(bare, sizeof bare, "%s.%s（%s）", d->section, d->key, d->clause);
+	/* the charts name a line's key by its line (M1A), others by clause */
+	int line = d->line >= 0                          ? d->line
+		   : strncmp(d->section, "pop.", 4) == 0 ? line_by_name(d->section + 4)
+							 : -1;
+	const char *by = line >= 0 ? line_info(line)->name : d->clause;
+	snprintf(bare, sizeof bare, "%s.%s（%s）", d->section, d->key, by);
 	if (lang != I18N_ZH || strcmp(buf, bare) != 0)
 		return;
-	/* the charts name this key by its clause only: say what it is */
+	/* the charts name this key by its line or clause only: say what it is */
 	if (d->type == PT_ENUM) {
 		size_t k = 0;
 		what[0] = '\0';
@@ -88,7 +93,7 @@ void serve_param_label(int i, int lang, char *buf, size_t n)
 		const char *m = params_meaning(d, lang);
 		snprintf(what, sizeof what, "%.*s", (int)label_end(m), m);
 	}
-	snprintf(buf, n, "%s.%s（%s %s）", d->section, d->key, d->clause, what);
+	snprintf(buf, n, "%s.%s（%s %s）", d->section, d->key, by, what);
 }
 
 static void param_json(struct jbuf *b, const struct scenario *s, int i)
