@@ -973,6 +973,13 @@ def check_study(d, csvs):
             if v not in values:
                 fail(f"{method.title}: manifest line {line!r} missing")
     method_numbers(method, lang)
+    # a Sobol book says what S1 and ST are: the share of the variance of the
+    # mean total due to the parameter alone, and with its interactions
+    if "sobol.csv" in csvs:
+        words = {"en": ("first-order", "alone", "interactions"),
+                 "zh": ("一阶", "单独", "交互作用")}[lang]
+        if not any(all(w in v for w in words) and "S1" in v and "ST" in v for v in values):
+            fail(f"{method.title}: nothing says what S1 and ST mean")
     # a study has no P80 or P90: the note on them does not apply
     if any(method.cell(row=r, column=1).value == "P80, P90"
            for r in range(2, method.max_row + 1)):

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "atomic.h"
+#include "charts.h"
 #include "cmd_study_impl.h"
 #include "outset.h"
 #include "money.h"
@@ -95,10 +96,11 @@ static void print_sobol(const struct job *j)
 	text_pad(stdout, _("parameter"), 30);
 	text_pad(stdout, _("range"), 24);
 	text_pad(stdout, "S1 [95%]", 22);
-	printf("%s\n", "ST [95%]");
+	text_pad(stdout, "ST [95%]", 22);
+	printf("%s\n", _("meaning")); /* last: its length harms no column */
 	for (int i = 0; i < b->k; i++) {
 		const struct param_range *r = &s->sens[i];
-		char key[96], lo[64], hi[64], range[160], s1[64], st[64];
+		char key[96], lo[64], hi[64], range[160], s1[64], st[64], what[160];
 		sc_key_name(r->param, key, sizeof key);
 		params_value_words(r->param, r->lo, lo, sizeof lo);
 		params_value_words(r->param, r->hi, hi, sizeof hi);
@@ -107,7 +109,9 @@ static void print_sobol(const struct job *j)
 		snprintf(st, sizeof st, "%.3f [%.3f, %.3f]", b->st[i], b->st_lo[i], b->st_hi[i]);
 		printf("  %-30s ", key);
 		text_pad(stdout, range, 24);
-		printf("%-22s %s\n", s1, st);
+		chart_param_meaning(r->param, i18n_lang() == I18N_ZH ? CHART_ZH : CHART_EN, what,
+				    sizeof what);
+		printf("%-22s %-22s %s\n", s1, st, what);
 	}
 }
 

@@ -129,6 +129,13 @@
 	W(M_FILES_TEXT, N_("This workbook is for Excel and WPS; the CSV files beside it "                \
 			   "(UTF-8, amounts in yuan) are for other tools and hold the same "             \
 			   "figures."))                                                                  \
+	W(M_SOBOL, N_("S1 and ST"))                                                                      \
+	W(M_SOBOL_TEXT, /* xgettext:no-c-format */                                                       \
+	  N_("S1, the first-order index: the share of the variance of mean total spending due to "       \
+	     "the parameter alone. ST, the total index: its share including its interactions with "      \
+	     "the other parameters. ST - S1 is what the parameter does only together with others; "      \
+	     "an index near 0 (or a little below, by sampling error) means the parameter barely "        \
+	     "matters over its range. [95%] is a bootstrap interval."))                                  \
 	W(M_LEFT_OUT, N_("Rows left out"))                                                               \
 	W(M_LEFT_OUT_TEXT,                                                                               \
 	  N_("%ld rows of the sheets above, where every amount is 0 (the measure "                       \
@@ -1363,7 +1370,7 @@ static const struct {
 static bool plain_number(const char *s, size_t n, double *v);
 
 /* planning: the book has P80 and P90 (a run's; a study's has not). */
-static void method_sheet(struct wb *x, const char *manifest, bool planning)
+static void method_sheet(struct wb *x, const char *manifest, bool planning, bool sobol)
 {
 	put_head(x, 0, 0, w(x, H_ITEM));
 	put_head(x, 0, 1, w(x, H_VALUE));
@@ -1378,6 +1385,11 @@ static void method_sheet(struct wb *x, const char *manifest, bool planning)
 	if (planning) {
 		put_text(x, row, 0, "P80, P90", NULL);
 		put_text(x, row++, 1, w(x, R_PLANNING), x->wrap);
+	}
+	if (sobol) { /* what the indices on the sheets above mean */
+		put_text(x, row, 0, w(x, M_SOBOL), NULL);
+		put_text(x, row, 1, w(x, M_SOBOL_TEXT), x->wrap);
+		check(x, worksheet_set_row(x->ws, (lxw_row_t)row++, 64, NULL), "a row height");
 	}
 	if (x->left_out > 0) {
 		char t[512];
@@ -1454,7 +1466,7 @@ static void sheet_method(struct wb *x)
 {
 	char *text = written_manifest(x);
 	if (text) {
-		method_sheet(x, text, true);
+		method_sheet(x, text, true, false);
 		free(text);
 		return;
 	}
@@ -1468,7 +1480,7 @@ static void sheet_method(struct wb *x)
 	if (fclose(f) != 0)
 		check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "the manifest");
 	else
-		method_sheet(x, text, true);
+		method_sheet(x, text, true, false);
 	free(text);
 }
 
@@ -2443,7 +2455,6 @@ int workbook_study(const char *dir, const char *study, const struct wb_csv *tabl
 {
 	struct wb x;
 	char path[4200];
-	(void)study;
 	if (!comm_is_root())
 		return 0; /* MPI: rank 0 writes for all */
 	if (book_open(&x, dir, lang, true, path, sizeof path, err, errlen) != 0)
@@ -2466,7 +2477,7 @@ int workbook_study(const char *dir, const char *study, const struct wb_csv *tabl
 		}
 	}
 	if (!x.bad && sheet_begin(&x, w(&x, S_METHOD)) == 0) {
-		method_sheet(&x, manifest, false);
+		method_sheet(&x, manifest, false, study && strcmp(study, "sobol") == 0);
 		sheet_end(&x);
 	}
 	return book_close(&x, path, err, errlen);
