@@ -44,6 +44,10 @@ const char *targets_meaning(const struct target_def *d, int lang);
  * (a scenario's own source is in its author's words). As L_. */
 const char *targets_source_words(const char *source, int lang);
 
+/* What a count target counts, in lang: "firms", "家"; "" for amounts and
+ * shares (their words carry their unit) and a count of nothing named. As L_. */
+const char *targets_count_unit(const struct target_def *d, int lang);
+
 /* Index of key in the table, or -1. */
 int targets_find(const char *key);
 

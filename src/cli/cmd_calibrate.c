@@ -178,6 +178,13 @@ static void print_table(const struct calib_row *rows, int n, int within)
 		model_words(td, rows[i].p5, a, sizeof a);
 		model_words(td, rows[i].p95, b, sizeof b);
 		snprintf(cell[i][C_BAND], sizeof cell[i][C_BAND], "%s - %s", a, b);
+		/* a count says what it counts: 1200 - 2200家, not 1200 - 2200 */
+		const char *u = targets_count_unit(td, lang);
+		for (int k = C_RANGE; u[0] && k <= C_BAND; k++) {
+			size_t len = strlen(cell[i][k]);
+			snprintf(cell[i][k] + len, sizeof cell[i][k] - len, "%s%s",
+				 lang == I18N_ZH ? "" : " ", u);
+		}
 		for (int k = 0; k < N_COLS; k++)
 			if (text_width(cell[i][k]) > w[k])
 				w[k] = text_width(cell[i][k]);

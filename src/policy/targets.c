@@ -10,6 +10,31 @@
 #include "sim.h"
 #include "i18n.h"
 
+/* What a count counts, for calibrate's columns ("1200 - 2200家"); with the
+ * context "count unit" (params.c's pgettext) so that 家 is not every "firms" */
+#define pgettext(ctx, s) (ctx "\004" s)
+static const struct {
+	const char *key, *unit;
+} count_units[] = {
+	{"firms", pgettext("count unit", "firms")},
+	{"firms_10yi", pgettext("count unit", "firms")},
+	{"key_db", pgettext("count unit", "firms")},
+	{"top100_new", pgettext("count unit", "firms")},
+	{"m12a_teams", pgettext("count unit", "teams")},
+	{"m12c_talents", pgettext("count unit", "talents")},
+};
+#undef pgettext
+
+const char *targets_count_unit(const struct target_def *d, int lang)
+{
+	for (size_t k = 0; d->unit == TU_COUNT && k < sizeof count_units / sizeof *count_units; k++)
+		if (strcmp(d->key, count_units[k].key) == 0) {
+			const char *t = L_(lang, count_units[k].unit);
+			return t == count_units[k].unit ? strchr(t, '\004') + 1 : t;
+		}
+	return "";
+}
+
 /* desc is a msgid (targets_meaning), short: calibrate shows it beside the key.
  * The base year is start_year - 1, the last year of data before the policy. */
 static const struct target_def table[] = {
