@@ -142,11 +142,15 @@ int cmd_params(const struct cli *c)
 	for (int k = 0; k < N_PCOLS; k++)
 		text_pad(stdout, _(head[k]), width[k] + (k == P_KEY ? 2 : 0) + 1);
 	printf("%s\n", _("meaning"));
+	const char *headed = NULL; /* the section whose head is out */
 	for (size_t i = 0; i < n; i++) {
-		if (i == 0 || strcmp(d[i].section, d[i - 1].section) != 0)
-			section_head(s, &d[i]);
 		if (!params_row(s, i, &r))
 			continue;
+		/* a head only over rows: [owner.*] shows none unless the scenario
+		 * sets it, and an empty [owner.software_fund] says nothing */
+		if (!headed || strcmp(d[i].section, headed) != 0)
+			section_head(s, &d[i]);
+		headed = d[i].section;
 		fputs("  ", stdout); /* under the section's head */
 		for (int k = 0; k < N_PCOLS; k++)
 			text_pad(stdout, r.cell[k], width[k] + 1);
