@@ -275,9 +275,13 @@ function labelControls() {
     }
     if (c.refused) c.err.textContent = tr('refused', {why: c.refused, kept: kept(c)});
     const unit = T[S.lang].units[c.p.unit] || c.p.unit;
-    /* the range as the parameter table words it ("0 to 1e+07 persons"), its unit words too */
-    if (c.hint) c.hint.textContent = (unit ? unit + ' · ' : '') + tr('valid') +
-      c.p.range.replace(' to ', tr('to')).replace(/\b[a-z]{3,}\b/g, (w) => T[S.lang].units[w] || w);
+    /* the range as the parameter table words it ("0% to 100%", "1 to 6 years"), its unit
+     * words too; only a real bound of the key: an amount's 0元 to 10万亿 or a count's 0 to
+     * 10000000 is the table's guard against typos, which tells a planner nothing */
+    const bounded = c.p.range && c.p.hi < 1e6 && !/[元万亿]/.test(c.p.range);
+    if (c.hint) c.hint.textContent = (unit ? unit : '') + (unit && bounded ? ' · ' : '') +
+      (bounded ? tr('valid') + c.p.range.replace(' to ', tr('to'))
+        .replace(/\b[a-z]{3,}\b/g, (w) => T[S.lang].units[w] || w) : '');
   }
 }
 
