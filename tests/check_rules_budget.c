@@ -272,6 +272,64 @@ START_TEST(prorata_never_leaves_municipal_negative_when_both_other_levels_round_
 }
 END_TEST
 
+/* Regression (a reviewer's finding): an award the district funds with the
+ * province (SIP: district_share 100%, municipal 0) came out of a cut with
+ * 1 fen on the municipal level, which pays nothing of it. M3A 50 fen
+ * (municipal 50) first, then M1A 50 fen (provincial 25, district 25);
+ * envelope 69 fen of 100: x 0.69.
+ *   M3A: 34.5 -> 35; municipal 34.5: floor 34, the fen short to it: 35.
+ *   M1A: 34.5 -> 35; provincial and district 17.25: floor 17 each, the
+ *        fen short to the tie's first of municipal (pays nothing: never),
+ *        district, provincial: 17 + 0 + 18.
+ *   70 > 69: the fen over off the first largest award (M3A), its largest
+ *        level: municipal 34. */
+START_TEST(prorata_gives_no_fen_to_a_level_that_pays_nothing)
+{
+	set("m1a.district_share=100%");
+	S->pol.model.budget.annual_total = 0.69;
+	S->pol.model.budget.rule = BUDGET_PRORATA;
+	struct award a[] = {make(L_M3A, 50), make(L_M1A, 50)};
+	ck_assert_int_eq(a[0].municipal, 50);
+	ck_assert_int_eq(a[1].provincial, 25);
+	ck_assert_int_eq(a[1].municipal, 0);
+	ck_assert_int_eq(a[1].district, 25);
+	ck_assert_int_eq(prorata(a, 2), 31);
+	ck_assert_int_eq(a[0].amount, 34);
+	ck_assert_int_eq(a[0].provincial, 0);
+	ck_assert_int_eq(a[0].municipal, 34);
+	ck_assert_int_eq(a[0].district, 0);
+	ck_assert_int_eq(a[1].amount, 35);
+	ck_assert_int_eq(a[1].provincial, 17);
+	ck_assert_int_eq(a[1].municipal, 0);
+	ck_assert_int_eq(a[1].district, 18);
+}
+END_TEST
+
+/* Each level rounded down, the fen short to the largest fractions: M1A
+ * 100 fen in a district paying half the rest (provincial 50, municipal
+ * 25, district 25), x 0.5 of 200 fen (with an M3A of 100): amount 50;
+ * 25 + 12.5 + 12.5: floors 25, 12, 12 (fractions 0, .5, .5), 1 fen short
+ * to the tie's first, municipal (the city takes the rounding, as
+ * rules_split does): 25 + 13 + 12. */
+START_TEST(prorata_gives_the_fen_short_to_the_largest_fraction)
+{
+	set("m1a.district_share=50%");
+	set("budget.rule=prorata");
+	S->pol.model.budget.annual_total = 1.00;
+	struct award a[] = {make(L_M1A, 100), make(L_M3A, 100)};
+	ck_assert_int_eq(a[0].provincial, 50);
+	ck_assert_int_eq(a[0].municipal, 25);
+	ck_assert_int_eq(a[0].district, 25);
+	ck_assert_int_eq(prorata(a, 2), 100);
+	ck_assert_int_eq(a[0].amount, 50);
+	ck_assert_int_eq(a[0].provincial, 25);
+	ck_assert_int_eq(a[0].municipal, 13);
+	ck_assert_int_eq(a[0].district, 12);
+	ck_assert_int_eq(a[1].amount, 50);
+	ck_assert_int_eq(a[1].municipal, 50);
+}
+END_TEST
+
 START_TEST(the_report_rule_or_no_envelope_cuts_nothing)
 {
 	set("budget.annual_total=1000万"); /* rule = report in the draft */
@@ -486,6 +544,8 @@ static Suite *rules_budget_suite(void)
 	tcase_add_test(tc, prorata_above_the_envelope_scales_every_award_by_the_same_factor);
 	tcase_add_test(tc, prorata_rounding_never_exceeds_the_envelope_nor_leaves_a_level_negative);
 	tcase_add_test(tc, prorata_never_leaves_municipal_negative_when_both_other_levels_round_up);
+	tcase_add_test(tc, prorata_gives_no_fen_to_a_level_that_pays_nothing);
+	tcase_add_test(tc, prorata_gives_the_fen_short_to_the_largest_fraction);
 	tcase_add_test(tc, the_report_rule_or_no_envelope_cuts_nothing);
 	suite_add_tcase(s, tc);
 

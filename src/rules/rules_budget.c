@@ -9,20 +9,49 @@
 
 #include "rules_impl.h"
 
-/* Scale a's amount and its levels by f, to the fen; the levels still add
- * up to the amount (municipal takes the rounding, as rules_split does). */
+/* Scale a's amount and its levels by f, to the fen. The amount is rounded
+ * to the fen; each level is rounded down, and the fen short of the amount
+ * go one each to the levels with the largest fractions dropped (ties:
+ * municipal, district, provincial; the city takes the rounding, as in
+ * rules_split). So the levels add
+ * up to the amount, each is within a fen of its exact share, and a level
+ * that paid nothing of the award still pays nothing. */
 static void scale(struct award *a, double f)
 {
-	fen_t tot = fen_round((double)a->amount * f);
-	fen_t pr = fen_round((double)a->provincial * f);
-	fen_t di = fen_round((double)a->district * f);
+	fen_t *lv[3] = {&a->provincial, &a->municipal, &a->district};
+	double frac[3];
+	bool pays[3];
+	fen_t tot = fen_round((double)a->amount * f), sum = 0;
+	for (int j = 0; j < 3; j++) {
+		double x = (double)*lv[j] * f, fl = floor(x);
+		pays[j] = *lv[j] > 0; /* a level that paid nothing never takes a fen */
+		frac[j] = x - fl;
+		*lv[j] = (fen_t)fl;
+		sum += *lv[j];
+	}
 	a->amount = tot;
-	a->provincial = pr;
-	a->district = di;
-	a->municipal = tot - pr - di;
-	if (a->municipal < 0) { /* both halves rounded up (x.5 each), municipal had 0 */
-		*(pr >= di ? &a->provincial : &a->district) += a->municipal;
-		a->municipal = 0;
+	static const int order[3] = {1, 2, 0}; /* municipal, district, provincial */
+	for (fen_t left = tot - sum; left > 0; left--) {
+		int best = -1;
+		for (int k = 0; k < 3; k++) {
+			int j = order[k];
+			if (pays[j] && (best < 0 || frac[j] > frac[best]))
+				best = j;
+		}
+		if (best < 0) { /* no level paid: not for an amount > 0 */
+			a->amount = sum;
+			break;
+		}
+		++*lv[best];
+		frac[best] -= 1; /* one fen each before any takes a second */
+	}
+	/* floors past the rounded amount (only by a double's error): take it
+	 * off the largest level */
+	for (fen_t over = sum - tot; over > 0; over--) {
+		fen_t *big = lv[0];
+		for (int j = 1; j < 3; j++)
+			big = *lv[j] > *big ? lv[j] : big;
+		--*big;
 	}
 }
 
