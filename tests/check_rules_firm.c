@@ -1146,6 +1146,35 @@ START_TEST(test_m2_reason_is_written)
 }
 END_TEST
 
+/* 第2条 tiers 50万 and 100万; a top-up says what it is measured against,
+ * as M3A's 补差 does: tier 1 reached before the policy (2024) counts as
+ * awarded, so tier 2 in 2025 pays 100万 - 50万 = 50万. */
+START_TEST(test_m2_topup_reason_shows_the_subtraction)
+{
+	struct firm_year r[] = {NEWCO(2024, 2024, 25, 2100 * WY), NEWCO(2025, 2024, 52, 5200 * WY)};
+	run(r, N(r));
+	const struct award *a = only(L_M2);
+	ck_assert_int_eq(a->amount, 50 * WAN);
+	ck_assert_msg(strstr(a->reason, "top-up 100万-50万 (tier 1 reached in 2024)") != NULL,
+		      "reason: %s", a->reason);
+}
+END_TEST
+
+/* Tier 1 paid in 2025 (50万), tier 2 in 2026: 100万 - 50万, against 2025's. */
+START_TEST(test_m2_topup_in_the_policy_names_the_year_paid)
+{
+	struct firm_year r[] = {NEWCO(2025, 2025, 30, 3000 * WY), NEWCO(2026, 2025, 60, 8000 * WY)};
+	run(r, N(r));
+	ck_assert_int_eq(nth(L_M2, 0)->amount, 50 * WAN);
+	ck_assert_msg(strstr(nth(L_M2, 0)->reason, "top-up") == NULL, "reason: %s",
+		      nth(L_M2, 0)->reason);
+	ck_assert_int_eq(nth(L_M2, 1)->amount, 50 * WAN);
+	ck_assert_msg(strstr(nth(L_M2, 1)->reason, "top-up 100万-50万 (tier 1 reached in 2025)") !=
+			      NULL,
+		      "reason: %s", nth(L_M2, 1)->reason);
+}
+END_TEST
+
 /* ================================ M3A ================================ */
 
 START_TEST(test_m3a_revenue_one_yuan_below_1_yi_pays_nothing)
@@ -2020,6 +2049,8 @@ static Suite *rules_firm_suite(void)
 	tcase_add_test(tc, test_m2_spinoff_firm_gets_m2);
 	tcase_add_test(tc, test_m2_existing_firm_gets_nothing);
 	tcase_add_test(tc, test_m2_reason_is_written);
+	tcase_add_test(tc, test_m2_topup_reason_shows_the_subtraction);
+	tcase_add_test(tc, test_m2_topup_in_the_policy_names_the_year_paid);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("m3a");

@@ -34,6 +34,7 @@ struct firm_state {
 	bool m1a_done, m1b_done; /* M1A: granted, not merely earned */
 	double m1b_sum;          /* revenue over the M1B window so far */
 	int m2_best;             /* highest M2 tier reached (history counts as paid) */
+	int m2_year;             /* the year it was reached */
 	int m3a_best;            /* highest M3A tier ever reached */
 	fen_t m3a_paid;          /* what M3A has paid within the policy */
 	bool listed;             /* in a top-100 list in an earlier row */
@@ -115,11 +116,21 @@ static void m2(const struct rules_prep *rp, struct firm_state *st, const struct 
 		break;
 	}
 	int before = st->m2_best;
+	int since = st->m2_year;
 	st->m2_best = k; /* a tier reached in history counts as awarded */
-	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN];
-	AWARD(p, s, L_M2, r->year, amt, "staff %d, revenue %s reached tier %d (%g/%s): %s%s",
-	      r->employees, words(r->revenue, a), k, t[k - 1].employees, words(t[k - 1].revenue, b),
-	      words((double)amt / 100, c), p->m2.mode == M2_TOPUP && before ? _(" top-up") : "");
+	st->m2_year = r->year;
+	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN], d[WORDS_LEN];
+	if (p->m2.mode == M2_TOPUP && before) /* what the top-up is measured against, as M3A */
+		AWARD(p, s, L_M2, r->year, amt,
+		      "staff %d, revenue %s reached tier %d (%g/%s); top-up %s-%s (tier %d "
+		      "reached in %d)",
+		      r->employees, words(r->revenue, a), k, t[k - 1].employees,
+		      words(t[k - 1].revenue, b), words((double)rp->m2_fen[k] / 100, c),
+		      words((double)rp->m2_fen[before] / 100, d), before, since);
+	else
+		AWARD(p, s, L_M2, r->year, amt, "staff %d, revenue %s reached tier %d (%g/%s): %s",
+		      r->employees, words(r->revenue, a), k, t[k - 1].employees,
+		      words(t[k - 1].revenue, b), words((double)amt / 100, c));
 }
 
 /* 第3条: 营业收入首次达到1亿元、5亿元、10亿元, 给予200万元、300万元、500万元的进档补差奖励. */
@@ -211,7 +222,8 @@ void rules_firm_lines(const struct rules_prep *rp, const struct firm_year *rows,
 	for (; run && i < n && rows[i].year < p->start_year; i++) {
 		const struct firm_year *r = &rows[i];
 		if ((run >> L_M2 & 1u) && r->year >= m2_from && r->year < m2_to) {
-			int k = m2_tier(p, r);
+			int k = m2_tier(p, r); /* selects, not a branch (see above) */
+			st.m2_year = k > st.m2_best ? r->year : st.m2_year;
 			st.m2_best = k > st.m2_best ? k : st.m2_best;
 		}
 		if (run >> L_M3A & 1u) {
