@@ -1402,6 +1402,67 @@ START_TEST(test_m3a_reason_names_the_topup)
 }
 END_TEST
 
+/* An existing firm founded 2012 whose rows begin in the policy: whether it
+ * reached a tier before is unknown, so M3A's 首次 is an assumption. The
+ * amounts are the rules' (tier 1 200万 - 0, tier 2 300万 - 200万); each
+ * reason says the award rests on no data before the policy. */
+START_TEST(test_m3a_without_pre_policy_rows_is_flagged_not_changed)
+{
+	struct firm_year r[] = {FIRM(2026, 2012, ORIGIN_EXISTING, false, 400, 0, 3 * YY),
+				FIRM(2027, 2012, ORIGIN_EXISTING, false, 500, 0, 6 * YY)};
+	run(r, N(r));
+	ck_assert_int_eq(count(L_M3A), 2);
+	ck_assert_int_eq(nth(L_M3A, 0)->amount, 200 * WAN);
+	ck_assert_int_eq(nth(L_M3A, 1)->amount, 100 * WAN);
+	for (int i = 0; i < 2; i++)
+		ck_assert_msg(strstr(nth(L_M3A, i)->reason,
+				     " (no data before the policy: taken as a first)") != NULL,
+			      "reason: %s", nth(L_M3A, i)->reason);
+}
+END_TEST
+
+/* The same firm with its 2024 row (1.5亿, tier 1): tier 1 is credited, 2026
+ * pays nothing, 2027 tier 2 300万 - 200万 = 100万, without the flag; a firm
+ * founded in the policy's first year has no before to miss: no flag. */
+START_TEST(test_m3a_with_a_pre_policy_row_or_founded_in_the_policy_is_not_flagged)
+{
+	struct firm_year r[] = {FIRM(2024, 2012, ORIGIN_EXISTING, false, 300, 0, 1.5 * YY),
+				FIRM(2026, 2012, ORIGIN_EXISTING, false, 400, 0, 3 * YY),
+				FIRM(2027, 2012, ORIGIN_EXISTING, false, 500, 0, 6 * YY)};
+	run(r, N(r));
+	const struct award *a = only(L_M3A);
+	ck_assert_int_eq(a->year, 2027);
+	ck_assert_int_eq(a->amount, 100 * WAN);
+	ck_assert_msg(strstr(a->reason, "taken as a first") == NULL, "reason: %s", a->reason);
+	struct firm_year n[] = {FIRM(2025, 2025, ORIGIN_NEW, false, 20, 0, 1 * YY)};
+	run(n, N(n));
+	ck_assert_int_eq(only(L_M3A)->amount, 200 * WAN);
+	ck_assert_int_eq(only(L_M2)->amount, 50 * WAN);
+	ck_assert_msg(strstr(only(L_M3A)->reason, "taken as a first") == NULL, "reason: %s",
+		      only(L_M3A)->reason);
+	ck_assert_msg(strstr(only(L_M2)->reason, "taken as a first") == NULL, "reason: %s",
+		      only(L_M2)->reason);
+}
+END_TEST
+
+/* M2 and M3B rest on it too: a firm set up in 2024 (M2's window 2024-2026)
+ * with rows from 2025 only, tier 1 in 2025 (50万); an existing firm first
+ * seen listed in 2025 (500万). */
+START_TEST(test_m2_and_m3b_without_pre_policy_rows_are_flagged)
+{
+	struct firm_year r[] = {NEWCO(2025, 2024, 25, 2500 * WY)};
+	run(r, N(r));
+	ck_assert_int_eq(only(L_M2)->amount, 50 * WAN);
+	ck_assert_msg(strstr(only(L_M2)->reason, "taken as a first") != NULL, "reason: %s",
+		      only(L_M2)->reason);
+	struct firm_year t[] = {TOP(2025, true)};
+	run(t, N(t));
+	ck_assert_int_eq(only(L_M3B)->amount, 500 * WAN);
+	ck_assert_msg(strstr(only(L_M3B)->reason, "taken as a first") != NULL, "reason: %s",
+		      only(L_M3B)->reason);
+}
+END_TEST
+
 /* ================================ M3B ================================ */
 
 START_TEST(test_m3b_first_listing_pays_500_wan)
@@ -2076,6 +2137,9 @@ static Suite *rules_firm_suite(void)
 	tcase_add_test(tc, test_m3a_third_tier_dropped_caps_topup_at_tier2);
 	tcase_add_test(tc, test_m3a_disabled_pays_nothing);
 	tcase_add_test(tc, test_m3a_reason_names_the_topup);
+	tcase_add_test(tc, test_m3a_without_pre_policy_rows_is_flagged_not_changed);
+	tcase_add_test(tc, test_m3a_with_a_pre_policy_row_or_founded_in_the_policy_is_not_flagged);
+	tcase_add_test(tc, test_m2_and_m3b_without_pre_policy_rows_are_flagged);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("m3b");

@@ -195,6 +195,7 @@ int cmd_award(const struct cli *c)
 	}
 	say_notes("award", pn.note);
 	say_notes("award", en.note);
+	say_no_history("award", &pn, &s->pol);
 	size_t pending = 0;
 	for (size_t i = 0; i < en.n; i++)
 		pending += en.rows[i].status == STATUS_PENDING;

@@ -21,6 +21,12 @@ int panel_load_shared(const char *path, struct panel *pn, char *err, size_t errl
 struct entities;
 int entities_load_shared(const char *path, struct entities *en, char *err, size_t errlen);
 
+/* Say (on rank 0) which firms of pn were founded before p's start year
+ * but have no row before it: the rules take their M2 and M3A tiers and
+ * M3B listings before the policy as not reached (rules_firm flags each
+ * award that rests on it). Nothing when there are none. */
+void say_no_history(const char *cmd, const struct panel *pn, const struct policy *p);
+
 /* Complain about positional arguments to a command that takes none. */
 int no_positionals(const struct cli *c);
 

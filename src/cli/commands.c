@@ -35,6 +35,38 @@ void say_notes(const char *cmd, const char *notes)
 	}
 }
 
+void say_no_history(const char *cmd, const struct panel *pn, const struct policy *p)
+{
+	if (!comm_is_root())
+		return;
+	char names[160];
+	size_t n = 0, k = 0;
+	names[0] = '\0';
+	for (size_t g = 0; g < pn->firms.count; g++) {
+		const struct firm_year *f = &pn->rows[pn->firms.start[g]];
+		if (!(f->founded < p->start_year && f->year >= p->start_year))
+			continue;
+		if (++n <= 3)
+			cmd_put(names, sizeof names, &k, "%s%s", n > 1 ? ", " : "",
+				group_id(&pn->firms, g));
+		else if (n == 4)
+			cmd_put(names, sizeof names, &k, ", …");
+	}
+	if (n)
+		say(cmd,
+		    ngettext(
+			    "%zu firm founded before the policy's start (%d) has no row before it "
+			    "(%s): its M2 and M3A tiers and M3B listing before the policy are taken "
+			    "as not reached, and each award that rests on it says \"taken as a "
+			    "first\" in the ledger; give its row for %d to credit them",
+			    "%zu firms founded before the policy's start (%d) have no row before it "
+			    "(%s): their M2 and M3A tiers and M3B listings before the policy are "
+			    "taken as not reached, and each award that rests on it says \"taken as "
+			    "a first\" in the ledger; give their rows for %d to credit them",
+			    n),
+		    n, p->start_year, names, p->start_year - 1);
+}
+
 int stdout_check(const char *cmd, int rc, bool close)
 {
 	static bool told; /* once: a second flush of the same lost bytes fails again */

@@ -38,6 +38,9 @@ struct firm_state {
 	int m3a_best;            /* highest M3A tier ever reached */
 	fen_t m3a_paid;          /* what M3A has paid within the policy */
 	bool listed;             /* in a top-100 list in an earlier row */
+	/* founded before the policy, no row before it: M2 and M3A tiers and
+	 * M3B listings before it taken as not reached, said in each reason */
+	bool no_history;
 	int m3c_count;
 	unsigned lines; /* the lines whose awards are made (rules_firm_lines) */
 };
@@ -45,6 +48,13 @@ struct firm_state {
 static bool made(const struct firm_state *st, enum line_id l)
 {
 	return st->lines >> l & 1u;
+}
+
+/* The flag of an M2, M3A or M3B reason that rests on taking a firm with
+ * no row before the policy as never having reached a tier or a list. */
+static const char *as_first(const struct firm_state *st)
+{
+	return st->no_history ? _(" (no data before the policy: taken as a first)") : "";
 }
 
 /* 第1条: 实缴注册资本不低于1000万元, 社保员工50人以上, 按注册资本5%给予最高100万元. */
@@ -123,14 +133,15 @@ static void m2(const struct rules_prep *rp, struct firm_state *st, const struct 
 	if (p->m2.mode == M2_TOPUP && before) /* what the top-up is measured against, as M3A */
 		AWARD(p, s, L_M2, r->year, amt,
 		      "staff %d, revenue %s reached tier %d (%g/%s); top-up %s-%s (tier %d "
-		      "reached in %d)",
+		      "reached in %d)%s",
 		      r->employees, words(r->revenue, a), k, t[k - 1].employees,
 		      words(t[k - 1].revenue, b), words((double)rp->m2_fen[k] / 100, c),
-		      words((double)rp->m2_fen[before] / 100, d), before, since);
+		      words((double)rp->m2_fen[before] / 100, d), before, since, as_first(st));
 	else
-		AWARD(p, s, L_M2, r->year, amt, "staff %d, revenue %s reached tier %d (%g/%s): %s",
-		      r->employees, words(r->revenue, a), k, t[k - 1].employees,
-		      words(t[k - 1].revenue, b), words((double)amt / 100, c));
+		AWARD(p, s, L_M2, r->year, amt,
+		      "staff %d, revenue %s reached tier %d (%g/%s): %s%s", r->employees,
+		      words(r->revenue, a), k, t[k - 1].employees, words(t[k - 1].revenue, b),
+		      words((double)amt / 100, c), as_first(st));
 }
 
 /* 第3条: 营业收入首次达到1亿元、5亿元、10亿元, 给予200万元、300万元、500万元的进档补差奖励. */
@@ -146,9 +157,10 @@ static void m3a(const struct rules_prep *rp, struct firm_state *st, const struct
 	fen_t amt = rp->m3a_fen[k] - credit;
 	st->m3a_best = k;
 	char a[WORDS_LEN], b[WORDS_LEN], c[WORDS_LEN], d[WORDS_LEN];
-	if (AWARD(p, s, L_M3A, r->year, amt, "revenue %s first reached tier %d (%s); top-up %s-%s",
-		  words(r->revenue, a), k, words(t[k - 1].revenue, b),
-		  words((double)rp->m3a_fen[k] / 100, c), words((double)credit / 100, d)))
+	if (AWARD(p, s, L_M3A, r->year, amt,
+		  "revenue %s first reached tier %d (%s); top-up %s-%s%s", words(r->revenue, a), k,
+		  words(t[k - 1].revenue, b), words((double)rp->m3a_fen[k] / 100, c),
+		  words((double)credit / 100, d), as_first(st)))
 		st->m3a_paid += amt;
 }
 
@@ -159,8 +171,8 @@ static void m3b(const struct rules_prep *rp, struct firm_state *st, const struct
 {
 	const struct policy *p = rp->p;
 	st->listed = true;
-	AWARD(p, s, L_M3B, r->year, rp->m3b_fen, "first listed in a top-100 list in %d: %s",
-	      r->year, words(p->m3b.amount, (char[WORDS_LEN]){0}));
+	AWARD(p, s, L_M3B, r->year, rp->m3b_fen, "first listed in a top-100 list in %d: %s%s",
+	      r->year, words(p->m3b.amount, (char[WORDS_LEN]){0}), as_first(st));
 }
 
 /* 第3条: 重点软件企业库企业, 营业收入较上一年度增幅超过50%, 最高100万元. */
@@ -203,6 +215,7 @@ void rules_firm_lines(const struct rules_prep *rp, const struct firm_year *rows,
 		.m1_ok = f->origin == ORIGIN_ATTRACTED && f->industrial &&
 			 f->founded >= p->start_year,
 		.lines = lines,
+		.no_history = f->founded < p->start_year && f->year >= p->start_year,
 	};
 	unsigned run = lines; /* the rules to run: M1B reads whether M1A was granted */
 	if (run >> L_M1B & 1u)
