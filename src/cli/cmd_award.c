@@ -15,12 +15,26 @@
 #include "ledger.h"
 #include "i18n.h"
 
+/* Whether the awards v[first..n) made one for qualifying year y. */
+static bool paid_year_of(const struct ledger *l, size_t first, int y)
+{
+	for (size_t i = first; i < l->n; i++)
+		if (l->v[i].a.year == y)
+			return true;
+	return false;
+}
+
 /* Run the engine over every firm and entity, then the policy on a year's
  * awards (tax cap per firm), each award as its line's schedule pays it,
- * then 总量控制 per paid year (into ey[]); awards land in l. */
+ * then 总量控制 per paid year (into ey[]); awards land in l. Rows after
+ * the policy's qualifying years that paid nothing are named in after,
+ * entity rows before it that paid nothing in before (a firm's are its
+ * history, read for the rules' "first time"). */
 static void evaluate(const struct policy *p, const struct panel *pn, const struct entities *en,
-		     struct ledger *l, struct envelope_year *ey, fen_t *over)
+		     struct ledger *l, struct envelope_year *ey, fen_t *over, struct names *before,
+		     struct names *after)
 {
+	int end = p->start_year + p->years;
 	struct award_sink sink = ledger_sink(l);
 	for (size_t g = 0; g < pn->firms.count; g++) {
 		l->current = group_id(&pn->firms, g);
@@ -29,6 +43,9 @@ static void evaluate(const struct policy *p, const struct panel *pn, const struc
 		for (size_t k = a; k < b; k++)
 			sink.where = pn->district[k] ? pn->district[k] : sink.where;
 		rules_firm(p, pn->rows + a, b - a, &sink);
+		for (size_t k = a; k < b; k++) /* the rules stop at the policy's end */
+			if (pn->rows[k].year >= end)
+				names_add(after, "%s %d", l->current, pn->rows[k].year);
 		if (ledger_taxcap(l, first, p, pn->rows + a, b - a) != 0)
 			l->oom = true;
 	}
@@ -38,7 +55,15 @@ static void evaluate(const struct policy *p, const struct panel *pn, const struc
 		sink.where = 0;
 		for (size_t k = a; k < b; k++)
 			sink.where = en->rows[k].where ? en->rows[k].where : sink.where;
+		size_t first = l->n;
 		rules_entity(p, en->rows + a, b - a, &sink);
+		for (size_t k = a; k < b; k++) {
+			const struct entity_year *r = &en->rows[k];
+			if (policy_in_window(p, r->year) || paid_year_of(l, first, r->year))
+				continue;
+			names_add(r->year < p->start_year ? before : after, "%s %s %d", l->current,
+				  line_info(r->line)->name, r->year);
+		}
 	}
 	if (ledger_schedule(l, p) != 0 || ledger_budget(l, p, ey) != 0 ||
 	    ledger_block(l, p, over) != 0)
@@ -209,7 +234,29 @@ int cmd_award(const struct cli *c)
 		    pending);
 	struct envelope_year ey[MAX_YEARS + 1];
 	fen_t over[MAX_YEARS];
-	evaluate(&s->pol, &pn, &en, &l, ey, over);
+	struct names before = {0}, after = {0};
+	evaluate(&s->pol, &pn, &en, &l, ey, over, &before, &after);
+	if (after.n) /* dropped in silence they read as lost: said, with why */
+		say("award",
+		    ngettext("%zu row of a year after the policy's last qualifying year (%d) "
+			     "paid nothing (%s): the policy makes no new award after it; yearly "
+			     "support begun in it goes on only under after_expiry = honour, for at "
+			     "most its line's max_years in all",
+			     "%zu rows of years after the policy's last qualifying year (%d) "
+			     "paid nothing (%s): the policy makes no new award after it; yearly "
+			     "support begun in it goes on only under after_expiry = honour, for at "
+			     "most its line's max_years in all",
+			     after.n),
+		    after.n, s->pol.start_year + s->pol.years - 1, after.text);
+	if (before.n)
+		say("award",
+		    ngettext(
+			    "%zu entity row before the policy's start (%d) paid nothing (%s): "
+			    "history, read for once-only awards, levels held, award limits and growth",
+			    "%zu entity rows before the policy's start (%d) paid nothing (%s): "
+			    "history, read for once-only awards, levels held, award limits and growth",
+			    before.n),
+		    before.n, s->pol.start_year, before.text);
 	if (l.oom) {
 		say("award", _("out of memory collecting awards"));
 		rc = EXIT_FAIL;
@@ -239,6 +286,11 @@ int cmd_award(const struct cli *c)
 		    _("scenario %s; %zu firms (%zu rows), %zu entity applications (%zu "
 		      "rows); %zu awards"),
 		    s->name, pn.firms.count, pn.n, en.groups.count, en.n, l.n);
+		if (c->output)
+			say("award", _("ledger written to %s"), c->output);
+		else
+			say("award", _("ledger written to standard output (-o FILE writes it to a "
+				       "file)"));
 		fputc('\n', stderr);
 		totals_print(t, stderr);
 		totals_print_breakdown(t, &s->pol, stderr);

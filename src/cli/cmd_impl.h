@@ -21,6 +21,16 @@ int panel_load_shared(const char *path, struct panel *pn, char *err, size_t errl
 struct entities;
 int entities_load_shared(const char *path, struct entities *en, char *err, size_t errlen);
 
+/* The first few of a list of names for a message ("F14, F15, …"): n
+ * counts them all; each shown is whole, the rest is "…". */
+#define NAMES_SHOWN 5
+struct names {
+	size_t n;
+	bool cut;
+	char text[320];
+};
+void names_add(struct names *nm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Say (on rank 0) which firms of pn were founded before p's start year
  * but have no row before it: the rules take their M2 and M3A tiers and
  * M3B listings before the policy as not reached (rules_firm flags each

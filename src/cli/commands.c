@@ -35,23 +35,38 @@ void say_notes(const char *cmd, const char *notes)
 	}
 }
 
+void names_add(struct names *nm, const char *fmt, ...)
+{
+	char item[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int w = vsnprintf(item, sizeof item, fmt, ap);
+	va_end(ap);
+	size_t len = strlen(nm->text), sep = nm->n ? 2 : 0;
+	nm->n++;
+	if (nm->cut)
+		return;
+	/* whole or not at all, with room left for ", …" */
+	if (nm->n <= NAMES_SHOWN && w >= 0 && (size_t)w < sizeof item &&
+	    len + sep + (size_t)w + sizeof ", …" <= sizeof nm->text) {
+		snprintf(nm->text + len, sizeof nm->text - len, "%s%s", sep ? ", " : "", item);
+		return;
+	}
+	snprintf(nm->text + len, sizeof nm->text - len, "%s…", sep ? ", " : "");
+	nm->cut = true;
+}
+
 void say_no_history(const char *cmd, const struct panel *pn, const struct policy *p)
 {
 	if (!comm_is_root())
 		return;
-	char names[160];
-	size_t n = 0, k = 0;
-	names[0] = '\0';
+	struct names nm = {0};
 	for (size_t g = 0; g < pn->firms.count; g++) {
 		const struct firm_year *f = &pn->rows[pn->firms.start[g]];
-		if (!(f->founded < p->start_year && f->year >= p->start_year))
-			continue;
-		if (++n <= 3)
-			cmd_put(names, sizeof names, &k, "%s%s", n > 1 ? ", " : "",
-				group_id(&pn->firms, g));
-		else if (n == 4)
-			cmd_put(names, sizeof names, &k, ", …");
+		if (f->founded < p->start_year && f->year >= p->start_year)
+			names_add(&nm, "%s", group_id(&pn->firms, g));
 	}
+	size_t n = nm.n;
 	if (n)
 		say(cmd,
 		    ngettext(
@@ -64,7 +79,7 @@ void say_no_history(const char *cmd, const struct panel *pn, const struct policy
 			    "taken as not reached, and each award that rests on it says \"taken as "
 			    "a first\" in the ledger; give their rows for %d to credit them",
 			    n),
-		    n, p->start_year, names, p->start_year - 1);
+		    n, p->start_year, nm.text, p->start_year - 1);
 }
 
 int stdout_check(const char *cmd, int rc, bool close)

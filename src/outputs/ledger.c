@@ -296,15 +296,18 @@ void totals_print(const struct totals *t, FILE *f)
 		}
 		row(f, label, -1, v);
 	}
-	if (t->nyears > t->horizon) {
+	if (t->nyears > t->horizon)
 		row(f, _("within"), -1, within);
+	for (int k = 0; k < N_LEVELS; k++) /* every paid year: the line table's TOTAL */
+		v[k] = totals_line(t, N_LINES, (enum fund_level)k);
+	row(f, _("TOTAL"), -1, v);
+	if (t->nyears > t->horizon)
 		fprintf(f,
 			_("  * paid after the policy's last paid year (%d): commitments made in the "
 			  "policy period (政策期满后兑付);\n  within: the policy's own paid years "
-			  "%d-%d; TOTAL above includes the years marked *\n"),
+			  "%d-%d; TOTAL: every paid year, the years marked * included\n"),
 			t->first_paid_year + t->horizon - 1, t->first_paid_year,
 			t->first_paid_year + t->horizon - 1);
-	}
 }
 
 /* "district" where a recipient is (所在区) is not "district" the funding
@@ -335,7 +338,11 @@ void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE
 		snprintf(label, sizeof label, "%s", w ? district_name(w) : "未指定");
 		row_w(f, label, width, -1, v);
 	}
-	fprintf(f, "\n%s\n", _("Spending by budget owner (万元; * new money):"));
+	for (int k = 0; k < N_LEVELS; k++) /* every recipient: the line table's TOTAL */
+		v[k] = totals_line(t, N_LINES, (enum fund_level)k);
+	row_w(f, _("TOTAL"), width, -1, v);
+	/* + rather than *: * marks the paid years after the policy above */
+	fprintf(f, "\n%s\n", _("Spending by budget owner (万元; + new money):"));
 	head_w(f, _("owner"), 22, "");
 	fen_t own[N_OWNERS + 1][N_LEVELS] = {{0}};
 	for (int l = 0; l < N_LINES; l++) {
@@ -352,7 +359,7 @@ void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE
 			snprintf(label, sizeof label, "%s", _("new money only"));
 		else
 			snprintf(label, sizeof label, "%s%s", owner_info(o)->zh,
-				 p->owner_new[o] ? " *" : "");
+				 p->owner_new[o] ? " +" : "");
 		row_w(f, label, 22, -1, own[o]);
 	}
 }

@@ -637,8 +637,11 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 				print_row_w(f, 12, where_name(w),
 					    summary_district(sm, w, N_LINES, LV_TOTAL));
 		}
+		/* every recipient: the measure table's TOTAL (the districts' means
+		 * add up to its mean, to a few fen of rounding) */
+		print_row_w(f, 12, _("TOTAL"), summary_money(sm, N_LINES, l->years, LV_TOTAL));
 		fprintf(f, "\n%s\n",
-			_("By budget owner, all measures and paid years (by_owner.csv; * new "
+			_("By budget owner, all measures and paid years (by_owner.csv; + new "
 			  "money):"));
 		/* in Chinese the registry's names (owners.def), by_owner.csv's keys in English */
 		bool zh = i18n_lang() == I18N_ZH;
@@ -650,7 +653,8 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 				 o == N_OWNERS ? _("new money only")
 				 : zh          ? owner_info(o)->zh
 					       : owner_key(o),
-				 o < N_OWNERS && sm->owner_new[o] ? " *" : "");
+				 o < N_OWNERS && sm->owner_new[o] ? " +"
+								  : ""); /* *: after the policy */
 			print_row_w(f, width, label, summary_owner(sm, o, l->years, LV_TOTAL));
 		}
 	}
