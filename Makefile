@@ -234,6 +234,8 @@ PY ?= /usr/bin/python3
 BENCH_DEBS = python3-numpy
 
 bench: bin/fundsim $(BUILD)/bench_sim $(BUILD)/bench_floor $(BUILD)/bench_reuse $(BUILD)/bench_rules
+	@$(PY) -c 'import numpy' 2> /dev/null || \
+	  { echo "make bench needs NumPy for its yardstick: make deps-bench (python3-numpy)"; exit 2; }
 	@sh tests/bench.sh bin/fundsim
 	@$(BUILD)/bench_sim 10000
 	@$(PY) bench/check_means.py bin/fundsim 2000 || \
