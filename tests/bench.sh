@@ -6,6 +6,12 @@ bin=${1:-bin/fundsim}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+# a VM's model name can be only "AMD EPYC": the family and model tell its generation
+# (25/17: Zen 4), and whether it has AVX-512, which the streams and NumPy both use
+fam=$(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -1)
+mod=$(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo | head -1)
+grep -q avx512dq /proc/cpuinfo && avx=", AVX-512" || avx=", no AVX-512"
+[ -n "$fam" ] && cpu="$cpu, family $fam model $mod$avx"
 echo "machine: $(nproc) cores (${cpu:-unknown CPU}), load average $(cut -d" " -f1 /proc/loadavg), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), $(date -u +%Y-%m-%d)"
 
 # award on a synthetic panel of firms x 4 years: half a million and a million rows
