@@ -149,7 +149,7 @@ static void zh_meaning(const struct param_def *d, char *buf, size_t n)
 	if (takeup || (kl >= 8 && strcmp(d->key + kl - 8, "per_year") == 0 &&
 		       strncmp(d->section, "pop.", 4) == 0)) {
 		/* what is claimed or counted, as the workbook says it: "M3C
-		 * 奖励的申领比例", "每年新入选重点产业紧缺人才数", not a bare
+		 * 奖励的申领比例", "每年新入选紧缺人才数", not a bare
 		 * 申领比例 or 每年新增数量 of a clause with several lines */
 		m = params_meaning(d, CHART_ZH);
 		const char *br = strstr(m, "（"); /* strcspn would stop at any of its bytes */
