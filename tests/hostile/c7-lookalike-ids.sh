@@ -6,16 +6,15 @@
 # a name over two lines (Alt+Enter in an Excel cell) still reads.
 B=$DATA/../data/panel-bureau.csv
 E=$DATA/../data/entities-example.csv
-copy() { { cat "$B"; sed -n 2p "$B" | sed "s/,F01,/,$1,/"; } > "$2"; }
-copy '"F01\n"' lf.csv
+panel_copy '"F01\n"' lf.csv
 fs award --firms lf.csv -o ledger.csv
 expect_exit 2
 expect_err 'lf.csv:49: column 企业代码: "F01\n" holds a line break, \x0A, at position 4: delete it'
-copy "\"$(printf '\r')F01\"" cr.csv
+panel_copy "\"$(printf '\r')F01\"" cr.csv
 fs award --firms cr.csv -o ledger.csv
 expect_exit 2
 expect_err 'cr.csv:49: column 企业代码: "\rF01" holds a line break, \x0D, at position 1'
-copy "$(printf '\357\274\246')01" fw.csv
+panel_copy "$(printf '\357\274\246')01" fw.csv
 fs award --firms fw.csv -o ledger.csv
 expect_exit 2
 expect_err 'fw.csv:49: column 企业代码: "Ｆ01" holds a full-width character, Ｆ (U+FF26), at position 1: type it half-width (半角), as "F"'

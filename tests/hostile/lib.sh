@@ -33,3 +33,10 @@ same_as() {
 	snap "$1" "$2.now"
 	cmp -s "$2" "$2.now" || fail "$1 changed: $(diff "$2" "$2.now" | head -6 | tr '\n' ' ')"
 }
+
+# The bureau's panel with its first row again, F01 written as ID: a copied
+# row under an id that looks like F01. panel_copy ID FILE
+panel_copy() {
+	b=$DATA/../data/panel-bureau.csv
+	{ cat "$b"; sed -n 2p "$b" | sed "s/,F01,/,$1,/"; } > "$2"
+}
