@@ -38,6 +38,11 @@ int outset_commit(struct outset *o, char *err, size_t errlen);
  * or on a zeroed struct. */
 void outset_abort(struct outset *o);
 
+/* Remove from parent the staging folders of fundsim processes that are
+ * gone (killed): their sets never finished, so nothing in them is
+ * wanted. outset_begin does it beside its folder. */
+void outset_sweep(const char *parent);
+
 /* A folder name from a scenario name: no '/', '\\', control characters,
  * invalid UTF-8 or leading '.'; Chinese letters stay; at most 200 bytes,
  * cut between characters; "scenario" when nothing is left. Invisible and

@@ -327,6 +327,10 @@ wait "$pid" 2> /dev/null
 pid=
 [ -d "$tmp/killed/variant-01" ] && [ -n "$(ls -A "$tmp/killed" | grep '^\.variant-01\.')" ] && ok ||
 	bad "killed export: no variant-01 and mark to sweep: $(ls -A "$tmp/killed")"
+# killed before variant-01's own files were swapped in, it leaves their staging folder
+# beside it (.fundsim-PID-XXXXXX): that goes too (a process just ended gives the PID)
+gone=$(sh -c 'echo $$')
+mkdir "$tmp/killed/.fundsim-$gone-AbCdEf" && echo x > "$tmp/killed/.fundsim-$gone-AbCdEf/variant.ini"
 serve_start "$tmp/kill" "$bin" serve --reps 100 --seed $seed --threads 2 --out "$tmp/killed" ||
 	{ bad "serve did not start"; exit 1; }
 [ -z "$(ls -A "$tmp/killed")" ] && ok || bad "a killed export left: $(ls -A "$tmp/killed")"

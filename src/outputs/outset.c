@@ -86,9 +86,7 @@ static bool ours(const char *dir, int depth)
 	return ok;
 }
 
-/* Staging folders of fundsim processes that are gone (killed): their
- * runs never finished, so nothing in them is wanted. */
-static void remove_stale(const char *parent)
+void outset_sweep(const char *parent)
 {
 	DIR *d = opendir(parent);
 	if (!d)
@@ -196,7 +194,7 @@ int outset_begin(struct outset *o, const char *dir, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: %s", o->dir, strerror(errno));
 		return -1;
 	}
-	remove_stale(parent);
+	outset_sweep(parent);
 	snprintf(o->stage, sizeof o->stage, "%s/%s%ld-XXXXXX", parent, STAGE_PREFIX,
 		 (long)getpid());
 	if (!mkdtemp(o->stage)) {

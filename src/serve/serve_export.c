@@ -282,6 +282,7 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 
 void serve_export_sweep(const char *dir)
 {
+	outset_sweep(dir); /* a set a killed export was staging beside its folder */
 	DIR *d = opendir(dir);
 	if (!d)
 		return;
