@@ -99,8 +99,6 @@ int cmd_run(const struct cli *c)
 	    setup_panel(&su, c) != 0 || setup_entities(&su, c) != 0 ||
 	    setup_begin(&su, c, s, NULL) != 0)
 		goto done;
-	if (su.stock)
-		say_no_history("run", su.stock, &s->pol);
 	struct sim_config cfg = setup_sim(&su);
 	cfg.precision = o.precision;
 	rc = EXIT_FAIL;

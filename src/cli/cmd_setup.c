@@ -134,6 +134,8 @@ int setup_begin(struct setup *su, const struct cli *c, const struct scenario *s,
 		say(su->cmd, _("%s (--out names the folder for the results)"), err);
 		return -1;
 	}
+	if (su->stock) /* every command costing the bureau's firms says what it assumed */
+		say_no_history(su->cmd, su->stock, &s->pol);
 	struct sigaction sa = {.sa_handler = on_signal};
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
