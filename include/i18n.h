@@ -55,4 +55,14 @@ const char *i18n_in(enum i18n_lang lang, const char *msgid);
 const char *i18n_n_in(enum i18n_lang lang, const char *s, const char *p, unsigned long n);
 #define NL_(lang, s, p, n) i18n_n_in((enum i18n_lang)(lang), (s), (p), (n))
 
+/* Words whose Chinese depends on where they stand ("year" the unit, not
+ * "year" the ledger's column): msgid s in context ctx, the catalogue's key
+ * as gettext.h's pgettext makes it (libintl.h lacks pgettext; xgettext
+ * knows the name by default). Not translated: look it up with
+ * i18n_ctx_in. */
+#define pgettext(ctx, s) (ctx "\004" s)
+/* A pgettext key in lang: its translation, else its words without the
+ * context (English, or no catalogue). */
+const char *i18n_ctx_in(enum i18n_lang lang, const char *key);
+
 #endif

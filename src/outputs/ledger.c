@@ -310,22 +310,14 @@ void totals_print(const struct totals *t, FILE *f)
 			t->first_paid_year + t->horizon - 1);
 }
 
-/* "district" where a recipient is (所在区) is not "district" the funding
- * level (区级) of the columns beside it: a context tells them apart
- * (pgettext, as params.c's units; xgettext knows it by default). */
-#define pgettext(ctx, s) (ctx "\004" s)
-static const char *in_context(const char *id)
-{
-	const char *t = _(id);
-	return t == id ? strchr(id, '\004') + 1 : t; /* English, or no catalogue */
-}
-
 void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE *f)
 {
 	fen_t v[N_LEVELS];
 	fprintf(f, "\n%s\n", _("Spending by the recipients' district (万元):"));
+	/* "district" where a recipient is (所在区) is not "district" the funding
+	 * level (区级) of the columns beside it: a context tells them apart */
 	/* TRANSLATORS: head of the column of districts where recipients are, as the workbook's */
-	const char *where = in_context(pgettext("where", "district"));
+	const char *where = i18n_ctx_in(i18n_lang(), pgettext("where", "district"));
 	int width = text_width(where) > 12 ? text_width(where) : 12;
 	head_w(f, where, width, "");
 	for (int d = 1; d <= N_WHERE; d++) {

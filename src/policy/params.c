@@ -348,25 +348,19 @@ const char *params_meaning(const struct param_def *d, int lang)
 	return d->desc[0] ? L_(lang, d->desc) : d->desc;
 }
 
-/* The table's units, looked up with the context "unit" (gettext.h's
- * pgettext, which libintl.h lacks, and which xgettext knows by default):
- * "year" the unit is not "year" the ledger's column (年度). */
-#define pgettext(ctx, s) (ctx "\004" s)
+/* The table's units, looked up with the context "unit" (i18n.h's
+ * pgettext): "year" the unit is not "year" the ledger's column (年度). */
 static const char *const unit_ids[] = {
 	pgettext("unit", "year"),   pgettext("unit", "years"), pgettext("unit", "share"),
 	pgettext("unit", "shares"), pgettext("unit", "yuan"),  pgettext("unit", "persons"),
 	pgettext("unit", "awards"), pgettext("unit", "count"), pgettext("unit", "lines"),
 };
-#undef pgettext
 
 const char *params_unit(const struct param_def *d, int lang)
 {
 	for (size_t i = 0; d->unit[0] && i < sizeof unit_ids / sizeof *unit_ids; i++) {
-		const char *word = strchr(unit_ids[i], '\004') + 1;
-		if (strcmp(word, d->unit) != 0)
-			continue;
-		const char *t = L_(lang, unit_ids[i]);
-		return t == unit_ids[i] ? word : t; /* English, or no catalogue */
+		if (strcmp(strchr(unit_ids[i], '\004') + 1, d->unit) == 0)
+			return i18n_ctx_in(lang, unit_ids[i]);
 	}
 	return d->unit;
 }

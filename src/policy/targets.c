@@ -11,8 +11,7 @@
 #include "i18n.h"
 
 /* What a count counts, for calibrate's columns ("1200 - 2200家"); with the
- * context "count unit" (params.c's pgettext) so that 家 is not every "firms" */
-#define pgettext(ctx, s) (ctx "\004" s)
+ * context "count unit" (i18n.h's pgettext) so that 家 is not every "firms" */
 static const struct {
 	const char *key, *unit;
 } count_units[] = {
@@ -23,15 +22,12 @@ static const struct {
 	{"m12a_teams", pgettext("count unit", "teams")},
 	{"m12c_talents", pgettext("count unit", "talents")},
 };
-#undef pgettext
 
 const char *targets_count_unit(const struct target_def *d, int lang)
 {
 	for (size_t k = 0; d->unit == TU_COUNT && k < sizeof count_units / sizeof *count_units; k++)
-		if (strcmp(d->key, count_units[k].key) == 0) {
-			const char *t = L_(lang, count_units[k].unit);
-			return t == count_units[k].unit ? strchr(t, '\004') + 1 : t;
-		}
+		if (strcmp(d->key, count_units[k].key) == 0)
+			return i18n_ctx_in(lang, count_units[k].unit);
 	return "";
 }
 

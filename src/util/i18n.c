@@ -131,6 +131,12 @@ const char *i18n_missing(void)
 	return missing[0] ? missing : NULL;
 }
 
+const char *i18n_ctx_in(enum i18n_lang lang, const char *key)
+{
+	const char *t = i18n_in(lang, key);
+	return t == key ? strchr(key, '\004') + 1 : t;
+}
+
 const char *i18n_in(enum i18n_lang lang, const char *msgid)
 {
 	if (!started) /* a unit test: English, the catalogue bound */
