@@ -38,6 +38,9 @@ int outset_commit(struct outset *o, char *err, size_t errlen);
  * or on a zeroed struct. */
 void outset_abort(struct outset *o);
 
+/* rm -rf path, never following a link. */
+void outset_remove(const char *path);
+
 /* Remove from parent the staging folders of fundsim processes that are
  * gone (killed): their sets never finished, so nothing in them is
  * wanted. outset_begin does it beside its folder. */

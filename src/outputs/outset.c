@@ -26,8 +26,7 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	return remove(path) != 0 && errno != ENOENT ? -1 : 0;
 }
 
-/* rm -rf, never following a link. */
-static void remove_tree(const char *path)
+void outset_remove(const char *path)
 {
 	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
@@ -104,7 +103,7 @@ void outset_sweep(const char *parent)
 			continue; /* alive, or not ours to ask */
 		char path[OUTSET_PATH + 300];
 		snprintf(path, sizeof path, "%s/%s", parent, e->d_name);
-		remove_tree(path);
+		outset_remove(path);
 	}
 	closedir(d);
 }
@@ -348,7 +347,7 @@ int outset_commit(struct outset *o, char *err, size_t errlen)
 		}
 		if (rc == 0) { /* the earlier set now lies at o->stage */
 			carry_over(o->stage, o->dir);
-			remove_tree(o->stage);
+			outset_remove(o->stage);
 			o->staged = false;
 		}
 	}
@@ -368,7 +367,7 @@ void outset_abort(struct outset *o)
 {
 	if (!o->staged)
 		return;
-	remove_tree(o->stage);
+	outset_remove(o->stage);
 	o->staged = false;
 }
 

@@ -10,7 +10,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <signal.h>
 #include <limits.h>
 #include <math.h>
@@ -274,12 +273,6 @@ static void writer_path(const char *dir, int num, long pid, char *out, size_t n)
 	snprintf(out, n, "%s/.variant-%02d.%ld", dir, num, pid);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path) != 0 && errno != ENOENT ? -1 : 0;
-}
-
 void serve_export_sweep(const char *dir)
 {
 	outset_sweep(dir); /* a set a killed export was staging beside its folder */
@@ -298,7 +291,7 @@ void serve_export_sweep(const char *dir)
 			continue; /* still writing, or not ours to ask */
 		char path[OUTSET_PATH + 64];
 		snprintf(path, sizeof path, "%s/variant-%02d", dir, num);
-		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		outset_remove(path);
 		writer_path(dir, num, pid, path, sizeof path);
 		remove(path);
 	}
@@ -332,16 +325,10 @@ static int claim(const char *dir, char *out, size_t n, int *num, char *err, size
 	}
 	snprintf(err, errlen, _("%s: %d exports already; start serve with another --out"), dir,
 		 MAX_EXPORTS);
-	out[0] = '\0'; /* variant-9999 is an earlier export's: not for unclaim */
+	out[0] = '\0'; /* variant-9999 is an earlier export's: not to be removed */
 	return -1;
 }
 
-
-/* An export that failed leaves nothing: its folder was made for it alone. */
-static void unclaim(const char *dir)
-{
-	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 /* The export num in dir is whole (or gone): no longer being written. */
 static void written(const char *dir, int num)
@@ -436,7 +423,7 @@ int serve_export(const struct serve_exports *x, const struct serve_base *b,
 	rc = 0;
 done:
 	if (rc != 0 && dir[0])
-		unclaim(dir);
+		outset_remove(dir); /* made for this export alone: it leaves nothing */
 	if (num > 0)
 		written(x->dir, num);
 	serve_result_free(&r);
