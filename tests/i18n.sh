@@ -232,5 +232,15 @@ if (missing.length) { console.log(missing.join(" ")); process.exit(1); }
 "$py" "$repo/tests/i18n_scan.py" "$tmp/page-zh.txt" > "$tmp/page.english" ||
 	{ no "src/serve/page.js's zh table is not all Chinese:"; head "$tmp/page.english"; }
 
+# Helpers read UTF-8 whatever the locale: with none at all (a fresh machine,
+# cron) or a C one, gnuplot warned once a chart that iconv failed on the
+# degree sign. English and Chinese alike.
+for e in LANGUAGE=en LC_ALL=C LANG=C LC_ALL=zh_CN.GB18030; do
+	env -i PATH="$PATH" "$e" "$bin" run --reps 5 --out "$tmp/noloc" > /dev/null 2> "$tmp/noloc.err" ||
+		no "run under $e: $(head -3 "$tmp/noloc.err")"
+	[ -s "$tmp/noloc.err" ] && no "run under $e said on stderr: $(head -3 "$tmp/noloc.err")"
+	rm -rf "$tmp/noloc"
+done
+
 if [ $fail = 0 ]; then echo "i18n: all passed"; else echo "i18n: $fail failed"; fi
 [ $fail = 0 ]

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define DOMAIN "fundsim"
@@ -91,6 +92,33 @@ static void messages_locale(bool from_env)
 			setlocale(LC_MESSAGES, "C.utf8");
 }
 
+/* Whether the environment's character type is UTF-8, as a child reads
+ * it: LC_ALL, else LC_CTYPE, else LANG (none: "C"). */
+static bool env_utf8(void)
+{
+	const char *v = NULL;
+	const char *const name[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+	for (size_t i = 0; i < 3 && !(v && *v); i++)
+		v = getenv(name[i]);
+	for (; v && *v; v++)
+		if (!strncasecmp(v, "utf-8", 5) || !strncasecmp(v, "utf8", 4))
+			return true;
+	return false;
+}
+
+/* The helpers fundsim runs read UTF-8 (gnuplot's scripts say `set
+ * encoding utf8`): under a locale that is not UTF-8, as on a fresh machine
+ * with no LANG or in cron, gnuplot warned once a chart that iconv failed
+ * on the degree sign. They get C.UTF-8's character type; fundsim's own
+ * locale is set apart (setlocale), before any thread starts. */
+static void helpers_utf8(void)
+{
+	if (env_utf8())
+		return;
+	const char *all = getenv("LC_ALL");
+	setenv(all && *all ? "LC_ALL" : "LC_CTYPE", "C.UTF-8", 1);
+}
+
 enum i18n_lang i18n_start(const char *lang)
 {
 	int l = lang ? i18n_parse(lang) : -1;
@@ -117,6 +145,7 @@ enum i18n_lang i18n_start(const char *lang)
 		messages_locale(false);
 		setenv("LANGUAGE", "en", 1);
 	}
+	helpers_utf8(); /* after the language is read from the environment */
 	++_nl_msg_cat_cntr;
 	return current;
 }
