@@ -78,12 +78,24 @@ else { array lname[4] = ['Total, all funding levels', 'Provincial funds', 'Munic
 # ranges first: stats ignores points outside the current ranges
 stats datafile using 'paid_year' nooutput
 y0 = STATS_min; y1 = STATS_max
+ny = int(y1 - y0) + 1
 array top[4]
+array hi[4 * ny]   # each level's p95 by year: where its label must clear the band
 do for [i = 1:4] {
 	lv = word(levels, i)
 	top[i] = 0
-	stats datafile using (strcol('level') eq lv && column('p95') > top[i] ? top[i] = column('p95') : 0) nooutput
+	do for [k = 1:ny] { hi[(i - 1) * ny + k] = 0 }
+	stats datafile using (strcol('level') eq lv ? \
+		(hi[(i - 1) * ny + int(column('paid_year') - y0) + 1] = column('p95'), \
+		 column('p95') > top[i] ? top[i] = column('p95') : 0) : 0) nooutput
 }
+# A year's label sits above the band, where the band runs under the label's
+# width too (about 0.4 of a year each side): after a steep drop the line
+# from the year before crossed a label placed on the year's own p95.
+hiat(i, k) = k >= 1 && k <= ny ? hi[(i - 1) * ny + k] : 0
+max2(a, b) = a > b ? a : b
+under(i, k) = max2(hiat(i, k), max2(0.6 * hiat(i, k) + 0.4 * hiat(i, k - 1), \
+				    0.6 * hiat(i, k) + 0.4 * hiat(i, k + 1)))
 set xrange [y0 - 0.45 : y1 + 0.45]
 set xtics y0, 1, y1 format '%.0f' scale 0
 set ytics format '%g'
@@ -123,7 +135,7 @@ do for [i = 1:4] {
 		with filledcurves lc rgb band50 title (zh ? '50%区间' : 'Middle 50%'), \
 	     '' using (strcol('level') eq lv ? column('paid_year') : NaN):(column('p50') / s) \
 		with linespoints lw 3 pt 7 ps 1.1 * ptscale lc rgb mid title (zh ? '中位数' : 'Median'), \
-	     '' using (strcol('level') eq lv ? column('paid_year') : NaN):(column('p95') / s):(amount(column('p50'))) \
+	     '' using (strcol('level') eq lv ? column('paid_year') : NaN):(under(i, int(column('paid_year') - y0) + 1) / s):(amount(column('p50'))) \
 		with labels offset 0, 0.9 font fntb(fontsize - 1) tc rgb mid notitle
 	# header and footnote only once
 	unset label 901; unset label 902; unset label 903
