@@ -930,6 +930,18 @@ static void ck_counts_and_shares(const char *html, bool zh)
 	ck_assert_ptr_nonnull(strstr(foot, zh ? "<tr class=\"subtotal\"><td>其中：新增资金小计"
 					      : "<tr class=\"subtotal\"><td>Of which new money"));
 	ck_assert_ptr_nonnull(strstr(foot, "data-owner=\"new_money_only\""));
+	/* the total first in the foot, its share 100%, in both tables */
+	for (const char *id = "eval-levels"; id;
+	     id = strcmp(id, "eval-levels") ? NULL : "eval-owners") {
+		char head[64];
+		snprintf(head, sizeof head, "<table id=\"%s\"", id);
+		const char *ft = strstr(strstr(html, head), "<tfoot><tr><td>");
+		ck_assert_ptr_nonnull(ft);
+		ck_assert_msg(!strncmp(ft + 15, zh ? "合计</td>" : "Total</td>", zh ? 11 : 10),
+			      "%s: the foot starts %.40s", id, ft);
+		const char *pc = strstr(ft, "<td class=\"n\">100.0%</td></tr>");
+		ck_assert_msg(pc && pc < strstr(ft, "</tr>") + 5, "%s: the total's share", id);
+	}
 	ck_assert(strstr(foot, "<td class=\"n\"></td></tr>\n</tfoot>") ==
 		  strstr(foot, "</tfoot>") - strlen("<td class=\"n\"></td></tr>\n"));
 	ck_assert_ptr_null(strstr(html, "POLICY.md"));
@@ -1155,10 +1167,9 @@ static void ck_where_tables(const char *html, bool zh)
 				 "<tr><td>%s<span class=\"alt\">%s</span></td><td>%s</td>",
 				 owners[o][1], owners[o][2], new ? "New" : "Existing programme");
 		else
-			snprintf(row, sizeof row,
-				 "<tfoot><tr class=\"subtotal\"><td>%s</td><td>%s</td>",
+			snprintf(row, sizeof row, "<tr class=\"subtotal\"><td>%s</td><td>%s</td>",
 				 zh ? "其中：新增资金小计（上列新增资金各行之和）"
-				    : "Of which new money (subtotal of the rows above)",
+				    : "Of which new money (subtotal of the owners' rows)",
 				 zh ? "新增资金" : "New");
 		int cells = 0;
 		for (; l; l = next_row(l, owners[o][0], NULL, "total"), cells++)
@@ -1173,6 +1184,23 @@ static void ck_where_tables(const char *html, bool zh)
 				      owners[o][1]);
 		}
 	}
+	/* the owners add up to the total, shown under them: by_year.csv's
+	 * TOTAL by paid year, summary.csv's over all paid years, then the
+	 * policy's own years */
+	char *by = slurp("by_year.csv"), *su = slurp("summary.csv"), all[1024];
+	snprintf(row, sizeof row, "<tfoot><tr><td>%s</td><td></td>", zh ? "合计" : "Total");
+	const char *yl = next_row(by, "TOTAL", NULL, "total");
+	for (; yl && strncmp(yl, "TOTAL,within,", 13); yl = next_row(yl, "TOTAL", NULL, "total"))
+		add_cell(row, sizeof row, yl);
+	const char *t = next_row(su, "TOTAL", "total", NULL);
+	ck_assert(yl && t);
+	snprintf(all, sizeof all, "TOTAL,all,%s", t + strlen("TOTAL,"));
+	add_cell(row, sizeof row, all);
+	add_cell(row, sizeof row, yl);
+	strcat(row, "</tr>\n<tr class=\"subtotal\">");
+	ck_assert_msg(strstr(sec, row) && strstr(sec, row) < end, "no total row %s", row);
+	free(by);
+	free(su);
 	/* the tail years marked as in the other tables, with the note */
 	int tail = 0;
 	for (const char *l = next_row(bo, "new_money_only", NULL, "total"); l;

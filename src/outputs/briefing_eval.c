@@ -171,6 +171,16 @@ static const struct stats *owner_cell(const struct page *pg, int g, int year)
 	return summary_owner(pg->b->sm, g, year, LV_TOTAL);
 }
 
+/* The foot's first row: the total the rows above add up to (their means;
+ * their shares to 100%). */
+static void total_row(const struct page *pg)
+{
+	html_printf(pg->f, "</tbody>\n<tfoot><tr><td>%s</td>", L_(pg->b->lang, "Total"));
+	for (int y = 0; y <= pg->l->years; y++)
+		amount_cell(pg, "line", "TOTAL", year_of(pg, y), money(pg, N_LINES, y, LV_TOTAL));
+	html_printf(pg->f, "<td class=\"n\">%.1f%%</td></tr>\n", pg->total->mean > 0 ? 100.0 : 0.0);
+}
+
 static void composition_table(struct page *pg, const struct composition *c, const char *head)
 {
 	const struct briefing *b = pg->b;
@@ -185,7 +195,7 @@ static void composition_table(struct page *pg, const struct composition *c, cons
 	for (int g = 0; g < c->n; g++) {
 		char name[160];
 		if (g == parts)
-			fputs("</tbody>\n<tfoot>", f);
+			total_row(pg);
 		html_printf(f, g < parts ? "<tr><td>%s</td>" : "<tr class=\"subtotal\"><td>%s</td>",
 			    c->name(pg, g, name, sizeof name));
 		for (int y = 0; y <= pg->l->years; y++)
@@ -197,7 +207,9 @@ static void composition_table(struct page *pg, const struct composition *c, cons
 		else /* a part of the rows above: a share would count them twice */
 			fputs("<td class=\"n\"></td></tr>\n", f);
 	}
-	fputs(parts < c->n ? "</tfoot></table>\n" : "</tbody></table>\n", f);
+	if (parts == c->n)
+		total_row(pg);
+	fputs("</tfoot></table>\n", f);
 }
 
 static void composition(struct page *pg)

@@ -82,12 +82,17 @@ static void owners(struct page *pg)
 			    pg->first_paid + l->horizon - 1);
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (int o = 0; o <= N_OWNERS; o++) {
-		if (o == N_OWNERS)
+		if (o == N_OWNERS) {
+			/* every owner: the measures' total, so the table adds up */
+			html_printf(f, L_(b->lang, "</tbody>\n<tfoot><tr><td>Total</td><td></td>"));
+			for (int y = 0; y <= sim_within(l); y++)
+				if (y <= l->years || tail)
+					cell(f, summary_money(sm, N_LINES, y, LV_TOTAL));
+			fputs("</tr>\n", f);
 			html_printf(f,
-				    L_(b->lang,
-				       "</tbody>\n<tfoot><tr class=\"subtotal\"><td>Of which new "
-				       "money (subtotal of the rows above)</td><td>New</td>"));
-		else if (b->lang == CHART_ZH) /* the registry's names (owners.def) */
+				    L_(b->lang, "<tr class=\"subtotal\"><td>Of which new money "
+						"(subtotal of the owners' rows)</td><td>New</td>"));
+		} else if (b->lang == CHART_ZH) /* the registry's names (owners.def) */
 			html_printf(f, "<tr><td>%s</td><td>%s</td>", owner_info(o)->zh,
 				    sm->owner_new[o] ? L_(b->lang, "New")
 						     : L_(b->lang, "Existing programme"));

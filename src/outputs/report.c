@@ -648,6 +648,9 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		int width = zh ? 24 : 17;
 		print_head_w(f, width);
 		for (int o = 0; o <= N_OWNERS; o++) {
+			if (o == N_OWNERS) /* every owner: the measure table's TOTAL */
+				print_row_w(f, width, _("TOTAL"),
+					    summary_money(sm, N_LINES, l->years, LV_TOTAL));
 			char label[96];
 			snprintf(label, sizeof label, "%s%s",
 				 o == N_OWNERS ? _("new money only")
