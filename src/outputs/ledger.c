@@ -347,6 +347,11 @@ void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE
 	}
 	for (int o = 0; o <= N_OWNERS; o++) {
 		char label[64];
+		if (o == N_OWNERS) { /* every owner: the line table's TOTAL */
+			for (int k = 0; k < N_LEVELS; k++)
+				v[k] = totals_line(t, N_LINES, (enum fund_level)k);
+			row_w(f, _("TOTAL"), 22, -1, v);
+		}
 		if (o == N_OWNERS)
 			snprintf(label, sizeof label, "%s", _("new money only"));
 		else
