@@ -1,6 +1,7 @@
 # fundsim - what a package of industrial subsidies will cost.
 # make deps | make | make check | make asan | make leakcheck | make bench (make deps-bench) |
-# make format | make golden | make pot | make po (the Chinese catalogue: po/README.md)
+# make docs-shots (make deps-docs) | make format | make golden | make pot |
+# make po (the Chinese catalogue: po/README.md)
 
 CC ?= cc
 BUILD ?= build
@@ -259,6 +260,20 @@ $(BUILD)/bench_floor: bench/floor.c $(BUILD)/bench/stream_count.o $(BUILD)/libfu
 deps-bench:
 	@$(MAKE) --no-print-directory deps DEBS="$(BENCH_DEBS)"
 
+# The workbook as LibreOffice prints it, for the screenshots in docs/ (make docs-shots,
+# tests/workbook_shots.sh): LibreOffice Calc without its GUI, pdftoppm (poppler-utils) and
+# the CJK font the charts use. Not part of deps: CI never renders the workbook.
+DOCS_DEBS = libreoffice-calc-nogui poppler-utils fonts-noto-cjk
+SHOTS ?= out/workbook-shots
+
+deps-docs:
+	@$(MAKE) --no-print-directory deps DEBS="$(DOCS_DEBS)"
+
+# Every page of the default run's workbook in Chinese as PNG in SHOTS, and the two crops
+# README shows copied into docs/ (tests/workbook_shots.sh).
+docs-shots: bin/fundsim $(MO)
+	@sh tests/workbook_shots.sh bin/fundsim $(SHOTS) docs
+
 $(BUILD)/bench_sim: tests/bench_sim.c $(BUILD)/libfundsim.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libfundsim.a $(LDLIBS)
 
@@ -371,7 +386,7 @@ clean:
 
 FORCE:
 
-.PHONY: FORCE all deps-npm pot po check-i18n check-mpi bench-mpi check check-dummy-line asan leakcheck check-with golden bench deps-bench deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
+.PHONY: FORCE all deps-npm pot po check-i18n check-mpi bench-mpi check check-dummy-line asan leakcheck check-with golden bench deps-bench deps-docs docs-shots deps format format-check deps-format clean fuzz fuzz-build fuzz-merge \
 	deps-fuzz
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/tests/*.d)
