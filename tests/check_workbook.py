@@ -96,6 +96,98 @@ OLD_TERMS = ("政策期资金", "政策期支出", "政策期预算", "区级", 
              "一次性")
 
 
+# workbook.c's print layout: A3 landscape holds A3_CHARS characters of columns at 100%,
+# and a sheet one page wide prints at no less than MIN_SCALE percent
+A3_CHARS, MIN_SCALE = 147, 50
+
+
+def sheet_chars(ws):
+    """The sheet's columns in characters, as workbook.c set them (openpyxl's width less
+    libxlsxwriter's padding)."""
+    return round(sum(max(d.width - 0.71, 0) for d in ws.column_dimensions.values()
+                     if d.width))
+
+
+def readable(wb, path):
+    """What a planner sees printed (LibreOffice's rendering, looked at page by page): each
+    header centred over its column; years and ranks centred, not flush right against
+    the text beside them ("2026合计", "1第3条"); text a character in, not run into a
+    figure flush right before it ("40,192.80 万元software_fund"); the 投入经济性 sheet's
+    clause column not as wide as the note under it; the districts' chart under their
+    table, not beside it; the uncosted descriptions wrapped whole, not cut at the
+    column; a budget sheet with no envelope not one column as wide as its note; the
+    method sheet's labels at the top of their rows."""
+    zh = "方法与清单" in wb.sheetnames
+    for ws in wb.worksheets:
+        if not ws.freeze_panes:
+            continue
+        head = int(re.sub(r"^[A-Z]+", "", ws.freeze_panes)) - 1
+        for c in ws[head] if head > 0 else ():
+            if c.value is not None and c.alignment.horizontal != "center":
+                fail(f"{ws.title}!{c.coordinate}: header {c.value!r} aligned "
+                     f"{c.alignment.horizontal!r}, not centred")
+        for row in ws.iter_rows(min_row=head + 1):
+            for c in row:
+                v, a = c.value, c.alignment
+                year_format = c.number_format == "0" or \
+                    any(DIM_WORDS[k]["after"] in c.number_format for k in DIM_WORDS)
+                if isinstance(v, int) and 1990 <= v <= 2100 and year_format and \
+                        ws.title not in ("Parameters", "参数") and a.horizontal != "center":
+                    fail(f"{ws.title}!{c.coordinate}: year {v} aligned {a.horizontal!r}")
+                if isinstance(v, str) and v and a.horizontal not in ("center",) and \
+                        not (c.font.sz and c.font.sz > 12) and not c.font.b and \
+                        not (a.indent and a.indent >= 1):
+                    fail(f"{ws.title}!{c.coordinate}: text {v[:30]!r} not indented "
+                         f"({a.horizontal!r}, indent {a.indent})")
+    ranked = wb["措施排序" if zh else "Measures ranked"] if \
+        ("措施排序" if zh else "Measures ranked") in wb.sheetnames else None
+    if ranked is not None and ranked["A2"].alignment.horizontal != "center":
+        fail(f"{ranked.title}!A2: rank aligned {ranked['A2'].alignment.horizontal!r}")
+    names = RUN_SHEETS["zh" if zh else "en"]
+    if names[-1] not in wb.sheetnames or names[0] not in wb.sheetnames:
+        return  # a study's book
+    ev = wb[names[9]]
+    if ev.column_dimensions["A"].width > 16:
+        fail(f"{ev.title}: column A (the clause) {ev.column_dimensions['A'].width} wide")
+    unc = wb["未计入测算" if zh else "Not costed"]
+    for col in "CD":
+        if not 30 <= (unc.column_dimensions[col].width or 0) <= 50:
+            fail(f"{unc.title}: column {col} {unc.column_dimensions[col].width} wide")
+    for r in range(2, 6):
+        for col in "ABCD":
+            c = unc[f"{col}{r}"]
+            if c.value and not (c.alignment.wrap_text and c.alignment.vertical == "top"):
+                fail(f"{unc.title}!{c.coordinate}: {c.value[:20]!r} not wrapped at the top")
+        for col in "EF":
+            if unc[f"{col}{r}"].alignment.vertical != "top":
+                fail(f"{unc.title}!{col}{r}: an amount not at the top of its row")
+        h = unc.row_dimensions[r].height or 15
+        need = max(-(-len(unc[f"{col}{r}"].value.encode("gbk", "replace")) // 38)
+                   for col in "CD")
+        if h < 15 * need:
+            fail(f"{unc.title}: row {r} {h} pt high for {need} lines")
+    bud = wb[names[8]]
+    if bud["B2"].value is None and (bud.column_dimensions["A"].width or 0) > 30:
+        fail(f"{bud.title}: no envelope, yet column A {bud.column_dimensions['A'].width} wide")
+    meth = wb[names[-1]]
+    for r in (2, 3):
+        if meth.cell(row=r, column=1).alignment.vertical != "top":
+            fail(f"{meth.title}!A{r}: label {meth.cell(row=r, column=1).value!r} not at "
+                 "the top of its row")
+    # the districts' chart: in column A, under the table and its note
+    import zipfile
+    dist = wb.sheetnames.index(names[4]) + 1
+    with zipfile.ZipFile(path) as z:
+        rels = z.read(f"xl/worksheets/_rels/sheet{dist}.xml.rels").decode()
+        drawing = re.search(r'Target="../drawings/(drawing\d+\.xml)"', rels).group(1)
+        anchor = re.search(r"<xdr:from><xdr:col>(\d+)</xdr:col>.*?<xdr:row>(\d+)</xdr:row>",
+                           z.read(f"xl/drawings/{drawing}").decode())
+    table = wb[names[4]].max_row
+    if not anchor or int(anchor.group(1)) != 0 or int(anchor.group(2)) < table:
+        fail(f"{names[4]}: chart at {anchor.groups() if anchor else None} (column, row from "
+             f"0), expected column 0 under the table's {table} rows")
+
+
 def frozen(wb):
     """Every sheet: a frozen header, landscape and one page wide on paper, and
     the frozen header rows printed over each page (the headline's charts
@@ -118,10 +210,29 @@ def frozen(wb):
                 fail(f"{ws.title}: prints {ps.orientation} at {ps.scale}%, labels "
                      f"{ws.print_title_cols!r}, expected landscape, {labels} beside each "
                      f"block, scaled, not fit to a page")
+        elif not (ws.sheet_properties.pageSetUpPr and
+                  ws.sheet_properties.pageSetUpPr.fitToPage):
+            # too wide for one page at MIN_SCALE (workbook.c): at that scale, its pages
+            # side by side, the frozen labels beside each
+            cols = re.sub(r"\d+$", "", ws.freeze_panes)
+            labels = f"A:{chr(ord(cols) - 1)}" if cols != "A" else None
+            if ps.orientation != "landscape" or int(ps.scale or 100) != MIN_SCALE or \
+                    labels is None or ps.pageOrder != "overThenDown" or \
+                    ws.print_title_cols not in (labels, re.sub(r"(\w+)", r"$\1", labels)) or \
+                    sheet_chars(ws) * MIN_SCALE <= 100 * A3_CHARS:
+                fail(f"{ws.title}: {sheet_chars(ws)} characters wide, prints "
+                     f"{ps.orientation} at {ps.scale}%, {ps.pageOrder}, labels "
+                     f"{ws.print_title_cols!r}; expected landscape at {MIN_SCALE}%, over "
+                     f"then down, {labels} beside each page, and only when one page wide "
+                     f"would print below {MIN_SCALE}%")
         elif ps.orientation != "landscape" or ps.fitToWidth not in (1, None) or \
-                ps.fitToHeight != 0 or not ws.sheet_properties.pageSetUpPr.fitToPage:
+                ps.fitToHeight != 0:
             fail(f"{ws.title}: prints {ps.orientation}, fit to {ps.fitToWidth} x "
                  f"{ps.fitToHeight} pages, expected landscape, 1 page wide")
+        elif sheet_chars(ws) * MIN_SCALE > 100 * A3_CHARS and \
+                re.sub(r"\d+$", "", ws.freeze_panes) != "A":
+            fail(f"{ws.title}: {sheet_chars(ws)} characters one page wide: below "
+                 f"{MIN_SCALE}% even on A3, and it has labels to print beside its pages")
         rows = int(re.sub(r"^[A-Z]+", "", ws.freeze_panes)) - 1
         if ws.title not in ("Headline", "概览") and rows > 0 and \
                 ws.print_title_rows != f"1:{rows}" and ws.print_title_rows != f"$1:${rows}":
@@ -689,6 +800,7 @@ def check_run(d_en, d_zh):
         if wb.sheetnames != RUN_SHEETS[lang]:
             fail(f"{lang}: sheets {wb.sheetnames}, expected {RUN_SHEETS[lang]}")
         frozen(wb)
+        readable(wb, os.path.join(d_en if lang == "en" else d_zh, "results.xlsx"))
     if failures:
         return
     run_figures(d_en, en, RUN_SHEETS["en"])
@@ -732,6 +844,7 @@ def check_report(d, lang):
         fail(f"report: sheets {wb.sheetnames}, expected {expect}")
         return
     frozen(wb)
+    readable(wb, os.path.join(d, "results.xlsx"))
     run_figures(d, wb, names)
     check_page(d, lang)
     figure_links(d, lang)
@@ -868,6 +981,15 @@ def check_study(d, csvs):
         fail(f"study: sheets {wb.sheetnames} for {csvs} and the method")
         return
     frozen(wb)
+    readable(wb, os.path.join(d, "results.xlsx"))
+    # a tornado's 24 columns one page wide printed at a third of their size, even on A3:
+    # at MIN_SCALE, the rank, key and meaning beside each page (frozen() checks how)
+    if "tornado.csv" in csvs:
+        ws = sheets[csvs.index("tornado.csv")]
+        if ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage \
+                or ws.freeze_panes != "D2":
+            fail(f"{ws.title}: {sheet_chars(ws)} characters printed one page wide, frozen "
+                 f"at {ws.freeze_panes}; expected {MIN_SCALE}%, A:C beside each page")
     left_out = 0
     for ws, name in zip(sheets, csvs):
         with open(os.path.join(d, name), newline="", encoding="utf-8-sig") as f:

@@ -304,6 +304,10 @@ struct wb {
 	lxw_format *title, *head, *group, *text, *wrap, *money, *share, *count, *number, *whole;
 	lxw_format *decimal; /* a plain number that need not be whole, to 2 decimals */
 	lxw_format *after;   /* a year after the horizon: the number, the words in its format */
+	lxw_format *year;    /* a year or a rank: a whole number, centred */
+	lxw_format *center;  /* a word of a short column (a period, a rating, yes or no), centred */
+	lxw_format *lwhole;  /* a whole number beside its label (the method sheet), to the left */
+	lxw_format *mtop;    /* an amount at the top of a row of wrapped text */
 	lxw_worksheet *ws;   /* the sheet being written */
 	int frozen;          /* its header rows (frozen, repeated on each printed page) */
 	int frozen_cols;     /* its label columns (frozen) */
@@ -411,7 +415,7 @@ static int number_cols(double v, int decimals, int sfx)
 /* An amount: yuan in, 万元 in the cell: the CSV files' figure (printf's
  * rounding to the fen, which round(yuan * 100) does not always agree
  * with at a half fen) divided by 10,000. */
-static void put_money(struct wb *x, int row, int col, double yuan)
+static void put_money_as(struct wb *x, int row, int col, double yuan, lxw_format *f)
 {
 	/* Already a whole number of fen (a CSV file's figure): the nearest
 	 * double to k/100, which printf shows as k/100 (half an ulp below
@@ -422,9 +426,14 @@ static void put_money(struct wb *x, int row, int col, double yuan)
 		snprintf(fen, sizeof fen, "%.2f", yuan);
 		wan = strtod(fen, NULL) / 1e4;
 	}
-	check(x, worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, wan, x->money),
+	check(x, worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, wan, f),
 	      "an amount");
 	widen(x, col, number_cols(wan, 2, 5));
+}
+
+static void put_money(struct wb *x, int row, int col, double yuan)
+{
+	put_money_as(x, row, col, yuan, x->money);
 }
 
 static void put_number(struct wb *x, int row, int col, double v, lxw_format *f)
@@ -477,8 +486,15 @@ static int col_width(const struct wb *x, int c)
 
 /* A4 landscape holds about this many characters of columns at 100%:
  * 261 mm between default margins, and LibreOffice prints a character of
- * column width about 2.5 mm wide (Excel less). */
+ * column width about 2.5 mm wide (Excel less); A3 landscape (384 mm) 147. */
 #define PAGE_CHARS 100
+#define A3_CHARS 147
+/* The smallest print scale a sheet one page wide gets (%): 11 points at
+ * half size are still read on A3. A wider one (a tornado's 24 columns, a
+ * compare's 18) prints at this scale on pages side by side, its labels
+ * beside each, rather than one page wide at a third of its size. */
+#define MIN_SCALE 50
+#define MAX_LABELS (A3_CHARS * 100 / MIN_SCALE * 2 / 5) /* columns repeated: 2/5 of a page */
 
 /* Column widths from what was written, within [6, 60] (longer text is
  * cut on screen, whole in the cell). Printed: landscape, the header rows
@@ -512,6 +528,11 @@ static void sheet_end(struct wb *x)
 		check(x, worksheet_set_v_pagebreaks(x->ws, breaks), "the page breaks");
 		check(x, worksheet_repeat_columns(x->ws, 0, (lxw_col_t)(x->frozen_cols - 1)),
 		      "the printed labels");
+	} else if (x->frozen_cols > 0 && total * MIN_SCALE > 100 * A3_CHARS) {
+		worksheet_set_print_scale(x->ws, MIN_SCALE);
+		worksheet_print_across(x->ws); /* each band of rows, its pages side by side */
+		check(x, worksheet_repeat_columns(x->ws, 0, (lxw_col_t)(x->frozen_cols - 1)),
+		      "the printed labels");
 	} else {
 		worksheet_fit_to_pages(x->ws, 1, 0);
 	}
@@ -531,28 +552,48 @@ static void sheet_end(struct wb *x)
 static void formats(struct wb *x)
 {
 	const char *font = x->lang == CHART_ZH ? "等线" : "Calibri";
-	lxw_format **all[] = {&x->title, &x->head,  &x->group,  &x->text,  &x->wrap,  &x->money,
-			      &x->share, &x->count, &x->number, &x->whole, &x->after, &x->decimal};
+	lxw_format **all[] = {&x->title, &x->head,   &x->group,  &x->text,  &x->wrap,  &x->money,
+			      &x->share, &x->count,  &x->number, &x->whole, &x->after, &x->decimal,
+			      &x->year,  &x->center, &x->lwhole, &x->mtop};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		*all[i] = workbook_add_format(x->book);
 		format_set_font_name(*all[i], font);
 	}
 	format_set_bold(x->title);
 	format_set_font_size(x->title, 14);
+	/* Centred over its column: a header flush left over figures flush
+	 * right stood over the gap before the next column, and on paper a
+	 * year read as the heading of the column to its left. */
 	format_set_bold(x->head);
 	format_set_text_wrap(x->head);
+	format_set_align(x->head, LXW_ALIGN_CENTER);
 	format_set_align(x->head, LXW_ALIGN_VERTICAL_TOP);
 	format_set_bottom(x->head, LXW_BORDER_THIN);
 	format_set_bg_color(x->head, 0xDDE6F0);
+	/* Text a character in from the left: after a figure flush right it
+	 * read as one word with it ("40,192.80 万元software_fund",
+	 * "50.0%50%"). */
+	format_set_align(x->text, LXW_ALIGN_LEFT);
+	format_set_indent(x->text, 1);
 	format_set_bold(x->group);
 	format_set_align(x->group, LXW_ALIGN_CENTER);
 	format_set_bg_color(x->group, 0xDDE6F0);
 	format_set_text_wrap(x->wrap);
+	format_set_align(x->wrap, LXW_ALIGN_LEFT);
 	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_indent(x->wrap, 1); /* as text */
+	format_set_num_format(x->mtop, MONEY_FMT);
+	format_set_align(x->mtop, LXW_ALIGN_VERTICAL_TOP);
 	format_set_num_format(x->money, MONEY_FMT);
 	format_set_num_format(x->share, "0.0%");
 	format_set_num_format(x->count, "#,##0.0");
 	format_set_num_format(x->whole, "0");
+	format_set_num_format(x->year, "0");
+	format_set_align(x->year, LXW_ALIGN_CENTER);
+	format_set_align(x->center, LXW_ALIGN_CENTER);
+	format_set_num_format(x->lwhole, "0");
+	format_set_align(x->lwhole, LXW_ALIGN_LEFT);
+	format_set_indent(x->lwhole, 1);
 	format_set_num_format(x->number, "0.000"); /* a Sobol index: a share of variance, 0 to 1 */
 	format_set_num_format(x->decimal, "#,##0.00");
 	/* "%d (after the horizon)" as a number format: 0" (after the horizon)" */
@@ -561,6 +602,7 @@ static void formats(struct wb *x)
 	if (d)
 		snprintf(fmt, sizeof fmt, "\"%.*s\"0\"%s\"", (int)(d - a), a, d + 2);
 	format_set_num_format(x->after, d ? fmt : "0");
+	format_set_align(x->after, LXW_ALIGN_CENTER);
 }
 
 /* ---- a run's sheets ---- */
@@ -605,10 +647,10 @@ static void put_year(struct wb *x, int row, int col, int y)
 	char t[64];
 	if (y >= x->years) {
 		year_label(x, y, t, sizeof t);
-		put_text(x, row, col, t, NULL);
+		put_text(x, row, col, t, x->center);
 		return;
 	}
-	put_number(x, row, col, x->first + y, y >= x->horizon ? x->after : x->whole);
+	put_number(x, row, col, x->first + y, y >= x->horizon ? x->after : x->year);
 	if (y >= x->horizon) {
 		year_label(x, y, t, sizeof t);
 		widen(x, col, text_width(t) + 2);
@@ -882,7 +924,7 @@ static void sheet_ranked(struct wb *x)
 	for (int k = 0; k < n; k++) {
 		int line = sm->by_cost[k], row = 1 + k;
 		const struct stats *st = summary_money(sm, line, x->years, LV_TOTAL);
-		put_number(x, row, 0, k + 1, x->whole);
+		put_number(x, row, 0, k + 1, x->year);
 		put_text(x, row, 1, line_info(line)->clause, NULL);
 		put_text(x, row, 2, line_info(line)->name, NULL);
 		put_text(x, row, 3, measure_word(x, line), NULL);
@@ -926,8 +968,11 @@ static void sheet_budget(struct wb *x)
 	for (int k = 0; k < 10; k++)
 		put_head(x, 0, k, w(x, h[k]));
 	freeze(x, 1, 1);
-	if (sm->nenv == 0)
+	if (sm->nenv == 0) {
 		put_text(x, 1, 0, w(x, R_NO_ENVELOPE), NULL);
+		x->width[0] = 0; /* the note runs across */
+		widen(x, 0, text_width(w(x, H_ENVELOPE)) + 2);
+	}
 	int row = 1;
 	for (int i = 0; i < sm->nenv; i++) {
 		const struct envelope *e = &sm->env[i];
@@ -1048,7 +1093,9 @@ static void sheet_districts(struct wb *x)
 	row++;
 	district_row(x, row++, N_WHERE);
 	put_text(x, row++, 0, w(x, R_DISTRICT_NOTE), NULL);
-	district_chart(x, n, 1, 10);
+	/* under the table: beside it, the page one wide held both, and printed
+	 * the table at a third of its size */
+	district_chart(x, n, row + 1, 0);
 	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the note runs across */
 	widen(x, 0, 16);
 }
@@ -1120,12 +1167,12 @@ static void sheet_owners(struct wb *x)
 				char t[64];
 				bool fresh = o == N_OWNERS || sm->owner_new[o];
 				put_text(x, row, 0, owner_word(o, x->lang == CHART_ZH), NULL);
-				put_text(x, row, 1, w(x, fresh ? R_YES : R_NO), NULL);
+				put_text(x, row, 1, w(x, fresh ? R_YES : R_NO), x->center);
 				if (y < x->years) {
 					put_year(x, row, 2, y);
 				} else {
 					owner_year(x, y, t, sizeof t);
-					put_text(x, row, 2, t, NULL);
+					put_text(x, row, 2, t, x->center);
 				}
 				put_text(x, row, 3, level_word(x, lv), NULL);
 				const struct stats *st = summary_owner(sm, o, y,
@@ -1232,7 +1279,7 @@ static void sheet_tornado(struct wb *x)
 		const struct study_bar *b = &t->bar[k];
 		char key[96], v[160];
 		int row = 1 + k;
-		put_number(x, row, 0, k + 1, x->whole);
+		put_number(x, row, 0, k + 1, x->year);
 		key_of(b->param, key, sizeof key);
 		put_text(x, row, 1, key, NULL);
 		chart_param_label(b->param, x->lang, v, sizeof v);
@@ -1249,6 +1296,8 @@ static void sheet_tornado(struct wb *x)
 		x->width[2] = 48;
 }
 
+#define UNCOSTED_COLS 40 /* the width of each description, wrapped */
+
 /* The commitments listed but not costed (uncosted.def), the bureau's
  * lump sums, and the total with them beside the modelled one. */
 static void sheet_uncosted(struct wb *x)
@@ -1261,12 +1310,26 @@ static void sheet_uncosted(struct wb *x)
 	int row = 1;
 	for (int i = 0; i < N_UNCOSTED; i++, row++) {
 		const struct uncosted_info *u = uncosted_info(i);
-		put_text(x, row, 0, u->clause, NULL);
-		put_text(x, row, 1, x->lang == CHART_ZH ? u->short_zh : u->short_en, NULL);
-		put_text(x, row, 2, u->zh, NULL);
-		put_text(x, row, 3, u->en, NULL);
-		put_money(x, row, 4, (double)money_round(p->uncosted[i]) / 100);
-		put_money(x, row, 5, (double)uncosted_lump(p, i) / 100);
+		const char *item = x->lang == CHART_ZH ? u->short_zh : u->short_en;
+		/* the descriptions wrapped in their columns, each row as high as
+		 * its longer one (cut at the column, a printed page lost the end
+		 * of each), and every cell at the top of it */
+		put_text(x, row, 0, u->clause, x->wrap);
+		widen(x, 0, text_width(u->clause) + 2);
+		put_text(x, row, 1, item, x->wrap);
+		widen(x, 1, text_width(item) + 2);
+		put_text(x, row, 2, u->zh, x->wrap);
+		put_text(x, row, 3, u->en, x->wrap);
+		int lines = 1;
+		for (int k = 0; k < 2; k++) {
+			int n = (text_width(k ? u->en : u->zh) + UNCOSTED_COLS - 3) /
+				(UNCOSTED_COLS - 2);
+			lines = n > lines ? n : lines;
+		}
+		check(x, worksheet_set_row(x->ws, (lxw_row_t)row, 15.0 * lines, NULL),
+		      "a row height");
+		put_money_as(x, row, 4, (double)money_round(p->uncosted[i]) / 100, x->mtop);
+		put_money_as(x, row, 5, (double)uncosted_lump(p, i) / 100, x->mtop);
 	}
 	put_text(x, ++row, 0, w(x, R_UNCOSTED), NULL);
 	row += 2;
@@ -1284,9 +1347,7 @@ static void sheet_uncosted(struct wb *x)
 	headline_row(x, row + 1, w(x, R_MODELLED), &total);
 	headline_row(x, row + 2, w(x, R_LUMPS), &lumps);
 	headline_row(x, row + 3, w(x, R_WITH_LUMPS), &with);
-	for (int c = 2; c <= 3; c++)
-		if (x->width[c] > 48)
-			x->width[c] = 48;
+	x->width[2] = x->width[3] = UNCOSTED_COLS;
 	x->width[0] = x->width[0] > 24 ? 24 : x->width[0]; /* the note runs on across */
 }
 
@@ -1378,23 +1439,28 @@ static void method_sheet(struct wb *x, const char *manifest, bool planning, bool
 	int row = 1;
 	enum word notes[][2] = {{M_METHOD, M_METHOD_TEXT}, {M_FILES, M_FILES_TEXT}};
 	for (int k = 0; k < 2; k++, row++) {
-		put_text(x, row, 0, w(x, notes[k][0]), NULL);
+		/* at the top of the row, as the note: at its foot, it read as
+		 * the next row's */
+		put_text(x, row, 0, w(x, notes[k][0]), x->wrap);
+		widen(x, 0, text_width(w(x, notes[k][0])) + 2);
 		put_text(x, row, 1, w(x, notes[k][1]), x->wrap);
 		check(x, worksheet_set_row(x->ws, (lxw_row_t)row, 48, NULL), "a row height");
 	}
 	if (planning) {
-		put_text(x, row, 0, "P80, P90", NULL);
+		put_text(x, row, 0, "P80, P90", x->wrap);
 		put_text(x, row++, 1, w(x, R_PLANNING), x->wrap);
 	}
 	if (sobol) { /* what the indices on the sheets above mean */
-		put_text(x, row, 0, w(x, M_SOBOL), NULL);
+		put_text(x, row, 0, w(x, M_SOBOL), x->wrap);
+		widen(x, 0, text_width(w(x, M_SOBOL)) + 2);
 		put_text(x, row, 1, w(x, M_SOBOL_TEXT), x->wrap);
 		check(x, worksheet_set_row(x->ws, (lxw_row_t)row++, 64, NULL), "a row height");
 	}
 	if (x->left_out > 0) {
 		char t[512];
 		snprintf(t, sizeof t, w(x, M_LEFT_OUT_TEXT), x->left_out);
-		put_text(x, row, 0, w(x, M_LEFT_OUT), NULL);
+		put_text(x, row, 0, w(x, M_LEFT_OUT), x->wrap);
+		widen(x, 0, text_width(w(x, M_LEFT_OUT)) + 2);
 		put_text(x, row++, 1, t, x->wrap);
 	}
 	const char *p = manifest ? manifest : "";
@@ -1429,7 +1495,7 @@ static void method_sheet(struct wb *x, const char *manifest, bool planning, bool
 			/* a seed past 2^53 would not survive a double: text */
 			if (number && plain_number(val, strlen(val), &v) &&
 			    fabs(v) < 9007199254740992.0)
-				put_number(x, row++, 1, v, x->whole);
+				put_number(x, row++, 1, v, x->lwhole);
 			else
 				put_text(x, row++, 1, val, NULL);
 		} else {
@@ -1639,10 +1705,10 @@ static int eval_ratings(struct wb *x, int row, const struct evaluation *ev, cons
 		eval_line_cells(x, row, lines[k]);
 		for (int a = 0; a < N_AXES; a++) {
 			put_number(x, row, 3 + 2 * a, lr->out.score[a], x->share);
-			put_text(x, row, 4 + 2 * a, w(x, rating_words[lr->out.axis[a]]), NULL);
+			put_text(x, row, 4 + 2 * a, w(x, rating_words[lr->out.axis[a]]), x->center);
 		}
 		put_number(x, row, 9, lr->in.var_share, x->share); /* NaN: an empty cell */
-		put_text(x, row, 10, w(x, rating_words[lr->out.overall]), NULL);
+		put_text(x, row, 10, w(x, rating_words[lr->out.overall]), x->center);
 	}
 	enum word notes[] = {E_METHOD, ev->covariance ? E_COV : E_VAR};
 	int across = 0; /* the merged cell's width in characters, as the columns stand */
@@ -1666,8 +1732,10 @@ static int eval_ratings(struct wb *x, int row, const struct evaluation *ev, cons
 static void sheet_eval_cost(struct wb *x)
 {
 	eval_of(x);
-	int row = eval_cost(x, 0, x->ev_lines, x->ev_n);
+	int row = eval_cost(x, 0, x->ev_lines, x->ev_n), clause = x->width[0];
 	put_text(x, row, 0, w(x, E_SUB), NULL);
+	x->width[0] = clause; /* the note runs across: a column of 第N条 as wide as it
+			       * printed the sheet at half the size */
 	if (x->width[2] > 40)
 		x->width[2] = 40;
 	widen(x, 0, 10);
@@ -1930,6 +1998,8 @@ struct csv_sheet {
 				CK_PCOL: the parameter */
 	int param;                          /* the CSV column of a CK_PARAM key, or -1 */
 	int ncols;                          /* the sheet's columns */
+	int labels;                         /* its label columns: to the first line's
+					       measure or key's meaning */
 	void (*scan)(struct csv_sheet *cs); /* each data row, as it is read */
 	bool quiet;                         /* read the table only, write nothing */
 	char *text;                         /* the CSV row's cells, each ending in a NUL */
@@ -2013,11 +2083,11 @@ static void put_csv_cell(struct csv_sheet *cs, int k, const char *text)
 		break;
 	case CK_YEAR: /* a year, or all of them */
 		if (strcmp(text, "all") == 0) {
-			put_text(x, cs->row, col, w(x, R_ALL_PAID), NULL);
+			put_text(x, cs->row, col, w(x, R_ALL_PAID), x->center);
 			return;
 		}
 		if (plain_number(text, strlen(text), &v)) {
-			put_number(x, cs->row, col, v, x->whole);
+			put_number(x, cs->row, col, v, x->year);
 			return;
 		}
 		break;
@@ -2046,7 +2116,8 @@ static void put_csv_cell(struct csv_sheet *cs, int k, const char *text)
 		break;
 	case CK_YESNO:
 		if (strcmp(text, "1") == 0 || strcmp(text, "0") == 0) {
-			put_text(x, cs->row, col, w(x, text[0] == '1' ? R_TRUE : R_FALSE), NULL);
+			put_text(x, cs->row, col, w(x, text[0] == '1' ? R_TRUE : R_FALSE),
+				 x->center);
 			return;
 		}
 		break;
@@ -2179,6 +2250,8 @@ static void csv_head(struct csv_sheet *cs)
 			put_head(x, 0, col + 1, w(x, H_MEANING));
 		}
 		col += kind == CK_LINE ? 3 : kind == CK_PARAM ? 2 : 1;
+		if (!cs->labels && (kind == CK_LINE || kind == CK_PARAM))
+			cs->labels = col;
 	}
 	cs->ncols = col;
 }
@@ -2403,9 +2476,9 @@ static void sheet_sweep_total(struct wb *x, const char *text)
 			continue;
 		col = 0;
 		if (p == 0)
-			put_text(x, row, col++, w(x, R_BASE_CASE), NULL);
+			put_text(x, row, col++, w(x, R_BASE_CASE), x->center);
 		else
-			put_number(x, row, col++, p, x->whole);
+			put_number(x, row, col++, p, x->year);
 		for (int a = 0; a < naxes; a++)
 			put_param(x, row, col++, param[a], q->value[a]);
 		double m[] = {q->mean[LV_TOTAL], q->p5, q->p95, q->diff, q->diff_se};
@@ -2439,7 +2512,12 @@ static long csv_sheet(struct wb *x, const char *text, void (*scan)(struct csv_sh
 	free(cs.text);
 	free(cs.at);
 	if (!quiet) {
-		freeze(x, 1, 0);
+		/* the labels frozen beside the figures, when they leave room for
+		 * them (sheet_end prints them beside each page of a wide table) */
+		int labels = 0;
+		for (int c = 0; c < cs.labels && c < WB_COLS; c++)
+			labels += col_width(x, c) ? col_width(x, c) : 9;
+		freeze(x, 1, labels <= MAX_LABELS ? cs.labels : 0);
 		check(x,
 		      worksheet_autofilter(x->ws, 0, 0, (lxw_row_t)(cs.row > 1 ? cs.row - 1 : 1),
 					   (lxw_col_t)(cs.ncols > 0 ? cs.ncols - 1 : 0)),
