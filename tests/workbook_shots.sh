@@ -7,8 +7,8 @@
 #   OUTDIR (default out/workbook-shots): page-NN.png, every printed page of the book, and
 #     results.xlsx, results.pdf beside them;
 #   DOCS: also write DOCS/workbook-zh-headline.png (the first page: 概览) and
-#     DOCS/workbook-zh-evaluation.png (the first page of 绩效评估一), each cut to its
-#     printed area.
+#     DOCS/workbook-zh-evaluation.png (the top of the first page of 绩效评估一), each cut
+#     to its printed area.
 # FUNDSIM_ARGS adds arguments to the run (e.g. FUNDSIM_ARGS="--reps 200" for a quick look).
 bin=${1:-bin/fundsim}
 out=${2:-out/workbook-shots}
@@ -48,14 +48,15 @@ page_of() {
 	return 1
 }
 # Page $1 to $2, its width cut at $3 and its height at $4 (points of the A4 landscape page,
-# 842 x 595): the printed area without the empty paper around it. 110 dpi.
+# 842 x 595): the printed area without the empty paper around it. 100 dpi, to keep each
+# image under 300 KB.
 shot() {
-	r=110
+	r=100
 	pdftoppm -f "$1" -l "$1" -r $r -x 0 -y 0 -W $(($3 * r / 72)) -H $(($4 * r / 72)) -png \
 		-singlefile "$out/results.pdf" "${2%.png}" || exit 1
 	echo "workbook_shots: $2 (page $1)"
 }
 head=$(page_of "资金需求测算") || { echo "workbook_shots: no headline page" >&2; exit 1; }
 eval=$(page_of "投入经济性") || { echo "workbook_shots: no 投入经济性 page" >&2; exit 1; }
-shot "$head" "$docs/workbook-zh-headline.png" 842 330
-shot "$eval" "$docs/workbook-zh-evaluation.png" 842 595
+shot "$head" "$docs/workbook-zh-headline.png" 842 360
+shot "$eval" "$docs/workbook-zh-evaluation.png" 842 420
