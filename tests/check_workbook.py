@@ -608,6 +608,7 @@ def evaluation(d, sheets, lang, owner_keys):
     tot = float(c.summary[("TOTAL", "total")]["mean"])
     ws = sheets[1]
     last = starts[1]
+    totals = {}
     for r in rows(1):  # 资金构成: then districts and owners over all paid years, by name
         by, name = ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value
         last = r
@@ -616,6 +617,16 @@ def evaluation(d, sheets, lang, owner_keys):
         if name == dw["new_sub"]:
             fail(f"{ws.title}!B{r}: the new-money subtotal among the owners")
             continue
+        if name == dw["total"]:  # the group's total, under its rows: TOTAL's, 100%
+            if by in totals:
+                fail(f"{ws.title}!B{r}: a second total of {by}")
+            totals[by] = r
+            for k, st in enumerate(stats):
+                money(ws, r, 4 + k, c.summary[("TOTAL", "total")][st], f"evaluation {by} total {st}")
+            number(ws, r, 9, 1.0 if tot > 0 else 0, f"evaluation share {by} total", 1e-9)
+            continue
+        if by in totals:
+            fail(f"{ws.title}!B{r}: {name} under the total of {by}")
         code = {dw["not_given"]: "未指定"}.get(name, name) if by == dw["district"] \
             else owner_keys.get(name)
         dims[by].add(code)
@@ -635,9 +646,13 @@ def evaluation(d, sheets, lang, owner_keys):
     else:
         for k, st in enumerate(stats):
             money(ws, r, 4 + k, by_o["new_money_only"][st], f"evaluation funds new money {st}")
-    if abs(sum(ws.cell(row=r, column=9).value or 0 for r in rows(1)
-               if ws.cell(row=r, column=1).value == dw["owner"]) - 1) > 1e-6 and tot > 0:
-        fail(f"{ws.title}: the owners' shares do not add up to 100%")
+    if set(totals) != set(dims):
+        fail(f"{ws.title}: 资金构成 totals under {sorted(totals)}, expected {sorted(dims)}")
+    for by in dims:
+        if abs(sum(ws.cell(row=r, column=9).value or 0 for r in rows(1)
+                   if ws.cell(row=r, column=1).value == by and r != totals.get(by)) - 1) \
+                > 1e-6 and tot > 0:
+            fail(f"{ws.title}: the shares of {by} do not add up to 100%")
     if dims[dw["district"]] != {k[0] for k in by_d if k[0] != "TOTAL"} or \
             dims[dw["owner"]] | {"new_money_only"} != set(by_o):
         fail(f"{ws.title}: 资金构成 districts {sorted(dims[dw['district']])}, owners "
@@ -653,7 +668,7 @@ def evaluation(d, sheets, lang, owner_keys):
         tot = float(c.money("TOTAL", y)["mean"])
         want = float(c.money("TOTAL", y, lv)["mean"]) / tot if tot > 0 else 0
         number(ws, r, 9, want, f"evaluation share {lv} {y}", 1e-6)
-    if levels != set(LEVELS[1:]):
+    if levels != set(LEVELS):  # the three, then their total
         fail(f"{ws.title}: funding levels {sorted(levels)}")
     ws = sheets[2]
     for r in rows(2):  # 绩效目标: awards mean 5% 95%, the mean award

@@ -1645,20 +1645,27 @@ static int eval_funds(struct wb *x, int row)
 	const struct summary *sm = x->r->sm;
 	enum word h[] = {H_BY, H_NAME, H_YEAR, H_MEAN, H_P5, H_P95, H_P80, H_P90, H_SHARE};
 	row = eval_block(x, row, E_FUNDS, h, 9);
-	for (int lv = LV_PROVINCIAL; lv < N_LEVELS; lv++)
+	/* each group ends in the total it adds up to (合计, 100%): the levels
+	 * year by year, then the districts' and the owners' over all years */
+	for (int k = 1; k <= N_LEVELS; k++) {
+		enum fund_level lv = (enum fund_level)(k % N_LEVELS); /* the total last */
 		for (int y = 0; y <= x->years; y++, row++)
 			funds_row(x, row, H_LEVEL, level_word(x, lv), y,
-				  summary_money(sm, N_LINES, y, (enum fund_level)lv), true);
+				  summary_money(sm, N_LINES, y, lv), true);
+	}
 	if (!has_dims(x))
 		return row + 1;
+	const struct stats *all = summary_money(sm, N_LINES, x->years, LV_TOTAL);
 	int d[N_WHERE];
 	int nd = districts_shown(x, d);
 	for (int k = 0; k < nd; k++, row++)
 		funds_row(x, row, H_DISTRICT, district_word(x, d[k]), x->years,
 			  summary_district(sm, d[k], N_LINES, LV_TOTAL), true);
+	funds_row(x, row++, H_DISTRICT, w(x, R_TOTAL), x->years, all, true);
 	for (int o = 0; o < N_OWNERS; o++, row++)
 		funds_row(x, row, H_OWNER, owner_word(o, x->lang == CHART_ZH), x->years,
 			  summary_owner(sm, o, x->years, LV_TOTAL), true);
+	funds_row(x, row++, H_OWNER, w(x, R_TOTAL), x->years, all, true);
 	/* the new-money subtotal a row apart and with no share: the owners' shares
 	 * add up to 100% without it (as the report's 其中 row) */
 	row++;
