@@ -462,6 +462,16 @@ static const struct bad_input cases[] = {
 		    "1",
 		    2025),
 	      2, "column firm_id: ", "(U+3000), at position 2", "half-width (半角), as \" \""),
+	/* a number typed with the Chinese input method: it reads as the number */
+	FAILS("full-width digits in an amount", PANEL,
+	      ZH_HEADER "\n1,F1,x,,昆山,2025,2025,新设,否,100,20,３０００,否,否\n", 2,
+	      "column 营业收入（万元）: \"３０００\" holds a full-width character, ３ (U+FF13), "
+	      "at position 1: type it half-width (半角), as \"3\""),
+	FAILS("a full-width point in a staff count", PANEL,
+	      ZH_HEADER "\n1,F1,x,,昆山,2025,2025,新设,否,100,20．0,3000,否,否\n", 2,
+	      "(U+FF0E), at position 3", "as \".\""),
+	FAILS("a full-width percent sign in an entity's amount", ENTITIES,
+	      EH "P1,M6C,2025,,5000000,50％,,\n", 2, "(U+FF05), at position 3", "as \"%\""),
 	LOADS("full-width brackets in a name are Chinese text", PANEL,
 	      ZH_HEADER
 	      "\n1,F1,苏州某某（集团）有限公司，一部,,昆山,2025,2025,新设,否,100,20,3000,否,"

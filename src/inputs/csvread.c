@@ -226,6 +226,15 @@ static int visible(struct state *st, int i, const char *text)
 			name, text, cp, _(what), nth);
 }
 
+/* A full-width digit or sign of a number (１２．５，－３，５０％): what a
+ * Chinese input method types in WPS, which reads as the number on screen
+ * and only said "not a number" here. */
+static bool fullwidth_number(unsigned cp)
+{
+	return (cp >= 0xFF10 && cp <= 0xFF19) || cp == 0xFF0E || cp == 0xFF0C || cp == 0xFF05 ||
+	       cp == 0xFF0D || cp == 0xFF0B || cp == 0x3000;
+}
+
 /* Field i (trimmed), of a column read, when it holds a character its
  * column may not (csv_col.kind): an error naming it; else 0. A quoted
  * "F01\n" or "\rF01" would be a firm besides F01 that looks the same in
@@ -254,7 +263,8 @@ static int allowed(struct state *st, int i, const char *text)
 					"position %d: delete it"),
 				name, text, what, nth);
 		}
-		if (kind == CSV_ID && ((cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x3000)) {
+		if ((kind == CSV_ID && ((cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x3000)) ||
+		    (kind == CSV_VALUE && fullwidth_number(cp))) {
 			field_name(st, i, name, sizeof name);
 			return csv_fail(&st->w,
 					_("%s: \"%s\" holds a full-width character, %.*s (U+%04X), "
