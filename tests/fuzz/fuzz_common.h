@@ -90,6 +90,17 @@ struct fuzz_check {
 	struct ledger l;
 };
 
+/* The first qualifying year line may not pay: after the policy's years,
+ * except a yearly line's later years of support when they are honoured
+ * (after_expiry = honour: at most max_years from a last policy year). */
+static inline int after_policy(const struct policy *p, enum line_id line)
+{
+	int end = p->start_year + p->years;
+	if (line_info(line)->kind == RK_YEARLY && p->after_expiry != AFTER_STOP)
+		end += p->e[line].max_years - 1;
+	return end;
+}
+
 /* An award that breaks what rules.h promises stops the fuzzer. */
 static inline void fuzz_award(void *ctx, const struct award *a)
 {
@@ -102,7 +113,7 @@ static inline void fuzz_award(void *ctx, const struct award *a)
 		why = "a negative amount";
 	else if (a->provincial + a->municipal + a->district != a->amount)
 		why = "the funding split does not add up to the amount";
-	else if (a->year < p->start_year || a->year >= p->start_year + p->years)
+	else if (a->year < p->start_year || a->year >= after_policy(p, a->line))
 		why = "qualifying year outside the policy";
 	else if (a->paid_year != a->year + p->payment_lag)
 		why = "paid year is not the qualifying year plus the lag";
