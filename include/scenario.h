@@ -17,7 +17,12 @@
 #include "policy.h"
 #include "targets.h"
 
-#define SRC_LEN 256  /* a longer "file:line" keeps the end of the path */
+#define SRC_LEN 256 /* a longer "file:line" keeps the end of the path */
+/* Bytes of the parameters' comments a scenario keeps (the built-in one's
+ * take about a quarter), and of one comment: a longer one is cut at a
+ * whole character, a comment past the room is not kept. */
+#define SCENARIO_COMMENTS 65536
+#define SCENARIO_COMMENT_LEN 1024
 #define ERR_LEN 8192 /* room for a path of PATH_MAX bytes and the message */
 
 struct scenario {
@@ -33,6 +38,11 @@ struct scenario {
 	int ntargets;
 	char note[512]; /* what the user should know of how it was read (a GBK file
 			 * converted), a line each; the commands print it */
+	/* each parameter's comment, the one prov[] was read from, for a reader
+	 * who must know why a value is what it is (scenario_comment) */
+	unsigned comment_at[MAX_PARAMS]; /* in comments, + 1; 0: none */
+	unsigned comments_used;
+	char comments[SCENARIO_COMMENTS]; /* NUL after each; not cleared past comments_used */
 };
 
 /* The built-in scenario's text and name (borrowed, static). */
@@ -55,6 +65,13 @@ int scenario_load_text(struct scenario *s, const char *label, const char *text, 
  * \n, \r, \t and \xHH escapes (which the reader understands). The
  * result is cut at a character boundary, never inside an escape. */
 void scenario_quote(const char *text, char *buf, size_t n);
+
+/* Parameter i's comment in the scenario file that set it, the one its
+ * provenance (prov) was read from: its own (after the value), else the
+ * comment lines right above it, else the comment that opens its section;
+ * without the ';' and joined into one line of printable UTF-8 (control
+ * and invisible characters are spaces). "" when none, or set by --set. Borrowed from s. */
+const char *scenario_comment(const struct scenario *s, int i);
 
 /* Apply "section.key=value" (a --set). Returns 0 or -1 with err. */
 int scenario_set(struct scenario *s, const char *assignment, char *err, size_t errlen);

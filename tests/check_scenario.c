@@ -204,8 +204,11 @@ START_TEST(scenarios_opened_by_several_threads_at_once_equal_one_opened_alone)
 		ck_assert(memcmp(s[i]->set, alone->set, sizeof alone->set) == 0);
 		ck_assert(memcmp(s[i]->prov, alone->prov, sizeof alone->prov) == 0);
 		for (size_t k = 0; k < n; k++)
-			if (alone->set[k])
+			if (alone->set[k]) {
 				ck_assert_str_eq(s[i]->src[k], alone->src[k]);
+				ck_assert_str_eq(scenario_comment(s[i], (int)k),
+						 scenario_comment(alone, (int)k));
+			}
 		ck_assert_str_eq(s[i]->name, alone->name);
 		free(s[i]);
 	}
@@ -587,6 +590,81 @@ START_TEST(a_file_accepts_inline_comments_crlf_line_ends_and_a_utf8_bom)
 	char want[600];
 	snprintf(want, sizeof want, "%s:4", path);
 	ck_assert_str_eq(s->src[idx("m1a", "rate")], want);
+	free(s);
+}
+END_TEST
+
+/* The reason a planner defends a value with: each parameter keeps the
+ * comment its provenance was read from (scenario_comment). */
+START_TEST(each_value_keeps_the_comment_that_says_why)
+{
+	char dir[256], a[512], b[512];
+	new_dir(dir, sizeof dir);
+	put(dir, "b.ini",
+	    "[m1a]\n"
+	    "; assumption: the block above cap, which its own comment outranks\n"
+	    "cap = 200万 ; reading: the base's own\n"
+	    "rate = 4%\n"
+	    "[pop.m6b]\n"
+	    "; assumption: the section's opening note,\n"
+	    "; over two lines\n"
+	    "per_year = 3\n"
+	    "request = lognormal(300万, 0.5)\n"
+	    "; assumption: a block right above\n"
+	    "approval = 90%\n",
+	    b, sizeof b);
+	put(dir, "a.ini",
+	    "[scenario]\nbase = b.ini\n[m1a]\n"
+	    "min_employees = 40 ; 第1条: 社保员工50人以上, read down \x1b[2Jhere\xe2\x80\xae!\n"
+	    "rate = 5%\n",
+	    a, sizeof a);
+	struct scenario *s = open_ok(a, NULL, 0);
+	/* a key's own comment, without the ';'; a control character and a bidi
+	 * override (U+202E, three bytes) spaces */
+	ck_assert_str_eq(scenario_comment(s, idx("m1a", "min_employees")),
+			 "第1条: 社保员工50人以上, read down  [2Jhere   !");
+	/* the base's comment stays with the value the base set */
+	ck_assert_str_eq(scenario_comment(s, idx("m1a", "cap")), "reading: the base's own");
+	/* a value the later file sets again without a comment has none */
+	ck_assert_str_eq(scenario_comment(s, idx("m1a", "rate")), "");
+	/* the comment lines above the section's first key open the section,
+	 * joined; a later key without one of its own takes that */
+	const char *open = "assumption: the section's opening note, over two lines";
+	ck_assert_str_eq(scenario_comment(s, idx("pop.m6b", "per_year")), open);
+	ck_assert_str_eq(scenario_comment(s, idx("pop.m6b", "request")), open);
+	/* a key without a comment of its own: the block right above it */
+	ck_assert_str_eq(scenario_comment(s, idx("pop.m6b", "approval")),
+			 "assumption: a block right above");
+	/* what --set gives cites nothing; a key of the built-in keeps its own */
+	char err[ERR_LEN];
+	ck_assert_int_eq(scenario_set(s, "pop.m6b.per_year=4", err, sizeof err), 0);
+	ck_assert_str_eq(scenario_comment(s, idx("pop.m6b", "per_year")), "");
+	ck_assert_str_ne(scenario_comment(s, idx("m1a", "min_paid_capital")), "");
+	/* the struct copies whole, comments and all (studies copy scenarios) */
+	struct scenario *c = malloc(sizeof *c);
+	ck_assert_ptr_nonnull(c);
+	*c = *s;
+	ck_assert_str_eq(scenario_comment(c, idx("m1a", "cap")), "reading: the base's own");
+	free(c);
+	free(s);
+}
+END_TEST
+
+START_TEST(a_comment_past_its_length_is_cut_at_a_whole_character)
+{
+	char dir[256], path[512];
+	new_dir(dir, sizeof dir);
+	static char text[4096];
+	int k = snprintf(text, sizeof text, "[m1a]\ncap = 200万 ; reading: ");
+	while (k < (int)sizeof text - 16)
+		k += snprintf(text + k, sizeof text - (size_t)k, "注");
+	snprintf(text + k, sizeof text - (size_t)k, "\n");
+	put(dir, "long.ini", text, path, sizeof path);
+	struct scenario *s = open_ok(path, NULL, 0);
+	const char *c = scenario_comment(s, idx("m1a", "cap"));
+	ck_assert_uint_le(strlen(c), SCENARIO_COMMENT_LEN - 1);
+	ck_assert_uint_ge(strlen(c), SCENARIO_COMMENT_LEN - 4);
+	ck_assert_int_eq((int)(strlen(c) - strlen("reading: ")) % 3, 0); /* whole 注 */
 	free(s);
 }
 END_TEST
@@ -1436,6 +1514,8 @@ static Suite *scenario_suite(void)
 	tcase_add_test(tc, a_scenario_is_named_by_its_scenario_section);
 	tcase_add_test(tc, base_builtin_names_the_built_in_scenario_explicitly);
 	tcase_add_test(tc, a_file_accepts_inline_comments_crlf_line_ends_and_a_utf8_bom);
+	tcase_add_test(tc, each_value_keeps_the_comment_that_says_why);
+	tcase_add_test(tc, a_comment_past_its_length_is_cut_at_a_whole_character);
 	tcase_add_test(tc, a_base_path_is_read_relative_to_the_folder_of_the_file_that_names_it);
 	tcase_add_test(tc, a_scenario_without_a_name_takes_its_own_file_name_not_its_bases);
 	tcase_add_test(tc, a_base_chain_that_loops_is_an_error);

@@ -254,6 +254,30 @@ def frozen(wb):
                     fail(f"{ws.title}!{c.coordinate}: year {v!r} stored as text")
 
 
+# the 参数 sheet's last two columns: what a value's comment says it is, then the comment
+PARAM_HEADS = {"en": ("Basis (what its comment says)", "Its comment in the scenario file"),
+               "zh": ("依据类别（按其注释）", "情景文件中的注释")}
+NO_COMMENT = {"en": "no comment", "zh": "无注释"}
+
+
+def params_comments(ws, lang):
+    """Every value whose basis its comment gives (a source, an assumption, a
+    reading...) shows that comment beside it: the reason a planner defends."""
+    if (ws["H1"].value, ws["I1"].value) != PARAM_HEADS[lang]:
+        fail(f"{ws.title}: heads {ws['H1'].value!r}, {ws['I1'].value!r}, expected "
+             f"{PARAM_HEADS[lang]}")
+        return
+    shown = 0
+    for r in range(2, ws.max_row + 1):
+        basis, why = ws.cell(row=r, column=8).value, ws.cell(row=r, column=9).value
+        if basis and basis != NO_COMMENT[lang] and not why:
+            fail(f"{ws.title}!I{r}: {ws.cell(row=r, column=1).value} is {basis!r} "
+                 f"by its comment, which the sheet does not show")
+        shown += bool(why)
+    if shown < 100:
+        fail(f"{ws.title}: {shown} comments shown, the built-in scenario has hundreds")
+
+
 def run_figures(d, wb, names):
     """Every figure of a run's sheets against its CSV files."""
     lang = "zh" if "分区明细" in names else "en"
@@ -820,6 +844,8 @@ def check_run(d_en, d_zh):
         return
     run_figures(d_en, en, RUN_SHEETS["en"])
     run_figures(d_zh, zh, RUN_SHEETS["zh"])
+    params_comments(en["Parameters"], "en")
+    params_comments(zh["参数"], "zh")
     method_numbers(en["Method and manifest"], "en")
     method_numbers(zh["方法与清单"], "zh")
     same_numbers(en, zh)

@@ -122,19 +122,46 @@ def texts(path):
         yield from open(path, encoding="utf-8", errors="replace").read().splitlines()
 
 
-# --input FILE: text quoted whole from an input (a scenario's "; reading:"
-# comments, written by whoever wrote the scenario) is the input's words, not
-# fundsim's.
-args, inputs = sys.argv[1:], ""
+def comments(text):
+    """A scenario's comments as fundsim quotes them (scenario_comment): a
+    key's own after its value, and each block of comment lines above a key
+    joined into one line, without the ';'."""
+    out, block = [], []
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith((";", "#")):
+            block.append(s.lstrip(";# \t"))
+            continue
+        if block:
+            out.append(" ".join(block))
+            block = []
+        m = re.search(r"[ \t];(.*)$", line) if "=" in line else None
+        if m:
+            out.append(m.group(1).lstrip(";# \t").rstrip())
+    if block:
+        out.append(" ".join(block))
+    return sorted({c for c in out if len(c) > 8}, key=len, reverse=True)
+
+
+# --input FILE: text quoted from an input (a scenario's comments, written by
+# whoever wrote the scenario: "; reading:" ones in the report, each value's in
+# params and the workbook's 参数 sheet) is the input's words, not fundsim's.
+args, inputs, quoted = sys.argv[1:], "", []
 while len(args) >= 2 and args[0] == "--input":
-    inputs += open(args[1], encoding="utf-8").read()
+    text = open(args[1], encoding="utf-8").read()
+    inputs += text
+    quoted += comments(text)
     args = args[2:]
+quoted.sort(key=len, reverse=True)
 
 bad = 0
 for path in args:
     for t in texts(path):
         if inputs and len(t.strip()) > 8 and t.strip() in inputs:
             continue
+        for c in quoted:  # a comment quoted whole, beside fundsim's own words
+            if c in t:
+                t = t.replace(c, " ")
         for r in words(t):
             bad += 1
             print("%s: English: \"%s\" in: %s" % (path, r, t.strip()[:160]))

@@ -155,6 +155,11 @@ int cmd_params(const struct cli *c)
 		for (int k = 0; k < N_PCOLS; k++)
 			text_pad(stdout, r.cell[k], width[k] + 1);
 		printf("%s\n", params_meaning(&d[i], i18n_lang()));
+		/* why the value is what it is, as the scenario's author wrote it:
+		 * under the value, where a planner asked to defend it looks */
+		const char *why = s->set[i] ? scenario_comment(s, (int)i) : "";
+		if (*why)
+			printf("%*s%s%s\n", width[P_KEY] + 3, "", _("comment: "), why);
 	}
 	if (s->nsens)
 		printf(_("\n[sensitivity] uncertain parameters for fundsim sobol and tornado\n"));

@@ -179,7 +179,8 @@
 	     "change, not in the total's, is"))                                                          \
 	W(C_SCOPE_BOTH, N_("%s: the lines counted in both totals change it by"))                         \
 	W(C_SCOPE_TOTAL, N_("%s: the total's change, all paid years (mean)"))                            \
-	W(H_BASIS, N_("Basis (the comment beside it)"))                                                  \
+	W(H_BASIS, N_("Basis (what its comment says)"))                                                  \
+	W(H_COMMENT, N_("Its comment in the scenario file"))                                             \
 	W(P_UNMARKED, N_("no comment"))                                                                  \
 	W(P_TEXT, N_("policy text"))                                                                     \
 	W(P_SOURCED, N_("source"))                                                                       \
@@ -1369,11 +1370,12 @@ static void sheet_params(struct wb *x)
 	const struct scenario *s = x->r->ri->s;
 	size_t n;
 	const struct param_def *d = params_table(&n);
-	enum word h[] = {H_KEY, H_VALUE, H_WRITTEN, H_UNIT, H_CLAUSE, H_WHERE, H_MEANING, H_BASIS};
+	enum word h[] = {H_KEY,   H_VALUE,   H_WRITTEN, H_UNIT,   H_CLAUSE,
+			 H_WHERE, H_MEANING, H_BASIS,   H_COMMENT};
 	/* in enum param_prov's order */
 	static const enum word basis[N_PROVS] = {P_UNMARKED, P_TEXT,   P_SOURCED,   P_DEFINITION,
 						 P_READING,  P_PARTLY, P_ASSUMPTION};
-	for (int k = 0; k < 8; k++)
+	for (int k = 0; k < 9; k++)
 		put_head(x, 0, k, w(x, h[k]));
 	freeze(x, 1, 1);
 	int row = 1;
@@ -1396,15 +1398,19 @@ static void sheet_params(struct wb *x)
 		source_words(x, s, (int)i, &d[i], v, sizeof v);
 		put_text(x, row, 5, v, NULL);
 		put_text(x, row, 6, params_meaning(&d[i], x->lang), NULL);
-		if (s->set[i])
+		if (s->set[i]) {
 			put_text(x, row, 7, w(x, basis[s->prov[i] < N_PROVS ? s->prov[i] : 0]),
 				 NULL);
+			put_text(x, row, 8, scenario_comment(s, (int)i), x->wrap);
+		}
 		row++;
 	}
 	if (x->width[2] > 36)
 		x->width[2] = 36;
 	if (x->width[6] > 60)
 		x->width[6] = 60;
+	if (x->width[8] > 60) /* a long comment wraps in its cell */
+		x->width[8] = 60;
 }
 
 /* manifest.txt's lines as rows: "key: value", the first line the version. */

@@ -29,6 +29,7 @@ struct entry {
 	int param;   /* its row in the table (params_find), or -1 */
 	int line;
 	unsigned char prov; /* enum param_prov of its note */
+	char *note;         /* that note (owned), or NULL (scenario_comment) */
 };
 
 /* One file being parsed: its label, a line counter, and what it said. */
@@ -45,6 +46,7 @@ struct reading {
 	char block[1024];         /* comment lines right above the current line */
 	int keys;                 /* keys read in the current section */
 	unsigned char section_of; /* the section's opening note: for keys without one */
+	char section_note[1024];  /* and its text */
 	char *err;
 	size_t errlen;
 	bool failed;
@@ -200,6 +202,7 @@ static int handler(struct reading *rd, const char *section, const char *key, con
 	copy_span(e->section, sizeof e->section, section, strlen(section));
 	copy_span(e->key, sizeof e->key, key, strlen(key));
 	e->value = copy;
+	e->note = NULL;
 	e->param = param;
 	e->line = rd->line;
 	rd->slot[h] = (int)rd->n;
@@ -262,19 +265,66 @@ static const char *unquote(const char *a, const char *e, char *out)
 }
 
 /* A key's provenance (params.h): its inline comment (note .. e, starting
- * at the ';'), else the comment block right above it, else the note
- * that opened its section. The first key's block opens the section. */
-static enum param_prov note_prov(struct reading *rd, const char *note, const char *e)
+ * at the ';', copied into inline_note: MAX_LINE + 1 bytes), else the
+ * comment block right above it, else the note that opened its section.
+ * The first key's block opens the section. *text: the note it was read
+ * from (an unmarked key's own comment, else the block above). */
+static enum param_prov note_prov(struct reading *rd, const char *note, const char *e,
+				 char *inline_note, const char **text)
 {
-	char inline_note[MAX_LINE + 1];
-	copy_span(inline_note, sizeof inline_note, note, (size_t)(e - note));
+	copy_span(inline_note, MAX_LINE + 1, note, (size_t)(e - note));
 	enum param_prov own = params_prov_of(inline_note);
 	enum param_prov above = params_prov_of(rd->block);
-	if (rd->keys == 0)
+	if (rd->keys == 0) {
 		rd->section_of = (unsigned char)above;
+		snprintf(rd->section_note, sizeof rd->section_note, "%s", rd->block);
+	}
+	/* the text the provenance is read from; an unmarked key's own words */
+	*text = own != PROV_UNMARKED              ? inline_note
+		: above != PROV_UNMARKED          ? rd->block
+		: rd->section_of != PROV_UNMARKED ? rd->section_note
+		: inline_note[0]                  ? inline_note
+						  : rd->block;
 	if (own != PROV_UNMARKED)
 		return own;
 	return above != PROV_UNMARKED ? above : (enum param_prov)rd->section_of;
+}
+
+/* A comment as scenario_comment gives it, owned: without the ';' or '#'
+ * and the blanks after it, control and invisible characters (a bidi
+ * override would show the line reordered) as spaces, bytes that are not
+ * UTF-8 as '?', cut at a whole character. NULL when empty. */
+static char *comment_text(const char *note)
+{
+	while (*note == ';' || *note == '#' || blank(*note))
+		note++;
+	size_t n = strlen(note);
+	while (n && blank(note[n - 1]))
+		n--;
+	if (!n)
+		return NULL;
+	n = n < SCENARIO_COMMENT_LEN - 1 ? n : text_utf8_cut(note, SCENARIO_COMMENT_LEN - 1);
+	char *t = malloc(n + 1);
+	if (!t)
+		return NULL; /* the comment is left out, the value stands */
+	for (size_t i = 0; i < n;) {
+		const unsigned char *u = (const unsigned char *)note + i;
+		int len = text_utf8_len(u);
+		unsigned cp = len ? text_utf8_code(u, len) : 0;
+		if (!len || i + (size_t)len > n) {
+			t[i++] = '?';
+			continue;
+		}
+		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || text_invisible(cp)) {
+			memset(t + i, ' ', (size_t)len);
+			i += (size_t)len;
+			continue;
+		}
+		memcpy(t + i, u, (size_t)len);
+		i += (size_t)len;
+	}
+	t[n] = '\0';
+	return t;
 }
 
 /* One line, a .. e (without its end), in section (updated); prev is
@@ -393,8 +443,12 @@ static void parse_line(struct reading *rd, const char *a, const char *e, char *s
 	}
 	size_t before = rd->n;
 	handler(rd, section, key, vbuf);
-	if (rd->n > before)
-		rd->v[rd->n - 1].prov = (unsigned char)note_prov(rd, note, e);
+	if (rd->n > before) {
+		char own[MAX_LINE + 1]; /* the key's own comment */
+		const char *text;
+		rd->v[rd->n - 1].prov = (unsigned char)note_prov(rd, note, e, own, &text);
+		rd->v[rd->n - 1].note = comment_text(text);
+	}
 	rd->block[0] = '\0';
 	rd->keys++;
 	copy_span(prev, 64, key, strlen(key));
@@ -586,7 +640,30 @@ static void clear(struct scenario *s)
 	memset(s, 0, offsetof(struct scenario, src));
 	for (size_t i = 0; i < nparams; i++)
 		s->src[i][0] = '\0';
-	memset((char *)s + at, 0, sizeof *s - at);
+	/* the comments' bytes are read only through comment_at */
+	memset((char *)s + at, 0, offsetof(struct scenario, comments) - at);
+}
+_Static_assert(offsetof(struct scenario, comments) + SCENARIO_COMMENTS == sizeof(struct scenario),
+	       "clear: the comments come last");
+
+/* Keep parameter k's comment (NULL: none): a later file's replaces an
+ * earlier one's; past the room, none is kept. */
+static void comment_put(struct scenario *s, int k, const char *text)
+{
+	size_t n = text ? strlen(text) + 1 : 0;
+	if (!n || s->comments_used + n > SCENARIO_COMMENTS) {
+		s->comment_at[k] = 0;
+		return;
+	}
+	memcpy(s->comments + s->comments_used, text, n);
+	s->comment_at[k] = s->comments_used + 1;
+	s->comments_used += (unsigned)n;
+}
+
+const char *scenario_comment(const struct scenario *s, int i)
+{
+	return i >= 0 && i < MAX_PARAMS && s->comment_at[i] ? s->comments + s->comment_at[i] - 1
+							    : "";
 }
 _Static_assert(offsetof(struct scenario, src) + sizeof((struct scenario *)0)->src ==
 		       offsetof(struct scenario, prov),
@@ -717,6 +794,7 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 		}
 		s->set[k] = true;
 		s->prov[k] = e->prov;
+		comment_put(s, k, e->note);
 		where(s->src[k], path ? path : scenario_builtin_name, e->line);
 	}
 	if (!rd->failed) {
@@ -727,8 +805,10 @@ static int load(struct scenario *s, const char *path, const char *mem, const cha
 		snprintf(s->path, sizeof s->path, "%s", path ? path : "");
 	}
 	bool failed = rd->failed;
-	for (size_t i = 0; i < rd->n; i++)
+	for (size_t i = 0; i < rd->n; i++) {
 		free(rd->v[i].value);
+		free(rd->v[i].note);
+	}
 	free(rd->v);
 	free(rd);
 	free(text);
@@ -810,6 +890,7 @@ static int set_one(struct scenario *s, const char *assignment, char *err, size_t
 	}
 	s->set[k] = true;
 	s->prov[k] = PROV_UNMARKED; /* a value from the command line cites nothing */
+	s->comment_at[k] = 0;
 	snprintf(s->src[k], SRC_LEN, "--set");
 	return 0;
 }
