@@ -559,6 +559,9 @@ static void formats(struct wb *x)
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		*all[i] = workbook_add_format(x->book);
 		format_set_font_name(*all[i], font);
+		/* every cell at the top of its row: beside a wrapped cell of
+		 * several lines, a label at the foot read as the next row's */
+		format_set_align(*all[i], LXW_ALIGN_VERTICAL_TOP);
 	}
 	format_set_bold(x->title);
 	format_set_font_size(x->title, 14);
@@ -1365,6 +1368,13 @@ static void source_words(const struct wb *x, const struct scenario *s, int i,
 		snprintf(buf, n, "%s", s->src[i]);
 }
 
+#define PARAM_TEXT_COLS 60 /* the parameter sheet's meaning and comment columns */
+
+static int min_int(int a, int b)
+{
+	return a < b ? a : b;
+}
+
 static void sheet_params(struct wb *x)
 {
 	const struct scenario *s = x->r->ri->s;
@@ -1397,20 +1407,33 @@ static void sheet_params(struct wb *x)
 		put_text(x, row, 4, d[i].clause, NULL);
 		source_words(x, s, (int)i, &d[i], v, sizeof v);
 		put_text(x, row, 5, v, NULL);
-		put_text(x, row, 6, params_meaning(&d[i], x->lang), NULL);
+		/* the meaning and the comment wrapped in their columns, the row as
+		 * high as the longer (cut at the column, a page lost their ends) */
+		const char *meaning = params_meaning(&d[i], x->lang);
+		const char *why = s->set[i] ? scenario_comment(s, (int)i) : "";
+		put_text(x, row, 6, meaning, x->wrap);
+		widen(x, 6, min_int(text_width(meaning) + 2, PARAM_TEXT_COLS));
 		if (s->set[i]) {
 			put_text(x, row, 7, w(x, basis[s->prov[i] < N_PROVS ? s->prov[i] : 0]),
 				 NULL);
-			put_text(x, row, 8, scenario_comment(s, (int)i), x->wrap);
+			put_text(x, row, 8, why, x->wrap);
+			widen(x, 8, min_int(text_width(why) + 2, PARAM_TEXT_COLS));
 		}
+		int lines = 1;
+		for (int k = 0; k < 2; k++) {
+			/* a line holds a little less than the column: wrapping
+			 * breaks at words, and some letters are wide */
+			int per = PARAM_TEXT_COLS - 8;
+			int m = (text_width(k ? why : meaning) + per - 1) / per;
+			lines = m > lines ? m : lines;
+		}
+		if (lines > 1)
+			check(x, worksheet_set_row(x->ws, (lxw_row_t)row, 15.0 * lines, NULL),
+			      "a row height");
 		row++;
 	}
 	if (x->width[2] > 36)
 		x->width[2] = 36;
-	if (x->width[6] > 60)
-		x->width[6] = 60;
-	if (x->width[8] > 60) /* a long comment wraps in its cell */
-		x->width[8] = 60;
 }
 
 /* manifest.txt's lines as rows: "key: value", the first line the version. */
