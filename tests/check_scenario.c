@@ -1392,6 +1392,14 @@ START_TEST(a_resolved_scenario_loads_back_to_the_same_values_to_the_last_bit)
 		ck_assert_msg(strcmp(a, b) == 0, "[%s] %s: %s, then %s", d[i].section, d[i].key, a,
 			      b);
 	}
+	/* and each value's comment, so the same basis: the ratings agree */
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_str_eq(scenario_comment(back, (int)i), scenario_comment(s, (int)i));
+		ck_assert_msg(back->prov[i] == s->prov[i], "[%s] %s: basis %d, then %d",
+			      d[i].section, d[i].key, s->prov[i], back->prov[i]);
+	}
+	ck_assert_str_ne(scenario_comment(back, idx("firms", "max_age")), "");
+	ck_assert_str_eq(scenario_comment(back, idx("m1a", "rate")), ""); /* --set */
 	ck_assert(back->pol.m1a.min_paid_capital == 12345678.91);
 	ck_assert(back->pol.m1a.rate == s->pol.m1a.rate);
 	ck_assert(back->pol.model.firms.tail_alpha == 1.2345678901234567);

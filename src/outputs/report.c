@@ -327,7 +327,10 @@ void report_resolved_ini(FILE *f, const struct scenario *s)
 			continue;
 		char v[160];
 		params_format(&s->pol, (int)i, v, sizeof v);
-		fprintf(f, "%s = %s\n", d[i].key, v);
+		/* with the comment that says why: read back, it gives the value
+		 * the same basis (the uncertainty ratings count it) */
+		const char *why = scenario_comment(s, (int)i);
+		fprintf(f, "%s = %s%s%s\n", d[i].key, v, *why ? " ; " : "", why);
 	}
 }
 
