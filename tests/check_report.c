@@ -635,7 +635,8 @@ static void write_scenario(void)
 	snprintf(p, sizeof p, "%s/pilot.ini", dir);
 	FILE *f = fopen(p, "w");
 	ck_assert_ptr_nonnull(f);
-	fputs("[scenario]\nname = R&D <pilot> \"x\"\n\n[firms]\ncount = uniform(300, 500)\n\n"
+	fputs("[scenario]\nname = R&D <pilot> \"x\"\n\n[firms]\n"
+	      "count = uniform(300, 500) ; assumption: a pilot <district> & its firms\n\n"
 	      "[budget]\ntotal = 12亿\n\n[uncosted]\nm8_events = 200万\n",
 	      f);
 	fclose(f);
@@ -769,6 +770,9 @@ START_TEST(a_report_is_one_well_formed_self_contained_page_with_the_runs_numbers
 	ck_assert_ptr_nonnull(strstr(diff, "<td>100万</td><td class=\"changed\">150万</td>"
 					   "<td><code>--set</code></td>"));
 	ck_assert_ptr_nonnull(strstr(diff, "<code>firms.count</code>"));
+	/* with the comment that says why, escaped, under where it was set */
+	ck_assert_ptr_nonnull(strstr(diff, "pilot.ini:5</code><span class=\"alt\">assumption: a "
+					   "pilot &lt;district&gt; &amp; its firms</span></td>"));
 	ck_assert_ptr_nonnull(strstr(diff, "<code>budget.total</code>"));
 
 	/* the tornado of the default assumptions, and the method note */

@@ -963,12 +963,16 @@ static void differences(struct page *pg)
 		char key[96], means[320];
 		key_name(x->param, key, sizeof key);
 		param_meaning(b, x->param, means, sizeof means);
-		html_printf(
-			f,
-			"<tr><td><code>%s</code><span class=\"alt\">%s</span></td><td>%s</td>"
-			"<td>%s</td><td class=\"changed\">%s</td><td><code>%s</code></td></tr>\n",
-			key, means, d[x->param].clause, x->draft, x->here,
-			b->s->set[x->param] ? b->s->src[x->param] : "");
+		/* why the scenario changed it, in its author's words, under where */
+		const char *why = b->s->set[x->param] ? scenario_comment(b->s, x->param) : "";
+		html_printf(f,
+			    "<tr><td><code>%s</code><span class=\"alt\">%s</span></td><td>%s</td>"
+			    "<td>%s</td><td class=\"changed\">%s</td><td><code>%s</code>",
+			    key, means, d[x->param].clause, x->draft, x->here,
+			    b->s->set[x->param] ? b->s->src[x->param] : "");
+		if (*why)
+			html_printf(f, "<span class=\"alt\">%s</span>", why);
+		fputs("</td></tr>\n", f);
 	}
 	fputs("</tbody></table>\n</section>\n", f);
 }
