@@ -73,22 +73,35 @@ POT_SRC = $(sort $(wildcard src/*/*.c src/*/*.h src/*/*.def src/*/*.inc include/
 	include/*.def))
 XGETTEXT = xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 	--keyword=L_:2 --keyword=NL_:2,3 --keyword=ngettext:1,2 --keyword=reason_fmt --keyword=AWARD:6 \
-	--flag=reason_fmt:1:c-format --flag=AWARD:6:c-format --add-comments=TRANSLATORS: --sort-output \
+	--flag=reason_fmt:1:c-format --flag=AWARD:6:c-format --flag=pgettext:2:no-c-format \
+	--add-comments=TRANSLATORS: --sort-output \
 	--add-location=file --package-name=fundsim --msgid-bugs-address=issues --no-wrap
 # The parameter table's meanings are built by the macros of lines.def, one row a line
 # ("share of " what, "share of " #id " awards claimed"): whole sentences only in the
 # preprocessed table, which xgettext reads too (I18N_EXTRACT keeps N_ there, i18n.h).
 # Its texts are cited as src/policy/params.c.
 POT_GEN = $(BUILD)/po/params.c
-$(POT_GEN): src/policy/params.c $(wildcard src/policy/*.inc include/*.def include/*.h)
+$(BUILD)/po/params.c: src/policy/params.c $(wildcard src/policy/*.inc include/*.def include/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -DI18N_EXTRACT -E -P -o $@ src/policy/params.c
+# The built-in scenario's comments (the reasons for its values, scenario_comment), as
+# pgettext calls for xgettext: cited as scenarios/suzhou-draft.ini.
+POT_COMMENTS = $(BUILD)/po/comments.c
+$(POT_COMMENTS): $(BUILD)/tools/comments_pot
+	@mkdir -p $(@D)
+	$(BUILD)/tools/comments_pot > $@.tmp && mv $@.tmp $@
+$(BUILD)/tools/comments_pot: tools/comments_pot.c $(LIBS_A)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBS_A) $(LDLIBS)
+POT_GEN += $(POT_COMMENTS)
 # (no creation date: the file changes only when a text does)
 pot: $(POT_GEN)
 	@echo "xgettext -o po/fundsim.pot (the sources)"
 	@$(XGETTEXT) -o po/fundsim.pot $(POT_SRC) $(POT_GEN)
-	@sed -i -e '/^"POT-Creation-Date:/d' -e 's|^#: $(POT_GEN)$$|#: src/policy/params.c|' \
-	  -e 's|^\(#:.*\) $(POT_GEN)|\1|' po/fundsim.pot
+	@sed -i -e '/^"POT-Creation-Date:/d' -e 's|^#: $(BUILD)/po/params.c$$|#: src/policy/params.c|' \
+	  -e 's|^\(#:.*\) $(BUILD)/po/params.c|\1|' \
+	  -e 's|^#: $(POT_COMMENTS)$$|#: scenarios/suzhou-draft.ini|' \
+	  -e 's|^\(#:.*\) $(POT_COMMENTS)|\1|' po/fundsim.pot
 
 po: pot
 	msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-output \

@@ -16,6 +16,7 @@
 #define FUNDSIM_I18N_H
 
 #include <libintl.h>
+#include <stddef.h>
 
 #define _(s) gettext(s)
 #ifdef I18N_EXTRACT
@@ -64,5 +65,12 @@ const char *i18n_n_in(enum i18n_lang lang, const char *s, const char *p, unsigne
 /* A pgettext key in lang: its translation, else its words without the
  * context (English, or no catalogue). */
 const char *i18n_ctx_in(enum i18n_lang lang, const char *key);
+
+/* A scenario comment (scenario_comment) as a reader in lang sees it: the
+ * catalogue's translation of one of the built-in scenario's
+ * (tools/comments_pot.c), else as its author wrote it. buf (n bytes)
+ * holds the lookup's key; the result may point into it or to the
+ * catalogue. */
+const char *i18n_comment(enum i18n_lang lang, const char *text, char *buf, size_t n);
 
 #endif

@@ -157,7 +157,10 @@ int cmd_params(const struct cli *c)
 		printf("%s\n", params_meaning(&d[i], i18n_lang()));
 		/* why the value is what it is, as the scenario's author wrote it:
 		 * under the value, where a planner asked to defend it looks */
-		const char *why = s->set[i] ? scenario_comment(s, (int)i) : "";
+		char key[SCENARIO_COMMENT_LEN + 32];
+		const char *why = s->set[i] ? i18n_comment(i18n_lang(), scenario_comment(s, (int)i),
+							   key, sizeof key)
+					    : "";
 		if (*why)
 			printf("%*s%s%s\n", width[P_KEY] + 3, "", _("comment: "), why);
 	}

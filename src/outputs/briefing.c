@@ -964,7 +964,12 @@ static void differences(struct page *pg)
 		key_name(x->param, key, sizeof key);
 		param_meaning(b, x->param, means, sizeof means);
 		/* why the scenario changed it, in its author's words, under where */
-		const char *why = b->s->set[x->param] ? scenario_comment(b->s, x->param) : "";
+		char ck[SCENARIO_COMMENT_LEN + 32];
+		const char *why = b->s->set[x->param]
+					  ? i18n_comment((enum i18n_lang)b->lang,
+							 scenario_comment(b->s, x->param), ck,
+							 sizeof ck)
+					  : "";
 		html_printf(f,
 			    "<tr><td><code>%s</code><span class=\"alt\">%s</span></td><td>%s</td>"
 			    "<td>%s</td><td class=\"changed\">%s</td><td><code>%s</code>",

@@ -1410,7 +1410,11 @@ static void sheet_params(struct wb *x)
 		/* the meaning and the comment wrapped in their columns, the row as
 		 * high as the longer (cut at the column, a page lost their ends) */
 		const char *meaning = params_meaning(&d[i], x->lang);
-		const char *why = s->set[i] ? scenario_comment(s, (int)i) : "";
+		char ckey[SCENARIO_COMMENT_LEN + 32];
+		const char *why = s->set[i] ? i18n_comment((enum i18n_lang)x->lang,
+							   scenario_comment(s, (int)i), ckey,
+							   sizeof ckey)
+					    : "";
 		put_text(x, row, 6, meaning, x->wrap);
 		widen(x, 6, min_int(text_width(meaning) + 2, PARAM_TEXT_COLS));
 		if (s->set[i]) {

@@ -166,6 +166,13 @@ const char *i18n_ctx_in(enum i18n_lang lang, const char *key)
 	return t == key ? strchr(key, '\004') + 1 : t;
 }
 
+const char *i18n_comment(enum i18n_lang lang, const char *text, char *buf, size_t n)
+{
+	if (!*text || snprintf(buf, n, "scenario comment\004%s", text) >= (int)n)
+		return text;
+	return i18n_ctx_in(lang, buf);
+}
+
 const char *i18n_in(enum i18n_lang lang, const char *msgid)
 {
 	if (!started) /* a unit test: English, the catalogue bound */
