@@ -232,6 +232,19 @@ if (missing.length) { console.log(missing.join(" ")); process.exit(1); }
 "$py" "$repo/tests/i18n_scan.py" "$tmp/page-zh.txt" > "$tmp/page.english" ||
 	{ no "src/serve/page.js's zh table is not all Chinese:"; head "$tmp/page.english"; }
 
+# The draft scenario's reasons in Chinese (its comments are in the catalogue,
+# tools/comments_pot.c); a user's own comment as its author wrote it.
+printf '[firms]\ncount = 1500 ; assumption: our own count, in English\n' > "$tmp/own.ini"
+env -i PATH="$PATH" "$bin" params --lang zh > "$tmp/params-zh" 2>&1
+grep -q '注释：假设：' "$tmp/params-zh" || no "params --lang zh: no 注释：假设： (the draft's reasons untranslated)"
+grep -q '注释：解读：' "$tmp/params-zh" || no "params --lang zh: no 注释：解读："
+grep -q 'comment: assumption: ' "$tmp/params-zh" && no "params --lang zh: an English comment of the draft"
+env -i PATH="$PATH" "$bin" params --lang zh --scenario "$tmp/own.ini" > "$tmp/params-own" 2>&1
+grep -q '注释：assumption: our own count, in English' "$tmp/params-own" ||
+	no "params --lang zh: a user's own comment not as written"
+env -i PATH="$PATH" "$bin" params --lang en > "$tmp/params-en" 2>&1
+grep -q 'comment: assumption: ' "$tmp/params-en" || no "params --lang en: no English comment"
+
 # Helpers read UTF-8 whatever the locale: with none at all (a fresh machine,
 # cron) or a C one, gnuplot warned once a chart that iconv failed on the
 # degree sign. English and Chinese alike.
