@@ -1425,9 +1425,10 @@ static void sheet_params(struct wb *x)
 		}
 		int lines = 1;
 		for (int k = 0; k < 2; k++) {
-			/* a line holds a little less than the column: wrapping
-			 * breaks at words, and some letters are wide */
-			int per = PARAM_TEXT_COLS - 8;
+			/* a line holds less than the column: wrapping breaks at
+			 * words, and in LibreOffice a Chinese character is a little
+			 * wider than two digits (a row sized on 52 lost its last) */
+			int per = PARAM_TEXT_COLS - 14;
 			int m = (text_width(k ? why : meaning) + per - 1) / per;
 			lines = m > lines ? m : lines;
 		}
