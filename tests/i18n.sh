@@ -245,6 +245,19 @@ grep -q '注释：assumption: our own count, in English' "$tmp/params-own" ||
 env -i PATH="$PATH" "$bin" params --lang en > "$tmp/params-en" 2>&1
 grep -q 'comment: assumption: ' "$tmp/params-en" || no "params --lang en: no English comment"
 
+# A reading reads the same in every output: the report's table of readings
+# and each value's comment (参数, params) give it one Chinese wording.
+"$py" - "$repo/po/zh_CN.po" > "$tmp/readings" <<'PY' || no "readings worded two ways: $(cat "$tmp/readings")"
+import re, sys
+po = open(sys.argv[1], encoding="utf-8").read()
+ents = re.findall(r'(?:msgctxt "((?:[^"\\]|\\.)*)"\n)?msgid "((?:[^"\\]|\\.)*)"\nmsgstr "((?:[^"\\]|\\.)*)"', po)
+plain = {m: t for c, m, t in ents if not c and m}
+bad = [m for c, m, t in ents if c == "scenario comment" and m.startswith("reading: ")
+       and m[9:] in plain and t != "解读：" + plain[m[9:]]]
+print(" | ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+
 # Helpers read UTF-8 whatever the locale: with none at all (a fresh machine,
 # cron) or a C one, gnuplot warned once a chart that iconv failed on the
 # degree sign. English and Chinese alike.
