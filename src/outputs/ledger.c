@@ -263,6 +263,13 @@ static void head(FILE *f, const char *first, const char *second)
 	head_w(f, first, 6, second);
 }
 
+/* Line line's money at each funding level (N_LINES: every line, TOTAL). */
+static void line_levels(const struct totals *t, int line, fen_t v[N_LEVELS])
+{
+	for (int k = 0; k < N_LEVELS; k++)
+		v[k] = totals_line(t, line, (enum fund_level)k);
+}
+
 void totals_print(const struct totals *t, FILE *f)
 {
 	fprintf(f, "%s\n", _("Spending by line (万元):"));
@@ -272,16 +279,14 @@ void totals_print(const struct totals *t, FILE *f)
 		if (!t->awards[l])
 			continue;
 		fen_t v[N_LEVELS];
-		for (int k = 0; k < N_LEVELS; k++)
-			v[k] = totals_line(t, l, (enum fund_level)k);
+		line_levels(t, l, v);
 		row(f, line_info(l)->name, t->awards[l], v);
 		all += t->awards[l];
 	}
-	fen_t v[N_LEVELS];
-	for (int k = 0; k < N_LEVELS; k++)
-		v[k] = totals_line(t, N_LINES, (enum fund_level)k);
+	fen_t v[N_LEVELS], total[N_LEVELS];
+	line_levels(t, N_LINES, total);
 	/* TRANSLATORS: the row of all lines in a terminal table (合计); CSV files keep TOTAL */
-	row(f, _("TOTAL"), all, v);
+	row(f, _("TOTAL"), all, total);
 	fprintf(f, "\n%s\n", _("Spending by paid year (万元):"));
 	head(f, _("year"), "");
 	fen_t within[N_LEVELS] = {0};
@@ -298,9 +303,7 @@ void totals_print(const struct totals *t, FILE *f)
 	}
 	if (t->nyears > t->horizon)
 		row(f, _("within"), -1, within);
-	for (int k = 0; k < N_LEVELS; k++) /* every paid year: the line table's TOTAL */
-		v[k] = totals_line(t, N_LINES, (enum fund_level)k);
-	row(f, _("TOTAL"), -1, v);
+	row(f, _("TOTAL"), -1, total); /* every paid year: the line table's */
 	if (t->nyears > t->horizon)
 		fprintf(f,
 			_("  * paid after the policy's last paid year (%d): commitments made in the "
@@ -312,7 +315,8 @@ void totals_print(const struct totals *t, FILE *f)
 
 void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE *f)
 {
-	fen_t v[N_LEVELS];
+	fen_t v[N_LEVELS], total[N_LEVELS]; /* the line table's TOTAL, under both tables */
+	line_levels(t, N_LINES, total);
 	fprintf(f, "\n%s\n", _("Spending by the recipients' district (万元):"));
 	/* "district" where a recipient is (所在区) is not "district" the funding
 	 * level (区级) of the columns beside it: a context tells them apart */
@@ -330,9 +334,7 @@ void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE
 		snprintf(label, sizeof label, "%s", w ? district_name(w) : "未指定");
 		row_w(f, label, width, -1, v);
 	}
-	for (int k = 0; k < N_LEVELS; k++) /* every recipient: the line table's TOTAL */
-		v[k] = totals_line(t, N_LINES, (enum fund_level)k);
-	row_w(f, _("TOTAL"), width, -1, v);
+	row_w(f, _("TOTAL"), width, -1, total); /* every recipient */
 	/* + rather than *: * marks the paid years after the policy above */
 	fprintf(f, "\n%s\n", _("Spending by budget owner (万元; + new money):"));
 	head_w(f, _("owner"), 22, "");
@@ -345,18 +347,12 @@ void totals_print_breakdown(const struct totals *t, const struct policy *p, FILE
 			own[N_OWNERS][k] += p->owner_new[o] ? x : 0;
 		}
 	}
-	for (int o = 0; o <= N_OWNERS; o++) {
+	for (int o = 0; o < N_OWNERS; o++) {
 		char label[64];
-		if (o == N_OWNERS) { /* every owner: the line table's TOTAL */
-			for (int k = 0; k < N_LEVELS; k++)
-				v[k] = totals_line(t, N_LINES, (enum fund_level)k);
-			row_w(f, _("TOTAL"), 22, -1, v);
-		}
-		if (o == N_OWNERS)
-			snprintf(label, sizeof label, "%s", _("new money only"));
-		else
-			snprintf(label, sizeof label, "%s%s", owner_info(o)->zh,
-				 p->owner_new[o] ? " +" : "");
+		snprintf(label, sizeof label, "%s%s", owner_info(o)->zh,
+			 p->owner_new[o] ? " +" : "");
 		row_w(f, label, 22, -1, own[o]);
 	}
+	row_w(f, _("TOTAL"), 22, -1, total); /* every owner */
+	row_w(f, _("new money only"), 22, -1, own[N_OWNERS]);
 }

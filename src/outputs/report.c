@@ -650,19 +650,16 @@ void report_print(FILE *f, const struct run_info *ri, const struct summary *sm)
 		bool zh = i18n_lang() == I18N_ZH;
 		int width = zh ? 24 : 17;
 		print_head_w(f, width);
-		for (int o = 0; o <= N_OWNERS; o++) {
-			if (o == N_OWNERS) /* every owner: the measure table's TOTAL */
-				print_row_w(f, width, _("TOTAL"),
-					    summary_money(sm, N_LINES, l->years, LV_TOTAL));
+		for (int o = 0; o < N_OWNERS; o++) {
 			char label[96];
-			snprintf(label, sizeof label, "%s%s",
-				 o == N_OWNERS ? _("new money only")
-				 : zh          ? owner_info(o)->zh
-					       : owner_key(o),
-				 o < N_OWNERS && sm->owner_new[o] ? " +"
-								  : ""); /* *: after the policy */
+			snprintf(label, sizeof label, "%s%s", zh ? owner_info(o)->zh : owner_key(o),
+				 sm->owner_new[o] ? " +" : ""); /* *: after the policy */
 			print_row_w(f, width, label, summary_owner(sm, o, l->years, LV_TOTAL));
 		}
+		/* every owner: the measure table's TOTAL; then the new money in it */
+		print_row_w(f, width, _("TOTAL"), summary_money(sm, N_LINES, l->years, LV_TOTAL));
+		print_row_w(f, width, _("new money only"),
+			    summary_owner(sm, N_OWNERS, l->years, LV_TOTAL));
 	}
 	bool zh_words = i18n_lang() == I18N_ZH;
 	if (sm->nenv)
