@@ -1302,6 +1302,15 @@ static void sheet_tornado(struct wb *x)
 
 #define UNCOSTED_COLS 40 /* the width of each description, wrapped */
 
+/* The lines the longer of a and b takes, wrapped at per columns a line
+ * (text_width: a Chinese character two): at least 1. */
+static int wrapped_lines(const char *a, const char *b, int per)
+{
+	int n = (text_width(a) + per - 1) / per, m = (text_width(b) + per - 1) / per;
+	n = n > m ? n : m;
+	return n > 1 ? n : 1;
+}
+
 /* The commitments listed but not costed (uncosted.def), the bureau's
  * lump sums, and the total with them beside the modelled one. */
 static void sheet_uncosted(struct wb *x)
@@ -1324,12 +1333,7 @@ static void sheet_uncosted(struct wb *x)
 		widen(x, 1, text_width(item) + 2);
 		put_text(x, row, 2, u->zh, x->wrap);
 		put_text(x, row, 3, u->en, x->wrap);
-		int lines = 1;
-		for (int k = 0; k < 2; k++) {
-			int n = (text_width(k ? u->en : u->zh) + UNCOSTED_COLS - 3) /
-				(UNCOSTED_COLS - 2);
-			lines = n > lines ? n : lines;
-		}
+		int lines = wrapped_lines(u->zh, u->en, UNCOSTED_COLS - 2);
 		check(x, worksheet_set_row(x->ws, (lxw_row_t)row, 15.0 * lines, NULL),
 		      "a row height");
 		put_money_as(x, row, 4, (double)money_round(p->uncosted[i]) / 100, x->mtop);
@@ -1423,15 +1427,10 @@ static void sheet_params(struct wb *x)
 			put_text(x, row, 8, why, x->wrap);
 			widen(x, 8, min_int(text_width(why) + 2, PARAM_TEXT_COLS));
 		}
-		int lines = 1;
-		for (int k = 0; k < 2; k++) {
-			/* a line holds less than the column: wrapping breaks at
-			 * words, and in LibreOffice a Chinese character is a little
-			 * wider than two digits (a row sized on 52 lost its last) */
-			int per = PARAM_TEXT_COLS - 14;
-			int m = (text_width(k ? why : meaning) + per - 1) / per;
-			lines = m > lines ? m : lines;
-		}
+		/* a line holds less than the column: wrapping breaks at words,
+		 * and in LibreOffice a Chinese character is a little wider than
+		 * two digits (a row sized on 52 lost its last) */
+		int lines = wrapped_lines(meaning, why, PARAM_TEXT_COLS - 14);
 		if (lines > 1)
 			check(x, worksheet_set_row(x->ws, (lxw_row_t)row, 15.0 * lines, NULL),
 			      "a row height");
