@@ -40,15 +40,23 @@ int i18n_parse(const char *s)
 
 /* The environment's language, as gettext would read it: the first of
  * LANGUAGE (its first entry), LC_ALL, LC_MESSAGES, LANG that is set. */
+/* The first of the n variables set (and not empty), as libc reads a
+ * locale category's: NULL when none is. */
+static const char *first_env(const char *const *vars, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return v;
+	}
+	return NULL;
+}
+
 static enum i18n_lang from_environment(void)
 {
 	static const char *const vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
-	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-		const char *v = getenv(vars[i]);
-		if (v && *v)
-			return strncmp(v, "zh", 2) == 0 ? I18N_ZH : I18N_EN;
-	}
-	return I18N_EN;
+	const char *v = first_env(vars, sizeof vars / sizeof vars[0]);
+	return v && strncmp(v, "zh", 2) == 0 ? I18N_ZH : I18N_EN;
 }
 
 static bool has_catalogue(const char *dir)
@@ -96,11 +104,8 @@ static void messages_locale(bool from_env)
  * it: LC_ALL, else LC_CTYPE, else LANG (none: "C"). */
 static bool env_utf8(void)
 {
-	const char *v = NULL;
-	const char *const name[] = {"LC_ALL", "LC_CTYPE", "LANG"};
-	for (size_t i = 0; i < 3 && !(v && *v); i++)
-		v = getenv(name[i]);
-	for (; v && *v; v++)
+	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+	for (const char *v = first_env(vars, sizeof vars / sizeof vars[0]); v && *v; v++)
 		if (!strncasecmp(v, "utf-8", 5) || !strncasecmp(v, "utf8", 4))
 			return true;
 	return false;
