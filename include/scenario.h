@@ -70,7 +70,8 @@ void scenario_quote(const char *text, char *buf, size_t n);
  * provenance (prov) was read from: its own (after the value), else the
  * comment lines right above it, else the comment that opens its section;
  * without the ';' and joined into one line of printable UTF-8 (control
- * and invisible characters are spaces). "" when none, or set by --set. Borrowed from s. */
+ * and invisible characters are spaces). "" when none, for a value not
+ * set, or set by --set. Borrowed from s. */
 const char *scenario_comment(const struct scenario *s, int i);
 
 /* Apply "section.key=value" (a --set). Returns 0 or -1 with err. */

@@ -50,6 +50,12 @@ unsigned text_utf8_code(const unsigned char *p, int len);
  * another. */
 const char *text_invisible(unsigned c);
 
+/* Whether code point c is a control character: C0, DEL or C1. */
+static inline bool text_control(unsigned c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
 /* len, or less so that s[0..len) does not end inside a UTF-8 character
  * (as snprintf leaves a message it cut to fit). */
 size_t text_utf8_cut(const char *s, size_t len);

@@ -158,9 +158,8 @@ int cmd_params(const struct cli *c)
 		/* why the value is what it is, as the scenario's author wrote it:
 		 * under the value, where a planner asked to defend it looks */
 		char key[SCENARIO_COMMENT_LEN + 32];
-		const char *why = s->set[i] ? i18n_comment(i18n_lang(), scenario_comment(s, (int)i),
-							   key, sizeof key)
-					    : "";
+		const char *why = i18n_comment(i18n_lang(), scenario_comment(s, (int)i), key,
+					       sizeof key); /* "" when unset or --set */
 		if (*why)
 			printf("%*s%s%s\n", width[P_KEY] + 3, "", _("comment: "), why);
 	}

@@ -250,7 +250,7 @@ static int allowed(struct state *st, int i, const char *text)
 		unsigned cp = text_utf8_code(u, len);
 		u += len;
 		bool brk = cp == '\n' || cp == '\r';
-		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+		if (text_control(cp)) {
 			if (kind == CSV_TEXT && (brk || cp == '\t'))
 				continue;
 			field_name(st, i, name, sizeof name);

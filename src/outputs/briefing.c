@@ -965,11 +965,8 @@ static void differences(struct page *pg)
 		param_meaning(b, x->param, means, sizeof means);
 		/* why the scenario changed it, in its author's words, under where */
 		char ck[SCENARIO_COMMENT_LEN + 32];
-		const char *why = b->s->set[x->param]
-					  ? i18n_comment((enum i18n_lang)b->lang,
-							 scenario_comment(b->s, x->param), ck,
-							 sizeof ck)
-					  : "";
+		const char *why = i18n_comment((enum i18n_lang)b->lang,
+					       scenario_comment(b->s, x->param), ck, sizeof ck);
 		html_printf(f,
 			    "<tr><td><code>%s</code><span class=\"alt\">%s</span></td><td>%s</td>"
 			    "<td>%s</td><td class=\"changed\">%s</td><td><code>%s</code>",

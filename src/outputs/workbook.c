@@ -1415,10 +1415,8 @@ static void sheet_params(struct wb *x)
 		 * high as the longer (cut at the column, a page lost their ends) */
 		const char *meaning = params_meaning(&d[i], x->lang);
 		char ckey[SCENARIO_COMMENT_LEN + 32];
-		const char *why = s->set[i] ? i18n_comment((enum i18n_lang)x->lang,
-							   scenario_comment(s, (int)i), ckey,
-							   sizeof ckey)
-					    : "";
+		const char *why = i18n_comment((enum i18n_lang)x->lang, scenario_comment(s, (int)i),
+					       ckey, sizeof ckey); /* "" when unset */
 		put_text(x, row, 6, meaning, x->wrap);
 		widen(x, 6, min_int(text_width(meaning) + 2, PARAM_TEXT_COLS));
 		if (s->set[i]) {

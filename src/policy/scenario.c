@@ -315,7 +315,7 @@ static char *comment_text(const char *note)
 			t[i++] = '?';
 			continue;
 		}
-		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || text_invisible(cp)) {
+		if (text_control(cp) || text_invisible(cp)) {
 			memset(t + i, ' ', (size_t)len);
 			i += (size_t)len;
 			continue;
