@@ -308,7 +308,6 @@ struct wb {
 	lxw_format *year;    /* a year or a rank: a whole number, centred */
 	lxw_format *center;  /* a word of a short column (a period, a rating, yes or no), centred */
 	lxw_format *lwhole;  /* a whole number beside its label (the method sheet), to the left */
-	lxw_format *mtop;    /* an amount at the top of a row of wrapped text */
 	lxw_worksheet *ws;   /* the sheet being written */
 	int frozen;          /* its header rows (frozen, repeated on each printed page) */
 	int frozen_cols;     /* its label columns (frozen) */
@@ -416,7 +415,7 @@ static int number_cols(double v, int decimals, int sfx)
 /* An amount: yuan in, 万元 in the cell: the CSV files' figure (printf's
  * rounding to the fen, which round(yuan * 100) does not always agree
  * with at a half fen) divided by 10,000. */
-static void put_money_as(struct wb *x, int row, int col, double yuan, lxw_format *f)
+static void put_money(struct wb *x, int row, int col, double yuan)
 {
 	/* Already a whole number of fen (a CSV file's figure): the nearest
 	 * double to k/100, which printf shows as k/100 (half an ulp below
@@ -427,14 +426,9 @@ static void put_money_as(struct wb *x, int row, int col, double yuan, lxw_format
 		snprintf(fen, sizeof fen, "%.2f", yuan);
 		wan = strtod(fen, NULL) / 1e4;
 	}
-	check(x, worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, wan, f),
+	check(x, worksheet_write_number(x->ws, (lxw_row_t)row, (lxw_col_t)col, wan, x->money),
 	      "an amount");
 	widen(x, col, number_cols(wan, 2, 5));
-}
-
-static void put_money(struct wb *x, int row, int col, double yuan)
-{
-	put_money_as(x, row, col, yuan, x->money);
 }
 
 static void put_number(struct wb *x, int row, int col, double v, lxw_format *f)
@@ -553,9 +547,9 @@ static void sheet_end(struct wb *x)
 static void formats(struct wb *x)
 {
 	const char *font = x->lang == CHART_ZH ? "等线" : "Calibri";
-	lxw_format **all[] = {&x->title, &x->head,   &x->group,  &x->text,  &x->wrap,  &x->money,
-			      &x->share, &x->count,  &x->number, &x->whole, &x->after, &x->decimal,
-			      &x->year,  &x->center, &x->lwhole, &x->mtop};
+	lxw_format **all[] = {&x->title, &x->head,    &x->group, &x->text,   &x->wrap,
+			      &x->money, &x->share,   &x->count, &x->number, &x->whole,
+			      &x->after, &x->decimal, &x->year,  &x->center, &x->lwhole};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		*all[i] = workbook_add_format(x->book);
 		format_set_font_name(*all[i], font);
@@ -571,7 +565,6 @@ static void formats(struct wb *x)
 	format_set_bold(x->head);
 	format_set_text_wrap(x->head);
 	format_set_align(x->head, LXW_ALIGN_CENTER);
-	format_set_align(x->head, LXW_ALIGN_VERTICAL_TOP);
 	format_set_bottom(x->head, LXW_BORDER_THIN);
 	format_set_bg_color(x->head, 0xDDE6F0);
 	/* Text a character in from the left: after a figure flush right it
@@ -584,10 +577,7 @@ static void formats(struct wb *x)
 	format_set_bg_color(x->group, 0xDDE6F0);
 	format_set_text_wrap(x->wrap);
 	format_set_align(x->wrap, LXW_ALIGN_LEFT);
-	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
 	format_set_indent(x->wrap, 1); /* as text */
-	format_set_num_format(x->mtop, MONEY_FMT);
-	format_set_align(x->mtop, LXW_ALIGN_VERTICAL_TOP);
 	format_set_num_format(x->money, MONEY_FMT);
 	format_set_num_format(x->share, "0.0%");
 	format_set_num_format(x->count, "#,##0.0");
@@ -1336,8 +1326,8 @@ static void sheet_uncosted(struct wb *x)
 		int lines = wrapped_lines(u->zh, u->en, UNCOSTED_COLS - 2);
 		check(x, worksheet_set_row(x->ws, (lxw_row_t)row, 15.0 * lines, NULL),
 		      "a row height");
-		put_money_as(x, row, 4, (double)money_round(p->uncosted[i]) / 100, x->mtop);
-		put_money_as(x, row, 5, (double)uncosted_lump(p, i) / 100, x->mtop);
+		put_money(x, row, 4, (double)money_round(p->uncosted[i]) / 100);
+		put_money(x, row, 5, (double)uncosted_lump(p, i) / 100);
 	}
 	put_text(x, ++row, 0, w(x, R_UNCOSTED), NULL);
 	row += 2;
