@@ -287,8 +287,8 @@ static void to_u01(const uint64_t *w, size_t m, uint64_t lift, double scale, dou
 
 #if defined(STREAM_SSE2) && defined(__GNUC__) && !defined(__clang__)
 /* SLEEF's "cinz" functions (no FMA, deterministic) give the same bits on
- * every vector width (check_stream.c); exp and sincospi eight at a time
- * where the machine has AVX-512, log four (log4). sleef.h declares them
+ * every vector width (check_stream.c); exp, log2 and sincospi eight at a
+ * time where the machine has AVX-512. sleef.h declares them
  * only under -mavx512f: here by hand. */
 #include <immintrin.h>
 #define STREAM_WIDE 1
@@ -300,7 +300,7 @@ wide2 Sleef_cinz_sincospid8_u35avx512fnofma(__m512d x);
 
 /* All n, 8 at a time; the last up to 7 in one masked vector (the lanes
  * past n hold 0 and are not stored): one call where the SSE2 pairs took
- * up to four (sincospi's and log's tails measured no gain so). */
+ * up to four. */
 __attribute__((target("avx512f"))) static void exp8(const double *x, size_t n, double *out)
 {
 	for (size_t i = 0; i < n; i += 8) {
@@ -310,16 +310,15 @@ __attribute__((target("avx512f"))) static void exp8(const double *x, size_t n, d
 	}
 }
 
-__attribute__((target("avx512f"))) static size_t sincospi8(const double *x, size_t n, double *c,
-							   double *s)
+__attribute__((target("avx512f"))) static void sincospi8(const double *x, size_t n, double *c,
+							 double *s)
 {
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		wide2 r = Sleef_cinz_sincospid8_u35avx512fnofma(_mm512_loadu_pd(x + i));
-		_mm512_storeu_pd(s + i, r.x);
-		_mm512_storeu_pd(c + i, r.y);
+	for (size_t i = 0; i < n; i += 8) {
+		__mmask8 k = n - i >= 8 ? 0xFF : (__mmask8)((1u << (n - i)) - 1);
+		wide2 r = Sleef_cinz_sincospid8_u35avx512fnofma(_mm512_maskz_loadu_pd(k, x + i));
+		_mm512_mask_storeu_pd(s + i, k, r.x);
+		_mm512_mask_storeu_pd(c + i, k, r.y);
 	}
-	return i;
 }
 #endif
 
@@ -360,7 +359,8 @@ void stream_exp(const double *x, size_t n, double *out)
 }
 
 #ifdef STREAM_WIDE
-__m256d Sleef_cinz_logd4_u35avx(__m256d x);
+__m256d Sleef_cinz_log2d4_u35avx(__m256d x);
+__m512d Sleef_cinz_log2d8_u35avx512fnofma(__m512d x);
 
 static int has_avx(void)
 {
@@ -370,37 +370,54 @@ static int has_avx(void)
 	return has;
 }
 
-/* log four at a time: SLEEF's AVX-512 log took 23-36 ns a call on this
- * project's machine (its AVX one 2-3.5, SSE2's 4-7; the same bits) */
-__attribute__((target("avx"))) static size_t log4(const double *x, size_t n, double *out)
+/* As exp8 (the lanes past n hold 1). */
+__attribute__((target("avx512f"))) static void log2_8(const double *x, size_t n, double *out)
+{
+	const __m512d one = _mm512_set1_pd(1);
+	for (size_t i = 0; i < n; i += 8) {
+		__mmask8 k = n - i >= 8 ? 0xFF : (__mmask8)((1u << (n - i)) - 1);
+		__m512d r = Sleef_cinz_log2d8_u35avx512fnofma(_mm512_mask_loadu_pd(one, k, x + i));
+		_mm512_mask_storeu_pd(out + i, k, r);
+	}
+}
+
+__attribute__((target("avx"))) static size_t log2_4(const double *x, size_t n, double *out)
 {
 	size_t i = 0;
 	for (; i + 4 <= n; i += 4)
-		_mm256_storeu_pd(out + i, Sleef_cinz_logd4_u35avx(_mm256_loadu_pd(x + i)));
+		_mm256_storeu_pd(out + i, Sleef_cinz_log2d4_u35avx(_mm256_loadu_pd(x + i)));
 	return i;
 }
 #endif
 
-/* log without counting: Box-Muller's and the exponential's own */
-static void vlog(const double *x, size_t n, double *out)
+/* log2 without counting, for the variates (ln u = ln 2 log2 u): SLEEF's
+ * AVX-512 log took 24 ns a value on this project's machine, its AVX log
+ * 2.2, its AVX-512 log2 0.9. */
+static void vlog2(const double *x, size_t n, double *out)
 {
 	size_t i = 0;
 #ifdef STREAM_WIDE
+	if (has_avx512()) {
+		log2_8(x, n, out);
+		return;
+	}
 	if (has_avx())
-		i = log4(x, n, out);
+		i = log2_4(x, n, out);
 #endif
 #ifdef STREAM_SSE2
 	for (; i < n; i += 2)
-		put_pair(out, i, n, Sleef_cinz_logd2_u35sse2(pair(x, i, n)));
+		put_pair(out, i, n, Sleef_cinz_log2d2_u35sse2(pair(x, i, n)));
 #endif
 	for (; i < n; i++)
-		out[i] = Sleef_logd1_u35purec(x[i]);
+		out[i] = Sleef_log2d1_u35purec(x[i]);
 }
 
 void stream_log(const double *x, size_t n, double *out)
 {
 	COUNT(STREAM_LOG, n);
-	vlog(x, n, out);
+	vlog2(x, n, out);
+	for (size_t i = 0; i < n; i++)
+		out[i] *= M_LN2;
 }
 
 /* c = cos(pi x), s = sin(pi x) over arrays. */
@@ -408,8 +425,10 @@ static void sincospi(const double *x, size_t n, double *c, double *s)
 {
 	size_t i = 0;
 #ifdef STREAM_WIDE
-	if (has_avx512())
-		i = sincospi8(x, n, c, s);
+	if (has_avx512()) {
+		sincospi8(x, n, c, s);
+		return;
+	}
 #endif
 #ifdef STREAM_SSE2
 	for (; i < n; i += 2) {
@@ -441,12 +460,15 @@ void stream_uniform(const struct stream *s, uint32_t pos, size_t n, double *out)
 }
 
 #ifdef STREAM_X86
-/* Box-Muller's last step eight at a time: r = sqrt(-2 log u), z0 = r cos,
+/* -2 ln u = -2 ln 2 log2 u (vlog2) */
+#define NEG_2LN2 (-2 * M_LN2)
+
+/* Box-Muller's last step eight at a time: r = sqrt(-2 ln u), z0 = r cos,
  * z1 = r sin (IEEE sqrt and products: the same bits at any width). */
 __attribute__((target("avx512f"))) static void radius8(double *z0, double *z1, const double *a,
 						       size_t m)
 {
-	const __m512d m2 = _mm512_set1_pd(-2);
+	const __m512d m2 = _mm512_set1_pd(NEG_2LN2);
 	for (size_t j = 0; j < m; j += 8) {
 		__mmask8 k = m - j >= 8 ? 0xFF : (__mmask8)((1u << (m - j)) - 1);
 		__m512d r = _mm512_sqrt_pd(_mm512_mul_pd(m2, _mm512_maskz_loadu_pd(k, z1 + j)));
@@ -460,10 +482,10 @@ __attribute__((target("avx512f"))) static void radius8(double *z0, double *z1, c
 /* Box-Muller on m blocks: z0[j] (even position), z1[j] (odd). */
 static void box_muller(const uint64_t *w0, const uint64_t *w1, size_t m, double *z0, double *z1)
 {
-	/* the radius's log in z1 and the sine in a: no scratch read that gcc
+	/* the radius's log2 in z1 and the sine in a: no scratch read that gcc
 	 * cannot see filled (it warned, and clearing one cost 2 KB a call) */
 	to_u01(w0, m, 1, 0x1.0p-53, z1); /* u01_pos */
-	vlog(z1, m, z1);
+	vlog2(z1, m, z1);
 	double a[CHUNK];
 	to_u01(w1, m, 0, 0x1.0p-52, z0); /* 2 u01: the angle, then its cosine; the sine in a */
 	sincospi(z0, m, z0, a);
@@ -474,7 +496,7 @@ static void box_muller(const uint64_t *w0, const uint64_t *w1, size_t m, double 
 	}
 #endif
 	for (size_t j = 0; j < m; j++) {
-		double r = sqrt(-2 * z1[j]);
+		double r = sqrt(NEG_2LN2 * z1[j]);
 		z0[j] *= r;
 		z1[j] = a[j] * r;
 	}
@@ -502,6 +524,7 @@ void stream_exponential(const struct stream *s, uint32_t pos, size_t n, double m
 	uint64_t w0[CHUNK], w1[CHUNK];
 	double u[2 * CHUNK];
 	size_t done = 0;
+	double scale = -mean * M_LN2; /* -mean ln u = -mean ln 2 log2 u */
 	COUNT(STREAM_UNIFORM, n);
 	while (done < n) {
 		uint32_t p = pos + (uint32_t)done, b = p / 2;
@@ -511,9 +534,9 @@ void stream_exponential(const struct stream *s, uint32_t pos, size_t n, double m
 		size_t k = 0;
 		for (size_t j = p % 2; j < 2 * m && done + k < n; j++)
 			u[k++] = u01_pos(j % 2 ? w1[j / 2] : w0[j / 2]);
-		vlog(u, k, u);
+		vlog2(u, k, u);
 		for (size_t j = 0; j < k; j++)
-			out[done + j] = -mean * u[j];
+			out[done + j] = scale * u[j];
 		done += k;
 	}
 }
