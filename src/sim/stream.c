@@ -204,7 +204,9 @@ WIDEST static void blocks(const struct stream *s, int across, uint32_t b0, size_
 {
 	uint32_t da = across ? 0 : 1, di = across ? 1 : 0;
 #ifdef STREAM_X86
-	if (has_avx512()) {
+	/* one or two blocks (a third of the calls): the plain rounds, shorter
+	 * than a vector's chain */
+	if (has_avx512() && m > 2) {
 		blocks16(s, across, b0, m, w0, w1);
 		return;
 	}
