@@ -255,7 +255,7 @@ bench: bin/fundsim $(BUILD)/bench_sim $(BUILD)/bench_floor $(BUILD)/bench_reuse 
 	@$(BUILD)/bench_sim 10000
 	@$(PY) bench/check_means.py bin/fundsim 2000 || \
 	  echo "model check FAILED: the NumPy model no longer follows fundsim; its ratio is not a fair one"
-	@$(PY) bench/compare.py $(BUILD)/bench_sim $(BUILD)/bench_floor $(BUILD)/bench_rules 2000 5
+	@$(PY) bench/compare.py $(BUILD)/bench_sim $(BUILD)/bench_floor $(BUILD)/bench_rules 2000 9
 	@$(BUILD)/bench_sim --serial 5000
 	@sh tests/bench_reuse.sh bin/fundsim 100
 	@$(BUILD)/bench_reuse 1000
