@@ -461,10 +461,10 @@ void stream_uniform(const struct stream *s, uint32_t pos, size_t n, double *out)
 	}
 }
 
-#ifdef STREAM_X86
-/* -2 ln u = -2 ln 2 log2 u (vlog2) */
+/* -2 ln u = -2 ln 2 log2 u (vlog2): Box-Muller's radius on every path */
 #define NEG_2LN2 (-2 * M_LN2)
 
+#ifdef STREAM_X86
 /* Box-Muller's last step eight at a time: r = sqrt(-2 ln u), z0 = r cos,
  * z1 = r sin (IEEE sqrt and products: the same bits at any width). */
 __attribute__((target("avx512f"))) static void radius8(double *z0, double *z1, const double *a,
