@@ -97,6 +97,13 @@ static int has_avx512(void)
 	return has;
 }
 
+/* The lanes of a vector of eight that the last left values fill: all when
+ * eight or more. */
+static inline __mmask8 lanes8(size_t left)
+{
+	return left >= 8 ? 0xFF : (__mmask8)((1u << left) - 1);
+}
+
 /* The rounds of blocks() 16 at a time in AVX-512 registers, written out:
  * gcc's vectorised loop widened every 32-bit lane to 64 bits and back
  * for the multiplies (12 cycles a block); here the even and odd lanes'
@@ -144,10 +151,7 @@ AVX512_INLINE void store16(const struct lanes16 *v, size_t left, uint64_t *w0, u
 {
 	const __m512i lo = _mm512_setr_epi64(0, 1, 8, 9, 2, 3, 10, 11),
 		      hi = _mm512_setr_epi64(4, 5, 12, 13, 6, 7, 14, 15);
-	__mmask8 first = left >= 8 ? 0xFF : (__mmask8)((1u << left) - 1),
-		 second = left >= 16 ? 0xFF
-			  : left > 8 ? (__mmask8)((1u << (left - 8)) - 1)
-				     : 0;
+	__mmask8 first = lanes8(left), second = left > 8 ? lanes8(left - 8) : 0;
 	__m512i a = _mm512_unpacklo_epi32(v->x1, v->x0), b = _mm512_unpackhi_epi32(v->x1, v->x0);
 	_mm512_mask_storeu_epi64(w0, first, _mm512_permutex2var_epi64(a, lo, b));
 	_mm512_mask_storeu_epi64(w0 + 8, second, _mm512_permutex2var_epi64(a, hi, b));
@@ -263,7 +267,7 @@ to_u01_8(const uint64_t *w, size_t m, uint64_t lift, double scale, double *out)
 	const __m512i l = _mm512_set1_epi64((long long)lift);
 	const __m512d sc = _mm512_set1_pd(scale);
 	for (size_t j = 0; j < m; j += 8) {
-		__mmask8 k = m - j >= 8 ? 0xFF : (__mmask8)((1u << (m - j)) - 1);
+		__mmask8 k = lanes8(m - j);
 		__m512i x = _mm512_srli_epi64(_mm512_maskz_loadu_epi64(k, w + j), 11);
 		_mm512_mask_storeu_pd(out + j, k,
 				      _mm512_mul_pd(_mm512_cvtepu64_pd(_mm512_add_epi64(x, l)),
@@ -306,7 +310,7 @@ wide2 Sleef_cinz_sincospid8_u35avx512fnofma(__m512d x);
 __attribute__((target("avx512f"))) static void exp8(const double *x, size_t n, double *out)
 {
 	for (size_t i = 0; i < n; i += 8) {
-		__mmask8 k = n - i >= 8 ? 0xFF : (__mmask8)((1u << (n - i)) - 1);
+		__mmask8 k = lanes8(n - i);
 		__m512d r = Sleef_cinz_expd8_u10avx512fnofma(_mm512_maskz_loadu_pd(k, x + i));
 		_mm512_mask_storeu_pd(out + i, k, r);
 	}
@@ -316,7 +320,7 @@ __attribute__((target("avx512f"))) static void sincospi8(const double *x, size_t
 							 double *s)
 {
 	for (size_t i = 0; i < n; i += 8) {
-		__mmask8 k = n - i >= 8 ? 0xFF : (__mmask8)((1u << (n - i)) - 1);
+		__mmask8 k = lanes8(n - i);
 		wide2 r = Sleef_cinz_sincospid8_u35avx512fnofma(_mm512_maskz_loadu_pd(k, x + i));
 		_mm512_mask_storeu_pd(s + i, k, r.x);
 		_mm512_mask_storeu_pd(c + i, k, r.y);
@@ -377,7 +381,7 @@ __attribute__((target("avx512f"))) static void log2_8(const double *x, size_t n,
 {
 	const __m512d one = _mm512_set1_pd(1);
 	for (size_t i = 0; i < n; i += 8) {
-		__mmask8 k = n - i >= 8 ? 0xFF : (__mmask8)((1u << (n - i)) - 1);
+		__mmask8 k = lanes8(n - i);
 		__m512d r = Sleef_cinz_log2d8_u35avx512fnofma(_mm512_mask_loadu_pd(one, k, x + i));
 		_mm512_mask_storeu_pd(out + i, k, r);
 	}
@@ -472,7 +476,7 @@ __attribute__((target("avx512f"))) static void radius8(double *z0, double *z1, c
 {
 	const __m512d m2 = _mm512_set1_pd(NEG_2LN2);
 	for (size_t j = 0; j < m; j += 8) {
-		__mmask8 k = m - j >= 8 ? 0xFF : (__mmask8)((1u << (m - j)) - 1);
+		__mmask8 k = lanes8(m - j);
 		__m512d r = _mm512_sqrt_pd(_mm512_mul_pd(m2, _mm512_maskz_loadu_pd(k, z1 + j)));
 		_mm512_mask_storeu_pd(z0 + j, k,
 				      _mm512_mul_pd(_mm512_maskz_loadu_pd(k, z0 + j), r));
