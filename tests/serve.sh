@@ -34,18 +34,22 @@ start() {
 		{ bad "serve did not start"; exit 1; }
 }
 
-# ask EXPECTED-CODE WHAT curl-arguments...: the body lands in $tmp/body.
+# ask EXPECTED-CODE WHAT curl-arguments...: the body lands in $tmp/body. No answer at all
+# (HTTP 000) says whether serve still runs, and the end of what it printed.
 ask() {
 	code=$1
 	what=$2
 	shift 2
+	rm -f "$tmp/body"
 	got=$(curl -s -o "$tmp/body" -w '%{http_code}' --max-time 300 "$@")
 	if [ "$got" = "$code" ]; then ok; else
-		bad "$what: HTTP $got, expected $code: $(head -c 300 "$tmp/body")"
+		bad "$what: HTTP $got, expected $code: $(head -c 300 "$tmp/body" 2> /dev/null)"
+		[ "$got" != 000 ] || { kill -0 "$pid" 2> /dev/null && echo "  serve $pid runs, on port $port" ||
+			echo "  serve $pid has ended"; tail -n 5 "$tmp/serve.out" "$tmp/serve.err"; }
 	fi
 }
 has() { # WHAT TEXT: the last body holds TEXT
-	if grep -qF -- "$2" "$tmp/body"; then ok; else bad "$1: the answer lacks $2: $(head -c 300 "$tmp/body")"; fi
+	if grep -qF -- "$2" "$tmp/body" 2> /dev/null; then ok; else bad "$1: the answer lacks $2: $(head -c 300 "$tmp/body" 2> /dev/null)"; fi
 }
 
 start
@@ -309,6 +313,7 @@ out=$tmp/exports/variant-01
 	"$tmp/body.answer" > "$tmp/diff.words"
 grep -qF -- "$(cat "$tmp/diff.words")" "$out/compare_summary.txt" && ok || bad "--entities: the summary lacks $(cat "$tmp/diff.words")"
 serve_stop
+[ $serve_rc = 0 ] && ok || bad "--entities: Ctrl-C: exit $serve_rc: $(tail -n 3 "$tmp/serve.err")"
 
 # ---- a serve killed in the middle of an export ----
 # its folder was never a whole export: the next serve on the folder removes it (and its

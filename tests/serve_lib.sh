@@ -5,11 +5,13 @@
 # env and its settings if need be) in the background, stdout into OUT.out, stderr into
 # OUT.err, and waits for the address it prints once its base run is done. Sets pid, url
 # (with its ?token=), port and tok. Returns 1, having printed both files, when serve exits
-# first or prints nothing in 120 s.
+# first or prints nothing in 120 s. OUT's files of an earlier serve are removed first: the
+# wait below would otherwise read that serve's address before the new one truncates them.
 # serve_stop: Ctrl-C to it (as a person stops it); its exit code in serve_rc; pid emptied.
 serve_start() {
 	_out=$1
 	shift
+	rm -f "$_out.out" "$_out.err"
 	"$@" --port 0 > "$_out.out" 2> "$_out.err" &
 	pid=$!
 	_i=0
