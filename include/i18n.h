@@ -49,11 +49,14 @@ const char *i18n_missing(void);
 
 /* msgid in lang, whatever the process's language: msgid itself in
  * English. Not thread-safe when lang is not the process's (it switches
- * LANGUAGE for the call): only for output written after the threads. */
-const char *i18n_in(enum i18n_lang lang, const char *msgid);
+ * LANGUAGE for the call): only for output written after the threads.
+ * format_arg: gcc and clang check a printf through L_ or NL_ against the
+ * English format (clang warned of every such call without it). */
+const char *i18n_in(enum i18n_lang lang, const char *msgid) __attribute__((format_arg(2)));
 #define L_(lang, s) i18n_in((enum i18n_lang)(lang), (s))
 /* ngettext in lang, as L_ is gettext in lang. */
-const char *i18n_n_in(enum i18n_lang lang, const char *s, const char *p, unsigned long n);
+const char *i18n_n_in(enum i18n_lang lang, const char *s, const char *p, unsigned long n)
+	__attribute__((format_arg(2), format_arg(3)));
 #define NL_(lang, s, p, n) i18n_n_in((enum i18n_lang)(lang), (s), (p), (n))
 
 /* Words whose Chinese depends on where they stand ("year" the unit, not
@@ -64,7 +67,7 @@ const char *i18n_n_in(enum i18n_lang lang, const char *s, const char *p, unsigne
 #define pgettext(ctx, s) (ctx "\004" s)
 /* A pgettext key in lang: its translation, else its words without the
  * context (English, or no catalogue). */
-const char *i18n_ctx_in(enum i18n_lang lang, const char *key);
+const char *i18n_ctx_in(enum i18n_lang lang, const char *key) __attribute__((format_arg(2)));
 
 /* A scenario comment (scenario_comment) as a reader in lang sees it: the
  * catalogue's translation of one of the built-in scenario's
