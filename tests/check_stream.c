@@ -280,7 +280,8 @@ START_TEST(exponentials_and_lognormals_have_their_moments)
 }
 END_TEST
 
-/* SLEEF's exp (1 ulp) and the log (ln 2 x SLEEF's log2, 3.5 ulp) are within 2 and 4 ulp of glibc's. */
+/* SLEEF's exp (1 ulp) and the log (ln 2 x SLEEF's log2, 3.5 ulp) are within 2 and 4 ulp of
+ * glibc's. */
 START_TEST(vector_exp_and_log_agree_with_libm)
 {
 	enum { M = 10001 };
