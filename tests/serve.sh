@@ -33,6 +33,11 @@ start() {
 	serve_start "$tmp/serve" "$bin" serve --reps $reps --seed $seed --threads 2 --out "$tmp/exports" "$@" ||
 		{ bad "serve did not start"; exit 1; }
 }
+# stop WHAT: Ctrl-C to the serve start() made (serve_lib.sh); it must exit 0.
+stop() {
+	serve_stop
+	[ $serve_rc = 0 ] && ok || bad "$1: Ctrl-C: exit $serve_rc: $(tail -n 3 "$tmp/serve.err")"
+}
 
 # ask EXPECTED-CODE WHAT curl-arguments...: the body lands in $tmp/body. No answer at all
 # (HTTP 000) says whether serve still runs, and the end of what it printed.
@@ -283,8 +288,7 @@ has "export report" '/exports/variant-04"'
 ls -a "$tmp/exports" | grep -q '^\.fundsim-' && bad "a staging folder is left: $(ls -a "$tmp/exports")" || ok
 
 # ---- Ctrl-C ----
-serve_stop
-[ $serve_rc = 0 ] && ok || bad "Ctrl-C: exit $serve_rc"
+stop "the draft"
 
 # ---- known approvals: --entities as run takes it ----
 start --entities tests/data/entities-known.csv
@@ -312,8 +316,7 @@ out=$tmp/exports/variant-01
 "$py" -c 'import json, sys; r = json.load(open(sys.argv[1])); print("{:+,.2f}".format(r["cmp"]["cells"][-1][-1][0][2] / 1e4))' \
 	"$tmp/body.answer" > "$tmp/diff.words"
 grep -qF -- "$(cat "$tmp/diff.words")" "$out/compare_summary.txt" && ok || bad "--entities: the summary lacks $(cat "$tmp/diff.words")"
-serve_stop
-[ $serve_rc = 0 ] && ok || bad "--entities: Ctrl-C: exit $serve_rc: $(tail -n 3 "$tmp/serve.err")"
+stop "--entities"
 
 # ---- a serve killed in the middle of an export ----
 # its folder was never a whole export: the next serve on the folder removes it (and its
