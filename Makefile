@@ -7,6 +7,8 @@ CC ?= cc
 BUILD ?= build
 OPT ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wno-format-truncation
+# clang's builds (make fuzz, make check-portable): it knows no -Wformat-truncation
+CLANG_WARN = $(filter-out -Wno-format-truncation,$(WARN))
 PKGS = gsl xlsxwriter sleef libmicrohttpd
 # Sources in one folder per stage of the pipeline (README: Development);
 # the library (libfundsim.a) holds no command-line code (src/cli).
@@ -365,7 +367,7 @@ fuzz-merge: fuzz-build
 
 fuzz-build:
 	$(MAKE) BUILD=build-fuzz CC=$(FUZZ_CC) OPT="-O1 -g -fno-omit-frame-pointer" \
-	  WARN="$(filter-out -Wno-format-truncation,$(WARN))" \
+	  WARN="$(CLANG_WARN)" \
 	  SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	  $(FUZZERS:%=build-fuzz/fuzz_%)
 
@@ -383,7 +385,7 @@ deps-fuzz:
 # make check: it needs clang (make deps-portable).
 PORTABLE_DEBS = clang libomp-dev
 PORTABLE = $(MAKE) --no-print-directory CC=clang \
-	WARN="$(filter-out -Wno-format-truncation,$(WARN)) -Werror"
+	WARN="$(CLANG_WARN) -Werror"
 check-portable:
 	+@$(PORTABLE) BUILD=build-clang build-clang/fundsim build-clang/tests/check_stream
 	+@$(PORTABLE) BUILD=build-plain OPT="$(OPT) -U__SSE2__" build-plain/fundsim \
